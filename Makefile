@@ -1,0 +1,36 @@
+# Every target installs what it needs: a fresh machine needs only python3 (3.11+) and make.
+PYTHON ?= python3
+VENV   ?= .venv
+PY     := $(VENV)/bin/python
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-dev
+
+.PHONY: install run test lint fmt-records unit bench fuzz clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(STAMP)
+
+## The main job on the bundled example records.
+run: install
+	$(BIN)/barrier --records records check
+
+## Lint, types, the example records, then the test suite.
+test: install lint
+	$(BIN)/barrier --records records check --strict
+	$(BIN)/pytest -q -n auto -p no:cacheprovider
+
+lint: install
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/mypy
+
+unit: install
+	$(BIN)/pytest -q -x tests/unit
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info

@@ -1,0 +1,3 @@
+from barrier_cli.cli.main import run
+
+run()

@@ -1,0 +1,225 @@
+"""Cross-references: people, units, partners and records named in a record must exist.
+
+Lookups are dictionaries built once per run, so the cost grows with the number of
+references, not with records × people.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from barrier_cli import findings as f
+from barrier_cli.loader import Tree
+from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
+from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
+from barrier_cli.schema_errors import dotted
+
+
+@dataclass
+class Index:
+    people: dict[str, Person]
+    units: set[str]
+    partners: set[str]
+    records: set[str]
+
+    @classmethod
+    def of(cls, tree: Tree) -> Index:
+        return cls(
+            people={p.id: p for p in tree.org.people},
+            units={u.id for u in tree.org.units},
+            partners={p.id for p in tree.org.partners},
+            records={r.record_id for r in tree.files if r.record_id},
+        )
+
+    def person(self, loc: Loc, pid: str | None, *, on: dt.date | None = None) -> Iterator[Problem]:
+        if pid is None:
+            return
+        person = self.people.get(pid)
+        if person is None:
+            yield Problem(
+                f.UNKNOWN_PERSON,
+                loc,
+                f"{dotted(loc)}: no person '{pid}' in org.yaml",
+                _close(pid, self.people),
+            )
+        elif on is not None and not person.active_on(on):
+            yield Problem(
+                f.INACTIVE_PERSON,
+                loc,
+                f"{dotted(loc)}: {person.name} ({pid}) was not in the unit on {on}",
+                "check 'since'/'until' in org.yaml",
+            )
+
+    def unit(self, loc: Loc, uid: str | None) -> Iterator[Problem]:
+        if uid is not None and uid not in self.units:
+            yield Problem(
+                f.UNKNOWN_UNIT,
+                loc,
+                f"{dotted(loc)}: no unit '{uid}' in org.yaml",
+                _close(uid, self.units),
+            )
+
+    def record(self, loc: Loc, rid: str | None) -> Iterator[Problem]:
+        if rid is not None and rid not in self.records:
+            yield Problem(f.UNKNOWN_REF, loc, f"{dotted(loc)}: no record '{rid}' in the tree")
+
+    def actions(self, field: str, actions: list[Action]) -> Iterator[Problem]:
+        for n, act in enumerate(actions):
+            yield from self.person((field, n, "owner"), act.owner)
+            yield from self.person((field, n, "verified_by"), act.verified_by)
+
+    def signed(self, record: Model) -> Iterator[Problem]:
+        withdrawn: Signed | None = getattr(record, "withdrawn", None)
+        if withdrawn is not None:
+            yield from self.person(("withdrawn", "by"), withdrawn.by)
+        for n, amendment in enumerate(getattr(record, "amendments", [])):
+            yield from self.person(("amendments", n, "by"), amendment.by)
+
+
+def _close(word: str, choices: object) -> str:
+    import difflib
+
+    close = difflib.get_close_matches(word, list(choices), n=1)  # type: ignore[call-overload]
+    return f"did you mean '{close[0]}'?" if close else ""
+
+
+def reference_problems(tree: Tree) -> Iterator[tuple[str, Problem]]:
+    index = Index.of(tree)
+    yield from (("org.yaml", p) for p in _org_problems(tree, index))
+    for result in tree.files:
+        record = result.record
+        if record is None:
+            continue
+        checker = _CHECKERS.get(type(record))
+        if checker is not None:
+            for problem in checker(record, index, tree):
+                yield result.rel, problem
+            for problem in index.signed(record):
+                yield result.rel, problem
+
+
+def _org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
+    seen: set[str] = set()
+    groups: dict[str, list[str]] = {
+        "units": [u.id for u in tree.org.units],
+        "partners": [p.id for p in tree.org.partners],
+        "people": [p.id for p in tree.org.people],
+    }
+    for group, ids in groups.items():
+        for n, item_id in enumerate(ids):
+            if item_id in seen:
+                yield Problem(f.ORG, (group, n, "id"), f"id '{item_id}' is used twice in org.yaml")
+            seen.add(item_id)
+    for n, unit in enumerate(tree.org.units):
+        yield from index.unit(("units", n, "parent"), unit.parent)
+    for n, person in enumerate(tree.org.people):
+        yield from index.unit(("people", n, "unit"), person.unit)
+
+
+def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("reporter",), r.reporter, on=r.date)
+    yield from ix.unit(("unit",), r.unit)
+    if r.partner is not None and r.partner not in ix.partners:
+        yield Problem(
+            f.UNKNOWN_PARTNER,
+            ("partner",),
+            f"no partner unit '{r.partner}' in org.yaml",
+            _close(r.partner, ix.partners),
+        )
+    for n, pid in enumerate(r.persons):
+        yield from ix.person(("persons", n), pid)
+    if r.analysis is not None:
+        yield from ix.person(("analysis", "by"), r.analysis.by)
+    yield from ix.actions("actions", r.actions)
+    for n, rid in enumerate(r.links):
+        yield from ix.record(("links", n), rid)
+
+
+def _incident(i: Incident, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.unit(("unit",), i.unit)
+    if i.violation is not None:
+        yield from ix.person(("violation", "person"), i.violation.person, on=i.date)
+    for n, involved in enumerate(i.persons):
+        yield from ix.person(("persons", n, "person"), involved.person)
+    for n, resp in enumerate(i.responsibility):
+        yield from ix.person(("responsibility", n, "person"), resp.person)
+        yield from ix.unit(("responsibility", n, "unit"), resp.unit)
+    yield from ix.actions("measures", i.measures)
+    for n, acc in enumerate(i.accountability):
+        yield from ix.person(("accountability", n, "person"), acc.person)
+    for n, edu in enumerate(i.education):
+        yield from ix.person(("education", n, "by"), edu.by)
+    for n, rid in enumerate(i.reports):
+        yield from ix.record(("reports", n), rid)
+
+
+def _pairing(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("mentor",), p.mentor, on=p.start)
+    yield from ix.person(("person",), p.person, on=p.start)
+    yield from ix.unit(("unit",), p.unit)
+    yield from ix.person(("assistant",), p.assistant)
+    for n, review in enumerate(p.reviews):
+        yield from ix.person(("reviews", n, "by"), review.by)
+    mentor, person = ix.people.get(p.mentor), ix.people.get(p.person)
+    if mentor is not None and not mentor.party_member:
+        yield Problem(f.PAIRING_MENTOR, ("mentor",), f"mentor {mentor.name} is not a party member")
+    if mentor is not None and person is not None and mentor.unit != person.unit:
+        yield Problem(
+            f.PAIRING_MENTOR,
+            ("mentor",),
+            f"mentor {mentor.name} ({mentor.unit}) is not in {person.name}'s unit ({person.unit})",
+            "pair within the same post, duty and team (同岗位、同职责、同班组)",
+        )
+
+
+def _assessment(a: Assessment, ix: Index, tree: Tree) -> Iterator[Problem]:
+    if a.standard == "member":
+        yield from ix.person(("subject",), a.subject)
+    else:
+        yield from ix.unit(("subject",), a.subject)
+    yield from ix.person(("by",), a.by)
+    standard = tree.standards.get(a.standard)
+    if standard is None:
+        yield Problem(f.UNKNOWN_ITEM, ("standard",), f"no standards/{a.standard}.yaml in the tree")
+        return
+    items = standard.items()
+    for n, score in enumerate(a.items):
+        item = items.get(score.item)
+        if item is None:
+            yield Problem(
+                f.UNKNOWN_ITEM,
+                ("items", n, "item"),
+                f"no item '{score.item}' in the {a.standard} standard",
+                _close(score.item, items),
+            )
+        elif score.score > item.max:
+            yield Problem(
+                f.SCORE,
+                ("items", n, "score"),
+                f"score {score.score:g} is above the maximum {item.max:g} of '{item.name}'",
+            )
+    for n, deduction in enumerate(a.deductions):
+        if deduction.item not in items:
+            yield Problem(
+                f.UNKNOWN_ITEM,
+                ("deductions", n, "item"),
+                f"no item '{deduction.item}' in the {a.standard} standard",
+                _close(deduction.item, items),
+            )
+        yield from ix.record(("deductions", n, "ref"), deduction.ref)
+
+
+def _notice(n: NoticeEntry, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("by",), n.by)
+
+
+_CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
+    Report: _report,
+    Incident: _incident,
+    Pairing: _pairing,
+    Assessment: _assessment,
+    NoticeEntry: _notice,
+}

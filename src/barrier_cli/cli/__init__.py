@@ -1,0 +1,1 @@
+"""The command-line layer: typer wiring only; every command calls one library function."""

@@ -1,0 +1,107 @@
+"""The `barrier` entry point: global options, command registration, one error handler."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import traceback
+from pathlib import Path
+from typing import Annotated, Literal
+
+import click
+import typer
+
+from barrier_cli import __version__
+from barrier_cli.cli.context import Globals
+from barrier_cli.errors import BarrierError
+
+app = typer.Typer(
+    name="barrier",
+    help="The workshop's one safety record book: YAML records in git, checked and analysed.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+_show_traceback = False
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"barrier {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    ctx: typer.Context,
+    records: Annotated[
+        Path | None,
+        typer.Option(
+            "--records",
+            help="The records tree (else $BARRIER_RECORDS, else the nearest records/).",
+            file_okay=False,
+        ),
+    ] = None,
+    lang: Annotated[
+        Literal["zh", "en"] | None,
+        typer.Option(
+            "--lang", help="Language of prompts and documents (default: the tree's 'lang')."
+        ),
+    ] = None,
+    show_traceback: Annotated[
+        bool, typer.Option("--traceback", help="On an internal error, print the traceback.")
+    ] = False,
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    global _show_traceback
+    _show_traceback = show_traceback
+    ctx.obj = Globals(records=records, lang=lang)
+
+
+# Command registration: each module holds one command group and imports nothing heavy.
+from barrier_cli.cli import cmd_check  # noqa: E402
+
+app.command("check")(cmd_check.check)
+
+
+def run() -> None:
+    """Console-script entry: map every outcome to SPEC §3's exit codes."""
+    try:
+        code = app(standalone_mode=False)
+    except click.exceptions.Exit as e:
+        code = e.exit_code
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        sys.stderr.write("\ninterrupted; nothing was written\n")
+        code = 130
+    except click.exceptions.ClickException as e:
+        e.show()
+        code = e.exit_code
+    except BarrierError as e:
+        sys.stderr.write(f"barrier: error: {e}\n")
+        code = e.exit_code
+    except Exception as e:  # the last line of defence: one line, traceback to a file
+        code = _internal_error(e)
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _internal_error(error: Exception) -> int:
+    text = "".join(traceback.format_exception(error))
+    if _show_traceback:
+        sys.stderr.write(text)
+        return 3
+    fd, path = tempfile.mkstemp(prefix="barrier-traceback-", suffix=".txt")
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    sys.stderr.write(
+        f"barrier: internal error: {type(error).__name__}: {error} "
+        f"(traceback written to {path}; --traceback prints it)\n"
+    )
+    return 3

@@ -1,0 +1,43 @@
+"""One error hierarchy; the CLI entry point maps it to exit codes (SPEC §3)."""
+
+from __future__ import annotations
+
+
+class BarrierError(Exception):
+    """Base of every error barrier raises on purpose."""
+
+    exit_code = 3
+
+
+class UserError(BarrierError):
+    """Something the user can fix: one clear line, exit 1, no traceback."""
+
+    exit_code = 1
+
+
+class RecordsNotFound(UserError):
+    """No records tree could be found."""
+
+
+class RecordNotFound(UserError):
+    """An id names no record in the tree."""
+
+
+class RecordExists(UserError):
+    """A new record would overwrite an existing file."""
+
+
+class ConcurrentEdit(UserError):
+    """The file changed on disk since it was read."""
+
+
+class UnsafePath(UserError):
+    """A path would leave the records tree."""
+
+
+class InvalidInput(UserError):
+    """A value given on the command line or at a prompt is not valid."""
+
+
+class WriteFailed(UserError):
+    """The file system refused a write (disk full, read-only); nothing was changed."""

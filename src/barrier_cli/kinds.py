@@ -1,0 +1,83 @@
+"""The record kinds: where each lives in the tree, its model, and the folder its date gives."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from barrier_cli.models import (
+    Assessment,
+    Incident,
+    NoticeEntry,
+    Org,
+    Pairing,
+    Report,
+    Settings,
+    Standard,
+)
+from barrier_cli.models.common import Model
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    model: type[Model]
+    top: str
+    """First path component under records/ ('' for the files at the root)."""
+    folder: Callable[[Any], str] | None = None
+    """The folder (relative to records/) a record of this kind belongs in, from its fields."""
+    is_record: bool = True
+    """False for settings, org and standards: files without an id."""
+    title_zh: str = ""
+
+
+def _assessment_folder(a: Assessment) -> str:
+    year, rest = a.period.split("-")
+    return f"assessments/{year}/{rest}"
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in [
+        Kind("settings", Settings, "", is_record=False, title_zh="设置"),
+        Kind("org", Org, "", is_record=False, title_zh="组织"),
+        Kind("standard", Standard, "standards", is_record=False, title_zh="考核标准"),
+        Kind("report", Report, "reports", lambda r: f"reports/{r.date:%Y/%m}", title_zh="安全信息"),
+        Kind(
+            "incident",
+            Incident,
+            "incidents",
+            lambda r: f"incidents/{r.date:%Y}",
+            title_zh="事故与两违",
+        ),
+        Kind(
+            "pairing", Pairing, "pairings", lambda r: f"pairings/{r.start:%Y}", title_zh="包保对子"
+        ),
+        Kind("assessment", Assessment, "assessments", _assessment_folder, title_zh="考核"),
+        Kind("notice", NoticeEntry, "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
+    ]
+}
+RECORD_KINDS = [k for k in KINDS.values() if k.is_record]
+_BY_TOP = {k.top: k for k in RECORD_KINDS}
+_ID_PREFIX = {"R": "report", "I": "incident", "P": "pairing", "A": "assessment", "N": "notice"}
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def classify(rel: PurePosixPath) -> Kind | None:
+    """The kind of the file at ``rel`` (relative to records/), or None if it is none."""
+    parts = rel.parts
+    if rel.suffix not in YAML_SUFFIXES:
+        return None
+    if len(parts) == 1:
+        return {"barrier": KINDS["settings"], "org": KINDS["org"]}.get(rel.stem)
+    if parts[0] == "standards" and len(parts) == 2:
+        return KINDS["standard"]
+    return _BY_TOP.get(parts[0])
+
+
+def kind_of_id(record_id: str) -> Kind | None:
+    match = re.match(r"^([A-Z])-", record_id)
+    return KINDS[_ID_PREFIX[match.group(1)]] if match and match.group(1) in _ID_PREFIX else None

@@ -1,0 +1,27 @@
+"""The record models: the one source of truth for validation, JSON Schema and prompts."""
+
+from barrier_cli.models.assessment import Assessment
+from barrier_cli.models.common import Action, Problem
+from barrier_cli.models.incident import Incident
+from barrier_cli.models.notice import NoticeEntry
+from barrier_cli.models.org import Org, Partner, Person, Unit
+from barrier_cli.models.pairing import Pairing
+from barrier_cli.models.report import Report
+from barrier_cli.models.settings import Settings
+from barrier_cli.models.standard import Standard
+
+__all__ = [
+    "Action",
+    "Assessment",
+    "Incident",
+    "NoticeEntry",
+    "Org",
+    "Pairing",
+    "Partner",
+    "Person",
+    "Problem",
+    "Report",
+    "Settings",
+    "Standard",
+    "Unit",
+]

@@ -1,0 +1,104 @@
+"""Render findings as text (with the source line and a caret), JSON, or GitHub annotations."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from barrier_cli.findings import Finding
+
+
+def _source_line(root: Path, finding: Finding) -> str | None:
+    if finding.line < 1:
+        return None
+    try:
+        with (root / finding.path).open(encoding="utf-8", errors="replace", newline="") as fh:
+            for n, line in enumerate(fh, start=1):
+                if n == finding.line:
+                    return line.rstrip("\r\n")
+    except OSError:
+        return None
+    return None
+
+
+def _caret_pad(source: str, col: int) -> str:
+    """Spaces up to ``col``, counting wide (CJK) characters as two terminal cells."""
+    import unicodedata
+
+    width = 0
+    for ch in source[: max(col - 1, 0)]:
+        width += 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return " " * width
+
+
+def display_path(root: Path, rel: str) -> str:
+    """A finding's path as the user can open it from the working directory."""
+    full = root / rel
+    try:
+        return full.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return full.as_posix()
+
+
+def text(findings: list[Finding], root: Path, files: int) -> str:
+    lines: list[str] = []
+    for x in findings:
+        where = f"{display_path(root, x.path)}:{x.line}:{x.col}"
+        lines.append(f"{where}: {x.severity}[{x.code}]: {x.message}")
+        source = _source_line(root, x)
+        if source is not None:
+            lines.append(f"    {source}")
+            lines.append(f"    {_caret_pad(source, x.col)}^")
+        if x.hint:
+            lines.append(f"  hint: {x.hint}")
+    errors = sum(1 for x in findings if x.severity == "error")
+    warnings = len(findings) - errors
+    if findings:
+        lines.append(f"{errors} error(s), {warnings} warning(s) in {files} file(s)")
+    else:
+        lines.append(f"{files} file(s) checked, no findings")
+    return "\n".join(lines) + "\n"
+
+
+def as_json(findings: list[Finding], root: Path, files: int) -> str:
+    items = [
+        {
+            "path": display_path(root, x.path),
+            "line": x.line,
+            "col": x.col,
+            "severity": str(x.severity),
+            "code": x.code,
+            "message": x.message,
+            "hint": x.hint,
+        }
+        for x in findings
+    ]
+    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
+
+
+def github(findings: list[Finding], root: Path, files: int) -> str:
+    lines = []
+    for x in findings:
+        props = f"file={_escape_property(display_path(root, x.path))}"
+        if x.line:
+            props += f",line={x.line},col={max(x.col, 1)}"
+        props += f",title={_escape_property(f'barrier {x.code}')}"
+        message = x.message + (f" ({x.hint})" if x.hint else "")
+        lines.append(f"::{x.severity} {props}::{_escape_data(message)}")
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+REPORTERS: dict[str, Callable[[list[Finding], Path, int], str]] = {
+    "text": text,
+    "json": as_json,
+    "github": github,
+}

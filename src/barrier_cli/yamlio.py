@@ -1,0 +1,240 @@
+"""Safe YAML reading: a fast C-parser path for data, a position-keeping path on demand.
+
+Records are untrusted. The fast path (ruamel's C parser with a strict safe constructor)
+refuses Python and custom tags, duplicate keys, anchors and aliases (so an alias bomb fails
+at the first repeated node), impossible dates and needless depth. Line and column of every
+key and value cost a round-trip parse, paid only for files that have something to report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, SafeConstructor
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from barrier_cli import findings as f
+from barrier_cli.models.common import Loc
+
+MAX_BYTES = 1_000_000
+MAX_DEPTH = 24
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+_TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class ParseProblem(Exception):
+    """Why a file's text is not a record; line and col are 1-based (0: unknown)."""
+
+    code: str
+    message: str
+    line: int = 0
+    col: int = 0
+    hint: str = ""
+
+
+def _mark_problem(code: str, message: str, mark: Any, hint: str = "") -> ParseProblem:
+    if mark is None:
+        return ParseProblem(code, message, hint=hint)
+    return ParseProblem(code, message, mark.line + 1, mark.column + 1, hint)
+
+
+class _StrictConstructor(SafeConstructor):
+    """The safe constructor, minus aliases and impossible dates, with a depth limit."""
+
+    def construct_object(self, node: Any, deep: bool = False) -> Any:
+        if node in self.constructed_objects or node in self.recursive_objects:
+            raise _mark_problem(
+                f.ALIAS,
+                "YAML anchors and aliases are not allowed in records",
+                node.start_mark,
+                "write the value out in full",
+            )
+        if node.start_mark.column > MAX_DEPTH * 8 or len(self.recursive_objects) > MAX_DEPTH:
+            raise _mark_problem(
+                f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels", node.start_mark
+            )
+        return super().construct_object(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError as e:
+            raise _mark_problem(
+                f.BAD_DATE,
+                f"{node.value!r} is not a real date ({e})",
+                node.start_mark,
+                "dates are YYYY-MM-DD and must exist",
+            ) from e
+
+    def construct_undefined(self, node: Any) -> Any:
+        raise _mark_problem(
+            f.TAG,
+            f"the tag {node.tag!r} is not allowed in records",
+            node.start_mark,
+            "remove the tag; records hold plain values",
+        )
+
+
+_StrictConstructor.add_constructor(
+    "tag:yaml.org,2002:timestamp", _StrictConstructor.construct_yaml_timestamp
+)
+_StrictConstructor.add_constructor(None, _StrictConstructor.construct_undefined)
+
+
+def _fast_yaml() -> YAML:
+    yaml = YAML(typ="safe", pure=False)
+    yaml.Constructor = _StrictConstructor
+    return yaml
+
+
+_FAST = _fast_yaml()
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 without BOM, or a ParseProblem naming the encoding it looks like."""
+    if len(raw) > MAX_BYTES:
+        raise ParseProblem(
+            f.TOO_LARGE,
+            f"{len(raw):,} bytes; a record is at most {MAX_BYTES:,}",
+            hint="is this really a record? split it or remove it",
+        )
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raise ParseProblem(
+            f.BOM,
+            "the file starts with a UTF-8 byte-order mark",
+            1,
+            1,
+            "save as UTF-8 without BOM ('barrier fmt' removes it)",
+        )
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ParseProblem(
+            f.ENCODING, "the file is UTF-16, records are UTF-8", 1, 1, "save the file as UTF-8"
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw.count(b"\n", 0, e.start) + 1
+        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
+        guess = ""
+        try:
+            raw.decode("gb18030")
+            guess = " (it looks like GBK/GB18030)"
+        except UnicodeDecodeError:
+            pass
+        raise ParseProblem(
+            f.ENCODING,
+            f"not valid UTF-8{guess}",
+            line,
+            col,
+            "re-save as UTF-8, e.g. iconv -f GBK -t UTF-8",
+        ) from e
+
+
+def lexical_check(text: str) -> None:
+    """Refuse tabs in indentation and control or bidi-override characters, with position."""
+    bad = _CONTROL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise ParseProblem(
+            f.CONTROL_CHAR,
+            f"control character U+{ord(bad.group()):04X} in text",
+            line,
+            col,
+            "remove it; it can hide what the text really says",
+        )
+    tab = _TAB_INDENT.search(text)
+    if tab is not None:
+        line = text.count("\n", 0, tab.start()) + 1
+        col = tab.end() - tab.start()
+        raise ParseProblem(
+            f.TAB,
+            "a tab in indentation; YAML indents with spaces",
+            line,
+            col,
+            "replace the tab with spaces",
+        )
+
+
+def load_text(text: str) -> Any:
+    """Parse one YAML document on the fast path; raise ParseProblem on anything wrong."""
+    lexical_check(text)
+    try:
+        return _FAST.load(text)
+    except ParseProblem:
+        raise
+    except DuplicateKeyError as e:
+        raise _mark_problem(
+            f.DUPLICATE_KEY,
+            _first_line(e.problem),
+            e.problem_mark,
+            "keep one of the two; YAML keys are unique",
+        ) from e
+    except ConstructorError as e:
+        raise _mark_problem(f.SYNTAX, _first_line(e.problem or str(e)), e.problem_mark) from e
+    except MarkedYAMLError as e:
+        raise _mark_problem(
+            f.SYNTAX, _first_line(e.problem or e.context or str(e)), e.problem_mark
+        ) from e
+    except YAMLError as e:
+        raise ParseProblem(f.SYNTAX, _first_line(str(e))) from e
+    except RecursionError as e:
+        raise ParseProblem(f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels") from e
+
+
+def _first_line(message: str | None) -> str:
+    return (message or "invalid YAML").strip().splitlines()[0]
+
+
+@dataclass
+class Locator:
+    """Line and column (1-based) of every key and value of a parsed record."""
+
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def key(self, loc: Loc) -> tuple[int, int]:
+        """Where the key of ``loc`` is, or its nearest located ancestor."""
+        for end in range(len(loc), 0, -1):
+            spot = self.keys.get(loc[:end]) or self.values.get(loc[:end])
+            if spot is not None:
+                return spot
+        return (1, 1)
+
+    def value(self, loc: Loc) -> tuple[int, int]:
+        """Where the value of ``loc`` starts, or its nearest located ancestor."""
+        spot = self.values.get(loc)
+        return spot if spot is not None else self.key(loc)
+
+
+def locate(text: str) -> Locator:
+    """Round-trip parse ``text`` (already known to be valid YAML) and record positions."""
+    yaml = YAML(typ="rt")
+    data = yaml.load(text)
+    locator = Locator()
+    _walk(data, (), locator)
+    return locator
+
+
+def _walk(node: Any, loc: Loc, locator: Locator) -> None:
+    lc = getattr(node, "lc", None)
+    if isinstance(node, dict):
+        for key, value in node.items():
+            child = (*loc, str(key))
+            if lc is not None:
+                kl, kc = lc.key(key)
+                vl, vc = lc.value(key)
+                locator.keys[child] = (kl + 1, kc + 1)
+                locator.values[child] = (vl + 1, vc + 1)
+            _walk(value, child, locator)
+    elif isinstance(node, list):
+        for n, value in enumerate(node):
+            child = (*loc, n)
+            if lc is not None:
+                il, ic = lc.item(n)
+                locator.keys[child] = locator.values[child] = (il + 1, ic + 1)
+            _walk(value, child, locator)

@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from barrier_cli.yamlio import ParseProblem, load_text, locate
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "line", "col"),
+    [
+        ("a: 1\na: 2\n", "duplicate-key", 2, 1),
+        ("a: !!python/object/apply:os.system ['ls']\n", "tag", 1, 4),
+        ("x: 1\nday: 2026-02-30\n", "bad-date", 2, 6),
+        ("a: &x [1]\nb: *x\n", "alias", 1, 4),
+        ("a:\n\t- 1\n", "tab", 2, 1),
+        ("a: [1\n", "syntax", 2, 1),
+        ("a: b\u202e\n", "control-char", 1, 5),
+    ],
+)
+def test_bad_yaml_is_refused_with_its_position(text: str, code: str, line: int, col: int) -> None:
+    with pytest.raises(ParseProblem) as caught:
+        load_text(text)
+    assert (caught.value.code, caught.value.line, caught.value.col) == (code, line, col)
+
+
+def test_alias_bomb_is_refused_at_once() -> None:
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for n in range(1, 9):
+        prev, name = chr(96 + n), chr(97 + n)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    started = time.perf_counter()
+    with pytest.raises(ParseProblem, match="aliases"):
+        load_text("\n".join(lines) + "\n")
+    assert time.perf_counter() - started < 0.5
+
+
+def test_locator_finds_nested_values() -> None:
+    where = locate("a: 1\nb:\n  - x: 2\n    y: [1, 2]\n")
+    assert where.value(("b", 0, "y", 1)) == (4, 12)
+    assert where.key(("b", 0, "missing")) == (3, 5)
