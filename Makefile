@@ -29,6 +29,15 @@ lint: install
 	$(BIN)/ruff format --check src tests scripts
 	$(BIN)/mypy
 
+## Benchmarks against check-jsonschema on generated trees (not part of `make test`).
+bench: install
+	$(PY) -m pip install --quiet -e '.[dev,bench]'
+	$(PY) scripts/bench.py
+
+## Long property-based runs of the never-crash and round-trip tests.
+fuzz: install
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests -k "property or fuzz"
+
 unit: install
 	$(BIN)/pytest -q -x tests/unit
 

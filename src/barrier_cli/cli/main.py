@@ -66,10 +66,12 @@ def main(
     ctx.obj = Globals(records=records, lang=lang)
 
 
-# Command registration: each module holds one command group and imports nothing heavy.
+# Command registration: each module holds one command or group and imports nothing heavy
+# (pandas and jinja2 are imported inside the commands that need them).
 from barrier_cli.cli import cmd_check  # noqa: E402
 
 app.command("check")(cmd_check.check)
+# -- more commands register below this line, one block per module --
 
 
 def run() -> None:

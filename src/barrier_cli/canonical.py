@@ -1,0 +1,54 @@
+"""The canonical form of a record on disk: model field order, one style everywhere.
+
+New records are written in this form, and `barrier fmt` brings existing files to it.
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+from pydantic import BaseModel
+from ruamel.yaml import YAML
+
+
+def yaml_writer() -> YAML:
+    """The round-trip YAML used for every write: comments kept, 2-space indents, UTF-8."""
+    yaml = YAML(typ="rt")
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    yaml.allow_unicode = True
+    yaml.preserve_quotes = False
+    return yaml
+
+
+def field_order(model: type[BaseModel]) -> list[str]:
+    """Keys of ``model`` as they are written in YAML, in declaration order."""
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def to_plain(record: BaseModel) -> dict[str, Any]:
+    """The record as plain data in field order, leaving out what is empty or default."""
+    return record.model_dump(
+        mode="python", by_alias=True, exclude_none=True, exclude_defaults=True
+    ) | _required_defaults(record)
+
+
+def _required_defaults(record: BaseModel) -> dict[str, Any]:
+    """Fields that equal their default but say something a reader expects to see."""
+    keep = {"status", "level"}
+    return {k: v for k, v in record.model_dump(by_alias=True).items() if k in keep}
+
+
+def dumps(data: Any) -> str:
+    stream = io.StringIO()
+    yaml_writer().dump(data, stream)
+    return stream.getvalue()
+
+
+def record_text(record: BaseModel) -> str:
+    """The canonical YAML text of a record."""
+    plain = to_plain(record)
+    order = field_order(type(record))
+    ordered = {k: plain[k] for k in order if k in plain}
+    return dumps(ordered)

@@ -1,0 +1,127 @@
+"""Chinese and English labels of every choice a record field offers.
+
+Prompts, documents and tables show these; records always store the English value.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "element": {
+        "equipment": ("设备", "equipment"),
+        "personnel": ("人员", "personnel"),
+        "management": ("管理", "management"),
+    },
+    "category": {
+        "hazard": ("安全隐患", "hazard"),
+        "violation": ("违章违纪", "violation"),
+        "fault": ("车辆故障", "vehicle fault"),
+        "near_miss": ("事故苗子", "near miss"),
+        "quality": ("检修质量", "work quality"),
+        "suggestion": ("合理化建议", "suggestion"),
+        "other": ("其他", "other"),
+    },
+    "source": {
+        "on_site": ("现场作业", "on-site work"),
+        "cadre_patrol": ("干部监控", "cadre patrol"),
+        "joint_labour": ("联劳单位", "partner unit"),
+        "briefing": ("班前预想", "pre-shift briefing"),
+        "other": ("其他", "other"),
+    },
+    "level": {
+        "member": ("党员", "party member"),
+        "group": ("党小组", "party group"),
+        "branch": ("党支部", "branch"),
+    },
+    "key": {
+        "train": ("关键列车", "key train"),
+        "group": ("关键作业组", "key work group"),
+        "post": ("关键岗位", "key post"),
+        "link": ("关键环节", "key link"),
+        "person": ("关键人", "key person"),
+    },
+    "risk": {
+        "low": ("低", "low"),
+        "medium": ("中", "medium"),
+        "high": ("高", "high"),
+    },
+    "report_status": {
+        "open": ("待分析", "open"),
+        "analysed": ("已分析", "analysed"),
+        "rectifying": ("整改中", "rectifying"),
+        "closed": ("已闭环", "closed"),
+    },
+    "action_type": {
+        "immediate": ("立即处置", "immediate"),
+        "corrective": ("整改", "corrective"),
+        "preventive": ("预防", "preventive"),
+    },
+    "incident_type": {
+        "accident": ("事故", "accident"),
+        "precursor": ("事故苗子", "precursor"),
+        "violation": ("两违", "violation"),
+    },
+    "accident_class": {
+        "extraordinary": ("特别重大事故", "extraordinary"),
+        "major": ("重大事故", "major"),
+        "large": ("较大事故", "large"),
+        "general_a": ("一般A类事故", "general class A"),
+        "general_b": ("一般B类事故", "general class B"),
+        "general_c": ("一般C类事故", "general class C"),
+        "general_d": ("一般D类事故", "general class D"),
+    },
+    "violation_kind": {
+        "rule": ("违章", "rule violation"),
+        "discipline": ("违纪", "discipline violation"),
+    },
+    "severity": {
+        "serious": ("严重", "serious"),
+        "general": ("一般", "general"),
+    },
+    "incident_status": {
+        "open": ("待分析", "open"),
+        "analysing": ("分析中", "analysing"),
+        "rectifying": ("整改中", "rectifying"),
+        "closed": ("已闭环", "closed"),
+    },
+    "reason": {
+        "low_skill": ("业务素质差", "low skill"),
+        "few_finds": ("发现故障少", "few faults found"),
+        "violations": ("违章违纪多", "many violations"),
+        "attitude": ("思想不稳定", "attitude"),
+        "other": ("其他", "other"),
+    },
+    "pairing_status": {
+        "active": ("包保中", "active"),
+        "basic": ("基本转化", "basic turnaround"),
+        "full": ("完全转化", "full turnaround"),
+        "escalated": ("支委协助包保", "escalated"),
+        "ended": ("已结束", "ended"),
+    },
+    "role": {
+        "group_leader": ("党小组长", "party group leader"),
+        "secretary": ("支部书记", "branch secretary"),
+        "committee": ("支委委员", "committee member"),
+        "foreman": ("工长", "foreman"),
+        "team_leader": ("工班长", "team leader"),
+        "inspector": ("检车员", "car inspector"),
+        "info_officer": ("岗位信息员", "information officer"),
+        "cadre": ("干部", "cadre"),
+    },
+    "unit_kind": {
+        "general_branch": ("党总支", "general branch"),
+        "branch": ("党支部", "branch"),
+        "group": ("党小组", "party group"),
+    },
+}
+
+
+def label(group: str, value: str, lang: Lang = "zh") -> str:
+    """The label of ``value`` in ``group``; the value itself if it has none."""
+    pair = LABELS.get(group, {}).get(value)
+    if pair is None:
+        return value
+    return pair[0] if lang == "zh" else pair[1]

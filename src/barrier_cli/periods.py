@@ -1,0 +1,86 @@
+"""Months and quarters: the periods analyses, notices and assessments cover."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from barrier_cli.errors import InvalidInput
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> Month:
+        match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
+        if not match or not 1 <= int(match.group(2)) <= 12:
+            raise InvalidInput(f"{text!r} is not a month; write YYYY-MM, e.g. 2026-10")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    @classmethod
+    def of(cls, day: dt.date) -> Month:
+        return cls(day.year, day.month)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def first(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last(self) -> dt.date:
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def shift(self, months: int) -> Month:
+        index = self.year * 12 + self.month - 1 + months
+        return Month(index // 12, index % 12 + 1)
+
+    @property
+    def previous(self) -> Month:
+        return self.shift(-1)
+
+    @property
+    def year_ago(self) -> Month:
+        return self.shift(-12)
+
+    def contains(self, day: dt.date) -> bool:
+        return day.year == self.year and day.month == self.month
+
+    @property
+    def quarter(self) -> Quarter:
+        return Quarter(self.year, (self.month - 1) // 3 + 1)
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    quarter: int
+
+    @classmethod
+    def parse(cls, text: str) -> Quarter:
+        match = re.fullmatch(r"(\d{4})-?Q([1-4])", text.strip().upper())
+        if not match:
+            raise InvalidInput(f"{text!r} is not a quarter; write YYYY-Qn, e.g. 2026-Q4")
+        return cls(int(match.group(1)), int(match.group(2)))
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-Q{self.quarter}"
+
+    @property
+    def months(self) -> list[Month]:
+        start = (self.quarter - 1) * 3 + 1
+        return [Month(self.year, m) for m in range(start, start + 3)]
+
+    @property
+    def first(self) -> dt.date:
+        return self.months[0].first
+
+    @property
+    def last(self) -> dt.date:
+        return self.months[-1].last
