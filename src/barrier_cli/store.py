@@ -1,0 +1,119 @@
+"""Writing records so that nothing is ever lost.
+
+Every write goes to a temporary file in the destination folder, is flushed to disk, and then
+appears under its name in one step: ``os.link`` for a new record (which fails rather than
+overwrite), ``os.replace`` for an edit (after checking that nobody changed the file since it
+was read). A crash or Ctrl-C at any point leaves the old file or the new one, never half.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from barrier_cli.errors import ConcurrentEdit, RecordExists, UnsafePath, WriteFailed
+
+# Crockford's base32 without I, L, O, U: readable when copied by hand from a terminal.
+ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def random_suffix(length: int) -> str:
+    """A suffix that two clones writing in the same second will not share (32**length ways)."""
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
+
+
+def inside(root: Path, rel: str | Path) -> Path:
+    """``root / rel``, refusing anything that would leave the tree (``..``, absolute, links)."""
+    candidate = Path(rel)
+    if candidate.is_absolute() or ".." in candidate.parts:
+        raise UnsafePath(f"{rel}: a path inside the records tree was expected")
+    full = root / candidate
+    real_root = root.resolve()
+    real = full.resolve()
+    if real != real_root and real_root not in real.parents:
+        raise UnsafePath(f"{rel}: leads outside the records tree")
+    return full
+
+
+def _write_temp(folder: Path, text: str) -> Path:
+    fd, name = tempfile.mkstemp(prefix=".barrier-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(name)
+        raise
+    return Path(name)
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def create(path: Path, text: str) -> None:
+    """Write a new file atomically; raise RecordExists if ``path`` already exists."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temp = _write_temp(path.parent, text)
+    except OSError as e:
+        raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e
+    try:
+        os.link(temp, path)
+    except FileExistsError as e:
+        raise RecordExists(f"{path} already exists; nothing was overwritten") from e
+    except OSError as e:
+        raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    _fsync_dir(path.parent)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file held when it was read, to detect a change made by someone else since."""
+
+    path: Path
+    content: bytes
+
+    @classmethod
+    def read(cls, path: Path) -> Snapshot:
+        try:
+            return cls(path, path.read_bytes())
+        except OSError as e:
+            raise WriteFailed(f"{path}: cannot read ({e.strerror})") from e
+
+
+def replace(snapshot: Snapshot, text: str) -> None:
+    """Replace the file read as ``snapshot`` with ``text``, unless it changed meanwhile."""
+    path = snapshot.path
+    try:
+        temp = _write_temp(path.parent, text)
+    except OSError as e:
+        raise WriteFailed(f"{path}: cannot write ({e.strerror}); the file is unchanged") from e
+    try:
+        if path.read_bytes() != snapshot.content:
+            raise ConcurrentEdit(f"{path} changed on disk since it was read; nothing was written")
+        with contextlib.suppress(OSError):
+            os.chmod(temp, path.stat().st_mode & 0o777)
+        os.replace(temp, path)
+    except OSError as e:
+        reason = "read-only" if e.errno in (errno.EROFS, errno.EACCES) else e.strerror
+        raise WriteFailed(f"{path}: cannot write ({reason}); the file is unchanged") from e
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+    _fsync_dir(path.parent)
