@@ -10,11 +10,29 @@ from typing import Any
 
 from pydantic import BaseModel
 from ruamel.yaml import YAML
+from ruamel.yaml.representer import RoundTripRepresenter
+
+
+class _Representer(RoundTripRepresenter):
+    """Multi-line text as a literal block (``|``), as people write it, not a quoted ``\\n`` line.
+
+    Text holding a carriage return, a tab or a space at a line end stays quoted: in a block
+    they would not survive an editor, and a tab at a line start reads as a tab indent.
+    """
+
+    def represent_str(self, data: str) -> Any:
+        if "\n" in data and not any(c in data for c in ("\r", "\t", " \n")):
+            return self.represent_scalar("tag:yaml.org,2002:str", data, style="|")
+        return super().represent_str(data)
+
+
+_Representer.add_representer(str, _Representer.represent_str)
 
 
 def yaml_writer() -> YAML:
     """The round-trip YAML used for every write: comments kept, 2-space indents, UTF-8."""
     yaml = YAML(typ="rt")
+    yaml.Representer = _Representer
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = 4096
     yaml.allow_unicode = True
