@@ -1,0 +1,369 @@
+"""The zh/en title and one-line help of every field of every record kind.
+
+The models say what a field *is*; this says what to call it and how to fill it in, for the
+interactive prompts, the JSON Schema descriptions and the documentation tables. Entries are
+keyed by model class name and by the key as written in YAML (``class``, not ``class_``);
+fields a model inherits are found on its base (``RecordModel`` holds ``tags``, ``notes`` …).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel
+
+Lang = Literal["zh", "en"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldDoc:
+    title_zh: str
+    title_en: str
+    help_zh: str = ""
+    help_en: str = ""
+
+    def title(self, lang: Lang = "zh") -> str:
+        return self.title_zh if lang == "zh" else self.title_en
+
+    def help(self, lang: Lang = "zh") -> str:
+        return self.help_zh if lang == "zh" else self.help_en
+
+
+D = FieldDoc
+
+_DATE_HELP = ("格式 YYYY-MM-DD", "YYYY-MM-DD")
+_PERSON_HELP = ("org.yaml 中的人员编号", "a person id from org.yaml")
+_UNIT_HELP = ("org.yaml 中的单位编号", "a unit id from org.yaml")
+
+FIELDS: dict[str, dict[str, FieldDoc]] = {
+    # -- fields every record may carry ------------------------------------------------------
+    "RecordModel": {
+        "tags": D("标签", "tags", "自由标签，便于检索", "free labels for finding records"),
+        "notes": D("备注", "notes", "任何补充说明", "anything else worth keeping"),
+        "withdrawn": D(
+            "撤销",
+            "withdrawn",
+            "记录只撤销不删除：日期、撤销人、原因",
+            "records are withdrawn, never deleted: date, by, reason",
+        ),
+        "amendments": D(
+            "更正记录",
+            "amendments",
+            "已闭环或定稿的记录被修改时必须登记：日期、修改人、原因",
+            "required when a closed or final record changes: date, by, reason",
+        ),
+    },
+    "Signed": {
+        "date": D("日期", "date", *_DATE_HELP),
+        "by": D("经办人", "by", *_PERSON_HELP),
+        "reason": D("原因", "reason", "一句话说明原因", "one line"),
+    },
+    "Action": {
+        "action": D("措施", "action", "具体要做什么，一句话", "what is to be done, one line"),
+        "type": D(
+            "措施类型", "type", "立即处置、整改或预防", "immediate, corrective or preventive"
+        ),
+        "owner": D("责任人", "owner", "负责落实的人员编号", "person id of who sees it done"),
+        "due": D("期限", "due", "应完成的日期 YYYY-MM-DD", "the date it must be done by"),
+        "done": D("完成日期", "done", "实际完成的日期", "the date it was done"),
+        "verified_by": D(
+            "验证人", "verified by", "确认落实的人员编号", "person id of who checked it"
+        ),
+    },
+    # -- settings ---------------------------------------------------------------------------
+    "Settings": {
+        "organisation": D("单位名称", "organisation", "文件抬头用的名称", "name used in headings"),
+        "lang": D("语言", "language", "zh 或 en，文档与提示的语言", "zh or en, for documents"),
+        "cadence": D(
+            "报送频次",
+            "cadence",
+            "三级网络各层的报送周期和每月最少条数",
+            "each tier's reporting period and monthly minimum",
+        ),
+        "deadlines": D("时限", "deadlines", "分析、闭环和包保的期限", "analysis, closure, pairing"),
+        "closure": D(
+            "闭环原则",
+            "closure rule",
+            "three = 三不放过，four = 四不放过（加受教育）",
+            "three = 三不放过, four = 四不放过 (adds education)",
+        ),
+        "risk_weights": D(
+            "风险权重", "risk weights", "薄弱环节排序时各风险等级的权重", "weights for ranking"
+        ),
+        "notice": D("通报", "notice", "发文单位、文号格式和主送单位", "issuer, number format"),
+    },
+    "TierCadence": {
+        "period": D("周期", "period", "day、week 或 month", "day, week or month"),
+        "min": D("每月最少条数", "monthly minimum", "低于此数即为漏报", "fewer is under-reporting"),
+    },
+    "Deadlines": {
+        "analyse_days": D("分析时限（天）", "days to analyse", "信息报送后几天内完成分析", ""),
+        "close_days": D("闭环时限（天）", "days to close", "信息报送后几天内闭环", ""),
+        "pairing_basic_months": D("基本转化期限（月）", "months to basic turnaround", "", ""),
+        "pairing_full_months": D("完全转化期限（月）", "months to full turnaround", "", ""),
+        "reminders": D(
+            "提醒天数",
+            "reminder days",
+            "到期前几天提醒，例如 [7, 1, 0]",
+            "days before due to remind, e.g. [7, 1, 0]",
+        ),
+    },
+    "NoticeSettings": {
+        "issuer": D("发文单位", "issuer", "", ""),
+        "number": D(
+            "文号格式",
+            "number format",
+            "可用 {year} 和 {seq}，如 车间党总支〔{year}〕{seq}号",
+            "may use {year} and {seq}",
+        ),
+        "recipients": D("主送单位", "recipients", "", ""),
+        "correction_days": D("整改期限（天）", "days to correct", "通报要求整改的天数", ""),
+    },
+    # -- org.yaml ---------------------------------------------------------------------------
+    "Org": {
+        "units": D("单位", "units", "党总支、党支部、党小组", "general branch, branches, groups"),
+        "partners": D("联劳单位", "partner units", "列检、信号楼、站调等", "signal box etc."),
+        "people": D("人员", "people", "", ""),
+    },
+    "Unit": {
+        "id": D("编号", "id", "字母、数字、_ - .", "letters, digits, _ - ."),
+        "name": D("名称", "name", "", ""),
+        "kind": D("类别", "kind", "党总支、党支部或党小组", "general branch, branch or group"),
+        "parent": D("上级单位", "parent", *_UNIT_HELP),
+    },
+    "Partner": {
+        "id": D("编号", "id", "字母、数字、_ - .", "letters, digits, _ - ."),
+        "name": D("名称", "name", "", ""),
+    },
+    "Person": {
+        "id": D(
+            "编号", "id", "字母、数字、_ - .，如工号", "letters, digits, _ - ., e.g. staff no."
+        ),
+        "name": D("姓名", "name", "", ""),
+        "unit": D("所在单位", "unit", *_UNIT_HELP),
+        "party_member": D("党员", "party member", "是否党员", "whether a party member"),
+        "roles": D("职务", "roles", "党小组长、支部书记、工长等", "group leader, secretary …"),
+        "since": D("起始日期", "since", "调入本单位的日期", "joined the unit on"),
+        "until": D("离开日期", "until", "调离本单位的日期", "left the unit on"),
+    },
+    # -- standards --------------------------------------------------------------------------
+    "Standard": {
+        "id": D("标准", "standard", "branch（支部）或 member（党员）", "branch or member"),
+        "name": D("名称", "name", "", ""),
+        "pass_mark": D("合格分", "pass mark", "低于此分为不合格", "below it is a fail"),
+        "aspects": D("考核方面", "aspects", "", ""),
+    },
+    "Aspect": {
+        "id": D("编号", "id", "", ""),
+        "name": D("名称", "name", "", ""),
+        "items": D("考核项目", "items", "", ""),
+    },
+    "StandardItem": {
+        "id": D("编号", "id", "", ""),
+        "name": D("名称", "name", "", ""),
+        "max": D("满分", "max points", "", ""),
+        "description": D("说明", "description", "评分细则", "how it is scored"),
+    },
+    # -- report -----------------------------------------------------------------------------
+    "Report": {
+        "id": D("编号", "id", "R-YYYYMMDD-XXXX，自动生成", "R-YYYYMMDD-XXXX, generated"),
+        "date": D("发现日期", "date", "发现问题的日期，不能晚于今天", "when observed, not future"),
+        "reporter": D("报送人", "reporter", *_PERSON_HELP),
+        "unit": D("报送单位", "unit", "默认为报送人所在单位", "default: the reporter's unit"),
+        "level": D(
+            "报送层级",
+            "tier",
+            "三级网络：党员、党小组、党支部",
+            "the network tier: member, group, branch",
+        ),
+        "source": D("信息来源", "source", "现场作业、干部监控、联劳单位等", "where it came from"),
+        "partner": D(
+            "联劳单位", "partner unit", "来源为联劳单位时必填", "required for joint_labour"
+        ),
+        "element": D(
+            "要素", "element", "三要素：设备、人员、管理", "equipment, personnel, management"
+        ),
+        "category": D("类别", "category", "隐患、违章、故障、苗子等", "hazard, violation, fault …"),
+        "keys": D("五个关键", "five keys", "涉及的关键（可多选）", "the key points touched (many)"),
+        "risk": D("风险等级", "risk", "低、中、高", "low, medium, high"),
+        "train": D("车次", "train", "如 41008", "e.g. 41008"),
+        "vehicle": D("车号", "vehicle", "如 G606230356", "e.g. G606230356"),
+        "location": D("地点", "location", "股道、作业场等", "track, yard …"),
+        "persons": D("涉及人员", "persons", "违章人、关键人等的编号", "violators, key persons"),
+        "summary": D("摘要", "summary", "一句话说清发现了什么", "one line: what was found"),
+        "details": D("详细情况", "details", "经过、部位、处置", "what happened, where, what done"),
+        "status": D("状态", "status", "待分析、已分析、整改中、已闭环", "open … closed"),
+        "analysis": D("分析", "analysis", "分析日期、分析人、原因", "date, by, cause"),
+        "actions": D("整改措施", "actions", "每条须有责任人和期限", "each needs owner and due"),
+        "closed": D("闭环日期", "closed", "状态为已闭环时必填", "required when closed"),
+        "commend": D("表扬", "commend", "是否作为好的发现在通报中表扬", "praise in the notice"),
+        "links": D("关联记录", "links", "相关信息或事故的编号", "related report or incident ids"),
+    },
+    "Analysis": {
+        "date": D("分析日期", "date", *_DATE_HELP),
+        "by": D("分析人", "by", *_PERSON_HELP),
+        "cause": D("原因", "cause", "查明的原因", "the cause found"),
+    },
+    # -- incident ---------------------------------------------------------------------------
+    "Incident": {
+        "id": D("编号", "id", "I-YYYYMMDD-XX，自动生成", "I-YYYYMMDD-XX, generated"),
+        "date": D("发生日期", "date", *_DATE_HELP),
+        "title": D("标题", "title", "一句话概括", "one line"),
+        "unit": D("责任单位", "unit", *_UNIT_HELP),
+        "type": D("性质", "type", "事故、事故苗子或两违", "accident, precursor or violation"),
+        "class": D("事故等级", "class", "事故必填：一般A类…特别重大", "accidents: general_a …"),
+        "code": D("事故代码", "code", "如 C2", "e.g. C2"),
+        "violation": D(
+            "两违", "violation", "违章或违纪、严重程度、当事人", "kind, severity, person"
+        ),
+        "train": D("车次", "train", "", ""),
+        "location": D("地点", "location", "", ""),
+        "description": D("经过", "description", "事情经过", "what happened"),
+        "persons": D("相关人员", "persons", "当事人及其角色", "people and their role"),
+        "timeline": D("时间顺序", "timeline", "按时间顺序的经过", "events in time order"),
+        "analysis": D("分析", "analysis", "三级分析和分析会", "three-level findings, meeting"),
+        "causes": D(
+            "原因", "causes", "按三要素分主观、客观原因", "by element, subjective/objective"
+        ),
+        "responsibility": D("责任认定", "responsibility", "", ""),
+        "measures": D("防范措施", "measures", "每条须有责任人和期限", "each needs owner and due"),
+        "education": D("教育", "education", "四不放过：相关人员受教育", "for 四不放过"),
+        "accountability": D("问责", "accountability", "撤换、警告、扣分、罚款、奖励", ""),
+        "handover": D("交班", "handover", "向上级交班：层级和日期", "reported up: level, date"),
+        "status": D("状态", "status", "待分析、分析中、整改中、已闭环", "open … closed"),
+        "closed": D("闭环日期", "closed", "三不放过齐全后方可闭环", "only when 三不放过 is met"),
+        "reports": D("关联信息", "reports", "相关安全信息的编号", "linked report ids"),
+    },
+    "Violation": {
+        "kind": D("违章/违纪", "kind", "", ""),
+        "severity": D("严重程度", "severity", "严重或一般", "serious or general"),
+        "person": D("当事人", "person", *_PERSON_HELP),
+    },
+    "Involved": {
+        "person": D("人员", "person", *_PERSON_HELP),
+        "role": D("角色", "role", "责任人、相关人或证人", "responsible, involved or witness"),
+    },
+    "TimelineEntry": {
+        "at": D("时间", "at", "日期、日期时间或一段文字", "a date, date-time or text"),
+        "event": D("事件", "event", "", ""),
+    },
+    "IncidentAnalysis": {
+        "levels": D(
+            "三级分析", "levels", "党总支、党支部、党员三级", "general branch, branch, member"
+        ),
+        "meeting": D("分析会", "meeting", "日期和会议类别", "date and kind"),
+    },
+    "LevelFindings": {
+        "general_branch": D("党总支分析", "general branch", "", ""),
+        "branch": D("党支部分析", "branch", "", ""),
+        "member": D("党员分析", "member", "", ""),
+    },
+    "Meeting": {
+        "date": D("日期", "date", *_DATE_HELP),
+        "kind": D("会议", "kind", "如 支委会", "e.g. branch committee"),
+    },
+    "Cause": {
+        "element": D("要素", "element", "设备、人员、管理", "equipment, personnel, management"),
+        "text": D("原因", "text", "", ""),
+        "kind": D("主客观", "kind", "主观或客观", "subjective or objective"),
+    },
+    "Responsibility": {
+        "person": D("责任人", "person", *_PERSON_HELP),
+        "unit": D("责任单位", "unit", *_UNIT_HELP),
+        "finding": D("认定", "finding", "责任认定结论", "what was found"),
+    },
+    "Accountability": {
+        "person": D("被问责人", "person", *_PERSON_HELP),
+        "action": D("处理", "action", "撤换、警告、扣分、罚款或奖励", "replaced, warned, …"),
+        "detail": D("说明", "detail", "", ""),
+        "date": D("日期", "date", *_DATE_HELP),
+    },
+    "Education": {
+        "date": D("日期", "date", *_DATE_HELP),
+        "by": D("施教人", "by", *_PERSON_HELP),
+        "content": D("内容", "content", "", ""),
+        "persons": D("受教育人员", "persons", "", ""),
+    },
+    "Handover": {
+        "level": D("交班层级", "level", "向哪一级交班", "to which level"),
+        "date": D("交班日期", "date", *_DATE_HELP),
+    },
+    # -- pairing ----------------------------------------------------------------------------
+    "Pairing": {
+        "id": D("编号", "id", "P-YYYYMMDD-XX，自动生成", "P-YYYYMMDD-XX, generated"),
+        "mentor": D("包保党员", "mentor", "与关键人同单位的党员", "a party member of the unit"),
+        "person": D("关键人", "key person", *_PERSON_HELP),
+        "unit": D("单位", "unit", *_UNIT_HELP),
+        "start": D("开始日期", "start", *_DATE_HELP),
+        "reasons": D("列为关键人的原因", "reasons", "可多选", "one or more"),
+        "plan": D("帮教计划", "plan", "", ""),
+        "goals": D("目标", "goals", "每行一个目标", "one goal a line"),
+        "letter": D("责任书签订日期", "letter signed", *_DATE_HELP),
+        "reviews": D("跟踪记录", "reviews", "日期、记录人、情况", "date, by, note"),
+        "assistant": D(
+            "协助包保支委", "assistant", "到期未转化时增加的支委委员", "committee member added"
+        ),
+        "basic_on": D("基本转化日期", "basic turnaround on", *_DATE_HELP),
+        "full_on": D("完全转化日期", "full turnaround on", *_DATE_HELP),
+        "status": D("状态", "status", "包保中、基本转化、完全转化…", "active, basic, full …"),
+        "ended": D("结束日期", "ended", *_DATE_HELP),
+    },
+    "Review": {
+        "date": D("日期", "date", *_DATE_HELP),
+        "by": D("记录人", "by", *_PERSON_HELP),
+        "note": D("情况", "note", "本次跟踪帮教的情况", "how the person is doing"),
+    },
+    # -- assessment -------------------------------------------------------------------------
+    "Assessment": {
+        "id": D("编号", "id", "A-<期间>-<对象>", "A-<period>-<subject>"),
+        "period": D("期间", "period", "2026-10 或 2026-Q4", "2026-10 or 2026-Q4"),
+        "subject": D("考核对象", "subject", "单位或人员编号", "a unit or person id"),
+        "standard": D("考核标准", "standard", "branch 或 member", "branch or member"),
+        "items": D("项目得分", "item scores", "", ""),
+        "deductions": D("扣分", "deductions", "每项须说明原因，可引用记录", "reason, optional ref"),
+        "result": D("结果", "result", "党员考核：合格或不合格", "members: pass or fail"),
+        "status": D("状态", "status", "草稿或定稿", "draft or final"),
+        "by": D("考核人", "by", *_PERSON_HELP),
+        "date": D("日期", "date", *_DATE_HELP),
+    },
+    "ItemScore": {
+        "item": D("项目", "item", "标准中的项目编号", "an item id of the standard"),
+        "score": D("得分", "score", "不超过该项满分", "at most the item's max"),
+        "note": D("说明", "note", "", ""),
+    },
+    "Deduction": {
+        "item": D("项目", "item", "标准中的项目编号", "an item id of the standard"),
+        "points": D("扣分", "points", "", ""),
+        "reason": D("原因", "reason", "", ""),
+        "ref": D("依据", "ref", "引用的记录编号", "the record id it rests on"),
+    },
+    # -- notice register --------------------------------------------------------------------
+    "NoticeEntry": {
+        "id": D("编号", "id", "N-YYYY-NNN", "N-YYYY-NNN"),
+        "number": D("文号", "number", "", ""),
+        "year": D("年度", "year", "", ""),
+        "seq": D("序号", "sequence", "", ""),
+        "date": D("印发日期", "date", *_DATE_HELP),
+        "month": D("通报月份", "month", "YYYY-MM", "YYYY-MM"),
+        "by": D("签发人", "by", *_PERSON_HELP),
+        "title": D("标题", "title", "", ""),
+        "file": D("文件", "file", "印发文件的路径", "path of the issued file"),
+        "deadline": D("整改期限", "deadline", *_DATE_HELP),
+    },
+}
+
+
+def field_doc(model: type[BaseModel], key: str) -> FieldDoc:
+    """The doc of ``key`` (YAML key or Python field name) on ``model`` or a base it inherits.
+
+    Raises KeyError for a field nobody documented: a test walks every model so that none is
+    forgotten.
+    """
+    field = model.model_fields.get(key)
+    yaml_key = (field.alias or key) if field is not None else key
+    for cls in model.__mro__:
+        doc = FIELDS.get(cls.__name__, {}).get(yaml_key)
+        if doc is not None:
+            return doc
+    raise KeyError(f"{model.__name__}.{yaml_key} has no field doc")
