@@ -69,6 +69,7 @@ TOO_DEEP = CODES.add("too-deep", E, "nesting deeper than any record needs")
 EMPTY = CODES.add("empty", E, "the file holds no record")
 NOT_MAPPING = CODES.add("not-mapping", E, "the file does not hold a mapping of fields")
 SYMLINK = CODES.add("symlink", E, "a symbolic link that points outside the records tree")
+UNREADABLE = CODES.add("unreadable", E, "the file cannot be read (permissions, not a plain file)")
 
 # Schema
 UNKNOWN_KEY = CODES.add("unknown-key", E, "a key the record kind does not have")

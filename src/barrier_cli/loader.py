@@ -31,7 +31,7 @@ from barrier_cli.models import (
 )
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import problems_from
-from barrier_cli.yamlio import ParseProblem, decode, load_text
+from barrier_cli.yamlio import ParseProblem, decode, load_text, read_bytes
 
 SETTINGS_FILE = "barrier.yaml"
 SKIPPED_DIRS = frozenset({"templates", "node_modules"})
@@ -87,13 +87,12 @@ def read_file(root: Path, rel: str) -> FileResult:
     if kind is None:
         return result
     try:
-        raw = path.read_bytes()
-        data = load_text(decode(raw))
+        data = load_text(decode(read_bytes(path)))
     except ParseProblem as e:
         result.parse_problem = e
         return result
     except OSError as e:
-        result.parse_problem = ParseProblem(f.ENCODING, f"cannot read: {e.strerror}")
+        result.parse_problem = ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
         return result
     result.record, result.problems = validate(kind, data)
     return result

@@ -88,9 +88,11 @@ def _yaml_type(value: Any) -> str:
 
 def _type_hint(kind: str, given: Any) -> str:
     if kind == "string_type" and isinstance(given, (int, float)) and not isinstance(given, bool):
-        return f"quote it: '{given}' (YAML read it as a number)"
+        return f"put it in quotes exactly as written (YAML read it as the number {given!r})"
     if kind == "string_type" and isinstance(given, bool):
         return "quote it (YAML read it as true/false)"
+    if kind == "bool_type":
+        return "write true or false"
     if kind == "list_type":
         return "write a list: one '- item' per line, or [a, b]"
     return ""

@@ -8,8 +8,11 @@ key and value cost a round-trip parse, paid only for files that have something t
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -21,7 +24,14 @@ from barrier_cli.models.common import Loc
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0 and C1 controls (a lone CR too: YAML would count it as a line break), zero-width and
+# bidirectional marks, line and paragraph separators, a stray BOM and the non-characters.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u2069\ufeff\ufffe\uffff]|\r(?!\n)"
+)
+_SCALAR_NAMES = {"null": "null", "bool": "true or false", "int": "number", "float": "number"}
+_REFUSED_TAGS = ("binary", "omap", "pairs", "set")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
@@ -59,6 +69,24 @@ class _StrictConstructor(SafeConstructor):
             )
         return super().construct_object(node, deep=deep)
 
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise _mark_problem(
+                    f.ALIAS,
+                    "YAML merge keys ('<<') are not allowed in records",
+                    key_node.start_mark,
+                    "write the fields out in full",
+                )
+            if key_node.tag != "tag:yaml.org,2002:str":
+                raise _mark_problem(
+                    f.TYPE,
+                    f"the key {_source(key_node)} is not text",
+                    key_node.start_mark,
+                    "keys are field names; quote it if it really is one",
+                )
+        return super().construct_mapping(node, deep=deep)
+
     def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
         try:
             return super().construct_yaml_timestamp(node, values)
@@ -68,6 +96,19 @@ class _StrictConstructor(SafeConstructor):
                 f"{node.value!r} is not a real date ({e})",
                 node.start_mark,
                 "dates are YYYY-MM-DD and must exist",
+            ) from e
+
+    def construct_checked_scalar(self, node: Any) -> Any:
+        """null, bool, int and float; an explicit tag (``!!int abc``) can make them fail."""
+        name = node.tag.rsplit(":", 1)[-1]
+        try:
+            return self.yaml_constructors[f"checked:{name}"](self, node)
+        except (ValueError, KeyError, TypeError, OverflowError) as e:
+            raise _mark_problem(
+                f.SYNTAX,
+                f"{_source(node)} is not a valid {_SCALAR_NAMES[name]}",
+                node.start_mark,
+                "quote it if it is text",
             ) from e
 
     def construct_undefined(self, node: Any) -> Any:
@@ -83,6 +124,24 @@ _StrictConstructor.add_constructor(
     "tag:yaml.org,2002:timestamp", _StrictConstructor.construct_yaml_timestamp
 )
 _StrictConstructor.add_constructor(None, _StrictConstructor.construct_undefined)
+for _name in _SCALAR_NAMES:
+    _tag = f"tag:yaml.org,2002:{_name}"
+    _StrictConstructor.add_constructor(
+        f"checked:{_name}", _StrictConstructor.yaml_constructors[_tag]
+    )
+    _StrictConstructor.add_constructor(_tag, _StrictConstructor.construct_checked_scalar)
+for _name in _REFUSED_TAGS:
+    _StrictConstructor.add_constructor(
+        f"tag:yaml.org,2002:{_name}", _StrictConstructor.construct_undefined
+    )
+
+
+def _source(node: Any) -> str:
+    """A node as the user wrote it, shortened, for messages; a collection by its kind."""
+    if not isinstance(node.value, str):
+        return "a list" if node.id == "sequence" else "a mapping"
+    text: str = node.value
+    return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
 def _fast_yaml() -> YAML:
@@ -94,14 +153,44 @@ def _fast_yaml() -> YAML:
 _FAST = _fast_yaml()
 
 
+def read_bytes(path: Path) -> bytes:
+    """A record file's bytes, refusing what no record can be before reading it.
+
+    A 50 MB file is refused from its size alone, and a pipe or device (which could block
+    or never end) from its type: untrusted trees are never read past ``MAX_BYTES``.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                raise ParseProblem(
+                    f.UNREADABLE,
+                    "not a regular file (a pipe, device or socket)",
+                    hint="records are plain files",
+                )
+            if info.st_size > MAX_BYTES:
+                raise _too_large(info.st_size)
+            raw = fh.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}") from e
+    if len(raw) > MAX_BYTES:
+        raise _too_large(len(raw))
+    return raw
+
+
+def _too_large(size: int) -> ParseProblem:
+    return ParseProblem(
+        f.TOO_LARGE,
+        f"{size:,} bytes; a record is at most {MAX_BYTES:,}",
+        hint="is this really a record? split it or remove it",
+    )
+
+
 def decode(raw: bytes) -> str:
     """UTF-8 without BOM, or a ParseProblem naming the encoding it looks like."""
     if len(raw) > MAX_BYTES:
-        raise ParseProblem(
-            f.TOO_LARGE,
-            f"{len(raw):,} bytes; a record is at most {MAX_BYTES:,}",
-            hint="is this really a record? split it or remove it",
-        )
+        raise _too_large(len(raw))
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ParseProblem(
             f.BOM,
@@ -165,8 +254,8 @@ def load_text(text: str) -> Any:
     lexical_check(text)
     try:
         return _FAST.load(text)
-    except ParseProblem:
-        raise
+    except ParseProblem as e:
+        raise _at_alias(e, text) if e.code == f.ALIAS else e from None
     except DuplicateKeyError as e:
         raise _mark_problem(
             f.DUPLICATE_KEY,
@@ -184,6 +273,31 @@ def load_text(text: str) -> Any:
         raise ParseProblem(f.SYNTAX, _first_line(str(e))) from e
     except RecursionError as e:
         raise ParseProblem(f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels") from e
+
+
+def _at_alias(problem: ParseProblem, text: str) -> ParseProblem:
+    """The constructor meets an alias as its anchor's node again: point at the alias."""
+    lines = text.split("\n")
+    if not 0 < problem.line <= len(lines):
+        return problem
+    start = sum(len(line) + 1 for line in lines[: problem.line - 1]) + problem.col - 1
+    anchor = re.compile(r"&([^\s,\[\]{}]+)").match(text, start)
+    if anchor is None:
+        return problem
+    alias = re.compile(r"\*" + re.escape(anchor.group(1)) + r"(?=[\s,\]}]|$)")
+    used = alias.search(text, anchor.end())
+    if used is None:
+        return problem
+    line = text.count("\n", 0, used.start()) + 1
+    col = used.start() - (text.rfind("\n", 0, used.start()) + 1) + 1
+    return ParseProblem(
+        problem.code,
+        f"the alias *{anchor.group(1)} repeats the anchor on line {problem.line}; "
+        "anchors and aliases are not allowed in records",
+        line,
+        col,
+        problem.hint,
+    )
 
 
 def _first_line(message: str | None) -> str:

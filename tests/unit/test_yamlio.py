@@ -13,7 +13,7 @@ from barrier_cli.yamlio import ParseProblem, load_text, locate
         ("a: 1\na: 2\n", "duplicate-key", 2, 1),
         ("a: !!python/object/apply:os.system ['ls']\n", "tag", 1, 4),
         ("x: 1\nday: 2026-02-30\n", "bad-date", 2, 6),
-        ("a: &x [1]\nb: *x\n", "alias", 1, 4),
+        ("a: &x [1]\nb: *x\n", "alias", 2, 4),
         ("a:\n\t- 1\n", "tab", 2, 1),
         ("a: [1\n", "syntax", 2, 1),
         ("a: b\u202e\n", "control-char", 1, 5),
