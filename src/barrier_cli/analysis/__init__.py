@@ -3,3 +3,7 @@
 ``reporting_compliance`` (three-tier 漏报) is light and imported by other commands;
 ``analyze`` builds the whole document's numbers and imports pandas only when called.
 """
+
+from barrier_cli.analysis.compliance import Compliance, Expectation, reporting_compliance
+
+__all__ = ["Compliance", "Expectation", "reporting_compliance"]

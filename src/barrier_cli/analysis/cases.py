@@ -1,0 +1,97 @@
+"""Incidents and violations: 三不放过 completeness, and repeat violators as key persons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from barrier_cli.analysis.result import CaseRow, RepeatViolator
+from barrier_cli.loader import Tree
+from barrier_cli.models import Incident
+from barrier_cli.periods import Month
+
+REPEAT_MONTHS = 3
+REPEAT_COUNT = 2
+
+
+def case_rows(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[CaseRow], list[CaseRow]]:
+    """The month's incidents, and earlier ones still not closed on ``as_of``."""
+    standing = sorted(
+        (i for i in tree.incidents if i.withdrawn is None), key=lambda i: (i.date, i.id)
+    )
+    this = [_row(tree, i) for i in standing if month.contains(i.date)]
+    earlier = [
+        _row(tree, i)
+        for i in standing
+        if i.date < month.first and (i.closed is None or i.closed > as_of)
+    ]
+    return this, earlier
+
+
+def _row(tree: Tree, incident: Incident) -> CaseRow:
+    names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    involved = [p.person for p in incident.persons]
+    if incident.violation and incident.violation.person not in involved:
+        involved.insert(0, incident.violation.person)
+    return CaseRow(
+        id=incident.id,
+        date=incident.date,
+        title=incident.title,
+        unit=incident.unit,
+        unit_name=units.get(incident.unit, incident.unit),
+        type=incident.type,
+        class_=incident.class_,
+        severity=incident.violation.severity if incident.violation else None,
+        persons=[names.get(p, p) for p in involved],
+        status=incident.status,
+        gaps=incident.closure_gaps(tree.settings.closure),
+    )
+
+
+def repeat_violators(tree: Tree, month: Month) -> list[RepeatViolator]:
+    """People with 2+ violations in the three months ending with ``month``.
+
+    Violations are incidents of type ``violation`` (their ``violation.person``) and reports
+    of category ``violation`` naming ``persons``; a report an incident links to is the same
+    event and counts once. Someone not already in a running pairing
+    is proposed as a new key person (安全关键人).
+    """
+    first = month.shift(1 - REPEAT_MONTHS).first
+    evidence: dict[str, list[str]] = defaultdict(list)
+    counted: set[str] = set()  # reports an incident already stands for
+    for i in tree.incidents:
+        if i.withdrawn is None and i.violation and first <= i.date <= month.last:
+            evidence[i.violation.person].append(i.id)
+            counted.update(i.reports)
+    for r in tree.reports:
+        if (
+            r.withdrawn is None
+            and r.category == "violation"
+            and first <= r.date <= month.last
+            and r.id not in counted
+        ):
+            for person in dict.fromkeys(r.persons):
+                evidence[person].append(r.id)
+    people = {p.id: p for p in tree.org.people}
+    running = {
+        p.person: p.id
+        for p in tree.pairings
+        if p.withdrawn is None
+        and p.start <= month.last
+        and p.status not in ("full", "ended")
+        and p.full_on is None
+    }
+    out = [
+        RepeatViolator(
+            person=pid,
+            name=people[pid].name if pid in people else pid,
+            unit=people[pid].unit if pid in people else "",
+            count=len(ids),
+            evidence=sorted(ids),
+            pairing=running.get(pid),
+        )
+        for pid, ids in evidence.items()
+        if len(ids) >= REPEAT_COUNT
+    ]
+    return sorted(out, key=lambda v: (-v.count, v.person))

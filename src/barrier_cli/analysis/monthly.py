@@ -1,0 +1,73 @@
+"""``analyze``: the monthly comprehensive analysis (月度安全信息综合分析) of one month."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from barrier_cli.analysis import cases, counts, ranking, timeliness, weak_links
+from barrier_cli.analysis.compliance import reporting_compliance
+from barrier_cli.analysis.frames import reports_frame
+from barrier_cli.analysis.pairings import pairings
+from barrier_cli.analysis.result import MonthlyAnalysis
+from barrier_cli.errors import UserError
+from barrier_cli.labels import Lang
+from barrier_cli.loader import Tree
+from barrier_cli.periods import Month
+
+
+class NothingToAnalyse(UserError):
+    """The month has no records, has not begun, or the tree is empty."""
+
+
+def analyze(
+    tree: Tree, month: Month, *, today: dt.date, lang: Lang | None = None
+) -> MonthlyAnalysis:
+    """Every section of SPEC §4 for ``month``, as of its end or ``today`` if earlier.
+
+    Withdrawn records are left out everywhere. Raises ``NothingToAnalyse`` rather than
+    return an empty document.
+    """
+    _require_data(tree, month, today)
+    lang = lang or tree.settings.lang
+    as_of = min(month.last, today)
+    frame = reports_frame(tree)
+    this = frame[frame["month"] == str(month)]
+    links = weak_links.weak_links(frame, month)
+    incidents, earlier_open = cases.case_rows(tree, month, as_of)
+    return MonthlyAnalysis(
+        organisation=tree.settings.organisation,
+        month=month,
+        as_of=as_of,
+        totals=counts.totals(frame, tree, month),
+        trend=counts.trend(frame, month),
+        by=counts.breakdowns(this, tree, lang),
+        unit_element=counts.unit_element(this, tree),
+        compliance=reporting_compliance(tree, month, today=today),
+        timeliness=timeliness.timeliness(tree, month, as_of),
+        incidents=incidents,
+        earlier_open=earlier_open,
+        repeat_violators=cases.repeat_violators(tree, month),
+        pairings=pairings(tree, month, as_of),
+        weak_links=links,
+        priorities=links[: weak_links.PRIORITIES],
+        assessments=ranking.assessment_ranking(tree, month),
+        good_catches=ranking.good_catches(tree, month),
+        skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],
+    )
+
+
+def _require_data(tree: Tree, month: Month, today: dt.date) -> None:
+    if month.first > today:
+        raise NothingToAnalyse(f"{month} has not begun yet (today is {today}); nothing to analyse")
+    dates = [r.date for r in tree.reports if r.withdrawn is None] + [
+        i.date for i in tree.incidents if i.withdrawn is None
+    ]
+    if not dates:
+        raise NothingToAnalyse(
+            f"{tree.root}: no reports or incidents yet; add one with 'barrier report add'"
+        )
+    if not any(month.contains(d) for d in dates):
+        raise NothingToAnalyse(
+            f"no reports or incidents dated {month}; the records cover "
+            f"{Month.of(min(dates))} to {Month.of(max(dates))}"
+        )

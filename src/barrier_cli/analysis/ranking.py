@@ -1,0 +1,71 @@
+"""Assessment ranking (排序抓尾) and good catches (commend) of the month."""
+
+from __future__ import annotations
+
+from barrier_cli.analysis.result import GoodCatch, RankRow
+from barrier_cli.loader import Tree
+from barrier_cli.models import Assessment
+from barrier_cli.periods import Month
+
+
+def assessment_ranking(tree: Tree, month: Month) -> list[RankRow]:
+    """The month's assessments, and the quarter's in its last month, ranked per standard.
+
+    The lowest of each standard (when there are two or more) and every failed one are
+    flagged: those are followed up.
+    """
+    periods = {str(month)}
+    if month == month.quarter.months[-1]:
+        periods.add(str(month.quarter))
+    chosen = [a for a in tree.assessments if a.withdrawn is None and a.period in periods]
+    names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
+    rows: list[RankRow] = []
+    for standard in ("branch", "member"):
+        group = sorted(
+            (a for a in chosen if a.standard == standard), key=lambda a: (-a.total, a.subject)
+        )
+        lowest = group[-1].total if len(group) > 1 else None
+        for a in group:
+            rows.append(
+                RankRow(
+                    rank=1 + sum(1 for b in group if b.total > a.total),
+                    subject=a.subject,
+                    name=names.get(a.subject, a.subject),
+                    standard=standard,
+                    period=a.period,
+                    total=round(a.total, 2),
+                    max=_max(tree, a),
+                    result=a.result,
+                    status=a.status,
+                    flagged=a.total == lowest or a.result == "fail",
+                )
+            )
+    return rows
+
+
+def _max(tree: Tree, a: Assessment) -> float | None:
+    standard = tree.standards.get(a.standard)
+    return sum(item.max for item in standard.items().values()) if standard else None
+
+
+def good_catches(tree: Tree, month: Month) -> list[GoodCatch]:
+    people = {p.id: p for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    out = []
+    for r in sorted(tree.reports, key=lambda r: (r.date, r.id)):
+        if r.withdrawn is None and r.commend and month.contains(r.date):
+            person = people.get(r.reporter)
+            unit = r.unit or (person.unit if person else "")
+            out.append(
+                GoodCatch(
+                    id=r.id,
+                    date=r.date,
+                    reporter=r.reporter,
+                    reporter_name=person.name if person else r.reporter,
+                    unit_name=units.get(unit, unit),
+                    summary=r.summary,
+                    train=r.train,
+                    vehicle=r.vehicle,
+                )
+            )
+    return out

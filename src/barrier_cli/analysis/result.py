@@ -1,0 +1,301 @@
+"""The monthly analysis as one plain result: dataclasses, no pandas, no rendering.
+
+Every number a document shows is a field here, so ``to_json`` gives dashboards exactly what
+the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only ever added:
+
+- ``organisation``, ``month`` ("YYYY-MM"), ``as_of`` (the day overdue is counted on: the
+  month's end or today, whichever is earlier), ``skipped_files``
+- ``totals``: ``reports``, ``previous``, ``year_ago``, ``change_previous``,
+  ``change_year_ago``, ``weighted``, ``incidents``
+- ``trend``: 12 ``{month, reports, equipment, personnel, management}``, oldest first
+- ``by``: ``element|category|source|unit|level`` → list of ``{key, name, count, share}``
+- ``unit_element``: list of ``{unit, name, equipment, personnel, management, total}``
+- ``compliance``: ``members|groups|branches`` → list of ``{tier, subject, name, unit,
+  branch, expected, actual, missed, shortfall}``, and ``missed``: the same rows not met
+- ``timeliness``: counts, medians (days, null when nothing to measure), ``late_analysis``
+  (report ids), ``overdue``: list of ``{record, field, index, action, owner, owner_name,
+  unit, due, days_overdue}``
+- ``incidents`` and ``earlier_open``: list of ``{id, date, title, unit, unit_name, type,
+  class, severity, persons, status, gaps, complete}``
+- ``repeat_violators``: list of ``{person, name, unit, count, evidence, pairing}``
+- ``pairings``: counts and ``rows`` of ``{id, person, person_name, mentor, mentor_name,
+  unit, start, basic_due, full_due, basic_on, full_on, status, due, overdue, turned}``
+- ``weak_links`` (ranked) and ``priorities`` (the top ones): ``{rank, element, category,
+  key, location, count, weighted, previous_avg, growth, evidence}``
+- ``assessments``: list of ``{rank, subject, name, standard, period, total, max, result,
+  status, flagged}``; ``good_catches``: list of ``{id, date, reporter, reporter_name,
+  unit_name, summary, train, vehicle}``
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from barrier_cli.analysis.compliance import Compliance, Expectation
+from barrier_cli.periods import Month
+
+SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class Totals:
+    reports: int
+    previous: int
+    year_ago: int
+    weighted: int
+    incidents: int
+
+    @property
+    def change_previous(self) -> int:
+        return self.reports - self.previous
+
+    @property
+    def change_year_ago(self) -> int:
+        return self.reports - self.year_ago
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: str
+    reports: int
+    equipment: int
+    personnel: int
+    management: int
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    name: str
+    count: int
+    share: float
+    """Of the month's reports, 0..1."""
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: str
+    name: str
+    equipment: int
+    personnel: int
+    management: int
+    total: int
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    record: str
+    field: str
+    """``actions`` of a report or ``measures`` of an incident."""
+    index: int
+    action: str
+    owner: str | None
+    owner_name: str
+    unit: str
+    due: dt.date
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    reports: int
+    analysed: int
+    median_days_to_analysis: float | None
+    late_analysis: list[str]
+    closed: int
+    median_days_to_close: float | None
+    closed_within: int
+    close_days: int
+    analyse_days: int
+    open_reports: int
+    open_actions: int
+    overdue: list[OverdueItem]
+
+    @property
+    def closed_within_share(self) -> float | None:
+        return self.closed_within / self.reports if self.reports else None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    date: dt.date
+    title: str
+    unit: str
+    unit_name: str
+    type: str
+    class_: str | None
+    severity: str | None
+    persons: list[str]
+    status: str
+    gaps: list[str]
+    """What 三不放过 still lacks (``Incident.closure_gaps``); empty when complete."""
+
+    @property
+    def complete(self) -> bool:
+        return not self.gaps
+
+
+@dataclass(frozen=True)
+class RepeatViolator:
+    person: str
+    name: str
+    unit: str
+    count: int
+    evidence: list[str]
+    pairing: str | None
+    """The pairing already looking after the person; None: proposed as a new key person."""
+
+
+@dataclass(frozen=True)
+class PairingRow:
+    id: str
+    person: str
+    person_name: str
+    mentor: str
+    mentor_name: str
+    unit: str
+    start: dt.date
+    basic_due: dt.date
+    full_due: dt.date
+    basic_on: dt.date | None
+    full_on: dt.date | None
+    status: str
+    due: list[str]
+    """Milestones (basic, full) due this month."""
+    overdue: list[str]
+    turned: list[str]
+    """Milestones reached this month."""
+
+
+@dataclass(frozen=True)
+class Pairings:
+    rows: list[PairingRow]
+
+    @property
+    def active(self) -> int:
+        return len(self.rows)
+
+    @property
+    def basic_due(self) -> int:
+        return sum("basic" in r.due for r in self.rows)
+
+    @property
+    def full_due(self) -> int:
+        return sum("full" in r.due for r in self.rows)
+
+    @property
+    def overdue(self) -> int:
+        return sum(bool(r.overdue) for r in self.rows)
+
+    @property
+    def turned_around(self) -> int:
+        return sum(bool(r.turned) for r in self.rows)
+
+
+@dataclass(frozen=True)
+class WeakLink:
+    rank: int
+    element: str
+    category: str
+    key: str
+    """One of the five keys, or "" when the reports name none."""
+    location: str
+    count: int
+    weighted: int
+    previous_avg: float
+    """Risk-weighted count per month over the three months before."""
+    evidence: list[str]
+
+    @property
+    def growth(self) -> float:
+        return round(self.weighted - self.previous_avg, 2)
+
+
+@dataclass(frozen=True)
+class RankRow:
+    rank: int
+    subject: str
+    name: str
+    standard: str
+    period: str
+    total: float
+    max: float | None
+    result: str | None
+    status: str
+    flagged: bool
+    """排序抓尾: the lowest of its standard, or failed."""
+
+
+@dataclass(frozen=True)
+class GoodCatch:
+    id: str
+    date: dt.date
+    reporter: str
+    reporter_name: str
+    unit_name: str
+    summary: str
+    train: str | None
+    vehicle: str | None
+
+
+@dataclass(frozen=True)
+class MonthlyAnalysis:
+    organisation: str
+    month: Month
+    as_of: dt.date
+    totals: Totals
+    trend: list[TrendPoint]
+    by: dict[str, list[Count]]
+    unit_element: list[UnitRow]
+    compliance: Compliance
+    timeliness: Timeliness
+    incidents: list[CaseRow]
+    earlier_open: list[CaseRow]
+    repeat_violators: list[RepeatViolator]
+    pairings: Pairings
+    weak_links: list[WeakLink]
+    priorities: list[WeakLink]
+    assessments: list[RankRow]
+    good_catches: list[GoodCatch]
+    skipped_files: list[str] = field(default_factory=list)
+    """Files left out because they do not validate (run ``barrier check``)."""
+
+    def to_json(self) -> str:
+        data = {"schema": SCHEMA, **_plain(self)}
+        data["compliance"]["missed"] = [_plain(e) for e in self.compliance.missed()]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# Computed properties that belong in the JSON next to the fields.
+_PROPERTIES: dict[type, tuple[str, ...]] = {
+    Totals: ("change_previous", "change_year_ago"),
+    Timeliness: ("closed_within_share",),
+    CaseRow: ("complete",),
+    Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around"),
+    WeakLink: ("growth",),
+    Expectation: ("missed", "shortfall"),
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Month):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {
+            f.name.rstrip("_"): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+        }
+        for name in _PROPERTIES.get(type(value), ()):
+            out[name] = _plain(getattr(value, name))
+        return out
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

@@ -1,0 +1,83 @@
+"""How fast information is handled: days to analysis and closure, and what is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterator
+
+from barrier_cli.analysis.result import OverdueItem, Timeliness
+from barrier_cli.loader import Tree
+from barrier_cli.models import Action
+from barrier_cli.periods import Month
+
+
+def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
+    """The month's reports, timed; open and overdue work across the tree as of ``as_of``.
+
+    ``as_of`` is the month's end or today, whichever is earlier, so an old month's analysis
+    shows what was overdue at the time of its meeting, not what is overdue now.
+    """
+    deadlines = tree.settings.deadlines
+    reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
+    to_analysis = [(r.analysis.date - r.date).days for r in reports if r.analysis]
+    to_close = [(r.closed - r.date).days for r in reports if r.closed]
+    late = [
+        r.id
+        for r in reports
+        if (r.analysis.date if r.analysis else as_of) - r.date
+        > dt.timedelta(days=deadlines.analyse_days)
+    ]
+    standing = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
+    open_reports = sum(1 for r in standing if r.closed is None or r.closed > as_of)
+    actions = list(_actions(tree, as_of))
+    pending = [a for a in actions if a[3].done is None or a[3].done > as_of]
+    people = {p.id: p.name for p in tree.org.people}
+    overdue = [
+        OverdueItem(
+            record=rid,
+            field=name,
+            index=n,
+            action=act.action,
+            owner=act.owner,
+            owner_name=people.get(act.owner, act.owner) if act.owner else "",
+            unit=unit,
+            due=act.due,
+            days_overdue=(as_of - act.due).days,
+        )
+        for rid, unit, (name, n), act in pending
+        if act.due is not None and act.due < as_of
+    ]
+    overdue.sort(key=lambda o: (-o.days_overdue, o.record, o.index))
+    return Timeliness(
+        reports=len(reports),
+        analysed=len(to_analysis),
+        median_days_to_analysis=_median(to_analysis),
+        late_analysis=late,
+        closed=len(to_close),
+        median_days_to_close=_median(to_close),
+        closed_within=sum(1 for d in to_close if d <= deadlines.close_days),
+        close_days=deadlines.close_days,
+        analyse_days=deadlines.analyse_days,
+        open_reports=open_reports,
+        open_actions=len(pending),
+        overdue=overdue,
+    )
+
+
+def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
+    """(record id, unit, (field, index), action) of every report action and incident measure."""
+    units = {p.id: p.unit for p in tree.org.people}
+    for r in tree.reports:
+        if r.withdrawn is None and r.date <= as_of:
+            unit = r.unit or units.get(r.reporter, "")
+            for n, act in enumerate(r.actions):
+                yield r.id, unit, ("actions", n), act
+    for i in tree.incidents:
+        if i.withdrawn is None and i.date <= as_of:
+            for n, act in enumerate(i.measures):
+                yield i.id, i.unit, ("measures", n), act
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None
