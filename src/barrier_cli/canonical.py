@@ -12,6 +12,8 @@ from pydantic import BaseModel
 from ruamel.yaml import YAML
 from ruamel.yaml.representer import RoundTripRepresenter
 
+from barrier_cli.models.common import RecordModel
+
 
 class _Representer(RoundTripRepresenter):
     """Multi-line text as a literal block (``|``), as people write it, not a quoted ``\\n`` line.
@@ -41,8 +43,15 @@ def yaml_writer() -> YAML:
 
 
 def field_order(model: type[BaseModel]) -> list[str]:
-    """Keys of ``model`` as they are written in YAML, in declaration order."""
-    return [field.alias or name for name, field in model.model_fields.items()]
+    """Keys of ``model`` as they are written in YAML, in declaration order.
+
+    The fields every record shares (tags, notes, withdrawn, amendments) are declared on the
+    base class, so pydantic lists them first; a reader expects the id first and the
+    bookkeeping last.
+    """
+    keys = [field.alias or name for name, field in model.model_fields.items()]
+    shared = set(RecordModel.model_fields) if issubclass(model, RecordModel) else set()
+    return [k for k in keys if k not in shared] + [k for k in keys if k in shared]
 
 
 def to_plain(record: BaseModel) -> dict[str, Any]:
