@@ -15,9 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from _ruamel_yaml import CParser  # type: ignore[import-not-found]
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.nodes import ScalarNode, SequenceNode
+from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
+from ruamel.yaml.tag import Tag
 
 from barrier_cli import findings as f
 from barrier_cli.models.common import Loc
@@ -144,13 +148,48 @@ def _source(node: Any) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-def _fast_yaml() -> YAML:
-    yaml = YAML(typ="safe", pure=False)
-    yaml.Constructor = _StrictConstructor
-    return yaml
+# YAML 1.2 implicit resolvers by first character, built once. ruamel's VersionedResolver
+# works out the version again for every scalar, and its YAML.load builds a new loader class
+# for every document; together they cost more than the C parser itself.
+_IMPLICIT: dict[str | None, list[tuple[Tag, Any]]] = {}
+for _versions, _tag_name, _regexp, _first in implicit_resolvers:
+    if (1, 2) in _versions:
+        for _ch in _first if _first is not None else [None]:
+            _IMPLICIT.setdefault(_ch, []).append((Tag(suffix=_tag_name), _regexp))
+_ANY_FIRST = _IMPLICIT.pop(None, [])
+_STR, _SEQ, _MAP = (Tag(suffix=f"tag:yaml.org,2002:{n}") for n in ("str", "seq", "map"))
 
 
-_FAST = _fast_yaml()
+class _Resolver(VersionedResolver):
+    """YAML 1.2 resolution (what ruamel's C path always uses), without per-node overhead."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], []) + _ANY_FIRST:
+                    if regexp.match(value):
+                        return tag
+            return _STR
+        return _SEQ if kind is SequenceNode else _MAP
+
+
+class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
+    """ruamel's C reader, scanner, parser and composer, with the strict constructor."""
+
+    def __init__(self, text: str) -> None:
+        CParser.__init__(self, text)
+        self._parser = self._composer = self
+        _StrictConstructor.__init__(self, loader=self)
+        self.allow_duplicate_keys = False
+        _Resolver.__init__(self, loadumper=self)
+
+
+def _fast_load(text: str) -> Any:
+    loader = _Loader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
 
 
 def read_bytes(path: Path) -> bytes:
@@ -253,7 +292,7 @@ def load_text(text: str) -> Any:
     """Parse one YAML document on the fast path; raise ParseProblem on anything wrong."""
     lexical_check(text)
     try:
-        return _FAST.load(text)
+        return _fast_load(text)
     except ParseProblem as e:
         raise _at_alias(e, text) if e.code == f.ALIAS else e from None
     except DuplicateKeyError as e:
