@@ -72,6 +72,9 @@ from barrier_cli.cli import cmd_check  # noqa: E402
 
 app.command("check")(cmd_check.check)
 # -- more commands register below this line, one block per module --
+from barrier_cli.cli import cmd_fmt  # noqa: E402
+
+app.command("fmt")(cmd_fmt.fmt)
 
 
 def run() -> None:

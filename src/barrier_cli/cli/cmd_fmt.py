@@ -1,0 +1,49 @@
+"""`barrier fmt`: canonical key order and style for record files, comments kept."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+
+def fmt(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(help="Files or folders to format (default: the whole tree)."),
+    ] = None,
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; list the files that would change, exit 1."),
+    ] = False,
+) -> None:
+    """Rewrite records in canonical form: model key order, one style, comments kept."""
+    from barrier_cli.fmt import format_tree
+    from barrier_cli.reporters import display_path
+
+    g = globals_of(ctx)
+    root = g.root(start=paths[0] if paths and g.records is None else None)
+    outcomes = format_tree(root, paths=paths or None, check=check)
+    changed = unreadable = 0
+    for outcome in outcomes:
+        where = display_path(root, outcome.path.relative_to(root).as_posix())
+        if outcome.problem is not None:
+            p = outcome.problem
+            unreadable += 1
+            sys.stderr.write(
+                f"{where}:{p.line}:{p.col}: error[{p.code}]: {p.message}; left as is\n"
+            )
+        elif outcome.changed:
+            changed += 1
+            sys.stdout.write(f"{'would reformat' if check else 'reformatted'} {where}\n")
+    verb = "would be reformatted" if check else "reformatted"
+    summary = f"{changed} file(s) {verb}, {len(outcomes) - changed - unreadable} unchanged"
+    if unreadable:
+        summary += f", {unreadable} not valid YAML (see 'barrier check')"
+    sys.stderr.write(summary + "\n")
+    raise typer.Exit(1 if unreadable or (check and changed) else 0)

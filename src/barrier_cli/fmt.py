@@ -1,0 +1,276 @@
+"""`barrier fmt`: bring record files to the canonical form without losing a comment.
+
+The canonical form is what `canonical.record_text` writes for a new record: keys in the
+model's field order (nested models too), one quoting and indentation style, block
+collections, multi-line text as literal blocks, UTF-8 without BOM, LF line ends. A file
+without comments comes out exactly as `record_text` would write its record, so files made
+by `barrier report add` are already formatted.
+
+Comments are kept with what they describe. ruamel attaches a full-line comment to the end
+of whatever came *before* it; moved along with that key, it would end up above the wrong
+field. So before reordering, full-line comments are detached and re-attached in front of
+the key that follows them, and comments trailing a mapping move with the mapping.
+
+Values are replaced by what the strict loader reads (the values the model sees), so
+``0x10`` becomes ``16`` and ``8.50`` becomes ``8.5`` — fmt never changes what a record says,
+and every result is checked to load to the same data before it is written.
+"""
+
+from __future__ import annotations
+
+import io
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+from typing import Any, Union
+
+from pydantic import BaseModel
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import CommentMark, YAMLError
+from ruamel.yaml.tokens import CommentToken
+
+from barrier_cli import findings as f
+from barrier_cli.canonical import field_order, yaml_writer
+from barrier_cli.errors import UnsafePath
+from barrier_cli.kinds import classify
+from barrier_cli.loader import iter_files
+from barrier_cli.yamlio import ParseProblem, decode, load_text
+
+MAP_INDENT = 2
+SEQ_INDENT = 4
+"""Where the canonical writer puts children: mapping values +2, sequence items +4."""
+
+
+@dataclass(frozen=True)
+class ListOf:
+    item: Shape
+
+
+@dataclass(frozen=True)
+class DictOf:
+    value: Shape
+
+
+Shape = Union[type[BaseModel], ListOf, DictOf, None]  # noqa: UP007 -- a runtime alias
+
+
+def shape_of(annotation: Any) -> Shape:
+    """What a field holds, as far as key order cares: a model, a list or dict of them, or neither."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return shape_of(typing.get_args(annotation)[0])
+    if origin in (Union, types.UnionType):
+        shapes = [shape_of(a) for a in typing.get_args(annotation)]
+        return next((s for s in shapes if s is not None), None)
+    if origin is list:
+        return ListOf(shape_of(typing.get_args(annotation)[0]))
+    if origin is dict:
+        return DictOf(shape_of(typing.get_args(annotation)[1]))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    return None
+
+
+def _field_shapes(model: type[BaseModel]) -> dict[str, Shape]:
+    return {
+        (info.alias or name): shape_of(info.annotation) for name, info in model.model_fields.items()
+    }
+
+
+def format_text(text: str, model: type[BaseModel] | None) -> str:
+    """The canonical text of one record file; raise ParseProblem if it is not valid YAML.
+
+    A BOM and CRLF line ends are dropped first: they are the usual marks of a file saved
+    by a Windows editor, and fmt is how such a file is repaired.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    data = load_text(text)
+    if data is None:
+        return text
+    yaml = yaml_writer()
+    try:
+        tree = yaml.load(text)
+    except YAMLError as e:  # the strict loader accepted it, so this is unexpected
+        raise ParseProblem(f.SYNTAX, str(e).splitlines()[0]) from e
+    tree = _with_values(tree, data)
+    trailing = _format(tree, model, 0)
+    _attach_trailing(tree, trailing, 0)
+    out = io.StringIO()
+    yaml.dump(tree, out)
+    result = out.getvalue()
+    if load_text(result) != data:
+        raise ParseProblem(
+            f.SYNTAX,
+            "formatting would change what the record says; the file was left as it is",
+            hint="please report this as a bug in barrier fmt",
+        )
+    return result
+
+
+def _with_values(node: Any, value: Any) -> Any:
+    """The round-trip ``node`` with every scalar replaced by the strict loader's ``value``."""
+    if isinstance(node, CommentedMap):
+        for key in node:
+            node[key] = _with_values(node[key], value[key])
+        return node
+    if isinstance(node, CommentedSeq):
+        for n, item in enumerate(node):
+            node[n] = _with_values(item, value[n])
+        return node
+    return value
+
+
+def _format(node: Any, shape: Shape, col: int) -> list[str]:
+    """Reorder ``node`` in place; return the full-line comments that trail it, detached."""
+    if isinstance(node, CommentedMap):
+        return _format_map(node, shape, col)
+    if isinstance(node, CommentedSeq):
+        return _format_seq(node, shape.item if isinstance(shape, ListOf) else None, col)
+    return []
+
+
+def _format_map(node: CommentedMap, shape: Shape, col: int) -> list[str]:
+    node.fa.set_block_style()
+    if isinstance(shape, type):
+        shapes = _field_shapes(shape)
+        order = field_order(shape)
+    else:
+        value_shape = shape.value if isinstance(shape, DictOf) else None
+        shapes = {key: value_shape for key in node}
+        order = []
+    carry: list[str] = []
+    before: dict[Any, list[str]] = {}
+    for key in list(node):
+        if carry:
+            before[key] = carry
+        value = node[key]
+        child_col = col + (SEQ_INDENT if isinstance(value, CommentedSeq) else MAP_INDENT)
+        if _is_filled(value):
+            carry = _format(value, shapes.get(str(key)), child_col)
+        else:
+            carry = _split_post(node, key, 2)
+    rank = {name: n for n, name in enumerate(order)}
+    keys = list(node)
+    for key in sorted(keys, key=lambda k: (rank.get(str(k), len(rank)), keys.index(k))):
+        node.move_to_end(key)
+    for key, lines in before.items():
+        slot = node.ca.items.setdefault(key, [None, None, None, None])
+        slot[1] = [*(slot[1] or []), *(_token(line, col) for line in lines)]
+    return carry
+
+
+def _format_seq(node: CommentedSeq, shape: Shape, col: int) -> list[str]:
+    """Items keep their order; comments between items stay between the same items."""
+    if node:
+        node.fa.set_block_style()
+    carry: list[str] = []
+    for n, item in enumerate(node):
+        if carry:
+            _attach_trailing(node[n - 1], carry, col - MAP_INDENT, parent=(node, n - 1))
+        carry = _format(item, shape, col) if _is_filled(item) else _split_post(node, n, 0)
+    return carry
+
+
+def _is_filled(value: Any) -> bool:
+    return isinstance(value, CommentedMap | CommentedSeq) and len(value) > 0
+
+
+def _split_post(node: CommentedMap | CommentedSeq, key: Any, slot: int) -> list[str]:
+    """Keep the end-of-line comment after ``node[key]``; detach and return the lines below it."""
+    entry = node.ca.items.get(key)
+    token = entry[slot] if entry else None
+    if not isinstance(token, CommentToken):
+        return []
+    eol, _, rest = token.value.partition("\n")
+    lines = [line.strip() for line in rest.split("\n") if line.strip()]
+    if eol.strip():
+        token.value = eol + "\n"
+    else:
+        entry[slot] = None
+    return lines
+
+
+def _attach_trailing(
+    node: Any, lines: list[str], col: int, parent: tuple[Any, Any] | None = None
+) -> None:
+    """Put full-line comments after the last thing ``node`` holds, at column ``col``."""
+    if not lines:
+        return
+    if _is_filled(node):
+        last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+        if _is_filled(node[last]):
+            _attach_trailing(node[last], lines, col, parent=None)
+            return
+        parent, slot = (node, last), 2 if isinstance(node, CommentedMap) else 0
+    elif parent is not None:
+        slot = 2 if isinstance(parent[0], CommentedMap) else 0
+    else:
+        return
+    container, key = parent
+    entry = container.ca.items.setdefault(key, [None, None, None, None])
+    old = entry[slot]
+    head = old.value if isinstance(old, CommentToken) else "\n"
+    text = head + "".join(" " * col + line + "\n" for line in lines)
+    entry[slot] = CommentToken(text, CommentMark(old.column if old else 0), None)
+
+
+def _token(line: str, col: int) -> CommentToken:
+    return CommentToken(line + "\n", CommentMark(col), None)
+
+
+@dataclass(frozen=True)
+class FmtOutcome:
+    """One file: whether its canonical form differs, or why it could not be formatted."""
+
+    path: Path
+    changed: bool = False
+    problem: ParseProblem | None = None
+
+
+def format_file(path: Path, model: type[BaseModel] | None, *, check: bool) -> FmtOutcome:
+    """Format one file in place (through `store.replace`), or only tell whether it would change."""
+    from barrier_cli import store
+
+    snapshot = store.Snapshot.read(path)
+    raw = snapshot.content.removeprefix(b"\xef\xbb\xbf")
+    try:
+        new = format_text(decode(raw), model)
+    except ParseProblem as e:
+        return FmtOutcome(path, problem=e)
+    changed = new.encode("utf-8") != snapshot.content
+    if changed and not check:
+        store.replace(snapshot, new)
+    return FmtOutcome(path, changed=changed)
+
+
+def record_files(root: Path, paths: list[Path] | None) -> Iterator[tuple[Path, type[BaseModel]]]:
+    """The record files of the tree at ``root`` under ``paths`` (all when None), with models."""
+    real_root = root.resolve()
+    prefixes: list[str] | None = None
+    if paths is not None:
+        prefixes = []
+        for path in paths:
+            full = path.resolve()
+            if full != real_root and real_root not in full.parents:
+                raise UnsafePath(f"{path}: not inside the records tree {root}")
+            prefixes.append("" if full == real_root else full.relative_to(real_root).as_posix())
+    for rel, problem in iter_files(root):
+        if problem is not None:
+            continue
+        if prefixes is not None and not any(
+            p == "" or rel == p or rel.startswith(p + "/") for p in prefixes
+        ):
+            continue
+        kind = classify(PurePosixPath(rel))
+        if kind is not None:
+            yield root / rel, kind.model
+
+
+def format_tree(root: Path, *, paths: list[Path] | None = None, check: bool) -> list[FmtOutcome]:
+    """Format (or with ``check`` only inspect) every record file under ``paths``."""
+    return [format_file(path, model, check=check) for path, model in record_files(root, paths)]
+
+
+__all__ = ["FmtOutcome", "format_file", "format_text", "format_tree", "shape_of"]
