@@ -27,6 +27,10 @@ class _Representer(RoundTripRepresenter):
             return self.represent_scalar("tag:yaml.org,2002:str", data, style="|")
         return super().represent_str(data)
 
+    def ignore_aliases(self, data: Any) -> bool:
+        """Records hold no anchors: a date used twice (report and analysis) is written twice."""
+        return True
+
 
 _Representer.add_representer(str, _Representer.represent_str)
 
