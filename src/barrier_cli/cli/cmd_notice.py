@@ -1,0 +1,65 @@
+"""`barrier notice`: the circulated notice (通报) of a month; `--issue` numbers and registers it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+
+def notice(
+    ctx: typer.Context,
+    month: Annotated[str, typer.Option("--month", help="The month covered, YYYY-MM.")],
+    output_format: Annotated[
+        Literal["md", "html"],
+        typer.Option("--format", help="md (Markdown) or html (a formal A4 document)."),
+    ] = "md",
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the document to FILE instead of standard output.", dir_okay=False
+        ),
+    ] = None,
+    issue: Annotated[
+        bool,
+        typer.Option(
+            "--issue",
+            help="Take the next notice number of the year and add the notice to notices/YYYY/.",
+        ),
+    ] = False,
+    force: Annotated[
+        bool, typer.Option("--force", help="With --issue: issue even if the month already has one.")
+    ] = False,
+) -> None:
+    """Praise good catches, name each unit's shortcomings with evidence, set corrections."""
+    from barrier_cli.errors import InvalidInput
+    from barrier_cli.loader import today
+    from barrier_cli.notice import publish_notice
+    from barrier_cli.periods import Month
+
+    if force and not issue:
+        raise InvalidInput("--force only makes sense with --issue")
+    g = globals_of(ctx)
+    root = g.root()
+    lang: Literal["zh", "en"] | None = "en" if g.lang == "en" else "zh" if g.lang == "zh" else None
+    published = publish_notice(
+        root=root,
+        month=Month.parse(month),
+        fmt=output_format,
+        lang=lang,
+        today=today(),
+        issue=issue,
+        force=force,
+        out=out,
+    )
+    if out is None:
+        sys.stdout.write(published.text)
+    if published.entry is not None and published.register is not None:
+        where = published.register.relative_to(root).as_posix()
+        sys.stderr.write(f"issued {published.entry.number} ({published.entry.id}): {where}\n")
+    elif out is not None:
+        sys.stderr.write(f"wrote {out}\n")

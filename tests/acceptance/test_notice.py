@@ -1,0 +1,115 @@
+"""`barrier notice` as a user runs it: documents, issuing, concurrent issuers, example records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from minitree import incident, report, write
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "records"
+D = dt.date
+
+
+def barrier(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+        capture_output=True,
+        text=True,
+        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
+        check=False,
+    )
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    return write(
+        tmp_path / "records",
+        report(commend=True, vehicle="G606230356"),
+        incident(
+            status="closed",
+            closed=D(2026, 10, 20),
+            responsibility=[{"person": "jiang", "finding": "未确认撤除风表"}],
+            measures=[
+                {
+                    "action": "增设撤表确认",
+                    "owner": "zhao",
+                    "due": D(2026, 10, 15),
+                    "done": D(2026, 10, 14),
+                }
+            ],
+        ),
+    )
+
+
+def test_an_incident_closed_without_causes_is_criticised(tree: Path) -> None:
+    result = barrier(tree, "notice", "--month", "2026-10")
+    assert result.returncode == 0, result.stderr
+    assert "二班党支部" in result.stdout
+    assert "违反三不放过销案：原因未查清（依据：I-20261005-" in result.stdout
+    assert "朱春祥同志" in result.stdout
+
+
+def test_issuing_twice_needs_force_and_gives_two_numbers(tree: Path, tmp_path: Path) -> None:
+    out = tmp_path / "notice.html"
+    first = barrier(
+        tree, "notice", "--month", "2026-10", "--issue", "--format", "html", "--out", str(out)
+    )
+    assert first.returncode == 0, first.stderr
+    assert "issued 车间党总支〔2026〕1号 (N-2026-001)" in first.stderr
+    assert "车间党总支〔2026〕1号" in out.read_text(encoding="utf-8")
+
+    again = barrier(tree, "notice", "--month", "2026-10", "--issue")
+    assert again.returncode == 1
+    assert again.stderr.startswith("barrier: error: the notice for 2026-10 was already issued")
+    assert "Traceback" not in again.stderr
+
+    forced = barrier(tree, "notice", "--month", "2026-10", "--issue", "--force")
+    assert forced.returncode == 0, forced.stderr
+    assert "车间党总支〔2026〕2号" in forced.stdout
+    assert sorted(p.name for p in (tree / "notices/2026").iterdir()) == [
+        "N-2026-001.yaml",
+        "N-2026-002.yaml",
+    ]
+    assert barrier(tree, "check").returncode == 1  # only the closed incident is an error
+    assert "notices/" not in barrier(tree, "check").stdout
+
+
+def test_concurrent_issuers_never_reuse_a_number(tree: Path) -> None:
+    cmd = [sys.executable, "-m", "barrier_cli", "--records", str(tree)]
+    env = os.environ | {"BARRIER_TODAY": "2026-11-24"}
+    procs = [
+        subprocess.Popen(
+            [*cmd, "notice", "--month", "2026-10", "--issue", "--force"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(6)
+    ]
+    errors = [p.communicate()[1] for p in procs]
+    assert [p.returncode for p in procs] == [0] * 6, errors
+    numbers = sorted(line.split()[1] for line in errors)
+    assert len(set(numbers)) == 6
+    files = sorted(p.name for p in (tree / "notices/2026").iterdir())
+    assert files == [f"N-2026-{n:03d}.yaml" for n in range(1, 7)]
+
+
+def test_bad_options_are_one_line_errors(tree: Path) -> None:
+    future = barrier(tree, "notice", "--month", "2027-01")
+    assert future.returncode == 1 and "has not begun" in future.stderr
+    garbage = barrier(tree, "notice", "--month", "October")
+    assert garbage.returncode == 1 and "is not a month" in garbage.stderr
+    force_alone = barrier(tree, "notice", "--month", "2026-10", "--force")
+    assert (
+        force_alone.returncode == 1
+        and "--force only makes sense with --issue" in force_alone.stderr
+    )
