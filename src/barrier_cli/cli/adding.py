@@ -1,0 +1,81 @@
+"""What every `… add` command shares: choosing prompts or none, reading --from, printing."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+if TYPE_CHECKING:
+    from barrier_cli.entry.session import Prompter
+
+
+def prompter_for(*, no_input: bool, from_file: str | None) -> Prompter | None:
+    """A terminal prompter, or None when prompts are off or impossible (never hang)."""
+    if no_input or from_file is not None:
+        return None
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        sys.stderr.write("barrier: stdin is not a terminal; not prompting (as with --no-input)\n")
+        return None
+    from barrier_cli.entry.terminal import TerminalPrompter
+
+    return TerminalPrompter()
+
+
+def read_from(source: str | None) -> dict[str, Any] | None:
+    """The record given with ``--from FILE`` (``-`` for stdin), YAML or JSON."""
+    if source is None:
+        return None
+    from barrier_cli.errors import InvalidInput
+    from barrier_cli.yamlio import ParseProblem, decode, load_text
+
+    name = "<stdin>" if source == "-" else source
+    try:
+        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        data = load_text(decode(raw))
+    except OSError as e:
+        raise InvalidInput(f"{name}: cannot read ({e.strerror})") from e
+    except ParseProblem as e:
+        line = f":{e.line}:{e.col}" if e.line else ""
+        raise InvalidInput(f"{name}{line}: {e.message}") from e
+    if not isinstance(data, dict):
+        raise InvalidInput(f"{name}: expected a mapping of fields (YAML or JSON object)")
+    return data
+
+
+def run_add(
+    ctx: typer.Context,
+    kind: str,
+    flags: Mapping[str, object],
+    *,
+    no_input: bool,
+    from_file: str | None,
+    commit: bool,
+) -> None:
+    from barrier_cli.entry.add import add_record
+
+    g = globals_of(ctx)
+    root = g.root()
+    prompter = prompter_for(no_input=no_input, from_file=from_file)
+    added = add_record(
+        root=root,
+        kind=kind,
+        flags=flags,
+        data=read_from(from_file),
+        lang="en" if g.lang == "en" else "zh" if g.lang == "zh" else None,
+        prompter=prompter,
+        commit=commit,
+    )
+    typer.echo(f"{added.id} {added.path}")
+    if added.committed:
+        sys.stderr.write(f"committed {added.rel}\n")
+
+
+NO_INPUT_HELP = "Never prompt: take every field from flags (and --from); a missing one is an error."
+FROM_HELP = "Read the record from FILE, YAML or JSON ('-' for stdin); flags override its fields."
+COMMIT_HELP = "Run 'git add' and 'git commit' for the new file."

@@ -1,0 +1,200 @@
+"""The interactive dialogue: ask each question, re-ask with the reason, go back, confirm.
+
+It talks to the person through a ``Prompter``, so the same dialogue runs at a real terminal
+(``terminal.TerminalPrompter``) and in tests with scripted answers. Typing ``<`` goes back
+to the previous question, ``-`` clears an optional answer, Enter takes the default shown in
+brackets. Ctrl-C or Ctrl-D raise KeyboardInterrupt: the caller writes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from barrier_cli.entry.context import EntryContext
+from barrier_cli.entry.forms import Form
+from barrier_cli.entry.questions import Answers, InvalidAnswer, Question
+from barrier_cli.errors import UserError
+from barrier_cli.labels import Lang
+
+BACK = "<"
+Complaint = tuple[str | None, str]
+"""A problem of the whole record: the question it belongs to (if any) and why."""
+
+
+class Prompter(Protocol):
+    def say(self, text: str) -> None: ...
+
+    def ask(self, prompt: str, *, candidates: list[tuple[str, str]], multi: bool, hint: str) -> str:
+        """One line typed by the person; KeyboardInterrupt on Ctrl-C or Ctrl-D."""
+        ...
+
+
+class NotSaved(UserError):
+    """The person answered no at the confirmation."""
+
+
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+@dataclass
+class Session:
+    form: Form
+    ctx: EntryContext
+    prompter: Prompter
+    answers: Answers = field(default_factory=dict)
+
+    @property
+    def lang(self) -> Lang:
+        return self.ctx.lang
+
+    def run(self, preset: Answers, check: Callable[[Answers], list[Complaint]]) -> Answers:
+        """Ask what ``preset`` (given as flags) leaves open; return the confirmed answers."""
+        questions = [q for q in self.form.questions() if q.name not in preset]
+        self.answers = dict(preset)
+        self.prompter.say(
+            _t(
+                self.lang,
+                "回车取方括号中的默认值，输入 < 返回上一项，- 清空，Ctrl-C 放弃。",
+                "Enter takes the [default], < goes back, - clears, Ctrl-C quits.",
+            )
+        )
+        self._walk(questions)
+        while True:
+            complaints = check(self._applicable())
+            if complaints:
+                self._fix(complaints, questions)
+                continue
+            if self._confirmed(questions):
+                return self._applicable()
+
+    def _applicable(self) -> Answers:
+        """Answers to questions that apply given the others (a partner only for joint labour)."""
+        by_name = {q.name: q for q in self.form.questions()}
+        return {
+            name: value
+            for name, value in self.answers.items()
+            if name not in by_name or by_name[name].applies(self.answers)
+        }
+
+    def _walk(self, questions: list[Question], start: int = 0) -> None:
+        asked: list[int] = []
+        i = start
+        while i < len(questions):
+            q = questions[i]
+            if not q.applies(self.answers):
+                i += 1
+                continue
+            outcome = self._ask(q)
+            if outcome is BACK:
+                if asked:
+                    i = asked.pop()
+                elif len(questions) == 1:
+                    return
+                else:
+                    self.prompter.say(
+                        _t(self.lang, "已经是第一项。", "This is the first question.")
+                    )
+                continue
+            asked.append(i)
+            i += 1
+
+    def _ask(self, q: Question) -> object:
+        """Ask ``q`` until it gets a valid answer (stored) or ``<`` (returns BACK)."""
+        while True:
+            default = self.answers.get(q.name)
+            if default is None or default == []:
+                default = self.form.default(q, self.answers, self.ctx)
+            raw = self.prompter.ask(
+                self._prompt(q, default),
+                candidates=q.candidates(self.ctx),
+                multi=q.multi,
+                hint=q.doc.help(self.lang),
+            ).strip()
+            if raw == BACK:
+                return BACK
+            if raw == "" and default is not None and default != []:
+                self.answers[q.name] = default
+                return None
+            try:
+                value = q.parse(raw, self.ctx)
+            except InvalidAnswer as e:
+                self.prompter.say(f"  ✗ {e}")
+                continue
+            if q.required and (value is None or value == []):
+                self.prompter.say(f"  ✗ {_t(self.lang, '必填', 'required')}")
+                continue
+            self.answers[q.name] = value
+            return None
+
+    def _prompt(self, q: Question, default: Any) -> str:
+        lines = []
+        if q.base == "choice":
+            lines.append(
+                "  ".join(f"{n} {q.choice_label(v, self.lang)}" for n, v in enumerate(q.choices, 1))
+            )
+        title = q.title(self.lang)
+        if q.multi:
+            title += _t(self.lang, "（可多项）", " (several)")
+        shown = q.show(default, self.lang)
+        if shown and q.ref in ("person", "unit", "partner"):
+            shown = f"{shown} {self._name_of(q, default)}".strip()
+        mark = "" if q.required else _t(self.lang, "（可空）", " (optional)")
+        lines.append(f"{title}{mark}" + (f" [{shown}]" if shown else "") + ": ")
+        return "\n".join(lines)
+
+    def _name_of(self, q: Question, value: Any) -> str:
+        table = self.ctx.table(q.ref or "person")
+        item = table.get(value) if isinstance(value, str) else None
+        return f"({item.name})" if item is not None else ""
+
+    def _fix(self, complaints: list[Complaint], questions: list[Question]) -> None:
+        """Show what the record as a whole breaks and re-ask the question it points at."""
+        by_name = {q.name: q for q in questions}
+        for _, message in complaints:
+            self.prompter.say(f"  ✗ {message}")
+        target = next((by_name[name] for name, _ in complaints if name in by_name), None)
+        if target is None:
+            raise UserError(
+                "; ".join(m for _, m in complaints)
+                + _t(self.lang, "；未写入", "; nothing was written")
+            )
+        self._walk([target])
+
+    def _confirmed(self, questions: list[Question]) -> bool:
+        """Show the summary; True to save. A number re-asks that line, < the last question."""
+        shown = [q for q in questions if q.applies(self.answers)]
+        self.prompter.say("")
+        for n, q in enumerate(shown, 1):
+            value = self.answers.get(q.name)
+            text = q.show(value, self.lang)
+            if q.ref in ("person", "unit", "partner") and not q.multi:
+                text = f"{text} {self._name_of(q, value)}".strip()
+            self.prompter.say(f"{n:>3}  {q.title(self.lang)}: {text}")
+        raw = (
+            self.prompter.ask(
+                _t(
+                    self.lang,
+                    "保存？[Y/n，数字=修改该项，<=返回] ",
+                    "Save? [Y/n, number = change it, < = back] ",
+                ),
+                candidates=[],
+                multi=False,
+                hint="",
+            )
+            .strip()
+            .lower()
+        )
+        if raw in ("", "y", "yes", "是", "好"):
+            return True
+        if raw in ("n", "no", "否"):
+            raise NotSaved(
+                _t(self.lang, "未保存，什么也没有写入", "not saved; nothing was written")
+            )
+        if raw == BACK and shown:
+            self._walk([shown[-1]])
+        elif raw.isdigit() and 1 <= int(raw) <= len(shown):
+            self._walk([shown[int(raw) - 1]])
+        return False
