@@ -74,6 +74,7 @@ def repeat_violators(tree: Tree, month: Month) -> list[RepeatViolator]:
             for person in dict.fromkeys(r.persons):
                 evidence[person].append(r.id)
     people = {p.id: p for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
     running = {
         p.person: p.id
         for p in tree.pairings
@@ -90,6 +91,7 @@ def repeat_violators(tree: Tree, month: Month) -> list[RepeatViolator]:
             count=len(ids),
             evidence=sorted(ids),
             pairing=running.get(pid),
+            unit_name=units.get(people[pid].unit, people[pid].unit) if pid in people else "",
         )
         for pid, ids in evidence.items()
         if len(ids) >= REPEAT_COUNT

@@ -9,7 +9,7 @@ in the unit (joined or left mid-month), and up to ``today`` in a month that has 
 Stable shape, relied on by ``notice`` and ``assess``:
 ``Compliance.members`` / ``.groups`` / ``.branches`` are lists of ``Expectation`` (one per
 person, group leader, branch), each with ``tier, subject, name, unit, branch, expected,
-actual, missed, shortfall``; ``Compliance.missed()`` lists every expectation not met (漏报).
+actual, unit_name, missed, shortfall``; ``Compliance.missed()`` lists every expectation not met (漏报).
 Withdrawn reports never count.
 """
 
@@ -39,6 +39,7 @@ class Expectation:
     """The branch above ``unit`` (itself for a branch), for rolling up per branch."""
     expected: int
     actual: int
+    unit_name: str = ""
 
     @property
     def missed(self) -> bool:
@@ -81,6 +82,7 @@ def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = No
     ]
     org = tree.org
     people = {p.id: p for p in org.people}
+    unit_names = {u.id: u.name for u in org.units}
     cadence = tree.settings.tier
 
     def count(level: str, reporter: str) -> int:
@@ -96,6 +98,7 @@ def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = No
             branch=branch_of(org, person.unit),
             expected=_prorate(cadence(tier).min, share),
             actual=count(tier, person.id),
+            unit_name=unit_names.get(person.unit, person.unit),
         )
 
     active = [p for p in org.people if p.active_in(month.first, last)]
@@ -115,6 +118,7 @@ def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = No
                 for r in reports
                 if r.level == "branch" and branch_of(org, _unit_of(r, people)) == unit.id
             ),
+            unit_name=unit.name,
         )
         for unit in org.units
         if unit.kind == "branch"

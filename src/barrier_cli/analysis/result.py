@@ -11,13 +11,14 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
 - ``by``: ``element|category|source|unit|level`` → list of ``{key, name, count, share}``
 - ``unit_element``: list of ``{unit, name, equipment, personnel, management, total}``
 - ``compliance``: ``members|groups|branches`` → list of ``{tier, subject, name, unit,
-  branch, expected, actual, missed, shortfall}``, and ``missed``: the same rows not met
+  branch, expected, actual, unit_name, missed, shortfall}``, and ``missed``: the same rows not met
 - ``timeliness``: counts, medians (days, null when nothing to measure), ``late_analysis``
   (report ids), ``overdue``: list of ``{record, field, index, action, owner, owner_name,
   unit, due, days_overdue}``
 - ``incidents`` and ``earlier_open``: list of ``{id, date, title, unit, unit_name, type,
   class, severity, persons, status, gaps, complete}``
-- ``repeat_violators``: list of ``{person, name, unit, count, evidence, pairing}``
+- ``repeat_violators``: list of ``{person, name, unit, count, evidence, pairing,
+  unit_name}``
 - ``pairings``: counts and ``rows`` of ``{id, person, person_name, mentor, mentor_name,
   unit, start, basic_due, full_due, basic_on, full_on, status, due, overdue, turned}``
 - ``weak_links`` (ranked) and ``priorities`` (the top ones): ``{rank, element, category,
@@ -149,6 +150,7 @@ class RepeatViolator:
     evidence: list[str]
     pairing: str | None
     """The pairing already looking after the person; None: proposed as a new key person."""
+    unit_name: str = ""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""Rendering the monthly analysis: term (rich), md and html (Jinja templates), json."""

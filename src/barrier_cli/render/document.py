@@ -1,0 +1,112 @@
+"""Turn a ``MonthlyAnalysis`` into a document: md and html from templates, json, term."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from barrier_cli.analysis.result import MonthlyAnalysis
+from barrier_cli.labels import Lang, label
+from barrier_cli.render import charts
+
+Format = Literal["term", "md", "html", "json"]
+
+# Words the analysis uses that are not choices of a record field.
+_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "gap": {
+        "causes": ("原因未查清", "no causes"),
+        "responsibility": ("责任未落实", "no responsibility"),
+        "measures": ("无整改措施", "no measures"),
+        "measures not done": ("措施未完成", "measures not done"),
+        "education": ("未受教育", "no education"),
+        "handover": ("未交班", "no handover"),
+    },
+    "milestone": {
+        "basic": ("基本转化", "basic"),
+        "full": ("完全转化", "full"),
+    },
+    "tier": {
+        "member": ("党员", "member"),
+        "group": ("党小组长", "group leader"),
+        "branch": ("党支部", "branch"),
+    },
+    "standard": {
+        "branch": ("党支部", "branch"),
+        "member": ("党员", "member"),
+    },
+    "result": {
+        "pass": ("合格", "pass"),
+        "fail": ("不合格", "fail"),
+    },
+    "assessment_status": {
+        "draft": ("草稿", "draft"),
+        "final": ("定稿", "final"),
+    },
+}
+DASH = "—"
+
+
+def render_analysis(
+    analysis: MonthlyAnalysis, *, fmt: Format, lang: Lang, records: Path | None = None
+) -> str:
+    """The document text in ``fmt``; a tree's own templates override the shipped ones."""
+    if fmt == "json":
+        return analysis.to_json()
+    if fmt == "term":
+        from barrier_cli.render.term import render_term
+
+        return render_term(analysis, lang=lang, words=filters(lang))
+    from markupsafe import Markup
+
+    from barrier_cli.templating import render
+
+    context: dict[str, Any] = {"a": analysis, "lang": lang}
+    if fmt == "html":
+        context["charts"] = {name: Markup(svg) for name, svg in chart_svgs(analysis, lang).items()}
+    return render(f"analysis.{fmt}.j2", context, lang=lang, records=records, filters=filters(lang))
+
+
+def chart_svgs(analysis: MonthlyAnalysis, lang: Lang) -> dict[str, str]:
+    names = {e: label("element", e, lang) for e in charts.ELEMENT_COLOURS}
+    zh = lang == "zh"
+    split = {c.key: c.count for c in analysis.by["element"]}
+    return {
+        "trend": charts.trend_svg(
+            analysis.trend, names, "近12个月安全信息趋势" if zh else "Reports, last 12 months"
+        ),
+        "elements": charts.split_svg(
+            split, names, f"{analysis.month} 三要素分布" if zh else f"{analysis.month} by element"
+        ),
+    }
+
+
+def filters(lang: Lang) -> dict[str, Callable[..., str]]:
+    """The filters templates use: labels in the document's language and number formats."""
+
+    def word(value: str | None, group: str) -> str:
+        if value is None or value == "":
+            return DASH
+        pair = _WORDS.get(group, {}).get(value)
+        if pair is not None:
+            return pair[0] if lang == "zh" else pair[1]
+        return label(group, value, lang)
+
+    return {
+        "label": word,
+        "pct": lambda v: DASH if v is None else f"{v:.0%}",
+        "days": lambda v: DASH if v is None else f"{v:g}",
+        "signed": lambda v: f"{v:+g}",
+        "num": lambda v: DASH if v is None else f"{v:g}",
+        "md": _md,
+    }
+
+
+def _md(value: object) -> str:
+    """Record text made safe inside a Markdown table cell or line."""
+    text = " ".join(str(value or "").split())
+    if not text:
+        return DASH
+    for raw, safe in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;")):
+        text = text.replace(raw, safe)
+    return text

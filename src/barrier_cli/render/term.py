@@ -1,0 +1,201 @@
+"""The analysis at a terminal: the same sections, condensed into rich tables."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from barrier_cli.analysis.result import CaseRow, MonthlyAnalysis
+from barrier_cli.labels import Lang
+
+Words = dict[str, Callable[..., str]]
+
+
+def render_term(
+    analysis: MonthlyAnalysis, *, lang: Lang, words: Words, width: int = 110, color: bool = True
+) -> str:
+    from rich.console import Console
+    from rich.markup import escape as esc
+    from rich.table import Table
+
+    out = io.StringIO()
+    console = Console(
+        file=out, width=width, force_terminal=color, no_color=not color, highlight=False
+    )
+    zh = lang == "zh"
+    w = words["label"]
+
+    def tr(zh_text: str, en_text: str) -> str:
+        return zh_text if zh else en_text
+
+    def table(title: str, *columns: str) -> Table:
+        t = Table(title=title, title_justify="left", title_style="bold", show_edge=False)
+        for col in columns:
+            t.add_column(col, overflow="fold")
+        return t
+
+    a, t, tl = analysis, analysis.totals, analysis.timeliness
+    console.rule(
+        f"[bold]{esc(a.organisation)} {a.month} {tr('安全信息综合分析', 'safety information analysis')}"
+    )
+    console.print(
+        tr(
+            f"本月安全信息 [bold]{t.reports}[/] 条（风险加权 {t.weighted}），较上月 "
+            f"{t.change_previous:+d}，较去年同期 {t.change_year_ago:+d}；事故、苗子、两违 "
+            f"{t.incidents} 起。统计截至 {a.as_of}。",
+            f"[bold]{t.reports}[/] reports (risk-weighted {t.weighted}), {t.change_previous:+d} "
+            f"vs last month, {t.change_year_ago:+d} vs a year ago; {t.incidents} cases. "
+            f"As of {a.as_of}.",
+        )
+    )
+    split = table(
+        tr("分类", "Breakdown"),
+        tr("三要素", "Element"),
+        tr("类别", "Category"),
+        tr("来源", "Source"),
+    )
+    columns = [
+        [f"{c.name} {c.count}" for c in a.by[key] if c.count]
+        for key in ("element", "category", "source")
+    ]
+    for row in range(max(map(len, columns), default=0)):
+        split.add_row(*(col[row] if row < len(col) else "" for col in columns))
+    console.print(split)
+
+    missed = a.compliance.missed()
+    m = table(
+        tr(f"漏报 {len(missed)}", f"Missed reports: {len(missed)}"),
+        tr("层级", "Tier"),
+        tr("对象", "Who"),
+        tr("单位", "Unit"),
+        tr("应报", "Expected"),
+        tr("实报", "Sent"),
+    )
+    for e in missed:
+        m.add_row(
+            w(e.tier, "tier"),
+            f"[red]{esc(e.name)}[/]",
+            esc(e.unit_name),
+            str(e.expected),
+            str(e.actual),
+        )
+    console.print(m)
+
+    console.print(
+        tr(
+            f"分析用时中位数 {words['days'](tl.median_days_to_analysis)} 天，闭环用时中位数 "
+            f"{words['days'](tl.median_days_to_close)} 天，{tl.close_days} 天内闭环率 "
+            f"{words['pct'](tl.closed_within_share)}；未闭环 {tl.open_reports} 条，逾期措施 "
+            f"[bold red]{len(tl.overdue)}[/] 项。",
+            f"Median {words['days'](tl.median_days_to_analysis)} days to analysis, "
+            f"{words['days'](tl.median_days_to_close)} to closure, "
+            f"{words['pct'](tl.closed_within_share)} closed within {tl.close_days} days; "
+            f"{tl.open_reports} open, [bold red]{len(tl.overdue)}[/] overdue actions.",
+        )
+    )
+    if tl.overdue:
+        o = table(
+            tr("逾期措施", "Overdue actions"),
+            tr("记录", "Record"),
+            tr("措施", "Action"),
+            tr("责任人", "Owner"),
+            tr("期限", "Due"),
+            tr("逾期", "Days"),
+        )
+        for item in tl.overdue:
+            o.add_row(
+                item.record,
+                esc(item.action),
+                esc(item.owner_name),
+                str(item.due),
+                str(item.days_overdue),
+            )
+        console.print(o)
+
+    def cases(title: str, rows: list[CaseRow]) -> None:
+        c = table(
+            title,
+            tr("编号", "Id"),
+            tr("事件", "Case"),
+            tr("性质", "Kind"),
+            tr("状态", "Status"),
+            tr("三不放过", "Closure"),
+        )
+        for i in rows:
+            kind = w(i.type, "incident_type")
+            if i.class_:
+                kind += f" {w(i.class_, 'accident_class')}"
+            gaps = ", ".join(w(g, "gap") for g in i.gaps)
+            c.add_row(
+                i.id,
+                esc(i.title),
+                kind,
+                w(i.status, "incident_status"),
+                f"[red]{gaps}[/]" if gaps else tr("齐全", "complete"),
+            )
+        console.print(c)
+
+    if a.incidents:
+        cases(tr("本月事故、苗子、两违", "Cases this month"), a.incidents)
+    if a.earlier_open:
+        cases(tr("以前月份尚未闭环", "Earlier cases still open"), a.earlier_open)
+    for v in a.repeat_violators:
+        console.print(
+            tr(
+                f"重复违章：{esc(v.name)}（{v.count} 次：{'、'.join(v.evidence)}）",
+                f"Repeat violator: {esc(v.name)} ({v.count}: {', '.join(v.evidence)})",
+            )
+            + (
+                f" → {v.pairing}"
+                if v.pairing
+                else tr(" → 建议列为安全关键人", " → propose as key person")
+            )
+        )
+
+    p = a.pairings
+    console.print(
+        tr(
+            f"包保对子 {p.active} 对：本月到期 基本 {p.basic_due} / 完全 {p.full_due}，逾期 "
+            f"{p.overdue}，本月转化 {p.turned_around}。",
+            f"Pairings {p.active}: due basic {p.basic_due} / full {p.full_due}, overdue "
+            f"{p.overdue}, turned around {p.turned_around}.",
+        )
+    )
+    pr = table(
+        tr("下月保安全重点（建议）", "Proposed priorities"),
+        "#",
+        tr("薄弱环节", "Weak link"),
+        tr("风险加权", "Weighted"),
+        tr("依据", "Evidence"),
+    )
+    for link in a.priorities:
+        where = " · ".join(
+            part
+            for part in (
+                w(link.element, "element"),
+                w(link.category, "category"),
+                w(link.key, "key"),
+                esc(link.location),
+            )
+            if part
+        )
+        pr.add_row(
+            str(link.rank), where, f"{link.weighted} ({link.growth:+g})", " ".join(link.evidence)
+        )
+    console.print(pr)
+    for r in a.assessments:
+        if r.flagged:
+            console.print(
+                tr(
+                    f"排序抓尾：{esc(r.name)} {r.total:g} 分（第 {r.rank} 名）",
+                    f"Lowest ranked: {esc(r.name)} {r.total:g} (rank {r.rank})",
+                )
+            )
+    for g in a.good_catches:
+        console.print(
+            tr(
+                f"表扬：{esc(g.reporter_name)} {esc(g.summary)}",
+                f"Commend: {esc(g.reporter_name)} {esc(g.summary)}",
+            )
+        )
+    return out.getvalue()
