@@ -19,6 +19,7 @@ from _ruamel_yaml import CParser  # type: ignore[import-not-found]
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
 from ruamel.yaml.nodes import ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 from ruamel.yaml.tag import Tag
@@ -34,6 +35,8 @@ _CONTROL = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
     "\u2060-\u2069\ufeff\ufffe\uffff]|\r(?!\n)"
 )
+# Only text with many brackets or deep indentation can nest deeply; only it pays for a scan.
+_DEEP_INDENT = re.compile(f"^[ ?:-]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 _SCALAR_NAMES = {"null": "null", "bool": "true or false", "int": "number", "float": "number"}
 _REFUSED_TAGS = ("binary", "omap", "pairs", "set")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
@@ -67,7 +70,7 @@ class _StrictConstructor(SafeConstructor):
                 node.start_mark,
                 "write the value out in full",
             )
-        if node.start_mark.column > MAX_DEPTH * 8 or len(self.recursive_objects) > MAX_DEPTH:
+        if len(self.recursive_objects) > MAX_DEPTH:
             raise _mark_problem(
                 f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels", node.start_mark
             )
@@ -184,6 +187,33 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
         _Resolver.__init__(self, loadumper=self)
 
 
+def _check_depth(text: str) -> None:
+    """Refuse deep nesting from the event stream, before the recursive composer sees it.
+
+    libyaml's parser keeps its own stack, but composing 100,000 nested lists recurses
+    in C and crashes the process (a segmentation fault) rather than raising.
+    """
+    brackets = text.count("[") + text.count("{")
+    if brackets <= MAX_DEPTH and _DEEP_INDENT.search(text) is None:
+        return
+    parser = CParser(text)
+    depth = 0
+    try:
+        while not isinstance(event := parser.get_event(), StreamEndEvent):
+            if isinstance(event, CollectionStartEvent):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _mark_problem(
+                        f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels", event.start_mark
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                depth -= 1
+    except YAMLError:
+        return  # the real parse reports it, at the same place
+    finally:
+        parser.dispose()
+
+
 def _fast_load(text: str) -> Any:
     loader = _Loader(text)
     try:
@@ -292,6 +322,7 @@ def load_text(text: str) -> Any:
     """Parse one YAML document on the fast path; raise ParseProblem on anything wrong."""
     lexical_check(text)
     try:
+        _check_depth(text)
         return _fast_load(text)
     except ParseProblem as e:
         raise _at_alias(e, text) if e.code == f.ALIAS else e from None
