@@ -1,0 +1,43 @@
+"""`barrier due`: overdue and upcoming actions, measures and pairing milestones, per owner."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Literal
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+
+def due(
+    ctx: typer.Context,
+    days: Annotated[
+        int | None,
+        typer.Option(
+            "--days", min=0, help="Look this many days ahead (default: the furthest reminder)."
+        ),
+    ] = None,
+    owner: Annotated[
+        str | None, typer.Option("--owner", help="Only what this person (id) answers for.")
+    ] = None,
+    output_format: Annotated[
+        Literal["term", "json"], typer.Option("--format", help="term for people, json for tools.")
+    ] = "term",
+    fail_on_overdue: Annotated[
+        bool, typer.Option("--fail-on-overdue", help="Exit 1 when anything is overdue (for CI).")
+    ] = False,
+) -> None:
+    """What falls due soon and what is late, grouped by owner, soonest first. Exits 0."""
+    from barrier_cli.due import due_list, format_text
+    from barrier_cli.loader import load_tree, today
+
+    g = globals_of(ctx)
+    tree = load_tree(g.root())
+    found = due_list(tree, today=today(), days=days, owner=owner)
+    if output_format == "json":
+        sys.stdout.write(found.to_json())
+    else:
+        lang: Literal["zh", "en"] = "en" if (g.lang or tree.settings.lang) == "en" else "zh"
+        sys.stdout.write(format_text(found, lang))
+    raise typer.Exit(1 if fail_on_overdue and found.overdue else 0)
