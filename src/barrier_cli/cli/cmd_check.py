@@ -24,6 +24,28 @@ def check(
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
+    staged: Annotated[
+        bool,
+        typer.Option(
+            "--staged", help="Check the staged content; report on staged files and their referrers."
+        ),
+    ] = False,
+    changed: Annotated[
+        bool,
+        typer.Option(
+            "--changed",
+            help="Report on files changed since --against REV (default HEAD) and their referrers.",
+        ),
+    ] = False,
+    against: Annotated[
+        str | None,
+        typer.Option(
+            "--against",
+            metavar="REV",
+            help="Audit trail: no record deleted, no closed/final record changed without an "
+            "amendment, no id reused since REV (e.g. the merge base).",
+        ),
+    ] = None,
 ) -> None:
     """Validate records: syntax, schema, cross-references, lifecycle and closure rules."""
     from barrier_cli.checks import check_tree
@@ -31,7 +53,14 @@ def check(
 
     g = globals_of(ctx)
     root = g.root(start=paths[0] if paths and g.records is None else None)
-    result = check_tree(root, paths=paths or None)
+    if staged or changed or against is not None:
+        from barrier_cli.gitcheck import check_git
+
+        result = check_git(
+            root, paths=paths or None, staged=staged, changed=changed, against=against
+        )
+    else:
+        result = check_tree(root, paths=paths or None)
     sys.stdout.write(REPORTERS[output_format](result.findings, root, result.files))
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(1 if failed else 0)

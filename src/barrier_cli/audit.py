@@ -1,0 +1,126 @@
+"""The audit trail: compare the records now with the records at a revision.
+
+Records are evidence. Nothing is deleted (a wrong record is withdrawn with
+``withdrawn: {date, by, reason}``), a closed or final record changes only together with a
+new ``amendments`` entry, and an id, once given, always names the same event. This module
+only compares two sets of already-read files; `barrier check --against REV` feeds it the
+tree at REV (from git) and the tree being checked.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+from typing import Any
+
+from barrier_cli import findings as f
+from barrier_cli.kinds import KINDS
+from barrier_cli.loader import FileResult
+from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
+from barrier_cli.models.common import Model, Problem, RecordModel
+
+IDENTITY: dict[type[Model], tuple[str, ...]] = {
+    Report: ("date", "reporter"),
+    Incident: ("date", "type"),
+    Pairing: ("person", "start"),
+    Assessment: ("period", "subject", "standard"),
+    NoticeEntry: ("year", "seq", "month"),
+}
+"""The fields that say which event a record is about; if they change, it is another record."""
+
+
+def is_final(record: Model) -> bool:
+    """Closed reports and incidents, final assessments and every issued notice."""
+    if isinstance(record, Report | Incident):
+        return record.status == "closed"
+    if isinstance(record, Assessment):
+        return record.status == "final"
+    return isinstance(record, NoticeEntry)
+
+
+def audit(before: list[FileResult], after: list[FileResult]) -> Iterator[tuple[str, Problem]]:
+    """(file, problem) for every record deleted, silently changed or reused since ``before``."""
+    now = {r.record_id: r for r in after if r.record_id}
+    present = {r.rel for r in after}
+    for rid, old in _records(before).items():
+        new = now.get(rid)
+        if new is None:
+            if old.rel not in present:
+                yield old.rel, _deleted(rid)
+            continue
+        if old.record is None or new.record is None:
+            continue
+        if _identity(old.record) != _identity(new.record):
+            yield new.rel, _reused(rid, old.record, new.record)
+        elif is_final(old.record):
+            yield from ((new.rel, p) for p in _amendment_problems(old.record, new.record))
+
+
+def _records(results: list[FileResult]) -> dict[str, FileResult]:
+    """Records by id; a file that did not validate then is known by its file name."""
+    out: dict[str, FileResult] = {}
+    for result in results:
+        kind = KINDS.get(result.kind or "")
+        if kind is None or not kind.is_record:
+            continue
+        out.setdefault(result.record_id or PurePosixPath(result.rel).stem, result)
+    return out
+
+
+def _deleted(rid: str) -> Problem:
+    return Problem(
+        f.DELETED,
+        (),
+        f"record {rid} was deleted; records are withdrawn, never deleted",
+        "restore the file and add 'withdrawn: {date, by, reason}'",
+    )
+
+
+def _identity(record: Model) -> tuple[Any, ...]:
+    return tuple(getattr(record, name) for name in IDENTITY.get(type(record), ()))
+
+
+def _reused(rid: str, old: Model, new: Model) -> Problem:
+    fields = IDENTITY.get(type(old), ())
+    was = ", ".join(f"{n} {getattr(old, n)}" for n in fields)
+    return Problem(
+        f.ID_REUSED,
+        ("id",),
+        f"id {rid} was given to a different record before ({was})",
+        "give this record a new id; withdraw a wrong record instead of rewriting it",
+    )
+
+
+def _amendment_problems(old: Model, new: Model) -> list[Problem]:
+    assert isinstance(old, RecordModel) and isinstance(new, RecordModel)
+    if new.amendments[: len(old.amendments)] != old.amendments:
+        return [
+            Problem(
+                f.AMENDMENT,
+                ("amendments",),
+                "earlier amendments were changed or removed; amendments are only appended",
+            )
+        ]
+    if not _content_changed(old, new) or len(new.amendments) > len(old.amendments):
+        return []
+    state = (
+        "final"
+        if isinstance(old, Assessment)
+        else "issued"
+        if isinstance(old, NoticeEntry)
+        else "closed"
+    )
+    return [
+        Problem(
+            f.AMENDMENT,
+            ("status",) if hasattr(new, "status") else ("id",),
+            f"this {state} record changed without a new 'amendments' entry",
+            "add 'amendments: [{date, by, reason}]' saying what changed and why",
+        )
+    ]
+
+
+def _content_changed(old: RecordModel, new: RecordModel) -> bool:
+    """Whether what the record says changed; withdrawing it alone is not a change of content."""
+    ignore = {"amendments", "withdrawn"} if old.withdrawn is None else {"amendments"}
+    return old.model_dump(exclude=ignore) != new.model_dump(exclude=ignore)

@@ -1,0 +1,167 @@
+"""`barrier check --staged | --changed | --against REV`: check what git is about to record.
+
+``--staged`` reads the whole tree from the index, so the commit being made is checked, not
+the working files (which may hold unstaged edits). ``--changed`` reports on the files that
+differ from a revision. Either way findings are reported for the touched files *and* for
+every record that refers to one of them: changing a report can break the incident that
+links to it. ``--against REV`` adds the audit trail (see `audit`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from barrier_cli import findings as f
+from barrier_cli.audit import audit
+from barrier_cli.checks import CheckResult, check_tree
+from barrier_cli.errors import UnsafePath
+from barrier_cli.findings import Finding
+from barrier_cli.gitio import INDEX, Repo
+from barrier_cli.kinds import YAML_SUFFIXES, classify
+from barrier_cli.loader import SKIPPED_DIRS, FileResult, load_tree, validate
+from barrier_cli.models.common import Problem
+from barrier_cli.yamlio import Locator, ParseProblem, decode, load_text, locate
+
+
+def blob_results(blobs: dict[str, bytes]) -> list[FileResult]:
+    """Read files given as bytes (from git) exactly as `loader.read_file` reads files on disk."""
+    out: list[FileResult] = []
+    for rel in sorted(blobs):
+        if not _walked(rel):
+            continue
+        kind = classify(PurePosixPath(rel))
+        result = FileResult(rel, kind.name if kind else None)
+        out.append(result)
+        if kind is None:
+            continue
+        try:
+            data = load_text(decode(blobs[rel]))
+        except ParseProblem as e:
+            result.parse_problem = e
+            continue
+        result.record, result.problems = validate(kind, data)
+    return out
+
+
+def _walked(rel: str) -> bool:
+    """Whether the tree walker (`loader.iter_files`) would visit a file at ``rel``."""
+    parts = PurePosixPath(rel).parts
+    if any(p.startswith(".") for p in parts) or not rel.endswith(YAML_SUFFIXES):
+        return False
+    return not (len(parts) > 1 and parts[0] in SKIPPED_DIRS)
+
+
+def affected(results: list[FileResult], touched: Iterable[str]) -> set[str]:
+    """The touched files plus every record that mentions the id of a touched record.
+
+    Settings, org.yaml and the standards are read by every rule, so touching one of them
+    affects the whole tree.
+    """
+    touched = set(touched)
+    if any(_kind_name(rel) in ("settings", "org", "standard") for rel in touched):
+        return {r.rel for r in results} | touched
+    ids = {PurePosixPath(rel).stem for rel in touched}
+    ids |= {r.record_id for r in results if r.rel in touched and r.record_id}
+    out = set(touched)
+    for result in results:
+        if result.record is not None and not ids.isdisjoint(_strings(result.record.model_dump())):
+            out.add(result.rel)
+    return out
+
+
+def _kind_name(rel: str) -> str:
+    kind = classify(PurePosixPath(rel))
+    return kind.name if kind else ""
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def check_git(
+    root: Path,
+    *,
+    paths: list[Path] | None = None,
+    staged: bool = False,
+    changed: bool = False,
+    against: str | None = None,
+    day: dt.date | None = None,
+) -> CheckResult:
+    """Check the staged tree (or the working tree), report on what changed, audit if asked.
+
+    ``changed`` compares with ``against`` (default HEAD). ``against`` HEAD in a repository
+    without commits yet (the first commit) has nothing to audit and is skipped.
+    """
+    repo = Repo.of(root)
+    prefixes = _prefixes(root, paths)
+    blobs = repo.files(INDEX) if staged else None
+    results = blob_results(blobs) if blobs is not None else load_tree(root).files
+    base = against or "HEAD"
+    first_commit = base == "HEAD" and not repo.has_commits()
+    scope: set[str] | None = None
+    if staged or changed:
+        touched = repo.staged() if staged else ([] if first_commit else repo.changed_since(base))
+        scope = {rel for rel in affected(results, touched) if _under(rel, prefixes)}
+    elif paths is not None:
+        scope = {r.rel for r in results if _under(r.rel, prefixes)}
+    everything = scope is None or scope >= {r.rel for r in results}
+    selection = None if everything else [root / rel for rel in sorted(scope or ())]
+    result = check_tree(root, paths=selection, day=day, results=results)
+    if against is not None and not first_commit:
+        before = blob_results(repo.files(base))
+        extra = [
+            _located(root, rel, problem, blobs)
+            for rel, problem in audit(before, results)
+            if _under(rel, prefixes)
+            and (scope is None or rel in scope or problem.code == f.DELETED)
+        ]
+        result = CheckResult(sorted([*result.findings, *extra], key=Finding.sort_key), result.files)
+    return result
+
+
+def _prefixes(root: Path, paths: list[Path] | None) -> list[str] | None:
+    """``paths`` as tree-relative prefixes ('' for the whole tree); None when not given."""
+    if paths is None:
+        return None
+    real_root = root.resolve()
+    out = []
+    for path in paths:
+        full = path.resolve()
+        if full != real_root and real_root not in full.parents:
+            raise UnsafePath(f"{path}: not inside the records tree {root}")
+        out.append("" if full == real_root else full.relative_to(real_root).as_posix())
+    return out
+
+
+def _under(rel: str, prefixes: list[str] | None) -> bool:
+    if prefixes is None:
+        return True
+    return any(p == "" or rel == p or rel.startswith(p + "/") for p in prefixes)
+
+
+def _located(root: Path, rel: str, problem: Problem, blobs: dict[str, bytes] | None) -> Finding:
+    line, col = _locator(root, rel, blobs).key(problem.loc) if problem.loc else (0, 0)
+    return Finding(
+        rel, problem.code, problem.message, line, col, f.CODES.severity(problem.code), problem.hint
+    )
+
+
+def _locator(root: Path, rel: str, blobs: dict[str, bytes] | None) -> Locator:
+    try:
+        raw = blobs[rel] if blobs is not None else (root / rel).read_bytes()
+        return locate(decode(raw))
+    except Exception:  # a position is a courtesy: the finding is kept without one
+        return Locator()
+
+
+__all__ = ["affected", "blob_results", "check_git"]

@@ -1,0 +1,167 @@
+"""What git holds: the staged files, the files changed since a revision, and file contents.
+
+Everything goes through the `git` command (plumbing, ``-z`` output, paths relative to the
+repository), so it behaves exactly as the user's git does: hooks, worktrees, sparse
+checkouts. Contents are read in one ``git cat-file --batch`` process, not one per file.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from barrier_cli.errors import UserError
+
+INDEX = ":index"
+"""Stands for the staging area where a revision is expected."""
+
+
+class GitError(UserError):
+    """git is missing, the folder is not a repository, or a revision does not exist."""
+
+
+def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
+    """Run ``git -C repo args`` and return its output; GitError with git's own message."""
+    command = ["git", "-C", str(repo), "-c", "core.quotepath=off", *args]
+    try:
+        done = subprocess.run(command, input=stdin, capture_output=True, check=False)
+    except FileNotFoundError as e:
+        raise GitError("git is not installed or not on PATH") from e
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError(f"git {args[0]}: {message[0] if message else 'failed'}")
+    return done.stdout
+
+
+@dataclass(frozen=True)
+class Repo:
+    """A git work tree and where the records tree sits in it."""
+
+    top: Path
+    prefix: str
+    """The records tree relative to ``top`` ('' when it is the top itself), posix."""
+
+    @classmethod
+    def of(cls, root: Path) -> Repo:
+        out = git(root, "rev-parse", "--show-toplevel").decode("utf-8").strip()
+        top = Path(out).resolve()
+        rel = root.resolve().relative_to(top).as_posix()
+        return cls(top, "" if rel == "." else rel)
+
+    def to_root(self, path: str) -> str | None:
+        """A repository path as a path relative to the records tree, or None if outside it."""
+        if not self.prefix:
+            return path
+        head = self.prefix + "/"
+        return path[len(head) :] if path.startswith(head) else None
+
+    def _scope(self) -> list[str]:
+        return ["--", self.prefix] if self.prefix else []
+
+    def _rels(self, raw: bytes) -> list[str]:
+        names = [p.decode("utf-8", "surrogateescape") for p in raw.split(b"\0") if p]
+        return [rel for rel in map(self.to_root, names) if rel is not None]
+
+    def has_commits(self) -> bool:
+        try:
+            git(self.top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
+        except GitError:
+            return False
+        return True
+
+    def commit(self, rev: str) -> str:
+        """The commit ``rev`` names, or GitError saying it does not exist."""
+        try:
+            out = git(
+                self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"
+            )
+        except GitError as e:
+            raise GitError(f"'{rev}' is not a commit in {self.top}") from e
+        return out.decode().strip()
+
+    def staged(self) -> list[str]:
+        """Records-tree paths whose staged content differs from HEAD (added, changed, deleted)."""
+        if not self.has_commits():
+            return self._rels(git(self.top, "ls-files", "-z", *self._scope()))
+        out = git(
+            self.top,
+            "diff",
+            "--cached",
+            "--name-only",
+            "--no-renames",
+            "-z",
+            "HEAD",
+            *self._scope(),
+        )
+        return self._rels(out)
+
+    def changed_since(self, rev: str) -> list[str]:
+        """Paths that differ between ``rev`` and the working tree, untracked files included."""
+        commit = self.commit(rev)
+        tracked = git(self.top, "diff", "--name-only", "--no-renames", "-z", commit, *self._scope())
+        untracked = git(
+            self.top, "ls-files", "-z", "--others", "--exclude-standard", *self._scope()
+        )
+        return sorted(set(self._rels(tracked)) | set(self._rels(untracked)))
+
+    def files(self, rev: str) -> dict[str, bytes]:
+        """Every file of the records tree as ``rev`` (or INDEX, the staging area) holds it."""
+        if rev == INDEX:
+            listing = git(self.top, "ls-files", "-z", "--stage", *self._scope())
+            entries = _entries(listing, stage_field=True)
+        else:
+            listing = git(
+                self.top, "ls-tree", "-r", "-z", "--full-tree", self.commit(rev), *self._scope()
+            )
+            entries = _entries(listing, stage_field=False)
+        wanted = {rel: sha for path, sha in entries if (rel := self.to_root(path)) is not None}
+        blobs = cat_blobs(self.top, wanted.values())
+        return {rel: blobs[sha] for rel, sha in wanted.items()}
+
+
+def _entries(listing: bytes, *, stage_field: bool) -> list[tuple[str, str]]:
+    """(path, blob sha) from ``ls-files --stage -z`` or ``ls-tree -r -z`` output.
+
+    Submodules and, in the index, unmerged entries (stages 1-3) are left out: a conflicted
+    file is not content anyone meant to commit.
+    """
+    out: list[tuple[str, str]] = []
+    for entry in listing.split(b"\0"):
+        if not entry:
+            continue
+        meta, _, path = entry.partition(b"\t")
+        fields = meta.split()
+        if stage_field:
+            mode, sha, stage = fields[0], fields[1], fields[2]
+            if stage != b"0":
+                continue
+        else:
+            mode, kind, sha = fields[0], fields[1], fields[2]
+            if kind != b"blob":
+                continue
+        if mode.startswith(b"160"):
+            continue
+        out.append((path.decode("utf-8", "surrogateescape"), sha.decode()))
+    return out
+
+
+def cat_blobs(repo: Path, shas: Iterable[str]) -> dict[str, bytes]:
+    """The contents of blobs by sha, read through one ``git cat-file --batch``."""
+    unique = list(dict.fromkeys(shas))
+    if not unique:
+        return {}
+    out = git(repo, "cat-file", "--batch", stdin="".join(s + "\n" for s in unique).encode())
+    blobs: dict[str, bytes] = {}
+    pos = 0
+    for sha in unique:
+        header_end = out.index(b"\n", pos)
+        header = out[pos:header_end].split()
+        if len(header) < 3 or header[1] == b"missing":
+            raise GitError(f"cat-file: object {sha} is missing")
+        size = int(header[2])
+        start = header_end + 1
+        blobs[sha] = out[start : start + size]
+        pos = start + size + 1
+    return blobs
