@@ -1,0 +1,1410 @@
+"""Write the example organisation's records: a car-inspection workshop (列检车间), 2025-06 to 2026-11.
+
+The everyday safety information is generated once, deterministically from ``SEED``, so that
+the monthly analysis, the notice and the assessments have realistic material; the real cases
+of the source document (``/work/shared/domain``) are written from literal data in the
+``REAL CASES`` sections below. Every file goes through the models and
+``canonical.record_text`` and is created with ``store.create``, so the output is exactly what
+``barrier`` itself would write.
+
+    python scripts/make_example_records.py            # into ./records (must hold no records)
+    python scripts/make_example_records.py --clean    # replace the generated records
+    python scripts/make_example_records.py --out DIR  # anywhere else
+
+Re-running with the same seed gives byte-identical files (a test proves it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import calendar
+import datetime as dt
+import random
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from barrier_cli.canonical import dumps, record_text
+from barrier_cli.kinds import KINDS
+from barrier_cli.models import (
+    Assessment,
+    Incident,
+    NoticeEntry,
+    Org,
+    Pairing,
+    Report,
+    Settings,
+    Standard,
+)
+from barrier_cli.models.pairing import add_months
+from barrier_cli.store import ID_ALPHABET, create
+
+SEED = 20251108
+FIRST = dt.date(2025, 6, 1)
+LAST = dt.date(2026, 11, 20)
+"""The last day anything was observed."""
+TODAY = dt.date(2026, 11, 24)
+"""The day the book was last brought up to date: no analysis, action or closure after it."""
+GENERATED = ("standards", "reports", "incidents", "pairings", "assessments", "notices")
+
+D = dt.date
+
+# ---------------------------------------------------------------------------------------------
+# Settings, organisation and standards
+# ---------------------------------------------------------------------------------------------
+
+SETTINGS: dict[str, Any] = {
+    "organisation": "列检车间",
+    "lang": "zh",
+    # Minimum reports per month. The source collected 1,285 items in the programme's life,
+    # about fifty a month for the whole workshop: "daily" is the rhythm members work to, and
+    # one a month per member, group leader and branch is the floor below which it is 漏报.
+    "cadence": {
+        "member": {"period": "day", "min": 1},
+        "group": {"period": "week", "min": 1},
+        "branch": {"period": "month", "min": 1},
+    },
+    "deadlines": {
+        "analyse_days": 3,
+        "close_days": 28,
+        "pairing_basic_months": 3,
+        "pairing_full_months": 6,
+        "reminders": [7, 1, 0],
+    },
+    "closure": "three",
+    "risk_weights": {"low": 1, "medium": 3, "high": 9},
+    "notice": {
+        "issuer": "车间党总支",
+        "number": "车间党总支〔{year}〕{seq}号",
+        "recipients": ["各班党支部", "各党小组", "车间各工班"],
+        "correction_days": 10,
+    },
+}
+
+BRANCHES = {"B1": "一班", "B2": "二班", "B3": "三班", "B4": "四班"}
+GROUPS = {"B1": 4, "B2": 3, "B3": 3, "B4": 3}
+NUMERALS = "一二三四"
+
+PARTNERS = [
+    ("lianjian", "列检"),
+    ("xinhaolou", "信号楼"),
+    ("zhandiao", "站调"),
+    ("xingdiao", "行调"),
+    ("chezhan", "车站"),
+    ("jiwu", "机务"),
+]
+
+# id, name, unit, party member, roles, since, until
+PEOPLE: list[tuple[str, str, str, bool, list[str], dt.date | None, dt.date | None]] = [
+    ("wang_jianguo", "王建国", "GB", True, ["secretary", "committee", "cadre"], None, None),
+    ("liu_zhenhua", "刘振华", "GB", True, ["committee", "cadre"], None, None),
+    ("zhao_min", "赵敏", "GB", False, ["info_officer"], None, None),
+    # 一班
+    ("li_guoqiang", "李国强", "B1", True, ["secretary", "committee"], None, None),
+    ("zhang_hongbo", "张洪波", "B1", True, ["team_leader", "committee"], None, None),
+    ("chen_jun", "陈军", "B1-G1", True, ["group_leader", "inspector"], None, None),
+    ("wu_lei", "吴磊", "B1-G1", True, ["inspector"], None, None),
+    ("he_yong", "何勇", "B1-G1", False, ["inspector"], None, None),
+    ("tan_xin", "谭鑫", "B1-G1", False, ["inspector"], None, None),
+    ("yang_fan", "杨帆", "B1-G2", True, ["group_leader", "foreman"], None, None),
+    ("ma_xiaodong", "马晓东", "B1-G2", False, ["inspector"], None, None),
+    ("lin_tao", "林涛", "B1-G2", False, ["inspector", "info_officer"], None, None),
+    ("xu_gang", "徐刚", "B1-G3", True, ["group_leader", "committee", "inspector"], None, None),
+    ("guo_peng", "郭鹏", "B1-G3", False, ["inspector"], None, None),
+    ("huang_lijun", "黄立军", "B1-G4", True, ["group_leader", "inspector"], None, None),
+    ("zhu_chunxiang", "朱春祥", "B1-G4", False, ["inspector"], None, None),
+    ("luo_bin", "罗斌", "B1-G4", False, ["inspector"], None, None),
+    # 二班
+    ("zhou_xiuying", "周秀英", "B2", True, ["secretary", "committee"], None, None),
+    ("feng_guoliang", "冯国良", "B2", True, ["team_leader"], None, D(2026, 7, 5)),
+    ("tang_wei", "唐伟", "B2", True, ["team_leader"], D(2026, 7, 6), None),
+    ("song_jian", "宋健", "B2-G1", True, ["group_leader", "inspector"], None, None),
+    ("jiang_haifeng", "姜海峰", "B2-G1", True, ["inspector"], None, None),
+    ("pan_zhiqiang", "潘志强", "B2-G1", False, ["inspector"], None, None),
+    ("cao_lin", "曹林", "B2-G2", True, ["group_leader", "committee", "inspector"], None, None),
+    ("deng_kai", "邓凯", "B2-G2", False, ["inspector"], None, None),
+    ("liu_yang", "刘洋", "B2-G2", False, ["inspector"], None, None),
+    ("xie_yongsheng", "谢永胜", "B2-G3", True, ["group_leader", "foreman"], None, None),
+    ("han_dong", "韩冬", "B2-G3", False, ["inspector"], None, None),
+    # 三班
+    ("liang_jianhua", "梁建华", "B3", True, ["secretary", "committee"], None, None),
+    ("qian_fugui", "钱富贵", "B3", True, ["team_leader"], None, D(2026, 4, 1)),
+    ("bai_yunfeng", "白云峰", "B3", True, ["team_leader"], D(2026, 4, 2), None),
+    ("du_hongwei", "杜宏伟", "B3-G1", True, ["group_leader", "inspector"], None, None),
+    ("fang_qiang", "方强", "B3-G1", True, ["inspector"], None, None),
+    ("gao_jianjun", "高建军", "B3-G1", False, ["inspector"], None, None),
+    ("shi_lei", "石磊", "B3-G1", False, ["inspector"], None, None),
+    (
+        "peng_xiaoming",
+        "彭晓明",
+        "B3-G2",
+        True,
+        ["group_leader", "committee", "foreman"],
+        None,
+        None,
+    ),
+    ("lu_chao", "卢超", "B3-G2", False, ["inspector"], None, None),
+    ("sun_hao", "孙浩", "B3-G2", False, ["inspector"], None, None),
+    ("yu_haitao", "于海涛", "B3-G3", True, ["group_leader", "inspector"], None, None),
+    ("jin_long", "金龙", "B3-G3", False, ["inspector"], None, None),
+    # 四班
+    ("ren_hui", "任辉", "B4", True, ["secretary", "committee"], None, None),
+    ("kong_xiangyu", "孔祥宇", "B4", True, ["team_leader"], None, D(2026, 10, 27)),
+    ("wei_zhen", "魏振", "B4", True, ["team_leader"], D(2026, 10, 28), None),
+    # 值班员 (duty officers): org.yaml has no role for them, so they carry none.
+    ("qin_baoshan", "秦宝山", "B4", False, [], None, D(2026, 10, 27)),
+    ("lu_yan", "路岩", "B4", False, [], D(2026, 10, 28), None),
+    ("tian_ye", "田野", "B4-G1", True, ["group_leader", "inspector"], None, None),
+    ("hu_bo", "胡波", "B4-G1", True, ["inspector"], None, None),
+    ("zhang_liang", "张亮", "B4-G1", False, ["inspector"], None, None),
+    ("xue_feng", "薛峰", "B4-G1", False, ["inspector"], None, None),
+    ("mo_wenbin", "莫文斌", "B4-G2", True, ["group_leader", "committee", "foreman"], None, None),
+    ("yao_jun", "姚军", "B4-G2", False, ["inspector"], None, None),
+    ("dong_li", "董力", "B4-G3", True, ["group_leader", "inspector"], None, None),
+    ("cui_hao", "崔浩", "B4-G3", False, ["inspector"], None, None),
+    ("zheng_yu", "郑宇", "B4-G3", False, ["inspector", "info_officer"], None, None),
+]
+
+
+def org_data() -> dict[str, Any]:
+    units: list[dict[str, Any]] = [{"id": "GB", "name": "列检车间党总支", "kind": "general_branch"}]
+    for branch, shift in BRANCHES.items():
+        units.append({"id": branch, "name": f"{shift}党支部", "kind": "branch", "parent": "GB"})
+        for n in range(GROUPS[branch]):
+            units.append(
+                {
+                    "id": f"{branch}-G{n + 1}",
+                    "name": f"{shift}{NUMERALS[n]}组",
+                    "kind": "group",
+                    "parent": branch,
+                }
+            )
+    people = [
+        {
+            "id": pid,
+            "name": name,
+            "unit": unit,
+            "party_member": party,
+            "roles": roles,
+            "since": since,
+            "until": until,
+        }
+        for pid, name, unit, party, roles, since, until in PEOPLE
+    ]
+    partners = [{"id": pid, "name": name} for pid, name in PARTNERS]
+    return {"units": units, "partners": partners, "people": people}
+
+
+BRANCH_STANDARD: dict[str, Any] = {
+    "id": "branch",
+    "name": "党支部实施“安全屏障”工程考核标准",
+    "aspects": [
+        {
+            "id": "info",
+            "name": "信息反馈",
+            "items": [
+                {"id": "info_network", "name": "三级网络按期反馈安全信息", "max": 10,
+                 "description": "党员每日、党小组长每周、党支部每月反馈；漏报一人次扣2分。"},
+                {"id": "info_quality", "name": "信息质量与及时分析", "max": 6,
+                 "description": "一般信息随时分析，制定卡控标准；分析超期或原因不清酌情扣分。"},
+                {"id": "violation_analysis", "name": "每月分析党员“两违”信息", "max": 7},
+                {"id": "serious_cases", "name": "严重“两违”和一般A类及以上事故剖析、交班和责任追究", "max": 7,
+                 "description": "按三不放过剖析，实施党内交班和责任追究。"},
+            ],
+        },
+        {
+            "id": "control",
+            "name": "作业控制",
+            "items": [
+                {"id": "post_area", "name": "一次作业过程中的“岗区”控制", "max": 10},
+                {"id": "special_work", "name": "施工等特殊情况下作业过程控制", "max": 7},
+                {"id": "key_persons", "name": "安全关键人包保转化", "max": 7,
+                 "description": "三个月基本转化，半年完全转化。"},
+                {"id": "mutual_control", "name": "岗位互控（“四同”）与控制写实手册", "max": 6},
+            ],
+        },
+        {
+            "id": "network",
+            "name": "责任网络",
+            "items": [
+                {"id": "joint_meeting", "name": "与行政共同开好安全分析例会", "max": 7},
+                {"id": "member_role", "name": "发挥党员作用（提醒、把关、先锋岗）", "max": 7},
+                {"id": "briefing", "name": "班前安全预想（两看、两问、一强调）", "max": 6},
+            ],
+        },
+        {
+            "id": "basic",
+            "name": "基础保证",
+            "items": [
+                {"id": "projects", "name": "安全攻关，解决难点、难事、难题", "max": 10},
+                {"id": "activities", "name": "党内安全主题活动（双学双提、四赛）", "max": 10},
+            ],
+        },
+    ],
+}  # fmt: skip
+
+MEMBER_STANDARD: dict[str, Any] = {
+    "id": "member",
+    "name": "党员先锋岗作用标准",
+    "pass_mark": 80,
+    "aspects": [
+        {
+            "id": "pioneer",
+            "name": "党员先锋岗",
+            "items": [
+                {"id": "knows", "name": "应知一口清", "max": 25},
+                {"id": "skills", "name": "应会一手精", "max": 25},
+                {"id": "no_violation", "name": "自身无“两违”", "max": 25,
+                 "description": "含不执行党内安全信息报告制度（漏报）。"},
+                {"id": "no_accident", "name": "身边无事故", "max": 25},
+            ],
+        }
+    ],
+}  # fmt: skip
+
+# ---------------------------------------------------------------------------------------------
+# The people, as the generator needs them
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Who:
+    id: str
+    unit: str
+    party: bool
+    roles: tuple[str, ...]
+    since: dt.date | None
+    until: dt.date | None
+
+    @property
+    def branch(self) -> str:
+        return self.unit.split("-")[0]
+
+    def active(self, day: dt.date) -> bool:
+        return (self.since is None or self.since <= day) and (
+            self.until is None or day <= self.until
+        )
+
+
+WHO_NAMES = {p[0]: p[1] for p in PEOPLE}
+WHO = {p[0]: Who(p[0], p[2], p[3], tuple(p[4]), p[5], p[6]) for p in PEOPLE}
+
+
+def in_unit(unit: str, day: dt.date) -> list[Who]:
+    return [w for w in WHO.values() if w.unit == unit and w.active(day)]
+
+
+def with_role(branch: str, role: str, day: dt.date) -> Who:
+    """The holder of ``role`` in ``branch`` (the branch unit itself) on ``day``."""
+    return next(w for w in in_unit(branch, day) if role in w.roles)
+
+
+def group_leader(group: str) -> Who:
+    return next(w for w in WHO.values() if w.unit == group and "group_leader" in w.roles)
+
+
+# ---------------------------------------------------------------------------------------------
+# The everyday safety information: a catalogue of what a 列检 shift finds
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One kind of finding: how it is worded, why it happens and what is done about it."""
+
+    element: str
+    category: str
+    keys: tuple[str, ...]
+    risk: str
+    summary: str
+    cause: str
+    actions: tuple[tuple[str, str, int], ...]
+    """(type, action, days from analysis to due)."""
+    on_train: bool = False
+    worker: bool = False
+    """A worker of the unit is named in ``persons``."""
+    partner: str | None = None
+    months: tuple[int, ...] = ()
+    """Only in these months (weather); empty means any month."""
+    weight: int = 3
+
+
+WINTER = (11, 12, 1, 2, 3)
+SUMMER = (6, 7, 8)
+
+CATALOGUE: list[Pattern] = [
+    # Equipment faults found on trains (车辆故障)
+    Pattern("equipment", "fault", ("train",), "medium", "{train}次{vehicle}{pos}位闸瓦磨耗超限",
+         "闸瓦磨耗到限，上一列检作业中检查未量测到位。", (("immediate", "扣车更换闸瓦并复查同列车辆", 0),), True, weight=5),
+    Pattern("equipment", "fault", ("train",), "high", "{train}次{vehicle}制动梁安全链脱落",
+         "安全链吊座螺栓松动，运行中振动脱落。", (("immediate", "现场处理，恢复安全链并紧固吊座螺栓", 0),
+         ("preventive", "将制动梁安全链纳入到达检查重点项点", 10)), True, weight=3),
+    Pattern("equipment", "fault", ("train",), "high", "{train}次{vehicle}钩舌销开口销丢失",
+         "开口销锈蚀折断，前次检修未更换。", (("immediate", "补装开口销，全列复查车钩三态", 0),), True, weight=3),
+    Pattern("equipment", "fault", ("train",), "medium", "{train}次{vehicle}{pos}位车轮踏面擦伤",
+         "制动抱闸造成踏面擦伤，深度接近限度。", (("immediate", "测量擦伤深度，超限扣修", 0),), True, weight=3),
+    Pattern("equipment", "fault", ("train",), "medium", "{train}次{vehicle}交叉杆端头螺栓松动",
+         "交叉杆端头螺栓防松措施失效。", (("immediate", "紧固并更换防松垫片", 0),), True, weight=3),
+    Pattern("equipment", "fault", ("train",), "medium", "{train}次{vehicle}摇枕弹簧外圈折断",
+         "弹簧疲劳折断，重载运行加剧。", (("immediate", "扣修更换摇枕弹簧", 1),), True, weight=2),
+    Pattern("equipment", "fault", ("train",), "high", "{train}次{vehicle}截断塞门手把处于关闭位",
+         "始发站作业后未恢复塞门位置，关门车未登记。", (("immediate", "开通截断塞门，重新试风确认", 0),
+         ("corrective", "与前方列检核对关门车登记，反馈信息", 3)), True, partner="lianjian", weight=2),
+    Pattern("equipment", "fault", ("train",), "medium", "{train}次{vehicle}制动缸缓解不良",
+         "缓解阀作用不良，列车试风时未细看缓解状态。", (("immediate", "处理缓解阀，重新试风", 0),), True, weight=3),
+    # Equipment hazards at the site
+    Pattern("equipment", "hazard", ("post",), "medium", "{loc}照明灯损坏，夜间作业视线不良",
+         "照明设施巡检不到位，损坏后未及时报修。", (("corrective", "报修更换照明灯具", 5),
+         ("preventive", "照明设施纳入每周设备巡检项点", 14)), weight=3),
+    Pattern("equipment", "hazard", ("link", "post"), "high", "{loc}脱轨器插撤不灵活",
+         "脱轨器活动部位锈蚀，缺少定期润滑。", (("immediate", "清理润滑脱轨器，试验良好", 1),
+         ("preventive", "脱轨器每旬检查润滑，责任到人", 10)), weight=3),
+    Pattern("equipment", "hazard", ("link",), "medium", "{loc}防溜铁鞋摆放不规范，编号不清",
+         "防溜工具定置管理不落实。", (("corrective", "防溜铁鞋定置定位、重新编号", 3),), weight=2),
+    Pattern("equipment", "hazard", ("post",), "medium", "对讲机电池老化，作业中通话中断",
+         "对讲机使用年限长，电池未按期更换。", (("corrective", "更换对讲机电池，建立充放电登记", 7),), weight=2),
+    Pattern("equipment", "hazard", ("link",), "medium", "试风机压力表失准",
+         "压力表超过校验期未送检。", (("immediate", "停用并更换备用压力表", 0),
+         ("corrective", "建立计量器具校验台账", 14)), weight=2),
+    Pattern("equipment", "hazard", ("post",), "medium", "{loc}路面积雪结冰，作业人员易滑倒",
+         "降雪后作业通道清扫不及时。", (("immediate", "组织清扫作业通道，撒防滑料", 0),), months=WINTER, weight=4),
+    Pattern("equipment", "hazard", ("post",), "low", "{loc}作业通道有积水",
+         "雨季排水沟堵塞。", (("corrective", "疏通排水沟", 3),), months=SUMMER, weight=3),
+    # Personnel: violations, near misses, quality (人员)
+    Pattern("personnel", "violation", ("person", "post"), "medium", "检车员钻车作业时钻跨不到位",
+         "作业人员图省事，对“钻、跨、越”安全规定认识不足。", (("immediate", "现场纠正，进行安全谈话", 0),
+         ("preventive", "纳入班前预想重点提醒", 7)), worker=True, weight=5),
+    Pattern("personnel", "violation", ("person",), "low", "作业人员着装不整，防护服未系扣",
+         "班前预想“看着装”不严。", (("immediate", "当场纠正着装", 0),), worker=True, weight=4),
+    Pattern("personnel", "violation", ("person", "link"), "high", "检车员横越线路未执行“一站、二看、三通过”",
+         "安全意识淡薄，抢时间赶作业。", (("immediate", "现场制止并批评教育", 0),
+         ("corrective", "组织本组学习横越线路安全规定", 5)), worker=True, weight=3),
+    Pattern("personnel", "near_miss", ("person", "post"), "high", "邻线来车时个别作业人员未及时下道避让",
+         "邻线来车提醒不到位，作业人员注意力集中在车辆上。", (("immediate", "重申邻线来车提前提醒制度", 0),
+         ("preventive", "把邻线来车提醒纳入党员定位定项控制点", 10)), worker=True, weight=3),
+    Pattern("personnel", "violation", ("person", "link"), "high", "插撤脱轨器未执行呼唤应答",
+         "联控用语执行不严，互控流于形式。", (("immediate", "现场纠正并补做联控", 0),
+         ("corrective", "开展呼唤应答标准化演练", 7)), worker=True, weight=2),
+    Pattern("personnel", "quality", ("person",), "medium", "检车员作业中未按规定使用检车锤",
+         "作业标准掌握不牢，锤检部位不全。", (("corrective", "由党员进行一对一示范帮教", 7),), worker=True, weight=3),
+    Pattern("personnel", "hazard", ("person",), "medium", "高温天气作业人员精神不集中",
+         "连续高温，夜班休息不足。", (("preventive", "调整作业间隙休息，备足防暑用品", 3),), months=SUMMER, weight=3),
+    Pattern("personnel", "hazard", ("person", "group"), "medium", "个别职工家庭有困难，班中思想不稳定",
+         "思想动态掌握不及时。", (("corrective", "支部谈心并落实帮扶，安排党员互控", 7),), worker=True, weight=2),
+    # Management (管理)
+    Pattern("management", "quality", ("link",), "low", "车统-15填写不规范，故障部位记载不清",
+         "对车统-15填写标准不重视，工长审核不严。", (("corrective", "组织车统-15填写标准学习并抽查", 7),), weight=4),
+    Pattern("management", "quality", ("group",), "low", "控制写实手册记录不及时，工长未认证",
+         "党员岗位控制点写实要求落实不到位。", (("corrective", "支部检查控制写实手册并考核", 7),), weight=3),
+    Pattern("management", "quality", ("group",), "medium", "班前预想流于形式，未执行“两看、两问、一强调”",
+         "作业组长对班前预想重视不够。", (("corrective", "支部书记参加班前预想并讲评", 5),), weight=3),
+    Pattern("management", "hazard", ("train", "link"), "medium", "交接班时未交清{train}次重点车辆位置",
+         "交接班内容不具体，重点车辆未书面交接。", (("corrective", "交接班增加重点车辆书面交接栏", 5),), True, weight=2),
+    Pattern("management", "hazard", ("train", "link"), "high", "{train}次双牵重载列车到达后作业时间紧，作业过程衔接不畅",
+         "双牵重载列车编组长，原有分工不适应。", (("corrective", "按“双超”列车作业过程重新分工", 7),
+         ("preventive", "党员骨干跟班指导“双超”列车作业", 14)), True, weight=3),
+    Pattern("management", "hazard", ("train", "link"), "medium", "提速调图后{train}次作业时间压缩，关键环节卡控不到位",
+         "新图作业时分与作业过程不匹配。", (("corrective", "按新图重新核定作业时分", 10),), True, weight=2),
+    Pattern("management", "near_miss", ("link",), "high", "撤除防护号志前未确认全部作业人员已撤出",
+         "作业完了确认程序执行不严。", (("immediate", "重申作业完了“撤除号志”提醒", 0),
+         ("preventive", "撤除号志纳入作业完了党员确认项点", 10)), weight=2),
+    Pattern("management", "suggestion", ("post",), "low", "建议在{loc}增设夜间照明",
+         "现有照明不能覆盖作业区域。", (("preventive", "提报车间设备科，列入改造计划", 20),), weight=2),
+    Pattern("management", "suggestion", ("train", "group"), "low", "建议对双牵重载列车增加一名检车员",
+         "作业量增加，人员配置未调整。", (("preventive", "车间研究调整“双超”列车作业人员配置", 20),), weight=2),
+    Pattern("management", "suggestion", ("link",), "low", "建议将插撤脱轨器纳入党员定位定项控制点",
+         "关键环节控制责任未细化到人。", (("preventive", "修订党员定位定项控制点", 14),), weight=2),
+    # From partner units (联劳)
+    Pattern("management", "near_miss", ("link",), "high", "信号楼未及时通知邻线接车，作业人员险些来不及避让",
+         "联劳联控通知不及时。", (("corrective", "与信号楼重新确认邻线接车通知办法", 5),), partner="xinhaolou", weight=2),
+    Pattern("management", "hazard", ("train", "link"), "medium", "站调临时变更{train}次到达股道未通知列检",
+         "站调与列检信息互通不畅。", (("corrective", "与站调建立股道变更即时通报制度", 7),), True, partner="zhandiao", weight=2),
+    Pattern("management", "hazard", ("train",), "medium", "行调调整{train}次开车时刻，列检作业时间不足",
+         "行车调整未预留列检作业时间。", (("corrective", "向行调反馈列检最短作业时分", 7),), True, partner="xingdiao", weight=2),
+    Pattern("management", "hazard", ("train", "link"), "high", "机务人员摘挂机车时未与列检联系试风",
+         "机车与列检联控程序执行不严。", (("corrective", "与机务段联系落实摘挂机车联控", 7),), True, partner="jiwu", weight=2),
+    Pattern("management", "near_miss", ("link",), "high", "车站调车作业越过列检防护信号",
+         "调车人员对列检防护信号确认不认真。", (("corrective", "与车站共同分析并重申防护规定", 5),), partner="chezhan", weight=1),
+    Pattern("equipment", "quality", ("train",), "medium", "前方列检反馈{train}次{vehicle}故障漏检",
+         "到达检查走行部不细，漏检漏修。", (("corrective", "对当班检车员进行漏检分析和考核", 5),
+         ("preventive", "对走行部检查进行“一对一”抽考", 14)), True, partner="lianjian", weight=2),
+]  # fmt: skip
+
+LOCATIONS = [
+    "到达场3道",
+    "到达场5道",
+    "出发场2道",
+    "出发场4道",
+    "编组场下行",
+    "列检所门前",
+    "到达场南端",
+]
+CARS = ["C64K", "C70", "C70E", "C80", "P64AK", "P70", "X70", "NX70", "G70K", "KZ70"]
+POSITIONS = ["一", "二", "三", "四", "五", "六", "七", "八"]
+
+
+@dataclass
+class Gen:
+    """The random state of one run, and the ids handed out so far."""
+
+    rng: random.Random
+    ids: set[str] = field(default_factory=set)
+
+    def report_id(self, day: dt.date) -> str:
+        while True:
+            rid = f"R-{day:%Y%m%d}-" + "".join(self.rng.choice(ID_ALPHABET) for _ in range(4))
+            if rid not in self.ids:
+                self.ids.add(rid)
+                return rid
+
+    def train(self) -> str:
+        return str(
+            self.rng.choice([self.rng.randint(10001, 49998), self.rng.randint(80001, 86998)])
+        )
+
+    def vehicle(self) -> str:
+        return f"{self.rng.choice(CARS)} {self.rng.randint(1500000, 5999999)}"
+
+
+def kinds_for(month: int, *, partner: bool) -> list[Pattern]:
+    return [
+        k
+        for k in CATALOGUE
+        if (not k.months or month in k.months) and (k.partner is not None) == partner
+    ]
+
+
+def lifecycle(
+    gen: Gen, day: dt.date, kind: Pattern, owners: list[str], checker: str, *, overdue: bool = False
+) -> dict[str, Any]:
+    """Analysis, actions and closure of a report, as far as they got by ``TODAY``.
+
+    ``overdue`` makes one of the actions slip past its due date at the end of October 2026,
+    still open: the cases a notice criticises.
+    """
+    rng = gen.rng
+    delay = rng.choices([0, 1, 2, 3, 5, 8], weights=[40, 30, 14, 7, 6, 3])[0]
+    analysed = day + dt.timedelta(days=delay)
+    if analysed > TODAY or (day >= LAST - dt.timedelta(days=6) and rng.random() < 0.5):
+        return {"status": "open"}
+    analysis = {"date": analysed, "by": checker, "cause": kind.cause}
+    if day >= LAST - dt.timedelta(days=12) and rng.random() < 0.3:
+        return {"status": "analysed", "analysis": analysis}
+    actions = []
+    for n, (atype, text, days) in enumerate(kind.actions):
+        due = analysed + dt.timedelta(days=days)
+        late = rng.random() < 0.08
+        done = (
+            due + dt.timedelta(days=rng.randint(3, 25))
+            if late
+            else due - dt.timedelta(days=rng.randint(0, min(days, 3)))
+        )
+        done: dt.date | None = max(done, analysed)
+        if overdue and n == len(kind.actions) - 1:
+            due, done = dt.date(2026, 10, rng.randint(24, 31)), None
+        action = {
+            "action": text,
+            "type": atype,
+            "owner": owners[min(n, len(owners) - 1)],
+            "due": due,
+        }
+        if done is not None and done <= TODAY:
+            action |= {"done": done, "verified_by": checker}
+        actions.append(action)
+    out: dict[str, Any] = {"analysis": analysis, "actions": actions}
+    if any("done" not in a for a in actions):
+        return out | {"status": "rectifying"}
+    closed = max(a["done"] for a in actions) + dt.timedelta(days=rng.randint(0, 2))
+    if closed > TODAY:
+        return out | {"status": "rectifying"}
+    return out | {"status": "closed", "closed": closed}
+
+
+def generated_report(
+    gen: Gen, day: dt.date, reporter: Who, level: str, unit: str, *, overdue: bool = False
+) -> dict[str, Any]:
+    rng = gen.rng
+    partner = rng.random() < (0.25 if level == "branch" else 0.1)
+    kinds = kinds_for(day.month, partner=partner)
+    if level == "branch":
+        kinds = [k for k in kinds if k.element == "management"]
+    if overdue:
+        kinds = [k for k in kinds if len(k.actions) > 1 and k.element != "equipment"]
+    kind = rng.choices(kinds, weights=[k.weight for k in kinds])[0]
+    branch = unit.split("-")[0]
+    fields = {
+        "train": gen.train(),
+        "vehicle": gen.vehicle(),
+        "pos": rng.choice(POSITIONS),
+        "loc": rng.choice(LOCATIONS),
+    }
+    if kind.partner:
+        source = "joint_labour"
+    elif reporter.unit == "GB":
+        source = "cadre_patrol"
+    else:
+        source = rng.choices(
+            ["on_site", "cadre_patrol", "briefing", "other"],
+            weights=[70, 5, 15, 10] if level == "member" else [45, 30, 20, 5],
+        )[0]
+    data: dict[str, Any] = {
+        "id": gen.report_id(day),
+        "date": day,
+        "reporter": reporter.id,
+        "unit": unit,
+        "level": level,
+        "source": source,
+        "partner": kind.partner,
+        "element": kind.element,
+        "category": kind.category,
+        "keys": list(kind.keys)
+        + (["group"] if level == "group" and "group" not in kind.keys else []),
+        "risk": kind.risk,
+        "summary": kind.summary.format(**fields),
+    }
+    if kind.on_train:
+        data["train"] = fields["train"]
+        if "{vehicle}" in kind.summary:
+            data["vehicle"] = fields["vehicle"]
+    if "{loc}" in kind.summary:
+        data["location"] = fields["loc"]
+    if kind.worker:
+        pool = [w for w in WHO.values() if w.branch == branch and not w.party and w.active(day)]
+        pool = [w for w in pool if "inspector" in w.roles]
+        if pool:
+            data["persons"] = [rng.choice(pool).id]
+    if kind.category == "fault" and kind.risk == "high" and rng.random() < 0.12:
+        data["commend"] = True
+    checker = with_role(branch, "secretary", day).id if branch in BRANCHES else "wang_jianguo"
+    owners = owners_for(unit, day, kind)
+    return data | lifecycle(gen, day, kind, owners, checker, overdue=overdue)
+
+
+def owners_for(unit: str, day: dt.date, kind: Pattern) -> list[str]:
+    """Who carries the actions: the group leader first, then the shift's team leader."""
+    branch = unit.split("-")[0]
+    if branch not in BRANCHES:
+        return ["liu_zhenhua"]
+    team_leader = with_role(branch, "team_leader", day).id
+    if kind.element == "equipment" and kind.category == "hazard":
+        return [team_leader, "liu_zhenhua"]
+    if unit == branch:
+        return [team_leader, with_role(branch, "secretary", day).id]
+    return [group_leader(unit).id, team_leader]
+
+
+def months() -> Iterator[tuple[dt.date, dt.date]]:
+    first = FIRST
+    while first <= LAST:
+        last = dt.date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+        yield first, min(last, LAST)
+        first = last + dt.timedelta(days=1)
+
+
+MISSED = {(2025, 9): "wu_lei", (2026, 10): "fang_qiang"}
+"""Members who filed nothing in a month (漏报): the source's 2025-09 case and one recent one."""
+OVERDUE_IN_OCTOBER = 4
+
+
+def generated_reports(gen: Gen) -> list[dict[str, Any]]:
+    """A month's reports per tier: every duty of the cadence met, a little more from some."""
+    rng = gen.rng
+    out: list[dict[str, Any]] = []
+    for first, last in months():
+
+        def day_for(who: Who, first: dt.date = first, last: dt.date = last) -> dt.date | None:
+            days = [
+                first + dt.timedelta(days=n)
+                for n in range((last - first).days + 1)
+                if who.active(first + dt.timedelta(days=n))
+            ]
+            return rng.choice(days) if days else None
+
+        overdue_left = OVERDUE_IN_OCTOBER if (first.year, first.month) == (2026, 10) else 0
+        for who in WHO.values():
+            duties: list[str] = []
+            if who.party and MISSED.get((first.year, first.month)) != who.id:
+                duties += ["member"] * (1 + (rng.random() < 0.03))
+            if "group_leader" in who.roles:
+                duties += ["group"] * (1 + (rng.random() < 0.15))
+            if "secretary" in who.roles and who.unit in BRANCHES:
+                duties += ["branch"] * (1 + (rng.random() < 0.2))
+            if not who.party and rng.random() < (0.6 if "info_officer" in who.roles else 0.03):
+                duties.append("member")
+            for level in duties:
+                day = day_for(who)
+                if day is None:
+                    continue
+                overdue = overdue_left > 0 and level != "branch" and day.day <= 15
+                if overdue:
+                    overdue_left -= 1
+                out.append(generated_report(gen, day, who, level, who.unit, overdue=overdue))
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# REAL CASES: safety information from the source document, written from literal data
+# ---------------------------------------------------------------------------------------------
+
+R_916018 = "R-20250627-JHF1"
+R_DOUBLE = "R-20250628-SC01"
+R_BRIEFING = "R-20251017-YX01"
+R_RAIN = "R-20251017-YX02"
+R_41008 = "R-20251108-ZCX1"
+R_BOXES = "R-20260416-BX45"
+P_JIANG = "P-20250605-01"
+
+
+def real_reports() -> list[dict[str, Any]]:
+    done = {"verified_by": "wang_jianguo"}
+    return [
+        {
+            "id": R_916018,
+            "date": D(2025, 6, 27),
+            "reporter": "jiang_haifeng",
+            "unit": "B2-G1",
+            "level": "member",
+            "source": "on_site",
+            "element": "equipment",
+            "category": "fault",
+            "keys": ["train", "person"],
+            "risk": "high",
+            "train": "916018",
+            "location": "到达场3道",
+            "summary": "916018次列车检查中发现制动梁端轴折损",
+            "details": "姜海峰在到达检查中细查制动装置，发现制动梁端轴折损，立即扣修，避免了一起行车事故。",
+            "status": "closed",
+            "analysis": {"date": D(2025, 6, 27), "by": "zhou_xiuying",
+                         "cause": "制动梁端轴疲劳折损，属车辆典型故障；检车员按标准检查制动装置发现。"},
+            "actions": [{"action": "扣车更换制动梁", "type": "immediate", "owner": "song_jian",
+                         "due": D(2025, 6, 27), "done": D(2025, 6, 27), "verified_by": "zhou_xiuying"}],
+            "closed": D(2025, 6, 28),
+            "commend": True,
+            "links": [P_JIANG],
+            "notes": "姜海峰为包保对象（两违多），在支部委员包帮下转变明显；车间奖励3000元。",
+        },
+        {
+            "id": R_DOUBLE,
+            "date": D(2025, 6, 28),
+            "reporter": "wang_jianguo",
+            "unit": "GB",
+            "level": "branch",
+            "source": "other",
+            "element": "management",
+            "category": "hazard",
+            "keys": ["train", "link"],
+            "risk": "high",
+            "summary": "提速调图和双牵重载列车开行后，原有检车作业过程不适应，易发生安全隐患",
+            "details": "6月份信息综合分析（党内安全分析会）：本月信息中涉及“双超”列车作业时间紧、"
+                       "分工衔接不畅的占比明显上升，原有检车作业过程已不适应提速和双牵重载的新变化。",
+            "status": "closed",
+            "analysis": {"date": D(2025, 6, 30), "by": "wang_jianguo",
+                         "cause": "列车提速调图、双牵重载列车开行，编组长、作业时分压缩，作业过程未随之修订。"},
+            "actions": [
+                {"action": "组织党员和业务骨干攻关，重新修订“双超”列车检车作业过程", "type": "corrective",
+                 "owner": "liu_zhenhua", "due": D(2025, 7, 10), "done": D(2025, 7, 8)} | done,
+                {"action": "党员技术骨干深入作业现场指导“双超”列车作业", "type": "preventive",
+                 "owner": "wang_jianguo", "due": D(2025, 7, 31), "done": D(2025, 7, 31),
+                 "verified_by": "liu_zhenhua"},
+            ],
+            "closed": D(2025, 7, 31),
+            "tags": ["月度综合分析", "保安全重点"],
+        },
+        {
+            "id": R_BRIEFING,
+            "date": D(2025, 10, 17),
+            "reporter": "zhou_xiuying",
+            "unit": "B2",
+            "level": "branch",
+            "source": "briefing",
+            "element": "personnel",
+            "category": "hazard",
+            "keys": ["group", "person"],
+            "risk": "medium",
+            "summary": "班前预想：气温骤降，不利于外部作业，提醒职工不因天气简化作业程序、降低标准",
+            "status": "closed",
+            "analysis": {"date": D(2025, 10, 17), "by": "zhou_xiuying",
+                         "cause": "天气突变时职工易图快省事，简化作业程序。"},
+            "actions": [{"action": "上岗前逐人提醒，党员作业中互控", "type": "immediate",
+                         "owner": "song_jian", "due": D(2025, 10, 17), "done": D(2025, 10, 17),
+                         "verified_by": "zhou_xiuying"}],
+            "closed": D(2025, 10, 18),
+            "links": [R_RAIN],
+        },
+        {
+            "id": R_RAIN,
+            "date": D(2025, 10, 17),
+            "reporter": "song_jian",
+            "unit": "B2-G1",
+            "level": "member",
+            "source": "on_site",
+            "element": "equipment",
+            "category": "fault",
+            "keys": ["train"],
+            "risk": "high",
+            "train": "33041",
+            "vehicle": "C70 1642318",
+            "summary": "大雨中作业，33041次C70 1642318车钩钩舌裂纹",
+            "details": "班前预想到位，雨中未简化作业程序，发现车辆典型故障1件。",
+            "status": "closed",
+            "analysis": {"date": D(2025, 10, 18), "by": "zhou_xiuying",
+                         "cause": "钩舌疲劳裂纹；预想到位、雨天不降标准才得以发现。"},
+            "actions": [{"action": "扣修更换钩舌", "type": "immediate", "owner": "song_jian",
+                         "due": D(2025, 10, 17), "done": D(2025, 10, 17),
+                         "verified_by": "zhou_xiuying"}],
+            "closed": D(2025, 10, 18),
+            "commend": True,
+            "links": [R_BRIEFING],
+        },
+        {
+            "id": R_41008,
+            "date": D(2025, 11, 8),
+            "reporter": "zhu_chunxiang",
+            "unit": "B1-G4",
+            "level": "member",
+            "source": "on_site",
+            "element": "equipment",
+            "category": "fault",
+            "keys": ["train", "link"],
+            "risk": "high",
+            "train": "41008",
+            "vehicle": "G606230356",
+            "location": "到达场5道",
+            "persons": ["huang_lijun"],
+            "summary": "41008次G606230356五位车轮踏面擦伤超限",
+            "details": "一班四组检查41008次列车时，党员黄立军提醒同作业段对锤检车员朱春祥注意检查走行部，"
+                       "朱春祥细心检查，发现五位车轮踏面擦伤超限。",
+            "status": "closed",
+            "analysis": {"date": D(2025, 11, 8), "by": "li_guoqiang",
+                         "cause": "车轮踏面擦伤超限；党员作业提醒（接车发现异状提前提醒重点车辆位置）发挥了作用。"},
+            "actions": [{"action": "扣修更换轮对", "type": "immediate", "owner": "huang_lijun",
+                         "due": D(2025, 11, 8), "done": D(2025, 11, 8), "verified_by": "li_guoqiang"}],
+            "closed": D(2025, 11, 9),
+            "commend": True,
+            "notes": "受到段的表彰。",
+        },
+        {
+            "id": R_BOXES,
+            "date": D(2026, 4, 16),
+            "reporter": "zhou_xiuying",
+            "unit": "B2",
+            "level": "branch",
+            "source": "on_site",
+            "element": "equipment",
+            "category": "hazard",
+            "keys": ["post"],
+            "risk": "medium",
+            "summary": "现场材料箱和工具箱边角锋利，刮破检车员衣服，影响人身安全",
+            "status": "closed",
+            "analysis": {"date": D(2026, 4, 16), "by": "wang_jianguo",
+                         "cause": "材料箱、工具箱为直角钢板边角，作业人员经过时易刮挂；小问题也会酿成大事故。"},
+            "actions": [{"action": "开展专项整治，将现场45个材料箱和工具箱的四个边角打磨成圆",
+                         "type": "immediate", "owner": "liu_zhenhua", "due": D(2026, 4, 18),
+                         "done": D(2026, 4, 18)} | done],
+            "closed": D(2026, 4, 18),
+        },
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# REAL CASES: the three general class-A accidents of 2026 (source, part one §二.2)
+# ---------------------------------------------------------------------------------------------
+
+SUBJECTIVE = [
+    ("management", "党员干部对保安全设施的使用和管理没有制定卡控措施"),
+    ("management", "关键时间、关键岗位和重点列车抽查没有量化标准"),
+    ("personnel", "各级党员干部发现问题质量不高，降低考核标准，好人主义"),
+]
+
+
+def causes(*own: tuple[str, str, str]) -> list[dict[str, str]]:
+    shared = [{"element": e, "text": t, "kind": "subjective"} for e, t in SUBJECTIVE]
+    return [{"element": e, "text": t, "kind": k} for e, t, k in own] + shared
+
+
+def measure(
+    action: str, atype: str, owner: str, due: dt.date, done: dt.date | None
+) -> dict[str, Any]:
+    out: dict[str, Any] = {"action": action, "type": atype, "owner": owner, "due": due}
+    if done is not None:
+        out |= {"done": done, "verified_by": "wang_jianguo"}
+    return out
+
+
+def accidents() -> list[dict[str, Any]]:
+    at = dt.datetime
+    return [
+        {
+            "id": "I-20260314-01",
+            "date": D(2026, 3, 14),
+            "title": "废钩舌销从侧架内窜出被中途拦停",
+            "unit": "B3",
+            "type": "accident",
+            "class": "general_a",
+            "train": "10507",
+            "location": "出发场4道",
+            "description": "三班检车员卢超在10507次出发检查中更换钩舌销后，将废钩舌销放在转向架侧架内未回收，"
+                           "列车运行中废钩舌销从侧架内窜出，被前方站发现，列车中途拦停，构成一般A类事故。",
+            "persons": [{"person": "lu_chao", "role": "responsible"},
+                        {"person": "qian_fugui", "role": "responsible"},
+                        {"person": "peng_xiaoming", "role": "involved"}],
+            "timeline": [
+                {"at": at(2026, 3, 14, 2, 10), "event": "10507次到达出发场4道，三班二组开始出发检查"},
+                {"at": at(2026, 3, 14, 2, 35), "event": "卢超更换钩舌销，废钩舌销放入侧架内未回收"},
+                {"at": at(2026, 3, 14, 3, 5), "event": "作业完了，工班长未检查旧件回收，列车开车"},
+                {"at": at(2026, 3, 14, 4, 20), "event": "前方站发现异物窜出，列车中途拦停"},
+                {"at": at(2026, 3, 14, 6, 0), "event": "车间党总支、三班党支部赶赴现场调查"},
+            ],
+            "analysis": {
+                "levels": {
+                    "general_branch": "党总支对更换配件后旧件回收没有卡控措施，对保安全设施的使用和管理没有制定卡控办法；"
+                                      "对关键时间的抽查没有量化标准。",
+                    "branch": "三班党支部对夜间出发作业这一关键时间、关键岗位抽查不到位，工班长对“作业完了”"
+                              "检查流于形式，支部降低考核标准，存在好人主义。",
+                    "member": "检车员卢超更换配件后未回收废件；作业组长（党员）未执行“作业完了提前提醒”，"
+                              "“干惯者”违章、“看惯者”默认。",
+                },
+                "meeting": {"date": D(2026, 3, 17), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+            },
+            "causes": causes(("personnel", "检车员更换钩舌销后未将废件回收入箱，作业完了未确认", "subjective")),
+            "responsibility": [
+                {"person": "lu_chao", "finding": "更换配件后未回收废件，直接责任"},
+                {"person": "qian_fugui", "finding": "工班长对作业完了检查不到位，负“看惯者”责任"},
+                {"unit": "B3", "finding": "三班党支部卡控措施不落实，抽查没有量化标准"},
+            ],
+            "measures": [
+                measure("全车间开展更换配件旧件回收专项检查", "immediate", "liu_zhenhua",
+                        D(2026, 3, 16), D(2026, 3, 16)),
+                measure("制定更换配件“以旧换新”回收登记卡控措施", "corrective", "liang_jianhua",
+                        D(2026, 3, 31), D(2026, 3, 28)),
+                measure("制定关键时间、关键岗位和重点列车抽查量化标准", "preventive", "wang_jianguo",
+                        D(2026, 4, 15), D(2026, 4, 12)),
+                measure("卢超列为安全关键人，结成包保对子", "corrective", "peng_xiaoming",
+                        D(2026, 3, 25), D(2026, 3, 20)),
+            ],
+            "accountability": [
+                {"person": "qian_fugui", "action": "replaced", "date": D(2026, 4, 1),
+                 "detail": "撤换工班长职务：从“干惯者”身上追究“看惯者”责任"},
+                {"person": "lu_chao", "action": "deducted", "date": D(2026, 3, 20), "detail": "按规定考核"},
+            ],
+            "handover": {"level": "车辆段党委", "date": D(2026, 3, 18)},
+            "status": "closed",
+            "closed": D(2026, 5, 20),
+        },
+        {
+            "id": "I-20260621-01",
+            "date": D(2026, 6, 21),
+            "title": "风表忘撤被拉走",
+            "unit": "B2",
+            "type": "accident",
+            "class": "general_a",
+            "train": "41016",
+            "location": "到达场2道",
+            "description": "二班在41016次列车试风作业完了后，检车员韩冬未撤除安装在列车尾部的风表，"
+                           "列车开车后风表被拉走，构成一般A类事故。",
+            "persons": [{"person": "han_dong", "role": "responsible"},
+                        {"person": "feng_guoliang", "role": "responsible"},
+                        {"person": "xie_yongsheng", "role": "involved"}],
+            "timeline": [
+                {"at": at(2026, 6, 21, 14, 5), "event": "41016次到达，二班三组开始试风作业"},
+                {"at": at(2026, 6, 21, 14, 40), "event": "试风完了，韩冬未撤风表即归所"},
+                {"at": at(2026, 6, 21, 14, 52), "event": "工班长未确认试风工具撤除，通知车站列检作业完了"},
+                {"at": at(2026, 6, 21, 15, 10), "event": "列车开车，风表被拉走，车站值班员发现后报告"},
+            ],
+            "analysis": {
+                "levels": {
+                    "general_branch": "党总支对试风工具等保安全设施的使用和管理没有卡控措施，工具出入无登记。",
+                    "branch": "二班党支部未把“作业完了撤除安全防护号志和工具”列为党员定位定项控制点，"
+                              "工班长确认流于形式。",
+                    "member": "检车员韩冬作业完了未撤风表；同组党员未做作业完了提醒。",
+                },
+                "meeting": {"date": D(2026, 6, 24), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+            },
+            "causes": causes(("personnel", "检车员试风作业完了未撤除风表，未执行作业完了确认", "subjective")),
+            "responsibility": [
+                {"person": "han_dong", "finding": "试风作业完了未撤风表，直接责任"},
+                {"person": "feng_guoliang", "finding": "工班长未确认工具撤除即通知作业完了"},
+                {"unit": "B2", "finding": "二班党支部作业完了提醒和控制点未落实"},
+            ],
+            "measures": [
+                measure("风表等试风工具实行定置定位、出入登记", "corrective", "tang_wei",
+                        D(2026, 7, 15), D(2026, 7, 12)),
+                measure("作业完了撤除工具和号志纳入党员定位定项控制点", "preventive", "zhou_xiuying",
+                        D(2026, 7, 10), D(2026, 7, 8)),
+                measure("韩冬列为安全关键人，结成包保对子", "corrective", "xie_yongsheng",
+                        D(2026, 6, 30), D(2026, 6, 28)),
+            ],
+            "accountability": [
+                {"person": "feng_guoliang", "action": "replaced", "date": D(2026, 7, 5),
+                 "detail": "撤换工班长职务"},
+                {"person": "han_dong", "action": "deducted", "date": D(2026, 6, 28), "detail": "按规定考核"},
+            ],
+            "handover": {"level": "车辆段党委", "date": D(2026, 6, 23)},
+            "status": "closed",
+            "closed": D(2026, 8, 25),
+        },
+        {
+            "id": "I-20261009-01",
+            "date": D(2026, 10, 9),
+            "title": "运行图调整中造成晚点",
+            "unit": "B4",
+            "type": "accident",
+            "class": "general_a",
+            "train": "33062",
+            "location": "出发场2道",
+            "description": "10月运行图调整，四班值班员秦宝山未掌握新图作业时分，仍按原计划安排检车作业，"
+                           "工班长孔祥宇未核对，致33062次列车晚点，构成一般A类事故。",
+            "persons": [{"person": "qin_baoshan", "role": "responsible"},
+                        {"person": "kong_xiangyu", "role": "responsible"},
+                        {"person": "ren_hui", "role": "involved"}],
+            "timeline": [
+                {"at": at(2026, 10, 9, 8, 0), "event": "新运行图实行首日，四班接班"},
+                {"at": at(2026, 10, 9, 9, 25), "event": "值班员按原作业计划安排33062次检车"},
+                {"at": at(2026, 10, 9, 10, 5), "event": "站调催发，检车作业未完"},
+                {"at": at(2026, 10, 9, 10, 48), "event": "33062次晚点开车"},
+            ],
+            "analysis": {
+                "levels": {
+                    "general_branch": "党总支对提速调图带来的变化预想不足，新图作业时分未组织培训和考试。",
+                    "branch": "四班党支部班前预想未把新图列为安全重点，工班长对值班员作业计划未核对。",
+                    "member": "值班员未掌握新图作业时分；工班长“看惯者”心态。",
+                },
+                "meeting": {"date": D(2026, 10, 13), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+            },
+            "causes": causes(("management", "运行图调整后未按新图重新核定检车作业时分", "subjective"),
+                             ("management", "新运行图实行，作业时分压缩", "objective")),
+            "responsibility": [
+                {"person": "qin_baoshan", "finding": "值班员未掌握新图作业时分，直接责任"},
+                {"person": "kong_xiangyu", "finding": "工班长未核对作业计划，负“看惯者”责任"},
+                {"unit": "B4", "finding": "四班党支部班前预想未把调图列为重点"},
+            ],
+            "measures": [
+                measure("按新运行图重新修订各次列车检车作业时分表", "corrective", "liu_zhenhua",
+                        D(2026, 10, 20), D(2026, 10, 19)),
+                measure("新图作业时分纳入班前预想重点", "immediate", "ren_hui",
+                        D(2026, 10, 12), D(2026, 10, 11)),
+                measure("值班员、工班长新图作业时分上岗考试", "preventive", "ren_hui",
+                        D(2026, 11, 30), None),
+            ],
+            "accountability": [
+                {"person": "kong_xiangyu", "action": "replaced", "date": D(2026, 10, 27),
+                 "detail": "撤换工班长职务"},
+                {"person": "qin_baoshan", "action": "replaced", "date": D(2026, 10, 27),
+                 "detail": "撤换值班员职务"},
+            ],
+            "handover": {"level": "车辆段党委", "date": D(2026, 10, 12)},
+            "status": "rectifying",
+        },
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Violations (两违) and precursors (事故苗子)
+# ---------------------------------------------------------------------------------------------
+
+# date, unit, person, kind, severity, title, cause, measure owner, closed (None: still open)
+VIOLATIONS: list[tuple[dt.date, str, str, str, str, str, str, str, dt.date | None]] = [
+    (D(2025, 6, 2), "B2-G1", "jiang_haifeng", "rule", "general", "横越线路未执行“一站、二看、三通过”",
+     "安全意识淡薄，“两违”多，习惯性违章。", "song_jian", D(2025, 6, 20)),
+    (D(2025, 7, 15), "B1-G1", "he_yong", "discipline", "general", "班中擅自离开作业岗位",
+     "劳动纪律观念淡薄，包保初期思想尚未转变。", "chen_jun", D(2025, 7, 30)),
+    (D(2025, 8, 21), "B3-G1", "gao_jianjun", "rule", "serious", "邻线来车未下道避让",
+     "图省事抢作业，邻线来车不避让，严重违章。", "du_hongwei", D(2025, 9, 26)),
+    (D(2025, 10, 9), "B3-G1", "gao_jianjun", "rule", "general", "钻车作业未确认防护信号",
+     "上次严重违章后帮教不到位，习惯性违章反复。", "du_hongwei", D(2025, 10, 30)),
+    (D(2025, 11, 27), "B4", "qin_baoshan", "discipline", "general", "值班中擅自离开值班室",
+     "值班纪律执行不严。", "kong_xiangyu", D(2025, 12, 12)),
+    (D(2026, 1, 14), "B2-G3", "han_dong", "discipline", "general", "作业中使用手机",
+     "作业纪律观念淡薄。", "xie_yongsheng", D(2026, 1, 28)),
+    (D(2026, 3, 5), "B4-G1", "zhang_liang", "rule", "serious", "未撤除脱轨器即通知作业完了",
+     "作业完了确认不落实，险些造成行车事故。", "tian_ye", D(2026, 4, 8)),
+    (D(2026, 4, 22), "B4-G1", "zhang_liang", "rule", "general", "钻车作业钻跨不到位",
+     "包保期间习惯性违章反复。", "tian_ye", D(2026, 5, 10)),
+    (D(2026, 8, 12), "B2-G2", "liu_yang", "rule", "general", "检车作业未戴安全帽",
+     "新职工安全意识不强。", "cao_lin", D(2026, 8, 28)),
+    (D(2026, 9, 18), "B3-G2", "sun_hao", "rule", "serious", "列车未停稳跨越车钩",
+     "冒险作业，严重违章。", "peng_xiaoming", None),
+]  # fmt: skip
+
+
+def violations() -> list[dict[str, Any]]:
+    out = []
+    for day, unit, person, kind, severity, title, cause, owner, closed in VIOLATIONS:
+        serious = severity == "serious"
+        due = day + dt.timedelta(days=25 if serious else 10)
+        data: dict[str, Any] = {
+            "id": f"I-{day:%Y%m%d}-01",
+            "date": day,
+            "title": f"{WHO_NAMES[person]}{title}",
+            "unit": unit,
+            "type": "violation",
+            "violation": {"kind": kind, "severity": severity, "person": person},
+            "description": f"{WHO_NAMES[person]}{title}，被{'干部检查' if serious else '作业组长'}发现并当场纠正。",
+            "persons": [{"person": person, "role": "responsible"}],
+            "analysis": {
+                "levels": {"branch": cause, "member": f"{WHO_NAMES[person]}本人作了检查，党员包保人帮助查找原因。"},
+                "meeting": {"date": day + dt.timedelta(days=2), "kind": "支委会" if serious else "党小组会"},
+            },
+            "causes": [{"element": "personnel", "text": cause, "kind": "subjective"}],
+            "responsibility": [{"person": person, "finding": f"本人{title}，负直接责任"}],
+            "measures": [
+                measure("对违章人员进行安全谈话和规章考试", "immediate", owner,
+                        day + dt.timedelta(days=3), day + dt.timedelta(days=2)),
+                measure("党员包保人跟班互控，关键环节提醒", "preventive", owner, due,
+                        None if closed is None else min(due, closed)),
+            ],
+            "accountability": [{"person": person, "action": "deducted", "date": day + dt.timedelta(days=3),
+                                "detail": "按“两违”考核办法考核"}],
+        }  # fmt: skip
+        if serious:
+            data["handover"] = {"level": "车间党总支", "date": day + dt.timedelta(days=1)}
+        if closed is None:
+            data["status"] = "rectifying"
+            data["measures"][1]["due"] = D(2026, 12, 15)
+        else:
+            data |= {"status": "closed", "closed": closed}
+        out.append(data)
+    return out
+
+
+def precursors() -> list[dict[str, Any]]:
+    return [
+        {
+            "id": "I-20251203-01",
+            "date": D(2025, 12, 3),
+            "title": "撤除防护号志时漏撤一处红色信号牌",
+            "unit": "B3-G3",
+            "type": "precursor",
+            "location": "到达场3道",
+            "description": "作业完了撤除防护号志时漏撤一处，信号楼联控时发现，未影响行车。",
+            "causes": [{"element": "management", "text": "作业完了撤除号志无专人复核", "kind": "subjective"}],
+            "responsibility": [{"unit": "B3-G3", "finding": "作业组撤除号志确认不落实"}],
+            "measures": [measure("撤除号志实行作业组长复核签认", "corrective", "yu_haitao",
+                                 D(2025, 12, 15), D(2025, 12, 12))],
+            "status": "closed",
+            "closed": D(2025, 12, 15),
+        },
+        {
+            "id": "I-20260209-01",
+            "date": D(2026, 2, 9),
+            "title": "列车出发前发现一位车辆手制动未缓解",
+            "unit": "B1-G2",
+            "type": "precursor",
+            "train": "20314",
+            "description": "出发检查复查时发现一位车辆手制动未缓解，及时处理，未构成事故。",
+            "causes": [{"element": "personnel", "text": "到达检查时未确认手制动状态", "kind": "subjective"}],
+            "responsibility": [{"person": "ma_xiaodong", "finding": "到达检查未确认手制动状态"}],
+            "measures": [measure("手制动状态纳入到达检查必检项点", "preventive", "yang_fan",
+                                 D(2026, 2, 20), D(2026, 2, 18))],
+            "status": "closed",
+            "closed": D(2026, 2, 21),
+        },
+        {
+            "id": "I-20261112-01",
+            "date": D(2026, 11, 12),
+            "title": "防溜铁鞋作业完了未撤，开车前发现",
+            "unit": "B4-G2",
+            "type": "precursor",
+            "location": "出发场4道",
+            "description": "作业完了防溜铁鞋未撤，开车前党员互控发现并撤除。",
+            "status": "analysing",
+        },
+    ]  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# Pairings (包保对子): 17 key persons, all turned around within half a year, and two new ones
+# ---------------------------------------------------------------------------------------------
+
+REASON_TEXT = {
+    "violations": "“两违”多",
+    "low_skill": "业务素质差",
+    "few_finds": "发现故障少",
+    "attitude": "工作态度不端正",
+    "other": "其他",
+}
+
+# start, person, mentor, reasons, assistant
+PAIRINGS: list[tuple[dt.date, str, str, list[str], str | None]] = [
+    (D(2025, 6, 5), "jiang_haifeng", "song_jian", ["violations"], "cao_lin"),
+    (D(2025, 6, 12), "he_yong", "chen_jun", ["few_finds", "low_skill"], None),
+    (D(2025, 6, 20), "ma_xiaodong", "yang_fan", ["low_skill"], None),
+    (D(2025, 7, 15), "guo_peng", "xu_gang", ["few_finds"], None),
+    (D(2025, 8, 1), "luo_bin", "huang_lijun", ["low_skill"], None),
+    (D(2025, 8, 18), "deng_kai", "cao_lin", ["attitude"], None),
+    (D(2025, 8, 28), "gao_jianjun", "du_hongwei", ["violations", "attitude"], "liang_jianhua"),
+    (D(2025, 9, 22), "yao_jun", "mo_wenbin", ["low_skill"], None),
+    (D(2025, 10, 10), "cui_hao", "dong_li", ["few_finds"], None),
+    (D(2025, 10, 20), "pan_zhiqiang", "song_jian", ["low_skill"], None),
+    (D(2025, 11, 5), "shi_lei", "fang_qiang", ["attitude", "few_finds"], None),
+    (D(2025, 12, 1), "xue_feng", "hu_bo", ["low_skill"], None),
+    (D(2026, 1, 8), "jin_long", "yu_haitao", ["few_finds"], None),
+    (D(2026, 1, 16), "tan_xin", "wu_lei", ["low_skill"], None),
+    (D(2026, 3, 10), "zhang_liang", "tian_ye", ["violations"], "ren_hui"),
+    (D(2026, 3, 20), "lu_chao", "peng_xiaoming", ["low_skill"], None),
+    (D(2026, 6, 28), "han_dong", "xie_yongsheng", ["low_skill", "violations"], None),
+    (D(2026, 9, 15), "liu_yang", "cao_lin", ["violations"], None),
+    (D(2026, 10, 12), "sun_hao", "peng_xiaoming", ["violations"], None),
+]  # fmt: skip
+
+MENTOR_NOTES = [
+    "跟班互控，关键环节勤提醒，作业程序逐步规范。",
+    "业务技术勤帮助，组织实作练习；本月发现故障数量上升。",
+    "思想情绪稳定，独立处理故障能力提高，本月无漏检漏修。",
+]
+LETTER_NOTE = "签订包保责任书，共同制订包保计划、措施和目标。"
+BASIC_NOTE = "支部检查评定：已基本转化。"
+FULL_NOTE = "连续三个月无“两违”，发现故障质量提高，支部评定：完全转化。"
+
+
+def pairings(gen: Gen) -> list[dict[str, Any]]:
+    rng = gen.rng
+    out = []
+    for start, person, mentor, reasons, assistant in PAIRINGS:
+        secretary = with_role(WHO[person].branch, "secretary", start).id
+        letter = start + dt.timedelta(days=rng.randint(0, 3))
+        data: dict[str, Any] = {
+            "id": f"P-{start:%Y%m%d}-01",
+            "mentor": mentor,
+            "person": person,
+            "unit": WHO[person].unit,
+            "start": start,
+            "reasons": reasons,
+            "plan": f"针对{'、'.join(REASON_TEXT[r] for r in reasons)}，"
+            "按“同岗位、同职责、同班组”结对，党员做到“五勤”：思想情绪勤观察、规章制度勤灌输、"
+            "业务技术勤帮助、关键环节勤提醒、包保情况勤汇报。",
+            "goals": ["三个月内实现基本转化", "半年内完全转化，杜绝违章违纪，消除漏检漏修"],
+            "letter": letter,
+            "assistant": assistant,
+        }
+        reviews = [{"date": letter, "by": mentor, "note": LETTER_NOTE}]
+        if start > D(2026, 8, 31):
+            end = TODAY
+            data["status"] = "active"
+        else:
+            basic_on = min(add_months(start, 3), start + dt.timedelta(days=rng.randint(60, 85)))
+            end = min(add_months(start, 6), start + dt.timedelta(days=rng.randint(130, 175)), LAST)
+            data |= {"basic_on": basic_on, "full_on": end, "status": "full"}
+            reviews += [
+                {"date": basic_on, "by": secretary, "note": BASIC_NOTE},
+                {"date": end, "by": secretary, "note": FULL_NOTE},
+            ]
+        for month in range(1, 7):
+            day = add_months(start, month) - dt.timedelta(days=rng.randint(0, 3))
+            if day >= end:
+                break
+            reviews.append({"date": day, "by": mentor, "note": MENTOR_NOTES[(month - 1) % 3]})
+        data["reviews"] = sorted(reviews, key=lambda r: r["date"])
+        if person == "jiang_haifeng":
+            data["notes"] = (
+                "在支部委员包帮下工作很快有了新的起色：6月27日检查916018次发现制动梁端轴折损。"
+            )
+        out.append(data)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Assessments and the notice register
+# ---------------------------------------------------------------------------------------------
+
+# period, branch, item, points, reason, ref
+DEDUCTIONS: list[tuple[str, str, str, float, str, str]] = [
+    ("2025-Q3", "B1", "info_network", 2, "9月份党员吴磊漏报安全信息，岗区评比失格", "A-2025-09-wu_lei"),
+    ("2025-Q3", "B3", "violation_analysis", 2, "高建军邻线来车未下道避让（严重违章）", "I-20250821-01"),
+    ("2025-Q4", "B3", "key_persons", 1, "包保期间高建军违章反复", "I-20251009-01"),
+    ("2026-Q1", "B3", "serious_cases", 3, "发生一般A类事故：废钩舌销从侧架内窜出被中途拦停", "I-20260314-01"),
+    ("2026-Q1", "B4", "violation_analysis", 2, "张亮未撤除脱轨器即通知作业完了（严重违章）", "I-20260305-01"),
+    ("2026-Q2", "B2", "serious_cases", 3, "发生一般A类事故：风表忘撤被拉走", "I-20260621-01"),
+    ("2026-Q2", "B4", "key_persons", 1, "包保期间张亮违章反复", "I-20260422-01"),
+    ("2026-Q3", "B2", "violation_analysis", 1, "刘洋检车作业未戴安全帽", "I-20260812-01"),
+    ("2026-Q3", "B3", "violation_analysis", 2, "孙浩列车未停稳跨越车钩（严重违章）", "I-20260918-01"),
+]  # fmt: skip
+
+SHORTCOMINGS = {
+    "info_network": "个别党员信息反馈不及时",
+    "info_quality": "部分信息原因分析不深，卡控标准不具体",
+    "violation_analysis": "“两违”信息分析不够具体",
+    "serious_cases": "剖析材料责任传递分析不透",
+    "post_area": "岗区控制写实记录不全",
+    "special_work": "施工作业过程控制预想不足",
+    "key_persons": "包保情况汇报不及时",
+    "mutual_control": "控制写实手册工长认证不及时",
+    "joint_meeting": "安全分析例会记录不完整",
+    "member_role": "党员作业提醒不到位",
+    "briefing": "班前预想“两问”落实不够",
+    "projects": "安全攻关成果推广不够",
+    "activities": "“四赛”参赛面不广",
+}
+QUARTERS = [(2025, 3), (2025, 4), (2026, 1), (2026, 2), (2026, 3)]
+
+
+def branch_assessments(gen: Gen, standard: Standard) -> list[dict[str, Any]]:
+    rng = gen.rng
+    out = []
+    for year, quarter in QUARTERS:
+        period = f"{year}-Q{quarter}"
+        end_month = quarter * 3
+        date = D(year + 1, 1, 10) if end_month == 12 else D(year, end_month + 1, 10)
+        for branch in BRANCHES:
+            items = []
+            for item in standard.items().values():
+                lost = rng.choices([0, 0.5, 1, 1.5, 2], weights=[50, 20, 15, 10, 5])[0]
+                entry: dict[str, Any] = {"item": item.id, "score": item.max - lost}
+                if lost:
+                    entry["note"] = SHORTCOMINGS[item.id]
+                items.append(entry)
+            deductions = [
+                {"item": item, "points": points, "reason": reason, "ref": ref}
+                for p, b, item, points, reason, ref in DEDUCTIONS
+                if (p, b) == (period, branch)
+            ]
+            out.append(
+                {
+                    "id": f"A-{period}-{branch}",
+                    "period": period,
+                    "subject": branch,
+                    "standard": "branch",
+                    "items": items,
+                    "deductions": deductions,
+                    "status": "final",
+                    "by": "wang_jianguo",
+                    "date": date,
+                }
+            )
+    return out
+
+
+def member_assessment() -> dict[str, Any]:
+    """The source's case: a 一班 member who filed nothing in 2025-09 fails the month."""
+    return {
+        "id": "A-2025-09-wu_lei",
+        "period": "2025-09",
+        "subject": "wu_lei",
+        "standard": "member",
+        "items": [
+            {"item": "knows", "score": 23},
+            {"item": "skills", "score": 22},
+            {"item": "no_violation", "score": 25},
+            {"item": "no_accident", "score": 25},
+        ],
+        "deductions": [
+            {
+                "item": "no_violation",
+                "points": 20,
+                "reason": "9月份未反馈安全信息（漏报），违反党内安全信息报告制度，岗区评比失格",
+            }
+        ],
+        "result": "fail",
+        "status": "final",
+        "by": "li_guoqiang",
+        "date": D(2025, 10, 8),
+    }
+
+
+# date issued, month covered
+NOTICES = [
+    (D(2025, 7, 8), "2025-06"),
+    (D(2025, 10, 10), "2025-09"),
+    (D(2025, 12, 9), "2025-11"),
+    (D(2026, 4, 9), "2026-03"),
+    (D(2026, 7, 8), "2026-06"),
+    (D(2026, 10, 12), "2026-09"),
+]
+
+
+def notices() -> list[dict[str, Any]]:
+    out = []
+    seq: dict[int, int] = {}
+    for date, month in NOTICES:
+        seq[date.year] = seq.get(date.year, 0) + 1
+        year, n = date.year, seq[date.year]
+        y, m = month.split("-")
+        out.append(
+            {
+                "id": f"N-{year}-{n:03d}",
+                "number": SETTINGS["notice"]["number"].format(year=year, seq=n),
+                "year": year,
+                "seq": n,
+                "date": date,
+                "month": month,
+                "by": "wang_jianguo",
+                "title": f"关于{y}年{int(m)}月份安全信息工作情况的通报",
+                "deadline": date + dt.timedelta(days=SETTINGS["notice"]["correction_days"]),
+            }
+        )
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+# ---------------------------------------------------------------------------------------------
+
+SETTINGS_HEADER = "# 列检车间安全屏障综合记录簿：设置。每个键都有默认值，这里全部写出以便查阅。\n"
+
+
+def build() -> dict[str, str]:
+    """Every file of the example tree, relative path → canonical text."""
+    gen = Gen(random.Random(SEED))
+    settings = Settings.model_validate(SETTINGS)
+    files = {
+        "barrier.yaml": SETTINGS_HEADER + dumps(settings.model_dump(mode="python")),
+        "org.yaml": record_text(Org.model_validate(org_data())),
+    }
+    branch_standard = Standard.model_validate(BRANCH_STANDARD)
+    files["standards/branch.yaml"] = record_text(branch_standard)
+    files["standards/member.yaml"] = record_text(Standard.model_validate(MEMBER_STANDARD))
+    real = real_reports()
+    gen.ids.update(r["id"] for r in real)
+    records: list[tuple[type[BaseModel], dict[str, Any]]] = [
+        *((Report, r) for r in [*real, *generated_reports(gen)]),
+        *((Incident, i) for i in [*accidents(), *violations(), *precursors()]),
+        *((Pairing, p) for p in pairings(gen)),
+        *(
+            (Assessment, a)
+            for a in [*branch_assessments(gen, branch_standard), member_assessment()]
+        ),
+        *((NoticeEntry, n) for n in notices()),
+    ]
+    kinds = {k.model: k for k in KINDS.values()}
+    for model, data in records:
+        record = model.model_validate({k: v for k, v in data.items() if v is not None})
+        folder = kinds[model].folder
+        assert folder is not None
+        rel = f"{folder(record)}/{data['id']}.yaml"
+        if rel in files:
+            raise SystemExit(f"two records would be written to {rel}")
+        files[rel] = record_text(record)
+    return files
+
+
+def write(out: Path, files: dict[str, str], *, clean: bool) -> None:
+    if clean:
+        for name in GENERATED:
+            shutil.rmtree(out / name, ignore_errors=True)
+        for name in ("barrier.yaml", "org.yaml"):
+            (out / name).unlink(missing_ok=True)
+    for rel, text in sorted(files.items()):
+        create(out / rel, text)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--out", type=Path, default=Path(__file__).resolve().parent.parent / "records"
+    )
+    parser.add_argument("--clean", action="store_true", help="remove the generated records first")
+    args = parser.parse_args(argv)
+    files = build()
+    write(args.out, files, clean=args.clean)
+    reports = sum(1 for rel in files if rel.startswith("reports/"))
+    print(f"wrote {len(files)} files ({reports} reports) to {args.out}", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
