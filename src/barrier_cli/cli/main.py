@@ -72,6 +72,12 @@ from barrier_cli.cli import cmd_check  # noqa: E402
 
 app.command("check")(cmd_check.check)
 # -- more commands register below this line, one block per module --
+from barrier_cli.cli import cmd_export  # noqa: E402
+
+app.command("export")(cmd_export.export)
+from barrier_cli.cli import cmd_analyze  # noqa: E402
+
+app.command("analyze")(cmd_analyze.analyze)
 from barrier_cli.cli import cmd_report  # noqa: E402
 
 app.add_typer(cmd_report.app, name="report")

@@ -48,15 +48,23 @@ DASH = "—"
 
 
 def render_analysis(
-    analysis: MonthlyAnalysis, *, fmt: Format, lang: Lang, records: Path | None = None
+    analysis: MonthlyAnalysis,
+    *,
+    fmt: Format,
+    lang: Lang,
+    records: Path | None = None,
+    color: bool = False,
 ) -> str:
-    """The document text in ``fmt``; a tree's own templates override the shipped ones."""
+    """The document text in ``fmt``; a tree's own templates override the shipped ones.
+
+    ``color`` gives the term format terminal colours; without it the text is plain.
+    """
     if fmt == "json":
         return analysis.to_json()
     if fmt == "term":
         from barrier_cli.render.term import render_term
 
-        return render_term(analysis, lang=lang, words=filters(lang))
+        return render_term(analysis, lang=lang, words=filters(lang), color=color)
     from markupsafe import Markup
 
     from barrier_cli.templating import render

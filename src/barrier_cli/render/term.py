@@ -12,7 +12,7 @@ Words = dict[str, Callable[..., str]]
 
 
 def render_term(
-    analysis: MonthlyAnalysis, *, lang: Lang, words: Words, width: int = 110, color: bool = True
+    analysis: MonthlyAnalysis, *, lang: Lang, words: Words, width: int = 110, color: bool = False
 ) -> str:
     from rich.console import Console
     from rich.markup import escape as esc

@@ -1,0 +1,58 @@
+"""One call from a records tree to the finished analysis document, for the CLI and scripts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from barrier_cli.errors import UnsafePath
+from barrier_cli.kinds import YAML_SUFFIXES
+from barrier_cli.labels import Lang
+from barrier_cli.periods import Month
+from barrier_cli.render.document import Format
+
+
+@dataclass(frozen=True)
+class Document:
+    text: str
+    skipped_files: list[str]
+
+
+def analysis_document(
+    *,
+    root: Path,
+    month: str,
+    fmt: Format,
+    lang: Lang | None,
+    today: dt.date,
+    out: Path | None = None,
+    color: bool = False,
+) -> Document:
+    """Load the tree, analyse ``month`` and render it; with ``out``, write it atomically.
+
+    A YAML ``out`` inside the tree is refused: it would be read back as a record.
+    """
+    from barrier_cli.analysis.monthly import analyze
+    from barrier_cli.loader import load_tree
+    from barrier_cli.render.document import render_analysis
+
+    period = Month.parse(month)
+    if out is not None:
+        _refuse_record_path(root, out)
+    tree = load_tree(root)
+    result = analyze(tree, period, today=today, lang=lang)
+    text = render_analysis(
+        result, fmt=fmt, lang=lang or tree.settings.lang, records=root, color=color
+    )
+    if out is not None:
+        from barrier_cli.notice import write_document
+
+        write_document(out, text)
+    return Document(text, result.skipped_files)
+
+
+def _refuse_record_path(root: Path, out: Path) -> None:
+    real_root, target = root.resolve(), out.resolve()
+    if out.name.endswith(YAML_SUFFIXES) and real_root in target.parents:
+        raise UnsafePath(f"{out}: inside the records tree a YAML file would be read as a record")

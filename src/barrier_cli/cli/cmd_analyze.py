@@ -1,0 +1,53 @@
+"""`barrier analyze`: the monthly comprehensive analysis (月度安全信息综合分析)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+
+def analyze(
+    ctx: typer.Context,
+    month: Annotated[str, typer.Option("--month", help="The month to analyse, YYYY-MM.")],
+    output_format: Annotated[
+        Literal["term", "md", "html", "json"] | None,
+        typer.Option(
+            "--format",
+            help="term (tables; the default at a terminal), md (the default otherwise), "
+            "html (one file for print, with charts) or json (every number, for dashboards).",
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", help="Write the document to FILE instead of standard output.", dir_okay=False
+        ),
+    ] = None,
+) -> None:
+    """What came in, who fell silent, what is open, the weak links and next month's priorities."""
+    from barrier_cli.analysis.document import analysis_document
+    from barrier_cli.loader import today
+
+    g = globals_of(ctx)
+    interactive = out is None and sys.stdout.isatty()
+    fmt = output_format or ("term" if interactive else "md")
+    document = analysis_document(
+        root=g.root(),
+        month=month,
+        fmt=fmt,
+        lang="en" if g.lang == "en" else "zh" if g.lang == "zh" else None,
+        today=today(),
+        out=out,
+        color=interactive,
+    )
+    for rel in document.skipped_files:
+        sys.stderr.write(f"barrier: warning: {rel} does not validate and is left out\n")
+    if out is None:
+        sys.stdout.write(document.text)
+    else:
+        sys.stderr.write(f"wrote {out}\n")

@@ -1,0 +1,36 @@
+"""`barrier export`: flat tables of every record for Excel, DuckDB, Spark or pandas."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+
+def export(
+    ctx: typer.Context,
+    output_format: Annotated[
+        Literal["csv", "jsonl", "parquet", "xlsx"],
+        typer.Option(
+            "--format", help="csv, jsonl, parquet (one file per table) or xlsx (one workbook)."
+        ),
+    ] = "csv",
+    out: Annotated[
+        Path,
+        typer.Option("--out", help="The folder to write into (made if missing).", file_okay=False),
+    ] = Path("barrier-export"),
+) -> None:
+    """One flat table per record kind, with actions and measures as tables of their own."""
+    from barrier_cli.export import export as run_export
+    from barrier_cli.loader import load_tree
+
+    tree = load_tree(globals_of(ctx).root())
+    done = run_export(tree, fmt=output_format, out=out)
+    for path in done.files:
+        sys.stderr.write(f"wrote {path}\n")
+    counts = ", ".join(f"{name} {n}" for name, n in done.rows.items())
+    sys.stderr.write(f"rows: {counts}\n")
