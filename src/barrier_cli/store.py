@@ -63,22 +63,75 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
+def _write_anonymous(folder: Path, text: str) -> int | None:
+    """The text in a file without a name yet (Linux O_TMPFILE): its descriptor.
+
+    A process killed before the file is linked leaves nothing behind, not even a temporary
+    file. None where the system or file system cannot; the caller then uses a named temp.
+    """
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not Path("/proc/self/fd").is_dir():
+        return None
+    try:
+        fd = os.open(folder, flag | os.O_WRONLY, 0o644)
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", closefd=False) as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _link_anonymous(fd: int, path: Path) -> None:
+    """Give the O_TMPFILE file ``fd`` its name; linkat must follow the /proc link to it."""
+    proc = os.open("/proc/self/fd", os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.link(str(fd), path, src_dir_fd=proc, follow_symlinks=True)
+    finally:
+        os.close(proc)
+
+
+def _pause_for_crash_test() -> None:
+    """``$BARRIER_TEST_PAUSE_BEFORE_LINK`` seconds between writing and naming a new file, so
+    a test can kill the process exactly there (tests/acceptance/test_add_report.py)."""
+    pause = os.environ.get("BARRIER_TEST_PAUSE_BEFORE_LINK")
+    if pause:
+        import time
+
+        os.write(2, b"barrier: paused before link\n")
+        time.sleep(float(pause))
+
+
 def create(path: Path, text: str) -> None:
     """Write a new file atomically; raise RecordExists if ``path`` already exists."""
+    fd: int | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        temp = _write_temp(path.parent, text)
+        fd = _write_anonymous(path.parent, text)
+        temp = None if fd is not None else _write_temp(path.parent, text)
     except OSError as e:
         raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e
+    _pause_for_crash_test()
     try:
-        os.link(temp, path)
+        if temp is not None:
+            os.link(temp, path)
+        elif fd is not None:
+            _link_anonymous(fd, path)
     except FileExistsError as e:
         raise RecordExists(f"{path} already exists; nothing was overwritten") from e
     except OSError as e:
         raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e
     finally:
         with contextlib.suppress(OSError):
-            os.unlink(temp)
+            if fd is not None:
+                os.close(fd)
+            elif temp is not None:
+                os.unlink(temp)
     _fsync_dir(path.parent)
 
 

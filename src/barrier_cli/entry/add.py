@@ -137,12 +137,12 @@ def add_record(
 
     def draft(answers: Answers) -> tuple[Model | None, list[Problem]]:
         body = record_data(form, answers, extra)
-        day = answers.get(_DATE[kind])
         if fixed_id is not None:
             record_id = fixed_id
         else:
-            record_id = new_id(kind, day) if isinstance(day, dt.date) else "?"
-            while isinstance(day, dt.date) and record_id in taken:
+            day = _as_day(answers.get(_DATE[kind])) or ctx.today
+            record_id = new_id(kind, day)
+            while record_id in taken:
                 record_id = new_id(kind, day)
         record, problems = build(kind, {"id": record_id, **body})
         if record is None:
@@ -172,6 +172,16 @@ def add_record(
         git_commit(root, added.rel, f"{kind} {added.id}: {headline}")
         return Added(added.id, added.path, added.rel, committed=True)
     return added
+
+
+def _as_day(value: object) -> dt.date | None:
+    """The record's date for its id; a date from stdin may still be text until validated."""
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
 
 
 def _question_of(form: Form, problem: Problem) -> str | None:
