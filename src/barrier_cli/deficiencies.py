@@ -39,6 +39,8 @@ class Deficiency:
     rule: str
     detail: str
     evidence_ids: tuple[str, ...] = ()
+    subject: str = ""
+    """Who fell short when it is a person or unit rather than a record (missed reports)."""
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,10 @@ class Scope:
 
     def branch(self, unit: str | None) -> str:
         return branch_of(self.tree.org, unit) or unit or "?"
+
+    @cached_property
+    def assessment_ids(self) -> set[str]:
+        return {a.id for a in self.tree.assessments if a.withdrawn is None}
 
     @cached_property
     def people(self) -> dict[str, Person]:
@@ -89,11 +95,16 @@ Rule = Callable[[Scope], list[Deficiency]]
 
 
 def missed_reports(scope: Scope) -> list[Deficiency]:
-    """漏报: each person, group leader or branch below its cadence, from the compliance."""
+    """漏报: each person, group leader or branch below its cadence, from the compliance.
+
+    The evidence is what they did file that month, and the member's monthly assessment
+    when one is recorded (it carries the failed rating).
+    """
     compliance = reporting_compliance(scope.tree, scope.month, today=scope.asof)
     reports = scope.reports()
     out = []
     for duty in compliance.missed():
+        rated = f"A-{scope.month}-{duty.subject}"
         filed = tuple(
             r.id
             for r in reports
@@ -104,6 +115,9 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
                 else scope.report_unit(r) == duty.subject
             )
         )
+        # The member's own assessment of the month, when recorded, shows the consequence.
+        if duty.tier == "member" and rated in scope.assessment_ids:
+            filed += (rated,)
         who = f"{label('level', duty.tier, scope.lang)} {duty.name}"
         out.append(
             Deficiency(
@@ -114,13 +128,18 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
                     f"{who}: {duty.actual} of {duty.expected} reports filed",
                 ),
                 filed,
+                duty.subject,
             )
         )
     return out
 
 
 def low_quality_reports(scope: Scope) -> list[Deficiency]:
-    """Reports that say too little to act on: the keys, train or place missing, one word."""
+    """Reports that say too little to act on: the keys, train or place missing, one word.
+
+    A train matters for a vehicle fault or a report on the key train; a place for a near
+    miss or a hazard in the equipment; the keys for a cadre patrol, which watches them.
+    """
     out = []
     for report in scope.reports():
         gaps = list(_quality_gaps(report, scope))
@@ -145,11 +164,15 @@ def _quality_gaps(report: Report, scope: Scope) -> Iterator[str]:
         yield scope.text("一句话信息，内容不具体", "a one-word summary")
     if report.source == "cadre_patrol" and not report.keys:
         yield scope.text("干部监控未注明五个关键", "a cadre patrol naming none of the five keys")
-    if (report.category == "fault" or "train" in report.keys) and not (
-        report.train or report.vehicle
-    ):
+    about_a_train = report.category == "fault" or (
+        "train" in report.keys and report.category not in ("suggestion", "other")
+    )
+    if about_a_train and not (report.train or report.vehicle):
         yield scope.text("未记车次车号", "no train or vehicle")
-    if report.category in ("hazard", "near_miss") and report.location is None:
+    where_matters = report.category == "near_miss" or (
+        report.category == "hazard" and report.element == "equipment"
+    )
+    if where_matters and report.location is None:
         yield scope.text("未记地点", "no location")
 
 

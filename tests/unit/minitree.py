@@ -67,43 +67,47 @@ QUIET_CADENCE: dict[str, Any] = {
 
 BRANCH_STANDARD: dict[str, Any] = {
     "id": "branch",
-    "name": "党支部安全屏障工程考核标准",
+    "name": "党支部实施“安全屏障”工程考核标准",
     "aspects": [
         {
-            "id": "feedback",
+            "id": "info",
             "name": "信息反馈",
             "items": [
-                {"id": "info_reporting", "name": "安全信息报告", "max": 10},
-                {"id": "violation_analysis", "name": "党员两违信息分析", "max": 10},
-                {"id": "case_handling", "name": "严重两违及事故剖析交班追责", "max": 10},
+                {"id": "info_network", "name": "三级网络按期反馈安全信息", "max": 10},
+                {"id": "info_quality", "name": "信息质量与及时分析", "max": 6},
+                {"id": "violation_analysis", "name": "每月分析党员两违信息", "max": 7},
+                {
+                    "id": "serious_cases",
+                    "name": "严重两违和一般A类及以上事故剖析交班追责",
+                    "max": 7,
+                },
             ],
         },
         {
             "id": "control",
             "name": "作业控制",
             "items": [
-                {"id": "post_control", "name": "岗区控制", "max": 10},
-                {"id": "special_control", "name": "特殊作业控制", "max": 5},
-                {"id": "rectification", "name": "问题整改", "max": 10},
+                {"id": "post_area", "name": "岗区控制", "max": 10},
+                {"id": "special_work", "name": "特殊情况下作业过程控制", "max": 7},
+                {"id": "key_persons", "name": "安全关键人包保转化", "max": 7},
+                {"id": "mutual_control", "name": "岗位互控", "max": 6},
             ],
         },
         {
             "id": "network",
             "name": "责任网络",
             "items": [
-                {"id": "joint_analysis", "name": "联合安全分析会", "max": 5},
-                {"id": "member_role", "name": "党员作用发挥", "max": 10},
-                {"id": "pairing", "name": "包保转化", "max": 10},
+                {"id": "joint_meeting", "name": "安全分析例会", "max": 7},
+                {"id": "member_role", "name": "发挥党员作用", "max": 7},
+                {"id": "briefing", "name": "班前安全预想", "max": 6},
             ],
         },
         {
-            "id": "guarantee",
+            "id": "basic",
             "name": "基础保证",
             "items": [
-                {"id": "projects", "name": "安全攻关", "max": 5},
-                {"id": "activities", "name": "主题活动", "max": 5},
-                {"id": "records_book", "name": "基础资料", "max": 5},
-                {"id": "training", "name": "技术练兵", "max": 5},
+                {"id": "projects", "name": "安全攻关", "max": 10},
+                {"id": "activities", "name": "党内安全主题活动", "max": 10},
             ],
         },
     ],
@@ -112,14 +116,14 @@ BRANCH_STANDARD: dict[str, Any] = {
 MEMBER_STANDARD: dict[str, Any] = {
     "id": "member",
     "name": "党员先锋岗作用标准",
-    "pass_mark": 60,
+    "pass_mark": 80,
     "aspects": [
         {
-            "id": "post",
-            "name": "岗区作用",
+            "id": "pioneer",
+            "name": "党员先锋岗",
             "items": [
-                {"id": "knows_rules", "name": "应知一口清", "max": 25},
-                {"id": "masters_work", "name": "应会一手精", "max": 25},
+                {"id": "knows", "name": "应知一口清", "max": 25},
+                {"id": "skills", "name": "应会一手精", "max": 25},
                 {"id": "no_violation", "name": "自身无两违", "max": 25},
                 {"id": "no_accident", "name": "身边无事故", "max": 25},
             ],

@@ -87,9 +87,15 @@ app.command("notice")(cmd_notice.notice)
 from barrier_cli.cli import cmd_due  # noqa: E402
 
 app.command("due")(cmd_due.due)
+from barrier_cli.cli import cmd_assess  # noqa: E402
+
+app.command("assess")(cmd_assess.assess)
 from barrier_cli.cli import cmd_fmt  # noqa: E402
 
 app.command("fmt")(cmd_fmt.fmt)
+from barrier_cli.cli import cmd_schema  # noqa: E402
+
+app.command("schema")(cmd_schema.schema)
 
 
 def run() -> None:

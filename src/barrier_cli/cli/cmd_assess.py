@@ -1,0 +1,51 @@
+"""`barrier assess`: draft assessments derived from the records, printed as tables."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+
+def assess(
+    ctx: typer.Context,
+    month: Annotated[
+        str | None, typer.Option("--month", help="Rate members and score branches for YYYY-MM.")
+    ] = None,
+    quarter: Annotated[
+        str | None, typer.Option("--quarter", help="Score and rank branches for YYYY-Qn.")
+    ] = None,
+    write: Annotated[
+        bool,
+        typer.Option(
+            "--write",
+            help="Write the drafts to assessments/ (status: draft); final ones are never touched.",
+        ),
+    ] = False,
+) -> None:
+    """Derive draft assessments from the records and the standards, for people to review."""
+    from rich.console import Console
+
+    from barrier_cli.assess import assess as derive
+    from barrier_cli.assess import parse_period, write_drafts
+    from barrier_cli.cli.assess_tables import tables
+    from barrier_cli.loader import load_tree, today
+
+    g = globals_of(ctx)
+    period = parse_period(month, quarter)
+    tree = load_tree(g.root())
+    lang: Literal["zh", "en"] = "en" if (g.lang or tree.settings.lang) == "en" else "zh"
+    result = derive(tree, period, today=today(), lang=lang)
+    console = Console(highlight=False)
+    if not console.is_terminal:
+        console.width = 200  # piped into a file or a pager: do not cut the reasons short
+    for table in tables(result, tree, lang):
+        console.print(table)
+    err = Console(stderr=True, highlight=False)
+    for note in result.notes:
+        err.print(f"note: {note}")
+    if write:
+        for written in write_drafts(tree, result):
+            err.print(f"{written.action}: {written.path}")
