@@ -93,9 +93,6 @@ app.command("assess")(cmd_assess.assess)
 from barrier_cli.cli import cmd_fmt  # noqa: E402
 
 app.command("fmt")(cmd_fmt.fmt)
-from barrier_cli.cli import cmd_schema  # noqa: E402
-
-app.command("schema")(cmd_schema.schema)
 
 
 def run() -> None:
