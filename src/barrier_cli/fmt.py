@@ -32,7 +32,7 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from barrier_cli import findings as f
-from barrier_cli.canonical import field_order, yaml_writer
+from barrier_cli.canonical import dumps, field_order, yaml_writer
 from barrier_cli.errors import UnsafePath
 from barrier_cli.kinds import classify
 from barrier_cli.loader import iter_files
@@ -89,6 +89,8 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
     data = load_text(text)
     if data is None:
         return text
+    if "#" not in text:
+        return dumps(_ordered(data, model))
     yaml = yaml_writer()
     try:
         tree = yaml.load(text)
@@ -107,6 +109,22 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
             hint="please report this as a bug in barrier fmt",
         )
     return result
+
+
+def _ordered(value: Any, shape: Shape) -> Any:
+    """Plain data with every mapping in its model's key order (the no-comment fast path)."""
+    if isinstance(value, dict):
+        if isinstance(shape, type):
+            shapes = _field_shapes(shape)
+            rank = {name: n for n, name in enumerate(field_order(shape))}
+            keys = sorted(value, key=lambda k: rank.get(str(k), len(rank)))
+            return {k: _ordered(value[k], shapes.get(str(k))) for k in keys}
+        inner = shape.value if isinstance(shape, DictOf) else None
+        return {k: _ordered(v, inner) for k, v in value.items()}
+    if isinstance(value, list):
+        inner = shape.item if isinstance(shape, ListOf) else None
+        return [_ordered(v, inner) for v in value]
+    return value
 
 
 def _with_values(node: Any, value: Any) -> Any:
