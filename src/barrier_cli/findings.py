@@ -27,6 +27,22 @@ class Finding:
         return (self.path, self.line, self.col, self.code)
 
 
+@dataclass
+class CheckResult:
+    """The findings of one check and how many files it covered."""
+
+    findings: list[Finding]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return sum(1 for x in self.findings if x.severity is Severity.ERROR)
+
+    @property
+    def warnings(self) -> int:
+        return sum(1 for x in self.findings if x.severity is Severity.WARNING)
+
+
 @dataclass(frozen=True, slots=True)
 class Code:
     """A stable finding code: its name never changes once released."""

@@ -7,17 +7,16 @@ other records are applied afterwards, on every run.
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
 from barrier_cli import findings as f
-from barrier_cli.errors import RecordsNotFound
 from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.models import (
     Assessment,
@@ -31,37 +30,11 @@ from barrier_cli.models import (
 )
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import problems_from
+from barrier_cli.tree_root import SETTINGS_FILE, find_records, today
 from barrier_cli.yamlio import ParseProblem, decode, load_text, read_bytes
 
-SETTINGS_FILE = "barrier.yaml"
 SKIPPED_DIRS = frozenset({"templates", "node_modules"})
 M = TypeVar("M", bound=Model)
-
-
-def find_records(explicit: Path | None = None, start: Path | None = None) -> Path:
-    """``--records DIR``, else ``$BARRIER_RECORDS``, else the nearest ``records/`` upward."""
-    if explicit is None and os.environ.get("BARRIER_RECORDS"):
-        explicit = Path(os.environ["BARRIER_RECORDS"])
-    if explicit is not None:
-        if not (explicit / SETTINGS_FILE).is_file():
-            raise RecordsNotFound(f"{explicit}: not a records tree (no {SETTINGS_FILE})")
-        return explicit
-    here = (start or Path.cwd()).resolve()
-    for folder in (here, *here.parents):
-        if (folder / SETTINGS_FILE).is_file():
-            return folder
-        if (folder / "records" / SETTINGS_FILE).is_file():
-            return folder / "records"
-    raise RecordsNotFound(
-        "no records tree here or above (a 'records/' folder holding barrier.yaml); "
-        "use --records DIR or run 'barrier init'"
-    )
-
-
-def today() -> dt.date:
-    """Today, or ``$BARRIER_TODAY`` (YYYY-MM-DD) for reproducible runs and tests."""
-    fixed = os.environ.get("BARRIER_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
 
 
 @dataclass
@@ -186,21 +159,37 @@ class Tree:
 
     def file_of(self, record: Model) -> str:
         rid = getattr(record, "id", None)
+        rel = self._rel_of.get(rid) if rid else self._rel_of.get(id(record))
+        if rel is None:
+            raise KeyError(rid)
+        return rel
+
+    @cached_property
+    def _rel_of(self) -> dict[object, str]:
+        """The first file of each record id (or of each id-less record), built once."""
+        index: dict[object, str] = {}
         for result in self.files:
-            if result.record is record or (rid and result.record_id == rid):
-                return result.rel
-        raise KeyError(rid)
+            if result.record is not None:
+                index.setdefault(result.record_id or id(result.record), result.rel)
+        return index
 
 
-def load_tree(root: Path, *, results: list[FileResult] | None = None) -> Tree:
-    """Read the whole tree (or take already-read ``results``) into a Tree."""
+def load_tree(
+    root: Path,
+    *,
+    results: list[FileResult] | None = None,
+    cache: bool = False,
+    jobs: int | None = None,
+) -> Tree:
+    """Read the whole tree (or take already-read ``results``) into a Tree.
+
+    ``cache`` reuses the read results of unchanged files from ``.barrier-cache/`` (see
+    `cache`); many files are read over ``jobs`` processes (see `parallel`).
+    """
     if results is None:
-        results = []
-        for rel, problem in iter_files(root):
-            if problem is not None:
-                results.append(FileResult(rel, None, parse_problem=problem))
-            else:
-                results.append(read_file(root, rel))
+        from barrier_cli.parallel import read_tree
+
+        results = read_tree(root, cache=cache, jobs=jobs)
     return build_tree(root, results)
 
 
@@ -224,4 +213,13 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
     )
 
 
-__all__ = ["KINDS", "FileResult", "Tree", "find_records", "load_tree", "read_file", "today"]
+__all__ = [
+    "KINDS",
+    "SETTINGS_FILE",
+    "FileResult",
+    "Tree",
+    "find_records",
+    "load_tree",
+    "read_file",
+    "today",
+]

@@ -11,25 +11,12 @@ from barrier_cli import findings as f
 from barrier_cli.checks.layout import layout_problems
 from barrier_cli.checks.refs import reference_problems
 from barrier_cli.errors import UnsafePath
-from barrier_cli.findings import Finding, Severity
+from barrier_cli.findings import CheckResult as CheckResult
+from barrier_cli.findings import Finding
 from barrier_cli.loader import FileResult, Tree, load_tree, today
 from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.yamlio import Locator, ParseProblem, decode, locate
-
-
-@dataclass
-class CheckResult:
-    findings: list[Finding]
-    files: int
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for x in self.findings if x.severity is Severity.ERROR)
-
-    @property
-    def warnings(self) -> int:
-        return sum(1 for x in self.findings if x.severity is Severity.WARNING)
 
 
 def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
@@ -50,10 +37,12 @@ def check_tree(
     paths: Iterable[Path] | None = None,
     day: dt.date | None = None,
     results: list[FileResult] | None = None,
+    cache: bool = False,
+    jobs: int | None = None,
 ) -> CheckResult:
     """Check the tree at ``root``; report findings for ``paths`` (files or folders) only."""
     day = day or today()
-    tree = load_tree(root, results=results)
+    tree = load_tree(root, results=results, cache=cache, jobs=jobs)
     by_file: dict[str, list[Problem]] = {}
     parse: list[tuple[str, ParseProblem]] = []
     for result in tree.files:

@@ -46,9 +46,19 @@ def check(
             "amendment, no id reused since REV (e.g. the merge base).",
         ),
     ] = None,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read every file afresh; do not use or update .barrier-cache/."
+        ),
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("--jobs", "-j", min=1, help="Processes that read files (default: all cores)."),
+    ] = None,
 ) -> None:
     """Validate records: syntax, schema, cross-references, lifecycle and closure rules."""
-    from barrier_cli.checks import check_tree
+    from barrier_cli.cache import check as cached_check
     from barrier_cli.reporters import REPORTERS
 
     g = globals_of(ctx)
@@ -60,7 +70,7 @@ def check(
             root, paths=paths or None, staged=staged, changed=changed, against=against
         )
     else:
-        result = check_tree(root, paths=paths or None)
+        result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
     sys.stdout.write(REPORTERS[output_format](result.findings, root, result.files))
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(1 if failed else 0)

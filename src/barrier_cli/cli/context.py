@@ -14,7 +14,7 @@ class Globals:
     lang: str | None = None
 
     def root(self, start: Path | None = None) -> Path:
-        from barrier_cli.loader import find_records
+        from barrier_cli.tree_root import find_records
 
         return find_records(self.records, start=start)
 

@@ -1,0 +1,307 @@
+"""Remember what reading and checking a tree found, so unchanged files are never read twice.
+
+Two stores live in ``<records>/.barrier-cache/`` (hidden, so the walker never reads it, and
+ignored by git):
+
+* ``files.pickle``: every file's read result (`loader.FileResult`: record or problems), keyed
+  by the file's identity — size, mtime, inode and ctime, like git's index. A file whose
+  mtime falls within ``RACY_NS`` of the moment it was cached could change again without its
+  stamp changing, so its content hash is kept too and checked on use.
+* ``check.pickle``: the findings of the last few `barrier check` runs, keyed by the identity
+  of every file of the tree, today's date, the paths asked about and the code. A check of an
+  unchanged tree is then a directory walk, a few stats and one small read, and imports no
+  models at all.
+
+Both are invalidated wholesale by any change to barrier's own code (its version or any of
+its source files) or to the libraries whose behaviour decides a result. The answer is
+always the one a cold run gives: a test changes, adds, deletes and renames files and
+compares. A rule that reads anything besides the tree's files and today (git, say) must not
+run on the memoised path, or must add what it reads to `_check_key`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import io
+import os
+import pickle
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from barrier_cli import __version__
+from barrier_cli.findings import CheckResult, Finding, Severity
+
+if TYPE_CHECKING:
+    from barrier_cli.loader import FileResult
+
+CACHE_DIR = ".barrier-cache"
+YAML_SUFFIXES = (".yaml", ".yml")
+"""The same as `kinds.YAML_SUFFIXES` (a test holds them equal): kept here so that a warm
+check never imports the models."""
+RACY_NS = 3_000_000_000
+"""Files modified this close to a cache write keep a content hash: coarse filesystem clocks
+(FAT: 2 s) can hide a second write within the same tick."""
+MEMO_ENTRIES = 8
+"""Check results kept: the whole tree plus a few path selections (an editor's, a hook's)."""
+
+Stamp = tuple[int, int, int, int, str]
+"""size, mtime_ns, inode, ctime_ns, and the target of a symbolic link ('' for a file)."""
+
+
+def stamp(path: Path) -> Stamp:
+    link = os.readlink(path) if os.path.islink(path) else ""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1, -1, -1, link)
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
+
+
+def scan(root: Path) -> dict[str, Stamp]:
+    """Every YAML file below ``root`` outside hidden folders, with its stamp.
+
+    This is a superset of what `loader.iter_files` reads (it also lists the tree's own
+    templates), so no change the loader could see escapes the key. Linked folders are not
+    entered; their target is part of the stamp.
+    """
+    found: dict[str, Stamp] = {}
+    pending = [(str(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith("."):
+                    continue
+                rel = prefix + name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((entry.path, rel + "/"))
+                elif entry.is_symlink():
+                    found[rel] = stamp(Path(entry.path))
+                elif name.endswith(YAML_SUFFIXES):
+                    st = entry.stat(follow_symlinks=False)
+                    found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
+    return found
+
+
+def is_racy(now: Stamp, started_ns: int) -> bool:
+    """Whether a later write could leave this stamp unchanged (see `RACY_NS`)."""
+    return max(now[1], now[3]) >= started_ns - RACY_NS
+
+
+def content_hash(path: Path) -> bytes:
+    try:
+        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+    except OSError:
+        return b""
+
+
+def code_fingerprint() -> str:
+    """barrier's version and source files, and the libraries that decide what a file holds."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{__version__} {sys.version} {sys.executable}".encode())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        st = path.stat()
+        h.update(f"{path.relative_to(package)} {st.st_size} {st.st_mtime_ns}".encode())
+    for module in ("pydantic", "pydantic_core", "ruamel.yaml", "_ruamel_yaml"):
+        spec = find_spec(module)
+        if spec is not None and spec.origin:
+            st = os.stat(spec.origin)
+            h.update(f"{module} {spec.origin} {st.st_size} {st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+# -- pickling ------------------------------------------------------------------------------
+# pydantic's own pickling rebuilds every model through __setstate__ and costs about five
+# times more than reading the data; a validated model is just its field values, so it is
+# stored as (class, values, fields set) and rebuilt without validation.
+
+
+def _rebuild(cls: type[Any], values: dict[str, Any], fields_set: set[str]) -> Any:
+    model = object.__new__(cls)
+    object.__setattr__(model, "__dict__", values)
+    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(model, "__pydantic_extra__", None)
+    object.__setattr__(model, "__pydantic_private__", None)
+    return model
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj: Any) -> Any:
+        if isinstance(obj, type):
+            return NotImplemented
+        fields_set = getattr(obj, "__pydantic_fields_set__", None)
+        if fields_set is not None:
+            return _rebuild, (type(obj), obj.__dict__, fields_set)
+        if isinstance(obj, BaseException) and dataclasses.is_dataclass(obj):
+            # an exception pickles only its positional args: a keyword-given hint was lost
+            return type(obj), tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
+        return NotImplemented
+
+
+def dumps(value: Any) -> bytes:
+    """Pickle ``value``, storing pydantic models by their field values."""
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def loads(blob: bytes) -> Any:
+    return pickle.loads(blob)
+
+
+# -- the stores ----------------------------------------------------------------------------
+
+
+def _folder(root: Path) -> Path:
+    return root / CACHE_DIR
+
+
+def _read(path: Path) -> Any:
+    """A store's content, or None when it is missing, unreadable or from other code."""
+    try:
+        blob = path.read_bytes()
+        fingerprint, value = loads(blob)
+    except Exception:  # a damaged or foreign cache is just a cold cache
+        return None
+    return value if fingerprint == code_fingerprint() else None
+
+
+def _write(path: Path, value: Any) -> None:
+    """Atomically replace a store; a tree we may not write to simply goes uncached."""
+    try:
+        path.parent.mkdir(exist_ok=True)
+        ignore = path.parent / ".gitignore"
+        if not ignore.exists():
+            ignore.write_text("*\n", encoding="utf-8")
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(dumps((code_fingerprint(), value)))
+        os.replace(tmp, path)
+    except OSError:
+        pass
+
+
+@dataclass
+class _Entry:
+    stamp: Stamp
+    digest: bytes | None
+    result: FileResult
+
+
+@dataclass
+class FileCache:
+    """Read results of a tree's files by identity; `get` misses on any change."""
+
+    root: Path
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    changed: bool = False
+    started_ns: int = field(default_factory=time.time_ns)
+
+    @classmethod
+    def open(cls, root: Path) -> FileCache:
+        entries = _read(_folder(root) / "files.pickle")
+        return cls(root, entries if isinstance(entries, dict) else {})
+
+    def get(self, rel: str, now: Stamp) -> FileResult | None:
+        entry = self.entries.get(rel)
+        if entry is None or entry.stamp != now:
+            return None
+        if entry.digest is not None and entry.digest != content_hash(self.root / rel):
+            return None
+        return entry.result
+
+    def racy_digest(self, rel: str, now: Stamp) -> bytes | None:
+        """The content hash to keep with a result, taken *before* the file is read."""
+        return content_hash(self.root / rel) if is_racy(now, self.started_ns) else None
+
+    def put(self, rel: str, now: Stamp, digest: bytes | None, result: FileResult) -> None:
+        self.entries[rel] = _Entry(now, digest, result)
+        self.changed = True
+
+    def keep_only(self, rels: Iterable[str]) -> None:
+        """Forget files that are gone, so the store never grows with renames."""
+        wanted = set(rels)
+        gone = [rel for rel in self.entries if rel not in wanted]
+        for rel in gone:
+            del self.entries[rel]
+        self.changed = self.changed or bool(gone)
+
+    def save(self) -> None:
+        if self.changed:
+            _write(_folder(self.root) / "files.pickle", self.entries)
+            self.changed = False
+
+
+# -- memoised check ------------------------------------------------------------------------
+
+_Row = tuple[str, str, str, int, int, str, str]
+
+
+def _check_key(stamps: dict[str, Stamp], day: dt.date, paths: list[Path] | None) -> str:
+    h = hashlib.blake2b(digest_size=20)
+    selection = sorted(str(p.resolve()) for p in paths) if paths else []
+    h.update(f"{day.isoformat()}\n{selection!r}\n".encode())
+    for rel in sorted(stamps):
+        h.update(f"{rel}\0{stamps[rel]!r}\n".encode())
+    return h.hexdigest()
+
+
+def check(
+    root: Path,
+    *,
+    paths: list[Path] | None = None,
+    day: dt.date | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
+) -> CheckResult:
+    """`checks.check_tree`, answered from the memo when no file of the tree has changed."""
+    from barrier_cli.tree_root import today
+
+    day = day or today()
+    if not use_cache:
+        return _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
+    started = time.time_ns()
+    stamps = scan(root)
+    key = _check_key(stamps, day, paths)
+    memo_path = _folder(root) / "check.pickle"
+    memo = _read(memo_path)
+    memo = memo if isinstance(memo, dict) else {}
+    hit = memo.get(key)
+    if hit is not None and _still_same(root, hit[0]):
+        return CheckResult([_finding(row) for row in hit[1]], hit[2])
+    racy = {rel: content_hash(root / rel) for rel, s in stamps.items() if is_racy(s, started)}
+    result = _check_tree(root, paths=paths, day=day, cache=True, jobs=jobs)
+    if scan(root) == stamps:  # nothing moved while we were checking
+        memo.pop(key, None)
+        memo[key] = (racy, [_row(x) for x in result.findings], result.files)
+        for old in list(memo)[:-MEMO_ENTRIES]:
+            del memo[old]
+        _write(memo_path, memo)
+    return result
+
+
+def _check_tree(root: Path, **options: Any) -> CheckResult:
+    from barrier_cli.checks import check_tree
+
+    return check_tree(root, **options)
+
+
+def _still_same(root: Path, racy: dict[str, bytes]) -> bool:
+    return all(content_hash(root / rel) == digest for rel, digest in racy.items())
+
+
+def _row(x: Finding) -> _Row:
+    return (x.path, x.code, x.message, x.line, x.col, x.severity.value, x.hint)
+
+
+def _finding(row: _Row) -> Finding:
+    path, code, message, line, col, severity, hint = row
+    return Finding(path, code, message, line, col, Severity(severity), hint)

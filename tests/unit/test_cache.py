@@ -1,0 +1,196 @@
+"""The cache never gives a different answer than a cold run, and an unchanged tree is not read."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import shutil
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from barrier_cli import cache
+from barrier_cli.checks import check_tree
+from barrier_cli.findings import CheckResult
+from barrier_cli.kinds import YAML_SUFFIXES
+from barrier_cli.loader import read_file
+from barrier_cli.parallel import read_tree
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _gen_tree() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("gen_tree", REPO / "scripts" / "gen_tree.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("gen_tree", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A generated tree of 120 reports, with every kind and a few flawed records."""
+    root = tmp_path / "records"
+    _gen_tree().generate(root, reports=120, seed=3, defects=0.05)
+    return root
+
+
+def _cold(root: Path) -> CheckResult:
+    return check_tree(root, cache=False)
+
+
+def _warm(root: Path) -> CheckResult:
+    return cache.check(root, use_cache=True)
+
+
+def _reports(root: Path) -> list[Path]:
+    return sorted((root / "reports").rglob("*.yaml"))
+
+
+def test_warm_equals_cold_through_changes_adds_deletes_and_renames(tree: Path) -> None:
+    first = _warm(tree)
+    assert first == _cold(tree)
+    assert first.errors > 0, "the generated tree should carry a few flawed records"
+    assert _warm(tree) == first
+
+    victim, other = _reports(tree)[:2]
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("element: ", "element: equipmnet\n#", 1), encoding="utf-8")
+    changed = _warm(tree)
+    assert changed == _cold(tree)
+    assert any(x.path.endswith(victim.name) and x.code == "choice" for x in changed.findings)
+
+    added = other.with_name("R-20260101-ZZZZ.yaml")
+    added.write_text(other.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _warm(tree) == _cold(tree)
+    assert any(x.code == "id-mismatch" for x in _warm(tree).findings)
+
+    other.unlink()
+    assert _warm(tree) == _cold(tree)
+
+    renamed = tree / "reports" / "2026" / "01" / victim.name
+    renamed.parent.mkdir(parents=True, exist_ok=True)
+    victim.rename(renamed)
+    assert _warm(tree) == _cold(tree)
+
+    org = tree / "org.yaml"
+    org.write_text(org.read_text(encoding="utf-8").replace("u0005", "u9995"), encoding="utf-8")
+    after_org = _warm(tree)
+    assert after_org == _cold(tree)
+    assert any(x.code == "unknown-person" for x in after_org.findings)
+
+    shutil.rmtree(tree / "pairings")
+    assert _warm(tree) == _cold(tree)
+
+
+def test_warm_equals_cold_for_a_path_selection(tree: Path) -> None:
+    folder = tree / "reports"
+    assert cache.check(tree, paths=[folder]) == check_tree(tree, paths=[folder])
+    assert cache.check(tree, paths=[folder]) != cache.check(tree)
+
+
+def test_an_unchanged_tree_is_answered_without_checking(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = _warm(tree)
+
+    def no_check(root: Path, **options: object) -> CheckResult:
+        raise AssertionError("the memo should have answered")
+
+    monkeypatch.setattr(cache, "_check_tree", no_check)
+    assert _warm(tree) == expected
+
+
+def test_a_new_day_or_new_code_checks_again(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _warm(tree)
+    calls: list[object] = []
+    real = cache._check_tree
+
+    def counted(root: Path, **options: object) -> CheckResult:
+        calls.append(options)
+        return real(root, **options)
+
+    monkeypatch.setattr(cache, "_check_tree", counted)
+    monkeypatch.setenv("BARRIER_TODAY", "2026-11-25")
+    _warm(tree)
+    assert len(calls) == 1
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another version")
+    _warm(tree)
+    assert len(calls) == 2
+
+
+def test_only_changed_files_are_read_again(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cold = read_tree(tree, cache=True, jobs=1)
+    read: list[str] = []
+
+    def counting(root: Path, rel: str) -> object:
+        read.append(rel)
+        return read_file(root, rel)
+
+    monkeypatch.setattr("barrier_cli.parallel.read_file", counting)
+    assert read_tree(tree, cache=True, jobs=1) == cold
+    assert read == []
+    victim = _reports(tree)[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
+    warm = read_tree(tree, cache=True, jobs=1)
+    assert read == [victim.relative_to(tree).as_posix()]
+    assert warm == read_tree(tree, cache=False, jobs=1)
+
+
+def test_a_racy_file_is_checked_by_content(tree: Path) -> None:
+    """Same size, same stamp, different bytes: only the content hash can tell."""
+    victim = _reports(tree)[0]
+    rel = victim.relative_to(tree).as_posix()
+    store = cache.FileCache(tree)
+    now = cache.stamp(victim)
+    store.put(rel, now, store.racy_digest(rel, now), read_file(tree, rel))
+    assert store.get(rel, now) is not None
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace("reporter: u", "reporter: v", 1), encoding="utf-8")
+    assert victim.stat().st_size == now[0]
+    assert store.get(rel, now) is None
+
+
+def test_cached_results_round_trip_exactly(tree: Path) -> None:
+    results = read_tree(tree, cache=False, jobs=1)
+    assert any(r.parse_problem is not None and r.parse_problem.hint for r in results)
+    assert cache.loads(cache.dumps(results)) == results
+
+
+def test_a_tree_that_cannot_hold_a_cache_is_still_checked(tree: Path) -> None:
+    (tree / cache.CACHE_DIR).write_text("not a folder", encoding="utf-8")
+    assert _warm(tree) == _cold(tree)
+    assert _warm(tree) == _cold(tree)
+
+
+def test_a_damaged_cache_is_a_cold_cache(tree: Path) -> None:
+    expected = _warm(tree)
+    for name in ("files.pickle", "check.pickle"):
+        (tree / cache.CACHE_DIR / name).write_bytes(b"\x80\x05garbage")
+    assert _warm(tree) == expected
+
+
+def test_the_cache_is_ignored_by_git_and_by_the_walker(tree: Path) -> None:
+    _warm(tree)
+    folder = tree / cache.CACHE_DIR
+    assert (folder / ".gitignore").read_text() == "*\n"
+    assert all(cache.CACHE_DIR not in rel for rel in cache.scan(tree))
+
+
+def test_scan_sees_every_suffix_the_loader_reads() -> None:
+    assert cache.YAML_SUFFIXES == YAML_SUFFIXES
+
+
+def test_a_relinked_file_is_a_change(tree: Path) -> None:
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    first, second = _reports(tree)[:2]
+    link = first.with_name("R-20200101-LINK.yaml")
+    link.symlink_to(first.name)
+    assert _warm(tree) == _cold(tree)
+    link.unlink()
+    link.symlink_to(second.name)
+    assert _warm(tree) == _cold(tree)
