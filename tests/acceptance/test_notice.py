@@ -113,3 +113,42 @@ def test_bad_options_are_one_line_errors(tree: Path) -> None:
         force_alone.returncode == 1
         and "--force only makes sense with --issue" in force_alone.stderr
     )
+
+
+def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None:
+    result = barrier(EXAMPLES, "notice", "--month", "2025-09")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    unit = text.index("一班党支部")
+    assert "党员 吴磊：应报1条，实报0条（依据：A-2025-09-wu_lei）" in text[unit:]
+    assert "车间党总支文件" in text and "（草稿，未编号）" in text
+
+
+def test_example_good_catches_are_praised_in_their_months() -> None:
+    november = barrier(EXAMPLES, "notice", "--month", "2025-11").stdout
+    praise = november[november.index("一、表扬") : november.index("二、存在的问题")]
+    assert "朱春祥" in praise and "41008次" in praise and "G606230356" in praise
+    june = barrier(EXAMPLES, "notice", "--month", "2025-06").stdout
+    praise = june[june.index("一、表扬") : june.index("二、存在的问题")]
+    assert "姜海峰" in praise and "916018次" in praise
+
+
+def test_example_notice_html_in_english_and_chinese(tmp_path: Path) -> None:
+    for lang in ("zh", "en"):
+        out = tmp_path / f"notice-{lang}.html"
+        result = barrier(
+            EXAMPLES,
+            "--lang",
+            lang,
+            "notice",
+            "--month",
+            "2025-11",
+            "--format",
+            "html",
+            "--out",
+            str(out),
+        )
+        assert result.returncode == 0, result.stderr
+        html = out.read_text(encoding="utf-8")
+        assert html.startswith("<!doctype html>") and html.rstrip().endswith("</html>")
+        assert "朱春祥" in html and "{{" not in html and "{%" not in html
