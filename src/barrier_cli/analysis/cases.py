@@ -53,26 +53,22 @@ def repeat_violators(tree: Tree, month: Month) -> list[RepeatViolator]:
     """People with 2+ violations in the three months ending with ``month``.
 
     Violations are incidents of type ``violation`` (their ``violation.person``) and reports
-    of category ``violation`` naming ``persons``; a report an incident links to is the same
-    event and counts once. Someone not already in a running pairing
+    of category ``violation`` naming ``persons``; a report that a person's violation incident
+    links to is the same event and counts once for that person. Someone not already in a running pairing
     is proposed as a new key person (安全关键人).
     """
     first = month.shift(1 - REPEAT_MONTHS).first
     evidence: dict[str, list[str]] = defaultdict(list)
-    counted: set[str] = set()  # reports an incident already stands for
+    counted: set[tuple[str, str]] = set()  # (person, report) an incident already stands for
     for i in tree.incidents:
         if i.withdrawn is None and i.violation and first <= i.date <= month.last:
             evidence[i.violation.person].append(i.id)
-            counted.update(i.reports)
+            counted.update((i.violation.person, rid) for rid in i.reports)
     for r in tree.reports:
-        if (
-            r.withdrawn is None
-            and r.category == "violation"
-            and first <= r.date <= month.last
-            and r.id not in counted
-        ):
+        if r.withdrawn is None and r.category == "violation" and first <= r.date <= month.last:
             for person in dict.fromkeys(r.persons):
-                evidence[person].append(r.id)
+                if (person, r.id) not in counted:
+                    evidence[person].append(r.id)
     people = {p.id: p for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
     running = {

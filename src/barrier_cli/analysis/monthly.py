@@ -49,7 +49,7 @@ def analyze(
         repeat_violators=cases.repeat_violators(tree, month),
         pairings=pairings(tree, month, as_of),
         weak_links=links,
-        priorities=links[: weak_links.PRIORITIES],
+        priorities=weak_links.priorities(links),
         assessments=ranking.assessment_ranking(tree, month),
         good_catches=ranking.good_catches(tree, month),
         skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],

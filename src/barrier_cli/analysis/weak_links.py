@@ -56,3 +56,21 @@ def _ranked(link: WeakLink, rank: int) -> WeakLink:
     from dataclasses import replace
 
     return replace(link, rank=rank)
+
+
+def priorities(links: list[WeakLink], count: int = PRIORITIES) -> list[WeakLink]:
+    """The top ``count`` links, skipping one whose reports all stand behind a higher one.
+
+    A report touching two keys ranks under both; proposing the same reports twice as two
+    priorities would say nothing new.
+    """
+    chosen: list[WeakLink] = []
+    covered: set[str] = set()
+    for link in links:
+        if len(chosen) == count:
+            break
+        if set(link.evidence) <= covered:
+            continue
+        chosen.append(link)
+        covered.update(link.evidence)
+    return chosen
