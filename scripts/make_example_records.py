@@ -304,6 +304,16 @@ def with_role(branch: str, role: str, day: dt.date) -> Who:
     return next(w for w in in_unit(branch, day) if role in w.roles)
 
 
+def holder(pid: str, day: dt.date) -> str:
+    """``pid``, or whoever took over their post by ``day`` (team leaders were replaced)."""
+    who = WHO[pid]
+    if who.active(day):
+        return pid
+    return next(
+        w.id for w in in_unit(who.unit, day) if w.roles == who.roles and w.party == who.party
+    )
+
+
 def group_leader(group: str) -> Who:
     return next(w for w in WHO.values() if w.unit == group and "group_leader" in w.roles)
 
@@ -507,12 +517,8 @@ def lifecycle(
         done: dt.date | None = max(done, analysed)
         if overdue and n == len(kind.actions) - 1:
             due, done = dt.date(2026, 10, rng.randint(24, 31)), None
-        action = {
-            "action": text,
-            "type": atype,
-            "owner": owners[min(n, len(owners) - 1)],
-            "due": due,
-        }
+        owner = holder(owners[min(n, len(owners) - 1)], min(due, TODAY))
+        action = {"action": text, "type": atype, "owner": owner, "due": due}
         if done is not None and done <= TODAY:
             action |= {"done": done, "verified_by": checker}
         actions.append(action)
@@ -529,7 +535,7 @@ def generated_report(
     gen: Gen, day: dt.date, reporter: Who, level: str, unit: str, *, overdue: bool = False
 ) -> dict[str, Any]:
     rng = gen.rng
-    partner = rng.random() < (0.25 if level == "branch" else 0.1)
+    partner = not overdue and rng.random() < (0.25 if level == "branch" else 0.1)
     kinds = kinds_for(day.month, partner=partner)
     if level == "branch":
         kinds = [k for k in kinds if k.element == "management"]
@@ -547,10 +553,12 @@ def generated_report(
         source = "joint_labour"
     elif reporter.unit == "GB":
         source = "cadre_patrol"
+    elif kind.on_train and kind.element == "equipment":
+        source = rng.choices(["on_site", "cadre_patrol"], weights=[9, 1])[0]
     else:
         source = rng.choices(
             ["on_site", "cadre_patrol", "briefing", "other"],
-            weights=[70, 5, 15, 10] if level == "member" else [45, 30, 20, 5],
+            weights=[55, 10, 25, 10] if level == "member" else [35, 35, 25, 5],
         )[0]
     data: dict[str, Any] = {
         "id": gen.report_id(day),
@@ -573,16 +581,37 @@ def generated_report(
             data["vehicle"] = fields["vehicle"]
     if "{loc}" in kind.summary:
         data["location"] = fields["loc"]
-    if kind.worker:
-        pool = [w for w in WHO.values() if w.branch == branch and not w.party and w.active(day)]
-        pool = [w for w in pool if "inspector" in w.roles]
-        if pool:
-            data["persons"] = [rng.choice(pool).id]
+    if kind.worker and (person := key_person_for(rng, branch, day, kind)):
+        data["persons"] = [person]
     if kind.category == "fault" and kind.risk == "high" and rng.random() < 0.12:
         data["commend"] = True
     checker = with_role(branch, "secretary", day).id if branch in BRANCHES else "wang_jianguo"
     owners = owners_for(unit, day, kind)
     return data | lifecycle(gen, day, kind, owners, checker, overdue=overdue)
+
+
+FITTING_REASONS = {
+    "violation": {"violations", "attitude"},
+    "near_miss": {"violations", "attitude"},
+    "quality": {"low_skill", "few_finds"},
+    "hazard": {"attitude", "other"},
+}
+
+
+def key_person_for(rng: random.Random, branch: str, day: dt.date, kind: Pattern) -> str | None:
+    """A worker to name in ``persons``: a key person of the branch, around the time the
+    reports about them made them one (two months before their pairing to three after), whose
+    weakness fits the finding. Turned-around key persons are no longer named."""
+    fitting = FITTING_REASONS.get(kind.category, set())
+    pool = [
+        person
+        for start, person, _, reasons, _ in PAIRINGS
+        if WHO[person].branch == branch
+        and WHO[person].active(day)
+        and fitting & set(reasons)
+        and start - dt.timedelta(days=60) <= day <= add_months(start, 3)
+    ]
+    return rng.choice(pool) if pool and rng.random() < 0.4 else None
 
 
 def owners_for(unit: str, day: dt.date, kind: Pattern) -> list[str]:
@@ -626,7 +655,7 @@ def generated_reports(gen: Gen) -> list[dict[str, Any]]:
             return rng.choice(days) if days else None
 
         overdue_left = OVERDUE_IN_OCTOBER if (first.year, first.month) == (2026, 10) else 0
-        for who in WHO.values():
+        for who in rng.sample(list(WHO.values()), len(WHO)):
             duties: list[str] = []
             if who.party and MISSED.get((first.year, first.month)) != who.id:
                 duties += ["member"] * (1 + (rng.random() < 0.03))
@@ -640,7 +669,13 @@ def generated_reports(gen: Gen) -> list[dict[str, Any]]:
                 day = day_for(who)
                 if day is None:
                     continue
-                overdue = overdue_left > 0 and level != "branch" and day.day <= 15
+                overdue = (
+                    overdue_left > 0
+                    and level != "branch"
+                    and who.branch in BRANCHES
+                    and day.day <= 15
+                    and rng.random() < 0.3
+                )
                 if overdue:
                     overdue_left -= 1
                 out.append(generated_report(gen, day, who, level, who.unit, overdue=overdue))
