@@ -27,6 +27,7 @@ import hashlib
 import io
 import os
 import pickle
+import stat
 import sys
 import time
 from collections.abc import Iterable
@@ -42,6 +43,8 @@ if TYPE_CHECKING:
     from barrier_cli.loader import FileResult
 
 CACHE_DIR = ".barrier-cache"
+HASH_LIMIT = 16 * 1024 * 1024
+"""Far above `yamlio.MAX_BYTES`: a larger file is refused unread, so it is not hashed."""
 YAML_SUFFIXES = (".yaml", ".yml")
 """The same as `kinds.YAML_SUFFIXES` (a test holds them equal): kept here so that a warm
 check never imports the models."""
@@ -97,8 +100,18 @@ def is_racy(now: Stamp, started_ns: int) -> bool:
 
 
 def content_hash(path: Path) -> bytes:
+    """The hash of a file's bytes; b"" for what no record can be (a pipe, a huge file).
+
+    Those are never read (a pipe would block for ever): yamlio refuses them unread, and
+    their stamp alone tells a change.
+    """
     try:
-        return hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > HASH_LIMIT:
+                return b""
+            return hashlib.blake2b(fh.read(), digest_size=16).digest()
     except OSError:
         return b""
 

@@ -124,7 +124,10 @@ def _rel(root: Path, path: Path) -> str:
 
 
 def _symlink_problem(path: Path, real_root: Path) -> ParseProblem | None:
-    target = path.resolve()
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop: RuntimeError before Python 3.13, then OSError
+        return ParseProblem(f.SYMLINK, "a symbolic link that loops back on itself")
     if target == real_root or real_root in target.parents:
         return None
     return ParseProblem(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -34,9 +35,9 @@ def _caret_pad(source: str, col: int) -> str:
 
 def display_path(root: Path, rel: str) -> str:
     """A finding's path as the user can open it from the working directory."""
-    full = root / rel
+    full = Path(os.path.abspath(root / rel))  # not resolve(): a link is shown as itself
     try:
-        return full.resolve().relative_to(Path.cwd().resolve()).as_posix()
+        return full.relative_to(os.path.abspath(Path.cwd())).as_posix()
     except ValueError:
         return full.as_posix()
 

@@ -336,9 +336,7 @@ def load_text(text: str) -> Any:
     except ConstructorError as e:
         raise _mark_problem(f.SYNTAX, _first_line(e.problem or str(e)), e.problem_mark) from e
     except MarkedYAMLError as e:
-        raise _mark_problem(
-            f.SYNTAX, _first_line(e.problem or e.context or str(e)), e.problem_mark
-        ) from e
+        raise _mark_problem(f.SYNTAX, _syntax_message(e), e.problem_mark) from e
     except YAMLError as e:
         raise ParseProblem(f.SYNTAX, _first_line(str(e))) from e
     except RecursionError as e:
@@ -368,6 +366,19 @@ def _at_alias(problem: ParseProblem, text: str) -> ParseProblem:
         col,
         problem.hint,
     )
+
+
+def _syntax_message(error: MarkedYAMLError) -> str:
+    """The parser's complaint, plus where the construct it was reading began, if elsewhere.
+
+    An unclosed ``[`` is noticed lines later; naming the line it opened on finds the typo.
+    """
+    message = _first_line(error.problem or error.context or str(error))
+    start, end = error.context_mark, error.problem_mark
+    elsewhere = start is not None and end is not None and start.line != end.line
+    if error.problem and error.context and elsewhere:
+        message += f" ({error.context.strip()} that began on line {start.line + 1})"
+    return message
 
 
 def _first_line(message: str | None) -> str:

@@ -13,20 +13,31 @@ from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 from barrier_cli import findings as f
 
 ID_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
+ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 def _as_date(value: Any) -> Any:
+    """A date, or a YYYY-MM-DD string (records sent as JSON); errors are typed 'date_…'."""
     if isinstance(value, dt.datetime):
-        raise ValueError("expected a date (YYYY-MM-DD), not a date and time")
+        raise PydanticCustomError(
+            "date_with_time", "expected a date (YYYY-MM-DD), not a date and time"
+        )
     if isinstance(value, str):
         try:
+            if not ISO_DATE.match(value):
+                raise ValueError(value)
             return dt.date.fromisoformat(value)
         except ValueError as e:
-            raise ValueError(f"{value!r} is not a real date in YYYY-MM-DD form") from e
+            raise PydanticCustomError(
+                "date_invalid",
+                "{value} is not a real date in YYYY-MM-DD form",
+                {"value": repr(value)},
+            ) from e
     return value
 
 
