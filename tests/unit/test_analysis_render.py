@@ -1,0 +1,143 @@
+"""The analysis documents: md, html, json and term render the same numbers, safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from analysis_tree import october, report
+
+from barrier_cli.analysis.monthly import analyze
+from barrier_cli.analysis.result import MonthlyAnalysis
+from barrier_cli.labels import Lang
+from barrier_cli.loader import load_tree
+from barrier_cli.periods import Month
+from barrier_cli.render.document import render_analysis
+
+TODAY = dt.date(2026, 11, 24)
+HOSTILE = "<script>alert(1)</script> [red]x[/] | 管道"
+
+
+@pytest.fixture(scope="module")
+def tree_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root, _ = october(tmp_path_factory.mktemp("render") / "records")
+    hostile = report("2026-10-09", "mem1", summary=HOSTILE, commend=True)
+    (root / "reports/2026/10" / f"{hostile['id']}.yaml").write_text(
+        json.dumps(hostile, ensure_ascii=False), encoding="utf-8"
+    )
+    return root
+
+
+@pytest.fixture(scope="module")
+def oct_analysis(tree_root: Path) -> MonthlyAnalysis:
+    return analyze(load_tree(tree_root), Month(2026, 10), today=TODAY)
+
+
+class _Page(HTMLParser):
+    """What a browser would see: elements by tag and class, and the visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, str]] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs).get("class") or ""))
+        if tag in ("style", "script"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.text.append(data)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_is_one_page_with_both_charts(
+    oct_analysis: MonthlyAnalysis, tree_root: Path, lang: Lang
+) -> None:
+    html = render_analysis(oct_analysis, fmt="html", lang=lang, records=tree_root)
+    page = _Page()
+    page.feed(html)
+    charts = [c for t, c in page.tags if t == "svg"]
+    assert charts == ["chart", "chart"]
+    bars = [c for t, c in page.tags if t == "rect" and c == "bar"]
+    # Trend: Aug 1 + Sep 2 + Oct 3 element bars; split: 3 elements.
+    assert len(bars) == 1 + 2 + 3 + 3
+    assert ("link", "") not in page.tags  # self-contained: no stylesheet to fetch
+    assert "@page { size: A4" in html
+    text = "".join(page.text)
+    assert "{{" not in html and "{%" not in html
+    assert HOSTILE.split(" [")[0] in text  # shown as text …
+    assert not [t for t, _ in page.tags if t == "script"]  # … never run
+
+
+def test_html_zh_names_sections_in_chinese(oct_analysis: MonthlyAnalysis) -> None:
+    html = render_analysis(oct_analysis, fmt="html", lang="zh")
+    for heading in ("三级网络信息报送", "下月保安全重点", "排序抓尾", "近12个月安全信息趋势"):
+        assert heading in html
+
+
+def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis) -> None:
+    data = json.loads(render_analysis(oct_analysis, fmt="json", lang="zh"))
+    md = render_analysis(oct_analysis, fmt="md", lang="zh")
+    assert data["schema"] == 1 and data["month"] == "2026-10"
+    totals = re.search(r"本月共收集安全信息 \*\*(\d+)\*\* 条（风险加权 (\d+)）", md)
+    assert totals is not None
+    assert [int(g) for g in totals.groups()] == [
+        data["totals"]["reports"],
+        data["totals"]["weighted"],
+    ]
+    assert data["totals"]["reports"] == 6  # the October five and the hostile good catch
+    missed_md = re.findall(
+        r"^\| (?:党员|党小组长|党支部) \| (\S+) \| \S+ \| (\d+) \| (\d+) \|", md, re.M
+    )
+    assert missed_md == [
+        (e["name"], str(e["expected"]), str(e["actual"])) for e in data["compliance"]["missed"]
+    ]
+    overdue = re.search(r"其中逾期 \*\*(\d+)\*\* 项", md)
+    assert overdue is not None and int(overdue.group(1)) == len(data["timeliness"]["overdue"])
+    pairing = re.search(
+        r"包保中 (\d+) 对.*基本转化 (\d+) 对、完全转化 (\d+) 对；逾期未转化 \*\*(\d+)\*\* 对；本月实现转化 (\d+) 对",
+        md,
+    )
+    p = data["pairings"]
+    assert pairing is not None
+    assert [int(g) for g in pairing.groups()] == [
+        p["active"],
+        p["basic_due"],
+        p["full_due"],
+        p["overdue"],
+        p["turned_around"],
+    ]
+    priorities = re.findall(r"^\d+\. .*：风险加权 (\d+)", md, re.M)
+    assert [int(w) for w in priorities] == [w["weighted"] for w in data["priorities"]]
+    assert len(re.findall(r"^- 2026-10-\d\d ", md, re.M)) == len(data["good_catches"]) == 2
+
+
+def test_markdown_keeps_record_text_inert(oct_analysis: MonthlyAnalysis) -> None:
+    md = render_analysis(oct_analysis, fmt="md", lang="en")
+    assert "&lt;script&gt;" in md and "<script>" not in md
+    assert "\\| 管道" in md
+
+
+def test_term_prints_markup_in_records_literally(oct_analysis: MonthlyAnalysis) -> None:
+    text = render_analysis(oct_analysis, fmt="term", lang="zh")
+    assert "[red]x[/]" in text
+    assert "\x1b[" not in text  # no colours unless asked for
+    assert "李组长" in text and "下月保安全重点" in text
+
+
+def test_a_trees_own_template_wins(oct_analysis: MonthlyAnalysis, tmp_path: Path) -> None:
+    own = tmp_path / "templates" / "zh"
+    own.mkdir(parents=True)
+    (own / "analysis.md.j2").write_text("本车间格式：{{ a.totals.reports }}\n", encoding="utf-8")
+    assert render_analysis(oct_analysis, fmt="md", lang="zh", records=tmp_path) == "本车间格式：6\n"
