@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal
 
 import typer
 
@@ -15,11 +15,22 @@ if TYPE_CHECKING:
     from barrier_cli.entry.session import Prompter
 
 
-def prompter_for(*, no_input: bool, from_file: str | None) -> Prompter | None:
+def lang_of(ctx: typer.Context) -> Literal["zh", "en"] | None:
+    """--lang if given; otherwise the tree's own setting decides."""
+    lang = globals_of(ctx).lang
+    return "en" if lang == "en" else "zh" if lang == "zh" else None
+
+
+def at_terminal() -> bool:
+    """prompt_toolkit needs a terminal on both ends; anything else must never wait for input."""
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def prompter_for(*, no_input: bool, from_file: str | None = None) -> Prompter | None:
     """A terminal prompter, or None when prompts are off or impossible (never hang)."""
     if no_input or from_file is not None:
         return None
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+    if not at_terminal():
         sys.stderr.write("barrier: stdin is not a terminal; not prompting (as with --no-input)\n")
         return None
     from barrier_cli.entry.terminal import TerminalPrompter
@@ -67,7 +78,7 @@ def run_add(
         kind=kind,
         flags=flags,
         data=read_from(from_file),
-        lang="en" if g.lang == "en" else "zh" if g.lang == "zh" else None,
+        lang=lang_of(ctx),
         prompter=prompter,
         commit=commit,
     )

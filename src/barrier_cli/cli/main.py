@@ -81,6 +81,13 @@ app.command("analyze")(cmd_analyze.analyze)
 from barrier_cli.cli import cmd_report  # noqa: E402
 
 app.add_typer(cmd_report.app, name="report")
+from barrier_cli.cli import cmd_incident, cmd_pairing  # noqa: E402
+
+app.add_typer(cmd_incident.app, name="incident")
+app.add_typer(cmd_pairing.app, name="pairing")
+from barrier_cli.cli import cmd_action  # noqa: E402
+
+app.add_typer(cmd_action.app, name="action")
 from barrier_cli.cli import cmd_notice  # noqa: E402
 
 app.command("notice")(cmd_notice.notice)
@@ -93,6 +100,12 @@ app.command("assess")(cmd_assess.assess)
 from barrier_cli.cli import cmd_fmt  # noqa: E402
 
 app.command("fmt")(cmd_fmt.fmt)
+from barrier_cli.cli import cmd_schema  # noqa: E402
+
+app.command("schema")(cmd_schema.schema)
+from barrier_cli.cli import cmd_init  # noqa: E402
+
+app.command("init")(cmd_init.init)
 
 
 def run() -> None:
