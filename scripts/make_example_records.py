@@ -508,7 +508,7 @@ def lifecycle(
     actions = []
     for n, (atype, text, days) in enumerate(kind.actions):
         due = analysed + dt.timedelta(days=days)
-        late = rng.random() < 0.08
+        late = atype != "immediate" and rng.random() < 0.1
         done = (
             due + dt.timedelta(days=rng.randint(3, 25))
             if late
@@ -517,9 +517,12 @@ def lifecycle(
         done: dt.date | None = max(done, analysed)
         if overdue and n == len(kind.actions) - 1:
             due, done = dt.date(2026, 10, rng.randint(24, 31)), None
-        owner = holder(owners[min(n, len(owners) - 1)], min(due, TODAY))
+        if done is not None and done > TODAY:
+            done = None
+        # Whoever holds the post when the action is done, or now if it is still open.
+        owner = holder(owners[min(n, len(owners) - 1)], done or TODAY)
         action = {"action": text, "type": atype, "owner": owner, "due": due}
-        if done is not None and done <= TODAY:
+        if done is not None:
             action |= {"done": done, "verified_by": checker}
         actions.append(action)
     out: dict[str, Any] = {"analysis": analysis, "actions": actions}
@@ -579,11 +582,15 @@ def generated_report(
         data["train"] = fields["train"]
         if "{vehicle}" in kind.summary:
             data["vehicle"] = fields["vehicle"]
-    if "{loc}" in kind.summary:
+    where_matters = kind.category == "near_miss" or (
+        kind.category == "hazard" and kind.element == "equipment"
+    )
+    # A few reports leave out the place where it matters: what a notice calls low quality.
+    if "{loc}" in kind.summary or (where_matters and rng.random() > 0.05):
         data["location"] = fields["loc"]
     if kind.worker and (person := key_person_for(rng, branch, day, kind)):
         data["persons"] = [person]
-    if kind.category == "fault" and kind.risk == "high" and rng.random() < 0.12:
+    if kind.category == "fault" and rng.random() < (0.3 if kind.risk == "high" else 0.05):
         data["commend"] = True
     checker = with_role(branch, "secretary", day).id if branch in BRANCHES else "wang_jianguo"
     owners = owners_for(unit, day, kind)
@@ -673,8 +680,8 @@ def generated_reports(gen: Gen) -> list[dict[str, Any]]:
                     overdue_left > 0
                     and level != "branch"
                     and who.branch in BRANCHES
-                    and day.day <= 15
-                    and rng.random() < 0.3
+                    and day.day <= 20
+                    and rng.random() < 0.5
                 )
                 if overdue:
                     overdue_left -= 1
