@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
-import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
+from bigtree import generate
 
 from barrier_cli import cache
 from barrier_cli.checks import check_tree
@@ -18,24 +16,12 @@ from barrier_cli.kinds import YAML_SUFFIXES
 from barrier_cli.loader import read_file
 from barrier_cli.parallel import read_tree
 
-REPO = Path(__file__).resolve().parents[2]
-
-
-def _gen_tree() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("gen_tree", REPO / "scripts" / "gen_tree.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("gen_tree", module)
-    spec.loader.exec_module(module)
-    return module
-
 
 @pytest.fixture
 def tree(tmp_path: Path) -> Path:
     """A generated tree of 120 reports, with every kind and a few flawed records."""
     root = tmp_path / "records"
-    _gen_tree().generate(root, reports=120, seed=3, defects=0.05)
-    return root
+    return generate(root, reports=120, seed=3, defects=0.05)
 
 
 def _cold(root: Path) -> CheckResult:

@@ -1,0 +1,88 @@
+"""Start-up stays light: the commands people run all day never import pandas or jinja2.
+
+Each command runs in a fresh interpreter under ``-X importtime``, which lists every module
+imported; the list is the evidence, not a timing that a busy machine could blur.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HEAVY = ("pandas", "jinja2", "numpy", "matplotlib")
+
+
+def imported(args: list[str], cwd: Path) -> set[str]:
+    env = {k: v for k, v in os.environ.items() if k != "BARRIER_RECORDS"}
+    env["BARRIER_TODAY"] = "2026-11-24"
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "barrier_cli", *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode in (0, 1), done.stderr[-2000:]
+    return {
+        line.rsplit("|", 1)[1].strip()
+        for line in done.stderr.splitlines()
+        if line.startswith("import time:") and "|" in line
+    }
+
+
+def heavy(modules: set[str]) -> set[str]:
+    return {m for m in modules if m.split(".")[0] in HEAVY}
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "records"
+    (root / "reports" / "2026" / "11").mkdir(parents=True)
+    (root / "barrier.yaml").write_text("organisation: 列检车间\n", encoding="utf-8")
+    (root / "org.yaml").write_text(
+        "units:\n  - id: GB\n    name: 车间党总支\n    kind: general_branch\n"
+        "people:\n  - id: wang\n    name: 王建国\n    unit: GB\n",
+        encoding="utf-8",
+    )
+    (root / "reports" / "2026" / "11" / "R-20261120-AB12.yaml").write_text(
+        "id: R-20261120-AB12\ndate: 2026-11-20\nreporter: wang\nsource: on_site\n"
+        "element: equipment\ncategory: hazard\nsummary: 车轮踏面擦伤超限\n",
+        encoding="utf-8",
+    )
+    return root
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--help"], ["--version"], ["check", "--help"], ["report", "add", "--help"]],
+    ids=" ".join,
+)
+def test_help_imports_nothing_heavy(args: list[str], tmp_path: Path) -> None:
+    modules = imported(args, tmp_path)
+    assert "barrier_cli.cli.main" in modules
+    assert heavy(modules) == set()
+
+
+def test_check_imports_nothing_heavy(tree: Path) -> None:
+    modules = imported(["--records", str(tree), "check", "--no-cache"], tree)
+    assert "barrier_cli.checks" in modules
+    assert heavy(modules) == set()
+
+
+def test_a_warm_check_imports_no_models(tree: Path) -> None:
+    """The cache answers an unchanged tree before any check, model or YAML parser is loaded.
+
+    (pydantic itself is imported by typer to convert option values.)
+    """
+    cold = imported(["--records", str(tree), "check"], tree)
+    assert "barrier_cli.models" in cold
+    warm = imported(["--records", str(tree), "check"], tree)
+    assert "barrier_cli.cache" in warm
+    loaded = ("barrier_cli.checks", "barrier_cli.models", "barrier_cli.loader", "ruamel.yaml")
+    assert {m for m in warm if m.startswith(loaded)} == set()
+    assert heavy(warm) == set()
