@@ -268,28 +268,35 @@ def decode(raw: bytes) -> str:
             1,
             "save as UTF-8 without BOM ('barrier fmt' removes it)",
         )
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise ParseProblem(
             f.ENCODING, "the file is UTF-16, records are UTF-8", 1, 1, "save the file as UTF-8"
         )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as e:
+        start = raw.rfind(b"\n", 0, e.start) + 1
         line = raw.count(b"\n", 0, e.start) + 1
-        col = e.start - (raw.rfind(b"\n", 0, e.start) + 1) + 1
-        guess = ""
+        col = len(raw[start : e.start].decode("utf-8")) + 1
         try:
             raw.decode("gb18030")
-            guess = " (it looks like GBK/GB18030)"
         except UnicodeDecodeError:
-            pass
+            raise ParseProblem(
+                f.ENCODING, "not valid UTF-8", line, col, "save the file as UTF-8"
+            ) from e
         raise ParseProblem(
             f.ENCODING,
-            f"not valid UTF-8{guess}",
+            "not valid UTF-8 (it looks like GBK/GB18030)",
             line,
             col,
             "re-save as UTF-8, e.g. iconv -f GBK -t UTF-8",
         ) from e
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: text in it puts a NUL in every other byte of ASCII."""
+    head = raw[:200]
+    return len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) * 4 > len(head)
 
 
 def lexical_check(text: str) -> None:
