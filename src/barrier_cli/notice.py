@@ -234,7 +234,7 @@ def publish_notice(
     The document is rendered once before a number is claimed, so a broken template never
     uses up a number. With ``out`` the document is written there atomically.
     """
-    tree = load_tree(root)
+    tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
     notice = build_notice(tree, month, today=today, lang=lang)
     text = render_notice(notice, fmt=fmt, lang=lang, records=root)

@@ -35,7 +35,7 @@ def assess(
 
     g = globals_of(ctx)
     period = parse_period(month, quarter)
-    tree = load_tree(g.root())
+    tree = load_tree(g.root(), cache=True)
     lang: Literal["zh", "en"] = "en" if (g.lang or tree.settings.lang) == "en" else "zh"
     result = derive(tree, period, today=today(), lang=lang)
     console = Console(highlight=False)

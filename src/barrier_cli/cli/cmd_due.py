@@ -33,7 +33,7 @@ def due(
     from barrier_cli.loader import load_tree, today
 
     g = globals_of(ctx)
-    tree = load_tree(g.root())
+    tree = load_tree(g.root(), cache=True)
     found = due_list(tree, today=today(), days=days, owner=owner)
     if output_format == "json":
         sys.stdout.write(found.to_json())
