@@ -90,7 +90,7 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
     if data is None:
         return text
     if "#" not in text:
-        return dumps(_ordered(data, model))
+        return dumps(in_field_order(data, model))
     yaml = yaml_writer()
     try:
         tree = yaml.load(text)
@@ -111,19 +111,19 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
     return result
 
 
-def _ordered(value: Any, shape: Shape) -> Any:
+def in_field_order(value: Any, shape: Shape) -> Any:
     """Plain data with every mapping in its model's key order (the no-comment fast path)."""
     if isinstance(value, dict):
         if isinstance(shape, type):
             shapes = _field_shapes(shape)
             rank = {name: n for n, name in enumerate(field_order(shape))}
             keys = sorted(value, key=lambda k: rank.get(str(k), len(rank)))
-            return {k: _ordered(value[k], shapes.get(str(k))) for k in keys}
+            return {k: in_field_order(value[k], shapes.get(str(k))) for k in keys}
         inner = shape.value if isinstance(shape, DictOf) else None
-        return {k: _ordered(v, inner) for k, v in value.items()}
+        return {k: in_field_order(v, inner) for k, v in value.items()}
     if isinstance(value, list):
         inner = shape.item if isinstance(shape, ListOf) else None
-        return [_ordered(v, inner) for v in value]
+        return [in_field_order(v, inner) for v in value]
     return value
 
 

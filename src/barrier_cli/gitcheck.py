@@ -104,13 +104,19 @@ def check_git(
     """
     repo = Repo.of(root)
     prefixes = _prefixes(root, paths)
-    blobs = repo.files(INDEX) if staged else None
-    results = blob_results(blobs) if blobs is not None else load_tree(root).files
     base = against or "HEAD"
     first_commit = base == "HEAD" and not repo.has_commits()
+    touched: list[str] = []
+    if staged:
+        touched = repo.staged()
+        if not touched and base == "HEAD":
+            return CheckResult([], 0)  # a commit that leaves the records alone: nothing to say
+    elif changed and not first_commit:
+        touched = repo.changed_since(base)
+    blobs = repo.files(INDEX) if staged else None
+    results = blob_results(blobs) if blobs is not None else load_tree(root).files
     scope: set[str] | None = None
     if staged or changed:
-        touched = repo.staged() if staged else ([] if first_commit else repo.changed_since(base))
         scope = {rel for rel in affected(results, touched) if _under(rel, prefixes)}
     elif paths is not None:
         scope = {r.rel for r in results if _under(r.rel, prefixes)}

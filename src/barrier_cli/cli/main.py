@@ -103,6 +103,9 @@ app.command("fmt")(cmd_fmt.fmt)
 from barrier_cli.cli import cmd_schema  # noqa: E402
 
 app.command("schema")(cmd_schema.schema)
+from barrier_cli.cli import cmd_init  # noqa: E402
+
+app.command("init")(cmd_init.init)
 
 
 def run() -> None:
