@@ -88,6 +88,10 @@ app.add_typer(cmd_pairing.app, name="pairing")
 from barrier_cli.cli import cmd_action  # noqa: E402
 
 app.add_typer(cmd_action.app, name="action")
+from barrier_cli.cli import cmd_list  # noqa: E402
+
+app.command("list")(cmd_list.list_)
+app.command("show")(cmd_list.show)
 from barrier_cli.cli import cmd_notice  # noqa: E402
 
 app.command("notice")(cmd_notice.notice)
