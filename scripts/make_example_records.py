@@ -481,7 +481,7 @@ class Gen:
         return f"{self.rng.choice(CARS)} {self.rng.randint(1500000, 5999999)}"
 
 
-def kinds_for(month: int, *, partner: bool) -> list[Pattern]:
+def patterns_for(month: int, *, partner: bool) -> list[Pattern]:
     return [
         k
         for k in CATALOGUE
@@ -539,7 +539,7 @@ def generated_report(
 ) -> dict[str, Any]:
     rng = gen.rng
     partner = not overdue and rng.random() < (0.25 if level == "branch" else 0.1)
-    kinds = kinds_for(day.month, partner=partner)
+    kinds = patterns_for(day.month, partner=partner)
     if level == "branch":
         kinds = [k for k in kinds if k.element == "management"]
     if overdue:
@@ -607,8 +607,9 @@ FITTING_REASONS = {
 
 def key_person_for(rng: random.Random, branch: str, day: dt.date, kind: Pattern) -> str | None:
     """A worker to name in ``persons``: a key person of the branch, around the time the
-    reports about them made them one (two months before their pairing to three after), whose
-    weakness fits the finding. Turned-around key persons are no longer named."""
+    reports about them made them one (from two and a half months before their pairing to one
+    after), whose weakness fits the finding. A person turned around is not named again: their
+    pairing closes with "three months without a violation"."""
     fitting = FITTING_REASONS.get(kind.category, set())
     pool = [
         person
@@ -616,7 +617,7 @@ def key_person_for(rng: random.Random, branch: str, day: dt.date, kind: Pattern)
         if WHO[person].branch == branch
         and WHO[person].active(day)
         and fitting & set(reasons)
-        and start - dt.timedelta(days=60) <= day <= add_months(start, 3)
+        and start - dt.timedelta(days=75) <= day <= start + dt.timedelta(days=30)
     ]
     return rng.choice(pool) if pool and rng.random() < 0.4 else None
 

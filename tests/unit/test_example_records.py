@@ -124,6 +124,13 @@ def test_seventeen_key_persons_all_turned_around_within_half_a_year(tree: Tree) 
     assert active and all(p.start >= dt.date(2026, 9, 1) and p.reviews for p in active)
 
 
+def test_no_one_turned_around_is_named_in_a_report_again(tree: Tree) -> None:
+    turned = {p.person: p.full_on for p in tree.pairings if p.full_on is not None}
+    named = [r.id for r in tree.reports for x in r.persons if x in turned and r.date > turned[x]]
+    assert named == []
+    assert any(x in turned for r in tree.reports for x in r.persons)
+
+
 def test_jiang_haifeng_is_paired_with_a_committee_member_assisting(tree: Tree) -> None:
     (p,) = [p for p in tree.pairings if p.person == "jiang_haifeng"]
     assert p.reasons == ["violations"] and p.assistant is not None
