@@ -18,6 +18,7 @@ install: $(STAMP)
 ## The main job on the bundled example records.
 run: install
 	$(BIN)/barrier --records records check
+	$(BIN)/barrier --records records analyze --month last
 
 ## Lint, types, the example records, then the test suite.
 test: install lint

@@ -12,6 +12,9 @@ from barrier_cli.labels import Lang
 from barrier_cli.periods import Month
 from barrier_cli.render.document import Format
 
+LAST = "last"
+"""``--month last``: the latest complete month, the one a monthly meeting looks back on."""
+
 
 @dataclass(frozen=True)
 class Document:
@@ -37,7 +40,7 @@ def analysis_document(
     from barrier_cli.loader import load_tree
     from barrier_cli.render.document import render_analysis
 
-    period = Month.parse(month)
+    period = Month.of(today).previous if month == LAST else Month.parse(month)
     if out is not None:
         _refuse_record_path(root, out)
     tree = load_tree(root)

@@ -13,7 +13,12 @@ from barrier_cli.cli.context import globals_of
 
 def analyze(
     ctx: typer.Context,
-    month: Annotated[str, typer.Option("--month", help="The month to analyse, YYYY-MM.")],
+    month: Annotated[
+        str,
+        typer.Option(
+            "--month", help="The month to analyse, YYYY-MM, or 'last' for the latest complete one."
+        ),
+    ],
     output_format: Annotated[
         Literal["term", "md", "html", "json"] | None,
         typer.Option(

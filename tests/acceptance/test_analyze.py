@@ -1,0 +1,160 @@
+"""`barrier analyze` and `barrier export` as a user runs them, and on the example records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from analysis_tree import october, write_tree
+
+from barrier_cli.analysis.monthly import analyze
+from barrier_cli.loader import Tree, load_tree
+from barrier_cli.periods import Month
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO / "records"
+TODAY = dt.date(2026, 11, 24)
+
+
+def barrier(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def oct_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return october(tmp_path_factory.mktemp("cli") / "records")[0]
+
+
+def test_markdown_when_piped_json_on_request(oct_root: Path) -> None:
+    md = barrier(oct_root, "analyze", "--month", "2026-10")
+    assert md.returncode == 0, md.stderr
+    assert md.stdout.startswith("# 测试车间 2026年10月安全信息综合分析")
+    en = barrier(oct_root, "--lang", "en", "analyze", "--month", "2026-10", "--format", "json")
+    data = json.loads(en.stdout)
+    assert data["totals"]["reports"] == 5
+    assert data["by"]["element"][0] == {
+        "key": "equipment",
+        "name": "equipment",
+        "count": 3,
+        "share": 0.6,
+    }
+
+
+def test_out_writes_the_html_file(oct_root: Path, tmp_path: Path) -> None:
+    target = tmp_path / "分析.html"
+    done = barrier(
+        oct_root, "analyze", "--month", "2026-10", "--format", "html", "--out", str(target)
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == "" and f"wrote {target}" in done.stderr
+    assert target.read_text(encoding="utf-8").count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
+    again = barrier(
+        oct_root, "analyze", "--month", "2026-09", "--format", "html", "--out", str(target)
+    )
+    assert again.returncode == 0 and "2026-09" in target.read_text(encoding="utf-8")
+
+
+def test_a_yaml_out_inside_the_tree_is_refused(oct_root: Path) -> None:
+    done = barrier(oct_root, "analyze", "--month", "2026-10", "--out", str(oct_root / "x.yaml"))
+    assert done.returncode == 1 and "read as a record" in done.stderr
+    assert not (oct_root / "x.yaml").exists()
+
+
+@pytest.mark.parametrize(
+    ("month", "message"),
+    [
+        ("2026-12", "barrier: error: 2026-12 has not begun yet (today is 2026-11-24)"),
+        ("2026-05", "barrier: error: no reports or incidents dated 2026-05; the records cover"),
+        ("2026-5x", "barrier: error: '2026-5x' is not a month"),
+    ],
+)
+def test_nothing_to_analyse_is_one_clear_line(oct_root: Path, month: str, message: str) -> None:
+    done = barrier(oct_root, "analyze", "--month", month, "--format", "html")
+    assert done.returncode == 1
+    assert done.stdout == ""
+    assert done.stderr.startswith(message) and done.stderr.count("\n") == 1
+
+
+def test_a_new_tree_says_so(tmp_path: Path) -> None:
+    done = barrier(write_tree(tmp_path / "records"), "analyze", "--month", "2026-10")
+    assert done.returncode == 1
+    assert "no reports or incidents yet; add one with 'barrier report add'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_export_command_writes_every_table(oct_root: Path, tmp_path: Path) -> None:
+    done = barrier(oct_root, "export", "--format", "csv", "--out", str(tmp_path / "x"))
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "x" / "measures.csv").is_file()
+    assert "rows: reports 11, actions 2, incidents 4, measures 4" in done.stderr
+
+
+# The example records: the source's real cases, checked through the analysis.
+
+
+@pytest.fixture(scope="module")
+def examples() -> Tree:
+    return load_tree(EXAMPLES)
+
+
+def test_example_2025_09_names_the_missed_reporter(examples: Tree) -> None:
+    missed = analyze(examples, Month(2025, 9), today=TODAY).compliance.missed()
+    assert [(e.tier, e.name, e.expected, e.actual) for e in missed] == [("member", "吴磊", 1, 0)]
+    md = barrier(EXAMPLES, "analyze", "--month", "2025-09")
+    assert md.returncode == 0, md.stderr
+    assert "| 党员 | 吴磊 | 一班一组 | 1 | 0 | 1 |" in md.stdout
+
+
+def test_example_class_a_accidents_in_their_months(examples: Tree) -> None:
+    found = {}
+    for month in (Month(2026, 3), Month(2026, 6), Month(2026, 10)):
+        for case in analyze(examples, month, today=TODAY).incidents:
+            if case.class_ == "general_a":
+                found[case.id] = (case.status, case.gaps)
+    assert found == {
+        "I-20260314-01": ("closed", []),
+        "I-20260621-01": ("closed", []),
+        "I-20261009-01": ("rectifying", ["measures not done"]),
+    }
+
+
+def test_example_pairings_milestones_month_by_month(examples: Tree) -> None:
+    turned: dict[str, set[str]] = {}
+    overdue: set[str] = set()
+    month, running = Month(2025, 6), set()
+    while month <= Month(2026, 11):
+        result = analyze(examples, month, today=TODAY)
+        for row in result.pairings.rows:
+            running.add(row.id)
+            turned.setdefault(row.id, set()).update(row.turned)
+            overdue.update(row.id for _ in row.overdue)
+        month = month.shift(1)
+    assert len(running) == 19
+    # The source's 17 key persons all turned around within half a year, none late.
+    assert sum(t == {"basic", "full"} for t in turned.values()) == 17
+    assert overdue == set()
+
+
+def test_example_october_overdue_and_priorities(examples: Tree) -> None:
+    result = analyze(examples, Month(2026, 10), today=TODAY)
+    assert result.timeliness.overdue, "the example October has overdue actions"
+    assert all(o.owner_name and o.days_overdue > 0 for o in result.timeliness.overdue)
+    ids = {r.id for r in examples.reports}
+    assert len(result.priorities) == 3
+    assert all(set(p.evidence) <= ids for p in result.priorities)
+    weights = [w.weighted for w in result.weak_links]
+    assert weights == sorted(weights, reverse=True)
