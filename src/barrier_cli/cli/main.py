@@ -116,13 +116,18 @@ def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""
     try:
         code = app(standalone_mode=False)
-    except click.exceptions.Exit as e:
+    except (click.exceptions.Exit, typer.Exit) as e:
         code = e.exit_code
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
         sys.stderr.write("\ninterrupted; nothing was written\n")
         code = 130
-    except click.exceptions.ClickException as e:
-        e.show()
+    # Typer 0.2x carries its own copy of click, whose usage errors are TyperExceptions.
+    except (click.exceptions.ClickException, typer.TyperException) as e:
+        show = getattr(e, "show", None)
+        if show is not None:
+            show()
+        else:
+            sys.stderr.write(f"barrier: error: {e.format_message()}\n")
         code = e.exit_code
     except BarrierError as e:
         sys.stderr.write(f"barrier: error: {e}\n")
