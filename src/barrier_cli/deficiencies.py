@@ -308,9 +308,8 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
 def closed_against_rule(scope: Scope) -> list[Deficiency]:
     """Cases closed in the month while 三不放过 (四不放过) still lacks something."""
     closure = scope.tree.settings.closure
-    rule = scope.text(
-        "四不放过" if closure == "four" else "三不放过", f"the closure rule ({closure})"
-    )
+    name = "四不放过" if closure == "four" else "三不放过"
+    rule = scope.text(name, f"the closure rule ({name})")
     out = []
     for incident in scope.incidents():
         if incident.status != "closed" or not scope.month.contains(

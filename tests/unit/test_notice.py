@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -99,7 +100,7 @@ def test_html_is_a_whole_document_with_record_text_escaped(tmp_path: Path, lang:
 def test_markdown_in_english_uses_english_details(tmp_path: Path) -> None:
     root = write(tmp_path / "records", *sample_records())  # type: ignore[arg-type]
     md = n.publish_notice(root=root, month=OCT, fmt="md", lang="en", today=TODAY).text
-    assert "closed against the closure rule (three): no causes" in md
+    assert "closed against the closure rule (三不放过): no causes" in md
     assert "(draft, not numbered)" in md
 
 
@@ -133,3 +134,43 @@ def test_a_number_taken_meanwhile_is_skipped(tmp_path: Path) -> None:
 def test_a_bad_number_format_is_a_user_error() -> None:
     with pytest.raises(UserError, match=r"notice\.number"):
         n.format_number("〔{year}〕{number}号", year=2026, seq=1)
+
+
+SNAPSHOTS = Path(__file__).resolve().parents[1] / "data" / "notice"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_markdown_matches_its_snapshot(tmp_path: Path, lang: n.Lang) -> None:
+    """A change in the document shows as a diff; BARRIER_UPDATE_SNAPSHOTS=1 rewrites it."""
+    records = [
+        report(id="R-20261010-GC01", commend=True, vehicle="G606230356", notes="奖励3000元"),
+        report(id="R-20261012-LQ01", train=None, summary="闸瓦"),
+        report(
+            id="R-20261015-OD01",
+            actions=[{"action": "复查同批车辆", "owner": "zhu", "due": D(2026, 10, 20)}],
+        ),
+        incident(
+            id="I-20261005-01",
+            status="closed",
+            closed=D(2026, 10, 20),
+            responsibility=[{"person": "jiang", "finding": "未确认撤除风表"}],
+            measures=[
+                {
+                    "action": "增设撤表确认",
+                    "owner": "zhao",
+                    "due": D(2026, 10, 15),
+                    "done": D(2026, 10, 14),
+                }
+            ],
+        ),
+        pairing(
+            id="P-20260801-01", reviews=[{"date": D(2026, 9, 3), "by": "zhao", "note": "谈心"}]
+        ),
+    ]
+    root = write(tmp_path / "records", *records)
+    text = n.publish_notice(root=root, month=OCT, fmt="md", lang=lang, today=TODAY).text
+    expected = SNAPSHOTS / f"sample.{lang}.md"
+    if os.environ.get("BARRIER_UPDATE_SNAPSHOTS"):
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(text, encoding="utf-8")
+    assert text == expected.read_text(encoding="utf-8")
