@@ -20,7 +20,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import ConstructorError, DuplicateKeyError, SafeConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent, StreamEndEvent
-from ruamel.yaml.nodes import ScalarNode, SequenceNode
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 from ruamel.yaml.tag import Tag
 
@@ -186,6 +186,60 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
         self.allow_duplicate_keys = False
         _Resolver.__init__(self, loadumper=self)
 
+    def plain_data(self) -> Any:
+        """The document, built directly in the ordinary case, else by the strict constructor.
+
+        ruamel's generic constructor spends about ten Python calls on every node; a record
+        is a mapping of text, lists, numbers and dates. Anything unusual (an alias, a merge
+        key, a duplicate or non-text key, an explicit tag, deep nesting, a scalar that does
+        not construct) hands the whole document to the strict constructor, so every error
+        and its message stay exactly its own.
+        """
+        node = self.get_single_node()
+        if node is None:
+            return None
+        try:
+            return self._plain(node, set(), 0)
+        except _Unusual:
+            self.constructed_objects = {}
+            self.recursive_objects = {}
+            return self.construct_document(node)
+
+    def _plain(self, node: Any, seen: set[int], depth: int) -> Any:
+        if id(node) in seen or depth > _PLAIN_DEPTH:
+            raise _Unusual
+        seen.add(id(node))
+        tag, kind = node.ctag, node.__class__
+        if kind is ScalarNode:
+            if tag is _STR:
+                return node.value
+            try:
+                return self.construct_object(node)
+            except Exception as e:
+                raise _Unusual from e
+        if tag is _SEQ and kind is SequenceNode:
+            return [self._plain(item, seen, depth + 1) for item in node.value]
+        if tag is not _MAP or kind is not MappingNode:
+            raise _Unusual
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.ctag is not _STR or id(key_node) in seen:
+                raise _Unusual
+            key = key_node.value
+            if key in out or key_node.__class__ is not ScalarNode:
+                raise _Unusual
+            seen.add(id(key_node))
+            out[key] = self._plain(value_node, seen, depth + 1)
+        return out
+
+
+class _Unusual(Exception):
+    """The document needs the strict constructor (see `_Loader.plain_data`)."""
+
+
+_PLAIN_DEPTH = 8
+"""Records nest three levels deep; anything deeper takes the strict path and its limits."""
+
 
 def _check_depth(text: str) -> None:
     """Refuse deep nesting from the event stream, before the recursive composer sees it.
@@ -217,7 +271,7 @@ def _check_depth(text: str) -> None:
 def _fast_load(text: str) -> Any:
     loader = _Loader(text)
     try:
-        return loader.get_single_data()
+        return loader.plain_data()
     finally:
         loader.dispose()
 

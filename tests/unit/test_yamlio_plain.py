@@ -1,0 +1,99 @@
+"""The direct constructor on the hot path builds exactly what the strict constructor builds.
+
+`yamlio._Loader.plain_data` skips ruamel's generic per-node machinery for ordinary records
+and hands anything unusual to the strict constructor. Every stored example (valid, invalid,
+hostile), the project's own records and a set of awkward documents written here must come
+out the same both ways: the same data, or the same error at the same place.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from barrier_cli.yamlio import _Loader
+
+REPO = Path(__file__).resolve().parents[2]
+
+AWKWARD = {
+    "alias": "a: &x [1, 2]\nb: *x\n",
+    "scalar alias": "a: &x text\nb: *x\n",
+    "alias as key": "&k a: 1\n*k : 2\n",
+    "merge": "base: &b {x: 1}\nother:\n  <<: *b\n  y: 2\n",
+    "duplicate": "a: 1\nb: 2\na: 3\n",
+    "number key": "1: one\n",
+    "null key": "~: nothing\n",
+    "list key": "? [a, b]\n: c\n",
+    "explicit str": "a: !!str 5\nb: !!int '7'\n",
+    "explicit map": "a: !!map {b: 1}\n",
+    "custom tag": "a: !thing 1\n",
+    "set": "a: !!set {x, y}\n",
+    "bad date": "date: 2026-02-30\n",
+    "date and time": "at: 2026-11-01 08:30:00\n",
+    "bad date after bad key": "date: 2026-02-30\n1: x\n",
+    "yaml 1.1 words": "a: yes\nb: no\nc: on\nd: 0777\ne: 1:20\n",
+    "numbers": "a: 1_000\nb: 0x1F\nc: 1.5e3\nd: .inf\ne: -.nan\nf: 0o17\n",
+    "nulls and bools": "a: ~\nb: null\nc: true\nd: False\ne:\n",
+    "quoted": "a: '41008'\nb: \"2026-11-01\"\nc: 'true'\n",
+    "nested": "a:\n  - b: [1, {c: [d, {e: f}]}]\n",
+    "deep": "a: " + "[" * 12 + "]" * 12 + "\n",
+    "block text": "a: |\n  line one\n  line two\nb: >-\n  folded\n  text\n",
+    "empty": "",
+    "comment only": "# nothing here\n",
+    "scalar document": "just text\n",
+    "list document": "- a\n- b\n",
+    "two documents": "a: 1\n---\nb: 2\n",
+    "anchor without alias": "a: &x 1\nb: 2\n",
+    "huge int": "a: " + "9" * 5000 + "\n",
+    "chinese": "summary: 车轮踏面擦伤超限\n原因: 干惯了\n",
+}
+
+
+def outcome(text: str, method: str) -> Any:
+    loader = _Loader(text)
+    try:
+        return ("ok", getattr(loader, method)())
+    except Exception as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "start_mark", None)
+        where = (mark.line, mark.column) if mark is not None else None
+        return ("error", type(e).__name__, str(e), where)
+    finally:
+        loader.dispose()
+
+
+def _stored() -> list[Path]:
+    folders = [REPO / "tests" / "data", REPO / "records"]
+    return sorted(p for folder in folders for p in folder.rglob("*.y*ml") if p.is_file())
+
+
+@pytest.mark.parametrize("name", sorted(AWKWARD))
+def test_awkward_documents_come_out_the_same(name: str) -> None:
+    text = AWKWARD[name]
+    assert outcome(text, "plain_data") == outcome(text, "get_single_data")
+
+
+def test_every_stored_example_comes_out_the_same() -> None:
+    paths = _stored()
+    assert len(paths) > 50
+    for path in paths:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        assert outcome(text, "plain_data") == outcome(text, "get_single_data"), path
+
+
+def test_an_ordinary_record_never_reaches_the_strict_constructor(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    def strict(self: _Loader, node: Any) -> Any:
+        raise AssertionError("took the slow path")
+
+    monkeypatch.setattr(_Loader, "construct_document", strict)
+    text = (REPO / "tests" / "data" / "tiny" / "reports" / "2026" / "11").glob("*.yaml")
+    data = outcome(next(text).read_text(encoding="utf-8"), "plain_data")
+    assert data[0] == "ok" and data[1]["id"].startswith("R-")
+    assert outcome(AWKWARD["duplicate"], "plain_data")[0] == "error"
