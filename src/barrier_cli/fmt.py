@@ -34,7 +34,7 @@ from ruamel.yaml.tokens import CommentToken
 from barrier_cli import findings as f
 from barrier_cli.canonical import dumps, field_order, yaml_writer
 from barrier_cli.errors import UnsafePath
-from barrier_cli.kinds import classify
+from barrier_cli.kinds import KINDS, classify
 from barrier_cli.loader import iter_files
 from barrier_cli.yamlio import ParseProblem, decode, load_text
 
@@ -263,8 +263,8 @@ def format_file(path: Path, model: type[BaseModel] | None, *, check: bool) -> Fm
     return FmtOutcome(path, changed=changed)
 
 
-def record_files(root: Path, paths: list[Path] | None) -> Iterator[tuple[Path, type[BaseModel]]]:
-    """The record files of the tree at ``root`` under ``paths`` (all when None), with models."""
+def record_files(root: Path, paths: list[Path] | None) -> Iterator[tuple[Path, str]]:
+    """The record files of the tree at ``root`` under ``paths`` (all when None), with kinds."""
     real_root = root.resolve()
     prefixes: list[str] | None = None
     if paths is not None:
@@ -283,12 +283,43 @@ def record_files(root: Path, paths: list[Path] | None) -> Iterator[tuple[Path, t
             continue
         kind = classify(PurePosixPath(rel))
         if kind is not None:
-            yield root / rel, kind.model
+            yield root / rel, kind.name
 
 
-def format_tree(root: Path, *, paths: list[Path] | None = None, check: bool) -> list[FmtOutcome]:
-    """Format (or with ``check`` only inspect) every record file under ``paths``."""
-    return [format_file(path, model, check=check) for path, model in record_files(root, paths)]
+def format_tree(
+    root: Path, *, paths: list[Path] | None = None, check: bool, jobs: int | None = None
+) -> list[FmtOutcome]:
+    """Format (or with ``check`` only inspect) every record file under ``paths``.
+
+    Formatting is pure Python (ruamel's emitter), so a large tree is spread over worker
+    processes like `parallel.read_files` does for reading; each file is its own atomic write.
+    """
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from barrier_cli.parallel import MIN_FILES, cpu_count
+
+    files = list(record_files(root, paths))
+    jobs = min(jobs or cpu_count(), max(1, len(files) // MIN_FILES))
+    if jobs <= 1:
+        return [_format_kind(path, kind, check) for path, kind in files]
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
+        chunk = max(1, len(files) // (jobs * 4))
+        return list(
+            pool.map(
+                _format_kind,
+                [p for p, _ in files],
+                [k for _, k in files],
+                [check] * len(files),
+                chunksize=chunk,
+            )
+        )
+
+
+def _format_kind(path: Path, kind: str, check: bool) -> FmtOutcome:
+    return format_file(path, KINDS[kind].model, check=check)
 
 
 __all__ = ["FmtOutcome", "format_file", "format_text", "format_tree", "shape_of"]
