@@ -23,6 +23,7 @@ run: install
 ## Lint, types, the example records, then the test suite.
 test: install lint
 	$(BIN)/barrier --records records check --strict
+	$(BIN)/barrier --records records fmt --check
 	$(BIN)/pytest -q -n auto -p no:cacheprovider
 
 lint: install
