@@ -19,7 +19,7 @@ from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
 from barrier_cli.labels import Lang
-from barrier_cli.loader import Tree, load_tree
+from barrier_cli.loader import Tree, load_tree, read_file
 from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
 from barrier_cli.templating import render
@@ -207,8 +207,34 @@ def claim_number(
         except RecordExists:
             seq += 1
             continue
+        rival = None if force else _earlier_claim(tree.root, entry)
+        if rival is not None:
+            path.unlink()  # our own entry of a moment ago: the month went to the rival
+            raise AlreadyIssued(
+                f"the notice for {month} was just issued as {rival.number} ({rival.id}) "
+                "by someone else; use --force to issue another"
+            )
         return entry, path
     raise UserError(f"no notice number left in {year} (the register holds {MAX_SEQ})")
+
+
+def _earlier_claim(root: Path, mine: NoticeEntry) -> NoticeEntry | None:
+    """Another entry for the same month numbered before ``mine``, written meanwhile.
+
+    Two issuers of one month may both find the register without it; both claim a number,
+    then both look again, and the lower number keeps the month.
+    """
+    folder = root / "notices" / str(mine.year)
+    for path in sorted(folder.glob("N-*.yaml")):
+        other = read_file(root, path.relative_to(root).as_posix()).record
+        if (
+            isinstance(other, NoticeEntry)
+            and other.month == mine.month
+            and other.withdrawn is None
+            and other.seq < mine.seq
+        ):
+            return other
+    return None
 
 
 @dataclass(frozen=True)

@@ -103,6 +103,29 @@ def test_concurrent_issuers_never_reuse_a_number(tree: Path) -> None:
     assert files == [f"N-2026-{n:03d}.yaml" for n in range(1, 7)]
 
 
+def test_concurrent_issuers_of_one_month_issue_it_once(tree: Path) -> None:
+    cmd = [sys.executable, "-m", "barrier_cli", "--records", str(tree)]
+    env = os.environ | {"BARRIER_TODAY": "2026-11-24"}
+    procs = [
+        subprocess.Popen(
+            [*cmd, "notice", "--month", "2026-10", "--issue"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        for _ in range(6)
+    ]
+    errors = [p.communicate()[1] for p in procs]
+    assert sorted(p.returncode for p in procs) == [0, 1, 1, 1, 1, 1], errors
+    assert all(
+        "issued as 车间党总支〔2026〕1号" in e
+        for e, p in zip(errors, procs, strict=True)
+        if p.returncode
+    )
+    assert [p.name for p in (tree / "notices/2026").iterdir()] == ["N-2026-001.yaml"]
+
+
 def test_bad_options_are_one_line_errors(tree: Path) -> None:
     future = barrier(tree, "notice", "--month", "2027-01")
     assert future.returncode == 1 and "has not begun" in future.stderr

@@ -11,8 +11,10 @@ import pytest
 from minitree import build, incident, pairing, report, write
 
 from barrier_cli import notice as n
+from barrier_cli.canonical import record_text
 from barrier_cli.errors import InvalidInput, UserError
 from barrier_cli.loader import load_tree
+from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
 
 OCT = Month(2026, 10)
@@ -129,6 +131,26 @@ def test_a_number_taken_meanwhile_is_skipped(tmp_path: Path) -> None:
     )
     assert entry.id == "N-2026-002" and path.name == "N-2026-002.yaml"
     assert (root / "notices/2026/N-2026-001.yaml").read_text(encoding="utf-8").startswith("taken")
+
+
+def test_two_issuers_of_one_month_the_lower_number_keeps_it(tmp_path: Path) -> None:
+    root = write(tmp_path / "records")
+    tree = load_tree(root)  # both issuers read the register while it was empty
+    rival = NoticeEntry(
+        id="N-2026-001",
+        number="车间党总支〔2026〕1号",
+        year=2026,
+        seq=1,
+        date=TODAY,
+        month="2026-09",
+    )
+    (root / "notices/2026").mkdir(parents=True)
+    (root / "notices/2026/N-2026-001.yaml").write_text(record_text(rival), encoding="utf-8")
+    with pytest.raises(n.AlreadyIssued, match="just issued as 车间党总支〔2026〕1号"):
+        n.claim_number(tree, Month(2026, 9), today=TODAY, force=False, title="t", file=None)
+    assert sorted(p.name for p in (root / "notices/2026").iterdir()) == ["N-2026-001.yaml"]
+    entry, _ = n.claim_number(tree, Month(2026, 9), today=TODAY, force=True, title="t", file=None)
+    assert entry.seq == 2
 
 
 def test_a_bad_number_format_is_a_user_error() -> None:
