@@ -46,6 +46,9 @@ class FileResult:
     record: Model | None = None
     problems: list[Problem] = field(default_factory=list)
     parse_problem: ParseProblem | None = None
+    partial: Model | None = None
+    """When the record fails its schema: the record without its faulty top-level fields,
+    if that validates. Only the identity and reference checks look at it."""
 
     @property
     def record_id(self) -> str | None:
@@ -68,7 +71,24 @@ def read_file(root: Path, rel: str) -> FileResult:
         result.parse_problem = ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
         return result
     result.record, result.problems = validate(kind, data)
+    if result.record is None and isinstance(data, dict):
+        result.partial = salvage(kind, data, result.problems)
     return result
+
+
+def salvage(kind: Kind, data: dict[Any, Any], problems: list[Problem]) -> Model | None:
+    """The record less the top-level fields its problems are in, if that still validates.
+
+    One typo in a field must not hide the rest: a report with a misspelt risk still gets
+    its reporter and links checked. A missing required field leaves nothing to salvage.
+    """
+    faulty = {p.loc[0] for p in problems if p.loc}
+    if not faulty or any(not p.loc for p in problems):
+        return None
+    try:
+        return kind.model.model_validate({k: v for k, v in data.items() if k not in faulty})
+    except ValidationError:
+        return None
 
 
 def validate(kind: Kind, data: Any) -> tuple[Model | None, list[Problem]]:

@@ -26,7 +26,7 @@ def layout_problems(tree: Tree) -> Iterator[tuple[str, Problem]]:
                 ),
             )
             continue
-        record = result.record
+        record = result.record or result.partial
         if record is None or result.kind is None:
             continue
         kind = KINDS[result.kind]

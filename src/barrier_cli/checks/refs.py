@@ -31,7 +31,11 @@ class Index:
             people={p.id: p for p in tree.org.people},
             units={u.id for u in tree.org.units},
             partners={p.id for p in tree.org.partners},
-            records={r.record_id for r in tree.files if r.record_id},
+            records={
+                rid
+                for r in tree.files
+                if (rid := getattr(r.record or r.partial, "id", None)) is not None
+            },
         )
 
     def person(self, loc: Loc, pid: str | None, *, on: dt.date | None = None) -> Iterator[Problem]:
@@ -90,7 +94,7 @@ def reference_problems(tree: Tree) -> Iterator[tuple[str, Problem]]:
     index = Index.of(tree)
     yield from (("org.yaml", p) for p in _org_problems(tree, index))
     for result in tree.files:
-        record = result.record
+        record = result.record or result.partial
         if record is None:
             continue
         checker = _CHECKERS.get(type(record))
