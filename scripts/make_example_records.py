@@ -1431,6 +1431,12 @@ def write(out: Path, files: dict[str, str], *, clean: bool) -> None:
             shutil.rmtree(out / name, ignore_errors=True)
         for name in ("barrier.yaml", "org.yaml"):
             (out / name).unlink(missing_ok=True)
+    taken = [rel for rel in sorted(files) if (out / rel).exists()]
+    if taken:
+        raise SystemExit(
+            f"{out / taken[0]} already exists (and {len(taken) - 1} more); nothing was written. "
+            "Use --clean to replace the generated records."
+        )
     for rel, text in sorted(files.items()):
         create(out / rel, text)
 
