@@ -54,7 +54,7 @@ class _Target:
 
 
 def _open(root: Path, record_id: str, kinds: tuple[type[Model], ...]) -> _Target:
-    tree = load_tree(root)
+    tree = load_tree(root, cache=True)
     result = tree.by_id().get(record_id)
     if result is None or result.record is None:
         raise RecordNotFound(f"no record '{record_id}' in {root}")

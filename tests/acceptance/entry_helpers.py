@@ -21,12 +21,19 @@ def copy_tree(tmp_path: Path) -> Path:
     return root
 
 
+CACHE = ".barrier-cache"
+
+
 def snapshot(root: Path) -> dict[str, bytes]:
-    """Every file under ``root``, hidden ones too, with its bytes."""
+    """Every file under ``root``, hidden ones too, with its bytes.
+
+    Except the read cache: any command may refresh it (it is git-ignored and rebuilt at
+    will), and it holds nothing a person wrote.
+    """
     return {
         p.relative_to(root).as_posix(): p.read_bytes()
         for p in sorted(root.rglob("*"))
-        if p.is_file()
+        if p.is_file() and CACHE not in p.relative_to(root).parts
     }
 
 

@@ -33,7 +33,7 @@ def list_(
     from barrier_cli.query import kind_named, list_records
 
     root = globals_of(ctx).root()
-    tree = load_tree(root)
+    tree = load_tree(root, cache=True)
     lang = lang_of(ctx) or tree.settings.lang
     listing = list_records(
         tree,
@@ -90,7 +90,7 @@ def show(
     from barrier_cli.query import describe
 
     root = globals_of(ctx).root()
-    tree = load_tree(root)
+    tree = load_tree(root, cache=True)
     result, lines = describe(tree, record_id, lang=lang_of(ctx) or tree.settings.lang)
     out = [f"{result.record_id}  ({root / result.rel})"]
     for line in lines:

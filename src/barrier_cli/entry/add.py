@@ -128,7 +128,7 @@ def add_record(
 ) -> Added:
     """Add one record of ``kind``: prompts through ``prompter`` if given, else none at all."""
     form = FORMS[kind]
-    tree = load_tree(root)
+    tree = load_tree(root, cache=True)
     ctx = entry_context(tree, lang)
     given, extra = split_data(form, data or {})
     given |= parse_flags(form, flags, ctx)

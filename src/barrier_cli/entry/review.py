@@ -21,7 +21,7 @@ def review_pairing(
     lang: Lang | None = None,
     prompter: Prompter | None = None,
 ) -> Edited:
-    ctx = entry_context(load_tree(root), lang)
+    ctx = entry_context(load_tree(root, cache=True), lang)
     given = parse_flags(REVIEW, flags, ctx)
     if prompter is not None:
         answers = Session(REVIEW, ctx, prompter).run(given, lambda _: [])
