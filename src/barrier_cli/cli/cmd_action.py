@@ -28,10 +28,14 @@ def done(
         ),
     ],
     verified_by: Annotated[
-        str | None, typer.Option(help="Who checked it was done: person id or name.")
+        str | None,
+        typer.Option(metavar="PERSON", help="Who checked it was done: person id or name."),
     ] = None,
     date: Annotated[
-        str | None, typer.Option(help="When it was done: YYYY-MM-DD, today, yesterday [today].")
+        str | None,
+        typer.Option(
+            metavar="DATE", help="When it was done: YYYY-MM-DD, today, yesterday [today]."
+        ),
     ] = None,
     no_input: Annotated[
         bool, typer.Option("--no-input", help="Never ask which action is meant; refuse instead.")

@@ -14,33 +14,44 @@ app = typer.Typer(help="Accidents, precursors and violations.", no_args_is_help=
 @app.command("add")
 def add(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option(help="When it happened: YYYY-MM-DD [today].")] = None,
-    title: Annotated[str | None, typer.Option(help="One line.")] = None,
-    unit: Annotated[str | None, typer.Option(help="Unit id [your unit].")] = None,
+    date: Annotated[
+        str | None, typer.Option(metavar="DATE", help="When it happened: YYYY-MM-DD [today].")
+    ] = None,
+    title: Annotated[str | None, typer.Option(metavar="TEXT", help="One line.")] = None,
+    unit: Annotated[str | None, typer.Option(metavar="UNIT", help="Unit id [your unit].")] = None,
     incident_type: Annotated[
         str | None,
-        typer.Option("--type", help="accident|precursor|violation (or 事故, 事故苗子, 两违)."),
+        typer.Option(
+            "--type", metavar="TYPE", help="accident|precursor|violation (or 事故, 事故苗子, 两违)."
+        ),
     ] = None,
     accident_class: Annotated[
         str | None,
         typer.Option(
-            "--class", help="For accidents: general_a…general_d, large, major, extraordinary."
+            "--class",
+            metavar="CLASS",
+            help="For accidents: general_a…general_d, large, major, extraordinary.",
         ),
     ] = None,
-    code: Annotated[str | None, typer.Option(help="For accidents: a code such as C2.")] = None,
+    code: Annotated[
+        str | None, typer.Option(metavar="CODE", help="For accidents: a code such as C2.")
+    ] = None,
     violation_kind: Annotated[
-        str | None, typer.Option(help="For violations: rule|discipline (违章, 违纪).")
+        str | None,
+        typer.Option(metavar="KIND", help="For violations: rule|discipline (违章, 违纪)."),
     ] = None,
     violation_severity: Annotated[
-        str | None, typer.Option(help="For violations: serious|general.")
+        str | None, typer.Option(metavar="SEVERITY", help="For violations: serious|general.")
     ] = None,
     violation_person: Annotated[
-        str | None, typer.Option(help="For violations: who, id or name.")
+        str | None, typer.Option(metavar="PERSON", help="For violations: who, id or name.")
     ] = None,
-    train: Annotated[str | None, typer.Option(help="Train number.")] = None,
-    location: Annotated[str | None, typer.Option(help="Where.")] = None,
-    description: Annotated[str | None, typer.Option(help="What happened.")] = None,
-    reports: Annotated[list[str] | None, typer.Option(help="Linked report ids.")] = None,
+    train: Annotated[str | None, typer.Option(metavar="TRAIN", help="Train number.")] = None,
+    location: Annotated[str | None, typer.Option(metavar="PLACE", help="Where.")] = None,
+    description: Annotated[str | None, typer.Option(metavar="TEXT", help="What happened.")] = None,
+    reports: Annotated[
+        list[str] | None, typer.Option(metavar="ID,…", help="Linked report ids.")
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=NO_INPUT_HELP)] = False,
     from_file: Annotated[str | None, typer.Option("--from", metavar="FILE", help=FROM_HELP)] = None,
     commit: Annotated[bool, typer.Option("--commit", help=COMMIT_HELP)] = False,

@@ -23,21 +23,30 @@ app = typer.Typer(help="Key-person pairings (包保对子).", no_args_is_help=Tr
 def add(
     ctx: typer.Context,
     mentor: Annotated[
-        str | None, typer.Option(help="The party member who mentors: id or name.")
+        str | None, typer.Option(metavar="PERSON", help="The party member who mentors: id or name.")
     ] = None,
-    person: Annotated[str | None, typer.Option(help="The key person: id or name.")] = None,
-    unit: Annotated[str | None, typer.Option(help="Unit id [the key person's unit].")] = None,
-    start: Annotated[str | None, typer.Option(help="Start date: YYYY-MM-DD [today].")] = None,
+    person: Annotated[
+        str | None, typer.Option(metavar="PERSON", help="The key person: id or name.")
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option(metavar="UNIT", help="Unit id [the key person's unit].")
+    ] = None,
+    start: Annotated[
+        str | None, typer.Option(metavar="DATE", help="Start date: YYYY-MM-DD [today].")
+    ] = None,
     reasons: Annotated[
         list[str] | None,
-        typer.Option(help="low_skill,few_finds,violations,attitude,other (or 业务素质差…)."),
+        typer.Option(
+            metavar="REASON,…",
+            help="low_skill,few_finds,violations,attitude,other (or 业务素质差…).",
+        ),
     ] = None,
-    plan: Annotated[str | None, typer.Option(help="The mentoring plan.")] = None,
+    plan: Annotated[str | None, typer.Option(metavar="TEXT", help="The mentoring plan.")] = None,
     goals: Annotated[
-        list[str] | None, typer.Option(help="Goals (repeat, or separate with ';').")
+        list[str] | None, typer.Option(metavar="GOAL", help="Goals (repeat, or separate with ';').")
     ] = None,
     letter: Annotated[
-        str | None, typer.Option(help="Date the responsibility letter was signed.")
+        str | None, typer.Option(metavar="DATE", help="Date the responsibility letter was signed.")
     ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=NO_INPUT_HELP)] = False,
     from_file: Annotated[str | None, typer.Option("--from", metavar="FILE", help=FROM_HELP)] = None,
@@ -62,10 +71,13 @@ def review(
     ctx: typer.Context,
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The pairing's id.")],
     by: Annotated[
-        str | None, typer.Option(help="Who reviewed: id or name [the last reporter].")
+        str | None,
+        typer.Option(metavar="PERSON", help="Who reviewed: id or name [the last reporter]."),
     ] = None,
-    note: Annotated[str | None, typer.Option(help="How the key person is doing.")] = None,
-    date: Annotated[str | None, typer.Option(help="YYYY-MM-DD [today].")] = None,
+    note: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="How the key person is doing.")
+    ] = None,
+    date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD [today].")] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=NO_INPUT_HELP)] = False,
 ) -> None:
     """Append a review (跟踪记录) to a pairing, keeping the file's comments and order."""

@@ -14,48 +14,77 @@ app = typer.Typer(help="Safety information reports (安全信息).", no_args_is_
 @app.command("add")
 def add(
     ctx: typer.Context,
-    date: Annotated[str | None, typer.Option(help="When observed: YYYY-MM-DD [today].")] = None,
+    date: Annotated[
+        str | None, typer.Option(metavar="DATE", help="When observed: YYYY-MM-DD [today].")
+    ] = None,
     reporter: Annotated[
         str | None,
-        typer.Option(help="Person id or name [last reporter, else $BARRIER_USER]."),
+        typer.Option(
+            metavar="PERSON", help="Person id or name [last reporter, else $BARRIER_USER]."
+        ),
     ] = None,
-    unit: Annotated[str | None, typer.Option(help="Unit id [the reporter's unit].")] = None,
+    unit: Annotated[
+        str | None, typer.Option(metavar="UNIT", help="Unit id [the reporter's unit].")
+    ] = None,
     level: Annotated[
-        str | None, typer.Option(help="Tier: member|group|branch (or 党员…) [member].")
+        str | None,
+        typer.Option(metavar="TIER", help="Tier: member|group|branch (or 党员…) [member]."),
     ] = None,
     source: Annotated[
         str | None,
-        typer.Option(help="on_site|cadre_patrol|joint_labour|briefing|other (or 现场作业…)."),
+        typer.Option(
+            metavar="SOURCE",
+            help="on_site|cadre_patrol|joint_labour|briefing|other (or 现场作业…).",
+        ),
     ] = None,
     partner: Annotated[
-        str | None, typer.Option(help="Partner unit id; required for joint_labour.")
+        str | None,
+        typer.Option(metavar="PARTNER", help="Partner unit id; required for joint_labour."),
     ] = None,
     element: Annotated[
-        str | None, typer.Option(help="equipment|personnel|management (or 设备…).")
+        str | None,
+        typer.Option(metavar="ELEMENT", help="equipment|personnel|management (or 设备…)."),
     ] = None,
     category: Annotated[
         str | None,
-        typer.Option(help="hazard|violation|fault|near_miss|quality|suggestion|other."),
+        typer.Option(
+            metavar="CATEGORY", help="hazard|violation|fault|near_miss|quality|suggestion|other."
+        ),
     ] = None,
     keys: Annotated[
         list[str] | None,
-        typer.Option(help="Five keys touched: train,group,post,link,person (repeat or a,b)."),
+        typer.Option(
+            metavar="KEY,…", help="Five keys touched: train,group,post,link,person (repeat or a,b)."
+        ),
     ] = None,
-    risk: Annotated[str | None, typer.Option(help="low|medium|high [medium].")] = None,
-    train: Annotated[str | None, typer.Option(help="Train number, e.g. 41008.")] = None,
-    vehicle: Annotated[str | None, typer.Option(help="Car number, e.g. G606230356.")] = None,
-    location: Annotated[str | None, typer.Option(help="Track, yard, post.")] = None,
+    risk: Annotated[
+        str | None, typer.Option(metavar="RISK", help="low|medium|high [medium].")
+    ] = None,
+    train: Annotated[
+        str | None, typer.Option(metavar="TRAIN", help="Train number, e.g. 41008.")
+    ] = None,
+    vehicle: Annotated[
+        str | None, typer.Option(metavar="CAR", help="Car number, e.g. G606230356.")
+    ] = None,
+    location: Annotated[
+        str | None, typer.Option(metavar="PLACE", help="Track, yard, post.")
+    ] = None,
     persons: Annotated[
-        list[str] | None, typer.Option(help="People involved: ids or names (repeat or a,b).")
+        list[str] | None,
+        typer.Option(metavar="PERSON,…", help="People involved: ids or names (repeat or a,b)."),
     ] = None,
-    summary: Annotated[str | None, typer.Option(help="One line: what was found.")] = None,
+    summary: Annotated[
+        str | None, typer.Option(metavar="TEXT", help="One line: what was found.")
+    ] = None,
     details: Annotated[
-        str | None, typer.Option(help="What happened, where, what was done.")
+        str | None, typer.Option(metavar="TEXT", help="What happened, where, what was done.")
     ] = None,
     commend: Annotated[
         bool | None, typer.Option("--commend/--no-commend", help="A good catch to praise.")
     ] = None,
-    links: Annotated[list[str] | None, typer.Option(help="Related report or incident ids.")] = None,
+    links: Annotated[
+        list[str] | None, typer.Option(metavar="ID,…", help="Related report or incident ids.")
+    ] = None,
     no_input: Annotated[bool, typer.Option("--no-input", help=NO_INPUT_HELP)] = False,
     from_file: Annotated[str | None, typer.Option("--from", metavar="FILE", help=FROM_HELP)] = None,
     commit: Annotated[bool, typer.Option("--commit", help=COMMIT_HELP)] = False,
