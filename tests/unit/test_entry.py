@@ -267,3 +267,32 @@ def test_every_question_has_a_flag(kind: str) -> None:
     sub = command.commands[kind].commands["add"]  # type: ignore[attr-defined]
     flags = {opt for p in sub.params for opt in p.opts}
     assert {q.flag for q in FORMS[kind].questions()} <= flags
+
+
+# -- completion ------------------------------------------------------------------------------------
+
+
+def test_completion_offers_people_by_id_or_name_for_the_item_being_typed(
+    ctx: EntryContext,
+) -> None:
+    from prompt_toolkit.completion import CompleteEvent
+    from prompt_toolkit.document import Document
+
+    from barrier_cli.entry.terminal import Candidates
+
+    completer = Candidates()
+    completer.items = question("persons").candidates(ctx)
+    completer.multi = True
+
+    def texts(typed: str) -> list[str]:
+        return [c.text for c in completer.get_completions(Document(typed), CompleteEvent())]
+
+    assert texts("li_si,zhan") == ["zhang_san"]
+    assert texts("li_si、王") == ["wang_wu"]  # by the name shown beside the id
+    assert set(texts("")) == {"zhang_san", "li_si", "wang_wu", "zhao_liu"}
+
+
+def test_trains_and_locations_seen_before_are_offered(ctx: EntryContext) -> None:
+    assert question("train").candidates(ctx) == [("41008", "")]
+    assert question("location").candidates(ctx) == [("到达场3道", "")]
+    assert ("equipment", "设备") in question("element").candidates(ctx)

@@ -16,7 +16,7 @@ from prompt_toolkit.document import Document
 _LAST_ITEM = re.compile(r"[^,，、;；\s]*$")
 
 
-class _Candidates(Completer):
+class Candidates(Completer):
     """Completes the word being typed (the last item of a list) from (text, meta) pairs."""
 
     def __init__(self) -> None:
@@ -34,7 +34,7 @@ class _Candidates(Completer):
 
 class TerminalPrompter:
     def __init__(self) -> None:
-        self._completer = _Candidates()
+        self._completer = Candidates()
         self._session: PromptSession[str] = PromptSession(completer=self._completer)
 
     def say(self, text: str) -> None:
