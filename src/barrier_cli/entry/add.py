@@ -28,7 +28,7 @@ from barrier_cli.loader import Tree, load_tree, today
 from barrier_cli.models.common import Model, Problem
 
 ID_ATTEMPTS = 20
-# The field that names the record in a commit message and the person an entry remembers.
+# The field that names the record in a commit message, and the one that dates it.
 _HEADLINE = {"report": "summary", "incident": "title", "pairing": "person"}
 _DATE = {"report": "date", "incident": "date", "pairing": "start"}
 

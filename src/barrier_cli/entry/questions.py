@@ -41,7 +41,8 @@ class InvalidAnswer(ValueError):
     """An answer the question cannot take; the message says why, in the session's language."""
 
 
-def _t(lang: Lang, zh: str, en: str) -> str:
+def in_lang(lang: Lang, zh: str, en: str) -> str:
+    """The message in the session's language."""
     return zh if lang == "zh" else en
 
 
@@ -100,12 +101,14 @@ class Question:
             low = text.lower()
             if low in _YES or low in _NO:
                 return low in _YES
-            raise InvalidAnswer(_t(lang, "请回答 y（是）或 n（否）", "answer y (yes) or n (no)"))
+            raise InvalidAnswer(
+                in_lang(lang, "请回答 y（是）或 n（否）", "answer y (yes) or n (no)")
+            )
         if self.base == "number":
             try:
                 return float(text) if "." in text else int(text)
             except ValueError:
-                raise InvalidAnswer(_t(lang, "请输入数字", "a number is expected")) from None
+                raise InvalidAnswer(in_lang(lang, "请输入数字", "a number is expected")) from None
         if self.ref in ("person", "unit", "partner"):
             return self._org_id(text, ctx)
         if self.ref == "record":
@@ -124,7 +127,7 @@ class Question:
             f"{n} {self.choice_label(v, lang)}" for n, v in enumerate(self.choices, 1)
         )
         raise InvalidAnswer(
-            _t(lang, f"“{text}”不是可选项：{shown}", f"'{text}' is not one of: {shown}")
+            in_lang(lang, f"“{text}”不是可选项：{shown}", f"'{text}' is not one of: {shown}")
         )
 
     def _org_id(self, text: str, ctx: EntryContext) -> str:
@@ -141,7 +144,7 @@ class Question:
         }[self.ref or "person"]
         if len(by_name) > 1:
             raise InvalidAnswer(
-                _t(
+                in_lang(
                     ctx.lang,
                     f"有多个{what[0]}叫“{text}”，请输入编号：{'、'.join(by_name)}",
                     f"several {what[1]}s are called '{text}'; type the id: {', '.join(by_name)}",
@@ -149,12 +152,14 @@ class Question:
             )
         close = difflib.get_close_matches(text, [*table, *(i.name for i in table.values())], n=1)
         hint = (
-            _t(ctx.lang, f"，是否为“{close[0]}”？", f"; did you mean '{close[0]}'?")
+            in_lang(ctx.lang, f"，是否为“{close[0]}”？", f"; did you mean '{close[0]}'?")
             if close
             else ""
         )
         raise InvalidAnswer(
-            _t(ctx.lang, f"org.yaml 中没有{what[0]}“{text}”", f"no {what[1]} '{text}' in org.yaml")
+            in_lang(
+                ctx.lang, f"org.yaml 中没有{what[0]}“{text}”", f"no {what[1]} '{text}' in org.yaml"
+            )
             + hint
         )
 
@@ -184,7 +189,7 @@ class Question:
         if self.base == "choice":
             return self.choice_label(str(value), lang)
         if self.base == "bool":
-            return _t(lang, "是", "yes") if value else _t(lang, "否", "no")
+            return in_lang(lang, "是", "yes") if value else in_lang(lang, "否", "no")
         return str(value)
 
     def candidates(self, ctx: EntryContext) -> list[tuple[str, str]]:
@@ -192,7 +197,7 @@ class Question:
         if self.base == "choice":
             return [(v, self.choice_label(v, ctx.lang)) for v in self.choices]
         if self.base == "bool":
-            return [("y", _t(ctx.lang, "是", "yes")), ("n", _t(ctx.lang, "否", "no"))]
+            return [("y", in_lang(ctx.lang, "是", "yes")), ("n", in_lang(ctx.lang, "否", "no"))]
         if self.ref == "person":
             return [(p.id, f"{p.name} · {p.unit}") for p in ctx.people.values()]
         if self.ref == "unit":
@@ -219,13 +224,13 @@ def _adapter(annotation: Any) -> TypeAdapter[Any]:
 def _pydantic_reason(kind: str, msg: str, ctx: Mapping[str, Any] | None, lang: Lang) -> str:
     ctx = ctx or {}
     if kind == "string_too_long":
-        return _t(lang, f"太长了（最多 {ctx.get('max_length')} 字）", msg)
+        return in_lang(lang, f"太长了（最多 {ctx.get('max_length')} 字）", msg)
     if kind == "string_too_short":
-        return _t(lang, "不能为空", "must not be empty")
+        return in_lang(lang, "不能为空", "must not be empty")
     if kind == "string_pattern_mismatch":
-        return _t(lang, "只能写一行", "one line only, not blank")
+        return in_lang(lang, "只能写一行", "one line only, not blank")
     if kind == "too_short":
-        return _t(lang, "至少选一项", "choose at least one")
+        return in_lang(lang, "至少选一项", "choose at least one")
     return msg.removeprefix("Value error, ")
 
 
@@ -252,7 +257,7 @@ def parse_date(text: str, today: dt.date, lang: Lang) -> dt.date:
         except ValueError:
             pass
     raise InvalidAnswer(
-        _t(
+        in_lang(
             lang,
             f"“{text}”不是日期，请写 YYYY-MM-DD、今天或昨天",
             f"'{text}' is not a date: YYYY-MM-DD, today or yesterday",

@@ -14,7 +14,7 @@ from typing import Any, Protocol
 
 from barrier_cli.entry.context import EntryContext
 from barrier_cli.entry.forms import Form
-from barrier_cli.entry.questions import Answers, InvalidAnswer, Question
+from barrier_cli.entry.questions import Answers, InvalidAnswer, Question, in_lang
 from barrier_cli.errors import UserError
 from barrier_cli.labels import Lang
 
@@ -35,10 +35,6 @@ class NotSaved(UserError):
     """The person answered no at the confirmation."""
 
 
-def _t(lang: Lang, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
 @dataclass
 class Session:
     form: Form
@@ -55,7 +51,7 @@ class Session:
         questions = [q for q in self.form.questions() if q.name not in preset]
         self.answers = dict(preset)
         self.prompter.say(
-            _t(
+            in_lang(
                 self.lang,
                 "回车取方括号中的默认值，输入 < 返回上一项，- 清空，Ctrl-C 放弃。",
                 "Enter takes the [default], < goes back, - clears, Ctrl-C quits.",
@@ -65,7 +61,7 @@ class Session:
         while True:
             complaints = check(self._applicable())
             if complaints:
-                self._fix(complaints, questions)
+                self._fix(complaints)
                 continue
             if self._confirmed(questions):
                 return self._applicable()
@@ -95,7 +91,7 @@ class Session:
                     return
                 else:
                     self.prompter.say(
-                        _t(self.lang, "已经是第一项。", "This is the first question.")
+                        in_lang(self.lang, "已经是第一项。", "This is the first question.")
                     )
                 continue
             asked.append(i)
@@ -124,7 +120,7 @@ class Session:
                 self.prompter.say(f"  ✗ {e}")
                 continue
             if q.required and (value is None or value == []):
-                self.prompter.say(f"  ✗ {_t(self.lang, '必填', 'required')}")
+                self.prompter.say(f"  ✗ {in_lang(self.lang, '必填', 'required')}")
                 continue
             self.answers[q.name] = value
             return None
@@ -137,11 +133,11 @@ class Session:
             )
         title = q.title(self.lang)
         if q.multi:
-            title += _t(self.lang, "（可多项）", " (several)")
+            title += in_lang(self.lang, "（可多项）", " (several)")
         shown = q.show(default, self.lang)
         if shown and q.ref in ("person", "unit", "partner"):
             shown = f"{shown} {self._name_of(q, default)}".strip()
-        mark = "" if q.required else _t(self.lang, "（可空）", " (optional)")
+        mark = "" if q.required else in_lang(self.lang, "（可空）", " (optional)")
         lines.append(f"{title}{mark}" + (f" [{shown}]" if shown else "") + ": ")
         return "\n".join(lines)
 
@@ -150,16 +146,17 @@ class Session:
         item = table.get(value) if isinstance(value, str) else None
         return f"({item.name})" if item is not None else ""
 
-    def _fix(self, complaints: list[Complaint], questions: list[Question]) -> None:
-        """Show what the record as a whole breaks and re-ask the question it points at."""
-        by_name = {q.name: q for q in questions}
+    def _fix(self, complaints: list[Complaint]) -> None:
+        """Show what the record as a whole breaks and re-ask the question it points at
+        (also one answered by a flag: the person at the terminal can put it right)."""
+        by_name = {q.name: q for q in self.form.questions()}
         for _, message in complaints:
             self.prompter.say(f"  ✗ {message}")
         target = next((by_name[name] for name, _ in complaints if name in by_name), None)
         if target is None:
             raise UserError(
                 "; ".join(m for _, m in complaints)
-                + _t(self.lang, "；未写入", "; nothing was written")
+                + in_lang(self.lang, "；未写入", "; nothing was written")
             )
         self._walk([target])
 
@@ -175,7 +172,7 @@ class Session:
             self.prompter.say(f"{n:>3}  {q.title(self.lang)}: {text}")
         raw = (
             self.prompter.ask(
-                _t(
+                in_lang(
                     self.lang,
                     "保存？[Y/n，数字=修改该项，<=返回] ",
                     "Save? [Y/n, number = change it, < = back] ",
@@ -191,7 +188,7 @@ class Session:
             return True
         if raw in ("n", "no", "否"):
             raise NotSaved(
-                _t(self.lang, "未保存，什么也没有写入", "not saved; nothing was written")
+                in_lang(self.lang, "未保存，什么也没有写入", "not saved; nothing was written")
             )
         if raw == BACK and shown:
             self._walk([shown[-1]])
