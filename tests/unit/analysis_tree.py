@@ -122,7 +122,7 @@ def october(root: Path) -> tuple[Path, dict[str, str]]:
 
     Returns the root and the ids of the reports by their short names (r1 … r6, s1, s2, …).
     """
-    r = {
+    r: dict[str, dict[str, Any]] = {
         "y1": report("2025-10-03", "mem1"),
         "y2": report("2025-10-04", "mem1"),
         "a1": report("2026-08-01", "mem1", element="management", risk="low"),
@@ -187,6 +187,10 @@ def october(root: Path) -> tuple[Path, dict[str, str]]:
         ),
         "r6": report("2026-10-07", "mem1", withdrawn=_signed("2026-10-08")),
     }
+    for name, rec in r.items():  # stable ids, so documents can be compared as snapshots
+        rec["id"] = rec["id"][:-4] + f"{name.upper():0>4}"
+        if rec["summary"].startswith("情况 R-"):
+            rec["summary"] = f"情况 {name}"
     measure = {"owner": "lead1", "due": "2026-10-12", "done": "2026-10-12"}
     incidents = [
         {

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,7 +17,7 @@ from barrier_cli.analysis.result import MonthlyAnalysis
 from barrier_cli.labels import Lang
 from barrier_cli.loader import load_tree
 from barrier_cli.periods import Month
-from barrier_cli.render.document import render_analysis
+from barrier_cli.render.document import Format, render_analysis
 
 TODAY = dt.date(2026, 11, 24)
 HOSTILE = "<script>alert(1)</script> [red]x[/] | 管道"
@@ -141,3 +142,20 @@ def test_a_trees_own_template_wins(oct_analysis: MonthlyAnalysis, tmp_path: Path
     own.mkdir(parents=True)
     (own / "analysis.md.j2").write_text("本车间格式：{{ a.totals.reports }}\n", encoding="utf-8")
     assert render_analysis(oct_analysis, fmt="md", lang="zh", records=tmp_path) == "本车间格式：6\n"
+
+
+SNAPSHOTS = Path(__file__).resolve().parents[1] / "data" / "analysis"
+
+
+@pytest.mark.parametrize(("lang", "fmt"), [("zh", "md"), ("en", "md"), ("zh", "json")])
+def test_documents_match_their_snapshots(tmp_path: Path, lang: Lang, fmt: Format) -> None:
+    """A change in a document shows as a diff; BARRIER_UPDATE_SNAPSHOTS=1 rewrites it."""
+    root, _ = october(tmp_path / "records")
+    text = render_analysis(
+        analyze(load_tree(root), Month(2026, 10), today=TODAY), fmt=fmt, lang=lang
+    )
+    expected = SNAPSHOTS / f"october.{lang}.{fmt}"
+    if os.environ.get("BARRIER_UPDATE_SNAPSHOTS"):
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(text, encoding="utf-8")
+    assert text == expected.read_text(encoding="utf-8")

@@ -69,20 +69,20 @@ def split_svg(counts: dict[str, int], names: dict[str, str], title: str) -> str:
     parts.append(
         f'<text x="{left}" y="16" font-size="13" font-weight="bold">{escape(title)}</text>'
     )
-    y = 40
-    widest = width - left - 120
+    y = 34
+    widest = width - left - 90
     for element, colour in ELEMENT_COLOURS.items():
         value = counts.get(element, 0)
         share = value / total if total else 0.0
         w = widest * share
         parts.append(
-            f'<text x="{left}" y="{y + 14}" font-size="12">{escape(names[element])}</text>'
-            f'<rect class="bar" x="{left + 40}" y="{y}" width="{w:.1f}" height="20" '
+            f'<text x="{left}" y="{y + 12}" font-size="12">{escape(names[element])}</text>'
+            f'<rect class="bar" x="{left}" y="{y + 18}" width="{w:.1f}" height="20" '
             f'fill="{colour}"><title>{escape(names[element])}: {value}</title></rect>'
-            f'<text x="{left + 46 + w:.1f}" y="{y + 14}" font-size="12">'
+            f'<text x="{left + w + 6:.1f}" y="{y + 33}" font-size="12">'
             f"{value} ({share:.0%})</text>"
         )
-        y += 44
+        y += 60
     parts.append("</svg>")
     return "".join(parts)
 

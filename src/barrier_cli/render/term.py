@@ -55,7 +55,7 @@ def render_term(
         tr("来源", "Source"),
     )
     columns = [
-        [f"{c.name} {c.count}" for c in a.by[key] if c.count]
+        [f"{w(c.key, key)} {c.count}" for c in a.by[key] if c.count]
         for key in ("element", "category", "source")
     ]
     for row in range(max(map(len, columns), default=0)):
