@@ -7,16 +7,16 @@ ignored by git):
   by the file's identity — size, mtime, inode and ctime, like git's index. A file whose
   mtime falls within ``RACY_NS`` of the moment it was cached could change again without its
   stamp changing, so its content hash is kept too and checked on use.
-* ``check.pickle``: the findings of the last few `barrier check` runs, keyed by the identity
-  of every file of the tree, today's date, the paths asked about and the code. A check of an
-  unchanged tree is then a directory walk, a few stats and one small read, and imports no
-  models at all.
+* ``check.pickle``, ``analysis.pickle``: the results of the last few `barrier check` and
+  `barrier analyze` runs (`memoised`), keyed by the identity of every file of the tree and
+  of its templates, today's date and the options. A check of an unchanged tree is then a
+  directory walk and one small read, and imports no models at all.
 
 Both are invalidated wholesale by any change to barrier's own code (its version or any of
 its source files) or to the libraries whose behaviour decides a result. The answer is
 always the one a cold run gives: a test changes, adds, deletes and renames files and
 compares. A rule that reads anything besides the tree's files and today (git, say) must not
-run on the memoised path, or must add what it reads to `_check_key`.
+run on the memoised path, or must add what it reads to the memo's key.
 """
 
 from __future__ import annotations
@@ -30,14 +30,14 @@ import pickle
 import stat
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from barrier_cli import __version__
-from barrier_cli.findings import CheckResult, Finding, Severity
+from barrier_cli.findings import CheckResult
 
 if TYPE_CHECKING:
     from barrier_cli.loader import FileResult
@@ -67,28 +67,30 @@ def stamp(path: Path) -> Stamp:
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
 
 
-def scan(root: Path) -> dict[str, Stamp]:
-    """Every YAML file below ``root`` outside hidden folders, with its stamp.
+def scan(
+    root: Path, *, prefix: str = "", suffixes: tuple[str, ...] | None = YAML_SUFFIXES
+) -> dict[str, Stamp]:
+    """Every YAML file (or every file) below ``root`` outside hidden folders, with its stamp.
 
     This is a superset of what `loader.iter_files` reads (it also lists the tree's own
     templates), so no change the loader could see escapes the key. Linked folders are not
     entered; their target is part of the stamp.
     """
     found: dict[str, Stamp] = {}
-    pending = [(str(root), "")]
+    pending = [(str(root), prefix)]
     while pending:
-        folder, prefix = pending.pop()
+        folder, base = pending.pop()
         with os.scandir(folder) as entries:
             for entry in entries:
                 name = entry.name
                 if name.startswith("."):
                     continue
-                rel = prefix + name
+                rel = base + name
                 if entry.is_dir(follow_symlinks=False):
                     pending.append((entry.path, rel + "/"))
                 elif entry.is_symlink():
                     found[rel] = stamp(Path(entry.path))
-                elif name.endswith(YAML_SUFFIXES):
+                elif suffixes is None or name.endswith(suffixes):
                     st = entry.stat(follow_symlinks=False)
                     found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
     return found
@@ -117,11 +119,13 @@ def content_hash(path: Path) -> bytes:
 
 
 def code_fingerprint() -> str:
-    """barrier's version and source files, and the libraries that decide what a file holds."""
+    """barrier's version, sources and templates, and the libraries that decide results."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__} {sys.version} {sys.executable}".encode())
     package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
         st = path.stat()
         h.update(f"{path.relative_to(package)} {st.st_size} {st.st_mtime_ns}".encode())
     for module in ("pydantic", "pydantic_core", "ruamel.yaml", "_ruamel_yaml"):
@@ -253,18 +257,58 @@ class FileCache:
             self.changed = False
 
 
-# -- memoised check ------------------------------------------------------------------------
+# -- memoised results ----------------------------------------------------------------------
 
-_Row = tuple[str, str, str, int, int, str, str]
+T = TypeVar("T")
 
 
-def _check_key(stamps: dict[str, Stamp], day: dt.date, paths: list[Path] | None) -> str:
-    h = hashlib.blake2b(digest_size=20)
-    selection = sorted(str(p.resolve()) for p in paths) if paths else []
-    h.update(f"{day.isoformat()}\n{selection!r}\n".encode())
+def memoised(root: Path, name: str, key: object, compute: Callable[[], T]) -> T:
+    """``compute()``, or what it returned before for the same ``key`` and an unchanged tree.
+
+    The memo's key is ``key`` (the command's options and today's date) plus the stamp of
+    every file of the tree and of its own templates, and barrier's code. A result is kept
+    only if no file moved while it was computed; files too new to trust their stamp are
+    compared by content.
+    """
+    started = time.time_ns()
+    stamps = _tree_stamps(root)
+    digest = _memo_key(key, stamps)
+    memo_path = _folder(root) / f"{name}.pickle"
+    memo = _read(memo_path)
+    memo = memo if isinstance(memo, dict) else {}
+    hit = memo.get(digest)
+    if hit is not None and _still_same(root, hit[0]):
+        value: T = hit[1]
+        return value
+    racy = {rel: content_hash(root / rel) for rel, s in stamps.items() if is_racy(s, started)}
+    value = compute()
+    if _tree_stamps(root) == stamps:
+        memo.pop(digest, None)
+        memo[digest] = (racy, value)
+        for old in list(memo)[:-MEMO_ENTRIES]:
+            del memo[old]
+        _write(memo_path, memo)
+    return value
+
+
+def _tree_stamps(root: Path) -> dict[str, Stamp]:
+    """The records, and every file of the tree's own templates (they shape documents)."""
+    stamps = scan(root)
+    templates = root / "templates"
+    if templates.is_dir():
+        stamps |= scan(templates, prefix="templates/", suffixes=None)
+    return stamps
+
+
+def _memo_key(key: object, stamps: dict[str, Stamp]) -> str:
+    h = hashlib.blake2b(repr(key).encode(), digest_size=20)
     for rel in sorted(stamps):
         h.update(f"{rel}\0{stamps[rel]!r}\n".encode())
     return h.hexdigest()
+
+
+def _still_same(root: Path, racy: dict[str, bytes]) -> bool:
+    return all(content_hash(root / rel) == digest for rel, digest in racy.items())
 
 
 def check(
@@ -281,40 +325,16 @@ def check(
     day = day or today()
     if not use_cache:
         return _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
-    started = time.time_ns()
-    stamps = scan(root)
-    key = _check_key(stamps, day, paths)
-    memo_path = _folder(root) / "check.pickle"
-    memo = _read(memo_path)
-    memo = memo if isinstance(memo, dict) else {}
-    hit = memo.get(key)
-    if hit is not None and _still_same(root, hit[0]):
-        return CheckResult([_finding(row) for row in hit[1]], hit[2])
-    racy = {rel: content_hash(root / rel) for rel, s in stamps.items() if is_racy(s, started)}
-    result = _check_tree(root, paths=paths, day=day, cache=True, jobs=jobs)
-    if scan(root) == stamps:  # nothing moved while we were checking
-        memo.pop(key, None)
-        memo[key] = (racy, [_row(x) for x in result.findings], result.files)
-        for old in list(memo)[:-MEMO_ENTRIES]:
-            del memo[old]
-        _write(memo_path, memo)
-    return result
+    selection = sorted(str(p.resolve()) for p in paths) if paths else []
+    return memoised(
+        root,
+        "check",
+        ("check", day.isoformat(), selection),
+        lambda: _check_tree(root, paths=paths, day=day, cache=True, jobs=jobs),
+    )
 
 
 def _check_tree(root: Path, **options: Any) -> CheckResult:
     from barrier_cli.checks import check_tree
 
     return check_tree(root, **options)
-
-
-def _still_same(root: Path, racy: dict[str, bytes]) -> bool:
-    return all(content_hash(root / rel) == digest for rel, digest in racy.items())
-
-
-def _row(x: Finding) -> _Row:
-    return (x.path, x.code, x.message, x.line, x.col, x.severity.value, x.hint)
-
-
-def _finding(row: _Row) -> Finding:
-    path, code, message, line, col, severity, hint = row
-    return Finding(path, code, message, line, col, Severity(severity), hint)

@@ -180,3 +180,21 @@ def test_a_relinked_file_is_a_change(tree: Path) -> None:
     link.unlink()
     link.symlink_to(second.name)
     assert _warm(tree) == _cold(tree)
+
+
+def test_a_memoised_document_is_recomputed_when_a_template_changes(tree: Path) -> None:
+    calls: list[int] = []
+
+    def compute() -> str:
+        calls.append(1)
+        return f"document {len(calls)}"
+
+    key = ("analysis", "2026-10")
+    assert cache.memoised(tree, "analysis", key, compute) == "document 1"
+    assert cache.memoised(tree, "analysis", key, compute) == "document 1"
+    assert cache.memoised(tree, "analysis", ("analysis", "2026-09"), compute) == "document 2"
+    override = tree / "templates" / "zh" / "analysis.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("{{ title }}\n", encoding="utf-8")
+    assert cache.memoised(tree, "analysis", key, compute) == "document 3"
+    assert len(calls) == 3

@@ -36,22 +36,35 @@ def analysis_document(
 
     A YAML ``out`` inside the tree is refused: it would be read back as a record.
     """
-    from barrier_cli.analysis.monthly import analyze
-    from barrier_cli.loader import load_tree
-    from barrier_cli.render.document import render_analysis
+    from barrier_cli.cache import memoised
 
     period = Month.of(today).previous if month == LAST else Month.parse(month)
     if out is not None:
         _refuse_record_path(root, out)
-    tree = load_tree(root)
-    result = analyze(tree, period, today=today, lang=lang)
-    text = render_analysis(
-        result, fmt=fmt, lang=lang or tree.settings.lang, records=root, color=color
+    # an unchanged tree gets its document back without loading records or pandas
+    key = ("analysis", str(period), fmt, lang, today.isoformat(), color)
+    document = memoised(
+        root, "analysis", key, lambda: _build(root, period, fmt, lang, today, color)
     )
     if out is not None:
         from barrier_cli.notice import write_document
 
-        write_document(out, text)
+        write_document(out, document.text)
+    return document
+
+
+def _build(
+    root: Path, period: Month, fmt: Format, lang: Lang | None, today: dt.date, color: bool
+) -> Document:
+    from barrier_cli.analysis.monthly import analyze
+    from barrier_cli.loader import load_tree
+    from barrier_cli.render.document import render_analysis
+
+    tree = load_tree(root, cache=True)
+    result = analyze(tree, period, today=today, lang=lang)
+    text = render_analysis(
+        result, fmt=fmt, lang=lang or tree.settings.lang, records=root, color=color
+    )
     return Document(text, result.skipped_files)
 
 
