@@ -195,3 +195,12 @@ def test_withdrawn_records_alone_are_no_data(tmp_path: Path) -> None:
     tree = load_tree(write_tree(tmp_path / "records", reports=[gone]))
     with pytest.raises(NothingToAnalyse):
         analyze(tree, Month(2026, 10), today=TODAY)
+
+
+def test_files_that_do_not_validate_are_named_not_counted(tmp_path: Path) -> None:
+    root, _ = october(tmp_path / "records")
+    bad = root / "reports/2026/10/R-20261011-BAD1.yaml"
+    bad.write_text("id: R-20261011-BAD1\ndate: 2026-10-11\nelement: 机车\n", encoding="utf-8")
+    result = analyze(load_tree(root), Month(2026, 10), today=TODAY)
+    assert result.skipped_files == ["reports/2026/10/R-20261011-BAD1.yaml"]
+    assert result.totals.reports == 5

@@ -11,16 +11,14 @@ from barrier_cli.labels import Lang
 Words = dict[str, Callable[..., str]]
 
 
-def render_term(
-    analysis: MonthlyAnalysis, *, lang: Lang, words: Words, width: int = 110, color: bool = False
-) -> str:
+def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: bool = False) -> str:
     from rich.console import Console
     from rich.markup import escape as esc
     from rich.table import Table
 
     out = io.StringIO()
     console = Console(
-        file=out, width=width, force_terminal=color, no_color=not color, highlight=False
+        file=out, width=_width(color), force_terminal=color, no_color=not color, highlight=False
     )
     zh = lang == "zh"
     w = words["label"]
@@ -199,3 +197,10 @@ def render_term(
             )
         )
     return out.getvalue()
+
+
+def _width(at_terminal: bool) -> int:
+    """The terminal's width when printing to one, else a fixed width that diffs well."""
+    import shutil
+
+    return shutil.get_terminal_size((110, 24)).columns if at_terminal else 110
