@@ -1,8 +1,8 @@
 """``barrier export``: every record as flat tables, for Excel, DuckDB, Spark and pandas users.
 
-One table per kind (reports, incidents, pairings, assessments, notices, people, units), and
-the report actions and incident measures as tables of their own, keyed by the record id and
-the action's index. Nested mappings become dotted columns (``analysis.cause``); lists of
+One table per kind (reports, incidents, pairings, assessments, notices, people, units,
+partners, standard_items), and the report actions and incident measures as tables of their
+own, keyed by the record id and the action's index. Nested mappings become dotted columns (``analysis.cause``); lists of
 plain values are joined with ``"; "``; lists of mappings (incident causes, reviews …) are
 kept as JSON text. Withdrawn records are exported too, with ``withdrawn.*`` filled in, so an
 export is the complete book; filter on ``withdrawn.date`` to leave them out.
@@ -44,7 +44,17 @@ def tables(tree: Tree) -> dict[str, pd.DataFrame]:
     """The flat tables of a tree, in a fixed order, each with its columns in field order."""
     import pandas as pd
 
-    from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report, Unit
+    from barrier_cli.models import (
+        Assessment,
+        Incident,
+        NoticeEntry,
+        Pairing,
+        Partner,
+        Person,
+        Report,
+        Unit,
+    )
+    from barrier_cli.models.standard import StandardItem
 
     def frame(rows: Iterable[dict[str, Any]], columns: list[str]) -> pd.DataFrame:
         df = pd.DataFrame(list(rows), columns=columns).astype(object)
@@ -80,6 +90,16 @@ def tables(tree: Tree) -> dict[str, pd.DataFrame]:
         "notices": frame((flatten(n) for n in tree.notices), columns(NoticeEntry)),
         "people": frame((flatten(p) for p in tree.org.people), columns(Person)),
         "units": frame((flatten(u) for u in tree.org.units), columns(Unit)),
+        "partners": frame((flatten(p) for p in tree.org.partners), columns(Partner)),
+        "standard_items": frame(
+            (
+                {"standard": s.id, "aspect": aspect.id, "aspect_name": aspect.name, **flatten(i)}
+                for s in tree.standards.values()
+                for aspect in s.aspects
+                for i in aspect.items
+            ),
+            ["standard", "aspect", "aspect_name", *columns(StandardItem)],
+        ),
     }
 
 

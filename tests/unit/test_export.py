@@ -23,6 +23,8 @@ ROWS = {
     "notices": 0,
     "people": 8,
     "units": 5,
+    "partners": 1,
+    "standard_items": 2,
 }
 
 
