@@ -3,7 +3,7 @@
 Two stores live in ``<records>/.barrier-cache/`` (hidden, so the walker never reads it, and
 ignored by git):
 
-* ``files.pickle``: every file's read result (`loader.FileResult`: record or problems), keyed
+* ``files/``: every file's read result (`loader.FileResult`: record or problems), keyed
   by the file's identity — size, mtime, inode and ctime, like git's index. A file whose
   mtime falls within ``RACY_NS`` of the moment it was cached could change again without its
   stamp changing, so its content hash is kept too and checked on use.
@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import io
 import os
@@ -118,6 +119,7 @@ def content_hash(path: Path) -> bytes:
         return b""
 
 
+@functools.cache
 def code_fingerprint() -> str:
     """barrier's version, sources and templates, and the libraries that decide results."""
     h = hashlib.blake2b(digest_size=16)
@@ -192,13 +194,16 @@ def _read(path: Path) -> Any:
     return value if fingerprint == code_fingerprint() else None
 
 
-def _write(path: Path, value: Any) -> None:
-    """Atomically replace a store; a tree we may not write to simply goes uncached."""
+def _write(root: Path, name: str, value: Any) -> None:
+    """Atomically replace the store ``name``; a tree we may not write to goes uncached."""
+    folder = _folder(root)
+    path = folder / name
     try:
-        path.parent.mkdir(exist_ok=True)
-        ignore = path.parent / ".gitignore"
+        folder.mkdir(exist_ok=True)
+        ignore = folder / ".gitignore"
         if not ignore.exists():
             ignore.write_text("*\n", encoding="utf-8")
+        path.parent.mkdir(exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         tmp.write_bytes(dumps((code_fingerprint(), value)))
         os.replace(tmp, path)
@@ -215,17 +220,29 @@ class _Entry:
 
 @dataclass
 class FileCache:
-    """Read results of a tree's files by identity; `get` misses on any change."""
+    """Read results of a tree's files by identity; `get` misses on any change.
+
+    Results are stored in shards, one per folder of the tree (reports/2026/11, ...), so
+    that editing one record rewrites one month's shard, not the whole store.
+    """
 
     root: Path
     entries: dict[str, _Entry] = field(default_factory=dict)
-    changed: bool = False
+    dirty: set[str] = field(default_factory=set)
     started_ns: int = field(default_factory=time.time_ns)
 
     @classmethod
     def open(cls, root: Path) -> FileCache:
-        entries = _read(_folder(root) / "files.pickle")
-        return cls(root, entries if isinstance(entries, dict) else {})
+        entries: dict[str, _Entry] = {}
+        try:
+            shards = sorted((_folder(root) / "files").glob("*.pickle"))
+        except OSError:
+            shards = []
+        for path in shards:
+            shard = _read(path)
+            if isinstance(shard, dict):
+                entries.update(shard)
+        return cls(root, entries)
 
     def get(self, rel: str, now: Stamp) -> FileResult | None:
         entry = self.entries.get(rel)
@@ -241,20 +258,34 @@ class FileCache:
 
     def put(self, rel: str, now: Stamp, digest: bytes | None, result: FileResult) -> None:
         self.entries[rel] = _Entry(now, digest, result)
-        self.changed = True
+        self.dirty.add(_shard_of(rel))
 
     def keep_only(self, rels: Iterable[str]) -> None:
         """Forget files that are gone, so the store never grows with renames."""
         wanted = set(rels)
-        gone = [rel for rel in self.entries if rel not in wanted]
-        for rel in gone:
+        for rel in [rel for rel in self.entries if rel not in wanted]:
             del self.entries[rel]
-        self.changed = self.changed or bool(gone)
+            self.dirty.add(_shard_of(rel))
 
     def save(self) -> None:
-        if self.changed:
-            _write(_folder(self.root) / "files.pickle", self.entries)
-            self.changed = False
+        if not self.dirty:
+            return
+        shards: dict[str, dict[str, _Entry]] = {name: {} for name in self.dirty}
+        for rel, entry in self.entries.items():
+            shard = shards.get(_shard_of(rel))
+            if shard is not None:
+                shard[rel] = entry
+        for name, shard in shards.items():
+            if shard:
+                _write(self.root, f"files/{name}.pickle", shard)
+            else:
+                (_folder(self.root) / "files" / f"{name}.pickle").unlink(missing_ok=True)
+        self.dirty.clear()
+
+
+def _shard_of(rel: str) -> str:
+    folder = rel.rpartition("/")[0]
+    return hashlib.blake2b(folder.encode(), digest_size=8).hexdigest()
 
 
 # -- memoised results ----------------------------------------------------------------------
@@ -287,7 +318,7 @@ def memoised(root: Path, name: str, key: object, compute: Callable[[], T]) -> T:
         memo[digest] = (racy, value)
         for old in list(memo)[:-MEMO_ENTRIES]:
             del memo[old]
-        _write(memo_path, memo)
+        _write(root, f"{name}.pickle", memo)
     return value
 
 

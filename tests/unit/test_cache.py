@@ -154,8 +154,11 @@ def test_a_tree_that_cannot_hold_a_cache_is_still_checked(tree: Path) -> None:
 
 def test_a_damaged_cache_is_a_cold_cache(tree: Path) -> None:
     expected = _warm(tree)
-    for name in ("files.pickle", "check.pickle"):
-        (tree / cache.CACHE_DIR / name).write_bytes(b"\x80\x05garbage")
+    folder = tree / cache.CACHE_DIR
+    damaged = [folder / "check.pickle", *(folder / "files").glob("*.pickle")]
+    assert len(damaged) > 2
+    for path in damaged:
+        path.write_bytes(b"\x80\x05garbage")
     assert _warm(tree) == expected
 
 
@@ -198,3 +201,14 @@ def test_a_memoised_document_is_recomputed_when_a_template_changes(tree: Path) -
     override.write_text("{{ title }}\n", encoding="utf-8")
     assert cache.memoised(tree, "analysis", key, compute) == "document 3"
     assert len(calls) == 3
+
+
+def test_editing_one_record_rewrites_only_its_folder_shard(tree: Path) -> None:
+    read_tree(tree, cache=True, jobs=1)
+    shards = {p: p.stat().st_mtime_ns for p in (tree / cache.CACHE_DIR / "files").iterdir()}
+    victim = _reports(tree)[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
+    read_tree(tree, cache=True, jobs=1)
+    rewritten = [p for p, ns in shards.items() if p.stat().st_mtime_ns != ns]
+    assert len(shards) > 5
+    assert len(rewritten) == 1
