@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from barrier_cli.analysis.result import Count, Totals, TrendPoint, UnitRow
-from barrier_cli.labels import Lang, label
+from barrier_cli.labels import LABELS, Lang, label
 from barrier_cli.loader import Tree
 from barrier_cli.periods import Month
 
@@ -48,8 +48,6 @@ def trend(frame: pd.DataFrame, month: Month) -> list[TrendPoint]:
 
 def breakdowns(this: pd.DataFrame, tree: Tree, lang: Lang) -> dict[str, list[Count]]:
     """Counts of the month's reports by each field; every choice listed, most first."""
-    from barrier_cli.labels import LABELS
-
     unit_names = {u.id: u.name for u in tree.org.units}
     total = len(this)
     out: dict[str, list[Count]] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from barrier_cli.analysis.result import WeakLink
@@ -49,13 +50,7 @@ def weak_links(frame: pd.DataFrame, month: Month) -> list[WeakLink]:
         for row in grouped.reset_index().to_dict("records")
     ]
     links.sort(key=lambda w: (-w.weighted, -w.growth, -w.count, w.element, w.category, w.key))
-    return [_ranked(w, n) for n, w in enumerate(links, 1)]
-
-
-def _ranked(link: WeakLink, rank: int) -> WeakLink:
-    from dataclasses import replace
-
-    return replace(link, rank=rank)
+    return [replace(w, rank=n) for n, w in enumerate(links, 1)]
 
 
 def priorities(links: list[WeakLink], count: int = PRIORITIES) -> list[WeakLink]:
