@@ -185,10 +185,39 @@ def _format_seq(node: CommentedSeq, shape: Shape, col: int) -> list[str]:
         node.fa.set_block_style()
     carry: list[str] = []
     for n, item in enumerate(node):
-        if carry:
+        trailing = _format(item, shape, col) if _is_filled(item) else _split_post(node, n, 0)
+        carry += _leading(item)
+        if carry and n > 0:
             _attach_trailing(node[n - 1], carry, col - MAP_INDENT, parent=(node, n - 1))
-        carry = _format(item, shape, col) if _is_filled(item) else _split_post(node, n, 0)
+        elif carry:
+            _before_first_item(node, carry, col - MAP_INDENT)
+        carry = trailing
     return carry
+
+
+def _leading(item: Any) -> list[str]:
+    """Detach the comments above a list item's first key: they belong above its dash.
+
+    Written after the dash they would split ``-`` from its first key, and read back they
+    would no longer be where fmt put them.
+    """
+    if not isinstance(item, CommentedMap) or not item:
+        return []
+    entry = item.ca.items.get(next(iter(item)))
+    if not entry or not entry[1]:
+        return []
+    lines = [t.value.strip() for t in entry[1] if isinstance(t, CommentToken) and t.value.strip()]
+    entry[1] = None
+    return lines
+
+
+def _before_first_item(node: CommentedSeq, lines: list[str], col: int) -> None:
+    """Comments above a list's first dash; ruamel shares this list with the parent's key."""
+    tokens = [_token(line, col) for line in lines]
+    if node.ca.comment and isinstance(node.ca.comment[1], list):
+        node.ca.comment[1].extend(tokens)
+    else:
+        node.ca.comment = [None, tokens]
 
 
 def _is_filled(value: Any) -> bool:

@@ -200,3 +200,32 @@ def test_property_load_fmt_load_gives_the_same_model(data: dict[str, object], se
     out = format_text(text, Report)
     assert Report.model_validate(load_text(out)) == before
     assert format_text(out, Report) == out
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    data=_report_data,
+    seed=st.randoms(use_true_random=False),
+    where=st.lists(st.tuples(st.integers(0, 60), st.booleans()), max_size=6),
+)
+def test_property_comments_anywhere_are_all_kept(
+    data: dict[str, object], seed: object, where: list[tuple[int, bool]]
+) -> None:
+    keys = list(data)
+    seed.shuffle(keys)  # type: ignore[attr-defined]
+    lines = dumps({k: data[k] for k in keys}).splitlines()
+    for n, (at, indented) in enumerate(where):
+        at = min(at, len(lines))
+        if at < len(lines) and lines[at].lstrip().startswith(("|", "-")) is False:
+            pad = lines[at][: len(lines[at]) - len(lines[at].lstrip())] if indented else ""
+        else:
+            pad = ""
+        lines.insert(at, f"{pad}# 注释{n}")
+    text = "\n".join(lines) + "\n"
+    try:
+        out = format_text(text, Report)
+    except ParseProblem:
+        return  # a comment line inside a literal block's indentation made it invalid YAML
+    assert comments(out) == comments(text)
+    assert format_text(out, Report) == out
+    assert Report.model_validate(load_text(out)) == Report.model_validate(load_text(text))
