@@ -96,11 +96,14 @@ def check_git(
     changed: bool = False,
     against: str | None = None,
     day: dt.date | None = None,
+    cache: bool = False,
+    jobs: int | None = None,
 ) -> CheckResult:
     """Check the staged tree (or the working tree), report on what changed, audit if asked.
 
     ``changed`` compares with ``against`` (default HEAD). ``against`` HEAD in a repository
-    without commits yet (the first commit) has nothing to audit and is skipped.
+    without commits yet (the first commit) has nothing to audit and is skipped. ``cache``
+    and ``jobs`` apply to reading the working tree, as for a plain check.
     """
     repo = Repo.of(root)
     prefixes = _prefixes(root, paths)
@@ -114,7 +117,10 @@ def check_git(
     elif changed and not first_commit:
         touched = repo.changed_since(base)
     blobs = repo.files(INDEX) if staged else None
-    results = blob_results(blobs) if blobs is not None else load_tree(root).files
+    if blobs is not None:
+        results = blob_results(blobs)
+    else:
+        results = load_tree(root, cache=cache, jobs=jobs).files
     scope: set[str] | None = None
     if staged or changed:
         scope = {rel for rel in affected(results, touched) if _under(rel, prefixes)}

@@ -67,7 +67,13 @@ def check(
         from barrier_cli.gitcheck import check_git
 
         result = check_git(
-            root, paths=paths or None, staged=staged, changed=changed, against=against
+            root,
+            paths=paths or None,
+            staged=staged,
+            changed=changed,
+            against=against,
+            cache=not no_cache,
+            jobs=jobs,
         )
     else:
         result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
