@@ -43,3 +43,39 @@ def test_schema_command_prints_and_writes(tmp_path: Path) -> None:
     assert (tmp_path / "schemas" / "incident.schema.json").is_file()
     bad = barrier("schema", "reprot", cwd=tmp_path)
     assert bad.returncode == 1 and "no record kind 'reprot'" in bad.stderr
+
+
+def test_the_ci_command_annotates_an_unamended_change_since_the_merge_base(
+    tmp_path: Path,
+) -> None:
+    def git(*args: str) -> str:
+        done = subprocess.run(["git", *args], cwd=tmp_path, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert barrier("init", cwd=tmp_path).returncode == 0
+    report = tmp_path / "records" / "reports" / "2026" / "11" / "R-20261101-AB12.yaml"
+    report.parent.mkdir(parents=True)
+    closed = (
+        "id: R-20261101-AB12\ndate: 2026-11-01\nreporter: secretary_b1\nsource: on_site\n"
+        "element: equipment\ncategory: hazard\nsummary: 工具箱尖角划破工作服\nstatus: closed\n"
+        "analysis:\n  date: 2026-11-02\n  by: secretary_b1\n  cause: 工具箱边角未倒圆\n"
+        "closed: 2026-11-03\n"
+    )
+    report.write_text(closed, encoding="utf-8")
+    git("init", "-q", "-b", "main")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "add", "-A")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qm", "base")
+    git("checkout", "-q", "-b", "topic")
+    report.write_text(closed.replace("未倒圆", "未倒圆，已全部打磨"), encoding="utf-8")
+    git("-c", "user.email=t@example.com", "-c", "user.name=t", "commit", "-qam", "edit")
+    base = git("merge-base", "main", "HEAD")
+
+    done = barrier("check", "--format", "github", "--against", base, cwd=tmp_path)
+    assert done.returncode == 1
+    assert done.stdout.startswith(
+        "::error file=records/reports/2026/11/R-20261101-AB12.yaml,line=8,col=1,"
+        "title=barrier amendment::"
+    )
+    unknown = barrier("check", "--against", "no-such-rev", cwd=tmp_path)
+    assert unknown.returncode == 1 and "'no-such-rev' is not a commit" in unknown.stderr
