@@ -115,32 +115,40 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
     """Every YAML file under ``root`` as a posix path relative to it, sorted.
 
     Hidden folders (.git, .barrier-cache) and the tree's own templates are skipped. A
-    symlink that points outside the tree is reported, never followed.
+    symlink that points outside the tree is reported, never followed. (One `os.scandir`
+    per folder and no path objects per file: on 100k files this walk is on every run.)
     """
     real_root = root.resolve()
     out: list[tuple[str, ParseProblem | None]] = []
-    for folder, dirs, files in os.walk(root):
-        base = Path(folder)
-        keep = []
-        for d in dirs:
-            if d.startswith(".") or (base == root and d in SKIPPED_DIRS):
-                continue
-            if (base / d).is_symlink():
-                out.append((_rel(root, base / d), _symlink_problem(base / d, real_root)))
-                continue
-            keep.append(d)
-        dirs[:] = keep
-        for name in files:
-            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
-                continue
-            full = base / name
-            problem = _symlink_problem(full, real_root) if full.is_symlink() else None
-            out.append((_rel(root, full), problem))
+    pending = [(os.fspath(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:  # like os.walk: a folder that cannot be listed is passed over
+            continue
+        for entry in entries:
+            name, rel = entry.name, prefix + entry.name
+            if _is_dir(entry):
+                if name.startswith(".") or (not prefix and name in SKIPPED_DIRS):
+                    continue
+                if entry.is_symlink():
+                    out.append((rel, _symlink_problem(Path(entry.path), real_root)))
+                else:
+                    pending.append((entry.path, rel + "/"))
+            elif name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                link = entry.is_symlink()
+                out.append((rel, _symlink_problem(Path(entry.path), real_root) if link else None))
     yield from sorted(out)
 
 
-def _rel(root: Path, path: Path) -> str:
-    return path.relative_to(root).as_posix()
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (as os.walk sees it)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
 
 
 def _symlink_problem(path: Path, real_root: Path) -> ParseProblem | None:

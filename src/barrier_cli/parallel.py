@@ -34,6 +34,7 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
     """Every file of the tree read, in `iter_files` order; ``cache`` reuses and updates it."""
     listed = list(iter_files(root))
     store = c.FileCache.open(root) if cache else None
+    scanned = c.scan(root) if cache else {}  # one scandir per folder instead of a stat per file
     results: dict[str, FileResult] = {}
     todo: list[str] = []
     stamps: dict[str, c.Stamp] = {}
@@ -42,7 +43,7 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
             results[rel] = FileResult(rel, None, parse_problem=problem)
             continue
         if store is not None:
-            stamps[rel] = c.stamp(root / rel)
+            stamps[rel] = scanned.get(rel) or c.stamp(root / rel)
             hit = store.get(rel, stamps[rel])
             if hit is not None:
                 results[rel] = hit
