@@ -91,7 +91,9 @@ def add(
 ) -> None:
     """Add a report: prompts at a terminal, or every field by flags with --no-input.
 
-    Choices take the value, its label or its number. Prints the new id and its file.
+    At a prompt, Enter takes the [default], < goes back one question, - clears an optional
+    answer, and Ctrl-C quits writing nothing. Choices take the value, its label or its
+    number; people and units their id or name. Prints the new id and its file.
     """
     flags = {
         "date": date,
