@@ -204,3 +204,50 @@ def test_files_that_do_not_validate_are_named_not_counted(tmp_path: Path) -> Non
     result = analyze(load_tree(root), Month(2026, 10), today=TODAY)
     assert result.skipped_files == ["reports/2026/10/R-20261011-BAD1.yaml"]
     assert result.totals.reports == 5
+
+
+def test_pairings_as_they_stood_at_the_month_end(tmp_path: Path) -> None:
+    root, _ = october(tmp_path / "records")
+    sep = analyze(load_tree(root), Month(2026, 9), today=TODAY).pairings
+    # P-20260705-01 reached basic only on 3 October: in September's document it has not.
+    rows = {r.id: (r.status, r.basic_on) for r in sep.rows}
+    assert rows == {
+        "P-20260410-01": ("basic", dt.date(2026, 7, 1)),
+        "P-20260501-01": ("escalated", None),
+        "P-20260705-01": ("active", None),
+    }
+
+
+def test_a_repeat_violator_paired_in_the_month_is_not_proposed_again(tmp_path: Path) -> None:
+    def violation(day: str) -> dict[str, object]:
+        return report(day, "lead1", element="personnel", category="violation", persons=["wk1"])
+
+    def pairing(pid: str, start: str, **fields: object) -> dict[str, object]:
+        return {
+            "id": pid,
+            "mentor": "mem1",
+            "person": "wk1",
+            "unit": "G1",
+            "start": start,
+            "reasons": ["violations"],
+            **fields,
+        }
+
+    done = pairing(
+        "P-20260101-01", "2026-01-01", basic_on="2026-03-01", full_on="2026-06-01", status="full"
+    )
+    tree = load_tree(
+        write_tree(
+            tmp_path / "records",
+            reports=[violation("2026-08-03"), violation("2026-08-20")],
+            pairings=[done, pairing("P-20260825-01", "2026-08-25")],
+        )
+    )
+    assert [v.pairing for v in analyze(tree, Month(2026, 8), today=TODAY).repeat_violators] == [
+        "P-20260825-01"
+    ]
+    # Turned around in June, violating again in August: proposed again without the new pair.
+    tree.pairings = [p for p in tree.pairings if p.id == "P-20260101-01"]
+    assert [v.pairing for v in analyze(tree, Month(2026, 8), today=TODAY).repeat_violators] == [
+        None
+    ]

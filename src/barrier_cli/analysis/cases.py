@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from barrier_cli.analysis.pairings import running_on
 from barrier_cli.analysis.result import CaseRow, RepeatViolator
 from barrier_cli.loader import Tree
 from barrier_cli.models import Incident
@@ -49,13 +50,13 @@ def _row(tree: Tree, incident: Incident) -> CaseRow:
     )
 
 
-def repeat_violators(tree: Tree, month: Month) -> list[RepeatViolator]:
+def repeat_violators(tree: Tree, month: Month, as_of: dt.date) -> list[RepeatViolator]:
     """People with 2+ violations in the three months ending with ``month``.
 
     Violations are incidents of type ``violation`` (their ``violation.person``) and reports
     of category ``violation`` naming ``persons``; a report that a person's violation incident
-    links to is the same event and counts once for that person. Someone not already in a running pairing
-    is proposed as a new key person (安全关键人).
+    links to is the same event and counts once for that person. Someone not in a pairing
+    running on ``as_of`` is proposed as a new key person (安全关键人).
     """
     first = month.shift(1 - REPEAT_MONTHS).first
     evidence: dict[str, list[str]] = defaultdict(list)
@@ -71,14 +72,7 @@ def repeat_violators(tree: Tree, month: Month) -> list[RepeatViolator]:
                     evidence[person].append(r.id)
     people = {p.id: p for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
-    running = {
-        p.person: p.id
-        for p in tree.pairings
-        if p.withdrawn is None
-        and p.start <= month.last
-        and p.status not in ("full", "ended")
-        and p.full_on is None
-    }
+    running = {p.person: p.id for p in tree.pairings if running_on(p, as_of)}
     out = [
         RepeatViolator(
             person=pid,

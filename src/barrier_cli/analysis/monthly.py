@@ -46,7 +46,7 @@ def analyze(
         timeliness=timeliness.timeliness(tree, month, as_of),
         incidents=incidents,
         earlier_open=earlier_open,
-        repeat_violators=cases.repeat_violators(tree, month),
+        repeat_violators=cases.repeat_violators(tree, month, as_of),
         pairings=pairings(tree, month, as_of),
         weak_links=links,
         priorities=weak_links.priorities(links),

@@ -1,4 +1,8 @@
-"""Key-person pairings (包保对子) running in the month: milestones due, overdue, reached."""
+"""Key-person pairings (包保对子) running in the month: milestones due, overdue, reached.
+
+An analysis shows each pairing as it stood on its ``as_of`` day: a milestone reached later
+is not shown as reached, so last March's document reads the same today as it did then.
+"""
 
 from __future__ import annotations
 
@@ -15,9 +19,10 @@ def pairings(tree: Tree, month: Month, as_of: dt.date) -> Pairings:
     deadlines = tree.settings.deadlines
     names = {p.id: p.name for p in tree.org.people}
     rows = []
-    for p in sorted(tree.pairings, key=lambda p: (p.start, p.id)):
-        if not _running_in(p, month):
+    for record in sorted(tree.pairings, key=lambda p: (p.start, p.id)):
+        if not _running_in(record, month):
             continue
+        p = as_on(record, as_of)
         basic_due, full_due = p.basic_due(deadlines), p.full_due(deadlines)
         rows.append(
             PairingRow(
@@ -34,7 +39,7 @@ def pairings(tree: Tree, month: Month, as_of: dt.date) -> Pairings:
                 full_on=p.full_on,
                 status=p.status,
                 due=[m for m, d in (("basic", basic_due), ("full", full_due)) if month.contains(d)],
-                overdue=_overdue(p, tree, as_of),
+                overdue=p.overdue_milestones(deadlines, as_of),
                 turned=[
                     m
                     for m, d in (("basic", p.basic_on), ("full", p.full_on))
@@ -45,22 +50,40 @@ def pairings(tree: Tree, month: Month, as_of: dt.date) -> Pairings:
     return Pairings(rows)
 
 
+def as_on(p: Pairing, day: dt.date) -> Pairing:
+    """The pairing as it stood on ``day``: milestones and an end after it left out.
+
+    Escalation carries no date, so an escalated pairing counts as escalated throughout.
+    """
+
+    def by_then(value: dt.date | None) -> dt.date | None:
+        return value if value is not None and value <= day else None
+
+    basic_on, full_on, ended = by_then(p.basic_on), by_then(p.full_on), by_then(p.ended)
+    if ended is not None:
+        status = "ended"
+    elif full_on is not None:
+        status = "full"
+    elif p.escalated:
+        status = "escalated"
+    elif basic_on is not None:
+        status = "basic"
+    else:
+        status = "active"
+    return p.model_copy(
+        update={"basic_on": basic_on, "full_on": full_on, "ended": ended, "status": status}
+    )
+
+
+def running_on(p: Pairing, day: dt.date) -> bool:
+    """Started by ``day`` and neither fully turned around nor ended by then."""
+    then = as_on(p, day)
+    return p.withdrawn is None and p.start <= day and then.status not in ("full", "ended")
+
+
 def _running_in(p: Pairing, month: Month) -> bool:
     """Started by the month's end and not finished before it began."""
     if p.withdrawn is not None or p.start > month.last:
         return False
     finished = [d for d in (p.full_on, p.ended) if d is not None]
     return not finished or min(finished) >= month.first
-
-
-def _overdue(p: Pairing, tree: Tree, as_of: dt.date) -> list[str]:
-    """Milestones past due on ``as_of``; reaching one after ``as_of`` does not count yet."""
-    if p.ended is not None and p.ended <= as_of:
-        return []
-    as_then = p.model_copy(
-        update={
-            "basic_on": p.basic_on if p.basic_on and p.basic_on <= as_of else None,
-            "full_on": p.full_on if p.full_on and p.full_on <= as_of else None,
-        }
-    )
-    return as_then.overdue_milestones(tree.settings.deadlines, as_of)

@@ -34,7 +34,7 @@ def analyze(
         ),
     ] = None,
 ) -> None:
-    """What came in, who fell silent, what is open, the weak links and next month's priorities."""
+    """The monthly analysis: who reported, what is open, weak links, next month's priorities."""
     from barrier_cli.analysis.document import analysis_document
     from barrier_cli.loader import today
 
