@@ -124,11 +124,11 @@ def test_example_class_a_accidents_in_their_months(examples: Tree) -> None:
     for month in (Month(2026, 3), Month(2026, 6), Month(2026, 10)):
         for case in analyze(examples, month, today=TODAY).incidents:
             if case.class_ == "general_a":
-                found[case.id] = (case.status, case.gaps)
+                found[case.id] = (case.status, case.gaps, case.closed)
     assert found == {
-        "I-20260314-01": ("closed", []),
-        "I-20260621-01": ("closed", []),
-        "I-20261009-01": ("rectifying", ["measures not done"]),
+        "I-20260314-01": ("closed", [], dt.date(2026, 5, 20)),
+        "I-20260621-01": ("closed", [], dt.date(2026, 8, 25)),
+        "I-20261009-01": ("rectifying", ["measures not done"], None),
     }
 
 

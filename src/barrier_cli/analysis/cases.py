@@ -47,6 +47,7 @@ def _row(tree: Tree, incident: Incident) -> CaseRow:
         persons=[names.get(p, p) for p in involved],
         status=incident.status,
         gaps=incident.closure_gaps(tree.settings.closure),
+        closed=incident.closed,
     )
 
 

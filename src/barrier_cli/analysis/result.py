@@ -16,7 +16,7 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   (report ids), ``overdue``: list of ``{record, field, index, action, owner, owner_name,
   unit, due, days_overdue}``
 - ``incidents`` and ``earlier_open``: list of ``{id, date, title, unit, unit_name, type,
-  class, severity, persons, status, gaps, complete}``
+  class, severity, persons, status, gaps, closed, complete}``
 - ``repeat_violators``: list of ``{person, name, unit, count, evidence, pairing,
   unit_name}``
 - ``pairings``: counts and ``rows`` of ``{id, person, person_name, mentor, mentor_name,
@@ -135,6 +135,9 @@ class CaseRow:
     status: str
     gaps: list[str]
     """What 三不放过 still lacks (``Incident.closure_gaps``); empty when complete."""
+    closed: dt.date | None = None
+    """Incidents show their state today (a record keeps no dated status history); this
+    says when a case was closed, which may be after the analysed month."""
 
     @property
     def complete(self) -> bool:

@@ -128,7 +128,7 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
                 i.id,
                 esc(i.title),
                 kind,
-                w(i.status, "incident_status"),
+                w(i.status, "incident_status") + (f" {i.closed}" if i.closed else ""),
                 f"[red]{gaps}[/]" if gaps else tr("齐全", "complete"),
             )
         console.print(c)
