@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
-import traceback
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -138,6 +136,9 @@ def run() -> None:
 
 
 def _internal_error(error: Exception) -> int:
+    import tempfile  # only on this rare path: together they cost start-up ~20 ms
+    import traceback
+
     text = "".join(traceback.format_exception(error))
     if _show_traceback:
         sys.stderr.write(text)
