@@ -85,10 +85,14 @@ def snapshot_code() -> None:
         CODE / "barrier_cli",
         ignore=shutil.ignore_patterns("__pycache__"),
     )
+    (CODE / "barrier").write_text(
+        "import sys\nfrom barrier_cli.cli.main import run\nsys.exit(run())\n", encoding="utf-8"
+    )
 
 
 def barrier(*args: str) -> list[str]:
-    return [sys.executable, "-m", "barrier_cli", *args]
+    """The command as its console script runs it (``-m`` would add runpy's imports)."""
+    return [sys.executable, str(CODE / "barrier"), *args]
 
 
 def tree_for(reports: int) -> Path:
