@@ -96,19 +96,36 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
         tree = yaml.load(text)
     except YAMLError as e:  # the strict loader accepted it, so this is unexpected
         raise ParseProblem(f.SYNTAX, str(e).splitlines()[0]) from e
+    comments = _comment_lines(tree)
     tree = _with_values(tree, data)
     trailing = _format(tree, model, 0)
     _attach_trailing(tree, trailing, 0)
     out = io.StringIO()
     yaml.dump(tree, out)
     result = out.getvalue()
-    if load_text(result) != data:
+    if load_text(result) != data or not comments <= _comment_lines(yaml.load(result)):
         raise ParseProblem(
             f.SYNTAX,
-            "formatting would change what the record says; the file was left as it is",
+            "formatting would lose a value or a comment; the file was left as it is",
             hint="please report this as a bug in barrier fmt",
         )
     return result
+
+
+def _comment_lines(node: Any) -> set[str]:
+    """Every comment line ruamel attached anywhere in ``node``: the safety net's inventory."""
+    found: set[str] = set()
+    todo = [node]
+    while todo:
+        item = todo.pop()
+        if isinstance(item, CommentToken):
+            found.update(line.strip() for line in item.value.splitlines() if line.strip())
+        elif isinstance(item, list | tuple):
+            todo.extend(item)
+        if isinstance(item, CommentedMap | CommentedSeq):
+            todo.extend([item.ca.comment, item.ca.end, *item.ca.items.values()])
+            todo.extend(item.values() if isinstance(item, CommentedMap) else item)
+    return found
 
 
 def in_field_order(value: Any, shape: Shape) -> Any:
@@ -170,9 +187,8 @@ def _format_map(node: CommentedMap, shape: Shape, col: int) -> list[str]:
         else:
             carry = _split_post(node, key, 2)
     rank = {name: n for n, name in enumerate(order)}
-    keys = list(node)
-    for key in sorted(keys, key=lambda k: (rank.get(str(k), len(rank)), keys.index(k))):
-        node.move_to_end(key)
+    for key in sorted(node, key=lambda k: rank.get(str(k), len(rank))):  # stable: unknown keys
+        node.move_to_end(key)  # keep their own order, after the known ones
     for key, lines in before.items():
         slot = node.ca.items.setdefault(key, [None, None, None, None])
         slot[1] = [*(slot[1] or []), *(_token(line, col) for line in lines)]

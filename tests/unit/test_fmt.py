@@ -223,9 +223,10 @@ def test_property_comments_anywhere_are_all_kept(
         lines.insert(at, f"{pad}# 注释{n}")
     text = "\n".join(lines) + "\n"
     try:
-        out = format_text(text, Report)
+        load_text(text)
     except ParseProblem:
         return  # a comment line inside a literal block's indentation made it invalid YAML
+    out = format_text(text, Report)  # never refuses (its safety net) what it can read
     assert comments(out) == comments(text)
     assert format_text(out, Report) == out
     assert Report.model_validate(load_text(out)) == Report.model_validate(load_text(text))
