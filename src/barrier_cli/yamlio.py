@@ -294,7 +294,12 @@ def read_bytes(path: Path) -> bytes:
                 )
             if info.st_size > MAX_BYTES:
                 raise _too_large(info.st_size)
-            raw = fh.read(MAX_BYTES + 1)
+            # ask for what fstat says is there: read(MAX_BYTES + 1) allocates a megabyte per
+            # file, the largest cost of reading a tree of small records; a file that grew
+            # since is read on, up to the limit
+            raw = fh.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += fh.read(MAX_BYTES + 1 - len(raw))
     except OSError as e:
         raise ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}") from e
     if len(raw) > MAX_BYTES:
