@@ -160,6 +160,7 @@ for _versions, _tag_name, _regexp, _first in implicit_resolvers:
         for _ch in _first if _first is not None else [None]:
             _IMPLICIT.setdefault(_ch, []).append((Tag(suffix=_tag_name), _regexp))
 _ANY_FIRST = _IMPLICIT.pop(None, [])
+_BY_FIRST = {ch: resolvers + _ANY_FIRST for ch, resolvers in _IMPLICIT.items()}
 _STR, _SEQ, _MAP = (Tag(suffix=f"tag:yaml.org,2002:{n}") for n in ("str", "seq", "map"))
 
 
@@ -169,7 +170,7 @@ class _Resolver(VersionedResolver):
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, regexp in _IMPLICIT.get(value[:1], []) + _ANY_FIRST:
+                for tag, regexp in _BY_FIRST.get(value[:1], _ANY_FIRST):
                     if regexp.match(value):
                         return tag
             return _STR
