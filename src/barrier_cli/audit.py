@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import PurePosixPath
-from typing import Any
 
 from barrier_cli import findings as f
 from barrier_cli.kinds import KINDS
@@ -20,13 +19,14 @@ from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Repor
 from barrier_cli.models.common import Model, Problem, RecordModel
 
 IDENTITY: dict[type[Model], tuple[str, ...]] = {
-    Report: ("date", "reporter"),
-    Incident: ("date", "type"),
-    Pairing: ("person", "start"),
-    Assessment: ("period", "subject", "standard"),
-    NoticeEntry: ("year", "seq", "month"),
+    Report: ("date", "summary"),
+    Incident: ("date", "title"),
+    Pairing: ("start", "person"),
+    Assessment: ("period", "subject"),
+    NoticeEntry: ("date", "month"),
 }
-"""The fields that say which event a record is about; if they change, it is another record."""
+"""What says which event a record is about. A record whose fields here *all* changed is
+another record under a reused id; a change to some of them is a correction."""
 
 
 def is_final(record: Model) -> bool:
@@ -50,7 +50,7 @@ def audit(before: list[FileResult], after: list[FileResult]) -> Iterator[tuple[s
             continue
         if old.record is None or new.record is None:
             continue
-        if _identity(old.record) != _identity(new.record):
+        if _is_another(old.record, new.record):
             yield new.rel, _reused(rid, old.record, new.record)
         elif is_final(old.record):
             yield from ((new.rel, p) for p in _amendment_problems(old.record, new.record))
@@ -76,8 +76,11 @@ def _deleted(rid: str) -> Problem:
     )
 
 
-def _identity(record: Model) -> tuple[Any, ...]:
-    return tuple(getattr(record, name) for name in IDENTITY.get(type(record), ()))
+def _is_another(old: Model, new: Model) -> bool:
+    fields = IDENTITY.get(type(old), ())
+    return type(old) is not type(new) or (
+        bool(fields) and all(getattr(old, n) != getattr(new, n) for n in fields)
+    )
 
 
 def _reused(rid: str, old: Model, new: Model) -> Problem:

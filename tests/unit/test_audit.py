@@ -126,8 +126,13 @@ def test_open_report_may_change_freely() -> None:
 
 
 def test_id_reused_for_a_different_record_is_caught() -> None:
-    other = REPORT.replace("reporter: zhu", "reporter: wang").replace("闸瓦磨耗超限", "脱轨器未撤")
+    other = REPORT.replace("2026-11-01", "2026-11-07").replace("闸瓦磨耗超限", "脱轨器未撤")
     assert codes(tree(), tree(**{REPORT_REL: other})) == [(REPORT_REL, "id-reused")]
+
+
+def test_correcting_the_date_or_the_summary_alone_is_not_a_new_record() -> None:
+    for fixed in (REPORT.replace("2026-11-01", "2026-11-02"), REPORT.replace("超限", "到限")):
+        assert codes(tree(), tree(**{REPORT_REL: fixed})) == []
 
 
 def test_referrers_of_a_touched_report_are_affected() -> None:
@@ -183,7 +188,8 @@ def test_git_against_passes_a_proper_amendment(repo: Path) -> None:
 
 
 def test_git_against_catches_an_id_reused(repo: Path) -> None:
-    put(repo / "records", {REPORT_REL: REPORT.replace("2026-11-01", "2026-11-05")})
+    other = REPORT.replace("2026-11-01", "2026-11-05").replace("闸瓦磨耗超限", "防溜铁鞋未撤")
+    put(repo / "records", {REPORT_REL: other})
     sh(repo, "add", ".")
     assert found(repo, staged=True, against="HEAD") == [(REPORT_REL, "id-reused")]
 
