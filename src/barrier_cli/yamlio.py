@@ -158,7 +158,9 @@ _IMPLICIT: dict[str | None, list[tuple[Tag, Any]]] = {}
 for _versions, _tag_name, _regexp, _first in implicit_resolvers:
     if (1, 2) in _versions:
         for _ch in _first if _first is not None else [None]:
-            _IMPLICIT.setdefault(_ch, []).append((Tag(suffix=_tag_name), _regexp))
+            # ruamel wraps its patterns in LazyEval, a Python-level proxy on every match
+            _pattern = getattr(_regexp, "lazy_self", lambda p=_regexp: p)()
+            _IMPLICIT.setdefault(_ch, []).append((Tag(suffix=_tag_name), _pattern))
 _ANY_FIRST = _IMPLICIT.pop(None, [])
 _BY_FIRST = {ch: resolvers + _ANY_FIRST for ch, resolvers in _IMPLICIT.items()}
 _STR, _SEQ, _MAP = (Tag(suffix=f"tag:yaml.org,2002:{n}") for n in ("str", "seq", "map"))
@@ -175,6 +177,13 @@ class _Resolver(VersionedResolver):
                         return tag
             return _STR
         return _SEQ if kind is SequenceNode else _MAP
+
+    # path resolvers are never registered: the C composer calls these for every node
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
 
 
 class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
@@ -206,10 +215,10 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
             self.recursive_objects = {}
             return self.construct_document(node)
 
-    def _plain(self, node: Any, seen: set[int], depth: int) -> Any:
-        if id(node) in seen or depth > _PLAIN_DEPTH:
+    def _plain(self, node: Any, seen: set[Any], depth: int) -> Any:
+        if node in seen or depth > _PLAIN_DEPTH:
             raise _Unusual
-        seen.add(id(node))
+        seen.add(node)
         tag, kind = node.ctag, node.__class__
         if kind is ScalarNode:
             if tag is _STR:
@@ -223,14 +232,18 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
         if tag is not _MAP or kind is not MappingNode:
             raise _Unusual
         out: dict[str, Any] = {}
-        for key_node, value_node in node.value:
-            if key_node.ctag is not _STR or id(key_node) in seen:
+        for key_node, value in node.value:
+            if key_node.ctag is not _STR or key_node.__class__ is not ScalarNode:
                 raise _Unusual
             key = key_node.value
-            if key in out or key_node.__class__ is not ScalarNode:
+            if key in out or key_node in seen:
                 raise _Unusual
-            seen.add(id(key_node))
-            out[key] = self._plain(value_node, seen, depth + 1)
+            seen.add(key_node)
+            if value.ctag is _STR and value.__class__ is ScalarNode and value not in seen:
+                seen.add(value)  # the common case, text, without a call
+                out[key] = value.value
+            else:
+                out[key] = self._plain(value, seen, depth + 1)
         return out
 
 
