@@ -1,7 +1,7 @@
 """`barrier init`: a new project holding a records tree that `barrier check` passes at once.
 
-What is written: ``records/`` (settings from the model's defaults, an org skeleton, the
-branch and member standards, the templates to override, JSON Schemas for editors) and the
+What is written: ``records/`` (settings from the model's defaults, an org skeleton and the
+branch and member standards in the tree's language, the templates to override, JSON Schemas for editors) and the
 project files around it (pre-commit hooks, GitHub Actions and GitLab CI workflows,
 ``.gitattributes``, ``.gitignore``, ``.vscode/settings.json``). The shipped pieces live in
 ``resources/init/`` and are read with `importlib.resources`.
@@ -80,9 +80,10 @@ def plan(*, name: str | None, lang: Literal["zh", "en"]) -> dict[str, str]:
         + "# 设置 / settings: every key has a default; all are written out to be seen.\n"
         + dumps(in_field_order(settings.model_dump(by_alias=True), Settings))
     )
-    files[f"{RECORDS}/org.yaml"] = modeline("org", 0) + _text(shipped / RECORDS / "org.yaml")
+    skeleton = shipped / RECORDS / lang
+    files[f"{RECORDS}/org.yaml"] = modeline("org", 0) + _text(skeleton / "org.yaml")
     for standard in ("branch", "member"):
-        text = _text(shipped / RECORDS / "standards" / f"{standard}.yaml")
+        text = _text(skeleton / "standards" / f"{standard}.yaml")
         files[f"{RECORDS}/standards/{standard}.yaml"] = modeline("standard", 1) + text
     for kind in KINDS:
         files[f"{RECORDS}/{SCHEMAS}/{schema_file(kind)}"] = schema_text(kind_schema(kind))

@@ -93,6 +93,17 @@ def test_existing_project_files_are_kept(tmp_path: Path) -> None:
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8") == "node_modules/\n"
 
 
-def test_english_settings(tmp_path: Path) -> None:
+def test_english_tree_passes_check_too(tmp_path: Path) -> None:
     init_project(tmp_path, lang="en")
-    assert load_tree(tmp_path / "records").settings.lang == "en"
+    tree = load_tree(tmp_path / "records")
+    assert tree.settings.lang == "en"
+    assert tree.org.units[0].name == "Workshop general party branch"
+    assert sum(i.max for i in tree.standards["branch"].items().values()) == 100
+    assert check_tree(tmp_path / "records").findings == []
+
+
+def test_zh_standards_are_the_domain_s_4_aspects_13_items(tmp_path: Path) -> None:
+    init_project(tmp_path)
+    branch = load_tree(tmp_path / "records").standards["branch"]
+    assert len(branch.aspects) == 4 and len(branch.items()) == 13
+    assert sum(i.max for i in branch.items().values()) == 100
