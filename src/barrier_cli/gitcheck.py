@@ -114,13 +114,13 @@ def check_git(
         touched = repo.staged()
         if not touched and base == "HEAD":
             return CheckResult([], 0)  # a commit that leaves the records alone: nothing to say
-    elif changed and not first_commit:
-        touched = repo.changed_since(base)
     blobs = repo.files(INDEX) if staged else None
     if blobs is not None:
         results = blob_results(blobs)
     else:
         results = load_tree(root, cache=cache, jobs=jobs).files
+    if changed and not staged:  # before the first commit, every file is a change
+        touched = [r.rel for r in results] if first_commit else repo.changed_since(base)
     scope: set[str] | None = None
     if staged or changed:
         scope = {rel for rel in affected(results, touched) if _under(rel, prefixes)}

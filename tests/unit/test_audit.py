@@ -219,3 +219,10 @@ def test_changed_reports_only_on_changed_files(repo: Path) -> None:
     sh(repo, "commit", "-qm", "one more")
     assert found(repo, changed=True) == []
     assert found(repo) == [(new, "id-mismatch")]
+
+
+def test_changed_before_the_first_commit_reports_on_everything(tmp_path: Path) -> None:
+    sh(tmp_path, "init", "-q")
+    put(tmp_path / "records", tree(**{REPORT_REL: REPORT.replace("reporter: zhu", "reporter: li")}))
+    assert found(tmp_path, changed=True) == [(REPORT_REL, "unknown-person")]
+    assert found(tmp_path, changed=True, against="HEAD") == [(REPORT_REL, "unknown-person")]
