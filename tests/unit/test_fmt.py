@@ -190,7 +190,7 @@ _report_data = st.fixed_dictionaries(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)  # examples: the profile (100; `make fuzz`: many more)
 @given(data=_report_data, seed=st.randoms(use_true_random=False))
 def test_property_load_fmt_load_gives_the_same_model(data: dict[str, object], seed: object) -> None:
     keys = list(data)
@@ -202,7 +202,7 @@ def test_property_load_fmt_load_gives_the_same_model(data: dict[str, object], se
     assert format_text(out, Report) == out
 
 
-@settings(max_examples=150, deadline=None)
+@settings(deadline=None)  # examples: the profile (100; `make fuzz`: many more)
 @given(
     data=_report_data,
     seed=st.randoms(use_true_random=False),
