@@ -18,7 +18,19 @@ _QUOTED = re.compile(r"'([^']*)'")
 
 
 def problems_from(error: ValidationError, model: type[BaseModel]) -> list[Problem]:
-    return [_problem(err, model) for err in error.errors(include_url=False)]
+    """One problem per located error; a union's members all complain, the last speaks.
+
+    ``at: [x]`` fails as a datetime, as a date and as text: one finding says so (the last
+    member, usually the most general), not three. Missing fields share their parent's
+    location and are all kept.
+    """
+    out: dict[tuple[Any, ...], Problem] = {}
+    for n, err in enumerate(error.errors(include_url=False)):
+        problem = _problem(err, model)
+        key = (n,) if problem.code == f.MISSING else problem.loc
+        out.pop(key, None)
+        out[key] = problem
+    return list(out.values())
 
 
 def dotted(loc: Loc) -> str:

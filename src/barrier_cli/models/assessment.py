@@ -10,8 +10,8 @@ from pydantic import Field
 from barrier_cli import findings as f
 from barrier_cli.models.common import Day, LocalId, Model, OneLine, PersonId, Problem, RecordModel
 
-PERIOD = r"^\d{4}-(0[1-9]|1[0-2]|Q[1-4])$"
-ASSESSMENT_ID = r"^A-\d{4}-(0[1-9]|1[0-2]|Q[1-4])-[A-Za-z0-9][A-Za-z0-9_.\-]*$"
+PERIOD = r"^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$"
+ASSESSMENT_ID = r"^A-[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])-[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 
 
 class ItemScore(Model):

@@ -18,7 +18,7 @@ from pydantic_core import PydanticCustomError
 from barrier_cli import findings as f
 
 ID_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
-ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
 def _as_date(value: Any) -> Any:
@@ -29,7 +29,7 @@ def _as_date(value: Any) -> Any:
         )
     if isinstance(value, str):
         try:
-            if not ISO_DATE.match(value):
+            if not ISO_DATE.fullmatch(value):
                 raise ValueError(value)
             return dt.date.fromisoformat(value)
         except ValueError as e:
@@ -42,7 +42,7 @@ def _as_date(value: Any) -> Any:
 
 
 def _is_local_id(value: str) -> str:
-    if not ID_CHARS.match(value):
+    if not ID_CHARS.fullmatch(value):
         raise ValueError(
             "ids use letters, digits, '_', '-' and '.', starting with a letter or digit"
         )

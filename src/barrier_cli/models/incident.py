@@ -30,7 +30,7 @@ AccidentClass = Literal[
 # Classes that need a handover (交班) before closing: general class A or worse.
 HANDOVER_CLASSES: frozenset[str] = frozenset({"extraordinary", "major", "large", "general_a"})
 IncidentStatus = Literal["open", "analysing", "rectifying", "closed"]
-INCIDENT_ID = r"^I-\d{8}-[0-9A-Z]{2}$"
+INCIDENT_ID = r"^I-[0-9]{8}-[0-9A-Z]{2}$"
 
 
 class Violation(Model):

@@ -10,7 +10,7 @@ from pydantic import Field
 from barrier_cli import findings as f
 from barrier_cli.models.common import Day, OneLine, PersonId, Problem, RecordModel
 
-NOTICE_ID = r"^N-\d{4}-\d{3}$"
+NOTICE_ID = r"^N-[0-9]{4}-[0-9]{3}$"
 
 
 class NoticeEntry(RecordModel):
@@ -19,7 +19,7 @@ class NoticeEntry(RecordModel):
     year: int = Field(ge=2000, le=2200)
     seq: int = Field(ge=1, le=999)
     date: Day
-    month: Annotated[str, Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")]
+    month: Annotated[str, Field(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])$")]
     by: PersonId | None = None
     title: OneLine | None = None
     file: OneLine | None = None

@@ -13,7 +13,7 @@ from barrier_cli.models.settings import Deadlines
 
 Reason = Literal["low_skill", "few_finds", "violations", "attitude", "other"]
 PairingStatus = Literal["active", "basic", "full", "escalated", "ended"]
-PAIRING_ID = r"^P-\d{8}-[0-9A-Z]{2}$"
+PAIRING_ID = r"^P-[0-9]{8}-[0-9A-Z]{2}$"
 
 
 class Review(Model):

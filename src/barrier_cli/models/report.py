@@ -31,7 +31,7 @@ Category = Literal["hazard", "violation", "fault", "near_miss", "quality", "sugg
 Key = Literal["train", "group", "post", "link", "person"]
 Risk = Literal["low", "medium", "high"]
 ReportStatus = Literal["open", "analysed", "rectifying", "closed"]
-REPORT_ID = r"^R-\d{8}-[0-9A-Z]{4}$"
+REPORT_ID = r"^R-[0-9]{8}-[0-9A-Z]{4}$"
 ShortText = Annotated[str, Field(min_length=1, max_length=100)]
 
 

@@ -1,0 +1,188 @@
+"""The loader reads untrusted files: bounded in time and memory, never raising, nothing lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+import tracemalloc
+from pathlib import Path
+
+import pytest
+
+from barrier_cli import findings as f
+from barrier_cli.errors import RecordsNotFound
+from barrier_cli.loader import find_records, iter_files, load_tree, read_file, today
+from barrier_cli.models import Report
+
+TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
+REPORT = "reports/2026/11/R-20261110-0001.yaml"
+RECORD = """\
+id: R-20261110-0001
+date: 2026-11-10
+reporter: wang
+source: on_site
+element: equipment
+category: hazard
+summary: 钩舌销从侧架脱出
+"""
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    records = tmp_path / "records"
+    shutil.copytree(TINY, records)
+    return records
+
+
+def write(root: Path, rel: str, content: str | bytes) -> None:
+    (root / rel).parent.mkdir(parents=True, exist_ok=True)
+    data = content.encode() if isinstance(content, str) else content
+    (root / rel).write_bytes(data)
+
+
+def bounded(fn: object, *args: object) -> tuple[object, float, int]:
+    """Run ``fn(*args)``; its result, seconds taken and peak bytes allocated."""
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        result = fn(*args)  # type: ignore[operator]
+        return result, time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def billion_laughs(levels: int = 9) -> str:
+    lines = ['a: &a ["哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈", "哈"]']
+    for n in range(1, levels):
+        prev, name = chr(96 + n), chr(97 + n)
+        lines.append(f"{name}: &{name} [" + ", ".join([f"*{prev}"] * 9) + "]")
+    return "\n".join(lines) + "\n"
+
+
+def test_an_alias_bomb_is_refused_in_well_under_a_second_with_bounded_memory(root: Path) -> None:
+    write(root, REPORT, billion_laughs())
+    result, seconds, peak = bounded(read_file, root, REPORT)
+    assert result.parse_problem is not None  # type: ignore[attr-defined]
+    assert result.parse_problem.code == f.ALIAS  # type: ignore[attr-defined]
+    assert seconds < 0.25
+    assert peak < 2_000_000  # expanded, it would be 387 million strings
+
+
+def test_a_50_megabyte_file_is_refused_from_its_size_without_reading_it(root: Path) -> None:
+    with (root / REPORT).open("wb") as fh:
+        fh.write(RECORD.encode())
+        fh.seek(50 * 1024 * 1024)
+        fh.write(b"\n")
+    result, seconds, peak = bounded(read_file, root, REPORT)
+    assert result.parse_problem.code == f.TOO_LARGE  # type: ignore[attr-defined]
+    assert "52,428,801 bytes" in result.parse_problem.message  # type: ignore[attr-defined]
+    assert seconds < 0.1
+    assert peak < 200_000
+
+
+def test_nesting_a_hundred_thousand_deep_is_refused_not_a_crash(root: Path) -> None:
+    write(root, REPORT, RECORD + "notes: " + "[\n" * 100_000 + "]\n" * 100_000)
+    result, seconds, _ = bounded(read_file, root, REPORT)
+    problem = result.parse_problem  # type: ignore[attr-defined]
+    assert (problem.code, problem.line) == (f.TOO_DEEP, 8 + 23)
+    assert seconds < 1
+
+
+def test_a_long_flat_list_is_not_mistaken_for_depth(root: Path) -> None:
+    links = ", ".join(["R-20261101-0001"] * 40)
+    write(root, REPORT, RECORD + f"links: [{links}]\n")
+    result = read_file(root, REPORT)
+    assert result.parse_problem is None
+    assert isinstance(result.record, Report)
+    assert len(result.record.links) == 40
+
+
+def test_a_named_pipe_is_reported_not_waited_on(root: Path) -> None:
+    os.mkfifo(root / REPORT)
+    started = time.perf_counter()
+    result = read_file(root, REPORT)
+    assert result.parse_problem is not None
+    assert result.parse_problem.code == f.UNREADABLE
+    assert time.perf_counter() - started < 1
+
+
+def test_symlinks_leaving_the_tree_are_reported_never_followed(root: Path, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.yaml"
+    secret.write_text(RECORD, encoding="utf-8")
+    (root / REPORT).symlink_to(secret)
+    (root / "reports/2026/10").symlink_to(tmp_path, target_is_directory=True)
+    (root / "reports/2026/11/R-20261110-0002.yaml").symlink_to("R-20261110-0002.yaml")
+    listed = dict(iter_files(root))
+    assert listed[REPORT] is not None and listed[REPORT].code == f.SYMLINK
+    assert listed["reports/2026/10"] is not None and listed["reports/2026/10"].code == f.SYMLINK
+    loop = listed["reports/2026/11/R-20261110-0002.yaml"]
+    assert loop is not None and "loops" in loop.message
+    assert not any(rel.startswith("reports/2026/10/") for rel in listed)
+
+
+def test_a_symlink_within_the_tree_is_read(root: Path) -> None:
+    write(root, "reports/2026/11/R-20261110-0001.yaml", RECORD)
+    (root / "reports/2026/11/R-20261110-0002.yaml").symlink_to("R-20261110-0001.yaml")
+    assert dict(iter_files(root))["reports/2026/11/R-20261110-0002.yaml"] is None
+    assert read_file(root, "reports/2026/11/R-20261110-0002.yaml").record is not None
+
+
+def test_crlf_line_ends_are_read_as_if_lf(root: Path) -> None:
+    write(root, REPORT, RECORD.replace("\n", "\r\n"))
+    crlf = read_file(root, REPORT)
+    write(root, REPORT, RECORD)
+    assert crlf.record == read_file(root, REPORT).record is not None
+
+
+def test_hidden_folders_and_the_trees_templates_are_not_read(root: Path) -> None:
+    write(root, ".git/x.yaml", "a: [")
+    write(root, ".barrier-cache/y.yaml", "a: [")
+    write(root, "templates/zh/z.yaml", "a: [")
+    write(root, "reports/2026/11/.#R-20261110-0001.yaml", "a: [")
+    assert [rel for rel, _ in iter_files(root)] == [
+        "barrier.yaml",
+        "org.yaml",
+        "reports/2026/11/R-20261101-0001.yaml",
+        "standards/branch.yaml",
+        "standards/member.yaml",
+    ]
+
+
+def test_a_record_failing_its_schema_is_salvaged_for_reference_checks(root: Path) -> None:
+    write(root, REPORT, RECORD + "risk: hihg\nsumary: 拼错\nunit: B1\n")
+    result = read_file(root, REPORT)
+    assert result.record is None
+    assert [p.code for p in result.problems] == [f.CHOICE, f.UNKNOWN_KEY]
+    assert isinstance(result.partial, Report)
+    assert (result.partial.unit, result.partial.risk) == ("B1", "medium")
+
+
+def test_nothing_is_salvaged_when_a_required_field_is_missing(root: Path) -> None:
+    write(root, REPORT, RECORD.replace("reporter: wang\n", "") + "risk: hihg\n")
+    result = read_file(root, REPORT)
+    assert result.record is None and result.partial is None
+
+
+def test_a_tree_with_broken_files_still_loads_every_good_record(root: Path) -> None:
+    write(root, REPORT, "summary: [\n")
+    write(root, "reports/2026/11/R-20261110-0002.yaml", b"\xff\xfe\x00")
+    tree = load_tree(root)
+    assert [r.id for r in tree.reports] == ["R-20261101-0001"]
+    assert [p.name for p in tree.org.people] == ["王建国", "李明", "陈旧"]
+    assert len(tree.files) == 7
+
+
+def test_find_records_walks_up_like_git(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    deep = root / "reports" / "2026"
+    assert find_records(start=deep) == root.resolve()
+    assert find_records(start=root.parent) == root.resolve()
+    monkeypatch.setenv("BARRIER_RECORDS", str(root))
+    assert find_records(start=Path("/")) == root
+    with pytest.raises(RecordsNotFound):
+        find_records(root / "reports")
+
+
+def test_today_honours_barrier_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BARRIER_TODAY", "2026-02-28")
+    assert str(today()) == "2026-02-28"
