@@ -8,6 +8,7 @@ key and value cost a round-trip parse, paid only for files that have something t
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import stat
@@ -155,15 +156,31 @@ def _source(node: Any) -> str:
 # works out the version again for every scalar, and its YAML.load builds a new loader class
 # for every document; together they cost more than the C parser itself.
 _IMPLICIT: dict[str | None, list[tuple[Tag, Any]]] = {}
+_TAGS: dict[str, Tag] = {}
 for _versions, _tag_name, _regexp, _first in implicit_resolvers:
     if (1, 2) in _versions:
         for _ch in _first if _first is not None else [None]:
             # ruamel wraps its patterns in LazyEval, a Python-level proxy on every match
             _pattern = getattr(_regexp, "lazy_self", lambda p=_regexp: p)()
-            _IMPLICIT.setdefault(_ch, []).append((Tag(suffix=_tag_name), _pattern))
+            _tag_object = _TAGS.setdefault(_tag_name, Tag(suffix=_tag_name))
+            _IMPLICIT.setdefault(_ch, []).append((_tag_object, _pattern))
 _ANY_FIRST = _IMPLICIT.pop(None, [])
 _BY_FIRST = {ch: resolvers + _ANY_FIRST for ch, resolvers in _IMPLICIT.items()}
 _STR, _SEQ, _MAP = (Tag(suffix=f"tag:yaml.org,2002:{n}") for n in ("str", "seq", "map"))
+_DATE, _BOOL, _INT, _NULL = (
+    _TAGS[f"tag:yaml.org,2002:{n}"] for n in ("timestamp", "bool", "int", "null")
+)
+_SIMPLE: dict[Tag, dict[str, Any]] = {
+    _BOOL: {
+        "true": True,
+        "True": True,
+        "TRUE": True,
+        "false": False,
+        "False": False,
+        "FALSE": False,
+    },
+    _NULL: {"": None, "~": None, "null": None, "Null": None, "NULL": None},
+}
 
 
 class _Resolver(VersionedResolver):
@@ -223,10 +240,7 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
         if kind is ScalarNode:
             if tag is _STR:
                 return node.value
-            try:
-                return self.construct_object(node)
-            except Exception as e:
-                raise _Unusual from e
+            return self._typed(node, tag)
         if tag is _SEQ and kind is SequenceNode:
             return [self._plain(item, seen, depth + 1) for item in node.value]
         if tag is not _MAP or kind is not MappingNode:
@@ -245,6 +259,29 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
             else:
                 out[key] = self._plain(value, seen, depth + 1)
         return out
+
+    def _typed(self, node: Any, tag: Tag) -> Any:
+        """A date, number, true/false or null; the common spellings without a detour."""
+        value: str = node.value
+        if tag is _DATE and len(value) == 10:  # YYYY-MM-DD, what records hold
+            try:
+                return dt.date.fromisoformat(value)
+            except ValueError as e:
+                raise _Unusual from e
+        if (
+            tag is _INT
+            and len(value) < 19
+            and value.isdigit()
+            and (value[0] != "0" or value == "0")
+        ):
+            return int(value)
+        simple = _SIMPLE.get(tag)
+        if simple is not None and value in simple:
+            return simple[value]
+        try:
+            return self.construct_object(node)
+        except Exception as e:
+            raise _Unusual from e
 
 
 class _Unusual(Exception):

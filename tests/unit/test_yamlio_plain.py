@@ -48,6 +48,10 @@ AWKWARD = {
     "anchor without alias": "a: &x 1\nb: 2\n",
     "huge int": "a: " + "9" * 5000 + "\n",
     "chinese": "summary: 车轮踏面擦伤超限\n原因: 干惯了\n",
+    "short dates": "a: 2026-1-5\nb: 2026-11-5\n",
+    "impossible date": "a: 2026-13-01\n",
+    "integers": "a: 0\nb: 007\nc: -5\nd: +5\ne: 1234567890123456789012\nf: 12\n",
+    "spellings": "a: TRUE\nb: False\nc: Null\nd: NULL\ne: ~\n",
 }
 
 
