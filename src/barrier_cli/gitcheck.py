@@ -114,9 +114,9 @@ def check_git(
         touched = repo.staged()
         if not touched and base == "HEAD":
             return CheckResult([], 0)  # a commit that leaves the records alone: nothing to say
-    blobs = repo.files(INDEX) if staged else None
-    if blobs is not None:
-        results = blob_results(blobs)
+    blobs: dict[str, bytes] | None = None
+    if staged:
+        results, blobs = staged_results(repo, root, cache=cache, jobs=jobs)
     else:
         results = load_tree(root, cache=cache, jobs=jobs).files
     if changed and not staged:  # before the first commit, every file is a change
@@ -139,6 +139,22 @@ def check_git(
         ]
         result = CheckResult(sorted([*result.findings, *extra], key=Finding.sort_key), result.files)
     return result
+
+
+def staged_results(
+    repo: Repo, root: Path, *, cache: bool = False, jobs: int | None = None
+) -> tuple[list[FileResult], dict[str, bytes]]:
+    """The tree as staged, and the index contents that differ from the working files.
+
+    Most staged files equal their working file, so those are read like a plain check
+    (through the cache); only files edited since staging, or deleted from the working tree,
+    are read from the index, and files git does not track are left out.
+    """
+    drift = set(repo.unstaged()) | set(repo.untracked())
+    working = [r for r in load_tree(root, cache=cache, jobs=jobs).files if r.rel not in drift]
+    blobs = repo.files(INDEX, only=drift)
+    results = sorted([*working, *blob_results(blobs)], key=lambda r: r.rel)
+    return results, blobs
 
 
 def _prefixes(root: Path, paths: list[Path] | None) -> list[str] | None:
@@ -170,7 +186,7 @@ def _located(root: Path, rel: str, problem: Problem, blobs: dict[str, bytes] | N
 
 def _locator(root: Path, rel: str, blobs: dict[str, bytes] | None) -> Locator:
     try:
-        raw = blobs[rel] if blobs is not None else (root / rel).read_bytes()
+        raw = blobs[rel] if blobs and rel in blobs else (root / rel).read_bytes()
         return locate(decode(raw))
     except Exception:  # a position is a courtesy: the finding is kept without one
         return Locator()

@@ -106,8 +106,18 @@ class Repo:
         )
         return sorted(set(self._rels(tracked)) | set(self._rels(untracked)))
 
-    def files(self, rev: str) -> dict[str, bytes]:
-        """Every file of the records tree as ``rev`` (or INDEX, the staging area) holds it."""
+    def unstaged(self) -> list[str]:
+        """Paths whose working file differs from the index (edited, or deleted, since staged)."""
+        return self._rels(
+            git(self.top, "diff", "--name-only", "--no-renames", "-z", *self._scope())
+        )
+
+    def untracked(self) -> list[str]:
+        """Working files git does not hold in the index, ignored ones included."""
+        return self._rels(git(self.top, "ls-files", "-z", "--others", *self._scope()))
+
+    def files(self, rev: str, only: set[str] | None = None) -> dict[str, bytes]:
+        """Every file of the records tree (or those in ``only``) as ``rev`` or INDEX holds it."""
         if rev == INDEX:
             listing = git(self.top, "ls-files", "-z", "--stage", *self._scope())
             entries = _entries(listing, stage_field=True)
@@ -116,7 +126,11 @@ class Repo:
                 self.top, "ls-tree", "-r", "-z", "--full-tree", self.commit(rev), *self._scope()
             )
             entries = _entries(listing, stage_field=False)
-        wanted = {rel: sha for path, sha in entries if (rel := self.to_root(path)) is not None}
+        wanted = {
+            rel: sha
+            for path, sha in entries
+            if (rel := self.to_root(path)) is not None and (only is None or rel in only)
+        }
         blobs = cat_blobs(self.top, wanted.values())
         return {rel: blobs[sha] for rel, sha in wanted.items()}
 

@@ -226,3 +226,18 @@ def test_changed_before_the_first_commit_reports_on_everything(tmp_path: Path) -
     put(tmp_path / "records", tree(**{REPORT_REL: REPORT.replace("reporter: zhu", "reporter: li")}))
     assert found(tmp_path, changed=True) == [(REPORT_REL, "unknown-person")]
     assert found(tmp_path, changed=True, against="HEAD") == [(REPORT_REL, "unknown-person")]
+
+
+def test_staged_tree_leaves_out_untracked_and_keeps_files_deleted_only_in_the_worktree(
+    repo: Path,
+) -> None:
+    records = repo / "records"
+    # untracked, not part of the commit: were it read, the staged report's id would clash
+    put(records, {"reports/2026/10/R-20261101-AB12.yaml": REPORT})
+    edited = REPORT.replace("闸瓦磨耗超限", "闸瓦磨耗到限")
+    put(records, {REPORT_REL: edited})
+    sh(repo, "add", f"records/{REPORT_REL}")
+    (records / REPORT_REL).unlink()  # staged edit, then deleted in the worktree only
+    result = check_git(records, staged=True, against="HEAD")
+    assert [(x.path, x.code) for x in result.findings] == []
+    assert result.files == 2  # the staged report and the incident that links to it
