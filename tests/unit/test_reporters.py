@@ -1,0 +1,109 @@
+"""Reporters render findings exactly as SPEC §3 says, whatever the findings hold."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from barrier_cli.findings import Finding, Severity
+from barrier_cli.reporters import REPORTERS, as_json, display_path, github, text
+
+REL = "reports/2026/11/R-20261110-0001.yaml"
+
+
+@pytest.fixture
+def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "reports/2026/11").mkdir(parents=True)
+    (tmp_path / REL).write_text(
+        "id: R-20261110-0001\r\nreporter: 王建国\r\nrisk: hihg\r\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+CHOICE = Finding(
+    REL, "choice", "risk: 'hihg' is not one of low, medium, high", 3, 7, hint="did you mean 'high'?"
+)
+PERSON = Finding(REL, "unknown-person", "reporter: no person '王建国'", 2, 11)
+WHOLE = Finding(REL, "too-large", "52,428,800 bytes", severity=Severity.ERROR)
+WARN = Finding("todo.yaml", "unknown-file", "not a known record kind", 1, 1, Severity.WARNING)
+
+
+def test_text_shows_source_line_without_cr_and_a_caret_under_the_column(root: Path) -> None:
+    assert text([CHOICE], root, 3) == (
+        f"{REL}:3:7: error[choice]: risk: 'hihg' is not one of low, medium, high\n"
+        "    risk: hihg\n"
+        "          ^\n"
+        "  hint: did you mean 'high'?\n"
+        "1 error(s), 0 warning(s) in 3 file(s)\n"
+    )
+
+
+def test_the_caret_after_chinese_text_counts_two_cells_per_character(root: Path) -> None:
+    finding = Finding(REL, "x", "m", 2, 14)
+    assert text([finding], root, 1).splitlines()[2] == "    " + " " * (10 + 2 * 3) + "^"
+
+
+def test_a_whole_file_finding_has_no_source_line(root: Path) -> None:
+    assert text([WHOLE], root, 1).splitlines() == [
+        f"{REL}:0:0: error[too-large]: 52,428,800 bytes",
+        "1 error(s), 0 warning(s) in 1 file(s)",
+    ]
+
+
+def test_a_line_past_the_end_or_an_unreadable_file_shows_no_source(root: Path) -> None:
+    beyond = Finding(REL, "syntax", "m", 40, 1)
+    gone = Finding("reports/gone.yaml", "syntax", "m", 1, 1)
+    assert text([beyond, gone], root, 2).count("^") == 0
+
+
+def test_text_counts_errors_and_warnings(root: Path) -> None:
+    assert text([CHOICE, WARN], root, 4).endswith("1 error(s), 1 warning(s) in 4 file(s)\n")
+    assert text([], root, 4) == "4 file(s) checked, no findings\n"
+
+
+def test_json_is_a_list_with_the_seven_keys_and_unescaped_chinese(root: Path) -> None:
+    out = as_json([PERSON, WHOLE], root, 1)
+    assert "王建国" in out
+    assert json.loads(out) == [
+        {
+            "path": REL,
+            "line": 2,
+            "col": 11,
+            "severity": "error",
+            "code": "unknown-person",
+            "message": "reporter: no person '王建国'",
+            "hint": "",
+        },
+        {
+            "path": REL,
+            "line": 0,
+            "col": 0,
+            "severity": "error",
+            "code": "too-large",
+            "message": "52,428,800 bytes",
+            "hint": "",
+        },
+    ]
+
+
+def test_github_annotations_escape_what_would_break_them(root: Path) -> None:
+    tricky = Finding("a,b:c.yaml", "syntax", "50% done\nsecond line", 1, 1, hint="x")
+    assert github([tricky, WHOLE, WARN], root, 1).splitlines() == [
+        "::error file=a%2Cb%3Ac.yaml,line=1,col=1,title=barrier syntax::50%25 done%0Asecond line (x)",
+        f"::error file={REL},title=barrier too-large::52,428,800 bytes",
+        "::warning file=todo.yaml,line=1,col=1,title=barrier unknown-file::not a known record kind",
+    ]
+
+
+def test_paths_are_shown_from_the_working_directory_and_links_as_themselves(root: Path) -> None:
+    (root / "reports/2026/11/link.yaml").symlink_to(root / REL)
+    assert display_path(root, "reports/2026/11/link.yaml") == "reports/2026/11/link.yaml"
+    assert display_path(root / "reports", "2026/11/x.yaml") == "reports/2026/11/x.yaml"
+    assert display_path(Path("/elsewhere"), "x.yaml") == "/elsewhere/x.yaml"
+
+
+def test_every_format_is_registered() -> None:
+    assert sorted(REPORTERS) == ["github", "json", "text"]
