@@ -130,7 +130,9 @@ def check_git(
     selection = None if everything else [root / rel for rel in sorted(scope or ())]
     result = check_tree(root, paths=selection, day=day, results=results)
     if against is not None and not first_commit:
-        before = blob_results(repo.files(base))
+        # a file the same at REV and now cannot break the audit trail: read only the others
+        since = set(repo.staged(base) if staged else repo.changed_since(base))
+        before = blob_results(repo.files(base, only=since))
         extra = [
             _located(root, rel, problem, blobs)
             for rel, problem in audit(before, results)

@@ -81,10 +81,14 @@ class Repo:
             raise GitError(f"'{rev}' is not a commit in {self.top}") from e
         return out.decode().strip()
 
-    def staged(self) -> list[str]:
-        """Records-tree paths whose staged content differs from HEAD (added, changed, deleted)."""
-        if not self.has_commits():
+    def staged(self, rev: str = "HEAD") -> list[str]:
+        """Paths whose staged content differs from ``rev`` (added, changed, deleted).
+
+        Before the first commit every staged file counts.
+        """
+        if rev == "HEAD" and not self.has_commits():
             return self._rels(git(self.top, "ls-files", "-z", *self._scope()))
+        commit = self.commit(rev)
         out = git(
             self.top,
             "diff",
@@ -92,7 +96,7 @@ class Repo:
             "--name-only",
             "--no-renames",
             "-z",
-            "HEAD",
+            commit,
             *self._scope(),
         )
         return self._rels(out)
