@@ -143,3 +143,13 @@ def test_hook_definitions_name_barrier_check_and_fmt() -> None:
     assert by_id["barrier-fmt"]["files"] == r"(^|/)records/.*\.ya?ml$"
     for hook in hooks:
         assert {"name", "description", "entry", "language"} <= set(hook)
+
+
+def test_pre_commit_accepts_our_manifest_and_the_config_init_writes(tmp_path: Path) -> None:
+    init_project(tmp_path)
+    manifest = run(
+        tmp_path, str(BIN / "pre-commit"), "validate-manifest", str(REPO / ".pre-commit-hooks.yaml")
+    )
+    assert manifest.returncode == 0, manifest.stdout
+    config = run(tmp_path, str(BIN / "pre-commit"), "validate-config", ".pre-commit-config.yaml")
+    assert config.returncode == 0, config.stdout
