@@ -297,9 +297,9 @@ def memoised(root: Path, name: str, key: object, compute: Callable[[], T]) -> T:
     """``compute()``, or what it returned before for the same ``key`` and an unchanged tree.
 
     The memo's key is ``key`` (the command's options and today's date) plus the stamp of
-    every file of the tree and of its own templates, and barrier's code. A result is kept
-    only if no file moved while it was computed; files too new to trust their stamp are
-    compared by content.
+    every file of the tree and of its own templates, and barrier's code, all taken before
+    computing: a file that changes meanwhile gets a new stamp, so the entry is never hit
+    for the new state. Files too new to trust their stamp are also compared by content.
     """
     started = time.time_ns()
     stamps = _tree_stamps(root)
@@ -313,12 +313,11 @@ def memoised(root: Path, name: str, key: object, compute: Callable[[], T]) -> T:
         return value
     racy = {rel: content_hash(root / rel) for rel, s in stamps.items() if is_racy(s, started)}
     value = compute()
-    if _tree_stamps(root) == stamps:
-        memo.pop(digest, None)
-        memo[digest] = (racy, value)
-        for old in list(memo)[:-MEMO_ENTRIES]:
-            del memo[old]
-        _write(root, f"{name}.pickle", memo)
+    memo.pop(digest, None)
+    memo[digest] = (racy, value)
+    for old in list(memo)[:-MEMO_ENTRIES]:
+        del memo[old]
+    _write(root, f"{name}.pickle", memo)
     return value
 
 
