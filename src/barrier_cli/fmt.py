@@ -87,8 +87,8 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     data = load_text(text)
-    if data is None:
-        return text
+    if not isinstance(data, dict):
+        return text  # not a record at all ('barrier check' says so): nothing to order
     if "#" not in text:
         return dumps(in_field_order(data, model))
     yaml = yaml_writer()

@@ -142,6 +142,11 @@ def test_format_tree_check_changes_nothing_and_write_then_is_clean(tmp_path: Pat
     assert not any(o.changed for o in format_tree(tmp_path, check=True))
 
 
+@pytest.mark.parametrize("text", ["- a\n- b # c\n", "just text\n", "# only a comment\n", ""])
+def test_a_file_that_holds_no_mapping_is_left_as_it_is(text: str) -> None:
+    assert format_text(text, Report) == text
+
+
 def test_alias_bomb_is_refused_not_expanded() -> None:
     with pytest.raises(ParseProblem):
         format_text("a: &x [1]\nb: *x\n", None)
