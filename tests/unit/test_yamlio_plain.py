@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from barrier_cli.yamlio import _Loader
+from barrier_cli.yamlio import _Loader, _locate_round_trip, locate
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -101,3 +101,17 @@ def test_an_ordinary_record_never_reaches_the_strict_constructor(
     data = outcome(next(text).read_text(encoding="utf-8"), "plain_data")
     assert data[0] == "ok" and data[1]["id"].startswith("R-")
     assert outcome(AWKWARD["duplicate"], "plain_data")[0] == "error"
+
+
+def test_positions_from_the_c_nodes_equal_the_round_trip_ones() -> None:
+    compared = 0
+    for path in _stored():
+        try:
+            text = path.read_bytes().decode("utf-8")
+            expected = _locate_round_trip(text)
+        except Exception:  # what no round trip reads, the checker never locates either
+            continue
+        assert locate(text) == expected, path
+        compared += 1
+    assert compared > 50
+    assert locate(AWKWARD["nested"]).value(("a", 0, "b", 1, "c", 1, "e")) == (1, 27)
