@@ -96,20 +96,43 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
         tree = yaml.load(text)
     except YAMLError as e:  # the strict loader accepted it, so this is unexpected
         raise ParseProblem(f.SYNTAX, str(e).splitlines()[0]) from e
-    comments = _comment_lines(tree)
+    comments = _comment_lines(tree) | _full_line_comments(text)
+    _keep_head(tree, text)
     tree = _with_values(tree, data)
     trailing = _format(tree, model, 0)
     _attach_trailing(tree, trailing, 0)
     out = io.StringIO()
     yaml.dump(tree, out)
     result = out.getvalue()
-    if load_text(result) != data or not comments <= _comment_lines(yaml.load(result)):
+    kept = _comment_lines(yaml.load(result)) | _full_line_comments(result)
+    if load_text(result) != data or not comments <= kept:
         raise ParseProblem(
             f.SYNTAX,
             "formatting would lose a value or a comment; the file was left as it is",
             hint="please report this as a bug in barrier fmt",
         )
     return result
+
+
+def _full_line_comments(text: str) -> set[str]:
+    """Lines that are nothing but a comment (or block-scalar text that looks like one, which
+    fmt keeps verbatim too): a second inventory, for comments ruamel itself drops."""
+    return {line.strip() for line in text.splitlines() if line.lstrip().startswith("#")}
+
+
+def _keep_head(tree: CommentedMap, text: str) -> None:
+    """The comments above the record, in order, even those ruamel drops (above a ``---``
+    line, or above a record written as one ``{...}``)."""
+    head: list[str] = []
+    for line in text.splitlines():
+        if line.strip().startswith("#"):
+            head.append(line.strip())
+        elif line.strip() not in ("", "---"):
+            break
+    known = tree.ca.comment[1] if tree.ca.comment else None
+    if head and len(head) > len(_lines("".join(t.value for t in known or []))):
+        eol = tree.ca.comment[0] if tree.ca.comment else None
+        tree.ca.comment = [eol, [_token(line, 0) for line in head]]
 
 
 def _comment_lines(node: Any) -> set[str]:
@@ -167,6 +190,10 @@ def _format(node: Any, shape: Shape, col: int) -> list[str]:
 
 
 def _format_map(node: CommentedMap, shape: Shape, col: int) -> list[str]:
+    if node.fa.flow_style() and node.ca.comment and isinstance(node.ca.comment[0], CommentToken):
+        # '{a: 1}  # note' as a whole record: the note becomes a head comment
+        head = [_token(line, col) for line in _lines(node.ca.comment[0].value)]
+        node.ca.comment = [None, [*(node.ca.comment[1] or []), *head]]
     node.fa.set_block_style()
     if isinstance(shape, type):
         shapes = _field_shapes(shape)
@@ -182,6 +209,8 @@ def _format_map(node: CommentedMap, shape: Shape, col: int) -> list[str]:
             before[key] = carry
         value = node[key]
         child_col = col + (SEQ_INDENT if isinstance(value, CommentedSeq) else MAP_INDENT)
+        if _is_filled(value) and value.fa.flow_style():
+            _unalign(node, key)
         if _is_filled(value):
             carry = _format(value, shapes.get(str(key)), child_col)
         else:
@@ -193,6 +222,17 @@ def _format_map(node: CommentedMap, shape: Shape, col: int) -> list[str]:
         slot = node.ca.items.setdefault(key, [None, None, None, None])
         slot[1] = [*(slot[1] or []), *(_token(line, col) for line in lines)]
     return carry
+
+
+def _unalign(node: CommentedMap, key: Any) -> None:
+    """A comment that followed ``key: [a, b]`` now follows ``key:``; its old column means nothing."""
+    entry = node.ca.items.get(key)
+    if entry and isinstance(entry[2], CommentToken):
+        entry[2].column = 0
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.split("\n") if line.strip()]
 
 
 def _format_seq(node: CommentedSeq, shape: Shape, col: int) -> list[str]:
@@ -247,7 +287,7 @@ def _split_post(node: CommentedMap | CommentedSeq, key: Any, slot: int) -> list[
     if not isinstance(token, CommentToken):
         return []
     eol, _, rest = token.value.partition("\n")
-    lines = [line.strip() for line in rest.split("\n") if line.strip()]
+    lines = _lines(rest)
     if eol.strip():
         token.value = eol + "\n"
     else:

@@ -142,6 +142,25 @@ def test_format_tree_check_changes_nothing_and_write_then_is_clean(tmp_path: Pat
     assert not any(o.changed for o in format_tree(tmp_path, check=True))
 
 
+@pytest.mark.parametrize(
+    ("text", "out"),
+    [
+        ("# 记录\n---\n# 说明\nid: x\n", "# 记录\n# 说明\nid: x\n"),
+        (
+            "# 记录\n{id: x, date: 2026-11-01}  # 单行\n",
+            "# 记录\n# 单行\nid: x\ndate: 2026-11-01\n",
+        ),
+        (
+            "id: x\nkeys: [train, post]  # 两个关键\n",
+            "id: x\nkeys: # 两个关键\n  - train\n  - post\n",
+        ),
+    ],
+)
+def test_comments_ruamel_would_drop_or_misplace(text: str, out: str) -> None:
+    assert format_text(text, Report) == out
+    assert format_text(out, Report) == out
+
+
 @pytest.mark.parametrize("text", ["- a\n- b # c\n", "just text\n", "# only a comment\n", ""])
 def test_a_file_that_holds_no_mapping_is_left_as_it_is(text: str) -> None:
     assert format_text(text, Report) == text
