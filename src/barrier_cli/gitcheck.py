@@ -1,7 +1,8 @@
 """`barrier check --staged | --changed | --against REV`: check what git is about to record.
 
-``--staged`` reads the whole tree from the index, so the commit being made is checked, not
-the working files (which may hold unstaged edits). ``--changed`` reports on the files that
+``--staged`` checks the tree as it is staged, so the commit being made is checked, not the
+working files (which may hold unstaged edits or untracked files). ``--changed`` reports on
+the files that
 differ from a revision. Either way findings are reported for the touched files *and* for
 every record that refers to one of them: changing a report can break the incident that
 links to it. ``--against REV`` adds the audit trail (see `audit`).
