@@ -2,10 +2,9 @@
 
 ``--staged`` checks the tree as it is staged, so the commit being made is checked, not the
 working files (which may hold unstaged edits or untracked files). ``--changed`` reports on
-the files that
-differ from a revision. Either way findings are reported for the touched files *and* for
-every record that refers to one of them: changing a report can break the incident that
-links to it. ``--against REV`` adds the audit trail (see `audit`).
+the files that differ from a revision. Either way findings are reported for the touched
+files *and* for every record that refers to one of them: changing a report can break the
+incident that links to it. ``--against REV`` adds the audit trail (see `audit`).
 """
 
 from __future__ import annotations
