@@ -142,9 +142,20 @@ def code_fingerprint() -> str:
 # pydantic's own pickling rebuilds every model through __setstate__ and costs about five
 # times more than reading the data; a validated model is just its field values, so it is
 # stored as (class, values, fields set) and rebuilt without validation.
+#
+# The set of explicitly set field names takes ~700 bytes per model, as much as its values:
+# rebuilt models share one set per distinct set of names (a 100k-record tree has a few
+# dozen), which keeps a 100k tree within its memory budget. Only assigning to a field
+# changes that set, and barrier never assigns to a loaded record (changes are written as
+# new text and read again), so sharing it is safe.
+
+_FIELD_SETS: dict[frozenset[str], set[str]] = {}
 
 
-def _rebuild(cls: type[Any], values: dict[str, Any], fields_set: set[str]) -> Any:
+def _rebuild(cls: type[Any], values: dict[str, Any], names: frozenset[str]) -> Any:
+    fields_set = _FIELD_SETS.get(names)
+    if fields_set is None:
+        fields_set = _FIELD_SETS[names] = set(names)
     model = object.__new__(cls)
     object.__setattr__(model, "__dict__", values)
     object.__setattr__(model, "__pydantic_fields_set__", fields_set)
@@ -154,12 +165,17 @@ def _rebuild(cls: type[Any], values: dict[str, Any], fields_set: set[str]) -> An
 
 
 class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO) -> None:
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._names: dict[frozenset[str], frozenset[str]] = {}
+
     def reducer_override(self, obj: Any) -> Any:
         if isinstance(obj, type):
             return NotImplemented
         fields_set = getattr(obj, "__pydantic_fields_set__", None)
         if fields_set is not None:
-            return _rebuild, (type(obj), obj.__dict__, fields_set)
+            names = frozenset(fields_set)
+            return _rebuild, (type(obj), obj.__dict__, self._names.setdefault(names, names))
         if isinstance(obj, BaseException) and dataclasses.is_dataclass(obj):
             # an exception pickles only its positional args: a keyword-given hint was lost
             return type(obj), tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
@@ -169,7 +185,7 @@ class _Pickler(pickle.Pickler):
 def dumps(value: Any) -> bytes:
     """Pickle ``value``, storing pydantic models by their field values."""
     buffer = io.BytesIO()
-    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    _Pickler(buffer).dump(value)
     return buffer.getvalue()
 
 

@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import re
 import stat
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -239,7 +240,7 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
         tag, kind = node.ctag, node.__class__
         if kind is ScalarNode:
             if tag is _STR:
-                return node.value
+                return _shared(node.value)
             return self._typed(node, tag)
         if tag is _SEQ and kind is SequenceNode:
             return [self._plain(item, seen, depth + 1) for item in node.value]
@@ -255,7 +256,7 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
             seen.add(key_node)
             if value.ctag is _STR and value.__class__ is ScalarNode and value not in seen:
                 seen.add(value)  # the common case, text, without a call
-                out[key] = value.value
+                out[key] = _shared(value.value)
             else:
                 out[key] = self._plain(value, seen, depth + 1)
         return out
@@ -264,10 +265,13 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
         """A date, number, true/false or null; the common spellings without a detour."""
         value: str = node.value
         if tag is _DATE and len(value) == 10:  # YYYY-MM-DD, what records hold
-            try:
-                return dt.date.fromisoformat(value)
-            except ValueError as e:
-                raise _Unusual from e
+            day = _DATES.get(value)
+            if day is None:
+                try:
+                    day = _DATES[value] = dt.date.fromisoformat(value)
+                except ValueError as e:
+                    raise _Unusual from e
+            return day
         if (
             tag is _INT
             and len(value) < 19
@@ -282,6 +286,16 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
             return self.construct_object(node)
         except Exception as e:
             raise _Unusual from e
+
+
+def _shared(text: str) -> str:
+    """Short text (ids, choices, names) as one shared object: a 100k-record tree repeats a
+    few thousand values millions of times, and the cache's pickles keep the sharing."""
+    return sys.intern(text) if len(text) <= 40 else text
+
+
+_DATES: dict[str, dt.date] = {}
+"""Dates by their text, shared for the same reason (a date object is immutable)."""
 
 
 class _Unusual(Exception):
