@@ -260,6 +260,8 @@ def publish_notice(
     The document is rendered once before a number is claimed, so a broken template never
     uses up a number. With ``out`` the document is written there atomically.
     """
+    if out is not None:
+        store.refuse_record_path(root, out)
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
     notice = build_notice(tree, month, today=today, lang=lang)

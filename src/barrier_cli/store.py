@@ -40,6 +40,15 @@ def inside(root: Path, rel: str | Path) -> Path:
     return full
 
 
+def refuse_record_path(root: Path, out: Path) -> None:
+    """Refuse a document's ``--out`` that is a YAML file inside the tree: it would overwrite
+    a record, or be read back as one. Anywhere else is the user's choice."""
+    from barrier_cli.kinds import YAML_SUFFIXES
+
+    if out.name.endswith(YAML_SUFFIXES) and root.resolve() in out.resolve().parents:
+        raise UnsafePath(f"{out}: inside the records tree a YAML file would be read as a record")
+
+
 def _write_temp(folder: Path, text: str) -> Path:
     fd, name = tempfile.mkstemp(prefix=".barrier-", suffix=".tmp", dir=folder)
     try:

@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -454,7 +455,7 @@ def load_text(text: str) -> Any:
     lexical_check(text)
     try:
         _check_depth(text)
-        return _fast_load(text)
+        data = _fast_load(text)
     except ParseProblem as e:
         raise _at_alias(e, text) if e.code == f.ALIAS else e from None
     except DuplicateKeyError as e:
@@ -472,6 +473,36 @@ def load_text(text: str) -> Any:
         raise ParseProblem(f.SYNTAX, _first_line(str(e))) from e
     except RecursionError as e:
         raise ParseProblem(f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels") from e
+    if "\\" in text:  # only a double-quoted escape can carry what the lexical check refuses
+        for loc, char in hidden_characters(data):
+            line, col = locate(text).value(loc)
+            raise ParseProblem(
+                f.CONTROL_CHAR,
+                f"control character U+{ord(char):04X} in text, written as an escape",
+                line,
+                col,
+                "remove it; it can hide what the text really says",
+            )
+    return data
+
+
+def hidden_characters(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
+    """Every control or bidirectional character in parsed data, with where it is.
+
+    For text that did not come from a file as it is: YAML escapes (``"\\u202e"``), JSON,
+    command-line flags. Keys are searched as well as values.
+    """
+    if isinstance(value, str):
+        found = _CONTROL.search(value)
+        if found is not None:
+            yield loc, found.group()[0]
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from hidden_characters(key, (*loc, str(key)))
+            yield from hidden_characters(item, (*loc, str(key)))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from hidden_characters(item, (*loc, n))
 
 
 def _at_alias(problem: ParseProblem, text: str) -> ParseProblem:

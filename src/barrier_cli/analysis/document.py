@@ -6,11 +6,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from barrier_cli.errors import UnsafePath
-from barrier_cli.kinds import YAML_SUFFIXES
 from barrier_cli.labels import Lang
 from barrier_cli.periods import Month
 from barrier_cli.render.document import Format
+from barrier_cli.store import refuse_record_path
 
 LAST = "last"
 """``--month last``: the latest complete month, the one a monthly meeting looks back on."""
@@ -40,7 +39,7 @@ def analysis_document(
 
     period = Month.of(today).previous if month == LAST else Month.parse(month)
     if out is not None:
-        _refuse_record_path(root, out)
+        refuse_record_path(root, out)
     # an unchanged tree gets its document back without loading records or pandas
     key = ("analysis", str(period), fmt, lang, today.isoformat(), color)
     document = memoised(
@@ -66,9 +65,3 @@ def _build(
         result, fmt=fmt, lang=lang or tree.settings.lang, records=root, color=color
     )
     return Document(text, result.skipped_files)
-
-
-def _refuse_record_path(root: Path, out: Path) -> None:
-    real_root, target = root.resolve(), out.resolve()
-    if out.name.endswith(YAML_SUFFIXES) and real_root in target.parents:
-        raise UnsafePath(f"{out}: inside the records tree a YAML file would be read as a record")

@@ -43,11 +43,16 @@ def read_from(source: str | None) -> dict[str, Any] | None:
     if source is None:
         return None
     from barrier_cli.errors import InvalidInput
-    from barrier_cli.yamlio import ParseProblem, decode, load_text
+    from barrier_cli.yamlio import MAX_BYTES, ParseProblem, decode, load_text
 
     name = "<stdin>" if source == "-" else source
     try:
-        raw = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        # Never more than a record can be: `--from /dev/zero` is refused, not read for ever.
+        if source == "-":
+            raw = sys.stdin.buffer.read(MAX_BYTES + 1)
+        else:
+            with Path(source).open("rb") as fh:
+                raw = fh.read(MAX_BYTES + 1)
         data = load_text(decode(raw))
     except OSError as e:
         raise InvalidInput(f"{name}: cannot read ({e.strerror})") from e

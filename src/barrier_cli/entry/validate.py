@@ -20,6 +20,7 @@ from barrier_cli.kinds import KINDS
 from barrier_cli.loader import FileResult, Tree, build_tree
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import dotted, problems_from
+from barrier_cli.yamlio import hidden_characters
 
 
 def build(kind: str, data: dict[str, Any]) -> tuple[Model | None, list[Problem]]:
@@ -46,6 +47,10 @@ def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> l
     found = list(record_problems(record, with_new, day))
     found += [p for where, p in layout_problems(with_new) if where == rel]
     found += [p for where, p in reference_problems(with_new) if where == rel]
+    found += [
+        Problem(f.CONTROL_CHAR, loc, f"control character U+{ord(char):04X} in text")
+        for loc, char in hidden_characters(record.model_dump(by_alias=True))
+    ]
     return [p for p in found if f.CODES.severity(p.code) is Severity.ERROR]
 
 

@@ -1,0 +1,125 @@
+"""Hostile input given to the commands that write: what check refuses never gets written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+RECORD = "reports/2026/11/R-20261101-0001.yaml"
+ADD = [
+    "report",
+    "add",
+    "--no-input",
+    "--date",
+    "2026-11-20",
+    "--reporter",
+    "wang",
+    "--source",
+    "on_site",
+    "--element",
+    "equipment",
+    "--category",
+    "hazard",
+]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    records = tmp_path / "records"
+    shutil.copytree(DATA / "tiny", records)
+    return records
+
+
+def barrier(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in ("BARRIER_USER", "BARRIER_RECORDS")}
+    done = subprocess.run(
+        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+        input=stdin,
+        stdin=None if stdin is not None else subprocess.DEVNULL,
+        capture_output=True,
+        env=env | {"BARRIER_TODAY": "2026-11-24", "XDG_STATE_HOME": str(root.parent / "state")},
+        timeout=60,
+        check=False,
+    )
+    return subprocess.CompletedProcess(
+        done.args, done.returncode, done.stdout.decode(), done.stderr.decode()
+    )
+
+
+def files(root: Path) -> dict[str, bytes]:
+    """Every file of the tree but the cache (which any command may refresh)."""
+    return {
+        p.relative_to(root).as_posix(): p.read_bytes()
+        for p in root.rglob("*")
+        if p.is_file() and ".barrier-cache" not in p.parts
+    }
+
+
+@pytest.mark.parametrize("summary", ["制动梁\u202e已处理", "零宽\u200b空格", "空字符\x01"])
+def test_add_refuses_hidden_characters_that_check_would_refuse(root: Path, summary: str) -> None:
+    before = files(root)
+    done = barrier(root, *ADD, "--summary", summary)
+    assert done.returncode == 1
+    assert "control character" in done.stderr and "nothing was written" in done.stderr
+    assert files(root) == before
+
+
+@pytest.mark.parametrize("source", ["/dev/zero", "-"])
+def test_add_from_an_endless_source_is_refused_at_once(root: Path, source: str) -> None:
+    started = time.perf_counter()
+    done = barrier(root, *ADD, "--from", source, stdin=b"\0" * 2_000_000 if source == "-" else None)
+    assert done.returncode == 1
+    assert "a record is at most 1,000,000" in done.stderr
+    assert time.perf_counter() - started < 10
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["show", "../../etc/passwd"],
+        ["show", "R-../../x"],
+        ["action", "done", "../../etc/passwd", "--no-input"],
+        ["list", "../x"],
+    ],
+)
+def test_ids_that_try_to_leave_the_tree_are_refused(root: Path, args: list[str]) -> None:
+    done = barrier(root, *args)
+    assert done.returncode == 1
+    assert done.stderr.startswith("barrier: error: ") and "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["notice", "--month", "2026-11", "--issue", "--out", RECORD],
+        ["analyze", "--month", "2026-11", "--format", "md", "--out", "org.yaml"],
+    ],
+)
+def test_a_document_never_overwrites_a_record(root: Path, args: list[str]) -> None:
+    before = files(root)
+    done = subprocess.run(
+        [sys.executable, "-m", "barrier_cli", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1
+    assert "inside the records tree a YAML file would be read as a record" in done.stderr
+    assert files(root) == before  # nor was a notice number used up
+
+
+def test_a_document_goes_where_the_user_says_outside_the_tree(root: Path) -> None:
+    out = root.parent / "通报.md"
+    done = barrier(root, "notice", "--month", "2026-11", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert out.read_text(encoding="utf-8").strip()
