@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barrier_cli.errors import UserError
+
+if TYPE_CHECKING:
+    from jinja2.sandbox import SandboxedEnvironment
 
 
 class TemplateFailed(UserError):
@@ -29,14 +32,13 @@ def render(
     import importlib.resources
 
     import jinja2
-    from jinja2.sandbox import SandboxedEnvironment
 
     search: list[Any] = []
     if records is not None and (records / "templates" / lang).is_dir():
         search.append(jinja2.FileSystemLoader(str(records / "templates" / lang)))
     shipped = importlib.resources.files("barrier_cli") / "templates" / lang
     search.append(jinja2.FileSystemLoader(str(shipped)))
-    env = SandboxedEnvironment(
+    env = _bounded_environment()(
         loader=jinja2.ChoiceLoader(search),
         undefined=jinja2.StrictUndefined,
         autoescape=jinja2.select_autoescape(["html", "htm", "html.j2", "svg.j2"]),
@@ -51,16 +53,58 @@ def render(
         raise TemplateFailed(f"{e.filename or name}:{e.lineno}: template error: {e.message}") from e
     except jinja2.TemplateNotFound as e:
         raise TemplateFailed(f"no template {lang}/{name}") from e
-    except (jinja2.UndefinedError, jinja2.exceptions.SecurityError, TypeError) as e:
-        raise TemplateFailed(f"{lang}/{name}:{_template_line(e)}: template error: {e}") from e
+    # A tree's own template is the user's input: whatever it raises is theirs to fix.
+    except (
+        jinja2.UndefinedError,
+        jinja2.exceptions.SecurityError,
+        TypeError,
+        ValueError,
+        LookupError,
+        ArithmeticError,
+        RecursionError,
+    ) as e:
+        raise TemplateFailed(f"{_template_place(e, name)}: template error: {e}") from e
 
 
-def _template_line(error: BaseException) -> int:
-    """The line of the template that raised, read from the traceback jinja rewrites."""
+def _template_place(error: BaseException, name: str) -> str:
+    """``file:line`` of the template that raised, read from the traceback jinja rewrites."""
     tb = error.__traceback__
-    line = 0
+    place = f"{name}:0"
     while tb is not None:
-        if tb.tb_frame.f_code.co_filename.endswith(".j2"):
-            line = tb.tb_lineno
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            place = f"{filename}:{tb.tb_lineno}"
         tb = tb.tb_next
-    return line
+    return place
+
+
+MAX_RESULT = 10_000_000
+"""The longest text or list a template may make with ``*`` (and ``**`` stays small)."""
+
+
+def _bounded_binop(operator: str, left: Any, right: Any) -> Any:
+    """``*`` and ``**`` as Python has them, refused before they can fill the memory."""
+    if operator == "**":
+        if isinstance(right, int) and abs(right) > 1000:
+            raise OverflowError(f"exponent {right} is too large for a template")
+        return left**right
+    if isinstance(left, int) and isinstance(right, (str, list, tuple)):
+        left, right = right, left
+    sized = isinstance(left, (str, list, tuple)) and isinstance(right, int)
+    if sized and len(left) * right > MAX_RESULT:
+        raise OverflowError(f"a result of {len(left) * right:,} items is too large")
+    return left * right
+
+
+def _bounded_environment() -> type[SandboxedEnvironment]:
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class BoundedEnvironment(SandboxedEnvironment):
+        intercepted_binops = frozenset({"*", "**"})
+
+        def call_binop(self, context: Any, operator: str, left: Any, right: Any) -> Any:
+            if operator in self.intercepted_binops:
+                return _bounded_binop(operator, left, right)
+            return super().call_binop(context, operator, left, right)
+
+    return BoundedEnvironment

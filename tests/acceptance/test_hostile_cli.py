@@ -123,3 +123,27 @@ def test_a_document_goes_where_the_user_says_outside_the_tree(root: Path) -> Non
     done = barrier(root, "notice", "--month", "2026-11", "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert out.read_text(encoding="utf-8").strip()
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "{{ nosuch }}",  # StrictUndefined
+        "{% if %}",  # syntax
+        "{{ 1 / 0 }}",
+        "{% for i in range(10**9) %}{% endfor %}",
+        "{{ ''.__class__.__mro__ }}",  # the sandbox
+        "{% macro f() %}{{ f() }}{% endmacro %}{{ f() }}",
+        '{{ "哈" * 10**10 }}',  # would need 30 GB
+    ],
+)
+def test_a_broken_tree_template_names_its_file_and_line(root: Path, body: str) -> None:
+    template = root / "templates" / "zh" / "notice.md.j2"
+    template.parent.mkdir(parents=True)
+    template.write_text("# 通报\n\n" + body + "\n", encoding="utf-8")
+    started = time.perf_counter()
+    done = barrier(root, "notice", "--month", "2026-11")
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"barrier: error: {template}:3: template error: ")
+    assert time.perf_counter() - started < 20
