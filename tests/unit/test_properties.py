@@ -20,8 +20,14 @@ from barrier_cli.checks import check_tree
 from barrier_cli.fmt import format_text
 from barrier_cli.kinds import classify
 from barrier_cli.loader import read_file
-from barrier_cli.models import Pairing, Report
+from barrier_cli.models import Incident, Pairing, Report
 from barrier_cli.models.common import ActionType, Model
+from barrier_cli.models.incident import (
+    INCIDENT_ID,
+    AccidentClass,
+    IncidentStatus,
+    IncidentType,
+)
 from barrier_cli.models.pairing import PAIRING_ID, PairingStatus, Reason
 from barrier_cli.models.report import (
     REPORT_ID,
@@ -133,9 +139,66 @@ pairing = st.fixed_dictionaries(
 ).map(Pairing.model_validate)
 
 
+incident = st.fixed_dictionaries(
+    {
+        "id": st.from_regex(INCIDENT_ID, fullmatch=True).map(str.strip),
+        "date": day,
+        "title": one_line,
+        "unit": person,
+        "type": choice(IncidentType),
+    },
+    optional={
+        "class": choice(AccidentClass),
+        "code": st.text(_CHARS, min_size=1, max_size=10),
+        "violation": st.fixed_dictionaries(
+            {
+                "kind": st.sampled_from(["rule", "discipline"]),
+                "severity": st.sampled_from(["serious", "general"]),
+                "person": person,
+            }
+        ),
+        "description": text,
+        "persons": st.lists(
+            st.fixed_dictionaries(
+                {"person": person, "role": st.sampled_from(["responsible", "involved", "witness"])}
+            ),
+            max_size=2,
+        ),
+        # a time line entry is a date, a date and time, or text such as "08:30"
+        "timeline": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "at": day | st.datetimes(max_value=dt.datetime(2099, 1, 1)) | one_line,
+                    "event": one_line,
+                }
+            ),
+            max_size=3,
+        ),
+        "causes": st.lists(
+            st.fixed_dictionaries(
+                {
+                    "element": choice(Element),
+                    "text": text.filter(bool),
+                    "kind": st.sampled_from(["subjective", "objective"]),
+                }
+            ),
+            max_size=2,
+        ),
+        "measures": st.lists(action, max_size=2),
+        "handover": st.fixed_dictionaries({"level": one_line, "date": day}),
+        "status": choice(IncidentStatus),
+        "closed": day,
+        "reports": st.lists(st.from_regex(REPORT_ID, fullmatch=True).map(str.strip), max_size=2),
+        **common,
+    },
+).map(Incident.model_validate)
+
+
 def _path_of(record: Model) -> str:
     if isinstance(record, Report):
         return f"reports/{record.date:%Y/%m}/{record.id}.yaml"
+    if isinstance(record, Incident):
+        return f"incidents/{record.date:%Y}/{record.id}.yaml"
     assert isinstance(record, Pairing)
     return f"pairings/{record.start:%Y}/{record.id}.yaml"
 
@@ -155,7 +218,7 @@ def _read_back(root: Path, rel: str, text: str) -> Model:
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-@given(record=st.one_of(report, pairing))
+@given(record=st.one_of(report, incident, pairing))
 def test_property_valid_record_survives_write_load_fmt_load(record: Model, tmp_path: Path) -> None:
     rel = _path_of(record)
     kind = classify(PurePosixPath(rel))
