@@ -297,3 +297,32 @@ def test_concurrent_add_and_fmt_lose_nothing(tmp_path: Path) -> None:
     present = {p.stem for p in (root / "reports/2026/11").glob("*.yaml")}
     assert present == originals | set(added)
     assert barrier(root, ["check"], env(tmp_path)).returncode == 0
+
+
+def test_action_done_racing_fmt_on_the_same_file_never_loses_the_update(tmp_path: Path) -> None:
+    """A lost update would be `action done` saying yes while fmt wrote the old text back."""
+    outcomes = set()
+    for attempt in range(4):
+        root = _unformatted_tree(tmp_path / f"run{attempt}", 30)
+        target = root / "reports/2026/11/R-20261110-0009.yaml"
+        target.write_text(OPEN_ACTION.replace("summary:", "# 先写摘要\nsummary:"), encoding="utf-8")
+        procs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+                env=env(tmp_path),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for args in (["fmt"], COMMANDS["action-done"])
+        ]
+        (_, _, fmt_err), (done_code, _, done_err) = [(p.wait(60), *p.communicate()) for p in procs]
+        assert "Traceback" not in fmt_err + done_err
+        text = target.read_text(encoding="utf-8")
+        if done_code == 0:
+            assert "done: 2026-11-24" in text
+        else:
+            assert "changed on disk" in done_err
+        assert "# 先写摘要" in text and "# 车间统一处理" in text
+        outcomes.add(done_code)
+    assert 0 in outcomes
