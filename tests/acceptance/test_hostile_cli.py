@@ -147,3 +147,16 @@ def test_a_broken_tree_template_names_its_file_and_line(root: Path, body: str) -
     [line] = done.stderr.splitlines()
     assert line.startswith(f"barrier: error: {template}:3: template error: ")
     assert time.perf_counter() - started < 20
+
+
+def test_an_id_given_with_from_cannot_steer_the_file_out_of_the_tree(root: Path) -> None:
+    evil = (
+        "id: ../../../../escaped\ndate: 2026-11-20\nreporter: wang\nsource: on_site\n"
+        "element: equipment\ncategory: hazard\nsummary: 编号企图逃出记录树\n"
+    )
+    before = files(root)
+    done = barrier(root, "report", "add", "--from", "-", "--no-input", stdin=evil.encode())
+    assert done.returncode == 1
+    assert "nothing was written" in done.stderr
+    assert files(root) == before
+    assert not list(root.parent.rglob("escaped*"))
