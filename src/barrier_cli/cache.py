@@ -348,8 +348,7 @@ def _tree_stamps(root: Path) -> dict[str, Stamp]:
 
 def _memo_key(key: object, stamps: dict[str, Stamp]) -> str:
     h = hashlib.blake2b(repr(key).encode(), digest_size=20)
-    for rel in sorted(stamps):
-        h.update(f"{rel}\0{stamps[rel]!r}\n".encode())
+    h.update(repr(sorted(stamps.items())).encode())
     return h.hexdigest()
 
 
