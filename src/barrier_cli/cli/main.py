@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 from typing import Annotated, Literal
 
-import click
 import typer
 
 from barrier_cli import __version__
@@ -114,13 +113,14 @@ def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""
     try:
         code = app(standalone_mode=False)
-    except (click.exceptions.Exit, typer.Exit) as e:
+    except typer.Exit as e:
         code = e.exit_code
-    except (click.exceptions.Abort, typer.Abort, KeyboardInterrupt):
+    except (typer.Abort, KeyboardInterrupt):
         sys.stderr.write("\ninterrupted; nothing was written\n")
         code = 130
-    # Typer 0.2x carries its own copy of click, whose usage errors are TyperExceptions.
-    except (click.exceptions.ClickException, typer.TyperException) as e:
+    # Typer carries its own copy of click (no click package is installed): usage errors
+    # are TyperExceptions.
+    except typer.TyperException as e:
         show = getattr(e, "show", None)
         if show is not None:
             show()
