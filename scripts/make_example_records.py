@@ -156,9 +156,8 @@ PEOPLE: list[tuple[str, str, str, bool, list[str], dt.date | None, dt.date | Non
     ("ren_hui", "任辉", "B4", True, ["secretary", "committee"], None, None),
     ("kong_xiangyu", "孔祥宇", "B4", True, ["team_leader"], None, D(2026, 10, 27)),
     ("wei_zhen", "魏振", "B4", True, ["team_leader"], D(2026, 10, 28), None),
-    # 值班员 (duty officers): org.yaml has no role for them, so they carry none.
-    ("qin_baoshan", "秦宝山", "B4", False, [], None, D(2026, 10, 27)),
-    ("lu_yan", "路岩", "B4", False, [], D(2026, 10, 28), None),
+    ("qin_baoshan", "秦宝山", "B4", False, ["duty_officer"], None, D(2026, 10, 27)),
+    ("lu_yan", "路岩", "B4", False, ["duty_officer"], D(2026, 10, 28), None),
     ("tian_ye", "田野", "B4-G1", True, ["group_leader", "inspector"], None, None),
     ("hu_bo", "胡波", "B4-G1", True, ["inspector"], None, None),
     ("zhang_liang", "张亮", "B4-G1", False, ["inspector"], None, None),

@@ -107,6 +107,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "committee": ("支委委员", "committee member"),
         "foreman": ("工长", "foreman"),
         "team_leader": ("工班长", "team leader"),
+        "duty_officer": ("值班员", "duty officer"),
         "inspector": ("检车员", "car inspector"),
         "info_officer": ("岗位信息员", "information officer"),
         "cadre": ("干部", "cadre"),

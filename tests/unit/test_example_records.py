@@ -167,7 +167,7 @@ def test_three_team_leaders_and_one_duty_officer_replaced(tree: Tree) -> None:
     replaced = [a for i in accidents(tree) for a in i.accountability if a.action == "replaced"]
     people = {p.id: p for p in tree.org.people}
     roles = sorted(tuple(people[a.person].roles) for a in replaced)
-    assert roles == [(), ("team_leader",), ("team_leader",), ("team_leader",)]
+    assert roles == [("duty_officer",), ("team_leader",), ("team_leader",), ("team_leader",)]
     for a in replaced:
         gone = people[a.person]
         assert gone.until == a.date

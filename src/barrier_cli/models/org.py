@@ -14,6 +14,7 @@ Role = Literal[
     "committee",
     "foreman",
     "team_leader",
+    "duty_officer",
     "inspector",
     "info_officer",
     "cadre",
