@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
-import os
-import tempfile
 import typing
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
@@ -26,6 +24,7 @@ from pydantic import BaseModel
 from barrier_cli.errors import WriteFailed
 from barrier_cli.loader import Tree
 from barrier_cli.models import Action
+from barrier_cli.store import write_document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -166,12 +165,12 @@ def export(tree: Tree, *, fmt: ExportFormat, out: Path) -> Exported:
     rows = {name: len(df) for name, df in data.items()}
     if fmt == "xlsx":
         path = out / WORKBOOK
-        _write(path, _xlsx(data))
+        write_document(path, _xlsx(data))
         return Exported([path], rows)
     files = []
     for name, df in data.items():
         path = out / f"{name}.{fmt}"
-        _write(path, _encode(df, fmt))
+        write_document(path, _encode(df, fmt))
         files.append(path)
     return Exported(files, rows)
 
@@ -205,20 +204,3 @@ def _xlsx(data: dict[str, pd.DataFrame]) -> bytes:
         for name, df in data.items():
             df.to_excel(writer, sheet_name=name, index=False)
     return buffer.getvalue()
-
-
-def _write(path: Path, content: bytes) -> None:
-    """Replace ``path`` in one step: a temp file in the same folder, synced, then renamed."""
-    try:
-        fd, temp = tempfile.mkstemp(prefix=".barrier-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(content)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(temp, path)
-        except BaseException:
-            Path(temp).unlink(missing_ok=True)
-            raise
-    except OSError as e:
-        raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e

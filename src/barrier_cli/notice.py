@@ -279,13 +279,5 @@ def publish_notice(
         notice = dataclasses.replace(notice, number=entry.number)
         text = render_notice(notice, fmt=fmt, lang=lang, records=root)
     if out is not None:
-        write_document(out, text)
+        store.write_document(out, text)
     return Published(text, entry, register)
-
-
-def write_document(path: Path, text: str) -> None:
-    """Write a rendered document atomically, replacing an older version of it."""
-    if path.exists():
-        store.replace(store.Snapshot.read(path), text)
-    else:
-        store.create(path, text)

@@ -4,6 +4,8 @@ Every write goes to a temporary file in the destination folder, is flushed to di
 appears under its name in one step: ``os.link`` for a new record (which fails rather than
 overwrite), ``os.replace`` for an edit (after checking that nobody changed the file since it
 was read). A crash or Ctrl-C at any point leaves the old file or the new one, never half.
+Documents made from the records (exports, notices, analyses) go the same way through
+``write_document``, text or bytes, replacing their older version.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import errno
 import os
 import secrets
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -49,11 +52,11 @@ def refuse_record_path(root: Path, out: Path) -> None:
         raise UnsafePath(f"{out}: inside the records tree a YAML file would be read as a record")
 
 
-def _write_temp(folder: Path, text: str) -> Path:
+def _write_temp(folder: Path, content: bytes) -> Path:
     fd, name = tempfile.mkstemp(prefix=".barrier-", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -72,7 +75,7 @@ def _fsync_dir(folder: Path) -> None:
             os.close(fd)
 
 
-def _write_anonymous(folder: Path, text: str) -> int | None:
+def _write_anonymous(folder: Path, content: bytes) -> int | None:
     """The text in a file without a name yet (Linux O_TMPFILE): its descriptor.
 
     A process killed before the file is linked leaves nothing behind, not even a temporary
@@ -86,8 +89,8 @@ def _write_anonymous(folder: Path, text: str) -> int | None:
     except OSError:
         return None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n", closefd=False) as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb", closefd=False) as fh:
+            fh.write(content)
             fh.flush()
             os.fsync(fh.fileno())
     except BaseException:
@@ -121,8 +124,9 @@ def create(path: Path, text: str) -> None:
     fd: int | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd = _write_anonymous(path.parent, text)
-        temp = None if fd is not None else _write_temp(path.parent, text)
+        content = text.encode("utf-8")
+        fd = _write_anonymous(path.parent, content)
+        temp = None if fd is not None else _write_temp(path.parent, content)
     except OSError as e:
         raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e
     _pause_for_crash_test()
@@ -162,20 +166,63 @@ class Snapshot:
 def replace(snapshot: Snapshot, text: str) -> None:
     """Replace the file read as ``snapshot`` with ``text``, unless it changed meanwhile."""
     path = snapshot.path
-    try:
-        temp = _write_temp(path.parent, text)
-    except OSError as e:
-        raise WriteFailed(f"{path}: cannot write ({e.strerror}); the file is unchanged") from e
-    try:
+
+    def unchanged() -> None:
         if path.read_bytes() != snapshot.content:
             raise ConcurrentEdit(f"{path} changed on disk since it was read; nothing was written")
+
+    _swap_in(path, text.encode("utf-8"), before=unchanged)
+
+
+def write_document(path: Path, content: str | bytes) -> None:
+    """Write a document (an export, a rendered notice or analysis; never a record) in one step,
+    replacing an older version of it, inside the tree or anywhere else the user names.
+
+    Readers see the old file or the new one, never half. Callers that write inside the tree
+    refuse record paths first (``refuse_record_path``): a record is only ever written through
+    ``create`` or ``replace``.
+    """
+    data = content.encode("utf-8") if isinstance(content, str) else content
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as e:
+        raise WriteFailed(f"{path}: cannot write ({_reason(e)}); the file is unchanged") from e
+    _swap_in(path, data, before=lambda: None)
+
+
+def _swap_in(path: Path, content: bytes, *, before: Callable[[], None]) -> None:
+    """Put ``content`` at ``path`` through a synced temp file and ``os.replace``.
+
+    ``before`` runs just before the swap and may refuse it. The file keeps the permissions
+    of the one it replaces; a new file gets those ``open`` would give it.
+    """
+    try:
+        temp = _write_temp(path.parent, content)
+    except OSError as e:
+        raise WriteFailed(f"{path}: cannot write ({_reason(e)}); the file is unchanged") from e
+    try:
+        before()
         with contextlib.suppress(OSError):
-            os.chmod(temp, path.stat().st_mode & 0o777)
+            os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
     except OSError as e:
-        reason = "read-only" if e.errno in (errno.EROFS, errno.EACCES) else e.strerror
-        raise WriteFailed(f"{path}: cannot write ({reason}); the file is unchanged") from e
+        raise WriteFailed(f"{path}: cannot write ({_reason(e)}); the file is unchanged") from e
     finally:
         with contextlib.suppress(OSError):
             os.unlink(temp)
     _fsync_dir(path.parent)
+
+
+def _mode_for(path: Path) -> int:
+    """The permission bits of ``path``, or for a new file 0o666 less the umask."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _reason(e: OSError) -> str:
+    """The cause of a failed write in a few words; both ways a tree can refuse a write say so."""
+    return "read-only" if e.errno in (errno.EROFS, errno.EACCES) else str(e.strerror)

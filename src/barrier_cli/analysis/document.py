@@ -9,7 +9,7 @@ from pathlib import Path
 from barrier_cli.labels import Lang
 from barrier_cli.periods import Month
 from barrier_cli.render.document import Format
-from barrier_cli.store import refuse_record_path
+from barrier_cli.store import refuse_record_path, write_document
 
 LAST = "last"
 """``--month last``: the latest complete month, the one a monthly meeting looks back on."""
@@ -46,8 +46,6 @@ def analysis_document(
         root, "analysis", key, lambda: _build(root, period, fmt, lang, today, color)
     )
     if out is not None:
-        from barrier_cli.notice import write_document
-
         write_document(out, document.text)
     return document
 
