@@ -16,6 +16,10 @@ if TYPE_CHECKING:
     from jinja2.sandbox import SandboxedEnvironment
 
 
+COMMON = "common"
+"""The folder of templates every language uses, searched after the language's own."""
+
+
 class TemplateFailed(UserError):
     """A template could not be rendered."""
 
@@ -28,16 +32,19 @@ def render(
     records: Path | None = None,
     filters: Mapping[str, Any] | None = None,
 ) -> str:
-    """Render ``templates/<lang>/<name>``, preferring ``<records>/templates/<lang>/<name>``."""
+    """Render ``templates/<lang>/<name>``, preferring ``<records>/templates/<lang>/<name>``.
+
+    What both languages share (the notice's CSS) lives once, in ``templates/common/``: it is
+    looked up after the language folder, so a tree's ``<lang>/`` or ``common/`` overrides it.
+    """
     import importlib.resources
 
     import jinja2
 
-    search: list[Any] = []
-    if records is not None and (records / "templates" / lang).is_dir():
-        search.append(jinja2.FileSystemLoader(str(records / "templates" / lang)))
-    shipped = importlib.resources.files("barrier_cli") / "templates" / lang
-    search.append(jinja2.FileSystemLoader(str(shipped)))
+    shipped = Path(str(importlib.resources.files("barrier_cli") / "templates"))
+    bases = [shipped] if records is None else [records / "templates", shipped]
+    folders = [base / sub for base in bases for sub in (lang, COMMON)]
+    search = [jinja2.FileSystemLoader(str(f)) for f in folders if f.is_dir()]
     env = _bounded_environment()(
         loader=jinja2.ChoiceLoader(search),
         undefined=jinja2.StrictUndefined,
