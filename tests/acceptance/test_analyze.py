@@ -4,34 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
 from analysis_tree import october, write_tree
-
 from barrier_cli.analysis.monthly import analyze
 from barrier_cli.loader import Tree, load_tree
 from barrier_cli.periods import Month
+from cli_helpers import barrier
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "records"
 TODAY = dt.date(2026, 11, 24)
-
-
-def barrier(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
-        check=False,
-    )
 
 
 @pytest.fixture(scope="module")

@@ -3,27 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from cli_helpers import barrier
 from minitree import incident, report, write
 
 REPO = Path(__file__).resolve().parents[2]
 D = dt.date
-
-
-def barrier(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
-        check=False,
-    )
 
 
 def test_quarter_table_ranks_and_flags_the_lowest_and_write_makes_valid_drafts(

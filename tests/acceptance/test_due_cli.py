@@ -4,25 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
+from cli_helpers import barrier
 from minitree import report, write
 
 D = dt.date
-
-
-def barrier(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
-        check=False,
-    )
 
 
 def test_overdue_informs_and_fails_only_on_request(tmp_path: Path) -> None:

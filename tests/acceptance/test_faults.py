@@ -22,7 +22,8 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from cli_helpers import ADD_REPORT, copy_tiny
+
 OPEN_ACTION = """\
 id: R-20261110-0009
 date: 2026-11-10
@@ -37,23 +38,7 @@ actions:
     owner: wang
     due: 2026-11-12
 """
-ADD = [
-    "report",
-    "add",
-    "--no-input",
-    "--date",
-    "2026-11-20",
-    "--reporter",
-    "wang",
-    "--source",
-    "on_site",
-    "--element",
-    "equipment",
-    "--category",
-    "hazard",
-    "--summary",
-    "风管吊架松动",
-]
+ADD = [*ADD_REPORT, "--summary", "风管吊架松动"]
 COMMANDS = {
     "add": ADD,
     "fmt": ["fmt"],
@@ -167,8 +152,7 @@ def snapshot(root: Path) -> dict[str, bytes]:
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """The tiny tree with an open action and a file fmt will change, checked once."""
-    records = tmp_path / "records"
-    shutil.copytree(DATA / "tiny", records)
+    records = copy_tiny(tmp_path)
     (records / "reports/2026/11/R-20261110-0009.yaml").write_text(OPEN_ACTION, encoding="utf-8")
     (records / "reports/2026/11/R-20261101-0001.yaml").write_text(
         "summary: 工具箱尖角划破工作服\nid: R-20261101-0001\ndate: 2026-11-01\n"
@@ -226,8 +210,7 @@ def test_the_fault_shim_really_fails_writes(tmp_path: Path) -> None:
 
 
 def _unformatted_tree(tmp_path: Path, count: int) -> Path:
-    root = tmp_path / "records"
-    shutil.copytree(DATA / "tiny", root)
+    root = copy_tiny(tmp_path)
     for n in range(count):
         rid = f"R-20261110-{n:04d}"
         (root / f"reports/2026/11/{rid}.yaml").write_text(

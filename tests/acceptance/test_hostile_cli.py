@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -11,30 +10,14 @@ from pathlib import Path
 
 import pytest
 
-DATA = Path(__file__).resolve().parents[1] / "data"
+from cli_helpers import ADD_REPORT, copy_tiny
+
 RECORD = "reports/2026/11/R-20261101-0001.yaml"
-ADD = [
-    "report",
-    "add",
-    "--no-input",
-    "--date",
-    "2026-11-20",
-    "--reporter",
-    "wang",
-    "--source",
-    "on_site",
-    "--element",
-    "equipment",
-    "--category",
-    "hazard",
-]
 
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    records = tmp_path / "records"
-    shutil.copytree(DATA / "tiny", records)
-    return records
+    return copy_tiny(tmp_path)
 
 
 def barrier(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
@@ -65,7 +48,7 @@ def files(root: Path) -> dict[str, bytes]:
 @pytest.mark.parametrize("summary", ["制动梁\u202e已处理", "零宽\u200b空格", "空字符\x01"])
 def test_add_refuses_hidden_characters_that_check_would_refuse(root: Path, summary: str) -> None:
     before = files(root)
-    done = barrier(root, *ADD, "--summary", summary)
+    done = barrier(root, *ADD_REPORT, "--summary", summary)
     assert done.returncode == 1
     assert "control character" in done.stderr and "nothing was written" in done.stderr
     assert files(root) == before
@@ -74,7 +57,9 @@ def test_add_refuses_hidden_characters_that_check_would_refuse(root: Path, summa
 @pytest.mark.parametrize("source", ["/dev/zero", "-"])
 def test_add_from_an_endless_source_is_refused_at_once(root: Path, source: str) -> None:
     started = time.perf_counter()
-    done = barrier(root, *ADD, "--from", source, stdin=b"\0" * 2_000_000 if source == "-" else None)
+    done = barrier(
+        root, *ADD_REPORT, "--from", source, stdin=b"\0" * 2_000_000 if source == "-" else None
+    )
     assert done.returncode == 1
     assert "a record is at most 1,000,000" in done.stderr
     assert time.perf_counter() - started < 10

@@ -10,22 +10,12 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "unit"))
-from minitree import incident, report, write
+from cli_helpers import barrier
+from minitree import closed_without_causes, report, write
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLES = REPO / "records"
 D = dt.date
-
-
-def barrier(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
-        check=False,
-    )
 
 
 @pytest.fixture
@@ -33,19 +23,7 @@ def tree(tmp_path: Path) -> Path:
     return write(
         tmp_path / "records",
         report(commend=True, vehicle="G606230356"),
-        incident(
-            status="closed",
-            closed=D(2026, 10, 20),
-            responsibility=[{"person": "jiang", "finding": "未确认撤除风表"}],
-            measures=[
-                {
-                    "action": "增设撤表确认",
-                    "owner": "zhao",
-                    "due": D(2026, 10, 15),
-                    "done": D(2026, 10, 14),
-                }
-            ],
-        ),
+        closed_without_causes(),
     )
 
 

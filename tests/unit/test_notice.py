@@ -8,7 +8,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from minitree import build, incident, pairing, report, write
 
 from barrier_cli import notice as n
 from barrier_cli.canonical import record_text
@@ -16,6 +15,7 @@ from barrier_cli.errors import InvalidInput, UserError
 from barrier_cli.loader import load_tree
 from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
+from minitree import build, closed_without_causes, pairing, report, write
 
 OCT = Month(2026, 10)
 TODAY = dt.date(2026, 11, 24)
@@ -27,19 +27,7 @@ def sample_records() -> list[object]:
         report(commend=True, vehicle="G606230356", notes="奖励3000元"),
         report(summary="<script>alert(1)</script>"),
         report(train=None, summary="闸瓦"),
-        incident(
-            status="closed",
-            closed=D(2026, 10, 20),
-            responsibility=[{"person": "jiang", "finding": "未确认撤除风表"}],
-            measures=[
-                {
-                    "action": "增设撤表确认",
-                    "owner": "zhao",
-                    "due": D(2026, 10, 15),
-                    "done": D(2026, 10, 14),
-                }
-            ],
-        ),
+        closed_without_causes(),
         pairing(reviews=[{"date": D(2026, 9, 3), "by": "zhao", "note": "谈心"}]),
     ]
 
@@ -171,20 +159,7 @@ def test_markdown_matches_its_snapshot(tmp_path: Path, lang: n.Lang) -> None:
             id="R-20261015-OD01",
             actions=[{"action": "复查同批车辆", "owner": "zhu", "due": D(2026, 10, 20)}],
         ),
-        incident(
-            id="I-20261005-01",
-            status="closed",
-            closed=D(2026, 10, 20),
-            responsibility=[{"person": "jiang", "finding": "未确认撤除风表"}],
-            measures=[
-                {
-                    "action": "增设撤表确认",
-                    "owner": "zhao",
-                    "due": D(2026, 10, 15),
-                    "done": D(2026, 10, 14),
-                }
-            ],
-        ),
+        closed_without_causes(id="I-20261005-01"),
         pairing(
             id="P-20260801-01", reviews=[{"date": D(2026, 9, 3), "by": "zhao", "note": "谈心"}]
         ),

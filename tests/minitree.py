@@ -167,6 +167,25 @@ def incident(**fields: Any) -> Incident:
     return Incident.model_validate({k: v for k, v in data.items() if v is not None})
 
 
+def closed_without_causes(**fields: Any) -> Incident:
+    """An incident of 2026-10-05 closed on 10-20 with 姜海峰 held responsible and a measure
+    done, but no causes found: the closure a notice criticises (三不放过)."""
+    data: dict[str, Any] = {
+        "status": "closed",
+        "closed": dt.date(2026, 10, 20),
+        "responsibility": [{"person": "jiang", "finding": "未确认撤除风表"}],
+        "measures": [
+            {
+                "action": "增设撤表确认",
+                "owner": "zhao",
+                "due": dt.date(2026, 10, 15),
+                "done": dt.date(2026, 10, 14),
+            }
+        ],
+    }
+    return incident(**(data | fields))
+
+
 def pairing(**fields: Any) -> Pairing:
     start: dt.date = fields.get("start", dt.date(2026, 8, 1))
     data: dict[str, Any] = {

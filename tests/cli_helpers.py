@@ -1,0 +1,51 @@
+"""Running the real command the way the acceptance tests do, and the tiny tree they start from.
+
+Importable from tests/unit and tests/acceptance alike: pytest puts ``tests/`` on the import
+path for ``conftest.py`` (there is no ``tests/__init__.py``).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+DATA = Path(__file__).resolve().parent / "data"
+
+ADD_REPORT = [
+    "report",
+    "add",
+    "--no-input",
+    "--date",
+    "2026-11-20",
+    "--reporter",
+    "wang",
+    "--source",
+    "on_site",
+    "--element",
+    "equipment",
+    "--category",
+    "hazard",
+]
+"""`barrier report add` with every field but the summary given, for a test to finish."""
+
+
+def barrier(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """``barrier --records root args`` in a fresh interpreter, on the tests' fixed day."""
+    return subprocess.run(
+        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
+        check=False,
+    )
+
+
+def copy_tiny(tmp_path: Path) -> Path:
+    """A writable copy of tests/data/tiny at ``tmp_path/records``."""
+    records = tmp_path / "records"
+    shutil.copytree(DATA / "tiny", records)
+    return records
