@@ -33,9 +33,9 @@ from ruamel.yaml.tokens import CommentToken
 
 from barrier_cli import findings as f
 from barrier_cli.canonical import dumps, field_order, yaml_writer
-from barrier_cli.errors import UnsafePath
 from barrier_cli.kinds import KINDS, classify
 from barrier_cli.loader import iter_files
+from barrier_cli.scope import tree_prefixes, under
 from barrier_cli.yamlio import ParseProblem, decode, load_text
 
 MAP_INDENT = 2
@@ -350,21 +350,9 @@ def format_file(path: Path, model: type[BaseModel] | None, *, check: bool) -> Fm
 
 def record_files(root: Path, paths: list[Path] | None) -> Iterator[tuple[Path, str]]:
     """The record files of the tree at ``root`` under ``paths`` (all when None), with kinds."""
-    real_root = root.resolve()
-    prefixes: list[str] | None = None
-    if paths is not None:
-        prefixes = []
-        for path in paths:
-            full = path.resolve()
-            if full != real_root and real_root not in full.parents:
-                raise UnsafePath(f"{path}: not inside the records tree {root}")
-            prefixes.append("" if full == real_root else full.relative_to(real_root).as_posix())
+    prefixes = tree_prefixes(root, paths)
     for rel, problem in iter_files(root):
-        if problem is not None:
-            continue
-        if prefixes is not None and not any(
-            p == "" or rel == p or rel.startswith(p + "/") for p in prefixes
-        ):
+        if problem is not None or not under(rel, prefixes):
             continue
         kind = classify(PurePosixPath(rel))
         if kind is not None:

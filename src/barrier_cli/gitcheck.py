@@ -17,12 +17,12 @@ from typing import Any
 from barrier_cli import findings as f
 from barrier_cli.audit import audit
 from barrier_cli.checks import CheckResult, check_tree
-from barrier_cli.errors import UnsafePath
 from barrier_cli.findings import Finding
 from barrier_cli.gitio import INDEX, Repo
 from barrier_cli.kinds import YAML_SUFFIXES, classify
 from barrier_cli.loader import SKIPPED_DIRS, FileResult, load_tree, validate
 from barrier_cli.models.common import Problem
+from barrier_cli.scope import tree_prefixes, under
 from barrier_cli.yamlio import Locator, ParseProblem, decode, load_text, locate
 
 
@@ -106,7 +106,7 @@ def check_git(
     and ``jobs`` apply to reading the working tree, as for a plain check.
     """
     repo = Repo.of(root)
-    prefixes = _prefixes(root, paths)
+    prefixes = tree_prefixes(root, paths)
     base = against or "HEAD"
     first_commit = base == "HEAD" and not repo.has_commits()
     touched: list[str] = []
@@ -123,9 +123,9 @@ def check_git(
         touched = [r.rel for r in results] if first_commit else repo.changed_since(base)
     scope: set[str] | None = None
     if staged or changed:
-        scope = {rel for rel in affected(results, touched) if _under(rel, prefixes)}
+        scope = {rel for rel in affected(results, touched) if under(rel, prefixes)}
     elif paths is not None:
-        scope = {r.rel for r in results if _under(r.rel, prefixes)}
+        scope = {r.rel for r in results if under(r.rel, prefixes)}
     everything = scope is None or scope >= {r.rel for r in results}
     selection = None if everything else [root / rel for rel in sorted(scope or ())]
     result = check_tree(root, paths=selection, day=day, results=results)
@@ -136,8 +136,7 @@ def check_git(
         extra = [
             _located(root, rel, problem, blobs)
             for rel, problem in audit(before, results)
-            if _under(rel, prefixes)
-            and (scope is None or rel in scope or problem.code == f.DELETED)
+            if under(rel, prefixes) and (scope is None or rel in scope or problem.code == f.DELETED)
         ]
         result = CheckResult(sorted([*result.findings, *extra], key=Finding.sort_key), result.files)
     return result
@@ -157,26 +156,6 @@ def staged_results(
     blobs = repo.files(INDEX, only=drift)
     results = sorted([*working, *blob_results(blobs)], key=lambda r: r.rel)
     return results, blobs
-
-
-def _prefixes(root: Path, paths: list[Path] | None) -> list[str] | None:
-    """``paths`` as tree-relative prefixes ('' for the whole tree); None when not given."""
-    if paths is None:
-        return None
-    real_root = root.resolve()
-    out = []
-    for path in paths:
-        full = path.resolve()
-        if full != real_root and real_root not in full.parents:
-            raise UnsafePath(f"{path}: not inside the records tree {root}")
-        out.append("" if full == real_root else full.relative_to(real_root).as_posix())
-    return out
-
-
-def _under(rel: str, prefixes: list[str] | None) -> bool:
-    if prefixes is None:
-        return True
-    return any(p == "" or rel == p or rel.startswith(p + "/") for p in prefixes)
 
 
 def _located(root: Path, rel: str, problem: Problem, blobs: dict[str, bytes] | None) -> Finding:
