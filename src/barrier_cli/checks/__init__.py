@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barrier_cli import findings as f
-from barrier_cli.checks.layout import layout_problems
-from barrier_cli.checks.refs import reference_problems
+from barrier_cli.checks.layout import file_layout_problems, first_files, layout_id
+from barrier_cli.checks.refs import Index, file_reference_problems, org_problems, record_id
 from barrier_cli.errors import UnsafePath
 from barrier_cli.findings import CheckResult as CheckResult
 from barrier_cli.findings import Finding
@@ -43,42 +43,84 @@ def check_tree(
     """Check the tree at ``root``; report findings for ``paths`` (files or folders) only."""
     day = day or today()
     tree = load_tree(root, results=results, cache=cache, jobs=jobs)
-    by_file: dict[str, list[Problem]] = {}
-    parse: list[tuple[str, ParseProblem]] = []
-    for result in tree.files:
-        if result.parse_problem is not None:
-            parse.append((result.rel, result.parse_problem))
-        problems = by_file.setdefault(result.rel, [])
-        problems.extend(result.problems)
+    wanted = selector(root, paths)
+    checked = check_files(tree, day, [r for r in tree.files if wanted(r.rel)])
+    return summarise(checked, tree_findings(tree, day) if wanted("org.yaml") else [], wanted)
+
+
+@dataclass
+class FileCheck:
+    """What checking one file found, and what besides the file and the tree's org, settings
+    and standards that answer rests on: the id it claims and the record ids it looked up."""
+
+    rel: str
+    findings: list[Finding]
+    record_id: str | None
+    layout_id: str | None
+    asked: frozenset[str]
+
+
+def check_files(
+    tree: Tree,
+    day: dt.date,
+    results: list[FileResult],
+    *,
+    records: set[str] | None = None,
+    first_of: dict[str, str] | None = None,
+) -> list[FileCheck]:
+    """Check ``results`` (files of ``tree``), each on its own, against the tree's ids.
+
+    ``records`` (every id of the tree) and ``first_of`` (`layout.first_files`) are given when
+    ``tree`` holds only some of the tree's files, as the incremental check's does.
+    """
+    index = Index.of(tree, records)
+    first_of = first_files(tree.files) if first_of is None else first_of
+    out = []
+    for result in results:
+        problems = list(result.problems)
         if result.record is not None:
             problems.extend(record_problems(result.record, tree, day))
-    if (root / "org.yaml").is_file() is False:
-        parse.append(
-            (
-                "org.yaml",
-                ParseProblem(
-                    f.MISSING,
-                    "no org.yaml: units and people are defined there",
-                    hint="run 'barrier init'",
-                ),
-            )
-        )
-    for rel, problem in [*layout_problems(tree), *reference_problems(tree)]:
-        by_file.setdefault(rel, []).append(problem)
+        problems.extend(file_layout_problems(result, first_of))
+        index.asked = set()
+        problems.extend(file_reference_problems(result, index, tree))
+        findings = [_from_parse(result.rel, result.parse_problem)] if result.parse_problem else []
+        if problems:
+            findings.extend(_locate_all(tree.root, result.rel, problems))
+        asked = frozenset(index.asked)
+        out.append(FileCheck(result.rel, findings, record_id(result), layout_id(result), asked))
+    return out
 
-    wanted = _selector(root, paths)
-    findings = [_from_parse(rel, p) for rel, p in parse if wanted(rel)]
-    for rel, problems in by_file.items():
-        if problems and wanted(rel):
-            findings.extend(_locate_all(root, rel, problems))
+
+def tree_findings(tree: Tree, day: dt.date) -> list[Finding]:
+    """Findings of the tree as a whole: a missing org.yaml, and org.yaml's own cross-checks.
+
+    They rest on org.yaml alone (and on barrier's code).
+    """
+    if not (tree.root / "org.yaml").is_file():
+        missing = ParseProblem(
+            f.MISSING, "no org.yaml: units and people are defined there", hint="run 'barrier init'"
+        )
+        return [_from_parse("org.yaml", missing)]
+    problems = list(org_problems(tree, Index.of(tree, set())))
+    return _locate_all(tree.root, "org.yaml", problems) if problems else []
+
+
+def summarise(checks: Iterable[FileCheck], tree_wide: list[Finding], wanted: Wanted) -> CheckResult:
+    """The result for the files ``wanted`` picks out, findings in file and line order."""
+    findings: list[Finding] = []
+    checked = 0
+    for check in checks:
+        if wanted(check.rel):
+            checked += 1
+            findings.extend(check.findings)
+    findings.extend(tree_wide)
     findings.sort(key=Finding.sort_key)
-    checked = sum(1 for r in tree.files if wanted(r.rel))
     return CheckResult(findings, checked)
 
 
-def _selector(root: Path, paths: Iterable[Path] | None) -> _Wanted:
+def selector(root: Path, paths: Iterable[Path] | None) -> Wanted:
     if paths is None:
-        return _Wanted(None)
+        return Wanted(None)
     rels: list[str] = []
     real_root = root.resolve()
     for path in paths:
@@ -86,11 +128,11 @@ def _selector(root: Path, paths: Iterable[Path] | None) -> _Wanted:
         if full != real_root and real_root not in full.parents:
             raise UnsafePath(f"{path}: not inside the records tree {root}")
         rels.append("" if full == real_root else full.relative_to(real_root).as_posix())
-    return _Wanted(rels)
+    return Wanted(rels)
 
 
 @dataclass
-class _Wanted:
+class Wanted:
     prefixes: list[str] | None
 
     def __call__(self, rel: str) -> bool:

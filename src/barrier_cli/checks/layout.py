@@ -2,78 +2,87 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from barrier_cli import findings as f
 from barrier_cli.kinds import KINDS
-from barrier_cli.loader import Tree
+from barrier_cli.loader import FileResult, Tree
 from barrier_cli.models.common import Problem
 
 
 def layout_problems(tree: Tree) -> Iterator[tuple[str, Problem]]:
-    first_seen: dict[str, str] = {}
+    first_of = first_files(tree.files)
     for result in tree.files:
-        if result.kind is None and result.parse_problem is None:
-            yield (
-                result.rel,
-                Problem(
-                    f.UNKNOWN_FILE,
-                    (),
-                    "not a known record kind here",
-                    "records live in reports/, incidents/, pairings/, "
-                    "assessments/, notices/ or standards/",
-                ),
-            )
-            continue
-        record = result.record or result.partial
-        if record is None or result.kind is None:
-            continue
-        kind = KINDS[result.kind]
-        rel = PurePosixPath(result.rel)
-        if kind.name == "standard" and getattr(record, "id", None) != rel.stem:
-            yield (
-                result.rel,
-                Problem(
-                    f.ID_MISMATCH,
-                    ("id",),
-                    f"standard id '{getattr(record, 'id', '')}' differs "
-                    f"from the file name '{rel.name}'",
-                ),
-            )
-        if not kind.is_record or kind.folder is None:
-            continue
-        record_id = getattr(record, "id", "")
-        if record_id != rel.stem:
-            yield (
-                result.rel,
-                Problem(
-                    f.ID_MISMATCH,
-                    ("id",),
-                    f"id '{record_id}' differs from the file name '{rel.stem}'",
-                    f"rename the file to {record_id}{rel.suffix}",
-                ),
-            )
-        expected = kind.folder(record)
-        if rel.parent.as_posix() != expected:
-            yield (
-                result.rel,
-                Problem(
-                    f.MISFILED,
-                    ("id",),
-                    f"filed under {rel.parent.as_posix()}/ but its date says {expected}/",
-                    f"move it to {expected}/{rel.name}",
-                ),
-            )
-        if record_id in first_seen:
-            yield (
-                result.rel,
-                Problem(
-                    f.DUPLICATE_ID,
-                    ("id",),
-                    f"id '{record_id}' is also used by {first_seen[record_id]}",
-                    "give one of them a new id",
-                ),
-            )
-        else:
-            first_seen[record_id] = result.rel
+        for problem in file_layout_problems(result, first_of):
+            yield result.rel, problem
+
+
+def layout_id(result: FileResult) -> str | None:
+    """The id a dated record claims as its own, which no other file may claim."""
+    record = result.record or result.partial
+    if record is None or result.kind is None:
+        return None
+    kind = KINDS[result.kind]
+    if not kind.is_record or kind.folder is None:
+        return None
+    return str(getattr(record, "id", ""))
+
+
+def first_files(results: Iterable[FileResult]) -> dict[str, str]:
+    """Each claimed id's first file in the tree's (sorted) order: the later ones duplicate it."""
+    first_of: dict[str, str] = {}
+    for result in results:
+        claimed = layout_id(result)
+        if claimed is not None:
+            first_of.setdefault(claimed, result.rel)
+    return first_of
+
+
+def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterator[Problem]:
+    """One file's placement problems; ``first_of`` is `first_files` of the whole tree."""
+    if result.kind is None and result.parse_problem is None:
+        yield Problem(
+            f.UNKNOWN_FILE,
+            (),
+            "not a known record kind here",
+            "records live in reports/, incidents/, pairings/, assessments/, notices/ or standards/",
+        )
+        return
+    record = result.record or result.partial
+    if record is None or result.kind is None:
+        return
+    kind = KINDS[result.kind]
+    rel = PurePosixPath(result.rel)
+    if kind.name == "standard" and getattr(record, "id", None) != rel.stem:
+        yield Problem(
+            f.ID_MISMATCH,
+            ("id",),
+            f"standard id '{getattr(record, 'id', '')}' differs from the file name '{rel.name}'",
+        )
+    if not kind.is_record or kind.folder is None:
+        return
+    record_id = getattr(record, "id", "")
+    if record_id != rel.stem:
+        yield Problem(
+            f.ID_MISMATCH,
+            ("id",),
+            f"id '{record_id}' differs from the file name '{rel.stem}'",
+            f"rename the file to {record_id}{rel.suffix}",
+        )
+    expected = kind.folder(record)
+    if rel.parent.as_posix() != expected:
+        yield Problem(
+            f.MISFILED,
+            ("id",),
+            f"filed under {rel.parent.as_posix()}/ but its date says {expected}/",
+            f"move it to {expected}/{rel.name}",
+        )
+    first = first_of.get(record_id, result.rel)
+    if first != result.rel:
+        yield Problem(
+            f.DUPLICATE_ID,
+            ("id",),
+            f"id '{record_id}' is also used by {first}",
+            "give one of them a new id",
+        )

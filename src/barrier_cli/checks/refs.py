@@ -7,12 +7,12 @@ references, not with records × people.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from barrier_cli import findings as f
-from barrier_cli.loader import Tree
+from barrier_cli.loader import FileResult, Tree
 from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
 from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
 from barrier_cli.schema_errors import dotted
@@ -24,18 +24,19 @@ class Index:
     units: set[str]
     partners: set[str]
     records: set[str]
+    asked: set[str] = field(default_factory=set)
+    """Every record id looked up so far: what a file's answer rests on besides org.yaml,
+    settings and standards (the incremental check re-checks a file when one of them comes
+    or goes)."""
 
     @classmethod
-    def of(cls, tree: Tree) -> Index:
+    def of(cls, tree: Tree, records: set[str] | None = None) -> Index:
+        """The lookups of ``tree``; ``records`` (all ids of the tree) when it holds only some."""
         return cls(
             people={p.id: p for p in tree.org.people},
             units={u.id for u in tree.org.units},
             partners={p.id for p in tree.org.partners},
-            records={
-                rid
-                for r in tree.files
-                if (rid := getattr(r.record or r.partial, "id", None)) is not None
-            },
+            records=record_ids(tree.files) if records is None else records,
         )
 
     def person(self, loc: Loc, pid: str | None, *, on: dt.date | None = None) -> Iterator[Problem]:
@@ -67,6 +68,8 @@ class Index:
             )
 
     def record(self, loc: Loc, rid: str | None) -> Iterator[Problem]:
+        if rid is not None:
+            self.asked.add(rid)
         if rid is not None and rid not in self.records:
             yield Problem(f.UNKNOWN_REF, loc, f"{dotted(loc)}: no record '{rid}' in the tree")
 
@@ -90,22 +93,34 @@ def _close(word: str, choices: object) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
+def record_id(result: FileResult) -> str | None:
+    """The id a file adds to the tree's set of records (a salvaged record's too)."""
+    rid = getattr(result.record or result.partial, "id", None)
+    return rid if isinstance(rid, str) else None
+
+
+def record_ids(results: Iterable[FileResult]) -> set[str]:
+    return {rid for r in results if (rid := record_id(r)) is not None}
+
+
 def reference_problems(tree: Tree) -> Iterator[tuple[str, Problem]]:
     index = Index.of(tree)
-    yield from (("org.yaml", p) for p in _org_problems(tree, index))
+    yield from (("org.yaml", p) for p in org_problems(tree, index))
     for result in tree.files:
-        record = result.record or result.partial
-        if record is None:
-            continue
-        checker = _CHECKERS.get(type(record))
-        if checker is not None:
-            for problem in checker(record, index, tree):
-                yield result.rel, problem
-            for problem in index.signed(record):
-                yield result.rel, problem
+        for problem in file_reference_problems(result, index, tree):
+            yield result.rel, problem
 
 
-def _org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
+def file_reference_problems(result: FileResult, index: Index, tree: Tree) -> Iterator[Problem]:
+    """The names one file's record uses that the tree does not define."""
+    record = result.record or result.partial
+    checker = _CHECKERS.get(type(record))
+    if record is not None and checker is not None:
+        yield from checker(record, index, tree)
+        yield from index.signed(record)
+
+
+def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
     seen: set[str] = set()
     groups: dict[str, list[str]] = {
         "units": [u.id for u in tree.org.units],
