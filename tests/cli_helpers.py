@@ -10,6 +10,7 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -32,6 +33,9 @@ ADD_REPORT = [
 """`barrier report add` with every field but the summary given, for a test to finish."""
 
 
+FIXED_DAY = {"BARRIER_TODAY": "2026-11-24"}
+
+
 def barrier(root: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     """``barrier --records root args`` in a fresh interpreter, on the tests' fixed day."""
     return subprocess.run(
@@ -39,9 +43,31 @@ def barrier(root: Path, *args: str, cwd: Path | None = None) -> subprocess.Compl
         capture_output=True,
         text=True,
         cwd=cwd,
-        env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
+        env=os.environ | FIXED_DAY,
         check=False,
     )
+
+
+def run_together(
+    root: Path, commands: list[list[str]], env: Mapping[str, str] | None = None
+) -> list[tuple[int, str, str]]:
+    """Start every command on ``root`` at once, then wait for all: (exit code, stdout, stderr)
+    of each, in order. ``env`` defaults to this process's, on the tests' fixed day."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+            env=dict(env) if env is not None else os.environ | FIXED_DAY,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for args in commands
+    ]
+    results = []
+    for proc in procs:
+        out, err = proc.communicate(timeout=120)
+        results.append((proc.returncode, out, err))
+    return results
 
 
 def copy_tiny(tmp_path: Path) -> Path:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from cli_helpers import ADD_REPORT, copy_tiny
+from cli_helpers import ADD_REPORT, copy_tiny, run_together
 
 OPEN_ACTION = """\
 id: R-20261110-0009
@@ -261,17 +261,7 @@ def test_kill_9_during_fmt_leaves_every_file_old_or_new(tmp_path: Path) -> None:
 def test_concurrent_add_and_fmt_lose_nothing(tmp_path: Path) -> None:
     root = _unformatted_tree(tmp_path, 60)
     originals = {p.stem for p in (root / "reports/2026/11").glob("*.yaml")}
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-            env=env(tmp_path),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for args in [ADD] * 12 + [["fmt"]] * 3
-    ]
-    results = [(p.wait(timeout=120), *p.communicate()) for p in procs]
+    results = run_together(root, [ADD] * 12 + [["fmt"]] * 3, env(tmp_path))
     added = [out.split()[0] for code, out, _ in results[:12] if code == 0]
     assert len(added) == 12, [err for code, _, err in results if code]
     for code, _, err in results[12:]:
@@ -289,17 +279,9 @@ def test_action_done_racing_fmt_on_the_same_file_never_loses_the_update(tmp_path
         root = _unformatted_tree(tmp_path / f"run{attempt}", 30)
         target = root / "reports/2026/11/R-20261110-0009.yaml"
         target.write_text(OPEN_ACTION.replace("summary:", "# 先写摘要\nsummary:"), encoding="utf-8")
-        procs = [
-            subprocess.Popen(
-                [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-                env=env(tmp_path),
-                stdout=subprocess.PIPE,
-                stderr=subprocess.PIPE,
-                text=True,
-            )
-            for args in (["fmt"], COMMANDS["action-done"])
-        ]
-        (_, _, fmt_err), (done_code, _, done_err) = [(p.wait(60), *p.communicate()) for p in procs]
+        (_, _, fmt_err), (done_code, _, done_err) = run_together(
+            root, [["fmt"], COMMANDS["action-done"]], env(tmp_path)
+        )
         assert "Traceback" not in fmt_err + done_err
         text = target.read_text(encoding="utf-8")
         if done_code == 0:

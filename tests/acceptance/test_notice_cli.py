@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cli_helpers import barrier
+from cli_helpers import barrier, run_together
 from minitree import closed_without_causes, report, write
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,20 +59,9 @@ def test_issuing_twice_needs_force_and_gives_two_numbers(tree: Path, tmp_path: P
 
 
 def test_concurrent_issuers_never_reuse_a_number(tree: Path) -> None:
-    cmd = [sys.executable, "-m", "barrier_cli", "--records", str(tree)]
-    env = os.environ | {"BARRIER_TODAY": "2026-11-24"}
-    procs = [
-        subprocess.Popen(
-            [*cmd, "notice", "--month", "2026-10", "--issue", "--force"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(6)
-    ]
-    errors = [p.communicate()[1] for p in procs]
-    assert [p.returncode for p in procs] == [0] * 6, errors
+    done = run_together(tree, [["notice", "--month", "2026-10", "--issue", "--force"]] * 6)
+    errors = [err for _, _, err in done]
+    assert [code for code, _, _ in done] == [0] * 6, errors
     numbers = sorted(line.split()[1] for line in errors)
     assert len(set(numbers)) == 6
     files = sorted(p.name for p in (tree / "notices/2026").iterdir())
@@ -83,25 +69,10 @@ def test_concurrent_issuers_never_reuse_a_number(tree: Path) -> None:
 
 
 def test_concurrent_issuers_of_one_month_issue_it_once(tree: Path) -> None:
-    cmd = [sys.executable, "-m", "barrier_cli", "--records", str(tree)]
-    env = os.environ | {"BARRIER_TODAY": "2026-11-24"}
-    procs = [
-        subprocess.Popen(
-            [*cmd, "notice", "--month", "2026-10", "--issue"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env,
-        )
-        for _ in range(6)
-    ]
-    errors = [p.communicate()[1] for p in procs]
-    assert sorted(p.returncode for p in procs) == [0, 1, 1, 1, 1, 1], errors
-    assert all(
-        "issued as 车间党总支〔2026〕1号" in e
-        for e, p in zip(errors, procs, strict=True)
-        if p.returncode
-    )
+    done = run_together(tree, [["notice", "--month", "2026-10", "--issue"]] * 6)
+    errors = [err for _, _, err in done]
+    assert sorted(code for code, _, _ in done) == [0, 1, 1, 1, 1, 1], errors
+    assert all("issued as 车间党总支〔2026〕1号" in err for code, _, err in done if code)
     assert [p.name for p in (tree / "notices/2026").iterdir()] == ["N-2026-001.yaml"]
 
 
