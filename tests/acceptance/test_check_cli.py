@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import copy_tiny
+
 DATA = Path(__file__).resolve().parents[1] / "data"
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
 HEAD = """\
@@ -39,9 +41,7 @@ def barrier(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
     """The tiny tree (it passes), as a user's checkout: run from the folder above it."""
-    records = tmp_path / "records"
-    shutil.copytree(DATA / "tiny", records)
-    return records
+    return copy_tiny(tmp_path)
 
 
 def write(root: Path, rel: str, text: str) -> None:

@@ -10,8 +10,7 @@ import pytest
 from barrier_cli import findings as f
 from barrier_cli.checks.layout import layout_problems
 from barrier_cli.loader import load_tree
-
-TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
+from cli_helpers import copy_tiny
 
 
 def report(rid: str, day: str) -> str:
@@ -23,9 +22,7 @@ def report(rid: str, day: str) -> str:
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    records = tmp_path / "records"
-    shutil.copytree(TINY, records)
-    return records
+    return copy_tiny(tmp_path)
 
 
 def found(root: Path) -> list[tuple[str, str]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,8 +9,8 @@ import pytest
 from barrier_cli import findings as f
 from barrier_cli.checks.refs import reference_problems
 from barrier_cli.loader import load_tree
+from cli_helpers import copy_tiny
 
-TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
 HEAD = "id: R-20261110-0001\ndate: 2026-11-10\nsource: on_site\nelement: equipment\ncategory: hazard\nsummary: 风管吊架松动\n"
 INCIDENT = "incidents/2026/I-20261105-01.yaml"
@@ -22,9 +21,7 @@ INCIDENT_HEAD = (
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    records = tmp_path / "records"
-    shutil.copytree(TINY, records)
-    return records
+    return copy_tiny(tmp_path)
 
 
 def put(root: Path, rel: str, text: str) -> None:

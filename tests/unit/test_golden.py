@@ -23,9 +23,9 @@ from typer.testing import CliRunner
 
 from barrier_cli import findings as f
 from barrier_cli.cli.main import app
+from cli_helpers import copy_tiny
 
 DATA = Path(__file__).resolve().parent.parent / "data"
-TINY = DATA / "tiny"
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
 RECORD = """\
 id: R-20261110-0001
@@ -178,8 +178,7 @@ def _check(root: Path, *args: str) -> tuple[int, str]:
 def test_case_gives_exactly_its_findings(
     case: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = tmp_path / "records"
-    shutil.copytree(TINY, root)
+    root = copy_tiny(tmp_path)
     case.build(root)
     monkeypatch.chdir(root)
 
@@ -202,6 +201,5 @@ def test_every_code_a_single_file_can_show_has_a_golden_case() -> None:
 
 
 def test_the_tiny_tree_passes_on_its_own(tmp_path: Path) -> None:
-    root = tmp_path / "records"
-    shutil.copytree(TINY, root)
+    root = copy_tiny(tmp_path)
     assert _check(root) == (0, "5 file(s) checked, no findings\n")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import time
 import tracemalloc
 from pathlib import Path
@@ -14,8 +13,8 @@ from barrier_cli import findings as f
 from barrier_cli.errors import RecordsNotFound
 from barrier_cli.loader import find_records, iter_files, load_tree, read_file, today
 from barrier_cli.models import Report
+from cli_helpers import copy_tiny
 
-TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
 RECORD = """\
 id: R-20261110-0001
@@ -30,9 +29,7 @@ summary: 钩舌销从侧架脱出
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
-    records = tmp_path / "records"
-    shutil.copytree(TINY, records)
-    return records
+    return copy_tiny(tmp_path)
 
 
 def write(root: Path, rel: str, content: str | bytes) -> None:
