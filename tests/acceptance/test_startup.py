@@ -28,9 +28,13 @@ def imported(args: list[str], cwd: Path) -> set[str]:
         timeout=60,
     )
     assert done.returncode in (0, 1), done.stderr[-2000:]
+    return modules_of(done.stderr)
+
+
+def modules_of(importtime: str) -> set[str]:
     return {
         line.rsplit("|", 1)[1].strip()
-        for line in done.stderr.splitlines()
+        for line in importtime.splitlines()
         if line.startswith("import time:") and "|" in line
     }
 
@@ -66,6 +70,73 @@ def test_help_imports_nothing_heavy(args: list[str], tmp_path: Path) -> None:
     modules = imported(args, tmp_path)
     assert "barrier_cli.cli.main" in modules
     assert heavy(modules) == set()
+
+
+COMMAND_MODULES = """
+import sys
+from barrier_cli.cli.main import run
+sys.argv[0] = "barrier"
+try:
+    run()
+finally:
+    print("commands:", *sorted(m for m in sys.modules if m.startswith("barrier_cli.cli.cmd_")),
+          file=sys.stderr)
+"""
+"""Runs barrier, then names the command modules it imported (sys.modules, since
+`importlib.import_module` bypasses -X importtime)."""
+
+
+def commands_imported(
+    args: list[str], cwd: Path, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], set[str]]:
+    done = subprocess.run(
+        [sys.executable, "-c", COMMAND_MODULES, *args],
+        cwd=cwd,
+        env=os.environ | (env or {}),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    last = done.stderr.splitlines()[-1].split()
+    assert last[0] == "commands:", done.stderr[-2000:]
+    return done, set(last[1:])
+
+
+@pytest.mark.parametrize("args", [["--help"], ["--version"], []], ids=" ".join)
+def test_top_level_help_imports_no_command(args: list[str], tmp_path: Path) -> None:
+    """Typer would import and build all 16 commands to list them; the table lists them."""
+    done, commands = commands_imported(args, tmp_path)
+    assert "barrier" in done.stdout + done.stderr
+    assert commands == set()
+
+
+@pytest.mark.parametrize(
+    ("args", "module", "shows"),
+    [
+        (["analyze", "--help"], "cmd_analyze", "--month"),
+        (["report", "--help"], "cmd_report", "add"),
+        (["action", "done", "--help"], "cmd_action", "--verified"),
+    ],
+    ids=lambda v: " ".join(v) if isinstance(v, list) else None,
+)
+def test_a_command_imports_its_own_module_only(
+    args: list[str], module: str, shows: str, tmp_path: Path
+) -> None:
+    done, commands = commands_imported(args, tmp_path)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert shows in done.stdout
+    assert commands == {f"barrier_cli.cli.{module}"}
+
+
+def test_completion_of_command_names_imports_no_command(tmp_path: Path) -> None:
+    completing = {
+        "_BARRIER_COMPLETE": "complete_bash",
+        "COMP_WORDS": "barrier re",
+        "COMP_CWORD": "1",
+    }
+    done, commands = commands_imported([], tmp_path, completing)
+    assert done.stdout.split() == ["report"]
+    assert commands == set()
 
 
 def test_check_imports_nothing_heavy(tree: Path) -> None:

@@ -11,10 +11,15 @@ import typer
 
 from barrier_cli import __version__
 from barrier_cli.cli.context import Globals
+from barrier_cli.cli.lazy import Entry, lazy_group
 from barrier_cli.errors import BarrierError
+
+COMMANDS: dict[str, Entry] = {}
+"""Every top-level command by name, in the order `barrier --help` lists them."""
 
 app = typer.Typer(
     name="barrier",
+    cls=lazy_group(COMMANDS),
     help="The workshop's one safety record book: YAML records in git, checked and analysed.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
@@ -63,50 +68,73 @@ def main(
     ctx.obj = Globals(records=records, lang=lang)
 
 
-# Command registration: each module holds one command or group and imports nothing heavy
-# (pandas and jinja2 are imported inside the commands that need them).
-from barrier_cli.cli import cmd_check  # noqa: E402
-
-app.command("check")(cmd_check.check)
 # -- more commands register below this line, one block per module --
-from barrier_cli.cli import cmd_export  # noqa: E402
-
-app.command("export")(cmd_export.export)
-from barrier_cli.cli import cmd_analyze  # noqa: E402
-
-app.command("analyze")(cmd_analyze.analyze)
-from barrier_cli.cli import cmd_report  # noqa: E402
-
-app.add_typer(cmd_report.app, name="report")
-from barrier_cli.cli import cmd_incident, cmd_pairing  # noqa: E402
-
-app.add_typer(cmd_incident.app, name="incident")
-app.add_typer(cmd_pairing.app, name="pairing")
-from barrier_cli.cli import cmd_action  # noqa: E402
-
-app.add_typer(cmd_action.app, name="action")
-from barrier_cli.cli import cmd_list  # noqa: E402
-
-app.command("list")(cmd_list.list_)
-app.command("show")(cmd_list.show)
-from barrier_cli.cli import cmd_notice  # noqa: E402
-
-app.command("notice")(cmd_notice.notice)
-from barrier_cli.cli import cmd_due  # noqa: E402
-
-app.command("due")(cmd_due.due)
-from barrier_cli.cli import cmd_assess  # noqa: E402
-
-app.command("assess")(cmd_assess.assess)
-from barrier_cli.cli import cmd_fmt  # noqa: E402
-
-app.command("fmt")(cmd_fmt.fmt)
-from barrier_cli.cli import cmd_schema  # noqa: E402
-
-app.command("schema")(cmd_schema.schema)
-from barrier_cli.cli import cmd_init  # noqa: E402
-
-app.command("init")(cmd_init.init)
+# One line per command: name, module in barrier_cli/cli/, the function or sub-app in it, and
+# the first sentence of its help (shown by `barrier --help` without importing the module; a
+# test keeps it equal to the command's own help). Each module imports nothing heavy.
+COMMANDS.update(
+    {
+        "check": Entry(
+            "cmd_check",
+            "check",
+            "Validate records: syntax, schema, cross-references, lifecycle and closure rules.",
+        ),
+        "export": Entry(
+            "cmd_export",
+            "export",
+            "One flat table per record kind, with actions and measures as tables of their own.",
+        ),
+        "analyze": Entry(
+            "cmd_analyze",
+            "analyze",
+            "The monthly analysis: who reported, what is open, weak links, next month's priorities.",
+        ),
+        "list": Entry(
+            "cmd_list",
+            "list_",
+            "List records of one kind, oldest first, filtered by month, unit, status and person.",
+        ),
+        "show": Entry(
+            "cmd_list",
+            "show",
+            "Show one record, readable: field titles, choices as labels, people by name.",
+        ),
+        "notice": Entry(
+            "cmd_notice",
+            "notice",
+            "Praise good catches, name each unit's shortcomings with evidence, set corrections.",
+        ),
+        "due": Entry(
+            "cmd_due",
+            "due",
+            "What falls due soon and what is late, grouped by owner, soonest first.",
+        ),
+        "assess": Entry(
+            "cmd_assess",
+            "assess",
+            "Derive draft assessments from the records and the standards, for people to review.",
+        ),
+        "fmt": Entry(
+            "cmd_fmt",
+            "fmt",
+            "Rewrite records in canonical form: model key order, one style, comments kept.",
+        ),
+        "schema": Entry(
+            "cmd_schema",
+            "schema",
+            "Print (or write) JSON Schema, draft 2020-12, with Chinese and English descriptions.",
+        ),
+        "init": Entry(
+            "cmd_init",
+            "init",
+            "Create records/ (settings, org, standards, templates, schemas), hooks and CI files.",
+        ),
+        "report": Entry("cmd_report", "app", "Safety information reports (安全信息)."),
+        "incident": Entry("cmd_incident", "app", "Accidents, precursors and violations."),
+        "pairing": Entry("cmd_pairing", "app", "Key-person pairings (包保对子)."),
+        "action": Entry("cmd_action", "app", "Actions of reports and measures of incidents."),
+    }
+)
 
 
 def run() -> None:

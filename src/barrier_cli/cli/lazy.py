@@ -1,0 +1,122 @@
+"""Commands built on first use, so `barrier --help` starts as fast as typer itself.
+
+Typer builds every command of a group before it can print the group's help: it imports each
+command module and inspects every parameter of every function (~45 ms for barrier's 16
+commands, more than `import typer` costs on its own). Here the top-level group knows its
+commands from a table of names, modules and one-line summaries: `barrier --help`, `--version`
+and shell completion of command names read only the table; running `barrier X` (or
+`barrier X --help`) imports X's module and builds X alone, exactly as typer would have.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator, Mapping, MutableMapping
+from dataclasses import dataclass
+from typing import Any
+
+import typer
+from typer._click import Command, Context, HelpFormatter
+from typer._click.shell_completion import CompletionItem
+from typer._click.utils import make_default_short_help
+from typer.core import TyperGroup
+from typer.models import CommandInfo, TyperInfo
+
+PACKAGE = "barrier_cli.cli"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One top-level command: `attr` of `barrier_cli.cli.<module>` is a function or a sub-app.
+
+    `summary` is the first sentence of that command's help, shown in `barrier --help`.
+    """
+
+    module: str
+    attr: str
+    summary: str
+
+    def target(self) -> Any:
+        return getattr(importlib.import_module(f"{PACKAGE}.{self.module}"), self.attr)
+
+    def build(self, name: str, group: TyperGroup) -> Command:
+        """The click command typer would have built for `app.command(name)` or `add_typer`."""
+        target = self.target()
+        if isinstance(target, typer.Typer):
+            return typer.main.get_group_from_info(
+                TyperInfo(target, name=name),
+                pretty_exceptions_short=True,
+                rich_markup_mode=group.rich_markup_mode,
+                suggest_commands=group.suggest_commands,
+            )
+        return typer.main.get_command_from_info(
+            CommandInfo(name=name, callback=target),
+            pretty_exceptions_short=True,
+            rich_markup_mode=group.rich_markup_mode,
+        )
+
+
+class _Commands(MutableMapping[str, Command]):
+    """A group's `commands`: every name of the table, each command built when first looked up.
+
+    Commands typer built itself (registered with `app.command`) are kept as they are.
+    """
+
+    def __init__(self, group: TyperGroup, table: Mapping[str, Entry], built: Mapping[str, Command]):
+        self._group = group
+        self._table = table
+        self._built = dict(built)
+
+    def __getitem__(self, name: str) -> Command:
+        if name not in self._built:
+            self._built[name] = self._table[name].build(name, self._group)
+        return self._built[name]
+
+    def __setitem__(self, name: str, command: Command) -> None:
+        self._built[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        raise TypeError("barrier's commands are fixed")
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self._table
+        yield from (name for name in self._built if name not in self._table)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def summary(self, name: str, limit: int) -> str:
+        if name in self._table:
+            return make_default_short_help(self._table[name].summary, limit)
+        return self._built[name].get_short_help_str(limit)
+
+
+def lazy_group(table: Mapping[str, Entry]) -> type[TyperGroup]:
+    """A group class for `typer.Typer(cls=...)` whose commands come from `table`."""
+
+    class LazyGroup(TyperGroup):
+        def __init__(self, **attrs: Any) -> None:
+            super().__init__(**attrs)
+            self.commands = self.lazy = _Commands(self, table, self.commands)
+
+        def list_commands(self, ctx: Context) -> list[str]:
+            return list(self.lazy)
+
+        def format_commands(self, ctx: Context, formatter: HelpFormatter) -> None:
+            names = self.list_commands(ctx)
+            if not names:
+                return
+            limit = formatter.width - 6 - max(map(len, names))
+            with formatter.section("Commands"):
+                formatter.write_dl([(name, self.lazy.summary(name, limit)) for name in names])
+
+        def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:
+            results = [
+                CompletionItem(name, help=self.lazy.summary(name, 45))
+                for name in self.list_commands(ctx)
+                if name.startswith(incomplete)
+            ]
+            results.extend(Command.shell_complete(self, ctx, incomplete))
+            return results
+
+    return LazyGroup
