@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 
 import pytest
+from entry_helpers import env
 
 from cli_helpers import ADD_REPORT, copy_tiny, run_together
 
@@ -125,11 +126,6 @@ if _CODE == errno.EROFS:
                         ("symlink", (1,)), ("utime", (0,))]:
         _guard(_name, *_pos)
 """
-
-
-def env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    out = {k: v for k, v in os.environ.items() if k not in ("BARRIER_USER", "BARRIER_RECORDS")}
-    return out | {"BARRIER_TODAY": "2026-11-24", "XDG_STATE_HOME": str(tmp_path / "state")} | extra
 
 
 def barrier(root: Path, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

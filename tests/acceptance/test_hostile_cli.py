@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+from entry_helpers import env, snapshot
 
 from cli_helpers import ADD_REPORT, copy_tiny
 
@@ -21,13 +22,12 @@ def root(tmp_path: Path) -> Path:
 
 
 def barrier(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k not in ("BARRIER_USER", "BARRIER_RECORDS")}
     done = subprocess.run(
         [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
         input=stdin,
         stdin=None if stdin is not None else subprocess.DEVNULL,
         capture_output=True,
-        env=env | {"BARRIER_TODAY": "2026-11-24", "XDG_STATE_HOME": str(root.parent / "state")},
+        env=env(root.parent),
         timeout=60,
         check=False,
     )
@@ -36,22 +36,13 @@ def barrier(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.Co
     )
 
 
-def files(root: Path) -> dict[str, bytes]:
-    """Every file of the tree but the cache (which any command may refresh)."""
-    return {
-        p.relative_to(root).as_posix(): p.read_bytes()
-        for p in root.rglob("*")
-        if p.is_file() and ".barrier-cache" not in p.parts
-    }
-
-
 @pytest.mark.parametrize("summary", ["制动梁\u202e已处理", "零宽\u200b空格", "空字符\x01"])
 def test_add_refuses_hidden_characters_that_check_would_refuse(root: Path, summary: str) -> None:
-    before = files(root)
+    before = snapshot(root)
     done = barrier(root, *ADD_REPORT, "--summary", summary)
     assert done.returncode == 1
     assert "control character" in done.stderr and "nothing was written" in done.stderr
-    assert files(root) == before
+    assert snapshot(root) == before
 
 
 @pytest.mark.parametrize("source", ["/dev/zero", "-"])
@@ -88,7 +79,7 @@ def test_ids_that_try_to_leave_the_tree_are_refused(root: Path, args: list[str])
     ],
 )
 def test_a_document_never_overwrites_a_record(root: Path, args: list[str]) -> None:
-    before = files(root)
+    before = snapshot(root)
     done = subprocess.run(
         [sys.executable, "-m", "barrier_cli", *args],
         cwd=root,
@@ -100,7 +91,7 @@ def test_a_document_never_overwrites_a_record(root: Path, args: list[str]) -> No
     )
     assert done.returncode == 1
     assert "inside the records tree a YAML file would be read as a record" in done.stderr
-    assert files(root) == before  # nor was a notice number used up
+    assert snapshot(root) == before  # nor was a notice number used up
 
 
 def test_a_document_goes_where_the_user_says_outside_the_tree(root: Path) -> None:
@@ -139,9 +130,9 @@ def test_an_id_given_with_from_cannot_steer_the_file_out_of_the_tree(root: Path)
         "id: ../../../../escaped\ndate: 2026-11-20\nreporter: wang\nsource: on_site\n"
         "element: equipment\ncategory: hazard\nsummary: 编号企图逃出记录树\n"
     )
-    before = files(root)
+    before = snapshot(root)
     done = barrier(root, "report", "add", "--from", "-", "--no-input", stdin=evil.encode())
     assert done.returncode == 1
     assert "nothing was written" in done.stderr
-    assert files(root) == before
+    assert snapshot(root) == before
     assert not list(root.parent.rglob("escaped*"))
