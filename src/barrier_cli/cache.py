@@ -210,7 +210,7 @@ def _read(path: Path) -> Any:
     return value if fingerprint == code_fingerprint() else None
 
 
-def _write(root: Path, name: str, value: Any) -> None:
+def _write(root: Path, name: str, value: Any, dump: Callable[[Any], bytes] = dumps) -> None:
     """Atomically replace the store ``name``; a tree we may not write to goes uncached."""
     folder = _folder(root)
     path = folder / name
@@ -221,7 +221,7 @@ def _write(root: Path, name: str, value: Any) -> None:
             ignore.write_text("*\n", encoding="utf-8")
         path.parent.mkdir(exist_ok=True)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(dumps((code_fingerprint(), value)))
+        tmp.write_bytes(dump((code_fingerprint(), value)))
         os.replace(tmp, path)
     except OSError:
         pass
@@ -239,28 +239,31 @@ class FileCache:
     """Read results of a tree's files by identity; `get` misses on any change.
 
     Results are stored in shards, one per folder of the tree (reports/2026/11, ...), so
-    that editing one record rewrites one month's shard, not the whole store.
+    that editing one record rewrites one month's shard, not the whole store. A shard is
+    read when one of its files is first asked for: re-checking one file reads one shard.
     """
 
     root: Path
     entries: dict[str, _Entry] = field(default_factory=dict)
     dirty: set[str] = field(default_factory=set)
     started_ns: int = field(default_factory=time.time_ns)
+    loaded: set[str] = field(default_factory=set)
 
     @classmethod
     def open(cls, root: Path) -> FileCache:
-        entries: dict[str, _Entry] = {}
-        try:
-            shards = sorted((_folder(root) / "files").glob("*.pickle"))
-        except OSError:
-            shards = []
-        for path in shards:
-            shard = _read(path)
-            if isinstance(shard, dict):
-                entries.update(shard)
-        return cls(root, entries)
+        return cls(root)
+
+    def _load(self, name: str) -> None:
+        if name in self.loaded:
+            return
+        self.loaded.add(name)
+        shard = _read(_folder(self.root) / "files" / f"{name}.pickle")
+        if isinstance(shard, dict):
+            for rel, entry in shard.items():
+                self.entries.setdefault(rel, entry)
 
     def get(self, rel: str, now: Stamp) -> FileResult | None:
+        self._load(_shard_of(rel))
         entry = self.entries.get(rel)
         if entry is None or entry.stamp != now:
             return None
@@ -273,15 +276,27 @@ class FileCache:
         return content_hash(self.root / rel) if is_racy(now, self.started_ns) else None
 
     def put(self, rel: str, now: Stamp, digest: bytes | None, result: FileResult) -> None:
+        name = _shard_of(rel)
+        self._load(name)
         self.entries[rel] = _Entry(now, digest, result)
-        self.dirty.add(_shard_of(rel))
+        self.dirty.add(name)
+
+    def forget(self, rel: str) -> None:
+        name = _shard_of(rel)
+        self._load(name)
+        if self.entries.pop(rel, None) is not None:
+            self.dirty.add(name)
 
     def keep_only(self, rels: Iterable[str]) -> None:
         """Forget files that are gone, so the store never grows with renames."""
+        try:
+            for path in (_folder(self.root) / "files").glob("*.pickle"):
+                self._load(path.stem)
+        except OSError:
+            pass
         wanted = set(rels)
         for rel in [rel for rel in self.entries if rel not in wanted]:
-            del self.entries[rel]
-            self.dirty.add(_shard_of(rel))
+            self.forget(rel)
 
     def save(self) -> None:
         if not self.dirty:
@@ -318,7 +333,17 @@ def memoised(root: Path, name: str, key: object, compute: Callable[[], T]) -> T:
     for the new state. Files too new to trust their stamp are also compared by content.
     """
     started = time.time_ns()
-    stamps = _tree_stamps(root)
+    return _memoised(root, name, key, _tree_stamps(root), started, compute)
+
+
+def _memoised(
+    root: Path,
+    name: str,
+    key: object,
+    stamps: dict[str, Stamp],
+    started: int,
+    compute: Callable[[], T],
+) -> T:
     digest = _memo_key(key, stamps)
     memo_path = _folder(root) / f"{name}.pickle"
     memo = _read(memo_path)
@@ -335,6 +360,16 @@ def memoised(root: Path, name: str, key: object, compute: Callable[[], T]) -> T:
         del memo[old]
     _write(root, f"{name}.pickle", memo)
     return value
+
+
+def load_store(root: Path, name: str) -> Any:
+    """The store ``name`` of the tree's cache, or None (missing, damaged, other code)."""
+    return _read(_folder(root) / name)
+
+
+def save_store(root: Path, name: str, value: Any) -> None:
+    """Keep ``value``, which holds no pydantic model: plain pickle is faster for it."""
+    _write(root, name, value, functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _tree_stamps(root: Path) -> dict[str, Stamp]:
@@ -364,19 +399,23 @@ def check(
     use_cache: bool = True,
     jobs: int | None = None,
 ) -> CheckResult:
-    """`checks.check_tree`, answered from the memo when no file of the tree has changed."""
+    """`checks.check_tree`, answered from the memo when no file of the tree has changed,
+    and otherwise by re-checking only the files a change can affect (`checks.incremental`)."""
     from barrier_cli.tree_root import today
 
     day = day or today()
     if not use_cache:
         return _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
     selection = sorted(str(p.resolve()) for p in paths) if paths else []
-    return memoised(
-        root,
-        "check",
-        ("check", day.isoformat(), selection),
-        lambda: _check_tree(root, paths=paths, day=day, cache=True, jobs=jobs),
-    )
+    started = time.time_ns()
+    stamps = _tree_stamps(root)
+
+    def compute() -> CheckResult:
+        from barrier_cli.checks.incremental import check_changes
+
+        return check_changes(root, paths=paths, day=day, stamps=stamps, started=started, jobs=jobs)
+
+    return _memoised(root, "check", ("check", day.isoformat(), selection), stamps, started, compute)
 
 
 def _check_tree(root: Path, **options: Any) -> CheckResult:

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from bigtree import generate
 
 from barrier_cli import cache
-from barrier_cli.checks import check_tree
+from barrier_cli.checks import check_tree, incremental
 from barrier_cli.findings import CheckResult
 from barrier_cli.kinds import YAML_SUFFIXES
 from barrier_cli.loader import read_file
@@ -86,20 +88,20 @@ def test_an_unchanged_tree_is_answered_without_checking(
     def no_check(root: Path, **options: object) -> CheckResult:
         raise AssertionError("the memo should have answered")
 
-    monkeypatch.setattr(cache, "_check_tree", no_check)
+    monkeypatch.setattr(incremental, "check_changes", no_check)
     assert _warm(tree) == expected
 
 
 def test_a_new_day_or_new_code_checks_again(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _warm(tree)
     calls: list[object] = []
-    real = cache._check_tree
+    real = incremental.check_changes
 
-    def counted(root: Path, **options: object) -> CheckResult:
+    def counted(root: Path, **options: Any) -> CheckResult:
         calls.append(options)
         return real(root, **options)
 
-    monkeypatch.setattr(cache, "_check_tree", counted)
+    monkeypatch.setattr(incremental, "check_changes", counted)
     monkeypatch.setenv("BARRIER_TODAY", "2026-11-25")
     _warm(tree)
     assert len(calls) == 1
@@ -212,3 +214,98 @@ def test_editing_one_record_rewrites_only_its_folder_shard(tree: Path) -> None:
     rewritten = [p for p, ns in shards.items() if p.stat().st_mtime_ns != ns]
     assert len(shards) > 5
     assert len(rewritten) == 1
+
+
+# -- the incremental check: only what a change can affect is checked again ------------------
+
+
+def _same_as_cold(root: Path) -> CheckResult:
+    warm = _warm(root)
+    assert warm == _cold(root)
+    return warm
+
+
+def _codes_of(result: CheckResult, path: Path, root: Path) -> set[str]:
+    rel = path.relative_to(root).as_posix()
+    return {x.code for x in result.findings if x.path == rel}
+
+
+def _with_links(path: Path, *ids: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + f"links: [{', '.join(ids)}]\n", encoding="utf-8")
+
+
+def _copy_as(source: Path, target: Path, new_id: str) -> None:
+    """``source`` as a record of its own, with a new id (and file name)."""
+    old_id = source.stem
+    target.write_text(source.read_text(encoding="utf-8").replace(old_id, new_id), encoding="utf-8")
+
+
+def test_one_touched_file_is_the_only_one_read(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _warm(tree)
+    read: list[str] = []
+
+    def counting(root: Path, rel: str) -> object:
+        read.append(rel)
+        return read_file(root, rel)
+
+    monkeypatch.setattr(incremental, "read_file", counting)
+    monkeypatch.setattr("barrier_cli.parallel.read_file", counting)
+    victim = _reports(tree)[5]
+    victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
+    assert _same_as_cold(tree) is not None
+    assert read[0] == victim.relative_to(tree).as_posix()
+    assert len(read) == 1 + len(read[1:])  # the cold run of _same_as_cold reads the rest
+    assert read.count(read[0]) == 2
+
+
+def test_a_broken_reference_in_an_edited_record(tree: Path) -> None:
+    _warm(tree)
+    victim = _reports(tree)[3]
+    _with_links(victim, "R-20990101-NONE")
+    assert "unknown-ref" in _codes_of(_same_as_cold(tree), victim, tree)
+
+
+def test_an_added_record_that_duplicates_an_id_marks_the_untouched_one_too(tree: Path) -> None:
+    _warm(tree)
+    original = _reports(tree)[7]
+    twin = original.with_name("R-00000000-AAAA.yaml")  # sorts first: the original is the copy
+    twin.write_text(original.read_text(encoding="utf-8"), encoding="utf-8")
+    result = _same_as_cold(tree)
+    assert "duplicate-id" in _codes_of(result, original, tree)
+    twin.unlink()
+    assert "duplicate-id" not in _codes_of(_same_as_cold(tree), original, tree)
+
+
+def test_adding_the_record_a_link_names_clears_the_dangling_link(tree: Path) -> None:
+    _warm(tree)
+    linking, model = _reports(tree)[10:12]
+    new_id = model.stem[:-4] + "NEW1"
+    _with_links(linking, new_id)
+    assert "unknown-ref" in _codes_of(_same_as_cold(tree), linking, tree)
+    _copy_as(model, model.with_name(f"{new_id}.yaml"), new_id)
+    assert "unknown-ref" not in _codes_of(_same_as_cold(tree), linking, tree)
+
+
+def test_removing_a_linked_record_makes_the_link_unknown(tree: Path) -> None:
+    flawed = {x.path for x in _warm(tree).findings}
+    linking, linked = [p for p in _reports(tree) if p.relative_to(tree).as_posix() not in flawed][
+        :2
+    ]
+    _with_links(linking, linked.stem)
+    assert "unknown-ref" not in _codes_of(_same_as_cold(tree), linking, tree)
+    linked.unlink()
+    assert "unknown-ref" in _codes_of(_same_as_cold(tree), linking, tree)
+
+
+def test_a_person_removed_from_org_is_unknown_in_an_untouched_record(tree: Path) -> None:
+    _warm(tree)
+    victim = _reports(tree)[15]
+    reporter = re.search(r"^reporter: (\S+)$", victim.read_text(encoding="utf-8"), re.M)
+    assert reporter is not None
+    org = tree / "org.yaml"
+    text = org.read_text(encoding="utf-8")
+    block = re.compile(rf"^  - id: {reporter[1]}\n(?:    .*\n)*", re.M)
+    assert block.search(text)
+    org.write_text(block.sub("", text), encoding="utf-8")
+    assert "unknown-person" in _codes_of(_same_as_cold(tree), victim, tree)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from barrier_cli import findings as f
 from barrier_cli.checks.layout import file_layout_problems, first_files, layout_id
@@ -48,10 +49,12 @@ def check_tree(
     return summarise(checked, tree_findings(tree, day) if wanted("org.yaml") else [], wanted)
 
 
-@dataclass
-class FileCheck:
+class FileCheck(NamedTuple):
     """What checking one file found, and what besides the file and the tree's org, settings
-    and standards that answer rests on: the id it claims and the record ids it looked up."""
+    and standards that answer rests on: the id it claims and the record ids it looked up.
+
+    A tuple: the incremental check keeps one per file of the tree, and tuples pickle fast.
+    """
 
     rel: str
     findings: list[Finding]
