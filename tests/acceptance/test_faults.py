@@ -217,6 +217,18 @@ def _unformatted_tree(tmp_path: Path, count: int) -> Path:
     return root
 
 
+def _wait_for_first_write(
+    proc: subprocess.Popen[bytes], root: Path, watched: set[str], old: dict[str, bytes]
+) -> None:
+    """Return as soon as fmt has rewritten one file, so the kill lands among the writes
+    however fast or loaded the machine is."""
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and time.monotonic() < deadline:
+        if any((root / rel).read_bytes() != old.get(rel) for rel in watched):
+            return
+        time.sleep(0.001)
+
+
 def test_kill_9_during_fmt_leaves_every_file_old_or_new(tmp_path: Path) -> None:
     fresh = _unformatted_tree(tmp_path / "a", 150)
     old = snapshot(fresh)
@@ -238,7 +250,8 @@ def test_kill_9_during_fmt_leaves_every_file_old_or_new(tmp_path: Path) -> None:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        time.sleep(rng.uniform(0.4, 0.95) * whole_run)  # start-up first, then the writes
+        _wait_for_first_write(proc, root, differing, old)
+        time.sleep(rng.uniform(0.0, 0.1) * whole_run)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         after = snapshot(root)
