@@ -49,6 +49,10 @@ def check_tree(
     return summarise(checked, tree_findings(tree, day) if wanted("org.yaml") else [], wanted)
 
 
+_NOTHING: frozenset[str] = frozenset()
+"""Shared by the many files that look up no record (one object to keep, not thousands)."""
+
+
 class FileCheck(NamedTuple):
     """What checking one file found, and what besides the file and the tree's org, settings
     and standards that answer rests on: the id it claims and the record ids it looked up.
@@ -57,7 +61,7 @@ class FileCheck(NamedTuple):
     """
 
     rel: str
-    findings: list[Finding]
+    findings: tuple[Finding, ...]
     record_id: str | None
     layout_id: str | None
     asked: frozenset[str]
@@ -89,8 +93,9 @@ def check_files(
         findings = [_from_parse(result.rel, result.parse_problem)] if result.parse_problem else []
         if problems:
             findings.extend(_locate_all(tree.root, result.rel, problems))
-        asked = frozenset(index.asked)
-        out.append(FileCheck(result.rel, findings, record_id(result), layout_id(result), asked))
+        asked = frozenset(index.asked) if index.asked else _NOTHING
+        rid, lid = record_id(result), layout_id(result)
+        out.append(FileCheck(result.rel, tuple(findings), rid, lid, asked))
     return out
 
 

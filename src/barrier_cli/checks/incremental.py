@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from barrier_cli import cache as c
 from barrier_cli.checks import (
@@ -44,17 +44,25 @@ MAX_CHANGED = 250
 
 
 class _Known(NamedTuple):
+    """What the last check knew of one file (kept as a plain tuple: those pickle fastest)."""
+
     stamp: c.Stamp
     digest: bytes | None
     """The content hash when the stamp was too new to trust (see `cache.RACY_NS`)."""
-    check: FileCheck
+    findings: tuple[Finding, ...]
+    record_id: str | None
+    layout_id: str | None
+    asked: frozenset[str]
+
+    def check(self, rel: str) -> FileCheck:
+        return FileCheck(rel, self.findings, self.record_id, self.layout_id, self.asked)
 
 
 @dataclass
 class _State:
     day: str
-    files: dict[str, _Known]
-    """Every file the loader lists, in its (sorted) order."""
+    files: dict[str, tuple[Any, ...]]
+    """Every file the loader lists, in its (sorted) order, with its `_Known` as a tuple."""
     tree_wide: list[Finding]
 
 
@@ -82,7 +90,7 @@ def check_changes(
         tree = load_tree(root, cache=True, jobs=jobs)
         checks, tree_wide = check_files(tree, day, tree.files), tree_findings(tree, day)
     missing: c.Stamp = (-2, -2, -2, -2, "")  # a file listed after the scan: changed next time
-    files = {ch.rel: _Known(stamps.get(ch.rel, missing), racy.get(ch.rel), ch) for ch in checks}
+    files = {ch.rel: (stamps.get(ch.rel, missing), racy.get(ch.rel), *ch[1:]) for ch in checks}
     c.save_store(root, STORE, _State(day.isoformat(), files, tree_wide))
     return summarise(checks, tree_wide if wanted("org.yaml") else [], wanted)
 
@@ -112,8 +120,8 @@ def _recheck(
     change is one only the full path may answer."""
     if state.day != day.isoformat():
         return None
-    old = state.files
-    changed = [rel for rel in listed if not _same(root, old.get(rel), stamps[rel], racy)]
+    old = {rel: _Known._make(known) for rel, known in state.files.items()}
+    changed = [rel for rel in listed if not _same(root, rel, old.get(rel), stamps[rel], racy)]
     present = set(listed)
     removed = [rel for rel in old if rel not in present]
     if len(changed) + len(removed) > MAX_CHANGED:
@@ -126,22 +134,20 @@ def _recheck(
     def known(rel: str) -> tuple[str | None, str | None]:
         if rel in fresh:
             return record_id(fresh[rel]), layout_id(fresh[rel])
-        check = old[rel].check
-        return check.record_id, check.layout_id
+        return old[rel].record_id, old[rel].layout_id
 
-    before_ids = {k.check.record_id for k in old.values()}
+    before_ids = {k.record_id for k in old.values()}
     now = {rel: known(rel) for rel in listed}
     after_ids = {rid for rid, _ in now.values()}
     came_or_went = (before_ids ^ after_ids) - {None}
-    first_before = _first_files((rel, k.check.layout_id) for rel, k in old.items())
+    first_before = _first_files((rel, k.layout_id) for rel, k in old.items())
     first_after = _first_files((rel, lid) for rel, (_, lid) in now.items())
     redo = set(fresh)
     for rel in listed:
         if rel in redo:
             continue
-        check = old[rel].check
-        lid = check.layout_id
-        if check.asked & came_or_went or (
+        lid = old[rel].layout_id
+        if old[rel].asked & came_or_went or (
             lid is not None and first_before.get(lid) != first_after.get(lid)
         ):
             redo.add(rel)
@@ -155,18 +161,16 @@ def _recheck(
         tree, day, [again[rel] for rel in sorted(redo)], records=records, first_of=first_after
     )
     by_rel = {ch.rel: ch for ch in redone}
-    return [by_rel.get(rel) or old[rel].check for rel in listed]
+    return [by_rel.get(rel) or old[rel].check(rel) for rel in listed]
 
 
-def _same(root: Path, known: _Known | None, now: c.Stamp, racy: dict[str, bytes]) -> bool:
+def _same(root: Path, rel: str, known: _Known | None, now: c.Stamp, racy: dict[str, bytes]) -> bool:
     if known is None or known.stamp != now:
         return False
     if known.digest is None:
         return True
-    digest = racy.get(known.check.rel)
-    return known.digest == (
-        digest if digest is not None else c.content_hash(root / known.check.rel)
-    )
+    digest = racy.get(rel)
+    return known.digest == (digest if digest is not None else c.content_hash(root / rel))
 
 
 def _is_context(rel: str) -> bool:
