@@ -81,7 +81,7 @@ def check_changes(
     """
     wanted = selector(root, paths)
     listed = _listed(stamps)
-    racy = {rel: c.content_hash(root / rel) for rel, st in stamps.items() if c.is_racy(st, started)}
+    racy = c.racy_hashes(root, stamps, started)
     state = c.load_store(root, STORE)
     checks = None
     if isinstance(state, _State) and listed is not None:
