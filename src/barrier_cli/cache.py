@@ -1,6 +1,6 @@
 """Remember what reading and checking a tree found, so unchanged files are never read twice.
 
-Two stores live in ``<records>/.barrier-cache/`` (hidden, so the walker never reads it, and
+Three stores live in ``<records>/.barrier-cache/`` (hidden, so the walker never reads it, and
 ignored by git):
 
 * ``files/``: every file's read result (`loader.FileResult`: record or problems), keyed
@@ -11,8 +11,11 @@ ignored by git):
   `barrier analyze` runs (`memoised`), keyed by the identity of every file of the tree and
   of its templates, today's date and the options. A check of an unchanged tree is then a
   directory walk and one small read, and imports no models at all.
+* ``check-files.pickle``: each file's findings from the last check and what they rest on,
+  so that after a change only the files it can affect are checked again
+  (`checks.incremental`).
 
-Both are invalidated wholesale by any change to barrier's own code (its version or any of
+All are invalidated wholesale by any change to barrier's own code (its version or any of
 its source files) or to the libraries whose behaviour decides a result. The answer is
 always the one a cold run gives: a test changes, adds, deletes and renames files and
 compares. A rule that reads anything besides the tree's files and today (git, say) must not
