@@ -27,8 +27,8 @@ test: install lint
 	$(BIN)/pytest -q -n auto -p no:cacheprovider
 
 lint: install
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check --no-cache src tests scripts
+	$(BIN)/ruff format --no-cache --check src tests scripts
 	$(BIN)/mypy
 
 ## Benchmarks against check-jsonschema on generated trees (not part of `make test`).

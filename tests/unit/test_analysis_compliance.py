@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Any
 
 from analysis_tree import report, write_tree
-
 from barrier_cli.analysis.compliance import Expectation, reporting_compliance
 from barrier_cli.loader import Tree, load_tree
 from barrier_cli.periods import Month

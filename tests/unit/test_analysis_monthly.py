@@ -6,8 +6,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from analysis_tree import october, report, write_tree
 
+from analysis_tree import october, report, write_tree
 from barrier_cli.analysis.monthly import NothingToAnalyse, analyze
 from barrier_cli.analysis.result import MonthlyAnalysis
 from barrier_cli.loader import load_tree

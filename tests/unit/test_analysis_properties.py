@@ -7,10 +7,10 @@ import json
 from pathlib import Path
 from typing import Any
 
-from analysis_tree import ORG, SETTINGS
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from analysis_tree import ORG, SETTINGS
 from barrier_cli.analysis.monthly import analyze
 from barrier_cli.loader import Tree
 from barrier_cli.models import Org, Report, Settings

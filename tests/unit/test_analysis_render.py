@@ -10,8 +10,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-from analysis_tree import october, report
 
+from analysis_tree import october, report
 from barrier_cli.analysis.monthly import analyze
 from barrier_cli.analysis.result import MonthlyAnalysis
 from barrier_cli.labels import Lang

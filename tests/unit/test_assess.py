@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from minitree import BRANCH_STANDARD, build, incident, report, write
 
 from barrier_cli import assess as a
 from barrier_cli.checks import check_tree
@@ -15,6 +14,7 @@ from barrier_cli.errors import InvalidInput
 from barrier_cli.loader import load_tree
 from barrier_cli.models import Assessment
 from barrier_cli.periods import Month, Quarter
+from minitree import BRANCH_STANDARD, build, incident, report, write
 
 TODAY = dt.date(2026, 11, 24)
 Q3 = Quarter(2026, 3)

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from minitree import build, incident, pairing, report
-
 from barrier_cli import deficiencies as d
 from barrier_cli.loader import Tree
 from barrier_cli.periods import Month
+from minitree import build, incident, pairing, report
 
 OCT = Month(2026, 10)
 TODAY = dt.date(2026, 11, 24)

@@ -6,12 +6,12 @@ import datetime as dt
 import json
 
 import pytest
-from minitree import build, incident, pairing, report
 
 from barrier_cli.due import due_list, format_text
 from barrier_cli.errors import InvalidInput
 from barrier_cli.loader import Tree
 from barrier_cli.models.common import Signed
+from minitree import build, incident, pairing, report
 
 TODAY = dt.date(2026, 11, 24)
 D = dt.date

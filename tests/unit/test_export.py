@@ -7,8 +7,8 @@ import json
 from pathlib import Path
 
 import pytest
-from analysis_tree import october
 
+from analysis_tree import october
 from barrier_cli.export import columns, export, tables
 from barrier_cli.loader import Tree, load_tree
 from barrier_cli.models import Report
