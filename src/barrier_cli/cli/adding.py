@@ -17,8 +17,7 @@ if TYPE_CHECKING:
 
 def lang_of(ctx: typer.Context) -> Literal["zh", "en"] | None:
     """--lang if given; otherwise the tree's own setting decides."""
-    lang = globals_of(ctx).lang
-    return "en" if lang == "en" else "zh" if lang == "zh" else None
+    return globals_of(ctx).lang
 
 
 def at_terminal() -> bool:

@@ -45,7 +45,7 @@ def analyze(
         root=g.root(),
         month=month,
         fmt=fmt,
-        lang="en" if g.lang == "en" else "zh" if g.lang == "zh" else None,
+        lang=g.lang,
         today=today(),
         out=out,
         color=interactive,

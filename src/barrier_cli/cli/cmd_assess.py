@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 import typer
 
@@ -36,7 +36,7 @@ def assess(
     g = globals_of(ctx)
     period = parse_period(month, quarter)
     tree = load_tree(g.root(), cache=True)
-    lang: Literal["zh", "en"] = "en" if (g.lang or tree.settings.lang) == "en" else "zh"
+    lang = g.language(tree.settings.lang)
     result = derive(tree, period, today=today(), lang=lang)
     console = Console(highlight=False)
     if not console.is_terminal:

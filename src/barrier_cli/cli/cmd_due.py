@@ -38,6 +38,5 @@ def due(
     if output_format == "json":
         sys.stdout.write(found.to_json())
     else:
-        lang: Literal["zh", "en"] = "en" if (g.lang or tree.settings.lang) == "en" else "zh"
-        sys.stdout.write(format_text(found, lang))
+        sys.stdout.write(format_text(found, g.language(tree.settings.lang)))
     raise typer.Exit(1 if fail_on_overdue and found.overdue else 0)

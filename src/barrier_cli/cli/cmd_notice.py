@@ -45,12 +45,11 @@ def notice(
         raise InvalidInput("--force only makes sense with --issue")
     g = globals_of(ctx)
     root = g.root()
-    lang: Literal["zh", "en"] | None = "en" if g.lang == "en" else "zh" if g.lang == "zh" else None
     published = publish_notice(
         root=root,
         month=Month.parse(month),
         fmt=output_format,
-        lang=lang,
+        lang=g.lang,
         today=today(),
         issue=issue,
         force=force,
