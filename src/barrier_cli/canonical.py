@@ -27,12 +27,19 @@ class _Representer(RoundTripRepresenter):
             return self.represent_scalar("tag:yaml.org,2002:str", data, style="|")
         return super().represent_str(data)
 
+    def represent_whole_float(self, data: float) -> Any:
+        """A score or maximum of 10 is written ``10``, as people write it, not ``10.0``."""
+        if data.is_integer() and abs(data) < 2**53:
+            return self.represent_int(int(data))
+        return self.represent_float(data)
+
     def ignore_aliases(self, data: Any) -> bool:
         """Records hold no anchors: a date used twice (report and analysis) is written twice."""
         return True
 
 
 _Representer.add_representer(str, _Representer.represent_str)
+_Representer.add_representer(float, _Representer.represent_whole_float)
 
 
 def yaml_writer() -> YAML:
