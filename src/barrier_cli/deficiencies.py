@@ -318,7 +318,7 @@ def closed_against_rule(scope: Scope) -> list[Deficiency]:
             continue
         gaps = incident.closure_gaps(closure)
         if gaps:
-            names = [scope.text(*GAP_LABELS[g]) for g in gaps]
+            names = [label("closure_gap", g, scope.lang) for g in gaps]
             out.append(
                 Deficiency(
                     scope.branch(incident.unit),
@@ -332,16 +332,6 @@ def closed_against_rule(scope: Scope) -> list[Deficiency]:
                 )
             )
     return out
-
-
-GAP_LABELS: dict[str, tuple[str, str]] = {
-    "causes": ("原因未查清", "no causes"),
-    "responsibility": ("责任未认定", "no responsibility"),
-    "measures": ("无整改措施", "no measures"),
-    "measures not done": ("措施未落实", "measures not done"),
-    "education": ("未受教育", "no education"),
-    "handover": ("未交班", "no handover"),
-}
 
 
 def _in_progress(pairing: Pairing, month: Month) -> bool:

@@ -14,14 +14,6 @@ Format = Literal["term", "md", "html", "json"]
 
 # Words the analysis uses that are not choices of a record field.
 _WORDS: dict[str, dict[str, tuple[str, str]]] = {
-    "gap": {
-        "causes": ("原因未查清", "no causes"),
-        "responsibility": ("责任未落实", "no responsibility"),
-        "measures": ("无整改措施", "no measures"),
-        "measures not done": ("措施未完成", "measures not done"),
-        "education": ("未受教育", "no education"),
-        "handover": ("未交班", "no handover"),
-    },
     "milestone": {
         "basic": ("基本转化", "basic"),
         "full": ("完全转化", "full"),

@@ -123,7 +123,7 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
             kind = w(i.type, "incident_type")
             if i.class_:
                 kind += f" {w(i.class_, 'accident_class')}"
-            gaps = ", ".join(w(g, "gap") for g in i.gaps)
+            gaps = ", ".join(w(g, "closure_gap") for g in i.gaps)
             c.add_row(
                 i.id,
                 esc(i.title),
