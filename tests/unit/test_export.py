@@ -212,3 +212,31 @@ def test_labels_option_on_the_command(tmp_path: Path) -> None:
     assert {r[header.index("category")] for r in rows} >= {"vehicle fault", "suggestion"}
     done = CliRunner().invoke(app, [*args, "--labels", "fr"])
     assert done.exit_code == 2 and "fr" in done.output
+
+
+def test_a_cell_too_long_for_excel_is_cut_and_said(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from barrier_cli.export.writers import CELL_LIMIT
+
+    note = "情况" * 10_000  # the longest a note may be; two of them pass Excel's cell limit
+    reviews = [{"date": f"2026-10-0{d}", "by": "lead1", "note": note} for d in (2, 3)]
+    pairing = {
+        "id": "P-20261001-01",
+        "mentor": "mem1",
+        "person": "wk1",
+        "unit": "G1",
+        "start": "2026-10-01",
+        "reasons": ["attitude"],
+        "reviews": reviews,
+    }
+    tree = load_tree(write_tree(tmp_path / "records", pairings=[pairing]))
+    done = export(tree, fmt="xlsx", out=tmp_path)
+    assert done.cut == [f"pairings P-20261001-01: reviews cut to {CELL_LIMIT} characters"]
+    sheet = load_workbook(tmp_path / "barrier.xlsx")["pairings"]
+    header = [c.value for c in sheet[1]]
+    cell = sheet.cell(2, header.index("reviews") + 1).value
+    assert len(cell) == CELL_LIMIT and cell.endswith("parquet hold it all]")
+    export(tree, fmt="jsonl", out=tmp_path)
+    (row,) = [json.loads(x) for x in (tmp_path / "pairings.jsonl").read_text("utf-8").splitlines()]
+    assert [r["note"] for r in row["reviews"]] == [note, note]

@@ -38,5 +38,7 @@ def export(
     done = run_export(tree, fmt=output_format, out=out, labels=labels)
     for path in done.files:
         sys.stderr.write(f"wrote {path}\n")
+    for line in done.cut:
+        sys.stderr.write(f"warning: {line}\n")
     counts = ", ".join(f"{name} {n}" for name, n in done.rows.items())
     sys.stderr.write(f"rows: {counts}\n")

@@ -10,7 +10,7 @@ complete book; filter on ``withdrawn_date`` to leave them out.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
@@ -30,6 +30,8 @@ __all__ = ["WORKBOOK", "ExportFormat", "Exported", "Table", "export", "tables"]
 class Exported:
     files: list[Path]
     rows: dict[str, int]
+    cut: list[str] = field(default_factory=list)
+    """Cells the workbook had to shorten (Excel's cell limit); the other formats hold them."""
 
 
 def export(tree: Tree, *, fmt: ExportFormat, out: Path, labels: Lang | None = None) -> Exported:
@@ -47,8 +49,9 @@ def export(tree: Tree, *, fmt: ExportFormat, out: Path, labels: Lang | None = No
     rows = {t.name: len(t.rows) for t in data}
     if fmt == "xlsx":
         path = out / WORKBOOK
-        write_document(path, writers.xlsx(data))
-        return Exported([path], rows)
+        workbook, cut = writers.xlsx(data)
+        write_document(path, workbook)
+        return Exported([path], rows, cut)
     encode = {"csv": writers.csv_bytes, "jsonl": writers.jsonl, "parquet": writers.parquet}[fmt]
     files = []
     for table in data:

@@ -88,10 +88,16 @@ def _iso(value: object) -> str:
 
 # Column widths in characters (a CJK character counts two): wide enough to read, never a wall.
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
+# Excel refuses a workbook with a longer cell (it offers to "repair" it, dropping the sheet).
+CELL_LIMIT = 32767
+_CUT = "…[cut: Excel holds 32767 characters a cell; csv, jsonl and parquet hold it all]"
 
 
-def xlsx(tables: list[Table]) -> bytes:
-    """One workbook, a sheet per table: frozen header, autofilter, widths, text cells as text."""
+def xlsx(tables: list[Table]) -> tuple[bytes, list[str]]:
+    """One workbook, a sheet per table: frozen header, autofilter, widths, text cells as text.
+
+    Also returns a line for each cell cut to Excel's limit, naming the table, row and column.
+    """
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
@@ -99,6 +105,7 @@ def xlsx(tables: list[Table]) -> bytes:
 
     book = Workbook(write_only=True)
     bold = Font(bold=True)
+    cut: list[str] = []
     for table in tables:
         sheet = book.create_sheet(table.name)
         headers = table.headers
@@ -111,10 +118,16 @@ def xlsx(tables: list[Table]) -> bytes:
         shapes = [c.shape for c in table.columns]
         for row in table.rows:
             cells = []
-            for shape, value in zip(shapes, row, strict=True):
+            for shape, value, header in zip(shapes, row, headers, strict=True):
                 cell = WriteOnlyCell(sheet)
                 if shape.kind in _TEXT_KINDS:
-                    _text_cell(cell, cell_text(value), None)
+                    text = cell_text(value)
+                    if len(text) > CELL_LIMIT:
+                        text = text[: CELL_LIMIT - len(_CUT)] + _CUT
+                        cut.append(
+                            f"{table.name} {row[0]}: {header} cut to {CELL_LIMIT} characters"
+                        )
+                    _text_cell(cell, text, None)
                 elif value is not None:
                     cell.value = value
                     if shape.kind == "date":
@@ -123,16 +136,14 @@ def xlsx(tables: list[Table]) -> bytes:
             sheet.append(cells)
     buffer = io.BytesIO()
     book.save(buffer)
-    return buffer.getvalue()
+    return buffer.getvalue(), cut
 
 
 def _text_cell(cell: Any, text: str, font: Any) -> Any:
     """A cell typed as text whatever it starts with: '=HYPERLINK(…)' is shown, never run."""
-    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-
+    # No control character XML refuses gets here: the loader refuses records holding one.
     if text:
-        # XML cannot carry these control characters: they are written as visible escapes.
-        cell.value = ILLEGAL_CHARACTERS_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+        cell.value = text
         cell.data_type = "s"
     if font is not None:
         cell.font = font
