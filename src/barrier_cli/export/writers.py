@@ -117,9 +117,8 @@ def xlsx(tables: list[Table]) -> tuple[bytes, list[str]]:
         sheet.append([_text_cell(WriteOnlyCell(sheet), h, bold) for h in headers])
         shapes = [c.shape for c in table.columns]
         for row in table.rows:
-            cells = []
+            cells: list[Any] = []
             for shape, value, header in zip(shapes, row, headers, strict=True):
-                cell = WriteOnlyCell(sheet)
                 if shape.kind in _TEXT_KINDS:
                     text = cell_text(value)
                     if len(text) > CELL_LIMIT:
@@ -127,12 +126,12 @@ def xlsx(tables: list[Table]) -> tuple[bytes, list[str]]:
                         cut.append(
                             f"{table.name} {row[0]}: {header} cut to {CELL_LIMIT} characters"
                         )
-                    _text_cell(cell, text, None)
-                elif value is not None:
-                    cell.value = value
-                    if shape.kind == "date":
-                        cell.number_format = "yyyy-mm-dd"
-                cells.append(cell)
+                    cells.append(_text_cell(WriteOnlyCell(sheet), text, None))
+                elif shape.kind == "date" and value is not None:
+                    cells.append(WriteOnlyCell(sheet, value))
+                    cells[-1].number_format = "yyyy-mm-dd"
+                else:
+                    cells.append(value)  # a number, yes/no or nothing: typed as it is
             sheet.append(cells)
     buffer = io.BytesIO()
     book.save(buffer)
@@ -153,7 +152,10 @@ def _text_cell(cell: Any, text: str, font: Any) -> Any:
 def _widths(table: Table) -> list[int]:
     widths = []
     for n, header in enumerate(table.headers):
-        longest = max((_display_width(cell_text(row[n])) for row in table.rows), default=0)
+        # Only the first _MAX_WIDTH characters can matter to a width capped at _MAX_WIDTH.
+        longest = max(
+            (_display_width(cell_text(row[n])[:_MAX_WIDTH]) for row in table.rows), default=0
+        )
         widths.append(min(max(_display_width(header) + 3, longest + 2, _MIN_WIDTH), _MAX_WIDTH))
     return widths
 
