@@ -12,7 +12,8 @@ import pytest
 
 from analysis_tree import october, write_tree
 from barrier_cli.export import Table, export, tables
-from barrier_cli.export.schema import TABLES, arrow_schema
+from barrier_cli.export.schema import TABLES, Column, arrow_schema
+from barrier_cli.labels import LABELS
 from barrier_cli.loader import Tree, load_tree
 
 ROWS = {
@@ -81,6 +82,26 @@ def test_every_header_is_unique_in_every_language() -> None:
             assert len(set(headers)) == len(headers), (spec.name, lang)
 
 
+def choice_columns(columns: tuple[Column, ...]) -> list[Column]:
+    found = []
+    for c in columns:
+        if c.shape.kind == "choice" or (c.shape.item and c.shape.item.kind == "choice"):
+            found.append(c)
+        found += choice_columns(c.shape.fields)
+    return found
+
+
+def test_every_choice_has_labels() -> None:
+    # A group is chosen only when it labels every value the model allows.
+    unlabelled = [
+        (spec.name, c.name)
+        for spec in TABLES
+        for c in choice_columns(spec.all_columns)
+        if c.shape.group not in LABELS
+    ]
+    assert unlabelled == []
+
+
 def test_labels_write_titles_and_choice_labels(tree: Tree) -> None:
     zh = {t.name: t for t in tables(tree, lang="zh")}
     reports = zh["reports"]
@@ -96,7 +117,13 @@ def test_labels_write_titles_and_choice_labels(tree: Tree) -> None:
     row = next(r for r in incidents.rows if r[0] == "I-20261008-01")
     assert row[incidents.headers.index("事故等级")] == "一般A类事故"
     causes = row[incidents.headers.index("原因")]
-    assert causes == [{"element": "人员", "text": "作业完了未确认", "kind": "subjective"}]
+    assert causes == [{"element": "人员", "text": "作业完了未确认", "kind": "主观"}]
+    assessments = zh["assessments"]
+    pairs = {
+        (r[assessments.headers.index("考核标准")], r[assessments.headers.index("结果")])
+        for r in assessments.rows
+    }
+    assert pairs == {("党支部", None), ("党员", "合格"), ("党员", "不合格")}
     en = {t.name: t for t in tables(tree, lang="en")}
     pairings = en["pairings"]
     assert "basic turnaround" in {r[pairings.headers.index("status")] for r in pairings.rows}
