@@ -12,7 +12,7 @@ import pytest
 
 from analysis_tree import october, write_tree
 from barrier_cli.export import Table, export, tables
-from barrier_cli.export.schema import TABLES, Column, arrow_schema
+from barrier_cli.export.schema import TABLES, Column, Shape, arrow_schema
 from barrier_cli.labels import LABELS
 from barrier_cli.loader import Tree, load_tree
 
@@ -82,22 +82,24 @@ def test_every_header_is_unique_in_every_language() -> None:
             assert len(set(headers)) == len(headers), (spec.name, lang)
 
 
-def choice_columns(columns: tuple[Column, ...]) -> list[Column]:
+def choices(columns: tuple[Column, ...]) -> list[tuple[str, Shape]]:
+    """Every choice in ``columns``: a column's own, a list's items, a record's fields."""
     found = []
     for c in columns:
-        if c.shape.kind == "choice" or (c.shape.item and c.shape.item.kind == "choice"):
-            found.append(c)
-        found += choice_columns(c.shape.fields)
+        shape = c.shape.item or c.shape
+        if shape.kind == "choice":
+            found.append((c.name, shape))
+        found += choices(c.shape.fields)
     return found
 
 
 def test_every_choice_has_labels() -> None:
     # A group is chosen only when it labels every value the model allows.
     unlabelled = [
-        (spec.name, c.name)
+        (spec.name, name)
         for spec in TABLES
-        for c in choice_columns(spec.all_columns)
-        if c.shape.group not in LABELS
+        for name, shape in choices(spec.all_columns)
+        if shape.group not in LABELS
     ]
     assert unlabelled == []
 

@@ -44,7 +44,7 @@ class Shape:
 
     kind: Kind
     group: str | None = None
-    """The ``labels`` group of a choice (or of a list's choices), when one fits its values."""
+    """The ``labels`` group of a choice, when one labels every value it allows."""
     item: Shape | None = None
     """The shape of a list's items."""
     fields: tuple[Column, ...] = ()
@@ -125,8 +125,7 @@ def shape_of(annotation: Any, key: str) -> Shape:
         record = _nested_model(item)
         if record is not None:
             return Shape("records", fields=model_columns(record))
-        inner = shape_of(item, key)
-        return Shape("list", group=inner.group, item=inner)
+        return Shape("list", item=shape_of(item, key))
     for python, kind in _SCALARS:
         if isinstance(plain, type) and issubclass(plain, python):
             return Shape(kind)
