@@ -88,7 +88,7 @@ def _iso(value: object) -> str:
 
 # Column widths in characters (a CJK character counts two): wide enough to read, never a wall.
 _MIN_WIDTH, _MAX_WIDTH = 8, 60
-# Excel refuses a workbook with a longer cell (it offers to "repair" it, dropping the sheet).
+# Excel holds at most this many characters a cell and reports a workbook with more as damaged.
 CELL_LIMIT = 32767
 _CUT = "…[cut: Excel holds 32767 characters a cell; csv, jsonl and parquet hold it all]"
 
