@@ -15,6 +15,7 @@ from typing import Any
 import typer
 
 from barrier_cli.cli.main import app
+from barrier_cli.export.schema import TABLES, Shape
 from barrier_cli.findings import CODES
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -41,7 +42,24 @@ def commands_table() -> str:
     return "\n".join(rows)
 
 
-SECTIONS = {"codes": codes_table, "commands": commands_table}
+def export_table() -> str:
+    rows = ["| table | one row per | columns (type) |", "|---|---|---|"]
+    for spec in TABLES:
+        columns = ", ".join(f"`{c.name}` {_type(c.shape)}" for c in spec.all_columns)
+        rows.append(f"| `{spec.name}` | {spec.row} | {columns} |")
+    return "\n".join(rows)
+
+
+def _type(shape: Shape) -> str:
+    if shape.kind == "records":
+        return "list of {" + ", ".join(c.name for c in shape.fields) + "}"
+    if shape.kind == "list":
+        assert shape.item is not None
+        return f"list of {_type(shape.item)}"
+    return shape.kind
+
+
+SECTIONS = {"codes": codes_table, "commands": commands_table, "export": export_table}
 
 
 def render(text: str) -> str:

@@ -126,6 +126,30 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "branch": ("党支部", "branch"),
         "group": ("党小组", "party group"),
     },
+    "involved_role": {
+        "responsible": ("责任人", "responsible"),
+        "involved": ("相关人", "involved"),
+        "witness": ("证人", "witness"),
+    },
+    "cause_kind": {
+        "subjective": ("主观", "subjective"),
+        "objective": ("客观", "objective"),
+    },
+    "accountability_action": {
+        "replaced": ("撤换", "replaced"),
+        "warned": ("警告", "warned"),
+        "deducted": ("扣分", "points deducted"),
+        "fined": ("罚款", "fined"),
+        "rewarded": ("奖励", "rewarded"),
+    },
+    "assessment_result": {
+        "pass": ("合格", "pass"),
+        "fail": ("不合格", "fail"),
+    },
+    "assessment_status": {
+        "draft": ("草稿", "draft"),
+        "final": ("定稿", "final"),
+    },
 }
 
 

@@ -23,14 +23,22 @@ def export(
         Path,
         typer.Option("--out", help="The folder to write into (made if missing).", file_okay=False),
     ] = Path("barrier-export"),
+    labels: Annotated[
+        Literal["zh", "en"] | None,
+        typer.Option(
+            "--labels", help="Headers and choice values as zh or en labels (default: keys)."
+        ),
+    ] = None,
 ) -> None:
     """One flat table per record kind, with actions and measures as tables of their own."""
     from barrier_cli.export import export as run_export
     from barrier_cli.loader import load_tree
 
     tree = load_tree(globals_of(ctx).root())
-    done = run_export(tree, fmt=output_format, out=out)
+    done = run_export(tree, fmt=output_format, out=out, labels=labels)
     for path in done.files:
         sys.stderr.write(f"wrote {path}\n")
+    for line in done.cut:
+        sys.stderr.write(f"warning: {line}\n")
     counts = ", ".join(f"{name} {n}" for name, n in done.rows.items())
     sys.stderr.write(f"rows: {counts}\n")
