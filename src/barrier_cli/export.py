@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from pydantic import BaseModel
 
-from barrier_cli.errors import WriteFailed
 from barrier_cli.loader import Tree
 from barrier_cli.models import Action
-from barrier_cli.store import write_document
+from barrier_cli.store import document_folder, write_document
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -158,10 +157,7 @@ def _put(row: dict[str, Any], key: str, value: Any) -> None:
 def export(tree: Tree, *, fmt: ExportFormat, out: Path) -> Exported:
     """Write every table of ``tree`` under ``out`` (one workbook for xlsx), atomically each."""
     data = tables(tree)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise WriteFailed(f"{out}: cannot create the folder ({e.strerror})") from e
+    document_folder(out)
     rows = {name: len(df) for name, df in data.items()}
     if fmt == "xlsx":
         path = out / WORKBOOK
