@@ -14,6 +14,7 @@ import pytest
 
 from barrier_cli import store
 from barrier_cli.errors import ConcurrentEdit, UnsafePath, WriteFailed
+from cli_helpers import device_node
 
 
 def test_a_document_is_written_as_bytes_or_utf8_text(tmp_path: Path) -> None:
@@ -25,7 +26,7 @@ def test_a_document_is_written_as_bytes_or_utf8_text(tmp_path: Path) -> None:
 
 
 def test_out_into_a_missing_folder_is_an_error_and_makes_no_folder(tmp_path: Path) -> None:
-    with pytest.raises(WriteFailed, match="the folder .*/nonexistent/dir does not exist"):
+    with pytest.raises(WriteFailed, match=r"the folder .*/nonexistent/dir does not exist"):
         store.write_document(tmp_path / "nonexistent" / "dir" / "x.md", "text")
     assert list(tmp_path.iterdir()) == []
 
@@ -33,7 +34,7 @@ def test_out_into_a_missing_folder_is_an_error_and_makes_no_folder(tmp_path: Pat
 def test_out_onto_a_named_pipe_is_refused_without_waiting_for_a_reader(tmp_path: Path) -> None:
     fifo = tmp_path / "notice.md"
     os.mkfifo(fifo)
-    with pytest.raises(UnsafePath, match="notice.md: is a named pipe"):
+    with pytest.raises(UnsafePath, match=r"notice\.md: is a named pipe"):
         store.write_document(fifo, "text")
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["notice.md"]
@@ -44,22 +45,22 @@ def test_out_onto_a_symlink_is_refused_and_its_target_untouched(tmp_path: Path) 
     target.write_text("alias ls='ls --color'\n", encoding="utf-8")
     link = tmp_path / "notice.md"
     link.symlink_to(target)
-    with pytest.raises(UnsafePath, match="notice.md: is a symbolic link"):
+    with pytest.raises(UnsafePath, match=r"notice\.md: is a symbolic link"):
         store.write_document(link, "text")
     assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("alias")
     dangling = tmp_path / "analysis.md"
     dangling.symlink_to(tmp_path / "elsewhere.md")
-    with pytest.raises(UnsafePath, match="analysis.md: is a symbolic link"):
+    with pytest.raises(UnsafePath, match=r"analysis\.md: is a symbolic link"):
         store.write_document(dangling, "text")
     assert not (tmp_path / "elsewhere.md").exists()
 
 
-@pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
-def test_out_onto_a_device_is_refused_and_the_node_stays(device: str) -> None:
-    """Only looked at (lstat), never written: as root a rename would replace the node."""
+@pytest.mark.parametrize("name", ["null", "full"])
+def test_out_onto_a_device_is_refused_and_the_node_stays(tmp_path: Path, name: str) -> None:
+    device = device_node(tmp_path, name)
     before = os.lstat(device)
     with pytest.raises(UnsafePath, match=f"{device}: is a device"):
-        store.write_document(Path(device), "text")
+        store.write_document(device, "text")
     after = os.lstat(device)
     assert stat.S_ISCHR(after.st_mode) and after.st_ino == before.st_ino
 
@@ -68,7 +69,7 @@ def test_out_onto_a_socket_is_refused(tmp_path: Path, monkeypatch: pytest.Monkey
     monkeypatch.chdir(tmp_path)  # a socket's path must be short; tmp_path may not be
     with socket.socket(socket.AF_UNIX) as listening:
         listening.bind("notice.md")
-        with pytest.raises(UnsafePath, match="notice.md: is a socket"):
+        with pytest.raises(UnsafePath, match=r"notice\.md: is a socket"):
             store.write_document(Path("notice.md"), "text")
         assert stat.S_ISSOCK(os.lstat("notice.md").st_mode)
 
@@ -125,7 +126,7 @@ def test_a_document_that_cannot_be_written_is_a_user_error_and_nothing_changes(
     folder = tmp_path / "read-only"
     folder.mkdir()
     (folder / "notice.md").write_text("old", encoding="utf-8")
-    with pytest.raises(WriteFailed, match="notice.md: cannot write"):
+    with pytest.raises(WriteFailed, match=r"notice\.md: cannot write"):
         store._swap_in(folder / "notice.md", b"new", before=_refuse)
     assert [p.name for p in folder.iterdir()] == ["notice.md"]
     assert (folder / "notice.md").read_text(encoding="utf-8") == "old"
