@@ -25,6 +25,7 @@ import secrets
 import stat
 import tempfile
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -63,7 +64,7 @@ def refuse_record_path(root: Path, out: Path) -> None:
 
 
 def _write_temp(folder: Path, content: bytes) -> Path:
-    fd, name = tempfile.mkstemp(prefix=".barrier-", suffix=".tmp", dir=folder)
+    fd, name = tempfile.mkstemp(prefix=".barrier-", suffix=".part", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
@@ -74,6 +75,56 @@ def _write_temp(folder: Path, content: bytes) -> Path:
             os.unlink(name)
         raise
     return Path(name)
+
+
+_SWEPT: set[str] = set()
+STALE_PART = 3600
+"""Seconds after which a ``.barrier-*.part`` file (the named temp where O_TMPFILE is missing,
+unlocked in its first instant) is taken for a killed writer's and removed."""
+
+
+def _sweep(folder: Path) -> None:
+    """Remove what a writer killed in the instant between naming its temporary file and
+    renaming it left in ``folder``; once per folder and process.
+
+    A ``.barrier-*.tmp`` is locked by its writer from before it has a name until after the
+    rename, so one whose lock is free belongs to nobody.
+    """
+    key = os.path.abspath(folder)
+    if key in _SWEPT:
+        return
+    _SWEPT.add(key)
+    try:
+        found = [e for e in os.scandir(folder) if e.name.startswith(".barrier-")]
+    except OSError:
+        return
+    now = time.time()
+    for entry in found:
+        if entry.name.endswith(".tmp"):
+            _remove_unlocked(Path(entry.path))
+        elif entry.name.endswith(".part"):
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_PART:
+                    _remove_unlocked(Path(entry.path))
+
+
+def _remove_unlocked(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        held, named = os.fstat(fd), os.stat(path, follow_symlinks=False)
+        if stat.S_ISREG(held.st_mode) and (held.st_dev, held.st_ino) == (
+            named.st_dev,
+            named.st_ino,
+        ):
+            os.unlink(path)
+    except OSError:
+        pass  # in use by its writer, or already renamed away
+    finally:
+        os.close(fd)
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -123,8 +174,6 @@ def _pause_for_crash_test() -> None:
     a test can kill the process exactly there (tests/acceptance/test_add_report.py)."""
     pause = os.environ.get("BARRIER_TEST_PAUSE_BEFORE_LINK")
     if pause:
-        import time
-
         os.write(2, b"barrier: paused before link\n")
         time.sleep(float(pause))
 
@@ -134,6 +183,7 @@ def create(path: Path, text: str) -> None:
     fd: int | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(path.parent)
         content = text.encode("utf-8")
         fd = _write_anonymous(path.parent, content)
         temp = None if fd is not None else _write_temp(path.parent, content)
@@ -249,8 +299,6 @@ def _pause_before_replace() -> None:
     (tests/acceptance/test_faults.py)."""
     pause = os.environ.get("BARRIER_TEST_PAUSE_BEFORE_REPLACE")
     if pause:
-        import time
-
         os.write(2, b"barrier: paused before replace\n")
         time.sleep(float(pause))
 
@@ -367,13 +415,18 @@ def _swap_in(path: Path, content: bytes, *, before: Callable[[], None]) -> None:
     ``before`` runs just before the swap and may refuse it. The file keeps the permissions
     of the one it replaces; a new file gets those ``open`` would give it. The text is
     written and synced without a name (O_TMPFILE where there is one) and named only for the
-    rename, so a kill leaves a temporary file behind only in that instant, never a half one.
+    rename, so a kill leaves a temporary file behind only in that instant, never a half one,
+    and the next write in the folder removes it (``_sweep``).
     """
     fd: int | None = None
     temp: Path | None = None
+    _sweep(path.parent)
     try:
         fd = _write_anonymous(path.parent, content)
-        if fd is None:
+        if fd is not None:
+            # held until after the rename: a sweeper in another process leaves it alone
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        else:
             temp = _write_temp(path.parent, content)
     except OSError as e:
         raise WriteFailed(f"{path}: cannot write ({_reason(e)}); the file is unchanged") from e

@@ -1,10 +1,10 @@
 """`make soak`: kill -9 at random moments of `report add`, `fmt`, `action done` and
 `notice --issue`, at least 100 times, on a tree big enough for fmt to start workers.
 
-After every kill: no process of the killed command is left (its workers included), no
-temporary file is left in the tree or beside the documents. At the end: the notice register
-numbers 1..n without a gap, each registered number's document exists in full, and
-`barrier check --strict` passes. Slow (minutes), so it runs only with ``BARRIER_SOAK=1``.
+After every kill no process of the killed command is left (its workers included). At the
+end: no temporary file is left in the tree or beside the documents once each folder was
+written again, the notice register numbers 1..n without a gap, each registered number's
+document exists in full, and `barrier check --strict` passes. Slow (minutes), so it runs only with ``BARRIER_SOAK=1``.
 """
 
 from __future__ import annotations
@@ -72,6 +72,19 @@ def _session_members(sid: int) -> list[int]:
     return found
 
 
+def _wait_for_a_write(proc: subprocess.Popen[bytes], folders: list[Path]) -> None:
+    """Return once a file is created or renamed in one of ``folders`` (its mtime moves),
+    or the command ended."""
+
+    def stamps() -> list[int]:
+        return [f.stat().st_mtime_ns if f.exists() else 0 for f in folders]
+
+    before = stamps()
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and stamps() == before and time.monotonic() < deadline:
+        time.sleep(0.0005)
+
+
 def _leftover_temps(*folders: Path) -> list[Path]:
     return [
         p
@@ -128,7 +141,11 @@ def test_kill_9_loop_leaves_no_orphan_no_burnt_number_no_partial_file(tmp_path: 
                 proc.wait(timeout=600)
                 took[kind] = time.monotonic() - started
                 continue
-            time.sleep(rng.uniform(0.0, 1.1) * took[kind])
+            if rng.random() < 0.5:
+                time.sleep(rng.uniform(0.0, 1.1) * took[kind])
+            else:  # most of a run is start-up and reading: aim some kills at the writes
+                _wait_for_a_write(proc, [folder, root / "notices/2026", out])
+                time.sleep(rng.uniform(0.0, 0.02))
             if proc.poll() is None:
                 proc.send_signal(signal.SIGKILL)
                 kills[kind] = kills.get(kind, 0) + 1
@@ -137,13 +154,19 @@ def test_kill_9_loop_leaves_no_orphan_no_burnt_number_no_partial_file(tmp_path: 
             while _session_members(proc.pid) and time.monotonic() < deadline:
                 time.sleep(0.05)
             assert _session_members(proc.pid) == [], f"orphans of {kind} (run {i})"
-            assert _leftover_temps(root, out) == [], f"temporary file left by {kind} (run {i})"
     finally:
         for sid in sessions:
             for pid in _session_members(sid):
                 os.kill(pid, signal.SIGKILL)
 
     assert sum(kills.values()) >= KILLS, kills
+    # A kill in the instant between naming a temporary file and renaming it leaves it whole;
+    # the next write in its folder removes it. These write in every folder written above.
+    _scramble(folder / "R-20261110-0000.yaml")
+    assert _barrier(root, environment, "fmt").returncode == 0
+    last = ["notice", "--month", "2026-11", "--issue", "--force", "--out", str(out / "last.md")]
+    assert _barrier(root, environment, *last).returncode == 0
+    assert _leftover_temps(root, out) == []
     assert set(kills) == {"add", "fmt", "action-done", "notice-issue"}, kills
     yaml = YAML(typ="safe")
     entries = [yaml.load(p.read_text(encoding="utf-8")) for p in root.glob("notices/2026/*.yaml")]

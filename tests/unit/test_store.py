@@ -3,6 +3,7 @@ plain file, and the record lock that keeps two writers of one record from losing
 
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
 import stat
@@ -243,3 +244,30 @@ def test_a_symlinked_or_special_record_is_never_edited(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "R-2.yaml")
     with pytest.raises(UnsafePath, match="not a plain file"), store.editing(tmp_path / "R-2.yaml"):
         pass
+
+
+def test_a_temporary_file_left_by_a_killed_writer_is_removed_by_the_next_write(
+    tmp_path: Path,
+) -> None:
+    """Only one nobody holds: a live writer's temp (locked) and a young fallback temp stay."""
+    left = tmp_path / ".barrier-KILLEDWRITER.tmp"
+    left.write_text("whole but orphaned", encoding="utf-8")
+    busy = tmp_path / ".barrier-STILLWRITING.tmp"
+    busy.write_text("in use", encoding="utf-8")
+    young = tmp_path / ".barrier-young.part"
+    young.write_text("just made", encoding="utf-8")
+    old = tmp_path / ".barrier-old.part"
+    old.write_text("long dead", encoding="utf-8")
+    an_hour_ago = time.time() - store.STALE_PART - 60
+    os.utime(old, (an_hour_ago, an_hour_ago))
+    holder = os.open(busy, os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        store.write_document(tmp_path / "notice.md", "text")
+    finally:
+        os.close(holder)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".barrier-STILLWRITING.tmp",
+        ".barrier-young.part",
+        "notice.md",
+    ]
