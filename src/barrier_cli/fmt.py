@@ -32,6 +32,7 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from barrier_cli import findings as f
+from barrier_cli import store
 from barrier_cli.canonical import dumps, field_order, yaml_writer
 from barrier_cli.kinds import KINDS, classify
 from barrier_cli.loader import iter_files
@@ -334,18 +335,29 @@ class FmtOutcome:
 
 def format_file(path: Path, model: type[BaseModel] | None, *, check: bool) -> FmtOutcome:
     """Format one file in place (through `store.replace`), or only tell whether it would change."""
-    from barrier_cli import store
+    if check:
+        return _canonical(store.Snapshot.read(path), model)[0]
+    # Locked from the read to the rename: an `action done` meanwhile waits instead of
+    # having its change overwritten by this older text, or refusing this one.
+    with store.editing(path) as snapshot:
+        outcome, new = _canonical(snapshot, model)
+        if new is not None:
+            store.replace(snapshot, new)
+    return outcome
 
-    snapshot = store.Snapshot.read(path)
+
+def _canonical(
+    snapshot: store.Snapshot, model: type[BaseModel] | None
+) -> tuple[FmtOutcome, str | None]:
+    """What formatting the file read as ``snapshot`` gives, and its new text if it changes."""
     raw = snapshot.content.removeprefix(b"\xef\xbb\xbf")
     try:
         new = format_text(decode(raw), model)
     except ParseProblem as e:
-        return FmtOutcome(path, problem=e)
-    changed = new.encode("utf-8") != snapshot.content
-    if changed and not check:
-        store.replace(snapshot, new)
-    return FmtOutcome(path, changed=changed)
+        return FmtOutcome(snapshot.path, problem=e), None
+    if new.encode("utf-8") == snapshot.content:
+        return FmtOutcome(snapshot.path), None
+    return FmtOutcome(snapshot.path, changed=True), new
 
 
 def record_files(root: Path, paths: list[Path] | None) -> Iterator[tuple[Path, str]]:
