@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -15,7 +16,7 @@ from barrier_cli import cache
 from barrier_cli.checks import check_tree, incremental
 from barrier_cli.findings import CheckResult
 from barrier_cli.kinds import YAML_SUFFIXES
-from barrier_cli.loader import read_file
+from barrier_cli.loader import parse_file, read_file
 from barrier_cli.parallel import read_tree
 
 
@@ -116,9 +117,9 @@ def test_only_changed_files_are_read_again(tree: Path, monkeypatch: pytest.Monke
 
     def counting(root: Path, rel: str) -> object:
         read.append(rel)
-        return read_file(root, rel)
+        return parse_file(root, rel)
 
-    monkeypatch.setattr("barrier_cli.parallel.read_file", counting)
+    monkeypatch.setattr("barrier_cli.parallel.parse_file", counting)
     assert read_tree(tree, cache=True, jobs=1) == cold
     assert read == []
     victim = _reports(tree)[0]
@@ -134,7 +135,7 @@ def test_a_racy_file_is_checked_by_content(tree: Path) -> None:
     rel = victim.relative_to(tree).as_posix()
     store = cache.FileCache(tree)
     now = cache.stamp(victim)
-    store.put(rel, now, store.racy_digest(rel, now), read_file(tree, rel))
+    store.put(rel, now, store.racy_digest(rel, now), _packed(tree, rel))
     assert store.get(rel, now) is not None
     text = victim.read_text(encoding="utf-8")
     victim.write_text(text.replace("reporter: u", "reporter: v", 1), encoding="utf-8")
@@ -142,33 +143,37 @@ def test_a_racy_file_is_checked_by_content(tree: Path) -> None:
     assert store.get(rel, now) is None
 
 
+def _packed(root: Path, rel: str) -> cache.Packed | None:
+    return cache.pack_read(*parse_file(root, rel)[1:])
+
+
 def test_cached_results_round_trip_exactly(tree: Path) -> None:
     results = read_tree(tree, cache=False, jobs=1)
     assert any(r.parse_problem is not None and r.parse_problem.hint for r in results)
-    assert cache.loads(cache.dumps(results)) == results
+    assert any(r.partial is not None for r in results)
+    for result in results:
+        packed = _packed(tree, result.rel)
+        assert packed is not None
+        kept = cache.decode(cache.encode(packed), cache.Packed)
+        assert cache.unpack_read(result.rel, kept) == result
 
 
-def test_a_tree_that_cannot_hold_a_cache_is_still_checked(tree: Path) -> None:
-    (tree / cache.CACHE_DIR).write_text("not a folder", encoding="utf-8")
+def test_what_the_format_cannot_hold_exactly_is_not_kept() -> None:
+    for value in [float("nan"), 2**70, {1: "a"}, {"\x00date": "x"}, b"bytes", {"a": {1, 2}}]:
+        with pytest.raises(cache.Uncacheable):
+            cache.pack(value)
+    data = {"d": dt.date(2026, 1, 2), "t": dt.datetime(2026, 1, 2, 3, 4), "x": [1, 2.5, None]}
+    assert cache.unpack(cache.decode(cache.encode(cache.pack(data)), object)) == data
+
+
+def test_a_tree_that_cannot_hold_a_cache_is_still_checked(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV, str(blocker))
     assert _warm(tree) == _cold(tree)
     assert _warm(tree) == _cold(tree)
-
-
-def test_a_damaged_cache_is_a_cold_cache(tree: Path) -> None:
-    expected = _warm(tree)
-    folder = tree / cache.CACHE_DIR
-    damaged = [folder / "check.pickle", *(folder / "files").glob("*.pickle")]
-    assert len(damaged) > 2
-    for path in damaged:
-        path.write_bytes(b"\x80\x05garbage")
-    assert _warm(tree) == expected
-
-
-def test_the_cache_is_ignored_by_git_and_by_the_walker(tree: Path) -> None:
-    _warm(tree)
-    folder = tree / cache.CACHE_DIR
-    assert (folder / ".gitignore").read_text() == "*\n"
-    assert all(cache.CACHE_DIR not in rel for rel in cache.scan(tree))
 
 
 def test_scan_sees_every_suffix_the_loader_reads() -> None:
@@ -195,19 +200,19 @@ def test_a_memoised_document_is_recomputed_when_a_template_changes(tree: Path) -
         return f"document {len(calls)}"
 
     key = ("analysis", "2026-10")
-    assert cache.memoised(tree, "analysis", key, compute) == "document 1"
-    assert cache.memoised(tree, "analysis", key, compute) == "document 1"
-    assert cache.memoised(tree, "analysis", ("analysis", "2026-09"), compute) == "document 2"
+    assert cache.memoised(tree, "analysis", key, compute, str) == "document 1"
+    assert cache.memoised(tree, "analysis", key, compute, str) == "document 1"
+    assert cache.memoised(tree, "analysis", ("analysis", "2026-09"), compute, str) == "document 2"
     override = tree / "templates" / "zh" / "analysis.md.j2"
     override.parent.mkdir(parents=True)
     override.write_text("{{ title }}\n", encoding="utf-8")
-    assert cache.memoised(tree, "analysis", key, compute) == "document 3"
+    assert cache.memoised(tree, "analysis", key, compute, str) == "document 3"
     assert len(calls) == 3
 
 
 def test_editing_one_record_rewrites_only_its_folder_shard(tree: Path) -> None:
     read_tree(tree, cache=True, jobs=1)
-    shards = {p: p.stat().st_mtime_ns for p in (tree / cache.CACHE_DIR / "files").iterdir()}
+    shards = {p: p.stat().st_mtime_ns for p in (cache._folder(tree) / "files").iterdir()}
     victim = _reports(tree)[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
     read_tree(tree, cache=True, jobs=1)
@@ -249,8 +254,12 @@ def test_one_touched_file_is_the_only_one_read(tree: Path, monkeypatch: pytest.M
         read.append(rel)
         return read_file(root, rel)
 
+    def parsing(root: Path, rel: str) -> object:
+        read.append(rel)
+        return parse_file(root, rel)
+
     monkeypatch.setattr(incremental, "read_file", counting)
-    monkeypatch.setattr("barrier_cli.parallel.read_file", counting)
+    monkeypatch.setattr("barrier_cli.parallel.parse_file", parsing)
     victim = _reports(tree)[5]
     victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
     assert _same_as_cold(tree) is not None

@@ -53,6 +53,15 @@ def main(
             "--lang", help="Language of prompts and documents (default: the tree's 'lang')."
         ),
     ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            help="Where the cache is kept (else $BARRIER_CACHE_DIR, else the user's cache "
+            "folder); one folder per records tree inside it.",
+            file_okay=False,
+        ),
+    ] = None,
     show_traceback: Annotated[
         bool, typer.Option("--traceback", help="On an internal error, print the traceback.")
     ] = False,
@@ -66,6 +75,12 @@ def main(
     global _show_traceback
     _show_traceback = show_traceback
     ctx.obj = Globals(records=records, lang=lang)
+    # the cache module is imported only when needed (start-up time), but a run in the same
+    # process (tests) must not inherit an earlier run's --cache-dir
+    if cache_dir is not None or "barrier_cli.cache" in sys.modules:
+        from barrier_cli import cache
+
+        cache.use_dir(cache_dir.absolute() if cache_dir else None)
 
 
 # -- more commands register below this line, one block per module --
