@@ -14,6 +14,7 @@ parent alone handles: it stops them and says "interrupted" once.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import multiprocessing
@@ -22,7 +23,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
@@ -64,12 +65,28 @@ def pool_map(fn: Callable[[A], R], items: list[A], *, jobs: int, chunksize: int 
         jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
     )
     try:
-        out = list(pool.map(fn, items, chunksize=chunksize))
+        # Ctrl-C while forking would land in an at-fork handler, which swallows it: the
+        # workers are started (on the first submit) with SIGINT held back until they run
+        with _sigint_held():
+            results = pool.map(fn, items, chunksize=chunksize)
+        out = list(results)
     except BaseException:
         _kill(pool)
         raise
     pool.shutdown()
     return out
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _kill(pool: ProcessPoolExecutor) -> None:
@@ -84,6 +101,8 @@ def _kill(pool: ProcessPoolExecutor) -> None:
 def _init_worker(parent: int) -> None:
     """Ignore Ctrl-C (the parent handles it) and exit when the parent is gone."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent while it forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     if not _kernel_kills_orphans():
         threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
     if os.getppid() != parent:  # gone before the request above took effect

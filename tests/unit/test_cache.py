@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from bigtree import generate
 
@@ -318,3 +319,126 @@ def test_a_person_removed_from_org_is_unknown_in_an_untouched_record(tree: Path)
     assert block.search(text)
     org.write_text(block.sub("", text), encoding="utf-8")
     assert "unknown-person" in _codes_of(_same_as_cold(tree), victim, tree)
+
+
+# -- where the cache lives, and what a damaged one does --------------------------------------
+
+
+def _files_below(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
+
+
+def test_cache_outside_tree_by_default(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cache.ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    before = _files_below(tree)
+    _warm(tree)
+    read_tree(tree, cache=True, jobs=1)
+    assert _files_below(tree) == before
+    kept = tmp_path / "xdg" / "barrier" / cache._folder(tree).name
+    assert {"check", "check-files", "files"} <= _files_below(kept)
+
+
+def test_cache_dir_override(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from barrier_cli.cli.main import app
+
+    env_dir, option_dir = tmp_path / "from-env", tmp_path / "from-option"
+    monkeypatch.setenv(cache.ENV, str(env_dir))
+    runner = CliRunner()
+    runner.invoke(app, ["--records", str(tree), "check"])
+    assert (env_dir / cache._folder(tree).name / "check").is_file()
+    runner.invoke(app, ["--records", str(tree), "--cache-dir", str(option_dir), "check"])
+    assert (option_dir / cache._folder(tree).name / "check").is_file()
+    # the option holds for its own run only
+    assert cache.base_dir() == env_dir
+    other = tmp_path / "other" / "records"
+    shutil.copytree(tree, other)
+    assert cache._folder(other) != cache._folder(tree)
+
+
+def _stores(root: Path) -> list[Path]:
+    return [p for p in cache._folder(root).rglob("*") if p.is_file()]
+
+
+def _envelope(path: Path) -> Any:
+    return cache.decode(path.read_bytes(), cache._Envelope)
+
+
+def _damage_truncated(path: Path, root: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _damage_garbage(path: Path, root: Path) -> None:
+    path.write_bytes(b"\x80\x05garbage that is neither msgpack nor pickle")
+
+
+def _damage_version(path: Path, root: Path) -> None:
+    old = _envelope(path)
+    path.write_bytes(cache.encode(cache._Envelope(0, old.code, old.tree, old.name, old.body)))
+
+
+def _damage_tree(path: Path, root: Path) -> None:
+    old = _envelope(path)
+    path.write_bytes(cache.encode(cache._Envelope(1, old.code, "/elsewhere", old.name, old.body)))
+
+
+def _damage_types(path: Path, root: Path) -> None:
+    """A well-formed envelope around a body of the wrong shape, for every store."""
+    old = _envelope(path)
+    body = msgspec.Raw(cache.encode({"x": [1, "two", {"three": b"\x00"}]}))
+    path.write_bytes(cache.encode(cache._Envelope(1, old.code, old.tree, old.name, body)))
+
+
+def _damage_values(path: Path, root: Path) -> None:
+    """Right shape, wrong values inside: a file read whose YAML data holds bytes and bad
+    dates (only the file shards hold data of no fixed type)."""
+    old = _envelope(path)
+    if not old.name.startswith("files/"):
+        return _damage_types(path, root)
+    shard = cache.decode(old.body, cache.Shard)
+    bad = [{"date": {"\x00date": "2026-13-45"}}, {"id": b"\xff"}, [{1: 2}], {"\x00x": 1}]
+    forged = {
+        rel: entry._replace(read=cache.Packed(bad[n % len(bad)], None))
+        for n, (rel, entry) in enumerate(shard.items())
+    }
+    body = msgspec.Raw(cache.encode(forged))
+    path.write_bytes(cache.encode(cache._Envelope(1, old.code, old.tree, old.name, body)))
+    return None
+
+
+DAMAGE = [
+    _damage_truncated,
+    _damage_garbage,
+    _damage_version,
+    _damage_tree,
+    _damage_types,
+    _damage_values,
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda d: d.__name__.removeprefix("_damage_"))
+def test_corrupt_cache_is_cold(tree: Path, damage: Any) -> None:
+    expected = _cold(tree)
+    assert _warm(tree) == expected
+    read_tree(tree, cache=True, jobs=1)
+    stores = _stores(tree)
+    assert {"check", "check-files"} <= {p.name for p in stores}
+    assert len(stores) > 5
+    for path in stores:
+        damage(path, tree)
+    assert _warm(tree) == expected
+    assert read_tree(tree, cache=True, jobs=1) == read_tree(tree, cache=False, jobs=1)
+    assert _warm(tree) == expected
+
+
+def test_a_foreign_trees_cache_is_not_used(tree: Path, tmp_path: Path) -> None:
+    _warm(tree)
+    other = tmp_path / "other" / "records"
+    shutil.copytree(tree, other)
+    shutil.copytree(cache._folder(tree), cache._folder(other))
+    assert cache._read(other, "check", cache.Memo) is None
+    assert cache._read(tree, "check", cache.Memo) is not None

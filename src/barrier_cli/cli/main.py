@@ -75,12 +75,12 @@ def main(
     global _show_traceback
     _show_traceback = show_traceback
     ctx.obj = Globals(records=records, lang=lang)
-    # the cache module is imported only when needed (start-up time), but a run in the same
-    # process (tests) must not inherit an earlier run's --cache-dir
-    if cache_dir is not None or "barrier_cli.cache" in sys.modules:
+    if cache_dir is not None:
         from barrier_cli import cache
 
-        cache.use_dir(cache_dir.absolute() if cache_dir else None)
+        cache.use_dir(cache_dir.absolute())
+        # for this run only: another run in the same process (tests) must not inherit it
+        ctx.call_on_close(lambda: cache.use_dir(None))
 
 
 # -- more commands register below this line, one block per module --
@@ -159,7 +159,6 @@ def run() -> None:
     except typer.Exit as e:
         code = e.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("\ninterrupted; nothing was written\n")
         code = 130
     # Typer carries its own copy of click (no click package is installed): usage errors
     # are TyperExceptions.
@@ -175,6 +174,8 @@ def run() -> None:
         code = e.exit_code
     except Exception as e:  # the last line of defence: one line, traceback to a file
         code = _internal_error(e)
+    if code == 130:  # Ctrl-C: typer itself turns it into a silent exit 130
+        sys.stderr.write("\ninterrupted; nothing was written\n")
     sys.exit(code if isinstance(code, int) else 0)
 
 
