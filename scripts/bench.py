@@ -30,6 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
 TREES = BENCH / "trees"
 CODE = TREES / "code"
+CACHE = TREES / "cache"
 TODAY = "2026-11-24"
 MONTH = "2026-10"
 ARG_BYTES = 1_000_000
@@ -74,6 +75,7 @@ def environment() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("BARRIER_", "PYTHON"))}
     env["BARRIER_TODAY"] = TODAY
     env["PYTHONPATH"] = str(CODE)
+    env["BARRIER_CACHE_DIR"] = str(CACHE)  # the user's own cache is left alone
     return env
 
 
@@ -155,7 +157,6 @@ class Bench:
 def measure_tree(root: Path, runs: int, env: dict[str, str]) -> dict[str, Measure]:
     """check cold/warm/one-touched vs check-jsonschema, analyze cold/warm vs import pandas."""
     bench = Bench(runs, env)
-    cache = root / ".barrier-cache"
     schema = TREES / "report.schema.json"
     reports = sorted(str(p) for p in (root / "reports").rglob("*.yaml"))
     touched = Path(reports[len(reports) // 2])
@@ -163,7 +164,7 @@ def measure_tree(root: Path, runs: int, env: dict[str, str]) -> dict[str, Measur
     flip = [0]
 
     def clear() -> None:
-        shutil.rmtree(cache, ignore_errors=True)
+        shutil.rmtree(CACHE, ignore_errors=True)
 
     def touch() -> None:
         """A real edit of one file (a note added, then taken away), as a person makes."""

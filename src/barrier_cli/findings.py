@@ -86,6 +86,9 @@ EMPTY = CODES.add("empty", E, "the file holds no record")
 NOT_MAPPING = CODES.add("not-mapping", E, "the file does not hold a mapping of fields")
 SYMLINK = CODES.add("symlink", E, "a symbolic link that points outside the records tree")
 UNREADABLE = CODES.add("unreadable", E, "the file cannot be read (permissions, not a plain file)")
+CACHE_IN_TREE = CODES.add(
+    "cache-in-tree", E, "a .barrier-cache/ folder or *.pickle file in the tree (never loaded)"
+)
 
 # Schema
 UNKNOWN_KEY = CODES.add("unknown-key", E, "a key the record kind does not have")

@@ -379,28 +379,18 @@ def format_tree(
     Formatting is pure Python (ruamel's emitter), so a large tree is spread over worker
     processes like `parallel.read_files` does for reading; each file is its own atomic write.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from barrier_cli.parallel import MIN_FILES, cpu_count
+    from barrier_cli.parallel import MIN_FILES, cpu_count, pool_map
 
     files = list(record_files(root, paths))
     jobs = min(jobs or cpu_count(), max(1, len(files) // MIN_FILES))
     if jobs <= 1:
         return [_format_kind(path, kind, check) for path, kind in files]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        chunk = max(1, len(files) // (jobs * 4))
-        return list(
-            pool.map(
-                _format_kind,
-                [p for p, _ in files],
-                [k for _, k in files],
-                [check] * len(files),
-                chunksize=chunk,
-            )
-        )
+    items = [(path, kind, check) for path, kind in files]
+    return pool_map(_format_item, items, jobs=jobs, chunksize=max(1, len(files) // (jobs * 4)))
+
+
+def _format_item(item: tuple[Path, str, bool]) -> FmtOutcome:
+    return _format_kind(*item)
 
 
 def _format_kind(path: Path, kind: str, check: bool) -> FmtOutcome:

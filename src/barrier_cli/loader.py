@@ -57,18 +57,32 @@ class FileResult:
 
 def read_file(root: Path, rel: str) -> FileResult:
     """Read, parse and validate one file. Never raises for anything the file contains."""
+    return result_of(rel, *parse_file(root, rel))
+
+
+NO_DATA: Any = object()
+"""What `parse_file` gives for a file that is no record kind or does not parse."""
+
+
+def parse_file(root: Path, rel: str) -> tuple[Kind | None, Any, ParseProblem | None]:
+    """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse."""
     kind = classify(PurePosixPath(rel))
-    result = FileResult(rel, kind.name if kind else None)
-    path = root / rel
     if kind is None:
-        return result
+        return None, NO_DATA, None
     try:
-        data = load_text(decode(read_bytes(path)))
+        return kind, load_text(decode(read_bytes(root / rel))), None
     except ParseProblem as e:
-        result.parse_problem = e
-        return result
+        return kind, NO_DATA, e
     except OSError as e:
-        result.parse_problem = ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
+        return kind, NO_DATA, ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
+
+
+def result_of(
+    rel: str, kind: Kind | None, data: Any, parse_problem: ParseProblem | None
+) -> FileResult:
+    """The file's result from its parsed YAML: validated, with what can be salvaged."""
+    result = FileResult(rel, kind.name if kind else None, parse_problem=parse_problem)
+    if kind is None or parse_problem is not None:
         return result
     result.record, result.problems = validate(kind, data)
     if result.record is None and isinstance(data, dict):

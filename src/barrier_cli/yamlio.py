@@ -291,7 +291,7 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
 
 def _shared(text: str) -> str:
     """Short text (ids, choices, names) as one shared object: a 100k-record tree repeats a
-    few thousand values millions of times, and the cache's pickles keep the sharing."""
+    few thousand values millions of times (the cache interns them again as it reads them)."""
     return sys.intern(text) if len(text) <= 40 else text
 
 

@@ -44,7 +44,7 @@ def analysis_document(
     # an unchanged tree gets its document back without loading records or pandas
     key = ("analysis", str(period), fmt, lang, today.isoformat(), color)
     document = memoised(
-        root, "analysis", key, lambda: _build(root, period, fmt, lang, today, color)
+        root, "analysis", key, lambda: _build(root, period, fmt, lang, today, color), Document
     )
     if out is not None:
         write_document(out, document.text)

@@ -57,7 +57,7 @@ class FileCheck(NamedTuple):
     """What checking one file found, and what besides the file and the tree's org, settings
     and standards that answer rests on: the id it claims and the record ids it looked up.
 
-    A tuple: the incremental check keeps one per file of the tree, and tuples pickle fast.
+    A tuple: the incremental check keeps one per file of the tree, and tuples store fastest.
     """
 
     rel: str
