@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from barrier_cli import __version__
 from barrier_cli.findings import CheckResult
+from barrier_cli.tree_root import is_stray
 
 if TYPE_CHECKING:
     from barrier_cli.loader import FileResult
@@ -84,19 +85,26 @@ def scan(
     pending = [(str(root), prefix)]
     while pending:
         folder, base = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                rel = base + name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, rel + "/"))
-                elif entry.is_symlink():
-                    found[rel] = stamp(Path(entry.path))
-                elif suffixes is None or name.endswith(suffixes):
-                    st = entry.stat(follow_symlinks=False)
-                    found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            # Not a link, but marked like one: the check then walks the tree the full way,
+            # which reports the folder (`loader.iter_files`).
+            found[base.rstrip("/") or "."] = (-1, -1, -1, -1, "unlistable")
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = base + name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, rel + "/"))
+            elif entry.is_symlink():
+                found[rel] = stamp(Path(entry.path))
+            elif suffixes is None or name.endswith(suffixes) or is_stray(name):
+                st = entry.stat(follow_symlinks=False)
+                found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
     return found
 
 
@@ -417,7 +425,7 @@ def check(
     and otherwise by re-checking only the files a change can affect (`checks.incremental`)."""
     from barrier_cli.tree_root import today
 
-    day = day or today()
+    day = day or today(root)
     if not use_cache:
         return _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
     selection = sorted(str(p.resolve()) for p in paths) if paths else []

@@ -4,23 +4,39 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from barrier_cli.findings import Finding
 
+REPEATS_SHOWN = 20
+"""Findings of one code in one file shown in full by the text output; the rest are counted."""
 
-def _source_line(root: Path, finding: Finding) -> str | None:
-    if finding.line < 1:
-        return None
-    try:
-        with (root / finding.path).open(encoding="utf-8", errors="replace", newline="") as fh:
-            for n, line in enumerate(fh, start=1):
-                if n == finding.line:
-                    return line.rstrip("\r\n")
-    except OSError:
-        return None
-    return None
+
+class _Sources:
+    """The lines of the file findings are in, read once per file rather than once per finding
+    (20,000 findings in one file once re-read it 20,000 times). Findings come sorted by
+    path, so only the current file's lines are kept."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.path: str | None = None
+        self.lines: list[str] = []
+
+    def line(self, finding: Finding) -> str | None:
+        if finding.line < 1:
+            return None
+        if finding.path != self.path:
+            self.path, self.lines = finding.path, self._read(finding.path)
+        return self.lines[finding.line - 1] if finding.line <= len(self.lines) else None
+
+    def _read(self, rel: str) -> list[str]:
+        try:
+            with (self.root / rel).open(encoding="utf-8", errors="replace", newline="") as fh:
+                return [line.rstrip("\r\n") for line in fh]
+        except OSError:
+            return []
 
 
 def _caret_pad(source: str, col: int) -> str:
@@ -43,11 +59,23 @@ def display_path(root: Path, rel: str) -> str:
 
 
 def text(findings: list[Finding], root: Path, files: int) -> str:
+    """Each finding with its source line; past `REPEATS_SHOWN` of one code in one file, one
+    line tells how many more there are (the JSON output keeps them all)."""
+    totals = Counter((x.path, x.code) for x in findings)
+    seen: Counter[tuple[str, str]] = Counter()
+    sources = _Sources(root)
     lines: list[str] = []
     for x in findings:
+        key = (x.path, x.code)
+        seen[key] += 1
+        if seen[key] > REPEATS_SHOWN:
+            if seen[key] == REPEATS_SHOWN + 1:
+                more = totals[key] - REPEATS_SHOWN
+                lines.append(f"{display_path(root, x.path)}: … and {more} more [{x.code}]")
+            continue
         where = f"{display_path(root, x.path)}:{x.line}:{x.col}"
         lines.append(f"{where}: {x.severity}[{x.code}]: {x.message}")
-        source = _source_line(root, x)
+        source = sources.line(x)
         if source is not None:
             lines.append(f"    {source}")
             lines.append(f"    {_caret_pad(source, x.col)}^")

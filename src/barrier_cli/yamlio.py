@@ -33,11 +33,25 @@ from barrier_cli.models.common import Loc
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
 # C0 and C1 controls (a lone CR too: YAML would count it as a line break), zero-width and
-# bidirectional marks, line and paragraph separators, a stray BOM and the non-characters.
+# bidirectional marks, line and paragraph separators, a stray BOM and the non-characters;
+# and what shows as nothing: the soft hyphen, Hangul and Khmer fillers, the Mongolian vowel
+# separator, interlinear annotation marks, tag characters (U+E0000 block) and a variation
+# selector that follows no visible character (after one it only picks an emoji's style).
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2069\ufeff\ufffe\uffff]|\r(?!\n)"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3164\ufeff\uffa0\ufff9-\ufffb\ufffe\uffff"
+    "\U000e0000-\U000e007f]|\r(?!\n)|(?<![^\\s\"'\ufe00-\ufe0f])[\ufe00-\ufe0f]"
 )
+_INVISIBLE = re.compile(
+    "[\xad\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0\ufff9-\ufffb\U000e0000-\U000e007f"
+    "\ufe00-\ufe0f]"
+)
+
+
+def hidden_name(char: str) -> str:
+    """How a refused character is named: 'control character U+202E', 'invisible character …'."""
+    kind = "invisible" if _INVISIBLE.fullmatch(char) else "control"
+    return f"{kind} character U+{ord(char):04X}"
 # Only text with many brackets or deep indentation can nest deeply; only it pays for a scan.
 _DEEP_INDENT = re.compile(f"^[ ?:-]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 _SCALAR_NAMES = {"null": "null", "bool": "true or false", "int": "number", "float": "number"}
@@ -432,7 +446,7 @@ def lexical_check(text: str) -> None:
         col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
         raise ParseProblem(
             f.CONTROL_CHAR,
-            f"control character U+{ord(bad.group()):04X} in text",
+            f"{hidden_name(bad.group()[0])} in text",
             line,
             col,
             "remove it; it can hide what the text really says",
@@ -478,7 +492,7 @@ def load_text(text: str) -> Any:
             line, col = locate(text).value(loc)
             raise ParseProblem(
                 f.CONTROL_CHAR,
-                f"control character U+{ord(char):04X} in text, written as an escape",
+                f"{hidden_name(char)} in text, written as an escape",
                 line,
                 col,
                 "remove it; it can hide what the text really says",

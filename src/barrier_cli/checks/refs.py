@@ -134,8 +134,34 @@ def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
             seen.add(item_id)
     for n, unit in enumerate(tree.org.units):
         yield from index.unit(("units", n, "parent"), unit.parent)
+    yield from _parent_cycles(tree)
     for n, person in enumerate(tree.org.people):
         yield from index.unit(("people", n, "unit"), person.unit)
+
+
+def _parent_cycles(tree: Tree) -> Iterator[Problem]:
+    """Units that are their own parent or ancestor: every walk up the tree must end."""
+    parent = {u.id: u.parent for u in tree.org.units}
+    cyclic: set[str] = set()
+    for n, unit in enumerate(tree.org.units):
+        if unit.parent == unit.id:
+            yield Problem(f.ORG, ("units", n, "parent"), f"unit '{unit.id}' is its own parent")
+            continue
+        path: list[str] = [unit.id]
+        seen = {unit.id}
+        up = unit.parent
+        while up is not None and up in parent and up not in seen and up not in cyclic:
+            path.append(up)
+            seen.add(up)
+            up = parent[up]
+        if up == unit.id:
+            cyclic.update(path)
+            yield Problem(
+                f.ORG,
+                ("units", n, "parent"),
+                f"units' parents go round in a circle: {' → '.join([*path, unit.id])}",
+                "one unit of the circle must have another parent (or none, at the top)",
+            )
 
 
 def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
