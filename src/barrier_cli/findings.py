@@ -105,7 +105,9 @@ MISFILED = CODES.add("misfiled", E, "the file is not in the folder its date says
 DUPLICATE_ID = CODES.add("duplicate-id", E, "two records share one id")
 FUTURE_DATE = CODES.add("future-date", E, "a date after today")
 DATE_ORDER = CODES.add(
-    "date-order", E, "a date before the one it follows (done before reported, closed before analysed)"
+    "date-order",
+    E,
+    "a date before the one it follows (done before reported, closed before analysed)",
 )
 
 # Cross-references

@@ -58,12 +58,25 @@ def display_path(root: Path, rel: str) -> str:
         return full.as_posix()
 
 
+def _displayed(root: Path) -> Callable[[str], str]:
+    """`display_path` worked out once per file, not once per finding."""
+    shown: dict[str, str] = {}
+
+    def path(rel: str) -> str:
+        if rel not in shown:
+            shown[rel] = display_path(root, rel)
+        return shown[rel]
+
+    return path
+
+
 def text(findings: list[Finding], root: Path, files: int) -> str:
     """Each finding with its source line; past `REPEATS_SHOWN` of one code in one file, one
     line tells how many more there are (the JSON output keeps them all)."""
     totals = Counter((x.path, x.code) for x in findings)
     seen: Counter[tuple[str, str]] = Counter()
     sources = _Sources(root)
+    shown = _displayed(root)
     lines: list[str] = []
     for x in findings:
         key = (x.path, x.code)
@@ -71,9 +84,9 @@ def text(findings: list[Finding], root: Path, files: int) -> str:
         if seen[key] > REPEATS_SHOWN:
             if seen[key] == REPEATS_SHOWN + 1:
                 more = totals[key] - REPEATS_SHOWN
-                lines.append(f"{display_path(root, x.path)}: … and {more} more [{x.code}]")
+                lines.append(f"{shown(x.path)}: … and {more} more [{x.code}]")
             continue
-        where = f"{display_path(root, x.path)}:{x.line}:{x.col}"
+        where = f"{shown(x.path)}:{x.line}:{x.col}"
         lines.append(f"{where}: {x.severity}[{x.code}]: {x.message}")
         source = sources.line(x)
         if source is not None:
@@ -91,9 +104,10 @@ def text(findings: list[Finding], root: Path, files: int) -> str:
 
 
 def as_json(findings: list[Finding], root: Path, files: int) -> str:
+    shown = _displayed(root)
     items = [
         {
-            "path": display_path(root, x.path),
+            "path": shown(x.path),
             "line": x.line,
             "col": x.col,
             "severity": str(x.severity),
@@ -115,9 +129,10 @@ def _escape_property(value: str) -> str:
 
 
 def github(findings: list[Finding], root: Path, files: int) -> str:
+    shown = _displayed(root)
     lines = []
     for x in findings:
-        props = f"file={_escape_property(display_path(root, x.path))}"
+        props = f"file={_escape_property(shown(x.path))}"
         if x.line:
             props += f",line={x.line},col={max(x.col, 1)}"
         props += f",title={_escape_property(f'barrier {x.code}')}"

@@ -16,7 +16,8 @@ from barrier_cli.errors import InvalidInput, RecordsNotFound
 SETTINGS_FILE = "barrier.yaml"
 DEFAULT_TIMEZONE = "Asia/Shanghai"
 _TIMEZONE_LINE = re.compile(
-    r"""^timezone:[ ]*(?P<q>["']?)(?P<zone>[A-Za-z0-9_+\-/]{1,64})(?P=q)[ ]*(?:#.*)?\r?$""", re.MULTILINE
+    r"""^timezone:[ ]*(?P<q>["']?)(?P<zone>[A-Za-z0-9_+\-/]{1,64})(?P=q)[ ]*(?:#.*)?\r?$""",
+    re.MULTILINE,
 )
 
 

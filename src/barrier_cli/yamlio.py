@@ -52,6 +52,8 @@ def hidden_name(char: str) -> str:
     """How a refused character is named: 'control character U+202E', 'invisible character …'."""
     kind = "invisible" if _INVISIBLE.fullmatch(char) else "control"
     return f"{kind} character U+{ord(char):04X}"
+
+
 # Only text with many brackets or deep indentation can nest deeply; only it pays for a scan.
 _DEEP_INDENT = re.compile(f"^[ ?:-]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 _SCALAR_NAMES = {"null": "null", "bool": "true or false", "int": "number", "float": "number"}

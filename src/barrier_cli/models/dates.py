@@ -45,13 +45,17 @@ def date_order_problems(record: Model, *, today: dt.date) -> list[Problem]:
         meeting = record.analysis.meeting if record.analysis is not None else None
         if meeting is not None:
             out.extend(
-                _after(("analysis", "meeting", "date"), meeting.date, begun, "analysed", "it happened")
+                _after(
+                    ("analysis", "meeting", "date"), meeting.date, begun, "analysed", "it happened"
+                )
             )
             if record.closed is not None and record.closed >= begun:
                 out.extend(_after(("closed",), record.closed, meeting.date, "closed", "analysed"))
         if record.handover is not None:
             out.extend(
-                _after(("handover", "date"), record.handover.date, begun, "handed over", "it happened")
+                _after(
+                    ("handover", "date"), record.handover.date, begun, "handed over", "it happened"
+                )
             )
     elif isinstance(record, Pairing):
         for n, review in enumerate(record.reviews):

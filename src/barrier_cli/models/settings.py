@@ -37,7 +37,9 @@ def _number_format(value: str) -> str:
         if name is None:
             continue
         if name not in _NUMBER_FIELDS:
-            raise ValueError(f"{{{name}}} is not allowed: the number format knows {{year}} and {{seq}}")
+            raise ValueError(
+                f"{{{name}}} is not allowed: the number format knows {{year}} and {{seq}}"
+            )
         if conversion is not None or not _NUMBER_SPEC.fullmatch(spec or ""):
             raise ValueError(
                 f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
