@@ -258,6 +258,26 @@ def test_amendment_before_record_refused(cli: Cli, root: Path) -> None:
     assert (found["code"], found["line"]) == ("date-order", 9)
 
 
+def test_accountability_before_incident_refused(cli: Cli, root: Path) -> None:
+    write(
+        root,
+        INCIDENT,
+        INCIDENT_HEAD
+        + "accountability:\n  - person: li\n    action: warned\n    date: 2026-11-01\n",
+    )
+    found = only_finding(cli, root)
+    assert (found["code"], found["line"]) == ("date-order", 9)
+
+
+def test_person_leaving_before_joining_refused(cli: Cli, root: Path) -> None:
+    org = (root / "org.yaml").read_text(encoding="utf-8")
+    org = org.replace("    since: 2020-01-01\n", "    since: 2020-01-01\n    until: 2019-12-31\n")
+    (root / "org.yaml").write_text(org, encoding="utf-8")
+    code, found = findings(cli, root)
+    assert code == 1
+    assert ("records/org.yaml", "date-order") in {(x["path"], x["code"]) for x in found}
+
+
 def test_amendment_in_future_refused(cli: Cli, root: Path) -> None:
     write(
         root, REPORT, HEAD + "amendments:\n  - date: 2026-12-01\n    by: wang\n    reason: 更正\n"
@@ -470,7 +490,9 @@ def unlistable_reports(root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.mark.usefixtures("unlistable_reports")
-@pytest.mark.parametrize("cache", [["--no-cache"], [], ["--jobs", "1"]], ids=str)
+@pytest.mark.parametrize(
+    "cache", [["--no-cache"], [], ["--jobs", "1"]], ids=["uncached", "cached", "cached-one-job"]
+)
 def test_unlistable_folder_is_a_finding(cli: Cli, root: Path, cache: list[str]) -> None:
     for _ in range(2):  # the second run may answer from what the first one stored
         code, out, err = cli(root, "check", "--format", "json", *cache)

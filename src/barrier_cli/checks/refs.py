@@ -137,6 +137,12 @@ def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
     yield from _parent_cycles(tree)
     for n, person in enumerate(tree.org.people):
         yield from index.unit(("people", n, "unit"), person.unit)
+        if person.since is not None and person.until is not None and person.until < person.since:
+            yield Problem(
+                f.DATE_ORDER,
+                ("people", n, "until"),
+                f"{person.name} ({person.id}) left on {person.until}, before joining on {person.since}",
+            )
 
 
 def _parent_cycles(tree: Tree) -> Iterator[Problem]:

@@ -51,6 +51,14 @@ def date_order_problems(record: Model, *, today: dt.date) -> list[Problem]:
             )
             if record.closed is not None and record.closed >= begun:
                 out.extend(_after(("closed",), record.closed, meeting.date, "closed", "analysed"))
+        for n, edu in enumerate(record.education):
+            out.extend(_after(("education", n, "date"), edu.date, begun, "educated", "it happened"))
+        for n, acc in enumerate(record.accountability):
+            out.extend(
+                _after(
+                    ("accountability", n, "date"), acc.date, begun, "held to account", "it happened"
+                )
+            )
         if record.handover is not None:
             out.extend(
                 _after(
