@@ -10,6 +10,8 @@ from pathlib import Path
 
 from barrier_cli.findings import Finding
 
+SOURCE_SHOWN = 160
+"""Characters of a finding's source line shown at most (around its column)."""
 REPEATS_SHOWN = 20
 """Findings of one code in one file shown in full by the text output; the rest are counted."""
 
@@ -37,6 +39,19 @@ class _Sources:
                 return [line.rstrip("\r\n") for line in fh]
         except OSError:
             return []
+
+
+def _window(source: str, col: int) -> tuple[str, int]:
+    """At most `SOURCE_SHOWN` characters of a long line, around ``col``, and the column of
+    the same character in them: 20,000 items in one flow list make a 200 kB line, which
+    is not printed once per finding."""
+    if len(source) <= SOURCE_SHOWN:
+        return source, col
+    start = max(0, min(col - 1 - SOURCE_SHOWN // 2, len(source) - SOURCE_SHOWN))
+    end = start + SOURCE_SHOWN
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(source) else ""
+    return head + source[start:end] + tail, col - start + len(head)
 
 
 def _caret_pad(source: str, col: int) -> str:
@@ -90,8 +105,9 @@ def text(findings: list[Finding], root: Path, files: int) -> str:
         lines.append(f"{where}: {x.severity}[{x.code}]: {x.message}")
         source = sources.line(x)
         if source is not None:
-            lines.append(f"    {source}")
-            lines.append(f"    {_caret_pad(source, x.col)}^")
+            shown_source, col = _window(source, x.col)
+            lines.append(f"    {shown_source}")
+            lines.append(f"    {_caret_pad(shown_source, col)}^")
         if x.hint:
             lines.append(f"  hint: {x.hint}")
     errors = sum(1 for x in findings if x.severity == "error")

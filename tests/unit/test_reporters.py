@@ -123,3 +123,14 @@ def test_repeats_are_capped_per_file_and_code_and_counted(root: Path) -> None:
     assert out.endswith("49 error(s), 0 warning(s) in 2 file(s)\n")
     assert len(json.loads(as_json(many, root, 2))) == 49
     assert github(many, root, 2).count("::error ") == 49
+
+
+def test_a_long_line_is_shown_around_the_column(root: Path) -> None:
+    items = ", ".join(f"p{n}" for n in range(2000))
+    (root / REL).write_text(f"persons: [{items}]\n", encoding="utf-8")
+    col = len("persons: [") + items.index("p1000") + 1
+    out = text([Finding(REL, "unknown-person", "no p1000", 1, col)], root, 1)
+    source, caret = out.splitlines()[1:3]
+    assert source.startswith("    …") and source.endswith("…")
+    assert len(source) <= 4 + 160 + 2
+    assert source[caret.index("^") :].startswith("p1000")
