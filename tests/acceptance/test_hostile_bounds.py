@@ -306,6 +306,11 @@ BLANK_CASES = {
         INCIDENT_HEAD + "measures:\n  - action: '{text}'\n    owner: wang\n    due: 2026-11-30\n",
         "measures[0].action",
     ),
+    "education": (
+        INCIDENT,
+        INCIDENT_HEAD + "education:\n  - date: 2026-11-06\n    content: '{text}'\n",
+        "education[0].content",
+    ),
     "analysis": (
         REPORT,
         HEAD + "status: analysed\nanalysis:\n  date: 2026-11-10\n  by: wang\n  cause: '{text}'\n",

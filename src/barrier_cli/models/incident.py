@@ -88,7 +88,7 @@ class Accountability(Model):
 class Education(Model):
     date: Day
     by: PersonId | None = None
-    content: Text = Field(min_length=1)
+    content: Annotated[Text, Field(min_length=1), Content]
     persons: list[PersonId] = []
 
 
