@@ -94,7 +94,7 @@ def _zone(root: Path | None) -> dt.tzinfo:
     name = timezone_setting(root) if root is not None else None
     try:
         return zoneinfo.ZoneInfo(name or DEFAULT_TIMEZONE)
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError):
+    except (ValueError, KeyError, OSError):  # KeyError: ZoneInfoNotFoundError
         return zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)
 
 

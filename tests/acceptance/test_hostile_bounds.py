@@ -144,8 +144,9 @@ def test_notice_number_of_year_and_small_width_accepted(cli: Cli, root: Path) ->
     assert findings(cli, root) == (0, [])
 
 
-def test_unknown_timezone_refused(cli: Cli, root: Path) -> None:
-    found = settings_refused(cli, root, "timezone: Asia/Beijing\n", "timezone")
+@pytest.mark.parametrize("zone", ["Asia/Beijing", "Asia", "zone.tab", "../../etc/passwd"])
+def test_unknown_timezone_refused(cli: Cli, root: Path, zone: str) -> None:
+    found = settings_refused(cli, root, f"timezone: {zone}\n", "timezone")
     assert "Asia/Shanghai" in found["message"]
 
 

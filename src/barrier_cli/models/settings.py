@@ -53,7 +53,7 @@ def _known_zone(value: str) -> str:
 
     try:
         zoneinfo.ZoneInfo(value)
-    except (ValueError, zoneinfo.ZoneInfoNotFoundError) as e:
+    except (ValueError, KeyError, OSError) as e:  # OSError: a folder of zones, "Asia"
         raise ValueError(
             f"unknown time zone {value!r}; write an IANA name such as {DEFAULT_TIMEZONE}"
         ) from e
