@@ -577,3 +577,30 @@ def test_many_findings_in_one_file_read_it_once(
     assert text.count("error[unknown-person]") == 2000
     assert text.count("    - p1999\n") == 1
     assert opened == [root / REPORT]
+
+
+def test_org_cycle_behind_a_long_chain_found_once_in_linear_time(cli: Cli, root: Path) -> None:
+    """A chain of 3,000 units ending in a circle of two: each unit is walked over once."""
+    from barrier_cli.checks.refs import circles
+
+    units = "".join(
+        f"  - id: U{n}\n    name: 单位{n}\n    kind: group\n    parent: U{n + 1}\n"
+        for n in range(3000)
+    )
+    units += "  - id: U3000\n    name: 单位\n    kind: group\n    parent: U2999\n"
+    write(root, "org.yaml", "units:\n" + units)
+    _, found = findings(cli, root)
+    assert [x["message"] for x in found if x["path"] == "records/org.yaml"] == [
+        "units' parents go round in a circle: U2999 → U3000 → U2999"
+    ]
+
+    class Counting(dict[str, str | None]):
+        lookups = 0
+
+        def __getitem__(self, key: str) -> str | None:
+            Counting.lookups += 1
+            return super().__getitem__(key)
+
+    chain = Counting({f"U{n}": f"U{n + 1}" for n in range(3000)} | {"U3000": "U2999"})
+    assert list(circles(chain)) == [["U2999", "U3000"]]
+    assert Counting.lookups == 3001

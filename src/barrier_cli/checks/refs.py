@@ -7,7 +7,7 @@ references, not with records × people.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,27 +147,42 @@ def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
 
 def _parent_cycles(tree: Tree) -> Iterator[Problem]:
     """Units that are their own parent or ancestor: every walk up the tree must end."""
-    parent = {u.id: u.parent for u in tree.org.units}
-    cyclic: set[str] = set()
+    first: dict[str, int] = {}
     for n, unit in enumerate(tree.org.units):
-        if unit.parent == unit.id:
-            yield Problem(f.ORG, ("units", n, "parent"), f"unit '{unit.id}' is its own parent")
-            continue
-        path: list[str] = [unit.id]
-        seen = {unit.id}
-        up = unit.parent
-        while up is not None and up in parent and up not in seen and up not in cyclic:
-            path.append(up)
-            seen.add(up)
-            up = parent[up]
-        if up == unit.id:
-            cyclic.update(path)
+        first.setdefault(unit.id, n)
+    for circle in circles({u.id: u.parent for u in tree.org.units}):
+        loc = ("units", first[circle[0]], "parent")
+        if len(circle) == 1:
+            yield Problem(f.ORG, loc, f"unit '{circle[0]}' is its own parent")
+        else:
             yield Problem(
                 f.ORG,
-                ("units", n, "parent"),
-                f"units' parents go round in a circle: {' → '.join([*path, unit.id])}",
+                loc,
+                f"units' parents go round in a circle: {' → '.join([*circle, circle[0]])}",
                 "one unit of the circle must have another parent (or none, at the top)",
             )
+
+
+def circles(parents: Mapping[str, str | None]) -> Iterator[list[str]]:
+    """Each circle of parent links once, from its first unit in ``parents``' order.
+
+    Each unit is walked over once: a walk stops at a unit already known to end (or to be
+    in a circle), so a long chain of units costs its length, not its square.
+    """
+    settled: set[str] = set()
+    for start in parents:
+        if start in settled:
+            continue
+        path: list[str] = []
+        on_path: set[str] = set()
+        up: str | None = start
+        while up is not None and up in parents and up not in on_path and up not in settled:
+            path.append(up)
+            on_path.add(up)
+            up = parents[up]
+        settled.update(path)
+        if up is not None and up in on_path:
+            yield path[path.index(up) :]
 
 
 def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
