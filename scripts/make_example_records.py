@@ -61,6 +61,7 @@ D = dt.date
 SETTINGS: dict[str, Any] = {
     "organisation": "列检车间",
     "lang": "zh",
+    "timezone": "Asia/Shanghai",
     # Minimum reports per month. The source collected 1,285 items in the programme's life,
     # about fifty a month for the whole workshop: "daily" is the rhythm members work to, and
     # one a month per member, group leader and branch is the floor below which it is 漏报.

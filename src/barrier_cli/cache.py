@@ -47,6 +47,7 @@ import msgspec
 from barrier_cli import __version__
 from barrier_cli import findings as fc
 from barrier_cli.findings import CheckResult, Finding
+from barrier_cli.tree_root import is_stray
 
 if TYPE_CHECKING:
     from barrier_cli.loader import FileResult
@@ -97,21 +98,28 @@ def scan(
     pending = [(str(root), prefix)]
     while pending:
         folder, base = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                rel = base + name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, rel + "/"))
-                elif entry.is_symlink():
-                    found[rel] = stamp(Path(entry.path))
-                elif suffixes is None or name.endswith(suffixes):
-                    st = entry.stat(follow_symlinks=False)
-                    found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
-                elif pickles is not None and name.endswith(".pickle"):
-                    pickles.append(rel)
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            # Not a link, but marked like one: the check then walks the tree the full way,
+            # which reports the folder (`loader.iter_files`).
+            found[base.rstrip("/") or "."] = (-1, -1, -1, -1, "unlistable")
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = base + name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, rel + "/"))
+            elif entry.is_symlink():
+                found[rel] = stamp(Path(entry.path))
+            elif suffixes is None or name.endswith(suffixes) or is_stray(name):
+                st = entry.stat(follow_symlinks=False)
+                found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
+            elif pickles is not None and name.endswith(".pickle"):
+                pickles.append(rel)
     return found
 
 
@@ -584,7 +592,7 @@ def check(
     with `in_tree_cache`'s findings, which are never memoised."""
     from barrier_cli.tree_root import today
 
-    day = day or today()
+    day = day or today(root)
     pickles: list[str] = []
     if not use_cache:
         result = _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)

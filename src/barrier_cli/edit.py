@@ -127,7 +127,7 @@ def _save(target: _Target, kind: str) -> str:
     record, problems = validate(KINDS[kind], load_text(text))
     if record is None:
         raise UserError("; ".join(describe(p) for p in problems) + "; nothing was written")
-    day = today()
+    day = today(target.tree.root)
     before = {describe(p) for p in new_record_problems(target.tree, kind, target.record, day)}
     after = new_record_problems(target.tree, kind, record, day)
     new = [describe(p) for p in after if describe(p) not in before]
@@ -174,7 +174,7 @@ def _mark(
     if not 1 <= number <= len(actions):
         raise InvalidInput(f"{record_id} has {field} 1 to {len(actions)}; there is no {number}")
     action = actions[number - 1]
-    day = day or today()
+    day = day or today(target.tree.root)
     if action.done is not None and (verified_by is None or action.verified_by is not None):
         raise InvalidInput(f"{record_id}/{number} is already done ({action.done})")
     record = target.record

@@ -75,6 +75,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "Settings": {
         "organisation": D("单位名称", "organisation", "文件抬头用的名称", "name used in headings"),
         "lang": D("语言", "language", "zh 或 en，文档与提示的语言", "zh or en, for documents"),
+        "timezone": D(
+            "时区",
+            "time zone",
+            "取“今天”日期的时区，默认 Asia/Shanghai",
+            "IANA zone in which 'today' is taken, default Asia/Shanghai",
+        ),
         "cadence": D(
             "报送频次",
             "cadence",

@@ -30,7 +30,7 @@ from barrier_cli.models import (
 )
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import problems_from
-from barrier_cli.tree_root import SETTINGS_FILE, find_records, today
+from barrier_cli.tree_root import SETTINGS_FILE, find_records, is_stray, today
 from barrier_cli.yamlio import ParseProblem, decode, load_text, read_bytes
 
 SKIPPED_DIRS = frozenset({"templates", "node_modules"})
@@ -68,6 +68,17 @@ def parse_file(root: Path, rel: str) -> tuple[Kind | None, Any, ParseProblem | N
     """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse."""
     kind = classify(PurePosixPath(rel))
     if kind is None:
+        name = PurePosixPath(rel).name
+        if is_stray(name):
+            return (
+                None,
+                NO_DATA,
+                ParseProblem(
+                    f.UNKNOWN_FILE,
+                    f"'{name}' is not read: only files ending in .yaml or .yml are records",
+                    hint="rename it if it is a record; delete it if it is a leftover copy",
+                ),
+            )
         return None, NO_DATA, None
     try:
         return kind, load_text(decode(read_bytes(root / rel))), None
@@ -129,8 +140,10 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
     """Every YAML file under ``root`` as a posix path relative to it, sorted.
 
     Hidden folders (.git, .barrier-cache) and the tree's own templates are skipped. A
-    symlink that points outside the tree is reported, never followed. (One `os.scandir`
-    per folder and no path objects per file: on 100k files this walk is on every run.)
+    symlink that points outside the tree is reported, never followed; so is a folder that
+    cannot be listed, and a name that only looks like a record's (`tree_root.is_stray`).
+    (One `os.scandir` per folder and no path objects per file: on 100k files this walk is
+    on every run.)
     """
     real_root = root.resolve()
     out: list[tuple[str, ParseProblem | None]] = []
@@ -140,7 +153,8 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except OSError:  # like os.walk: a folder that cannot be listed is passed over
+        except OSError as e:  # what it holds would be missing from every count: say so
+            out.append((prefix.rstrip("/") or ".", _unlistable(e)))
             continue
         for entry in entries:
             name, rel = entry.name, prefix + entry.name
@@ -151,10 +165,18 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
                     out.append((rel, _symlink_problem(Path(entry.path), real_root)))
                 else:
                     pending.append((entry.path, rel + "/"))
-            elif name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            elif (name.endswith(YAML_SUFFIXES) or is_stray(name)) and not name.startswith("."):
                 link = entry.is_symlink()
                 out.append((rel, _symlink_problem(Path(entry.path), real_root) if link else None))
     yield from sorted(out)
+
+
+def _unlistable(error: OSError) -> ParseProblem:
+    return ParseProblem(
+        f.UNREADABLE,
+        f"cannot list this folder ({error.strerror or error}): its records are not checked",
+        hint="give the folder read and execute permission",
+    )
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:

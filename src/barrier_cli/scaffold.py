@@ -96,7 +96,11 @@ def plan(*, name: str | None, lang: Literal["zh", "en"]) -> dict[str, str]:
                 rel = f"{RECORDS}/templates/{lang_dir.name}/{template.name}"
                 files[rel] = _text(template)
     for source, target in PROJECT_FILES.items():
-        files[target] = _text(shipped / source).replace("@VERSION@", __version__)
+        files[target] = (
+            _text(shipped / source)
+            .replace("@VERSION@", __version__)
+            .replace("@TIMEZONE@", settings.timezone)
+        )
     files[".vscode/settings.json"] = _vscode_settings()
     return files
 

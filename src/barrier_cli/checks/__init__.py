@@ -17,11 +17,16 @@ from barrier_cli.findings import Finding
 from barrier_cli.loader import FileResult, Tree, load_tree, today
 from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
 from barrier_cli.models.common import Model, Problem
+from barrier_cli.models.dates import date_order_problems
 from barrier_cli.yamlio import Locator, ParseProblem, decode, locate
 
 
 def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     """The rules one record breaks on its own, given the tree's settings and today."""
+    return _own_problems(record, tree, day) + date_order_problems(record, today=day)
+
+
+def _own_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     settings = tree.settings
     if isinstance(record, Report | Assessment | NoticeEntry):
         return record.problems(today=day)
@@ -42,7 +47,7 @@ def check_tree(
     jobs: int | None = None,
 ) -> CheckResult:
     """Check the tree at ``root``; report findings for ``paths`` (files or folders) only."""
-    day = day or today()
+    day = day or today(root)
     tree = load_tree(root, results=results, cache=cache, jobs=jobs)
     wanted = selector(root, paths)
     checked = check_files(tree, day, [r for r in tree.files if wanted(r.rel)])

@@ -7,7 +7,7 @@ references, not with records × people.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -134,8 +134,55 @@ def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
             seen.add(item_id)
     for n, unit in enumerate(tree.org.units):
         yield from index.unit(("units", n, "parent"), unit.parent)
+    yield from _parent_cycles(tree)
     for n, person in enumerate(tree.org.people):
         yield from index.unit(("people", n, "unit"), person.unit)
+        if person.since is not None and person.until is not None and person.until < person.since:
+            yield Problem(
+                f.DATE_ORDER,
+                ("people", n, "until"),
+                f"{person.name} ({person.id}) left on {person.until}, before joining on {person.since}",
+            )
+
+
+def _parent_cycles(tree: Tree) -> Iterator[Problem]:
+    """Units that are their own parent or ancestor: every walk up the tree must end."""
+    first: dict[str, int] = {}
+    for n, unit in enumerate(tree.org.units):
+        first.setdefault(unit.id, n)
+    for circle in circles({u.id: u.parent for u in tree.org.units}):
+        loc = ("units", first[circle[0]], "parent")
+        if len(circle) == 1:
+            yield Problem(f.ORG, loc, f"unit '{circle[0]}' is its own parent")
+        else:
+            yield Problem(
+                f.ORG,
+                loc,
+                f"units' parents go round in a circle: {' → '.join([*circle, circle[0]])}",
+                "one unit of the circle must have another parent (or none, at the top)",
+            )
+
+
+def circles(parents: Mapping[str, str | None]) -> Iterator[list[str]]:
+    """Each circle of parent links once, from its first unit in ``parents``' order.
+
+    Each unit is walked over once: a walk stops at a unit already known to end (or to be
+    in a circle), so a long chain of units costs its length, not its square.
+    """
+    settled: set[str] = set()
+    for start in parents:
+        if start in settled:
+            continue
+        path: list[str] = []
+        on_path: set[str] = set()
+        up: str | None = start
+        while up is not None and up in parents and up not in on_path and up not in settled:
+            path.append(up)
+            on_path.add(up)
+            up = parents[up]
+        settled.update(path)
+        if up is not None and up in on_path:
+            yield path[path.index(up) :]
 
 
 def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:

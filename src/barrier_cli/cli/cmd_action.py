@@ -54,7 +54,7 @@ def done(
     day = None
     if date is not None:
         try:
-            day = parse_date(date, today(), lang_of(ctx) or "en")
+            day = parse_date(date, today(globals_of(ctx).root()), lang_of(ctx) or "en")
         except InvalidAnswer as e:
             raise InvalidInput(f"--date: {e}") from None
     # Asked only when several actions are open; without a terminal that is refused instead.

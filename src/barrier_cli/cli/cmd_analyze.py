@@ -44,7 +44,7 @@ def analyze(
         month=month,
         fmt=fmt,
         lang=g.lang,
-        today=today(),
+        today=today(g.root()),
         out=out,
         color=interactive,
     )

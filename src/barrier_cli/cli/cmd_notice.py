@@ -48,7 +48,7 @@ def notice(
         month=Month.parse(month),
         fmt=output_format,
         lang=g.lang,
-        today=today(),
+        today=today(root),
         issue=issue,
         force=force,
         out=out,

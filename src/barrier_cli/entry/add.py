@@ -46,7 +46,7 @@ class Added:
 
 
 def entry_context(tree: Tree, lang: Lang | None) -> EntryContext:
-    return EntryContext(tree, today(), lang or tree.settings.lang, remembered=state.load())
+    return EntryContext(tree, today(tree.root), lang or tree.settings.lang, remembered=state.load())
 
 
 def parse_flags(form: Form, flags: Mapping[str, object], ctx: EntryContext) -> Answers:

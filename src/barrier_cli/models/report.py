@@ -10,6 +10,7 @@ from pydantic import Field
 from barrier_cli import findings as f
 from barrier_cli.models.common import (
     Action,
+    Content,
     Day,
     LocalId,
     Model,
@@ -38,7 +39,7 @@ ShortText = Annotated[str, Field(min_length=1, max_length=100)]
 class Analysis(Model):
     date: Day
     by: PersonId
-    cause: Text = Field(min_length=1)
+    cause: Annotated[Text, Field(min_length=1), Content]
 
 
 class Report(RecordModel):
