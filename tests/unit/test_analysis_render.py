@@ -18,6 +18,7 @@ from barrier_cli.labels import Lang
 from barrier_cli.loader import load_tree
 from barrier_cli.periods import Month
 from barrier_cli.render.document import Format, render_analysis
+from markdown_inert import parse
 
 TODAY = dt.date(2026, 11, 24)
 HOSTILE = "<script>alert(1)</script> [red]x[/] | 管道"
@@ -125,9 +126,10 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
 
 
 def test_markdown_keeps_record_text_inert(oct_analysis: MonthlyAnalysis) -> None:
-    md = render_analysis(oct_analysis, fmt="md", lang="en")
-    assert "&lt;script&gt;" in md and "<script>" not in md
-    assert "\\| 管道" in md
+    shown = parse(render_analysis(oct_analysis, fmt="md", lang="en"))
+    assert shown.active == []
+    item = "2026-10-09 一组 张党员: <script>alert(1)</script> [red]x[/] | 管道 R-20261009-0012"
+    assert item in shown.items
 
 
 def test_term_prints_markup_in_records_literally(oct_analysis: MonthlyAnalysis) -> None:

@@ -98,15 +98,5 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
         "num": lambda v: DASH if v is None else f"{v:g}",
-        "md": _md,
+        "dash": lambda v: DASH if v is None or not str(v).strip() else v,
     }
-
-
-def _md(value: object) -> str:
-    """Record text made safe inside a Markdown table cell or line."""
-    text = " ".join(str(value or "").split())
-    if not text:
-        return DASH
-    for raw, safe in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;")):
-        text = text.replace(raw, safe)
-    return text
