@@ -19,6 +19,8 @@ _AUTOLINK = re.compile(r"(?<=[A-Za-z])(?=:\/\/)|(?<=\bwww)(?=\.)|(?<=\w)(?=@\w)"
 # or a thematic break. ``>``, fences and ``*`` are escaped inline anyway.
 _BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?=\s|$)|[-=][-= ]*$")
 _ORDERED_ITEM = re.compile(r"(\d{1,9})(?=[.)](?:\s|$))")
+# A heading's closing sequence: ``#`` at the end after a space would be dropped from a heading.
+_CLOSING_HASHES = re.compile(r"(?<!\S)#+$")
 
 
 def escape_markdown(text: str) -> str:
@@ -30,6 +32,7 @@ def escape_markdown(text: str) -> str:
     line = " ".join(part.strip() for part in text.splitlines() if part.strip())
     line = _INLINE.sub(lambda m: "\\" + m.group(), line)
     line = _AUTOLINK.sub("\\\\", line)
+    line = _CLOSING_HASHES.sub(lambda m: "\\" + m.group(), line)
     if _BLOCK_START.match(line):
         return "\\" + line
     number = _ORDERED_ITEM.match(line)
