@@ -262,12 +262,6 @@ class BoundedEnvironment(SandboxedEnvironment):
         self.check_time()
         return super().getitem(obj, argument)
 
-    def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
-        # A model's own methods (model_dump_json(indent=...), model_copy...) are not data.
-        if attr.startswith("model_") and hasattr(type(obj), "model_fields"):
-            return False
-        return super().is_safe_attribute(obj, attr, value)
-
     def call(__self, __context: Any, __obj: Any, *args: Any, **kwargs: Any) -> Any:
         __self.check_time()
         __self.check_numbers(args)
