@@ -71,10 +71,12 @@ class ContainedLoader(jinja2.BaseLoader):
         except OSError as e:
             raise TemplateRefused(f"{path}: template refused: {e.strerror}") from e
         with os.fdopen(fd, "rb") as file:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
                 raise TemplateRefused(f"{path}: template refused: not a plain file")
-            data = file.read(self.max_bytes + 1)
-        if len(data) > self.max_bytes:
+            # Read one byte past the limit too: the file may grow after fstat.
+            data = b"" if info.st_size > self.max_bytes else file.read(self.max_bytes + 1)
+        if info.st_size > self.max_bytes or len(data) > self.max_bytes:
             raise TemplateRefused(f"{path}: template refused: larger than {self.max_bytes:,} bytes")
         try:
             return data.decode("utf-8")
