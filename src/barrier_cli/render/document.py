@@ -98,5 +98,14 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
         "num": lambda v: DASH if v is None else f"{v:g}",
-        "dash": lambda v: DASH if v is None or not str(v).strip() else v,
+        "dash": dash,
+        # The name the templates an earlier `barrier init` copied into trees use; escaping
+        # is the environment's now, so it only marks an empty cell.
+        "md": dash,
     }
+
+
+def dash(value: object) -> str:
+    """A dash for an empty value, else its text (escaped by the template environment)."""
+    text = "" if value is None else str(value)
+    return text if text.strip() else DASH

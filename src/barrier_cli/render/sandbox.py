@@ -7,7 +7,9 @@ filter, operator and output checks a CPU deadline, and whatever could build a hu
 list (``*``, ``+``, ``~``, ``%``, ``format`` widths, ``center``, ``indent``, ``join``,
 ``replace``, ``lipsum``...) is refused before it allocates.
 Escaping: in a Markdown template every ``{{ value }}`` is escaped by ``finalize``, the way
-autoescape escapes for HTML; a value marked safe (a macro's table, through ``|safe``) is not.
+autoescape escapes for HTML; what a macro, ``set`` block or ``caller()`` wrote is Markdown
+already and is marked safe (``Markup``) like their output under autoescape, so is not escaped
+twice.
 """
 
 from __future__ import annotations
@@ -167,6 +169,7 @@ class BoundedEnvironment(SandboxedEnvironment):
             finalize=self._finalize_markdown if markdown else self._finalize, **options
         )
         self.budget = budget
+        self.markdown = markdown
         self.deadline = float("inf")
         self.filters.update(filters)
         self.filters = {name: self._bounded_filter(name, f) for name, f in self.filters.items()}
@@ -249,7 +252,8 @@ class BoundedEnvironment(SandboxedEnvironment):
             size += len(part)
             self.check_size(size, "a block's output")
             collected.append(part)
-        return "".join(collected)
+        text = "".join(collected)
+        return Markup(text) if self.markdown else text
 
     def concat_bounded(self, parts: tuple[Any, ...], autoescape: bool) -> str:
         self.check_time()
