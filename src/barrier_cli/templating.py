@@ -36,6 +36,8 @@ class Budget:
     """Characters (or items) of any one value a template builds, and any number it passes."""
     template_bytes: int = 1_000_000
     """Size of one template file."""
+    int_bits: int = 100_000
+    """The largest integer a template may make with ``*``, ``+`` or ``**`` (30,000 digits)."""
 
     @classmethod
     def from_env(cls) -> Budget:

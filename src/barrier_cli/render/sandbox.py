@@ -35,9 +35,6 @@ from markupsafe import EscapeFormatter, Markup
 from barrier_cli.render.markdown import escape_markdown
 from barrier_cli.templating import Budget, TemplateRefused
 
-MAX_INT_BITS = 100_000
-"""The largest integer a template may make with ``*`` or ``**`` (about 30,000 digits)."""
-
 
 class OverBudget(Exception):
     """A render went past its CPU or size budget."""
@@ -384,7 +381,7 @@ class BoundedEnvironment(SandboxedEnvironment):
         return left * right
 
     def _check_bits(self, bits: int) -> None:
-        if bits > MAX_INT_BITS:
+        if bits > self.budget.int_bits:
             raise OverBudget(f"a number of about {bits:,} bits is too large for a template")
 
     def _check_percent(self, text: str | bytes, args: Any) -> None:
