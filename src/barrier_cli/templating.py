@@ -112,12 +112,11 @@ def render(
         raise TemplateFailed(_included_from(e, f"no template {lang}/{e.name}")) from e
     except TemplateRefused as e:
         raise TemplateRefused(_included_from(e, str(e))) from e
-    except OverBudget as e:
-        raise TemplateFailed(f"{_template_place(e, place)}: template error: {e}") from e
     except MemoryError as e:
         raise TemplateFailed(f"{_template_place(e, place)}: template error: out of memory") from e
     # A tree's own template is the user's input: whatever it raises is theirs to fix.
     except (
+        OverBudget,
         jinja2.UndefinedError,
         jinja2.exceptions.SecurityError,
         TypeError,
