@@ -314,6 +314,11 @@ def base_dir() -> Path:
     env = os.environ.get(ENV)
     if env:
         return Path(env)
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers here (a test holds them equal), without importing it:
+        # that import is a tenth of a warm check
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "barrier"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("barrier", appauthor=False))
