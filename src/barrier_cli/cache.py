@@ -243,7 +243,7 @@ def unpack(value: Any) -> Any:
                 return dt.datetime.fromisoformat(value[_DATETIME])
         out = {}
         for key, item in value.items():
-            if type(key) is not str:
+            if type(key) is not str or key[:1] == "\x00":
                 raise ValueError("not a packed mapping")
             if type(item) is str:
                 out[key] = _intern(item) if len(item) <= 40 else item
