@@ -75,6 +75,7 @@ SETTINGS: dict[str, Any] = {
         "pairing_basic_months": 3,
         "pairing_full_months": 6,
         "reminders": [7, 1, 0],
+        "backdate_days": 7,
     },
     "closure": "three",
     "risk_weights": {"low": 1, "medium": 3, "high": 9},

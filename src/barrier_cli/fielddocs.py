@@ -108,6 +108,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "到期前几天提醒，例如 [7, 1, 0]",
             "days before due to remind, e.g. [7, 1, 0]",
         ),
+        "backdate_days": D(
+            "补报确认天数",
+            "backdate days",
+            "录入日期早于今天超过此天数时须确认一次（迟报计为漏报）",
+            "entering a date further back asks once to confirm (late counts as missed)",
+        ),
     },
     "NoticeSettings": {
         "issuer": D("发文单位", "issuer", "", ""),

@@ -7,8 +7,11 @@ checkouts. Contents are read in one ``git cat-file --batch`` process, not one pe
 
 from __future__ import annotations
 
+import random
+import shlex
 import subprocess
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,3 +186,50 @@ def cat_blobs(repo: Path, shas: Iterable[str]) -> dict[str, bytes]:
         blobs[sha] = out[start : start + size]
         pos = start + size + 1
     return blobs
+
+
+class CommitFailed(UserError):
+    """The record was written but git would not commit it; it stays, and how to commit is said."""
+
+
+LOCKED = ("index.lock", "cannot lock ref", "unable to lock", "could not lock")
+"""What git says when another git process holds the index or a ref: worth waiting for."""
+COMMIT_ATTEMPTS = 30
+FIRST_WAIT = 0.02
+LONGEST_WAIT = 0.5
+
+
+def commit_file(
+    root: Path,
+    rel: str,
+    message: str,
+    *,
+    attempts: int = COMMIT_ATTEMPTS,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """``git add`` and ``git commit`` just ``rel`` (relative to ``root``), leaving anything
+    else staged alone.
+
+    Twenty terminals committing at once meet on git's index lock; a step refused for a lock
+    is retried after a growing, jittered wait (at most ``attempts`` times, a few seconds in
+    all). Any other refusal, or the lock still held, raises CommitFailed naming the commands
+    that commit the file: it is a valid record and stays where it is.
+    """
+    steps = (["add", "--", rel], ["commit", "-q", "-m", message, "--", rel])
+    for args in steps:
+        wait = FIRST_WAIT
+        for attempt in range(1, attempts + 1):
+            try:
+                git(root, *args)
+                break
+            except GitError as e:
+                reason = str(e)
+                if attempt == attempts or not any(m in reason.lower() for m in LOCKED):
+                    where, path = shlex.quote(str(root)), shlex.quote(rel)
+                    raise CommitFailed(
+                        f"{rel} was written but not committed ({reason}); the record is valid"
+                        f" and stays: commit it with  git -C {where} add -- {path} &&"
+                        f" git -C {where} commit -m {shlex.quote(message)} -- {path}"
+                    ) from None
+                sleep(wait * random.uniform(0.5, 1.5))
+                wait = min(wait * 2, LONGEST_WAIT)

@@ -8,9 +8,8 @@ already taken, by a clone or by another terminal this very second, is redrawn.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +18,12 @@ from barrier_cli.entry import state
 from barrier_cli.entry.context import EntryContext
 from barrier_cli.entry.forms import FORMS, Form
 from barrier_cli.entry.questions import Answers, InvalidAnswer, Question
-from barrier_cli.entry.session import Complaint, Prompter, Session
+from barrier_cli.entry.session import Check, Complaint, Prompter, Session
 from barrier_cli.entry.validate import build, describe, new_record_problems, rel_path
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
+from barrier_cli.gitio import commit_file
 from barrier_cli.ids import new_id
+from barrier_cli.kinds import KINDS
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree, load_tree, today
 from barrier_cli.models.common import Model, Problem
@@ -43,25 +44,36 @@ class Added:
     path: Path
     rel: str
     committed: bool = False
+    warnings: list[str] = field(default_factory=list)
+    """Accepted, but worth saying: a date given by flag more than backdate_days ago."""
 
 
 def entry_context(tree: Tree, lang: Lang | None) -> EntryContext:
     return EntryContext(tree, today(), lang or tree.settings.lang, remembered=state.load())
 
 
-def parse_flags(form: Form, flags: Mapping[str, object], ctx: EntryContext) -> Answers:
-    """Flag values (text as typed, or True/False) parsed like answers at a prompt."""
+def parse_flags(
+    form: Form, flags: Mapping[str, object], ctx: EntryContext, *, lenient: bool = False
+) -> Answers:
+    """Flag values (text as typed, or True/False) parsed like answers at a prompt.
+
+    With ``lenient`` (fields of ``--from``, which may be dates or numbers already) a value
+    that does not parse is kept as it is, so that the record's check names every problem
+    of the file at once instead of the first.
+    """
     by_name = {q.name: q for q in form.questions()}
     answers: Answers = {}
     for name, raw in flags.items():
         if raw is None or raw == []:
             continue
         q = by_name[name]
-        text = ",".join(raw) if isinstance(raw, list) else raw
+        text = ",".join(map(str, raw)) if isinstance(raw, list) else raw
         try:
             answers[name] = q.parse(text, ctx)
         except InvalidAnswer as e:
-            raise InvalidInput(f"{q.flag}: {e}") from None
+            if not lenient:
+                raise InvalidInput(f"{q.flag}: {e}") from None
+            answers[name] = raw
     return answers
 
 
@@ -125,15 +137,22 @@ def add_record(
     lang: Lang | None = None,
     prompter: Prompter | None = None,
     commit: bool = False,
+    ctx: EntryContext | None = None,
 ) -> Added:
-    """Add one record of ``kind``: prompts through ``prompter`` if given, else none at all."""
+    """Add one record of ``kind``: prompts through ``prompter`` if given, else none at all.
+
+    ``data`` (``--from``) is read like flags: its people and units may be names, pinyin or
+    initials too. ``ctx`` is given by a caller that keeps the tree loaded (the terminal).
+    """
     form = FORMS[kind]
-    tree = load_tree(root, cache=True)
-    ctx = entry_context(tree, lang)
+    if ctx is None:
+        ctx = entry_context(load_tree(root, cache=True), lang)
+    tree = ctx.tree
     given, extra = split_data(form, data or {})
-    given |= parse_flags(form, flags, ctx)
+    given = parse_flags(form, given, ctx, lenient=True) | parse_flags(form, flags, ctx)
     fixed_id = extra.pop("id", None)
     taken = {r.record_id for r in tree.files if r.record_id}
+    model = KINDS[kind].model
 
     def draft(answers: Answers) -> tuple[Model | None, list[Problem]]:
         body = record_data(form, answers, extra)
@@ -149,19 +168,21 @@ def add_record(
             return None, problems
         return record, new_record_problems(tree, kind, record, ctx.today)
 
+    def complaints(answers: Answers) -> list[Complaint]:
+        return [(_question_of(form, p), describe(p, ctx.lang, model)) for p in draft(answers)[1]]
+
     if prompter is not None:
-
-        def complaints(answers: Answers) -> list[Complaint]:
-            return [(_question_of(form, p), describe(p)) for p in draft(answers)[1]]
-
-        answers = Session(form, ctx, prompter).run(given, complaints)
+        session = Session(form, ctx, prompter, probe=probe(form, ctx, draft), extra=extra)
+        answers = session.run(given, complaints)
+        warnings = []
     else:
         answers = fill_defaults(form, given, ctx)
+        warnings = _late(form, answers, ctx)
     record, problems = draft(answers)
     if record is None or problems:
         raise InvalidRecord(
             f"the {kind} would not pass 'barrier check': "
-            + "; ".join(describe(p) for p in problems)
+            + "; ".join(describe(p, "en") for p in problems)
             + "; nothing was written"
         )
     added = _write(root, kind, record, regenerate=fixed_id is None)
@@ -169,9 +190,84 @@ def add_record(
         state.remember(reporter=answers["reporter"])
     if commit:
         headline = answers.get(_HEADLINE[kind], "")
-        git_commit(root, added.rel, f"{kind} {added.id}: {headline}")
-        return Added(added.id, added.path, added.rel, committed=True)
-    return added
+        commit_file(root, added.rel, f"{kind} {added.id}: {headline}")
+    return Added(added.id, added.path, added.rel, committed=commit, warnings=warnings)
+
+
+def probe(form: Form, ctx: EntryContext, draft: Any) -> Check:
+    """The complaints `check` would make about the answers given so far.
+
+    Questions not yet answered are filled with their defaults, else with stand-ins of the
+    right type, so the record can be built and checked; a complaint is kept only if it is
+    about an answered question and does not name a stand-in (the stand-in person is nobody's
+    answer).
+    """
+    model = KINDS[form.kind].model
+
+    def complaints(answers: Answers) -> list[Complaint]:
+        filled = dict(answers)
+        stand_ins: set[str] = set()
+        for q in form.questions():
+            if q.name in filled or not q.applies(filled):
+                continue
+            value = form.default(q, filled, ctx)
+            if value is None and q.required:
+                value = _stand_in(q, ctx, filled)
+                stand_ins.update(_spelled(q, value, ctx))
+            if value is not None:
+                filled[q.name] = value
+        out: list[Complaint] = []
+        for p in draft(filled)[1]:
+            where = _question_of(form, p)
+            if where in answers and not any(s in p.message for s in stand_ins):
+                out.append((where, describe(p, ctx.lang, model)))
+        return out
+
+    return complaints
+
+
+def _stand_in(q: Question, ctx: EntryContext, answers: Answers) -> Any:
+    """A valid value for an unanswered question: the first choice, today, somebody else."""
+    if q.ref in ("person", "unit", "partner"):
+        used = {v for v in answers.values() if isinstance(v, str)}
+        free = [k for k in ctx.table(q.ref) if k not in used]
+        value: Any = free[0] if free else None
+    elif q.base == "choice":
+        value = q.choices[0]
+    elif q.base == "date":
+        value = ctx.today
+    elif q.base == "bool":
+        value = False
+    elif q.base == "number":
+        value = 0
+    else:
+        value = "-"
+    return [value] if q.multi and value is not None else value
+
+
+def _spelled(q: Question, value: Any, ctx: EntryContext) -> set[str]:
+    """How a stand-in of a person, unit or partner shows up in a message: id and name."""
+    if q.ref not in ("person", "unit", "partner"):
+        return set()
+    out: set[str] = set()
+    for item in value if isinstance(value, list) else [value]:
+        entry = ctx.table(q.ref).get(item) if isinstance(item, str) else None
+        if entry is not None:
+            out |= {entry.id, entry.name}
+    return out
+
+
+def _late(form: Form, answers: Answers, ctx: EntryContext) -> list[str]:
+    """A warning for a record date further back than ``deadlines.backdate_days``."""
+    day = answers.get(form.dated) if form.dated else None
+    limit = ctx.tree.settings.deadlines.backdate_days
+    if not isinstance(day, dt.date) or (ctx.today - day).days <= limit:
+        return []
+    late = (ctx.today - day).days
+    return [
+        f"{form.dated} {day} is {late} days ago, more than deadlines.backdate_days ({limit}): "
+        "accepted, and counted as reported late"
+    ]
 
 
 def _as_day(value: object) -> dt.date | None:
@@ -208,17 +304,3 @@ def _write(root: Path, kind: str, record: Model, *, regenerate: bool) -> Added:
             continue
         return Added(str(getattr(record, "id", "")), path, rel)
     raise UserError(f"no free id for a {kind} after {ID_ATTEMPTS} attempts; nothing was written")
-
-
-def git_commit(root: Path, rel: str, message: str) -> None:
-    """``git add`` and ``git commit`` just this file, leaving anything else staged alone."""
-    for args in (["add", "--", rel], ["commit", "-q", "-m", message, "--", rel]):
-        done = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
-        )
-        if done.returncode != 0:
-            reason = (done.stderr or done.stdout).strip().splitlines()
-            raise UserError(
-                f"{rel} was written, but 'git {args[0]}' failed: "
-                + (reason[-1] if reason else f"exit {done.returncode}")
-            )

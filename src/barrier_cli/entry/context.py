@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
+from barrier_cli.lookup import Lookup, Table
 from barrier_cli.models import Partner, Person, Unit
 
 SEEN_FIELDS = ("train", "vehicle", "location")
@@ -28,6 +29,13 @@ class EntryContext:
         self.units: dict[str, Unit] = {u.id: u for u in org.units}
         self.partners: dict[str, Partner] = {p.id: p for p in org.partners}
         self.seen: dict[str, list[str]] = _seen_values(self.tree)
+        self._lookups: dict[Table, Lookup] = {}
+
+    def lookup(self, table: Table) -> Lookup:
+        """The one resolver of names, pinyin and initials for people, units or partners."""
+        if table not in self._lookups:
+            self._lookups[table] = Lookup.of(self.tree.org, table)
+        return self._lookups[table]
 
     def table(self, ref: str) -> Mapping[str, Person | Unit | Partner]:
         """The org.yaml table a reference names: people, units or partners by id."""

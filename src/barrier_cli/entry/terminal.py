@@ -13,6 +13,8 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
+from barrier_cli.entry.questions import Offered
+
 _LAST_ITEM = re.compile(r"[^,，、;；\s]*$")
 
 
@@ -26,6 +28,10 @@ class Candidates(Completer):
     def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
         before = document.text_before_cursor
         word = _LAST_ITEM.search(before).group(0) if self.multi else before  # type: ignore[union-attr]
+        if isinstance(self.items, Offered):
+            for text, meta in self.items.for_word(word):
+                yield Completion(text, start_position=-len(word), display_meta=meta)
+            return
         low = word.casefold()
         for text, meta in self.items:
             if text.casefold().startswith(low) or (low and low in meta.casefold()):

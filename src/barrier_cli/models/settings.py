@@ -41,6 +41,7 @@ class Deadlines(Model):
     pairing_basic_months: int = Field(default=3, ge=1)
     pairing_full_months: int = Field(default=6, ge=1)
     reminders: list[int] = Field(default_factory=lambda: [7, 1, 0])
+    backdate_days: int = Field(default=7, ge=0)
 
 
 class NoticeSettings(Model):
