@@ -126,8 +126,12 @@ def test_action_done_asks_which_at_a_terminal(root: Path, tmp_path: Path) -> Non
         encoding="utf-8",
         timeout=20,
     )
-    child.expect("踏面检查列入班前提醒")
-    child.expect("N:")
+    # each open action with its number (from 1, as in ID/N), its text and its owner
+    child.expect(r"2  全组学习踏面擦伤判定标准  \(张三 zhang_san, 2026-11-30\)")
+    child.expect(r"3  踏面检查列入班前提醒  \(赵六 zhao_liu, 2026-12-15\)")
+    child.expect(r"完成的是第几项（2、3）")  # numbered from 1, as in ID/N
+    child.send("1\r")
+    child.expect(r"“1”不是未完成的项，请输入 2、3")
     child.send("3\r")
     child.expect(pexpect.EOF)
     child.close()

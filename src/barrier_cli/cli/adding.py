@@ -109,5 +109,8 @@ def stopping() -> Iterator[None]:
 
 
 NO_INPUT_HELP = "Never prompt: take every field from flags (and --from); a missing one is an error."
-FROM_HELP = "Read the record from FILE, YAML or JSON ('-' for stdin); flags override its fields."
+FROM_HELP = (
+    "Read the record from FILE, YAML or JSON ('-' for stdin); keys as in a record or as the "
+    "flags are named (violation-kind), values as the flags take them; flags override it."
+)
 COMMIT_HELP = "Run 'git add' and 'git commit' for the new file."

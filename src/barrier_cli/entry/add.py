@@ -23,7 +23,6 @@ from barrier_cli.entry.validate import build, describe, new_record_problems, rel
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
 from barrier_cli.gitio import commit_file
 from barrier_cli.ids import new_id
-from barrier_cli.kinds import KINDS
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree, load_tree, today
 from barrier_cli.models.common import Model, Problem
@@ -98,9 +97,16 @@ def fill_defaults(form: Form, answers: Answers, ctx: EntryContext) -> Answers:
 def split_data(form: Form, data: Mapping[str, Any]) -> tuple[Answers, dict[str, Any]]:
     """A record read from stdin as answers to the form's questions, plus everything else."""
     names = {q.name for q in form.questions()}
+    # A field may also be spelled as its flag is: violation-kind (or violation_kind) for
+    # violation.kind, reporter for reporter.
+    as_flag = {q.flag[2:]: q.name for q in form.questions()}
     answers: Answers = {}
     rest: dict[str, Any] = {}
     for key, value in data.items():
+        spelled = as_flag.get(str(key).removeprefix("--").replace("_", "-"))
+        if key not in names and spelled is not None:
+            answers[spelled] = value
+            continue
         if key in form.nested and isinstance(value, dict):
             inner = {f"{key}.{k}": v for k, v in value.items()}
             if set(inner) <= names:
@@ -152,7 +158,7 @@ def add_record(
     given = parse_flags(form, given, ctx, lenient=True) | parse_flags(form, flags, ctx)
     fixed_id = extra.pop("id", None)
     taken = {r.record_id for r in tree.files if r.record_id}
-    model = KINDS[kind].model
+    model = form.model
 
     def draft(answers: Answers) -> tuple[Model | None, list[Problem]]:
         body = record_data(form, answers, extra)
@@ -202,7 +208,7 @@ def probe(form: Form, ctx: EntryContext, draft: Any) -> Check:
     about an answered question and does not name a stand-in (the stand-in person is nobody's
     answer).
     """
-    model = KINDS[form.kind].model
+    model = form.model
 
     def complaints(answers: Answers) -> list[Complaint]:
         filled = dict(answers)
