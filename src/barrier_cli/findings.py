@@ -102,6 +102,9 @@ ID_MISMATCH = CODES.add("id-mismatch", E, "the id differs from the file name")
 MISFILED = CODES.add("misfiled", E, "the file is not in the folder its date says")
 DUPLICATE_ID = CODES.add("duplicate-id", E, "two records share one id")
 FUTURE_DATE = CODES.add("future-date", E, "a date after today")
+RETURN_DAY = CODES.add(
+    "return-day", E, "a nil-return day outside its month, listed twice, or filed before it"
+)
 
 # Cross-references
 UNKNOWN_PERSON = CODES.add("unknown-person", E, "a person id that is not in org.yaml")

@@ -11,6 +11,7 @@ from typing import Any
 from barrier_cli.models import (
     Assessment,
     Incident,
+    NilReturns,
     NoticeEntry,
     Org,
     Pairing,
@@ -58,11 +59,25 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("assessment", Assessment, "assessments", _assessment_folder, title_zh="考核"),
         Kind("notice", NoticeEntry, "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
+        Kind(
+            "returns",
+            NilReturns,
+            "returns",
+            lambda r: f"returns/{r.month[:4]}/{r.month[5:]}",
+            title_zh="今日无异常",
+        ),
     ]
 }
 RECORD_KINDS = [k for k in KINDS.values() if k.is_record]
 _BY_TOP = {k.top: k for k in RECORD_KINDS}
-_ID_PREFIX = {"R": "report", "I": "incident", "P": "pairing", "A": "assessment", "N": "notice"}
+_ID_PREFIX = {
+    "R": "report",
+    "I": "incident",
+    "P": "pairing",
+    "A": "assessment",
+    "N": "notice",
+    "D": "returns",
+}
 YAML_SUFFIXES = (".yaml", ".yml")
 
 

@@ -21,6 +21,7 @@ from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.models import (
     Assessment,
     Incident,
+    NilReturns,
     NoticeEntry,
     Org,
     Pairing,
@@ -179,6 +180,8 @@ class Tree:
     assessments: list[Assessment]
     notices: list[NoticeEntry]
     files: list[FileResult]
+    returns: list[NilReturns] = field(default_factory=list)
+    """Nil returns (今日无异常): cadence feedback, never safety information."""
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -241,6 +244,7 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         assessments=records(Assessment),
         notices=records(NoticeEntry),
         files=results,
+        returns=records(NilReturns),
     )
 
 

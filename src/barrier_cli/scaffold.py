@@ -52,6 +52,7 @@ GLOBS = {
     "pairing": [f"{RECORDS}/pairings/**/*.yaml"],
     "assessment": [f"{RECORDS}/assessments/**/*.yaml"],
     "notice": [f"{RECORDS}/notices/**/*.yaml"],
+    "returns": [f"{RECORDS}/returns/**/*.yaml"],
 }
 """Which files each schema applies to, for the editor mapping."""
 

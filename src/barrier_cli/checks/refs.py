@@ -13,7 +13,15 @@ from typing import Any
 
 from barrier_cli import findings as f
 from barrier_cli.loader import FileResult, Tree
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
+from barrier_cli.models import (
+    Assessment,
+    Incident,
+    NilReturns,
+    NoticeEntry,
+    Pairing,
+    Person,
+    Report,
+)
 from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
 from barrier_cli.schema_errors import dotted
 
@@ -235,10 +243,19 @@ def _notice(n: NoticeEntry, ix: Index, tree: Tree) -> Iterator[Problem]:
     yield from ix.person(("by",), n.by)
 
 
+def _returns(d: NilReturns, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("person",), d.person)
+    for n, entry in enumerate(d.days):
+        if d.person in ix.people:
+            yield from ix.person(("days", n, "date"), d.person, on=entry.date)
+        yield from ix.person(("days", n, "by"), entry.by)
+
+
 _CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
     Report: _report,
     Incident: _incident,
     Pairing: _pairing,
     Assessment: _assessment,
     NoticeEntry: _notice,
+    NilReturns: _returns,
 }

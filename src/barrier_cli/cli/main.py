@@ -136,6 +136,16 @@ COMMANDS.update(
     }
 )
 
+COMMANDS.update(
+    {
+        "checkin": Entry(
+            "cmd_checkin",
+            "checkin",
+            "Tick the members of a shift who had nothing abnormal today, in one screen.",
+        ),
+    }
+)
+
 
 def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""

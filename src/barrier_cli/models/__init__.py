@@ -7,6 +7,7 @@ from barrier_cli.models.notice import NoticeEntry
 from barrier_cli.models.org import Org, Partner, Person, Unit
 from barrier_cli.models.pairing import Pairing
 from barrier_cli.models.report import Report
+from barrier_cli.models.returns import NilReturns
 from barrier_cli.models.settings import Settings
 from barrier_cli.models.standard import Standard
 
@@ -14,6 +15,7 @@ __all__ = [
     "Action",
     "Assessment",
     "Incident",
+    "NilReturns",
     "NoticeEntry",
     "Org",
     "Pairing",
