@@ -146,6 +146,16 @@ COMMANDS.update(
     }
 )
 
+COMMANDS.update(
+    {
+        "terminal": Entry(
+            "cmd_terminal",
+            "terminal",
+            "A shared terminal for a shift: who is reporting, a nil return or a report, the next.",
+        ),
+    }
+)
+
 
 def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""

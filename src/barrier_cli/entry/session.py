@@ -55,6 +55,10 @@ class Cancelled(Stopped):
     exit_code = 130
 
 
+class Idle(Exception):
+    """Nobody typed at a prompt for the terminal's idle time."""
+
+
 def not_saved(lang: Lang) -> NotSaved:
     return NotSaved(in_lang(lang, "未保存，什么也没有写入", "not saved; nothing was written"))
 
