@@ -77,7 +77,9 @@ class Session:
     """The record's problems so far, for the questions answered (see ``add.probe``)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Fields that will be written but are no question (from --from), shown at the confirm."""
-    _standing: list[Complaint] = field(default_factory=list, init=False)
+    _standing: list[Complaint] | None = field(default=None, init=False)
+    """What the record broke before the answer being checked; computed on the first answer
+    (not before the first prompt, which then shows sooner)."""
 
     @property
     def lang(self) -> Lang:
@@ -96,8 +98,7 @@ class Session:
     def _run(self, preset: Answers, check: Check) -> Answers:
         questions = [q for q in self.form.questions() if q.name not in preset]
         self.answers = dict(preset)
-        # What the flags already break is put right at the end, not blamed on each answer.
-        self._standing = self.probe(self._applicable()) if self.probe else []
+        self._standing = None
         self.prompter.say(
             in_lang(
                 self.lang,
@@ -183,6 +184,9 @@ class Session:
             return False
         if self.probe is None:
             return True
+        if self._standing is None:
+            # What the flags already break is put right at the end, not blamed on an answer.
+            self._standing = self.probe(self._applicable())
         trial = dict(self.answers)
         trial[q.name] = value
         found = self.probe(self._applicable(trial))
@@ -249,7 +253,7 @@ class Session:
             )
         # A refused value is no default: the form's own default (or nothing) is offered.
         self.answers.pop(target.name, None)
-        self._standing = []
+        self._standing = None
         self._walk([target])
 
     def _confirmed(self) -> bool:
