@@ -56,9 +56,9 @@ def test_two_people_spelled_alike_are_listed_with_their_units(people: Lookup) ->
 
 
 def test_nobody_is_said_with_a_close_name(people: Lookup) -> None:
-    with pytest.raises(NotFound, match="no person '朱春翔' in org.yaml; did you mean '朱春祥'"):
+    with pytest.raises(NotFound, match=r"no person '朱春翔' in org\.yaml; did you mean '朱春祥'"):
         people.resolve("朱春翔")
-    with pytest.raises(NotFound, match="org.yaml 中没有人员“xyz”"):
+    with pytest.raises(NotFound, match=r"org\.yaml 中没有人员“xyz”"):
         people.resolve("xyz", "zh")
 
 
