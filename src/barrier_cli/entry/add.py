@@ -8,24 +8,29 @@ already taken, by a clone or by another terminal this very second, is redrawn.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from barrier_cli import canonical, store
+from barrier_cli import store
 from barrier_cli.entry import state
-from barrier_cli.entry.context import EntryContext
+from barrier_cli.entry.context import Deferred, EntryContext
 from barrier_cli.entry.forms import FORMS, Form
 from barrier_cli.entry.questions import Answers, InvalidAnswer, Question
 from barrier_cli.entry.session import Check, Complaint, Prompter, Session
-from barrier_cli.entry.validate import build, describe, new_record_problems, rel_path
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
-from barrier_cli.gitio import commit_file
 from barrier_cli.ids import new_id
 from barrier_cli.labels import Lang
-from barrier_cli.loader import Tree, load_tree, today
 from barrier_cli.models.common import Model, Problem
+from barrier_cli.tree_root import SETTINGS_FILE, today
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from barrier_cli.loader import Tree
 
 ID_ATTEMPTS = 20
 # The field that names the record in a commit message, and the one that dates it.
@@ -49,6 +54,33 @@ class Added:
 
 def entry_context(tree: Tree, lang: Lang | None) -> EntryContext:
     return EntryContext(tree, today(), lang or tree.settings.lang, remembered=state.load())
+
+
+_LANG_LINE = re.compile(r"^lang:[ \t]*([\"']?)(zh|en)\1[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def loading_context(root: Path, lang: Lang | None) -> EntryContext:
+    """An entry context whose tree is read only when first needed, or in the background
+    once ``warm`` is called (when the first prompt is up).
+
+    The language is needed at once, for the first prompt: it is ``--lang`` or the tree's
+    top-level ``lang:`` line; a barrier.yaml that says it otherwise is loaded right away.
+    """
+
+    def load() -> Tree:
+        from barrier_cli.loader import load_tree
+
+        return load_tree(root, cache=True)
+
+    if lang is None:
+        try:
+            found = _LANG_LINE.search((root / SETTINGS_FILE).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            found = None
+        if found is None:
+            return entry_context(load(), None)
+        lang = "en" if found.group(2) == "en" else "zh"
+    return EntryContext(Deferred(load), today(), lang, remembered=state.load())
 
 
 def parse_flags(
@@ -152,30 +184,35 @@ def add_record(
     """
     form = FORMS[kind]
     if ctx is None:
-        ctx = entry_context(load_tree(root, cache=True), lang)
-    tree = ctx.tree
+        ctx = loading_context(root, lang)
     given, extra = split_data(form, data or {})
     given = parse_flags(form, given, ctx, lenient=True) | parse_flags(form, flags, ctx)
     fixed_id = extra.pop("id", None)
-    taken = {r.record_id for r in tree.files if r.record_id}
     model = form.model
 
+    @cache
+    def taken() -> set[str]:
+        return {r.record_id for r in ctx.tree.files if r.record_id}
+
     def draft(answers: Answers) -> tuple[Model | None, list[Problem]]:
+        # The checker is imported by the first answer, not before the first prompt.
+        from barrier_cli.entry.validate import build, new_record_problems
+
         body = record_data(form, answers, extra)
         if fixed_id is not None:
             record_id = fixed_id
         else:
             day = _as_day(answers.get(_DATE[kind])) or ctx.today
             record_id = new_id(kind, day)
-            while record_id in taken:
+            while record_id in taken():
                 record_id = new_id(kind, day)
         record, problems = build(kind, {"id": record_id, **body})
         if record is None:
             return None, problems
-        return record, new_record_problems(tree, kind, record, ctx.today)
+        return record, new_record_problems(ctx.tree, kind, record, ctx.today)
 
     def complaints(answers: Answers) -> list[Complaint]:
-        return [(_question_of(form, p), describe(p, ctx.lang, model)) for p in draft(answers)[1]]
+        return [(_question_of(form, p), _describe(p, ctx.lang, model)) for p in draft(answers)[1]]
 
     if prompter is not None:
         session = Session(form, ctx, prompter, probe=probe(form, ctx, draft), extra=extra)
@@ -188,13 +225,15 @@ def add_record(
     if record is None or problems:
         raise InvalidRecord(
             f"the {kind} would not pass 'barrier check': "
-            + "; ".join(describe(p, "en") for p in problems)
+            + "; ".join(_describe(p, "en") for p in problems)
             + "; nothing was written"
         )
     added = _write(root, kind, record, regenerate=fixed_id is None)
     if kind == "report":
         state.remember(reporter=answers["reporter"])
     if commit:
+        from barrier_cli.gitio import commit_file
+
         headline = answers.get(_HEADLINE[kind], "")
         commit_file(root, added.rel, f"{kind} {added.id}: {headline}")
     return Added(added.id, added.path, added.rel, committed=commit, warnings=warnings)
@@ -226,7 +265,7 @@ def probe(form: Form, ctx: EntryContext, draft: Any) -> Check:
         for p in draft(filled)[1]:
             where = _question_of(form, p)
             if where in answers and not any(s in p.message for s in stand_ins):
-                out.append((where, describe(p, ctx.lang, model)))
+                out.append((where, _describe(p, ctx.lang, model)))
         return out
 
     return complaints
@@ -276,6 +315,13 @@ def _late(form: Form, answers: Answers, ctx: EntryContext) -> list[str]:
     ]
 
 
+def _describe(problem: Problem, lang: Lang, model: type[BaseModel] | None = None) -> str:
+    """The checker's description, imported with the first answer rather than at start."""
+    from barrier_cli.entry.validate import describe
+
+    return describe(problem, lang, model)
+
+
 def _as_day(value: object) -> dt.date | None:
     """The record's date for its id; a date from stdin may still be text until validated."""
     if isinstance(value, dt.date):
@@ -297,6 +343,9 @@ def _question_of(form: Form, problem: Problem) -> str | None:
 
 def _write(root: Path, kind: str, record: Model, *, regenerate: bool) -> Added:
     """Create the file; on an id another writer took meanwhile, draw a new one and retry."""
+    from barrier_cli import canonical
+    from barrier_cli.entry.validate import rel_path
+
     for _ in range(ID_ATTEMPTS):
         rel = rel_path(kind, record)
         path = store.inside(root, rel)

@@ -153,8 +153,10 @@ class Session:
             default = self.answers.get(q.name)
             if default is None or default == []:
                 default = self.form.default(q, self.answers, self.ctx)
+            prompt = self._prompt(q, default)
+            self.ctx.warm()  # the tree is read while the person reads the prompt
             raw = self.prompter.ask(
-                self._prompt(q, default),
+                prompt,
                 candidates=q.candidates(self.ctx),
                 multi=q.multi,
                 hint=q.doc.help(self.lang),
