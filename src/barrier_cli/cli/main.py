@@ -143,6 +143,11 @@ COMMANDS.update(
             "checkin",
             "Tick the members of a shift who had nothing abnormal today, in one screen.",
         ),
+        "roundup": Entry(
+            "cmd_roundup",
+            "roundup",
+            "Draft the weekly (group) or monthly (branch) roundup from the level below, and save it.",
+        ),
     }
 )
 
