@@ -148,6 +148,16 @@ COMMANDS.update(
             "roundup",
             "Draft the weekly (group) or monthly (branch) roundup from the level below, and save it.",
         ),
+        "feedback": Entry(
+            "cmd_feedback",
+            "feedback",
+            "Show a member what became of their reports: who answered, when, and what was decided.",
+        ),
+        "stats": Entry(
+            "cmd_stats",
+            "stats",
+            "Cumulative totals since the programme started: by element, source and tier.",
+        ),
     }
 )
 
