@@ -16,6 +16,8 @@ from barrier_cli.models import (
     Org,
     Pairing,
     Report,
+    Roster,
+    Roundup,
     Settings,
     Standard,
 )
@@ -45,6 +47,7 @@ KINDS: dict[str, Kind] = {
     for k in [
         Kind("settings", Settings, "", is_record=False, title_zh="设置"),
         Kind("org", Org, "", is_record=False, title_zh="组织"),
+        Kind("roster", Roster, "", is_record=False, title_zh="排班与请假"),
         Kind("standard", Standard, "standards", is_record=False, title_zh="考核标准"),
         Kind("report", Report, "reports", lambda r: f"reports/{r.date:%Y/%m}", title_zh="安全信息"),
         Kind(
@@ -65,6 +68,13 @@ KINDS: dict[str, Kind] = {
             "returns",
             lambda r: f"returns/{r.month[:4]}/{r.month[5:]}",
             title_zh="今日无异常",
+        ),
+        Kind(
+            "roundup",
+            Roundup,
+            "roundups",
+            lambda r: f"roundups/{r.period[:4]}",
+            title_zh="周月汇总反馈",
         ),
     ]
 }
@@ -87,7 +97,11 @@ def classify(rel: PurePosixPath) -> Kind | None:
     if rel.suffix not in YAML_SUFFIXES:
         return None
     if len(parts) == 1:
-        return {"barrier": KINDS["settings"], "org": KINDS["org"]}.get(rel.stem)
+        return {
+            "barrier": KINDS["settings"],
+            "org": KINDS["org"],
+            "roster": KINDS["roster"],
+        }.get(rel.stem)
     if parts[0] == "standards" and len(parts) == 2:
         return KINDS["standard"]
     return _BY_TOP.get(parts[0])

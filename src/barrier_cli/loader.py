@@ -26,6 +26,8 @@ from barrier_cli.models import (
     Org,
     Pairing,
     Report,
+    Roster,
+    Roundup,
     Settings,
     Standard,
 )
@@ -182,6 +184,11 @@ class Tree:
     files: list[FileResult]
     returns: list[NilReturns] = field(default_factory=list)
     """Nil returns (今日无异常): cadence feedback, never safety information."""
+    roster: Roster = field(default_factory=Roster)
+    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
+    roundups: list[Roundup] = field(default_factory=list)
+    """Weekly (group) and monthly (branch) roll-ups: feedback of those tiers."""
+    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -245,6 +252,8 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         notices=records(NoticeEntry),
         files=results,
         returns=records(NilReturns),
+        roster=next(iter(records(Roster)), None) or Roster(),
+        roundups=records(Roundup),
     )
 
 

@@ -199,6 +199,9 @@ def add_record(
         from barrier_cli.entry.validate import build, new_record_problems
 
         body = record_data(form, answers, extra)
+        observed = _as_day(body.get("date"))
+        if kind == "report" and observed is not None and observed < ctx.today:
+            body.setdefault("filed", ctx.today)  # back-dated: the cadence shows it as late
         if fixed_id is not None:
             record_id = fixed_id
         else:

@@ -118,7 +118,7 @@ class Form:
 REPORT = Form(
     "report",
     Report,
-    later=frozenset({"status", "analysis", "actions", "closed"}),
+    later=frozenset({"filed", "status", "analysis", "actions", "closed"}),
     refs={
         "reporter": "person",
         "unit": "unit",

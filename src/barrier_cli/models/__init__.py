@@ -8,6 +8,8 @@ from barrier_cli.models.org import Org, Partner, Person, Unit
 from barrier_cli.models.pairing import Pairing
 from barrier_cli.models.report import Report
 from barrier_cli.models.returns import NilReturns
+from barrier_cli.models.roster import Roster
+from barrier_cli.models.roundup import Roundup
 from barrier_cli.models.settings import Settings
 from barrier_cli.models.standard import Standard
 
@@ -23,6 +25,8 @@ __all__ = [
     "Person",
     "Problem",
     "Report",
+    "Roster",
+    "Roundup",
     "Settings",
     "Standard",
     "Unit",

@@ -14,18 +14,22 @@ Period = Literal["day", "week", "month"]
 
 
 class TierCadence(Model):
-    """How often one tier of the network reports, and the least it must send in a month."""
+    """How often one tier of the network reports, and the least it must send each period."""
 
     period: Period
-    min: int = Field(ge=0, description="minimum reports per month")
+    min: int = Field(ge=0, description="minimum feedback per period (a duty day, ISO week, month)")
 
 
 def _default_cadence() -> dict[Tier, TierCadence]:
     return {
-        "member": TierCadence(period="day", min=20),
-        "group": TierCadence(period="week", min=4),
+        "member": TierCadence(period="day", min=1),
+        "group": TierCadence(period="week", min=1),
         "branch": TierCadence(period="month", min=1),
     }
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 Risk = Literal["low", "medium", "high"]
@@ -42,6 +46,9 @@ class Deadlines(Model):
     pairing_full_months: int = Field(default=6, ge=1)
     reminders: list[int] = Field(default_factory=lambda: [7, 1, 0])
     backdate_days: int = Field(default=7, ge=0)
+    feedback_days: int = Field(
+        default=7, ge=0, description="days within which a reporter is told what became of it"
+    )
 
 
 class NoticeSettings(Model):
@@ -55,6 +62,10 @@ class Settings(Model):
     organisation: str = "车间"
     lang: Lang = "zh"
     cadence: dict[Tier, TierCadence] = Field(default_factory=_default_cadence)
+    working_days: list[Weekday] = Field(
+        default_factory=lambda: list(WEEKDAYS[:5]),
+        description="duty days of whoever no roster (roster.yaml) covers",
+    )
     deadlines: Deadlines = Field(default_factory=Deadlines)
     closure: Literal["three", "four"] = "three"
     risk_weights: dict[Risk, int] = Field(default_factory=_default_weights)
