@@ -911,7 +911,11 @@ def accidents() -> list[dict[str, Any]]:
                     "member": "检车员卢超更换配件后未回收废件；作业组长（党员）未执行“作业完了提前提醒”，"
                               "“干惯者”违章、“看惯者”默认。",
                 },
-                "meeting": {"date": D(2026, 3, 17), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+                "meeting": {"date": D(2026, 3, 17), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                            "attendees": ["wang_jianguo", "liu_zhenhua", "liang_jianhua", "peng_xiaoming"]},
+                "chain": "总支提出的“作业完了确认”要求传到支部后只停留在会议记录上，工班长未向作业组交代，"
+                         "作业组长未落实到人，责任在“支部—工班长—作业组”之间层层衰减。",
+                "effect": "去年制定的旧件回收规定没有检查考核，落实效果无人过问，“落不下去，严不起来”。",
             },
             "causes": causes(("personnel", "检车员更换钩舌销后未将废件回收入箱，作业完了未确认", "subjective")),
             "responsibility": [
@@ -931,10 +935,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "qian_fugui", "action": "replaced", "date": D(2026, 4, 1),
-                 "detail": "撤换工班长职务：从“干惯者”身上追究“看惯者”责任"},
-                {"person": "lu_chao", "action": "deducted", "date": D(2026, 3, 20), "detail": "按规定考核"},
+                 "detail": "撤换工班长职务：从“干惯者”身上追究“看惯者”责任", "role": "overseer"},
+                {"person": "lu_chao", "action": "deducted", "date": D(2026, 3, 20), "detail": "按规定考核",
+                 "role": "doer"},
             ],
-            "handover": {"level": "车辆段党委", "date": D(2026, 3, 18)},
+            "handover": {"level": "分局党委组织部", "date": D(2026, 3, 18)},
             "status": "closed",
             "closed": D(2026, 5, 20),
         },
@@ -965,7 +970,11 @@ def accidents() -> list[dict[str, Any]]:
                               "工班长确认流于形式。",
                     "member": "检车员韩冬作业完了未撤风表；同组党员未做作业完了提醒。",
                 },
-                "meeting": {"date": D(2026, 6, 24), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+                "meeting": {"date": D(2026, 6, 24), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                            "attendees": ["wang_jianguo", "liu_zhenhua", "zhou_xiuying", "cao_lin"]},
+                "chain": "“撤除工具和号志”的控制要求只写在作业标准中，支部未分解到党员控制点，"
+                         "工班长确认环节无人检查，责任传递在工班长一级断档。",
+                "effect": "三月份钩舌销事故后开展的专项检查只查了配件，未延伸到试风工具，整改效果没有巩固。",
             },
             "causes": causes(("personnel", "检车员试风作业完了未撤除风表，未执行作业完了确认", "subjective")),
             "responsibility": [
@@ -983,10 +992,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "feng_guoliang", "action": "replaced", "date": D(2026, 7, 5),
-                 "detail": "撤换工班长职务"},
-                {"person": "han_dong", "action": "deducted", "date": D(2026, 6, 28), "detail": "按规定考核"},
+                 "detail": "撤换工班长职务", "role": "overseer"},
+                {"person": "han_dong", "action": "deducted", "date": D(2026, 6, 28), "detail": "按规定考核",
+                 "role": "doer"},
             ],
-            "handover": {"level": "车辆段党委", "date": D(2026, 6, 23)},
+            "handover": {"level": "分局党委组织部", "date": D(2026, 6, 23)},
             "status": "closed",
             "closed": D(2026, 8, 25),
         },
@@ -1016,7 +1026,11 @@ def accidents() -> list[dict[str, Any]]:
                     "branch": "四班党支部班前预想未把新图列为安全重点，工班长对值班员作业计划未核对。",
                     "member": "值班员未掌握新图作业时分；工班长“看惯者”心态。",
                 },
-                "meeting": {"date": D(2026, 10, 13), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+                "meeting": {"date": D(2026, 10, 13), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                            "attendees": ["wang_jianguo", "liu_zhenhua", "ren_hui", "mo_wenbin"]},
+                "chain": "段下发的调图通知到车间后只组织了干部学习，未传达到值班员和工班长，"
+                         "新图作业时分的掌握没有逐级落实到岗。",
+                "effect": "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果，同类问题反复出现。",
             },
             "causes": causes(("management", "运行图调整后未按新图重新核定检车作业时分", "subjective"),
                              ("management", "新运行图实行，作业时分压缩", "objective")),
@@ -1035,11 +1049,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "kong_xiangyu", "action": "replaced", "date": D(2026, 10, 27),
-                 "detail": "撤换工班长职务"},
+                 "detail": "撤换工班长职务", "role": "overseer"},
                 {"person": "qin_baoshan", "action": "replaced", "date": D(2026, 10, 27),
-                 "detail": "撤换值班员职务"},
+                 "detail": "撤换值班员职务", "role": "doer"},
             ],
-            "handover": {"level": "车辆段党委", "date": D(2026, 10, 12)},
+            "handover": {"level": "分局党委组织部", "date": D(2026, 10, 12)},
             "status": "rectifying",
         },
     ]  # fmt: skip
@@ -1105,6 +1119,8 @@ def violations() -> list[dict[str, Any]]:
         }  # fmt: skip
         if serious:
             data["handover"] = {"level": "车间党总支", "date": day + dt.timedelta(days=1)}
+            if closed is not None:
+                data |= typical_violation_steps(day, unit, person, title)
         if closed is None:
             data["status"] = "rectifying"
             data["measures"][1]["due"] = D(2026, 12, 15)
@@ -1112,6 +1128,36 @@ def violations() -> list[dict[str, Any]]:
             data |= {"status": "closed", "closed": closed}
         out.append(data)
     return out
+
+
+def typical_violation_steps(day: dt.date, unit: str, person: str, title: str) -> dict[str, Any]:
+    """What a serious 两违 (a typical case) adds before it may close: 问题查清, the 支委会 at
+    three levels with the chain of responsibility and its effect, and accountability."""
+    branch = unit.split("-")[0]
+    committee = [w.id for w in in_unit(branch, day) if "committee" in w.roles]
+    name = WHO_NAMES[person]
+    return {
+        "timeline": [
+            {"at": day, "event": f"{name}{title}，被干部检查发现并当场纠正"},
+            {"at": day + dt.timedelta(days=1), "event": "向车间党总支交班"},
+            {"at": day + dt.timedelta(days=2), "event": "召开支委会，从总支、支部、党员三个层次剖析"},
+        ],
+        "analysis": {
+            "levels": {
+                "general_branch": "党总支对作业“两违”跟踪分析不及时，关键人包保转化检查不细。",
+                "branch": f"支部对{name}的“两违”倾向掌握不准，关键环节提醒未落实到党员控制点。",
+                "member": f"{name}本人作了检查；包保党员承认“勤观察、勤提醒”不到位。",
+            },
+            "meeting": {"date": day + dt.timedelta(days=2), "kind": "支委会",
+                        "attendees": ["wang_jianguo", *committee]},
+            "chain": "总支的“两违”卡控要求传到支部，未逐条落实到作业组和包保党员。",
+            "effect": "上次“两违”后的整改只有谈话记录，没有跟班检查，效果未巩固。",
+        },
+        "accountability": [
+            {"person": person, "action": "deducted", "date": day + dt.timedelta(days=3),
+             "detail": "按“两违”考核办法考核", "role": "doer"},
+        ],
+    }  # fmt: skip
 
 
 def precursors() -> list[dict[str, Any]]:

@@ -316,7 +316,7 @@ def closed_against_rule(scope: Scope) -> list[Deficiency]:
             incident.closed or incident.date
         ):
             continue
-        gaps = incident.closure_gaps(closure)
+        gaps = incident.closure_gaps(closure, scope.tree.settings.cases)
         if gaps:
             names = [label("closure_gap", g, scope.lang) for g in gaps]
             out.append(

@@ -73,6 +73,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     },
     # -- settings ---------------------------------------------------------------------------
     "Settings": {
+        "cases": D("典型案例与两违", "typical cases", "分析时限、交班层级、两违分类", ""),
+        "key_persons": D("安全关键人", "key persons", "各信号的权重和阈值", ""),
         "organisation": D("单位名称", "organisation", "文件抬头用的名称", "name used in headings"),
         "lang": D("语言", "language", "zh 或 en，文档与提示的语言", "zh or en, for documents"),
         "cadence": D(
@@ -97,7 +99,25 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "period": D("周期", "period", "day、week 或 month", "day, week or month"),
         "min": D("每月最少条数", "monthly minimum", "低于此数即为漏报", "fewer is under-reporting"),
     },
+    "Cases": {
+        "analysis_days": D("分析时限（天）", "days to analyse", "按事故等级、苗子、A/B类两违", ""),
+        "handover_levels": D("交班层级", "handover levels", "由低到高", "lowest first"),
+        "handover": D("应交班层级", "handover required", "各等级至少交班到的层级", ""),
+        "generic_measures": D("空泛措施", "generic measures", "只写这些不算具体措施", ""),
+        "a_class_severities": D("A类两违", "A-class severities", "这些严重程度算A类", ""),
+        "grade_weights": D("A/B类权重", "grade weights", "考核中A、B类两违的分量", ""),
+    },
+    "KeyPersonRules": {
+        "weights": D(
+            "信号权重", "signal weights", "两违、质量反馈、事故苗子、考核不合格、发现故障少", ""
+        ),
+        "threshold": D("提出阈值", "threshold", "信号权重合计达到即提出", ""),
+        "months": D("统计月数", "months looked at", "", ""),
+        "few_finds_ratio": D("发现故障少比例", "few-finds ratio", "低于本组平均的比例", ""),
+        "pair_days": D("结对时限（天）", "days to pair", "确定后几天内结成包保对子", ""),
+    },
     "Deadlines": {
+        "pairing_escalated_months": D("协助包保期限（月）", "months after escalation", "", ""),
         "analyse_days": D("分析时限（天）", "days to analyse", "信息报送后几天内完成分析", ""),
         "close_days": D("闭环时限（天）", "days to close", "信息报送后几天内闭环", ""),
         "pairing_basic_months": D("基本转化期限（月）", "months to basic turnaround", "", ""),
@@ -234,11 +254,15 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "status": D("状态", "status", "待分析、分析中、整改中、已闭环", "open … closed"),
         "closed": D("闭环日期", "closed", "三不放过齐全后方可闭环", "only when 三不放过 is met"),
         "reports": D("关联信息", "reports", "相关安全信息的编号", "linked report ids"),
+        "typical": D(
+            "典型案例", "typical", "按典型案例程序剖析后方可闭环", "full procedure before closing"
+        ),
     },
     "Violation": {
         "kind": D("违章/违纪", "kind", "", ""),
         "severity": D("严重程度", "severity", "严重或一般", "serious or general"),
         "person": D("当事人", "person", *_PERSON_HELP),
+        "grade": D("类别", "grade", "A类或B类；不填按严重程度", "A or B; else by severity"),
     },
     "Involved": {
         "person": D("人员", "person", *_PERSON_HELP),
@@ -252,7 +276,11 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "levels": D(
             "三级分析", "levels", "党总支、党支部、党员三级", "general branch, branch, member"
         ),
-        "meeting": D("分析会", "meeting", "日期和会议类别", "date and kind"),
+        "meeting": D("分析会", "meeting", "日期、会议类别和参会人", "date, kind, attendees"),
+        "chain": D(
+            "责任传递", "chain", "责任如何逐级传递、在哪一级断档", "how responsibility passed"
+        ),
+        "effect": D("落实效果", "effect", "以往措施的落实效果", "what earlier measures achieved"),
     },
     "LevelFindings": {
         "general_branch": D("党总支分析", "general branch", "", ""),
@@ -262,6 +290,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "Meeting": {
         "date": D("日期", "date", *_DATE_HELP),
         "kind": D("会议", "kind", "如 支委会", "e.g. branch committee"),
+        "attendees": D("参会人", "attendees", "参加分析会的人员编号", "person ids present"),
     },
     "Cause": {
         "element": D("要素", "element", "设备、人员、管理", "equipment, personnel, management"),
@@ -278,6 +307,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "action": D("处理", "action", "撤换、警告、扣分、罚款或奖励", "replaced, warned, …"),
         "detail": D("说明", "detail", "", ""),
         "date": D("日期", "date", *_DATE_HELP),
+        "role": D("干惯者/看惯者", "role", "doer 干惯者，overseer 看惯者", "doer or overseer"),
+        "amount": D("金额", "amount", "罚款或奖励金额（元）", "yuan, for a fine or reward"),
     },
     "Education": {
         "date": D("日期", "date", *_DATE_HELP),

@@ -120,6 +120,10 @@ ACTION_NOT_DONE = CODES.add("action-not-done", E, "closed while an action is not
 CLOSED_DATE = CODES.add("closed-date", E, "closed without a date, or before the record's date")
 CLOSURE = CODES.add("closure", E, "an incident closed against 三不放过 / 四不放过")
 HANDOVER = CODES.add("handover", E, "a serious case closed without a handover (交班)")
+CASE_STEP = CODES.add("case-step", E, "a typical case (典型案例) closed missing a step")
+GENERIC_MEASURE = CODES.add(
+    "generic-measure", W, "a measure that is only a stock phrase (批评教育)"
+)
 PAIRING_MENTOR = CODES.add("pairing-mentor", E, "mentor not a party member of the person's unit")
 PAIRING_OVERDUE = CODES.add("pairing-overdue", W, "a pairing milestone is past due, no escalation")
 SCORE = CODES.add("score", E, "an assessment score above the item's maximum")

@@ -113,7 +113,8 @@ def test_example_class_a_accidents_in_their_months(examples: Tree) -> None:
     assert found == {
         "I-20260314-01": ("closed", [], dt.date(2026, 5, 20)),
         "I-20260621-01": ("closed", [], dt.date(2026, 8, 25)),
-        "I-20261009-01": ("rectifying", ["measures not done"], None),
+        # still rectifying: a measure is not done, so it is not yet "specific" (verified)
+        "I-20261009-01": ("rectifying", ["measures not done", "specific_measures"], None),
     }
 
 

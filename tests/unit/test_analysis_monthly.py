@@ -92,7 +92,15 @@ def test_timeliness_as_of_the_month_end(scenario: Scenario) -> None:
 def test_incidents_with_their_closure_gaps(scenario: Scenario) -> None:
     a, _ = scenario
     assert [(i.id, i.gaps, i.complete) for i in a.incidents] == [
-        ("I-20261008-01", ["measures not done", "handover"], False),
+        # a general-A accident: a typical case, every procedure step it has not taken
+        (
+            "I-20261008-01",
+            [
+                *("measures not done", "handover", "timeline", "meeting", "levels", "chain"),
+                *("accountability", "specific_measures"),
+            ],
+            False,
+        ),
         ("I-20261015-01", [], True),
     ]
     assert a.incidents[1].persons == ["钱工人"]

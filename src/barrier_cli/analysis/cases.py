@@ -46,7 +46,7 @@ def _row(tree: Tree, incident: Incident) -> CaseRow:
         severity=incident.violation.severity if incident.violation else None,
         persons=[names.get(p, p) for p in involved],
         status=incident.status,
-        gaps=incident.closure_gaps(tree.settings.closure),
+        gaps=incident.closure_gaps(tree.settings.closure, tree.settings.cases),
         closed=incident.closed,
     )
 

@@ -26,7 +26,7 @@ def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     if isinstance(record, Report | Assessment | NoticeEntry):
         return record.problems(today=day)
     if isinstance(record, Incident):
-        return record.problems(today=day, closure=settings.closure)
+        return record.problems(today=day, closure=settings.closure, cases=settings.cases)
     if isinstance(record, Pairing):
         return record.problems(today=day, deadlines=settings.deadlines)
     return []

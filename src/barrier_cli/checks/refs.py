@@ -171,6 +171,9 @@ def _incident(i: Incident, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield from ix.person(("accountability", n, "person"), acc.person)
     for n, edu in enumerate(i.education):
         yield from ix.person(("education", n, "by"), edu.by)
+    if i.analysis is not None and i.analysis.meeting is not None:
+        for n, pid in enumerate(i.analysis.meeting.attendees):
+            yield from ix.person(("analysis", "meeting", "attendees", n), pid)
     for n, rid in enumerate(i.reports):
         yield from ix.record(("reports", n), rid)
 
