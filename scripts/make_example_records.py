@@ -1250,6 +1250,40 @@ BASIC_NOTE = "支部检查评定：已基本转化。"
 FULL_NOTE = "连续三个月无“两违”，发现故障质量提高，支部评定：完全转化。"
 
 
+PAIRING_MEASURES = [
+    "当班同出场、同作业、同归所、同休息（四同）",
+    "每周一次规章抽问和实作帮教",
+    "关键环节作业前提醒",
+]
+FIVE_AND_FOUR: list[dict[str, list[str]]] = [
+    {"diligences": ["observe", "instil"], "together": ["start", "work", "return", "rest"]},
+    {"diligences": ["observe", "remind", "report"], "together": ["start", "work", "return"]},
+    {"diligences": ["help", "remind"], "together": ["work", "rest"]},
+]
+# 支委委员协助包保: escalated the day after a relapse (姜海峰 before his 916018 catch).
+ESCALATED_ON = {
+    "jiang_haifeng": D(2025, 6, 16),
+    "gao_jianjun": D(2025, 10, 10),
+    "zhang_liang": D(2026, 4, 23),
+}
+
+
+def escalated_reviews(since: dt.date, end: dt.date, assistant: str) -> list[dict[str, Any]]:
+    """The committee member's own follow-up: on the day of escalation, then mid-month."""
+    out = [
+        {"date": since, "by": assistant, "note": "支委委员协助包保：与包保党员共同修订包保计划。"}
+        | FIVE_AND_FOUR[1]
+    ]
+    day = add_months(since.replace(day=15), 1)
+    while day < end:
+        out.append(
+            {"date": day, "by": assistant, "note": "支委委员跟班检查包保落实情况。"}
+            | FIVE_AND_FOUR[2]
+        )
+        day = add_months(day, 1)
+    return out  # fmt: skip
+
+
 def pairings(gen: Gen) -> list[dict[str, Any]]:
     rng = gen.rng
     out = []
@@ -1270,23 +1304,32 @@ def pairings(gen: Gen) -> list[dict[str, Any]]:
             "letter": letter,
             "assistant": assistant,
         }
-        reviews = [{"date": letter, "by": mentor, "note": LETTER_NOTE}]
+        data["measures"] = PAIRING_MEASURES
+        reviews = [{"date": letter, "by": mentor, "note": LETTER_NOTE} | FIVE_AND_FOUR[0]]
+        escalated_on = ESCALATED_ON.get(person)
         if start > D(2026, 8, 31):
             end = TODAY
             data["status"] = "active"
         else:
             basic_on = min(add_months(start, 3), start + dt.timedelta(days=rng.randint(60, 85)))
             end = min(add_months(start, 6), start + dt.timedelta(days=rng.randint(130, 175)), LAST)
+            if escalated_on is not None:
+                # escalation has its own milestone: turned around within it
+                end = min(end, add_months(escalated_on, 3) - dt.timedelta(days=3))
             data |= {"basic_on": basic_on, "full_on": end, "status": "full"}
             reviews += [
-                {"date": basic_on, "by": secretary, "note": BASIC_NOTE},
-                {"date": end, "by": secretary, "note": FULL_NOTE},
+                {"date": basic_on, "by": secretary, "note": BASIC_NOTE} | FIVE_AND_FOUR[1],
+                {"date": end, "by": secretary, "note": FULL_NOTE} | FIVE_AND_FOUR[1],
             ]
+        if escalated_on is not None:
+            data["escalated_on"] = escalated_on
+            reviews += escalated_reviews(escalated_on, end, str(assistant))
         for month in range(1, 7):
             day = add_months(start, month) - dt.timedelta(days=rng.randint(0, 3))
             if day >= end:
                 break
-            reviews.append({"date": day, "by": mentor, "note": MENTOR_NOTES[(month - 1) % 3]})
+            note = {"note": MENTOR_NOTES[(month - 1) % 3]} | FIVE_AND_FOUR[month % 3]
+            reviews.append({"date": day, "by": mentor} | note)
         data["reviews"] = sorted(reviews, key=lambda r: r["date"])
         if person == "jiang_haifeng":
             data["notes"] = (

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from barrier_cli.analysis.compliance import branch_of, reporting_compliance
+from barrier_cli.analysis.pairings import as_on
 from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree
 from barrier_cli.models import Action, Incident, Pairing, Person, Report
@@ -366,6 +367,12 @@ def pairing_without_review(scope: Scope) -> list[Deficiency]:
     return out
 
 
+MILESTONE_ZH = {
+    "basic": "基本转化，未转化也未升级包保",
+    "escalated": "在支委委员协助下完全转化，仍未转化",
+}
+
+
 def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
     """Pairings past their basic or full turnaround date as of the month's end."""
     deadlines = scope.tree.settings.deadlines
@@ -374,22 +381,16 @@ def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
         if pairing.withdrawn is not None or pairing.start > scope.asof:
             continue
         # Milestones reached after the month's end were not reached in it.
-        then = pairing.model_copy(
-            update={
-                name: None
-                for name in ("basic_on", "full_on", "ended")
-                if (day := getattr(pairing, name)) is not None and day > scope.asof
-            }
-        )
+        then = as_on(pairing, scope.asof)
         for milestone in then.overdue_milestones(deadlines, scope.asof):
-            due = then.basic_due(deadlines) if milestone == "basic" else then.full_due(deadlines)
+            due = then.milestone_due(milestone, deadlines)
             out.append(
                 Deficiency(
                     scope.branch(pairing.unit),
                     "pairing_overdue",
                     scope.text(
                         f"{pairing.id}：{scope.person(pairing.person)}应于{due}"
-                        f"{'基本' if milestone == 'basic' else '完全'}转化，未转化也未升级包保",
+                        + MILESTONE_ZH.get(milestone, "完全转化，未转化也未升级包保"),
                         f"{pairing.id}: {scope.person(pairing.person)} was due a {milestone} "
                         f"turnaround on {due}, neither reached nor escalated",
                     ),

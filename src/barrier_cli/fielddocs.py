@@ -330,6 +330,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "reasons": D("列为关键人的原因", "reasons", "可多选", "one or more"),
         "plan": D("帮教计划", "plan", "", ""),
         "goals": D("目标", "goals", "每行一个目标", "one goal a line"),
+        "measures": D("措施", "measures", "责任书中的包保措施，每行一条", "one measure a line"),
+        "escalated_on": D("协助包保日期", "escalated on", "支委委员加入之日", "when escalated"),
         "letter": D("责任书签订日期", "letter signed", *_DATE_HELP),
         "reviews": D("跟踪记录", "reviews", "日期、记录人、情况", "date, by, note"),
         "assistant": D(
@@ -344,6 +346,18 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "date": D("日期", "date", *_DATE_HELP),
         "by": D("记录人", "by", *_PERSON_HELP),
         "note": D("情况", "note", "本次跟踪帮教的情况", "how the person is doing"),
+        "diligences": D(
+            "五勤",
+            "five diligences",
+            "observe 勤观察、instil 勤灌输、help 勤帮助、remind 勤提醒、report 勤汇报",
+            "observe, instil, help, remind, report",
+        ),
+        "together": D(
+            "四同",
+            "four togethers",
+            "start 同出场、work 同作业、return 同归所、rest 同休息",
+            "start, work, return, rest",
+        ),
     },
     # -- assessment -------------------------------------------------------------------------
     "Assessment": {

@@ -125,6 +125,13 @@ GENERIC_MEASURE = CODES.add(
     "generic-measure", W, "a measure that is only a stock phrase (批评教育)"
 )
 PAIRING_MENTOR = CODES.add("pairing-mentor", E, "mentor not a party member of the person's unit")
+PAIRING_ASSISTANT = CODES.add(
+    "pairing-assistant", E, "an escalation assistant holding no committee role in the branch"
+)
+PAIRING_LETTER = CODES.add(
+    "pairing-letter", W, "a 责任书 without its date, plan, measures or goals"
+)
+PAIRING_REVIEW = CODES.add("pairing-review", W, "a review without 五勤/四同, or an escalated gap")
 PAIRING_OVERDUE = CODES.add("pairing-overdue", W, "a pairing milestone is past due, no escalation")
 SCORE = CODES.add("score", E, "an assessment score above the item's maximum")
 AMENDMENT = CODES.add("amendment", E, "a closed or final record changed without an amendment")

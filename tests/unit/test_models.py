@@ -218,6 +218,7 @@ def test_pairing_rules() -> None:
         (f.VALUE, ("letter",)),
         (f.VALUE, ("mentor",)),
         (f.MISSING, ("status",)),
+        (f.PAIRING_LETTER, ("plan",)),
     ]
 
 

@@ -195,6 +195,44 @@ def _pairing(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
             f"mentor {mentor.name} ({mentor.unit}) is not in {person.name}'s unit ({person.unit})",
             "pair within the same post, duty and team (同岗位、同职责、同班组)",
         )
+    yield from _assistant(p, ix, tree)
+
+
+COMMITTEE_ROLES = frozenset({"committee", "secretary"})
+
+
+def _assistant(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
+    """支委委员协助包保: the assistant holds a committee role in the person's own branch."""
+    assistant, person = ix.people.get(p.assistant or ""), ix.people.get(p.person)
+    if assistant is None or person is None:
+        return
+    branch = _branch(tree, person.unit)
+    if not COMMITTEE_ROLES & set(assistant.roles):
+        yield Problem(
+            f.PAIRING_ASSISTANT,
+            ("assistant",),
+            f"assistant {assistant.name} holds no branch committee role (支委委员)",
+            "escalation adds a member of the branch committee: role 'committee' or 'secretary'",
+        )
+    elif branch is None or _branch(tree, assistant.unit) != branch:
+        yield Problem(
+            f.PAIRING_ASSISTANT,
+            ("assistant",),
+            f"assistant {assistant.name} ({assistant.unit}) is not on the committee of "
+            f"{person.name}'s branch ({branch or person.unit})",
+        )
+
+
+def _branch(tree: Tree, unit: str) -> str | None:
+    units = {u.id: u for u in tree.org.units}
+    current: str | None = unit
+    seen: set[str] = set()
+    while current is not None and current in units and current not in seen:
+        if units[current].kind == "branch":
+            return current
+        seen.add(current)
+        current = units[current].parent
+    return None
 
 
 def _assessment(a: Assessment, ix: Index, tree: Tree) -> Iterator[Problem]:

@@ -46,6 +46,10 @@ def add(
     violation_person: Annotated[
         str | None, typer.Option(metavar="PERSON", help="For violations: who, id or name.")
     ] = None,
+    violation_grade: Annotated[
+        str | None,
+        typer.Option(metavar="GRADE", help="For violations: A|B [by severity, see settings]."),
+    ] = None,
     train: Annotated[str | None, typer.Option(metavar="TRAIN", help="Train number.")] = None,
     location: Annotated[str | None, typer.Option(metavar="PLACE", help="Where.")] = None,
     description: Annotated[str | None, typer.Option(metavar="TEXT", help="What happened.")] = None,
@@ -71,6 +75,7 @@ def add(
         "violation.kind": violation_kind,
         "violation.severity": violation_severity,
         "violation.person": violation_person,
+        "violation.grade": violation_grade,
         "train": train,
         "location": location,
         "description": description,
