@@ -132,6 +132,9 @@ PAIRING_LETTER = CODES.add(
     "pairing-letter", W, "a 责任书 without its date, plan, measures or goals"
 )
 PAIRING_REVIEW = CODES.add("pairing-review", W, "a review without 五勤/四同, or an escalated gap")
+KEY_PERSON_UNPAIRED = CODES.add(
+    "key-person-unpaired", W, "a confirmed key person still without a pairing"
+)
 PAIRING_OVERDUE = CODES.add("pairing-overdue", W, "a pairing milestone is past due, no escalation")
 SCORE = CODES.add("score", E, "an assessment score above the item's maximum")
 AMENDMENT = CODES.add("amendment", E, "a closed or final record changed without an amendment")

@@ -10,11 +10,14 @@ from typing import Any
 
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Reward,
     Settings,
     Standard,
 )
@@ -58,11 +61,35 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("assessment", Assessment, "assessments", _assessment_folder, title_zh="考核"),
         Kind("notice", NoticeEntry, "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
+        Kind(
+            "competence",
+            Competence,
+            "competence",
+            lambda r: f"competence/{r.date:%Y}",
+            title_zh="素质考核与竞赛",
+        ),
+        Kind(
+            "keyperson",
+            KeyPerson,
+            "keypersons",
+            lambda r: f"keypersons/{r.proposed:%Y}",
+            title_zh="安全关键人",
+        ),
+        Kind("reward", Reward, "rewards", lambda r: f"rewards/{r.date:%Y}", title_zh="奖惩"),
     ]
 }
 RECORD_KINDS = [k for k in KINDS.values() if k.is_record]
 _BY_TOP = {k.top: k for k in RECORD_KINDS}
-_ID_PREFIX = {"R": "report", "I": "incident", "P": "pairing", "A": "assessment", "N": "notice"}
+_ID_PREFIX = {
+    "R": "report",
+    "I": "incident",
+    "P": "pairing",
+    "A": "assessment",
+    "N": "notice",
+    "C": "competence",
+    "K": "keyperson",
+    "W": "reward",
+}
 YAML_SUFFIXES = (".yaml", ".yml")
 
 

@@ -20,11 +20,14 @@ from barrier_cli import findings as f
 from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Reward,
     Settings,
     Standard,
 )
@@ -179,6 +182,9 @@ class Tree:
     assessments: list[Assessment]
     notices: list[NoticeEntry]
     files: list[FileResult]
+    competence: list[Competence] = field(default_factory=list)
+    key_persons: list[KeyPerson] = field(default_factory=list)
+    rewards: list[Reward] = field(default_factory=list)
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -241,6 +247,9 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         assessments=records(Assessment),
         notices=records(NoticeEntry),
         files=results,
+        competence=records(Competence),
+        key_persons=records(KeyPerson),
+        rewards=records(Reward),
     )
 
 

@@ -52,6 +52,9 @@ GLOBS = {
     "pairing": [f"{RECORDS}/pairings/**/*.yaml"],
     "assessment": [f"{RECORDS}/assessments/**/*.yaml"],
     "notice": [f"{RECORDS}/notices/**/*.yaml"],
+    "competence": [f"{RECORDS}/competence/**/*.yaml"],
+    "keyperson": [f"{RECORDS}/keypersons/**/*.yaml"],
+    "reward": [f"{RECORDS}/rewards/**/*.yaml"],
 }
 """Which files each schema applies to, for the editor mapping."""
 

@@ -15,7 +15,16 @@ from barrier_cli.errors import UnsafePath
 from barrier_cli.findings import CheckResult as CheckResult
 from barrier_cli.findings import Finding
 from barrier_cli.loader import FileResult, Tree, load_tree, today
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
+from barrier_cli.models import (
+    Assessment,
+    Competence,
+    Incident,
+    KeyPerson,
+    NoticeEntry,
+    Pairing,
+    Report,
+    Reward,
+)
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.yamlio import Locator, ParseProblem, decode, locate
 
@@ -23,7 +32,9 @@ from barrier_cli.yamlio import Locator, ParseProblem, decode, locate
 def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     """The rules one record breaks on its own, given the tree's settings and today."""
     settings = tree.settings
-    if isinstance(record, Report | Assessment | NoticeEntry):
+    if isinstance(record, KeyPerson):
+        return record.problems(today=day, rules=settings.key_persons)
+    if isinstance(record, Report | Assessment | NoticeEntry | Competence | Reward):
         return record.problems(today=day)
     if isinstance(record, Incident):
         return record.problems(today=day, closure=settings.closure, cases=settings.cases)

@@ -13,7 +13,17 @@ from typing import Any
 
 from barrier_cli import findings as f
 from barrier_cli.loader import FileResult, Tree
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
+from barrier_cli.models import (
+    Assessment,
+    Competence,
+    Incident,
+    KeyPerson,
+    NoticeEntry,
+    Pairing,
+    Person,
+    Report,
+    Reward,
+)
 from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
 from barrier_cli.schema_errors import dotted
 
@@ -276,7 +286,39 @@ def _notice(n: NoticeEntry, ix: Index, tree: Tree) -> Iterator[Problem]:
     yield from ix.person(("by",), n.by)
 
 
+def _competence(c: Competence, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.unit(("unit",), c.unit)
+    yield from ix.person(("by",), c.by)
+    for n, result in enumerate(c.results):
+        yield from ix.person(("results", n, "person"), result.person, on=c.date)
+
+
+def _key_person(k: KeyPerson, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("person",), k.person, on=k.proposed)
+    yield from ix.unit(("unit",), k.unit)
+    yield from ix.person(("by",), k.by)
+    for n, signal in enumerate(k.signals):
+        yield from ix.record(("signals", n, "ref"), signal.ref)
+    yield from ix.record(("pairing",), k.pairing)
+    paired = next((p for p in tree.pairings if p.id == k.pairing), None)
+    if paired is not None and paired.person != k.person:
+        yield Problem(
+            f.VALUE,
+            ("pairing",),
+            f"pairing {paired.id} is for {paired.person}, not {k.person}",
+        )
+
+
+def _reward(w: Reward, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("person",), w.person)
+    yield from ix.unit(("unit",), w.unit)
+    yield from ix.record(("record",), w.record)
+
+
 _CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
+    Competence: _competence,
+    KeyPerson: _key_person,
+    Reward: _reward,
     Report: _report,
     Incident: _incident,
     Pairing: _pairing,

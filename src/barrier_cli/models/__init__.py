@@ -2,18 +2,23 @@
 
 from barrier_cli.models.assessment import Assessment
 from barrier_cli.models.common import Action, Problem
+from barrier_cli.models.competence import Competence
 from barrier_cli.models.incident import Incident
+from barrier_cli.models.keyperson import KeyPerson
 from barrier_cli.models.notice import NoticeEntry
 from barrier_cli.models.org import Org, Partner, Person, Unit
 from barrier_cli.models.pairing import Pairing
 from barrier_cli.models.report import Report
+from barrier_cli.models.reward import Reward
 from barrier_cli.models.settings import Settings
 from barrier_cli.models.standard import Standard
 
 __all__ = [
     "Action",
     "Assessment",
+    "Competence",
     "Incident",
+    "KeyPerson",
     "NoticeEntry",
     "Org",
     "Pairing",
@@ -21,6 +26,7 @@ __all__ = [
     "Person",
     "Problem",
     "Report",
+    "Reward",
     "Settings",
     "Standard",
     "Unit",
