@@ -7,6 +7,7 @@ import datetime as dt
 from barrier_cli.analysis import cases, counts, ranking, timeliness, weak_links
 from barrier_cli.analysis.compliance import reporting_compliance
 from barrier_cli.analysis.frames import reports_frame
+from barrier_cli.analysis.keypersons import key_person_signals
 from barrier_cli.analysis.pairings import pairings
 from barrier_cli.analysis.result import MonthlyAnalysis
 from barrier_cli.errors import UserError
@@ -53,6 +54,7 @@ def analyze(
         assessments=ranking.assessment_ranking(tree, month),
         good_catches=ranking.good_catches(tree, month),
         skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],
+        key_persons=key_person_signals(tree, month, as_of),
     )
 
 

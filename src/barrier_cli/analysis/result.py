@@ -26,6 +26,9 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
 - ``assessments``: list of ``{rank, subject, name, standard, period, total, max, result,
   status, flagged}``; ``good_catches``: list of ``{id, date, reporter, reporter_name,
   unit_name, summary, train, vehicle}``
+- ``incidents`` rows also carry ``typical``, ``grade``, ``analysis_due``, ``analysis_late``
+- ``key_persons``: list of ``{person, name, unit, score, signals: [{kind, ref, weight}],
+  register, status, pairing, proposed}``
 """
 
 from __future__ import annotations
@@ -138,10 +141,43 @@ class CaseRow:
     closed: dt.date | None = None
     """Incidents show their state today (a record keeps no dated status history); this
     says when a case was closed, which may be after the analysed month."""
+    typical: bool = False
+    """A typical case (典型案例): the full procedure applies before closing."""
+    grade: str | None = None
+    """A or B for a 两违."""
+    analysis_due: dt.date | None = None
+    """The analysis deadline of its class (``cases.analysis_days``)."""
+    analysis_late: bool = False
+    """Not analysed by ``analysis_due`` as of the document's day, or analysed after it."""
 
     @property
     def complete(self) -> bool:
         return not self.gaps
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    ref: str | None
+    weight: float
+
+
+@dataclass(frozen=True)
+class KeyCandidate:
+    person: str
+    name: str
+    unit: str
+    score: float
+    signals: list[Evidence] = field(default_factory=list)
+    register: str | None = None
+    """The register entry (K-…) already holding them, if any."""
+    status: str | None = None
+    pairing: str | None = None
+
+    @property
+    def proposed(self) -> bool:
+        """New to the register: signals enough, and neither registered nor paired."""
+        return self.register is None and self.pairing is None
 
 
 @dataclass(frozen=True)
@@ -269,6 +305,8 @@ class MonthlyAnalysis:
     good_catches: list[GoodCatch]
     skipped_files: list[str] = field(default_factory=list)
     """Files left out because they do not validate (run ``barrier check``)."""
+    key_persons: list[KeyCandidate] = field(default_factory=list)
+    """Everyone whose signals reach the key-person threshold (安全关键人)."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}
@@ -284,6 +322,7 @@ _PROPERTIES: dict[type, tuple[str, ...]] = {
     Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around"),
     WeakLink: ("growth",),
     Expectation: ("missed", "shortfall"),
+    KeyCandidate: ("proposed",),
 }
 
 
