@@ -18,6 +18,8 @@ class ItemScore(Model):
     item: LocalId
     score: float = Field(ge=0)
     note: OneLine | None = None
+    evidence: list[OneLine] = []
+    """What the score rests on: record ids, or a line saying what was seen (entered items)."""
 
 
 class Deduction(Model):
