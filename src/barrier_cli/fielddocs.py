@@ -184,6 +184,10 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "name": D("名称", "name", "", ""),
         "max": D("满分", "max points", "", ""),
         "description": D("说明", "description", "评分细则", "how it is scored"),
+        "source": D(
+            "来源", "source", "derived 据记录核算，entered 人工录入并附依据", "derived or entered"
+        ),
+        "rules": D("扣分规则", "rules", "扣分情形: 每次扣分", "shortfall: points each"),
     },
     # -- report -----------------------------------------------------------------------------
     "Report": {
@@ -437,6 +441,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "item": D("项目", "item", "标准中的项目编号", "an item id of the standard"),
         "score": D("得分", "score", "不超过该项满分", "at most the item's max"),
         "note": D("说明", "note", "", ""),
+        "evidence": D(
+            "依据", "evidence", "记录编号或所见情况，每行一条", "record ids or what was seen"
+        ),
     },
     "Deduction": {
         "item": D("项目", "item", "标准中的项目编号", "an item id of the standard"),
