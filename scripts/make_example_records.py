@@ -33,11 +33,14 @@ from barrier_cli.canonical import dumps, record_text
 from barrier_cli.kinds import KINDS
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Reward,
     Settings,
     Standard,
 )
@@ -50,7 +53,17 @@ LAST = dt.date(2026, 11, 20)
 """The last day anything was observed."""
 TODAY = dt.date(2026, 11, 24)
 """The day the book was last brought up to date: no analysis, action or closure after it."""
-GENERATED = ("standards", "reports", "incidents", "pairings", "assessments", "notices")
+GENERATED = (
+    "standards",
+    "reports",
+    "incidents",
+    "pairings",
+    "assessments",
+    "notices",
+    "competence",
+    "keypersons",
+    "rewards",
+)
 
 D = dt.date
 
@@ -1196,10 +1209,12 @@ def precursors() -> list[dict[str, Any]]:
             "id": "I-20261112-01",
             "date": D(2026, 11, 12),
             "title": "防溜铁鞋作业完了未撤，开车前发现",
-            "unit": "B4-G2",
+            "unit": "B4-G3",
             "type": "precursor",
             "location": "出发场4道",
             "description": "作业完了防溜铁鞋未撤，开车前党员互控发现并撤除。",
+            "persons": [{"person": "zheng_yu", "role": "responsible"}],
+            "reports": [R_ZHENG_QUALITY],
             "status": "analysing",
         },
     ]  # fmt: skip
@@ -1340,6 +1355,238 @@ def pairings(gen: Gen) -> list[dict[str, Any]]:
 
 
 # ---------------------------------------------------------------------------------------------
+# Competence (一口清/一手精, 双学双提, 四赛), the key-person register, rewards (奖惩)
+# ---------------------------------------------------------------------------------------------
+
+CASES_SEED = SEED + 14
+"""Their own random stream, so the records generated before them stay as they were."""
+CONTESTS = ["joint", "versus", "arena", "upgrade"]
+CONTEST_TITLE = {"joint": "联手赛", "versus": "对抗赛", "arena": "擂台赛", "upgrade": "升格赛"}
+CHECK_TITLE = {
+    "knows": "应知一口清抽考（规章、作业标准）",
+    "skills": "应会一手精实作考核（故障判断处理）",
+}
+R_ZHENG_QUALITY = "R-20261021-ZYQ1"
+P_ZHENG = "P-20261118-01"
+
+
+def in_branch(branch: str, day: dt.date) -> list[Who]:
+    return [w for w in WHO.values() if w.branch == branch and w.unit != "GB" and w.active(day)]
+
+
+def failed_check(person: str, day: dt.date) -> bool:
+    """Key persons paired for poor skills fail the check of the quarter before their pairing;
+    party members all pass (党员“一口清、一手精”合格率达100%)."""
+    return any(
+        p == person
+        and "low_skill" in reasons
+        and dt.timedelta(0) <= start - day <= dt.timedelta(100)
+        for start, p, _mentor, reasons, _assistant in PAIRINGS
+    )
+
+
+def competence_records() -> list[dict[str, Any]]:
+    rng = random.Random(CASES_SEED)
+    out: list[dict[str, Any]] = []
+    month = FIRST
+    while month <= LAST:
+        for n, branch in enumerate(BRANCHES, 1):
+            day = month.replace(day=10 + n)
+            secretary = with_role(branch, "secretary", day).id
+            party = [w.id for w in in_branch(branch, day) if w.party]
+            if month.month % 3 == 2:
+                contest = CONTESTS[(month.month // 3 + n) % 4]
+                ranked = sorted(party, key=lambda _p: rng.random())[:3]
+                out.append(
+                    {
+                        "id": f"C-{day:%Y%m%d}-{n:02d}",
+                        "date": day,
+                        "unit": branch,
+                        "kind": "contest",
+                        "contest": contest,
+                        "title": f"党内练兵比武：{CONTEST_TITLE[contest]}",
+                        "by": secretary,
+                        "results": [
+                            {"person": p, "passed": True, "place": k}
+                            for k, p in enumerate(ranked, 1)
+                        ],
+                    }
+                )
+            else:
+                out.append(
+                    {
+                        "id": f"C-{day:%Y%m%d}-{n:02d}",
+                        "date": day,
+                        "unit": branch,
+                        "kind": "study",
+                        "title": "双学双提：学理论提高技术业务水平，学实作提高发现处理故障能力",
+                        "by": secretary,
+                    }
+                )
+            if month.month % 3 == 0:
+                day = month.replace(day=20 + n)
+                checked = [
+                    w.id for w in in_branch(branch, day) if w.party or "inspector" in w.roles
+                ]
+                for kind, tag in (("knows", "K"), ("skills", "S")):
+                    results = []
+                    for pid in checked:
+                        failed = failed_check(pid, day)
+                        results.append(
+                            {
+                                "person": pid,
+                                "passed": not failed,
+                                "score": rng.randint(52, 68) if failed else rng.randint(82, 98),
+                            }
+                        )
+                    out.append(
+                        {
+                            "id": f"C-{day:%Y%m%d}-{n}{tag}",
+                            "date": day,
+                            "unit": branch,
+                            "kind": kind,
+                            "title": CHECK_TITLE[kind],
+                            "by": secretary,
+                            "results": results,
+                        }
+                    )
+        month = add_months(month, 1)
+    return out  # fmt: skip
+
+
+def signals_for(
+    person: str, start: dt.date, reasons: list[str], checks: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """What put each of the source's key persons on the register."""
+    out: list[dict[str, Any]] = []
+    for day, _unit, who, *_rest in VIOLATIONS:
+        if who == person and dt.timedelta(0) <= start - day <= dt.timedelta(92):
+            out.append({"kind": "violation", "ref": f"I-{day:%Y%m%d}-01"})
+    for check in checks:
+        recent = check["kind"] in ("knows", "skills") and 0 <= (start - check["date"]).days <= 100
+        if recent and any(r["person"] == person and not r["passed"] for r in check["results"]):
+            out.append({"kind": "competence", "ref": check["id"]})
+    if "few_finds" in reasons:
+        out.append({"kind": "few_finds", "note": "发现故障数不足本组平均的三成"})
+    if "attitude" in reasons or not out:
+        out.append({"kind": "other", "note": "思想情绪不稳定，工作态度不端正（支部评议）"})
+    return out
+
+
+def key_person_register(
+    paired: list[dict[str, Any]], checks: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    full_on = {p["person"]: p.get("full_on") for p in paired}
+    out = []
+    for start, person, _mentor, reasons, _assistant in PAIRINGS:
+        proposed, confirmed = start - dt.timedelta(days=5), start - dt.timedelta(days=2)
+        branch = WHO[person].branch
+        data: dict[str, Any] = {
+            "id": f"K-{proposed:%Y%m%d}-01",
+            "person": person,
+            "unit": WHO[person].unit,
+            "proposed": proposed,
+            "signals": signals_for(person, start, reasons, checks),
+            "confirmed": confirmed,
+            "by": with_role(branch, "secretary", confirmed).id,
+            "pairing": f"P-{start:%Y%m%d}-01",
+            "status": "paired",
+        }
+        if full_on[person] is not None:
+            data |= {"status": "turned", "closed": full_on[person]}
+        out.append(data)
+    # 郑宇 again: 检修质量反馈 and a 事故苗子 within a month, confirmed and paired at once
+    out.append(
+        {
+            "id": "K-20261114-01",
+            "person": "zheng_yu",
+            "unit": "B4-G3",
+            "proposed": D(2026, 11, 14),
+            "signals": [
+                {"kind": "quality", "ref": R_ZHENG_QUALITY},
+                {"kind": "precursor", "ref": "I-20261112-01"},
+            ],
+            "confirmed": D(2026, 11, 16),
+            "by": "ren_hui",
+            "pairing": P_ZHENG,
+            "status": "paired",
+        }
+    )
+    return out  # fmt: skip
+
+
+def case_reports() -> list[dict[str, Any]]:
+    return [{
+        "id": R_ZHENG_QUALITY, "date": D(2026, 10, 21), "reporter": "dong_li", "unit": "B4-G3",
+        "level": "member", "source": "on_site", "element": "personnel", "category": "quality",
+        "keys": ["person"], "risk": "medium", "train": "33058", "persons": ["zheng_yu"],
+        "summary": "检修质量反馈：郑宇检查的33058次第12位车闸瓦插销漏检",
+        "details": "段检修质量反馈：到达作业后复查发现闸瓦插销丢失未处理，系郑宇作业范围。",
+        "status": "analysed",
+        "analysis": {"date": D(2026, 10, 22), "by": "dong_li",
+                     "cause": "郑宇包保转化后放松要求，制动部位检查不按程序，属人员质量问题。"},
+    }]  # fmt: skip
+
+
+def zheng_pairing() -> dict[str, Any]:
+    return {
+        "id": P_ZHENG, "mentor": "dong_li", "person": "zheng_yu", "unit": "B4-G3",
+        "start": D(2026, 11, 18), "reasons": ["low_skill"],
+        "plan": "针对检修质量反馈和事故苗子，工长跟班互控，制动部位逐项复查。",
+        "measures": PAIRING_MEASURES, "goals": ["三个月内基本转化", "半年内完全转化，杜绝漏检漏修"],
+        "letter": D(2026, 11, 18),
+        "reviews": [{"date": D(2026, 11, 18), "by": "dong_li", "note": LETTER_NOTE} | FIVE_AND_FOUR[0]],
+        "status": "active",
+    }  # fmt: skip
+
+
+def rewards() -> list[dict[str, Any]]:
+    return [
+        {"id": "W-20250627-01", "date": D(2025, 6, 27), "kind": "reward", "level": "workshop",
+         "person": "jiang_haifeng", "amount": 3000, "record": R_916018,
+         "reason": "检查916018次列车发现制动梁端轴折损，避免了一起行车事故"},
+        {"id": "W-20251110-01", "date": D(2025, 11, 10), "kind": "commendation", "level": "depot",
+         "person": "zhu_chunxiang", "record": R_41008,
+         "reason": "检查41008次列车发现G606230356五位车轮踏面擦伤超限"},
+    ]  # fmt: skip
+
+
+def member_quarter(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """2026-Q3 scored item by item for every party member (每季逐项打分，排序抓尾)."""
+    out = []
+    scored = {
+        (r["person"], c["kind"]): (c["id"], r["score"])
+        for c in checks
+        if c["kind"] in ("knows", "skills") and c["date"].month == 9 and c["date"].year == 2026
+        for r in c["results"]
+    }
+    for who in WHO.values():
+        if not who.party or who.unit == "GB" or not who.active(D(2026, 9, 30)):
+            continue
+        if (who.id, "knows") not in scored:
+            continue
+        items = []
+        for kind in ("knows", "skills"):
+            ref, score = scored[(who.id, kind)]
+            items.append({"item": kind, "score": round(score / 4, 1), "evidence": [ref]})
+        items += [{"item": "no_violation", "score": 25}, {"item": "no_accident", "score": 25}]
+        out.append(
+            {
+                "id": f"A-2026-Q3-{who.id}",
+                "period": "2026-Q3",
+                "subject": who.id,
+                "standard": "member",
+                "items": items,
+                "result": "pass",
+                "status": "final",
+                "by": with_role(who.branch, "secretary", D(2026, 10, 9)).id,
+                "date": D(2026, 10, 9),
+            }
+        )
+    return out  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
 # Assessments and the notice register
 # ---------------------------------------------------------------------------------------------
 
@@ -1371,6 +1618,14 @@ SHORTCOMINGS = {
     "projects": "安全攻关成果推广不够",
     "activities": "“四赛”参赛面不广",
 }
+# What the general branch saw when it scored the items only people can judge.
+ENTERED_EVIDENCE = {
+    "special_work": "施工、调图等特殊情况作业均有党员干部盯控记录，控制写实手册逐班认证",
+    "mutual_control": "抽查控制写实手册：党员“四同”控制点逐班填写，工长认证",
+    "joint_meeting": "每月与行政共同召开安全分析例会，会议记录、签到齐全",
+    "member_role": "党员作业组长提醒、把关记录完整，先锋岗考评在册",
+    "briefing": "班前预想“两看、两问、一强调”抽查记录完整",
+}
 QUARTERS = [(2025, 3), (2025, 4), (2026, 1), (2026, 2), (2026, 3)]
 
 
@@ -1388,6 +1643,8 @@ def branch_assessments(gen: Gen, standard: Standard) -> list[dict[str, Any]]:
                 entry: dict[str, Any] = {"item": item.id, "score": item.max - lost}
                 if lost:
                     entry["note"] = SHORTCOMINGS[item.id]
+                if item.source == "entered":
+                    entry["evidence"] = [ENTERED_EVIDENCE[item.id]]
                 items.append(entry)
             deductions = [
                 {"item": item, "points": points, "reason": reason, "ref": ref}
@@ -1489,17 +1746,28 @@ def build() -> dict[str, str]:
     branch_standard = Standard.model_validate(BRANCH_STANDARD)
     files["standards/branch.yaml"] = record_text(branch_standard)
     files["standards/member.yaml"] = record_text(Standard.model_validate(MEMBER_STANDARD))
-    real = real_reports()
+    real = real_reports() + case_reports()
     gen.ids.update(r["id"] for r in real)
+    checks = competence_records()
+    reports = [*real, *generated_reports(gen)]
+    incidents = [*accidents(), *violations(), *precursors()]
+    paired = pairings(gen)
     records: list[tuple[type[BaseModel], dict[str, Any]]] = [
-        *((Report, r) for r in [*real, *generated_reports(gen)]),
-        *((Incident, i) for i in [*accidents(), *violations(), *precursors()]),
-        *((Pairing, p) for p in pairings(gen)),
+        *((Report, r) for r in reports),
+        *((Incident, i) for i in incidents),
+        *((Pairing, p) for p in [*paired, zheng_pairing()]),
         *(
             (Assessment, a)
-            for a in [*branch_assessments(gen, branch_standard), member_assessment()]
+            for a in [
+                *branch_assessments(gen, branch_standard),
+                member_assessment(),
+                *member_quarter(checks),
+            ]
         ),
         *((NoticeEntry, n) for n in notices()),
+        *((Competence, c) for c in checks),
+        *((KeyPerson, k) for k in key_person_register(paired, checks)),
+        *((Reward, w) for w in rewards()),
     ]
     kinds = {k.model: k for k in KINDS.values()}
     for model, data in records:

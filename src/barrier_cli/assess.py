@@ -33,6 +33,7 @@ from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree
 from barrier_cli.models import Assessment, Competence, Incident
 from barrier_cli.models.assessment import Deduction, ItemScore
+from barrier_cli.models.competence import CompetenceResult
 from barrier_cli.models.standard import Standard
 from barrier_cli.periods import Month, Quarter
 
@@ -560,10 +561,18 @@ def _member_draft(
                 )
             )
         else:
-            event, passed = check
+            event, result = check
             sources[item_id] = "derived"
-            scores.append(ItemScore(item=item_id, score=item.max, evidence=[event.id]))
-            if not passed:
+            # a passed check scores its mark out of 100 on the item; a failed one loses it all
+            mark = item.max if result.score is None or not result.passed else result.score
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=round(item.max * mark / 100, 1) if mark != item.max else item.max,
+                    evidence=[event.id],
+                )
+            )
+            if not result.passed:
                 fail(
                     f"{item_id}_failed",
                     t(
@@ -620,13 +629,13 @@ def _part_in(case: Incident, pid: str, unit: str) -> str | None:
 
 def _latest_check(
     tree: Tree, pid: str, kind: str | None, last: dt.date
-) -> tuple[Competence, bool] | None:
+) -> tuple[Competence, CompetenceResult] | None:
     """The person's latest check of ``kind`` within `CHECK_MONTHS` up to ``last``."""
     if kind is None:
         return None
     since = Month.of(last).shift(1 - CHECK_MONTHS).first
     found = [
-        (event, result.passed)
+        (event, result)
         for event in tree.competence
         if event.withdrawn is None and event.kind == kind and since <= event.date <= last
         for result in event.results

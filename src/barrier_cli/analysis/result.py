@@ -24,7 +24,7 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
 - ``weak_links`` (ranked) and ``priorities`` (the top ones): ``{rank, element, category,
   key, location, count, weighted, previous_avg, growth, evidence}``
 - ``assessments``: list of ``{rank, subject, name, standard, period, total, max, result,
-  status, flagged}``; ``good_catches``: list of ``{id, date, reporter, reporter_name,
+  status, flagged, branch}`` (members ranked within their branch); ``good_catches``: list of ``{id, date, reporter, reporter_name,
   unit_name, summary, train, vehicle}``
 - ``incidents`` rows also carry ``typical``, ``grade``, ``analysis_due``, ``analysis_late``
 - ``key_persons``: list of ``{person, name, unit, score, signals: [{kind, ref, weight}],
@@ -269,7 +269,9 @@ class RankRow:
     result: str | None
     status: str
     flagged: bool
-    """排序抓尾: the lowest of its standard, or failed."""
+    """排序抓尾: the lowest of its standard (a member: of its branch), or failed."""
+    branch: str | None = None
+    """A member's branch: members are ranked within it."""
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from barrier_cli import findings as f
 from barrier_cli.models.common import Day, Model, OneLine, PersonId, Problem, RecordModel, UnitId
 from barrier_cli.models.settings import KeyPersonRules
 
-Signal = Literal["violation", "quality", "precursor", "competence", "few_finds"]
-"""两违, 检修质量反馈, 事故苗子, a failed 一口清/一手精 check, 发现故障少."""
+Signal = Literal["violation", "quality", "precursor", "competence", "few_finds", "other"]
+"""两违, 检修质量反馈, 事故苗子, a failed 一口清/一手精 check, 发现故障少, or what the branch
+saw itself (an unsettled attitude: say what in ``note``)."""
 KeyStatus = Literal["proposed", "confirmed", "paired", "turned", "not_turned"]
 KEY_PERSON_ID = r"^K-[0-9]{8}-[0-9A-Z]{2}$"
 
