@@ -10,6 +10,7 @@ from barrier_cli.analysis.frames import reports_frame
 from barrier_cli.analysis.keypersons import key_person_signals
 from barrier_cli.analysis.pairings import pairings
 from barrier_cli.analysis.result import MonthlyAnalysis
+from barrier_cli.analysis.rewards import year_totals
 from barrier_cli.errors import UserError
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
@@ -55,6 +56,7 @@ def analyze(
         good_catches=ranking.good_catches(tree, month),
         skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],
         key_persons=key_person_signals(tree, month, as_of),
+        rewards=[line for line in year_totals(tree, month.year).lines if month.contains(line.date)],
     )
 
 

@@ -27,6 +27,8 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   status, flagged, branch}`` (members ranked within their branch); ``good_catches``: list of ``{id, date, reporter, reporter_name,
   unit_name, summary, train, vehicle}``
 - ``incidents`` rows also carry ``typical``, ``grade``, ``analysis_due``, ``analysis_late``
+- ``rewards``: list of ``{date, kind, level, person, unit, amount, reason, record, source,
+  id}``
 - ``key_persons``: list of ``{person, name, unit, score, signals: [{kind, ref, weight}],
   register, status, pairing, proposed}``
 """
@@ -181,6 +183,25 @@ class KeyCandidate:
 
 
 @dataclass(frozen=True)
+class RewardLine:
+    """One reward, commendation or penalty (奖惩)."""
+
+    date: dt.date
+    kind: str
+    """commendation, reward or penalty."""
+    level: str
+    """workshop, depot or division."""
+    person: str | None
+    unit: str | None
+    amount: float
+    reason: str
+    record: str | None
+    source: str
+    """'register' or 'accountability'."""
+    id: str | None = None
+
+
+@dataclass(frozen=True)
 class RepeatViolator:
     person: str
     name: str
@@ -309,6 +330,8 @@ class MonthlyAnalysis:
     """Files left out because they do not validate (run ``barrier check``)."""
     key_persons: list[KeyCandidate] = field(default_factory=list)
     """Everyone whose signals reach the key-person threshold (安全关键人)."""
+    rewards: list[RewardLine] = field(default_factory=list)
+    """The month's rewards, commendations and penalties (奖惩), register and 责任追究."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}

@@ -12,24 +12,8 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from barrier_cli.analysis.result import RewardLine as Line
 from barrier_cli.loader import Tree
-
-
-@dataclass(frozen=True)
-class Line:
-    date: dt.date
-    kind: str
-    """commendation, reward or penalty."""
-    level: str
-    """workshop, depot or division."""
-    person: str | None
-    unit: str | None
-    amount: float
-    reason: str
-    record: str | None
-    source: str
-    """'register' or 'accountability'."""
-    id: str | None = None
 
 
 @dataclass(frozen=True)
