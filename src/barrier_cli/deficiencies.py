@@ -178,7 +178,8 @@ def _quality_gaps(report: Report, scope: Scope) -> Iterator[str]:
 
 
 def late_analysis(scope: Scope) -> list[Deficiency]:
-    """Reports not analysed within ``deadlines.analyse_days`` of being observed."""
+    """Reports not analysed within ``deadlines.analyse_days`` of being observed, and cases
+    not analysed by their class's deadline."""
     days = scope.tree.settings.deadlines.analyse_days
     out = []
     for report in scope.reports():
@@ -196,7 +197,36 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
                 )
             )
             out.append(Deficiency(scope.report_unit(report), "late_analysis", detail, (report.id,)))
+    out.extend(_late_cases(scope))
     return out
+
+
+def _late_cases(scope: Scope) -> Iterator[Deficiency]:
+    """The month's accidents and precursors not analysed by the deadline of their class
+    (cases.analysis_days); 两违 left unanalysed have their own item (violation_analysis)."""
+    cases = scope.tree.settings.cases
+    for incident in scope.incidents():
+        if not scope.month.contains(incident.date) or incident.type == "violation":
+            continue
+        due = incident.analysis_due(cases)
+        analysed = incident.analysed_on()
+        if analysed is not None and analysed > scope.asof:
+            analysed = None
+        until = analysed or scope.asof
+        if until <= due:
+            continue
+        late = (until - due).days
+        yield Deficiency(
+            scope.branch(incident.unit),
+            "late_analysis",
+            scope.text(
+                f"{incident.id}「{incident.title}」：应于{due}前分析，"
+                + (f"超期{late}天才分析" if analysed else f"已超期{late}天未分析"),
+                f"{incident.id} '{incident.title}': analysis due {due}, "
+                + (f"done {late} days late" if analysed else f"{late} days overdue"),
+            ),
+            (incident.id,),
+        )
 
 
 def shallow_analysis(scope: Scope) -> list[Deficiency]:

@@ -89,6 +89,7 @@ def test_a_general_a_accident_not_handed_over_ranks_below_three_missed_reports(
     assert {(x.item, x.points, x.ref) for x in b1.assessment.deductions} == {
         ("post_area", 10, accident.id),
         ("serious_cases", 10, accident.id),
+        ("info_quality", 0.5, accident.id),  # and never analysed (due in 3 days)
     }
     assert [d.assessment.subject for d in result.branches] == ["B2", "B1"]
     assert result.branches[1].lowest

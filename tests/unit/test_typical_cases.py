@@ -8,9 +8,12 @@ from typing import Any
 import pytest
 
 from barrier_cli import findings as f
+from barrier_cli.deficiencies import find_deficiencies
 from barrier_cli.models import Incident
 from barrier_cli.models.incident import generic_measure
 from barrier_cli.models.settings import Cases
+from barrier_cli.periods import Month
+from minitree import build, incident
 
 D = dt.date
 TODAY = D(2026, 11, 24)
@@ -201,3 +204,16 @@ def test_analysis_deadline_by_class() -> None:
         COMPLETE | {"type": "precursor", "class": None, "analysis": None}
     )
     assert precursor.analysis_due(cases) == D(2026, 11, 12)
+
+
+def test_the_notice_names_a_case_not_analysed_by_its_deadline() -> None:
+    # the source's complaint: a 事故苗子 left at 'analysing' for 18 days went unflagged
+    waiting = incident(date=D(2026, 10, 5), status="analysing")
+    analysed = incident(date=D(2026, 10, 6), causes=COMPLETE["causes"], status="rectifying")
+    found = [
+        d
+        for d in find_deficiencies(build(waiting, analysed), Month(2026, 10), today=TODAY)
+        if d.rule == "late_analysis"
+    ]
+    assert [(d.evidence_ids, d.unit) for d in found] == [((waiting.id,), "B2")]
+    assert "应于2026-10-12前分析，已超期19天未分析" in found[0].detail
