@@ -229,15 +229,15 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
                 else f"{case.id} '{case.title}' ({grade}-class): not analysed in its month",
                 (case.id,),
             )
+    units = {p.id: p.unit for p in tree.org.people}
     for report in tree.reports:
         month = next((m for m in months if m.contains(report.date)), None)
         if report.withdrawn is not None or month is None or report.category != "violation":
             continue
         if report.analysis is None or report.analysis.date > month.last:
-            person = tree.org.people
-            owner = next((p.unit for p in person if p.id == report.reporter), None)
+            where = report.unit or units.get(report.reporter)
             yield Deficiency(
-                branch_of(tree.org, report.unit or owner) or report.unit or owner or "?",
+                branch_of(tree.org, where) or where or "?",
                 "violation_unanalysed",
                 f"{report.id}「{report.summary}」两违信息当月未分析"
                 if lang == "zh"

@@ -14,6 +14,7 @@ from barrier_cli.assess import assess
 from barrier_cli.due import due_list
 from barrier_cli.loader import Tree, load_tree
 from barrier_cli.periods import Month, Quarter
+from cli_helpers import barrier
 
 RECORDS = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
@@ -101,3 +102,11 @@ def test_the_precursor_awaiting_analysis_is_due(tree: Tree) -> None:
     items = [i for o in due_list(tree, today=TODAY).owners for i in o.items]
     late = next(i for i in items if i.ref == "I-20261112-01")
     assert late.kind == "analysis" and late.overdue and late.owner == "ren_hui"
+
+
+def test_the_new_kinds_are_listed_and_shown() -> None:
+    listed = barrier(RECORDS, "--lang", "en", "list", "keyperson", "--month", "2026-11")
+    assert listed.returncode == 0, listed.stderr
+    assert "K-20261114-01" in listed.stdout and "P-20261118-01" in listed.stdout
+    shown = barrier(RECORDS, "show", "W-20250627-01")
+    assert shown.returncode == 0 and "3000" in shown.stdout

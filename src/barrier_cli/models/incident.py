@@ -162,9 +162,7 @@ class Incident(RecordModel):
             gaps.append("measures not done")
         if closure == "four" and not self.education:
             gaps.append("education")
-        elif any(generic_measure(m.action, cases) for m in self.measures) and all(
-            generic_measure(m.action, cases) for m in self.measures
-        ):
+        elif all(generic_measure(m.action, cases) for m in self.measures):
             gaps.append("measures not specific")
         if self.needs_handover() and self.handover is None:
             gaps.append("handover")
@@ -378,10 +376,13 @@ def typical_gaps(case: Incident, cases: Cases) -> list[str]:
 
 
 def handover_high_enough(case: Incident, cases: Cases) -> bool:
+    """Handed over at the level its class needs (``cases.handover``) or higher."""
     required = cases.handover.get(case.class_key(cases))
-    if case.handover is None or required is None or required not in cases.handover_levels:
-        return case.handover is not None or required is None
     levels = cases.handover_levels
+    if case.handover is None:
+        return required is None
+    if required is None or required not in levels:
+        return True
     given = case.handover.level
     return given in levels and levels.index(given) >= levels.index(required)
 
