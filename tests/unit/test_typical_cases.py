@@ -217,3 +217,10 @@ def test_the_notice_names_a_case_not_analysed_by_its_deadline() -> None:
     ]
     assert [(d.evidence_ids, d.unit) for d in found] == [((waiting.id,), "B2")]
     assert "应于2026-10-12前分析，已超期19天未分析" in found[0].detail
+
+
+def test_generic_measures_are_not_specific_under_either_rule() -> None:
+    generic = COMPLETE["measures"][0] | {"action": "引以为戒"}
+    case = Incident.model_validate(COMPLETE | {"class": "general_b", "measures": [generic]})
+    assert case.closure_gaps("three") == ["measures not specific"]
+    assert case.closure_gaps("four") == ["measures not specific", "education"]

@@ -158,12 +158,13 @@ class Incident(RecordModel):
             gaps.append("responsibility")
         if not self.measures:
             gaps.append("measures")
-        elif any(m.owner is None or m.due is None or m.done is None for m in self.measures):
-            gaps.append("measures not done")
+        else:
+            if any(m.owner is None or m.due is None or m.done is None for m in self.measures):
+                gaps.append("measures not done")
+            if all(generic_measure(m.action, cases) for m in self.measures):
+                gaps.append("measures not specific")
         if closure == "four" and not self.education:
             gaps.append("education")
-        elif all(generic_measure(m.action, cases) for m in self.measures):
-            gaps.append("measures not specific")
         if self.needs_handover() and self.handover is None:
             gaps.append("handover")
         if self.is_typical(cases):
