@@ -7,7 +7,7 @@ or *entered*: a person gives its score with evidence in the branch's assessment 
 the period, which the draft carries over. An entered item nobody has scored yet counts 0 and
 says so: no item silently stays at full marks. Which shortfall falls on which item, and how
 many points it costs, is the standard's (``rules`` of each item in ``standards/``), else
-`DEFAULT_RULES`. The shortfalls are the notice's own deficiencies (`deficiencies.py`) plus
+`models.standard.DEFAULT_RULES`. The shortfalls are the notice's own deficiencies (`deficiencies.py`) plus
 members' violations and accidents, so the notice and the assessment never disagree.
 
 Members are rated on the four member items: 应知一口清 and 应会一手精 from competence checks,
@@ -34,42 +34,8 @@ from barrier_cli.loader import Tree
 from barrier_cli.models import Assessment, Competence, Incident
 from barrier_cli.models.assessment import Deduction, ItemScore
 from barrier_cli.models.competence import CompetenceResult
-from barrier_cli.models.standard import Standard
+from barrier_cli.models.standard import MEMBER_RULES, Standard
 from barrier_cli.periods import Month, Quarter
-
-DEFAULT_RULES: dict[str, tuple[str, float]] = {
-    "missed_reports": ("info_network", 2),
-    "low_quality": ("info_quality", 0.5),
-    "late_analysis": ("info_quality", 0.5),
-    "shallow_analysis": ("info_quality", 1),
-    "unassigned_action": ("info_quality", 0.5),
-    "violation_unanalysed": ("violation_analysis", 2),
-    "closed_against_rule": ("serious_cases", 4),
-    "no_handover": ("serious_cases", 10),
-    "serious_accident": ("post_area", 10),
-    "accident": ("post_area", 5),
-    "violation": ("post_area", 1),
-    "precursor": ("post_area", 1),
-    "pairing_no_review": ("key_persons", 1),
-    "pairing_overdue": ("key_persons", 2),
-    "key_person_unpaired": ("key_persons", 2),
-    "overdue_action": ("projects", 1),
-    "no_activity": ("activities", 3),
-}
-"""Shortfall → (branch item id, points per occurrence), for a standard that sets none.
-A 两违 costs its points times its grade's weight (``cases.grade_weights``)."""
-
-MEMBER_RULES: dict[str, tuple[str, float]] = {
-    "knows_failed": ("knows", 25),
-    "skills_failed": ("skills", 25),
-    "missed": ("no_violation", 25),
-    "violation_a": ("no_violation", 25),
-    "violation_b": ("no_violation", 10),
-    "responsible": ("no_accident", 25),
-    "involved": ("no_accident", 10),
-    "nearby": ("no_accident", 5),
-}
-"""Member shortfall → (member item id, points), for a member standard that sets none."""
 
 FAILING = frozenset(MEMBER_RULES) - {"nearby"}
 """Member shortfalls that fail the rating (岗区评比失格); a bystander only loses points."""
@@ -333,7 +299,7 @@ def _branch_draft(
 ) -> Draft:
     unit_id, name = unit
     items = standard.items()
-    rules = standard.rules(DEFAULT_RULES)
+    rules = standard.rules()
     recorded_ids = {a.id for a in tree.assessments}
     wanted: list[Deduction] = []
     for d in found:
@@ -360,7 +326,7 @@ def _branch_draft(
     scores: list[ItemScore] = []
     sources: dict[str, str] = {}
     for item_id, item in items.items():
-        if standard.source_of(item, DEFAULT_RULES) == "derived":
+        if standard.source_of(item) == "derived":
             refs = [x.ref for x in deductions if x.item == item_id and x.ref]
             sources[item_id] = "derived"
             scores.append(
@@ -486,7 +452,7 @@ def _member_draft(
     lang: Lang,
 ) -> Draft:
     items = standard.items()
-    rules = standard.rules(MEMBER_RULES)
+    rules = standard.rules()
     pid = duty.subject
     first, last = months[0].first, min(months[-1].last, today)
     cases = tree.settings.cases

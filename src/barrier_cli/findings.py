@@ -137,6 +137,9 @@ KEY_PERSON_UNPAIRED = CODES.add(
 )
 PAIRING_OVERDUE = CODES.add("pairing-overdue", W, "a pairing milestone is past due, no escalation")
 SCORE = CODES.add("score", E, "an assessment score above the item's maximum")
+SCORE_EVIDENCE = CODES.add(
+    "score-evidence", W, "a final score of an entered item given without its evidence"
+)
 AMENDMENT = CODES.add("amendment", E, "a closed or final record changed without an amendment")
 DELETED = CODES.add("deleted", E, "a record was deleted instead of withdrawn")
 ID_REUSED = CODES.add("id-reused", E, "an id was reused for a different record")

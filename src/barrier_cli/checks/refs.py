@@ -271,6 +271,13 @@ def _assessment(a: Assessment, ix: Index, tree: Tree) -> Iterator[Problem]:
                 ("items", n, "score"),
                 f"score {score.score:g} is above the maximum {item.max:g} of '{item.name}'",
             )
+        elif a.status == "final" and standard.source_of(item) == "entered" and not score.evidence:
+            yield Problem(
+                f.SCORE_EVIDENCE,
+                ("items", n),
+                f"'{item.name}' is scored by a person: say what the score rests on",
+                "add 'evidence: [record ids, or what was seen]'",
+            )
     for n, deduction in enumerate(a.deductions):
         if deduction.item not in items:
             yield Problem(
