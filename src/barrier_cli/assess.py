@@ -132,9 +132,13 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
         compliance = reporting_compliance(tree, month, today=today)
         duties.update((d.subject, d) for d in compliance.members)
         missed += compliance.missed()
+    # Someone who left during the period is not ranked against those still there at its end.
+    end = min(months[-1].last, today)
+    present = {p.id for p in tree.org.people if p.active_on(end)}
     drafts = [
         _member_draft(tree, period, months, duty, missed, member_std, today, lang)
         for duty in duties.values()
+        if duty.subject in present
     ]
     by_branch: dict[str, list[Draft]] = {}
     for d in drafts:

@@ -276,3 +276,12 @@ def test_quarter_ranks_members_within_each_branch_and_flags_the_tail() -> None:
     ]
     assert [m.assessment.subject for m in result.tail] == ["jiang"]
     assert all(m.assessment.period == "2026-Q3" for m in result.members)
+
+
+def test_someone_who_left_during_the_quarter_is_not_ranked() -> None:
+    tree = build(*Q3_STUDIES)
+    for person in tree.org.people:
+        if person.id == "zhao":
+            person.until = D(2026, 8, 15)
+    subjects = {m.assessment.subject for m in a.assess(tree, Q3, today=TODAY).members}
+    assert "zhao" not in subjects and "jiang" in subjects
