@@ -381,11 +381,15 @@ def pairing_text(w: Writer, pid: str, start: dt.date, roster: Roster) -> str:
         f"start: {start.isoformat()}",
         f"reasons: [{rng.choice(['low_skill', 'few_finds', 'violations'])}]",
         "plan: 签订包保责任书，落实五勤，每周跟班作业",
+        "measures: [每周跟班作业, 关键环节提醒]",
+        "goals: [三个月内基本转化, 半年内完全转化]",
         f"letter: {start.isoformat()}",
         "reviews:",
         f"  - date: {min(start + dt.timedelta(days=30), TODAY).isoformat()}",
         f"    by: {mentors[0].id}",
         "    note: 技能有提高，发现问题数增加",
+        "    diligences: [observe, help]",
+        "    together: [start, work, return, rest]",
     ]
     age = (TODAY - start).days
     if age > 180:

@@ -47,6 +47,10 @@ def add(
         ),
     ] = None,
     plan: Annotated[str | None, typer.Option(metavar="TEXT", help="The mentoring plan.")] = None,
+    measures: Annotated[
+        list[str] | None,
+        typer.Option(metavar="MEASURE", help="Measures (repeat, or separate with ';')."),
+    ] = None,
     goals: Annotated[
         list[str] | None, typer.Option(metavar="GOAL", help="Goals (repeat, or separate with ';').")
     ] = None,
@@ -65,6 +69,7 @@ def add(
         "start": start,
         "reasons": reasons,
         "plan": plan,
+        "measures": ";".join(measures) if measures else None,
         "goals": ";".join(goals) if goals else None,
         "letter": letter,
     }
@@ -87,6 +92,14 @@ def review(
         str | None, typer.Option(metavar="TEXT", help="How the key person is doing.")
     ] = None,
     date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD [today].")] = None,
+    diligences: Annotated[
+        list[str] | None,
+        typer.Option(metavar="WHICH,…", help="五勤 done: observe,instil,help,remind,report."),
+    ] = None,
+    together: Annotated[
+        list[str] | None,
+        typer.Option(metavar="WHICH,…", help="四同 kept: start,work,return,rest."),
+    ] = None,
     no_input: Annotated[
         bool,
         typer.Option(
@@ -105,7 +118,13 @@ def review(
         edited = review_pairing(
             root=globals_of(ctx).root(),
             record_id=record_id,
-            flags={"date": date, "by": by, "note": note},
+            flags={
+                "date": date,
+                "by": by,
+                "note": note,
+                "diligences": ";".join(diligences) if diligences else None,
+                "together": ";".join(together) if together else None,
+            },
             lang=lang_of(ctx),
             prompter=prompter_for(no_input=no_input),
         )
