@@ -159,6 +159,31 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "draft": ("草稿", "draft"),
         "final": ("定稿", "final"),
     },
+    "violation_grade": {
+        "A": ("A类", "class A"),
+        "B": ("B类", "class B"),
+    },
+    "accountability_role": {
+        "doer": ("干惯者", "the one who did it"),
+        "overseer": ("看惯者", "the one who looked on"),
+    },
+    "diligence": {
+        "observe": ("思想情绪勤观察", "watch mood and thoughts"),
+        "instil": ("规章制度勤灌输", "instil the rules"),
+        "help": ("业务技术勤帮助", "help with the work"),
+        "remind": ("关键环节勤提醒", "remind at key links"),
+        "report": ("包保情况勤汇报", "report on the pairing"),
+    },
+    "together": {
+        "start": ("同出场", "go out together"),
+        "work": ("同作业", "work together"),
+        "return": ("同归所", "come back together"),
+        "rest": ("同休息", "rest together"),
+    },
+    "item_source": {
+        "derived": ("由记录得出", "derived from records"),
+        "entered": ("人工录入", "entered by hand"),
+    },
 }
 
 
