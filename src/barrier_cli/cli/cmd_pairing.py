@@ -13,7 +13,6 @@ from barrier_cli.cli.adding import (
     lang_of,
     prompter_for,
     run_add,
-    stopping,
 )
 from barrier_cli.cli.context import globals_of
 
@@ -114,18 +113,17 @@ def review(
     """
     from barrier_cli.entry.review import review_pairing
 
-    with stopping():
-        edited = review_pairing(
-            root=globals_of(ctx).root(),
-            record_id=record_id,
-            flags={
-                "date": date,
-                "by": by,
-                "note": note,
-                "diligences": ";".join(diligences) if diligences else None,
-                "together": ";".join(together) if together else None,
-            },
-            lang=lang_of(ctx),
-            prompter=prompter_for(no_input=no_input),
-        )
+    edited = review_pairing(
+        root=globals_of(ctx).root(),
+        record_id=record_id,
+        flags={
+            "date": date,
+            "by": by,
+            "note": note,
+            "diligences": ";".join(diligences) if diligences else None,
+            "together": ";".join(together) if together else None,
+        },
+        lang=lang_of(ctx),
+        prompter=prompter_for(no_input=no_input),
+    )
     typer.echo(f"{edited.id} {edited.what}")
