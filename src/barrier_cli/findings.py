@@ -112,6 +112,9 @@ DATE_ORDER = CODES.add(
     E,
     "a date before the one it follows (done before reported, closed before analysed)",
 )
+PATROL_KEYS = CODES.add(
+    "patrol-keys", W, "a cadre patrol report that names none of the five keys (五个关键)"
+)
 RETURN_DAY = CODES.add(
     "return-day", E, "a nil-return day outside its month, listed twice, or filed before it"
 )

@@ -10,6 +10,7 @@ from barrier_cli.analysis.feedback import feedback_summary
 from barrier_cli.analysis.frames import reports_frame
 from barrier_cli.analysis.keypersons import key_person_signals
 from barrier_cli.analysis.pairings import pairings
+from barrier_cli.analysis.patrols import cadre_patrols
 from barrier_cli.analysis.result import MonthlyAnalysis
 from barrier_cli.analysis.rewards import year_totals
 from barrier_cli.analysis.totals import cumulative
@@ -61,6 +62,7 @@ def analyze(
         cumulative=cumulative(tree, as_of=as_of),
         key_persons=key_person_signals(tree, month, as_of),
         rewards=[line for line in year_totals(tree, month.year).lines if month.contains(line.date)],
+        patrols=cadre_patrols(tree, month, today=today),
     )
 
 

@@ -43,6 +43,7 @@ from typing import Any
 
 from barrier_cli.analysis.compliance import Compliance, Expectation
 from barrier_cli.analysis.feedback import FeedbackSummary
+from barrier_cli.analysis.patrols import PatrolDuty
 from barrier_cli.analysis.totals import Cumulative
 from barrier_cli.periods import Month
 
@@ -338,6 +339,8 @@ class MonthlyAnalysis:
     """Everyone whose signals reach the key-person threshold (安全关键人)."""
     rewards: list[RewardLine] = field(default_factory=list)
     """The month's rewards, commendations and penalties (奖惩), register and 责任追究."""
+    patrols: list[PatrolDuty] = field(default_factory=list)
+    """Each cadre's patrols against their cadence, with the five keys watched."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}
@@ -354,6 +357,7 @@ _PROPERTIES: dict[type, tuple[str, ...]] = {
     WeakLink: ("growth",),
     Expectation: ("missed", "shortfall"),
     KeyCandidate: ("proposed",),
+    PatrolDuty: ("missed",),
 }
 
 
