@@ -418,7 +418,8 @@ def assessment_text(period: str, subject: str, standard: str, by: str, day: dt.d
         "items:",
     ]
     for item, score in items:
-        lines += [f"  - item: {item}", f"    score: {score}"]
+        # scores people enter carry what they rest on (score-evidence)
+        lines += [f"  - item: {item}", f"    score: {score}", "    evidence: [月度考评记录]"]
     if standard == "member":
         lines.append("result: pass")
     lines += ["status: final", f"by: {by}", f"date: {day.isoformat()}"]
