@@ -78,6 +78,9 @@ SETTINGS: dict[str, Any] = {
         "group": {"period": "week", "min": 1},
         "branch": {"period": "month", "min": 1},
     },
+    # The cadres go out every day, but write a patrol report when they find something: about
+    # one a month each, which is the floor here.
+    "patrol": {"period": "month", "min": 1},
     "deadlines": {
         "analyse_days": 3,
         "close_days": 28,

@@ -81,6 +81,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "三级网络各层的反馈周期和每期最少条数",
             "each tier's feedback period and minimum per period",
         ),
+        "patrol": D(
+            "干部监控频次",
+            "cadre patrols",
+            "党员干部深入现场的周期和每期最少次数",
+            "how often each cadre patrols, and the least per period",
+        ),
         "working_days": D(
             "工作日",
             "working days",

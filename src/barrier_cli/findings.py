@@ -102,6 +102,9 @@ ID_MISMATCH = CODES.add("id-mismatch", E, "the id differs from the file name")
 MISFILED = CODES.add("misfiled", E, "the file is not in the folder its date says")
 DUPLICATE_ID = CODES.add("duplicate-id", E, "two records share one id")
 FUTURE_DATE = CODES.add("future-date", E, "a date after today")
+PATROL_KEYS = CODES.add(
+    "patrol-keys", W, "a cadre patrol report that names none of the five keys (五个关键)"
+)
 RETURN_DAY = CODES.add(
     "return-day", E, "a nil-return day outside its month, listed twice, or filed before it"
 )

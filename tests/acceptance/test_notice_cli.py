@@ -93,7 +93,9 @@ def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None
     assert result.returncode == 0, result.stderr
     text = result.stdout
     unit = text.index("一班党支部")
-    assert "党员 吴磊：应报1条，实报0条（依据：A-2025-09-wu_lei）" in text[unit:]
+    # Every duty day of his crew that month is named: no feedback at all (22 of 22).
+    assert "党员 吴磊：应反馈22个值班日，漏报22个值班日（2025-09-01、2025-09-02、" in text[unit:]
+    assert "2025-09-28）（依据：A-2025-09-wu_lei）" in text[unit:]
     assert "车间党总支文件" in text and "（草稿，未编号）" in text
 
 

@@ -9,6 +9,7 @@ from barrier_cli.analysis.compliance import reporting_compliance
 from barrier_cli.analysis.feedback import feedback_summary
 from barrier_cli.analysis.frames import reports_frame
 from barrier_cli.analysis.pairings import pairings
+from barrier_cli.analysis.patrols import cadre_patrols
 from barrier_cli.analysis.result import MonthlyAnalysis
 from barrier_cli.analysis.totals import cumulative
 from barrier_cli.errors import UserError
@@ -57,6 +58,7 @@ def analyze(
         skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],
         feedback=feedback_summary(tree, month, as_of=as_of),
         cumulative=cumulative(tree, as_of=as_of),
+        patrols=cadre_patrols(tree, month, today=today),
     )
 
 

@@ -38,6 +38,7 @@ from typing import Any
 
 from barrier_cli.analysis.compliance import Compliance, Expectation
 from barrier_cli.analysis.feedback import FeedbackSummary
+from barrier_cli.analysis.patrols import PatrolDuty
 from barrier_cli.analysis.totals import Cumulative
 from barrier_cli.periods import Month
 
@@ -275,6 +276,8 @@ class MonthlyAnalysis:
     """How fast reporters heard back (信息反馈), and who did not."""
     cumulative: Cumulative | None = None
     """Totals since the programme started, as of the month's end."""
+    patrols: list[PatrolDuty] = field(default_factory=list)
+    """Each cadre's patrols against their cadence, with the five keys watched."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}
@@ -290,6 +293,7 @@ _PROPERTIES: dict[type, tuple[str, ...]] = {
     Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around"),
     WeakLink: ("growth",),
     Expectation: ("missed", "shortfall"),
+    PatrolDuty: ("missed",),
 }
 
 

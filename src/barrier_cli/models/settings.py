@@ -62,6 +62,10 @@ class Settings(Model):
     organisation: str = "车间"
     lang: Lang = "zh"
     cadence: dict[Tier, TierCadence] = Field(default_factory=_default_cadence)
+    patrol: TierCadence = Field(
+        default_factory=lambda: TierCadence(period="day", min=1),
+        description="cadres' patrols (党员干部每天循环深入现场): per duty day by default",
+    )
     working_days: list[Weekday] = Field(
         default_factory=lambda: list(WEEKDAYS[:5]),
         description="duty days of whoever no roster (roster.yaml) covers",
