@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -26,6 +26,7 @@ from barrier_cli.schema_errors import problems_from
 from barrier_cli.yamlio import ParseProblem, decode, load_text, locate, read_bytes
 
 BUREAU_FILE = "bureau.yaml"
+M = TypeVar("M", bound=Model)
 System = Literal["机", "车", "工", "电", "辆"]
 SYSTEMS: tuple[System, ...] = ("机", "车", "工", "电", "辆")
 
@@ -161,7 +162,7 @@ class BureauTree:
         return self.root / self.bureau.dataset
 
 
-def read_model[M: Model](path: Path, model: type[M], rel: str) -> M:
+def read_model(path: Path, model: type[M], rel: str) -> M:
     """One YAML file as ``model``; InvalidInput naming ``rel``, line and column otherwise."""
     try:
         text = decode(read_bytes(path))
