@@ -55,9 +55,18 @@ def member_root(bureau: BureauTree, unit: MemberUnit, *, fetch: bool) -> Path:
 
 
 def sync(
-    bureau: BureauTree, *, today: dt.date, fetch: bool = True, month: Month | None = None
+    bureau: BureauTree,
+    *,
+    today: dt.date,
+    fetch: bool = True,
+    month: Month | None = None,
+    dataset: Path | None = None,
 ) -> list[UnitSync]:
-    """Fetch, check and export every member unit; the ledger's unit list says who passed."""
+    """Fetch, check and export every member unit; the ledger's unit list says who passed.
+
+    ``dataset`` writes the ledger elsewhere than the bureau's own (``bureau.yaml: dataset``).
+    """
+    dataset = dataset or bureau.dataset
     from barrier_cli.checks import check_tree
     from barrier_cli.loader import load_tree
 
@@ -87,10 +96,10 @@ def sync(
             )
             continue
         written = export_dataset(
-            load_tree(root), unit=unit.id, out=bureau.dataset, month=month, today=today
+            load_tree(root), unit=unit.id, out=dataset, month=month, today=today
         )
         out.append(_with(base, status="ok", rows=sum(written.rows.values())))
-    write_status(bureau.dataset, out)
+    write_status(dataset, out)
     return out
 
 

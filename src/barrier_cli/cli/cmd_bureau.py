@@ -34,6 +34,10 @@ OutOption = Annotated[
 @app.command("sync")
 def sync(
     bureau: BureauOption = Path("."),
+    dataset: Annotated[
+        Path | None,
+        typer.Option("--dataset", help="The ledger to write [the bureau's own].", file_okay=False),
+    ] = None,
     no_fetch: Annotated[
         bool, typer.Option("--no-fetch", help="Use the cached clones as they are.")
     ] = False,
@@ -43,7 +47,7 @@ def sync(
     from barrier_cli.bureau.sync import sync as run_sync
     from barrier_cli.loader import today
 
-    done = run_sync(load_bureau(bureau), today=today(), fetch=not no_fetch)
+    done = run_sync(load_bureau(bureau), today=today(), fetch=not no_fetch, dataset=dataset)
     for unit in done:
         line = f"{unit.id} {unit.name}: {unit.status}"
         if unit.status == "ok":
