@@ -50,15 +50,17 @@ def export(
     from barrier_cli.export import export as run_export
     from barrier_cli.loader import load_tree
 
+    if dataset is not None and unit is None:
+        from barrier_cli.errors import InvalidInput
+
+        raise InvalidInput("--dataset needs --unit ID: the unit these records are")
     tree = load_tree(globals_of(ctx).root())
     if dataset is not None:
         from barrier_cli.bureau.dataset import export_dataset
-        from barrier_cli.errors import InvalidInput
         from barrier_cli.loader import today
         from barrier_cli.periods import Month
 
-        if unit is None:
-            raise InvalidInput("--dataset needs --unit ID: the unit these records are")
+        assert unit is not None
         written = export_dataset(
             tree,
             unit=unit,
