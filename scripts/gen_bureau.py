@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from gen_tree import generate  # noqa: E402
+from gen_tree import generate
 
 SYSTEMS = ("机", "车", "工", "电", "辆")
 NAMES = {"机": "机务段", "车": "车务段", "工": "工务段", "电": "电务段", "辆": "车辆段"}

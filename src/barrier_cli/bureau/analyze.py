@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from barrier_cli.bureau.dataset import PART, kinds, table_schema
+from barrier_cli.bureau.dataset import PART, STATIC, kinds, table_schema
 from barrier_cli.bureau.models import BureauTree
 from barrier_cli.bureau.sync import UnitSync, read_status
 from barrier_cli.errors import InvalidInput
@@ -50,16 +50,28 @@ def sql_text(name: str) -> str:
     )
 
 
-def connect(dataset: Path, *, memory_limit: str | None = None) -> Any:
-    """A DuckDB connection with one view per ledger table (``member``, ``part_month`` added)."""
+# Tables only the twelve months to the analysed one are read from; the others from all
+# months up to it (a case or pairing of any age can still be open).
+_RECENT = frozenset({"reports", "actions", "duties"})
+
+
+def connect(dataset: Path, *, month: Month | None = None) -> Any:
+    """A DuckDB connection with one view per ledger table (``member``, ``part_month`` added).
+
+    With ``month``, the views hold no partition after it (the analysis is a snapshot as of
+    the month's end) and the big monthly tables only its twelve months: files are pruned
+    by their path before DuckDB opens them.
+    """
     import duckdb
 
     con = duckdb.connect(":memory:")
     con.execute("SET threads = 2")
-    if memory_limit:
-        con.execute("SET memory_limit = ?", [memory_limit])
     for kind in kinds():
-        files = sorted(str(p) for p in dataset.glob(f"unit=*/kind={kind}/month=*/{PART}"))
+        files = sorted(
+            str(p)
+            for p in dataset.glob(f"unit=*/kind={kind}/month=*/{PART}")
+            if month is None or _wanted(kind, p.parent.name.removeprefix("month="), month)
+        )
         if files:
             # A view cannot take parameters: the file list is written as quoted literals.
             listed = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
@@ -73,10 +85,17 @@ def connect(dataset: Path, *, memory_limit: str | None = None) -> Any:
             empty = table_schema(kind).empty_table()
             con.register(f"_{kind}_empty", empty)
             con.execute(
-                f"CREATE VIEW {kind} AS SELECT *, '' AS member, '' AS part_month "
-                f"FROM _{kind}_empty"
+                f"CREATE VIEW {kind} AS SELECT *, '' AS member, '' AS part_month FROM _{kind}_empty"
             )
     return con
+
+
+def _wanted(kind: str, part: str, month: Month) -> bool:
+    if part == STATIC:
+        return True
+    if part > str(month):
+        return False
+    return kind not in _RECENT or part >= str(month.shift(-11))
 
 
 def analyze(bureau: BureauTree, *, month: Month, dataset: Path | None = None) -> BureauAnalysis:
@@ -84,7 +103,7 @@ def analyze(bureau: BureauTree, *, month: Month, dataset: Path | None = None) ->
     if not dataset.is_dir():
         raise InvalidInput(f"{dataset}: no ledger here; run 'barrier bureau sync' first")
     status = {u.id: u for u in read_status(dataset)}
-    con = connect(dataset)
+    con = connect(dataset, month=month)
     _set_month(con, month, bureau.bureau.thresholds.analyse_days)
     con.execute("CREATE TABLE members (id VARCHAR, name VARCHAR, system VARCHAR, included BOOLEAN)")
     excluded: list[dict[str, Any]] = []

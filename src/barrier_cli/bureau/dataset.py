@@ -125,10 +125,9 @@ def partitions(tree: Tree, *, today: dt.date) -> dict[tuple[str, str], Any]:
             out[(table.name, part_month)] = _arrow(table, rows)
     schema = duty_schema()
     for part_month, duty_rows in _duties(tree, today=today).items():
-        columns = list(zip(*duty_rows, strict=True)) if duty_rows else [[] for _ in DUTY_COLUMNS]
         arrays = [
-            pa.array(list(values), type=field.type)
-            for values, field in zip(columns, schema, strict=True)
+            pa.array([row[n] for row in duty_rows], type=field.type)
+            for n, field in enumerate(schema)
         ]
         out[("duties", part_month)] = pa.Table.from_arrays(arrays, schema=schema)
     return out

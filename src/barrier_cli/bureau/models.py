@@ -182,7 +182,9 @@ def read_model(path: Path, model: type[M], rel: str) -> M:
 def load_bureau(root: Path) -> BureauTree:
     """Read ``bureau.yaml`` and the department's own records under ``root``."""
     if not (root / BUREAU_FILE).is_file():
-        raise InvalidInput(f"{root}: no {BUREAU_FILE} here; create one with 'barrier init --bureau'")
+        raise InvalidInput(
+            f"{root}: no {BUREAU_FILE} here; create one with 'barrier init --bureau'"
+        )
     bureau = read_model(root / BUREAU_FILE, Bureau, BUREAU_FILE)
     own: dict[str, list[RecordModel]] = {}
     for folder, model in OWN_KINDS.items():

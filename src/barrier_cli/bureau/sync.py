@@ -104,7 +104,7 @@ def sync(
 
 
 def _with(base: UnitSync, **changes: object) -> UnitSync:
-    return UnitSync(**(asdict(base) | changes))  # type: ignore[arg-type]
+    return UnitSync(**(asdict(base) | changes))
 
 
 def write_status(dataset: Path, units: list[UnitSync]) -> None:

@@ -35,7 +35,9 @@ def init(
         for path in made.written:
             sys.stdout.write(f"created {display_path(Path.cwd(), str(path))}\n")
         for path in made.kept:
-            sys.stdout.write(f"kept    {display_path(Path.cwd(), str(path))} (exists; not changed)\n")
+            sys.stdout.write(
+                f"kept    {display_path(Path.cwd(), str(path))} (exists; not changed)\n"
+            )
         sys.stdout.write(
             f"\nA new bureau tree is in {folder}. Next: list the member units in bureau.yaml,\n"
             "then run 'barrier bureau sync' and 'barrier bureau analyze --month YYYY-MM'\n"
