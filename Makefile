@@ -41,7 +41,7 @@ bench: install
 bench-bureau: install
 	$(PY) -m pip install --quiet -e '.[dev,bureau]' pyspark
 	$(PY) scripts/bench_bureau.py --rows 1000000 10000000 --out bench/bureau.json
-	$(BIN)/pytest -q -p no:cacheprovider -m slow tests/slow/test_bureau_spark.py
+	BARRIER_SPARK=1 $(BIN)/pytest -q -p no:cacheprovider -m slow tests/slow/test_bureau_spark.py
 
 ## Long property-based runs of the never-crash and round-trip tests.
 fuzz: install

@@ -69,9 +69,7 @@ def synthetic_ledger(out: Path, rows: int, seed: int = 7) -> None:
                 ],
                 "persons": [[f"p{p:03d}"] for p in people],
             }
-            arrays = [
-                pa.array(columns.get(f.name, [None] * per_part), type=f.type) for f in schema
-            ]
+            arrays = [pa.array(columns.get(f.name, [None] * per_part), type=f.type) for f in schema]
             folder = out / f"unit=U{u:02d}" / "kind=reports" / f"month={start:%Y-%m}"
             folder.mkdir(parents=True)
             pq.write_table(pa.Table.from_arrays(arrays, schema=schema), folder / PART)
@@ -151,10 +149,9 @@ def timed(code: str, *args: str) -> tuple[float, int, float]:
 
 
 def bench_export(reports: int, work: Path) -> dict[str, float]:
-    from gen_tree import generate
-
     from barrier_cli.bureau.dataset import export_dataset
     from barrier_cli.loader import load_tree
+    from gen_tree import generate
 
     root = work / "unit" / "records"
     generate(root, reports=reports, seed=11, defects=0)
