@@ -232,3 +232,24 @@ def test_people_of_a_unit_never_reach_the_notice(statuses: list[Any], synced: Pa
         for person in ORG["people"]:
             assert person["name"] not in text
             assert person["id"] not in text
+
+
+def test_the_analysis_is_a_snapshot_at_month_end(tmp_path: Path) -> None:
+    write_tree(
+        tmp_path / "u" / "records",
+        reports=[
+            report("2025-10-02", "mem1"),
+            report("2026-09-02", "mem1"),
+            report("2026-10-02", "mem1"),
+            report("2026-10-03", "mem1"),
+            report("2026-11-02", "mem1"),
+        ],
+    )
+    bureau = bureau_tree(
+        tmp_path / "b", [{"id": "KA", "name": "甲", "system": "辆", "path": "../u/records"}]
+    )
+    sync(load_bureau(bureau), today=TODAY)
+    found = analyze(load_bureau(bureau), month=OCTOBER)
+    assert (found.unit("KA")["reports"], found.unit("KA")["previous_reports"]) == (2, 1)
+    # Twelve months to October: a year-old report is out, November is after the snapshot.
+    assert [(t["month"], t["reports"]) for t in found.trend] == [("2026-09", 1), ("2026-10", 2)]
