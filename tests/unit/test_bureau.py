@@ -134,6 +134,15 @@ def test_handover_given_clears_the_case(tmp_path: Path) -> None:
     sync(load_bureau(bureau), today=TODAY)
     (case_row,) = analyze(load_bureau(bureau), month=OCTOBER).cases
     assert case_row["handed_over"] is True and case_row["has_causes"] is False
+    assert case_row["received"] is False
+    (bureau / "handovers").mkdir()
+    (bureau / "handovers" / "BH-20261011-01.yaml").write_text(
+        "id: BH-20261011-01\ndate: 2026-10-11\nunit: KB\ncase: I-20261008-01\n"
+        "summary: 一般A类事故交班\n"
+    )
+    (case_row,) = analyze(load_bureau(bureau), month=OCTOBER).cases
+    assert case_row["received"] is True
+    assert analyze(load_bureau(bureau), month=OCTOBER).own["handovers"] == 1
 
 
 def test_a_unit_failing_check_is_excluded_and_named(tmp_path: Path) -> None:

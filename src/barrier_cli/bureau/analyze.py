@@ -123,12 +123,20 @@ def analyze(bureau: BureauTree, *, month: Month, dataset: Path | None = None) ->
         bureau=bureau.bureau.name,
         units=units,
         excluded=excluded,
-        cases=results["cases"],
+        cases=_with_receipts(results["cases"], bureau, month),
         branches=results["branches"],
         systems=results["systems"],
         trend=results["trend"],
         own=_own_work(bureau, month),
     )
+
+
+def _with_receipts(
+    cases: list[dict[str, Any]], bureau: BureauTree, month: Month
+) -> list[dict[str, Any]]:
+    """Each case marked with whether the department holds its 交班 (``handovers/``)."""
+    received = {(h.unit, h.case) for h in bureau.handovers if h.date <= month.last}
+    return [c | {"received": (c["unit"], c["id"]) in received} for c in cases]
 
 
 def _set_month(con: Any, month: Month, analyse_days: int) -> None:
