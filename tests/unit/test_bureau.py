@@ -262,3 +262,41 @@ def test_the_analysis_is_a_snapshot_at_month_end(tmp_path: Path) -> None:
     assert (found.unit("KA")["reports"], found.unit("KA")["previous_reports"]) == (2, 1)
     # Twelve months to October: a year-old report is out, November is after the snapshot.
     assert [(t["month"], t["reports"]) for t in found.trend] == [("2026-09", 1), ("2026-10", 2)]
+
+
+OVERDUE_PAIRING = {
+    "id": "P-20260410-01",
+    "mentor": "lead1",
+    "person": "wk3",
+    "unit": "G1",
+    "start": "2026-04-10",
+    "reasons": ["low_skill"],
+    "basic_on": "2026-07-01",
+    "status": "basic",
+}
+
+
+def test_a_silent_branch_and_an_overdue_pairing_are_named(tmp_path: Path) -> None:
+    """KC: monthly cadence; 第二党支部's only member (mem2) files nothing as a member, and a
+    pairing is past its full milestone (due 10-10) without a review."""
+    reports = [
+        report("2026-10-03", "mem1", analysis={"date": "2026-10-04", "by": "lead1", "cause": "x"}),
+        report("2026-10-04", "lead1", analysis={"date": "2026-10-05", "by": "lead1", "cause": "x"}),
+    ]
+    root = write_tree(
+        tmp_path / "kc" / "records", settings=MONTHLY, reports=reports, pairings=[OVERDUE_PAIRING]
+    )
+    bureau = bureau_tree(
+        tmp_path / "b", [{"id": "KC", "name": "丙电务段", "system": "电", "path": "../kc/records"}]
+    )
+    (done,) = sync(load_bureau(bureau), today=TODAY)
+    assert done.status == "ok", done.first_error
+    loaded = load_bureau(bureau)
+    notice = draft_notice(
+        analyze(loaded, month=OCTOBER), thresholds=loaded.bureau.thresholds, issuer="", number=""
+    )
+    (unit,) = notice.named
+    found = {s.code: s for s in unit.shortcomings}
+    assert sorted(found) == [1, 2, 5]  # 2: one of three member duties missed, over 20%
+    assert "第二党支部" in found[1].figures[0] and "第一党支部" not in found[1].figures[0]
+    assert found[5].ids == ["P-20260410-01"]
