@@ -283,7 +283,7 @@ def test_a_silent_branch_and_an_overdue_pairing_are_named(tmp_path: Path) -> Non
         report("2026-10-03", "mem1", analysis={"date": "2026-10-04", "by": "lead1", "cause": "x"}),
         report("2026-10-04", "lead1", analysis={"date": "2026-10-05", "by": "lead1", "cause": "x"}),
     ]
-    root = write_tree(
+    write_tree(
         tmp_path / "kc" / "records", settings=MONTHLY, reports=reports, pairings=[OVERDUE_PAIRING]
     )
     bureau = bureau_tree(
