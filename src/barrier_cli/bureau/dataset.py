@@ -14,6 +14,7 @@ then swapped in with renames, so a reader never sees half a unit.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import os
@@ -28,6 +29,7 @@ from barrier_cli.errors import InvalidInput, WriteFailed
 from barrier_cli.export.rows import Row, Table, tables
 from barrier_cli.export.schema import TABLES, arrow_schema, arrow_type
 from barrier_cli.loader import Tree
+from barrier_cli.models import Report
 from barrier_cli.models.common import ID_CHARS
 from barrier_cli.periods import Month
 
@@ -197,13 +199,18 @@ def _duties(tree: Tree, *, today: dt.date) -> dict[str, list[Row]]:
     """Each month's reporting duties, from the first month with a report to the last."""
     from barrier_cli.analysis.compliance import reporting_compliance
 
-    days = [r.date for r in tree.reports if r.withdrawn is None]
-    if not days:
+    by_month: dict[Month, list[Report]] = defaultdict(list)
+    for r in tree.reports:
+        if r.withdrawn is None:
+            by_month[Month.of(r.date)].append(r)
+    if not by_month:
         return {}
-    month, last = Month.of(min(days)), Month.of(min(max(days), today))
+    month, last = min(by_month), Month.of(min(max(by_month).last, today))
     out: dict[str, list[Row]] = {}
     while month.first <= last.first:
-        found = reporting_compliance(tree, month, today=today)
+        # The month's reports alone: the compliance count scans them once per person.
+        alone = dataclasses.replace(tree, reports=by_month.get(month, []))
+        found = reporting_compliance(alone, month, today=today)
         out[str(month)] = [
             (e.tier, e.subject, e.unit, e.branch, e.expected, e.actual) for e in found.all
         ]
