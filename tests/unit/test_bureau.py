@@ -300,3 +300,15 @@ def test_a_silent_branch_and_an_overdue_pairing_are_named(tmp_path: Path) -> Non
     assert sorted(found) == [1, 2, 5]  # 2: one of three member duties missed, over 20%
     assert "第二党支部" in found[1].figures[0] and "第一党支部" not in found[1].figures[0]
     assert found[5].ids == ["P-20260410-01"]
+
+
+def test_without_duckdb_the_analysis_says_what_to_install(
+    synced: Path, statuses: list[Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from barrier_cli.errors import UserError
+
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(UserError, match=r"barrier-cli\[bureau\]"):
+        analyze(load_bureau(synced), month=OCTOBER)
