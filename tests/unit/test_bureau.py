@@ -312,3 +312,41 @@ def test_without_duckdb_the_analysis_says_what_to_install(
     monkeypatch.setitem(sys.modules, "duckdb", None)
     with pytest.raises(UserError, match=r"barrier-cli\[bureau\]"):
         analyze(load_bureau(synced), month=OCTOBER)
+
+
+def _commit_all(repo: Path) -> None:
+    for args in (
+        ["add", "-A"],
+        ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "--quiet", "-m", "records"],
+    ):
+        subprocess.run(["git", "-C", str(repo), *args], check=True)
+
+
+def test_a_unit_as_a_submodule_is_initialised_and_read(tmp_path: Path) -> None:
+    unit = tmp_path / "kb"
+    unit_kb(unit / "records")
+    subprocess.run(["git", "-C", str(unit), "init", "--quiet", "-b", "main"], check=True)
+    _commit_all(unit)
+    bureau = bureau_tree(
+        tmp_path / "b", [{"id": "KB", "name": "乙", "system": "工", "submodule": "units/kb"}]
+    )
+    subprocess.run(["git", "-C", str(bureau), "init", "--quiet", "-b", "main"], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(bureau),
+            "-c",
+            "protocol.file.allow=always",
+            "submodule",
+            "add",
+            "--quiet",
+            str(unit),
+            "units/kb",
+        ],
+        check=True,
+    )
+    _commit_all(bureau)
+    (done,) = sync(load_bureau(bureau), today=TODAY)
+    assert done.status == "ok", done.first_error
+    assert analyze(load_bureau(bureau), month=OCTOBER).unit("KB")["reports"] == 6

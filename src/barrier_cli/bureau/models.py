@@ -47,7 +47,8 @@ class MemberUnit(Model):
     path: OneLine | None = None
     """A records tree on this machine, relative to the bureau tree or absolute."""
     submodule: OneLine | None = None
-    """A git submodule of the bureau repository (its records tree), relative to the bureau tree."""
+    """A git submodule of the bureau repository holding ``records/``, relative to the bureau
+    tree (which is then the repository's top folder)."""
     git: GitSource | None = None
 
     @model_validator(mode="after")

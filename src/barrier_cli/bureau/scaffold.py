@@ -21,7 +21,7 @@ thresholds:
   missed_share: 0.2      # 党员层漏报率超过它：信息报告网络不畅
   unanalysed_share: 0.3  # 本月信息逾期未分析的比例超过它：主要问题点分析不准
   analyse_days: 3
-# 每个单位给出 path（本机目录）、submodule（本仓库的子模块）或 git（url 和 ref）之一。
+# 每个单位给出 path（记录树目录）、submodule（本仓库中含 records/ 的子模块）或 git（url 和 ref）之一。
 units: []
 #  - id: LJ
 #    name: 列检车间

@@ -42,7 +42,9 @@ def member_root(bureau: BureauTree, unit: MemberUnit, *, fetch: bool) -> Path:
     if unit.path is not None:
         return bureau.root / unit.path
     if unit.submodule is not None:
-        return bureau.root / unit.submodule
+        if fetch:
+            git(bureau.root, "submodule", "update", "--init", "--", unit.submodule)
+        return bureau.root / unit.submodule / "records"
     assert unit.git is not None
     clone = bureau.root / bureau.bureau.cache / "units" / unit.id
     if fetch:
