@@ -1,7 +1,8 @@
 """`barrier bureau sync`: find or fetch each member unit's tree, check it, load it into the ledger.
 
-A tree given by ``path`` or ``submodule`` is read in place; one given by ``git`` is cloned
-once into the bureau's cache and fetched afterwards, then its ``ref`` checked out detached.
+A tree given by ``path`` is read in place, a ``submodule`` of the bureau repository is
+initialised (``git submodule update --init``) and read in place, and one given by ``git`` is
+cloned once into the bureau's cache and fetched afterwards, its ``ref`` checked out detached.
 Member trees are only ever read. A unit whose tree cannot be reached or fails ``check``
 is reported with its first error and its partitions are left out of the ledger's unit
 list (``_units.json``), so the analysis names it as excluded instead of counting it.
