@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -176,7 +177,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--export-reports", type=int, default=20_000)
     parser.add_argument("--out", type=Path, help="write the results as JSON here too")
     args = parser.parse_args(argv)
-    results: dict[str, object] = {}
+    results: dict[str, object] = {
+        "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "cpus": os.cpu_count(),
+        "load_before": os.getloadavg(),
+    }
     with tempfile.TemporaryDirectory(prefix="bench-bureau-") as tmp:
         work = Path(tmp)
         results["export"] = bench_export(args.export_reports, work)
@@ -200,6 +205,7 @@ def main(argv: list[str] | None = None) -> int:
             }
             results[str(rows)] = line
             print(line, flush=True)
+    results["load_after"] = os.getloadavg()
     if args.out:
         args.out.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     return 0
