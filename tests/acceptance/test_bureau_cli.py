@@ -145,3 +145,22 @@ def test_export_dataset_needs_a_unit(tmp_path: Path) -> None:
     # The console entry turns this user error into one line and exit 1 (SPEC §3).
     assert isinstance(result.exception, InvalidInput)
     assert "--dataset needs --unit" in str(result.exception)
+
+
+def test_two_exports_of_one_unit_at_once_leave_one_whole_copy(tmp_path: Path) -> None:
+    import duckdb
+
+    from analysis_tree import report, write_tree
+    from cli_helpers import run_together
+
+    root = write_tree(
+        tmp_path / "records",
+        reports=[report("2026-09-02", "mem1"), report("2026-10-02", "mem1")],
+    )
+    out = str(tmp_path / "d")
+    command = ["export", "--dataset", out, "--unit", "KA"]
+    assert [rc for rc, _, _ in run_together(root, [command, command])] == [0, 0]
+    files = f"{out}/unit=KA/kind=reports/month=*/part-0.parquet"
+    (count,) = duckdb.execute(f"SELECT count(*) FROM read_parquet('{files}')").fetchone() or (0,)
+    assert count == 2
+    assert [p.name for p in (tmp_path / "d").glob(".*")] == [".lock"]

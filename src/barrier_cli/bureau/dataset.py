@@ -9,18 +9,21 @@ three-tier reporting duties of each month and how they were met, computed by the
 
 Exporting a unit again replaces that unit's partitions (all of them, or one month's): the
 new partitions are written beside the old under a dot-name that no reader's glob matches,
-then swapped in with renames, so a reader never sees half a unit.
+then swapped in with renames under the dataset's ``.lock``: a reader sees the old unit or the
+new one (for an instant none), never half of one, and two exports never interleave.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
+import fcntl
 import io
 import os
 import shutil
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -32,9 +35,11 @@ from barrier_cli.loader import Tree
 from barrier_cli.models import Report
 from barrier_cli.models.common import ID_CHARS
 from barrier_cli.periods import Month
+from barrier_cli.store import random_suffix
 
 STATIC = "static"
 PART = "part-0.parquet"
+LOCK = ".lock"
 
 DUTY_COLUMNS: tuple[tuple[str, str], ...] = (
     ("tier", "string"),
@@ -69,28 +74,41 @@ def export_dataset(
     if month is not None:
         parts = {k: v for k, v in parts.items() if k[1] in (str(month), STATIC)}
     unit_dir = out / f"unit={unit}"
-    staging = out / f".unit={unit}.new"
+    # A name of its own: two exports of one unit at once never write into each other.
+    staging = out / f".unit={unit}.{random_suffix(8)}.new"
     try:
         out.mkdir(parents=True, exist_ok=True)
-        shutil.rmtree(staging, ignore_errors=True)
         for (kind, part_month), table in parts.items():
             folder = staging / f"kind={kind}" / f"month={part_month}"
             folder.mkdir(parents=True, exist_ok=True)
             (folder / PART).write_bytes(_parquet(table))
-        _swap(unit_dir, staging, keep=None if month is None else str(month))
+        with _locked(out):
+            _swap(unit_dir, staging, keep=None if month is None else str(month))
     except OSError as e:
         raise WriteFailed(f"{out}: cannot write the dataset ({e.strerror})") from e
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     rows: dict[str, int] = defaultdict(int)
     for (kind, _), table in parts.items():
         rows[kind] += table.num_rows
     return DatasetWritten(unit, len(parts), dict(rows))
 
 
+@contextlib.contextmanager
+def _locked(out: Path) -> Iterator[None]:
+    """One swap at a time in a dataset: two renames of one unit never interleave."""
+    with open(out / LOCK, "a+b") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def _swap(unit_dir: Path, staging: Path, *, keep: str | None) -> None:
     """Put the staged partitions in place: all of the unit, or month ``keep`` and static."""
     if keep is None:
-        old = unit_dir.with_name(f".{unit_dir.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
+        old = staging.with_suffix(".old")
         if unit_dir.exists():
             os.replace(unit_dir, old)
         os.replace(staging, unit_dir)
@@ -103,13 +121,11 @@ def _swap(unit_dir: Path, staging: Path, *, keep: str | None) -> None:
     for part in sorted(staging.glob("kind=*/month=*")):
         target = unit_dir / part.parent.name / part.name
         target.parent.mkdir(parents=True, exist_ok=True)
-        old = target.with_name(f".{part.name}.old")
-        shutil.rmtree(old, ignore_errors=True)
+        old = target.with_name(f".{part.name}.{staging.stem}.old")
         if target.exists():
             os.replace(target, old)
         os.replace(part, target)
         shutil.rmtree(old, ignore_errors=True)
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 def partitions(tree: Tree, *, today: dt.date) -> dict[tuple[str, str], Any]:
