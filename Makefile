@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: install run test lint fmt-records unit bench bench-bureau fuzz clean
+.PHONY: install run test lint fmt-records unit bench bench-bureau fuzz soak clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,11 @@ bench-bureau: install
 ## Long property-based runs of the never-crash and round-trip tests.
 fuzz: install
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/pytest -q -p no:cacheprovider tests -k "property or fuzz"
+
+## kill -9 at random moments of add, fmt, action done and notice --issue, 100+ times: no
+## orphan, no burnt notice number, no partial file, check clean (minutes; not in `make test`).
+soak: install
+	BARRIER_SOAK=1 $(BIN)/pytest -q -p no:cacheprovider tests/acceptance/test_soak.py
 
 unit: install
 	$(BIN)/pytest -q -x tests/unit

@@ -75,3 +75,18 @@ def copy_tiny(tmp_path: Path) -> Path:
     records = tmp_path / "records"
     shutil.copytree(DATA / "tiny", records)
     return records
+
+
+def device_node(tmp_path: Path, name: str) -> Path:
+    """A stand-in for ``/dev/<name>`` (null or full) that a faulty write cannot harm.
+
+    As root, a rename onto ``/dev/full`` would replace the machine's device node, so root
+    gets the same device made in ``tmp_path``; anyone else cannot write in ``/dev`` and is
+    given the real one.
+    """
+    if os.geteuid() != 0:
+        return Path("/dev") / name
+    real = os.stat(Path("/dev") / name)
+    node = tmp_path / name
+    os.mknod(node, real.st_mode, real.st_rdev)
+    return node

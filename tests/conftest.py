@@ -23,3 +23,15 @@ def _fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests run on a fixed day so that 'in the future' and 'overdue' never drift."""
     monkeypatch.setenv("BARRIER_TODAY", "2026-11-24")
     monkeypatch.delenv("BARRIER_RECORDS", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """Each test gets its own cache folder: the user's real one is never written, and no
+    test sees another's cache."""
+    folder = tmp_path_factory.mktemp("cache")
+    monkeypatch.setenv("BARRIER_CACHE_DIR", str(folder))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "xdg"))
+    return folder

@@ -1,17 +1,20 @@
 """Remember what reading and checking a tree found, so unchanged files are never read twice.
 
-Three stores live in ``<records>/.barrier-cache/`` (hidden, so the walker never reads it, and
-ignored by git):
+The cache of a tree lives outside it, in the user's cache folder (or ``--cache-dir`` /
+``$BARRIER_CACHE_DIR``), in a folder named by a hash of the tree's real path. Nothing in
+the records tree is ever loaded as a cache: a tree is untrusted input (anyone with commit
+access wrote it), and a ``.barrier-cache/`` or ``*.pickle`` found in it is a finding. The
+stores are data only (see "the format" below):
 
-* ``files/``: every file's read result (`loader.FileResult`: record or problems), keyed
-  by the file's identity — size, mtime, inode and ctime, like git's index. A file whose
-  mtime falls within ``RACY_NS`` of the moment it was cached could change again without its
-  stamp changing, so its content hash is kept too and checked on use.
-* ``check.pickle``, ``analysis.pickle``: the results of the last few `barrier check` and
+* ``files/``: every file's read (its parsed YAML, or why it does not parse), keyed by the
+  file's identity — size, mtime, inode and ctime, like git's index — and validated again
+  when used. A file whose mtime falls within ``RACY_NS`` of the moment it was cached could
+  change again without its stamp changing, so its content hash is kept too and checked.
+* ``check``, ``analysis``: the results of the last few `barrier check` and
   `barrier analyze` runs (`memoised`), keyed by the identity of every file of the tree and
   of its templates, today's date and the options. A check of an unchanged tree is then a
   directory walk and one small read, and imports no models at all.
-* ``check-files.pickle``: each file's findings from the last check and what they rest on,
+* ``check-files``: each file's findings from the last check and what they rest on,
   so that after a change only the files it can affect are checked again
   (`checks.incremental`).
 
@@ -24,29 +27,33 @@ run on the memoised path, or must add what it reads to the memo's key.
 
 from __future__ import annotations
 
-import dataclasses
+import contextlib
 import datetime as dt
 import functools
 import hashlib
-import io
+import math
 import os
-import pickle
 import stat
 import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib.util import find_spec
-from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+import msgspec
 
 from barrier_cli import __version__
-from barrier_cli.findings import CheckResult
+from barrier_cli import findings as fc
+from barrier_cli.findings import CheckResult, Finding
+from barrier_cli.tree_root import is_stray
 
 if TYPE_CHECKING:
     from barrier_cli.loader import FileResult
 
 CACHE_DIR = ".barrier-cache"
+"""Where older versions kept the cache, inside the tree: now only ever reported."""
 HASH_LIMIT = 16 * 1024 * 1024
 """Far above `yamlio.MAX_BYTES`: a larger file is refused unread, so it is not hashed."""
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -57,6 +64,8 @@ RACY_NS = 3_000_000_000
 (FAT: 2 s) can hide a second write within the same tick."""
 MEMO_ENTRIES = 8
 """Check results kept: the whole tree plus a few path selections (an editor's, a hook's)."""
+
+T = TypeVar("T")
 
 Stamp = tuple[int, int, int, int, str]
 """size, mtime_ns, inode, ctime_ns, and the target of a symbolic link ('' for a file)."""
@@ -72,31 +81,45 @@ def stamp(path: Path) -> Stamp:
 
 
 def scan(
-    root: Path, *, prefix: str = "", suffixes: tuple[str, ...] | None = YAML_SUFFIXES
+    root: Path,
+    *,
+    prefix: str = "",
+    suffixes: tuple[str, ...] | None = YAML_SUFFIXES,
+    pickles: list[str] | None = None,
 ) -> dict[str, Stamp]:
     """Every YAML file (or every file) below ``root`` outside hidden folders, with its stamp.
 
     This is a superset of what `loader.iter_files` reads (it also lists the tree's own
     templates), so no change the loader could see escapes the key. Linked folders are not
-    entered; their target is part of the stamp.
+    entered; their target is part of the stamp. ``pickles`` collects the ``*.pickle``
+    files seen (see `in_tree_cache`).
     """
     found: dict[str, Stamp] = {}
     pending = [(str(root), prefix)]
     while pending:
         folder, base = pending.pop()
-        with os.scandir(folder) as entries:
-            for entry in entries:
-                name = entry.name
-                if name.startswith("."):
-                    continue
-                rel = base + name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append((entry.path, rel + "/"))
-                elif entry.is_symlink():
-                    found[rel] = stamp(Path(entry.path))
-                elif suffixes is None or name.endswith(suffixes):
-                    st = entry.stat(follow_symlinks=False)
-                    found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            # Not a link, but marked like one: the check then walks the tree the full way,
+            # which reports the folder (`loader.iter_files`).
+            found[base.rstrip("/") or "."] = (-1, -1, -1, -1, "unlistable")
+            continue
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = base + name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, rel + "/"))
+            elif entry.is_symlink():
+                found[rel] = stamp(Path(entry.path))
+            elif suffixes is None or name.endswith(suffixes) or is_stray(name):
+                st = entry.stat(follow_symlinks=False)
+                found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
+            elif pickles is not None and name.endswith(".pickle"):
+                pickles.append(rel)
     return found
 
 
@@ -152,100 +175,225 @@ def code_fingerprint() -> str:
     return h.hexdigest()
 
 
-# -- pickling ------------------------------------------------------------------------------
-# pydantic's own pickling rebuilds every model through __setstate__ and costs about five
-# times more than reading the data; a validated model is just its field values, so it is
-# stored as (class, values, fields set) and rebuilt without validation.
-#
-# The set of explicitly set field names takes ~700 bytes per model, as much as its values:
-# rebuilt models share one set per distinct set of names (a 100k-record tree has a few
-# dozen), which keeps a 100k tree within its memory budget. Only assigning to a field
-# changes that set, and barrier never assigns to a loaded record (changes are written as
-# new text and read again), so sharing it is safe.
+# -- the format -----------------------------------------------------------------------------
+# A cache is data, never code: every store is MessagePack decoded by msgspec into the exact
+# types it holds (ints, strings, dates, findings), and a file's read result is kept as the
+# YAML data it parsed to, validated again by the models when it is used. A store that does
+# not decode into its type, or was written by other code, for another tree or under another
+# name, is a cold cache. (msgspec was measured against the stdlib's json, orjson and sqlite:
+# it is the fastest of them and the only one that checks the types as it decodes.)
 
-_FIELD_SETS: dict[frozenset[str], set[str]] = {}
+FORMAT = 1
+"""Bumped whenever the layout of a store changes."""
 
 
-def _rebuild(cls: type[Any], values: dict[str, Any], names: frozenset[str]) -> Any:
-    fields_set = _FIELD_SETS.get(names)
-    if fields_set is None:
-        fields_set = _FIELD_SETS[names] = set(names)
-    model = object.__new__(cls)
-    object.__setattr__(model, "__dict__", values)
-    object.__setattr__(model, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(model, "__pydantic_extra__", None)
-    object.__setattr__(model, "__pydantic_private__", None)
-    return model
+class _Envelope(msgspec.Struct, array_like=True):
+    format: int
+    code: str
+    tree: str
+    name: str
+    body: msgspec.Raw
 
 
-class _Pickler(pickle.Pickler):
-    def __init__(self, file: io.BytesIO) -> None:
-        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
-        self._names: dict[frozenset[str], frozenset[str]] = {}
-
-    def reducer_override(self, obj: Any) -> Any:
-        if isinstance(obj, type):
-            return NotImplemented
-        fields_set = getattr(obj, "__pydantic_fields_set__", None)
-        if fields_set is not None:
-            names = frozenset(fields_set)
-            return _rebuild, (type(obj), obj.__dict__, self._names.setdefault(names, names))
-        if isinstance(obj, BaseException) and dataclasses.is_dataclass(obj):
-            # an exception pickles only its positional args: a keyword-given hint was lost
-            return type(obj), tuple(getattr(obj, f.name) for f in dataclasses.fields(obj))
-        return NotImplemented
+_DECODE_ERRORS = (msgspec.MsgspecError, ValueError, TypeError, RecursionError)
 
 
-def dumps(value: Any) -> bytes:
-    """Pickle ``value``, storing pydantic models by their field values."""
-    buffer = io.BytesIO()
-    _Pickler(buffer).dump(value)
-    return buffer.getvalue()
+class Uncacheable(Exception):
+    """A value that the cache's format cannot hold exactly: the file is read every time."""
 
 
-def loads(blob: bytes) -> Any:
-    return pickle.loads(blob)
+_DATE = "\x00date"
+_DATETIME = "\x00datetime"
+
+
+def pack(value: Any) -> Any:
+    """Parsed YAML as plain MessagePack values, dates tagged; `Uncacheable` if not exact."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is int:
+        if not -(2**63) <= value < 2**64:
+            raise Uncacheable
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            raise Uncacheable
+        return value
+    if kind is dict:
+        out = {}
+        for key, item in value.items():
+            if type(key) is not str or key.startswith("\x00"):
+                raise Uncacheable
+            out[key] = pack(item)
+        return out
+    if kind is list:
+        return [pack(item) for item in value]
+    if kind is dt.date:
+        return {_DATE: value.isoformat()}
+    if kind is dt.datetime:
+        return {_DATETIME: value.isoformat()}
+    raise Uncacheable
+
+
+def unpack(value: Any) -> Any:
+    """`pack` undone; short strings are interned, as the YAML reader does (memory).
+
+    ValueError for anything `pack` never gives (bytes, extension types, other keys). This
+    runs for every file read from the cache or a worker, so strings, the most common
+    values, are handled in the loops rather than by a call each.
+    """
+    kind = type(value)
+    if kind is dict:
+        if len(value) == 1:
+            if _DATE in value:
+                return dt.date.fromisoformat(value[_DATE])
+            if _DATETIME in value:
+                return dt.datetime.fromisoformat(value[_DATETIME])
+        out = {}
+        for key, item in value.items():
+            if type(key) is not str or key[:1] == "\x00":
+                raise ValueError("not a packed mapping")
+            if type(item) is str:
+                out[key] = _intern(item) if len(item) <= 40 else item
+            else:
+                out[key] = unpack(item)
+        return out
+    if kind is list:
+        return [
+            (_intern(item) if len(item) <= 40 else item) if type(item) is str else unpack(item)
+            for item in value
+        ]
+    if kind is str:
+        return _intern(value) if len(value) <= 40 else value
+    if kind in _PLAIN:
+        return value
+    raise ValueError(f"{kind.__name__} is never packed")
+
+
+_intern = sys.intern
+_PLAIN = (int, float, bool, type(None))
+
+
+class Packed(NamedTuple):
+    """One file's read, as data: its YAML, or why it does not parse (code, message, line,
+    col, hint). Its kind is never stored: it follows from the path."""
+
+    data: Any
+    parse_problem: tuple[str, str, int, int, str] | None
+
+
+def pack_read(data: Any, parse_problem: Any) -> Packed | None:
+    """What `loader.parse_file` gave, ready to keep; None if it cannot be kept exactly."""
+    from barrier_cli.loader import NO_DATA
+
+    if parse_problem is not None:
+        p = parse_problem
+        return Packed(None, (p.code, p.message, p.line, p.col, p.hint))
+    try:
+        return Packed(None if data is NO_DATA else pack(data), None)
+    except (Uncacheable, RecursionError):
+        return None
+
+
+def unpack_read(rel: str, packed: Packed) -> FileResult:
+    """The file's `loader.FileResult` from its kept read: its YAML validated again."""
+    from barrier_cli.kinds import classify
+    from barrier_cli.loader import NO_DATA, result_of
+    from barrier_cli.yamlio import ParseProblem
+
+    kind = classify(PurePosixPath(rel))
+    if packed.parse_problem is not None:
+        return result_of(rel, kind, NO_DATA, ParseProblem(*packed.parse_problem))
+    return result_of(rel, kind, unpack(packed.data), None)
+
+
+def encode(value: Any) -> bytes:
+    return msgspec.msgpack.encode(value)
+
+
+def decode(blob: bytes, kind: type[T]) -> T:
+    return msgspec.msgpack.decode(blob, type=kind)
+
+
+# -- where the cache lives -------------------------------------------------------------------
+
+ENV = "BARRIER_CACHE_DIR"
+_chosen: Path | None = None
+
+
+def use_dir(folder: Path | None) -> None:
+    """Keep caches under ``folder`` (--cache-dir); None: $BARRIER_CACHE_DIR, else the
+    user's cache folder."""
+    global _chosen
+    _chosen = folder
+
+
+def base_dir() -> Path:
+    if _chosen is not None:
+        return _chosen
+    env = os.environ.get(ENV)
+    if env:
+        return Path(env)
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers here (a test holds them equal), without importing it:
+        # that import is a tenth of a warm check
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "barrier"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("barrier", appauthor=False))
+
+
+def _real(root: Path) -> str:
+    return os.path.realpath(root)
+
+
+def _folder(root: Path) -> Path:
+    """The tree's own cache folder: outside the tree, named by its real path."""
+    name = hashlib.blake2b(_real(root).encode(), digest_size=12).hexdigest()
+    return base_dir() / name
+
+
+def _read(root: Path, name: str, kind: type[T]) -> T | None:
+    """A store's content, or None when it is missing, damaged or not this tree's and code's."""
+    try:
+        envelope = decode((_folder(root) / name).read_bytes(), _Envelope)
+        if (envelope.format, envelope.code, envelope.tree, envelope.name) != (
+            FORMAT,
+            code_fingerprint(),
+            _real(root),
+            name,
+        ):
+            return None
+        return decode(envelope.body, kind)
+    except (OSError, *_DECODE_ERRORS):  # a damaged or foreign cache is just a cold cache
+        return None
+
+
+def _write(root: Path, name: str, value: Any) -> None:
+    """Atomically replace the store ``name``; a cache that cannot be written is no cache."""
+    path = _folder(root) / name
+    try:
+        body = msgspec.Raw(encode(value))
+        blob = encode(_Envelope(FORMAT, code_fingerprint(), _real(root), name, body))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(blob)
+        os.replace(tmp, path)
+    except (OSError, msgspec.MsgspecError, UnicodeError, RecursionError):
+        pass
 
 
 # -- the stores ----------------------------------------------------------------------------
 
 
-def _folder(root: Path) -> Path:
-    return root / CACHE_DIR
-
-
-def _read(path: Path) -> Any:
-    """A store's content, or None when it is missing, unreadable or from other code."""
-    try:
-        blob = path.read_bytes()
-        fingerprint, value = loads(blob)
-    except Exception:  # a damaged or foreign cache is just a cold cache
-        return None
-    return value if fingerprint == code_fingerprint() else None
-
-
-def _write(root: Path, name: str, value: Any, dump: Callable[[Any], bytes] = dumps) -> None:
-    """Atomically replace the store ``name``; a tree we may not write to goes uncached."""
-    folder = _folder(root)
-    path = folder / name
-    try:
-        folder.mkdir(exist_ok=True)
-        ignore = folder / ".gitignore"
-        if not ignore.exists():
-            ignore.write_text("*\n", encoding="utf-8")
-        path.parent.mkdir(exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        tmp.write_bytes(dump((code_fingerprint(), value)))
-        os.replace(tmp, path)
-    except OSError:
-        pass
-
-
-@dataclass
-class _Entry:
+class _Entry(NamedTuple):
     stamp: Stamp
     digest: bytes | None
-    result: FileResult
+    read: Packed
+
+
+Shard = dict[str, _Entry]
 
 
 @dataclass
@@ -271,8 +419,8 @@ class FileCache:
         if name in self.loaded:
             return
         self.loaded.add(name)
-        shard = _read(_folder(self.root) / "files" / f"{name}.pickle")
-        if isinstance(shard, dict):
+        shard = _read(self.root, f"files/{name}", Shard)
+        if shard is not None:
             for rel, entry in shard.items():
                 self.entries.setdefault(rel, entry)
 
@@ -283,16 +431,23 @@ class FileCache:
             return None
         if entry.digest is not None and entry.digest != content_hash(self.root / rel):
             return None
-        return entry.result
+        try:
+            return unpack_read(rel, entry.read)
+        except _DECODE_ERRORS:  # data no parse could give: read the file again
+            return None
 
     def racy_digest(self, rel: str, now: Stamp) -> bytes | None:
         """The content hash to keep with a result, taken *before* the file is read."""
         return content_hash(self.root / rel) if is_racy(now, self.started_ns) else None
 
-    def put(self, rel: str, now: Stamp, digest: bytes | None, result: FileResult) -> None:
+    def put(self, rel: str, now: Stamp, digest: bytes | None, read: Packed | None) -> None:
+        """Keep a file's read (`pack_read`); None forgets it (it cannot be kept)."""
+        if read is None:
+            self.forget(rel)
+            return
         name = _shard_of(rel)
         self._load(name)
-        self.entries[rel] = _Entry(now, digest, result)
+        self.entries[rel] = _Entry(now, digest, read)
         self.dirty.add(name)
 
     def forget(self, rel: str) -> None:
@@ -304,8 +459,9 @@ class FileCache:
     def keep_only(self, rels: Iterable[str]) -> None:
         """Forget files that are gone, so the store never grows with renames."""
         try:
-            for path in (_folder(self.root) / "files").glob("*.pickle"):
-                self._load(path.stem)
+            for path in (_folder(self.root) / "files").iterdir():
+                if not path.name.startswith("."):
+                    self._load(path.name)
         except OSError:
             pass
         wanted = set(rels)
@@ -315,16 +471,17 @@ class FileCache:
     def save(self) -> None:
         if not self.dirty:
             return
-        shards: dict[str, dict[str, _Entry]] = {name: {} for name in self.dirty}
+        shards: dict[str, Shard] = {name: {} for name in self.dirty}
         for rel, entry in self.entries.items():
             shard = shards.get(_shard_of(rel))
             if shard is not None:
                 shard[rel] = entry
         for name, shard in shards.items():
             if shard:
-                _write(self.root, f"files/{name}.pickle", shard)
+                _write(self.root, f"files/{name}", shard)
             else:
-                (_folder(self.root) / "files" / f"{name}.pickle").unlink(missing_ok=True)
+                with contextlib.suppress(OSError):
+                    (_folder(self.root) / "files" / name).unlink(missing_ok=True)
         self.dirty.clear()
 
 
@@ -335,19 +492,21 @@ def _shard_of(rel: str) -> str:
 
 # -- memoised results ----------------------------------------------------------------------
 
-T = TypeVar("T")
+Memo = dict[str, tuple[dict[str, bytes], msgspec.Raw]]
+"""Memo key -> the content hashes of its racy files, and the value (decoded on a hit)."""
 
 
-def memoised(root: Path, name: str, key: object, compute: Callable[[], T]) -> T:
+def memoised(root: Path, name: str, key: object, compute: Callable[[], T], kind: type[T]) -> T:
     """``compute()``, or what it returned before for the same ``key`` and an unchanged tree.
 
     The memo's key is ``key`` (the command's options and today's date) plus the stamp of
     every file of the tree and of its own templates, and barrier's code, all taken before
     computing: a file that changes meanwhile gets a new stamp, so the entry is never hit
     for the new state. Files too new to trust their stamp are also compared by content.
+    The value must be what msgspec decodes into ``kind`` (str, dataclasses of plain values).
     """
     started = time.time_ns()
-    return _memoised(root, name, key, _tree_stamps(root), started, compute)
+    return _memoised(root, name, key, _tree_stamps(root), started, compute, kind)
 
 
 def _memoised(
@@ -357,42 +516,74 @@ def _memoised(
     stamps: dict[str, Stamp],
     started: int,
     compute: Callable[[], T],
+    kind: type[T],
 ) -> T:
     digest = _memo_key(key, stamps)
-    memo_path = _folder(root) / f"{name}.pickle"
-    memo = _read(memo_path)
-    memo = memo if isinstance(memo, dict) else {}
+    memo = _read(root, name, Memo) or {}
     hit = memo.get(digest)
     if hit is not None and _still_same(root, hit[0]):
-        value: T = hit[1]
-        return value
+        with contextlib.suppress(*_DECODE_ERRORS):
+            return decode(hit[1], kind)
     racy = racy_hashes(root, stamps, started)
     value = compute()
     memo.pop(digest, None)
-    memo[digest] = (racy, value)
+    memo[digest] = (racy, msgspec.Raw(encode(value)))
     for old in list(memo)[:-MEMO_ENTRIES]:
         del memo[old]
-    _write(root, f"{name}.pickle", memo)
+    _write(root, name, memo)
     return value
 
 
-def load_store(root: Path, name: str) -> Any:
-    """The store ``name`` of the tree's cache, or None (missing, damaged, other code)."""
-    return _read(_folder(root) / name)
+def load_store(root: Path, name: str, kind: type[T]) -> T | None:
+    """The store ``name`` of the tree's cache as ``kind``, or None (missing, damaged,
+    another tree's or other code's)."""
+    return _read(root, name, kind)
 
 
 def save_store(root: Path, name: str, value: Any) -> None:
-    """Keep ``value``, which holds no pydantic model: plain pickle is faster for it."""
-    _write(root, name, value, functools.partial(pickle.dumps, protocol=pickle.HIGHEST_PROTOCOL))
+    """Keep ``value`` (plain values, dataclasses and named tuples of them)."""
+    _write(root, name, value)
 
 
-def _tree_stamps(root: Path) -> dict[str, Stamp]:
+def _tree_stamps(root: Path, pickles: list[str] | None = None) -> dict[str, Stamp]:
     """The records, and every file of the tree's own templates (they shape documents)."""
-    stamps = scan(root)
+    stamps = scan(root, pickles=pickles)
     templates = root / "templates"
     if templates.is_dir():
-        stamps |= scan(templates, prefix="templates/", suffixes=None)
+        stamps |= scan(templates, prefix="templates/", suffixes=None, pickles=pickles)
     return stamps
+
+
+def in_tree_cache(root: Path, pickles: list[str] | None = None) -> list[Finding]:
+    """A cache committed to (or left in) the tree, and any pickle: reported, never loaded.
+
+    Older versions kept their cache in ``.barrier-cache/`` and loaded it with pickle, which
+    runs code: a clone whose tree carries one would run it with any such version.
+    ``pickles``: those `scan` already found (else the tree is scanned for them).
+    """
+    if pickles is None:
+        pickles = []
+        _tree_stamps(root, pickles)
+    out = []
+    if os.path.lexists(root / CACHE_DIR):
+        out.append(
+            Finding(
+                f"{CACHE_DIR}/",
+                fc.CACHE_IN_TREE,
+                "a cache folder in the records tree: barrier never reads it",
+                hint=f"delete it (rm -r {CACHE_DIR}) and keep it out of git",
+            )
+        )
+    for rel in sorted(pickles):
+        out.append(
+            Finding(
+                rel,
+                fc.CACHE_IN_TREE,
+                "a pickle file in the records tree: it may run code when loaded",
+                hint="delete it; records are YAML only",
+            )
+        )
+    return out
 
 
 def _memo_key(key: object, stamps: dict[str, Stamp]) -> str:
@@ -414,22 +605,38 @@ def check(
     jobs: int | None = None,
 ) -> CheckResult:
     """`checks.check_tree`, answered from the memo when no file of the tree has changed,
-    and otherwise by re-checking only the files a change can affect (`checks.incremental`)."""
+    and otherwise by re-checking only the files a change can affect (`checks.incremental`);
+    with `in_tree_cache`'s findings, which are never memoised."""
     from barrier_cli.tree_root import today
 
-    day = day or today()
+    day = day or today(root)
+    pickles: list[str] = []
     if not use_cache:
-        return _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
+        result = _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
+        return with_in_tree_cache(root, result)
     selection = sorted(str(p.resolve()) for p in paths) if paths else []
     started = time.time_ns()
-    stamps = _tree_stamps(root)
+    stamps = _tree_stamps(root, pickles)
 
     def compute() -> CheckResult:
         from barrier_cli.checks.incremental import check_changes
 
         return check_changes(root, paths=paths, day=day, stamps=stamps, started=started, jobs=jobs)
 
-    return _memoised(root, "check", ("check", day.isoformat(), selection), stamps, started, compute)
+    key = ("check", day.isoformat(), selection)
+    result = _memoised(root, "check", key, stamps, started, compute, CheckResult)
+    return with_in_tree_cache(root, result, pickles)
+
+
+def with_in_tree_cache(
+    root: Path, result: CheckResult, pickles: list[str] | None = None
+) -> CheckResult:
+    """``result`` with `in_tree_cache`'s findings added, in report order."""
+    extra = in_tree_cache(root, pickles)
+    if not extra:
+        return result
+    findings = sorted([*result.findings, *extra], key=Finding.sort_key)
+    return CheckResult(findings, result.files)
 
 
 def _check_tree(root: Path, **options: Any) -> CheckResult:

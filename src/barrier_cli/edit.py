@@ -1,15 +1,17 @@
 """In-place edits of a record file that keep what people wrote: comments, key order, style.
 
-The file is read once (``store.Snapshot``), changed as a ruamel round-trip document, checked
-to still be a record that `barrier check` accepts (no error that was not there before), and
-written back with ``store.replace`` only if nobody changed it on disk meanwhile.
+The file is read once under its lock (``store.editing``), changed as a ruamel round-trip
+document, checked to still be a record that `barrier check` accepts (no error that was not
+there before), and written back with ``store.replace`` before the lock is let go: another
+writer of this tool (`fmt`, a second `action done`) waits, then edits what this one wrote.
 """
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,7 @@ class _Target:
     doc: CommentedMap
 
 
-def _open(root: Path, record_id: str, kinds: tuple[type[Model], ...]) -> _Target:
+def _find(root: Path, record_id: str, kinds: tuple[type[Model], ...]) -> tuple[Tree, FileResult]:
     tree = load_tree(root, cache=True)
     result = tree.by_id().get(record_id)
     if result is None or result.record is None:
@@ -61,13 +63,26 @@ def _open(root: Path, record_id: str, kinds: tuple[type[Model], ...]) -> _Target
     if not isinstance(result.record, kinds):
         names = " or ".join(k.__name__.lower() for k in kinds)
         raise InvalidInput(f"{record_id} is a {result.kind}, not a {names}")
-    path = store.inside(root, result.rel)
-    snapshot = store.Snapshot.read(path)
-    try:
-        doc = yaml_writer().load(decode(snapshot.content))
-    except (YAMLError, ParseProblem) as e:
-        raise UserError(f"{result.rel}: cannot be edited in place ({e})") from e
-    return _Target(tree, result, result.record, snapshot, doc)
+    return tree, result
+
+
+@contextlib.contextmanager
+def _opened(tree: Tree, result: FileResult, kinds: tuple[type[Model], ...]) -> Iterator[_Target]:
+    """The record of ``result`` as it is on disk now, locked for the length of the block."""
+    path = store.inside(tree.root, result.rel)
+    with store.editing(path) as snapshot:
+        try:
+            text = decode(snapshot.content)
+            doc = yaml_writer().load(text)
+            # The tree may predate another writer's edit that the lock made this one wait for.
+            record, _ = validate(KINDS[str(result.kind)], load_text(text))
+        except (YAMLError, ParseProblem) as e:
+            raise UserError(f"{result.rel}: cannot be edited in place ({e})") from e
+        if not isinstance(record, kinds):
+            raise UserError(
+                f"{result.rel}: changed on disk and no longer validates; see 'barrier check'"
+            )
+        yield _Target(tree, result, record, snapshot, doc)
 
 
 def _insert(mapping: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:
@@ -112,7 +127,7 @@ def _save(target: _Target, kind: str) -> str:
     record, problems = validate(KINDS[kind], load_text(text))
     if record is None:
         raise UserError("; ".join(describe(p) for p in problems) + "; nothing was written")
-    day = today()
+    day = today(target.tree.root)
     before = {describe(p) for p in new_record_problems(target.tree, kind, target.record, day)}
     after = new_record_problems(target.tree, kind, record, day)
     new = [describe(p) for p in after if describe(p) not in before]
@@ -141,15 +156,25 @@ def mark_done(
     its ``verified_by``.
     """
     record_id, number = parse_ref(ref)
-    target = _open(root, record_id, (Report, Incident))
+    kinds = (Report, Incident)
+    tree, result = _find(root, record_id, kinds)
+    field = "actions" if isinstance(result.record, Report) else "measures"
+    # Asked before the lock is taken: a question left open must not hold up other writers.
+    number = number or _which(record_id, field, getattr(result.record, field), choose)
+    with _opened(tree, result, kinds) as target:
+        return _mark(target, record_id, number, day, verified_by)
+
+
+def _mark(
+    target: _Target, record_id: str, number: int, day: dt.date | None, verified_by: str | None
+) -> Edited:
     kind = "report" if isinstance(target.record, Report) else "incident"
     field = "actions" if kind == "report" else "measures"
     actions: list[Action] = getattr(target.record, field)
-    number = number or _which(record_id, field, actions, choose)
     if not 1 <= number <= len(actions):
         raise InvalidInput(f"{record_id} has {field} 1 to {len(actions)}; there is no {number}")
     action = actions[number - 1]
-    day = day or today()
+    day = day or today(target.tree.root)
     if action.done is not None and (verified_by is None or action.verified_by is not None):
         raise InvalidInput(f"{record_id}/{number} is already done ({action.done})")
     record = target.record
@@ -193,7 +218,11 @@ def _which(record_id: str, field: str, actions: list[Action], choose: Choose | N
 def add_review(*, root: Path, record_id: str, review: dict[str, Any]) -> Edited:
     """Append ``review`` (date, by, note) to the reviews of pairing ``record_id``."""
     record_id, _ = parse_ref(record_id)
-    target = _open(root, record_id, (Pairing,))
+    with _opened(*_find(root, record_id, (Pairing,)), (Pairing,)) as target:
+        return _review(target, record_id, review)
+
+
+def _review(target: _Target, record_id: str, review: dict[str, Any]) -> Edited:
     reviews = target.doc.get("reviews")
     if reviews is None:
         reviews = CommentedSeq()

@@ -76,7 +76,9 @@ ENCODING = CODES.add("encoding", E, "the file is not UTF-8 (GBK, UTF-16, binary)
 BOM = CODES.add("bom", E, "the file starts with a byte-order mark")
 TOO_LARGE = CODES.add("too-large", E, "the file is larger than any record can be")
 TAB = CODES.add("tab", E, "a tab character where YAML needs spaces")
-CONTROL_CHAR = CODES.add("control-char", E, "a control or bidirectional-override character")
+CONTROL_CHAR = CODES.add(
+    "control-char", E, "a control, invisible or bidirectional-override character"
+)
 SYNTAX = CODES.add("syntax", E, "the YAML cannot be parsed")
 DUPLICATE_KEY = CODES.add("duplicate-key", E, "a key appears twice in one mapping")
 TAG = CODES.add("tag", E, "a YAML tag (!!python/..., !custom) is not allowed")
@@ -86,6 +88,9 @@ EMPTY = CODES.add("empty", E, "the file holds no record")
 NOT_MAPPING = CODES.add("not-mapping", E, "the file does not hold a mapping of fields")
 SYMLINK = CODES.add("symlink", E, "a symbolic link that points outside the records tree")
 UNREADABLE = CODES.add("unreadable", E, "the file cannot be read (permissions, not a plain file)")
+CACHE_IN_TREE = CODES.add(
+    "cache-in-tree", E, "a .barrier-cache/ folder or *.pickle file in the tree (never loaded)"
+)
 
 # Schema
 UNKNOWN_KEY = CODES.add("unknown-key", E, "a key the record kind does not have")
@@ -102,6 +107,14 @@ ID_MISMATCH = CODES.add("id-mismatch", E, "the id differs from the file name")
 MISFILED = CODES.add("misfiled", E, "the file is not in the folder its date says")
 DUPLICATE_ID = CODES.add("duplicate-id", E, "two records share one id")
 FUTURE_DATE = CODES.add("future-date", E, "a date after today")
+DATE_ORDER = CODES.add(
+    "date-order",
+    E,
+    "a date before the one it follows (done before reported, closed before analysed)",
+)
+RETURN_DAY = CODES.add(
+    "return-day", E, "a nil-return day outside its month, listed twice, or filed before it"
+)
 
 # Cross-references
 UNKNOWN_PERSON = CODES.add("unknown-person", E, "a person id that is not in org.yaml")

@@ -32,6 +32,7 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from barrier_cli import findings as f
+from barrier_cli import store
 from barrier_cli.canonical import dumps, field_order, yaml_writer
 from barrier_cli.kinds import KINDS, classify
 from barrier_cli.loader import iter_files
@@ -334,18 +335,29 @@ class FmtOutcome:
 
 def format_file(path: Path, model: type[BaseModel] | None, *, check: bool) -> FmtOutcome:
     """Format one file in place (through `store.replace`), or only tell whether it would change."""
-    from barrier_cli import store
+    if check:
+        return _canonical(store.Snapshot.read(path), model)[0]
+    # Locked from the read to the rename: an `action done` meanwhile waits instead of
+    # having its change overwritten by this older text, or refusing this one.
+    with store.editing(path) as snapshot:
+        outcome, new = _canonical(snapshot, model)
+        if new is not None:
+            store.replace(snapshot, new)
+    return outcome
 
-    snapshot = store.Snapshot.read(path)
+
+def _canonical(
+    snapshot: store.Snapshot, model: type[BaseModel] | None
+) -> tuple[FmtOutcome, str | None]:
+    """What formatting the file read as ``snapshot`` gives, and its new text if it changes."""
     raw = snapshot.content.removeprefix(b"\xef\xbb\xbf")
     try:
         new = format_text(decode(raw), model)
     except ParseProblem as e:
-        return FmtOutcome(path, problem=e)
-    changed = new.encode("utf-8") != snapshot.content
-    if changed and not check:
-        store.replace(snapshot, new)
-    return FmtOutcome(path, changed=changed)
+        return FmtOutcome(snapshot.path, problem=e), None
+    if new.encode("utf-8") == snapshot.content:
+        return FmtOutcome(snapshot.path), None
+    return FmtOutcome(snapshot.path, changed=True), new
 
 
 def record_files(root: Path, paths: list[Path] | None) -> Iterator[tuple[Path, str]]:
@@ -367,28 +379,18 @@ def format_tree(
     Formatting is pure Python (ruamel's emitter), so a large tree is spread over worker
     processes like `parallel.read_files` does for reading; each file is its own atomic write.
     """
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from barrier_cli.parallel import MIN_FILES, cpu_count
+    from barrier_cli.parallel import MIN_FILES, cpu_count, pool_map
 
     files = list(record_files(root, paths))
     jobs = min(jobs or cpu_count(), max(1, len(files) // MIN_FILES))
     if jobs <= 1:
         return [_format_kind(path, kind, check) for path, kind in files]
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        chunk = max(1, len(files) // (jobs * 4))
-        return list(
-            pool.map(
-                _format_kind,
-                [p for p, _ in files],
-                [k for _, k in files],
-                [check] * len(files),
-                chunksize=chunk,
-            )
-        )
+    items = [(path, kind, check) for path, kind in files]
+    return pool_map(_format_item, items, jobs=jobs, chunksize=max(1, len(files) // (jobs * 4)))
+
+
+def _format_item(item: tuple[Path, str, bool]) -> FmtOutcome:
+    return _format_kind(*item)
 
 
 def _format_kind(path: Path, kind: str, check: bool) -> FmtOutcome:

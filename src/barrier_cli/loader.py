@@ -21,16 +21,19 @@ from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.models import (
     Assessment,
     Incident,
+    NilReturns,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Roster,
+    Roundup,
     Settings,
     Standard,
 )
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import problems_from
-from barrier_cli.tree_root import SETTINGS_FILE, find_records, today
+from barrier_cli.tree_root import SETTINGS_FILE, find_records, is_stray, today
 from barrier_cli.yamlio import ParseProblem, decode, load_text, read_bytes
 
 SKIPPED_DIRS = frozenset({"templates", "node_modules"})
@@ -57,18 +60,43 @@ class FileResult:
 
 def read_file(root: Path, rel: str) -> FileResult:
     """Read, parse and validate one file. Never raises for anything the file contains."""
+    return result_of(rel, *parse_file(root, rel))
+
+
+NO_DATA: Any = object()
+"""What `parse_file` gives for a file that is no record kind or does not parse."""
+
+
+def parse_file(root: Path, rel: str) -> tuple[Kind | None, Any, ParseProblem | None]:
+    """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse."""
     kind = classify(PurePosixPath(rel))
-    result = FileResult(rel, kind.name if kind else None)
-    path = root / rel
     if kind is None:
-        return result
+        name = PurePosixPath(rel).name
+        if is_stray(name):
+            return (
+                None,
+                NO_DATA,
+                ParseProblem(
+                    f.UNKNOWN_FILE,
+                    f"'{name}' is not read: only files ending in .yaml or .yml are records",
+                    hint="rename it if it is a record; delete it if it is a leftover copy",
+                ),
+            )
+        return None, NO_DATA, None
     try:
-        data = load_text(decode(read_bytes(path)))
+        return kind, load_text(decode(read_bytes(root / rel))), None
     except ParseProblem as e:
-        result.parse_problem = e
-        return result
+        return kind, NO_DATA, e
     except OSError as e:
-        result.parse_problem = ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
+        return kind, NO_DATA, ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
+
+
+def result_of(
+    rel: str, kind: Kind | None, data: Any, parse_problem: ParseProblem | None
+) -> FileResult:
+    """The file's result from its parsed YAML: validated, with what can be salvaged."""
+    result = FileResult(rel, kind.name if kind else None, parse_problem=parse_problem)
+    if kind is None or parse_problem is not None:
         return result
     result.record, result.problems = validate(kind, data)
     if result.record is None and isinstance(data, dict):
@@ -115,8 +143,10 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
     """Every YAML file under ``root`` as a posix path relative to it, sorted.
 
     Hidden folders (.git, .barrier-cache) and the tree's own templates are skipped. A
-    symlink that points outside the tree is reported, never followed. (One `os.scandir`
-    per folder and no path objects per file: on 100k files this walk is on every run.)
+    symlink that points outside the tree is reported, never followed; so is a folder that
+    cannot be listed, and a name that only looks like a record's (`tree_root.is_stray`).
+    (One `os.scandir` per folder and no path objects per file: on 100k files this walk is
+    on every run.)
     """
     real_root = root.resolve()
     out: list[tuple[str, ParseProblem | None]] = []
@@ -126,7 +156,8 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
         try:
             with os.scandir(folder) as listing:
                 entries = list(listing)
-        except OSError:  # like os.walk: a folder that cannot be listed is passed over
+        except OSError as e:  # what it holds would be missing from every count: say so
+            out.append((prefix.rstrip("/") or ".", _unlistable(e)))
             continue
         for entry in entries:
             name, rel = entry.name, prefix + entry.name
@@ -137,10 +168,18 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
                     out.append((rel, _symlink_problem(Path(entry.path), real_root)))
                 else:
                     pending.append((entry.path, rel + "/"))
-            elif name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+            elif (name.endswith(YAML_SUFFIXES) or is_stray(name)) and not name.startswith("."):
                 link = entry.is_symlink()
                 out.append((rel, _symlink_problem(Path(entry.path), real_root) if link else None))
     yield from sorted(out)
+
+
+def _unlistable(error: OSError) -> ParseProblem:
+    return ParseProblem(
+        f.UNREADABLE,
+        f"cannot list this folder ({error.strerror or error}): its records are not checked",
+        hint="give the folder read and execute permission",
+    )
 
 
 def _is_dir(entry: os.DirEntry[str]) -> bool:
@@ -179,6 +218,13 @@ class Tree:
     assessments: list[Assessment]
     notices: list[NoticeEntry]
     files: list[FileResult]
+    returns: list[NilReturns] = field(default_factory=list)
+    """Nil returns (今日无异常): cadence feedback, never safety information."""
+    roster: Roster = field(default_factory=Roster)
+    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
+    roundups: list[Roundup] = field(default_factory=list)
+    """Weekly (group) and monthly (branch) roll-ups: feedback of those tiers."""
+    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -241,6 +287,9 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         assessments=records(Assessment),
         notices=records(NoticeEntry),
         files=results,
+        returns=records(NilReturns),
+        roster=next(iter(records(Roster)), None) or Roster(),
+        roundups=records(Roundup),
     )
 
 

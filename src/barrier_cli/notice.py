@@ -1,15 +1,17 @@
 """The circulated notice (通报) of a month: praise, criticism with evidence, corrections.
 
 `build_notice` gathers what the document says from the records; `publish_notice` renders it
-and, with ``issue``, takes the next number of the year in the ``notices/`` register. Numbers
-are claimed by creating the register file exclusively, so two people issuing at once get
-two numbers, never the same one.
+and, with ``issue``, takes the next number of the year in the ``notices/`` register. Issuers
+take turns on the year's register folder (a lock), and a number is registered only after
+its document was written, so two people issuing at once get two numbers, and a failed or
+killed issue leaves no number registered without its document.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -172,69 +174,74 @@ def claim_number(
     force: bool,
     title: str,
     file: str | None,
+    before_register: Callable[[NoticeEntry], None] | None = None,
 ) -> tuple[NoticeEntry, Path]:
-    """Write the register entry of the next free number of the year; return it and its path.
+    """Register the next free number of the year; return its entry and the entry's path.
 
-    The register on disk decides: when another issuer created the same number first, the
-    exclusive create fails and the next number is tried.
+    The year's register folder is locked meanwhile and read again under the lock, so two
+    issuers take turns and the second sees the first one's number and month.
+    ``before_register`` (writing the document) runs under the lock once the number is
+    known and before it is registered: if it fails, or the process is killed, nothing is
+    registered and the next issue takes the same number. A number is never registered
+    without its document, and the register never has a gap.
     """
     month_key = str(month)
-    earlier = [n for n in tree.notices if n.month == month_key and n.withdrawn is None]
-    if earlier and not force:
-        raise AlreadyIssued(
-            f"the notice for {month} was already issued as {earlier[0].number} "
-            f"({earlier[0].id}); use --force to issue another"
-        )
     year = today.year
-    seq = max((n.seq for n in tree.notices if n.year == year), default=0) + 1
-    pattern = tree.settings.notice.number
-    deadline = today + dt.timedelta(days=tree.settings.notice.correction_days)
-    while seq <= MAX_SEQ:
-        entry = NoticeEntry(
-            id=f"N-{year}-{seq:03d}",
-            number=format_number(pattern, year=year, seq=seq),
-            year=year,
-            seq=seq,
-            date=today,
-            month=month_key,
-            title=title,
-            file=file,
-            deadline=deadline,
-        )
-        path = store.inside(tree.root, f"notices/{year}/{entry.id}.yaml")
-        try:
-            store.create(path, record_text(entry))
-        except RecordExists:
-            seq += 1
-            continue
-        rival = None if force else _earlier_claim(tree.root, entry)
-        if rival is not None:
-            path.unlink()  # our own entry of a moment ago: the month went to the rival
+    folder = store.inside(tree.root, f"notices/{year}")
+    with store.folder_lock(folder):
+        on_disk = _register(tree.root)
+        known = {n.id for n in tree.notices}
+        earlier = [
+            n for n in [*tree.notices, *on_disk] if n.month == month_key and n.withdrawn is None
+        ]
+        if earlier and not force:
+            first = min(earlier, key=lambda n: (n.year, n.seq))
+            meanwhile = "just" if first.id not in known else "already"
+            by = " by someone else" if first.id not in known else ""
             raise AlreadyIssued(
-                f"the notice for {month} was just issued as {rival.number} ({rival.id}) "
-                "by someone else; use --force to issue another"
+                f"the notice for {month} was {meanwhile} issued as {first.number} "
+                f"({first.id}){by}; use --force to issue another"
             )
-        return entry, path
+        taken = {int(p.stem[-3:]) for p in folder.glob("N-*.yaml") if p.stem[-3:].isdigit()}
+        taken |= {n.seq for n in tree.notices if n.year == year}
+        seq = max(taken, default=0) + 1
+        pattern = tree.settings.notice.number
+        deadline = today + dt.timedelta(days=tree.settings.notice.correction_days)
+        while seq <= MAX_SEQ:
+            entry = NoticeEntry(
+                id=f"N-{year}-{seq:03d}",
+                number=format_number(pattern, year=year, seq=seq),
+                year=year,
+                seq=seq,
+                date=today,
+                month=month_key,
+                title=title,
+                file=file,
+                deadline=deadline,
+            )
+            path = folder / f"{entry.id}.yaml"
+            if path.exists():  # written outside this tool's lock (a git pull)
+                seq += 1
+                continue
+            if before_register is not None:
+                before_register(entry)
+            try:
+                store.create(path, record_text(entry))
+            except RecordExists:
+                seq += 1
+                continue
+            return entry, path
     raise UserError(f"no notice number left in {year} (the register holds {MAX_SEQ})")
 
 
-def _earlier_claim(root: Path, mine: NoticeEntry) -> NoticeEntry | None:
-    """Another entry for the same month numbered before ``mine``, written meanwhile.
-
-    Two issuers of one month may both find the register without it; both claim a number,
-    then both look again, and the lower number keeps the month.
-    """
-    folder = root / "notices" / str(mine.year)
-    for path in sorted(folder.glob("N-*.yaml")):
-        other = read_file(root, path.relative_to(root).as_posix()).record
-        if (
-            isinstance(other, NoticeEntry)
-            and other.month == mine.month
-            and other.withdrawn is None
-            and other.seq < mine.seq
-        ):
-            return other
-    return None
+def _register(root: Path) -> list[NoticeEntry]:
+    """Every valid entry of the notice register as it is on disk now."""
+    out = []
+    for path in sorted((root / "notices").glob("*/N-*.yaml")):
+        entry = read_file(root, path.relative_to(root).as_posix()).record
+        if isinstance(entry, NoticeEntry):
+            out.append(entry)
+    return out
 
 
 @dataclass(frozen=True)
@@ -254,30 +261,48 @@ def publish_notice(
     issue: bool = False,
     force: bool = False,
     out: Path | None = None,
+    deliver: Callable[[str], None] | None = None,
 ) -> Published:
     """Render the notice for ``month``; with ``issue``, number it and add it to the register.
 
-    The document is rendered once before a number is claimed, so a broken template never
-    uses up a number. With ``out`` the document is written there atomically.
+    The document is rendered once before a number is taken, so a broken template never
+    uses up a number. It goes to ``out`` (written atomically, a plain file only) or else to
+    ``deliver``; with ``issue`` that happens after the number is chosen and before it is
+    registered, so a document that cannot be written leaves the number free.
     """
     if out is not None:
         store.refuse_record_path(root, out)
+        store.check_document_target(out)
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
     notice = build_notice(tree, month, today=today, lang=lang)
     text = render_notice(notice, fmt=fmt, lang=lang, records=root)
-    entry = register = None
-    if issue:
-        entry, register = claim_number(
-            tree,
-            month,
-            today=today,
-            force=force,
-            title=notice.title,
-            file=str(out) if out is not None else None,
+
+    def write(document: str) -> None:
+        if out is not None:
+            store.write_document(out, document)
+        elif deliver is not None:
+            deliver(document)
+
+    if not issue:
+        write(text)
+        return Published(text)
+    numbered: list[str] = []
+
+    def write_numbered(entry: NoticeEntry) -> None:
+        document = render_notice(
+            dataclasses.replace(notice, number=entry.number), fmt=fmt, lang=lang, records=root
         )
-        notice = dataclasses.replace(notice, number=entry.number)
-        text = render_notice(notice, fmt=fmt, lang=lang, records=root)
-    if out is not None:
-        store.write_document(out, text)
-    return Published(text, entry, register)
+        write(document)
+        numbered.append(document)
+
+    entry, register = claim_number(
+        tree,
+        month,
+        today=today,
+        force=force,
+        title=notice.title,
+        file=str(out) if out is not None else None,
+        before_register=write_numbered,
+    )
+    return Published(numbered[-1], entry, register)

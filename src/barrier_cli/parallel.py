@@ -1,25 +1,47 @@
 """Read a tree's files: unchanged ones from the cache, the rest spread over the cores.
 
-Reading a file (`loader.read_file`) is a pure function of its bytes and holds the GIL
-(ruamel's constructor and pydantic run Python code), so threads would not help: the files
-are split over worker processes, which send back their results in the cache's compact
-pickle form. Below `MIN_FILES` per worker the start-up of a pool costs more than it saves.
+Parsing a file's YAML (`loader.parse_file`) is the slow half of reading it and holds the
+GIL (ruamel's constructor runs Python code), so threads would not help: the files are split
+over worker processes, which send back what they parsed as the cache's plain data
+(`cache.pack_read`). The parent validates it (`cache.unpack_read`), as it does a cache hit,
+and keeps it in the cache as it is. Below `MIN_FILES` per worker the start-up of a pool
+costs more than it saves.
+
+Every pool of barrier's is built by `pool_map`, whose workers die with their parent (a
+`kill -9` of barrier must not leave them running for ever) and ignore Ctrl-C, which the
+parent alone handles: it stops them and says "interrupted" once.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import functools
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import TypeVar
 
 from barrier_cli import cache as c
-from barrier_cli.loader import FileResult, iter_files, read_file
+from barrier_cli.loader import FileResult, iter_files, parse_file, read_file, result_of
 
 MIN_FILES = 250
 """Files per worker below which a pool is not worth starting (a worker costs ~15 ms)."""
 CHUNKS_PER_JOB = 4
 """Several chunks per worker even out files of uneven size."""
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when the thread that forked it exits."""
+PARENT_POLL_SECONDS = 0.5
+"""How often a worker that cannot ask the kernel looks whether its parent is gone."""
+
+A = TypeVar("A")
+R = TypeVar("R")
 
 
 def cpu_count() -> int:
@@ -28,6 +50,82 @@ def cpu_count() -> int:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # macOS and Windows have no affinity call
         return os.cpu_count() or 1
+
+
+def pool_map(fn: Callable[[A], R], items: list[A], *, jobs: int, chunksize: int = 1) -> list[R]:
+    """``[fn(x) for x in items]`` over ``jobs`` worker processes, in order.
+
+    On any exception in the parent (KeyboardInterrupt above all) the workers are killed
+    before it propagates, so nothing is left running and no worker prints a traceback.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the imported modules with the workers; elsewhere each worker imports them
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
+    )
+    try:
+        # Ctrl-C while forking would land in an at-fork handler, which swallows it: the
+        # workers are started (on the first submit) with SIGINT held back until they run
+        with _sigint_held():
+            results = pool.map(fn, items, chunksize=chunksize)
+        out = list(results)
+    except BaseException:
+        _kill(pool)
+        raise
+    pool.shutdown()
+    return out
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    workers = list((pool._processes or {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join()
+
+
+def _init_worker(parent: int) -> None:
+    """Ignore Ctrl-C (the parent handles it) and exit when the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent while it forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if not _kernel_kills_orphans():
+        threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # gone before the request above took effect
+        os._exit(1)
+
+
+def _kernel_kills_orphans() -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    """The portable fallback: an orphan is adopted by another process, so its parent id
+    changes."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
 
 
 def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> list[FileResult]:
@@ -50,10 +148,10 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
                 continue
         todo.append(rel)
     digests = {rel: store.racy_digest(rel, stamps[rel]) for rel in todo} if store else {}
-    for result in read_files(root, todo, jobs=jobs):
-        results[result.rel] = result
+    for rel, (result, packed) in zip(todo, read_packed(root, todo, jobs=jobs), strict=True):
+        results[rel] = result
         if store is not None:
-            store.put(result.rel, stamps[result.rel], digests[result.rel], result)
+            store.put(rel, stamps[rel], digests[rel], packed)
     if store is not None:
         store.keep_only(stamps)
         store.save()
@@ -62,20 +160,36 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
 
 def read_files(root: Path, rels: list[str], *, jobs: int | None = None) -> list[FileResult]:
     """`read_file` for each of ``rels``, in order, over ``jobs`` processes (default: all cores)."""
+    return [result for result, _ in read_packed(root, rels, jobs=jobs)]
+
+
+def read_packed(
+    root: Path, rels: list[str], *, jobs: int | None = None
+) -> list[tuple[FileResult, c.Packed | None]]:
+    """Each file's result and its read as the cache keeps it (None: it cannot be kept)."""
     jobs = min(jobs or cpu_count(), max(1, len(rels) // MIN_FILES))
     if jobs <= 1:
-        return [read_file(root, rel) for rel in rels]
+        return [_read_one(root, rel) for rel in rels]
     size = -(-len(rels) // (jobs * CHUNKS_PER_JOB))
     chunks = [rels[n : n + size] for n in range(0, len(rels), size)]
-    methods = multiprocessing.get_all_start_methods()
-    # fork shares the imported modules with the workers; elsewhere each worker imports them
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    out: list[FileResult] = []
-    with ProcessPoolExecutor(jobs, mp_context=context) as pool:
-        for blob in pool.map(_read_chunk, [root] * len(chunks), chunks):
-            out.extend(c.loads(blob))
+    out: list[tuple[FileResult, c.Packed | None]] = []
+    for chunk, blob in zip(
+        chunks, pool_map(functools.partial(_parse_chunk, root), chunks, jobs=jobs), strict=True
+    ):
+        for rel, packed in zip(chunk, c.decode(blob, list[c.Packed | None]), strict=True):
+            # what the cache cannot hold cannot cross the pipe either: read it here
+            out.append(
+                (read_file(root, rel), None)
+                if packed is None
+                else (c.unpack_read(rel, packed), packed)
+            )
     return out
 
 
-def _read_chunk(root: Path, rels: list[str]) -> bytes:
-    return c.dumps([read_file(root, rel) for rel in rels])
+def _read_one(root: Path, rel: str) -> tuple[FileResult, c.Packed | None]:
+    kind, data, problem = parse_file(root, rel)
+    return result_of(rel, kind, data, problem), c.pack_read(data, problem)
+
+
+def _parse_chunk(root: Path, rels: list[str]) -> bytes:
+    return c.encode([c.pack_read(*parse_file(root, rel)[1:]) for rel in rels])

@@ -9,6 +9,16 @@ from dataclasses import dataclass
 
 from barrier_cli.errors import InvalidInput
 
+FIRST_YEAR = 1900
+LAST_YEAR = 2999
+"""The years a period or a fixed today may name: a month, its year-ago and its neighbours
+must all be real dates, and no workshop kept these records before 1900."""
+
+
+def check_year(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise InvalidInput(f"{text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+
 
 @dataclass(frozen=True, order=True)
 class Month:
@@ -20,6 +30,7 @@ class Month:
         match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
         if not match or not 1 <= int(match.group(2)) <= 12:
             raise InvalidInput(f"{text!r} is not a month; write YYYY-MM, e.g. 2026-10")
+        check_year(int(match.group(1)), text)
         return cls(int(match.group(1)), int(match.group(2)))
 
     @classmethod
@@ -67,6 +78,7 @@ class Quarter:
         match = re.fullmatch(r"(\d{4})-?Q([1-4])", text.strip().upper())
         if not match:
             raise InvalidInput(f"{text!r} is not a quarter; write YYYY-Qn, e.g. 2026-Q4")
+        check_year(int(match.group(1)), text)
         return cls(int(match.group(1)), int(match.group(2)))
 
     def __str__(self) -> str:

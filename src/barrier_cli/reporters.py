@@ -4,23 +4,54 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
 from barrier_cli.findings import Finding
 
+SOURCE_SHOWN = 160
+"""Characters of a finding's source line shown at most (around its column)."""
+REPEATS_SHOWN = 20
+"""Findings of one code in one file shown in full by the text output; the rest are counted."""
 
-def _source_line(root: Path, finding: Finding) -> str | None:
-    if finding.line < 1:
-        return None
-    try:
-        with (root / finding.path).open(encoding="utf-8", errors="replace", newline="") as fh:
-            for n, line in enumerate(fh, start=1):
-                if n == finding.line:
-                    return line.rstrip("\r\n")
-    except OSError:
-        return None
-    return None
+
+class _Sources:
+    """The lines of the file findings are in, read once per file rather than once per finding
+    (20,000 findings in one file once re-read it 20,000 times). Findings come sorted by
+    path, so only the current file's lines are kept."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.path: str | None = None
+        self.lines: list[str] = []
+
+    def line(self, finding: Finding) -> str | None:
+        if finding.line < 1:
+            return None
+        if finding.path != self.path:
+            self.path, self.lines = finding.path, self._read(finding.path)
+        return self.lines[finding.line - 1] if finding.line <= len(self.lines) else None
+
+    def _read(self, rel: str) -> list[str]:
+        try:
+            with (self.root / rel).open(encoding="utf-8", errors="replace", newline="") as fh:
+                return [line.rstrip("\r\n") for line in fh]
+        except OSError:
+            return []
+
+
+def _window(source: str, col: int) -> tuple[str, int]:
+    """At most `SOURCE_SHOWN` characters of a long line, around ``col``, and the column of
+    the same character in them: 20,000 items in one flow list make a 200 kB line, which
+    is not printed once per finding."""
+    if len(source) <= SOURCE_SHOWN:
+        return source, col
+    start = max(0, min(col - 1 - SOURCE_SHOWN // 2, len(source) - SOURCE_SHOWN))
+    end = start + SOURCE_SHOWN
+    head = "…" if start > 0 else ""
+    tail = "…" if end < len(source) else ""
+    return head + source[start:end] + tail, col - start + len(head)
 
 
 def _caret_pad(source: str, col: int) -> str:
@@ -42,15 +73,41 @@ def display_path(root: Path, rel: str) -> str:
         return full.as_posix()
 
 
+def _displayed(root: Path) -> Callable[[str], str]:
+    """`display_path` worked out once per file, not once per finding."""
+    shown: dict[str, str] = {}
+
+    def path(rel: str) -> str:
+        if rel not in shown:
+            shown[rel] = display_path(root, rel)
+        return shown[rel]
+
+    return path
+
+
 def text(findings: list[Finding], root: Path, files: int) -> str:
+    """Each finding with its source line; past `REPEATS_SHOWN` of one code in one file, one
+    line tells how many more there are (the JSON output keeps them all)."""
+    totals = Counter((x.path, x.code) for x in findings)
+    seen: Counter[tuple[str, str]] = Counter()
+    sources = _Sources(root)
+    shown = _displayed(root)
     lines: list[str] = []
     for x in findings:
-        where = f"{display_path(root, x.path)}:{x.line}:{x.col}"
+        key = (x.path, x.code)
+        seen[key] += 1
+        if seen[key] > REPEATS_SHOWN:
+            if seen[key] == REPEATS_SHOWN + 1:
+                more = totals[key] - REPEATS_SHOWN
+                lines.append(f"{shown(x.path)}: … and {more} more [{x.code}]")
+            continue
+        where = f"{shown(x.path)}:{x.line}:{x.col}"
         lines.append(f"{where}: {x.severity}[{x.code}]: {x.message}")
-        source = _source_line(root, x)
+        source = sources.line(x)
         if source is not None:
-            lines.append(f"    {source}")
-            lines.append(f"    {_caret_pad(source, x.col)}^")
+            shown_source, col = _window(source, x.col)
+            lines.append(f"    {shown_source}")
+            lines.append(f"    {_caret_pad(shown_source, col)}^")
         if x.hint:
             lines.append(f"  hint: {x.hint}")
     errors = sum(1 for x in findings if x.severity == "error")
@@ -63,9 +120,10 @@ def text(findings: list[Finding], root: Path, files: int) -> str:
 
 
 def as_json(findings: list[Finding], root: Path, files: int) -> str:
+    shown = _displayed(root)
     items = [
         {
-            "path": display_path(root, x.path),
+            "path": shown(x.path),
             "line": x.line,
             "col": x.col,
             "severity": str(x.severity),
@@ -87,9 +145,10 @@ def _escape_property(value: str) -> str:
 
 
 def github(findings: list[Finding], root: Path, files: int) -> str:
+    shown = _displayed(root)
     lines = []
     for x in findings:
-        props = f"file={_escape_property(display_path(root, x.path))}"
+        props = f"file={_escape_property(shown(x.path))}"
         if x.line:
             props += f",line={x.line},col={max(x.col, 1)}"
         props += f",title={_escape_property(f'barrier {x.code}')}"

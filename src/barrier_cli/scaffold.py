@@ -46,12 +46,15 @@ PROJECT_FILES = {
 GLOBS = {
     "settings": [f"{RECORDS}/{SETTINGS_FILE}"],
     "org": [f"{RECORDS}/org.yaml"],
+    "roster": [f"{RECORDS}/roster.yaml"],
     "standard": [f"{RECORDS}/standards/*.yaml"],
     "report": [f"{RECORDS}/reports/**/*.yaml"],
     "incident": [f"{RECORDS}/incidents/**/*.yaml"],
     "pairing": [f"{RECORDS}/pairings/**/*.yaml"],
     "assessment": [f"{RECORDS}/assessments/**/*.yaml"],
     "notice": [f"{RECORDS}/notices/**/*.yaml"],
+    "returns": [f"{RECORDS}/returns/**/*.yaml"],
+    "roundup": [f"{RECORDS}/roundups/**/*.yaml"],
 }
 """Which files each schema applies to, for the editor mapping."""
 
@@ -96,7 +99,11 @@ def plan(*, name: str | None, lang: Literal["zh", "en"]) -> dict[str, str]:
                 rel = f"{RECORDS}/templates/{lang_dir.name}/{template.name}"
                 files[rel] = _text(template)
     for source, target in PROJECT_FILES.items():
-        files[target] = _text(shipped / source).replace("@VERSION@", __version__)
+        files[target] = (
+            _text(shipped / source)
+            .replace("@VERSION@", __version__)
+            .replace("@TIMEZONE@", settings.timezone)
+        )
     files[".vscode/settings.json"] = _vscode_settings()
     return files
 

@@ -59,17 +59,14 @@ def write_schemas(out: Path, kinds: list[str] | None = None) -> list[Path]:
     """Write ``<kind>.schema.json`` files into ``out`` (atomically, replacing older ones)."""
     from barrier_cli import store
 
-    out.mkdir(parents=True, exist_ok=True)
+    store.document_folder(out)
     written = []
     for kind in kinds or list(KINDS):
         path = out / schema_file(kind)
         text = dumps(kind_schema(kind))
-        if path.exists():
-            snapshot = store.Snapshot.read(path)
-            if snapshot.content != text.encode("utf-8"):
-                store.replace(snapshot, text)
-        else:
-            store.create(path, text)
+        store.check_document_target(path)
+        if not path.is_file() or path.read_bytes() != text.encode("utf-8"):
+            store.write_document(path, text)
         written.append(path)
     return written
 

@@ -8,11 +8,29 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from pathlib import Path
 
-from barrier_cli.errors import RecordsNotFound
+from barrier_cli.errors import InvalidInput, RecordsNotFound
 
 SETTINGS_FILE = "barrier.yaml"
+DEFAULT_TIMEZONE = "Asia/Shanghai"
+_TIMEZONE_LINE = re.compile(
+    r"""^timezone:[ ]*(?P<q>["']?)(?P<zone>[A-Za-z0-9_+\-/]{1,64})(?P=q)[ ]*(?:#.*)?\r?$""",
+    re.MULTILINE,
+)
+
+
+_STRAY_ENDINGS = tuple(
+    yaml + extra for yaml in (".yaml", ".yml") for extra in ("", ".orig", ".rej", ".bak", "~")
+)
+
+
+def is_stray(name: str) -> bool:
+    """A file name that looks like a record's but is never read as one: ``x.YAML``,
+    ``x.yaml.orig`` (a merge's leftover), ``x.yaml~`` (an editor's backup). Warned of, so
+    that a record saved under such a name is not silently missing from every count."""
+    return not name.endswith((".yaml", ".yml")) and name.lower().endswith(_STRAY_ENDINGS)
 
 
 def find_records(explicit: Path | None = None, start: Path | None = None) -> Path:
@@ -35,7 +53,61 @@ def find_records(explicit: Path | None = None, start: Path | None = None) -> Pat
     )
 
 
-def today() -> dt.date:
-    """Today, or ``$BARRIER_TODAY`` (YYYY-MM-DD) for reproducible runs and tests."""
+def today(root: Path | None = None) -> dt.date:
+    """Today in the tree's time zone (its ``timezone`` setting, read from ``root``; else
+    Asia/Shanghai), or ``$BARRIER_TODAY`` (YYYY-MM-DD) for reproducible runs and tests.
+
+    Not the machine's date: a CI runner on UTC is still on yesterday at 01:00 in Beijing,
+    when the night shift records what it found.
+    """
     fixed = os.environ.get("BARRIER_TODAY")
-    return dt.date.fromisoformat(fixed) if fixed else dt.date.today()
+    if fixed:
+        return _fixed_today(fixed)
+    return now().astimezone(_zone(root)).date()
+
+
+def now() -> dt.datetime:
+    """The current moment (aware, UTC); the one clock every "today" is read from."""
+    return dt.datetime.now(dt.UTC)
+
+
+def _fixed_today(text: str) -> dt.date:
+    from barrier_cli.periods import check_year
+
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        day = dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidInput(
+            f"BARRIER_TODAY={text!r} is not a date; write YYYY-MM-DD or unset it"
+        ) from None
+    check_year(day.year, f"BARRIER_TODAY={text}")
+    return day
+
+
+def _zone(root: Path | None) -> dt.tzinfo:
+    """The ``timezone`` of ``root``'s settings; the default when it is unset or not valid
+    (``check`` reports a bad one: the date must not fail along with it)."""
+    import zoneinfo
+
+    name = timezone_setting(root) if root is not None else None
+    try:
+        return zoneinfo.ZoneInfo(name or DEFAULT_TIMEZONE)
+    except (ValueError, KeyError, OSError):  # KeyError: ZoneInfoNotFoundError
+        return zoneinfo.ZoneInfo(DEFAULT_TIMEZONE)
+
+
+def timezone_setting(root: Path) -> str | None:
+    """``timezone`` of ``root/barrier.yaml``, None if unset or unreadable.
+
+    Read by a pattern, not a YAML parser: every command takes today's date first, and a
+    warm ``check`` must not pay for loading the parser to learn it. A zone name has no
+    characters that YAML would quote or escape.
+    """
+    try:
+        text = (root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    found = _TIMEZONE_LINE.search(text)
+    return found.group("zone") if found else None

@@ -33,11 +33,44 @@ from barrier_cli.models.common import Loc
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 24
 # C0 and C1 controls (a lone CR too: YAML would count it as a line break), zero-width and
-# bidirectional marks, line and paragraph separators, a stray BOM and the non-characters.
+# bidirectional marks, line and paragraph separators, a stray BOM and the non-characters;
+# and what shows as nothing: the soft hyphen, Hangul and Khmer fillers, the Mongolian vowel
+# separator, interlinear annotation marks, tag characters (U+E0000 block) and variation
+# selectors, which `_hidden_at` lets pass after a character whose look they choose (an
+# emoji's). One character class: every file's whole text is searched with it.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e"
-    "\u2060-\u2069\ufeff\ufffe\uffff]|\r(?!\n)"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\xad\u061c\u115f\u1160\u17b4\u17b5\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2069\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\ufffe\uffff\U000e0000-\U000e007f]|\r(?!\n)"
 )
+_INVISIBLE = re.compile(
+    "[\xad\u115f\u1160\u17b4\u17b5\u180e\u3164\uffa0\ufff9-\ufffb\U000e0000-\U000e007f"
+    "\ufe00-\ufe0f]"
+)
+
+
+def _is_variation_selector(char: str) -> bool:
+    return "\ufe00" <= char <= "\ufe0f"
+
+
+def _hidden_at(text: str) -> int:
+    """Where the first character `_CONTROL` refuses is in ``text``, or -1."""
+    for found in _CONTROL.finditer(text):
+        at = found.start()
+        if not _is_variation_selector(text[at]) or at == 0:
+            return at
+        before = text[at - 1]
+        if before.isspace() or before in "\"'" or _is_variation_selector(before):
+            return at
+    return -1
+
+
+def hidden_name(char: str) -> str:
+    """How a refused character is named: 'control character U+202E', 'invisible character …'."""
+    kind = "invisible" if _INVISIBLE.fullmatch(char) else "control"
+    return f"{kind} character U+{ord(char):04X}"
+
+
 # Only text with many brackets or deep indentation can nest deeply; only it pays for a scan.
 _DEEP_INDENT = re.compile(f"^[ ?:-]{{{2 * MAX_DEPTH}}}", re.MULTILINE)
 _SCALAR_NAMES = {"null": "null", "bool": "true or false", "int": "number", "float": "number"}
@@ -291,7 +324,7 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
 
 def _shared(text: str) -> str:
     """Short text (ids, choices, names) as one shared object: a 100k-record tree repeats a
-    few thousand values millions of times, and the cache's pickles keep the sharing."""
+    few thousand values millions of times (the cache interns them again as it reads them)."""
     return sys.intern(text) if len(text) <= 40 else text
 
 
@@ -426,13 +459,13 @@ def _looks_utf16(raw: bytes) -> bool:
 
 def lexical_check(text: str) -> None:
     """Refuse tabs in indentation and control or bidi-override characters, with position."""
-    bad = _CONTROL.search(text)
-    if bad is not None:
-        line = text.count("\n", 0, bad.start()) + 1
-        col = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+    at = _hidden_at(text)
+    if at >= 0:
+        line = text.count("\n", 0, at) + 1
+        col = at - (text.rfind("\n", 0, at) + 1) + 1
         raise ParseProblem(
             f.CONTROL_CHAR,
-            f"control character U+{ord(bad.group()):04X} in text",
+            f"{hidden_name(text[at])} in text",
             line,
             col,
             "remove it; it can hide what the text really says",
@@ -478,7 +511,7 @@ def load_text(text: str) -> Any:
             line, col = locate(text).value(loc)
             raise ParseProblem(
                 f.CONTROL_CHAR,
-                f"control character U+{ord(char):04X} in text, written as an escape",
+                f"{hidden_name(char)} in text, written as an escape",
                 line,
                 col,
                 "remove it; it can hide what the text really says",
@@ -493,9 +526,9 @@ def hidden_characters(value: Any, loc: Loc = ()) -> Iterator[tuple[Loc, str]]:
     command-line flags. Keys are searched as well as values.
     """
     if isinstance(value, str):
-        found = _CONTROL.search(value)
-        if found is not None:
-            yield loc, found.group()[0]
+        at = _hidden_at(value)
+        if at >= 0:
+            yield loc, value[at]
     elif isinstance(value, dict):
         for key, item in value.items():
             yield from hidden_characters(key, (*loc, str(key)))

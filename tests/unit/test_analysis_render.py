@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,6 +19,7 @@ from barrier_cli.labels import Lang
 from barrier_cli.loader import load_tree
 from barrier_cli.periods import Month
 from barrier_cli.render.document import Format, render_analysis
+from markdown_inert import parse
 
 TODAY = dt.date(2026, 11, 24)
 HOSTILE = "<script>alert(1)</script> [red]x[/] | 管道"
@@ -125,9 +127,10 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
 
 
 def test_markdown_keeps_record_text_inert(oct_analysis: MonthlyAnalysis) -> None:
-    md = render_analysis(oct_analysis, fmt="md", lang="en")
-    assert "&lt;script&gt;" in md and "<script>" not in md
-    assert "\\| 管道" in md
+    shown = parse(render_analysis(oct_analysis, fmt="md", lang="en"))
+    assert shown.active == []
+    item = "2026-10-09 一组 张党员: <script>alert(1)</script> [red]x[/] | 管道 R-20261009-"
+    assert any(shown_item.startswith(item) for shown_item in shown.items)
 
 
 def test_term_prints_markup_in_records_literally(oct_analysis: MonthlyAnalysis) -> None:
@@ -159,3 +162,19 @@ def test_documents_match_their_snapshots(tmp_path: Path, lang: Lang, fmt: Format
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_text(text, encoding="utf-8")
     assert text == expected.read_text(encoding="utf-8")
+
+
+BEFORE_ESCAPING = Path(__file__).resolve().parents[1] / "data" / "templates" / "before-escaping"
+
+
+def test_a_template_an_earlier_init_copied_renders_like_the_shipped_one(
+    oct_analysis: MonthlyAnalysis, tmp_path: Path
+) -> None:
+    """Trees keep the templates `barrier init` copied, with their `| md` filter and a macro's
+    table printed bare: the environment escapes them now, once, as the shipped template."""
+    (tmp_path / "templates").mkdir()
+    shutil.copytree(BEFORE_ESCAPING / "zh", tmp_path / "templates" / "zh")
+    copied = render_analysis(oct_analysis, fmt="md", lang="zh", records=tmp_path)
+    assert copied == render_analysis(oct_analysis, fmt="md", lang="zh")
+    assert parse(copied).active == []
+    assert re.search(r"^\| I-2026\d{4}-\w\w \| 2026-10-\d\d \| ", copied, re.M)  # the macro's table

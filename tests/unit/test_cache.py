@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 
+import msgspec
 import pytest
 from bigtree import generate
 
@@ -15,7 +17,7 @@ from barrier_cli import cache
 from barrier_cli.checks import check_tree, incremental
 from barrier_cli.findings import CheckResult
 from barrier_cli.kinds import YAML_SUFFIXES
-from barrier_cli.loader import read_file
+from barrier_cli.loader import parse_file, read_file
 from barrier_cli.parallel import read_tree
 
 
@@ -116,9 +118,9 @@ def test_only_changed_files_are_read_again(tree: Path, monkeypatch: pytest.Monke
 
     def counting(root: Path, rel: str) -> object:
         read.append(rel)
-        return read_file(root, rel)
+        return parse_file(root, rel)
 
-    monkeypatch.setattr("barrier_cli.parallel.read_file", counting)
+    monkeypatch.setattr("barrier_cli.parallel.parse_file", counting)
     assert read_tree(tree, cache=True, jobs=1) == cold
     assert read == []
     victim = _reports(tree)[0]
@@ -134,7 +136,7 @@ def test_a_racy_file_is_checked_by_content(tree: Path) -> None:
     rel = victim.relative_to(tree).as_posix()
     store = cache.FileCache(tree)
     now = cache.stamp(victim)
-    store.put(rel, now, store.racy_digest(rel, now), read_file(tree, rel))
+    store.put(rel, now, store.racy_digest(rel, now), _packed(tree, rel))
     assert store.get(rel, now) is not None
     text = victim.read_text(encoding="utf-8")
     victim.write_text(text.replace("reporter: u", "reporter: v", 1), encoding="utf-8")
@@ -142,33 +144,37 @@ def test_a_racy_file_is_checked_by_content(tree: Path) -> None:
     assert store.get(rel, now) is None
 
 
+def _packed(root: Path, rel: str) -> cache.Packed | None:
+    return cache.pack_read(*parse_file(root, rel)[1:])
+
+
 def test_cached_results_round_trip_exactly(tree: Path) -> None:
     results = read_tree(tree, cache=False, jobs=1)
     assert any(r.parse_problem is not None and r.parse_problem.hint for r in results)
-    assert cache.loads(cache.dumps(results)) == results
+    assert any(r.partial is not None for r in results)
+    for result in results:
+        packed = _packed(tree, result.rel)
+        assert packed is not None
+        kept = cache.decode(cache.encode(packed), cache.Packed)
+        assert cache.unpack_read(result.rel, kept) == result
 
 
-def test_a_tree_that_cannot_hold_a_cache_is_still_checked(tree: Path) -> None:
-    (tree / cache.CACHE_DIR).write_text("not a folder", encoding="utf-8")
+def test_what_the_format_cannot_hold_exactly_is_not_kept() -> None:
+    for value in [float("nan"), 2**70, {1: "a"}, {"\x00date": "x"}, b"bytes", {"a": {1, 2}}]:
+        with pytest.raises(cache.Uncacheable):
+            cache.pack(value)
+    data = {"d": dt.date(2026, 1, 2), "t": dt.datetime(2026, 1, 2, 3, 4), "x": [1, 2.5, None]}
+    assert cache.unpack(cache.decode(cache.encode(cache.pack(data)), object)) == data
+
+
+def test_a_tree_that_cannot_hold_a_cache_is_still_checked(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv(cache.ENV, str(blocker))
     assert _warm(tree) == _cold(tree)
     assert _warm(tree) == _cold(tree)
-
-
-def test_a_damaged_cache_is_a_cold_cache(tree: Path) -> None:
-    expected = _warm(tree)
-    folder = tree / cache.CACHE_DIR
-    damaged = [folder / "check.pickle", *(folder / "files").glob("*.pickle")]
-    assert len(damaged) > 2
-    for path in damaged:
-        path.write_bytes(b"\x80\x05garbage")
-    assert _warm(tree) == expected
-
-
-def test_the_cache_is_ignored_by_git_and_by_the_walker(tree: Path) -> None:
-    _warm(tree)
-    folder = tree / cache.CACHE_DIR
-    assert (folder / ".gitignore").read_text() == "*\n"
-    assert all(cache.CACHE_DIR not in rel for rel in cache.scan(tree))
 
 
 def test_scan_sees_every_suffix_the_loader_reads() -> None:
@@ -195,19 +201,19 @@ def test_a_memoised_document_is_recomputed_when_a_template_changes(tree: Path) -
         return f"document {len(calls)}"
 
     key = ("analysis", "2026-10")
-    assert cache.memoised(tree, "analysis", key, compute) == "document 1"
-    assert cache.memoised(tree, "analysis", key, compute) == "document 1"
-    assert cache.memoised(tree, "analysis", ("analysis", "2026-09"), compute) == "document 2"
+    assert cache.memoised(tree, "analysis", key, compute, str) == "document 1"
+    assert cache.memoised(tree, "analysis", key, compute, str) == "document 1"
+    assert cache.memoised(tree, "analysis", ("analysis", "2026-09"), compute, str) == "document 2"
     override = tree / "templates" / "zh" / "analysis.md.j2"
     override.parent.mkdir(parents=True)
     override.write_text("{{ title }}\n", encoding="utf-8")
-    assert cache.memoised(tree, "analysis", key, compute) == "document 3"
+    assert cache.memoised(tree, "analysis", key, compute, str) == "document 3"
     assert len(calls) == 3
 
 
 def test_editing_one_record_rewrites_only_its_folder_shard(tree: Path) -> None:
     read_tree(tree, cache=True, jobs=1)
-    shards = {p: p.stat().st_mtime_ns for p in (tree / cache.CACHE_DIR / "files").iterdir()}
+    shards = {p: p.stat().st_mtime_ns for p in (cache._folder(tree) / "files").iterdir()}
     victim = _reports(tree)[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
     read_tree(tree, cache=True, jobs=1)
@@ -249,8 +255,12 @@ def test_one_touched_file_is_the_only_one_read(tree: Path, monkeypatch: pytest.M
         read.append(rel)
         return read_file(root, rel)
 
+    def parsing(root: Path, rel: str) -> object:
+        read.append(rel)
+        return parse_file(root, rel)
+
     monkeypatch.setattr(incremental, "read_file", counting)
-    monkeypatch.setattr("barrier_cli.parallel.read_file", counting)
+    monkeypatch.setattr("barrier_cli.parallel.parse_file", parsing)
     victim = _reports(tree)[5]
     victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
     assert _same_as_cold(tree) is not None
@@ -309,3 +319,140 @@ def test_a_person_removed_from_org_is_unknown_in_an_untouched_record(tree: Path)
     assert block.search(text)
     org.write_text(block.sub("", text), encoding="utf-8")
     assert "unknown-person" in _codes_of(_same_as_cold(tree), victim, tree)
+
+
+# -- where the cache lives, and what a damaged one does --------------------------------------
+
+
+def _files_below(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
+
+
+def test_cache_outside_tree_by_default(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(cache.ENV)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    before = _files_below(tree)
+    _warm(tree)
+    read_tree(tree, cache=True, jobs=1)
+    assert _files_below(tree) == before
+    kept = tmp_path / "xdg" / "barrier" / cache._folder(tree).name
+    assert {"check", "check-files", "files"} <= _files_below(kept)
+
+
+def test_cache_dir_override(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from barrier_cli.cli.main import app
+
+    env_dir, option_dir = tmp_path / "from-env", tmp_path / "from-option"
+    monkeypatch.setenv(cache.ENV, str(env_dir))
+    runner = CliRunner()
+    runner.invoke(app, ["--records", str(tree), "check"])
+    assert (env_dir / cache._folder(tree).name / "check").is_file()
+    runner.invoke(app, ["--records", str(tree), "--cache-dir", str(option_dir), "check"])
+    assert (option_dir / cache._folder(tree).name / "check").is_file()
+    # the option holds for its own run only
+    assert cache.base_dir() == env_dir
+    other = tmp_path / "other" / "records"
+    shutil.copytree(tree, other)
+    assert cache._folder(other) != cache._folder(tree)
+
+
+def _stores(root: Path) -> list[Path]:
+    return [p for p in cache._folder(root).rglob("*") if p.is_file()]
+
+
+def _envelope(path: Path) -> Any:
+    return cache.decode(path.read_bytes(), cache._Envelope)
+
+
+def _damage_truncated(path: Path, root: Path) -> None:
+    path.write_bytes(path.read_bytes()[: path.stat().st_size // 2])
+
+
+def _damage_garbage(path: Path, root: Path) -> None:
+    path.write_bytes(b"\x80\x05garbage that is neither msgpack nor pickle")
+
+
+def _damage_version(path: Path, root: Path) -> None:
+    old = _envelope(path)
+    path.write_bytes(cache.encode(cache._Envelope(0, old.code, old.tree, old.name, old.body)))
+
+
+def _damage_tree(path: Path, root: Path) -> None:
+    old = _envelope(path)
+    path.write_bytes(cache.encode(cache._Envelope(1, old.code, "/elsewhere", old.name, old.body)))
+
+
+def _damage_types(path: Path, root: Path) -> None:
+    """A well-formed envelope around a body of the wrong shape, for every store."""
+    old = _envelope(path)
+    body = msgspec.Raw(cache.encode({"x": [1, "two", {"three": b"\x00"}]}))
+    path.write_bytes(cache.encode(cache._Envelope(1, old.code, old.tree, old.name, body)))
+
+
+def _damage_values(path: Path, root: Path) -> None:
+    """Right shape, wrong values inside: a file read whose YAML data holds bytes and bad
+    dates (only the file shards hold data of no fixed type)."""
+    old = _envelope(path)
+    if not old.name.startswith("files/"):
+        return _damage_types(path, root)
+    shard = cache.decode(old.body, cache.Shard)
+    bad = [{"date": {"\x00date": "2026-13-45"}}, {"id": b"\xff"}, [{1: 2}], {"\x00x": 1}]
+    forged = {
+        rel: entry._replace(read=cache.Packed(bad[n % len(bad)], None))
+        for n, (rel, entry) in enumerate(shard.items())
+    }
+    body = msgspec.Raw(cache.encode(forged))
+    path.write_bytes(cache.encode(cache._Envelope(1, old.code, old.tree, old.name, body)))
+    return None
+
+
+DAMAGE = [
+    _damage_truncated,
+    _damage_garbage,
+    _damage_version,
+    _damage_tree,
+    _damage_types,
+    _damage_values,
+]
+
+
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda d: d.__name__.removeprefix("_damage_"))
+def test_corrupt_cache_is_cold(tree: Path, damage: Any) -> None:
+    expected = _cold(tree)
+    assert _warm(tree) == expected
+    read_tree(tree, cache=True, jobs=1)
+    stores = _stores(tree)
+    assert {"check", "check-files"} <= {p.name for p in stores}
+    assert len(stores) > 5
+    for path in stores:
+        damage(path, tree)
+    assert _warm(tree) == expected
+    assert read_tree(tree, cache=True, jobs=1) == read_tree(tree, cache=False, jobs=1)
+    assert _warm(tree) == expected
+
+
+def test_a_foreign_trees_cache_is_not_used(tree: Path, tmp_path: Path) -> None:
+    _warm(tree)
+    other = tmp_path / "other" / "records"
+    shutil.copytree(tree, other)
+    shutil.copytree(cache._folder(tree), cache._folder(other))
+    assert cache._read(other, "check", cache.Memo) is None
+    assert cache._read(tree, "check", cache.Memo) is not None
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])
+def test_the_default_folder_is_platformdirs_own(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv(cache.ENV)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME")
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache.base_dir() == Path(user_cache_dir("barrier", appauthor=False))

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from barrier_cli.edit import add_review, mark_done
-from barrier_cli.errors import ConcurrentEdit, InvalidInput, RecordNotFound, UserError
+from barrier_cli.errors import InvalidInput, RecordNotFound, UserError
 from barrier_cli.models import Action
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry"
@@ -75,17 +75,30 @@ def test_several_open_with_a_chooser_ask_which(root: Path) -> None:
     assert offered == [2, 3] and edited.what.startswith("actions[3] done")
 
 
-def test_a_file_changed_since_it_was_read_is_not_overwritten(root: Path) -> None:
-    """The chooser runs after the read: someone saves the file while the question is open."""
+def test_a_file_saved_while_the_question_is_open_keeps_both_changes(root: Path) -> None:
+    """The chooser runs before the lock is taken and the file is read again under it:
+    someone who saves the file while the question is open loses nothing, nor does the edit."""
 
     def someone_edits_meanwhile(pending: list[tuple[int, Action]]) -> int:
         path = root / REPORT
         path.write_text(text(root, REPORT) + "tags: [并发]\n", encoding="utf-8")
         return 2
 
-    with pytest.raises(ConcurrentEdit):
-        mark_done(root=root, ref="R-20261103-7K2Q", choose=someone_edits_meanwhile)
-    assert text(root, REPORT).endswith("tags: [并发]\n")
+    mark_done(
+        root=root, ref="R-20261103-7K2Q", day=dt.date(2026, 11, 24), choose=someone_edits_meanwhile
+    )
+    assert "tags: [并发]" in text(root, REPORT)
+    assert "done: 2026-11-24" in text(root, REPORT)
+
+
+def test_an_action_done_by_someone_else_meanwhile_is_refused_not_done_twice(root: Path) -> None:
+    def someone_marks_it_meanwhile(pending: list[tuple[int, Action]]) -> int:
+        mark_done(root=root, ref="R-20261103-7K2Q/2", day=dt.date(2026, 11, 23))
+        return 2
+
+    with pytest.raises(InvalidInput, match="already done"):
+        mark_done(root=root, ref="R-20261103-7K2Q", choose=someone_marks_it_meanwhile)
+    assert "done: 2026-11-23" in text(root, REPORT)
     assert "done: 2026-11-24" not in text(root, REPORT)
 
 

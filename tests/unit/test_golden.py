@@ -162,6 +162,7 @@ BUILT = [
     Case("built/symlink-loop", REPORT, _link_loop, [("symlink", 0, 0)]),
     Case("built/named-pipe", REPORT, _pipe, [("unreadable", 0, 0)]),
     Case("built/no-permission", REPORT, _no_permission, [("unreadable", 0, 0)]),
+    _bytes("pickle", b"\x80\x05N.", [("cache-in-tree", 0, 0)], "reports/2026/11/cache.pickle"),
 ]
 CASES = [*_stored("invalid"), *_stored("hostile"), *BUILT]
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from barrier_cli.errors import InvalidInput, UserError
 from barrier_cli.loader import load_tree
 from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
+from markdown_inert import parse
 from minitree import build, closed_without_causes, pairing, report, write
 
 OCT = Month(2026, 10)
@@ -171,3 +173,16 @@ def test_markdown_matches_its_snapshot(tmp_path: Path, lang: n.Lang) -> None:
         expected.parent.mkdir(parents=True, exist_ok=True)
         expected.write_text(text, encoding="utf-8")
     assert text == expected.read_text(encoding="utf-8")
+
+
+def test_a_notice_template_an_earlier_init_copied_escapes_record_text(tmp_path: Path) -> None:
+    """The notice template `barrier init` copied before printed record text raw; the
+    environment escapes it now."""
+    before = Path(__file__).resolve().parents[1] / "data" / "templates" / "before-escaping"
+    (tmp_path / "templates").mkdir()
+    shutil.copytree(before / "zh", tmp_path / "templates" / "zh")
+    tree = build(report(commend=True, summary="<script>x</script> [链接](javascript:x)"))
+    notice = n.build_notice(tree, Month(2026, 10), today=TODAY, lang="zh")
+    copied = n.render_notice(notice, fmt="md", lang="zh", records=tmp_path)
+    assert copied == n.render_notice(notice, fmt="md", lang="zh", records=None)
+    assert parse(copied).active == []

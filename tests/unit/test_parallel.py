@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -48,3 +53,143 @@ def test_few_files_are_read_without_a_pool(tree: Path, monkeypatch: pytest.Monke
 
 def test_cpu_count_is_at_least_one() -> None:
     assert parallel.cpu_count() >= 1
+
+
+# -- workers die with their parent; Ctrl-C stops them quietly --------------------------------
+# A process boundary is the point here: the command runs in a process of its own, which the
+# test kills or interrupts while its workers read, and /proc tells which processes remain.
+
+LINUX = sys.platform.startswith("linux")
+COMMANDS = {
+    "check": ["check", "--no-cache", "--jobs", "2"],
+    "fmt": ["fmt", "--check"],
+    "analyze": ["analyze", "--month", "2026-10", "--format", "md"],
+}
+
+
+@pytest.fixture(scope="module")
+def big_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Enough files that a command spends a while in its workers (none in the cache)."""
+    return generate(tmp_path_factory.mktemp("big") / "records", reports=3000, seed=5, defects=0)
+
+
+def _stat(pid: int) -> tuple[str, int] | None:
+    """State and parent of a process, from /proc; None once it is gone."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except (FileNotFoundError, ProcessLookupError):
+        return None
+    fields = text.rpartition(")")[2].split()
+    return fields[0], int(fields[1])
+
+
+def _children(pid: int) -> set[int]:
+    out = set()
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            st = _stat(int(entry))
+            if st is not None and st[1] == pid:
+                out.add(int(entry))
+    return out
+
+
+def _running(pids: set[int]) -> set[int]:
+    """Those of ``pids`` that still run (a zombie has exited: only its reaper is missing)."""
+    return {pid for pid in pids if (st := _stat(pid)) is not None and st[0] != "Z"}
+
+
+def _start_with_workers(
+    root: Path, command: list[str], stderr: int = subprocess.PIPE
+) -> tuple[subprocess.Popen[str], set[int]]:
+    """The command started in a session of its own, once its workers are running."""
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "barrier_cli", "--records", str(root), *command],
+        stdout=subprocess.DEVNULL,
+        stderr=stderr,
+        text=True,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and proc.poll() is None:
+        workers = _children(proc.pid)
+        if len(workers) >= 2:
+            return proc, workers
+        time.sleep(0.005)
+    proc.kill()
+    proc.communicate()
+    pytest.fail(f"{command} never ran two workers")
+
+
+def _wait_gone(pids: set[int], seconds: float = 10) -> set[int]:
+    deadline = time.monotonic() + seconds
+    while _running(pids) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return _running(pids)
+
+
+def _skip_without_workers(name: str) -> None:
+    if not LINUX:
+        pytest.skip("reads /proc")
+    if name != "check" and parallel.cpu_count() < 2:
+        pytest.skip("one core: no workers without --jobs")
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_kill_9_of_the_parent_leaves_no_worker(big_tree: Path, name: str) -> None:
+    _skip_without_workers(name)
+    # no pipe: a worker left running would hold it open
+    proc, workers = _start_with_workers(big_tree, COMMANDS[name], stderr=subprocess.DEVNULL)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    orphans = _wait_gone(workers)
+    for pid in orphans:  # do not leave them behind for the rest of the suite
+        os.kill(pid, signal.SIGKILL)
+    assert not orphans
+
+
+@pytest.mark.parametrize("name", COMMANDS)
+def test_ctrl_c_says_interrupted_once_without_worker_tracebacks(big_tree: Path, name: str) -> None:
+    _skip_without_workers(name)
+    proc, workers = _start_with_workers(big_tree, COMMANDS[name])
+    os.killpg(proc.pid, signal.SIGINT)  # what the terminal does: the whole foreground group
+    try:
+        _, err = proc.communicate(timeout=60)
+    finally:
+        for pid in _running(workers):
+            os.kill(pid, signal.SIGKILL)
+    assert proc.returncode == 130, err
+    assert err.count("interrupted") == 1, err
+    assert "Traceback" not in err
+    assert not _wait_gone(workers)
+
+
+PARENT = """
+import os, sys, time
+from barrier_cli import parallel
+if not {kernel}:
+    parallel._kernel_kills_orphans = lambda: False
+parent = os.getpid()
+pid = os.fork()
+if pid == 0:
+    parallel._init_worker(parent)
+    time.sleep(60)
+    os._exit(0)
+print(pid, flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not LINUX or not hasattr(os, "fork"), reason="reads /proc; forks")
+@pytest.mark.parametrize("kernel", [True, False], ids=["prctl", "watching-thread"])
+def test_a_worker_exits_when_its_parent_is_killed(kernel: bool) -> None:
+    """Each way on its own: the kernel's signal, and the portable fallback without it."""
+    with subprocess.Popen(
+        [sys.executable, "-c", PARENT.format(kernel=kernel)], stdout=subprocess.PIPE, text=True
+    ) as parent:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        parent.kill()
+    orphans = _wait_gone({worker})
+    for pid in orphans:
+        os.kill(pid, signal.SIGKILL)
+    assert not orphans

@@ -46,13 +46,29 @@ FUZZ_EXAMPLES = max(2_000, settings.default.max_examples)
 ROUND_TRIP_EXAMPLES = max(300, settings.default.max_examples)
 
 # What people type: letters (Chinese above all), digits, punctuation, symbols, spaces.
-# Control, format and separator characters are refused by the loader on purpose.
+# Control, format and separator characters are refused by the loader on purpose, and so are
+# the letters that show as nothing (Hangul fillers).
+_INVISIBLE_LETTERS = "\u115f\u1160\u3164\uffa0"
 _CHARS = st.characters(
-    categories=["L", "N", "P", "S"], include_characters=" ", exclude_characters="\ufeff"
+    categories=["L", "N", "P", "S"],
+    include_characters=" ",
+    exclude_characters="\ufeff" + _INVISIBLE_LETTERS,
 )
 one_line = st.text(_CHARS, min_size=1, max_size=40).filter(str.strip)
 text = st.text(st.one_of(_CHARS, st.sampled_from("\n\t")), min_size=0, max_size=120)
 person = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.\-]{0,15}", fullmatch=True)
+# What 三不放过 rests on says something: a letter or a digit, not only spaces and punctuation.
+_WORD = st.text(
+    st.characters(categories=["L", "N"], exclude_characters=_INVISIBLE_LETTERS),
+    min_size=1,
+    max_size=5,
+)
+
+
+def with_words(strategy: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.tuples(strategy, _WORD).map("".join)
+
+
 day = st.dates(min_value=dt.date(2000, 1, 1), max_value=dt.date(2099, 12, 31))
 
 
@@ -67,7 +83,7 @@ def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
 
 signed = st.fixed_dictionaries({"date": day, "by": person, "reason": one_line})
 action = st.fixed_dictionaries(
-    {"action": one_line},
+    {"action": with_words(one_line)},
     optional={
         "type": choice(ActionType),
         "owner": person,
@@ -104,7 +120,7 @@ report = st.fixed_dictionaries(
         "persons": st.lists(person, max_size=3),
         "details": text,
         "status": choice(ReportStatus),
-        "analysis": st.fixed_dictionaries({"date": day, "by": person, "cause": text.filter(bool)}),
+        "analysis": st.fixed_dictionaries({"date": day, "by": person, "cause": with_words(text)}),
         "actions": st.lists(action, max_size=3),
         "closed": day,
         "commend": st.booleans(),
@@ -178,7 +194,7 @@ incident = st.fixed_dictionaries(
             st.fixed_dictionaries(
                 {
                     "element": choice(Element),
-                    "text": text.filter(bool),
+                    "text": with_words(text),
                     "kind": st.sampled_from(["subjective", "objective"]),
                 }
             ),

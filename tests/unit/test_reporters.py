@@ -107,3 +107,30 @@ def test_paths_are_shown_from_the_working_directory_and_links_as_themselves(root
 
 def test_every_format_is_registered() -> None:
     assert sorted(REPORTERS) == ["github", "json", "text"]
+
+
+def test_repeats_are_capped_per_file_and_code_and_counted(root: Path) -> None:
+    other = "reports/2026/11/R-20261111-0001.yaml"
+    many = [Finding(REL, "unknown-person", f"p{n}", 2, 11) for n in range(25)]
+    many += [Finding(REL, "choice", f"c{n}", 3, 7) for n in range(3)]
+    many += [Finding(other, "unknown-person", f"q{n}", 1, 1) for n in range(21)]
+    many.sort(key=Finding.sort_key)
+    out = text(many, root, 2)
+    assert out.count("error[unknown-person]") == 40
+    assert out.count("error[choice]") == 3
+    assert f"{REL}: … and 5 more [unknown-person]" in out
+    assert f"{other}: … and 1 more [unknown-person]" in out
+    assert out.endswith("49 error(s), 0 warning(s) in 2 file(s)\n")
+    assert len(json.loads(as_json(many, root, 2))) == 49
+    assert github(many, root, 2).count("::error ") == 49
+
+
+def test_a_long_line_is_shown_around_the_column(root: Path) -> None:
+    items = ", ".join(f"p{n}" for n in range(2000))
+    (root / REL).write_text(f"persons: [{items}]\n", encoding="utf-8")
+    col = len("persons: [") + items.index("p1000") + 1
+    out = text([Finding(REL, "unknown-person", "no p1000", 1, col)], root, 1)
+    source, caret = out.splitlines()[1:3]
+    assert source.startswith("    …") and source.endswith("…")
+    assert len(source) <= 4 + 160 + 2
+    assert source[caret.index("^") :].startswith("p1000")

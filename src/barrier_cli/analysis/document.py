@@ -9,7 +9,7 @@ from pathlib import Path
 from barrier_cli.labels import Lang
 from barrier_cli.periods import Month
 from barrier_cli.render.document import Format
-from barrier_cli.store import refuse_record_path, write_document
+from barrier_cli.store import check_document_target, refuse_record_path, write_document
 
 LAST = "last"
 """``--month last``: the latest complete month, the one a monthly meeting looks back on."""
@@ -40,10 +40,11 @@ def analysis_document(
     period = Month.of(today).previous if month == LAST else Month.parse(month)
     if out is not None:
         refuse_record_path(root, out)
+        check_document_target(out)
     # an unchanged tree gets its document back without loading records or pandas
     key = ("analysis", str(period), fmt, lang, today.isoformat(), color)
     document = memoised(
-        root, "analysis", key, lambda: _build(root, period, fmt, lang, today, color)
+        root, "analysis", key, lambda: _build(root, period, fmt, lang, today, color), Document
     )
     if out is not None:
         write_document(out, document.text)

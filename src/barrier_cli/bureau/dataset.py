@@ -16,7 +16,6 @@ new one (for an instant none), never half of one, and two exports never interlea
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import datetime as dt
 import fcntl
 import io
@@ -32,7 +31,6 @@ from barrier_cli.errors import InvalidInput, WriteFailed
 from barrier_cli.export.rows import Row, Table, tables
 from barrier_cli.export.schema import TABLES, arrow_schema, arrow_type
 from barrier_cli.loader import Tree
-from barrier_cli.models import Report
 from barrier_cli.models.common import ID_CHARS
 from barrier_cli.periods import Month
 from barrier_cli.store import random_suffix
@@ -215,18 +213,15 @@ def _duties(tree: Tree, *, today: dt.date) -> dict[str, list[Row]]:
     """Each month's reporting duties, from the first month with a report to the last."""
     from barrier_cli.analysis.compliance import reporting_compliance
 
-    by_month: dict[Month, list[Report]] = defaultdict(list)
-    for r in tree.reports:
-        if r.withdrawn is None:
-            by_month[Month.of(r.date)].append(r)
-    if not by_month:
+    days = [r.date for r in tree.reports if r.withdrawn is None]
+    days += [d.date for n in tree.returns for d in n.days]
+    if not days:
         return {}
-    month, last = min(by_month), Month.of(min(max(by_month).last, today))
+    month, last = Month.of(min(days)), Month.of(min(max(days), today))
     out: dict[str, list[Row]] = {}
     while month.first <= last.first:
-        # The month's reports alone: the compliance count scans them once per person.
-        alone = dataclasses.replace(tree, reports=by_month.get(month, []))
-        found = reporting_compliance(alone, month, today=today)
+        # The whole tree, not the month's slice: a week owed in this month may start in the last.
+        found = reporting_compliance(tree, month, today=today)
         out[str(month)] = [
             (e.tier, e.subject, e.unit, e.branch, e.expected, e.actual) for e in found.all
         ]

@@ -15,15 +15,29 @@ from barrier_cli.errors import UnsafePath
 from barrier_cli.findings import CheckResult as CheckResult
 from barrier_cli.findings import Finding
 from barrier_cli.loader import FileResult, Tree, load_tree, today
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
+from barrier_cli.models import (
+    Assessment,
+    Incident,
+    NilReturns,
+    NoticeEntry,
+    Pairing,
+    Report,
+    Roster,
+    Roundup,
+)
 from barrier_cli.models.common import Model, Problem
+from barrier_cli.models.dates import date_order_problems
 from barrier_cli.yamlio import Locator, ParseProblem, decode, locate
 
 
 def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     """The rules one record breaks on its own, given the tree's settings and today."""
+    return _own_problems(record, tree, day) + date_order_problems(record, today=day)
+
+
+def _own_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     settings = tree.settings
-    if isinstance(record, Report | Assessment | NoticeEntry):
+    if isinstance(record, Report | Assessment | NoticeEntry | NilReturns | Roster | Roundup):
         return record.problems(today=day)
     if isinstance(record, Incident):
         return record.problems(today=day, closure=settings.closure)
@@ -42,7 +56,7 @@ def check_tree(
     jobs: int | None = None,
 ) -> CheckResult:
     """Check the tree at ``root``; report findings for ``paths`` (files or folders) only."""
-    day = day or today()
+    day = day or today(root)
     tree = load_tree(root, results=results, cache=cache, jobs=jobs)
     wanted = selector(root, paths)
     checked = check_files(tree, day, [r for r in tree.files if wanted(r.rel)])
@@ -57,7 +71,7 @@ class FileCheck(NamedTuple):
     """What checking one file found, and what besides the file and the tree's org, settings
     and standards that answer rests on: the id it claims and the record ids it looked up.
 
-    A tuple: the incremental check keeps one per file of the tree, and tuples pickle fast.
+    A tuple: the incremental check keeps one per file of the tree, and tuples store fastest.
     """
 
     rel: str

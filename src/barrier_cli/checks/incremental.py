@@ -10,7 +10,7 @@ So when only records changed (edited, added, removed), the files to check again 
 * those that looked up an id that came or went (a link that dangles, or no longer does);
 * those whose id's first file changed (a duplicate appears or goes away).
 
-Everything else keeps its findings without its record being read or unpickled. Any change
+Everything else keeps its findings without its record being read or validated. Any change
 to the context, another day, a symbolic link, or many changed files take the full path,
 which is `check_tree` itself; both paths give exactly the answer a cold run gives (the
 cache-equivalence tests compare them change by change).
@@ -22,7 +22,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from barrier_cli import cache as c
 from barrier_cli.checks import (
@@ -38,13 +38,13 @@ from barrier_cli.findings import CheckResult, Finding
 from barrier_cli.kinds import classify
 from barrier_cli.loader import SKIPPED_DIRS, FileResult, build_tree, load_tree, read_file
 
-STORE = "check-files.pickle"
+STORE = "check-files"
 MAX_CHANGED = 250
 """More changed files than this are read over all cores by the full path instead."""
 
 
 class _Known(NamedTuple):
-    """What the last check knew of one file (kept as a plain tuple: those pickle fastest)."""
+    """What the last check knew of one file (a plain tuple: the fastest to store and load)."""
 
     stamp: c.Stamp
     digest: bytes | None
@@ -61,8 +61,8 @@ class _Known(NamedTuple):
 @dataclass
 class _State:
     day: str
-    files: dict[str, tuple[Any, ...]]
-    """Every file the loader lists, in its (sorted) order, with its `_Known` as a tuple."""
+    files: dict[str, _Known]
+    """Every file the loader lists, in its (sorted) order."""
     tree_wide: list[Finding]
 
 
@@ -82,15 +82,17 @@ def check_changes(
     wanted = selector(root, paths)
     listed = _listed(stamps)
     racy = c.racy_hashes(root, stamps, started)
-    state = c.load_store(root, STORE)
+    state = c.load_store(root, STORE, _State)
     checks = None
-    if isinstance(state, _State) and listed is not None:
+    if state is not None and listed is not None:
         checks, tree_wide = _recheck(root, state, day, listed, stamps, racy), state.tree_wide
     if checks is None:
         tree = load_tree(root, cache=True, jobs=jobs)
         checks, tree_wide = check_files(tree, day, tree.files), tree_findings(tree, day)
     missing: c.Stamp = (-2, -2, -2, -2, "")  # a file listed after the scan: changed next time
-    files = {ch.rel: (stamps.get(ch.rel, missing), racy.get(ch.rel), *ch[1:]) for ch in checks}
+    files = {
+        ch.rel: _Known(stamps.get(ch.rel, missing), racy.get(ch.rel), *ch[1:]) for ch in checks
+    }
     c.save_store(root, STORE, _State(day.isoformat(), files, tree_wide))
     return summarise(checks, tree_wide if wanted("org.yaml") else [], wanted)
 
@@ -120,7 +122,7 @@ def _recheck(
     change is one only the full path may answer."""
     if state.day != day.isoformat():
         return None
-    old = {rel: _Known._make(known) for rel, known in state.files.items()}
+    old = state.files
     changed = [rel for rel in listed if not _same(root, rel, old.get(rel), stamps[rel], racy)]
     present = set(listed)
     removed = [rel for rel in old if rel not in present]

@@ -7,13 +7,23 @@ references, not with records × people.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from barrier_cli import findings as f
 from barrier_cli.loader import FileResult, Tree
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
+from barrier_cli.models import (
+    Assessment,
+    Incident,
+    NilReturns,
+    NoticeEntry,
+    Pairing,
+    Person,
+    Report,
+    Roster,
+    Roundup,
+)
 from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
 from barrier_cli.schema_errors import dotted
 
@@ -134,8 +144,55 @@ def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
             seen.add(item_id)
     for n, unit in enumerate(tree.org.units):
         yield from index.unit(("units", n, "parent"), unit.parent)
+    yield from _parent_cycles(tree)
     for n, person in enumerate(tree.org.people):
         yield from index.unit(("people", n, "unit"), person.unit)
+        if person.since is not None and person.until is not None and person.until < person.since:
+            yield Problem(
+                f.DATE_ORDER,
+                ("people", n, "until"),
+                f"{person.name} ({person.id}) left on {person.until}, before joining on {person.since}",
+            )
+
+
+def _parent_cycles(tree: Tree) -> Iterator[Problem]:
+    """Units that are their own parent or ancestor: every walk up the tree must end."""
+    first: dict[str, int] = {}
+    for n, unit in enumerate(tree.org.units):
+        first.setdefault(unit.id, n)
+    for circle in circles({u.id: u.parent for u in tree.org.units}):
+        loc = ("units", first[circle[0]], "parent")
+        if len(circle) == 1:
+            yield Problem(f.ORG, loc, f"unit '{circle[0]}' is its own parent")
+        else:
+            yield Problem(
+                f.ORG,
+                loc,
+                f"units' parents go round in a circle: {' → '.join([*circle, circle[0]])}",
+                "one unit of the circle must have another parent (or none, at the top)",
+            )
+
+
+def circles(parents: Mapping[str, str | None]) -> Iterator[list[str]]:
+    """Each circle of parent links once, from its first unit in ``parents``' order.
+
+    Each unit is walked over once: a walk stops at a unit already known to end (or to be
+    in a circle), so a long chain of units costs its length, not its square.
+    """
+    settled: set[str] = set()
+    for start in parents:
+        if start in settled:
+            continue
+        path: list[str] = []
+        on_path: set[str] = set()
+        up: str | None = start
+        while up is not None and up in parents and up not in on_path and up not in settled:
+            path.append(up)
+            on_path.add(up)
+            up = parents[up]
+        settled.update(path)
+        if up is not None and up in on_path:
+            yield path[path.index(up) :]
 
 
 def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
@@ -235,10 +292,43 @@ def _notice(n: NoticeEntry, ix: Index, tree: Tree) -> Iterator[Problem]:
     yield from ix.person(("by",), n.by)
 
 
+def _returns(d: NilReturns, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("person",), d.person)
+    for n, entry in enumerate(d.days):
+        if d.person in ix.people:
+            yield from ix.person(("days", n, "date"), d.person, on=entry.date)
+        yield from ix.person(("days", n, "by"), entry.by)
+
+
+def _roster(r: Roster, ix: Index, tree: Tree) -> Iterator[Problem]:
+    for n, cycle in enumerate(r.cycles):
+        yield from ix.unit(("cycles", n, "unit"), cycle.unit)
+    for n, leave in enumerate(r.leave):
+        yield from ix.person(("leave", n, "person"), leave.person)
+
+
+def _roundup(u: Roundup, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.unit(("unit",), u.unit)
+    yield from ix.person(("by",), u.by)
+    for field_name in ("open", "escalate", "violations", "weeks"):
+        for n, rid in enumerate(getattr(u, field_name)):
+            yield from ix.record((field_name, n), rid)
+    for n, silent in enumerate(u.silent):
+        if silent.who not in ix.people and silent.who not in ix.units:
+            yield Problem(
+                f.UNKNOWN_PERSON,
+                ("silent", n, "who"),
+                f"silent.{n}.who: no person or unit '{silent.who}' in org.yaml",
+            )
+
+
 _CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
     Report: _report,
     Incident: _incident,
     Pairing: _pairing,
     Assessment: _assessment,
     NoticeEntry: _notice,
+    NilReturns: _returns,
+    Roster: _roster,
+    Roundup: _roundup,
 }

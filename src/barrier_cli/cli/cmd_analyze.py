@@ -29,9 +29,7 @@ def analyze(
     ] = None,
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out", help="Write the document to FILE instead of standard output.", dir_okay=False
-        ),
+        typer.Option("--out", help="Write the document to FILE instead of standard output."),
     ] = None,
 ) -> None:
     """The monthly analysis: who reported, what is open, weak links, next month's priorities."""
@@ -46,7 +44,7 @@ def analyze(
         month=month,
         fmt=fmt,
         lang=g.lang,
-        today=today(),
+        today=today(g.root()),
         out=out,
         color=interactive,
     )

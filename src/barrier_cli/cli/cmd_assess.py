@@ -37,7 +37,7 @@ def assess(
     period = parse_period(month, quarter)
     tree = load_tree(g.root(), cache=True)
     lang = g.language(tree.settings.lang)
-    result = derive(tree, period, today=today(), lang=lang)
+    result = derive(tree, period, today=today(tree.root), lang=lang)
     console = Console(highlight=False)
     if not console.is_terminal:
         console.width = 200  # piped into a file or a pager: do not cut the reasons short

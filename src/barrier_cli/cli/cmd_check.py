@@ -48,9 +48,7 @@ def check(
     ] = None,
     no_cache: Annotated[
         bool,
-        typer.Option(
-            "--no-cache", help="Read every file afresh; do not use or update .barrier-cache/."
-        ),
+        typer.Option("--no-cache", help="Read every file afresh; do not use or update the cache."),
     ] = False,
     jobs: Annotated[
         int | None,
@@ -59,6 +57,7 @@ def check(
 ) -> None:
     """Validate records: syntax, schema, cross-references, lifecycle and closure rules."""
     from barrier_cli.cache import check as cached_check
+    from barrier_cli.cache import with_in_tree_cache
     from barrier_cli.reporters import REPORTERS
 
     g = globals_of(ctx)
@@ -75,6 +74,7 @@ def check(
             cache=not no_cache,
             jobs=jobs,
         )
+        result = with_in_tree_cache(root, result)
     else:
         result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
     sys.stdout.write(REPORTERS[output_format](result.findings, root, result.files))

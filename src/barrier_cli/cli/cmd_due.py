@@ -34,7 +34,7 @@ def due(
 
     g = globals_of(ctx)
     tree = load_tree(g.root(), cache=True)
-    found = due_list(tree, today=today(), days=days, owner=owner)
+    found = due_list(tree, today=today(tree.root), days=days, owner=owner)
     if output_format == "json":
         sys.stdout.write(found.to_json())
     else:

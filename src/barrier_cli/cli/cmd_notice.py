@@ -20,9 +20,7 @@ def notice(
     ] = "md",
     out: Annotated[
         Path | None,
-        typer.Option(
-            "--out", help="Write the document to FILE instead of standard output.", dir_okay=False
-        ),
+        typer.Option("--out", help="Write the document to FILE instead of standard output."),
     ] = None,
     issue: Annotated[
         bool,
@@ -50,15 +48,20 @@ def notice(
         month=Month.parse(month),
         fmt=output_format,
         lang=g.lang,
-        today=today(),
+        today=today(root),
         issue=issue,
         force=force,
         out=out,
+        deliver=_print,
     )
-    if out is None:
-        sys.stdout.write(published.text)
     if published.entry is not None and published.register is not None:
         where = published.register.relative_to(root).as_posix()
         sys.stderr.write(f"issued {published.entry.number} ({published.entry.id}): {where}\n")
     elif out is not None:
         sys.stderr.write(f"wrote {out}\n")
+
+
+def _print(document: str) -> None:
+    # Flushed before the number is registered: a notice that could not be shown keeps it free.
+    sys.stdout.write(document)
+    sys.stdout.flush()

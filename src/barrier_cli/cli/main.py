@@ -53,6 +53,15 @@ def main(
             "--lang", help="Language of prompts and documents (default: the tree's 'lang')."
         ),
     ] = None,
+    cache_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--cache-dir",
+            help="Where the cache is kept (else $BARRIER_CACHE_DIR, else the user's cache "
+            "folder); one folder per records tree inside it.",
+            file_okay=False,
+        ),
+    ] = None,
     show_traceback: Annotated[
         bool, typer.Option("--traceback", help="On an internal error, print the traceback.")
     ] = False,
@@ -66,6 +75,12 @@ def main(
     global _show_traceback
     _show_traceback = show_traceback
     ctx.obj = Globals(records=records, lang=lang)
+    if cache_dir is not None:
+        from barrier_cli import cache
+
+        cache.use_dir(cache_dir.absolute())
+        # for this run only: another run in the same process (tests) must not inherit it
+        ctx.call_on_close(lambda: cache.use_dir(None))
 
 
 # -- more commands register below this line, one block per module --
@@ -141,6 +156,41 @@ COMMANDS.update(
     }
 )
 
+COMMANDS.update(
+    {
+        "checkin": Entry(
+            "cmd_checkin",
+            "checkin",
+            "Tick the members of a shift who had nothing abnormal today, in one screen.",
+        ),
+        "roundup": Entry(
+            "cmd_roundup",
+            "roundup",
+            "Draft the weekly (group) or monthly (branch) roundup from the level below, and save it.",
+        ),
+        "feedback": Entry(
+            "cmd_feedback",
+            "feedback",
+            "Show a member what became of their reports: who answered, when, and what was decided.",
+        ),
+        "stats": Entry(
+            "cmd_stats",
+            "stats",
+            "Cumulative totals since the programme started: by element, source and tier.",
+        ),
+    }
+)
+
+COMMANDS.update(
+    {
+        "terminal": Entry(
+            "cmd_terminal",
+            "terminal",
+            "A shared terminal for a shift: who is reporting, a nil return or a report, the next.",
+        ),
+    }
+)
+
 
 def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""
@@ -149,7 +199,6 @@ def run() -> None:
     except typer.Exit as e:
         code = e.exit_code
     except (typer.Abort, KeyboardInterrupt):
-        sys.stderr.write("\ninterrupted; nothing was written\n")
         code = 130
     # Typer carries its own copy of click (no click package is installed): usage errors
     # are TyperExceptions.
@@ -165,6 +214,8 @@ def run() -> None:
         code = e.exit_code
     except Exception as e:  # the last line of defence: one line, traceback to a file
         code = _internal_error(e)
+    if code == 130:  # Ctrl-C: typer itself turns it into a silent exit 130
+        sys.stderr.write("\ninterrupted; nothing was written\n")
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from barrier_cli.errors import WriteFailed
 from barrier_cli.export.rows import Table, tables
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
-from barrier_cli.store import write_document
+from barrier_cli.store import document_folder, write_document
 
 ExportFormat = Literal["csv", "jsonl", "parquet", "xlsx"]
 WORKBOOK = "barrier.xlsx"
@@ -42,10 +41,7 @@ def export(tree: Tree, *, fmt: ExportFormat, out: Path, labels: Lang | None = No
     from barrier_cli.export import writers
 
     data = tables(tree, lang=labels)
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as e:
-        raise WriteFailed(f"{out}: cannot create the folder ({e.strerror})") from e
+    document_folder(out)
     rows = {t.name: len(t.rows) for t in data}
     if fmt == "xlsx":
         path = out / WORKBOOK

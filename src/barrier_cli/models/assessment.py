@@ -8,7 +8,16 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
-from barrier_cli.models.common import Day, LocalId, Model, OneLine, PersonId, Problem, RecordModel
+from barrier_cli.models.common import (
+    Day,
+    LocalId,
+    Model,
+    OneLine,
+    PersonId,
+    Points,
+    Problem,
+    RecordModel,
+)
 
 PERIOD = r"^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$"
 ASSESSMENT_ID = r"^A-[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])-[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -16,13 +25,13 @@ ASSESSMENT_ID = r"^A-[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])-[A-Za-z0-9][A-Za-z0-9_.\-]*
 
 class ItemScore(Model):
     item: LocalId
-    score: float = Field(ge=0)
+    score: Points
     note: OneLine | None = None
 
 
 class Deduction(Model):
     item: LocalId
-    points: float = Field(gt=0)
+    points: Annotated[Points, Field(gt=0)]
     reason: OneLine
     ref: str | None = None
 

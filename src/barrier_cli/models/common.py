@@ -49,6 +49,12 @@ def _is_local_id(value: str) -> str:
     return value
 
 
+def _has_content(value: str) -> str:
+    if not any(ch.isalnum() for ch in value):
+        raise ValueError("needs words, not only spaces or punctuation")
+    return value
+
+
 Day = Annotated[dt.date, BeforeValidator(_as_date)]
 LocalId = Annotated[str, AfterValidator(_is_local_id), Field(min_length=1, max_length=64)]
 PersonId = LocalId
@@ -56,6 +62,11 @@ UnitId = LocalId
 PartnerId = LocalId
 OneLine = Annotated[str, Field(min_length=1, max_length=500, pattern=r"^[^\n]*\S[^\n]*$")]
 Text = Annotated[str, Field(max_length=20000)]
+Content = AfterValidator(_has_content)
+"""What 三不放过 rests on (causes, findings, measures, analyses) says something: ' ' or '.' does not."""
+MAX_POINTS = 1000
+Points = Annotated[float, Field(ge=0, le=MAX_POINTS, allow_inf_nan=False)]
+"""A score, maximum or deduction: a finite number (``.inf`` and ``.nan`` are YAML floats too)."""
 
 ActionType = Literal["immediate", "corrective", "preventive"]
 
@@ -77,7 +88,7 @@ class Signed(Model):
 class Action(Model):
     """A corrective action of a report, or a measure of an incident."""
 
-    action: OneLine
+    action: Annotated[OneLine, Content]
     type: ActionType = "corrective"
     owner: PersonId | None = None
     due: Day | None = None

@@ -10,6 +10,7 @@ from pydantic import Field
 from barrier_cli import findings as f
 from barrier_cli.models.common import (
     Action,
+    Content,
     Day,
     Model,
     OneLine,
@@ -67,14 +68,14 @@ class IncidentAnalysis(Model):
 
 class Cause(Model):
     element: Element
-    text: Text = Field(min_length=1)
+    text: Annotated[Text, Field(min_length=1), Content]
     kind: Literal["subjective", "objective"]
 
 
 class Responsibility(Model):
     person: PersonId | None = None
     unit: UnitId | None = None
-    finding: Text = Field(min_length=1)
+    finding: Annotated[Text, Field(min_length=1), Content]
 
 
 class Accountability(Model):
@@ -87,7 +88,7 @@ class Accountability(Model):
 class Education(Model):
     date: Day
     by: PersonId | None = None
-    content: Text = Field(min_length=1)
+    content: Annotated[Text, Field(min_length=1), Content]
     persons: list[PersonId] = []
 
 

@@ -2,33 +2,99 @@
 
 from __future__ import annotations
 
-from typing import Literal
+import re
+import string
+from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import AfterValidator, Field
 
-from barrier_cli.models.common import Model
+from barrier_cli.models.common import Model, OneLine
+from barrier_cli.tree_root import DEFAULT_TIMEZONE
 
 Lang = Literal["zh", "en"]
 Tier = Literal["member", "group", "branch"]
 Period = Literal["day", "week", "month"]
 
+# Upper bounds of the settings: far beyond any real workshop, low enough that every date
+# computed from them exists and every figure weighted by them stays a plain number.
+MAX_DAYS = 3650
+MAX_MONTHS = 60
+MAX_WEIGHT = 1000
+MAX_PER_PERIOD = 1000
+Days = Annotated[int, Field(ge=0, le=MAX_DAYS)]
+_NUMBER_FIELDS = frozenset({"year", "seq"})
+# A small fill/alignment and width, nothing that could name another field or grow the text.
+_NUMBER_SPEC = re.compile(r"(?:[^{}\n]?[<>^=])?0?[0-9]?d?")
+
+
+def _number_format(value: str) -> str:
+    """Only ``{year}`` and ``{seq}`` with a width of at most 9: nothing else is formatted."""
+    try:
+        parts = list(string.Formatter().parse(value))
+    except ValueError as e:
+        raise ValueError(f"not a number format ({e}); literal braces are written {{{{ }}}}") from e
+    for _, name, spec, conversion in parts:
+        if name is None:
+            continue
+        if name not in _NUMBER_FIELDS:
+            raise ValueError(
+                f"{{{name}}} is not allowed: the number format knows {{year}} and {{seq}}"
+            )
+        if conversion is not None or not _NUMBER_SPEC.fullmatch(spec or ""):
+            raise ValueError(
+                f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
+                "is not allowed: write {year}, {seq} or a small width such as {seq:03d}"
+            )
+    return value
+
+
+def _known_zone(value: str) -> str:
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(value)
+    except (ValueError, KeyError, OSError) as e:  # OSError: a folder of zones, "Asia"
+        raise ValueError(
+            f"unknown time zone {value!r}; write an IANA name such as {DEFAULT_TIMEZONE}"
+        ) from e
+    return value
+
+
+NumberFormat = Annotated[OneLine, Field(max_length=100), AfterValidator(_number_format)]
+TimeZone = Annotated[
+    str,
+    Field(min_length=1, max_length=64, description="IANA time zone in which 'today' is taken"),
+    AfterValidator(_known_zone),
+]
+
 
 class TierCadence(Model):
-    """How often one tier of the network reports, and the least it must send in a month."""
+    """How often one tier of the network reports, and the least it must send each period."""
 
     period: Period
-    min: int = Field(ge=0, description="minimum reports per month")
+    min: int = Field(
+        ge=0,
+        le=MAX_PER_PERIOD,
+        description="minimum feedback per period (a duty day, ISO week, month)",
+    )
 
 
 def _default_cadence() -> dict[Tier, TierCadence]:
     return {
-        "member": TierCadence(period="day", min=20),
-        "group": TierCadence(period="week", min=4),
+        "member": TierCadence(period="day", min=1),
+        "group": TierCadence(period="week", min=1),
         "branch": TierCadence(period="month", min=1),
     }
 
 
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
 Risk = Literal["low", "medium", "high"]
+
+
+Weight = Annotated[int, Field(ge=0, le=MAX_WEIGHT)]
 
 
 def _default_weights() -> dict[Risk, int]:
@@ -36,27 +102,41 @@ def _default_weights() -> dict[Risk, int]:
 
 
 class Deadlines(Model):
-    analyse_days: int = Field(default=3, ge=0)
-    close_days: int = Field(default=28, ge=1)
-    pairing_basic_months: int = Field(default=3, ge=1)
-    pairing_full_months: int = Field(default=6, ge=1)
-    reminders: list[int] = Field(default_factory=lambda: [7, 1, 0])
+    analyse_days: int = Field(default=3, ge=0, le=MAX_DAYS)
+    close_days: int = Field(default=28, ge=1, le=MAX_DAYS)
+    pairing_basic_months: int = Field(default=3, ge=1, le=MAX_MONTHS)
+    pairing_full_months: int = Field(default=6, ge=1, le=MAX_MONTHS)
+    reminders: list[Days] = Field(default_factory=lambda: [7, 1, 0], max_length=20)
+    backdate_days: int = Field(default=7, ge=0, le=MAX_DAYS)
+    feedback_days: int = Field(
+        default=7,
+        ge=0,
+        le=MAX_DAYS,
+        description="days within which a reporter is told what became of it",
+    )
 
 
 class NoticeSettings(Model):
-    issuer: str = "车间党总支"
-    number: str = "车间党总支〔{year}〕{seq}号"
-    recipients: list[str] = Field(default_factory=lambda: ["各党支部", "各党小组"])
-    correction_days: int = Field(default=10, ge=1)
+    issuer: OneLine = "车间党总支"
+    number: NumberFormat = "车间党总支〔{year}〕{seq}号"
+    recipients: list[OneLine] = Field(
+        default_factory=lambda: ["各党支部", "各党小组"], max_length=100
+    )
+    correction_days: int = Field(default=10, ge=1, le=MAX_DAYS)
 
 
 class Settings(Model):
-    organisation: str = "车间"
+    organisation: OneLine = "车间"
     lang: Lang = "zh"
+    timezone: TimeZone = DEFAULT_TIMEZONE
     cadence: dict[Tier, TierCadence] = Field(default_factory=_default_cadence)
+    working_days: list[Weekday] = Field(
+        default_factory=lambda: list(WEEKDAYS[:5]),
+        description="duty days of whoever no roster (roster.yaml) covers",
+    )
     deadlines: Deadlines = Field(default_factory=Deadlines)
     closure: Literal["three", "four"] = "three"
-    risk_weights: dict[Risk, int] = Field(default_factory=_default_weights)
+    risk_weights: dict[Risk, Weight] = Field(default_factory=_default_weights)
     notice: NoticeSettings = Field(default_factory=NoticeSettings)
 
     def tier(self, name: Tier) -> TierCadence:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
-from barrier_cli.models.common import LocalId, Model, OneLine, Text
+from barrier_cli.models.common import LocalId, Model, OneLine, Points, Text
 
 
 class StandardItem(Model):
     id: LocalId
     name: OneLine
-    max: float = Field(gt=0)
+    max: Annotated[Points, Field(gt=0)]
     description: Text | None = None
 
 
@@ -25,7 +25,7 @@ class Aspect(Model):
 class Standard(Model):
     id: Literal["branch", "member"]
     name: OneLine
-    pass_mark: float | None = Field(default=None, ge=0)
+    pass_mark: Points | None = None
     aspects: list[Aspect] = Field(min_length=1)
 
     def items(self) -> dict[str, StandardItem]:

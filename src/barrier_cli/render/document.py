@@ -98,15 +98,14 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
         "num": lambda v: DASH if v is None else f"{v:g}",
-        "md": _md,
+        "dash": dash,
+        # The name the templates an earlier `barrier init` copied into trees use; escaping
+        # is the environment's now, so it only marks an empty cell.
+        "md": dash,
     }
 
 
-def _md(value: object) -> str:
-    """Record text made safe inside a Markdown table cell or line."""
-    text = " ".join(str(value or "").split())
-    if not text:
-        return DASH
-    for raw, safe in (("\\", "\\\\"), ("|", "\\|"), ("<", "&lt;"), (">", "&gt;")):
-        text = text.replace(raw, safe)
-    return text
+def dash(value: object) -> str:
+    """A dash for an empty value, else its text (escaped by the template environment)."""
+    text = "" if value is None else str(value)
+    return text if text.strip() else DASH
