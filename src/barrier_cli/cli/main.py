@@ -148,6 +148,11 @@ COMMANDS.update(
         "incident": Entry("cmd_incident", "app", "Accidents, precursors and violations."),
         "pairing": Entry("cmd_pairing", "app", "Key-person pairings (包保对子)."),
         "action": Entry("cmd_action", "app", "Actions of reports and measures of incidents."),
+        "bureau": Entry(
+            "cmd_bureau",
+            "app",
+            "The bureau level: member units' trees, the ledger, the monthly analysis and 通报.",
+        ),
     }
 )
 
