@@ -90,6 +90,11 @@ class Assessed:
         return [m for m in self.members if m.lowest]
 
 
+# What one period of a reporting duty is called (a duty day, an ISO week, a month).
+_PERIOD_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
+_PERIOD_EN = {"day": "duty days", "week": "weeks", "month": "months"}
+
+
 def parse_period(month: str | None, quarter: str | None) -> Period:
     if (month is None) == (quarter is None):
         raise InvalidInput("give either --month YYYY-MM or --quarter YYYY-Qn")
@@ -478,10 +483,12 @@ def _member_draft(
         fail(
             "missed",
             t(
-                f"漏报：{label('level', shortfall.tier)}应报{shortfall.expected}条，"
-                f"实报{shortfall.actual}条，岗区评比失格",
-                f"missed reports: {shortfall.actual} of {shortfall.expected} "
-                f"as {label('level', shortfall.tier, 'en')}",
+                f"漏报：{label('level', shortfall.tier)}应反馈{shortfall.expected}"
+                f"{_PERIOD_ZH[shortfall.period]}，漏报{shortfall.shortfall}"
+                f"{_PERIOD_ZH[shortfall.period]}（{'、'.join(shortfall.missed_periods)}），"
+                "岗区评比失格",
+                f"missed reports: fed back {shortfall.actual} of {shortfall.expected} "
+                f"{_PERIOD_EN[shortfall.period]} as {label('level', shortfall.tier, 'en')}",
             ),
             None,
         )
