@@ -61,10 +61,17 @@ def test_analysis_json_holds_every_unit_and_system(ledger: Path) -> None:
     found = json.loads(bureau(ledger, "analyze", "--format", "json"))
     assert [u["unit"] for u in found["units"]] == ["LJ", "U01", "U02"]
     assert [s["system"] for s in found["systems"]] == ["机", "车", "辆"]
+    # The bureau counts a unit's month as the workshop's own analysis does.
+    own = CliRunner().invoke(
+        app,
+        ["--records", str(REPO / "records"), "analyze", "--month", "2026-10", "--format", "json"],
+    )
+    assert own.exit_code == 0, own.output
+    reports = json.loads(own.stdout)["totals"]["reports"]
     lj = next(u for u in found["units"] if u["unit"] == "LJ")
-    assert lj["reports"] == 48
+    assert lj["reports"] == reports
     md = bureau(ledger, "analyze")
-    assert "| 列检车间 | 辆 | 48 |" in md
+    assert f"| 列检车间 | 辆 | {reports} |" in md
 
 
 def test_no_person_of_any_unit_is_in_the_notice(ledger: Path) -> None:

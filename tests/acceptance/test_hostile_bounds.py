@@ -247,8 +247,10 @@ def test_pairing_review_before_start_refused(cli: Cli, root: Path) -> None:
         "reasons: [low_skill]\nbasic_on: 2026-11-01\n"
         "reviews:\n  - date: 2026-08-20\n    by: wang\n    note: 谈心\n",
     )
-    found = only_finding(cli, root)
-    assert (found["code"], found["line"]) == ("date-order", 9)
+    # The pairing also lacks its 责任书 and the review its 五勤/四同 (warnings of their own).
+    code, found = findings(cli, root)
+    errors = [(f["code"], f["line"]) for f in found if f["severity"] == "error"]
+    assert code == 1 and errors == [("date-order", 9)]
 
 
 def test_amendment_before_record_refused(cli: Cli, root: Path) -> None:
