@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from barrier_cli import jsonout
 from barrier_cli.findings import Finding
 
 SOURCE_SHOWN = 160
@@ -133,7 +133,10 @@ def as_json(findings: list[Finding], root: Path, files: int) -> str:
         }
         for x in findings
     ]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    errors = sum(1 for x in findings if x.severity == "error")
+    return jsonout.dumps(
+        {"files": files, "errors": errors, "warnings": len(findings) - errors, "findings": items}
+    )
 
 
 def _escape_data(value: str) -> str:

@@ -17,8 +17,8 @@ import unicodedata
 from typing import Any
 
 from barrier_cli.export.rows import Table
-from barrier_cli.extras import require
 from barrier_cli.export.schema import Shape, arrow_schema, arrow_type
+from barrier_cli.extras import require
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TEXT_KINDS = frozenset({"string", "choice", "list", "records"})
