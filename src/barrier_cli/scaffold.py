@@ -1,7 +1,7 @@
 """`barrier init`: a new project holding a records tree that `barrier check` passes at once.
 
 What is written: ``records/`` (settings from the model's defaults, an org skeleton and the
-branch and member standards in the tree's language, the templates to override, JSON Schemas for editors) and the
+branch and member standards in the tree's language, JSON Schemas for editors) and the
 project files around it (pre-commit hooks, GitHub Actions and GitLab CI workflows,
 ``.gitattributes``, ``.gitignore``, ``.vscode/settings.json``). The shipped pieces live in
 ``resources/init/`` and are read with `importlib.resources`.
@@ -22,7 +22,7 @@ from typing import Literal
 
 from barrier_cli import __version__, store
 from barrier_cli.canonical import dumps
-from barrier_cli.errors import RecordExists
+from barrier_cli.errors import InvalidInput, RecordExists
 from barrier_cli.fmt import in_field_order
 from barrier_cli.kinds import KINDS
 from barrier_cli.loader import SETTINGS_FILE
@@ -90,14 +90,6 @@ def plan(*, name: str | None, lang: Literal["zh", "en"]) -> dict[str, str]:
         files[f"{RECORDS}/standards/{standard}.yaml"] = modeline("standard", 1) + text
     for kind in KINDS:
         files[f"{RECORDS}/{SCHEMAS}/{schema_file(kind)}"] = schema_text(kind_schema(kind))
-    templates = importlib.resources.files("barrier_cli") / "templates"
-    for lang_dir in sorted(templates.iterdir(), key=lambda t: t.name):
-        if not lang_dir.is_dir():
-            continue
-        for template in sorted(lang_dir.iterdir(), key=lambda t: t.name):
-            if template.is_file() and not template.name.startswith("."):
-                rel = f"{RECORDS}/templates/{lang_dir.name}/{template.name}"
-                files[rel] = _text(template)
     for source, target in PROJECT_FILES.items():
         files[target] = (
             _text(shipped / source)
@@ -106,6 +98,40 @@ def plan(*, name: str | None, lang: Literal["zh", "en"]) -> dict[str, str]:
         )
     files[".vscode/settings.json"] = _vscode_settings()
     return files
+
+
+def shipped_templates() -> dict[str, Traversable]:
+    """The built-in templates by "<lang>/<name>" ("common/..." for both languages).
+
+    ``init`` copies none of them: a tree uses the installed ones, so a later version's fixes
+    reach it, until `eject_template` copies one into the tree to override it.
+    """
+    root = importlib.resources.files("barrier_cli") / "templates"
+    found: dict[str, Traversable] = {}
+    for folder in sorted(root.iterdir(), key=lambda t: t.name):
+        if folder.is_dir():
+            for template in sorted(folder.iterdir(), key=lambda t: t.name):
+                if template.is_file() and not template.name.startswith("."):
+                    found[f"{folder.name}/{template.name}"] = template
+    return found
+
+
+def eject_template(records: Path, name: str, lang: Literal["zh", "en"]) -> Path:
+    """Copy the built-in template ``name`` ("zh/notice.md.j2", or "notice.md.j2" for ``lang``
+    or common) into ``records/templates/``, to be edited there; never overwrite one."""
+    shipped = shipped_templates()
+    key = (
+        name
+        if name in shipped
+        else next((k for k in (f"{lang}/{name}", f"common/{name}") if k in shipped), None)
+    )
+    if key is None:
+        raise InvalidInput(f"no built-in template '{name}'; 'barrier templates list' names them")
+    target = records / "templates" / key
+    if target.exists():
+        raise RecordExists(f"{target} already exists: the tree overrides it already")
+    store.create(target, _text(shipped[key]))
+    return target
 
 
 def _text(resource: Traversable) -> str:

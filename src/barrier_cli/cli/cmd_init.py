@@ -21,7 +21,7 @@ def init(
         str | None, typer.Option("--name", help="The organisation's name, e.g. 列检车间.")
     ] = None,
 ) -> None:
-    """Create records/ (settings, org, standards, templates, schemas), hooks and CI files."""
+    """Create records/ (settings, org, standards, schemas), hooks and CI files."""
     from barrier_cli.reporters import display_path
     from barrier_cli.scaffold import init_project
 

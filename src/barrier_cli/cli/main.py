@@ -155,7 +155,7 @@ COMMANDS.update(
         "init": Entry(
             "cmd_init",
             "init",
-            "Create records/ (settings, org, standards, templates, schemas), hooks and CI files.",
+            "Create records/ (settings, org, standards, schemas), hooks and CI files.",
         ),
         "report": Entry("cmd_report", "app", "Safety information reports (安全信息)."),
         "incident": Entry("cmd_incident", "app", "Accidents, precursors and violations."),
@@ -185,6 +185,16 @@ COMMANDS.update(
             "cmd_stats",
             "stats",
             "Cumulative totals since the programme started: by element, source and tier.",
+        ),
+    }
+)
+
+COMMANDS.update(
+    {
+        "templates": Entry(
+            "cmd_templates",
+            "app",
+            "The built-in document templates: list them, eject one to override it.",
         ),
     }
 )
