@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from test_extras import run_barrier
 
-from barrier_cli import color
+from barrier_cli import __version__, color
 from cli_helpers import FIXED_DAY, copy_tiny
 
 ESC = "\x1b["
@@ -103,3 +103,35 @@ def test_an_encoding_that_cannot_show_chinese_replaces_it(root: Path) -> None:
     assert done.returncode == 0, done.stderr
     out = done.stdout.decode("cp1252")
     assert out.startswith(REPORT) and "?" in out and "(wang)" in out
+
+
+def test_check_warns_of_schemas_an_older_barrier_wrote_and_schema_out_refreshes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from barrier_cli.scaffold import init_project
+
+    init_project(tmp_path)
+    records = tmp_path / "records"
+    code, out, _ = run_barrier(capsys, "--records", str(records), "check", "--strict")
+    assert code == 0, out
+    report = records / ".schemas" / "report.schema.json"
+    text = report.read_text(encoding="utf-8")
+    assert f'"$comment": "written by barrier {__version__}"' in text
+    report.write_text(text.replace(f"barrier {__version__}", "barrier 0.0.9"), encoding="utf-8")
+    # a schema from before the version was written into it
+    org = records / ".schemas" / "org.schema.json"
+    org.write_text(org.read_text(encoding="utf-8").replace('"$comment"', '"$c"'), "utf-8")
+    code, out, _ = run_barrier(capsys, "--records", str(records), "check", "--format", "json")
+    assert code == 0
+    found = json.loads(out)["findings"]
+    assert [(x["path"].rsplit("/", 1)[-1], x["code"], x["severity"]) for x in found] == [
+        ("org.schema.json", "stale-schema", "warning"),
+        ("report.schema.json", "stale-schema", "warning"),
+    ]
+    assert "written by barrier 0.0.9" in found[1]["message"]
+    code, _, _ = run_barrier(capsys, "--records", str(records), "check", "--strict")
+    assert code == 1
+    schemas = str(records / ".schemas")
+    assert run_barrier(capsys, "schema", "--out", schemas)[0] == 0
+    code, out, _ = run_barrier(capsys, "--records", str(records), "check", "--strict")
+    assert code == 0, out

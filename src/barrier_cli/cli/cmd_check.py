@@ -77,6 +77,15 @@ def check(
         result = with_in_tree_cache(root, result)
     else:
         result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
+    if not paths:
+        from barrier_cli.findings import CheckResult, Finding
+        from barrier_cli.schemas import stale_schemas
+
+        stale = stale_schemas(root)
+        if stale:
+            result = CheckResult(
+                sorted([*result.findings, *stale], key=Finding.sort_key), result.files
+            )
     sys.stdout.write(REPORTERS[output_format](result.findings, root, result.files))
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(1 if failed else 0)
