@@ -113,7 +113,7 @@ def test_paths_are_shown_from_the_working_directory_and_links_as_themselves(root
 
 
 def test_every_format_is_registered() -> None:
-    assert sorted(REPORTERS) == ["github", "json", "text"]
+    assert sorted(REPORTERS) == ["github", "gitlab", "json", "junit", "text"]
 
 
 def test_repeats_are_capped_per_file_and_code_and_counted(root: Path) -> None:

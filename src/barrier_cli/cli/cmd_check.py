@@ -18,9 +18,11 @@ def check(
         typer.Argument(help="Files or folders to report on (default: the whole tree)."),
     ] = None,
     output_format: Annotated[
-        Literal["text", "json", "github"],
+        Literal["text", "json", "github", "gitlab", "junit"],
         typer.Option(
-            "--format", help="text for people, json for tools, github for CI annotations."
+            "--format",
+            help="text for people, json for tools, github for CI annotations, gitlab for a "
+            "Code Quality report, junit for a test report.",
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
