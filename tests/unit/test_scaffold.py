@@ -40,9 +40,9 @@ def test_project_files_for_git_ci_and_editors(tmp_path: Path) -> None:
     github = (tmp_path / ".github" / "workflows" / "barrier.yml").read_text(encoding="utf-8")
     gitlab = (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8")
     for workflow in (github, gitlab):
-        assert "pip install" in workflow and "barrier check --format github" in workflow
-        assert "@VERSION@" not in workflow
+        assert "sh ci/check-records.sh" in workflow and "@" + "SOURCE@" not in workflow
         load_text(workflow)
+    assert "BARRIER_FORMAT: github" in github
     assert "eol=lf" in (tmp_path / ".gitattributes").read_text()
     assert ".barrier-cache/" in (tmp_path / ".gitignore").read_text()
 
