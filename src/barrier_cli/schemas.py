@@ -11,7 +11,6 @@ record into JSON to validate it.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -22,15 +21,12 @@ from barrier_cli import __version__
 from barrier_cli.canonical import field_order
 from barrier_cli.errors import InvalidInput
 from barrier_cli.fielddocs import field_doc
-from barrier_cli.findings import STALE_SCHEMA, Finding, Severity
 from barrier_cli.fmt import DictOf, ListOf, Shape, shape_of
 from barrier_cli.kinds import KINDS
 from barrier_cli.labels import LABELS
+from barrier_cli.schema_age import WRITTEN_BY
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
-WRITTEN_BY = "written by barrier"
-"""The start of each schema's ``$comment``; the version that follows tells `check` it is stale."""
-SCHEMAS_DIR = ".schemas"
 
 
 def schema_file(kind: str) -> str:
@@ -76,44 +72,6 @@ def write_schemas(out: Path, kinds: list[str] | None = None) -> list[Path]:
             store.write_document(path, text)
         written.append(path)
     return written
-
-
-def stale_schemas(root: Path) -> list[Finding]:
-    """A warning for each ``<root>/.schemas/<kind>.schema.json`` an older barrier wrote.
-
-    Editors validate with those files: after an upgrade they would accept what ``check``
-    refuses (or the reverse). Only the first lines are read, so ``check`` stays fast.
-    """
-    folder = root / SCHEMAS_DIR
-    if not folder.is_dir():
-        return []
-    installed = _version(__version__)
-    found = []
-    for kind in KINDS:
-        path = folder / schema_file(kind)
-        try:
-            with path.open("rb") as fh:
-                head = fh.read(1024).decode("utf-8", "replace")
-        except OSError:
-            continue  # missing is fine (a kind added later); the layout check reports the rest
-        match = re.search(rf'"\$comment": "{WRITTEN_BY} ([0-9][0-9.]*)', head)
-        written = match.group(1) if match else "0.1.0 or older"
-        if match is None or _version(written) < installed:
-            found.append(
-                Finding(
-                    f"{SCHEMAS_DIR}/{schema_file(kind)}",
-                    STALE_SCHEMA,
-                    f"written by barrier {written}; this is {__version__}: editors check "
-                    "records against the old rules",
-                    severity=Severity.WARNING,
-                    hint=f"barrier schema --out {root.name}/{SCHEMAS_DIR}",
-                )
-            )
-    return found
-
-
-def _version(text: str) -> tuple[int, ...]:
-    return tuple(int(part) for part in re.findall(r"\d+", text)[:3])
 
 
 def dumps(schema: dict[str, Any]) -> str:

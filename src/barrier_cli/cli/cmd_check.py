@@ -81,7 +81,7 @@ def check(
         result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
     if not paths:
         from barrier_cli.findings import CheckResult, Finding
-        from barrier_cli.schemas import stale_schemas
+        from barrier_cli.schema_age import stale_schemas
 
         stale = stale_schemas(root)
         if stale:

@@ -214,7 +214,8 @@ def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""
     _replace_unencodable()
     try:
-        code = app(standalone_mode=False)
+        # the variable is named for the command, not for how Python was started (python -m)
+        code = app(standalone_mode=False, complete_var="_BARRIER_COMPLETE")
     except typer.Exit as e:
         code = e.exit_code
     except (typer.Abort, KeyboardInterrupt):
