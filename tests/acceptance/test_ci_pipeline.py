@@ -13,9 +13,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from cli_helpers import DATA
 
 from barrier_cli.scaffold import InstallSource, init_project
+from cli_helpers import DATA
 
 pytestmark = [
     pytest.mark.slow,
