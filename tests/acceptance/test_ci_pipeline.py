@@ -1,12 +1,13 @@
 """The CI that `barrier init` writes runs: ci/check-records.sh installs barrier into a fresh
-virtual environment from a git source of this very code, passes a good tree and fails on a
-bad record. Slow (a fresh install: a minute or more), so it runs only with
+virtual environment from a package index (a folder, as an intranet mirror would serve it)
+holding a wheel of this very code, passes a good tree and fails on a bad record. Slow (a fresh install: a minute or more), so it runs only with
 ``BARRIER_PIPELINE=1`` (``make pipeline``).
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from barrier_cli.fmt import format_tree
 from barrier_cli.scaffold import InstallSource, init_project
 from cli_helpers import DATA
 
@@ -25,42 +27,47 @@ pytestmark = [
 ]
 
 PROJECT = Path(__file__).resolve().parents[2]
-TAG = "v0.0.0-pipeline"
-
-
-def git(cwd: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=ci", "-c", "user.email=ci@example.invalid", *args],
-        cwd=cwd,
-        check=True,
-        capture_output=True,
-    )
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A git repository of the code as it is in this checkout (committed or not), tagged."""
-    repo = tmp_path_factory.mktemp("barrier-src")
+def index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A package index folder, as an intranet mirror serves one: a wheel of the code as it is
+    in this checkout (committed or not) and of everything it needs, each project's page
+    (``<index>/<project>/index.html``) linking its wheels."""
+    source = tmp_path_factory.mktemp("barrier-src")
     for name in ("pyproject.toml", "README.md", "LICENSE"):
-        shutil.copy2(PROJECT / name, repo / name)
+        shutil.copy2(PROJECT / name, source / name)
     shutil.copytree(
-        PROJECT / "src", repo / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
+        PROJECT / "src", source / "src", ignore=shutil.ignore_patterns("__pycache__", "*.pyc")
     )
-    git(repo, "init", "-q")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "barrier")
-    git(repo, "tag", TAG)
-    return repo
+    wheels = tmp_path_factory.mktemp("wheels")
+    subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--quiet", "-w", str(wheels), str(source)],
+        check=True,
+        capture_output=True,
+    )
+    index = tmp_path_factory.mktemp("index")
+    for wheel in wheels.glob("*.whl"):
+        project = re.sub(r"[-_.]+", "-", wheel.name.split("-", 1)[0]).lower()
+        (index / project).mkdir(exist_ok=True)
+        shutil.move(wheel, index / project / wheel.name)
+    for page in index.iterdir():
+        links = "".join(f'<a href="{w.name}">{w.name}</a>\n' for w in page.glob("*.whl"))
+        (page / "index.html").write_text(f"<html><body>\n{links}</body></html>\n")
+    return index
 
 
 def test_generated_script_installs_barrier_and_fails_on_a_bad_record(
-    source: Path, tmp_path: Path
+    index: Path, tmp_path: Path
 ) -> None:
     project = tmp_path / "project"
-    init_project(project, lang="en", source=InstallSource.git(f"file://{source}@{TAG}"))
+    init_project(project, lang="en", source=InstallSource.index(index.as_uri()))
     records = project / "records"
     shutil.copytree(DATA / "tiny" / "reports", records / "reports")
     shutil.copy2(DATA / "tiny" / "org.yaml", records / "org.yaml")
+    format_tree(
+        records, check=False
+    )  # the fixture's org.yaml is not in canonical form; CI checks that first
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     env = {
@@ -72,6 +79,8 @@ def test_generated_script_installs_barrier_and_fails_on_a_bad_record(
         "PYTHON": str(venv / "bin" / "python"),
         "BARRIER_TODAY": "2026-11-24",
         "BARRIER_CACHE_DIR": str(tmp_path / "cache"),
+        # only the mirror: none of this machine's pip settings (its wheel folders, its index)
+        "PIP_CONFIG_FILE": os.devnull,
     }
 
     def script() -> subprocess.CompletedProcess[str]:
