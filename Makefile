@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: install run test lint fmt-records unit bench bench-bureau fuzz soak clean
+.PHONY: install run test lint fmt-records unit bench bench-bureau fuzz soak pipeline clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +49,11 @@ fuzz: install
 
 ## kill -9 at random moments of add, fmt, action done and notice --issue, 100+ times: no
 ## orphan, no burnt notice number, no partial file, check clean (minutes; not in `make test`).
+## The CI script init writes, run in a fresh venv that installs barrier from a git source of
+## this checkout (a minute or more; `make test` skips it).
+pipeline: install
+	BARRIER_PIPELINE=1 $(BIN)/pytest -q -p no:cacheprovider tests/acceptance/test_ci_pipeline.py
+
 soak: install
 	BARRIER_SOAK=1 $(BIN)/pytest -q -p no:cacheprovider tests/acceptance/test_soak.py
 

@@ -10,10 +10,10 @@ by the person who answers for them (the mentor for a pairing), soonest first. Th
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
+from barrier_cli import jsonout
 from barrier_cli.errors import InvalidInput
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
@@ -76,7 +76,7 @@ class DueList:
                 for o in self.owners
             ],
         }
-        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        return jsonout.dumps(data)
 
 
 def due_list(

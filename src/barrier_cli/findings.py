@@ -91,6 +91,9 @@ UNREADABLE = CODES.add("unreadable", E, "the file cannot be read (permissions, n
 CACHE_IN_TREE = CODES.add(
     "cache-in-tree", E, "a .barrier-cache/ folder or *.pickle file in the tree (never loaded)"
 )
+STALE_SCHEMA = CODES.add(
+    "stale-schema", W, "a .schemas/ file an older barrier wrote (barrier schema --out refreshes)"
+)
 
 # Schema
 UNKNOWN_KEY = CODES.add("unknown-key", E, "a key the record kind does not have")

@@ -1,13 +1,14 @@
-"""Render findings as text (with the source line and a caret), JSON, or GitHub annotations."""
+"""Render findings as text (with the source line and a caret), JSON, GitHub annotations, a
+GitLab Code Quality report or JUnit XML."""
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
+from barrier_cli import jsonout
 from barrier_cli.findings import Finding
 
 SOURCE_SHOWN = 160
@@ -133,7 +134,10 @@ def as_json(findings: list[Finding], root: Path, files: int) -> str:
         }
         for x in findings
     ]
-    return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
+    errors = sum(1 for x in findings if x.severity == "error")
+    return jsonout.dumps(
+        {"files": files, "errors": errors, "warnings": len(findings) - errors, "findings": items}
+    )
 
 
 def _escape_data(value: str) -> str:
@@ -157,8 +161,76 @@ def github(findings: list[Finding], root: Path, files: int) -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+def gitlab(findings: list[Finding], root: Path, files: int) -> str:
+    """The Code Climate subset GitLab reads for a merge request's Code Quality widget.
+
+    The fingerprint leaves the line out, so a finding that only moved is the same finding
+    to GitLab; the same message twice in one file is told apart by its occurrence.
+    """
+    import hashlib
+    import json
+
+    shown = _displayed(root)
+    seen: Counter[tuple[str, str, str]] = Counter()
+    issues = []
+    for x in findings:
+        path = shown(x.path)
+        key = (path, x.code, x.message)
+        seen[key] += 1
+        digest = hashlib.sha256("\0".join([*key, str(seen[key])]).encode("utf-8")).hexdigest()
+        issues.append(
+            {
+                "description": x.message + (f" ({x.hint})" if x.hint else ""),
+                "check_name": x.code,
+                "fingerprint": digest,
+                "severity": "major" if x.severity == "error" else "minor",
+                "location": {"path": path, "lines": {"begin": max(x.line, 1)}},
+            }
+        )
+    return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
+
+
+def junit(findings: list[Finding], root: Path, files: int) -> str:
+    """JUnit XML: a test case per file with findings (failed if it has an error) and one for
+    the files without, so a clean check still shows as passed tests."""
+    from xml.sax.saxutils import escape, quoteattr
+
+    shown = _displayed(root)
+    by_file: dict[str, list[Finding]] = {}
+    for x in findings:
+        by_file.setdefault(shown(x.path), []).append(x)
+    cases = []
+    for path, found in by_file.items():
+        lines = "\n".join(
+            f"{path}:{x.line}:{x.col}: {x.severity}[{x.code}]: {x.message}"
+            + (f" (hint: {x.hint})" if x.hint else "")
+            for x in found
+        )
+        errors = [x for x in found if x.severity == "error"]
+        body = (
+            f"<failure message={quoteattr(errors[0].message)} type={quoteattr(errors[0].code)}>"
+            f"{escape(lines)}</failure>"
+            if errors
+            else f"<system-out>{escape(lines)}</system-out>"
+        )
+        cases.append(
+            f'  <testcase classname="barrier check" name={quoteattr(path)}>{body}</testcase>'
+        )
+    clean = max(files - len(by_file), 0)
+    cases.append(f'  <testcase classname="barrier check" name="{clean} file(s) without findings"/>')
+    failures = sum(1 for found in by_file.values() if any(x.severity == "error" for x in found))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        f'<testsuite name="barrier check" tests="{len(cases)}" failures="{failures}" errors="0">\n'
+        + "\n".join(cases)
+        + "\n</testsuite>\n"
+    )
+
+
 REPORTERS: dict[str, Callable[[list[Finding], Path, int], str]] = {
     "text": text,
     "json": as_json,
     "github": github,
+    "gitlab": gitlab,
+    "junit": junit,
 }

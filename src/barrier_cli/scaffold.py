@@ -1,8 +1,9 @@
 """`barrier init`: a new project holding a records tree that `barrier check` passes at once.
 
 What is written: ``records/`` (settings from the model's defaults, an org skeleton and the
-branch and member standards in the tree's language, the templates to override, JSON Schemas for editors) and the
-project files around it (pre-commit hooks, GitHub Actions and GitLab CI workflows,
+branch and member standards in the tree's language, JSON Schemas for editors) and the
+project files around it (pre-commit hooks, GitHub Actions and GitLab CI workflows and the
+``ci/check-records.sh`` both run, installing barrier from the `InstallSource` the user chose,
 ``.gitattributes``, ``.gitignore``, ``.vscode/settings.json``). The shipped pieces live in
 ``resources/init/`` and are read with `importlib.resources`.
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import importlib.resources
 import json
+import re
 from dataclasses import dataclass, field
 from importlib.resources.abc import Traversable
 from pathlib import Path
@@ -22,7 +24,7 @@ from typing import Literal
 
 from barrier_cli import __version__, store
 from barrier_cli.canonical import dumps
-from barrier_cli.errors import RecordExists
+from barrier_cli.errors import InvalidInput, RecordExists
 from barrier_cli.fmt import in_field_order
 from barrier_cli.kinds import KINDS
 from barrier_cli.loader import SETTINGS_FILE
@@ -35,9 +37,9 @@ SCHEMAS = ".schemas"
 """Inside records/, hidden so the tree walker never takes a schema for a record."""
 
 PROJECT_FILES = {
-    "pre-commit-config.yaml": ".pre-commit-config.yaml",
     "github-workflow.yml": ".github/workflows/barrier.yml",
     "gitlab-ci.yml": ".gitlab-ci.yml",
+    "check-records.sh": "ci/check-records.sh",
     "gitattributes": ".gitattributes",
     "gitignore": ".gitignore",
 }
@@ -62,6 +64,58 @@ GLOBS = {
 """Which files each schema applies to, for the editor mapping."""
 
 
+_URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s'\"\\`$]+")
+_REV = re.compile(r"[A-Za-z0-9][A-Za-z0-9._/+-]*")
+
+
+@dataclass(frozen=True)
+class InstallSource:
+    """Where CI installs barrier from: a package index (an intranet mirror), a git URL at a
+    tag, or the repository and tag pre-commit takes its hooks from (then installed the git
+    way too, so the hook and CI run the same barrier).
+
+    ``kind == "default"`` is pip's own configured index (``PIP_INDEX_URL`` on the runner).
+    """
+
+    kind: Literal["default", "index", "git", "pre-commit"] = "default"
+    url: str = ""
+    rev: str = ""
+
+    @classmethod
+    def index(cls, url: str) -> InstallSource:
+        if not _URL.fullmatch(url):
+            raise InvalidInput(
+                f"--ci-index {url!r}: not a URL such as https://mirror.example/simple"
+            )
+        return cls("index", url)
+
+    @classmethod
+    def git(cls, spec: str, kind: Literal["git", "pre-commit"] = "git") -> InstallSource:
+        url, _, rev = spec.removeprefix("git+").rpartition("@")
+        if not _URL.fullmatch(url) or not _REV.fullmatch(rev):
+            raise InvalidInput(
+                f"--ci-{kind} {spec!r}: write URL@TAG, e.g. https://git.example/safety/barrier.git@v0.2.0"
+            )
+        return cls(kind, url, rev)
+
+    def pip_args(self) -> str:
+        """What ``pip install`` is given, quoted for the shell."""
+        if self.kind == "index":
+            return f"--index-url '{self.url}' 'barrier-cli=={__version__}'"
+        if self.kind in ("git", "pre-commit"):
+            return f"'barrier-cli @ git+{self.url}@{self.rev}'"
+        return f"'barrier-cli=={__version__}'"
+
+    def describe(self) -> str:
+        if self.kind == "index":
+            return f"barrier-cli {__version__} from the package index {self.url}"
+        if self.kind == "git":
+            return f"from {self.url} at {self.rev}"
+        if self.kind == "pre-commit":
+            return f"from {self.url} at {self.rev}, as pre-commit does"
+        return f"barrier-cli {__version__} from pip's configured index: set PIP_INDEX_URL"
+
+
 @dataclass
 class InitResult:
     records: Path
@@ -76,7 +130,9 @@ def modeline(kind: str, depth: int) -> str:
     return f"# yaml-language-server: $schema={up}{SCHEMAS}/{schema_file(kind)}\n"
 
 
-def plan(*, name: str | None, lang: Literal["zh", "en"]) -> dict[str, str]:
+def plan(
+    *, name: str | None, lang: Literal["zh", "en"], source: InstallSource | None = None
+) -> dict[str, str]:
     """Every file ``init`` writes, by path relative to the project folder."""
     shipped = importlib.resources.files("barrier_cli") / "resources" / "init"
     files: dict[str, str] = {}
@@ -93,22 +149,56 @@ def plan(*, name: str | None, lang: Literal["zh", "en"]) -> dict[str, str]:
         files[f"{RECORDS}/standards/{standard}.yaml"] = modeline("standard", 1) + text
     for kind in KINDS:
         files[f"{RECORDS}/{SCHEMAS}/{schema_file(kind)}"] = schema_text(kind_schema(kind))
-    templates = importlib.resources.files("barrier_cli") / "templates"
-    for lang_dir in sorted(templates.iterdir(), key=lambda t: t.name):
-        if not lang_dir.is_dir():
-            continue
-        for template in sorted(lang_dir.iterdir(), key=lambda t: t.name):
-            if template.is_file() and not template.name.startswith("."):
-                rel = f"{RECORDS}/templates/{lang_dir.name}/{template.name}"
-                files[rel] = _text(template)
-    for source, target in PROJECT_FILES.items():
+    source = source or InstallSource()
+    for shipped_name, target in PROJECT_FILES.items():
         files[target] = (
-            _text(shipped / source)
-            .replace("@VERSION@", __version__)
+            _text(shipped / shipped_name)
+            .replace("@PIP_ARGS@", source.pip_args())
+            .replace("@SOURCE@", source.describe())
             .replace("@TIMEZONE@", settings.timezone)
         )
+    if source.kind == "pre-commit":
+        hooks = _text(shipped / "pre-commit-remote.yaml")
+        hooks = hooks.replace("@REPO@", source.url).replace("@REV@", source.rev)
+    else:
+        hooks = _text(shipped / "pre-commit-config.yaml")
+    files[".pre-commit-config.yaml"] = hooks
     files[".vscode/settings.json"] = _vscode_settings()
     return files
+
+
+def shipped_templates() -> dict[str, Traversable]:
+    """The built-in templates by "<lang>/<name>" ("common/..." for both languages).
+
+    ``init`` copies none of them: a tree uses the installed ones, so a later version's fixes
+    reach it, until `eject_template` copies one into the tree to override it.
+    """
+    root = importlib.resources.files("barrier_cli") / "templates"
+    found: dict[str, Traversable] = {}
+    for folder in sorted(root.iterdir(), key=lambda t: t.name):
+        if folder.is_dir():
+            for template in sorted(folder.iterdir(), key=lambda t: t.name):
+                if template.is_file() and not template.name.startswith("."):
+                    found[f"{folder.name}/{template.name}"] = template
+    return found
+
+
+def eject_template(records: Path, name: str, lang: Literal["zh", "en"]) -> Path:
+    """Copy the built-in template ``name`` ("zh/notice.md.j2", or "notice.md.j2" for ``lang``
+    or common) into ``records/templates/``, to be edited there; never overwrite one."""
+    shipped = shipped_templates()
+    key = (
+        name
+        if name in shipped
+        else next((k for k in (f"{lang}/{name}", f"common/{name}") if k in shipped), None)
+    )
+    if key is None:
+        raise InvalidInput(f"no built-in template '{name}'; 'barrier templates list' names them")
+    target = records / "templates" / key
+    if target.exists():
+        raise RecordExists(f"{target} already exists: the tree overrides it already")
+    store.create(target, _text(shipped[key]))
+    return target
 
 
 def _text(resource: Traversable) -> str:
@@ -127,7 +217,11 @@ def _vscode_settings() -> str:
 
 
 def init_project(
-    folder: Path, *, name: str | None = None, lang: Literal["zh", "en"] = "zh"
+    folder: Path,
+    *,
+    name: str | None = None,
+    lang: Literal["zh", "en"] = "zh",
+    source: InstallSource | None = None,
 ) -> InitResult:
     """Write a new project into ``folder``; refuse if it already holds a records tree."""
     records = folder / RECORDS
@@ -137,7 +231,7 @@ def init_project(
                 f"{existing.parent} already holds a records tree ({SETTINGS_FILE}); "
                 "nothing was written"
             )
-    files = plan(name=name, lang=lang)
+    files = plan(name=name, lang=lang, source=source)
     clashes = [rel for rel in files if rel.startswith(RECORDS + "/") and (folder / rel).exists()]
     if clashes:
         raise RecordExists(
@@ -151,5 +245,7 @@ def init_project(
             result.kept.append(path)
             continue
         store.create(path, text)
+        if path.suffix == ".sh":
+            path.chmod(0o755)
         result.written.append(path)
     return result

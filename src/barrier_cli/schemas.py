@@ -17,12 +17,14 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from barrier_cli import __version__
 from barrier_cli.canonical import field_order
 from barrier_cli.errors import InvalidInput
 from barrier_cli.fielddocs import field_doc
 from barrier_cli.fmt import DictOf, ListOf, Shape, shape_of
 from barrier_cli.kinds import KINDS
 from barrier_cli.labels import LABELS
+from barrier_cli.schema_age import WRITTEN_BY
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -46,6 +48,7 @@ def kind_schema(kind: str) -> dict[str, Any]:
     return {
         "$schema": DRAFT,
         "$id": schema_file(kind),
+        "$comment": f"{WRITTEN_BY} {__version__}",
         **schema,
         "title": f"{title} / {kind}" if title else kind,
     }

@@ -86,7 +86,7 @@ def test_json_format_lists_every_finding_with_the_spec_keys(root: Path) -> None:
     write(root, REPORT, HEAD + "summary: 车轮踏面擦伤\nrisk: hihg\ntrain: 41008\n")
     done = barrier(root, "check", "--format", "json")
     assert done.returncode == 1
-    assert json.loads(done.stdout) == [
+    assert json.loads(done.stdout)["findings"] == [
         {
             "path": REPORT,
             "line": 8,
@@ -110,7 +110,7 @@ def test_json_format_lists_every_finding_with_the_spec_keys(root: Path) -> None:
 
 def test_json_of_a_clean_tree_is_an_empty_list(root: Path) -> None:
     done = barrier(root, "check", "--format", "json")
-    assert (done.returncode, json.loads(done.stdout)) == (0, [])
+    assert (done.returncode, json.loads(done.stdout)["findings"]) == (0, [])
 
 
 def test_github_format_is_one_annotation_per_finding(root: Path) -> None:
@@ -126,7 +126,7 @@ def test_github_format_is_one_annotation_per_finding(root: Path) -> None:
 def test_malformed_yaml_points_at_the_line(root: Path) -> None:
     write(root, REPORT, HEAD + "summary: 钩舌销脱出\nkeys: [train, post\nactions: []\n")
     done = barrier(root, "check", "--format", "json")
-    [finding] = json.loads(done.stdout)
+    [finding] = json.loads(done.stdout)["findings"]
     assert (done.returncode, finding["code"], finding["line"], finding["col"]) == (
         1,
         "syntax",
@@ -167,7 +167,10 @@ def test_every_finding_in_every_file_is_reported(root: Path) -> None:
         HEAD.replace("wang", "nobody") + "summary: x\n",
     )
     done = barrier(root, "check", "--format", "json")
-    found = [(Path(x["path"]).stem[-6:], x["code"], x["line"]) for x in json.loads(done.stdout)]
+    found = [
+        (Path(x["path"]).stem[-6:], x["code"], x["line"])
+        for x in json.loads(done.stdout)["findings"]
+    ]
     assert done.returncode == 1
     assert found == [
         ("0-0001", "unknown-key", 8),
@@ -236,7 +239,7 @@ def test_every_hostile_input_at_once_is_reported_without_a_traceback(root: Path)
     done = barrier(root, "check", "--format", "json")
     assert done.returncode == 1
     assert done.stderr == ""
-    flagged = {x["path"] for x in json.loads(done.stdout)}
+    flagged = {x["path"] for x in json.loads(done.stdout)["findings"]}
     placed = {p.relative_to(root).as_posix() for p in root.glob("reports/2026/*/*.yaml")}
     placed.discard("reports/2026/11/R-20261101-0001.yaml")  # the tiny tree's own report
     assert len(placed) == len(cases) - 2 + 2

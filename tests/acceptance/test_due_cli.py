@@ -25,7 +25,11 @@ def test_overdue_informs_and_fails_only_on_request(tmp_path: Path) -> None:
     assert "朱春祥 (zhu): 1项，逾期1项" in plain.stdout and "更换闸瓦" in plain.stdout
     assert barrier(root, "due", "--fail-on-overdue").returncode == 1
     data = json.loads(barrier(root, "--lang", "en", "due", "--format", "json").stdout)
-    assert data["overdue"] == 1 and data["owners"][0]["items"][0]["days_left"] == -4
+    assert (
+        data["schema"] == 1
+        and data["overdue"] == 1
+        and data["owners"][0]["items"][0]["days_left"] == -4
+    )
     english = barrier(root, "--lang", "en", "due")
     assert "4d overdue" in english.stdout
 

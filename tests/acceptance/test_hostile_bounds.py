@@ -75,7 +75,7 @@ def write(root: Path, rel: str, text: str) -> None:
 def findings(cli: Cli, root: Path, *args: str) -> tuple[int, list[dict[str, Any]]]:
     code, out, err = cli(root, "check", "--no-cache", "--format", "json", *args)
     assert code in (0, 1), err
-    return code, json.loads(out)
+    return code, json.loads(out)["findings"]
 
 
 def only_finding(cli: Cli, root: Path) -> dict[str, Any]:
@@ -505,7 +505,7 @@ def test_unlistable_folder_is_a_finding(cli: Cli, root: Path, cache: list[str]) 
     for _ in range(2):  # the second run may answer from what the first one stored
         code, out, err = cli(root, "check", "--format", "json", *cache)
         assert code == 1, err
-        found = json.loads(out)
+        found = json.loads(out)["findings"]
         assert [(x["path"], x["code"]) for x in found] == [("records/reports/2026", "unreadable")]
         assert "cannot list this folder (Permission denied)" in found[0]["message"]
 
@@ -531,7 +531,7 @@ def test_stray_yaml_names_warned(cli: Cli, root: Path, name: str, cache: list[st
     write(root, f"reports/2026/11/{name}", HEAD)
     code, out, err = cli(root, "check", "--format", "json", *cache)
     assert code == 0, err
-    found = json.loads(out)
+    found = json.loads(out)["findings"]
     assert [(x["path"], x["code"], x["severity"]) for x in found] == [
         (f"records/reports/2026/11/{name}", "unknown-file", "warning")
     ]

@@ -85,7 +85,7 @@ def test_committed_cache_is_reported_by_check(tmp_path: Path) -> None:
     planted = _plant(records, marker)
     for _ in range(2):  # cold, then answered from the (real) cache: reported both times
         code, out = _invoke(records, "check", "--format", "json")
-        found = [x["path"] for x in json.loads(out) if x["code"] == "cache-in-tree"]
+        found = [x["path"] for x in json.loads(out)["findings"] if x["code"] == "cache-in-tree"]
         assert sorted(Path(p).relative_to(records).as_posix() for p in found) == planted
         assert code == 1
     assert not marker.exists()

@@ -79,3 +79,22 @@ def test_the_ci_command_annotates_an_unamended_change_since_the_merge_base(
     )
     unknown = barrier("check", "--against", "no-such-rev", cwd=tmp_path)
     assert unknown.returncode == 1 and "'no-such-rev' is not a commit" in unknown.stderr
+
+
+def test_templates_list_and_eject(tmp_path: Path) -> None:
+    assert barrier("--lang", "en", "init", "project", cwd=tmp_path).returncode == 0
+    project = tmp_path / "project"
+    assert not (project / "records" / "templates").exists()
+    listed = barrier("templates", "list", cwd=project)
+    assert listed.returncode == 0, listed.stderr
+    assert "en/notice.md.j2\n" in listed.stdout and "zh/analysis.html.j2\n" in listed.stdout
+    ejected = barrier("templates", "eject", "notice.md.j2", cwd=project)
+    assert ejected.returncode == 0, ejected.stderr
+    assert (project / "records" / "templates" / "en" / "notice.md.j2").is_file()
+    assert (
+        "en/notice.md.j2  (overridden in the tree)"
+        in barrier("templates", "list", cwd=project).stdout
+    )
+    again = barrier("templates", "eject", "notice.md.j2", cwd=project)
+    assert again.returncode == 1 and again.stderr.count("\n") == 1
+    assert barrier("check", "--strict", cwd=project).returncode == 0

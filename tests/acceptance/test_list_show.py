@@ -31,7 +31,9 @@ def test_list_in_english(root: Path, tmp_path: Path) -> None:
 
 def test_list_json_holds_stored_values(root: Path, tmp_path: Path) -> None:
     done = barrier(root, "list", "report", "--format", "json", "--unit", "B1", tmp_path=tmp_path)
-    rows = json.loads(done.stdout)
+    data = json.loads(done.stdout)
+    assert (data["schema"], data["kind"]) == (1, "report")
+    rows = data["records"]
     assert [r["id"] for r in rows] == ["R-20261103-7K2Q"]
     assert rows[0]["date"] == "2026-11-03" and rows[0]["element"] == "equipment"
 
@@ -48,7 +50,7 @@ def test_list_csv_filters_by_person_and_month(root: Path, tmp_path: Path) -> Non
     empty = barrier(
         root, "list", "pairing", "--format", "json", "--month", "2026-10", tmp_path=tmp_path
     )
-    assert json.loads(empty.stdout) == []
+    assert json.loads(empty.stdout)["records"] == []
 
 
 def test_list_bad_filters_are_one_line_errors(root: Path, tmp_path: Path) -> None:

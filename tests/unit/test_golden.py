@@ -184,7 +184,7 @@ def test_case_gives_exactly_its_findings(
     monkeypatch.chdir(root)
 
     code, out = _check(root, "--format", "json")
-    found = [(x["path"], x["code"], x["line"], x["col"]) for x in json.loads(out)]
+    found = [(x["path"], x["code"], x["line"], x["col"]) for x in json.loads(out)["findings"]]
     assert found == [(case.rel, *row) for row in case.expected]
     errors = [c for c, _, _ in case.expected if f.CODES.severity(c) is f.Severity.ERROR]
     assert code == (1 if errors else 0)

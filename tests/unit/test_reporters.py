@@ -64,10 +64,17 @@ def test_text_counts_errors_and_warnings(root: Path) -> None:
     assert text([], root, 4) == "4 file(s) checked, no findings\n"
 
 
-def test_json_is_a_list_with_the_seven_keys_and_unescaped_chinese(root: Path) -> None:
-    out = as_json([PERSON, WHOLE], root, 1)
+def test_json_is_versioned_with_counts_and_findings_of_seven_keys(root: Path) -> None:
+    out = as_json([PERSON, WHOLE, WARN], root, 1)
     assert "王建国" in out
-    assert json.loads(out) == [
+    data = json.loads(out)
+    assert {k: data[k] for k in ("schema", "files", "errors", "warnings")} == {
+        "schema": 1,
+        "files": 1,
+        "errors": 2,
+        "warnings": 1,
+    }
+    assert data["findings"][:2] == [
         {
             "path": REL,
             "line": 2,
@@ -106,7 +113,7 @@ def test_paths_are_shown_from_the_working_directory_and_links_as_themselves(root
 
 
 def test_every_format_is_registered() -> None:
-    assert sorted(REPORTERS) == ["github", "json", "text"]
+    assert sorted(REPORTERS) == ["github", "gitlab", "json", "junit", "text"]
 
 
 def test_repeats_are_capped_per_file_and_code_and_counted(root: Path) -> None:
@@ -121,7 +128,7 @@ def test_repeats_are_capped_per_file_and_code_and_counted(root: Path) -> None:
     assert f"{REL}: … and 5 more [unknown-person]" in out
     assert f"{other}: … and 1 more [unknown-person]" in out
     assert out.endswith("49 error(s), 0 warning(s) in 2 file(s)\n")
-    assert len(json.loads(as_json(many, root, 2))) == 49
+    assert len(json.loads(as_json(many, root, 2))["findings"]) == 49
     assert github(many, root, 2).count("::error ") == 49
 
 

@@ -7,10 +7,10 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from barrier_cli.checks import check_tree
-from barrier_cli.errors import RecordExists
+from barrier_cli.errors import InvalidInput, RecordExists
 from barrier_cli.kinds import KINDS
 from barrier_cli.loader import load_tree
-from barrier_cli.scaffold import init_project, plan
+from barrier_cli.scaffold import eject_template, init_project, plan, shipped_templates
 from barrier_cli.yamlio import load_text
 
 
@@ -40,9 +40,9 @@ def test_project_files_for_git_ci_and_editors(tmp_path: Path) -> None:
     github = (tmp_path / ".github" / "workflows" / "barrier.yml").read_text(encoding="utf-8")
     gitlab = (tmp_path / ".gitlab-ci.yml").read_text(encoding="utf-8")
     for workflow in (github, gitlab):
-        assert "pip install" in workflow and "barrier check --format github" in workflow
-        assert "@VERSION@" not in workflow
+        assert "sh ci/check-records.sh" in workflow and "@" + "SOURCE@" not in workflow
         load_text(workflow)
+    assert "BARRIER_FORMAT: github" in github
     assert "eol=lf" in (tmp_path / ".gitattributes").read_text()
     assert ".barrier-cache/" in (tmp_path / ".gitignore").read_text()
 
@@ -60,11 +60,23 @@ def test_editor_mapping_points_at_real_valid_schemas(tmp_path: Path) -> None:
     assert (tmp_path / "records" / ".schemas" / "org.schema.json").is_file()
 
 
-def test_templates_to_override_are_copies_of_the_shipped_ones(tmp_path: Path) -> None:
+def test_init_copies_no_template_and_eject_copies_one(tmp_path: Path) -> None:
     files = plan(name=None, lang="zh")
-    templates = [rel for rel in files if rel.startswith("records/templates/zh/")]
-    shipped = Path(__file__).resolve().parents[2] / "src" / "barrier_cli" / "templates" / "zh"
-    assert sorted(Path(t).name for t in templates) == sorted(p.name for p in shipped.iterdir())
+    assert not [rel for rel in files if rel.startswith("records/templates/")]
+    shipped = Path(__file__).resolve().parents[2] / "src" / "barrier_cli" / "templates"
+    assert set(shipped_templates()) == {
+        p.relative_to(shipped).as_posix() for p in shipped.glob("*/*") if p.is_file()
+    }
+    records = tmp_path / "records"
+    one = eject_template(records, "notice.md.j2", "en")
+    assert one == records / "templates" / "en" / "notice.md.j2"
+    assert one.read_bytes() == (shipped / "en" / "notice.md.j2").read_bytes()
+    assert eject_template(records, "zh/notice.md.j2", "en").parent.name == "zh"
+    assert eject_template(records, "notice.css", "zh").parent.name == "common"
+    with pytest.raises(RecordExists):
+        eject_template(records, "en/notice.md.j2", "en")
+    with pytest.raises(InvalidInput):
+        eject_template(records, "nothing.j2", "en")
 
 
 def test_refuses_an_existing_tree_and_writes_nothing(tmp_path: Path) -> None:

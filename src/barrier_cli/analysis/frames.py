@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from barrier_cli.extras import require
 from barrier_cli.loader import Tree
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ def reports_frame(tree: Tree) -> pd.DataFrame:
     ``unit`` is the report's unit, else its reporter's; ``weight`` is the risk weight from
     the settings; ``month`` is "YYYY-MM".
     """
+    require("pandas", purpose="the analysis")
     import pandas as pd
 
     units = {p.id: p.unit for p in tree.org.people}

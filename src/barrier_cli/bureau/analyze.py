@@ -20,7 +20,7 @@ from typing import Any
 from barrier_cli.bureau.dataset import PART, STATIC, kinds, table_schema
 from barrier_cli.bureau.models import BureauTree
 from barrier_cli.bureau.sync import UnitSync, read_status
-from barrier_cli.errors import InvalidInput, UserError
+from barrier_cli.errors import InvalidInput
 from barrier_cli.periods import Month
 
 QUERIES = ("reporting", "quality", "cases", "people", "pairings", "branches", "systems", "trend")
@@ -62,12 +62,10 @@ def connect(dataset: Path, *, month: Month | None = None) -> Any:
     the month's end) and the big monthly tables only its twelve months: files are pruned
     by their path before DuckDB opens them.
     """
-    try:
-        import duckdb
-    except ImportError as e:
-        raise UserError(
-            "the bureau analysis needs DuckDB: pip install 'barrier-cli[bureau]'"
-        ) from e
+    from barrier_cli.extras import require
+
+    require("duckdb", "pyarrow", purpose="the bureau analysis")
+    import duckdb
 
     con = duckdb.connect(":memory:")
     con.execute("SET threads = 2")

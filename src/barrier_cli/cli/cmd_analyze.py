@@ -33,6 +33,7 @@ def analyze(
     ] = None,
 ) -> None:
     """The monthly analysis: who reported, what is open, weak links, next month's priorities."""
+    from barrier_cli import color
     from barrier_cli.analysis.document import analysis_document
     from barrier_cli.loader import today
 
@@ -46,7 +47,7 @@ def analyze(
         lang=g.lang,
         today=today(g.root()),
         out=out,
-        color=interactive,
+        color=fmt == "term" and color.enabled(sys.stdout),
     )
     for rel in document.skipped_files:
         sys.stderr.write(f"barrier: warning: {rel} does not validate and is left out\n")

@@ -26,8 +26,7 @@ def assess(
     ] = False,
 ) -> None:
     """Derive draft assessments from the records and the standards, for people to review."""
-    from rich.console import Console
-
+    from barrier_cli import color
     from barrier_cli.assess import assess as derive
     from barrier_cli.assess import parse_period, write_drafts
     from barrier_cli.cli.assess_tables import tables
@@ -38,12 +37,12 @@ def assess(
     tree = load_tree(g.root(), cache=True)
     lang = g.language(tree.settings.lang)
     result = derive(tree, period, today=today(tree.root), lang=lang)
-    console = Console(highlight=False)
+    console = color.console()
     if not console.is_terminal:
         console.width = 200  # piped into a file or a pager: do not cut the reasons short
     for table in tables(result, tree, lang):
         console.print(table)
-    err = Console(stderr=True, highlight=False)
+    err = color.console(stderr=True)
     for note in result.notes:
         err.print(f"note: {note}")
     if write:

@@ -18,9 +18,11 @@ def check(
         typer.Argument(help="Files or folders to report on (default: the whole tree)."),
     ] = None,
     output_format: Annotated[
-        Literal["text", "json", "github"],
+        Literal["text", "json", "github", "gitlab", "junit"],
         typer.Option(
-            "--format", help="text for people, json for tools, github for CI annotations."
+            "--format",
+            help="text for people, json for tools, github for CI annotations, gitlab for a "
+            "Code Quality report, junit for a test report.",
         ),
     ] = "text",
     strict: Annotated[bool, typer.Option("--strict", help="Warnings fail the check too.")] = False,
@@ -77,6 +79,15 @@ def check(
         result = with_in_tree_cache(root, result)
     else:
         result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
+    if not paths:
+        from barrier_cli.findings import CheckResult, Finding
+        from barrier_cli.schema_age import stale_schemas
+
+        stale = stale_schemas(root)
+        if stale:
+            result = CheckResult(
+                sorted([*result.findings, *stale], key=Finding.sort_key), result.files
+            )
     sys.stdout.write(REPORTERS[output_format](result.findings, root, result.files))
     failed = result.errors > 0 or (strict and result.warnings > 0)
     raise typer.Exit(1 if failed else 0)

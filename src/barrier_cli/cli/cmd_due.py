@@ -33,9 +33,8 @@ def due(
 ) -> None:
     """What falls due soon and what is late, grouped by owner, soonest first. Exits 0."""
     from barrier_cli.due import due_list, format_text
-    from barrier_cli.loader import load_tree, today
-
     from barrier_cli.errors import UserError
+    from barrier_cli.loader import load_tree, today
     from barrier_cli.lookup import Lookup, NotFound
 
     g = globals_of(ctx)

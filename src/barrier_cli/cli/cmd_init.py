@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from barrier_cli.cli.context import globals_of
+
+if TYPE_CHECKING:
+    from barrier_cli.scaffold import InstallSource
 
 
 def init(
@@ -24,9 +27,38 @@ def init(
         bool,
         typer.Option("--bureau", help="Create a bureau tree (bureau.yaml) in FOLDER instead."),
     ] = False,
+    ci_index: Annotated[
+        str | None,
+        typer.Option(
+            "--ci-index",
+            metavar="URL",
+            help="CI installs barrier from this package index (an intranet mirror).",
+        ),
+    ] = None,
+    ci_git: Annotated[
+        str | None,
+        typer.Option(
+            "--ci-git", metavar="URL@TAG", help="CI installs barrier from this git repository."
+        ),
+    ] = None,
+    ci_pre_commit: Annotated[
+        str | None,
+        typer.Option(
+            "--ci-pre-commit",
+            metavar="URL@REV",
+            help="pre-commit takes barrier's hooks from this repository and tag (its repo: and "
+            "rev:), and CI installs barrier from there too.",
+        ),
+    ] = None,
 ) -> None:
-    """Create records/ (settings, org, standards, templates, schemas), hooks and CI files."""
+    """Create records/ (settings, org, standards, schemas), hooks and CI files.
+
+    Without --ci-index, --ci-git or --ci-pre-commit, init asks at a terminal where CI installs
+    barrier from; elsewhere CI uses pip's configured index (PIP_INDEX_URL).
+    """
+    from barrier_cli.errors import InvalidInput
     from barrier_cli.reporters import display_path
+    from barrier_cli.scaffold import InstallSource, init_project
 
     if bureau:
         from barrier_cli.bureau.scaffold import init_bureau
@@ -43,16 +75,42 @@ def init(
             "then run 'barrier bureau sync' and 'barrier bureau analyze --month YYYY-MM'\n"
         )
         return
-    from barrier_cli.scaffold import init_project
 
+    given = [x for x in (ci_index, ci_git, ci_pre_commit) if x is not None]
+    if len(given) > 1:
+        raise InvalidInput("give one of --ci-index, --ci-git and --ci-pre-commit")
+    if ci_index is not None:
+        source = InstallSource.index(ci_index)
+    elif ci_git is not None:
+        source = InstallSource.git(ci_git)
+    elif ci_pre_commit is not None:
+        source = InstallSource.git(ci_pre_commit, "pre-commit")
+    else:
+        source = _ask() if sys.stdin.isatty() and sys.stdout.isatty() else InstallSource()
     lang = globals_of(ctx).lang or "zh"
-    result = init_project(folder, name=name, lang="en" if lang == "en" else "zh")
+    result = init_project(folder, name=name, lang="en" if lang == "en" else "zh", source=source)
     for path in result.written:
         sys.stdout.write(f"created {display_path(Path.cwd(), str(path))}\n")
     for path in result.kept:
         sys.stdout.write(f"kept    {display_path(Path.cwd(), str(path))} (exists; not changed)\n")
     sys.stdout.write(
-        f"\nA new records tree is in {result.records}. Next:\n"
+        f"\nA new records tree is in {result.records}. CI installs {source.describe()}. Next:\n"
         f"  edit {result.records / 'org.yaml'} (units and people), then run 'barrier check'\n"
         "  git init && pre-commit install   (checks every commit)\n"
     )
+
+
+def _ask() -> InstallSource:
+    from barrier_cli.scaffold import InstallSource
+
+    choice = typer.prompt(
+        "Where does CI install barrier from? 1 a package index (mirror) URL, 2 a git URL@TAG, "
+        "3 pre-commit's repo@rev, 4 pip's configured index",
+        default="4",
+    ).strip()
+    if choice == "1":
+        return InstallSource.index(typer.prompt("Package index URL").strip())
+    if choice in ("2", "3"):
+        spec = typer.prompt("Repository URL@TAG").strip()
+        return InstallSource.git(spec, "git" if choice == "2" else "pre-commit")
+    return InstallSource()

@@ -40,9 +40,10 @@ def list_(
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
     lang = lang_of(ctx) or tree.settings.lang
+    chosen = kind_named(kind)
     listing = list_records(
         tree,
-        kind=kind_named(kind),
+        kind=chosen,
         month=month,
         unit=unit,
         status=status,
@@ -50,10 +51,9 @@ def list_(
         lang=lang,
     )
     if output_format == "json":
-        import json
+        from barrier_cli import jsonout
 
-        json.dump(listing.rows, sys.stdout, ensure_ascii=False, indent=2, default=str)
-        sys.stdout.write("\n")
+        sys.stdout.write(jsonout.dumps({"kind": chosen, "records": listing.rows}))
     elif output_format == "csv":
         import csv
 
@@ -64,7 +64,6 @@ def list_(
                 {k: "|".join(map(str, v)) if isinstance(v, list) else v for k, v in row.items()}
             )
     else:
-        from rich.console import Console
         from rich.table import Table
 
         table = Table(box=None, header_style="bold", pad_edge=False)
@@ -80,7 +79,9 @@ def list_(
             )
         for row in listing.shown:
             table.add_row(*(row[c] for c in listing.table))
-        console = Console()
+        from barrier_cli import color
+
+        console = color.console()
         console.print(table)
         n = len(listing.rows)
         console.print(f"共 {n} 条" if lang == "zh" else f"{n} records", style="dim")
@@ -89,6 +90,10 @@ def list_(
 def show(
     ctx: typer.Context,
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The record's id.")],
+    output_format: Annotated[
+        Literal["text", "json"],
+        typer.Option("--format", help="text for people; json holds the stored values."),
+    ] = "text",
 ) -> None:
     """Show one record, readable: field titles, choices as labels, people by name."""
     from barrier_cli.loader import load_tree
@@ -97,6 +102,17 @@ def show(
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
     result, lines = describe(tree, record_id, lang=lang_of(ctx) or tree.settings.lang)
+    if output_format == "json":
+        from pydantic import BaseModel
+
+        from barrier_cli import jsonout
+
+        assert isinstance(result.record, BaseModel)
+        record = result.record.model_dump(mode="json", by_alias=True, exclude_none=True)
+        sys.stdout.write(
+            jsonout.dumps({"id": result.record_id, "path": result.rel, "record": record})
+        )
+        return
     out = [f"{result.record_id}  ({root / result.rel})"]
     for line in lines:
         pad = "  " * line.depth

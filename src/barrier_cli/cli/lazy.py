@@ -41,6 +41,13 @@ class Entry:
 
     def build(self, name: str, group: TyperGroup) -> Command:
         """The click command typer would have built for `app.command(name)` or `add_typer`."""
+        from barrier_cli.completion import attach
+
+        command = self._typer_command(name, group)
+        attach(command)
+        return command
+
+    def _typer_command(self, name: str, group: TyperGroup) -> Command:
         target = self.target()
         if isinstance(target, typer.Typer):
             return typer.main.get_group_from_info(

@@ -62,6 +62,13 @@ def main(
             file_okay=False,
         ),
     ] = None,
+    color: Annotated[
+        Literal["never", "auto", "always"],
+        typer.Option(
+            "--color",
+            help="Colour in output: never, always, or auto (a terminal, unless NO_COLOR is set).",
+        ),
+    ] = "auto",
     show_traceback: Annotated[
         bool, typer.Option("--traceback", help="On an internal error, print the traceback.")
     ] = False,
@@ -75,6 +82,12 @@ def main(
     global _show_traceback
     _show_traceback = show_traceback
     ctx.obj = Globals(records=records, lang=lang)
+    if color != "auto":
+        from barrier_cli import color as colour
+
+        colour.use(color)
+        # for this run only, as the cache folder below
+        ctx.call_on_close(lambda: colour.use("auto"))
     if cache_dir is not None:
         from barrier_cli import cache
 
@@ -142,7 +155,7 @@ COMMANDS.update(
         "init": Entry(
             "cmd_init",
             "init",
-            "Create records/ (settings, org, standards, templates, schemas), hooks and CI files.",
+            "Create records/ (settings, org, standards, schemas), hooks and CI files.",
         ),
         "report": Entry("cmd_report", "app", "Safety information reports (安全信息)."),
         "incident": Entry("cmd_incident", "app", "Accidents, precursors and violations."),
@@ -183,6 +196,16 @@ COMMANDS.update(
 
 COMMANDS.update(
     {
+        "templates": Entry(
+            "cmd_templates",
+            "app",
+            "The built-in document templates: list them, eject one to override it.",
+        ),
+    }
+)
+
+COMMANDS.update(
+    {
         "terminal": Entry(
             "cmd_terminal",
             "terminal",
@@ -194,9 +217,11 @@ COMMANDS.update(
 
 def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""
+    _replace_unencodable()
     said = False
     try:
-        code = app(standalone_mode=False)
+        # the variable is named for the command, not for how Python was started (python -m)
+        code = app(standalone_mode=False, complete_var="_BARRIER_COMPLETE")
     except typer.Exit as e:
         code = e.exit_code
     except (typer.Abort, KeyboardInterrupt):
@@ -218,6 +243,15 @@ def run() -> None:
     if code == 130 and not said:  # Ctrl-C: typer itself turns it into a silent exit 130
         sys.stderr.write("\ninterrupted; nothing was written\n")
     sys.exit(code if isinstance(code, int) else 0)
+
+
+def _replace_unencodable() -> None:
+    """A character the output encoding cannot show (PYTHONIOENCODING=cp1252, a GBK console)
+    becomes '?' instead of ending the run with UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="replace")
 
 
 def _internal_error(error: Exception) -> int:

@@ -18,12 +18,14 @@ from typing import Any
 
 from barrier_cli.export.rows import Table
 from barrier_cli.export.schema import Shape, arrow_schema, arrow_type
+from barrier_cli.extras import require
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _TEXT_KINDS = frozenset({"string", "choice", "list", "records"})
 
 
 def parquet(table: Table) -> bytes:
+    require("pyarrow", purpose="export --format parquet")
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -98,6 +100,7 @@ def xlsx(tables: list[Table]) -> tuple[bytes, list[str]]:
 
     Also returns a line for each cell cut to Excel's limit, naming the table, row and column.
     """
+    require("openpyxl", purpose="export --format xlsx")
     from openpyxl import Workbook
     from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font

@@ -1,0 +1,46 @@
+"""`barrier templates`: the built-in document templates, and copying one into the tree."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+app = typer.Typer(
+    help="The built-in document templates: list them, eject one to override it.",
+    no_args_is_help=True,
+)
+
+
+@app.command("list")
+def list_(ctx: typer.Context) -> None:
+    """List the built-in templates, marking those the tree overrides."""
+    from barrier_cli.scaffold import shipped_templates
+
+    own = globals_of(ctx).root() / "templates"
+    for name in shipped_templates():
+        mark = "  (overridden in the tree)" if (own / name).is_file() else ""
+        sys.stdout.write(f"{name}{mark}\n")
+
+
+@app.command()
+def eject(
+    ctx: typer.Context,
+    name: Annotated[
+        str,
+        typer.Argument(help="A name from 'barrier templates list', e.g. zh/notice.md.j2."),
+    ],
+) -> None:
+    """Copy a built-in template into records/templates/ to edit it; the copy then wins."""
+    from barrier_cli.loader import load_tree
+    from barrier_cli.reporters import display_path
+    from barrier_cli.scaffold import eject_template
+
+    g = globals_of(ctx)
+    root = g.root()
+    lang = g.lang or load_tree(root, cache=True).settings.lang
+    written = eject_template(root, name, lang)
+    sys.stdout.write(f"created {display_path(root.parent, str(written))}\n")

@@ -1,0 +1,64 @@
+"""A command whose extra is not installed says which one to install, in one line (exit 1)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from barrier_cli.cli.main import run
+from cli_helpers import copy_tiny
+
+
+def run_barrier(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    sys.argv = ["barrier", *args]
+    with pytest.raises(SystemExit) as done:
+        run()
+    out, err = capsys.readouterr()
+    code = done.value.code
+    return (code if isinstance(code, int) else 0), out, err
+
+
+@pytest.mark.parametrize(
+    ("missing", "args", "extra"),
+    [
+        ("pandas", ["analyze", "--month", "2026-11", "--format", "md"], "analysis"),
+        ("pyarrow", ["export", "--format", "parquet", "--out", "OUT"], "export"),
+        ("openpyxl", ["export", "--format", "xlsx", "--out", "OUT"], "export"),
+    ],
+)
+def test_missing_extra_is_one_line_naming_it(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+    missing: str,
+    args: list[str],
+    extra: str,
+) -> None:
+    root = copy_tiny(tmp_path)
+    # None in sys.modules is how Python marks a module as not importable.
+    for name in [m for m in sys.modules if m == missing or m.startswith(missing + ".")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, missing, None)
+    out_dir = tmp_path / "out"
+    args = [str(out_dir) if a == "OUT" else a for a in args]
+    code, _, err = run_barrier(capsys, "--records", str(root), *args)
+    assert code == 1, err
+    assert err.count("\n") == 1 and "Traceback" not in err
+    assert f"pip install 'barrier-cli[{extra}]'" in err
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+
+
+def test_base_dependencies_leave_the_heavy_libraries_to_extras() -> None:
+    import tomllib
+
+    project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]
+    base = " ".join(project["dependencies"])
+    for heavy in ("pandas", "pyarrow", "openpyxl", "matplotlib"):
+        assert heavy not in base
+    extras = project["optional-dependencies"]
+    assert any("pandas" in d for d in extras["analysis"])
+    assert {"pyarrow", "openpyxl"} <= {d.split(">")[0] for d in extras["export"]}
+    assert extras["all"] == ["barrier-cli[analysis,export]"]
+    assert "barrier-cli[all]" in extras["dev"]
