@@ -163,6 +163,12 @@ BUILT = [
     Case("built/named-pipe", REPORT, _pipe, [("unreadable", 0, 0)]),
     Case("built/no-permission", REPORT, _no_permission, [("unreadable", 0, 0)]),
     _bytes("pickle", b"\x80\x05N.", [("cache-in-tree", 0, 0)], "reports/2026/11/cache.pickle"),
+    _bytes(
+        "old-schema",
+        b'{\n  "$comment": "written by barrier 0.0.1"\n}\n',
+        [("stale-schema", 0, 0)],
+        ".schemas/report.schema.json",
+    ),
 ]
 CASES = [*_stored("invalid"), *_stored("hostile"), *BUILT]
 
