@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from barrier_cli import store
+from barrier_cli import snapshot, store
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
@@ -24,6 +24,7 @@ from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree, load_tree, read_file
 from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
+from barrier_cli.snapshot import check_moment
 from barrier_cli.templating import render
 
 Format = Literal["md", "html"]
@@ -82,6 +83,8 @@ class Notice:
     deadline: dt.date
     praises: list[Praise] = field(default_factory=list)
     units: list[UnitCriticism] = field(default_factory=list)
+    as_of: dt.date | None = None
+    """The moment the records were counted at (`snapshot.as_of`)."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
@@ -91,11 +94,20 @@ def notice_title(month: Month, lang: Lang) -> str:
 
 
 def build_notice(
-    tree: Tree, month: Month, *, today: dt.date, lang: Lang, number: str | None = None
+    tree: Tree,
+    month: Month,
+    *,
+    today: dt.date,
+    lang: Lang,
+    number: str | None = None,
+    moment: dt.date | None = None,
 ) -> Notice:
-    """What the notice for ``month`` says, from the records."""
+    """What the notice for ``month`` says, from the records as they stood at ``moment``
+    (default the month's end, or today while it runs)."""
     if month.first > today:
         raise InvalidInput(f"{month} has not begun yet; a notice covers a month that has")
+    day = check_moment(month, today, moment)
+    tree = snapshot.as_of(tree, day)
     settings = tree.settings.notice
     return Notice(
         organisation=tree.settings.organisation,
@@ -107,7 +119,10 @@ def build_notice(
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
         praises=_praises(tree, month),
-        units=_criticism(tree, find_deficiencies(tree, month, today=today, lang=lang), lang),
+        units=_criticism(
+            tree, find_deficiencies(tree, month, today=today, lang=lang, moment=day), lang
+        ),
+        as_of=day,
     )
 
 
@@ -262,6 +277,7 @@ def publish_notice(
     force: bool = False,
     out: Path | None = None,
     deliver: Callable[[str], None] | None = None,
+    moment: dt.date | None = None,
 ) -> Published:
     """Render the notice for ``month``; with ``issue``, number it and add it to the register.
 
@@ -275,7 +291,7 @@ def publish_notice(
         store.check_document_target(out)
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
-    notice = build_notice(tree, month, today=today, lang=lang)
+    notice = build_notice(tree, month, today=today, lang=lang, moment=moment)
     text = render_notice(notice, fmt=fmt, lang=lang, records=root)
 
     def write(document: str) -> None:
