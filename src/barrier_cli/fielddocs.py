@@ -356,6 +356,17 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "title": D("标题", "title", "", ""),
         "file": D("文件", "file", "印发文件的路径", "path of the issued file"),
         "deadline": D("整改期限", "deadline", *_DATE_HELP),
+        "as_of": D("统计截止日", "counted as of", *_DATE_HELP),
+        "lang": D("语言", "language", "zh 或 en", "zh or en"),
+        "content": D(
+            "印发内容", "issued content", "印发时冻结的通报内容", "the notice as issued, frozen"
+        ),
+        "sha256": D(
+            "文件摘要",
+            "digests",
+            "印发文件（md、html）的 SHA-256",
+            "SHA-256 of the issued md, html",
+        ),
     },
 }
 

@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
+
+from pydantic import TypeAdapter
 
 from barrier_cli import snapshot, store
 from barrier_cli.canonical import record_text
@@ -189,14 +192,15 @@ def claim_number(
     force: bool,
     title: str,
     file: str | None,
-    before_register: Callable[[NoticeEntry], None] | None = None,
+    before_register: Callable[[NoticeEntry], NoticeEntry | None] | None = None,
 ) -> tuple[NoticeEntry, Path]:
     """Register the next free number of the year; return its entry and the entry's path.
 
     The year's register folder is locked meanwhile and read again under the lock, so two
     issuers take turns and the second sees the first one's number and month.
     ``before_register`` (writing the document) runs under the lock once the number is
-    known and before it is registered: if it fails, or the process is killed, nothing is
+    known and before it is registered, and may return the entry completed (its frozen
+    content): if it fails, or the process is killed, nothing is
     registered and the next issue takes the same number. A number is never registered
     without its document, and the register never has a gap.
     """
@@ -239,7 +243,7 @@ def claim_number(
                 seq += 1
                 continue
             if before_register is not None:
-                before_register(entry)
+                entry = before_register(entry) or entry
             try:
                 store.create(path, record_text(entry))
             except RecordExists:
@@ -259,11 +263,70 @@ def _register(root: Path) -> list[NoticeEntry]:
     return out
 
 
+_FROZEN: TypeAdapter[Notice] = TypeAdapter(Notice)
+FORMATS: tuple[Format, ...] = ("md", "html")
+
+
+def freeze(notice: Notice) -> dict[str, Any]:
+    """What a notice says as plain data for its register entry."""
+    content: dict[str, Any] = _FROZEN.dump_python(notice, mode="json")
+    return content
+
+
+def thaw(content: dict[str, Any]) -> Notice:
+    return _FROZEN.validate_python(content)
+
+
+def digest(document: str) -> str:
+    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Reproduced:
+    """An issued notice rendered again, and how faithfully."""
+
+    entry: NoticeEntry
+    text: str
+    verified: bool
+    """The rendering has the digest recorded at issue: byte for byte the issued document."""
+    frozen: bool
+    """False: issued before notices were frozen, rebuilt from the records as of its date."""
+
+
+def latest_issued(tree: Tree, month: Month) -> NoticeEntry | None:
+    entries = [n for n in tree.notices if n.month == str(month) and n.withdrawn is None]
+    return max(entries, key=lambda n: (n.year, n.seq), default=None)
+
+
+def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Reproduced:
+    """The issued notice ``entry`` as it was issued: from its frozen content when it has
+    one, else rebuilt from the records as they stood on its date with its number."""
+    month = Month.parse(entry.month)
+    if entry.content is not None:
+        issued_in: Lang = "en" if entry.lang == "en" else "zh" if entry.lang else lang
+        text = render_notice(thaw(entry.content), fmt=fmt, lang=issued_in, records=tree.root)
+        recorded = (entry.sha256 or {}).get(fmt)
+        return Reproduced(entry, text, recorded == digest(text), True)
+    notice = build_notice(
+        tree,
+        month,
+        today=max(entry.date, month.first),
+        lang=lang,
+        number=entry.number,
+        moment=min(month.last, max(entry.date, month.first)),
+    )
+    if entry.deadline is not None:
+        notice = dataclasses.replace(notice, deadline=entry.deadline)
+    text = render_notice(notice, fmt=fmt, lang=lang, records=tree.root)
+    return Reproduced(entry, text, False, False)
+
+
 @dataclass(frozen=True)
 class Published:
     text: str
     entry: NoticeEntry | None = None
     register: Path | None = None
+    reproduced: Reproduced | None = None
 
 
 def publish_notice(
@@ -278,21 +341,25 @@ def publish_notice(
     out: Path | None = None,
     deliver: Callable[[str], None] | None = None,
     moment: dt.date | None = None,
+    draft: bool = False,
 ) -> Published:
     """Render the notice for ``month``; with ``issue``, number it and add it to the register.
 
-    The document is rendered once before a number is taken, so a broken template never
-    uses up a number. It goes to ``out`` (written atomically, a plain file only) or else to
-    ``deliver``; with ``issue`` that happens after the number is chosen and before it is
-    registered, so a document that cannot be written leaves the number free.
+    A month already issued renders as the issued document (`reproduce`) unless ``draft``
+    asks what today's records would say. The document is rendered once before a number is
+    taken, so a broken template never uses up a number. It goes to ``out`` (written
+    atomically, a plain file only) or else to ``deliver``; with ``issue`` that happens
+    after the number is chosen and before it is registered, so a document that cannot be
+    written leaves the number free. The issued entry keeps the notice's content and the
+    digests of its md and html renderings.
     """
+    if issue and draft:
+        raise InvalidInput("--draft shows an unissued notice; it cannot be used with --issue")
     if out is not None:
         store.refuse_record_path(root, out)
         store.check_document_target(out)
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
-    notice = build_notice(tree, month, today=today, lang=lang, moment=moment)
-    text = render_notice(notice, fmt=fmt, lang=lang, records=root)
 
     def write(document: str) -> None:
         if out is not None:
@@ -300,17 +367,32 @@ def publish_notice(
         elif deliver is not None:
             deliver(document)
 
+    # a stated moment asks for a fresh count, like a draft
+    issued = None if issue or draft or moment else latest_issued(tree, month)
+    if issued is not None:
+        again = reproduce(tree, issued, fmt=fmt, lang=lang)
+        write(again.text)
+        return Published(again.text, reproduced=again)
+    notice = build_notice(tree, month, today=today, lang=lang, moment=moment)
+    text = render_notice(notice, fmt=fmt, lang=lang, records=root)
     if not issue:
         write(text)
         return Published(text)
     numbered: list[str] = []
 
-    def write_numbered(entry: NoticeEntry) -> None:
-        document = render_notice(
-            dataclasses.replace(notice, number=entry.number), fmt=fmt, lang=lang, records=root
+    def write_numbered(entry: NoticeEntry) -> NoticeEntry:
+        final = dataclasses.replace(notice, number=entry.number)
+        documents = {f: render_notice(final, fmt=f, lang=lang, records=root) for f in FORMATS}
+        write(documents[fmt])
+        numbered.append(documents[fmt])
+        return entry.model_copy(
+            update={
+                "as_of": notice.as_of,
+                "lang": lang,
+                "content": freeze(final),
+                "sha256": {f: digest(d) for f, d in documents.items()},
+            }
         )
-        write(document)
-        numbered.append(document)
 
     entry, register = claim_number(
         tree,

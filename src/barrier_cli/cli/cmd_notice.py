@@ -32,6 +32,14 @@ def notice(
     force: Annotated[
         bool, typer.Option("--force", help="With --issue: issue even if the month already has one.")
     ] = False,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="For an issued month: what today's records would say, unnumbered, "
+            "instead of the issued document.",
+        ),
+    ] = False,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -62,7 +70,22 @@ def notice(
         out=out,
         deliver=_print,
         moment=parse_day(as_of, "--as-of") if as_of else None,
+        draft=draft,
     )
+    again = published.reproduced
+    if again is not None:
+        e = again.entry
+        how = (
+            "byte for byte as issued (digest verified)"
+            if again.verified
+            else "from its frozen content, but the templates changed since: "
+            "this rendering differs from the issued document"
+            if again.frozen
+            else f"rebuilt from the records as of {e.date} (issued before notices were frozen)"
+        )
+        sys.stderr.write(
+            f"issued notice {e.number} ({e.id}, {e.date}): {how}; --draft shows today's records\n"
+        )
     if published.entry is not None and published.register is not None:
         where = published.register.relative_to(root).as_posix()
         sys.stderr.write(f"issued {published.entry.number} ({published.entry.id}): {where}\n")
