@@ -211,7 +211,7 @@ def measure_startup(runs: int, env: dict[str, str]) -> dict[str, Measure]:
         roster = gen_tree.make_roster(1000, gen_tree.random.Random(7))
         (empty / "org.yaml").write_text(gen_tree.org_text(roster), encoding="utf-8")
         (empty / "barrier.yaml").write_text(gen_tree.SETTINGS, encoding="utf-8")
-    return Bench(runs, env).side_by_side(
+    out = Bench(runs, env).side_by_side(
         {
             "barrier --help": lambda: [barrier("--help")],
             "barrier report add --help": lambda: [barrier("report", "add", "--help")],
@@ -221,6 +221,36 @@ def measure_startup(runs: int, env: dict[str, str]) -> dict[str, Measure]:
             "import typer": lambda: [[sys.executable, "-c", "import typer"]],
         }
     )
+    return out | first_prompt(empty, runs, env)
+
+
+def first_prompt(root: Path, runs: int, env: dict[str, str]) -> dict[str, Measure]:
+    """From start to the first question of `report add` at a pseudo-terminal (then Ctrl-C),
+    on a tree of 1,000 people: what a person at the duty-room terminal waits for. Measured
+    alternating with `report add --help`, its yardstick."""
+    import pexpect
+
+    measure = Measure("report add: first prompt")
+    help_ = Measure("report add --help (alternating)")
+    for _ in range(runs):
+        seconds, mb = run(barrier("report", "add", "--help"), env=env)
+        help_.seconds.append(seconds)
+        help_.peak_mb.append(mb)
+        argv = barrier("--records", str(root), "report", "add")
+        start = time.perf_counter()
+        child = pexpect.spawn(argv[0], argv[1:], env=env, encoding="utf-8", timeout=60)
+        child.expect(":")
+        measure.seconds.append(time.perf_counter() - start)
+        status = Path(f"/proc/{child.pid}/status")
+        if status.exists():
+            hwm = next(ln for ln in status.read_text().splitlines() if ln.startswith("VmHWM"))
+            measure.peak_mb.append(int(hwm.split()[1]) * 1024 / 1e6)
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+    if not measure.peak_mb:
+        measure.peak_mb.append(float("nan"))
+    return {measure.name: measure, help_.name: help_}
 
 
 def write_schema(env: dict[str, str]) -> None:
@@ -236,6 +266,14 @@ TARGETS = [
     ("one file touched vs warm (10k)", "10k", "check one file touched", "check warm", "<=", 2.0),
     ("analyze warm vs import pandas (100k)", "100k", "analyze warm", "import pandas", "<=", 3.0),
     ("barrier --help vs import typer", "startup", "barrier --help", "import typer", "<=", 1.5),
+    (
+        "report add first prompt vs its --help",
+        "startup",
+        "report add: first prompt",
+        "report add --help (alternating)",
+        "<=",
+        1.5,
+    ),
 ]
 
 

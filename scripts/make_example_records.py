@@ -50,7 +50,16 @@ LAST = dt.date(2026, 11, 20)
 """The last day anything was observed."""
 TODAY = dt.date(2026, 11, 24)
 """The day the book was last brought up to date: no analysis, action or closure after it."""
-GENERATED = ("standards", "reports", "incidents", "pairings", "assessments", "notices")
+GENERATED = (
+    "standards",
+    "reports",
+    "incidents",
+    "pairings",
+    "assessments",
+    "notices",
+    "returns",
+    "roundups",
+)
 
 D = dt.date
 
@@ -76,6 +85,7 @@ SETTINGS: dict[str, Any] = {
         "pairing_basic_months": 3,
         "pairing_full_months": 6,
         "reminders": [7, 1, 0],
+        "backdate_days": 7,
     },
     "closure": "three",
     "risk_weights": {"low": 1, "medium": 3, "high": 9},
@@ -1387,6 +1397,146 @@ def notices() -> list[dict[str, Any]]:
 # Writing
 # ---------------------------------------------------------------------------------------------
 
+# ---------------------------------------------------------------------------------------------
+# THE INFORMATION NETWORK: the shifts' daily rhythm, nil returns and weekly/monthly roundups
+# ---------------------------------------------------------------------------------------------
+
+CREW_CYCLE = ["morning", "morning", "afternoon", "afternoon", "night", "night", "off", "off"]
+"""四班三运转: each of the four crews (the branches 一班 … 四班) works two mornings, two
+afternoons, two nights, then two days off; the crews are two days apart."""
+CYCLE_START = D(2025, 5, 26)
+NIL_GAPS = {"fang_qiang": {D(2026, 10, 13), D(2026, 10, 19), D(2026, 10, 26)}}
+"""Duty days a member let pass without any feedback: the recent 漏报 (he filed no report
+that month, ``MISSED``, but ticked the other days)."""
+SILENT_MONTHS = {(2025, 9): "wu_lei"}
+"""The source's case: a member who gave no feedback at all for a month."""
+LATE_TICKS = {("hu_bo", D(2026, 11, 5)): D(2026, 11, 9)}
+"""A nil return ticked days after its day: it meets the cadence, as late."""
+SKIPPED_WEEK = ("B1-G4", "2026-W43")
+"""The one week a group leader sent no roundup."""
+LEAVE = [("jiang_haifeng", D(2026, 8, 3), D(2026, 8, 12), "年休假")]
+
+
+def roster_data() -> dict[str, Any]:
+    return {
+        "cycles": [
+            {"unit": branch, "start": CYCLE_START + dt.timedelta(days=2 * n), "shifts": CREW_CYCLE}
+            for n, branch in enumerate(BRANCHES)
+        ],
+        "leave": [
+            {"person": p, "start": start, "end": end, "reason": why} for p, start, end, why in LEAVE
+        ],
+    }
+
+
+def network_files(
+    settings: Settings, org: Org, made: list[tuple[str, BaseModel]]
+) -> dict[str, str]:
+    """roster.yaml, every party member's nil returns on the duty days they filed no member
+    report, and each group's weekly and branch's monthly roundup, drafted from those records
+    by `barrier_cli.roundups` exactly as `barrier roundup` drafts them."""
+    from barrier_cli.analysis.duty import DutyCalendar
+    from barrier_cli.loader import FileResult, build_tree
+    from barrier_cli.models import NilReturns, Roster
+    from barrier_cli.models.roundup import period_span
+    from barrier_cli.periods import Month
+    from barrier_cli.roundups import draft_month, draft_week
+
+    roster = Roster.model_validate(roster_data())
+    files = {"roster.yaml": record_text(roster)}
+    calendar_ = DutyCalendar(org, roster, settings)
+    reported = {
+        (r.reporter, r.date)
+        for _, r in made
+        if isinstance(r, Report) and r.level == "member" and r.withdrawn is None
+    }
+    returns: list[NilReturns] = []
+    for person in (p for p in org.people if p.party_member):
+        by_month: dict[str, list[dict[str, Any]]] = {}
+        for day in (FIRST + dt.timedelta(days=n) for n in range((TODAY - FIRST).days + 1)):
+            gap = SILENT_MONTHS.get((day.year, day.month)) == person.id or day in NIL_GAPS.get(
+                person.id, set()
+            )
+            if gap or (person.id, day) in reported or not calendar_.on_duty(person, day):
+                continue
+            entry: dict[str, Any] = {"date": day}
+            if (person.id, day) in LATE_TICKS:
+                entry["filed"] = LATE_TICKS[(person.id, day)]
+            by_month.setdefault(f"{day:%Y-%m}", []).append(entry)
+        for month, days in by_month.items():
+            returns.append(
+                NilReturns.model_validate(
+                    {
+                        "id": f"D-{month.replace('-', '')}-{person.id}",
+                        "person": person.id,
+                        "month": month,
+                        "days": days,
+                    }
+                )
+            )
+    for record in returns:
+        files[f"returns/{record.month[:4]}/{record.month[5:]}/{record.id}.yaml"] = record_text(
+            record
+        )
+    results = [
+        FileResult(rel, None, record=record)
+        for rel, record in [*made, *((f"returns/{r.id}", r) for r in returns)]
+    ]
+    tree = build_tree(Path("records"), results)
+    tree.settings, tree.org, tree.roster = settings, org, roster
+    sunday = FIRST
+    while sunday.isoweekday() != 7:
+        sunday += dt.timedelta(days=1)
+    while sunday < TODAY:
+        year, week, _ = sunday.isocalendar()
+        period = f"{year}-W{week:02d}"
+        for group in (u.id for u in org.units if u.kind == "group"):
+            if (group, period) == SKIPPED_WEEK:
+                continue
+            draft = draft_week(tree, week=period, unit=group, day=sunday + dt.timedelta(days=1))
+            files[f"roundups/{year}/{draft.id}.yaml"] = record_text(
+                draft.model_copy(update={"status": "final", "judgement": _week_judgement(draft)})
+            )
+            tree.roundups.append(draft.model_copy(update={"status": "final"}))
+        sunday += dt.timedelta(days=7)
+    month = Month.of(FIRST)
+    while month.last < TODAY:
+        for branch in BRANCHES:
+            draft = draft_month(tree, month=month, unit=branch, day=month.last + dt.timedelta(2))
+            final = draft.model_copy(
+                update={"status": "final", "judgement": _month_judgement(draft)}
+            )
+            files[f"roundups/{month.year}/{draft.id}.yaml"] = record_text(final)
+            tree.roundups.append(final)
+        month = month.shift(1)
+    assert all(period_span(r.period) for r in tree.roundups)
+    return files
+
+
+def _week_judgement(draft: Any) -> str:
+    c = draft.counts
+    found = c.equipment + c.personnel + c.management
+    text = f"本周收集安全信息{found}条，党员无异常反馈{c.nil_returns}人次"
+    if draft.escalate:
+        text += f"，{len(draft.escalate)}条上报支部"
+    if draft.silent:
+        text += f"；{len(draft.silent)}人有漏报，已当面提醒"
+    return text + "。"
+
+
+def _month_judgement(draft: Any) -> str:
+    c = draft.counts
+    found = c.equipment + c.personnel + c.management
+    text = f"本月收集安全信息{found}条，其中人员{c.personnel}条"
+    if draft.violations:
+        text += f"；党员两违{len(draft.violations)}起，已逐起分析原因，落实包保帮教"
+    else:
+        text += "；党员无两违"
+    if draft.silent:
+        text += f"；{len(draft.silent)}人次漏报，纳入月度考核"
+    return text + "。"
+
+
 SETTINGS_HEADER = "# 列检车间安全屏障综合记录簿：设置。每个键都有默认值，这里全部写出以便查阅。\n"
 
 
@@ -1414,6 +1564,7 @@ def build() -> dict[str, str]:
         *((NoticeEntry, n) for n in notices()),
     ]
     kinds = {k.model: k for k in KINDS.values()}
+    made: list[tuple[str, BaseModel]] = []
     for model, data in records:
         record = model.model_validate({k: v for k, v in data.items() if v is not None})
         folder = kinds[model].folder
@@ -1422,6 +1573,8 @@ def build() -> dict[str, str]:
         if rel in files:
             raise SystemExit(f"two records would be written to {rel}")
         files[rel] = record_text(record)
+        made.append((rel, record))
+    files.update(network_files(settings, Org.model_validate(org_data()), made))
     return files
 
 
@@ -1429,7 +1582,7 @@ def write(out: Path, files: dict[str, str], *, clean: bool) -> None:
     if clean:
         for name in GENERATED:
             shutil.rmtree(out / name, ignore_errors=True)
-        for name in ("barrier.yaml", "org.yaml"):
+        for name in ("barrier.yaml", "org.yaml", "roster.yaml"):
             (out / name).unlink(missing_ok=True)
     taken = [rel for rel in sorted(files) if (out / rel).exists()]
     if taken:

@@ -238,27 +238,39 @@ def pack(value: Any) -> Any:
 def unpack(value: Any) -> Any:
     """`pack` undone; short strings are interned, as the YAML reader does (memory).
 
-    ValueError for anything `pack` never gives (bytes, extension types, other keys).
+    ValueError for anything `pack` never gives (bytes, extension types, other keys). This
+    runs for every file read from the cache or a worker, so strings, the most common
+    values, are handled in the loops rather than by a call each.
     """
     kind = type(value)
-    if kind is str:
-        return sys.intern(value) if len(value) <= 40 else value
     if kind is dict:
         if len(value) == 1:
             if _DATE in value:
                 return dt.date.fromisoformat(value[_DATE])
             if _DATETIME in value:
                 return dt.datetime.fromisoformat(value[_DATETIME])
-        if not all(type(key) is str and not key.startswith("\x00") for key in value):
-            raise ValueError("not a packed mapping")
-        return {key: unpack(item) for key, item in value.items()}
+        out = {}
+        for key, item in value.items():
+            if type(key) is not str or key[:1] == "\x00":
+                raise ValueError("not a packed mapping")
+            if type(item) is str:
+                out[key] = _intern(item) if len(item) <= 40 else item
+            else:
+                out[key] = unpack(item)
+        return out
     if kind is list:
-        return [unpack(item) for item in value]
+        return [
+            (_intern(item) if len(item) <= 40 else item) if type(item) is str else unpack(item)
+            for item in value
+        ]
+    if kind is str:
+        return _intern(value) if len(value) <= 40 else value
     if kind in _PLAIN:
         return value
     raise ValueError(f"{kind.__name__} is never packed")
 
 
+_intern = sys.intern
 _PLAIN = (int, float, bool, type(None))
 
 
@@ -322,6 +334,11 @@ def base_dir() -> Path:
     env = os.environ.get(ENV)
     if env:
         return Path(env)
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers here (a test holds them equal), without importing it:
+        # that import is a tenth of a warm check
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "barrier"
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("barrier", appauthor=False))

@@ -107,8 +107,12 @@ class Scope:
 Rule = Callable[[Scope], list[Deficiency]]
 
 
+_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
+_EN = {"day": "duty days", "week": "weeks", "month": "months"}
+
+
 def missed_reports(scope: Scope) -> list[Deficiency]:
-    """漏报: each person, group leader or branch below its cadence, from the compliance.
+    """漏报: each person, group leader or branch that missed a period, naming the periods.
 
     The evidence is what they did file that month, and the member's monthly assessment
     when one is recorded (it carries the failed rating).
@@ -137,8 +141,10 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
                 duty.branch or duty.unit,
                 "missed_reports",
                 scope.text(
-                    f"{who}：应报{duty.expected}条，实报{duty.actual}条",
-                    f"{who}: {duty.actual} of {duty.expected} reports filed",
+                    f"{who}：应反馈{duty.expected}{_ZH[duty.period]}，漏报{duty.shortfall}"
+                    f"{_ZH[duty.period]}（{'、'.join(duty.missed_periods)}）",
+                    f"{who}: no feedback on {duty.shortfall} of {duty.expected} "
+                    f"{_EN[duty.period]} ({', '.join(duty.missed_periods)})",
                 ),
                 filed,
                 duty.subject,

@@ -84,8 +84,14 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "cadence": D(
             "报送频次",
             "cadence",
-            "三级网络各层的报送周期和每月最少条数",
-            "each tier's reporting period and monthly minimum",
+            "三级网络各层的反馈周期和每期最少条数",
+            "each tier's feedback period and minimum per period",
+        ),
+        "working_days": D(
+            "工作日",
+            "working days",
+            "未排班人员的应反馈日，例如 [mon, tue, wed, thu, fri]",
+            "duty days of whoever the roster does not cover",
         ),
         "deadlines": D("时限", "deadlines", "分析、闭环和包保的期限", "analysis, closure, pairing"),
         "closure": D(
@@ -101,7 +107,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     },
     "TierCadence": {
         "period": D("周期", "period", "day、week 或 month", "day, week or month"),
-        "min": D("每月最少条数", "monthly minimum", "低于此数即为漏报", "fewer is under-reporting"),
+        "min": D(
+            "每期最少条数", "minimum per period", "低于此数即为漏报", "fewer is a missed period"
+        ),
     },
     "Deadlines": {
         "analyse_days": D("分析时限（天）", "days to analyse", "信息报送后几天内完成分析", ""),
@@ -113,6 +121,18 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "reminder days",
             "到期前几天提醒，例如 [7, 1, 0]",
             "days before due to remind, e.g. [7, 1, 0]",
+        ),
+        "backdate_days": D(
+            "补报确认天数",
+            "backdate days",
+            "录入日期早于今天超过此天数时须确认一次（迟报计为漏报）",
+            "entering a date further back asks once to confirm (late counts as missed)",
+        ),
+        "feedback_days": D(
+            "反馈时限（天）",
+            "days to feedback",
+            "信息报送后几天内向报送人反馈处理结果",
+            "days within which the reporter hears what became of it",
         ),
     },
     "NoticeSettings": {
@@ -175,6 +195,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "Report": {
         "id": D("编号", "id", "R-YYYYMMDD-XXXX，自动生成", "R-YYYYMMDD-XXXX, generated"),
         "date": D("发现日期", "date", "发现问题的日期，不能晚于今天", "when observed, not future"),
+        "filed": D(
+            "录入日期",
+            "filed",
+            "补录时的录入日期，晚于发现日期即为迟报",
+            "when written down, if after the day observed: late",
+        ),
         "reporter": D("报送人", "reporter", *_PERSON_HELP),
         "unit": D("报送单位", "unit", "默认为报送人所在单位", "default: the reporter's unit"),
         "level": D(
@@ -367,6 +393,61 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "印发文件（md、html）的 SHA-256",
             "SHA-256 of the issued md, html",
         ),
+    },
+    # -- the information network: nil returns, roster, roundups -----------------------------
+    "NilReturns": {
+        "id": D("编号", "id", "D-YYYYMM-<人员编号>", "D-YYYYMM-<person id>"),
+        "person": D("党员", "person", *_PERSON_HELP),
+        "month": D("月份", "month", "YYYY-MM", "YYYY-MM"),
+        "days": D("今日无异常", "nil returns", "每个值班日一条", "one entry per duty day"),
+    },
+    "ReturnDay": {
+        "date": D("日期", "date", *_DATE_HELP),
+        "by": D(
+            "代报组长", "ticked by", "由党小组长点名时的组长", "the group leader who ticked it"
+        ),
+        "filed": D("补报日期", "filed", "事后补报的日期", "when recorded, if later: late"),
+    },
+    "Roster": {
+        "cycles": D("轮班", "shift cycles", "各组的倒班规律", "each group's shift pattern"),
+        "leave": D("请假", "leave", "请假、缺勤的人员和日期", "who is away, from when to when"),
+    },
+    "Cycle": {
+        "unit": D("单位", "unit", *_UNIT_HELP),
+        "start": D("起始日", "cycle start", "shifts 第一项所在的日期", "the day of shifts[0]"),
+        "shifts": D("班次", "shifts", "day、morning、afternoon、night 或 off，循环", "repeating"),
+    },
+    "Leave": {
+        "person": D("人员", "person", *_PERSON_HELP),
+        "start": D("开始", "from", *_DATE_HELP),
+        "end": D("结束", "to", "含当天", "included"),
+        "reason": D("原因", "reason", "", ""),
+    },
+    "Roundup": {
+        "id": D("编号", "id", "U-<期间>-<单位>", "U-<period>-<unit>"),
+        "level": D("层级", "level", "group（每周）或 branch（每月）", "group (weekly), branch"),
+        "unit": D("单位", "unit", *_UNIT_HELP),
+        "period": D("期间", "period", "2026-W12 或 2026-03", "2026-W12 or 2026-03"),
+        "date": D("填写日期", "date", *_DATE_HELP),
+        "by": D("填写人", "by", *_PERSON_HELP),
+        "status": D("状态", "status", "草稿或定稿；定稿才算按期反馈", "draft or final (counts)"),
+        "counts": D("信息数", "counts", "按三要素统计，另计无异常", "by element, nil returns"),
+        "open": D("未闭环", "open items", "本期未闭环的信息", "reports still open"),
+        "escalate": D("上报事项", "raised", "需上报上级的信息", "reports raised upward"),
+        "silent": D("未反馈", "no feedback", "谁在哪些日期（周）未反馈", "who missed which days"),
+        "violations": D("两违", "violations", "支部每月分析的党员两违", "两违 to analyse"),
+        "weeks": D("各组周汇总", "group weeks", "所依据的党小组周汇总", "the groups' weeks"),
+        "judgement": D("分析意见", "judgement", "本期情况和下步措施", "assessment, next steps"),
+    },
+    "Counts": {
+        "equipment": D("设备", "equipment", "", ""),
+        "personnel": D("人员", "personnel", "", ""),
+        "management": D("管理", "management", "", ""),
+        "nil_returns": D("今日无异常", "nil returns", "不计入安全信息", "never safety information"),
+    },
+    "Silent": {
+        "who": D("对象", "who", "人员或单位编号", "a person or unit id"),
+        "missed": D("漏报", "missed", "未反馈的日期或周", "days or weeks missed"),
     },
 }
 

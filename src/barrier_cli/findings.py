@@ -112,6 +112,9 @@ DATE_ORDER = CODES.add(
     E,
     "a date before the one it follows (done before reported, closed before analysed)",
 )
+RETURN_DAY = CODES.add(
+    "return-day", E, "a nil-return day outside its month, listed twice, or filed before it"
+)
 
 # Cross-references
 UNKNOWN_PERSON = CODES.add("unknown-person", E, "a person id that is not in org.yaml")

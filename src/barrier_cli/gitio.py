@@ -7,8 +7,14 @@ checkouts. Contents are read in one ``git cat-file --batch`` process, not one pe
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
+import random
+import shlex
 import subprocess
-from collections.abc import Iterable
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -183,3 +189,75 @@ def cat_blobs(repo: Path, shas: Iterable[str]) -> dict[str, bytes]:
         blobs[sha] = out[start : start + size]
         pos = start + size + 1
     return blobs
+
+
+class CommitFailed(UserError):
+    """The record was written but git would not commit it; it stays, and how to commit is said."""
+
+
+LOCKED = ("index.lock", "cannot lock ref", "unable to lock", "could not lock")
+"""What git says when another git process holds the index or a ref: worth waiting for."""
+LOST_ADD = "did not match"
+"""The commit finds no such path: another git rewrote the index from a copy read before our
+``git add``; adding again and committing is worth it (an add saying so is a missing file)."""
+COMMIT_ATTEMPTS = 30
+FIRST_WAIT = 0.02
+LONGEST_WAIT = 0.5
+
+
+def commit_file(
+    root: Path,
+    rel: str,
+    message: str,
+    *,
+    attempts: int = COMMIT_ATTEMPTS,
+    sleep: Callable[[float], None] = time.sleep,
+) -> None:
+    """``git add`` and ``git commit`` just ``rel`` (relative to ``root``), leaving anything
+    else staged alone.
+
+    Twenty terminals committing at once take turns on a lock of their own in the git
+    directory; git run by anyone else meanwhile may still hold the index, so an add and
+    commit refused for a lock is done again after a growing, jittered wait (at most
+    ``attempts`` times, a few seconds in all). Any other refusal, or the lock still held,
+    raises CommitFailed naming the commands that commit the file: it is a valid record and
+    stays where it is.
+    """
+    with _turn(root):
+        wait = FIRST_WAIT
+        for attempt in range(1, attempts + 1):
+            added = False
+            try:
+                git(root, "add", "--", rel)
+                added = True
+                git(root, "commit", "-q", "-m", message, "--", rel)
+                return
+            except GitError as e:
+                reason = str(e)
+                again = any(m in reason.lower() for m in LOCKED) or (added and LOST_ADD in reason)
+                if attempt == attempts or not again:
+                    where, path = shlex.quote(str(root)), shlex.quote(rel)
+                    raise CommitFailed(
+                        f"{rel} was written but not committed ({reason}); the record is valid"
+                        f" and stays: commit it with  git -C {where} add -- {path} &&"
+                        f" git -C {where} commit -m {shlex.quote(message)} -- {path}"
+                    ) from None
+                sleep(wait * random.uniform(0.5, 1.5))
+                wait = min(wait * 2, LONGEST_WAIT)
+
+
+@contextlib.contextmanager
+def _turn(root: Path) -> Iterator[None]:
+    """Barrier's own commits in one repository, one at a time (``git commit -- path`` reads
+    the index before it locks it, so two at once can drop the other's ``git add``)."""
+    try:
+        common = Path(git(root, "rev-parse", "--git-common-dir").decode().strip())
+    except GitError:
+        yield  # not a repository: the add says so
+        return
+    fd = os.open((root / common) / "barrier-commit.lock", os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # each holder runs at most its bounded attempts
+        yield
+    finally:
+        os.close(fd)

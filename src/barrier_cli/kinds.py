@@ -11,10 +11,13 @@ from typing import Any
 from barrier_cli.models import (
     Assessment,
     Incident,
+    NilReturns,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Roster,
+    Roundup,
     Settings,
     Standard,
 )
@@ -44,6 +47,7 @@ KINDS: dict[str, Kind] = {
     for k in [
         Kind("settings", Settings, "", is_record=False, title_zh="设置"),
         Kind("org", Org, "", is_record=False, title_zh="组织"),
+        Kind("roster", Roster, "", is_record=False, title_zh="排班与请假"),
         Kind("standard", Standard, "standards", is_record=False, title_zh="考核标准"),
         Kind("report", Report, "reports", lambda r: f"reports/{r.date:%Y/%m}", title_zh="安全信息"),
         Kind(
@@ -58,11 +62,32 @@ KINDS: dict[str, Kind] = {
         ),
         Kind("assessment", Assessment, "assessments", _assessment_folder, title_zh="考核"),
         Kind("notice", NoticeEntry, "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
+        Kind(
+            "returns",
+            NilReturns,
+            "returns",
+            lambda r: f"returns/{r.month[:4]}/{r.month[5:]}",
+            title_zh="今日无异常",
+        ),
+        Kind(
+            "roundup",
+            Roundup,
+            "roundups",
+            lambda r: f"roundups/{r.period[:4]}",
+            title_zh="周月汇总反馈",
+        ),
     ]
 }
 RECORD_KINDS = [k for k in KINDS.values() if k.is_record]
 _BY_TOP = {k.top: k for k in RECORD_KINDS}
-_ID_PREFIX = {"R": "report", "I": "incident", "P": "pairing", "A": "assessment", "N": "notice"}
+_ID_PREFIX = {
+    "R": "report",
+    "I": "incident",
+    "P": "pairing",
+    "A": "assessment",
+    "N": "notice",
+    "D": "returns",
+}
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -72,7 +97,11 @@ def classify(rel: PurePosixPath) -> Kind | None:
     if rel.suffix not in YAML_SUFFIXES:
         return None
     if len(parts) == 1:
-        return {"barrier": KINDS["settings"], "org": KINDS["org"]}.get(rel.stem)
+        return {
+            "barrier": KINDS["settings"],
+            "org": KINDS["org"],
+            "roster": KINDS["roster"],
+        }.get(rel.stem)
     if parts[0] == "standards" and len(parts) == 2:
         return KINDS["standard"]
     return _BY_TOP.get(parts[0])

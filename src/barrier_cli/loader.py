@@ -21,10 +21,13 @@ from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.models import (
     Assessment,
     Incident,
+    NilReturns,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Roster,
+    Roundup,
     Settings,
     Standard,
 )
@@ -215,6 +218,13 @@ class Tree:
     assessments: list[Assessment]
     notices: list[NoticeEntry]
     files: list[FileResult]
+    returns: list[NilReturns] = field(default_factory=list)
+    """Nil returns (今日无异常): cadence feedback, never safety information."""
+    roster: Roster = field(default_factory=Roster)
+    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
+    roundups: list[Roundup] = field(default_factory=list)
+    """Weekly (group) and monthly (branch) roll-ups: feedback of those tiers."""
+    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -277,6 +287,9 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         assessments=records(Assessment),
         notices=records(NoticeEntry),
         files=results,
+        returns=records(NilReturns),
+        roster=next(iter(records(Roster)), None) or Roster(),
+        roundups=records(Roundup),
     )
 
 

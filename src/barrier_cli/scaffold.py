@@ -46,12 +46,15 @@ PROJECT_FILES = {
 GLOBS = {
     "settings": [f"{RECORDS}/{SETTINGS_FILE}"],
     "org": [f"{RECORDS}/org.yaml"],
+    "roster": [f"{RECORDS}/roster.yaml"],
     "standard": [f"{RECORDS}/standards/*.yaml"],
     "report": [f"{RECORDS}/reports/**/*.yaml"],
     "incident": [f"{RECORDS}/incidents/**/*.yaml"],
     "pairing": [f"{RECORDS}/pairings/**/*.yaml"],
     "assessment": [f"{RECORDS}/assessments/**/*.yaml"],
     "notice": [f"{RECORDS}/notices/**/*.yaml"],
+    "returns": [f"{RECORDS}/returns/**/*.yaml"],
+    "roundup": [f"{RECORDS}/roundups/**/*.yaml"],
 }
 """Which files each schema applies to, for the editor mapping."""
 

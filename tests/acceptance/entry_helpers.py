@@ -73,3 +73,23 @@ def load_yaml(text: str) -> Any:
 
 def new_files(before: dict[str, bytes], root: Path) -> list[str]:
     return sorted(set(snapshot(root)) - set(before))
+
+
+def add_zhu_chunxiang(root: Path) -> None:
+    """A person whose initials (zcx) and pinyin (zhuchunxiang) stand for her name."""
+    with (root / "org.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("  - id: zhu_chunxiang\n    name: 朱春祥\n    unit: G12\n")
+
+
+def spawn(root: Path, tmp_path: Path, *args: str, **extra: str) -> Any:
+    """``barrier --records root args`` at a pseudo-terminal (a pexpect child)."""
+    import pexpect
+
+    return pexpect.spawn(
+        str(BARRIER),
+        ["--records", str(root), *args],
+        env=env(tmp_path, **extra),
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(40, 120),
+    )

@@ -126,11 +126,62 @@ def test_action_done_asks_which_at_a_terminal(root: Path, tmp_path: Path) -> Non
         encoding="utf-8",
         timeout=20,
     )
-    child.expect("踏面检查列入班前提醒")
-    child.expect("N:")
+    # each open action with its number (from 1, as in ID/N), its text and its owner
+    child.expect(r"2  全组学习踏面擦伤判定标准  \(张三 zhang_san, 2026-11-30\)")
+    child.expect(r"3  踏面检查列入班前提醒  \(赵六 zhao_liu, 2026-12-15\)")
+    child.expect(r"完成的是第几项（2、3）")  # numbered from 1, as in ID/N
+    child.send("1\r")
+    child.expect(r"“1”不是未完成的项，请输入 2、3")
     child.send("3\r")
     child.expect(pexpect.EOF)
     child.close()
     assert child.exitstatus == 0
     text = (root / "reports/2026/11/R-20261103-7K2Q.yaml").read_text(encoding="utf-8")
     assert "    due: 2026-12-15  # 与二组同步\n    done: 2026-11-24\n" in text
+
+
+@pytest.mark.parametrize(
+    ("flags", "said"),
+    [
+        (["--note", "a\x1b[31m"], "note: control character U+001B in text"),
+        (["--note", "好", "--date", "2026-11-25"], "date: review date 2026-11-25 is in the future"),
+        (["--note", "好", "--by", "nobody"], "--by: org.yaml 中没有人员“nobody”"),
+    ],
+)
+def test_a_review_is_checked_like_a_new_record_one_line_exit_1(
+    root: Path, tmp_path: Path, flags: list[str], said: str
+) -> None:
+    before = snapshot(root)
+    done = barrier(
+        root, "pairing", "review", "P-20260901-4B", "--no-input", "--by", "wang_wu", *flags,
+        tmp_path=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 1, done.stderr
+    assert done.stderr.count("\n") == 1 and said in done.stderr
+    assert snapshot(root) == before
+
+
+def test_a_review_by_initials(root: Path, tmp_path: Path) -> None:
+    done = barrier(
+        root, "pairing", "review", "P-20260901-4B", "--no-input", "--by", "ww", "--note", "好",
+        tmp_path=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    text = (root / "pairings/2026/P-20260901-4B.yaml").read_text(encoding="utf-8")
+    assert "by: wang_wu\n    note: 好\n" in text
+
+
+def test_action_done_verified_by_pinyin(root: Path, tmp_path: Path) -> None:
+    done = barrier(
+        root, "action", "done", "R-20261103-7K2Q/2", "--verified-by", "wangwu", tmp_path=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    text = (root / "reports/2026/11/R-20261103-7K2Q.yaml").read_text(encoding="utf-8")
+    second = text.split("全组学习踏面擦伤判定标准")[1].split("踏面检查列入班前提醒")[0]
+    assert "verified_by: wang_wu" in second
+    unknown = barrier(
+        root, "action", "done", "R-20261103-7K2Q/3", "--verified-by", "nobody", tmp_path=tmp_path
+    )
+    assert (
+        unknown.returncode == 1 and "--verified-by: org.yaml 中没有人员“nobody”" in unknown.stderr
+    )

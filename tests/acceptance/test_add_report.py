@@ -341,3 +341,42 @@ def test_report_add_never_imports_pandas_or_jinja2(root: Path, tmp_path: Path) -
         imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
         assert "pydantic" in imported or args[-1] == "--help"
         assert not {m for m in imported if m.split(".")[0] in ("pandas", "jinja2")}
+
+
+@pytest.mark.slow
+def test_twenty_commits_at_once_all_land_as_commits(root: Path, tmp_path: Path) -> None:
+    """Twenty terminals meet on git's index lock: each waits its turn, none gives up."""
+    identity = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t"}
+    identity |= {"GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+
+    def git(*args: str) -> str:
+        return subprocess.run(
+            ["git", "-C", str(root), *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            env=env(tmp_path, **identity),
+        ).stdout
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-qm", "init")
+    command = [str(BARRIER), "--records", str(root), "report", "add", "--no-input", "--commit"]
+    procs = [
+        subprocess.Popen(
+            [*command, *REQUIRED[:-1], f"同时提交 {n}"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env(tmp_path, **identity),
+        )
+        for n in range(20)
+    ]
+    outputs = [p.communicate(timeout=300) for p in procs]
+    failed = [err for p, (_, err) in zip(procs, outputs, strict=True) if p.returncode != 0]
+    assert failed == []
+    subjects = git("log", "--format=%s").splitlines()
+    assert len(subjects) == 21
+    assert {s.split(": ", 1)[1] for s in subjects[:-1]} == {f"同时提交 {n}" for n in range(20)}
+    assert git("status", "--porcelain") == ""

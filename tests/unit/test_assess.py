@@ -19,9 +19,10 @@ from minitree import BRANCH_STANDARD, build, incident, report, write
 TODAY = dt.date(2026, 11, 24)
 Q3 = Quarter(2026, 3)
 D = dt.date
-MEMBER_DAILY = {
+# One member report a month: these tests are about what a missed month costs, not about days.
+MEMBER_MONTHLY = {
     "cadence": {
-        "member": {"period": "day", "min": 1},
+        "member": {"period": "month", "min": 1},
         "group": {"period": "week", "min": 0},
         "branch": {"period": "month", "min": 0},
     }
@@ -103,7 +104,7 @@ def test_member_month_fails_for_missed_reports_own_violation_and_accident_nearby
         report(date=D(2026, 10, 3), reporter="wang"),
         violation("jiang", "B2-G1", D(2026, 10, 8)),
         incident(date=D(2026, 10, 9), unit="B2-G1", type="accident", **{"class": "general_c"}),
-        settings=MEMBER_DAILY,
+        settings=MEMBER_MONTHLY,
     )
     result = a.assess(tree, Month(2026, 10), today=TODAY)
     members = {m.assessment.subject: m.assessment for m in result.members}
@@ -137,7 +138,7 @@ def test_a_missed_report_deduction_refers_to_the_members_assessment() -> None:
         report(date=D(2026, m, 3), reporter=p) for m in (7, 8, 9) for p in ("jiang", "zhao", "wang")
     ]
     zhu = [report(date=D(2026, m, 3)) for m in (8, 9)]
-    tree = build(rated, *others, *zhu, settings=MEMBER_DAILY)
+    tree = build(rated, *others, *zhu, settings=MEMBER_MONTHLY)
     b1 = next(d for d in a.assess(tree, Q3, today=TODAY).branches if d.assessment.subject == "B1")
     assert [(x.item, x.points, x.ref) for x in b1.assessment.deductions] == [
         ("info_network", 2, "A-2026-07-zhu")

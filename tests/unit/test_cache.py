@@ -442,3 +442,17 @@ def test_a_foreign_trees_cache_is_not_used(tree: Path, tmp_path: Path) -> None:
     shutil.copytree(cache._folder(tree), cache._folder(other))
     assert cache._read(other, "check", cache.Memo) is None
     assert cache._read(tree, "check", cache.Memo) is not None
+
+
+@pytest.mark.parametrize("xdg", [None, "", "  ", "/somewhere/cache"])
+def test_the_default_folder_is_platformdirs_own(
+    xdg: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from platformdirs import user_cache_dir
+
+    monkeypatch.delenv(cache.ENV)
+    if xdg is None:
+        monkeypatch.delenv("XDG_CACHE_HOME")
+    else:
+        monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    assert cache.base_dir() == Path(user_cache_dir("barrier", appauthor=False))

@@ -24,7 +24,7 @@ def ids(found: list[d.Deficiency]) -> set[str]:
 
 def test_missed_reports_names_the_member_and_branch_with_what_they_filed() -> None:
     cadence = {
-        "member": {"period": "day", "min": 2},
+        "member": {"period": "month", "min": 2},
         "group": {"period": "week", "min": 0},
         "branch": {"period": "month", "min": 0},
     }
@@ -34,7 +34,7 @@ def test_missed_reports_names_the_member_and_branch_with_what_they_filed() -> No
     ]
     found = run(d.missed_reports, build(zhu, *others, settings={"cadence": cadence}))
     assert [(x.unit, x.evidence_ids) for x in found] == [("B1", (zhu.id,))]
-    assert "朱春祥" in found[0].detail and "应报2条，实报1条" in found[0].detail
+    assert "朱春祥" in found[0].detail and "应反馈1个月，漏报1个月（2026-10）" in found[0].detail
 
     complete = build(
         zhu, report(reporter="zhu", date=D(2026, 10, 2)), *others, settings={"cadence": cadence}

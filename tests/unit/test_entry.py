@@ -13,7 +13,7 @@ from barrier_cli.entry.add import add_record, fill_defaults, parse_flags
 from barrier_cli.entry.context import EntryContext
 from barrier_cli.entry.forms import FORMS, REPORT
 from barrier_cli.entry.questions import InvalidAnswer, Question, parse_date
-from barrier_cli.entry.session import NotSaved, Session
+from barrier_cli.entry.session import Cancelled, NotSaved, Session
 from barrier_cli.errors import InvalidInput
 from barrier_cli.loader import load_tree
 from barrier_cli.models import Report
@@ -221,7 +221,7 @@ def test_ctrl_c_propagates_so_nothing_is_written(root: Path) -> None:
         return sorted(p for p in root.rglob("*") if ".barrier-cache" not in p.parts)
 
     before = files()
-    with pytest.raises(KeyboardInterrupt):
+    with pytest.raises(Cancelled, match="已取消，未写入"):
         add_record(root=root, kind="report", flags={}, prompter=Interrupting())
     assert files() == before
 

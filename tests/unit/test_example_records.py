@@ -193,6 +193,8 @@ def test_violations_include_repeat_offenders_within_three_months(tree: Tree) -> 
 def test_the_missed_report_of_september_2025(tree: Tree) -> None:
     missed = reporting_compliance(tree, Month(2025, 9), today=TODAY).missed()
     assert [(e.tier, e.branch, e.subject) for e in missed] == [("member", "B1", "wu_lei")]
+    # No feedback at all that month: every duty day of his crew's cycle is named.
+    assert (missed[0].expected, missed[0].actual, len(missed[0].missed_periods)) == (22, 0, 22)
     member = next(a for a in tree.assessments if a.id == "A-2025-09-wu_lei")
     assert member.result == "fail" and member.status == "final"
     standard = tree.standards["member"]
@@ -202,14 +204,39 @@ def test_the_missed_report_of_september_2025(tree: Tree) -> None:
 
 
 def test_every_other_month_meets_the_cadence_but_one_recent_miss(tree: Tree) -> None:
+    """Every duty day, week and month is met (by reports, nil returns and roundups) but for
+    the source's September 2025 and, recently, three days of one member and one week of one
+    group leader; one nil return was ticked late."""
     misses = {}
+    late = {}
     month = Month(2025, 6)
     while month <= Month(2026, 11):
-        missed = reporting_compliance(tree, month, today=TODAY).missed()
-        if missed:
-            misses[str(month)] = [e.subject for e in missed]
+        compliance = reporting_compliance(tree, month, today=TODAY)
+        if compliance.missed():
+            misses[str(month)] = [(e.subject, len(e.missed_periods)) for e in compliance.missed()]
+        if compliance.late():
+            late[str(month)] = [(e.subject, e.late_periods) for e in compliance.late()]
         month = month.shift(1)
-    assert misses == {"2025-09": ["wu_lei"], "2026-10": ["fang_qiang"]}
+    assert misses == {
+        "2025-09": [("wu_lei", 22)],
+        "2026-10": [("fang_qiang", 3), ("huang_lijun", 1)],
+    }
+    assert late == {"2026-11": [("hu_bo", ("2026-11-05",))]}
+    october = reporting_compliance(tree, Month(2026, 10), today=TODAY).missed()
+    assert [e.missed_periods for e in october] == [
+        ("2026-10-13", "2026-10-19", "2026-10-26"),
+        ("2026-W43",),
+    ]
+
+
+def test_nil_returns_most_days_and_roundups_every_week_and_month(tree: Tree) -> None:
+    days = sum(len(r.days) for r in tree.returns)
+    assert days > 10 * len(tree.reports)  # nothing abnormal is the everyday answer
+    weekly = [r for r in tree.roundups if r.level == "group"]
+    monthly = [r for r in tree.roundups if r.level == "branch"]
+    assert len(monthly) == 4 * 17  # four branches, June 2025 to October 2026
+    assert len(weekly) == 13 * 78 - 1  # thirteen groups, W22 2025 to W47 2026, one skipped
+    assert all(r.status == "final" and r.judgement for r in tree.roundups)
 
 
 def test_the_45_sharp_boxes_were_rounded_within_two_days(tree: Tree) -> None:

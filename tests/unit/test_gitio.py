@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.gitio import INDEX, GitError, Repo, cat_blobs
+from barrier_cli.gitio import INDEX, CommitFailed, GitError, Repo, cat_blobs, commit_file, git
 
 
 def sh(repo: Path, *args: str) -> str:
@@ -88,3 +88,47 @@ def test_cat_blobs_reads_binary_content_exactly(repo: Path) -> None:
     (repo / "blob").write_bytes(data)
     sha = sh(repo, "hash-object", "-w", "blob").strip()
     assert cat_blobs(repo, [sha, sha]) == {sha: data}
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    for args in (["init", "-q"], ["config", "user.name", "t"], ["config", "user.email", "t@t"]):
+        subprocess.run(["git", "-C", str(repo), *args], check=True)
+    (repo / "a.yaml").write_text("a: 1\n", encoding="utf-8")
+    return repo
+
+
+def test_commit_waits_for_the_index_lock_to_be_released(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    lock = repo / ".git" / "index.lock"
+    lock.write_text("", encoding="utf-8")
+    waits: list[float] = []
+
+    def sleep(seconds: float) -> None:  # another git finishes while this one waits
+        waits.append(seconds)
+        if len(waits) == 3:
+            lock.unlink()
+
+    commit_file(repo, "a.yaml", "first", sleep=sleep)
+    assert len(waits) == 3 and waits[0] < waits[2]  # backing off
+    assert git(repo, "log", "--format=%s").decode() == "first\n"
+
+
+def test_a_lock_never_released_keeps_the_file_and_says_how_to_commit(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    (repo / ".git" / "index.lock").write_text("", encoding="utf-8")
+    with pytest.raises(CommitFailed) as failed:
+        commit_file(repo, "a.yaml", "it's mine", attempts=4, sleep=lambda _: None)
+    message = str(failed.value)
+    assert "index.lock" in message and "stays" in message and "remove" not in message
+    assert f"git -C {repo} add -- a.yaml && git -C {repo} commit -m 'it'\"'\"'s mine'" in message
+    assert (repo / "a.yaml").exists()
+
+
+def test_a_refusal_other_than_a_lock_is_not_retried(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    waits: list[float] = []
+    with pytest.raises(CommitFailed, match="not committed"):
+        commit_file(repo, "missing.yaml", "x", sleep=waits.append)
+    assert waits == []

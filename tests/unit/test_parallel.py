@@ -161,3 +161,35 @@ def test_ctrl_c_says_interrupted_once_without_worker_tracebacks(big_tree: Path, 
     assert err.count("interrupted") == 1, err
     assert "Traceback" not in err
     assert not _wait_gone(workers)
+
+
+PARENT = """
+import os, sys, time
+from barrier_cli import parallel
+if not {kernel}:
+    parallel._kernel_kills_orphans = lambda: False
+parent = os.getpid()
+pid = os.fork()
+if pid == 0:
+    parallel._init_worker(parent)
+    time.sleep(60)
+    os._exit(0)
+print(pid, flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.mark.skipif(not LINUX or not hasattr(os, "fork"), reason="reads /proc; forks")
+@pytest.mark.parametrize("kernel", [True, False], ids=["prctl", "watching-thread"])
+def test_a_worker_exits_when_its_parent_is_killed(kernel: bool) -> None:
+    """Each way on its own: the kernel's signal, and the portable fallback without it."""
+    with subprocess.Popen(
+        [sys.executable, "-c", PARENT.format(kernel=kernel)], stdout=subprocess.PIPE, text=True
+    ) as parent:
+        assert parent.stdout is not None
+        worker = int(parent.stdout.readline())
+        parent.kill()
+    orphans = _wait_gone({worker})
+    for pid in orphans:
+        os.kill(pid, signal.SIGKILL)
+    assert not orphans

@@ -53,6 +53,12 @@ def test_markdown_escapes_values_once_and_keeps_what_the_template_wrote(tmp_path
     assert text == "# \\<b\\>\\|\\[x\\](y)\n| **\\<b\\>\\|\\[x\\](y)** |\n- \\<b\\>\\|\\[x\\](y)\n"
 
 
+def test_the_escape_filter_of_a_markdown_template_escapes_for_markdown(tmp_path: Path) -> None:
+    root = own(tmp_path, "x.md.j2", "{{ v | e }} {{ v | escape }} {{ v | forceescape }}")
+    text = render("x.md.j2", {"v": "[x](javascript:y)"}, lang="zh", records=root)
+    assert text == " ".join(["\\[x\\](javascript:y)"] * 3)
+
+
 def test_html_is_escaped_by_autoescape_not_for_markdown(tmp_path: Path) -> None:
     root = own(tmp_path, "x.html.j2", "<p>{{ v }}</p>")
     assert render("x.html.j2", {"v": "<b>|*"}, lang="zh", records=root) == "<p>&lt;b&gt;|*</p>"

@@ -7,9 +7,11 @@ import datetime as dt
 from barrier_cli import snapshot
 from barrier_cli.analysis import cases, counts, ranking, timeliness, weak_links
 from barrier_cli.analysis.compliance import reporting_compliance
+from barrier_cli.analysis.feedback import feedback_summary
 from barrier_cli.analysis.frames import reports_frame
 from barrier_cli.analysis.pairings import pairings
 from barrier_cli.analysis.result import MonthlyAnalysis
+from barrier_cli.analysis.totals import cumulative
 from barrier_cli.errors import UserError
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
@@ -62,6 +64,8 @@ def analyze(
         assessments=ranking.assessment_ranking(tree, month),
         good_catches=ranking.good_catches(tree, month),
         skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],
+        feedback=feedback_summary(tree, month, as_of=as_of),
+        cumulative=cumulative(tree, as_of=as_of),
     )
 
 

@@ -37,6 +37,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from barrier_cli.analysis.compliance import Compliance, Expectation
+from barrier_cli.analysis.feedback import FeedbackSummary
+from barrier_cli.analysis.totals import Cumulative
 from barrier_cli.periods import Month
 
 SCHEMA = 1
@@ -269,6 +271,10 @@ class MonthlyAnalysis:
     good_catches: list[GoodCatch]
     skipped_files: list[str] = field(default_factory=list)
     """Files left out because they do not validate (run ``barrier check``)."""
+    feedback: FeedbackSummary | None = None
+    """How fast reporters heard back (信息反馈), and who did not."""
+    cumulative: Cumulative | None = None
+    """Totals since the programme started, as of the month's end."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}

@@ -15,7 +15,16 @@ from barrier_cli.errors import UnsafePath
 from barrier_cli.findings import CheckResult as CheckResult
 from barrier_cli.findings import Finding
 from barrier_cli.loader import FileResult, Tree, load_tree, today
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
+from barrier_cli.models import (
+    Assessment,
+    Incident,
+    NilReturns,
+    NoticeEntry,
+    Pairing,
+    Report,
+    Roster,
+    Roundup,
+)
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.models.dates import date_order_problems
 from barrier_cli.yamlio import Locator, ParseProblem, decode, locate
@@ -28,7 +37,7 @@ def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
 
 def _own_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     settings = tree.settings
-    if isinstance(record, Report | Assessment | NoticeEntry):
+    if isinstance(record, Report | Assessment | NoticeEntry | NilReturns | Roster | Roundup):
         return record.problems(today=day)
     if isinstance(record, Incident):
         return record.problems(today=day, closure=settings.closure)

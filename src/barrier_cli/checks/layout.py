@@ -46,7 +46,8 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
             f.UNKNOWN_FILE,
             (),
             "not a known record kind here",
-            "records live in reports/, incidents/, pairings/, assessments/, notices/ or standards/",
+            "records live in reports/, incidents/, pairings/, assessments/, notices/, returns/, "
+            "roundups/ or standards/",
         )
         return
     record = result.record or result.partial

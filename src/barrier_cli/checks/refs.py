@@ -13,7 +13,17 @@ from typing import Any
 
 from barrier_cli import findings as f
 from barrier_cli.loader import FileResult, Tree
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
+from barrier_cli.models import (
+    Assessment,
+    Incident,
+    NilReturns,
+    NoticeEntry,
+    Pairing,
+    Person,
+    Report,
+    Roster,
+    Roundup,
+)
 from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
 from barrier_cli.schema_errors import dotted
 
@@ -282,10 +292,43 @@ def _notice(n: NoticeEntry, ix: Index, tree: Tree) -> Iterator[Problem]:
     yield from ix.person(("by",), n.by)
 
 
+def _returns(d: NilReturns, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("person",), d.person)
+    for n, entry in enumerate(d.days):
+        if d.person in ix.people:
+            yield from ix.person(("days", n, "date"), d.person, on=entry.date)
+        yield from ix.person(("days", n, "by"), entry.by)
+
+
+def _roster(r: Roster, ix: Index, tree: Tree) -> Iterator[Problem]:
+    for n, cycle in enumerate(r.cycles):
+        yield from ix.unit(("cycles", n, "unit"), cycle.unit)
+    for n, leave in enumerate(r.leave):
+        yield from ix.person(("leave", n, "person"), leave.person)
+
+
+def _roundup(u: Roundup, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.unit(("unit",), u.unit)
+    yield from ix.person(("by",), u.by)
+    for field_name in ("open", "escalate", "violations", "weeks"):
+        for n, rid in enumerate(getattr(u, field_name)):
+            yield from ix.record((field_name, n), rid)
+    for n, silent in enumerate(u.silent):
+        if silent.who not in ix.people and silent.who not in ix.units:
+            yield Problem(
+                f.UNKNOWN_PERSON,
+                ("silent", n, "who"),
+                f"silent.{n}.who: no person or unit '{silent.who}' in org.yaml",
+            )
+
+
 _CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
     Report: _report,
     Incident: _incident,
     Pairing: _pairing,
     Assessment: _assessment,
     NoticeEntry: _notice,
+    NilReturns: _returns,
+    Roster: _roster,
+    Roundup: _roundup,
 }

@@ -18,7 +18,13 @@ def add(
         str | None, typer.Option(metavar="DATE", help="When it happened: YYYY-MM-DD [today].")
     ] = None,
     title: Annotated[str | None, typer.Option(metavar="TEXT", help="One line.")] = None,
-    unit: Annotated[str | None, typer.Option(metavar="UNIT", help="Unit id [your unit].")] = None,
+    unit: Annotated[
+        str | None,
+        typer.Option(
+            metavar="UNIT",
+            help="Unit: id or name [the unit of the last reporter, else of $BARRIER_USER].",
+        ),
+    ] = None,
     incident_type: Annotated[
         str | None,
         typer.Option(
@@ -44,7 +50,8 @@ def add(
         str | None, typer.Option(metavar="SEVERITY", help="For violations: serious|general.")
     ] = None,
     violation_person: Annotated[
-        str | None, typer.Option(metavar="PERSON", help="For violations: who, id or name.")
+        str | None,
+        typer.Option(metavar="PERSON", help="For violations: who (id, name, pinyin or initials)."),
     ] = None,
     train: Annotated[str | None, typer.Option(metavar="TRAIN", help="Train number.")] = None,
     location: Annotated[str | None, typer.Option(metavar="PLACE", help="Where.")] = None,

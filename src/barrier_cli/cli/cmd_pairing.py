@@ -13,6 +13,7 @@ from barrier_cli.cli.adding import (
     lang_of,
     prompter_for,
     run_add,
+    stopping,
 )
 from barrier_cli.cli.context import globals_of
 
@@ -23,13 +24,17 @@ app = typer.Typer(help="Key-person pairings (包保对子).", no_args_is_help=Tr
 def add(
     ctx: typer.Context,
     mentor: Annotated[
-        str | None, typer.Option(metavar="PERSON", help="The party member who mentors: id or name.")
+        str | None,
+        typer.Option(
+            metavar="PERSON", help="The party member who mentors: id, name, pinyin or initials."
+        ),
     ] = None,
     person: Annotated[
-        str | None, typer.Option(metavar="PERSON", help="The key person: id or name.")
+        str | None,
+        typer.Option(metavar="PERSON", help="The key person: id, name, pinyin or initials."),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option(metavar="UNIT", help="Unit id [the key person's unit].")
+        str | None, typer.Option(metavar="UNIT", help="Unit: id or name [the key person's unit].")
     ] = None,
     start: Annotated[
         str | None, typer.Option(metavar="DATE", help="Start date: YYYY-MM-DD [today].")
@@ -72,22 +77,36 @@ def review(
     record_id: Annotated[str, typer.Argument(metavar="ID", help="The pairing's id.")],
     by: Annotated[
         str | None,
-        typer.Option(metavar="PERSON", help="Who reviewed: id or name [the last reporter]."),
+        typer.Option(
+            metavar="PERSON",
+            help="Who reviewed: id, name, pinyin or initials [the last reporter, else "
+            "$BARRIER_USER].",
+        ),
     ] = None,
     note: Annotated[
         str | None, typer.Option(metavar="TEXT", help="How the key person is doing.")
     ] = None,
     date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD [today].")] = None,
-    no_input: Annotated[bool, typer.Option("--no-input", help=NO_INPUT_HELP)] = False,
+    no_input: Annotated[
+        bool,
+        typer.Option(
+            "--no-input",
+            help="Never prompt: take every field from flags; a missing one is an error.",
+        ),
+    ] = False,
 ) -> None:
-    """Append a review (跟踪记录) to a pairing, keeping the file's comments and order."""
+    """Append a review (跟踪记录) to a pairing, keeping the file's comments and order.
+
+    The review is checked as `check` would before anything is written.
+    """
     from barrier_cli.entry.review import review_pairing
 
-    edited = review_pairing(
-        root=globals_of(ctx).root(),
-        record_id=record_id,
-        flags={"date": date, "by": by, "note": note},
-        lang=lang_of(ctx),
-        prompter=prompter_for(no_input=no_input),
-    )
+    with stopping():
+        edited = review_pairing(
+            root=globals_of(ctx).root(),
+            record_id=record_id,
+            flags={"date": date, "by": by, "note": note},
+            lang=lang_of(ctx),
+            prompter=prompter_for(no_input=no_input),
+        )
     typer.echo(f"{edited.id} {edited.what}")

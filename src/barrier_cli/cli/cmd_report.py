@@ -20,11 +20,12 @@ def add(
     reporter: Annotated[
         str | None,
         typer.Option(
-            metavar="PERSON", help="Person id or name [last reporter, else $BARRIER_USER]."
+            metavar="PERSON",
+            help="Id, name, pinyin or initials (zcx) [the last reporter, else $BARRIER_USER].",
         ),
     ] = None,
     unit: Annotated[
-        str | None, typer.Option(metavar="UNIT", help="Unit id [the reporter's unit].")
+        str | None, typer.Option(metavar="UNIT", help="Unit: id or name [the reporter's unit].")
     ] = None,
     level: Annotated[
         str | None,
@@ -39,7 +40,9 @@ def add(
     ] = None,
     partner: Annotated[
         str | None,
-        typer.Option(metavar="PARTNER", help="Partner unit id; required for joint_labour."),
+        typer.Option(
+            metavar="PARTNER", help="Partner unit: id or name; required for joint_labour."
+        ),
     ] = None,
     element: Annotated[
         str | None,
@@ -71,7 +74,9 @@ def add(
     ] = None,
     persons: Annotated[
         list[str] | None,
-        typer.Option(metavar="PERSON,…", help="People involved: ids or names (repeat or a,b)."),
+        typer.Option(
+            metavar="PERSON,…", help="People involved: ids, names or pinyin (repeat or a,b)."
+        ),
     ] = None,
     summary: Annotated[
         str | None, typer.Option(metavar="TEXT", help="One line: what was found.")
@@ -93,7 +98,8 @@ def add(
 
     At a prompt, Enter takes the [default], < goes back one question, - clears an optional
     answer, and Ctrl-C quits writing nothing. Choices take the value, its label or its
-    number; people and units their id or name. Prints the new id and its file.
+    number; people and units their id, name, pinyin or initials (zcx for 朱春祥), here and
+    in --from. Prints the new id and its file.
     """
     flags = {
         "date": date,

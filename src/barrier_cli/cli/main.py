@@ -151,6 +151,41 @@ COMMANDS.update(
     }
 )
 
+COMMANDS.update(
+    {
+        "checkin": Entry(
+            "cmd_checkin",
+            "checkin",
+            "Tick the members of a shift who had nothing abnormal today, in one screen.",
+        ),
+        "roundup": Entry(
+            "cmd_roundup",
+            "roundup",
+            "Draft the weekly (group) or monthly (branch) roundup from the level below, and save it.",
+        ),
+        "feedback": Entry(
+            "cmd_feedback",
+            "feedback",
+            "Show a member what became of their reports: who answered, when, and what was decided.",
+        ),
+        "stats": Entry(
+            "cmd_stats",
+            "stats",
+            "Cumulative totals since the programme started: by element, source and tier.",
+        ),
+    }
+)
+
+COMMANDS.update(
+    {
+        "terminal": Entry(
+            "cmd_terminal",
+            "terminal",
+            "A shared terminal for a shift: who is reporting, a nil return or a report, the next.",
+        ),
+    }
+)
+
 
 def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""

@@ -8,24 +8,29 @@ already taken, by a clone or by another terminal this very second, is redrawn.
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
+import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from barrier_cli import canonical, store
+from barrier_cli import store
 from barrier_cli.entry import state
-from barrier_cli.entry.context import EntryContext
+from barrier_cli.entry.context import Deferred, EntryContext
 from barrier_cli.entry.forms import FORMS, Form
 from barrier_cli.entry.questions import Answers, InvalidAnswer, Question
-from barrier_cli.entry.session import Complaint, Prompter, Session
-from barrier_cli.entry.validate import build, describe, new_record_problems, rel_path
+from barrier_cli.entry.session import Check, Complaint, Prompter, Session
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
 from barrier_cli.ids import new_id
 from barrier_cli.labels import Lang
-from barrier_cli.loader import Tree, load_tree, today
 from barrier_cli.models.common import Model, Problem
+from barrier_cli.tree_root import SETTINGS_FILE, today
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from barrier_cli.loader import Tree
 
 ID_ATTEMPTS = 20
 # The field that names the record in a commit message, and the one that dates it.
@@ -43,25 +48,63 @@ class Added:
     path: Path
     rel: str
     committed: bool = False
+    warnings: list[str] = field(default_factory=list)
+    """Accepted, but worth saying: a date given by flag more than backdate_days ago."""
 
 
 def entry_context(tree: Tree, lang: Lang | None) -> EntryContext:
     return EntryContext(tree, today(tree.root), lang or tree.settings.lang, remembered=state.load())
 
 
-def parse_flags(form: Form, flags: Mapping[str, object], ctx: EntryContext) -> Answers:
-    """Flag values (text as typed, or True/False) parsed like answers at a prompt."""
+_LANG_LINE = re.compile(r"^lang:[ \t]*([\"']?)(zh|en)\1[ \t]*(#.*)?$", re.MULTILINE)
+
+
+def loading_context(root: Path, lang: Lang | None) -> EntryContext:
+    """An entry context whose tree is read only when first needed, or in the background
+    once ``warm`` is called (when the first prompt is up).
+
+    The language is needed at once, for the first prompt: it is ``--lang`` or the tree's
+    top-level ``lang:`` line; a barrier.yaml that says it otherwise is loaded right away.
+    """
+
+    def load() -> Tree:
+        from barrier_cli.loader import load_tree
+
+        return load_tree(root, cache=True)
+
+    if lang is None:
+        try:
+            found = _LANG_LINE.search((root / SETTINGS_FILE).read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError):
+            found = None
+        if found is None:
+            return entry_context(load(), None)
+        lang = "en" if found.group(2) == "en" else "zh"
+    return EntryContext(Deferred(load), today(), lang, remembered=state.load())
+
+
+def parse_flags(
+    form: Form, flags: Mapping[str, object], ctx: EntryContext, *, lenient: bool = False
+) -> Answers:
+    """Flag values (text as typed, or True/False) parsed like answers at a prompt.
+
+    With ``lenient`` (fields of ``--from``, which may be dates or numbers already) a value
+    that does not parse is kept as it is, so that the record's check names every problem
+    of the file at once instead of the first.
+    """
     by_name = {q.name: q for q in form.questions()}
     answers: Answers = {}
     for name, raw in flags.items():
         if raw is None or raw == []:
             continue
         q = by_name[name]
-        text = ",".join(raw) if isinstance(raw, list) else raw
+        text = ",".join(map(str, raw)) if isinstance(raw, list) else raw
         try:
             answers[name] = q.parse(text, ctx)
         except InvalidAnswer as e:
-            raise InvalidInput(f"{q.flag}: {e}") from None
+            if not lenient:
+                raise InvalidInput(f"{q.flag}: {e}") from None
+            answers[name] = raw
     return answers
 
 
@@ -86,9 +129,16 @@ def fill_defaults(form: Form, answers: Answers, ctx: EntryContext) -> Answers:
 def split_data(form: Form, data: Mapping[str, Any]) -> tuple[Answers, dict[str, Any]]:
     """A record read from stdin as answers to the form's questions, plus everything else."""
     names = {q.name for q in form.questions()}
+    # A field may also be spelled as its flag is: violation-kind (or violation_kind) for
+    # violation.kind, reporter for reporter.
+    as_flag = {q.flag[2:]: q.name for q in form.questions()}
     answers: Answers = {}
     rest: dict[str, Any] = {}
     for key, value in data.items():
+        spelled = as_flag.get(str(key).removeprefix("--").replace("_", "-"))
+        if key not in names and spelled is not None:
+            answers[spelled] = value
+            continue
         if key in form.nested and isinstance(value, dict):
             inner = {f"{key}.{k}": v for k, v in value.items()}
             if set(inner) <= names:
@@ -125,53 +175,154 @@ def add_record(
     lang: Lang | None = None,
     prompter: Prompter | None = None,
     commit: bool = False,
+    ctx: EntryContext | None = None,
 ) -> Added:
-    """Add one record of ``kind``: prompts through ``prompter`` if given, else none at all."""
+    """Add one record of ``kind``: prompts through ``prompter`` if given, else none at all.
+
+    ``data`` (``--from``) is read like flags: its people and units may be names, pinyin or
+    initials too. ``ctx`` is given by a caller that keeps the tree loaded (the terminal).
+    """
     form = FORMS[kind]
-    tree = load_tree(root, cache=True)
-    ctx = entry_context(tree, lang)
+    if ctx is None:
+        ctx = loading_context(root, lang)
     given, extra = split_data(form, data or {})
-    given |= parse_flags(form, flags, ctx)
+    given = parse_flags(form, given, ctx, lenient=True) | parse_flags(form, flags, ctx)
     fixed_id = extra.pop("id", None)
-    taken = {r.record_id for r in tree.files if r.record_id}
+    model = form.model
+
+    @cache
+    def taken() -> set[str]:
+        return {r.record_id for r in ctx.tree.files if r.record_id}
 
     def draft(answers: Answers) -> tuple[Model | None, list[Problem]]:
+        # The checker is imported by the first answer, not before the first prompt.
+        from barrier_cli.entry.validate import build, new_record_problems
+
         body = record_data(form, answers, extra)
+        observed = _as_day(body.get("date"))
+        if kind == "report" and observed is not None and observed < ctx.today:
+            body.setdefault("filed", ctx.today)  # back-dated: the cadence shows it as late
         if fixed_id is not None:
             record_id = fixed_id
         else:
             day = _as_day(answers.get(_DATE[kind])) or ctx.today
             record_id = new_id(kind, day)
-            while record_id in taken:
+            while record_id in taken():
                 record_id = new_id(kind, day)
         record, problems = build(kind, {"id": record_id, **body})
         if record is None:
             return None, problems
-        return record, new_record_problems(tree, kind, record, ctx.today)
+        return record, new_record_problems(ctx.tree, kind, record, ctx.today)
+
+    def complaints(answers: Answers) -> list[Complaint]:
+        return [(_question_of(form, p), _describe(p, ctx.lang, model)) for p in draft(answers)[1]]
 
     if prompter is not None:
-
-        def complaints(answers: Answers) -> list[Complaint]:
-            return [(_question_of(form, p), describe(p)) for p in draft(answers)[1]]
-
-        answers = Session(form, ctx, prompter).run(given, complaints)
+        session = Session(form, ctx, prompter, probe=probe(form, ctx, draft), extra=extra)
+        answers = session.run(given, complaints)
+        warnings = []
     else:
         answers = fill_defaults(form, given, ctx)
+        warnings = _late(form, answers, ctx)
     record, problems = draft(answers)
     if record is None or problems:
         raise InvalidRecord(
             f"the {kind} would not pass 'barrier check': "
-            + "; ".join(describe(p) for p in problems)
+            + "; ".join(_describe(p, "en") for p in problems)
             + "; nothing was written"
         )
     added = _write(root, kind, record, regenerate=fixed_id is None)
     if kind == "report":
         state.remember(reporter=answers["reporter"])
     if commit:
+        from barrier_cli.gitio import commit_file
+
         headline = answers.get(_HEADLINE[kind], "")
-        git_commit(root, added.rel, f"{kind} {added.id}: {headline}")
-        return Added(added.id, added.path, added.rel, committed=True)
-    return added
+        commit_file(root, added.rel, f"{kind} {added.id}: {headline}")
+    return Added(added.id, added.path, added.rel, committed=commit, warnings=warnings)
+
+
+def probe(form: Form, ctx: EntryContext, draft: Any) -> Check:
+    """The complaints `check` would make about the answers given so far.
+
+    Questions not yet answered are filled with their defaults, else with stand-ins of the
+    right type, so the record can be built and checked; a complaint is kept only if it is
+    about an answered question and does not name a stand-in (the stand-in person is nobody's
+    answer).
+    """
+    model = form.model
+
+    def complaints(answers: Answers) -> list[Complaint]:
+        filled = dict(answers)
+        stand_ins: set[str] = set()
+        for q in form.questions():
+            if q.name in filled or not q.applies(filled):
+                continue
+            value = form.default(q, filled, ctx)
+            if value is None and q.required:
+                value = _stand_in(q, ctx, filled)
+                stand_ins.update(_spelled(q, value, ctx))
+            if value is not None:
+                filled[q.name] = value
+        out: list[Complaint] = []
+        for p in draft(filled)[1]:
+            where = _question_of(form, p)
+            if where in answers and not any(s in p.message for s in stand_ins):
+                out.append((where, _describe(p, ctx.lang, model)))
+        return out
+
+    return complaints
+
+
+def _stand_in(q: Question, ctx: EntryContext, answers: Answers) -> Any:
+    """A valid value for an unanswered question: the first choice, today, somebody else."""
+    if q.ref in ("person", "unit", "partner"):
+        used = {v for v in answers.values() if isinstance(v, str)}
+        free = [k for k in ctx.table(q.ref) if k not in used]
+        value: Any = free[0] if free else None
+    elif q.base == "choice":
+        value = q.choices[0]
+    elif q.base == "date":
+        value = ctx.today
+    elif q.base == "bool":
+        value = False
+    elif q.base == "number":
+        value = 0
+    else:
+        value = "-"
+    return [value] if q.multi and value is not None else value
+
+
+def _spelled(q: Question, value: Any, ctx: EntryContext) -> set[str]:
+    """How a stand-in of a person, unit or partner shows up in a message: id and name."""
+    if q.ref not in ("person", "unit", "partner"):
+        return set()
+    out: set[str] = set()
+    for item in value if isinstance(value, list) else [value]:
+        entry = ctx.table(q.ref).get(item) if isinstance(item, str) else None
+        if entry is not None:
+            out |= {entry.id, entry.name}
+    return out
+
+
+def _late(form: Form, answers: Answers, ctx: EntryContext) -> list[str]:
+    """A warning for a record date further back than ``deadlines.backdate_days``."""
+    day = answers.get(form.dated) if form.dated else None
+    limit = ctx.tree.settings.deadlines.backdate_days
+    if not isinstance(day, dt.date) or (ctx.today - day).days <= limit:
+        return []
+    late = (ctx.today - day).days
+    return [
+        f"{form.dated} {day} is {late} days ago, more than deadlines.backdate_days ({limit}): "
+        "accepted, and counted as reported late"
+    ]
+
+
+def _describe(problem: Problem, lang: Lang, model: type[BaseModel] | None = None) -> str:
+    """The checker's description, imported with the first answer rather than at start."""
+    from barrier_cli.entry.validate import describe
+
+    return describe(problem, lang, model)
 
 
 def _as_day(value: object) -> dt.date | None:
@@ -195,6 +346,9 @@ def _question_of(form: Form, problem: Problem) -> str | None:
 
 def _write(root: Path, kind: str, record: Model, *, regenerate: bool) -> Added:
     """Create the file; on an id another writer took meanwhile, draw a new one and retry."""
+    from barrier_cli import canonical
+    from barrier_cli.entry.validate import rel_path
+
     for _ in range(ID_ATTEMPTS):
         rel = rel_path(kind, record)
         path = store.inside(root, rel)
@@ -208,17 +362,3 @@ def _write(root: Path, kind: str, record: Model, *, regenerate: bool) -> Added:
             continue
         return Added(str(getattr(record, "id", "")), path, rel)
     raise UserError(f"no free id for a {kind} after {ID_ATTEMPTS} attempts; nothing was written")
-
-
-def git_commit(root: Path, rel: str, message: str) -> None:
-    """``git add`` and ``git commit`` just this file, leaving anything else staged alone."""
-    for args in (["add", "--", rel], ["commit", "-q", "-m", message, "--", rel]):
-        done = subprocess.run(
-            ["git", "-C", str(root), *args], capture_output=True, text=True, check=False
-        )
-        if done.returncode != 0:
-            reason = (done.stderr or done.stdout).strip().splitlines()
-            raise UserError(
-                f"{rel} was written, but 'git {args[0]}' failed: "
-                + (reason[-1] if reason else f"exit {done.returncode}")
-            )

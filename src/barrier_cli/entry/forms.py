@@ -66,6 +66,8 @@ class Form:
     defaults: Mapping[str, Default] = field(default_factory=dict)
     nested: frozenset[str] = frozenset()
     """Mapping fields asked field by field (``violation`` → kind, severity, person)."""
+    dated: str | None = None
+    """The date that makes the record late when long past (``deadlines.backdate_days``)."""
 
     def questions(self) -> list[Question]:
         out: list[Question] = []
@@ -116,7 +118,7 @@ class Form:
 REPORT = Form(
     "report",
     Report,
-    later=frozenset({"status", "analysis", "actions", "closed"}),
+    later=frozenset({"filed", "status", "analysis", "actions", "closed"}),
     refs={
         "reporter": "person",
         "unit": "unit",
@@ -130,6 +132,7 @@ REPORT = Form(
     when={"partner": _is("source", "joint_labour")},
     required_when_asked=frozenset({"partner"}),
     defaults={"date": _today, "reporter": _me, "unit": _unit_of("reporter")},
+    dated="date",
 )
 
 INCIDENT = Form(
@@ -170,6 +173,7 @@ INCIDENT = Form(
     required_when_asked=frozenset({"class"}),
     nested=frozenset({"violation"}),
     defaults={"date": _today, "unit": _my_unit},
+    dated="date",
 )
 
 PAIRING = Form(

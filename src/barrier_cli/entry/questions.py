@@ -10,7 +10,6 @@ names a person, that a question applies only to accidents).
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import types
 import typing
@@ -24,6 +23,7 @@ from pydantic.fields import FieldInfo
 from barrier_cli.entry.context import EntryContext
 from barrier_cli.fielddocs import FieldDoc, field_doc
 from barrier_cli.labels import LABELS, Lang, label
+from barrier_cli.lookup import Entry, Lookup, NotFound
 
 Answers = dict[str, Any]
 Ref = Literal["person", "unit", "partner", "record", "train", "vehicle", "location"]
@@ -131,37 +131,11 @@ class Question:
         )
 
     def _org_id(self, text: str, ctx: EntryContext) -> str:
-        table = ctx.table(self.ref or "person")
-        if text in table:
-            return text
-        by_name = [key for key, item in table.items() if item.name == text]
-        if len(by_name) == 1:
-            return by_name[0]
-        what = {
-            "person": ("人员", "person"),
-            "unit": ("单位", "unit"),
-            "partner": ("联劳单位", "partner unit"),
-        }[self.ref or "person"]
-        if len(by_name) > 1:
-            raise InvalidAnswer(
-                in_lang(
-                    ctx.lang,
-                    f"有多个{what[0]}叫“{text}”，请输入编号：{'、'.join(by_name)}",
-                    f"several {what[1]}s are called '{text}'; type the id: {', '.join(by_name)}",
-                )
-            )
-        close = difflib.get_close_matches(text, [*table, *(i.name for i in table.values())], n=1)
-        hint = (
-            in_lang(ctx.lang, f"，是否为“{close[0]}”？", f"; did you mean '{close[0]}'?")
-            if close
-            else ""
-        )
-        raise InvalidAnswer(
-            in_lang(
-                ctx.lang, f"org.yaml 中没有{what[0]}“{text}”", f"no {what[1]} '{text}' in org.yaml"
-            )
-            + hint
-        )
+        table = self.ref if self.ref in ("unit", "partner") else "person"
+        try:
+            return ctx.lookup(table).resolve(text, ctx.lang)
+        except NotFound as e:
+            raise InvalidAnswer(str(e)) from None
 
     def _validated(self, value: Any, lang: Lang) -> Any:
         try:
@@ -198,17 +172,32 @@ class Question:
             return [(v, self.choice_label(v, ctx.lang)) for v in self.choices]
         if self.base == "bool":
             return [("y", in_lang(ctx.lang, "是", "yes")), ("n", in_lang(ctx.lang, "否", "no"))]
-        if self.ref == "person":
-            return [(p.id, f"{p.name} · {p.unit}") for p in ctx.people.values()]
-        if self.ref == "unit":
-            return [(u.id, u.name) for u in ctx.units.values()]
-        if self.ref == "partner":
-            return [(p.id, p.name) for p in ctx.partners.values()]
+        if self.ref in ("person", "unit", "partner"):
+            return Offered(ctx.lookup(self.ref))
         if self.ref in ("train", "vehicle", "location"):
             return [(v, "") for v in ctx.seen.get(self.ref, [])]
         if self.ref == "record":
             return [(r.id, r.summary) for r in ctx.tree.reports]
         return []
+
+
+class Offered(list[tuple[str, str]]):
+    """The org entries of a question, and those a typed word means by pinyin or initials.
+
+    As a list it holds every entry (id, name · unit); ``for_word`` asks the lookup, which
+    loads pypinyin only once a latin word is typed.
+    """
+
+    def __init__(self, lookup: Lookup) -> None:
+        super().__init__((e.id, _meta(e)) for e in lookup.entries.values())
+        self.lookup = lookup
+
+    def for_word(self, word: str) -> list[tuple[str, str]]:
+        return [(e.id, _meta(e)) for e in self.lookup.complete(word)]
+
+
+def _meta(entry: Entry) -> str:
+    return f"{entry.name} · {entry.detail}" if entry.detail else entry.name
 
 
 _ADAPTERS: dict[int, TypeAdapter[Any]] = {}

@@ -1,16 +1,30 @@
-"""A review of a pairing (包保跟踪): the same prompts or flags as any entry, then an append."""
+"""A review of a pairing (包保跟踪): the same prompts, flags and checks as any entry, then an
+append.
+
+The review is checked as the pairing it will be part of, by the checker's functions (a
+review dated in the future, a reviewer not in org.yaml, a control character in the note),
+exactly as `report add` checks a report: at each prompt, and before anything is written.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
 
+from pydantic import ValidationError
+
 from barrier_cli.edit import Edited, add_review
-from barrier_cli.entry.add import entry_context, fill_defaults, parse_flags
+from barrier_cli.entry.add import entry_context, fill_defaults, parse_flags, probe, record_data
 from barrier_cli.entry.forms import REVIEW
-from barrier_cli.entry.session import Prompter, Session
+from barrier_cli.entry.session import Complaint, Prompter, Session
+from barrier_cli.entry.validate import describe, new_record_problems
+from barrier_cli.errors import InvalidInput, RecordNotFound
+from barrier_cli.ids import parse_ref
 from barrier_cli.labels import Lang
 from barrier_cli.loader import load_tree
+from barrier_cli.models.common import Model, Problem
+from barrier_cli.models.pairing import Review
+from barrier_cli.schema_errors import problems_from
 
 
 def review_pairing(
@@ -22,9 +36,50 @@ def review_pairing(
     prompter: Prompter | None = None,
 ) -> Edited:
     ctx = entry_context(load_tree(root, cache=True), lang)
+    wanted, _ = parse_ref(record_id)
+    pairing = next((p for p in ctx.tree.pairings if p.id == wanted), None)
+    if pairing is None:
+        raise RecordNotFound(f"no pairing '{wanted}' in the tree")
+    standing = {describe(p) for p in new_record_problems(ctx.tree, "pairing", pairing, ctx.today)}
+
+    def draft(answers: Mapping[str, object]) -> tuple[Model | None, list[Problem]]:
+        """The review's own problems, located at its fields: its schema, then what the
+        pairing with it appended breaks that it did not break before."""
+        try:
+            review = Review.model_validate(record_data(REVIEW, dict(answers), {}))
+        except ValidationError as e:
+            return None, problems_from(e, Review)
+        updated = pairing.model_copy(update={"reviews": [*pairing.reviews, review]})
+        found = new_record_problems(ctx.tree, "pairing", updated, ctx.today)
+        return review, [_in_review(p) for p in found if describe(p) not in standing]
+
+    def complaints(answers: Mapping[str, object]) -> list[Complaint]:
+        return [(_field(p), describe(p, ctx.lang, Review)) for p in draft(answers)[1]]
+
     given = parse_flags(REVIEW, flags, ctx)
     if prompter is not None:
-        answers = Session(REVIEW, ctx, prompter).run(given, lambda _: [])
+        session = Session(REVIEW, ctx, prompter, probe=probe(REVIEW, ctx, draft))
+        answers = session.run(given, complaints)
     else:
         answers = fill_defaults(REVIEW, given, ctx)
-    return add_review(root=root, record_id=record_id, review=answers)
+    problems = draft(answers)[1]
+    if problems:
+        raise InvalidInput(
+            "the review would not pass 'barrier check': "
+            + "; ".join(describe(p, "en") for p in problems)
+            + "; nothing was written"
+        )
+    return add_review(root=root, record_id=wanted, review=answers)
+
+
+def _in_review(problem: Problem) -> Problem:
+    """A problem at ``reviews/N.field`` of the pairing as one at ``field`` of the review."""
+    loc = problem.loc
+    if len(loc) >= 3 and loc[0] == "reviews":
+        loc = loc[2:]
+    return Problem(problem.code, loc, problem.message, problem.hint, problem.on_key)
+
+
+def _field(problem: Problem) -> str | None:
+    name = next((p for p in problem.loc if isinstance(p, str)), None)
+    return name if name in Review.model_fields else None

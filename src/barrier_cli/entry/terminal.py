@@ -6,12 +6,16 @@ and stdout are ttys and otherwise runs without prompts.
 
 from __future__ import annotations
 
+import asyncio
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
+
+from barrier_cli.entry.questions import Offered
+from barrier_cli.entry.session import Idle
 
 _LAST_ITEM = re.compile(r"[^,，、;；\s]*$")
 
@@ -26,6 +30,10 @@ class Candidates(Completer):
     def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
         before = document.text_before_cursor
         word = _LAST_ITEM.search(before).group(0) if self.multi else before  # type: ignore[union-attr]
+        if isinstance(self.items, Offered):
+            for text, meta in self.items.for_word(word):
+                yield Completion(text, start_position=-len(word), display_meta=meta)
+            return
         low = word.casefold()
         for text, meta in self.items:
             if text.casefold().startswith(low) or (low and low in meta.casefold()):
@@ -33,9 +41,16 @@ class Candidates(Completer):
 
 
 class TerminalPrompter:
-    def __init__(self) -> None:
+    """One person's prompts: a new one per person keeps history and completion their own.
+
+    With ``idle`` seconds, a prompt nobody types at for that long raises ``Idle``.
+    """
+
+    def __init__(self, idle: float | None = None) -> None:
         self._completer = Candidates()
         self._session: PromptSession[str] = PromptSession(completer=self._completer)
+        self._idle = idle
+        self._clocks: list[Callable[[object], None]] = []
 
     def say(self, text: str) -> None:
         print(text, flush=True)
@@ -47,6 +62,28 @@ class TerminalPrompter:
         for line in above:
             print(line, flush=True)
         try:
-            return self._session.prompt(last, bottom_toolbar=hint or None)
+            return self._session.prompt(
+                last, bottom_toolbar=hint or None, pre_run=self._arm if self._idle else None
+            )
         except EOFError:
             raise KeyboardInterrupt from None
+        finally:
+            # The clock belongs to this prompt's event loop, which has ended.
+            for handler in self._clocks:
+                self._session.default_buffer.on_text_changed -= handler
+            self._clocks.clear()
+
+    def _arm(self) -> None:
+        """Start the idle clock; every change of the line starts it again."""
+        app = self._session.app
+        loop = asyncio.get_running_loop()
+        timer: list[asyncio.TimerHandle] = []
+
+        def restart(_: object = None) -> None:
+            if timer:
+                timer.pop().cancel()
+            timer.append(loop.call_later(self._idle or 0, lambda: app.exit(exception=Idle())))
+
+        self._session.default_buffer.on_text_changed += restart
+        self._clocks.append(restart)
+        restart()

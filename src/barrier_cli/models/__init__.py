@@ -7,6 +7,9 @@ from barrier_cli.models.notice import NoticeEntry
 from barrier_cli.models.org import Org, Partner, Person, Unit
 from barrier_cli.models.pairing import Pairing
 from barrier_cli.models.report import Report
+from barrier_cli.models.returns import NilReturns
+from barrier_cli.models.roster import Roster
+from barrier_cli.models.roundup import Roundup
 from barrier_cli.models.settings import Settings
 from barrier_cli.models.standard import Standard
 
@@ -14,6 +17,7 @@ __all__ = [
     "Action",
     "Assessment",
     "Incident",
+    "NilReturns",
     "NoticeEntry",
     "Org",
     "Pairing",
@@ -21,6 +25,8 @@ __all__ = [
     "Person",
     "Problem",
     "Report",
+    "Roster",
+    "Roundup",
     "Settings",
     "Standard",
     "Unit",

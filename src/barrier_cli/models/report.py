@@ -66,6 +66,9 @@ class Report(RecordModel):
     closed: Day | None = None
     commend: bool = False
     links: list[LocalId] = []
+    filed: Day | None = Field(
+        default=None, description="when it was written down, if after the day observed"
+    )
 
     def problems(self, *, today: dt.date) -> list[Problem]:
         """Rules a report breaks on its own (SPEC §2 'Report')."""
@@ -77,6 +80,14 @@ class Report(RecordModel):
                     ("date",),
                     f"date {self.date} is in the future",
                     "'date' is when it was observed",
+                )
+            )
+        if self.filed is not None and not self.date <= self.filed <= today:
+            out.append(
+                Problem(
+                    f.VALUE,
+                    ("filed",),
+                    f"filed {self.filed} is before the date observed or after today",
                 )
             )
         if self.source == "joint_labour" and self.partner is None:

@@ -69,18 +69,26 @@ TimeZone = Annotated[
 
 
 class TierCadence(Model):
-    """How often one tier of the network reports, and the least it must send in a month."""
+    """How often one tier of the network reports, and the least it must send each period."""
 
     period: Period
-    min: int = Field(ge=0, le=MAX_PER_PERIOD, description="minimum reports per month")
+    min: int = Field(
+        ge=0,
+        le=MAX_PER_PERIOD,
+        description="minimum feedback per period (a duty day, ISO week, month)",
+    )
 
 
 def _default_cadence() -> dict[Tier, TierCadence]:
     return {
-        "member": TierCadence(period="day", min=20),
-        "group": TierCadence(period="week", min=4),
+        "member": TierCadence(period="day", min=1),
+        "group": TierCadence(period="week", min=1),
         "branch": TierCadence(period="month", min=1),
     }
+
+
+Weekday = Literal["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+WEEKDAYS: tuple[Weekday, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 Risk = Literal["low", "medium", "high"]
@@ -99,6 +107,13 @@ class Deadlines(Model):
     pairing_basic_months: int = Field(default=3, ge=1, le=MAX_MONTHS)
     pairing_full_months: int = Field(default=6, ge=1, le=MAX_MONTHS)
     reminders: list[Days] = Field(default_factory=lambda: [7, 1, 0], max_length=20)
+    backdate_days: int = Field(default=7, ge=0, le=MAX_DAYS)
+    feedback_days: int = Field(
+        default=7,
+        ge=0,
+        le=MAX_DAYS,
+        description="days within which a reporter is told what became of it",
+    )
 
 
 class NoticeSettings(Model):
@@ -115,6 +130,10 @@ class Settings(Model):
     lang: Lang = "zh"
     timezone: TimeZone = DEFAULT_TIMEZONE
     cadence: dict[Tier, TierCadence] = Field(default_factory=_default_cadence)
+    working_days: list[Weekday] = Field(
+        default_factory=lambda: list(WEEKDAYS[:5]),
+        description="duty days of whoever no roster (roster.yaml) covers",
+    )
     deadlines: Deadlines = Field(default_factory=Deadlines)
     closure: Literal["three", "four"] = "three"
     risk_weights: dict[Risk, Weight] = Field(default_factory=_default_weights)

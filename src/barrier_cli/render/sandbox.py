@@ -169,6 +169,10 @@ class BoundedEnvironment(SandboxedEnvironment):
         self.markdown = markdown
         self.deadline = float("inf")
         self.filters.update(filters)
+        if markdown:
+            # ``|e`` means "escape for this document": HTML entities would leave links live.
+            for name in ("e", "escape", "forceescape"):
+                self.filters[name] = _markdown_markup
         self.filters = {name: self._bounded_filter(name, f) for name, f in self.filters.items()}
         self.globals["lipsum"] = self._lipsum
 
@@ -393,6 +397,10 @@ class BoundedEnvironment(SandboxedEnvironment):
         estimate = _TEXT_METHOD_SIZES.get(name)
         if estimate is not None:
             self.check_size(estimate(self, text, args, kwargs), f".{name}()")
+
+
+def _markdown_markup(value: Any) -> Markup:
+    return value if isinstance(value, Markup) else Markup(escape_markdown(str(value)))
 
 
 class _BoundedFormatter(SandboxedFormatter):

@@ -1,0 +1,124 @@
+"""`barrier checkin`: a group leader ticks the shift's nil returns (今日无异常) in one screen."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from barrier_cli.cli.adding import lang_of, prompter_for
+from barrier_cli.cli.context import globals_of
+
+
+def checkin(
+    ctx: typer.Context,
+    unit: Annotated[
+        str | None,
+        typer.Option(metavar="GROUP", help="The party group whose shift this is [the leader's]."),
+    ] = None,
+    by: Annotated[
+        str | None,
+        typer.Option(metavar="PERSON", help="Who ticks (id or name) [the group's leader]."),
+    ] = None,
+    date: Annotated[
+        str | None,
+        typer.Option(metavar="DATE", help="The duty day: YYYY-MM-DD, today, yesterday [today]."),
+    ] = None,
+    absent: Annotated[
+        list[str] | None,
+        typer.Option(metavar="PERSON,…", help="Not on shift: no nil return (repeat or a,b)."),
+    ] = None,
+    abnormal: Annotated[
+        list[str] | None,
+        typer.Option(
+            metavar="PERSON,…", help="Something abnormal: no nil return, a report instead."
+        ),
+    ] = None,
+    no_input: Annotated[
+        bool, typer.Option("--no-input", help="Never prompt: tick everyone not named absent.")
+    ] = False,
+) -> None:
+    """Tick the members of a shift who had nothing abnormal today, in one screen.
+
+    At a terminal the shift is listed, numbered: type the numbers of those absent and !N for
+    a member with something abnormal, whose report is then entered as with `report add`;
+    Enter saves a nil return for everyone else. Ticking a day twice changes nothing.
+    """
+    from barrier_cli import checkin as lib
+    from barrier_cli.entry.questions import InvalidAnswer, parse_date
+    from barrier_cli.errors import InvalidInput
+    from barrier_cli.loader import load_tree, today
+    from barrier_cli.returns import add_nil_returns
+
+    root = globals_of(ctx).root()
+    tree = load_tree(root, cache=True)
+    lang = globals_of(ctx).language(tree.settings.lang)
+    now = today()
+    try:
+        day = parse_date(date, now, lang) if date is not None else now
+    except InvalidAnswer as e:
+        raise InvalidInput(f"--date: {e}") from None
+    people = {p.id: p for p in tree.org.people}
+
+    def person_id(text: str) -> str:
+        named = [p.id for p in tree.org.people if text in (p.id, p.name)]
+        if len(named) != 1:
+            raise InvalidInput(f"no person '{text}' in org.yaml")
+        return named[0]
+
+    leader = person_id(by) if by is not None else None
+    group = unit or (people[leader].unit if leader is not None else None)
+    if group is None:
+        raise InvalidInput("say whose shift: --unit GROUP or --by LEADER")
+    shift = lib.shift_of(tree.org, group, day)
+    if leader is None:
+        found = lib.leader_of(tree.org, group, day)
+        leader = found.id if found is not None else None
+    position = {p.id: n for n, p in enumerate(shift, start=1)}
+
+    def positions(names: list[str] | None) -> frozenset[int]:
+        out = set()
+        for name in ",".join(names or []).split(","):
+            if name.strip():
+                pid = person_id(name.strip())
+                if pid not in position:
+                    raise InvalidInput(f"{people[pid].name} ({pid}) is not on {group}'s shift")
+                out.add(position[pid])
+        return frozenset(out)
+
+    marks = lib.Marks(positions(absent), positions(abnormal))
+    prompter = prompter_for(no_input=no_input)
+    if prompter is not None:
+        unit_name = next((u.name for u in tree.org.units if u.id == group), group)
+        *rows, tail = lib.screen(unit_name, day, shift, lang)
+        for row in rows:
+            prompter.say(row)
+        while True:
+            answer = prompter.ask(f"{tail}: ", candidates=[], multi=True, hint="")
+            try:
+                marks = lib.parse_marks(answer, len(shift))
+                break
+            except InvalidInput as e:
+                prompter.say(f"  ✗ {e}")
+    ticked = lib.nil_returns_of(shift, marks)
+    if ticked:
+        add_nil_returns(root, ticked, day, by=leader, today=now)
+    typer.echo(f"{day}: {len(ticked)} nil return(s) for {group}")
+    for n in sorted(marks.abnormal):
+        member = shift[n - 1]
+        if prompter is None:
+            typer.echo(
+                f"{member.id}: abnormal, add the report: barrier report add "
+                f"--reporter {member.id} --date {day}"
+            )
+            continue
+        from barrier_cli.entry.add import add_record
+
+        added = add_record(
+            root=root,
+            kind="report",
+            flags={"reporter": member.id, "date": day.isoformat()},
+            lang=lang_of(ctx),
+            prompter=prompter,
+        )
+        typer.echo(f"{added.id} {added.path}")

@@ -1,0 +1,67 @@
+"""`barrier stats`: cumulative totals of safety information since the programme started."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+
+def stats(
+    ctx: typer.Context,
+    as_of: Annotated[
+        str | None, typer.Option("--as-of", metavar="DATE", help="Count up to DATE [today].")
+    ] = None,
+    format_: Annotated[
+        str, typer.Option("--format", metavar="text|json", help="Output format [text].")
+    ] = "text",
+) -> None:
+    """Cumulative totals since the programme started: by element, source and tier.
+
+    Nil returns (今日无异常) are shown beside the totals, never in them.
+    """
+    import dataclasses
+    import json
+
+    from barrier_cli.analysis.totals import cumulative
+    from barrier_cli.entry.questions import InvalidAnswer, parse_date
+    from barrier_cli.errors import InvalidInput
+    from barrier_cli.labels import label
+    from barrier_cli.loader import load_tree, today
+
+    if format_ not in ("text", "json"):
+        raise InvalidInput(f"--format: '{format_}' is not text or json")
+    tree = load_tree(globals_of(ctx).root(), cache=True)
+    lang = globals_of(ctx).language(tree.settings.lang)
+    now = today()
+    try:
+        day = parse_date(as_of, now, lang) if as_of is not None else now
+    except InvalidAnswer as e:
+        raise InvalidInput(f"--as-of: {e}") from None
+    totals = cumulative(tree, as_of=day)
+    if format_ == "json":
+        typer.echo(
+            json.dumps(dataclasses.asdict(totals), ensure_ascii=False, indent=2, default=str)
+        )
+        return
+    zh = lang == "zh"
+    since = totals.since or "-"
+    typer.echo(
+        f"{since} 至 {day}：共收集各类安全信息 {totals.reports} 件，已闭环 {totals.closed} 件"
+        if zh
+        else f"{since} to {day}: {totals.reports} pieces of safety information, {totals.closed} closed"
+    )
+    for title, group, counts in (
+        ("按要素" if zh else "by element", "element", totals.by_element),
+        ("按来源" if zh else "by source", "source", totals.by_source),
+        ("按层级" if zh else "by tier", "level", totals.by_level),
+    ):
+        cells = "  ".join(f"{label(group, k, lang)} {n}" for k, n in counts.items())
+        typer.echo(f"  {title}: {cells}")
+    typer.echo(
+        f"  今日无异常反馈 {totals.nil_returns} 人次（不计入安全信息）"
+        if zh
+        else f"  nil returns: {totals.nil_returns} (not safety information)"
+    )
