@@ -144,6 +144,14 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "may use {year} and {seq}",
         ),
         "recipients": D("主送单位", "recipients", "", ""),
+        "authority": D(
+            "发文机关标志", "issuing authority", "如 中共XX车辆段列检车间总支部委员会", "letterhead"
+        ),
+        "copy_to": D("抄送单位", "copied to", "", ""),
+        "printer": D("印发机关", "printed by", "默认为发文单位", "default: the issuer"),
+        "self_review": D(
+            "自查", "self-review", "发文单位自身问题另段自查", "the issuer's own lapses apart"
+        ),
         "correction_days": D("整改期限（天）", "days to correct", "通报要求整改的天数", ""),
     },
     # -- org.yaml ---------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,10 +21,11 @@ from typing import Any, Literal
 from pydantic import TypeAdapter
 
 from barrier_cli import snapshot, store
+from barrier_cli.analysis.compliance import branch_of, reporting_compliance
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
-from barrier_cli.labels import Lang
+from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree, load_tree, read_file
 from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
@@ -51,6 +53,9 @@ class Praise:
     vehicle: str | None
     location: str | None
     notes: str | None
+    category: str = ""
+    member: bool = False
+    """A party member: the notice holds them up to members; others to all staff."""
 
 
 @dataclass(frozen=True)
@@ -74,6 +79,25 @@ class UnitCriticism:
 
 
 @dataclass(frozen=True)
+class Tally:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """一、总体情况: what was reported, by element and branch, and who kept the cadence."""
+
+    reports: int
+    by_element: list[Tally]
+    by_branch: list[Tally]
+    duties: int
+    """Reporting duties of the month (members, group leaders, branches)."""
+    missed: int
+    """Duties below their cadence."""
+
+
+@dataclass(frozen=True)
 class Notice:
     organisation: str
     issuer: str
@@ -88,6 +112,13 @@ class Notice:
     units: list[UnitCriticism] = field(default_factory=list)
     as_of: dt.date | None = None
     """The moment the records were counted at (`snapshot.as_of`)."""
+    authority: str = ""
+    """发文机关标志."""
+    printer: str = ""
+    copy_to: list[str] = field(default_factory=list)
+    overview: Overview | None = None
+    own: UnitCriticism | None = None
+    """The issuer's own lapses (自查), never among the units it criticises."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
@@ -112,9 +143,17 @@ def build_notice(
     day = check_moment(month, today, moment)
     tree = snapshot.as_of(tree, day)
     settings = tree.settings.notice
+    found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
+    issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
+    own = _criticism(tree, [d for d in found if d.unit in issuers], lang)
     return Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
+        authority=settings.authority or f"{settings.issuer}文件",
+        printer=settings.printer or settings.issuer,
+        copy_to=settings.copy_to,
+        overview=_overview(tree, month, day, lang),
+        own=own[0] if own and settings.self_review else None,
         number=number,
         title=notice_title(month, lang),
         date=today,
@@ -122,9 +161,7 @@ def build_notice(
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
         praises=_praises(tree, month),
-        units=_criticism(
-            tree, find_deficiencies(tree, month, today=today, lang=lang, moment=day), lang
-        ),
+        units=_criticism(tree, [d for d in found if d.unit not in issuers], lang),
         as_of=day,
     )
 
@@ -149,9 +186,36 @@ def _praises(tree: Tree, month: Month) -> list[Praise]:
                 vehicle=r.vehicle,
                 location=r.location,
                 notes=r.notes,
+                category=r.category,
+                member=bool(person and person.party_member),
             )
         )
     return out
+
+
+def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
+    reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
+    people = {p.id: p.unit for p in tree.org.people}
+    names = {u.id: u.name for u in tree.org.units}
+    elements = Counter(r.element for r in reports)
+    branches = Counter(branch_of(tree.org, r.unit or people.get(r.reporter)) or "" for r in reports)
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    compliance = reporting_compliance(tree, month, today=day)
+    duties = compliance.all
+    return Overview(
+        reports=len(reports),
+        by_element=[
+            Tally(label("element", e, lang), elements[e])
+            for e in ("equipment", "personnel", "management")
+            if elements[e]
+        ],
+        by_branch=[
+            Tally(names.get(b, b) or ("其他" if lang == "zh" else "other"), n)
+            for b, n in sorted(branches.items(), key=lambda x: (order.get(x[0], len(order)), x[0]))
+        ],
+        duties=len(duties),
+        missed=len(compliance.missed()),
+    )
 
 
 def _criticism(tree: Tree, found: list[Deficiency], lang: Lang) -> list[UnitCriticism]:
