@@ -256,3 +256,20 @@ def test_a_repeat_violator_paired_in_the_month_is_not_proposed_again(tmp_path: P
     assert [v.pairing for v in analyze(tree, Month(2026, 8), today=TODAY).repeat_violators] == [
         None
     ]
+
+
+def test_comparisons_before_the_records_began_are_not_invented(tmp_path: Path) -> None:
+    from barrier_cli.render.document import change
+
+    root, _ = october(tmp_path / "records")
+    # the hand-made tree begins in 2025-10: October 2025 has neither last month nor a year ago
+    first = analyze(load_tree(root), Month(2025, 10), today=TODAY).totals
+    assert (first.previous_known, first.year_ago_known) == (False, False)
+    assert change(first.reports, first.year_ago, first.year_ago_known, "zh") == "无同期数据"
+    later = analyze(load_tree(root), Month(2026, 10), today=TODAY).totals
+    assert (later.previous_known, later.year_ago_known) == (True, True)
+    assert change(48, 53, True, "zh") == "减少5条，下降9.4%"
+    assert change(61, 52, True, "zh") == "增加9条，增长17.3%"
+    assert change(5, 5, True, "zh") == "持平"
+    assert change(3, 0, True, "zh") == "增加3条"
+    assert change(48, 53, True, "en") == "down 5 (9.4%)"
