@@ -210,7 +210,7 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
             if elements[e]
         ],
         by_branch=[
-            Tally(names.get(b, b) or ("其他" if lang == "zh" else "other"), n)
+            Tally(names.get(b, b) or ("车间直属" if lang == "zh" else "workshop level"), n)
             for b, n in sorted(branches.items(), key=lambda x: (order.get(x[0], len(order)), x[0]))
         ],
         duties=len(duties),
