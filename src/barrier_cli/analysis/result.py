@@ -142,8 +142,7 @@ class CaseRow:
     gaps: list[str]
     """What 三不放过 still lacks (``Incident.closure_gaps``); empty when complete."""
     closed: dt.date | None = None
-    """Incidents show their state today (a record keeps no dated status history); this
-    says when a case was closed, which may be after the analysed month."""
+    """When the case was closed, if it was by the analysis's moment (`snapshot.as_of`)."""
 
     @property
     def complete(self) -> bool:
