@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-dev
 
-.PHONY: install run test lint fmt-records unit bench fuzz soak clean
+.PHONY: install run test lint fmt-records unit bench bench-bureau fuzz soak clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -35,6 +35,13 @@ lint: install
 bench: install
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) scripts/bench.py
+
+## The bureau ledger: export per 100k records, `bureau analyze` at 10^6 and 10^7 rows with
+## DuckDB beside a pandas baseline (time and peak memory), and the PySpark local-mode test.
+bench-bureau: install
+	$(PY) -m pip install --quiet -e '.[dev,bureau]' pyspark
+	$(PY) scripts/bench_bureau.py --rows 1000000 10000000 --out bench/bureau.json
+	BARRIER_SPARK=1 $(BIN)/pytest -q -p no:cacheprovider -m slow tests/slow/test_bureau_spark.py
 
 ## Long property-based runs of the never-crash and round-trip tests.
 fuzz: install

@@ -97,16 +97,25 @@ def barrier(*args: str) -> list[str]:
     return [sys.executable, str(CODE / "barrier"), *args]
 
 
-def tree_for(reports: int) -> Path:
-    """The generated tree of ``reports`` reports, made once and reused while its recipe holds."""
-    root = TREES / f"{reports // 1000}k"
-    recipe = {"reports": reports, "seed": 7, "defects": 0.002, "generator": _generator_stamp()}
+def tree_for(reports: int, nil_returns: int = 0) -> Path:
+    """The generated tree of ``reports`` reports, made once and reused while its recipe holds.
+
+    ``nil_returns``: that many people also tick 今日无异常 every weekday for a year.
+    """
+    root = TREES / (f"{reports // 1000}k" + (f"+{nil_returns}nil" if nil_returns else ""))
+    recipe = {
+        "reports": reports,
+        "seed": 7,
+        "defects": 0.002,
+        "nil_returns": nil_returns,
+        "generator": _generator_stamp(),
+    }
     stamp = root.with_suffix(".json")
     if root.exists() and stamp.exists() and json.loads(stamp.read_text()) == recipe:
         return root
     shutil.rmtree(root, ignore_errors=True)
     print(f"generating {root.relative_to(REPO)} ...", flush=True)
-    gen_tree.generate(root, reports=reports, seed=7, defects=0.002)
+    gen_tree.generate(root, reports=reports, seed=7, defects=0.002, nil_returns=nil_returns)
     stamp.write_text(json.dumps(recipe))
     return root
 
@@ -265,6 +274,22 @@ TARGETS = [
     ("check warm vs check-jsonschema (10k)", "10k", "check-jsonschema", "check warm", ">=", 30.0),
     ("one file touched vs warm (10k)", "10k", "check one file touched", "check warm", "<=", 2.0),
     ("analyze warm vs import pandas (100k)", "100k", "analyze warm", "import pandas", "<=", 3.0),
+    (
+        "check warm vs check-jsonschema (10k + a year of nil returns of 200)",
+        "10k+200nil",
+        "check-jsonschema",
+        "check warm",
+        ">=",
+        30.0,
+    ),
+    (
+        "analyze warm vs import pandas (10k + a year of nil returns of 200)",
+        "10k+200nil",
+        "analyze warm",
+        "import pandas",
+        "<=",
+        3.0,
+    ),
     ("barrier --help vs import typer", "startup", "barrier --help", "import typer", "<=", 1.5),
     (
         "report add first prompt vs its --help",
@@ -315,6 +340,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--big-runs", type=int, default=3, help="runs on trees of 50k and more")
+    parser.add_argument(
+        "--nil-returns",
+        type=int,
+        default=200,
+        help="also measure 10k reports plus a year of daily nil returns of this many people",
+    )
     args = parser.parse_args(argv)
     TREES.mkdir(parents=True, exist_ok=True)
     snapshot_code()
@@ -326,8 +357,11 @@ def main(argv: list[str] | None = None) -> int:
     files: dict[str, int] = {}
     print("start-up ...", flush=True)
     results["startup"] = measure_startup(args.runs, env)
-    for size in args.sizes:
-        root = tree_for(size)
+    trees = [(size, 0) for size in args.sizes]
+    if args.nil_returns:
+        trees.append((10_000, args.nil_returns))
+    for size, nil in trees:
+        root = tree_for(size, nil)
         label = root.name
         files[label] = sum(1 for _ in root.rglob("*.yaml"))
         runs = args.big_runs if size >= 50_000 else args.runs

@@ -111,12 +111,12 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
-def make_roster(reports: int, rng: random.Random) -> Roster:
+def make_roster(reports: int, rng: random.Random, people: int | None = None) -> Roster:
     """Branches and groups scale slowly, people with the volume (a member reports ~20/month)."""
     n_branches = max(2, min(8, reports // 5000 + 2))
     branches = [f"B{n + 1}" for n in range(n_branches)]
     groups = [f"{b}-G{g + 1}" for b in branches for g in range(3)]
-    n_people = max(24, min(3000, reports // 40))
+    n_people = max(people or 0, 24, min(3000, reports // 40))
     people: list[Person] = []
     taken: set[str] = set()
     for n in range(n_people):
@@ -381,11 +381,15 @@ def pairing_text(w: Writer, pid: str, start: dt.date, roster: Roster) -> str:
         f"start: {start.isoformat()}",
         f"reasons: [{rng.choice(['low_skill', 'few_finds', 'violations'])}]",
         "plan: 签订包保责任书，落实五勤，每周跟班作业",
+        "measures: [每周跟班作业, 关键环节提醒]",
+        "goals: [三个月内基本转化, 半年内完全转化]",
         f"letter: {start.isoformat()}",
         "reviews:",
         f"  - date: {min(start + dt.timedelta(days=30), TODAY).isoformat()}",
         f"    by: {mentors[0].id}",
         "    note: 技能有提高，发现问题数增加",
+        "    diligences: [observe, help]",
+        "    together: [start, work, return, rest]",
     ]
     age = (TODAY - start).days
     if age > 180:
@@ -414,19 +418,32 @@ def assessment_text(period: str, subject: str, standard: str, by: str, day: dt.d
         "items:",
     ]
     for item, score in items:
-        lines += [f"  - item: {item}", f"    score: {score}"]
+        # scores people enter carry what they rest on (score-evidence)
+        lines += [f"  - item: {item}", f"    score: {score}", "    evidence: [月度考评记录]"]
     if standard == "member":
         lines.append("result: pass")
     lines += ["status: final", f"by: {by}", f"date: {day.isoformat()}"]
     return "\n".join(lines) + "\n"
 
 
-def generate(root: Path, *, reports: int, seed: int = 7, defects: float = 0.002) -> int:
-    """Write the tree at ``root`` (which must not exist); return the number of files."""
+def generate(
+    root: Path,
+    *,
+    reports: int,
+    seed: int = 7,
+    defects: float = 0.002,
+    nil_returns: int = 0,
+) -> int:
+    """Write the tree at ``root`` (which must not exist); return the number of files.
+
+    ``nil_returns`` people (party members) also tick 今日无异常 on every working day of the
+    year before today: one file per person per month, as ``barrier checkin`` writes them.
+    """
     rng = random.Random(seed)
     root.mkdir(parents=True)
     w = Writer(root, rng, defects)
-    roster = make_roster(reports, rng)
+    party = max(1, round(nil_returns * 1.6)) if nil_returns else None
+    roster = make_roster(reports, rng, people=party)
     w.write("barrier.yaml", SETTINGS)
     w.write("org.yaml", org_text(roster))
     for name, text in STANDARDS.items():
@@ -466,7 +483,24 @@ def generate(root: Path, *, reports: int, seed: int = 7, defects: float = 0.002)
             w.write(f"assessments/{month:%Y/%m}/A-{period}-{subject}.yaml", text)
             budget -= 1
         month = nxt
+    write_nil_returns(w, [p for p in roster.people if p.party_member][:nil_returns])
     return w.files
+
+
+def write_nil_returns(w: Writer, people: list[Person]) -> None:
+    """A year of weekday nil returns for each of ``people``, a file per person and month."""
+    first = TODAY - dt.timedelta(days=365)
+    days = [first + dt.timedelta(days=n) for n in range(365)]
+    months: dict[str, list[dt.date]] = {}
+    for day in days:
+        if day.weekday() < 5:
+            months.setdefault(f"{day:%Y-%m}", []).append(day)
+    for person in people:
+        for month, dates in months.items():
+            rid = f"D-{month.replace('-', '')}-{person.id}"
+            lines = [f"id: {rid}", f"person: {person.id}", f"month: {month}", "days:"]
+            lines += [f"  - date: {d}" for d in dates]
+            w.write(f"returns/{month[:4]}/{month[5:]}/{rid}.yaml", "\n".join(lines) + "\n")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -475,13 +509,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reports", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--defects", type=float, default=0.002, help="share of flawed reports")
+    parser.add_argument(
+        "--nil-returns", type=int, default=0, help="people ticking 今日无异常 every weekday"
+    )
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     args = parser.parse_args(argv)
     if args.out.exists():
         if not args.force:
             parser.error(f"{args.out} exists (use --force to replace it)")
         shutil.rmtree(args.out)
-    files = generate(args.out, reports=args.reports, seed=args.seed, defects=args.defects)
+    files = generate(
+        args.out,
+        reports=args.reports,
+        seed=args.seed,
+        defects=args.defects,
+        nil_returns=args.nil_returns,
+    )
     sys.stdout.write(f"{args.out}: {files} files\n")
     return 0
 

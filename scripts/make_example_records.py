@@ -33,11 +33,14 @@ from barrier_cli.canonical import dumps, record_text
 from barrier_cli.kinds import KINDS
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Reward,
     Settings,
     Standard,
 )
@@ -59,6 +62,9 @@ GENERATED = (
     "notices",
     "returns",
     "roundups",
+    "competence",
+    "keypersons",
+    "rewards",
 )
 
 D = dt.date
@@ -79,6 +85,9 @@ SETTINGS: dict[str, Any] = {
         "group": {"period": "week", "min": 1},
         "branch": {"period": "month", "min": 1},
     },
+    # The cadres go out every day, but write a patrol report when they find something: about
+    # one a month each, which is the floor here.
+    "patrol": {"period": "month", "min": 1},
     "deadlines": {
         "analyse_days": 3,
         "close_days": 28,
@@ -221,12 +230,12 @@ BRANCH_STANDARD: dict[str, Any] = {
             "id": "info",
             "name": "信息反馈",
             "items": [
-                {"id": "info_network", "name": "三级网络按期反馈安全信息", "max": 10,
+                {"id": "info_network", "name": "三级网络按期反馈安全信息", "max": 10, "source": "derived", "rules": {"missed_reports": 2},
                  "description": "党员每日、党小组长每周、党支部每月反馈；漏报一人次扣2分。"},
-                {"id": "info_quality", "name": "信息质量与及时分析", "max": 6,
+                {"id": "info_quality", "name": "信息质量与及时分析", "max": 5, "source": "derived", "rules": {"low_quality": 0.5, "late_analysis": 0.5, "shallow_analysis": 1, "unassigned_action": 0.5},
                  "description": "一般信息随时分析，制定卡控标准；分析超期或原因不清酌情扣分。"},
-                {"id": "violation_analysis", "name": "每月分析党员“两违”信息", "max": 7},
-                {"id": "serious_cases", "name": "严重“两违”和一般A类及以上事故剖析、交班和责任追究", "max": 7,
+                {"id": "violation_analysis", "name": "每月分析党员“两违”信息", "max": 6, "source": "derived", "rules": {"violation_unanalysed": 2}},
+                {"id": "serious_cases", "name": "严重“两违”和一般A类及以上事故剖析、交班和责任追究", "max": 15, "source": "derived", "rules": {"no_handover": 10, "closed_against_rule": 4},
                  "description": "按三不放过剖析，实施党内交班和责任追究。"},
             ],
         },
@@ -234,28 +243,28 @@ BRANCH_STANDARD: dict[str, Any] = {
             "id": "control",
             "name": "作业控制",
             "items": [
-                {"id": "post_area", "name": "一次作业过程中的“岗区”控制", "max": 10},
-                {"id": "special_work", "name": "施工等特殊情况下作业过程控制", "max": 7},
-                {"id": "key_persons", "name": "安全关键人包保转化", "max": 7,
+                {"id": "post_area", "name": "一次作业过程中的“岗区”控制", "max": 10, "source": "derived", "rules": {"serious_accident": 10, "accident": 5, "violation": 1, "precursor": 1}},
+                {"id": "special_work", "name": "施工等特殊情况下作业过程控制", "max": 6, "source": "entered"},
+                {"id": "key_persons", "name": "安全关键人包保转化", "max": 8, "source": "derived", "rules": {"pairing_no_review": 1, "pairing_overdue": 2, "key_person_unpaired": 2},
                  "description": "三个月基本转化，半年完全转化。"},
-                {"id": "mutual_control", "name": "岗位互控（“四同”）与控制写实手册", "max": 6},
+                {"id": "mutual_control", "name": "岗位互控（“四同”）与控制写实手册", "max": 5, "source": "entered"},
             ],
         },
         {
             "id": "network",
             "name": "责任网络",
             "items": [
-                {"id": "joint_meeting", "name": "与行政共同开好安全分析例会", "max": 7},
-                {"id": "member_role", "name": "发挥党员作用（提醒、把关、先锋岗）", "max": 7},
-                {"id": "briefing", "name": "班前安全预想（两看、两问、一强调）", "max": 6},
+                {"id": "joint_meeting", "name": "与行政共同开好安全分析例会", "max": 7, "source": "entered"},
+                {"id": "member_role", "name": "发挥党员作用（提醒、把关、先锋岗）", "max": 6, "source": "entered"},
+                {"id": "briefing", "name": "班前安全预想（两看、两问、一强调）", "max": 5, "source": "entered"},
             ],
         },
         {
             "id": "basic",
             "name": "基础保证",
             "items": [
-                {"id": "projects", "name": "安全攻关，解决难点、难事、难题", "max": 10},
-                {"id": "activities", "name": "党内安全主题活动（双学双提、四赛）", "max": 10},
+                {"id": "projects", "name": "安全攻关，解决难点、难事、难题", "max": 8, "source": "derived", "rules": {"overdue_action": 1}},
+                {"id": "activities", "name": "党内安全主题活动（双学双提、四赛）", "max": 9, "source": "derived", "rules": {"no_activity": 3}},
             ],
         },
     ],
@@ -925,7 +934,11 @@ def accidents() -> list[dict[str, Any]]:
                     "member": "检车员卢超更换配件后未回收废件；作业组长（党员）未执行“作业完了提前提醒”，"
                               "“干惯者”违章、“看惯者”默认。",
                 },
-                "meeting": {"date": D(2026, 3, 17), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+                "meeting": {"date": D(2026, 3, 17), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                            "attendees": ["wang_jianguo", "liu_zhenhua", "liang_jianhua", "peng_xiaoming"]},
+                "chain": "总支提出的“作业完了确认”要求传到支部后只停留在会议记录上，工班长未向作业组交代，"
+                         "作业组长未落实到人，责任在“支部—工班长—作业组”之间层层衰减。",
+                "effect": "去年制定的旧件回收规定没有检查考核，落实效果无人过问，“落不下去，严不起来”。",
             },
             "causes": causes(("personnel", "检车员更换钩舌销后未将废件回收入箱，作业完了未确认", "subjective")),
             "responsibility": [
@@ -945,10 +958,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "qian_fugui", "action": "replaced", "date": D(2026, 4, 1),
-                 "detail": "撤换工班长职务：从“干惯者”身上追究“看惯者”责任"},
-                {"person": "lu_chao", "action": "deducted", "date": D(2026, 3, 20), "detail": "按规定考核"},
+                 "detail": "撤换工班长职务：从“干惯者”身上追究“看惯者”责任", "role": "overseer"},
+                {"person": "lu_chao", "action": "deducted", "date": D(2026, 3, 20), "detail": "按规定考核",
+                 "role": "doer"},
             ],
-            "handover": {"level": "车辆段党委", "date": D(2026, 3, 18)},
+            "handover": {"level": "分局党委组织部", "date": D(2026, 3, 18)},
             "status": "closed",
             "closed": D(2026, 5, 20),
         },
@@ -979,7 +993,11 @@ def accidents() -> list[dict[str, Any]]:
                               "工班长确认流于形式。",
                     "member": "检车员韩冬作业完了未撤风表；同组党员未做作业完了提醒。",
                 },
-                "meeting": {"date": D(2026, 6, 24), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+                "meeting": {"date": D(2026, 6, 24), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                            "attendees": ["wang_jianguo", "liu_zhenhua", "zhou_xiuying", "cao_lin"]},
+                "chain": "“撤除工具和号志”的控制要求只写在作业标准中，支部未分解到党员控制点，"
+                         "工班长确认环节无人检查，责任传递在工班长一级断档。",
+                "effect": "三月份钩舌销事故后开展的专项检查只查了配件，未延伸到试风工具，整改效果没有巩固。",
             },
             "causes": causes(("personnel", "检车员试风作业完了未撤除风表，未执行作业完了确认", "subjective")),
             "responsibility": [
@@ -997,10 +1015,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "feng_guoliang", "action": "replaced", "date": D(2026, 7, 5),
-                 "detail": "撤换工班长职务"},
-                {"person": "han_dong", "action": "deducted", "date": D(2026, 6, 28), "detail": "按规定考核"},
+                 "detail": "撤换工班长职务", "role": "overseer"},
+                {"person": "han_dong", "action": "deducted", "date": D(2026, 6, 28), "detail": "按规定考核",
+                 "role": "doer"},
             ],
-            "handover": {"level": "车辆段党委", "date": D(2026, 6, 23)},
+            "handover": {"level": "分局党委组织部", "date": D(2026, 6, 23)},
             "status": "closed",
             "closed": D(2026, 8, 25),
         },
@@ -1030,7 +1049,11 @@ def accidents() -> list[dict[str, Any]]:
                     "branch": "四班党支部班前预想未把新图列为安全重点，工班长对值班员作业计划未核对。",
                     "member": "值班员未掌握新图作业时分；工班长“看惯者”心态。",
                 },
-                "meeting": {"date": D(2026, 10, 13), "kind": "支委会（总支、支部、党员三个层次剖析）"},
+                "meeting": {"date": D(2026, 10, 13), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                            "attendees": ["wang_jianguo", "liu_zhenhua", "ren_hui", "mo_wenbin"]},
+                "chain": "段下发的调图通知到车间后只组织了干部学习，未传达到值班员和工班长，"
+                         "新图作业时分的掌握没有逐级落实到岗。",
+                "effect": "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果，同类问题反复出现。",
             },
             "causes": causes(("management", "运行图调整后未按新图重新核定检车作业时分", "subjective"),
                              ("management", "新运行图实行，作业时分压缩", "objective")),
@@ -1049,11 +1072,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "kong_xiangyu", "action": "replaced", "date": D(2026, 10, 27),
-                 "detail": "撤换工班长职务"},
+                 "detail": "撤换工班长职务", "role": "overseer"},
                 {"person": "qin_baoshan", "action": "replaced", "date": D(2026, 10, 27),
-                 "detail": "撤换值班员职务"},
+                 "detail": "撤换值班员职务", "role": "doer"},
             ],
-            "handover": {"level": "车辆段党委", "date": D(2026, 10, 12)},
+            "handover": {"level": "分局党委组织部", "date": D(2026, 10, 12)},
             "status": "rectifying",
         },
     ]  # fmt: skip
@@ -1119,6 +1142,8 @@ def violations() -> list[dict[str, Any]]:
         }  # fmt: skip
         if serious:
             data["handover"] = {"level": "车间党总支", "date": day + dt.timedelta(days=1)}
+            if closed is not None:
+                data |= typical_violation_steps(day, unit, person, title)
         if closed is None:
             data["status"] = "rectifying"
             data["measures"][1]["due"] = D(2026, 12, 15)
@@ -1126,6 +1151,36 @@ def violations() -> list[dict[str, Any]]:
             data |= {"status": "closed", "closed": closed}
         out.append(data)
     return out
+
+
+def typical_violation_steps(day: dt.date, unit: str, person: str, title: str) -> dict[str, Any]:
+    """What a serious 两违 (a typical case) adds before it may close: 问题查清, the 支委会 at
+    three levels with the chain of responsibility and its effect, and accountability."""
+    branch = unit.split("-")[0]
+    committee = [w.id for w in in_unit(branch, day) if "committee" in w.roles]
+    name = WHO_NAMES[person]
+    return {
+        "timeline": [
+            {"at": day, "event": f"{name}{title}，被干部检查发现并当场纠正"},
+            {"at": day + dt.timedelta(days=1), "event": "向车间党总支交班"},
+            {"at": day + dt.timedelta(days=2), "event": "召开支委会，从总支、支部、党员三个层次剖析"},
+        ],
+        "analysis": {
+            "levels": {
+                "general_branch": "党总支对作业“两违”跟踪分析不及时，关键人包保转化检查不细。",
+                "branch": f"支部对{name}的“两违”倾向掌握不准，关键环节提醒未落实到党员控制点。",
+                "member": f"{name}本人作了检查；包保党员承认“勤观察、勤提醒”不到位。",
+            },
+            "meeting": {"date": day + dt.timedelta(days=2), "kind": "支委会",
+                        "attendees": ["wang_jianguo", *committee]},
+            "chain": "总支的“两违”卡控要求传到支部，未逐条落实到作业组和包保党员。",
+            "effect": "上次“两违”后的整改只有谈话记录，没有跟班检查，效果未巩固。",
+        },
+        "accountability": [
+            {"person": person, "action": "deducted", "date": day + dt.timedelta(days=3),
+             "detail": "按“两违”考核办法考核", "role": "doer"},
+        ],
+    }  # fmt: skip
 
 
 def precursors() -> list[dict[str, Any]]:
@@ -1164,10 +1219,12 @@ def precursors() -> list[dict[str, Any]]:
             "id": "I-20261112-01",
             "date": D(2026, 11, 12),
             "title": "防溜铁鞋作业完了未撤，开车前发现",
-            "unit": "B4-G2",
+            "unit": "B4-G3",
             "type": "precursor",
             "location": "出发场4道",
             "description": "作业完了防溜铁鞋未撤，开车前党员互控发现并撤除。",
+            "persons": [{"person": "zheng_yu", "role": "responsible"}],
+            "reports": [R_ZHENG_QUALITY],
             "status": "analysing",
         },
     ]  # fmt: skip
@@ -1218,6 +1275,40 @@ BASIC_NOTE = "支部检查评定：已基本转化。"
 FULL_NOTE = "连续三个月无“两违”，发现故障质量提高，支部评定：完全转化。"
 
 
+PAIRING_MEASURES = [
+    "当班同出场、同作业、同归所、同休息（四同）",
+    "每周一次规章抽问和实作帮教",
+    "关键环节作业前提醒",
+]
+FIVE_AND_FOUR: list[dict[str, list[str]]] = [
+    {"diligences": ["observe", "instil"], "together": ["start", "work", "return", "rest"]},
+    {"diligences": ["observe", "remind", "report"], "together": ["start", "work", "return"]},
+    {"diligences": ["help", "remind"], "together": ["work", "rest"]},
+]
+# 支委委员协助包保: escalated the day after a relapse (姜海峰 before his 916018 catch).
+ESCALATED_ON = {
+    "jiang_haifeng": D(2025, 6, 16),
+    "gao_jianjun": D(2025, 10, 10),
+    "zhang_liang": D(2026, 4, 23),
+}
+
+
+def escalated_reviews(since: dt.date, end: dt.date, assistant: str) -> list[dict[str, Any]]:
+    """The committee member's own follow-up: on the day of escalation, then mid-month."""
+    out = [
+        {"date": since, "by": assistant, "note": "支委委员协助包保：与包保党员共同修订包保计划。"}
+        | FIVE_AND_FOUR[1]
+    ]
+    day = add_months(since.replace(day=15), 1)
+    while day < end:
+        out.append(
+            {"date": day, "by": assistant, "note": "支委委员跟班检查包保落实情况。"}
+            | FIVE_AND_FOUR[2]
+        )
+        day = add_months(day, 1)
+    return out  # fmt: skip
+
+
 def pairings(gen: Gen) -> list[dict[str, Any]]:
     rng = gen.rng
     out = []
@@ -1238,23 +1329,32 @@ def pairings(gen: Gen) -> list[dict[str, Any]]:
             "letter": letter,
             "assistant": assistant,
         }
-        reviews = [{"date": letter, "by": mentor, "note": LETTER_NOTE}]
+        data["measures"] = PAIRING_MEASURES
+        reviews = [{"date": letter, "by": mentor, "note": LETTER_NOTE} | FIVE_AND_FOUR[0]]
+        escalated_on = ESCALATED_ON.get(person)
         if start > D(2026, 8, 31):
             end = TODAY
             data["status"] = "active"
         else:
             basic_on = min(add_months(start, 3), start + dt.timedelta(days=rng.randint(60, 85)))
             end = min(add_months(start, 6), start + dt.timedelta(days=rng.randint(130, 175)), LAST)
+            if escalated_on is not None:
+                # escalation has its own milestone: turned around within it
+                end = min(end, add_months(escalated_on, 3) - dt.timedelta(days=3))
             data |= {"basic_on": basic_on, "full_on": end, "status": "full"}
             reviews += [
-                {"date": basic_on, "by": secretary, "note": BASIC_NOTE},
-                {"date": end, "by": secretary, "note": FULL_NOTE},
+                {"date": basic_on, "by": secretary, "note": BASIC_NOTE} | FIVE_AND_FOUR[1],
+                {"date": end, "by": secretary, "note": FULL_NOTE} | FIVE_AND_FOUR[1],
             ]
+        if escalated_on is not None:
+            data["escalated_on"] = escalated_on
+            reviews += escalated_reviews(escalated_on, end, str(assistant))
         for month in range(1, 7):
             day = add_months(start, month) - dt.timedelta(days=rng.randint(0, 3))
             if day >= end:
                 break
-            reviews.append({"date": day, "by": mentor, "note": MENTOR_NOTES[(month - 1) % 3]})
+            note = {"note": MENTOR_NOTES[(month - 1) % 3]} | FIVE_AND_FOUR[month % 3]
+            reviews.append({"date": day, "by": mentor} | note)
         data["reviews"] = sorted(reviews, key=lambda r: r["date"])
         if person == "jiang_haifeng":
             data["notes"] = (
@@ -1262,6 +1362,238 @@ def pairings(gen: Gen) -> list[dict[str, Any]]:
             )
         out.append(data)
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Competence (一口清/一手精, 双学双提, 四赛), the key-person register, rewards (奖惩)
+# ---------------------------------------------------------------------------------------------
+
+CASES_SEED = SEED + 14
+"""Their own random stream, so the records generated before them stay as they were."""
+CONTESTS = ["joint", "versus", "arena", "upgrade"]
+CONTEST_TITLE = {"joint": "联手赛", "versus": "对抗赛", "arena": "擂台赛", "upgrade": "升格赛"}
+CHECK_TITLE = {
+    "knows": "应知一口清抽考（规章、作业标准）",
+    "skills": "应会一手精实作考核（故障判断处理）",
+}
+R_ZHENG_QUALITY = "R-20261021-ZYQ1"
+P_ZHENG = "P-20261118-01"
+
+
+def in_branch(branch: str, day: dt.date) -> list[Who]:
+    return [w for w in WHO.values() if w.branch == branch and w.unit != "GB" and w.active(day)]
+
+
+def failed_check(person: str, day: dt.date) -> bool:
+    """Key persons paired for poor skills fail the check of the quarter before their pairing;
+    party members all pass (党员“一口清、一手精”合格率达100%)."""
+    return any(
+        p == person
+        and "low_skill" in reasons
+        and dt.timedelta(0) <= start - day <= dt.timedelta(100)
+        for start, p, _mentor, reasons, _assistant in PAIRINGS
+    )
+
+
+def competence_records() -> list[dict[str, Any]]:
+    rng = random.Random(CASES_SEED)
+    out: list[dict[str, Any]] = []
+    month = FIRST
+    while month <= LAST:
+        for n, branch in enumerate(BRANCHES, 1):
+            day = month.replace(day=10 + n)
+            secretary = with_role(branch, "secretary", day).id
+            party = [w.id for w in in_branch(branch, day) if w.party]
+            if month.month % 3 == 2:
+                contest = CONTESTS[(month.month // 3 + n) % 4]
+                ranked = sorted(party, key=lambda _p: rng.random())[:3]
+                out.append(
+                    {
+                        "id": f"C-{day:%Y%m%d}-{n:02d}",
+                        "date": day,
+                        "unit": branch,
+                        "kind": "contest",
+                        "contest": contest,
+                        "title": f"党内练兵比武：{CONTEST_TITLE[contest]}",
+                        "by": secretary,
+                        "results": [
+                            {"person": p, "passed": True, "place": k}
+                            for k, p in enumerate(ranked, 1)
+                        ],
+                    }
+                )
+            else:
+                out.append(
+                    {
+                        "id": f"C-{day:%Y%m%d}-{n:02d}",
+                        "date": day,
+                        "unit": branch,
+                        "kind": "study",
+                        "title": "双学双提：学理论提高技术业务水平，学实作提高发现处理故障能力",
+                        "by": secretary,
+                    }
+                )
+            if month.month % 3 == 0:
+                day = month.replace(day=20 + n)
+                checked = [
+                    w.id for w in in_branch(branch, day) if w.party or "inspector" in w.roles
+                ]
+                for kind, tag in (("knows", "K"), ("skills", "S")):
+                    results = []
+                    for pid in checked:
+                        failed = failed_check(pid, day)
+                        results.append(
+                            {
+                                "person": pid,
+                                "passed": not failed,
+                                "score": rng.randint(52, 68) if failed else rng.randint(82, 98),
+                            }
+                        )
+                    out.append(
+                        {
+                            "id": f"C-{day:%Y%m%d}-{n}{tag}",
+                            "date": day,
+                            "unit": branch,
+                            "kind": kind,
+                            "title": CHECK_TITLE[kind],
+                            "by": secretary,
+                            "results": results,
+                        }
+                    )
+        month = add_months(month, 1)
+    return out  # fmt: skip
+
+
+def signals_for(
+    person: str, start: dt.date, reasons: list[str], checks: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    """What put each of the source's key persons on the register."""
+    out: list[dict[str, Any]] = []
+    for day, _unit, who, *_rest in VIOLATIONS:
+        if who == person and dt.timedelta(0) <= start - day <= dt.timedelta(92):
+            out.append({"kind": "violation", "ref": f"I-{day:%Y%m%d}-01"})
+    for check in checks:
+        recent = check["kind"] in ("knows", "skills") and 0 <= (start - check["date"]).days <= 100
+        if recent and any(r["person"] == person and not r["passed"] for r in check["results"]):
+            out.append({"kind": "competence", "ref": check["id"]})
+    if "few_finds" in reasons:
+        out.append({"kind": "few_finds", "note": "发现故障数不足本组平均的三成"})
+    if "attitude" in reasons or not out:
+        out.append({"kind": "other", "note": "思想情绪不稳定，工作态度不端正（支部评议）"})
+    return out
+
+
+def key_person_register(
+    paired: list[dict[str, Any]], checks: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
+    full_on = {p["person"]: p.get("full_on") for p in paired}
+    out = []
+    for start, person, _mentor, reasons, _assistant in PAIRINGS:
+        proposed, confirmed = start - dt.timedelta(days=5), start - dt.timedelta(days=2)
+        branch = WHO[person].branch
+        data: dict[str, Any] = {
+            "id": f"K-{proposed:%Y%m%d}-01",
+            "person": person,
+            "unit": WHO[person].unit,
+            "proposed": proposed,
+            "signals": signals_for(person, start, reasons, checks),
+            "confirmed": confirmed,
+            "by": with_role(branch, "secretary", confirmed).id,
+            "pairing": f"P-{start:%Y%m%d}-01",
+            "status": "paired",
+        }
+        if full_on[person] is not None:
+            data |= {"status": "turned", "closed": full_on[person]}
+        out.append(data)
+    # 郑宇 again: 检修质量反馈 and a 事故苗子 within a month, confirmed and paired at once
+    out.append(
+        {
+            "id": "K-20261114-01",
+            "person": "zheng_yu",
+            "unit": "B4-G3",
+            "proposed": D(2026, 11, 14),
+            "signals": [
+                {"kind": "quality", "ref": R_ZHENG_QUALITY},
+                {"kind": "precursor", "ref": "I-20261112-01"},
+            ],
+            "confirmed": D(2026, 11, 16),
+            "by": "ren_hui",
+            "pairing": P_ZHENG,
+            "status": "paired",
+        }
+    )
+    return out  # fmt: skip
+
+
+def case_reports() -> list[dict[str, Any]]:
+    return [{
+        "id": R_ZHENG_QUALITY, "date": D(2026, 10, 21), "reporter": "dong_li", "unit": "B4-G3",
+        "level": "member", "source": "on_site", "element": "personnel", "category": "quality",
+        "keys": ["person"], "risk": "medium", "train": "33058", "persons": ["zheng_yu"],
+        "summary": "检修质量反馈：郑宇检查的33058次第12位车闸瓦插销漏检",
+        "details": "段检修质量反馈：到达作业后复查发现闸瓦插销丢失未处理，系郑宇作业范围。",
+        "status": "analysed",
+        "analysis": {"date": D(2026, 10, 22), "by": "dong_li",
+                     "cause": "郑宇包保转化后放松要求，制动部位检查不按程序，属人员质量问题。"},
+    }]  # fmt: skip
+
+
+def zheng_pairing() -> dict[str, Any]:
+    return {
+        "id": P_ZHENG, "mentor": "dong_li", "person": "zheng_yu", "unit": "B4-G3",
+        "start": D(2026, 11, 18), "reasons": ["low_skill"],
+        "plan": "针对检修质量反馈和事故苗子，工长跟班互控，制动部位逐项复查。",
+        "measures": PAIRING_MEASURES, "goals": ["三个月内基本转化", "半年内完全转化，杜绝漏检漏修"],
+        "letter": D(2026, 11, 18),
+        "reviews": [{"date": D(2026, 11, 18), "by": "dong_li", "note": LETTER_NOTE} | FIVE_AND_FOUR[0]],
+        "status": "active",
+    }  # fmt: skip
+
+
+def rewards() -> list[dict[str, Any]]:
+    return [
+        {"id": "W-20250627-01", "date": D(2025, 6, 27), "kind": "reward", "level": "workshop",
+         "person": "jiang_haifeng", "amount": 3000, "record": R_916018,
+         "reason": "检查916018次列车发现制动梁端轴折损，避免了一起行车事故"},
+        {"id": "W-20251110-01", "date": D(2025, 11, 10), "kind": "commendation", "level": "depot",
+         "person": "zhu_chunxiang", "record": R_41008,
+         "reason": "检查41008次列车发现G606230356五位车轮踏面擦伤超限"},
+    ]  # fmt: skip
+
+
+def member_quarter(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """2026-Q3 scored item by item for every party member (每季逐项打分，排序抓尾)."""
+    out = []
+    scored = {
+        (r["person"], c["kind"]): (c["id"], r["score"])
+        for c in checks
+        if c["kind"] in ("knows", "skills") and c["date"].month == 9 and c["date"].year == 2026
+        for r in c["results"]
+    }
+    for who in WHO.values():
+        if not who.party or who.unit == "GB" or not who.active(D(2026, 9, 30)):
+            continue
+        if (who.id, "knows") not in scored:
+            continue
+        items = []
+        for kind in ("knows", "skills"):
+            ref, score = scored[(who.id, kind)]
+            items.append({"item": kind, "score": round(score / 4, 1), "evidence": [ref]})
+        items += [{"item": "no_violation", "score": 25}, {"item": "no_accident", "score": 25}]
+        out.append(
+            {
+                "id": f"A-2026-Q3-{who.id}",
+                "period": "2026-Q3",
+                "subject": who.id,
+                "standard": "member",
+                "items": items,
+                "result": "pass",
+                "status": "final",
+                "by": with_role(who.branch, "secretary", D(2026, 10, 9)).id,
+                "date": D(2026, 10, 9),
+            }
+        )
+    return out  # fmt: skip
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1296,6 +1628,14 @@ SHORTCOMINGS = {
     "projects": "安全攻关成果推广不够",
     "activities": "“四赛”参赛面不广",
 }
+# What the general branch saw when it scored the items only people can judge.
+ENTERED_EVIDENCE = {
+    "special_work": "施工、调图等特殊情况作业均有党员干部盯控记录，控制写实手册逐班认证",
+    "mutual_control": "抽查控制写实手册：党员“四同”控制点逐班填写，工长认证",
+    "joint_meeting": "每月与行政共同召开安全分析例会，会议记录、签到齐全",
+    "member_role": "党员作业组长提醒、把关记录完整，先锋岗考评在册",
+    "briefing": "班前预想“两看、两问、一强调”抽查记录完整",
+}
 QUARTERS = [(2025, 3), (2025, 4), (2026, 1), (2026, 2), (2026, 3)]
 
 
@@ -1313,6 +1653,8 @@ def branch_assessments(gen: Gen, standard: Standard) -> list[dict[str, Any]]:
                 entry: dict[str, Any] = {"item": item.id, "score": item.max - lost}
                 if lost:
                     entry["note"] = SHORTCOMINGS[item.id]
+                if item.source == "entered":
+                    entry["evidence"] = [ENTERED_EVIDENCE[item.id]]
                 items.append(entry)
             deductions = [
                 {"item": item, "points": points, "reason": reason, "ref": ref}
@@ -1554,17 +1896,28 @@ def build() -> dict[str, str]:
     branch_standard = Standard.model_validate(BRANCH_STANDARD)
     files["standards/branch.yaml"] = record_text(branch_standard)
     files["standards/member.yaml"] = record_text(Standard.model_validate(MEMBER_STANDARD))
-    real = real_reports()
+    real = real_reports() + case_reports()
     gen.ids.update(r["id"] for r in real)
+    checks = competence_records()
+    reports = [*real, *generated_reports(gen)]
+    incidents = [*accidents(), *violations(), *precursors()]
+    paired = pairings(gen)
     records: list[tuple[type[BaseModel], dict[str, Any]]] = [
-        *((Report, r) for r in [*real, *generated_reports(gen)]),
-        *((Incident, i) for i in [*accidents(), *violations(), *precursors()]),
-        *((Pairing, p) for p in pairings(gen)),
+        *((Report, r) for r in reports),
+        *((Incident, i) for i in incidents),
+        *((Pairing, p) for p in [*paired, zheng_pairing()]),
         *(
             (Assessment, a)
-            for a in [*branch_assessments(gen, branch_standard), member_assessment()]
+            for a in [
+                *branch_assessments(gen, branch_standard),
+                member_assessment(),
+                *member_quarter(checks),
+            ]
         ),
         *((NoticeEntry, n) for n in notices()),
+        *((Competence, c) for c in checks),
+        *((KeyPerson, k) for k in key_person_register(paired, checks)),
+        *((Reward, w) for w in rewards()),
     ]
     kinds = {k.model: k for k in KINDS.values()}
     made: list[tuple[str, BaseModel]] = []

@@ -1,15 +1,20 @@
 """Draft assessments (考核) derived from the records, for people to review and make final.
 
-Branches are scored on the branch standard (4 aspects, 13 items): every item starts at its
-maximum, and each shortfall the records show is a deduction on the item it belongs to, with
-``ref`` pointing at the record that proves it. The shortfalls are the notice's own
-deficiencies (`deficiencies.py`) plus members' violations and accidents, so the notice and
-the assessment never disagree. Members are rated monthly on the four member items: a missed
-report, an own violation (两违) or an accident nearby fails the month (岗区评比失格).
-What only people can judge (应知一口清, 应会一手精) is left at full marks for them to adjust.
+Branches are scored on the branch standard (4 aspects, 13 items). An item is either
+*derived*: it starts at its maximum and each shortfall the records show is a deduction on it,
+with ``ref`` pointing at the record that proves it and the item's ``evidence`` listing them;
+or *entered*: a person gives its score with evidence in the branch's assessment record of
+the period, which the draft carries over. An entered item nobody has scored yet counts 0 and
+says so: no item silently stays at full marks. Which shortfall falls on which item, and how
+many points it costs, is the standard's (``rules`` of each item in ``standards/``), else
+`models.standard.DEFAULT_RULES`. The shortfalls are the notice's own deficiencies (`deficiencies.py`) plus
+members' violations and accidents, so the notice and the assessment never disagree.
 
-`ITEMS` maps each shortfall to the item id of the shipped standards; a tree whose standard
-lacks that item gets no deduction for it and a note saying so.
+Members are rated on the four member items: 应知一口清 and 应会一手精 from competence checks,
+自身无两违 (missed reports, own 两违 by A/B grade) and 身边无事故 (the person responsible for an
+accident, those involved and the bystanders of the group each lose a different share).
+A quarter ranks members within each branch, and flags the tail (排尾) of each for the
+排尾党员分析会 (党支部每季逐项打分，排序抓尾).
 """
 
 from __future__ import annotations
@@ -26,31 +31,19 @@ from barrier_cli.errors import InvalidInput, UserError
 from barrier_cli.kinds import KINDS
 from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree
-from barrier_cli.models import Assessment, Incident
+from barrier_cli.models import Assessment, Competence, Incident
 from barrier_cli.models.assessment import Deduction, ItemScore
-from barrier_cli.models.standard import Standard
+from barrier_cli.models.competence import CompetenceResult
+from barrier_cli.models.standard import MEMBER_RULES, Standard
 from barrier_cli.periods import Month, Quarter
 
-ITEMS: dict[str, tuple[str, float]] = {
-    "missed_reports": ("info_network", 2),
-    "low_quality": ("info_quality", 0.5),
-    "late_analysis": ("info_quality", 0.5),
-    "shallow_analysis": ("info_quality", 1),
-    "unassigned_action": ("info_quality", 0.5),
-    "overdue_action": ("projects", 1),
-    "closed_against_rule": ("serious_cases", 2),
-    "pairing_no_review": ("key_persons", 1),
-    "pairing_overdue": ("key_persons", 2),
-    "no_handover": ("serious_cases", 2),
-    "serious_violation": ("post_area", 3),
-    "violation": ("post_area", 1),
-    "accident": ("post_area", 5),
-    "precursor": ("post_area", 1),
-}
-"""Shortfall → (branch item id, points per occurrence)."""
+FAILING = frozenset(MEMBER_RULES) - {"nearby"}
+"""Member shortfalls that fail the rating (岗区评比失格); a bystander only loses points."""
 
-MEMBER_ITEMS = {"missed": "no_violation", "violation": "no_violation", "accident": "no_accident"}
-"""Member shortfall → member item id; each takes the whole item (失格)."""
+CHECKED = {"knows": "knows", "skills": "skills"}
+"""Member item → competence check kind that scores it (一口清, 一手精)."""
+CHECK_MONTHS = 3
+"""A check counts for the period it falls in and the two months after (checks are quarterly)."""
 
 RECURRING = frozenset({"overdue_action", "pairing_overdue"})
 """Shortfalls that last: counted once per record over a quarter, not once per month."""
@@ -68,7 +61,12 @@ class Draft:
     """Aspect id → score after deductions (branches)."""
     rank: int = 0
     lowest: bool = False
+    """The tail (排尾): lowest of the workshop (branches) or of its branch (members)."""
     recorded: Assessment | None = None
+    branch: str = ""
+    """The member's branch (members)."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Item id → derived, entered, or missing (an entered item nobody scored yet)."""
 
     @property
     def total(self) -> float:
@@ -86,6 +84,16 @@ class Assessed:
     def drafts(self) -> list[Draft]:
         return [*self.branches, *self.members]
 
+    @property
+    def tail(self) -> list[Draft]:
+        """Members at the tail of their branch: the 排尾党员分析会 list."""
+        return [m for m in self.members if m.lowest]
+
+
+# What one period of a reporting duty is called (a duty day, an ISO week, a month).
+_PERIOD_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
+_PERIOD_EN = {"day": "duty days", "week": "weeks", "month": "months"}
+
 
 def parse_period(month: str | None, quarter: str | None) -> Period:
     if (month is None) == (quarter is None):
@@ -94,7 +102,7 @@ def parse_period(month: str | None, quarter: str | None) -> Period:
 
 
 def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> Assessed:
-    """Branch scores (ranked, lowest flagged) and, for a month, member ratings."""
+    """Branch scores ranked in the workshop, and member ratings ranked in each branch."""
     if period.first > today:
         raise InvalidInput(f"{period} has not begun yet")
     months = [period] if isinstance(period, Month) else period.months
@@ -105,6 +113,8 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     branch_std = _standard(tree, "branch")
     found = _period_deficiencies(tree, months, today=today, lang=lang)
     found += list(_case_shortfalls(tree, months, lang))
+    found += list(_activity_shortfalls(tree, months, lang))
+    found += list(_unpaired_key_persons(tree, months[-1], today, lang))
     branches = _rank(
         [
             _branch_draft(
@@ -122,14 +132,25 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
             if unit.kind == "branch"
         ]
     )
-    members: list[Draft] = []
-    if isinstance(period, Month):
-        member_std = _standard(tree, "member")
-        compliance = reporting_compliance(tree, period, today=today)
-        members = [
-            _member_draft(tree, period, duty, compliance.missed(), member_std, today, lang)
-            for duty in compliance.members
-        ]
+    member_std = _standard(tree, "member")
+    duties: dict[str, Expectation] = {}
+    missed: list[Expectation] = []
+    for month in months:
+        compliance = reporting_compliance(tree, month, today=today)
+        duties.update((d.subject, d) for d in compliance.members)
+        missed += compliance.missed()
+    # Someone who left during the period is not ranked against those still there at its end.
+    end = min(months[-1].last, today)
+    present = {p.id for p in tree.org.people if p.active_on(end)}
+    drafts = [
+        _member_draft(tree, period, months, duty, missed, member_std, today, lang)
+        for duty in duties.values()
+        if duty.subject in present
+    ]
+    by_branch: dict[str, list[Draft]] = {}
+    for d in drafts:
+        by_branch.setdefault(d.branch, []).append(d)
+    members = [d for group in by_branch.values() for d in _rank(group)]
     return Assessed(str(period), branches, members, sorted(set(notes)))
 
 
@@ -156,13 +177,16 @@ def _period_deficiencies(
 
 
 def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[Deficiency]:
-    """Violations and accidents of the period, and serious ones not handed over (交班)."""
+    """Violations and accidents of the period, serious ones not handed over (交班), and
+    两违 not analysed by the end of their month (每月对党员两违信息进行分析)."""
+    cases = tree.settings.cases
     for case in tree.incidents:
-        if case.withdrawn is not None or not any(m.contains(case.date) for m in months):
+        month = next((m for m in months if m.contains(case.date)), None)
+        if case.withdrawn is not None or month is None:
             continue
         unit = branch_of(tree.org, case.unit) or case.unit
         yield Deficiency(unit, _case_rule(case), _case_detail(case, lang), (case.id,))
-        if case.needs_handover() and case.handover is None:
+        if case.needs_handover() and (case.handover is None or case.handover.date > month.last):
             yield Deficiency(
                 unit,
                 "no_handover",
@@ -171,12 +195,84 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
                 else f"{case.id} '{case.title}': not handed over",
                 (case.id,),
             )
+        analysed = case.analysed_on()
+        if case.violation is not None and (analysed is None or analysed > month.last):
+            grade = case.grade(cases) or "B"
+            yield Deficiency(
+                unit,
+                "violation_unanalysed",
+                f"{case.id}「{case.title}」（{grade}类两违）当月未分析"
+                if lang == "zh"
+                else f"{case.id} '{case.title}' ({grade}-class): not analysed in its month",
+                (case.id,),
+            )
+    units = {p.id: p.unit for p in tree.org.people}
+    for report in tree.reports:
+        month = next((m for m in months if m.contains(report.date)), None)
+        if report.withdrawn is not None or month is None or report.category != "violation":
+            continue
+        if report.analysis is None or report.analysis.date > month.last:
+            where = report.unit or units.get(report.reporter)
+            yield Deficiency(
+                branch_of(tree.org, where) or where or "?",
+                "violation_unanalysed",
+                f"{report.id}「{report.summary}」两违信息当月未分析"
+                if lang == "zh"
+                else f"{report.id} '{report.summary}': violation not analysed in its month",
+                (report.id,),
+            )
+
+
+def _activity_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[Deficiency]:
+    """Months in which a branch held no 双学双提 study and no 四赛 contest."""
+    held: set[tuple[str, str]] = set()
+    for event in tree.competence:
+        if event.withdrawn is None and event.kind in ("study", "contest"):
+            held.add((branch_of(tree.org, event.unit) or event.unit, str(Month.of(event.date))))
+    for unit in tree.org.units:
+        if unit.kind != "branch":
+            continue
+        for month in months:
+            if (unit.id, str(month)) not in held:
+                yield Deficiency(
+                    unit.id,
+                    "no_activity",
+                    f"{month}无双学双提或四赛记录"
+                    if lang == "zh"
+                    else f"{month}: no study (双学双提) or contest (四赛) recorded",
+                    (),
+                    subject=str(month),
+                )
+
+
+def _unpaired_key_persons(
+    tree: Tree, month: Month, today: dt.date, lang: Lang
+) -> Iterator[Deficiency]:
+    """Key persons confirmed and, at the period's end, unpaired past ``pair_days``."""
+    asof = min(month.last, today)
+    days = tree.settings.key_persons.pair_days
+    paired = {p.person for p in tree.pairings if p.withdrawn is None and p.start <= asof}
+    for k in tree.key_persons:
+        if k.withdrawn is not None or k.confirmed is None or k.confirmed > asof:
+            continue
+        if k.person in paired or (asof - k.confirmed).days <= days:
+            continue
+        yield Deficiency(
+            branch_of(tree.org, k.unit) or k.unit,
+            "key_person_unpaired",
+            f"{k.id}：安全关键人{k.person}确定{(asof - k.confirmed).days}天未结包保对子"
+            if lang == "zh"
+            else f"{k.id}: key person {k.person} confirmed "
+            f"{(asof - k.confirmed).days} days ago, not paired",
+            (k.id,),
+        )
 
 
 def _case_rule(case: Incident) -> str:
     if case.type == "violation":
-        serious = case.violation is not None and case.violation.severity == "serious"
-        return "serious_violation" if serious else "violation"
+        return "violation"
+    if case.type == "accident" and case.needs_handover():
+        return "serious_accident"
     return case.type
 
 
@@ -188,6 +284,16 @@ def _case_detail(case: Incident, lang: Lang) -> str:
         if lang == "zh"
         else f"{case.id} '{case.title}' ({kind})"
     )
+
+
+def _weight(tree: Tree, d: Deficiency) -> float:
+    """A 两违 weighs its grade (A-class three times a B by default)."""
+    if d.rule != "violation" or not d.evidence_ids:
+        return 1.0
+    cases = tree.settings.cases
+    case = next((i for i in tree.incidents if i.id == d.evidence_ids[0]), None)
+    grade = case.grade(cases) if case is not None else None
+    return cases.grade_weights.get(grade or "B", 1.0)
 
 
 def _branch_draft(
@@ -204,48 +310,93 @@ def _branch_draft(
 ) -> Draft:
     unit_id, name = unit
     items = standard.items()
-    recorded = {a.id for a in tree.assessments}
+    rules = standard.rules()
+    recorded_ids = {a.id for a in tree.assessments}
     wanted: list[Deduction] = []
     for d in found:
         if d.unit != unit_id:
             continue
-        item, points = ITEMS[d.rule]
-        if item not in items:
-            notes.append(f"standards/branch.yaml has no item '{item}': no deduction for {d.rule}")
+        if d.rule not in rules:
+            notes.append(f"standards/branch.yaml: no item takes '{d.rule}': no deduction for it")
+            continue
+        target, points = rules[d.rule]
+        if target not in items:
+            notes.append(f"standards/branch.yaml has no item '{target}': no deduction for {d.rule}")
             continue
         wanted.append(
             Deduction(
-                item=item,
-                points=points,
+                item=target,
+                points=points * _weight(tree, d),
                 reason=_one_line(f"{shortfall_title(d.rule, lang)}: {d.detail}"),
-                ref=_ref(d, months, recorded),
+                ref=_ref(d, months, recorded_ids),
             )
         )
     deductions = _capped(wanted, {i: s.max for i, s in items.items()})
+    recorded = _recorded(tree, f"A-{period}-{unit_id}")
+    entered = {i.item: i for i in recorded.items if i.evidence} if recorded else {}
+    scores: list[ItemScore] = []
+    sources: dict[str, str] = {}
+    for item_id, item in items.items():
+        if standard.source_of(item) == "derived":
+            refs = [x.ref for x in deductions if x.item == item_id and x.ref]
+            sources[item_id] = "derived"
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=item.max,
+                    note=_t(lang, "据记录核算", "derived from the records")
+                    if refs
+                    else _t(lang, "据记录核算，本期无扣分", "derived: nothing to deduct"),
+                    evidence=list(dict.fromkeys(refs)),
+                )
+            )
+        elif item_id in entered:
+            given = entered[item_id]
+            sources[item_id] = "entered"
+            scores.append(given.model_copy(update={"score": min(given.score, item.max)}))
+        else:
+            sources[item_id] = "missing"
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=0,
+                    note=_t(
+                        lang, "未录入：须录入得分及依据", "not entered: score it with evidence"
+                    ),
+                )
+            )
     assessment = Assessment(
         id=f"A-{period}-{unit_id}",
         period=period,
         subject=unit_id,
         standard="branch",
-        items=[ItemScore(item=i, score=s.max) for i, s in items.items()],
+        items=scores,
         deductions=deductions,
         status="draft",
         date=today,
     )
+    by_item = {i.item: i.score for i in scores}
     aspects = {
-        aspect.id: sum(i.max for i in aspect.items)
+        aspect.id: sum(by_item[i.id] for i in aspect.items)
         - sum(d.points for d in deductions if d.item in {i.id for i in aspect.items})
         for aspect in standard.aspects
     }
-    return Draft(assessment, name, aspects, recorded=_recorded(tree, assessment.id))
+    return Draft(assessment, name, aspects, recorded=recorded, sources=sources)
+
+
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
 
 
 CASE_RULES: dict[str, tuple[str, str]] = {
     "no_handover": ("未交班", "not handed over"),
-    "serious_violation": ("严重两违", "serious violation"),
     "violation": ("两违", "violation"),
+    "serious_accident": ("一般A类及以上事故", "general-A accident or worse"),
     "accident": ("事故", "accident"),
     "precursor": ("事故苗子", "precursor"),
+    "violation_unanalysed": ("两违信息未按月分析", "violation not analysed monthly"),
+    "no_activity": ("未开展双学双提、四赛", "no study or contest"),
+    "key_person_unpaired": ("安全关键人未包保", "key person not paired"),
 }
 
 
@@ -294,6 +445,8 @@ def _rank(drafts: list[Draft]) -> list[Draft]:
             rank=1 + sum(1 for t in totals if t > d.total),
             lowest=spread and d.total == lowest,
             recorded=d.recorded,
+            branch=d.branch,
+            sources=d.sources,
         )
         for d in ordered
     ]
@@ -301,7 +454,8 @@ def _rank(drafts: list[Draft]) -> list[Draft]:
 
 def _member_draft(
     tree: Tree,
-    month: Month,
+    period: Period,
+    months: list[Month],
     duty: Expectation,
     missed: list[Expectation],
     standard: Standard,
@@ -309,73 +463,112 @@ def _member_draft(
     lang: Lang,
 ) -> Draft:
     items = standard.items()
+    rules = standard.rules()
     pid = duty.subject
+    first, last = months[0].first, min(months[-1].last, today)
+    cases = tree.settings.cases
 
     def t(zh: str, en: str) -> str:
-        return zh if lang == "zh" else en
+        return _t(lang, zh, en)
 
     wanted: list[Deduction] = []
+    failing = False
 
     def fail(key: str, reason: str, ref: str | None) -> None:
-        item = MEMBER_ITEMS[key]
+        nonlocal failing
+        item, points = rules.get(key, ("", 0.0))
         if item in items:
-            wanted.append(
-                Deduction(item=item, points=items[item].max, reason=_one_line(reason), ref=ref)
-            )
+            wanted.append(Deduction(item=item, points=points, reason=_one_line(reason), ref=ref))
+            failing = failing or key in FAILING
 
     for shortfall in (m for m in missed if m.subject == pid and m.tier in ("member", "group")):
         fail(
             "missed",
             t(
-                f"漏报：{label('level', shortfall.tier)}应报{shortfall.expected}条，"
-                f"实报{shortfall.actual}条，岗区评比失格",
-                f"missed reports: {shortfall.actual} of {shortfall.expected} "
-                f"as {label('level', shortfall.tier, 'en')}",
+                f"漏报：{label('level', shortfall.tier)}应反馈{shortfall.expected}"
+                f"{_PERIOD_ZH[shortfall.period]}，漏报{shortfall.shortfall}"
+                f"{_PERIOD_ZH[shortfall.period]}（{'、'.join(shortfall.missed_periods)}），"
+                "岗区评比失格",
+                f"missed reports: fed back {shortfall.actual} of {shortfall.expected} "
+                f"{_PERIOD_EN[shortfall.period]} as {label('level', shortfall.tier, 'en')}",
             ),
             None,
         )
     for case in tree.incidents:
-        if case.withdrawn is not None or not month.contains(case.date):
+        if case.withdrawn is not None or not first <= case.date <= last:
             continue
         if case.violation is not None and case.violation.person == pid:
             kind = label("violation_kind", case.violation.kind, lang)
-            fail("violation", t(f"本人{kind}：{case.title}", f"own {kind}: {case.title}"), case.id)
-        elif case.type == "accident" and (
-            case.unit == duty.unit or pid in {p.person for p in case.persons}
-        ):
+            grade = case.grade(cases) or "B"
             fail(
-                "accident",
-                t(f"身边发生事故：{case.title}", f"accident nearby: {case.title}"),
+                f"violation_{grade.lower()}",
+                t(f"本人{grade}类{kind}：{case.title}", f"own {grade}-class {kind}: {case.title}"),
                 case.id,
             )
+        elif case.type == "accident":
+            part = _part_in(case, pid, duty.unit)
+            if part is not None:
+                zh, en = ACCIDENT_PART[part]
+                fail(part, t(f"{zh}：{case.title}", f"{en}: {case.title}"), case.id)
     for report in tree.reports:
         if (
             report.withdrawn is None
-            and month.contains(report.date)
+            and first <= report.date <= last
             and report.category == "violation"
             and pid in report.persons
+            and not any(report.id in i.reports for i in tree.incidents if i.violation)
         ):
             fail(
-                "violation",
+                "violation_b",
                 t(f"本人两违：{report.summary}", f"own violation: {report.summary}"),
                 report.id,
             )
+    scores = []
+    sources: dict[str, str] = {}
+    for item_id, item in items.items():
+        check = _latest_check(tree, pid, CHECKED.get(item_id), last)
+        if item_id not in CHECKED:
+            sources[item_id] = "derived"
+            scores.append(ItemScore(item=item_id, score=item.max))
+        elif check is None:
+            sources[item_id] = "missing"
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=0,
+                    note=t("无考核记录，待考核", "no check recorded: not yet assessed"),
+                )
+            )
+        else:
+            event, result = check
+            sources[item_id] = "derived"
+            # a passed check scores its mark out of 100 on the item; a failed one loses it all
+            mark = item.max if result.score is None or not result.passed else result.score
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=round(item.max * mark / 100, 1) if mark != item.max else item.max,
+                    evidence=[event.id],
+                )
+            )
+            if not result.passed:
+                fail(
+                    f"{item_id}_failed",
+                    t(
+                        f"{item.name}考核不合格：{event.title}",
+                        f"failed {item.name}: {event.title}",
+                    ),
+                    event.id,
+                )
     deductions = _capped(wanted, {i: s.max for i, s in items.items()})
-    scores = [
-        ItemScore(
-            item=i,
-            score=s.max,
-            note=t("草稿按满分计，待评议", "draft: full marks until reviewed")
-            if i not in MEMBER_ITEMS.values()
-            else None,
-        )
-        for i, s in items.items()
-    ]
+    assessed = sum(items[s.item].max for s in scores if sources[s.item] != "missing")
     total = sum(s.score for s in scores) - sum(d.points for d in deductions)
-    failed = bool(wanted) or (standard.pass_mark is not None and total < standard.pass_mark)
+    # Unassessed items are not held against the rating, only shown as missing.
+    share = 100 * total / assessed if assessed else 100.0
+    failed = failing or (standard.pass_mark is not None and share < standard.pass_mark)
     assessment = Assessment(
-        id=f"A-{month}-{pid}",
-        period=str(month),
+        id=f"A-{period}-{pid}",
+        period=str(period),
         subject=pid,
         standard="member",
         items=scores,
@@ -384,7 +577,50 @@ def _member_draft(
         status="draft",
         date=today,
     )
-    return Draft(assessment, duty.name, recorded=_recorded(tree, assessment.id))
+    return Draft(
+        assessment,
+        duty.name,
+        recorded=_recorded(tree, assessment.id),
+        branch=duty.branch or duty.unit,
+        sources=sources,
+    )
+
+
+ACCIDENT_PART = {
+    "responsible": ("本人负有责任的事故", "accident they answer for"),
+    "involved": ("本人涉及的事故", "accident they were involved in"),
+    "nearby": ("身边发生事故", "accident nearby"),
+}
+
+
+def _part_in(case: Incident, pid: str, unit: str) -> str | None:
+    """responsible (or the 看惯者 held to account), involved, nearby (same unit), or None."""
+    roles = {p.role for p in case.persons if p.person == pid}
+    answers = {r.person for r in case.responsibility} | {
+        a.person for a in case.accountability if a.action != "rewarded"
+    }
+    if "responsible" in roles or pid in answers:
+        return "responsible"
+    if roles - {"witness"}:
+        return "involved"
+    return "nearby" if case.unit == unit else None
+
+
+def _latest_check(
+    tree: Tree, pid: str, kind: str | None, last: dt.date
+) -> tuple[Competence, CompetenceResult] | None:
+    """The person's latest check of ``kind`` within `CHECK_MONTHS` up to ``last``."""
+    if kind is None:
+        return None
+    since = Month.of(last).shift(1 - CHECK_MONTHS).first
+    found = [
+        (event, result)
+        for event in tree.competence
+        if event.withdrawn is None and event.kind == kind and since <= event.date <= last
+        for result in event.results
+        if result.person == pid
+    ]
+    return max(found, key=lambda x: (x[0].date, x[0].id), default=None)
 
 
 def _recorded(tree: Tree, aid: str) -> Assessment | None:

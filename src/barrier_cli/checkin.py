@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from barrier_cli.errors import InvalidInput
 from barrier_cli.labels import Lang
-from barrier_cli.models import Org, Person
+from barrier_cli.models import Org, Person, Roster
 
 _MARK = re.compile(r"^(!?)(\d+)$")
 
@@ -27,11 +27,20 @@ class Marks:
     abnormal: frozenset[int] = frozenset()
 
 
-def shift_of(org: Org, unit: str, day: dt.date) -> list[Person]:
-    """The party members of ``unit`` on ``day``: who owes feedback that day."""
+def shift_of(org: Org, unit: str, day: dt.date, roster: Roster | None = None) -> list[Person]:
+    """The party members of ``unit`` on ``day`` who are not on leave (``roster``)."""
     if unit not in {u.id for u in org.units}:
         raise InvalidInput(f"no unit '{unit}' in org.yaml")
-    return [p for p in org.people if p.unit == unit and p.party_member and p.active_on(day)]
+    away = {
+        leave.person
+        for leave in (roster.leave if roster else [])
+        if leave.start <= day <= leave.end
+    }
+    return [
+        p
+        for p in org.people
+        if p.unit == unit and p.party_member and p.active_on(day) and p.id not in away
+    ]
 
 
 def leader_of(org: Org, unit: str, day: dt.date) -> Person | None:

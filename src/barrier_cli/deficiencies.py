@@ -19,6 +19,7 @@ from functools import cached_property
 
 from barrier_cli import snapshot
 from barrier_cli.analysis.compliance import branch_of, reporting_compliance
+from barrier_cli.analysis.pairings import as_on
 from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree
 from barrier_cli.models import Action, Incident, Pairing, Person, Report
@@ -196,7 +197,8 @@ def _quality_gaps(report: Report, scope: Scope) -> Iterator[str]:
 
 
 def late_analysis(scope: Scope) -> list[Deficiency]:
-    """Reports not analysed within ``deadlines.analyse_days`` of being observed."""
+    """Reports not analysed within ``deadlines.analyse_days`` of being observed, and cases
+    not analysed by their class's deadline."""
     days = scope.tree.settings.deadlines.analyse_days
     out = []
     for late in snapshot.late_analyses(scope.tree, scope.month, scope.asof, days):
@@ -209,7 +211,36 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
             )
         )
         out.append(Deficiency(scope.report_unit(late.report), "late_analysis", detail, (rid,)))
+    out.extend(_late_cases(scope))
     return out
+
+
+def _late_cases(scope: Scope) -> Iterator[Deficiency]:
+    """The month's accidents and precursors not analysed by the deadline of their class
+    (cases.analysis_days); 两违 left unanalysed have their own item (violation_analysis)."""
+    cases = scope.tree.settings.cases
+    for incident in scope.incidents():
+        if not scope.month.contains(incident.date) or incident.type == "violation":
+            continue
+        due = incident.analysis_due(cases)
+        analysed = incident.analysed_on()
+        if analysed is not None and analysed > scope.asof:
+            analysed = None
+        until = analysed or scope.asof
+        if until <= due:
+            continue
+        late = (until - due).days
+        yield Deficiency(
+            scope.branch(incident.unit),
+            "late_analysis",
+            scope.text(
+                f"{incident.id}「{incident.title}」：应于{due}前分析，"
+                + (f"超期{late}天才分析" if analysed else f"已超期{late}天未分析"),
+                f"{incident.id} '{incident.title}': analysis due {due}, "
+                + (f"done {late} days late" if analysed else f"{late} days overdue"),
+            ),
+            (incident.id,),
+        )
 
 
 def shallow_analysis(scope: Scope) -> list[Deficiency]:
@@ -330,7 +361,7 @@ def closed_against_rule(scope: Scope) -> list[Deficiency]:
             incident.closed or incident.date
         ):
             continue
-        gaps = incident.closure_gaps(closure)
+        gaps = incident.closure_gaps(closure, scope.tree.settings.cases)
         if gaps:
             names = [label("closure_gap", g, scope.lang) for g in gaps]
             out.append(
@@ -380,6 +411,12 @@ def pairing_without_review(scope: Scope) -> list[Deficiency]:
     return out
 
 
+MILESTONE_ZH = {
+    "basic": "基本转化，未转化也未升级包保",
+    "escalated": "在支委委员协助下完全转化，仍未转化",
+}
+
+
 def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
     """Pairings past their basic or full turnaround date as of the month's end."""
     deadlines = scope.tree.settings.deadlines
@@ -388,22 +425,16 @@ def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
         if pairing.withdrawn is not None or pairing.start > scope.asof:
             continue
         # Milestones reached after the month's end were not reached in it.
-        then = pairing.model_copy(
-            update={
-                name: None
-                for name in ("basic_on", "full_on", "ended")
-                if (day := getattr(pairing, name)) is not None and day > scope.asof
-            }
-        )
+        then = as_on(pairing, scope.asof)
         for milestone in then.overdue_milestones(deadlines, scope.asof):
-            due = then.basic_due(deadlines) if milestone == "basic" else then.full_due(deadlines)
+            due = then.milestone_due(milestone, deadlines)
             out.append(
                 Deficiency(
                     scope.branch(pairing.unit),
                     "pairing_overdue",
                     scope.text(
                         f"{pairing.id}：{scope.person(pairing.person)}应于{due}"
-                        f"{'基本' if milestone == 'basic' else '完全'}转化，未转化也未升级包保",
+                        + MILESTONE_ZH.get(milestone, "完全转化，未转化也未升级包保"),
                         f"{pairing.id}: {scope.person(pairing.person)} was due a {milestone} "
                         f"turnaround on {due}, neither reached nor escalated",
                     ),

@@ -1,6 +1,7 @@
 """Reminders (`barrier due`): what each owner must finish soon, and what is already late.
 
-Open report actions, open incident measures and pairing milestones not yet reached, grouped
+Open report actions, open incident measures, incidents awaiting their analysis (by the
+deadline of their class, ``cases.analysis_days``) and pairing milestones not yet reached, grouped
 by the person who answers for them (the mentor for a pairing), soonest first. The window is
 ``--days`` or the furthest of ``deadlines.reminders``; an item whose days left is one of the
 ``reminders`` is marked, so a daily run reminds on exactly those days.
@@ -18,7 +19,7 @@ from barrier_cli.errors import InvalidInput
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
 
-ItemKind = Literal["action", "measure", "basic", "full"]
+ItemKind = Literal["action", "measure", "analysis", "basic", "full", "escalated"]
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,11 @@ def _items(
             for n, act in enumerate(case.measures, 1):
                 if act.done is None and act.due is not None:
                     out.append(item(act.owner, "measure", f"{case.id}/{n}", act.action, act.due))
+    for case in tree.incidents:
+        if case.withdrawn is None and case.analysed_on() is None:
+            due = case.analysis_due(tree.settings.cases)
+            owner = case_owner(tree, case.unit)
+            out.append(item(owner, "analysis", case.id, case.title, due))
     deadlines = tree.settings.deadlines
     for pairing in tree.pairings:
         if pairing.withdrawn is not None or pairing.status == "ended" or pairing.full_on:
@@ -133,6 +139,9 @@ def _items(
         milestones: list[tuple[ItemKind, dt.date]] = [("full", pairing.full_due(deadlines))]
         if pairing.basic_on is None:
             milestones.insert(0, ("basic", pairing.basic_due(deadlines)))
+        escalated_due = pairing.escalated_due(deadlines)
+        if pairing.escalated and escalated_due is not None:
+            milestones = [("escalated", escalated_due)]
         for kind, due in milestones:
             if due < today and kind not in late:
                 continue  # escalated: a committee member already helps, not a reminder
@@ -141,9 +150,32 @@ def _items(
     return out
 
 
+def case_owner(tree: Tree, unit: str) -> str | None:
+    """Who answers for analysing a case: the secretary of its branch, else of a unit above."""
+    units = {u.id: u for u in tree.org.units}
+    seen: set[str] = set()
+    current: str | None = unit
+    while current is not None and current in units and current not in seen:
+        seen.add(current)
+        secretary = next(
+            (
+                p.id
+                for p in tree.org.people
+                if p.unit == current and "secretary" in p.roles and p.until is None
+            ),
+            None,
+        )
+        if secretary is not None:
+            return secretary
+        current = units[current].parent
+    return None
+
+
 TEXT: dict[str, tuple[str, str]] = {
     "action": ("整改", "action"),
     "measure": ("措施", "measure"),
+    "analysis": ("案例分析", "case analysis"),
+    "escalated": ("协助包保转化", "turnaround after escalation"),
     "basic": ("基本转化", "basic turnaround"),
     "full": ("完全转化", "full turnaround"),
     "nobody": ("（无责任人）", "(no owner)"),
@@ -175,7 +207,8 @@ def format_text(due: DueList, lang: Lang) -> str:
         )
         lines.append(f"{who}: {summary}")
         for i in group.items:
-            what = f"{t(i.kind)}: {i.what}" if i.kind in ("basic", "full") else i.what
+            labelled = ("basic", "full", "analysis", "escalated")
+            what = f"{t(i.kind)}: {i.what}" if i.kind in labelled else i.what
             mark = f" [{t('remind')}]" if i.remind else ""
             lines.append(f"  {_when(i.days_left, lang):<12} {i.due}  {i.ref}  {what}{mark}")
     return "\n".join(lines) + "\n"

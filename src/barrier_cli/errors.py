@@ -7,6 +7,8 @@ class BarrierError(Exception):
     """Base of every error barrier raises on purpose."""
 
     exit_code = 3
+    quiet = False
+    """Said as it is, without 'barrier: error:' (a person stopping on purpose is no error)."""
 
 
 class UserError(BarrierError):

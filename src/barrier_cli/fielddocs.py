@@ -73,6 +73,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     },
     # -- settings ---------------------------------------------------------------------------
     "Settings": {
+        "cases": D("典型案例与两违", "typical cases", "分析时限、交班层级、两违分类", ""),
+        "key_persons": D("安全关键人", "key persons", "各信号的权重和阈值", ""),
         "organisation": D("单位名称", "organisation", "文件抬头用的名称", "name used in headings"),
         "lang": D("语言", "language", "zh 或 en，文档与提示的语言", "zh or en, for documents"),
         "timezone": D(
@@ -86,6 +88,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "cadence",
             "三级网络各层的反馈周期和每期最少条数",
             "each tier's feedback period and minimum per period",
+        ),
+        "patrol": D(
+            "干部监控频次",
+            "cadre patrols",
+            "党员干部深入现场的周期和每期最少次数",
+            "how often each cadre patrols, and the least per period",
         ),
         "working_days": D(
             "工作日",
@@ -111,7 +119,25 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "每期最少条数", "minimum per period", "低于此数即为漏报", "fewer is a missed period"
         ),
     },
+    "Cases": {
+        "analysis_days": D("分析时限（天）", "days to analyse", "按事故等级、苗子、A/B类两违", ""),
+        "handover_levels": D("交班层级", "handover levels", "由低到高", "lowest first"),
+        "handover": D("应交班层级", "handover required", "各等级至少交班到的层级", ""),
+        "generic_measures": D("空泛措施", "generic measures", "只写这些不算具体措施", ""),
+        "a_class_severities": D("A类两违", "A-class severities", "这些严重程度算A类", ""),
+        "grade_weights": D("A/B类权重", "grade weights", "考核中A、B类两违的分量", ""),
+    },
+    "KeyPersonRules": {
+        "weights": D(
+            "信号权重", "signal weights", "两违、质量反馈、事故苗子、考核不合格、发现故障少", ""
+        ),
+        "threshold": D("提出阈值", "threshold", "信号权重合计达到即提出", ""),
+        "months": D("统计月数", "months looked at", "", ""),
+        "few_finds_ratio": D("发现故障少比例", "few-finds ratio", "低于本组平均的比例", ""),
+        "pair_days": D("结对时限（天）", "days to pair", "确定后几天内结成包保对子", ""),
+    },
     "Deadlines": {
+        "pairing_escalated_months": D("协助包保期限（月）", "months after escalation", "", ""),
         "analyse_days": D("分析时限（天）", "days to analyse", "信息报送后几天内完成分析", ""),
         "close_days": D("闭环时限（天）", "days to close", "信息报送后几天内闭环", ""),
         "pairing_basic_months": D("基本转化期限（月）", "months to basic turnaround", "", ""),
@@ -198,6 +224,10 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "name": D("名称", "name", "", ""),
         "max": D("满分", "max points", "", ""),
         "description": D("说明", "description", "评分细则", "how it is scored"),
+        "source": D(
+            "来源", "source", "derived 据记录核算，entered 人工录入并附依据", "derived or entered"
+        ),
+        "rules": D("扣分规则", "rules", "扣分情形: 每次扣分", "shortfall: points each"),
     },
     # -- report -----------------------------------------------------------------------------
     "Report": {
@@ -274,11 +304,15 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "status": D("状态", "status", "待分析、分析中、整改中、已闭环", "open … closed"),
         "closed": D("闭环日期", "closed", "三不放过齐全后方可闭环", "only when 三不放过 is met"),
         "reports": D("关联信息", "reports", "相关安全信息的编号", "linked report ids"),
+        "typical": D(
+            "典型案例", "typical", "按典型案例程序剖析后方可闭环", "full procedure before closing"
+        ),
     },
     "Violation": {
         "kind": D("违章/违纪", "kind", "", ""),
         "severity": D("严重程度", "severity", "严重或一般", "serious or general"),
         "person": D("当事人", "person", *_PERSON_HELP),
+        "grade": D("类别", "grade", "A类或B类；不填按严重程度", "A or B; else by severity"),
     },
     "Involved": {
         "person": D("人员", "person", *_PERSON_HELP),
@@ -292,7 +326,11 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "levels": D(
             "三级分析", "levels", "党总支、党支部、党员三级", "general branch, branch, member"
         ),
-        "meeting": D("分析会", "meeting", "日期和会议类别", "date and kind"),
+        "meeting": D("分析会", "meeting", "日期、会议类别和参会人", "date, kind, attendees"),
+        "chain": D(
+            "责任传递", "chain", "责任如何逐级传递、在哪一级断档", "how responsibility passed"
+        ),
+        "effect": D("落实效果", "effect", "以往措施的落实效果", "what earlier measures achieved"),
     },
     "LevelFindings": {
         "general_branch": D("党总支分析", "general branch", "", ""),
@@ -302,6 +340,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "Meeting": {
         "date": D("日期", "date", *_DATE_HELP),
         "kind": D("会议", "kind", "如 支委会", "e.g. branch committee"),
+        "attendees": D("参会人", "attendees", "参加分析会的人员编号", "person ids present"),
     },
     "Cause": {
         "element": D("要素", "element", "设备、人员、管理", "equipment, personnel, management"),
@@ -318,6 +357,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "action": D("处理", "action", "撤换、警告、扣分、罚款或奖励", "replaced, warned, …"),
         "detail": D("说明", "detail", "", ""),
         "date": D("日期", "date", *_DATE_HELP),
+        "role": D("干惯者/看惯者", "role", "doer 干惯者，overseer 看惯者", "doer or overseer"),
+        "amount": D("金额", "amount", "罚款或奖励金额（元）", "yuan, for a fine or reward"),
     },
     "Education": {
         "date": D("日期", "date", *_DATE_HELP),
@@ -339,6 +380,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "reasons": D("列为关键人的原因", "reasons", "可多选", "one or more"),
         "plan": D("帮教计划", "plan", "", ""),
         "goals": D("目标", "goals", "每行一个目标", "one goal a line"),
+        "measures": D("措施", "measures", "责任书中的包保措施，每行一条", "one measure a line"),
+        "escalated_on": D("协助包保日期", "escalated on", "支委委员加入之日", "when escalated"),
         "letter": D("责任书签订日期", "letter signed", *_DATE_HELP),
         "reviews": D("跟踪记录", "reviews", "日期、记录人、情况", "date, by, note"),
         "assistant": D(
@@ -349,10 +392,83 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "status": D("状态", "status", "包保中、基本转化、完全转化…", "active, basic, full …"),
         "ended": D("结束日期", "ended", *_DATE_HELP),
     },
+    # -- competence, key persons, rewards --------------------------------------------------
+    "Competence": {
+        "id": D("编号", "id", "C-YYYYMMDD-XX", "C-YYYYMMDD-XX"),
+        "date": D("日期", "date", *_DATE_HELP),
+        "unit": D("单位", "unit", *_UNIT_HELP),
+        "kind": D(
+            "类别",
+            "kind",
+            "knows 应知一口清、skills 应会一手精、study 双学双提、contest 四赛",
+            "knows, skills, study or contest",
+        ),
+        "contest": D(
+            "四赛",
+            "contest",
+            "joint 联手赛、versus 对抗赛、arena 擂台赛、upgrade 升格赛",
+            "joint, versus, arena or upgrade",
+        ),
+        "title": D("名称", "title", "一句话", "one line"),
+        "by": D("组织人", "by", *_PERSON_HELP),
+        "results": D("成绩", "results", "每人是否合格、得分、名次", "each person's result"),
+    },
+    "CompetenceResult": {
+        "person": D("人员", "person", *_PERSON_HELP),
+        "passed": D("合格", "passed", "", ""),
+        "score": D("得分", "score", "0–100", "0–100"),
+        "place": D("名次", "place", "", ""),
+        "note": D("说明", "note", "", ""),
+    },
+    "KeyPerson": {
+        "id": D("编号", "id", "K-YYYYMMDD-XX", "K-YYYYMMDD-XX"),
+        "person": D("安全关键人", "person", *_PERSON_HELP),
+        "unit": D("单位", "unit", *_UNIT_HELP),
+        "proposed": D("提出日期", "proposed", *_DATE_HELP),
+        "signals": D("依据", "signals", "两违、质量反馈、事故苗子、考核不合格、发现故障少", ""),
+        "status": D(
+            "状态",
+            "status",
+            "提出、确定、已包保、已转化、未转化",
+            "proposed, confirmed, paired, turned, not_turned",
+        ),
+        "confirmed": D("确定日期", "confirmed", *_DATE_HELP),
+        "by": D("确定人", "by", *_PERSON_HELP),
+        "pairing": D("包保对子", "pairing", "P-… 编号", "a pairing id"),
+        "closed": D("转化评定日期", "closed", *_DATE_HELP),
+    },
+    "KeySignal": {
+        "kind": D("信号", "kind", "violation、quality、precursor、competence、few_finds", ""),
+        "ref": D("依据记录", "ref", "信息、事故或考核的编号", "a record id"),
+        "note": D("说明", "note", "", ""),
+    },
+    "Reward": {
+        "id": D("编号", "id", "W-YYYYMMDD-XX", "W-YYYYMMDD-XX"),
+        "date": D("日期", "date", *_DATE_HELP),
+        "kind": D("类别", "kind", "表彰、奖励或处罚", "commendation, reward or penalty"),
+        "level": D("层级", "level", "workshop 车间、depot 段、division 分局", ""),
+        "person": D("人员", "person", *_PERSON_HELP),
+        "unit": D("单位", "unit", *_UNIT_HELP),
+        "amount": D("金额（元）", "amount (yuan)", "", ""),
+        "reason": D("事由", "reason", "一句话", "one line"),
+        "record": D("关联记录", "record", "信息、事故或考核的编号", "a record id"),
+    },
     "Review": {
         "date": D("日期", "date", *_DATE_HELP),
         "by": D("记录人", "by", *_PERSON_HELP),
         "note": D("情况", "note", "本次跟踪帮教的情况", "how the person is doing"),
+        "diligences": D(
+            "五勤",
+            "five diligences",
+            "observe 勤观察、instil 勤灌输、help 勤帮助、remind 勤提醒、report 勤汇报",
+            "observe, instil, help, remind, report",
+        ),
+        "together": D(
+            "四同",
+            "four togethers",
+            "start 同出场、work 同作业、return 同归所、rest 同休息",
+            "start, work, return, rest",
+        ),
     },
     # -- assessment -------------------------------------------------------------------------
     "Assessment": {
@@ -371,6 +487,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "item": D("项目", "item", "标准中的项目编号", "an item id of the standard"),
         "score": D("得分", "score", "不超过该项满分", "at most the item's max"),
         "note": D("说明", "note", "", ""),
+        "evidence": D(
+            "依据", "evidence", "记录编号或所见情况，每行一条", "record ids or what was seen"
+        ),
     },
     "Deduction": {
         "item": D("项目", "item", "标准中的项目编号", "an item id of the standard"),

@@ -112,6 +112,9 @@ DATE_ORDER = CODES.add(
     E,
     "a date before the one it follows (done before reported, closed before analysed)",
 )
+PATROL_KEYS = CODES.add(
+    "patrol-keys", W, "a cadre patrol report that names none of the five keys (五个关键)"
+)
 RETURN_DAY = CODES.add(
     "return-day", E, "a nil-return day outside its month, listed twice, or filed before it"
 )
@@ -133,9 +136,26 @@ ACTION_NOT_DONE = CODES.add("action-not-done", E, "closed while an action is not
 CLOSED_DATE = CODES.add("closed-date", E, "closed without a date, or before the record's date")
 CLOSURE = CODES.add("closure", E, "an incident closed against 三不放过 / 四不放过")
 HANDOVER = CODES.add("handover", E, "a serious case closed without a handover (交班)")
+CASE_STEP = CODES.add("case-step", E, "a typical case (典型案例) closed missing a step")
+GENERIC_MEASURE = CODES.add(
+    "generic-measure", W, "a measure that is only a stock phrase (批评教育)"
+)
 PAIRING_MENTOR = CODES.add("pairing-mentor", E, "mentor not a party member of the person's unit")
+PAIRING_ASSISTANT = CODES.add(
+    "pairing-assistant", E, "an escalation assistant holding no committee role in the branch"
+)
+PAIRING_LETTER = CODES.add(
+    "pairing-letter", W, "a 责任书 without its date, plan, measures or goals"
+)
+PAIRING_REVIEW = CODES.add("pairing-review", W, "a review without 五勤/四同, or an escalated gap")
+KEY_PERSON_UNPAIRED = CODES.add(
+    "key-person-unpaired", W, "a confirmed key person still without a pairing"
+)
 PAIRING_OVERDUE = CODES.add("pairing-overdue", W, "a pairing milestone is past due, no escalation")
 SCORE = CODES.add("score", E, "an assessment score above the item's maximum")
+SCORE_EVIDENCE = CODES.add(
+    "score-evidence", W, "a final score of an entered item given without its evidence"
+)
 AMENDMENT = CODES.add("amendment", E, "a closed or final record changed without an amendment")
 DELETED = CODES.add("deleted", E, "a record was deleted instead of withdrawn")
 ID_REUSED = CODES.add("id-reused", E, "an id was reused for a different record")

@@ -16,7 +16,16 @@ from barrier_cli.store import random_suffix
 
 PREFIX = {"report": "R", "incident": "I", "pairing": "P"}
 SUFFIX_LENGTH = {"report": 4, "incident": 2, "pairing": 2}
-KIND_OF_PREFIX = {"R": "report", "I": "incident", "P": "pairing", "A": "assessment", "N": "notice"}
+KIND_OF_PREFIX = {
+    "R": "report",
+    "I": "incident",
+    "P": "pairing",
+    "A": "assessment",
+    "N": "notice",
+    "C": "competence",
+    "K": "keyperson",
+    "W": "reward",
+}
 _REF = re.compile(r"^(?P<id>[A-Z]-[A-Za-z0-9_.\-]+?)(?:/(?P<n>\d+))?$")
 
 

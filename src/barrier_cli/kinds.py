@@ -10,12 +10,15 @@ from typing import Any
 
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NilReturns,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Reward,
     Roster,
     Roundup,
     Settings,
@@ -76,6 +79,21 @@ KINDS: dict[str, Kind] = {
             lambda r: f"roundups/{r.period[:4]}",
             title_zh="周月汇总反馈",
         ),
+        Kind(
+            "competence",
+            Competence,
+            "competence",
+            lambda r: f"competence/{r.date:%Y}",
+            title_zh="素质考核与竞赛",
+        ),
+        Kind(
+            "keyperson",
+            KeyPerson,
+            "keypersons",
+            lambda r: f"keypersons/{r.proposed:%Y}",
+            title_zh="安全关键人",
+        ),
+        Kind("reward", Reward, "rewards", lambda r: f"rewards/{r.date:%Y}", title_zh="奖惩"),
     ]
 }
 RECORD_KINDS = [k for k in KINDS.values() if k.is_record]
@@ -87,6 +105,9 @@ _ID_PREFIX = {
     "A": "assessment",
     "N": "notice",
     "D": "returns",
+    "C": "competence",
+    "K": "keyperson",
+    "W": "reward",
 }
 YAML_SUFFIXES = (".yaml", ".yml")
 

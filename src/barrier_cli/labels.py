@@ -102,6 +102,15 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "measures not done": ("措施未完成", "measures not done"),
         "education": ("未受教育", "no education"),
         "handover": ("未交班", "no handover"),
+        "measures not specific": ("措施不具体", "measures not specific"),
+        "timeline": ("问题未查清（无经过时间顺序）", "no timeline"),
+        "meeting": ("未开支委会分析", "no committee meeting"),
+        "levels": ("未按总支、支部、党员三个层次剖析", "not analysed at three levels"),
+        "chain": ("未剖析责任传递和落实效果", "no chain of responsibility or effect"),
+        "accountability": ("未责任追究", "no accountability"),
+        "overseer": ("未追究“看惯者”责任", "the onlookers (看惯者) not held responsible"),
+        "handover_level": ("交班层级不够", "handed over too low"),
+        "specific_measures": ("措施不具体（责任人、期限、验证）", "measures not specific"),
     },
     "pairing_status": {
         "active": ("包保中", "active"),
@@ -149,6 +158,31 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "assessment_status": {
         "draft": ("草稿", "draft"),
         "final": ("定稿", "final"),
+    },
+    "violation_grade": {
+        "A": ("A类", "class A"),
+        "B": ("B类", "class B"),
+    },
+    "accountability_role": {
+        "doer": ("干惯者", "the one who did it"),
+        "overseer": ("看惯者", "the one who looked on"),
+    },
+    "diligence": {
+        "observe": ("思想情绪勤观察", "watch mood and thoughts"),
+        "instil": ("规章制度勤灌输", "instil the rules"),
+        "help": ("业务技术勤帮助", "help with the work"),
+        "remind": ("关键环节勤提醒", "remind at key links"),
+        "report": ("包保情况勤汇报", "report on the pairing"),
+    },
+    "together": {
+        "start": ("同出场", "go out together"),
+        "work": ("同作业", "work together"),
+        "return": ("同归所", "come back together"),
+        "rest": ("同休息", "rest together"),
+    },
+    "item_source": {
+        "derived": ("由记录得出", "derived from records"),
+        "entered": ("人工录入", "entered by hand"),
     },
 }
 

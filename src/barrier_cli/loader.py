@@ -20,12 +20,15 @@ from barrier_cli import findings as f
 from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NilReturns,
     NoticeEntry,
     Org,
     Pairing,
     Report,
+    Reward,
     Roster,
     Roundup,
     Settings,
@@ -224,7 +227,9 @@ class Tree:
     """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
     roundups: list[Roundup] = field(default_factory=list)
     """Weekly (group) and monthly (branch) roll-ups: feedback of those tiers."""
-    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
+    competence: list[Competence] = field(default_factory=list)
+    key_persons: list[KeyPerson] = field(default_factory=list)
+    rewards: list[Reward] = field(default_factory=list)
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -290,6 +295,9 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         returns=records(NilReturns),
         roster=next(iter(records(Roster)), None) or Roster(),
         roundups=records(Roundup),
+        competence=records(Competence),
+        key_persons=records(KeyPerson),
+        rewards=records(Reward),
     )
 
 

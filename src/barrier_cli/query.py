@@ -18,7 +18,16 @@ from barrier_cli.fielddocs import field_doc
 from barrier_cli.ids import parse_ref
 from barrier_cli.labels import LABELS, Lang, label
 from barrier_cli.loader import FileResult, Tree
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
+from barrier_cli.models import (
+    Assessment,
+    Competence,
+    Incident,
+    KeyPerson,
+    NoticeEntry,
+    Pairing,
+    Report,
+    Reward,
+)
 from barrier_cli.models.common import Model
 from barrier_cli.periods import Month
 
@@ -28,6 +37,9 @@ KINDS: dict[str, type[Model]] = {
     "pairing": Pairing,
     "assessment": Assessment,
     "notice": NoticeEntry,
+    "competence": Competence,
+    "keyperson": KeyPerson,
+    "reward": Reward,
 }
 COLUMNS: dict[str, tuple[str, ...]] = {
     "report": (
@@ -45,6 +57,9 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "pairing": ("id", "start", "unit", "mentor", "person", "reasons", "status"),
     "assessment": ("id", "period", "subject", "standard", "total", "result", "status"),
     "notice": ("id", "number", "date", "month", "title"),
+    "competence": ("id", "date", "unit", "kind", "contest", "title"),
+    "keyperson": ("id", "proposed", "unit", "person", "status", "pairing"),
+    "reward": ("id", "date", "kind", "level", "person", "unit", "amount", "reason"),
 }
 # What fits an 80-column terminal; json and csv carry every column above.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -53,6 +68,9 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "pairing": COLUMNS["pairing"],
     "assessment": COLUMNS["assessment"],
     "notice": COLUMNS["notice"],
+    "competence": COLUMNS["competence"],
+    "keyperson": COLUMNS["keyperson"],
+    "reward": ("id", "date", "kind", "amount", "reason"),
 }
 # The labels group of a field where its name alone does not say it.
 _GROUPS: dict[tuple[str, str], str] = {
@@ -70,7 +88,7 @@ PERSON_KEYS = frozenset(
     {"reporter", "persons", "by", "owner", "verified_by", "person", "mentor", "assistant"}
 )
 UNIT_KEYS = frozenset({"unit", "subject"})
-_DATE_FIELD = {"pairing": "start"}
+_DATE_FIELD = {"pairing": "start", "keyperson": "proposed"}
 
 
 def kind_named(name: str) -> str:

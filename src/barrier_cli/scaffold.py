@@ -55,6 +55,9 @@ GLOBS = {
     "notice": [f"{RECORDS}/notices/**/*.yaml"],
     "returns": [f"{RECORDS}/returns/**/*.yaml"],
     "roundup": [f"{RECORDS}/roundups/**/*.yaml"],
+    "competence": [f"{RECORDS}/competence/**/*.yaml"],
+    "keyperson": [f"{RECORDS}/keypersons/**/*.yaml"],
+    "reward": [f"{RECORDS}/rewards/**/*.yaml"],
 }
 """Which files each schema applies to, for the editor mapping."""
 

@@ -84,6 +84,10 @@ def test_pairing_review_at_a_terminal(root: Path, tmp_path: Path) -> None:
     child.send("\r")
     child.expect("情况")
     child.send("能独立完成踏面检查\r")
+    child.expect("五勤")
+    child.send("observe,help\r")
+    child.expect("四同")
+    child.send("work\r")
     child.expect("保存")
     child.send("\r")
     child.expect(pexpect.EOF)
@@ -91,7 +95,10 @@ def test_pairing_review_at_a_terminal(root: Path, tmp_path: Path) -> None:
     assert child.exitstatus == 0
     golden = DATA / "golden" / "P-20260901-4B.after-review.yaml"
     written = (root / "pairings/2026/P-20260901-4B.yaml").read_text(encoding="utf-8")
-    assert written == golden.read_text(encoding="utf-8")
+    # the golden review (as `pairing review` by flags writes it) plus the 五勤 and 四同 answered
+    note = "    note: 能独立完成踏面检查\n"
+    answered = "    diligences:\n      - observe\n      - help\n    together:\n      - work\n"
+    assert written == golden.read_text(encoding="utf-8").replace(note, note + answered)
 
 
 def test_action_done_golden_through_the_command(root: Path, tmp_path: Path) -> None:

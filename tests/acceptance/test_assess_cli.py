@@ -56,7 +56,9 @@ def test_month_rates_members_in_english(tmp_path: Path) -> None:
     result = barrier(root, "--lang", "en", "assess", "--month", "2026-10")
     assert result.returncode == 0, result.stderr
     assert "member ratings (draft)" in result.stdout
-    assert "missed reports: 0 of 1" in result.stdout
+    assert (
+        "missed reports: fed back 0 of 22 duty days" in result.stdout
+    )  # October 2026 has 22 weekdays
 
 
 def test_usage_errors_are_one_line(tmp_path: Path) -> None:

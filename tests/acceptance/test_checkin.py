@@ -140,8 +140,43 @@ def test_two_leaders_ticking_at_once_both_land(root: Path) -> None:
     assert len(ticked["m1"]) == len(days) and ticked["m1"] == sorted(ticked["m1"])
 
 
+def test_a_member_on_leave_is_not_on_the_shift(root: Path) -> None:
+    (root / "roster.yaml").write_text(
+        "leave:\n  - person: m5\n    start: 2026-11-23\n    end: 2026-11-27\n", encoding="utf-8"
+    )
+    done = barrier(root, "checkin", "--unit", "B1-G1", "--no-input")
+    assert done.returncode == 0, done.stderr
+    assert "m5" not in _ticked(root) and len(_ticked(root)) == 9
+
+
 def test_an_unknown_unit_or_person_is_one_line(root: Path) -> None:
     done = barrier(root, "checkin", "--unit", "B9", "--no-input")
     assert (done.returncode, done.stderr.strip()) == (1, "barrier: error: no unit 'B9' in org.yaml")
     done = barrier(root, "checkin", "--unit", "B1-G1", "--absent", "li", "--no-input")
     assert done.returncode == 1 and "not on B1-G1's shift" in done.stderr
+
+
+def test_roundup_at_a_terminal_asks_the_judgement_then_saves_final(tmp_path: Path) -> None:
+    from barrier_cli.analysis.compliance import reporting_compliance
+    from barrier_cli.periods import Month
+    from network_tree import write
+
+    root = write(tmp_path / "records")
+    child = pexpect.spawn(
+        str(BARRIER),
+        ["--records", str(root), "roundup", "--week", "2026-W12", "--unit", "G1"],
+        env=env(tmp_path),
+        encoding="utf-8",
+        timeout=20,
+        dimensions=(60, 100),
+    )
+    child.expect("judgement:")
+    assert "escalate:" in child.before and "R-20260320-0001" in child.before  # the draft
+    child.send("两违一起已上报支部，组内已复盘\r")
+    child.expect(r"save final\? \[y/N\]:")
+    child.send("y\r")
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 0
+    lead = reporting_compliance(load_tree(root), Month(2026, 3)).groups[0]
+    assert lead.missed_periods == ()

@@ -42,4 +42,18 @@ def test_nothing_overdue_passes_ci(tmp_path: Path) -> None:
     assert result.returncode == 0 and "7天内没有到期或逾期的事项" in result.stdout
     assert "更换闸瓦" in barrier(root, "due", "--days", "30").stdout
     unknown = barrier(root, "due", "--owner", "ghost")
-    assert unknown.returncode == 1 and "no person 'ghost'" in unknown.stderr
+    assert unknown.returncode == 1 and "没有人员“ghost”" in unknown.stderr
+
+
+def test_owner_is_found_by_id_name_pinyin_or_initials(tmp_path: Path) -> None:
+    root = write(
+        tmp_path / "records",
+        report(
+            date=D(2026, 11, 2),
+            actions=[{"action": "更换闸瓦", "owner": "zhu", "due": D(2026, 11, 20)}],
+        ),
+    )
+    for spelled in ("zhu", "朱春祥", "zhuchunxiang", "zcx"):
+        shown = barrier(root, "due", "--owner", spelled)
+        assert shown.returncode == 0, (spelled, shown.stderr)
+        assert "更换闸瓦" in shown.stdout, spelled

@@ -26,7 +26,8 @@ def _module() -> ModuleType:
     return module
 
 
-def generate(root: Path, *, reports: int, seed: int, defects: float) -> Path:
-    """Write a tree of ``reports`` reports (plus the other kinds) at ``root``."""
-    _module().generate(root, reports=reports, seed=seed, defects=defects)
+def generate(root: Path, *, reports: int, seed: int, defects: float, nil_returns: int = 0) -> Path:
+    """Write a tree of ``reports`` reports (plus the other kinds) at ``root``; ``nil_returns``
+    people also tick 今日无异常 every weekday for a year."""
+    _module().generate(root, reports=reports, seed=seed, defects=defects, nil_returns=nil_returns)
     return root

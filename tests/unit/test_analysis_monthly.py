@@ -97,7 +97,15 @@ def test_timeliness_as_of_the_month_end(scenario: Scenario) -> None:
 def test_incidents_with_their_closure_gaps(scenario: Scenario) -> None:
     a, _ = scenario
     assert [(i.id, i.gaps, i.complete) for i in a.incidents] == [
-        ("I-20261008-01", ["measures not done", "handover"], False),
+        # a general-A accident: a typical case, every procedure step it has not taken
+        (
+            "I-20261008-01",
+            [
+                *("measures not done", "handover", "timeline", "meeting", "levels", "chain"),
+                *("accountability", "specific_measures"),
+            ],
+            False,
+        ),
         ("I-20261015-01", [], True),
     ]
     assert a.incidents[1].persons == ["钱工人"]
@@ -147,12 +155,15 @@ def test_weak_links_ranked_with_growth_and_priorities(scenario: Scenario) -> Non
 
 def test_assessment_ranking_flags_the_lowest(scenario: Scenario) -> None:
     a, _ = scenario
-    rows = [(r.standard, r.rank, r.subject, r.total, r.max, r.flagged) for r in a.assessments]
+    rows = [
+        (r.standard, r.branch, r.rank, r.subject, r.total, r.max, r.flagged) for r in a.assessments
+    ]
+    # members rank within their own branch; mem2 is flagged for failing
     assert rows == [
-        ("branch", 1, "B2", 90.0, 100.0, False),
-        ("branch", 2, "B1", 80.0, 100.0, True),
-        ("member", 1, "mem1", 95.0, None, False),
-        ("member", 2, "mem2", 50.0, None, True),
+        ("branch", None, 1, "B2", 90.0, 100.0, False),
+        ("branch", None, 2, "B1", 80.0, 100.0, True),
+        ("member", "B1", 1, "mem1", 95.0, None, False),
+        ("member", "B2", 1, "mem2", 50.0, None, True),
     ]
 
 

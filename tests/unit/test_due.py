@@ -40,7 +40,7 @@ def tree() -> Tree:
             date=D(2026, 11, 3),
             actions=[act("zhao", D(2026, 11, 28)), act("zhao", D(2026, 12, 10))],
         ),
-        incident(date=D(2026, 11, 1), measures=[act("zhao", TODAY)]),
+        incident(date=D(2026, 11, 1), measures=[act("zhao", TODAY)], status="rectifying"),
         withdrawn,
         pairing(start=D(2026, 6, 1)),
         pairing(start=D(2026, 5, 1), assistant="wang", status="escalated"),
@@ -99,3 +99,33 @@ def test_nothing_due() -> None:
     found = due_list(build(), today=TODAY, days=3)
     assert found.owners == [] and found.overdue == 0
     assert format_text(found, "zh") == "3天内没有到期或逾期的事项。\n"
+
+
+def test_a_case_awaiting_analysis_is_due_by_its_class_with_the_branch_secretary() -> None:
+    # a precursor of 11-01 has 7 days (cases.analysis_days); B2 has no secretary of its own,
+    # so the general branch's (王建国) answers for it
+    waiting = incident(date=D(2026, 11, 1))
+    accident = incident(date=D(2026, 11, 20), type="accident", **{"class": "general_a"})
+    found = due_list(build(waiting, accident), today=TODAY)
+    assert [
+        (g.owner, [(i.kind, i.ref, i.due, i.days_left) for i in g.items]) for g in found.owners
+    ] == [
+        (
+            "wang",
+            [
+                ("analysis", waiting.id, D(2026, 11, 8), -16),
+                ("analysis", accident.id, D(2026, 11, 23), -1),
+            ],
+        )
+    ]
+    assert "案例分析: 风表忘撤被拉走" in format_text(found, "zh")
+
+
+def test_an_escalated_pairing_has_its_own_milestone() -> None:
+    escalated = pairing(
+        start=D(2026, 3, 1), assistant="wang", status="escalated", escalated_on=D(2026, 6, 5)
+    )
+    found = due_list(build(escalated), today=TODAY)
+    assert [(i.kind, i.due, i.days_left) for g in found.owners for i in g.items] == [
+        ("escalated", D(2026, 9, 5), -80)
+    ]

@@ -32,3 +32,21 @@ def test_defects_are_the_share_asked_for(tmp_path: Path) -> None:
     root = generate(tmp_path / "records", reports=400, seed=7, defects=0.05)
     flawed = {x.path for x in check_tree(root).findings}
     assert 8 <= len(flawed) <= 35
+
+
+def test_a_year_of_nil_returns_is_a_file_per_person_and_month_and_checks_clean(
+    tmp_path: Path,
+) -> None:
+    from barrier_cli.analysis.compliance import reporting_compliance
+    from barrier_cli.loader import load_tree
+    from barrier_cli.periods import Month
+
+    root = generate(tmp_path / "records", reports=100, seed=7, defects=0.0, nil_returns=3)
+    returns = sorted((root / "returns").rglob("*.yaml"))
+    # 25 November 2025 to 23 November 2026 touches 13 months.
+    assert len(returns) == 3 * 13
+    assert check_tree(root).findings == []
+    tree = load_tree(root)
+    ticking = {r.person for r in tree.returns}
+    members = reporting_compliance(tree, Month(2026, 10)).members
+    assert [e.missed for e in members if e.subject in ticking] == [False] * 3

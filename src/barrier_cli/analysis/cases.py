@@ -20,18 +20,23 @@ def case_rows(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[CaseRow], 
     standing = sorted(
         (i for i in tree.incidents if i.withdrawn is None), key=lambda i: (i.date, i.id)
     )
-    this = [_row(tree, i) for i in standing if month.contains(i.date)]
+    this = [_row(tree, i, as_of) for i in standing if month.contains(i.date)]
     earlier = [
-        _row(tree, i)
+        _row(tree, i, as_of)
         for i in standing
         if i.date < month.first and (i.closed is None or i.closed > as_of)
     ]
     return this, earlier
 
 
-def _row(tree: Tree, incident: Incident) -> CaseRow:
+def _row(tree: Tree, incident: Incident, as_of: dt.date) -> CaseRow:
     names = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
+    cases = tree.settings.cases
+    due = incident.analysis_due(cases)
+    analysed = incident.analysed_on()
+    if analysed is not None and analysed > as_of:
+        analysed = None
     involved = [p.person for p in incident.persons]
     if incident.violation and incident.violation.person not in involved:
         involved.insert(0, incident.violation.person)
@@ -46,8 +51,13 @@ def _row(tree: Tree, incident: Incident) -> CaseRow:
         severity=incident.violation.severity if incident.violation else None,
         persons=[names.get(p, p) for p in involved],
         status=incident.status,
-        gaps=incident.closure_gaps(tree.settings.closure),
+        gaps=incident.closure_gaps(tree.settings.closure, cases),
         closed=incident.closed,
+        typical=incident.is_typical(cases),
+        grade=incident.grade(cases),
+        analysis_due=due,
+        analysis_late=(analysed is None and due < as_of)
+        or (analysed is not None and analysed > due),
     )
 
 

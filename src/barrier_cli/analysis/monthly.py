@@ -9,8 +9,11 @@ from barrier_cli.analysis import cases, counts, ranking, timeliness, weak_links
 from barrier_cli.analysis.compliance import reporting_compliance
 from barrier_cli.analysis.feedback import feedback_summary
 from barrier_cli.analysis.frames import reports_frame
+from barrier_cli.analysis.keypersons import key_person_signals
 from barrier_cli.analysis.pairings import pairings
+from barrier_cli.analysis.patrols import cadre_patrols
 from barrier_cli.analysis.result import MonthlyAnalysis
+from barrier_cli.analysis.rewards import year_totals
 from barrier_cli.analysis.totals import cumulative
 from barrier_cli.errors import UserError
 from barrier_cli.labels import Lang
@@ -66,6 +69,9 @@ def analyze(
         skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],
         feedback=feedback_summary(tree, month, as_of=as_of),
         cumulative=cumulative(tree, as_of=as_of),
+        key_persons=key_person_signals(tree, month, as_of),
+        rewards=[line for line in year_totals(tree, month.year).lines if month.contains(line.date)],
+        patrols=cadre_patrols(tree, month, today=today),
     )
 
 

@@ -51,28 +51,34 @@ def pairings(tree: Tree, month: Month, as_of: dt.date) -> Pairings:
 
 
 def as_on(p: Pairing, day: dt.date) -> Pairing:
-    """The pairing as it stood on ``day``: milestones and an end after it left out.
-
-    Escalation carries no date, so an escalated pairing counts as escalated throughout.
+    """The pairing as it stood on ``day``: milestones, an end and an escalation after it
+    left out. An escalation recorded without its date counts throughout.
     """
 
     def by_then(value: dt.date | None) -> dt.date | None:
         return value if value is not None and value <= day else None
 
     basic_on, full_on, ended = by_then(p.basic_on), by_then(p.full_on), by_then(p.ended)
+    escalated = p.escalated and (p.escalated_on is None or p.escalated_on <= day)
     if ended is not None:
         status = "ended"
     elif full_on is not None:
         status = "full"
-    elif p.escalated:
+    elif escalated:
         status = "escalated"
     elif basic_on is not None:
         status = "basic"
     else:
         status = "active"
-    return p.model_copy(
-        update={"basic_on": basic_on, "full_on": full_on, "ended": ended, "status": status}
-    )
+    update: dict[str, object] = {
+        "basic_on": basic_on,
+        "full_on": full_on,
+        "ended": ended,
+        "status": status,
+    }
+    if not escalated:
+        update |= {"assistant": None, "escalated_on": None}
+    return p.model_copy(update=update)
 
 
 def running_on(p: Pairing, day: dt.date) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from barrier_cli.analysis.compliance import branch_of
 from barrier_cli.analysis.result import GoodCatch, RankRow
 from barrier_cli.loader import Tree
 from barrier_cli.models import Assessment
@@ -9,35 +10,42 @@ from barrier_cli.periods import Month
 
 
 def assessment_ranking(tree: Tree, month: Month) -> list[RankRow]:
-    """The month's assessments, and the quarter's in its last month, ranked per standard.
+    """The month's assessments, and the quarter's in its last month, ranked: branches
+    within the workshop, members within their branch (党支部每季逐项打分，排序抓尾).
 
-    The lowest of each standard (when there are two or more) and every failed one are
-    flagged: those are followed up.
+    The lowest of each group (when there are two or more) and every failed one are
+    flagged: those are followed up (a member's at the 排尾党员分析会).
     """
     periods = {str(month)}
     if month == month.quarter.months[-1]:
         periods.add(str(month.quarter))
     chosen = [a for a in tree.assessments if a.withdrawn is None and a.period in periods]
     names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
+    units = {p.id: p.unit for p in tree.org.people}
+    groups: dict[tuple[str, str | None], list[Assessment]] = {}
+    for a in sorted(chosen, key=lambda a: (a.standard != "branch", a.period, a.subject)):
+        branch = None
+        if a.standard == "member":
+            branch = branch_of(tree.org, units.get(a.subject)) or units.get(a.subject)
+        groups.setdefault((f"{a.standard}:{a.period}", branch), []).append(a)
     rows: list[RankRow] = []
-    for standard in ("branch", "member"):
-        group = sorted(
-            (a for a in chosen if a.standard == standard), key=lambda a: (-a.total, a.subject)
-        )
-        lowest = group[-1].total if len(group) > 1 else None
+    for (_key, branch), members in groups.items():
+        group = sorted(members, key=lambda a: (-a.total, a.subject))
+        lowest = group[-1].total if len({a.total for a in group}) > 1 else None
         for a in group:
             rows.append(
                 RankRow(
                     rank=1 + sum(1 for b in group if b.total > a.total),
                     subject=a.subject,
                     name=names.get(a.subject, a.subject),
-                    standard=standard,
+                    standard=a.standard,
                     period=a.period,
                     total=round(a.total, 2),
                     max=_max(tree, a),
                     result=a.result,
                     status=a.status,
                     flagged=a.total == lowest or a.result == "fail",
+                    branch=branch,
                 )
             )
     return rows

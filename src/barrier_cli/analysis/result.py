@@ -25,8 +25,13 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
 - ``weak_links`` (ranked) and ``priorities`` (the top ones): ``{rank, element, category,
   key, location, count, weighted, previous_avg, growth, evidence}``
 - ``assessments``: list of ``{rank, subject, name, standard, period, total, max, result,
-  status, flagged}``; ``good_catches``: list of ``{id, date, reporter, reporter_name,
+  status, flagged, branch}`` (members ranked within their branch); ``good_catches``: list of ``{id, date, reporter, reporter_name,
   unit_name, summary, train, vehicle}``
+- ``incidents`` rows also carry ``typical``, ``grade``, ``analysis_due``, ``analysis_late``
+- ``rewards``: list of ``{date, kind, level, person, unit, amount, reason, record, source,
+  id}``
+- ``key_persons``: list of ``{person, name, unit, score, signals: [{kind, ref, weight}],
+  register, status, pairing, proposed}``
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ from typing import Any
 
 from barrier_cli.analysis.compliance import Compliance, Expectation
 from barrier_cli.analysis.feedback import FeedbackSummary
+from barrier_cli.analysis.patrols import PatrolDuty
 from barrier_cli.analysis.totals import Cumulative
 from barrier_cli.periods import Month
 
@@ -143,10 +149,62 @@ class CaseRow:
     """What 三不放过 still lacks (``Incident.closure_gaps``); empty when complete."""
     closed: dt.date | None = None
     """When the case was closed, if it was by the analysis's moment (`snapshot.as_of`)."""
+    typical: bool = False
+    """A typical case (典型案例): the full procedure applies before closing."""
+    grade: str | None = None
+    """A or B for a 两违."""
+    analysis_due: dt.date | None = None
+    """The analysis deadline of its class (``cases.analysis_days``)."""
+    analysis_late: bool = False
+    """Not analysed by ``analysis_due`` as of the document's day, or analysed after it."""
 
     @property
     def complete(self) -> bool:
         return not self.gaps
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    ref: str | None
+    weight: float
+
+
+@dataclass(frozen=True)
+class KeyCandidate:
+    person: str
+    name: str
+    unit: str
+    score: float
+    signals: list[Evidence] = field(default_factory=list)
+    register: str | None = None
+    """The register entry (K-…) already holding them, if any."""
+    status: str | None = None
+    pairing: str | None = None
+
+    @property
+    def proposed(self) -> bool:
+        """New to the register: signals enough, and neither registered nor paired."""
+        return self.register is None and self.pairing is None
+
+
+@dataclass(frozen=True)
+class RewardLine:
+    """One reward, commendation or penalty (奖惩)."""
+
+    date: dt.date
+    kind: str
+    """commendation, reward or penalty."""
+    level: str
+    """workshop, depot or division."""
+    person: str | None
+    unit: str | None
+    amount: float
+    reason: str
+    record: str | None
+    source: str
+    """'register' or 'accountability'."""
+    id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -238,7 +296,9 @@ class RankRow:
     result: str | None
     status: str
     flagged: bool
-    """排序抓尾: the lowest of its standard, or failed."""
+    """排序抓尾: the lowest of its standard (a member: of its branch), or failed."""
+    branch: str | None = None
+    """A member's branch: members are ranked within it."""
 
 
 @dataclass(frozen=True)
@@ -278,6 +338,12 @@ class MonthlyAnalysis:
     """How fast reporters heard back (信息反馈), and who did not."""
     cumulative: Cumulative | None = None
     """Totals since the programme started, as of the month's end."""
+    key_persons: list[KeyCandidate] = field(default_factory=list)
+    """Everyone whose signals reach the key-person threshold (安全关键人)."""
+    rewards: list[RewardLine] = field(default_factory=list)
+    """The month's rewards, commendations and penalties (奖惩), register and 责任追究."""
+    patrols: list[PatrolDuty] = field(default_factory=list)
+    """Each cadre's patrols against their cadence, with the five keys watched."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}
@@ -293,6 +359,8 @@ _PROPERTIES: dict[type, tuple[str, ...]] = {
     Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around"),
     WeakLink: ("growth",),
     Expectation: ("missed", "shortfall"),
+    KeyCandidate: ("proposed",),
+    PatrolDuty: ("missed",),
 }
 
 

@@ -17,11 +17,14 @@ from barrier_cli.findings import Finding
 from barrier_cli.loader import FileResult, Tree, load_tree, today
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NilReturns,
     NoticeEntry,
     Pairing,
     Report,
+    Reward,
     Roster,
     Roundup,
 )
@@ -37,10 +40,15 @@ def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
 
 def _own_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     settings = tree.settings
-    if isinstance(record, Report | Assessment | NoticeEntry | NilReturns | Roster | Roundup):
+    if isinstance(record, KeyPerson):
+        return record.problems(today=day, rules=settings.key_persons)
+    if isinstance(
+        record,
+        Report | Assessment | NoticeEntry | NilReturns | Roster | Roundup | Competence | Reward,
+    ):
         return record.problems(today=day)
     if isinstance(record, Incident):
-        return record.problems(today=day, closure=settings.closure)
+        return record.problems(today=day, closure=settings.closure, cases=settings.cases)
     if isinstance(record, Pairing):
         return record.problems(today=day, deadlines=settings.deadlines)
     return []

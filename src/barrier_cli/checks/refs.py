@@ -15,12 +15,15 @@ from barrier_cli import findings as f
 from barrier_cli.loader import FileResult, Tree
 from barrier_cli.models import (
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NilReturns,
     NoticeEntry,
     Pairing,
     Person,
     Report,
+    Reward,
     Roster,
     Roundup,
 )
@@ -228,6 +231,9 @@ def _incident(i: Incident, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield from ix.person(("accountability", n, "person"), acc.person)
     for n, edu in enumerate(i.education):
         yield from ix.person(("education", n, "by"), edu.by)
+    if i.analysis is not None and i.analysis.meeting is not None:
+        for n, pid in enumerate(i.analysis.meeting.attendees):
+            yield from ix.person(("analysis", "meeting", "attendees", n), pid)
     for n, rid in enumerate(i.reports):
         yield from ix.record(("reports", n), rid)
 
@@ -249,6 +255,44 @@ def _pairing(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
             f"mentor {mentor.name} ({mentor.unit}) is not in {person.name}'s unit ({person.unit})",
             "pair within the same post, duty and team (同岗位、同职责、同班组)",
         )
+    yield from _assistant(p, ix, tree)
+
+
+COMMITTEE_ROLES = frozenset({"committee", "secretary"})
+
+
+def _assistant(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
+    """支委委员协助包保: the assistant holds a committee role in the person's own branch."""
+    assistant, person = ix.people.get(p.assistant or ""), ix.people.get(p.person)
+    if assistant is None or person is None:
+        return
+    branch = _branch(tree, person.unit)
+    if not COMMITTEE_ROLES & set(assistant.roles):
+        yield Problem(
+            f.PAIRING_ASSISTANT,
+            ("assistant",),
+            f"assistant {assistant.name} holds no branch committee role (支委委员)",
+            "escalation adds a member of the branch committee: role 'committee' or 'secretary'",
+        )
+    elif branch is None or _branch(tree, assistant.unit) != branch:
+        yield Problem(
+            f.PAIRING_ASSISTANT,
+            ("assistant",),
+            f"assistant {assistant.name} ({assistant.unit}) is not on the committee of "
+            f"{person.name}'s branch ({branch or person.unit})",
+        )
+
+
+def _branch(tree: Tree, unit: str) -> str | None:
+    units = {u.id: u for u in tree.org.units}
+    current: str | None = unit
+    seen: set[str] = set()
+    while current is not None and current in units and current not in seen:
+        if units[current].kind == "branch":
+            return current
+        seen.add(current)
+        current = units[current].parent
+    return None
 
 
 def _assessment(a: Assessment, ix: Index, tree: Tree) -> Iterator[Problem]:
@@ -276,6 +320,13 @@ def _assessment(a: Assessment, ix: Index, tree: Tree) -> Iterator[Problem]:
                 f.SCORE,
                 ("items", n, "score"),
                 f"score {score.score:g} is above the maximum {item.max:g} of '{item.name}'",
+            )
+        elif a.status == "final" and standard.source_of(item) == "entered" and not score.evidence:
+            yield Problem(
+                f.SCORE_EVIDENCE,
+                ("items", n),
+                f"'{item.name}' is scored by a person: say what the score rests on",
+                "add 'evidence: [record ids, or what was seen]'",
             )
     for n, deduction in enumerate(a.deductions):
         if deduction.item not in items:
@@ -322,7 +373,39 @@ def _roundup(u: Roundup, ix: Index, tree: Tree) -> Iterator[Problem]:
             )
 
 
+def _competence(c: Competence, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.unit(("unit",), c.unit)
+    yield from ix.person(("by",), c.by)
+    for n, result in enumerate(c.results):
+        yield from ix.person(("results", n, "person"), result.person, on=c.date)
+
+
+def _key_person(k: KeyPerson, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("person",), k.person, on=k.proposed)
+    yield from ix.unit(("unit",), k.unit)
+    yield from ix.person(("by",), k.by)
+    for n, signal in enumerate(k.signals):
+        yield from ix.record(("signals", n, "ref"), signal.ref)
+    yield from ix.record(("pairing",), k.pairing)
+    paired = next((p for p in tree.pairings if p.id == k.pairing), None)
+    if paired is not None and paired.person != k.person:
+        yield Problem(
+            f.VALUE,
+            ("pairing",),
+            f"pairing {paired.id} is for {paired.person}, not {k.person}",
+        )
+
+
+def _reward(w: Reward, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("person",), w.person)
+    yield from ix.unit(("unit",), w.unit)
+    yield from ix.record(("record",), w.record)
+
+
 _CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
+    Competence: _competence,
+    KeyPerson: _key_person,
+    Reward: _reward,
     Report: _report,
     Incident: _incident,
     Pairing: _pairing,

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -78,34 +77,20 @@ def run_add(
     g = globals_of(ctx)
     root = g.root()
     prompter = prompter_for(no_input=no_input, from_file=from_file)
-    with stopping():
-        added = add_record(
-            root=root,
-            kind=kind,
-            flags=flags,
-            data=read_from(from_file),
-            lang=lang_of(ctx),
-            prompter=prompter,
-            commit=commit,
-        )
+    added = add_record(
+        root=root,
+        kind=kind,
+        flags=flags,
+        data=read_from(from_file),
+        lang=lang_of(ctx),
+        prompter=prompter,
+        commit=commit,
+    )
     for warning in added.warnings:
         sys.stderr.write(f"barrier: warning: {warning}\n")
     typer.echo(f"{added.id} {added.path}")
     if added.committed:
         sys.stderr.write(f"committed {added.rel}\n")
-
-
-@contextmanager
-def stopping() -> Iterator[None]:
-    """The person stopping an entry (no at the confirmation: exit 0; Ctrl-C: exit 130) gets
-    one plain line, not an error."""
-    from barrier_cli.entry.session import Stopped
-
-    try:
-        yield
-    except Stopped as e:
-        sys.stderr.write(f"{e}\n")
-        raise typer.Exit(e.exit_code) from None
 
 
 NO_INPUT_HELP = "Never prompt: take every field from flags (and --from); a missing one is an error."

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from barrier_cli.cli.adding import at_terminal, lang_of, prompter_for, stopping
+from barrier_cli.cli.adding import at_terminal, lang_of, prompter_for
 from barrier_cli.cli.context import globals_of
 
 app = typer.Typer(help="Actions of reports and measures of incidents.", no_args_is_help=True)
@@ -55,16 +55,15 @@ def done(
             day = parse_date(date, today(globals_of(ctx).root()), lang_of(ctx) or "en")
         except InvalidAnswer as e:
             raise InvalidInput(f"--date: {e}") from None
-    with stopping():
-        edited = mark(
-            root=globals_of(ctx).root(),
-            ref=ref,
-            day=day,
-            verified_by=verified_by,
-            lang=lang_of(ctx),
-            # Asked only when several actions are open; without a terminal that is refused.
-            prompter=prompter_for(no_input=no_input or not at_terminal()),
-        )
+    edited = mark(
+        root=globals_of(ctx).root(),
+        ref=ref,
+        day=day,
+        verified_by=verified_by,
+        lang=lang_of(ctx),
+        # Asked only when several actions are open; without a terminal that is refused.
+        prompter=prompter_for(no_input=no_input or not at_terminal()),
+    )
     typer.echo(f"{edited.id} {edited.what}")
     if edited.open_left == 0:
         typer.echo("no open actions left: the record may now be closed", err=True)

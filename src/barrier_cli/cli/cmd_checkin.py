@@ -70,7 +70,7 @@ def checkin(
     group = unit or (people[leader].unit if leader is not None else None)
     if group is None:
         raise InvalidInput("say whose shift: --unit GROUP or --by LEADER")
-    shift = lib.shift_of(tree.org, group, day)
+    shift = lib.shift_of(tree.org, group, day, tree.roster)
     if leader is None:
         found = lib.leader_of(tree.org, group, day)
         leader = found.id if found is not None else None

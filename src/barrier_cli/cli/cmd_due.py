@@ -19,7 +19,10 @@ def due(
         ),
     ] = None,
     owner: Annotated[
-        str | None, typer.Option("--owner", help="Only what this person (id) answers for.")
+        str | None,
+        typer.Option(
+            "--owner", help="Only what this person answers for: id, name, pinyin or initials."
+        ),
     ] = None,
     output_format: Annotated[
         Literal["term", "json"], typer.Option("--format", help="term for people, json for tools.")
@@ -30,13 +33,21 @@ def due(
 ) -> None:
     """What falls due soon and what is late, grouped by owner, soonest first. Exits 0."""
     from barrier_cli.due import due_list, format_text
+    from barrier_cli.errors import UserError
     from barrier_cli.loader import load_tree, today
+    from barrier_cli.lookup import Lookup, NotFound
 
     g = globals_of(ctx)
     tree = load_tree(g.root(), cache=True)
+    lang = g.language(tree.settings.lang)
+    if owner is not None:
+        try:
+            owner = Lookup.of(tree.org, "person").resolve(owner, lang)
+        except NotFound as e:
+            raise UserError(f"--owner: {e}") from None
     found = due_list(tree, today=today(tree.root), days=days, owner=owner)
     if output_format == "json":
         sys.stdout.write(found.to_json())
     else:
-        sys.stdout.write(format_text(found, g.language(tree.settings.lang)))
+        sys.stdout.write(format_text(found, lang))
     raise typer.Exit(1 if fail_on_overdue and found.overdue else 0)

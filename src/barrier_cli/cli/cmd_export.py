@@ -29,12 +29,49 @@ def export(
             "--labels", help="Headers and choice values as zh or en labels (default: keys)."
         ),
     ] = None,
+    dataset: Annotated[
+        Path | None,
+        typer.Option(
+            "--dataset",
+            help="Add this tree as one unit of a hive-partitioned Parquet dataset (the bureau's "
+            "ledger); re-export replaces the unit's partitions.",
+            file_okay=False,
+        ),
+    ] = None,
+    unit: Annotated[
+        str | None, typer.Option("--unit", help="The unit id in the dataset (with --dataset).")
+    ] = None,
+    month: Annotated[
+        str | None,
+        typer.Option("--month", help="Replace only this month, YYYY-MM (with --dataset)."),
+    ] = None,
 ) -> None:
     """One flat table per record kind, with actions and measures as tables of their own."""
     from barrier_cli.export import export as run_export
     from barrier_cli.loader import load_tree
 
+    if dataset is not None and unit is None:
+        from barrier_cli.errors import InvalidInput
+
+        raise InvalidInput("--dataset needs --unit ID: the unit these records are")
     tree = load_tree(globals_of(ctx).root())
+    if dataset is not None:
+        from barrier_cli.bureau.dataset import export_dataset
+        from barrier_cli.loader import today
+        from barrier_cli.periods import Month
+
+        assert unit is not None
+        written = export_dataset(
+            tree,
+            unit=unit,
+            out=dataset,
+            month=Month.parse(month) if month else None,
+            today=today(),
+        )
+        counts = ", ".join(f"{name} {n}" for name, n in written.rows.items())
+        sys.stderr.write(f"wrote {written.partitions} partitions of unit={unit} in {dataset}\n")
+        sys.stderr.write(f"rows: {counts}\n")
+        return
     done = run_export(tree, fmt=output_format, out=out, labels=labels)
     for path in done.files:
         sys.stderr.write(f"wrote {path}\n")

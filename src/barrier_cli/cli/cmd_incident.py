@@ -53,6 +53,10 @@ def add(
         str | None,
         typer.Option(metavar="PERSON", help="For violations: who (id, name, pinyin or initials)."),
     ] = None,
+    violation_grade: Annotated[
+        str | None,
+        typer.Option(metavar="GRADE", help="For violations: A|B [by severity, see settings]."),
+    ] = None,
     train: Annotated[str | None, typer.Option(metavar="TRAIN", help="Train number.")] = None,
     location: Annotated[str | None, typer.Option(metavar="PLACE", help="Where.")] = None,
     description: Annotated[str | None, typer.Option(metavar="TEXT", help="What happened.")] = None,
@@ -78,6 +82,7 @@ def add(
         "violation.kind": violation_kind,
         "violation.severity": violation_severity,
         "violation.person": violation_person,
+        "violation.grade": violation_grade,
         "train": train,
         "location": location,
         "description": description,

@@ -20,9 +20,29 @@ def init(
     name: Annotated[
         str | None, typer.Option("--name", help="The organisation's name, e.g. 列检车间.")
     ] = None,
+    bureau: Annotated[
+        bool,
+        typer.Option("--bureau", help="Create a bureau tree (bureau.yaml) in FOLDER instead."),
+    ] = False,
 ) -> None:
     """Create records/ (settings, org, standards, templates, schemas), hooks and CI files."""
     from barrier_cli.reporters import display_path
+
+    if bureau:
+        from barrier_cli.bureau.scaffold import init_bureau
+
+        made = init_bureau(folder, name=name)
+        for path in made.written:
+            sys.stdout.write(f"created {display_path(Path.cwd(), str(path))}\n")
+        for path in made.kept:
+            sys.stdout.write(
+                f"kept    {display_path(Path.cwd(), str(path))} (exists; not changed)\n"
+            )
+        sys.stdout.write(
+            f"\nA new bureau tree is in {folder}. Next: list the member units in bureau.yaml,\n"
+            "then run 'barrier bureau sync' and 'barrier bureau analyze --month YYYY-MM'\n"
+        )
+        return
     from barrier_cli.scaffold import init_project
 
     lang = globals_of(ctx).lang or "zh"

@@ -13,7 +13,12 @@ from barrier_cli.cli.context import globals_of
 
 def list_(
     ctx: typer.Context,
-    kind: Annotated[str, typer.Argument(help="report, incident, pairing, assessment or notice.")],
+    kind: Annotated[
+        str,
+        typer.Argument(
+            help="report, incident, pairing, assessment, notice, competence, keyperson or reward."
+        ),
+    ],
     month: Annotated[str | None, typer.Option(help="YYYY-MM: records dated in that month.")] = None,
     unit: Annotated[
         str | None, typer.Option(help="A unit (id or name) and every unit below it.")

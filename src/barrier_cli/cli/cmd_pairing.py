@@ -13,7 +13,6 @@ from barrier_cli.cli.adding import (
     lang_of,
     prompter_for,
     run_add,
-    stopping,
 )
 from barrier_cli.cli.context import globals_of
 
@@ -47,6 +46,10 @@ def add(
         ),
     ] = None,
     plan: Annotated[str | None, typer.Option(metavar="TEXT", help="The mentoring plan.")] = None,
+    measures: Annotated[
+        list[str] | None,
+        typer.Option(metavar="MEASURE", help="Measures (repeat, or separate with ';')."),
+    ] = None,
     goals: Annotated[
         list[str] | None, typer.Option(metavar="GOAL", help="Goals (repeat, or separate with ';').")
     ] = None,
@@ -65,6 +68,7 @@ def add(
         "start": start,
         "reasons": reasons,
         "plan": plan,
+        "measures": ";".join(measures) if measures else None,
         "goals": ";".join(goals) if goals else None,
         "letter": letter,
     }
@@ -87,6 +91,14 @@ def review(
         str | None, typer.Option(metavar="TEXT", help="How the key person is doing.")
     ] = None,
     date: Annotated[str | None, typer.Option(metavar="DATE", help="YYYY-MM-DD [today].")] = None,
+    diligences: Annotated[
+        list[str] | None,
+        typer.Option(metavar="WHICH,…", help="五勤 done: observe,instil,help,remind,report."),
+    ] = None,
+    together: Annotated[
+        list[str] | None,
+        typer.Option(metavar="WHICH,…", help="四同 kept: start,work,return,rest."),
+    ] = None,
     no_input: Annotated[
         bool,
         typer.Option(
@@ -101,12 +113,17 @@ def review(
     """
     from barrier_cli.entry.review import review_pairing
 
-    with stopping():
-        edited = review_pairing(
-            root=globals_of(ctx).root(),
-            record_id=record_id,
-            flags={"date": date, "by": by, "note": note},
-            lang=lang_of(ctx),
-            prompter=prompter_for(no_input=no_input),
-        )
+    edited = review_pairing(
+        root=globals_of(ctx).root(),
+        record_id=record_id,
+        flags={
+            "date": date,
+            "by": by,
+            "note": note,
+            "diligences": ";".join(diligences) if diligences else None,
+            "together": ";".join(together) if together else None,
+        },
+        lang=lang_of(ctx),
+        prompter=prompter_for(no_input=no_input),
+    )
     typer.echo(f"{edited.id} {edited.what}")

@@ -13,7 +13,8 @@ def schema(
     kind: Annotated[
         str | None,
         typer.Argument(
-            help="settings, org, standard, report, incident, pairing, assessment or notice "
+            help="settings, org, standard, report, incident, pairing, assessment, notice, "
+            "competence, keyperson or reward "
             "(default: all)."
         ),
     ] = None,

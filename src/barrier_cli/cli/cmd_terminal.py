@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from barrier_cli.cli.adding import COMMIT_HELP, at_terminal, lang_of, stopping
+from barrier_cli.cli.adding import COMMIT_HELP, at_terminal, lang_of
 from barrier_cli.cli.context import globals_of
 
 
@@ -34,10 +34,9 @@ def terminal(
     from barrier_cli.entry.shift import run_shift
     from barrier_cli.entry.terminal import TerminalPrompter
 
-    with stopping():
-        run_shift(
-            root=globals_of(ctx).root(),
-            lang=lang_of(ctx),
-            new_prompter=lambda: TerminalPrompter(idle=idle),
-            commit=commit,
-        )
+    run_shift(
+        root=globals_of(ctx).root(),
+        lang=lang_of(ctx),
+        new_prompter=lambda: TerminalPrompter(idle=idle),
+        commit=commit,
+    )

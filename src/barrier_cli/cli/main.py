@@ -148,6 +148,11 @@ COMMANDS.update(
         "incident": Entry("cmd_incident", "app", "Accidents, precursors and violations."),
         "pairing": Entry("cmd_pairing", "app", "Key-person pairings (包保对子)."),
         "action": Entry("cmd_action", "app", "Actions of reports and measures of incidents."),
+        "bureau": Entry(
+            "cmd_bureau",
+            "app",
+            "The bureau level: member units' trees, the ledger, the monthly analysis and 通报.",
+        ),
     }
 )
 
@@ -189,6 +194,7 @@ COMMANDS.update(
 
 def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""
+    said = False
     try:
         code = app(standalone_mode=False)
     except typer.Exit as e:
@@ -205,11 +211,11 @@ def run() -> None:
             sys.stderr.write(f"barrier: error: {e.format_message()}\n")
         code = e.exit_code
     except BarrierError as e:
-        sys.stderr.write(f"barrier: error: {e}\n")
-        code = e.exit_code
+        sys.stderr.write(f"{e}\n" if e.quiet else f"barrier: error: {e}\n")
+        code, said = e.exit_code, True
     except Exception as e:  # the last line of defence: one line, traceback to a file
         code = _internal_error(e)
-    if code == 130:  # Ctrl-C: typer itself turns it into a silent exit 130
+    if code == 130 and not said:  # Ctrl-C: typer itself turns it into a silent exit 130
         sys.stderr.write("\ninterrupted; nothing was written\n")
     sys.exit(code if isinstance(code, int) else 0)
 

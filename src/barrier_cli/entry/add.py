@@ -80,7 +80,7 @@ def loading_context(root: Path, lang: Lang | None) -> EntryContext:
         if found is None:
             return entry_context(load(), None)
         lang = "en" if found.group(2) == "en" else "zh"
-    return EntryContext(Deferred(load), today(), lang, remembered=state.load())
+    return EntryContext(Deferred(load), today(root), lang, remembered=state.load())
 
 
 def parse_flags(

@@ -151,6 +151,7 @@ INCIDENT = Form(
             "handover",
             "status",
             "closed",
+            "typical",
         }
     ),
     refs={
@@ -179,7 +180,9 @@ INCIDENT = Form(
 PAIRING = Form(
     "pairing",
     Pairing,
-    later=frozenset({"reviews", "assistant", "basic_on", "full_on", "status", "ended"}),
+    later=frozenset(
+        {"reviews", "assistant", "escalated_on", "basic_on", "full_on", "status", "ended"}
+    ),
     refs={"mentor": "person", "person": "person", "unit": "unit"},
     labels={"reasons": "reason"},
     defaults={"start": _today, "unit": _unit_of("person")},

@@ -42,6 +42,8 @@ Check = Callable[[Answers], list[Complaint]]
 class Stopped(BarrierError):
     """The person ended the entry on purpose; nothing was written. Not an error."""
 
+    quiet = True
+
 
 class NotSaved(Stopped):
     """The person answered no at the confirmation."""

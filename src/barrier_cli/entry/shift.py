@@ -50,7 +50,7 @@ def run_shift(
     while True:
         prompter = new_prompter()
         tree = load_tree(root, cache=True)
-        ctx = EntryContext(tree, today(), lang or tree.settings.lang, remembered={})
+        ctx = EntryContext(tree, today(root), lang or tree.settings.lang, remembered={})
         try:
             person = _who(prompter, ctx)
         except KeyboardInterrupt:

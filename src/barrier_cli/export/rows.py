@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -90,6 +91,8 @@ def _value(shape: Shape, value: Any, lang: Lang | None) -> Any:
     if shape.kind == "records":
         return [{c.name: _value(c.shape, _get(v, c), lang) for c in shape.fields} for v in value]
     if shape.kind == "string":
+        if isinstance(value, dict):
+            return json.dumps(value, ensure_ascii=False, sort_keys=True)
         return value if isinstance(value, str) else value.isoformat()
     if shape.kind == "float":
         return float(value)

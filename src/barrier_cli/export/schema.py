@@ -120,6 +120,9 @@ def shape_of(annotation: Any, key: str) -> Shape:
     origin = typing.get_origin(plain)
     if origin is Literal:
         return Shape("choice", _group(key, typing.get_args(plain)))
+    if origin is dict:
+        # A standard item's deduction rules (shortfall → points): one JSON text, keys sorted.
+        return Shape("string")
     if origin is list:
         (item,) = typing.get_args(plain)
         record = _nested_model(item)

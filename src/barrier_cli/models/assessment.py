@@ -27,6 +27,8 @@ class ItemScore(Model):
     item: LocalId
     score: Points
     note: OneLine | None = None
+    evidence: list[OneLine] = []
+    """What the score rests on: record ids, or a line saying what was seen (entered items)."""
 
 
 class Deduction(Model):

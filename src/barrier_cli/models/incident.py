@@ -23,6 +23,7 @@ from barrier_cli.models.common import (
     open_actions,
 )
 from barrier_cli.models.report import Element, closed_problems
+from barrier_cli.models.settings import Cases
 
 IncidentType = Literal["accident", "precursor", "violation"]
 AccidentClass = Literal[
@@ -34,10 +35,15 @@ IncidentStatus = Literal["open", "analysing", "rectifying", "closed"]
 INCIDENT_ID = r"^I-[0-9]{8}-[0-9A-Z]{2}$"
 
 
+Grade = Literal["A", "B"]
+
+
 class Violation(Model):
     kind: Literal["rule", "discipline"]
     severity: Literal["serious", "general"]
     person: PersonId
+    grade: Grade | None = None
+    """A/B by hand; else from ``cases.a_class_severities``."""
 
 
 class Involved(Model):
@@ -59,11 +65,16 @@ class LevelFindings(Model):
 class Meeting(Model):
     date: Day
     kind: OneLine
+    attendees: list[PersonId] = []
 
 
 class IncidentAnalysis(Model):
     levels: LevelFindings = Field(default_factory=LevelFindings)
     meeting: Meeting | None = None
+    chain: Text | None = None
+    """责任传递: how responsibility passed (or failed to pass) down the levels."""
+    effect: Text | None = None
+    """落实效果: what the earlier measures achieved, and why they did not hold."""
 
 
 class Cause(Model):
@@ -83,6 +94,10 @@ class Accountability(Model):
     action: Literal["replaced", "warned", "deducted", "fined", "rewarded"]
     detail: Text | None = None
     date: Day
+    role: Literal["doer", "overseer"] | None = None
+    """干惯者 (who did it) or 看惯者 (who looked on and let it become habit)."""
+    amount: float | None = Field(default=None, ge=0)
+    """Yuan, for a fine or a reward."""
 
 
 class Education(Model):
@@ -121,13 +136,22 @@ class Incident(RecordModel):
     status: IncidentStatus = "open"
     closed: Day | None = None
     reports: list[str] = []
+    typical: bool = False
+    """Marked as a typical case (典型案例): it follows the full procedure before closing."""
 
     def needs_handover(self) -> bool:
         serious = self.violation is not None and self.violation.severity == "serious"
         return serious or (self.type == "accident" and self.class_ in HANDOVER_CLASSES)
 
-    def closure_gaps(self, closure: Literal["three", "four"]) -> list[str]:
-        """What 三不放过 (or 四不放过) still lacks before this case may be let go."""
+    def closure_gaps(
+        self, closure: Literal["three", "four"], cases: Cases | None = None
+    ) -> list[str]:
+        """What 三不放过 (or 四不放过) still lacks before this case may be let go.
+
+        A typical case also lacks every step of the typical-case procedure it has not taken
+        (`typical_gaps`).
+        """
+        cases = cases or Cases()
         gaps: list[str] = []
         if not self.causes:
             gaps.append("causes")
@@ -135,15 +159,55 @@ class Incident(RecordModel):
             gaps.append("responsibility")
         if not self.measures:
             gaps.append("measures")
-        elif any(m.owner is None or m.due is None or m.done is None for m in self.measures):
-            gaps.append("measures not done")
+        else:
+            if any(m.owner is None or m.due is None or m.done is None for m in self.measures):
+                gaps.append("measures not done")
+            if all(generic_measure(m.action, cases) for m in self.measures):
+                gaps.append("measures not specific")
         if closure == "four" and not self.education:
             gaps.append("education")
         if self.needs_handover() and self.handover is None:
             gaps.append("handover")
+        if self.is_typical(cases):
+            gaps.extend(g for g in typical_gaps(self, cases) if g not in gaps)
         return gaps
 
-    def problems(self, *, today: dt.date, closure: Literal["three", "four"]) -> list[Problem]:
+    def grade(self, cases: Cases) -> Grade | None:
+        """A or B for a 两违: as graded by hand, else by its severity."""
+        if self.violation is None:
+            return None
+        if self.violation.grade is not None:
+            return self.violation.grade
+        return "A" if self.violation.severity in cases.a_class_severities else "B"
+
+    def is_typical(self, cases: Cases) -> bool:
+        """典型案例: general-A accidents and worse, serious or A-class 两违, or marked."""
+        return self.typical or self.needs_handover() or self.grade(cases) == "A"
+
+    def class_key(self, cases: Cases) -> str:
+        """The key of ``cases.analysis_days`` and ``cases.handover`` for this case."""
+        if self.type == "accident":
+            return self.class_ or "general_d"
+        if self.type == "violation":
+            return f"violation_{(self.grade(cases) or 'B').lower()}"
+        return "precursor"
+
+    def analysis_due(self, cases: Cases) -> dt.date:
+        days = cases.analysis_days.get(self.class_key(cases), max(cases.analysis_days.values()))
+        return self.date + dt.timedelta(days=days)
+
+    def analysed_on(self) -> dt.date | None:
+        """The day of the analysis meeting; the case's own day when analysed without one."""
+        if self.analysis is not None and self.analysis.meeting is not None:
+            return self.analysis.meeting.date
+        if self.causes or self.status in ("rectifying", "closed"):
+            return self.date
+        return None
+
+    def problems(
+        self, *, today: dt.date, closure: Literal["three", "four"], cases: Cases | None = None
+    ) -> list[Problem]:
+        cases = cases or Cases()
         out: list[Problem] = []
         if self.date > today:
             out.append(Problem(f.FUTURE_DATE, ("date",), f"date {self.date} is in the future"))
@@ -174,13 +238,14 @@ class Incident(RecordModel):
                     )
                 )
         out.extend(action_problems(self.measures, "measures", today=today))
+        out.extend(generic_measure_problems(self, cases))
         out.extend(closed_problems(self.status == "closed", self.closed, self.date, today))
         if self.status == "closed":
-            out.extend(self._closure_problems(closure))
+            out.extend(self._closure_problems(closure, cases))
         return out
 
-    def _closure_problems(self, closure: Literal["three", "four"]) -> list[Problem]:
-        gaps = self.closure_gaps(closure)
+    def _closure_problems(self, closure: Literal["three", "four"], cases: Cases) -> list[Problem]:
+        gaps = self.closure_gaps(closure, cases)
         rule = "四不放过" if closure == "four" else "三不放过"
         out: list[Problem] = []
         missing = [g for g in gaps if g in ("causes", "responsibility", "measures", "education")]
@@ -209,4 +274,129 @@ class Incident(RecordModel):
                     "add 'handover: {level, date}'",
                 )
             )
+        out.extend(
+            Problem(
+                f.CASE_STEP,
+                ("status",),
+                f"typical case (典型案例) closed without {TYPICAL_STEPS[g][0]}",
+                TYPICAL_STEPS[g][1],
+            )
+            for g in gaps
+            if g in TYPICAL_STEPS
+        )
+        if "measures not specific" in gaps:
+            out.append(
+                Problem(
+                    f.CLOSURE,
+                    ("measures",),
+                    f"closed against {rule}: every measure is a generic phrase (措施不具体)",
+                    "name what will change, who does it, by when, and who verifies it",
+                )
+            )
         return out
+
+
+# The typical-case procedure (典型案例), step → (what is missing, how to add it).
+TYPICAL_STEPS: dict[str, tuple[str, str]] = {
+    "timeline": (
+        "问题查清: no timeline of what happened",
+        "add 'timeline: [{at, event}, …]' in time order",
+    ),
+    "meeting": (
+        "a 支委会 analysis: no meeting with its date and attendees",
+        "add 'analysis.meeting: {date, kind: 支委会, attendees: [...]}'",
+    ),
+    "levels": (
+        "the three-level analysis (总支、支部、党员)",
+        "fill 'analysis.levels' general_branch, branch and member",
+    ),
+    "chain": (
+        "责任传递 and 落实效果 in the analysis",
+        "add 'analysis.chain' and 'analysis.effect'",
+    ),
+    "accountability": (
+        "责任追究: nobody is held responsible",
+        "add 'accountability: [{person, action, date, role}]'",
+    ),
+    "overseer": (
+        "the 看惯者 behind the 干惯者 in 责任追究",
+        "hold the one who looked on accountable too: 'role: overseer' (e.g. a replaced leader)",
+    ),
+    "handover_level": (
+        "交班 at the level its class needs",
+        "hand over at 'cases.handover' of barrier.yaml or higher",
+    ),
+    "specific_measures": (
+        "specific measures: each with owner, due and verification, none a generic phrase",
+        "give every measure 'owner', 'due' and 'verified_by', and say what changes",
+    ),
+}
+
+
+def generic_measure(text: str, cases: Cases) -> bool:
+    """A measure whose whole text is stock phrases (批评教育, 加强学习, 引以为戒 …)."""
+    rest, hit = text, False
+    for phrase in sorted(cases.generic_measures, key=len, reverse=True):
+        if phrase in rest:
+            hit, rest = True, rest.replace(phrase, "")
+    return hit and rest.strip(GLUE) == ""
+
+
+GLUE = " \t、，,。.;；!！和及并对当事人员进行全体职工认真深刻要"
+"""What may surround stock phrases without making them a measure: '对当事人进行批评教育'."""
+
+
+def typical_gaps(case: Incident, cases: Cases) -> list[str]:
+    """The typical-case steps this case has not taken, in the procedure's order."""
+    gaps: list[str] = []
+    if not case.timeline:
+        gaps.append("timeline")
+    analysis = case.analysis
+    meeting = analysis.meeting if analysis is not None else None
+    if meeting is None or not meeting.attendees:
+        gaps.append("meeting")
+    levels = analysis.levels if analysis is not None else LevelFindings()
+    if not all((levels.general_branch, levels.branch, levels.member)):
+        gaps.append("levels")
+    if analysis is None or not analysis.chain or not analysis.effect:
+        gaps.append("chain")
+    if not case.accountability:
+        gaps.append("accountability")
+    elif case.type == "accident" and not any(a.role == "overseer" for a in case.accountability):
+        gaps.append("overseer")
+    if case.handover is not None and not handover_high_enough(case, cases):
+        gaps.append("handover_level")
+    if not case.measures or any(
+        m.owner is None
+        or m.due is None
+        or m.verified_by is None
+        or generic_measure(m.action, cases)
+        for m in case.measures
+    ):
+        gaps.append("specific_measures")
+    return gaps
+
+
+def handover_high_enough(case: Incident, cases: Cases) -> bool:
+    """Handed over at the level its class needs (``cases.handover``) or higher."""
+    required = cases.handover.get(case.class_key(cases))
+    levels = cases.handover_levels
+    if case.handover is None:
+        return required is None
+    if required is None or required not in levels:
+        return True
+    given = case.handover.level
+    return given in levels and levels.index(given) >= levels.index(required)
+
+
+def generic_measure_problems(case: Incident, cases: Cases) -> list[Problem]:
+    return [
+        Problem(
+            f.GENERIC_MEASURE,
+            ("measures", n, "action"),
+            f"measures[{n}] '{m.action}' is a generic phrase, not a measure",
+            "say what will change, on which post or link, and how it is checked",
+        )
+        for n, m in enumerate(case.measures)
+        if generic_measure(m.action, cases)
+    ]

@@ -90,6 +90,15 @@ class Report(RecordModel):
                     f"filed {self.filed} is before the date observed or after today",
                 )
             )
+        if self.source == "cadre_patrol" and not self.keys:
+            out.append(
+                Problem(
+                    f.PATROL_KEYS,
+                    ("source",),
+                    "a cadre patrol names none of the five keys it watched",
+                    "add 'keys: [train, group, post, link, person]' (those watched)",
+                )
+            )
         if self.source == "joint_labour" and self.partner is None:
             out.append(
                 Problem(

@@ -106,6 +106,7 @@ class Deadlines(Model):
     close_days: int = Field(default=28, ge=1, le=MAX_DAYS)
     pairing_basic_months: int = Field(default=3, ge=1, le=MAX_MONTHS)
     pairing_full_months: int = Field(default=6, ge=1, le=MAX_MONTHS)
+    pairing_escalated_months: int = Field(default=3, ge=1, le=MAX_MONTHS)
     reminders: list[Days] = Field(default_factory=lambda: [7, 1, 0], max_length=20)
     backdate_days: int = Field(default=7, ge=0, le=MAX_DAYS)
     feedback_days: int = Field(
@@ -132,11 +133,104 @@ class NoticeSettings(Model):
     """The issuer's own lapses in a 自查 paragraph (False: left out of the notice)."""
 
 
+def _default_analysis_days() -> dict[str, int]:
+    return {
+        "extraordinary": 3,
+        "major": 3,
+        "large": 3,
+        "general_a": 3,
+        "general_b": 5,
+        "general_c": 7,
+        "general_d": 7,
+        "precursor": 7,
+        "violation_a": 3,
+        "violation_b": 7,
+    }
+
+
+def _default_handover() -> dict[str, str]:
+    # The source: 党员发生一般A类责任事故到组织部交班; serious 两违 go to the general branch.
+    return {
+        "extraordinary": "分局党委组织部",
+        "major": "分局党委组织部",
+        "large": "分局党委组织部",
+        "general_a": "分局党委组织部",
+        "violation_a": "车间党总支",
+    }
+
+
+Severity = Literal["serious", "general"]
+Grade = Literal["A", "B"]
+
+
+def _a_class() -> list[Severity]:
+    return ["serious"]
+
+
+def _grade_weights() -> dict[Grade, float]:
+    return {"A": 3.0, "B": 1.0}
+
+
+class Cases(Model):
+    """典型案例 and 两违 grading: deadlines, handover levels, what counts as a generic measure."""
+
+    analysis_days: dict[str, int] = Field(
+        default_factory=_default_analysis_days,
+        description="days from the incident to its analysis, by class "
+        "(accident class, precursor, violation_a, violation_b)",
+    )
+    handover_levels: list[str] = Field(
+        default_factory=lambda: ["车间党总支", "段党委", "分局党委组织部"],
+        description="handover (交班) levels, lowest first",
+    )
+    handover: dict[str, str] = Field(
+        default_factory=_default_handover,
+        description="the lowest handover level each class of typical case needs",
+    )
+    generic_measures: list[str] = Field(
+        default_factory=lambda: ["批评教育", "加强学习", "引以为戒", "加强教育", "吸取教训"],
+        description="phrases that are no measure when they are a measure's whole text",
+    )
+    a_class_severities: list[Severity] = Field(
+        default_factory=_a_class,
+        description="两违 of these severities are A-class unless graded by hand",
+    )
+    grade_weights: dict[Grade, float] = Field(
+        default_factory=_grade_weights,
+        description="how much an A- or B-class 两违 weighs in scores",
+    )
+
+
+class KeyPersonRules(Model):
+    """安全关键人: the signals that propose one, and how soon a confirmed one is paired."""
+
+    weights: dict[str, float] = Field(
+        default_factory=lambda: {
+            "violation": 1.0,
+            "quality": 1.0,
+            "precursor": 1.0,
+            "competence": 1.0,
+            "few_finds": 1.0,
+        },
+        description="weight of each signal (violation, quality, precursor, competence, few_finds)",
+    )
+    threshold: float = Field(default=2.0, gt=0, description="signal weight that proposes")
+    months: int = Field(default=3, ge=1, description="months of records looked at")
+    few_finds_ratio: float = Field(
+        default=0.3, gt=0, le=1, description="finds below this share of the group's mean"
+    )
+    pair_days: int = Field(default=14, ge=0, description="days to pair a confirmed key person")
+
+
 class Settings(Model):
     organisation: OneLine = "车间"
     lang: Lang = "zh"
     timezone: TimeZone = DEFAULT_TIMEZONE
     cadence: dict[Tier, TierCadence] = Field(default_factory=_default_cadence)
+    patrol: TierCadence = Field(
+        default_factory=lambda: TierCadence(period="day", min=1),
+        description="cadres' patrols (党员干部每天循环深入现场): per duty day by default",
+    )
     working_days: list[Weekday] = Field(
         default_factory=lambda: list(WEEKDAYS[:5]),
         description="duty days of whoever no roster (roster.yaml) covers",
@@ -145,6 +239,8 @@ class Settings(Model):
     closure: Literal["three", "four"] = "three"
     risk_weights: dict[Risk, Weight] = Field(default_factory=_default_weights)
     notice: NoticeSettings = Field(default_factory=NoticeSettings)
+    cases: Cases = Field(default_factory=Cases)
+    key_persons: KeyPersonRules = Field(default_factory=KeyPersonRules)
 
     def tier(self, name: Tier) -> TierCadence:
         return self.cadence.get(name) or _default_cadence()[name]

@@ -1,0 +1,102 @@
+"""The rewards and penalties (奖惩) of a year, and its 全年无A类两违 commendation list.
+
+Lines come from the register (``rewards/``) and from 责任追究 in incidents
+(``accountability``): a fine or reward there counts unless the register already holds it
+(a register entry linking that incident for that person and kind). `barrier stats` totals
+a year through `year_totals`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from barrier_cli.analysis.result import RewardLine as Line
+from barrier_cli.loader import Tree
+
+
+@dataclass(frozen=True)
+class Total:
+    count: int = 0
+    amount: float = 0.0
+
+
+@dataclass(frozen=True)
+class YearTotals:
+    year: int
+    lines: list[Line] = field(default_factory=list)
+
+    def by(self, key: str) -> dict[str, Total]:
+        """Count and amount per ``kind`` or ``level``."""
+        out: dict[str, Total] = defaultdict(Total)
+        for line in self.lines:
+            k = getattr(line, key)
+            out[k] = Total(out[k].count + 1, out[k].amount + line.amount)
+        return dict(out)
+
+
+PENALTIES = frozenset({"replaced", "warned", "deducted", "fined"})
+
+
+def year_totals(tree: Tree, year: int) -> YearTotals:
+    """Every reward and penalty dated in ``year``, register and 责任追究 together."""
+    lines = [
+        Line(
+            w.date,
+            w.kind,
+            w.level,
+            w.person,
+            w.unit,
+            w.amount or 0.0,
+            w.reason,
+            w.record,
+            "register",
+            w.id,
+        )
+        for w in tree.rewards
+        if w.withdrawn is None and w.date.year == year
+    ]
+    registered = {(line.record, line.person, line.kind) for line in lines}
+    for case in tree.incidents:
+        if case.withdrawn is not None:
+            continue
+        for acc in case.accountability:
+            if acc.date.year != year:
+                continue
+            kind = "reward" if acc.action == "rewarded" else "penalty"
+            if (case.id, acc.person, kind) in registered:
+                continue
+            lines.append(
+                Line(
+                    acc.date,
+                    kind,
+                    "workshop",
+                    acc.person,
+                    None,
+                    acc.amount or 0.0,
+                    f"{case.title}：{acc.detail or acc.action}",
+                    case.id,
+                    "accountability",
+                )
+            )
+    return YearTotals(year, sorted(lines, key=lambda x: (x.date, x.id or "", x.person or "")))
+
+
+def without_a_class(tree: Tree, year: int, *, as_of: dt.date) -> list[str]:
+    """Party members in the org during ``year`` with no A-class 两违 in it (全年无A类两违)."""
+    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+    cases = tree.settings.cases
+    a_class = {
+        i.violation.person
+        for i in tree.incidents
+        if i.withdrawn is None
+        and i.violation is not None
+        and first <= i.date <= last
+        and i.grade(cases) == "A"
+    }
+    return sorted(
+        p.id
+        for p in tree.org.people
+        if p.party_member and p.active_in(first, last) and p.id not in a_class
+    )
