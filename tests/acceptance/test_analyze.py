@@ -115,8 +115,16 @@ def test_example_class_a_accidents_in_their_months(examples: Tree) -> None:
     # each month's analysis shows its case as it stood at the month's end: the two earlier
     # ones were closed (on 2026-05-20 and 2026-08-25) only after their months
     assert found == {
-        "I-20260314-01": ("rectifying", ["measures not done", "specific_measures"], None),
-        "I-20260621-01": ("rectifying", ["measures not done", "specific_measures"], None),
+        "I-20260314-01": (
+            "rectifying",
+            ["measures not done", "overseer", "specific_measures"],
+            None,
+        ),
+        "I-20260621-01": (
+            "rectifying",
+            ["measures not done", "overseer", "specific_measures"],
+            None,
+        ),
         # still rectifying: a measure is not done, so it is not yet "specific" (verified)
         "I-20261009-01": ("rectifying", ["measures not done", "specific_measures"], None),
     }

@@ -43,7 +43,8 @@ def _agree(tree: Tree, month: Month, *, assessed: bool = True) -> None:
     """The analysis, the notice and assess name the same late analyses and overdue work."""
     analysis = analyze(tree, month, today=TODAY)
     late = sorted(analysis.timeliness.late_analysis)
-    assert late == _criticised(tree, month, "late_analysis")
+    # the notice's late analyses also hold cases (I-…), judged by their class's deadline
+    assert late == [i for i in _criticised(tree, month, "late_analysis") if i.startswith("R-")]
     overdue = sorted({o.record for o in analysis.timeliness.overdue})
     assert overdue == sorted(set(_criticised(tree, month, "overdue_action")))
     if not assessed:
@@ -54,6 +55,7 @@ def _agree(tree: Tree, month: Month, *, assessed: bool = True) -> None:
         for d in draft.assessment.deductions
         if d.reason.startswith(rule_title("late_analysis", "zh")) and d.ref
         for ref in [d.ref]
+        if ref.startswith("R-")
     }
     assert deducted <= set(late)
 
