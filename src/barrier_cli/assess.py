@@ -23,7 +23,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from barrier_cli import store
+from barrier_cli import snapshot, store
 from barrier_cli.analysis.compliance import Expectation, branch_of, reporting_compliance
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import Deficiency, find_deficiencies, rule_title
@@ -107,6 +107,8 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
         raise InvalidInput(f"{period} has not begun yet")
     months = [period] if isinstance(period, Month) else period.months
     months = [m for m in months if m.first <= today]
+    # the period's records as they stood at its end, as the analysis and notice count them
+    tree = snapshot.as_of(tree, min(period.last, today))
     notes: list[str] = []
     branch_std = _standard(tree, "branch")
     found = _period_deficiencies(tree, months, today=today, lang=lang)

@@ -17,12 +17,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from barrier_cli import snapshot
 from barrier_cli.analysis.compliance import branch_of, reporting_compliance
 from barrier_cli.analysis.pairings import as_on
 from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree
 from barrier_cli.models import Action, Incident, Pairing, Person, Report
 from barrier_cli.periods import Month
+from barrier_cli.snapshot import default_moment
 
 SHORT_SUMMARY = 5
 """A summary shorter than this (in characters) with no details is a one-word report."""
@@ -54,8 +56,19 @@ class Scope:
     lang: Lang = "zh"
 
     @classmethod
-    def of(cls, tree: Tree, month: Month, *, today: dt.date, lang: Lang = "zh") -> Scope:
-        return cls(tree, month, min(month.last, today), lang)
+    def of(
+        cls,
+        tree: Tree,
+        month: Month,
+        *,
+        today: dt.date,
+        lang: Lang = "zh",
+        moment: dt.date | None = None,
+    ) -> Scope:
+        """The month judged on ``moment`` (default its end, or today while it runs), from
+        the records as they stood then."""
+        day = moment or default_moment(month, today)
+        return cls(snapshot.as_of(tree, day), month, day, lang)
 
     def text(self, zh: str, en: str) -> str:
         return zh if self.lang == "zh" else en
@@ -188,21 +201,16 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
     not analysed by their class's deadline."""
     days = scope.tree.settings.deadlines.analyse_days
     out = []
-    for report in scope.reports():
-        analysed = report.analysis.date if report.analysis else None
-        until = analysed if analysed is not None and analysed <= scope.asof else scope.asof
-        took = (until - report.date).days
-        if took > days:
-            detail = (
-                scope.text(
-                    f"{report.id}：{took}天后才分析", f"{report.id}: analysed after {took} days"
-                )
-                if until == analysed
-                else scope.text(
-                    f"{report.id}：{took}天未分析", f"{report.id}: not analysed after {took} days"
-                )
+    for late in snapshot.late_analyses(scope.tree, scope.month, scope.asof, days):
+        rid = late.report.id
+        detail = (
+            scope.text(f"{rid}：{late.days}天后才分析", f"{rid}: analysed after {late.days} days")
+            if late.analysed
+            else scope.text(
+                f"{rid}：{late.days}天未分析", f"{rid}: not analysed after {late.days} days"
             )
-            out.append(Deficiency(scope.report_unit(report), "late_analysis", detail, (report.id,)))
+        )
+        out.append(Deficiency(scope.report_unit(late.report), "late_analysis", detail, (rid,)))
     out.extend(_late_cases(scope))
     return out
 
@@ -456,8 +464,13 @@ def rule_title(rule: str, lang: Lang) -> str:
 
 
 def find_deficiencies(
-    tree: Tree, month: Month, *, today: dt.date, lang: Lang = "zh"
+    tree: Tree,
+    month: Month,
+    *,
+    today: dt.date,
+    lang: Lang = "zh",
+    moment: dt.date | None = None,
 ) -> list[Deficiency]:
-    """Every rule over the month, in rule order."""
-    scope = Scope.of(tree, month, today=today, lang=lang)
+    """Every rule over the month as of ``moment`` (default `default_moment`), in rule order."""
+    scope = Scope.of(tree, month, today=today, lang=lang, moment=moment)
     return [d for fn, _zh, _en in RULES.values() for d in fn(scope)]

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from barrier_cli import jsonout
+from barrier_cli import jsonout, snapshot
 from barrier_cli.errors import InvalidInput
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
@@ -83,6 +83,8 @@ def due_list(
     tree: Tree, *, today: dt.date, days: int | None = None, owner: str | None = None
 ) -> DueList:
     """Overdue items and those due within the window, per owner, soonest first."""
+    # what is still open today, counted as the documents count it
+    tree = snapshot.as_of(tree, today)
     reminders = tree.settings.deadlines.reminders
     window = days if days is not None else max(reminders, default=7)
     if window < 0:

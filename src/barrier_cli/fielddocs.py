@@ -170,6 +170,14 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "may use {year} and {seq}",
         ),
         "recipients": D("主送单位", "recipients", "", ""),
+        "authority": D(
+            "发文机关标志", "issuing authority", "如 中共XX车辆段列检车间总支部委员会", "letterhead"
+        ),
+        "copy_to": D("抄送单位", "copied to", "", ""),
+        "printer": D("印发机关", "printed by", "默认为发文单位", "default: the issuer"),
+        "self_review": D(
+            "自查", "self-review", "发文单位自身问题另段自查", "the issuer's own lapses apart"
+        ),
         "correction_days": D("整改期限（天）", "days to correct", "通报要求整改的天数", ""),
     },
     # -- org.yaml ---------------------------------------------------------------------------
@@ -501,6 +509,17 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "title": D("标题", "title", "", ""),
         "file": D("文件", "file", "印发文件的路径", "path of the issued file"),
         "deadline": D("整改期限", "deadline", *_DATE_HELP),
+        "as_of": D("统计截止日", "counted as of", *_DATE_HELP),
+        "lang": D("语言", "language", "zh 或 en", "zh or en"),
+        "content": D(
+            "印发内容", "issued content", "印发时冻结的通报内容", "the notice as issued, frozen"
+        ),
+        "sha256": D(
+            "文件摘要",
+            "digests",
+            "印发文件（md、html）的 SHA-256",
+            "SHA-256 of the issued md, html",
+        ),
     },
     # -- the information network: nil returns, roster, roundups -----------------------------
     "NilReturns": {

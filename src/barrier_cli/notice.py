@@ -11,19 +11,25 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
-from barrier_cli import store
+from pydantic import TypeAdapter
+
+from barrier_cli import snapshot, store
+from barrier_cli.analysis.compliance import branch_of, reporting_compliance
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
-from barrier_cli.labels import Lang
+from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree, load_tree, read_file
 from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
+from barrier_cli.snapshot import check_moment
 from barrier_cli.templating import render
 
 Format = Literal["md", "html"]
@@ -47,6 +53,9 @@ class Praise:
     vehicle: str | None
     location: str | None
     notes: str | None
+    category: str = ""
+    member: bool = False
+    """A party member: the notice holds them up to members; others to all staff."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +79,25 @@ class UnitCriticism:
 
 
 @dataclass(frozen=True)
+class Tally:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """一、总体情况: what was reported, by element and branch, and who kept the cadence."""
+
+    reports: int
+    by_element: list[Tally]
+    by_branch: list[Tally]
+    duties: int
+    """Reporting duties of the month (members, group leaders, branches)."""
+    missed: int
+    """Duties below their cadence."""
+
+
+@dataclass(frozen=True)
 class Notice:
     organisation: str
     issuer: str
@@ -82,6 +110,15 @@ class Notice:
     deadline: dt.date
     praises: list[Praise] = field(default_factory=list)
     units: list[UnitCriticism] = field(default_factory=list)
+    as_of: dt.date | None = None
+    """The moment the records were counted at (`snapshot.as_of`)."""
+    authority: str = ""
+    """发文机关标志."""
+    printer: str = ""
+    copy_to: list[str] = field(default_factory=list)
+    overview: Overview | None = None
+    own: UnitCriticism | None = None
+    """The issuer's own lapses (自查), never among the units it criticises."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
@@ -91,15 +128,32 @@ def notice_title(month: Month, lang: Lang) -> str:
 
 
 def build_notice(
-    tree: Tree, month: Month, *, today: dt.date, lang: Lang, number: str | None = None
+    tree: Tree,
+    month: Month,
+    *,
+    today: dt.date,
+    lang: Lang,
+    number: str | None = None,
+    moment: dt.date | None = None,
 ) -> Notice:
-    """What the notice for ``month`` says, from the records."""
+    """What the notice for ``month`` says, from the records as they stood at ``moment``
+    (default the month's end, or today while it runs)."""
     if month.first > today:
         raise InvalidInput(f"{month} has not begun yet; a notice covers a month that has")
+    day = check_moment(month, today, moment)
+    tree = snapshot.as_of(tree, day)
     settings = tree.settings.notice
+    found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
+    issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
+    own = _criticism(tree, [d for d in found if d.unit in issuers], lang)
     return Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
+        authority=settings.authority or f"{settings.issuer}文件",
+        printer=settings.printer or settings.issuer,
+        copy_to=settings.copy_to,
+        overview=_overview(tree, month, day, lang),
+        own=own[0] if own and settings.self_review else None,
         number=number,
         title=notice_title(month, lang),
         date=today,
@@ -107,7 +161,8 @@ def build_notice(
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
         praises=_praises(tree, month),
-        units=_criticism(tree, find_deficiencies(tree, month, today=today, lang=lang), lang),
+        units=_criticism(tree, [d for d in found if d.unit not in issuers], lang),
+        as_of=day,
     )
 
 
@@ -131,9 +186,36 @@ def _praises(tree: Tree, month: Month) -> list[Praise]:
                 vehicle=r.vehicle,
                 location=r.location,
                 notes=r.notes,
+                category=r.category,
+                member=bool(person and person.party_member),
             )
         )
     return out
+
+
+def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
+    reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
+    people = {p.id: p.unit for p in tree.org.people}
+    names = {u.id: u.name for u in tree.org.units}
+    elements = Counter(r.element for r in reports)
+    branches = Counter(branch_of(tree.org, r.unit or people.get(r.reporter)) or "" for r in reports)
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    compliance = reporting_compliance(tree, month, today=day)
+    duties = compliance.all
+    return Overview(
+        reports=len(reports),
+        by_element=[
+            Tally(label("element", e, lang), elements[e])
+            for e in ("equipment", "personnel", "management")
+            if elements[e]
+        ],
+        by_branch=[
+            Tally(names.get(b, b) or ("车间直属" if lang == "zh" else "workshop level"), n)
+            for b, n in sorted(branches.items(), key=lambda x: (order.get(x[0], len(order)), x[0]))
+        ],
+        duties=len(duties),
+        missed=len(compliance.missed()),
+    )
 
 
 def _criticism(tree: Tree, found: list[Deficiency], lang: Lang) -> list[UnitCriticism]:
@@ -174,14 +256,15 @@ def claim_number(
     force: bool,
     title: str,
     file: str | None,
-    before_register: Callable[[NoticeEntry], None] | None = None,
+    before_register: Callable[[NoticeEntry], NoticeEntry | None] | None = None,
 ) -> tuple[NoticeEntry, Path]:
     """Register the next free number of the year; return its entry and the entry's path.
 
     The year's register folder is locked meanwhile and read again under the lock, so two
     issuers take turns and the second sees the first one's number and month.
     ``before_register`` (writing the document) runs under the lock once the number is
-    known and before it is registered: if it fails, or the process is killed, nothing is
+    known and before it is registered, and may return the entry completed (its frozen
+    content): if it fails, or the process is killed, nothing is
     registered and the next issue takes the same number. A number is never registered
     without its document, and the register never has a gap.
     """
@@ -224,7 +307,7 @@ def claim_number(
                 seq += 1
                 continue
             if before_register is not None:
-                before_register(entry)
+                entry = before_register(entry) or entry
             try:
                 store.create(path, record_text(entry))
             except RecordExists:
@@ -244,11 +327,70 @@ def _register(root: Path) -> list[NoticeEntry]:
     return out
 
 
+_FROZEN: TypeAdapter[Notice] = TypeAdapter(Notice)
+FORMATS: tuple[Format, ...] = ("md", "html")
+
+
+def freeze(notice: Notice) -> dict[str, Any]:
+    """What a notice says as plain data for its register entry."""
+    content: dict[str, Any] = _FROZEN.dump_python(notice, mode="json")
+    return content
+
+
+def thaw(content: dict[str, Any]) -> Notice:
+    return _FROZEN.validate_python(content)
+
+
+def digest(document: str) -> str:
+    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Reproduced:
+    """An issued notice rendered again, and how faithfully."""
+
+    entry: NoticeEntry
+    text: str
+    verified: bool
+    """The rendering has the digest recorded at issue: byte for byte the issued document."""
+    frozen: bool
+    """False: issued before notices were frozen, rebuilt from the records as of its date."""
+
+
+def latest_issued(tree: Tree, month: Month) -> NoticeEntry | None:
+    entries = [n for n in tree.notices if n.month == str(month) and n.withdrawn is None]
+    return max(entries, key=lambda n: (n.year, n.seq), default=None)
+
+
+def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Reproduced:
+    """The issued notice ``entry`` as it was issued: from its frozen content when it has
+    one, else rebuilt from the records as they stood on its date with its number."""
+    month = Month.parse(entry.month)
+    if entry.content is not None:
+        issued_in: Lang = "en" if entry.lang == "en" else "zh" if entry.lang else lang
+        text = render_notice(thaw(entry.content), fmt=fmt, lang=issued_in, records=tree.root)
+        recorded = (entry.sha256 or {}).get(fmt)
+        return Reproduced(entry, text, recorded == digest(text), True)
+    notice = build_notice(
+        tree,
+        month,
+        today=max(entry.date, month.first),
+        lang=lang,
+        number=entry.number,
+        moment=min(month.last, max(entry.date, month.first)),
+    )
+    if entry.deadline is not None:
+        notice = dataclasses.replace(notice, deadline=entry.deadline)
+    text = render_notice(notice, fmt=fmt, lang=lang, records=tree.root)
+    return Reproduced(entry, text, False, False)
+
+
 @dataclass(frozen=True)
 class Published:
     text: str
     entry: NoticeEntry | None = None
     register: Path | None = None
+    reproduced: Reproduced | None = None
 
 
 def publish_notice(
@@ -262,21 +404,26 @@ def publish_notice(
     force: bool = False,
     out: Path | None = None,
     deliver: Callable[[str], None] | None = None,
+    moment: dt.date | None = None,
+    draft: bool = False,
 ) -> Published:
     """Render the notice for ``month``; with ``issue``, number it and add it to the register.
 
-    The document is rendered once before a number is taken, so a broken template never
-    uses up a number. It goes to ``out`` (written atomically, a plain file only) or else to
-    ``deliver``; with ``issue`` that happens after the number is chosen and before it is
-    registered, so a document that cannot be written leaves the number free.
+    A month already issued renders as the issued document (`reproduce`) unless ``draft``
+    asks what today's records would say. The document is rendered once before a number is
+    taken, so a broken template never uses up a number. It goes to ``out`` (written
+    atomically, a plain file only) or else to ``deliver``; with ``issue`` that happens
+    after the number is chosen and before it is registered, so a document that cannot be
+    written leaves the number free. The issued entry keeps the notice's content and the
+    digests of its md and html renderings.
     """
+    if issue and draft:
+        raise InvalidInput("--draft shows an unissued notice; it cannot be used with --issue")
     if out is not None:
         store.refuse_record_path(root, out)
         store.check_document_target(out)
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
-    notice = build_notice(tree, month, today=today, lang=lang)
-    text = render_notice(notice, fmt=fmt, lang=lang, records=root)
 
     def write(document: str) -> None:
         if out is not None:
@@ -284,17 +431,32 @@ def publish_notice(
         elif deliver is not None:
             deliver(document)
 
+    # a stated moment asks for a fresh count, like a draft
+    issued = None if issue or draft or moment else latest_issued(tree, month)
+    if issued is not None:
+        again = reproduce(tree, issued, fmt=fmt, lang=lang)
+        write(again.text)
+        return Published(again.text, reproduced=again)
+    notice = build_notice(tree, month, today=today, lang=lang, moment=moment)
+    text = render_notice(notice, fmt=fmt, lang=lang, records=root)
     if not issue:
         write(text)
         return Published(text)
     numbered: list[str] = []
 
-    def write_numbered(entry: NoticeEntry) -> None:
-        document = render_notice(
-            dataclasses.replace(notice, number=entry.number), fmt=fmt, lang=lang, records=root
+    def write_numbered(entry: NoticeEntry) -> NoticeEntry:
+        final = dataclasses.replace(notice, number=entry.number)
+        documents = {f: render_notice(final, fmt=f, lang=lang, records=root) for f in FORMATS}
+        write(documents[fmt])
+        numbered.append(documents[fmt])
+        return entry.model_copy(
+            update={
+                "as_of": notice.as_of,
+                "lang": lang,
+                "content": freeze(final),
+                "sha256": {f: digest(d) for f, d in documents.items()},
+            }
         )
-        write(document)
-        numbered.append(document)
 
     entry, register = claim_number(
         tree,

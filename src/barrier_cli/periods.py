@@ -20,6 +20,18 @@ def check_year(year: int, text: str) -> None:
         raise InvalidInput(f"{text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}")
 
 
+def parse_day(text: str, option: str) -> dt.date:
+    """A YYYY-MM-DD option value, or one line naming the option."""
+    try:
+        if len(text.strip()) != 10:
+            raise ValueError(text)
+        day = dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise InvalidInput(f"{option} {text!r} is not a date; write YYYY-MM-DD") from None
+    check_year(day.year, text)
+    return day
+
+
 @dataclass(frozen=True, order=True)
 class Month:
     year: int

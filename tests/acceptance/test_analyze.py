@@ -112,12 +112,26 @@ def test_example_class_a_accidents_in_their_months(examples: Tree) -> None:
         for case in analyze(examples, month, today=TODAY).incidents:
             if case.class_ == "general_a":
                 found[case.id] = (case.status, case.gaps, case.closed)
+    # each month's analysis shows its case as it stood at the month's end: the two earlier
+    # ones were closed (on 2026-05-20 and 2026-08-25) only after their months
     assert found == {
-        "I-20260314-01": ("closed", [], dt.date(2026, 5, 20)),
-        "I-20260621-01": ("closed", [], dt.date(2026, 8, 25)),
+        "I-20260314-01": (
+            "rectifying",
+            ["measures not done", "overseer", "specific_measures"],
+            None,
+        ),
+        "I-20260621-01": (
+            "rectifying",
+            ["measures not done", "overseer", "specific_measures"],
+            None,
+        ),
         # still rectifying: a measure is not done, so it is not yet "specific" (verified)
         "I-20261009-01": ("rectifying", ["measures not done", "specific_measures"], None),
     }
+    closed = analyze(examples, Month(2026, 3), today=TODAY, moment=TODAY).incidents
+    assert [(c.status, c.closed) for c in closed if c.id == "I-20260314-01"] == [
+        ("closed", dt.date(2026, 5, 20))
+    ]
 
 
 def test_example_pairings_milestones_month_by_month(examples: Tree) -> None:

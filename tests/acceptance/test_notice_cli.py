@@ -28,7 +28,10 @@ def test_an_incident_closed_without_causes_is_criticised(tree: Path) -> None:
     result = barrier(tree, "notice", "--month", "2026-10")
     assert result.returncode == 0, result.stderr
     assert "二班党支部" in result.stdout
-    assert "违反三不放过销案：原因未查清（依据：I-20261005-" in result.stdout
+    attachment = result.stdout.index("通报事项清单\n")
+    assert (
+        "I-20261005-01「风表忘撤被拉走」违反三不放过销案：原因未查清" in result.stdout[attachment:]
+    )
     assert "朱春祥同志" in result.stdout
 
 
@@ -89,22 +92,24 @@ def test_bad_options_are_one_line_errors(tree: Path) -> None:
 
 
 def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None:
-    result = barrier(EXAMPLES, "notice", "--month", "2025-09")
+    # 2025-09 was issued: --draft shows what the records say now, unnumbered
+    result = barrier(EXAMPLES, "notice", "--month", "2025-09", "--draft")
     assert result.returncode == 0, result.stderr
     text = result.stdout
     unit = text.index("一班党支部")
-    # Every duty day of his crew that month is named: no feedback at all (22 of 22).
-    assert "党员 吴磊：应反馈22个值班日，漏报22个值班日（2025-09-01、2025-09-02、" in text[unit:]
-    assert "2025-09-28）（依据：A-2025-09-wu_lei）" in text[unit:]
-    assert "车间党总支文件" in text and "（草稿，未编号）" in text
+    attachment = text[text.index("附件\n") :]
+    assert "党员 吴磊：应反馈22个值班日，漏报22个值班日" in attachment
+    assert "）（依据：A-2025-09-wu_lei）" in attachment
+    assert unit < text.index("附件\n")
+    assert "中共XX车辆段列检车间总支部委员会" in text and "（草稿，未编号）" in text
 
 
 def test_example_good_catches_are_praised_in_their_months() -> None:
     november = barrier(EXAMPLES, "notice", "--month", "2025-11").stdout
-    praise = november[november.index("一、表扬") : november.index("二、存在的问题")]
+    praise = november[november.index("二、表扬") : november.index("三、存在的问题")]
     assert "朱春祥" in praise and "41008次" in praise and "G606230356" in praise
     june = barrier(EXAMPLES, "notice", "--month", "2025-06").stdout
-    praise = june[june.index("一、表扬") : june.index("二、存在的问题")]
+    praise = june[june.index("二、表扬") : june.index("三、存在的问题")]
     assert "姜海峰" in praise and "916018次" in praise
 
 

@@ -79,7 +79,8 @@ def test_timeliness_as_of_the_month_end(scenario: Scenario) -> None:
     t = a.timeliness
     assert (t.reports, t.analysed, t.median_days_to_analysis) == (5, 3, 1.0)
     assert t.late_analysis == [ids["r2"], ids["r4"], ids["r5"]]
-    assert (t.closed, t.median_days_to_close, t.closed_within) == (2, 26.5, 1)
+    # r3 was closed only on 20 November: on 31 October one report of the month was closed.
+    assert (t.closed, t.median_days_to_close, t.closed_within) == (1, 8.0, 1)
     assert t.closed_within_share == 0.2
     # Open on 31 October: y1 y2 a1 s1 s2 r2 r4 r5, and r3 (closed only on 20 November).
     assert t.open_reports == 9
@@ -266,3 +267,20 @@ def test_a_repeat_violator_paired_in_the_month_is_not_proposed_again(tmp_path: P
     assert [v.pairing for v in analyze(tree, Month(2026, 8), today=TODAY).repeat_violators] == [
         None
     ]
+
+
+def test_comparisons_before_the_records_began_are_not_invented(tmp_path: Path) -> None:
+    from barrier_cli.render.document import change
+
+    root, _ = october(tmp_path / "records")
+    # the hand-made tree begins in 2025-10: October 2025 has neither last month nor a year ago
+    first = analyze(load_tree(root), Month(2025, 10), today=TODAY).totals
+    assert (first.previous_known, first.year_ago_known) == (False, False)
+    assert change(first.reports, first.year_ago, first.year_ago_known, "zh") == "无同期数据"
+    later = analyze(load_tree(root), Month(2026, 10), today=TODAY).totals
+    assert (later.previous_known, later.year_ago_known) == (True, True)
+    assert change(48, 53, True, "zh") == "减少5条，下降9.4%"
+    assert change(61, 52, True, "zh") == "增加9条，增长17.3%"
+    assert change(5, 5, True, "zh") == "持平"
+    assert change(3, 0, True, "zh") == "增加3条"
+    assert change(48, 53, True, "en") == "down 5 (9.4%)"

@@ -175,6 +175,13 @@ def test_a_template_an_earlier_init_copied_renders_like_the_shipped_one(
     (tmp_path / "templates").mkdir()
     shutil.copytree(BEFORE_ESCAPING / "zh", tmp_path / "templates" / "zh")
     copied = render_analysis(oct_analysis, fmt="md", lang="zh", records=tmp_path)
-    assert copied == render_analysis(oct_analysis, fmt="md", lang="zh")
+    shipped = render_analysis(oct_analysis, fmt="md", lang="zh")
+    # only the totals sentence has moved on since (公文 comparisons: 增加4条，增长200.0%)
+    differ = [
+        (old, new)
+        for old, new in zip(copied.splitlines(), shipped.splitlines(), strict=True)
+        if old != new
+    ]
+    assert [new[:10] for _, new in differ] == ["本月共收集安全信息 "]
     assert parse(copied).active == []
     assert re.search(r"^\| I-2026\d{4}-\w\w \| 2026-10-\d\d \| ", copied, re.M)  # the macro's table

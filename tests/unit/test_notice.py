@@ -184,5 +184,9 @@ def test_a_notice_template_an_earlier_init_copied_escapes_record_text(tmp_path: 
     tree = build(report(commend=True, summary="<script>x</script> [链接](javascript:x)"))
     notice = n.build_notice(tree, Month(2026, 10), today=TODAY, lang="zh")
     copied = n.render_notice(notice, fmt="md", lang="zh", records=tmp_path)
-    assert copied == n.render_notice(notice, fmt="md", lang="zh", records=None)
+    # the shipped template has moved on (GB/T 9704 layout); the praise line is the same text
+    shipped = n.render_notice(notice, fmt="md", lang="zh", records=None)
+    escaped = next(line for line in shipped.splitlines() if "script" in line)
+    summary = escaped[escaped.index("发现") + 2 : escaped.index("，")]
+    assert summary in copied
     assert parse(copied).active == []

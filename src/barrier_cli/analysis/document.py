@@ -30,6 +30,7 @@ def analysis_document(
     today: dt.date,
     out: Path | None = None,
     color: bool = False,
+    moment: dt.date | None = None,
 ) -> Document:
     """Load the tree, analyse ``month`` and render it; with ``out``, write it atomically.
 
@@ -42,9 +43,14 @@ def analysis_document(
         refuse_record_path(root, out)
         check_document_target(out)
     # an unchanged tree gets its document back without loading records or pandas
-    key = ("analysis", str(period), fmt, lang, today.isoformat(), color)
+    stated = moment.isoformat() if moment else None
+    key = ("analysis", str(period), fmt, lang, today.isoformat(), color, stated)
     document = memoised(
-        root, "analysis", key, lambda: _build(root, period, fmt, lang, today, color), Document
+        root,
+        "analysis",
+        key,
+        lambda: _build(root, period, fmt, lang, today, color, moment),
+        Document,
     )
     if out is not None:
         write_document(out, document.text)
@@ -52,14 +58,20 @@ def analysis_document(
 
 
 def _build(
-    root: Path, period: Month, fmt: Format, lang: Lang | None, today: dt.date, color: bool
+    root: Path,
+    period: Month,
+    fmt: Format,
+    lang: Lang | None,
+    today: dt.date,
+    color: bool,
+    moment: dt.date | None,
 ) -> Document:
     from barrier_cli.analysis.monthly import analyze
     from barrier_cli.loader import load_tree
     from barrier_cli.render.document import render_analysis
 
     tree = load_tree(root, cache=True)
-    result = analyze(tree, period, today=today, lang=lang)
+    result = analyze(tree, period, today=today, lang=lang, moment=moment)
     text = render_analysis(
         result, fmt=fmt, lang=lang or tree.settings.lang, records=root, color=color
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from barrier_cli import snapshot
 from barrier_cli.analysis import cases, counts, ranking, timeliness, weak_links
 from barrier_cli.analysis.compliance import reporting_compliance
 from barrier_cli.analysis.feedback import feedback_summary
@@ -18,6 +19,7 @@ from barrier_cli.errors import UserError
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
 from barrier_cli.periods import Month
+from barrier_cli.snapshot import check_moment
 
 
 class NothingToAnalyse(UserError):
@@ -25,16 +27,23 @@ class NothingToAnalyse(UserError):
 
 
 def analyze(
-    tree: Tree, month: Month, *, today: dt.date, lang: Lang | None = None
+    tree: Tree,
+    month: Month,
+    *,
+    today: dt.date,
+    lang: Lang | None = None,
+    moment: dt.date | None = None,
 ) -> MonthlyAnalysis:
-    """Every section of SPEC §4 for ``month``, as of its end or ``today`` if earlier.
+    """Every section of SPEC §4 for ``month``, as of ``moment`` (default its end, or
+    ``today`` if earlier), from the records as they stood then (`snapshot.as_of`).
 
     Withdrawn records are left out everywhere. Raises ``NothingToAnalyse`` rather than
     return an empty document.
     """
     _require_data(tree, month, today)
+    as_of = check_moment(month, today, moment)
+    tree = snapshot.as_of(tree, as_of)
     lang = lang or tree.settings.lang
-    as_of = min(month.last, today)
     frame = reports_frame(tree)
     this = frame[frame["month"] == str(month)]
     links = weak_links.weak_links(frame, month)
@@ -47,7 +56,7 @@ def analyze(
         trend=counts.trend(frame, month),
         by=counts.breakdowns(this, tree, lang),
         unit_element=counts.unit_element(this, tree),
-        compliance=reporting_compliance(tree, month, today=today),
+        compliance=reporting_compliance(tree, month, today=as_of),
         timeliness=timeliness.timeliness(tree, month, as_of),
         incidents=incidents,
         earlier_open=earlier_open,

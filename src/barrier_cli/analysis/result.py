@@ -6,7 +6,8 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
 - ``organisation``, ``month`` ("YYYY-MM"), ``as_of`` (the day overdue is counted on: the
   month's end or today, whichever is earlier), ``skipped_files``
 - ``totals``: ``reports``, ``previous``, ``year_ago``, ``change_previous``,
-  ``change_year_ago``, ``weighted``, ``incidents``
+  ``change_year_ago``, ``weighted``, ``incidents``, ``previous_known``, ``year_ago_known``
+  (false when that month is before the first record)
 - ``trend``: 12 ``{month, reports, equipment, personnel, management}``, oldest first
 - ``by``: ``element|category|source|unit|level`` → list of ``{key, name, count, share}``
 - ``unit_element``: list of ``{unit, name, equipment, personnel, management, total}``
@@ -57,6 +58,9 @@ class Totals:
     year_ago: int
     weighted: int
     incidents: int
+    previous_known: bool = True
+    """False when last month is before the first record: there is nothing to compare with."""
+    year_ago_known: bool = True
 
     @property
     def change_previous(self) -> int:
@@ -144,8 +148,7 @@ class CaseRow:
     gaps: list[str]
     """What 三不放过 still lacks (``Incident.closure_gaps``); empty when complete."""
     closed: dt.date | None = None
-    """Incidents show their state today (a record keeps no dated status history); this
-    says when a case was closed, which may be after the analysed month."""
+    """When the case was closed, if it was by the analysis's moment (`snapshot.as_of`)."""
     typical: bool = False
     """A typical case (典型案例): the full procedure applies before closing."""
     grade: str | None = None

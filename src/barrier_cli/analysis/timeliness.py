@@ -10,24 +10,20 @@ from barrier_cli.analysis.result import OverdueItem, Timeliness
 from barrier_cli.loader import Tree
 from barrier_cli.models import Action
 from barrier_cli.periods import Month
+from barrier_cli.snapshot import late_analyses
 
 
 def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
     """The month's reports, timed; open and overdue work across the tree as of ``as_of``.
 
-    ``as_of`` is the month's end or today, whichever is earlier, so an old month's analysis
-    shows what was overdue at the time of its meeting, not what is overdue now.
+    ``tree`` is the snapshot of ``as_of`` (`barrier_cli.snapshot.as_of`), so an old month's
+    analysis shows what was analysed, closed and overdue at that moment, not now.
     """
     deadlines = tree.settings.deadlines
     reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
     to_analysis = [(r.analysis.date - r.date).days for r in reports if r.analysis]
     to_close = [(r.closed - r.date).days for r in reports if r.closed]
-    late = [
-        r.id
-        for r in reports
-        if (r.analysis.date if r.analysis else as_of) - r.date
-        > dt.timedelta(days=deadlines.analyse_days)
-    ]
+    late = [x.report.id for x in late_analyses(tree, month, as_of, deadlines.analyse_days)]
     standing = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
     open_reports = sum(1 for r in standing if r.closed is None or r.closed > as_of)
     actions = list(_actions(tree, as_of))

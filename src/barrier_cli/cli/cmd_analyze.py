@@ -31,11 +31,20 @@ def analyze(
         Path | None,
         typer.Option("--out", help="Write the document to FILE instead of standard output."),
     ] = None,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Count the records as they stood at the end of DATE (YYYY-MM-DD); "
+            "default: the month's last day, or today while it runs.",
+        ),
+    ] = None,
 ) -> None:
     """The monthly analysis: who reported, what is open, weak links, next month's priorities."""
     from barrier_cli import color
     from barrier_cli.analysis.document import analysis_document
     from barrier_cli.loader import today
+    from barrier_cli.periods import parse_day
 
     g = globals_of(ctx)
     interactive = out is None and sys.stdout.isatty()
@@ -48,6 +57,7 @@ def analyze(
         today=today(g.root()),
         out=out,
         color=fmt == "term" and color.enabled(sys.stdout),
+        moment=parse_day(as_of, "--as-of") if as_of else None,
     )
     for rel in document.skipped_files:
         sys.stderr.write(f"barrier: warning: {rel} does not validate and is left out\n")

@@ -32,12 +32,28 @@ def notice(
     force: Annotated[
         bool, typer.Option("--force", help="With --issue: issue even if the month already has one.")
     ] = False,
+    draft: Annotated[
+        bool,
+        typer.Option(
+            "--draft",
+            help="For an issued month: what today's records would say, unnumbered, "
+            "instead of the issued document.",
+        ),
+    ] = False,
+    as_of: Annotated[
+        str | None,
+        typer.Option(
+            "--as-of",
+            help="Count the records as they stood at the end of DATE (YYYY-MM-DD); "
+            "default: the month's last day, or today while it runs.",
+        ),
+    ] = None,
 ) -> None:
     """Praise good catches, name each unit's shortcomings with evidence, set corrections."""
     from barrier_cli.errors import InvalidInput
     from barrier_cli.loader import today
     from barrier_cli.notice import publish_notice
-    from barrier_cli.periods import Month
+    from barrier_cli.periods import Month, parse_day
 
     if force and not issue:
         raise InvalidInput("--force only makes sense with --issue")
@@ -53,7 +69,23 @@ def notice(
         force=force,
         out=out,
         deliver=_print,
+        moment=parse_day(as_of, "--as-of") if as_of else None,
+        draft=draft,
     )
+    again = published.reproduced
+    if again is not None:
+        e = again.entry
+        how = (
+            "byte for byte as issued (digest verified)"
+            if again.verified
+            else "from its frozen content, but the templates changed since: "
+            "this rendering differs from the issued document"
+            if again.frozen
+            else f"rebuilt from the records as of {e.date} (issued before notices were frozen)"
+        )
+        sys.stderr.write(
+            f"issued notice {e.number} ({e.id}, {e.date}): {how}; --draft shows today's records\n"
+        )
     if published.entry is not None and published.register is not None:
         where = published.register.relative_to(root).as_posix()
         sys.stderr.write(f"issued {published.entry.number} ({published.entry.id}): {where}\n")

@@ -207,7 +207,13 @@ TABLES: tuple[TableSpec, ...] = (
     ),
     TableSpec("pairings", "pairing (包保对子)", (), model_columns(Pairing)),
     TableSpec("assessments", "assessment", (), (*model_columns(Assessment), _TOTAL)),
-    TableSpec("notices", "issued notice (通报)", (), model_columns(NoticeEntry)),
+    # the frozen document (content, digests) is the notice itself, not a ledger column
+    TableSpec(
+        "notices",
+        "issued notice (通报)",
+        (),
+        model_columns(NoticeEntry, skip=frozenset({"content", "sha256"})),
+    ),
     TableSpec("people", "person of org.yaml", (), model_columns(Person)),
     TableSpec("units", "unit of org.yaml", (), model_columns(Unit)),
     TableSpec("partners", "partner unit of org.yaml", (), model_columns(Partner)),

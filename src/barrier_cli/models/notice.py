@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
@@ -24,6 +24,17 @@ class NoticeEntry(RecordModel):
     title: OneLine | None = None
     file: OneLine | None = None
     deadline: Day | None = None
+    as_of: Day | None = None
+    """The moment the notice counted the records at."""
+    lang: Annotated[str, Field(pattern=r"^(zh|en)$")] | None = None
+    """The language it was issued in (a plain string: the ledger has no label for it)."""
+    content: dict[str, Any] | None = None
+    """What the issued notice said (praise, criticism with evidence, dates), frozen at issue
+    so that rendering it later reproduces it whatever records were added since."""
+    sha256: dict[Literal["md", "html"], Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]] | None = (
+        None
+    )
+    """The issued documents' digests: a later rendering proves it is the issued one."""
 
     def problems(self, *, today: dt.date) -> list[Problem]:
         out: list[Problem] = []

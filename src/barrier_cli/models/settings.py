@@ -124,6 +124,13 @@ class NoticeSettings(Model):
         default_factory=lambda: ["各党支部", "各党小组"], max_length=100
     )
     correction_days: int = Field(default=10, ge=1, le=MAX_DAYS)
+    authority: OneLine | None = None
+    """发文机关标志, e.g. 中共XX车辆段列检车间总支部委员会; default: the issuer + 文件."""
+    copy_to: list[OneLine] = Field(default_factory=list, max_length=100)
+    printer: OneLine | None = None
+    """印发机关; default: the issuer."""
+    self_review: bool = True
+    """The issuer's own lapses in a 自查 paragraph (False: left out of the notice)."""
 
 
 def _default_analysis_days() -> dict[str, int]:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from barrier_cli.analysis.result import CaseRow, MonthlyAnalysis
 from barrier_cli.labels import Lang
+from barrier_cli.render.document import change
 
 Words = dict[str, Callable[..., str]]
 
@@ -38,12 +39,14 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
     )
     console.print(
         tr(
-            f"本月安全信息 [bold]{t.reports}[/] 条（风险加权 {t.weighted}），较上月 "
-            f"{t.change_previous:+d}，较去年同期 {t.change_year_ago:+d}；事故、苗子、两违 "
+            f"本月安全信息 [bold]{t.reports}[/] 条（风险加权 {t.weighted}），较上月"
+            f"{change(t.reports, t.previous, t.previous_known, 'zh')}，较去年同期"
+            f"{change(t.reports, t.year_ago, t.year_ago_known, 'zh')}；事故、苗子、两违 "
             f"{t.incidents} 起。统计截至 {a.as_of}。",
-            f"[bold]{t.reports}[/] reports (risk-weighted {t.weighted}), {t.change_previous:+d} "
-            f"vs last month, {t.change_year_ago:+d} vs a year ago; {t.incidents} cases. "
-            f"As of {a.as_of}.",
+            f"[bold]{t.reports}[/] reports (risk-weighted {t.weighted}), "
+            f"{change(t.reports, t.previous, t.previous_known, 'en')} vs last month, "
+            f"{change(t.reports, t.year_ago, t.year_ago_known, 'en')} vs a year ago; "
+            f"{t.incidents} cases. As of {a.as_of}.",
         )
     )
     split = table(

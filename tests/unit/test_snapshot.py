@@ -1,0 +1,175 @@
+"""One snapshot: every document counts the records as they stood at one stated moment."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from ruamel.yaml import YAML
+from typer.testing import CliRunner
+
+from analysis_tree import october
+from barrier_cli import snapshot
+from barrier_cli.analysis.monthly import analyze
+from barrier_cli.assess import assess
+from barrier_cli.deficiencies import find_deficiencies, rule_title
+from barrier_cli.errors import InvalidInput
+from barrier_cli.loader import Tree, load_tree
+from barrier_cli.notice import build_notice, render_notice
+from barrier_cli.periods import Month
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "records"
+TODAY = dt.date(2026, 11, 24)
+OCT = Month(2026, 10)
+
+
+def _criticised(tree: Tree, month: Month, rule: str) -> list[str]:
+    notice = build_notice(tree, month, today=TODAY, lang="zh")
+    return sorted(
+        rid
+        for unit in notice.units
+        for group in unit.groups
+        if group.rule == rule
+        for item in group.items
+        for rid in item.evidence_ids
+    )
+
+
+def _agree(tree: Tree, month: Month, *, assessed: bool = True) -> None:
+    """The analysis, the notice and assess name the same late analyses and overdue work."""
+    analysis = analyze(tree, month, today=TODAY)
+    late = sorted(analysis.timeliness.late_analysis)
+    # the notice's late analyses also hold cases (I-…), judged by their class's deadline
+    assert late == [i for i in _criticised(tree, month, "late_analysis") if i.startswith("R-")]
+    overdue = sorted({o.record for o in analysis.timeliness.overdue})
+    assert overdue == sorted(set(_criticised(tree, month, "overdue_action")))
+    if not assessed:
+        return
+    deducted = {
+        ref
+        for draft in assess(tree, month, today=TODAY).branches
+        for d in draft.assessment.deductions
+        if d.reason.startswith(rule_title("late_analysis", "zh")) and d.ref
+        for ref in [d.ref]
+        if ref.startswith("R-")
+    }
+    assert deducted <= set(late)
+
+
+@pytest.mark.parametrize("month", ["2025-09", "2026-10"])
+def test_example_documents_agree_as_of_month_end(month: str) -> None:
+    _agree(load_tree(EXAMPLE), Month.parse(month))
+
+
+def test_hand_made_tree_documents_agree(tmp_path: Path) -> None:
+    root, ids = october(tmp_path / "records")
+    tree = load_tree(root)
+    _agree(tree, OCT, assessed=False)  # the hand-made tree holds no standards
+    assert _criticised(tree, OCT, "late_analysis") == sorted([ids["r2"], ids["r4"], ids["r5"]])
+
+
+def _edit(path: Path, change: Callable[[Any], None]) -> None:
+    yaml = YAML()
+    data = yaml.load(path.read_text(encoding="utf-8"))
+    change(data)
+    with path.open("w", encoding="utf-8") as out:
+        yaml.dump(data, out)
+
+
+def _documents(root: Path) -> tuple[str, str]:
+    tree = load_tree(root)
+    assert [f.rel for f in tree.files if f.kind and f.record is None] == []
+    analysis = analyze(tree, OCT, today=TODAY).to_json()
+    notice = build_notice(tree, OCT, today=TODAY, lang="zh")
+    return analysis, render_notice(notice, fmt="md", lang="zh", records=root)
+
+
+def _close_in_november(data: Any) -> None:
+    for action in data["actions"]:
+        action.setdefault("done", "2026-11-15")
+    data["status"] = "closed"
+    data["closed"] = "2026-11-16"
+
+
+def _analyse_in_november(data: Any) -> None:
+    data["status"] = "analysed"
+    data["analysis"] = {"date": "2026-11-05", "by": "lead1", "cause": "作业标准执行不到位"}
+
+
+def test_closures_after_the_moment_move_no_count(tmp_path: Path) -> None:
+    root = tmp_path / "records"
+    shutil.copytree(EXAMPLE, root)
+    before = _documents(root)
+    tree = load_tree(root)
+    rectifying = [r for r in tree.reports if OCT.contains(r.date) and r.status == "rectifying"]
+    assert len(rectifying) >= 2, "the example October needs open reports for this test"
+    for report in rectifying[:2]:
+        _edit(root / tree.file_of(report), _close_in_november)
+    assert _documents(root) == before
+    # the same closures do count as of a later moment
+    later = dt.date(2026, 11, 20)
+    closed = analyze(load_tree(root), OCT, today=TODAY, moment=later).timeliness.closed
+    assert closed == analyze(tree, OCT, today=TODAY, moment=later).timeliness.closed + 2
+
+
+def test_analyses_after_the_moment_move_no_count(tmp_path: Path) -> None:
+    root, ids = october(tmp_path / "records")
+    before = _documents(root)
+    tree = load_tree(root)
+    for name in ("r4", "r5"):
+        report = next(r for r in tree.reports if r.id == ids[name])
+        assert report.analysis is None
+        _edit(root / tree.file_of(report), _analyse_in_november)
+    assert _documents(root) == before
+
+
+def test_snapshot_forgets_later_facts(tmp_path: Path) -> None:
+    root, ids = october(tmp_path / "records")
+    tree = load_tree(root)
+    then = snapshot.as_of(tree, dt.date(2026, 10, 31))
+    r3 = next(r for r in then.reports if r.id == ids["r3"])
+    assert (r3.closed, r3.status) == (None, "rectifying")
+    assert all(a.done is None or a.done <= dt.date(2026, 10, 31) for a in r3.actions)
+    assert all(r.date <= dt.date(2026, 10, 31) for r in then.reports)
+    assert len(snapshot.as_of(tree, TODAY).reports) == len(tree.reports)
+
+
+def test_an_earlier_moment_counts_fewer_reports(tmp_path: Path) -> None:
+    root, _ = october(tmp_path / "records")
+    tree = load_tree(root)
+    mid = analyze(tree, OCT, today=TODAY, moment=dt.date(2026, 10, 15))
+    end = analyze(tree, OCT, today=TODAY)
+    assert mid.as_of == dt.date(2026, 10, 15)
+    assert mid.totals.reports < end.totals.reports
+    mid_deficiencies = find_deficiencies(tree, OCT, today=TODAY, moment=dt.date(2026, 10, 15))
+    assert sorted(d.evidence_ids for d in mid_deficiencies if d.rule == "late_analysis") == sorted(
+        (rid,) for rid in mid.timeliness.late_analysis
+    )
+
+
+@pytest.mark.parametrize("moment", [dt.date(2026, 9, 30), dt.date(2026, 12, 1)])
+def test_a_moment_outside_the_month_and_today_is_refused(tmp_path: Path, moment: dt.date) -> None:
+    root, _ = october(tmp_path / "records")
+    with pytest.raises(InvalidInput, match="--as-of"):
+        analyze(load_tree(root), OCT, today=TODAY, moment=moment)
+
+
+def test_as_of_on_the_command_line(tmp_path: Path) -> None:
+    from barrier_cli.cli.main import app
+
+    root, _ = october(tmp_path / "records")
+    base = ["--records", str(root)]
+    done = CliRunner().invoke(
+        app, [*base, "analyze", "--month", "2026-10", "--format", "json", "--as-of", "2026-10-15"]
+    )
+    assert done.exit_code == 0, done.output
+    assert '"as_of": "2026-10-15"' in done.output
+    for command in ("analyze", "notice"):
+        bad = CliRunner().invoke(app, [*base, command, "--month", "2026-10", "--as-of", "10/15"])
+        # `run` prints a BarrierError as one line and exits with its code
+        assert isinstance(bad.exception, InvalidInput) and bad.exception.exit_code == 1
+        assert "--as-of '10/15' is not a date" in str(bad.exception)
