@@ -60,5 +60,15 @@ def test_base_dependencies_leave_the_heavy_libraries_to_extras() -> None:
     extras = project["optional-dependencies"]
     assert any("pandas" in d for d in extras["analysis"])
     assert {"pyarrow", "openpyxl"} <= {d.split(">")[0] for d in extras["export"]}
-    assert extras["all"] == ["barrier-cli[analysis,export]"]
+    assert extras["all"] == ["barrier-cli[analysis,export,bureau]"]
+    assert any(d.startswith("duckdb") for d in extras["bureau"])
     assert "barrier-cli[all]" in extras["dev"]
+
+
+def test_the_bureau_asks_for_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from barrier_cli.bureau.analyze import connect
+    from barrier_cli.extras import MissingExtra
+
+    monkeypatch.setitem(sys.modules, "duckdb", None)
+    with pytest.raises(MissingExtra, match=r"pip install 'barrier-cli\[bureau\]'"):
+        connect(tmp_path)
