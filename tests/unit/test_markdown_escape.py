@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from barrier_cli.render.markdown import escape_markdown
@@ -98,6 +98,7 @@ PIECES = [
     ).map("".join),
     context=st.sampled_from(sorted(CONTEXTS)),
 )
+@example(value="--\t-", context="list item")  # a rule may hold tabs between its dashes
 def test_property_any_text_renders_as_itself(value: str, context: str) -> None:
     active, text = shown(CONTEXTS[context], value)
     assert active == []

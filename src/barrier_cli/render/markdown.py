@@ -17,7 +17,7 @@ _INLINE = re.compile(r"[\\`*\[\]<>|~]|&(?=#?\w+;)|(?<![^\W_])_|_(?![^\W_])")
 _AUTOLINK = re.compile(r"(?<=[A-Za-z])(?=:\/\/)|(?<=\bwww)(?=\.)|(?<=\w)(?=@\w)", re.IGNORECASE)
 # What starts a block when it begins a line: an ATX heading, a list item, a setext underline
 # or a thematic break. ``>``, fences and ``*`` are escaped inline anyway.
-_BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?=\s|$)|[-=][-= ]*$")
+_BLOCK_START = re.compile(r"(?:#{1,6}|[-+])(?=\s|$)|[-=][-= \t]*$")
 _ORDERED_ITEM = re.compile(r"(\d{1,9})(?=[.)](?:\s|$))")
 # A heading's closing sequence: ``#`` at the end after a space would be dropped from a heading.
 _CLOSING_HASHES = re.compile(r"(?<!\S)#+$")
