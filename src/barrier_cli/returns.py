@@ -2,18 +2,15 @@
 
 ``add_nil_returns`` is the one write path, used by ``barrier checkin`` and the shop-floor
 terminal alike. A person's month is one file (``models.returns``); a day is appended to it in
-place, keeping what people wrote, and only if nobody changed the file since it was read
-(``store.Snapshot`` + ``store.replace``, retried on ``ConcurrentEdit``), so two terminals
-ticking the same person at once both land or the second finds the day already there.
+place, keeping what people wrote, holding the file's lock from the read to the rename
+(``store.editing``), so two terminals ticking the same person at once both land or the second
+finds the day already there.
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import fcntl
-import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -87,39 +84,21 @@ def _add_day(root: Path, person: str, entry: ReturnDay) -> Path:
     path = returns_path(root, person, entry.date)
     for _ in range(ATTEMPTS):
         try:
-            with _folder_lock(path.parent):
-                if not path.exists():
-                    record = NilReturns(
-                        id=returns_id(person, entry.date),
-                        person=person,
-                        month=f"{entry.date:%Y-%m}",
-                        days=[_own(entry, person)],
-                    )
-                    store.create(path, record_text(record))
-                else:
-                    _append(path, person, entry)
+            if not path.exists():
+                record = NilReturns(
+                    id=returns_id(person, entry.date),
+                    person=person,
+                    month=f"{entry.date:%Y-%m}",
+                    days=[_own(entry, person)],
+                )
+                store.create(path, record_text(record))
+            else:
+                _append(path, person, entry)
             return path
         except (ConcurrentEdit, RecordExists):
+            # Another writer made the file first: append to it under its lock.
             continue
     raise ConcurrentEdit(f"{path} kept changing while being written; try again")
-
-
-@contextlib.contextmanager
-def _folder_lock(folder: Path) -> Iterator[None]:
-    """Hold the month folder while one day is appended.
-
-    ``store.replace`` refuses a file changed before its check, but two writers can both pass
-    the check before either renames, and one day would be lost (measured: 1 of 8 leaders
-    ticking at once). Ticking is short, so every writer of the month waits its turn on an
-    advisory lock of the folder itself: nothing is left behind in the tree.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
 
 
 def _own(entry: ReturnDay, person: str) -> ReturnDay:
@@ -128,7 +107,13 @@ def _own(entry: ReturnDay, person: str) -> ReturnDay:
 
 
 def _append(path: Path, person: str, entry: ReturnDay) -> None:
-    snapshot = store.Snapshot.read(path)
+    # The record's own lock, from the read to the rename: leaders ticking at once take turns.
+    with store.editing(path) as snapshot:
+        _append_to(snapshot, person, entry)
+
+
+def _append_to(snapshot: store.Snapshot, person: str, entry: ReturnDay) -> None:
+    path = snapshot.path
     try:
         doc = yaml_writer().load(decode(snapshot.content))
     except (YAMLError, ParseProblem) as e:
