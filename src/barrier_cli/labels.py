@@ -180,6 +180,16 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "return": ("同归所", "come back together"),
         "rest": ("同休息", "rest together"),
     },
+    "reward_kind": {
+        "commendation": ("表彰", "commendation"),
+        "reward": ("奖励", "reward"),
+        "penalty": ("处罚", "penalty"),
+    },
+    "reward_level": {
+        "workshop": ("车间", "workshop"),
+        "depot": ("段", "depot"),
+        "division": ("分局", "division"),
+    },
     "item_source": {
         "derived": ("由记录得出", "derived from records"),
         "entered": ("人工录入", "entered by hand"),

@@ -75,3 +75,22 @@ def test_barrier_stats_and_feedback_commands(scenario: tuple[Tree, dict[str, str
     shown = barrier(root, "feedback", "--person", "王党员").stdout
     assert ids["r4"] in shown and "尚未反馈" in shown
     assert barrier(root, "feedback", "--person", "nobody").returncode == 1
+
+
+def test_stats_totals_the_years_rewards_and_penalties_up_to_its_day() -> None:
+    from conftest import REPO
+
+    records = REPO / "records"
+    # The source: 姜海峰 found the broken brake-beam end shaft on train 916018 on 2025-06-27
+    # and was rewarded 3000 yuan; the example register holds it.
+    before = json.loads(
+        barrier(records, "stats", "--as-of", "2025-06-26", "--format", "json").stdout
+    )
+    assert "reward" not in before["rewards"]["by_kind"]
+    after = barrier(records, "stats", "--as-of", "2025-12-31", "--format", "json")
+    assert after.returncode == 0, after.stderr
+    rewards = json.loads(after.stdout)["rewards"]
+    assert rewards["year"] == 2025
+    assert rewards["by_kind"]["reward"] == {"count": 1, "amount": 3000.0}
+    text = barrier(records, "stats", "--as-of", "2025-12-31").stdout
+    assert "2025年奖惩（截至2025-12-31）" in text and "奖励 1 次，3000 元" in text

@@ -18,13 +18,15 @@ def stats(
         str, typer.Option("--format", metavar="text|json", help="Output format [text].")
     ] = "text",
 ) -> None:
-    """Cumulative totals since the programme started: by element, source and tier.
+    """Cumulative totals since the programme started: by element, source and tier, and the
+    year's rewards and penalties (奖惩) up to the same day.
 
     Nil returns (今日无异常) are shown beside the totals, never in them.
     """
     import dataclasses
     import json
 
+    from barrier_cli.analysis.rewards import YearTotals, year_totals
     from barrier_cli.analysis.totals import cumulative
     from barrier_cli.entry.questions import InvalidAnswer, parse_date
     from barrier_cli.errors import InvalidInput
@@ -35,16 +37,23 @@ def stats(
         raise InvalidInput(f"--format: '{format_}' is not text or json")
     tree = load_tree(globals_of(ctx).root(), cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)
-    now = today()
+    now = today(tree.root)
     try:
         day = parse_date(as_of, now, lang) if as_of is not None else now
     except InvalidAnswer as e:
         raise InvalidInput(f"--as-of: {e}") from None
     totals = cumulative(tree, as_of=day)
+    year = year_totals(tree, day.year)
+    year = YearTotals(year.year, [line for line in year.lines if line.date <= day])
     if format_ == "json":
-        typer.echo(
-            json.dumps(dataclasses.asdict(totals), ensure_ascii=False, indent=2, default=str)
-        )
+        data = dataclasses.asdict(totals) | {
+            "rewards": {
+                "year": year.year,
+                "by_kind": {k: dataclasses.asdict(v) for k, v in year.by("kind").items()},
+                "by_level": {k: dataclasses.asdict(v) for k, v in year.by("level").items()},
+            }
+        }
+        typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
     zh = lang == "zh"
     since = totals.since or "-"
@@ -64,4 +73,18 @@ def stats(
         f"  今日无异常反馈 {totals.nil_returns} 人次（不计入安全信息）"
         if zh
         else f"  nil returns: {totals.nil_returns} (not safety information)"
+    )
+    kinds = year.by("kind")
+    cells = "；".join(
+        f"{label('reward_kind', k, lang)} {v.count} 次" + (f"，{v.amount:g} 元" if v.amount else "")
+        if zh
+        else f"{label('reward_kind', k, lang)} {v.count}"
+        + (f", {v.amount:g} yuan" if v.amount else "")
+        for k, v in sorted(kinds.items())
+    )
+    none = "无" if zh else "none"
+    typer.echo(
+        f"  {year.year}年奖惩（截至{day}）：{cells or none}"
+        if zh
+        else f"  rewards and penalties {year.year} (to {day}): {cells or none}"
     )
