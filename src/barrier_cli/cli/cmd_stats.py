@@ -18,10 +18,10 @@ def stats(
         str, typer.Option("--format", metavar="text|json", help="Output format [text].")
     ] = "text",
 ) -> None:
-    """Cumulative totals since the programme started: by element, source and tier, and the
-    year's rewards and penalties (奖惩) up to the same day.
+    """Cumulative totals since the programme started: by element, source and tier.
 
-    Nil returns (今日无异常) are shown beside the totals, never in them.
+    Nil returns (今日无异常) are shown beside the totals, never in them; the year's rewards and
+    penalties (奖惩) up to the same day follow.
     """
     import dataclasses
     import json
