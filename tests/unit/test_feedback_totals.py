@@ -74,6 +74,7 @@ def test_barrier_stats_and_feedback_commands(scenario: tuple[Tree, dict[str, str
     assert "共收集各类安全信息 10 件" in text
     shown = barrier(root, "feedback", "--person", "王党员").stdout
     assert ids["r4"] in shown and "尚未反馈" in shown
+    assert ids["r4"] in barrier(root, "feedback", "--person", "wangdangyuan").stdout  # pinyin
     assert barrier(root, "feedback", "--person", "nobody").returncode == 1
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Literal
 
@@ -72,17 +73,8 @@ def analyze(
 ) -> None:
     """The department's monthly comprehensive analysis, per unit and per system."""
     from barrier_cli.bureau.document import analysis_text
-    from barrier_cli.bureau.models import load_bureau
-    from barrier_cli.periods import Month
 
-    text = analysis_text(
-        load_bureau(bureau),
-        month=Month.parse(month),
-        fmt=output_format,
-        lang=globals_of(ctx).lang or "zh",
-        dataset=dataset,
-    )
-    _emit(text, out)
+    _document(ctx, analysis_text, bureau, month, output_format, dataset, out)
 
 
 @app.command("notice")
@@ -98,20 +90,30 @@ def notice(
 ) -> None:
     """Draft the 通报 naming each unit organisation that shows one of the five shortcomings."""
     from barrier_cli.bureau.document import notice_text
+
+    _document(ctx, notice_text, bureau, month, output_format, dataset, out)
+
+
+def _document(
+    ctx: typer.Context,
+    make: Callable[..., str],
+    bureau: Path,
+    month: str,
+    fmt: str,
+    dataset: Path | None,
+    out: Path | None,
+) -> None:
+    """One bureau document of ``month``, printed or written to ``out``."""
     from barrier_cli.bureau.models import load_bureau
     from barrier_cli.periods import Month
 
-    text = notice_text(
+    text = make(
         load_bureau(bureau),
         month=Month.parse(month),
-        fmt=output_format,
+        fmt=fmt,
         lang=globals_of(ctx).lang or "zh",
         dataset=dataset,
     )
-    _emit(text, out)
-
-
-def _emit(text: str, out: Path | None) -> None:
     if out is None:
         sys.stdout.write(text)
         return

@@ -53,7 +53,7 @@ def checkin(
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)
-    now = today()
+    now = today(root)
     try:
         day = parse_date(date, now, lang) if date is not None else now
     except InvalidAnswer as e:

@@ -66,7 +66,7 @@ def export(
             unit=unit,
             out=dataset,
             month=Month.parse(month) if month else None,
-            today=today(),
+            today=today(tree.root),
         )
         counts = ", ".join(f"{name} {n}" for name, n in written.rows.items())
         sys.stderr.write(f"wrote {written.partitions} partitions of unit={unit} in {dataset}\n")

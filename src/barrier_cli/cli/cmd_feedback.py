@@ -22,16 +22,19 @@ def feedback(
     from barrier_cli.analysis.feedback import reporter_outcomes
     from barrier_cli.errors import InvalidInput
     from barrier_cli.loader import load_tree, today
+    from barrier_cli.lookup import Lookup, NotFound
 
     tree = load_tree(globals_of(ctx).root(), cache=True)
-    named = [p for p in tree.org.people if person in (p.id, p.name)]
-    if len(named) != 1:
-        raise InvalidInput(f"no person '{person}' in org.yaml")
-    who = named[0]
-    zh = globals_of(ctx).language(tree.settings.lang) == "zh"
+    lang = globals_of(ctx).language(tree.settings.lang)
+    try:
+        pid = Lookup.of(tree.org, "person").resolve(person, lang)
+    except NotFound as e:
+        raise InvalidInput(f"--person: {e}") from None
+    who = next(p for p in tree.org.people if p.id == pid)
+    zh = lang == "zh"
     days = tree.settings.deadlines.feedback_days
     names = {p.id: p.name for p in tree.org.people}
-    outcomes = reporter_outcomes(tree, who.id, as_of=today())
+    outcomes = reporter_outcomes(tree, who.id, as_of=today(tree.root))
     typer.echo(f"{who.name} ({who.id}): {len(outcomes)} " + ("条信息" if zh else "reports"))
     for o in outcomes[:limit]:
         flag = " !" if o.overdue else ""

@@ -49,7 +49,7 @@ def roundup(
         raise InvalidInput("give one of --week YYYY-Www (a group) or --month YYYY-MM (a branch)")
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
-    day = today()
+    day = today(root)
     if week is not None:
         draft = draft_week(tree, week=parse_week(week), unit=unit, day=day, by=by)
     else:

@@ -28,20 +28,17 @@ def stats(
 
     from barrier_cli.analysis.rewards import YearTotals, year_totals
     from barrier_cli.analysis.totals import cumulative
-    from barrier_cli.entry.questions import InvalidAnswer, parse_date
     from barrier_cli.errors import InvalidInput
     from barrier_cli.labels import label
     from barrier_cli.loader import load_tree, today
+    from barrier_cli.periods import parse_day
 
     if format_ not in ("text", "json"):
         raise InvalidInput(f"--format: '{format_}' is not text or json")
     tree = load_tree(globals_of(ctx).root(), cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)
     now = today(tree.root)
-    try:
-        day = parse_date(as_of, now, lang) if as_of is not None else now
-    except InvalidAnswer as e:
-        raise InvalidInput(f"--as-of: {e}") from None
+    day = parse_day(as_of, "--as-of") if as_of is not None else now
     totals = cumulative(tree, as_of=day)
     year = year_totals(tree, day.year)
     year = YearTotals(year.year, [line for line in year.lines if line.date <= day])
