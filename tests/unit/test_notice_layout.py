@@ -93,12 +93,12 @@ def test_praise_is_a_sentence_worded_for_members_and_others() -> None:
     assert "共产党员朱春祥同志于10月10日作业中发现G606230356车5位车轮踏面擦伤超限" in text
     assert "李明同志于10月10日作业中发现邻线来车未撤离" in text
     assert "共产党员李明" not in text
-    assert "希望全体党员和职工向他们学习" in text
+    assert "希望全体党员和职工以他们为榜样" in text
     members_only = n.build_notice(
         build(report(commend=True), settings=SETTINGS), OCT, today=TODAY, lang="zh"
     )
     only = n.render_notice(members_only, fmt="md", lang="zh", records=None)
-    assert "希望全体党员向他们学习" in only
+    assert "希望全体党员以他们为榜样" in only
 
 
 def test_overview_counts_by_element_and_branch() -> None:
