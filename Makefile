@@ -13,7 +13,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
 
-install: $(STAMP)
+# The message catalogues, compiled beside their sources whenever a .po changes.
+PO := $(wildcard src/barrier_cli/locale/*/LC_MESSAGES/*.po)
+MO := $(PO:.po=.mo)
+$(MO): %.mo: %.po $(STAMP)
+	$(PY) scripts/compile_catalogues.py
+
+install: $(STAMP) $(MO)
 
 ## The main job on the bundled example records.
 run: install

@@ -80,7 +80,12 @@ def render(
 
     import jinja2
 
-    from barrier_cli.render.sandbox import BoundedEnvironment, ContainedLoader, OverBudget
+    from barrier_cli.render.sandbox import (
+        BoundedEnvironment,
+        ContainedLoader,
+        OverBudget,
+        install_catalogue,
+    )
 
     budget = budget or Budget.from_env()
     shipped = Path(str(importlib.resources.files("barrier_cli") / "templates"))
@@ -101,6 +106,7 @@ def render(
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    install_catalogue(env, lang)
     place = name
     try:
         template = env.get_template(name)

@@ -403,6 +403,41 @@ def _markdown_markup(value: Any) -> Markup:
     return value if isinstance(value, Markup) else Markup(escape_markdown(str(value)))
 
 
+class MarkdownMarkup(Markup):
+    """Trusted Markdown (a catalogue's translation) whose ``%`` escapes values for Markdown."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any) -> MarkdownMarkup:
+        if hasattr(s, "__html__"):
+            return cls(s.__html__())
+        return cls(escape_markdown(str(s)))
+
+
+def install_catalogue(env: BoundedEnvironment, lang: str) -> None:
+    """Give ``env`` the ``{% trans %}`` tag and ``_()`` in ``lang``, from the message catalogue.
+
+    The catalogue's text is trusted; the values put into it are escaped for the document's
+    format, as ``{{ value }}`` is: HTML by autoescape, Markdown by ``MarkdownMarkup``.
+    """
+    from barrier_cli import i18n
+
+    catalogue = i18n.translations(lang)
+    env.add_extension("jinja2.ext.i18n")
+    if not env.markdown:
+        env.install_gettext_translations(catalogue, newstyle=True)  # type: ignore[attr-defined]
+        return
+
+    def gettext(message: str) -> str:
+        return MarkdownMarkup(catalogue.gettext(message))
+
+    def ngettext(singular: str, plural: str, n: int) -> str:
+        return MarkdownMarkup(catalogue.ngettext(singular, plural, n))
+
+    env.install_gettext_callables(gettext, ngettext, newstyle=True)  # type: ignore[attr-defined]
+
+
 class _BoundedFormatter(SandboxedFormatter):
     _env: BoundedEnvironment
 

@@ -1,0 +1,99 @@
+"""Message catalogues: every user-facing string is written once, in English, and translated
+by a gettext catalogue per language (``locale/<lang>/LC_MESSAGES/<domain>.po``).
+
+Each area keeps its own domain (``barrier`` for messages, help and findings; one per document
+family), so the catalogues of a language are chained into one lookup. The ``.po`` files are the
+source; ``.mo`` files are compiled from them at build (``make``, or a wheel build) and, in a
+source checkout where one is missing or older than its ``.po``, compiled in memory with Babel.
+
+The language in force is set once per command (``use``), after ``--lang`` and the tree's
+settings are known; library code calls ``_`` and gets that language.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from contextvars import ContextVar
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+Lang = Literal["zh", "en"]
+"""The languages every message, label and document exists in."""
+
+LOCALE = Path(__file__).parent / "locale"
+"""Where the catalogues live, inside the package."""
+
+SOURCE_LANG: Lang = "en"
+"""The language msgids are written in: it needs no catalogue."""
+
+_current: ContextVar[Lang] = ContextVar("barrier_lang", default="en")
+
+
+class CatalogueMissing(RuntimeError):
+    """A catalogue was never compiled and Babel is not here to compile it."""
+
+
+@cache
+def translations(lang: str) -> gettext.NullTranslations:
+    """Every domain's catalogue of ``lang``, chained; the source language translates to itself."""
+    chain: gettext.NullTranslations = gettext.NullTranslations()
+    if lang == SOURCE_LANG:
+        return chain
+    folder = LOCALE / lang / "LC_MESSAGES"
+    for po in sorted(folder.glob("*.po")):
+        catalogue = _compiled(po)
+        catalogue.add_fallback(chain)
+        chain = catalogue
+    return chain
+
+
+def _compiled(po: Path) -> gettext.GNUTranslations:
+    mo = po.with_suffix(".mo")
+    try:
+        if mo.stat().st_mtime >= po.stat().st_mtime:
+            with mo.open("rb") as f:
+                return gettext.GNUTranslations(f)
+    except FileNotFoundError:
+        pass
+    return gettext.GNUTranslations(io.BytesIO(compile_po(po)))
+
+
+def compile_po(po: Path) -> bytes:
+    """The ``.mo`` bytes of ``po``, through Babel (a build and development dependency)."""
+    try:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+    except ImportError as e:
+        raise CatalogueMissing(
+            f"{po.with_suffix('.mo')} is not compiled; run `make` (or install Babel)"
+        ) from e
+    with po.open("rb") as f:
+        catalogue = read_po(f, abort_invalid=True)
+    out = io.BytesIO()
+    write_mo(out, catalogue, use_fuzzy=False)
+    return out.getvalue()
+
+
+def use(lang: Lang) -> None:
+    """Make ``lang`` the language of every message from here on (one command's run)."""
+    _current.set(lang)
+
+
+def current() -> Lang:
+    return _current.get()
+
+
+def _(message: str) -> str:
+    """``message`` in the language in force."""
+    return translations(_current.get()).gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    return translations(_current.get()).ngettext(singular, plural, n)
+
+
+def in_lang(lang: str, message: str) -> str:
+    """``message`` in ``lang``, whatever is in force (documents choose their own language)."""
+    return translations(lang).gettext(message)
