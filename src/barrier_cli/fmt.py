@@ -377,7 +377,7 @@ def format_tree(
     """Format (or with ``check`` only inspect) every record file under ``paths``.
 
     Formatting is pure Python (ruamel's emitter), so a large tree is spread over worker
-    processes like `parallel.read_files` does for reading; each file is its own atomic write.
+    processes like `parallel.read_packed` does for reading; each file is its own atomic write.
     """
     from barrier_cli.parallel import MIN_FILES, cpu_count, pool_map
 

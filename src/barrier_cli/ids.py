@@ -16,28 +16,12 @@ from barrier_cli.store import random_suffix
 
 PREFIX = {"report": "R", "incident": "I", "pairing": "P"}
 SUFFIX_LENGTH = {"report": 4, "incident": 2, "pairing": 2}
-KIND_OF_PREFIX = {
-    "R": "report",
-    "I": "incident",
-    "P": "pairing",
-    "A": "assessment",
-    "N": "notice",
-    "C": "competence",
-    "K": "keyperson",
-    "W": "reward",
-}
 _REF = re.compile(r"^(?P<id>[A-Z]-[A-Za-z0-9_.\-]+?)(?:/(?P<n>\d+))?$")
 
 
 def new_id(kind: str, day: dt.date) -> str:
     """A fresh id for a record of ``kind`` dated ``day``."""
     return f"{PREFIX[kind]}-{day:%Y%m%d}-{random_suffix(SUFFIX_LENGTH[kind])}"
-
-
-def kind_of(record_id: str) -> str | None:
-    """The kind an id names by its prefix ('R-…' is a report), or None."""
-    head, sep, _ = record_id.partition("-")
-    return KIND_OF_PREFIX.get(head) if sep else None
 
 
 def parse_ref(text: str) -> tuple[str, int | None]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -98,17 +97,6 @@ KINDS: dict[str, Kind] = {
 }
 RECORD_KINDS = [k for k in KINDS.values() if k.is_record]
 _BY_TOP = {k.top: k for k in RECORD_KINDS}
-_ID_PREFIX = {
-    "R": "report",
-    "I": "incident",
-    "P": "pairing",
-    "A": "assessment",
-    "N": "notice",
-    "D": "returns",
-    "C": "competence",
-    "K": "keyperson",
-    "W": "reward",
-}
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -126,8 +114,3 @@ def classify(rel: PurePosixPath) -> Kind | None:
     if parts[0] == "standards" and len(parts) == 2:
         return KINDS["standard"]
     return _BY_TOP.get(parts[0])
-
-
-def kind_of_id(record_id: str) -> Kind | None:
-    match = re.match(r"^([A-Z])-", record_id)
-    return KINDS[_ID_PREFIX[match.group(1)]] if match and match.group(1) in _ID_PREFIX else None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
@@ -237,22 +236,6 @@ class Tree:
             rid = result.record_id
             if rid is not None:
                 index.setdefault(rid, result)
-        return index
-
-    def file_of(self, record: Model) -> str:
-        rid = getattr(record, "id", None)
-        rel = self._rel_of.get(rid) if rid else self._rel_of.get(id(record))
-        if rel is None:
-            raise KeyError(rid)
-        return rel
-
-    @cached_property
-    def _rel_of(self) -> dict[object, str]:
-        """The first file of each record id (or of each id-less record), built once."""
-        index: dict[object, str] = {}
-        for result in self.files:
-            if result.record is not None:
-                index.setdefault(result.record_id or id(result.record), result.rel)
         return index
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Literal
@@ -138,7 +138,3 @@ class Lookup:
                 if any(s.startswith(key) for s in spellings(e.name))
             ]
         return list({e.id: e for e in by_text}.values())
-
-
-def lookups(org: Org) -> Mapping[Table, Lookup]:
-    return {t: Lookup.of(org, t) for t in ("person", "unit", "partner")}

@@ -158,11 +158,6 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
     return [results[rel] for rel, _ in listed]
 
 
-def read_files(root: Path, rels: list[str], *, jobs: int | None = None) -> list[FileResult]:
-    """`read_file` for each of ``rels``, in order, over ``jobs`` processes (default: all cores)."""
-    return [result for result, _ in read_packed(root, rels, jobs=jobs)]
-
-
 def read_packed(
     root: Path, rels: list[str], *, jobs: int | None = None
 ) -> list[tuple[FileResult, c.Packed | None]]:

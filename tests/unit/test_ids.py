@@ -6,7 +6,7 @@ import re
 import pytest
 
 from barrier_cli.errors import InvalidInput
-from barrier_cli.ids import kind_of, new_id, parse_ref
+from barrier_cli.ids import new_id, parse_ref
 from barrier_cli.models.incident import INCIDENT_ID
 from barrier_cli.models.pairing import PAIRING_ID
 from barrier_cli.models.report import REPORT_ID
@@ -28,13 +28,6 @@ def test_report_ids_are_random_not_a_counter() -> None:
     # or a coarse clock-based suffix would fail at once.
     ids = {new_id("report", DAY) for _ in range(300)}
     assert len(ids) >= 298
-
-
-def test_kind_of_reads_the_prefix() -> None:
-    assert kind_of("R-20261103-7K2Q") == "report"
-    assert kind_of("P-20261103-7K") == "pairing"
-    assert kind_of("X-1") is None
-    assert kind_of("nonsense") is None
 
 
 def test_parse_ref_splits_the_item_number_and_upper_cases() -> None:

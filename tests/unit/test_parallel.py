@@ -14,7 +14,7 @@ from bigtree import generate
 
 from barrier_cli import parallel
 from barrier_cli.checks import check_tree
-from barrier_cli.loader import iter_files, read_file
+from barrier_cli.loader import FileResult, iter_files, read_file
 
 
 @pytest.fixture
@@ -28,11 +28,15 @@ def _rels(root: Path) -> list[str]:
     return [rel for rel, problem in iter_files(root) if problem is None]
 
 
+def _results(read: list[tuple[FileResult, object]]) -> list[FileResult]:
+    return [result for result, _ in read]
+
+
 def test_workers_read_what_one_process_reads(tree: Path) -> None:
     rels = _rels(tree)
     serial = [read_file(tree, rel) for rel in rels]
     assert any(r.parse_problem or r.problems for r in serial)
-    assert parallel.read_files(tree, rels, jobs=3) == serial
+    assert _results(parallel.read_packed(tree, rels, jobs=3)) == serial
 
 
 def test_a_check_over_workers_equals_a_check_in_one_process(tree: Path) -> None:
@@ -47,8 +51,8 @@ def test_few_files_are_read_without_a_pool(tree: Path, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
     rels = _rels(tree)[:15]
-    assert parallel.read_files(tree, rels, jobs=4) == [read_file(tree, r) for r in rels]
-    assert parallel.read_files(tree, _rels(tree), jobs=1)
+    assert _results(parallel.read_packed(tree, rels, jobs=4)) == [read_file(tree, r) for r in rels]
+    assert parallel.read_packed(tree, _rels(tree), jobs=1)
 
 
 def test_cpu_count_is_at_least_one() -> None:

@@ -108,7 +108,7 @@ def test_closures_after_the_moment_move_no_count(tmp_path: Path) -> None:
     rectifying = [r for r in tree.reports if OCT.contains(r.date) and r.status == "rectifying"]
     assert len(rectifying) >= 2, "the example October needs open reports for this test"
     for report in rectifying[:2]:
-        _edit(root / tree.file_of(report), _close_in_november)
+        _edit(root / tree.by_id()[report.id].rel, _close_in_november)
     assert _documents(root) == before
     # the same closures do count as of a later moment
     later = dt.date(2026, 11, 20)
@@ -123,7 +123,7 @@ def test_analyses_after_the_moment_move_no_count(tmp_path: Path) -> None:
     for name in ("r4", "r5"):
         report = next(r for r in tree.reports if r.id == ids[name])
         assert report.analysis is None
-        _edit(root / tree.file_of(report), _analyse_in_november)
+        _edit(root / tree.by_id()[report.id].rel, _analyse_in_november)
     assert _documents(root) == before
 
 

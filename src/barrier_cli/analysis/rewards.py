@@ -8,7 +8,6 @@ a year through `year_totals`.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -34,9 +33,6 @@ class YearTotals:
             k = getattr(line, key)
             out[k] = Total(out[k].count + 1, out[k].amount + line.amount)
         return dict(out)
-
-
-PENALTIES = frozenset({"replaced", "warned", "deducted", "fined"})
 
 
 def year_totals(tree: Tree, year: int) -> YearTotals:
@@ -81,22 +77,3 @@ def year_totals(tree: Tree, year: int) -> YearTotals:
                 )
             )
     return YearTotals(year, sorted(lines, key=lambda x: (x.date, x.id or "", x.person or "")))
-
-
-def without_a_class(tree: Tree, year: int, *, as_of: dt.date) -> list[str]:
-    """Party members in the org during ``year`` with no A-class 两违 in it (全年无A类两违)."""
-    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
-    cases = tree.settings.cases
-    a_class = {
-        i.violation.person
-        for i in tree.incidents
-        if i.withdrawn is None
-        and i.violation is not None
-        and first <= i.date <= last
-        and i.grade(cases) == "A"
-    }
-    return sorted(
-        p.id
-        for p in tree.org.people
-        if p.party_member and p.active_in(first, last) and p.id not in a_class
-    )

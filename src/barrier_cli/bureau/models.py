@@ -28,7 +28,6 @@ from barrier_cli.yamlio import ParseProblem, decode, load_text, locate, read_byt
 BUREAU_FILE = "bureau.yaml"
 M = TypeVar("M", bound=Model)
 System = Literal["机", "车", "工", "电", "辆"]
-SYSTEMS: tuple[System, ...] = ("机", "车", "工", "电", "辆")
 
 
 class GitSource(Model):
