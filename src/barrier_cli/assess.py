@@ -35,7 +35,7 @@ from barrier_cli.models import Assessment, Competence, Incident
 from barrier_cli.models.assessment import Deduction, ItemScore
 from barrier_cli.models.competence import CompetenceResult
 from barrier_cli.models.standard import MEMBER_RULES, Standard
-from barrier_cli.periods import Month, Quarter
+from barrier_cli.periods import Month, Quarter, month_named, quarter_named
 
 FAILING = frozenset(MEMBER_RULES) - {"nearby"}
 """Member shortfalls that fail the rating (岗区评比失格); a bystander only loses points."""
@@ -95,10 +95,13 @@ _PERIOD_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
 _PERIOD_EN = {"day": "duty days", "week": "weeks", "month": "months"}
 
 
-def parse_period(month: str | None, quarter: str | None) -> Period:
+def parse_period(month: str | None, quarter: str | None, today: dt.date) -> Period:
+    """The period of ``--month`` or ``--quarter`` (one of them), as `periods` reads them."""
     if (month is None) == (quarter is None):
         raise InvalidInput("give either --month YYYY-MM or --quarter YYYY-Qn")
-    return Month.parse(month) if month is not None else Quarter.parse(quarter or "")
+    if month is not None:
+        return month_named(month, today)
+    return quarter_named(quarter or "", today)
 
 
 def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> Assessed:

@@ -20,11 +20,13 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from barrier_cli.errors import InvalidInput
 from barrier_cli.models.org import Org
 
 Table = Literal["person", "unit", "partner"]
 _LATIN = re.compile(r"[a-z][a-z0-9_\-']*")
 _WHAT = {"person": ("人员", "person"), "unit": ("单位", "unit"), "partner": ("联劳单位", "partner")}
+_MANY = {"person": "people", "unit": "units", "partner": "partners"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +114,7 @@ class Lookup:
             raise NotFound(
                 f"“{text}”可指多个{zh}，请输入编号：{listed}"
                 if lang == "zh"
-                else f"'{text}' may be several {en}s; type the id: {listed}",
+                else f"'{text}' may be several {_MANY[self.table]}; type the id: {listed}",
                 found,
             )
         names = [*self.entries, *(e.name for e in self.entries.values())]
@@ -122,6 +124,13 @@ class Lookup:
             raise NotFound(f"org.yaml 中没有{zh}“{text}”{hint}", [])
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise NotFound(f"no {en} '{text}' in org.yaml{hint}", [])
+
+    def option(self, text: str, option: str, lang: str = "en") -> str:
+        """`resolve` for a command-line option: what is wrong says which option."""
+        try:
+            return self.resolve(text, lang)
+        except NotFound as e:
+            raise InvalidInput(f"{option}: {e}") from None
 
     def complete(self, prefix: str) -> list[Entry]:
         """Entries for Tab: by id, name or pinyin beginning with ``prefix`` (all for none)."""
