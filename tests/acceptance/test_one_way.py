@@ -125,3 +125,59 @@ def test_an_ambiguous_name_lists_the_candidates_with_units(
         f"barrier: error: {option}: '王建国' may be several people; type the id: "
         "wang 王建国（一班一组）; wang_b 王建国（一班党支部）\n"
     )
+
+
+def _command_paths() -> list[list[str]]:
+    import typer.main
+
+    from barrier_cli.cli.main import app
+
+    group = typer.main.get_command(app)
+    paths = []
+    for name in group.commands:  # type: ignore[attr-defined]
+        command = group.commands[name]  # type: ignore[attr-defined]
+        subs = getattr(command, "commands", None)
+        paths.extend([[name, sub] for sub in subs] if subs else [[name]])
+    return paths
+
+
+GLOBALS = ["--records", "{root}", "--lang", "en", "--color", "never", "--cache-dir", "{cache}"]
+
+
+@pytest.mark.parametrize("path", _command_paths(), ids=" ".join)
+def test_global_options_follow_every_command(cli: Cli, tmp_path: Path, path: list[str]) -> None:
+    """Click refuses an option it does not know where it stands, before it reads --help."""
+    given = [a.format(root=tmp_path / "records", cache=tmp_path / "cache") for a in GLOBALS]
+    code, out, err = cli(*path, *given, "--traceback", "--help")
+    assert (code, err) == (0, "")
+    assert out.startswith(f"Usage: barrier {' '.join(path)} ")
+
+
+def test_global_options_after_the_command_mean_the_same(cli: Cli, tmp_path: Path) -> None:
+    root = copy_tiny(tmp_path)
+    (root / "reports/2026/11/R-20261101-0001.yaml").write_text("id: [", encoding="utf-8")
+    before = cli("--records", str(root), "--lang", "en", "check", "--format", "json")
+    assert before[0] == 1
+    assert cli("check", "--format", "json", f"--records={root}", "--lang", "en") == before
+    assert cli("check", "--records", str(root), "--format", "json", "--lang", "en") == before
+
+
+def test_what_is_hoisted_and_what_is_not() -> None:
+    import typer.main
+
+    from barrier_cli.cli.lazy import hoisted
+    from barrier_cli.cli.main import app
+
+    params = typer.main.get_command(app).params
+    assert hoisted(["check", "--strict", "--lang", "en", "x"], params) == [
+        "--lang",
+        "en",
+        "check",
+        "--strict",
+        "x",
+    ]
+    # after '--' everything is the command's own; an option missing its value stays put
+    assert hoisted(["check", "--", "--lang", "en"], params) == ["check", "--", "--lang", "en"]
+    assert hoisted(["check", "--records"], params) == ["check", "--records"]
+    # --version and --help are the command's when they follow it
+    assert hoisted(["check", "--help"], params) == ["check", "--help"]
