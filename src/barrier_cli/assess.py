@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from barrier_cli import snapshot, store
-from barrier_cli.analysis.compliance import Expectation, branch_of, reporting_compliance
+from barrier_cli.analysis.compliance import Expectation, reporting_compliance
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, UserError
@@ -187,7 +187,7 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
         month = next((m for m in months if m.contains(case.date)), None)
         if case.withdrawn is not None or month is None:
             continue
-        unit = branch_of(tree.org, case.unit) or case.unit
+        unit = tree.places.branch_of(case.unit) or case.unit
         yield Deficiency(unit, _case_rule(case), _case_detail(case, lang), (case.id,))
         if case.needs_handover() and (case.handover is None or case.handover.date > month.last):
             yield Deficiency(
@@ -209,15 +209,14 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
                 else f"{case.id} '{case.title}' ({grade}-class): not analysed in its month",
                 (case.id,),
             )
-    units = {p.id: p.unit for p in tree.org.people}
     for report in tree.reports:
         month = next((m for m in months if m.contains(report.date)), None)
         if report.withdrawn is not None or month is None or report.category != "violation":
             continue
         if report.analysis is None or report.analysis.date > month.last:
-            where = report.unit or units.get(report.reporter)
+            where = tree.places.unit_of(report)
             yield Deficiency(
-                branch_of(tree.org, where) or where or "?",
+                tree.places.branch_of(where) or where or "?",
                 "violation_unanalysed",
                 f"{report.id}「{report.summary}」两违信息当月未分析"
                 if lang == "zh"
@@ -231,7 +230,7 @@ def _activity_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterato
     held: set[tuple[str, str]] = set()
     for event in tree.competence:
         if event.withdrawn is None and event.kind in ("study", "contest"):
-            held.add((branch_of(tree.org, event.unit) or event.unit, str(Month.of(event.date))))
+            held.add((tree.places.branch_of(event.unit) or event.unit, str(Month.of(event.date))))
     for unit in tree.org.units:
         if unit.kind != "branch":
             continue
@@ -261,7 +260,7 @@ def _unpaired_key_persons(
         if k.person in paired or (asof - k.confirmed).days <= days:
             continue
         yield Deficiency(
-            branch_of(tree.org, k.unit) or k.unit,
+            tree.places.branch_of(k.unit) or k.unit,
             "key_person_unpaired",
             f"{k.id}：安全关键人{k.person}确定{(asof - k.confirmed).days}天未结包保对子"
             if lang == "zh"

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 
 from barrier_cli import findings as f
 from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
+from barrier_cli.lookup import Places
 from barrier_cli.models import (
     Assessment,
     Competence,
@@ -246,6 +247,11 @@ class Tree:
         if rel is None:
             raise KeyError(rid)
         return rel
+
+    @cached_property
+    def places(self) -> Places:
+        """Org lookups (whose unit, which branch), built once for the tree."""
+        return Places(self.org)
 
     @cached_property
     def _rel_of(self) -> dict[object, str]:

@@ -22,6 +22,8 @@ from typing import Literal
 
 from barrier_cli.errors import InvalidInput
 from barrier_cli.models.org import Org
+from barrier_cli.models.report import Report
+from barrier_cli.periods import Month
 
 Table = Literal["person", "unit", "partner"]
 _LATIN = re.compile(r"[a-z][a-z0-9_\-']*")
@@ -151,3 +153,47 @@ class Lookup:
 
 def lookups(org: Org) -> Mapping[Table, Lookup]:
     return {t: Lookup.of(org, t) for t in ("person", "unit", "partner")}
+
+
+class Places:
+    """Where people and records sit in the org: built once per tree (`Tree.places`).
+
+    "The report's unit, else its reporter's", "the branch above a unit" and "the reports to
+    praise" are answered here, and only here.
+    """
+
+    def __init__(self, org: Org) -> None:
+        self.units = {u.id: u for u in org.units}
+        self.people = {p.id: p for p in org.people}
+        self._branches: dict[str | None, str | None] = {}
+
+    def unit_of_person(self, person: str) -> str | None:
+        found = self.people.get(person)
+        return found.unit if found is not None else None
+
+    def unit_of(self, report: Report) -> str | None:
+        """The report's unit, else its reporter's (a report may leave its unit out)."""
+        return report.unit if report.unit is not None else self.unit_of_person(report.reporter)
+
+    def branch_of(self, unit: str | None) -> str | None:
+        """The branch a unit belongs to (itself if it is one), following ``parent`` upward."""
+        if unit not in self._branches:
+            self._branches[unit] = self._climb(unit)
+        return self._branches[unit]
+
+    def _climb(self, unit: str | None) -> str | None:
+        seen: set[str] = set()
+        while unit is not None and unit in self.units and unit not in seen:
+            if self.units[unit].kind == "branch":
+                return unit
+            seen.add(unit)
+            unit = self.units[unit].parent
+        return None
+
+
+def commended(reports: Iterable[Report], month: Month) -> list[Report]:
+    """The month's reports marked for praise (commend: true), in date order."""
+    return sorted(
+        (r for r in reports if r.commend and r.withdrawn is None and month.contains(r.date)),
+        key=lambda r: (r.date, r.id),
+    )
