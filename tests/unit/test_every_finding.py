@@ -133,3 +133,20 @@ def test_check_staged_and_check_agree_on_the_same_content(root: Path, case: str)
     # the working file then changes: --staged must read the index, through the same reader
     (root / rel).write_text("id: [", encoding="utf-8")
     assert findings(root, "--staged") == plain
+
+
+def test_a_record_with_hundreds_of_refused_values_is_not_salvaged(root: Path) -> None:
+    """The schema errors are the work at hand; guessing over hundreds of unknowns would cost
+    an untrusted tree seconds."""
+    from barrier_cli.loader import read_file
+    from barrier_cli.models.salvage import MAX_UNKNOWN
+
+    many = "".join(f"  - action: 第{n}项\n    type: bad\n" for n in range(MAX_UNKNOWN + 1))
+    (root / REPORT).parent.mkdir(parents=True, exist_ok=True)
+    (root / REPORT).write_text(CLOSED.split("actions:")[0] + "actions:\n" + many, encoding="utf-8")
+    result = read_file(root, REPORT)
+    assert result.record is None and result.salvaged is None
+    assert len(result.problems) == MAX_UNKNOWN + 1
+    few = "".join(f"  - action: 第{n}项\n    type: bad\n" for n in range(MAX_UNKNOWN))
+    (root / REPORT).write_text(CLOSED.split("actions:")[0] + "actions:\n" + few, encoding="utf-8")
+    assert read_file(root, REPORT).salvaged is not None

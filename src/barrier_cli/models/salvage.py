@@ -13,6 +13,7 @@ and nothing is said there about the unknown values themselves.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import types
 import typing
@@ -41,8 +42,13 @@ _PROBES: tuple[Any, ...] = (
 """Values tried in an unknown place, besides its choices and its absence. The dates are the
 extremes any date may take, so a rule comparing dates cannot hold for both by accident."""
 
+MAX_UNKNOWN = 100
+"""A record with more refused values than this is not salvaged: its schema errors are the
+work at hand, and an untrusted file of thousands of errors must not cost seconds more."""
+
 MAX_COMPLETIONS = 64
-"""Beyond this many combinations, each unknown place keeps its first and last sample only."""
+"""Up to this many combinations of samples, every one is tried; beyond, each sample of each
+place is tried once (a file with hundreds of errors costs a dozen validations, not 2^n)."""
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,11 @@ class Salvaged:
 
     def keeps(self, problem: Problem) -> bool:
         """Whether ``problem`` is about a value that could be read (not an unknown one)."""
-        return not any(problem.loc[: len(u)] == u for u in self.unknown)
+        return not any(problem.loc[:n] in self._unknown for n in range(1, len(problem.loc) + 1))
+
+    @functools.cached_property
+    def _unknown(self) -> frozenset[Loc]:
+        return frozenset(self.unknown)
 
     def agreed(self, rules: Callable[[Model], list[Problem]]) -> list[Problem]:
         """The problems every possible record has, outside the unknown places."""
@@ -76,10 +86,14 @@ def salvage(model: type[Model], data: dict[Any, Any]) -> Salvaged | None:
         model.model_validate(data)
         return None
     except ValidationError as error:
+        if error.error_count() > 4 * MAX_UNKNOWN:  # a union's members each complain once
+            return None
         unknown = _unknown_places(error, model)
-    if not unknown or any(len(loc) == 0 or loc[0] == "id" for loc in unknown):
+    if not unknown or len(unknown) > MAX_UNKNOWN:
         return None
-    choices = [_samples(model, loc) for loc in unknown]
+    if any(len(loc) == 0 or loc[0] == "id" for loc in unknown):
+        return None
+    choices = [_samples(model, _shape(loc)) for loc in unknown]
     if any(not c for c in choices):
         return None
     combos = _combinations(choices)
@@ -96,13 +110,11 @@ def salvage(model: type[Model], data: dict[Any, Any]) -> Salvaged | None:
 
 
 def _unknown_places(error: ValidationError, model: type[Model]) -> list[Loc]:
-    places: list[Loc] = []
+    places: dict[Loc, None] = {}
     for err in error.errors(include_url=False):
-        loc = _clean(tuple(p for p in err["loc"] if isinstance(p, (str, int))), model)
-        if loc not in places:
-            places.append(loc)
+        places[_clean(tuple(p for p in err["loc"] if isinstance(p, (str, int))), model)] = None
     # an unknown place inside another is covered by the outer one's samples
-    return [p for p in places if not any(o != p and p[: len(o)] == o for o in places)]
+    return [p for p in places if not any(p[:n] in places for n in range(len(p)))]
 
 
 def _clean(loc: Loc, model: type[BaseModel]) -> Loc:
@@ -126,6 +138,12 @@ def _clean(loc: Loc, model: type[BaseModel]) -> Loc:
     return tuple(out)
 
 
+def _shape(loc: Loc) -> Loc:
+    """``loc`` with every list position 0: the samples of all items of a list are alike."""
+    return tuple(0 if isinstance(part, int) else part for part in loc)
+
+
+@functools.cache
 def _samples(model: type[BaseModel], loc: Loc) -> list[Any]:
     """Values that may stand in at ``loc``, each one valid there on its own."""
     parent: Any = model
@@ -176,10 +194,11 @@ def _choices(annotation: Any) -> list[Any]:
 def _combinations(choices: list[list[Any]]) -> Iterable[tuple[Any, ...]]:
     total = 1
     for c in choices:
-        total *= len(c)
-    if total > MAX_COMPLETIONS:
-        choices = [c if len(c) <= 1 else [c[0], c[-1]] for c in choices]
-    return itertools.islice(itertools.product(*choices), MAX_COMPLETIONS)
+        total = min(total * len(c), MAX_COMPLETIONS + 1)
+    if total <= MAX_COMPLETIONS:
+        return itertools.product(*choices)
+    rounds = max(len(c) for c in choices)
+    return (tuple(c[k % len(c)] for c in choices) for k in range(rounds))
 
 
 def _with(data: Any, values: dict[Loc, Any]) -> Any:
