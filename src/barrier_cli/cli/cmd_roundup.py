@@ -41,6 +41,7 @@ def roundup(
     from barrier_cli.canonical import record_text
     from barrier_cli.errors import InvalidInput
     from barrier_cli.loader import load_tree, today
+    from barrier_cli.lookup import Lookup
     from barrier_cli.periods import month_named
     from barrier_cli.roundups import draft_month, draft_week, parse_week, save_roundup
 
@@ -49,6 +50,9 @@ def roundup(
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
     day = today(root)
+    lang = globals_of(ctx).language(tree.settings.lang)
+    unit = Lookup.of(tree.org, "unit").option(unit, "--unit", lang)
+    by = Lookup.of(tree.org, "person").option(by, "--by", lang) if by is not None else None
     if week is not None:
         draft = draft_week(tree, week=parse_week(week), unit=unit, day=day, by=by)
     else:
