@@ -6,8 +6,8 @@ schema refuses (or a required one that is missing) is *unknown*; the record is c
 with sample values in its place, every sample that validates is a possible record, and a
 rule finding is reported only if every possible record breaks it the same way: a finding
 that depends on the unknown value (``closed on 2026-11-01, before <date>``) is left for the
-run after the value is fixed. References and file layout are looked up on one completion,
-and nothing is said there about the unknown values themselves.
+run after the value is fixed. The same holds for references and file layout, and nothing
+is said about the unknown values themselves beyond their schema errors.
 """
 
 from __future__ import annotations
@@ -99,10 +99,11 @@ def salvage(model: type[Model], data: dict[Any, Any]) -> Salvaged | None:
     combos = _combinations(choices)
     completions = []
     for combo in combos:
-        candidate = _with(data, dict(zip(unknown, combo, strict=True)))
         try:
+            candidate = _with(data, dict(zip(unknown, combo, strict=True)))
             completions.append(model.model_validate(candidate))
-        except ValidationError:
+        except (ValidationError, LookupError, TypeError):
+            # a place the data does not hold as the error said: no completion, not a crash
             continue
     if not completions:
         return None
