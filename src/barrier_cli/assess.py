@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from barrier_cli import snapshot, store
-from barrier_cli.analysis.compliance import Expectation, branch_of, reporting_compliance
+from barrier_cli.analysis.compliance import Expectation, reporting_compliance
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, UserError
@@ -35,7 +35,7 @@ from barrier_cli.models import Assessment, Competence, Incident
 from barrier_cli.models.assessment import Deduction, ItemScore
 from barrier_cli.models.competence import CompetenceResult
 from barrier_cli.models.standard import MEMBER_RULES, Standard
-from barrier_cli.periods import Month, Quarter
+from barrier_cli.periods import Month, Quarter, month_named, quarter_named
 
 FAILING = frozenset(MEMBER_RULES) - {"nearby"}
 """Member shortfalls that fail the rating (岗区评比失格); a bystander only loses points."""
@@ -95,10 +95,13 @@ _PERIOD_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
 _PERIOD_EN = {"day": "duty days", "week": "weeks", "month": "months"}
 
 
-def parse_period(month: str | None, quarter: str | None) -> Period:
+def parse_period(month: str | None, quarter: str | None, today: dt.date) -> Period:
+    """The period of ``--month`` or ``--quarter`` (one of them), as `periods` reads them."""
     if (month is None) == (quarter is None):
         raise InvalidInput("give either --month YYYY-MM or --quarter YYYY-Qn")
-    return Month.parse(month) if month is not None else Quarter.parse(quarter or "")
+    if month is not None:
+        return month_named(month, today)
+    return quarter_named(quarter or "", today)
 
 
 def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> Assessed:
@@ -184,7 +187,7 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
         month = next((m for m in months if m.contains(case.date)), None)
         if case.withdrawn is not None or month is None:
             continue
-        unit = branch_of(tree.org, case.unit) or case.unit
+        unit = tree.places.branch_of(case.unit) or case.unit
         yield Deficiency(unit, _case_rule(case), _case_detail(case, lang), (case.id,))
         if case.needs_handover() and (case.handover is None or case.handover.date > month.last):
             yield Deficiency(
@@ -206,15 +209,14 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
                 else f"{case.id} '{case.title}' ({grade}-class): not analysed in its month",
                 (case.id,),
             )
-    units = {p.id: p.unit for p in tree.org.people}
     for report in tree.reports:
         month = next((m for m in months if m.contains(report.date)), None)
         if report.withdrawn is not None or month is None or report.category != "violation":
             continue
         if report.analysis is None or report.analysis.date > month.last:
-            where = report.unit or units.get(report.reporter)
+            where = tree.places.unit_of(report)
             yield Deficiency(
-                branch_of(tree.org, where) or where or "?",
+                tree.places.branch_of(where) or where or "?",
                 "violation_unanalysed",
                 f"{report.id}「{report.summary}」两违信息当月未分析"
                 if lang == "zh"
@@ -228,7 +230,7 @@ def _activity_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterato
     held: set[tuple[str, str]] = set()
     for event in tree.competence:
         if event.withdrawn is None and event.kind in ("study", "contest"):
-            held.add((branch_of(tree.org, event.unit) or event.unit, str(Month.of(event.date))))
+            held.add((tree.places.branch_of(event.unit) or event.unit, str(Month.of(event.date))))
     for unit in tree.org.units:
         if unit.kind != "branch":
             continue
@@ -258,7 +260,7 @@ def _unpaired_key_persons(
         if k.person in paired or (asof - k.confirmed).days <= days:
             continue
         yield Deficiency(
-            branch_of(tree.org, k.unit) or k.unit,
+            tree.places.branch_of(k.unit) or k.unit,
             "key_person_unpaired",
             f"{k.id}：安全关键人{k.person}确定{(asof - k.confirmed).days}天未结包保对子"
             if lang == "zh"

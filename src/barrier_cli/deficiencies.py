@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from barrier_cli import snapshot
-from barrier_cli.analysis.compliance import branch_of, reporting_compliance
+from barrier_cli.analysis.compliance import reporting_compliance
 from barrier_cli.analysis.pairings import as_on
 from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree
@@ -74,7 +74,7 @@ class Scope:
         return zh if self.lang == "zh" else en
 
     def branch(self, unit: str | None) -> str:
-        return branch_of(self.tree.org, unit) or unit or "?"
+        return self.tree.places.branch_of(unit) or unit or "?"
 
     @cached_property
     def assessment_ids(self) -> set[str]:

@@ -16,34 +16,18 @@ from typing import Any
 
 from barrier_cli import findings as f
 from barrier_cli.audit import audit
-from barrier_cli.checks import CheckResult, check_tree
+from barrier_cli.checks import CheckResult, check_tree, locator_of
 from barrier_cli.findings import Finding
 from barrier_cli.gitio import INDEX, Repo
 from barrier_cli.kinds import YAML_SUFFIXES, classify
-from barrier_cli.loader import SKIPPED_DIRS, FileResult, load_tree, validate
+from barrier_cli.loader import SKIPPED_DIRS, FileResult, load_tree, read_blob
 from barrier_cli.models.common import Problem
 from barrier_cli.scope import tree_prefixes, under
-from barrier_cli.yamlio import Locator, ParseProblem, decode, load_text, locate
 
 
 def blob_results(blobs: dict[str, bytes]) -> list[FileResult]:
-    """Read files given as bytes (from git) exactly as `loader.read_file` reads files on disk."""
-    out: list[FileResult] = []
-    for rel in sorted(blobs):
-        if not _walked(rel):
-            continue
-        kind = classify(PurePosixPath(rel))
-        result = FileResult(rel, kind.name if kind else None)
-        out.append(result)
-        if kind is None:
-            continue
-        try:
-            data = load_text(decode(blobs[rel]))
-        except ParseProblem as e:
-            result.parse_problem = e
-            continue
-        result.record, result.problems = validate(kind, data)
-    return out
+    """Files given as bytes (from git), read by the loader's own reader."""
+    return [read_blob(rel, blobs[rel]) for rel in sorted(blobs) if _walked(rel)]
 
 
 def _walked(rel: str) -> bool:
@@ -128,7 +112,7 @@ def check_git(
         scope = {r.rel for r in results if under(r.rel, prefixes)}
     everything = scope is None or scope >= {r.rel for r in results}
     selection = None if everything else [root / rel for rel in sorted(scope or ())]
-    result = check_tree(root, paths=selection, day=day, results=results)
+    result = check_tree(root, paths=selection, day=day, results=results, blobs=blobs)
     if against is not None and not first_commit:
         # a file the same at REV and now cannot break the audit trail: read only the others
         since = set(repo.staged(base) if staged else repo.changed_since(base))
@@ -159,18 +143,10 @@ def staged_results(
 
 
 def _located(root: Path, rel: str, problem: Problem, blobs: dict[str, bytes] | None) -> Finding:
-    line, col = _locator(root, rel, blobs).key(problem.loc) if problem.loc else (0, 0)
+    line, col = locator_of(root, rel, blobs).key(problem.loc) if problem.loc else (0, 0)
     return Finding(
         rel, problem.code, problem.message, line, col, f.CODES.severity(problem.code), problem.hint
     )
-
-
-def _locator(root: Path, rel: str, blobs: dict[str, bytes] | None) -> Locator:
-    try:
-        raw = blobs[rel] if blobs and rel in blobs else (root / rel).read_bytes()
-        return locate(decode(raw))
-    except Exception:  # a position is a courtesy: the finding is kept without one
-        return Locator()
 
 
 __all__ = ["affected", "blob_results", "check_git"]

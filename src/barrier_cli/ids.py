@@ -16,6 +16,8 @@ from barrier_cli.store import random_suffix
 
 PREFIX = {"report": "R", "incident": "I", "pairing": "P"}
 SUFFIX_LENGTH = {"report": 4, "incident": 2, "pairing": 2}
+_UPPER_ONLY = re.compile(r"^(?:[A-Za-z]-[0-9]{8}-[A-Za-z0-9]{2,4}|[Nn]-[0-9]{4}-[0-9]{3})(?:/|$)")
+"""The shapes of ids that hold no lower case: a date and a random suffix, a notice number."""
 _REF = re.compile(r"^(?P<id>[A-Z]-[A-Za-z0-9_.\-]+?)(?:/(?P<n>\d+))?$")
 
 
@@ -27,10 +29,14 @@ def new_id(kind: str, day: dt.date) -> str:
 def parse_ref(text: str) -> tuple[str, int | None]:
     """``R-20261103-7K2Q/2`` → ``("R-20261103-7K2Q", 2)``: a record and a 1-based item number.
 
-    Ids are case-insensitive to type (a terminal user may not hold shift); they are stored in
-    upper case.
+    Ids made of a date and a random suffix are stored in upper case, so they may be typed in
+    any case (a terminal user may not hold shift). Ids that end in a person's or unit's id
+    (``A-2025-09-wu_lei``) are looked up as typed, but for their first letter: ids are
+    case-sensitive, and upper-casing would name a record that does not exist.
     """
-    match = _REF.match(text.strip().upper())
+    text = text.strip()
+    text = text.upper() if _UPPER_ONLY.match(text) else text[:1].upper() + text[1:]
+    match = _REF.match(text)
     if match is None:
         raise InvalidInput(
             f"{text!r} is not a record id (like R-20261103-7K2Q or R-20261103-7K2Q/2)"

@@ -8,8 +8,9 @@ other records are applied afterwards, on every run.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 
 from barrier_cli import findings as f
 from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
+from barrier_cli.lookup import Places
 from barrier_cli.models import (
     Assessment,
     Competence,
@@ -34,9 +36,10 @@ from barrier_cli.models import (
     Standard,
 )
 from barrier_cli.models.common import Model, Problem
+from barrier_cli.models.salvage import Salvaged, salvage
 from barrier_cli.schema_errors import problems_from
 from barrier_cli.tree_root import SETTINGS_FILE, find_records, is_stray, today
-from barrier_cli.yamlio import ParseProblem, decode, load_text, read_bytes
+from barrier_cli.yamlio import ParseProblem, blob_bytes, decode, load_text, read_bytes
 
 SKIPPED_DIRS = frozenset({"templates", "node_modules"})
 M = TypeVar("M", bound=Model)
@@ -51,9 +54,14 @@ class FileResult:
     record: Model | None = None
     problems: list[Problem] = field(default_factory=list)
     parse_problem: ParseProblem | None = None
-    partial: Model | None = None
-    """When the record fails its schema: the record without its faulty top-level fields,
-    if that validates. Only the identity and reference checks look at it."""
+    salvaged: Salvaged | None = None
+    """When the record fails its schema: the records it may have meant (`models.salvage`),
+    so its other fields are still checked."""
+
+    @property
+    def partial(self) -> Model | None:
+        """One record it may have meant, for the identity and reference checks."""
+        return self.salvaged.record if self.salvaged is not None else None
 
     @property
     def record_id(self) -> str | None:
@@ -65,12 +73,22 @@ def read_file(root: Path, rel: str) -> FileResult:
     return result_of(rel, *parse_file(root, rel))
 
 
+def read_blob(rel: str, raw: bytes) -> FileResult:
+    """`read_file` over bytes git holds (the index, a revision): the same parse, validation
+    and salvage, so `check --staged` says what `check` says of the same content."""
+    return result_of(rel, *parse_file(Path(), rel, lambda _path: blob_bytes(raw)))
+
+
 NO_DATA: Any = object()
 """What `parse_file` gives for a file that is no record kind or does not parse."""
 
 
-def parse_file(root: Path, rel: str) -> tuple[Kind | None, Any, ParseProblem | None]:
-    """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse."""
+def parse_file(
+    root: Path, rel: str, reader: Callable[[Path], bytes] = read_bytes
+) -> tuple[Kind | None, Any, ParseProblem | None]:
+    """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse.
+
+    ``reader`` gives the bytes at a path: the file's on disk, unless they come from git."""
     kind = classify(PurePosixPath(rel))
     if kind is None:
         name = PurePosixPath(rel).name
@@ -86,7 +104,7 @@ def parse_file(root: Path, rel: str) -> tuple[Kind | None, Any, ParseProblem | N
             )
         return None, NO_DATA, None
     try:
-        return kind, load_text(decode(read_bytes(root / rel))), None
+        return kind, load_text(decode(reader(root / rel))), None
     except ParseProblem as e:
         return kind, NO_DATA, e
     except OSError as e:
@@ -102,23 +120,8 @@ def result_of(
         return result
     result.record, result.problems = validate(kind, data)
     if result.record is None and isinstance(data, dict):
-        result.partial = salvage(kind, data, result.problems)
+        result.salvaged = salvage(kind.model, data)
     return result
-
-
-def salvage(kind: Kind, data: dict[Any, Any], problems: list[Problem]) -> Model | None:
-    """The record less the top-level fields its problems are in, if that still validates.
-
-    One typo in a field must not hide the rest: a report with a misspelt risk still gets
-    its reporter and links checked. A missing required field leaves nothing to salvage.
-    """
-    faulty = {p.loc[0] for p in problems if p.loc}
-    if not faulty or any(not p.loc for p in problems):
-        return None
-    try:
-        return kind.model.model_validate({k: v for k, v in data.items() if k not in faulty})
-    except ValidationError:
-        return None
 
 
 def validate(kind: Kind, data: Any) -> tuple[Model | None, list[Problem]]:
@@ -237,6 +240,11 @@ class Tree:
             if rid is not None:
                 index.setdefault(rid, result)
         return index
+
+    @cached_property
+    def places(self) -> Places:
+        """Org lookups (whose unit, which branch), built once for the tree."""
+        return Places(self.org)
 
 
 def load_tree(

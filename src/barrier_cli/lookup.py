@@ -20,11 +20,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from barrier_cli.errors import InvalidInput
 from barrier_cli.models.org import Org
+from barrier_cli.models.report import Report
+from barrier_cli.periods import Month
 
 Table = Literal["person", "unit", "partner"]
 _LATIN = re.compile(r"[a-z][a-z0-9_\-']*")
 _WHAT = {"person": ("人员", "person"), "unit": ("单位", "unit"), "partner": ("联劳单位", "partner")}
+_MANY = {"person": "people", "unit": "units", "partner": "partners"}
 
 
 @dataclass(frozen=True)
@@ -112,7 +116,7 @@ class Lookup:
             raise NotFound(
                 f"“{text}”可指多个{zh}，请输入编号：{listed}"
                 if lang == "zh"
-                else f"'{text}' may be several {en}s; type the id: {listed}",
+                else f"'{text}' may be several {_MANY[self.table]}; type the id: {listed}",
                 found,
             )
         names = [*self.entries, *(e.name for e in self.entries.values())]
@@ -122,6 +126,13 @@ class Lookup:
             raise NotFound(f"org.yaml 中没有{zh}“{text}”{hint}", [])
         hint = f"; did you mean '{close[0]}'?" if close else ""
         raise NotFound(f"no {en} '{text}' in org.yaml{hint}", [])
+
+    def option(self, text: str, option: str, lang: str = "en") -> str:
+        """`resolve` for a command-line option: what is wrong says which option."""
+        try:
+            return self.resolve(text, lang)
+        except NotFound as e:
+            raise InvalidInput(f"{option}: {e}") from None
 
     def complete(self, prefix: str) -> list[Entry]:
         """Entries for Tab: by id, name or pinyin beginning with ``prefix`` (all for none)."""
@@ -138,3 +149,47 @@ class Lookup:
                 if any(s.startswith(key) for s in spellings(e.name))
             ]
         return list({e.id: e for e in by_text}.values())
+
+
+class Places:
+    """Where people and records sit in the org: built once per tree (`Tree.places`).
+
+    "The report's unit, else its reporter's", "the branch above a unit" and "the reports to
+    praise" are answered here, and only here.
+    """
+
+    def __init__(self, org: Org) -> None:
+        self.units = {u.id: u for u in org.units}
+        self.people = {p.id: p for p in org.people}
+        self._branches: dict[str | None, str | None] = {}
+
+    def unit_of_person(self, person: str) -> str | None:
+        found = self.people.get(person)
+        return found.unit if found is not None else None
+
+    def unit_of(self, report: Report) -> str | None:
+        """The report's unit, else its reporter's (a report may leave its unit out)."""
+        return report.unit if report.unit is not None else self.unit_of_person(report.reporter)
+
+    def branch_of(self, unit: str | None) -> str | None:
+        """The branch a unit belongs to (itself if it is one), following ``parent`` upward."""
+        if unit not in self._branches:
+            self._branches[unit] = self._climb(unit)
+        return self._branches[unit]
+
+    def _climb(self, unit: str | None) -> str | None:
+        seen: set[str] = set()
+        while unit is not None and unit in self.units and unit not in seen:
+            if self.units[unit].kind == "branch":
+                return unit
+            seen.add(unit)
+            unit = self.units[unit].parent
+        return None
+
+
+def commended(reports: Iterable[Report], month: Month) -> list[Report]:
+    """The month's reports marked for praise (commend: true), in date order."""
+    return sorted(
+        (r for r in reports if r.commend and r.withdrawn is None and month.contains(r.date)),
+        key=lambda r: (r.date, r.id),
+    )

@@ -21,12 +21,13 @@ from typing import Any, Literal
 from pydantic import TypeAdapter
 
 from barrier_cli import snapshot, store
-from barrier_cli.analysis.compliance import branch_of, reporting_compliance
+from barrier_cli.analysis.compliance import reporting_compliance
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
 from barrier_cli.labels import Lang, label
 from barrier_cli.loader import Tree, load_tree, read_file
+from barrier_cli.lookup import commended
 from barrier_cli.models import NoticeEntry
 from barrier_cli.periods import Month
 from barrier_cli.snapshot import check_moment
@@ -170,11 +171,9 @@ def _praises(tree: Tree, month: Month) -> list[Praise]:
     people = {p.id: p for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
     out = []
-    for r in sorted(tree.reports, key=lambda r: (r.date, r.id)):
-        if not r.commend or r.withdrawn is not None or not month.contains(r.date):
-            continue
+    for r in commended(tree.reports, month):
         person = people.get(r.reporter)
-        unit = r.unit or (person.unit if person else None)
+        unit = tree.places.unit_of(r)
         out.append(
             Praise(
                 report_id=r.id,
@@ -195,10 +194,9 @@ def _praises(tree: Tree, month: Month) -> list[Praise]:
 
 def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
     reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
-    people = {p.id: p.unit for p in tree.org.people}
     names = {u.id: u.name for u in tree.org.units}
     elements = Counter(r.element for r in reports)
-    branches = Counter(branch_of(tree.org, r.unit or people.get(r.reporter)) or "" for r in reports)
+    branches = Counter(tree.places.branch_of(tree.places.unit_of(r)) or "" for r in reports)
     order = {u.id: n for n, u in enumerate(tree.org.units)}
     compliance = reporting_compliance(tree, month, today=day)
     duties = compliance.all

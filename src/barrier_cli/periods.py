@@ -96,6 +96,10 @@ class Quarter:
     def __str__(self) -> str:
         return f"{self.year:04d}-Q{self.quarter}"
 
+    def shift(self, quarters: int) -> Quarter:
+        index = self.year * 4 + self.quarter - 1 + quarters
+        return Quarter(index // 4, index % 4 + 1)
+
     @property
     def months(self) -> list[Month]:
         start = (self.quarter - 1) * 3 + 1
@@ -108,3 +112,51 @@ class Quarter:
     @property
     def last(self) -> dt.date:
         return self.months[-1].last
+
+
+MONTH_FORMS = "YYYY-MM, 'this' or 'last' (the latest complete month)"
+QUARTER_FORMS = "YYYY-Qn, 'this-quarter' or 'last-quarter'"
+_THIS = ("this", "this-month")
+_LAST = ("last", "last-month")
+_THIS_QUARTER = ("this-quarter", "this-q")
+_LAST_QUARTER = ("last-quarter", "last-q")
+
+
+def period_named(text: str, today: dt.date) -> Month | Quarter:
+    """A month or quarter as any command takes it: 2026-10, this, last, 2026-Q3,
+    this-quarter, last-quarter ('last' is the latest complete month, seen from ``today``)."""
+    word = text.strip().casefold()
+    if word in _THIS:
+        return Month.of(today)
+    if word in _LAST:
+        return Month.of(today).previous
+    if word in _THIS_QUARTER:
+        return Month.of(today).quarter
+    if word in _LAST_QUARTER:
+        return Month.of(today).quarter.shift(-1)
+    if "q" in word:
+        return Quarter.parse(text)
+    if not re.fullmatch(r"\d{4}-\d{1,2}", word):
+        raise InvalidInput(f"{text!r} is not a month; write {MONTH_FORMS}, e.g. 2026-10")
+    return Month.parse(text)
+
+
+def month_named(text: str, today: dt.date, option: str = "--month") -> Month:
+    """``period_named`` where only a month will do."""
+    found = period_named(text, today)
+    if not isinstance(found, Month):
+        raise InvalidInput(f"{option} {text!r} is a quarter; write {MONTH_FORMS}")
+    return found
+
+
+def quarter_named(text: str, today: dt.date, option: str = "--quarter") -> Quarter:
+    """``period_named`` where only a quarter will do: 'this' and 'last' mean quarters here."""
+    word = text.strip().casefold()
+    if word in _THIS:
+        return Month.of(today).quarter
+    if word in _LAST:
+        return Month.of(today).quarter.shift(-1)
+    found = period_named(text, today)
+    if not isinstance(found, Quarter):
+        raise InvalidInput(f"{option} {text!r} is a month; write {QUARTER_FORMS}")
+    return found

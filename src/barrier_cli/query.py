@@ -18,6 +18,7 @@ from barrier_cli.fielddocs import field_doc
 from barrier_cli.ids import parse_ref
 from barrier_cli.labels import LABELS, Lang, label
 from barrier_cli.loader import FileResult, Tree
+from barrier_cli.lookup import Lookup
 from barrier_cli.models import (
     Assessment,
     Competence,
@@ -119,7 +120,7 @@ def list_records(
     tree: Tree,
     *,
     kind: str,
-    month: str | None = None,
+    month: Month | None = None,
     unit: str | None = None,
     status: str | None = None,
     person: str | None = None,
@@ -132,10 +133,14 @@ def list_records(
     the value or its label.
     """
     model = KINDS[kind]
-    period = Month.parse(month) if month is not None else None
-    units = _below(tree, unit) if unit is not None else None
+    period = month
+    units = _below(tree, unit, lang) if unit is not None else None
     wanted_status = _status_value(model, status) if status is not None else None
-    person_id = _person_id(tree, person) if person is not None else None
+    person_id = (
+        Lookup.of(tree.org, "person").option(person, "--person", lang)
+        if person is not None
+        else None
+    )
     rows: list[dict[str, Any]] = []
     shown: list[dict[str, str]] = []
     names = Names.of(tree, lang)
@@ -197,24 +202,15 @@ def _in_month(kind: str, record: Any, month: Month) -> bool:
     return isinstance(day, dt.date) and month.contains(day)
 
 
-def _below(tree: Tree, unit: str) -> set[str]:
-    """``unit`` (an id or a name) and every unit under it."""
-    ids = {u.id for u in tree.org.units if unit in (u.id, u.name)}
-    if not ids:
-        raise InvalidInput(f"no unit '{unit}' in org.yaml")
+def _below(tree: Tree, unit: str, lang: Lang) -> set[str]:
+    """``unit`` (as `lookup.Lookup` finds it) and every unit under it."""
+    ids = {Lookup.of(tree.org, "unit").option(unit, "--unit", lang)}
     grew = True
     while grew:
         more = {u.id for u in tree.org.units if u.parent in ids} - ids
         ids |= more
         grew = bool(more)
     return ids
-
-
-def _person_id(tree: Tree, person: str) -> str:
-    for p in tree.org.people:
-        if person in (p.id, p.name):
-            return p.id
-    raise InvalidInput(f"no person '{person}' in org.yaml")
 
 
 def _status_value(model: type[BaseModel], status: str) -> str:

@@ -16,7 +16,7 @@ from collections import Counter
 from pathlib import Path
 
 from barrier_cli import store
-from barrier_cli.analysis.compliance import branch_of, missed_days, reporting_compliance
+from barrier_cli.analysis.compliance import missed_days, reporting_compliance
 from barrier_cli.canonical import record_text
 from barrier_cli.errors import InvalidInput, RecordExists
 from barrier_cli.loader import Tree
@@ -49,16 +49,11 @@ def _unit_kind(tree: Tree, unit: str, kind: str) -> None:
 
 
 def _reports_of(tree: Tree, first: dt.date, last: dt.date, inside: set[str]) -> list[Report]:
-    people = {p.id: p for p in tree.org.people}
-
-    def unit_of(r: Report) -> str | None:
-        return r.unit or (people[r.reporter].unit if r.reporter in people else None)
-
     return sorted(
         (
             r
             for r in tree.reports
-            if r.withdrawn is None and first <= r.date <= last and unit_of(r) in inside
+            if r.withdrawn is None and first <= r.date <= last and tree.places.unit_of(r) in inside
         ),
         key=lambda r: (r.date, r.id),
     )
@@ -132,7 +127,7 @@ def draft_month(
 ) -> Roundup:
     """Branch ``unit``'s roundup of ``month`` to the 党总支, written on ``day``."""
     _unit_kind(tree, unit, "branch")
-    inside = {u.id for u in tree.org.units if branch_of(tree.org, u.id) == unit}
+    inside = {u.id for u in tree.org.units if tree.places.branch_of(u.id) == unit}
     reports = _reports_of(tree, month.first, month.last, inside)
     members = {p.id for p in tree.org.people if p.unit in inside and p.party_member}
     nil = sum(

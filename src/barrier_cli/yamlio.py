@@ -406,6 +406,13 @@ def read_bytes(path: Path) -> bytes:
     return raw
 
 
+def blob_bytes(raw: bytes) -> bytes:
+    """Bytes from git, held to the limit `read_bytes` holds a file on disk to."""
+    if len(raw) > MAX_BYTES:
+        raise _too_large(len(raw))
+    return raw
+
+
 def _too_large(size: int) -> ParseProblem:
     return ParseProblem(
         f.TOO_LARGE,

@@ -140,7 +140,10 @@ def test_a_member_on_leave_is_not_on_the_shift(root: Path) -> None:
 
 def test_an_unknown_unit_or_person_is_one_line(root: Path) -> None:
     done = barrier(root, "checkin", "--unit", "B9", "--no-input")
-    assert (done.returncode, done.stderr.strip()) == (1, "barrier: error: no unit 'B9' in org.yaml")
+    assert (done.returncode, done.stderr.strip()) == (
+        1,
+        "barrier: error: --unit: org.yaml 中没有单位“B9”",
+    )
     done = barrier(root, "checkin", "--unit", "B1-G1", "--absent", "li", "--no-input")
     assert done.returncode == 1 and "not on B1-G1's shift" in done.stderr
 

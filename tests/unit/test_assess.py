@@ -223,10 +223,11 @@ def test_a_standard_without_the_item_gives_a_note_not_a_wrong_deduction() -> Non
 
 
 def test_period_options() -> None:
-    assert a.parse_period("2026-10", None) == Month(2026, 10)
-    assert a.parse_period(None, "2026-Q3") == Q3
+    assert a.parse_period("2026-10", None, TODAY) == Month(2026, 10)
+    assert a.parse_period(None, "2026-Q3", TODAY) == Q3
+    assert a.parse_period(None, "last-quarter", TODAY) == Q3
     with pytest.raises(InvalidInput, match="either"):
-        a.parse_period("2026-10", "2026-Q3")
+        a.parse_period("2026-10", "2026-Q3", TODAY)
     with pytest.raises(InvalidInput, match="has not begun"):
         a.assess(build(), Quarter(2027, 1), today=TODAY)
 

@@ -199,8 +199,13 @@ def test_staged_content_is_checked_not_the_working_file(repo: Path) -> None:
     put(repo / "records", {REPORT_REL: bad})
     sh(repo, "add", ".")
     put(repo / "records", {REPORT_REL: REPORT})
-    # the incident that links to the now invalid report is reported too
-    assert found(repo, staged=True) == [(INCIDENT_REL, "unknown-ref"), (REPORT_REL, "choice")]
+    # a typo leaves the report there: the incident linking to it still finds it
+    assert found(repo, staged=True) == [(REPORT_REL, "choice")]
+    put(repo / "records", {REPORT_REL: REPORT + "summary: [\n"})
+    sh(repo, "add", ".")
+    put(repo / "records", {REPORT_REL: REPORT})
+    # a report that cannot be read is no record: the incident linking to it is reported too
+    assert found(repo, staged=True) == [(INCIDENT_REL, "unknown-ref"), (REPORT_REL, "syntax")]
     sh(repo, "add", ".")
     assert found(repo, staged=True) == []
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from barrier_cli import findings as f
-from barrier_cli.checks.layout import layout_problems
+from barrier_cli.checks.layout import file_layout_problems, first_files
 from barrier_cli.loader import load_tree
 from cli_helpers import copy_tiny
 
@@ -26,7 +26,9 @@ def root(tmp_path: Path) -> Path:
 
 
 def found(root: Path) -> list[tuple[str, str]]:
-    return [(rel, p.code) for rel, p in layout_problems(load_tree(root))]
+    files = load_tree(root).files
+    first_of = first_files(files)
+    return [(r.rel, p.code) for r in files for p in file_layout_problems(r, first_of)]
 
 
 def put(root: Path, rel: str, text: str) -> None:

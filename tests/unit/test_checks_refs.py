@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from barrier_cli import findings as f
-from barrier_cli.checks.refs import reference_problems
+from barrier_cli.checks.refs import Index, file_reference_problems, org_problems
 from barrier_cli.loader import load_tree
 from cli_helpers import copy_tiny
 
@@ -30,7 +30,11 @@ def put(root: Path, rel: str, text: str) -> None:
 
 
 def found(root: Path) -> list[tuple[str, str, tuple[str | int, ...], str]]:
-    return [(rel, p.code, p.loc, p.hint) for rel, p in reference_problems(load_tree(root))]
+    tree = load_tree(root)
+    index = Index.of(tree)
+    pairs = [("org.yaml", p) for p in org_problems(tree, index)]
+    pairs += [(r.rel, p) for r in tree.files for p in file_reference_problems(r, index, tree)]
+    return [(rel, p.code, p.loc, p.hint) for rel, p in pairs]
 
 
 def test_the_tiny_tree_refers_only_to_what_exists(root: Path) -> None:

@@ -33,6 +33,9 @@ def test_report_ids_are_random_not_a_counter() -> None:
 def test_parse_ref_splits_the_item_number_and_upper_cases() -> None:
     assert parse_ref("r-20261103-7k2q/2") == ("R-20261103-7K2Q", 2)
     assert parse_ref("I-20261103-0A") == ("I-20261103-0A", None)
+    # an id ending in a person's id is case-sensitive: only its kind letter is upper-cased
+    assert parse_ref("a-2025-09-wu_lei") == ("A-2025-09-wu_lei", None)
+    assert parse_ref("U-2026-W12-B1-G4/1") == ("U-2026-W12-B1-G4", 1)
 
 
 @pytest.mark.parametrize("text", ["", "R-1/0", "hello world", "R-1/x"])

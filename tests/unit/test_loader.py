@@ -156,8 +156,17 @@ def test_a_record_failing_its_schema_is_salvaged_for_reference_checks(root: Path
     assert (result.partial.unit, result.partial.risk) == ("B1", "medium")
 
 
-def test_nothing_is_salvaged_when_a_required_field_is_missing(root: Path) -> None:
+def test_a_missing_required_field_is_salvaged_as_unknown(root: Path) -> None:
     write(root, REPORT, RECORD.replace("reporter: wang\n", "") + "risk: hihg\n")
+    result = read_file(root, REPORT)
+    assert result.record is None and result.salvaged is not None
+    assert result.salvaged.unknown == (("reporter",), ("risk",))
+    # every choice of risk is a record it may have meant
+    assert {c.risk for c in result.salvaged.completions} == {"low", "medium", "high"}
+
+
+def test_nothing_is_salvaged_when_the_id_is_unknown(root: Path) -> None:
+    write(root, REPORT, RECORD.replace("id: R-20261110-0001\n", "id: R-1\n") + "risk: hihg\n")
     result = read_file(root, REPORT)
     assert result.record is None and result.partial is None
 

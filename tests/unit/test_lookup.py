@@ -81,3 +81,46 @@ def test_ids_and_names_never_load_pypinyin() -> None:
         "assert 'pypinyin' in sys.modules\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_places_answer_unit_and_branch_from_one_lookup() -> None:
+    import datetime as dt
+
+    from barrier_cli.lookup import Places, commended
+    from barrier_cli.models import Report
+    from barrier_cli.periods import Month
+
+    org = Org.model_validate(
+        {
+            "units": [
+                {"id": "GB", "name": "总支", "kind": "general_branch"},
+                {"id": "B1", "name": "一支部", "kind": "branch", "parent": "GB"},
+                {"id": "G1", "name": "一组", "kind": "group", "parent": "B1"},
+            ],
+            "people": [{"id": "wang", "name": "王建国", "unit": "G1"}],
+        }
+    )
+    places = Places(org)
+    base = {
+        "id": "R-20261110-0001",
+        "date": dt.date(2026, 11, 10),
+        "reporter": "wang",
+        "source": "on_site",
+        "element": "equipment",
+        "category": "hazard",
+        "summary": "x",
+    }
+    own_unit = Report.model_validate(base | {"unit": "GB", "commend": True})
+    reporters = Report.model_validate(
+        base | {"id": "R-20261109-0001", "date": dt.date(2026, 11, 9)}
+    )
+    assert (places.unit_of(own_unit), places.unit_of(reporters)) == ("GB", "G1")
+    assert [places.branch_of(u) for u in ("G1", "B1", "GB", "nowhere", None)] == [
+        "B1",
+        "B1",
+        None,
+        None,
+        None,
+    ]
+    assert commended([own_unit, reporters], Month(2026, 11)) == [own_unit]
+    assert commended([own_unit], Month(2026, 10)) == []

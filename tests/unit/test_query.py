@@ -8,6 +8,7 @@ import pytest
 
 from barrier_cli.errors import InvalidInput, RecordNotFound
 from barrier_cli.loader import Tree, load_tree
+from barrier_cli.periods import Month
 from barrier_cli.query import describe, kind_named, list_records
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry" / "records"
@@ -33,16 +34,16 @@ def test_an_unknown_kind_names_the_kinds() -> None:
 
 
 def test_month_filter(tree: Tree) -> None:
-    assert ids(tree, "report", month="2026-11") == ["R-20261103-7K2Q"]
-    assert ids(tree, "report", month="2026-10") == []
-    assert ids(tree, "pairing", month="2026-09") == ["P-20260901-4B"]
+    assert ids(tree, "report", month=Month(2026, 11)) == ["R-20261103-7K2Q"]
+    assert ids(tree, "report", month=Month(2026, 10)) == []
+    assert ids(tree, "pairing", month=Month(2026, 9)) == ["P-20260901-4B"]
 
 
 def test_a_unit_includes_the_units_below_it(tree: Tree) -> None:
     assert ids(tree, "report", unit="B1") == ["R-20261103-7K2Q"]
     assert ids(tree, "report", unit="检车一组党小组") == ["R-20261103-7K2Q"]
     assert ids(tree, "report", unit="G12") == []
-    with pytest.raises(InvalidInput, match="no unit"):
+    with pytest.raises(InvalidInput, match="没有单位“G99”"):
         ids(tree, "report", unit="G99")
 
 

@@ -108,7 +108,7 @@ def test_a_draft_is_written_without_judgement_and_does_not_count(root: Path) -> 
     ("args", "message"),
     [
         (["--week", "2026-W12", "--unit", "B1"], "B1 is a branch, not a group"),
-        (["--month", "2026-03", "--unit", "G9"], "no unit 'G9'"),
+        (["--month", "2026-03", "--unit", "G9"], "--unit: org.yaml 中没有单位“G9”"),
         (["--unit", "G1"], "give one of --week"),
         (["--week", "2026-W54", "--unit", "G1"], "has no week 54"),
     ],

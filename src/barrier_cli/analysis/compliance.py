@@ -36,7 +36,7 @@ from dataclasses import dataclass, field
 
 from barrier_cli.analysis.duty import DutyCalendar, days
 from barrier_cli.loader import Tree
-from barrier_cli.models import Org, Person, Report
+from barrier_cli.models import Person
 from barrier_cli.models.settings import Period as PeriodKind
 from barrier_cli.models.settings import Tier
 from barrier_cli.periods import Month
@@ -149,8 +149,7 @@ def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = No
     calendar = DutyCalendar(org, tree.roster, tree.settings)
     cadence = tree.settings.tier
     unit_names = {u.id: u.name for u in org.units}
-    people = {p.id: p for p in org.people}
-    feed = _feedback(tree, people)
+    feed = _feedback(tree)
 
     def duty(tier: Tier, subject: str, person: Person | None, unit: str, name: str) -> Expectation:
         rule = cadence(tier)
@@ -173,7 +172,7 @@ def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = No
             subject=subject,
             name=name,
             unit=unit,
-            branch=branch_of(org, unit),
+            branch=tree.places.branch_of(unit),
             expected=len(owed),
             actual=len(owed) - len(missed),
             unit_name=unit_names.get(unit, unit),
@@ -218,7 +217,7 @@ def _member_feedback(tree: Tree, only: set[str]) -> defaultdict[tuple[Tier, str]
     return feed
 
 
-def _feedback(tree: Tree, people: dict[str, Person]) -> defaultdict[tuple[Tier, str], list[Item]]:
+def _feedback(tree: Tree) -> defaultdict[tuple[Tier, str], list[Item]]:
     """Every piece of feedback of the tree, by (tier, person id or branch id)."""
     feed: defaultdict[tuple[Tier, str], list[Item]] = defaultdict(list)
     for r in tree.reports:
@@ -226,7 +225,7 @@ def _feedback(tree: Tree, people: dict[str, Person]) -> defaultdict[tuple[Tier, 
             continue
         item = Item(r.date, r.filed or r.date)
         if r.level == "branch":
-            branch = branch_of(tree.org, _unit_of(r, people))
+            branch = tree.places.branch_of(tree.places.unit_of(r))
             if branch is not None:
                 feed[("branch", branch)].append(item)
         else:
@@ -263,30 +262,10 @@ def _rollups(tree: Tree) -> Iterable[tuple[tuple[Tier, str], Item]]:
                     yield ("group", leader.id), item
 
 
-def _unit_of(report: Report, people: dict[str, Person]) -> str | None:
-    if report.unit is not None:
-        return report.unit
-    person = people.get(report.reporter)
-    return person.unit if person else None
-
-
-def branch_of(org: Org, unit: str | None) -> str | None:
-    """The branch a unit belongs to (itself if it is one), following ``parent`` upward."""
-    units = {u.id: u for u in org.units}
-    seen: set[str] = set()
-    while unit is not None and unit in units and unit not in seen:
-        if units[unit].kind == "branch":
-            return unit
-        seen.add(unit)
-        unit = units[unit].parent
-    return None
-
-
 __all__ = [
     "Compliance",
     "Expectation",
     "Period",
-    "branch_of",
     "missed_days",
     "periods",
     "reporting_compliance",

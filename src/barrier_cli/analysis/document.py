@@ -11,9 +11,6 @@ from barrier_cli.periods import Month
 from barrier_cli.render.document import Format
 from barrier_cli.store import check_document_target, refuse_record_path, write_document
 
-LAST = "last"
-"""``--month last``: the latest complete month, the one a monthly meeting looks back on."""
-
 
 @dataclass(frozen=True)
 class Document:
@@ -24,7 +21,7 @@ class Document:
 def analysis_document(
     *,
     root: Path,
-    month: str,
+    month: Month,
     fmt: Format,
     lang: Lang | None,
     today: dt.date,
@@ -38,7 +35,7 @@ def analysis_document(
     """
     from barrier_cli.cache import memoised
 
-    period = Month.of(today).previous if month == LAST else Month.parse(month)
+    period = month
     if out is not None:
         refuse_record_path(root, out)
         check_document_target(out)

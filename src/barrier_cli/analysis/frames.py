@@ -36,7 +36,6 @@ def reports_frame(tree: Tree) -> pd.DataFrame:
     require("pandas", purpose="the analysis")
     import pandas as pd
 
-    units = {p.id: p.unit for p in tree.org.people}
     weights = tree.settings.risk_weights
     rows = [
         {
@@ -44,7 +43,7 @@ def reports_frame(tree: Tree) -> pd.DataFrame:
             "date": r.date,
             "month": f"{r.date.year:04d}-{r.date.month:02d}",
             "reporter": r.reporter,
-            "unit": r.unit or units.get(r.reporter, ""),
+            "unit": tree.places.unit_of(r) or "",
             "level": r.level,
             "source": r.source,
             "element": r.element,

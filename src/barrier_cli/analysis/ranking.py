@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from barrier_cli.analysis.compliance import branch_of
 from barrier_cli.analysis.result import GoodCatch, RankRow
 from barrier_cli.loader import Tree
+from barrier_cli.lookup import commended
 from barrier_cli.models import Assessment
 from barrier_cli.periods import Month
 
@@ -21,12 +21,12 @@ def assessment_ranking(tree: Tree, month: Month) -> list[RankRow]:
         periods.add(str(month.quarter))
     chosen = [a for a in tree.assessments if a.withdrawn is None and a.period in periods]
     names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
-    units = {p.id: p.unit for p in tree.org.people}
     groups: dict[tuple[str, str | None], list[Assessment]] = {}
     for a in sorted(chosen, key=lambda a: (a.standard != "branch", a.period, a.subject)):
         branch = None
         if a.standard == "member":
-            branch = branch_of(tree.org, units.get(a.subject)) or units.get(a.subject)
+            unit = tree.places.unit_of_person(a.subject)
+            branch = tree.places.branch_of(unit) or unit
         groups.setdefault((f"{a.standard}:{a.period}", branch), []).append(a)
     rows: list[RankRow] = []
     for (_key, branch), members in groups.items():
@@ -60,20 +60,19 @@ def good_catches(tree: Tree, month: Month) -> list[GoodCatch]:
     people = {p.id: p for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
     out = []
-    for r in sorted(tree.reports, key=lambda r: (r.date, r.id)):
-        if r.withdrawn is None and r.commend and month.contains(r.date):
-            person = people.get(r.reporter)
-            unit = r.unit or (person.unit if person else "")
-            out.append(
-                GoodCatch(
-                    id=r.id,
-                    date=r.date,
-                    reporter=r.reporter,
-                    reporter_name=person.name if person else r.reporter,
-                    unit_name=units.get(unit, unit),
-                    summary=r.summary,
-                    train=r.train,
-                    vehicle=r.vehicle,
-                )
+    for r in commended(tree.reports, month):
+        person = people.get(r.reporter)
+        unit = tree.places.unit_of(r) or ""
+        out.append(
+            GoodCatch(
+                id=r.id,
+                date=r.date,
+                reporter=r.reporter,
+                reporter_name=person.name if person else r.reporter,
+                unit_name=units.get(unit, unit),
+                summary=r.summary,
+                train=r.train,
+                vehicle=r.vehicle,
             )
+        )
     return out

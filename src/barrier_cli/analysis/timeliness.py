@@ -63,10 +63,9 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
 
 def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
     """(record id, unit, (field, index), action) of every report action and incident measure."""
-    units = {p.id: p.unit for p in tree.org.people}
     for r in tree.reports:
         if r.withdrawn is None and r.date <= as_of:
-            unit = r.unit or units.get(r.reporter, "")
+            unit = tree.places.unit_of(r) or ""
             for n, act in enumerate(r.actions):
                 yield r.id, unit, ("actions", n), act
     for i in tree.incidents:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
 
@@ -62,12 +62,16 @@ def check_tree(
     results: list[FileResult] | None = None,
     cache: bool = False,
     jobs: int | None = None,
+    blobs: Mapping[str, bytes] | None = None,
 ) -> CheckResult:
-    """Check the tree at ``root``; report findings for ``paths`` (files or folders) only."""
+    """Check the tree at ``root``; report findings for ``paths`` (files or folders) only.
+
+    ``blobs`` are the bytes of the files ``results`` read from git rather than from the
+    working tree: findings are located in what was checked."""
     day = day or today(root)
     tree = load_tree(root, results=results, cache=cache, jobs=jobs)
     wanted = selector(root, paths)
-    checked = check_files(tree, day, [r for r in tree.files if wanted(r.rel)])
+    checked = check_files(tree, day, [r for r in tree.files if wanted(r.rel)], blobs=blobs)
     return summarise(checked, tree_findings(tree, day) if wanted("org.yaml") else [], wanted)
 
 
@@ -96,6 +100,7 @@ def check_files(
     *,
     records: set[str] | None = None,
     first_of: dict[str, str] | None = None,
+    blobs: Mapping[str, bytes] | None = None,
 ) -> list[FileCheck]:
     """Check ``results`` (files of ``tree``), each on its own, against the tree's ids.
 
@@ -106,19 +111,40 @@ def check_files(
     first_of = first_files(tree.files) if first_of is None else first_of
     out = []
     for result in results:
-        problems = list(result.problems)
-        if result.record is not None:
-            problems.extend(record_problems(result.record, tree, day))
-        problems.extend(file_layout_problems(result, first_of))
         index.asked = set()
-        problems.extend(file_reference_problems(result, index, tree))
+        problems = file_problems(result, tree, day, index, first_of)
         findings = [_from_parse(result.rel, result.parse_problem)] if result.parse_problem else []
         if problems:
-            findings.extend(_locate_all(tree.root, result.rel, problems))
+            findings.extend(_locate_all(tree.root, result.rel, problems, blobs))
         asked = frozenset(index.asked) if index.asked else _NOTHING
         rid, lid = record_id(result), layout_id(result)
         out.append(FileCheck(result.rel, tuple(findings), rid, lid, asked))
     return out
+
+
+def file_problems(
+    result: FileResult, tree: Tree, day: dt.date, index: Index, first_of: dict[str, str]
+) -> list[Problem]:
+    """Every problem of one file: its schema, its own rules, its place, its references.
+
+    A record that fails its schema is checked as each record it may have meant
+    (`models.salvage`): a rule, layout or reference finding is kept if they all have it, so
+    one bad field never hides the findings on the others.
+    """
+
+    def rules(read: FileResult) -> list[Problem]:
+        found = [] if read.record is None else record_problems(read.record, tree, day)
+        found.extend(file_layout_problems(read, first_of))
+        found.extend(file_reference_problems(read, index, tree))
+        return found
+
+    salvaged = result.salvaged
+    if salvaged is None:
+        return [*result.problems, *rules(result)]
+    return [
+        *result.problems,
+        *salvaged.agreed(lambda record: rules(replace(result, record=record, salvaged=None))),
+    ]
 
 
 def tree_findings(tree: Tree, day: dt.date) -> list[Finding]:
@@ -183,8 +209,10 @@ def _from_parse(rel: str, problem: ParseProblem) -> Finding:
     )
 
 
-def _locate_all(root: Path, rel: str, problems: list[Problem]) -> list[Finding]:
-    locator = _locator(root / rel)
+def _locate_all(
+    root: Path, rel: str, problems: list[Problem], blobs: Mapping[str, bytes] | None = None
+) -> list[Finding]:
+    locator = locator_of(root, rel, blobs)
     out = []
     for p in problems:
         line, col = (locator.key(p.loc) if p.on_key else locator.value(p.loc)) if p.loc else (1, 1)
@@ -192,8 +220,10 @@ def _locate_all(root: Path, rel: str, problems: list[Problem]) -> list[Finding]:
     return out
 
 
-def _locator(path: Path) -> Locator:
+def locator_of(root: Path, rel: str, blobs: Mapping[str, bytes] | None = None) -> Locator:
+    """Positions in the file's bytes: from ``blobs`` (git) if there, else on disk."""
     try:
-        return locate(decode(path.read_bytes()))
+        raw = blobs[rel] if blobs is not None and rel in blobs else (root / rel).read_bytes()
+        return locate(decode(raw))
     except Exception:  # positions are a courtesy: a finding is never lost for want of one
         return Locator()

@@ -7,15 +7,8 @@ from pathlib import PurePosixPath
 
 from barrier_cli import findings as f
 from barrier_cli.kinds import KINDS
-from barrier_cli.loader import FileResult, Tree
+from barrier_cli.loader import FileResult
 from barrier_cli.models.common import Problem
-
-
-def layout_problems(tree: Tree) -> Iterator[tuple[str, Problem]]:
-    first_of = first_files(tree.files)
-    for result in tree.files:
-        for problem in file_layout_problems(result, first_of):
-            yield result.rel, problem
 
 
 def layout_id(result: FileResult) -> str | None:

@@ -116,14 +116,6 @@ def record_ids(results: Iterable[FileResult]) -> set[str]:
     return {rid for r in results if (rid := record_id(r)) is not None}
 
 
-def reference_problems(tree: Tree) -> Iterator[tuple[str, Problem]]:
-    index = Index.of(tree)
-    yield from (("org.yaml", p) for p in org_problems(tree, index))
-    for result in tree.files:
-        for problem in file_reference_problems(result, index, tree):
-            yield result.rel, problem
-
-
 def file_reference_problems(result: FileResult, index: Index, tree: Tree) -> Iterator[Problem]:
     """The names one file's record uses that the tree does not define."""
     record = result.record or result.partial

@@ -8,17 +8,13 @@ from typing import Annotated, Literal
 
 import typer
 
+from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
 
 
 def analyze(
     ctx: typer.Context,
-    month: Annotated[
-        str,
-        typer.Option(
-            "--month", help="The month to analyse, YYYY-MM, or 'last' for the latest complete one."
-        ),
-    ],
+    month: Annotated[str, options.month("The month to analyse")],
     output_format: Annotated[
         Literal["term", "md", "html", "json"] | None,
         typer.Option(
@@ -44,17 +40,18 @@ def analyze(
     from barrier_cli import color
     from barrier_cli.analysis.document import analysis_document
     from barrier_cli.loader import today
-    from barrier_cli.periods import parse_day
+    from barrier_cli.periods import month_named, parse_day
 
     g = globals_of(ctx)
     interactive = out is None and sys.stdout.isatty()
     fmt = output_format or ("term" if interactive else "md")
+    day = today(g.root())
     document = analysis_document(
         root=g.root(),
-        month=month,
+        month=month_named(month, day),
         fmt=fmt,
         lang=g.lang,
-        today=today(g.root()),
+        today=day,
         out=out,
         color=fmt == "term" and color.enabled(sys.stdout),
         moment=parse_day(as_of, "--as-of") if as_of else None,

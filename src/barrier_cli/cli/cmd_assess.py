@@ -6,17 +6,16 @@ from typing import Annotated
 
 import typer
 
+from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
 
 
 def assess(
     ctx: typer.Context,
     month: Annotated[
-        str | None, typer.Option("--month", help="Rate members and score branches for YYYY-MM.")
+        str | None, options.month("Rate members and score branches for a month")
     ] = None,
-    quarter: Annotated[
-        str | None, typer.Option("--quarter", help="Score and rank branches for YYYY-Qn.")
-    ] = None,
+    quarter: Annotated[str | None, options.quarter("Score and rank branches for a quarter")] = None,
     write: Annotated[
         bool,
         typer.Option(
@@ -33,8 +32,8 @@ def assess(
     from barrier_cli.loader import load_tree, today
 
     g = globals_of(ctx)
-    period = parse_period(month, quarter)
     tree = load_tree(g.root(), cache=True)
+    period = parse_period(month, quarter, today(tree.root))
     lang = g.language(tree.settings.lang)
     result = derive(tree, period, today=today(tree.root), lang=lang)
     console = color.console()

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
 
 app = typer.Typer(
@@ -26,7 +27,7 @@ DatasetOption = Annotated[
     Path | None,
     typer.Option("--dataset", help="The ledger to read [the bureau's own].", file_okay=False),
 ]
-MonthOption = Annotated[str, typer.Option("--month", help="The month, YYYY-MM.")]
+MonthOption = Annotated[str, options.month("The month")]
 OutOption = Annotated[
     Path | None, typer.Option("--out", help="Write to FILE instead of standard output.")
 ]
@@ -105,11 +106,12 @@ def _document(
 ) -> None:
     """One bureau document of ``month``, printed or written to ``out``."""
     from barrier_cli.bureau.models import load_bureau
-    from barrier_cli.periods import Month
+    from barrier_cli.periods import month_named
+    from barrier_cli.tree_root import today
 
     text = make(
         load_bureau(bureau),
-        month=Month.parse(month),
+        month=month_named(month, today()),
         fmt=fmt,
         lang=globals_of(ctx).lang or "zh",
         dataset=dataset,

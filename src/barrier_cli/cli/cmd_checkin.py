@@ -48,6 +48,7 @@ def checkin(
     from barrier_cli.entry.questions import InvalidAnswer, parse_date
     from barrier_cli.errors import InvalidInput
     from barrier_cli.loader import load_tree, today
+    from barrier_cli.lookup import Lookup
     from barrier_cli.returns import add_nil_returns
 
     root = globals_of(ctx).root()
@@ -59,14 +60,10 @@ def checkin(
     except InvalidAnswer as e:
         raise InvalidInput(f"--date: {e}") from None
     people = {p.id: p for p in tree.org.people}
-
-    def person_id(text: str) -> str:
-        named = [p.id for p in tree.org.people if text in (p.id, p.name)]
-        if len(named) != 1:
-            raise InvalidInput(f"no person '{text}' in org.yaml")
-        return named[0]
-
-    leader = person_id(by) if by is not None else None
+    find = Lookup.of(tree.org, "person")
+    leader = find.option(by, "--by", lang) if by is not None else None
+    if unit is not None:
+        unit = Lookup.of(tree.org, "unit").option(unit, "--unit", lang)
     group = unit or (people[leader].unit if leader is not None else None)
     if group is None:
         raise InvalidInput("say whose shift: --unit GROUP or --by LEADER")
@@ -76,17 +73,17 @@ def checkin(
         leader = found.id if found is not None else None
     position = {p.id: n for n, p in enumerate(shift, start=1)}
 
-    def positions(names: list[str] | None) -> frozenset[int]:
+    def positions(option: str, names: list[str] | None) -> frozenset[int]:
         out = set()
         for name in ",".join(names or []).split(","):
             if name.strip():
-                pid = person_id(name.strip())
+                pid = find.option(name.strip(), option, lang)
                 if pid not in position:
                     raise InvalidInput(f"{people[pid].name} ({pid}) is not on {group}'s shift")
                 out.add(position[pid])
         return frozenset(out)
 
-    marks = lib.Marks(positions(absent), positions(abnormal))
+    marks = lib.Marks(positions("--absent", absent), positions("--abnormal", abnormal))
     prompter = prompter_for(no_input=no_input)
     if prompter is not None:
         unit_name = next((u.name for u in tree.org.units if u.id == group), group)

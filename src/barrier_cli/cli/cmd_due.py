@@ -33,18 +33,14 @@ def due(
 ) -> None:
     """What falls due soon and what is late, grouped by owner, soonest first. Exits 0."""
     from barrier_cli.due import due_list, format_text
-    from barrier_cli.errors import UserError
     from barrier_cli.loader import load_tree, today
-    from barrier_cli.lookup import Lookup, NotFound
+    from barrier_cli.lookup import Lookup
 
     g = globals_of(ctx)
     tree = load_tree(g.root(), cache=True)
     lang = g.language(tree.settings.lang)
     if owner is not None:
-        try:
-            owner = Lookup.of(tree.org, "person").resolve(owner, lang)
-        except NotFound as e:
-            raise UserError(f"--owner: {e}") from None
+        owner = Lookup.of(tree.org, "person").option(owner, "--owner", lang)
     found = due_list(tree, today=today(tree.root), days=days, owner=owner)
     if output_format == "json":
         sys.stdout.write(found.to_json())

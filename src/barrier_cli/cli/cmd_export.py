@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
 
 
@@ -43,7 +44,7 @@ def export(
     ] = None,
     month: Annotated[
         str | None,
-        typer.Option("--month", help="Replace only this month, YYYY-MM (with --dataset)."),
+        options.month("With --dataset: replace only this month"),
     ] = None,
 ) -> None:
     """One flat table per record kind, with actions and measures as tables of their own."""
@@ -58,15 +59,16 @@ def export(
     if dataset is not None:
         from barrier_cli.bureau.dataset import export_dataset
         from barrier_cli.loader import today
-        from barrier_cli.periods import Month
+        from barrier_cli.periods import month_named
 
         assert unit is not None
+        day = today(tree.root)
         written = export_dataset(
             tree,
             unit=unit,
             out=dataset,
-            month=Month.parse(month) if month else None,
-            today=today(tree.root),
+            month=month_named(month, day) if month else None,
+            today=day,
         )
         counts = ", ".join(f"{name} {n}" for name, n in written.rows.items())
         sys.stderr.write(f"wrote {written.partitions} partitions of unit={unit} in {dataset}\n")

@@ -20,16 +20,12 @@ def feedback(
     from the report's analysis, actions and closure.
     """
     from barrier_cli.analysis.feedback import reporter_outcomes
-    from barrier_cli.errors import InvalidInput
     from barrier_cli.loader import load_tree, today
-    from barrier_cli.lookup import Lookup, NotFound
+    from barrier_cli.lookup import Lookup
 
     tree = load_tree(globals_of(ctx).root(), cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)
-    try:
-        pid = Lookup.of(tree.org, "person").resolve(person, lang)
-    except NotFound as e:
-        raise InvalidInput(f"--person: {e}") from None
+    pid = Lookup.of(tree.org, "person").option(person, "--person", lang)
     who = next(p for p in tree.org.people if p.id == pid)
     zh = lang == "zh"
     days = tree.settings.deadlines.feedback_days

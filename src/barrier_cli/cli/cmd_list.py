@@ -7,6 +7,7 @@ from typing import Annotated, Literal
 
 import typer
 
+from barrier_cli.cli import options
 from barrier_cli.cli.adding import lang_of
 from barrier_cli.cli.context import globals_of
 
@@ -19,7 +20,7 @@ def list_(
             help="report, incident, pairing, assessment, notice, competence, keyperson or reward."
         ),
     ],
-    month: Annotated[str | None, typer.Option(help="YYYY-MM: records dated in that month.")] = None,
+    month: Annotated[str | None, options.month("Records dated in that month")] = None,
     unit: Annotated[
         str | None, typer.Option(help="A unit (id or name) and every unit below it.")
     ] = None,
@@ -34,7 +35,8 @@ def list_(
     ] = "table",
 ) -> None:
     """List records of one kind, oldest first, filtered by month, unit, status and person."""
-    from barrier_cli.loader import load_tree
+    from barrier_cli.loader import load_tree, today
+    from barrier_cli.periods import month_named
     from barrier_cli.query import kind_named, list_records
 
     root = globals_of(ctx).root()
@@ -44,7 +46,7 @@ def list_(
     listing = list_records(
         tree,
         kind=chosen,
-        month=month,
+        month=month_named(month, today(root)) if month is not None else None,
         unit=unit,
         status=status,
         person=person,

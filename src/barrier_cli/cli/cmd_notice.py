@@ -8,12 +8,13 @@ from typing import Annotated, Literal
 
 import typer
 
+from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
 
 
 def notice(
     ctx: typer.Context,
-    month: Annotated[str, typer.Option("--month", help="The month covered, YYYY-MM.")],
+    month: Annotated[str, options.month("The month covered")],
     output_format: Annotated[
         Literal["md", "html"],
         typer.Option("--format", help="md (Markdown) or html (a formal A4 document)."),
@@ -53,18 +54,19 @@ def notice(
     from barrier_cli.errors import InvalidInput
     from barrier_cli.loader import today
     from barrier_cli.notice import publish_notice
-    from barrier_cli.periods import Month, parse_day
+    from barrier_cli.periods import month_named, parse_day
 
     if force and not issue:
         raise InvalidInput("--force only makes sense with --issue")
     g = globals_of(ctx)
     root = g.root()
+    day = today(root)
     published = publish_notice(
         root=root,
-        month=Month.parse(month),
+        month=month_named(month, day),
         fmt=output_format,
         lang=g.lang,
-        today=today(root),
+        today=day,
         issue=issue,
         force=force,
         out=out,

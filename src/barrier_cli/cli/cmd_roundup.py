@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from barrier_cli.cli import options
 from barrier_cli.cli.adding import prompter_for
 from barrier_cli.cli.context import globals_of
 
@@ -16,9 +17,7 @@ def roundup(
     week: Annotated[
         str | None, typer.Option(metavar="YYYY-Www", help="A group's week, e.g. 2026-W12.")
     ] = None,
-    month: Annotated[
-        str | None, typer.Option(metavar="YYYY-MM", help="A branch's month, e.g. 2026-03.")
-    ] = None,
+    month: Annotated[str | None, options.month("A branch's month, e.g. 2026-03")] = None,
     by: Annotated[
         str | None,
         typer.Option(metavar="PERSON", help="Who writes it [the group leader or secretary]."),
@@ -42,7 +41,8 @@ def roundup(
     from barrier_cli.canonical import record_text
     from barrier_cli.errors import InvalidInput
     from barrier_cli.loader import load_tree, today
-    from barrier_cli.periods import Month
+    from barrier_cli.lookup import Lookup
+    from barrier_cli.periods import month_named
     from barrier_cli.roundups import draft_month, draft_week, parse_week, save_roundup
 
     if (week is None) == (month is None):
@@ -50,10 +50,13 @@ def roundup(
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
     day = today(root)
+    lang = globals_of(ctx).language(tree.settings.lang)
+    unit = Lookup.of(tree.org, "unit").option(unit, "--unit", lang)
+    by = Lookup.of(tree.org, "person").option(by, "--by", lang) if by is not None else None
     if week is not None:
         draft = draft_week(tree, week=parse_week(week), unit=unit, day=day, by=by)
     else:
-        draft = draft_month(tree, month=Month.parse(month or ""), unit=unit, day=day, by=by)
+        draft = draft_month(tree, month=month_named(month or "", day), unit=unit, day=day, by=by)
     if draft.span[0] > day:
         raise InvalidInput(f"{draft.period} has not begun")
     prompter = prompter_for(no_input=no_input or (final and judgement is not None))

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from typing import Any
 
 import typer
-from typer._click import Command, Context, HelpFormatter
+from typer._click import Command, Context, HelpFormatter, Parameter
 from typer._click.shell_completion import CompletionItem
 from typer._click.utils import make_default_short_help
-from typer.core import TyperGroup
+from typer.core import TyperGroup, TyperOption
 from typer.models import CommandInfo, TyperInfo
 
 PACKAGE = "barrier_cli.cli"
@@ -98,6 +98,44 @@ class _Commands(MutableMapping[str, Command]):
         return self._built[name].get_short_help_str(limit)
 
 
+def hoisted(args: list[str], params: list[Parameter]) -> list[str]:
+    """``args`` with the group's own options moved before the command wherever they stand.
+
+    `barrier check --records DIR` then means `barrier --records DIR check`: a pre-commit hook
+    can only append its ``args:`` after the command. No command has an option of the same
+    name, and what follows ``--`` is left alone.
+    """
+    takes_value: dict[str, bool] = {}
+    for param in params:
+        if isinstance(param, TyperOption) and not param.is_eager:
+            takes_value.update(dict.fromkeys(param.opts, not param.is_flag))
+    front: list[str] = []
+    n = 0
+    while n < len(args) and args[n].startswith("-") and args[n] != "--":
+        front.append(args[n])
+        n += 1
+        if takes_value.get(front[-1]) and n < len(args):
+            front.append(args[n])
+            n += 1
+    rest: list[str] = []
+    while n < len(args):
+        arg = args[n]
+        n += 1
+        if arg == "--":
+            rest.extend(args[n - 1 :])
+            break
+        name = arg.split("=", 1)[0]
+        # an option missing its value stays where it is, for the command to say so
+        if name not in takes_value or (takes_value[name] and "=" not in arg and n == len(args)):
+            rest.append(arg)
+            continue
+        front.append(arg)
+        if takes_value[name] and "=" not in arg and n < len(args):
+            front.append(args[n])
+            n += 1
+    return front + rest
+
+
 def lazy_group(table: Mapping[str, Entry]) -> type[TyperGroup]:
     """A group class for `typer.Typer(cls=...)` whose commands come from `table`."""
 
@@ -105,6 +143,9 @@ def lazy_group(table: Mapping[str, Entry]) -> type[TyperGroup]:
         def __init__(self, **attrs: Any) -> None:
             super().__init__(**attrs)
             self.commands = self.lazy = _Commands(self, table, self.commands)
+
+        def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
+            return super().parse_args(ctx, hoisted(args, self.params))
 
         def list_commands(self, ctx: Context) -> list[str]:
             return list(self.lazy)

@@ -13,9 +13,9 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from barrier_cli import findings as f
-from barrier_cli.checks import record_problems
-from barrier_cli.checks.layout import layout_problems
-from barrier_cli.checks.refs import reference_problems
+from barrier_cli.checks import file_problems
+from barrier_cli.checks.layout import first_files
+from barrier_cli.checks.refs import Index
 from barrier_cli.fielddocs import field_doc
 from barrier_cli.findings import Severity
 from barrier_cli.kinds import KINDS
@@ -47,9 +47,7 @@ def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> l
     files = [r for r in tree.files if r.rel != rel]
     files.append(FileResult(rel, kind, record))
     with_new = build_tree(tree.root, files)
-    found = list(record_problems(record, with_new, day))
-    found += [p for where, p in layout_problems(with_new) if where == rel]
-    found += [p for where, p in reference_problems(with_new) if where == rel]
+    found = file_problems(files[-1], with_new, day, Index.of(with_new), first_files(files))
     found += [
         Problem(f.CONTROL_CHAR, loc, f"control character U+{ord(char):04X} in text")
         for loc, char in hidden_characters(record.model_dump(by_alias=True))
