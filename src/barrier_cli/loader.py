@@ -7,6 +7,8 @@ other records are applied afterwards, on every run.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -268,11 +270,32 @@ def load_tree(
     ``cache`` reuses the read results of unchanged files from ``.barrier-cache/`` (see
     `cache`); many files are read over ``jobs`` processes (see `parallel`).
     """
-    if results is None:
-        from barrier_cli.parallel import read_tree
+    with collector_paused():
+        if results is None:
+            from barrier_cli.parallel import read_tree
 
-        results = read_tree(root, cache=cache, jobs=jobs)
-    return build_tree(root, results)
+            results = read_tree(root, cache=cache, jobs=jobs)
+        return build_tree(root, results)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a tree loads.
+
+    Reading makes millions of containers and no reference cycles (see `yamlio._Composer`),
+    yet every 700 new containers start a collection, and every tenth of those walks all
+    that has been loaded so far: work that grows with the square of the tree. What was
+    loaded is frozen afterwards, so that the collections of the rest of the run skip it
+    too; it lives as long as the run does.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
 
 
 def build_tree(root: Path, results: list[FileResult]) -> Tree:
