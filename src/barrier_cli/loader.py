@@ -8,6 +8,7 @@ other records are applied afterwards, on every run.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import os
 from collections.abc import Iterator
@@ -74,7 +75,7 @@ NO_DATA: Any = object()
 
 def parse_file(root: Path, rel: str) -> tuple[Kind | None, Any, ParseProblem | None]:
     """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse."""
-    kind = classify(PurePosixPath(rel))
+    kind = _classify(rel)
     if kind is None:
         name = PurePosixPath(rel).name
         if is_stray(name):
@@ -94,6 +95,21 @@ def parse_file(root: Path, rel: str) -> tuple[Kind | None, Any, ParseProblem | N
         return kind, NO_DATA, e
     except OSError as e:
         return kind, NO_DATA, ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
+
+
+def _classify(rel: str) -> Kind | None:
+    """`kinds.classify` without a path object per file: below the top folder a file's kind
+    follows from its folder and suffix alone."""
+    folder, _, name = rel.rpartition("/")
+    if not folder:
+        return classify(PurePosixPath(rel))
+    dot = name.rfind(".")
+    return _classify_in(folder, name[dot:] if dot > 0 else "")
+
+
+@functools.cache
+def _classify_in(folder: str, suffix: str) -> Kind | None:
+    return classify(PurePosixPath(folder) / f"x{suffix}")
 
 
 def result_of(
@@ -298,9 +314,42 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+_MODELS = (
+    Settings,
+    Org,
+    Standard,
+    Report,
+    Incident,
+    Pairing,
+    Assessment,
+    NoticeEntry,
+    NilReturns,
+    Roster,
+    Roundup,
+    Competence,
+    KeyPerson,
+    Reward,
+)
+
+
 def build_tree(root: Path, results: list[FileResult]) -> Tree:
+    # one pass over the files, not one per kind: at 300k files each pass is felt
+    by_model: dict[type[Model], list[Model]] = {model: [] for model in _MODELS}
+    models_of: dict[type, list[list[Model]]] = {}
+    for result in results:
+        record = result.record
+        if record is None:
+            continue
+        lists = models_of.get(type(record))
+        if lists is None:
+            lists = models_of[type(record)] = [
+                by_model[model] for model in _MODELS if isinstance(record, model)
+            ]
+        for found in lists:
+            found.append(record)
+
     def records(model: type[M]) -> list[M]:
-        return [r.record for r in results if isinstance(r.record, model)]
+        return by_model[model]  # type: ignore[return-value]
 
     settings = next(iter(records(Settings)), None) or Settings()
     org = next(iter(records(Org)), None) or Org()

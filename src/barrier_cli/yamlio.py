@@ -316,8 +316,9 @@ def _plain(node: Any, seen: set[Any], depth: int) -> Any:
             raise _Unusual
         seen.add(key_node)
         if value.ctag is _STR and value.__class__ is ScalarNode and value not in seen:
-            seen.add(value)  # the common case, text, without a call
-            out[key] = _shared(value.value)
+            seen.add(value)  # the common case, text, without a call (`_shared` inlined)
+            text = value.value
+            out[key] = _intern(text) if len(text) <= 40 else text
         else:
             out[key] = _plain(value, seen, depth + 1)
     return out
@@ -353,6 +354,7 @@ def _shared(text: str) -> str:
     return sys.intern(text) if len(text) <= 40 else text
 
 
+_intern = sys.intern
 _DATES: dict[str, dt.date] = {}
 """Dates by their text, shared for the same reason (a date object is immutable)."""
 
@@ -421,8 +423,8 @@ def read_bytes(path: Path) -> bytes:
     """
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        with os.fdopen(fd, "rb") as fh:
-            info = os.fstat(fh.fileno())
+        try:
+            info = os.fstat(fd)
             if not stat.S_ISREG(info.st_mode):
                 raise ParseProblem(
                     f.UNREADABLE,
@@ -431,17 +433,33 @@ def read_bytes(path: Path) -> bytes:
                 )
             if info.st_size > MAX_BYTES:
                 raise _too_large(info.st_size)
-            # ask for what fstat says is there: read(MAX_BYTES + 1) allocates a megabyte per
-            # file, the largest cost of reading a tree of small records; a file that grew
-            # since is read on, up to the limit
-            raw = fh.read(info.st_size + 1)
-            if len(raw) > info.st_size:
-                raw += fh.read(MAX_BYTES + 1 - len(raw))
+            raw = _read_up_to(fd, info.st_size + 1)
+        finally:
+            os.close(fd)
     except OSError as e:
         raise ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}") from e
     if len(raw) > MAX_BYTES:
         raise _too_large(len(raw))
     return raw
+
+
+def _read_up_to(fd: int, first: int) -> bytes:
+    """What ``fd`` holds, to its end or one byte past `MAX_BYTES`.
+
+    Asking for what fstat says is there (``first``) reads a small record in one call:
+    reading MAX_BYTES + 1 at once allocates a megabyte per file, and a buffered file
+    object costs more than the read itself. A file that grew since is read on.
+    """
+    parts: list[bytes] = []
+    size, want = 0, first
+    while size <= MAX_BYTES:
+        chunk = os.read(fd, min(want, MAX_BYTES + 1 - size))
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+        want = 1 << 16
+    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _too_large(size: int) -> ParseProblem:
