@@ -141,14 +141,17 @@ def scan_folders(
                 newest = max(newest, now[1], now[3])
             elif suffixes is None or name.endswith(suffixes) or is_stray(name):
                 st = entry.stat(follow_symlinks=False)
-                found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
-                newest = max(newest, st.st_mtime_ns, st.st_ctime_ns)
+                mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+                found[rel] = (st.st_size, mtime, st.st_ino, ctime, "")
+                if mtime > newest or ctime > newest:
+                    newest = max(mtime, ctime)
             elif pickles is not None and name.endswith(".pickle"):
                 pickles.append(rel)
         if found:
-            listed = sorted(found.items())
-            digest = hashlib.blake2b(repr(listed).encode(), digest_size=16).digest()
-            out[base] = Folder(digest, dict(listed), newest)
+            # in the order the folder lists them: were that order ever to change, the
+            # folder would only be looked at again, never taken for unchanged
+            digest = hashlib.blake2b(repr(list(found.items())).encode(), digest_size=16)
+            out[base] = Folder(digest.digest(), found, newest)
     return out
 
 
