@@ -423,8 +423,8 @@ def read_bytes(path: Path) -> bytes:
     """
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-        try:
-            info = os.fstat(fd)
+        with os.fdopen(fd, "rb") as fh:
+            info = os.fstat(fh.fileno())
             if not stat.S_ISREG(info.st_mode):
                 raise ParseProblem(
                     f.UNREADABLE,
@@ -433,33 +433,17 @@ def read_bytes(path: Path) -> bytes:
                 )
             if info.st_size > MAX_BYTES:
                 raise _too_large(info.st_size)
-            raw = _read_up_to(fd, info.st_size + 1)
-        finally:
-            os.close(fd)
+            # ask for what fstat says is there: read(MAX_BYTES + 1) allocates a megabyte per
+            # file, the largest cost of reading a tree of small records; a file that grew
+            # since is read on, up to the limit
+            raw = fh.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += fh.read(MAX_BYTES + 1 - len(raw))
     except OSError as e:
         raise ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}") from e
     if len(raw) > MAX_BYTES:
         raise _too_large(len(raw))
     return raw
-
-
-def _read_up_to(fd: int, first: int) -> bytes:
-    """What ``fd`` holds, to its end or one byte past `MAX_BYTES`.
-
-    Asking for what fstat says is there (``first``) reads a small record in one call:
-    reading MAX_BYTES + 1 at once allocates a megabyte per file, and a buffered file
-    object costs more than the read itself. A file that grew since is read on.
-    """
-    parts: list[bytes] = []
-    size, want = 0, first
-    while size <= MAX_BYTES:
-        chunk = os.read(fd, min(want, MAX_BYTES + 1 - size))
-        if not chunk:
-            break
-        parts.append(chunk)
-        size += len(chunk)
-        want = 1 << 16
-    return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
 def _too_large(size: int) -> ParseProblem:
