@@ -21,6 +21,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -102,7 +103,8 @@ def tree_for(reports: int, nil_returns: int = 0) -> Path:
 
     ``nil_returns``: that many people also tick 今日无异常 every weekday for a year.
     """
-    root = TREES / (f"{reports // 1000}k" + (f"+{nil_returns}nil" if nil_returns else ""))
+    size = f"{reports // 1000}k" if reports >= 1000 else str(reports)
+    root = TREES / (size + (f"+{nil_returns}nil" if nil_returns else ""))
     recipe = {
         "reports": reports,
         "seed": 7,
@@ -114,7 +116,7 @@ def tree_for(reports: int, nil_returns: int = 0) -> Path:
     if root.exists() and stamp.exists() and json.loads(stamp.read_text()) == recipe:
         return root
     shutil.rmtree(root, ignore_errors=True)
-    print(f"generating {root.relative_to(REPO)} ...", flush=True)
+    print(f"generating {root} ...", flush=True)
     gen_tree.generate(root, reports=reports, seed=7, defects=0.002, nil_returns=nil_returns)
     stamp.write_text(json.dumps(recipe))
     return root
@@ -269,6 +271,355 @@ def write_schema(env: dict[str, str]) -> None:
     (TREES / "report.schema.json").write_bytes(done.stdout)
 
 
+# -- what people wait for (issue 17): each row against a comparator of the same run ----------
+
+FLOOR = """
+import os, sys, yaml
+for folder, dirs, files in os.walk(sys.argv[1]):
+    dirs[:] = [d for d in dirs if not d.startswith(".")]
+    for name in files:
+        if name.endswith((".yaml", ".yml")):
+            with open(os.path.join(folder, name), "rb") as fh:
+                yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+"""
+"""Every file parsed by PyYAML's C loader in one process: what no YAML tool can beat."""
+
+BASELINE = """
+import os, sys, yaml, pandas
+rows = []
+for folder, dirs, files in os.walk(os.path.join(sys.argv[1], "reports")):
+    for name in files:
+        if name.endswith((".yaml", ".yml")):
+            with open(os.path.join(folder, name), "rb") as fh:
+                data = yaml.load(fh.read(), Loader=yaml.CSafeLoader)
+            if isinstance(data, dict):
+                rows.append({k: data.get(k) for k in ("date", "unit", "element", "risk", "status")})
+frame = pandas.DataFrame(rows)
+frame["month"] = pandas.to_datetime(frame["date"], errors="coerce").dt.to_period("M")
+print(frame.groupby(["month", "unit", "element"]).size().sum())
+"""
+"""The floor into a pandas DataFrame plus a groupby: the analysis any script would do."""
+
+STAT_ALL = """
+import os, sys
+pending = [sys.argv[1]]
+while pending:
+    with os.scandir(pending.pop()) as listing:
+        for entry in listing:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                pending.append(entry.path)
+            else:
+                entry.stat(follow_symlinks=False)
+"""
+"""A stat of every file of the tree: what a warm check cannot do without (see cache.py)."""
+
+NO_CLIB = (
+    "import sys; sys.modules['_ruamel_yaml'] = None; "
+    "from check_jsonschema import main; sys.argv[0] = 'check-jsonschema'; main()"
+)
+"""check-jsonschema with ruamel's pure-Python parser (its C extension made unimportable)."""
+
+
+def run_usage(argv: list[str], *, env: dict[str, str]) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (the command and every process it waited for) and the
+    peak of the resident memory summed over the command and its children (MB), sampled."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
+    peak = [0]
+    done = threading.Event()
+
+    def sample() -> None:
+        while not done.wait(0.01):
+            peak[0] = max(peak[0], _tree_rss(proc.pid))
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    _, status, usage = os.wait4(proc.pid, 0)
+    done.set()
+    sampler.join()
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{' '.join(argv[:6])} ... failed ({status})")
+    scale = 1 if sys.platform == "darwin" else 1024
+    own_peak = usage.ru_maxrss * scale  # the sampler may miss a short-lived peak
+    return seconds, usage.ru_utime + usage.ru_stime, max(peak[0], own_peak) / 1e6
+
+
+def _tree_rss(pid: int) -> int:
+    """Resident bytes of ``pid`` and its descendants now (0 where /proc cannot tell)."""
+    total, pending = 0, [pid]
+    while pending:
+        current = pending.pop()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        for line in status.splitlines():
+            if line.startswith("VmRSS:"):
+                total += int(line.split()[1]) * 1024
+        pending += [int(child) for child in children]
+    return total
+
+
+@dataclass
+class Usage:
+    name: str
+    seconds: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.seconds)
+
+    @property
+    def median_cpu(self) -> float:
+        return statistics.median(self.cpu)
+
+    @property
+    def peak(self) -> float:
+        return max(self.peak_mb)
+
+
+def measure_waits(
+    root: Path, runs: int, env: dict[str, str], *, jsonschema: bool = True
+) -> dict[str, Usage]:
+    """The rows of issue 17 on one tree, each contender alternating with its comparators
+    (check-jsonschema's two runs too, with ``jsonschema``)."""
+    scripts = TREES / "scripts"
+    scripts.mkdir(parents=True, exist_ok=True)
+    for name, text in (("floor", FLOOR), ("baseline", BASELINE), ("stat_all", STAT_ALL)):
+        (scripts / f"{name}.py").write_text(text, encoding="utf-8")
+    py = sys.executable
+    reports = sorted(str(p) for p in (root / "reports").rglob("*.yaml"))
+    touched = Path(reports[len(reports) // 2])
+    original = touched.read_bytes()
+    flip = [0]
+
+    def edit() -> None:
+        flip[0] ^= 1
+        touched.write_bytes(original + (b"notes: \xe5\xa4\x8d\xe6\x9f\xa5\n" if flip[0] else b""))
+
+    def cold_cache() -> None:
+        shutil.rmtree(CACHE, ignore_errors=True)
+
+    check = barrier("--records", str(root), "check")
+    analyze = barrier("--records", str(root), "analyze", "--month", MONTH, "--format", "md")
+    schema = str(TREES / "report.schema.json")
+    contenders: dict[str, tuple[Callable[[], None] | None, list[list[str]]]] = {
+        "floor (PyYAML CSafeLoader, one process)": (
+            None,
+            [[py, str(scripts / "floor.py"), str(root)]],
+        ),
+        "check cold (one process)": (None, [[*check, "--no-cache", "--jobs", "1"]]),
+        "check cold": (None, [[*check, "--no-cache"]]),
+        "stat every file": (None, [[py, str(scripts / "stat_all.py"), str(root)]]),
+        "barrier --help": (None, [barrier("--help")]),
+        "check warm": (None, [check]),
+        "check, one report edited": (edit, [check]),
+        "baseline (floor + DataFrame + groupby)": (
+            None,
+            [[py, str(scripts / "baseline.py"), str(root)]],
+        ),
+        "analyze cold": (cold_cache, [analyze]),
+        "analyze warm": (None, [analyze]),
+        "import pandas": (None, [[py, "-c", "import pandas"]]),
+    }
+    if jsonschema and shutil.which("check-jsonschema", path=str(Path(py).parent)):
+        for label, head in (
+            ("check-jsonschema (clib)", [str(Path(py).with_name("check-jsonschema"))]),
+            ("check-jsonschema (no clib)", [py, "-c", NO_CLIB]),
+        ):
+            contenders[label] = (
+                None,
+                [[*head, "--schemafile", schema, *chunk] for chunk in batches(reports)],
+            )
+    out = {name: Usage(name) for name in contenders}
+    run(check, env=env)  # a primed cache for the warm runs
+    run(analyze, env=env)
+    for _ in range(runs):
+        for name, (before, commands) in contenders.items():
+            if before is not None:
+                before()
+            wall = cpu = peak = 0.0
+            for argv in commands:
+                seconds, used, mb = run_usage(argv, env=env)
+                wall, cpu, peak = wall + seconds, cpu + used, max(peak, mb)
+            out[name].seconds.append(wall)
+            out[name].cpu.append(cpu)
+            out[name].peak_mb.append(peak)
+            if name == "analyze cold":
+                run(check, env=env)  # what analyze cold removed, back for the warm rows
+    touched.write_bytes(original)
+    return out
+
+
+WAIT_TARGETS: list[tuple[str, str, Callable[[dict[str, Usage]], float], str, float]] = [
+    (
+        "check, one report edited, vs warm",
+        "100k",
+        lambda u: u["check, one report edited"].median / u["check warm"].median,
+        "<=",
+        1.3,
+    ),
+    (
+        "warm vs barrier --help + 1.5 × stat every file",
+        "100k",
+        lambda u: (
+            u["check warm"].median
+            / (u["barrier --help"].median + 1.5 * u["stat every file"].median)
+        ),
+        "<=",
+        1.0,
+    ),
+    (
+        "cold check CPU vs the floor's (one process)",
+        "100k",
+        lambda u: (
+            u["check cold (one process)"].median_cpu
+            / u["floor (PyYAML CSafeLoader, one process)"].median_cpu
+        ),
+        "<=",
+        1.3,
+    ),
+    (
+        "cold check vs check-jsonschema (clib)",
+        "10k",
+        lambda u: u["check-jsonschema (clib)"].median / u["check cold"].median,
+        ">=",
+        5.0,
+    ),
+    (
+        "cold check vs check-jsonschema (clib), 10k + a year of 200 people's nil returns",
+        "10k+200nil",
+        lambda u: u["check-jsonschema (clib)"].median / u["check cold"].median,
+        ">=",
+        3.0,
+    ),
+    (
+        "warm check vs check-jsonschema (clib)",
+        "10k",
+        lambda u: u["check-jsonschema (clib)"].median / u["check warm"].median,
+        ">=",
+        30.0,
+    ),
+    (
+        "analyze cold vs baseline (CPU)",
+        "300k",
+        lambda u: (
+            u["analyze cold"].median_cpu / u["baseline (floor + DataFrame + groupby)"].median_cpu
+        ),
+        "<=",
+        1.0,
+    ),
+    ("analyze cold, MB summed over processes", "300k", lambda u: u["analyze cold"].peak, "<=", 600),
+    (
+        "analyze warm vs import pandas",
+        "300k",
+        lambda u: u["analyze warm"].median / u["import pandas"].median,
+        "<=",
+        3.0,
+    ),
+]
+"""(label, tree, figure from the tree's rows, comparison, goal) of issue 17's "Must show"."""
+
+SMOKE_FACTOR = 10.0
+"""How far beyond its goal a ratio may be on the small smoke tree before it fails: a few
+hundred files are mostly start-up (the goals are for 100k and more), one run is measured,
+and a shared machine is noisy. It catches what is broken, not what is a little slower."""
+
+
+def wait_table(results: dict[str, dict[str, Usage]], files: dict[str, int]) -> str:
+    columns = list(results)
+    names: list[str] = []
+    for table in results.values():
+        names += [n for n in table if n not in names]
+    head = " | ".join(f"{c} ({files[c]:,} files)" if c in files else c for c in columns)
+    lines = [f"| measure (median wall · CPU · peak MB summed) | {head} |"]
+    lines.append("|---" * (len(columns) + 1) + "|")
+    for name in names:
+        cells = []
+        for c in columns:
+            u = results[c].get(name)
+            cells.append(f"{u.median:.2f} s · {u.median_cpu:.2f} s · {u.peak:.0f} MB" if u else "")
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines += ["", "| target (issue 17) | tree | measured | goal | met |", "|---|---|---|---|---|"]
+    for label, where, _, op, goal, value in wait_ratios(results):
+        if value is None:
+            lines.append(f"| {label} | {where} | not measured | {op} {goal:g} | – |")
+            continue
+        met = value >= goal if op == ">=" else value <= goal
+        lines.append(
+            f"| {label} | {where} | {value:.2f} | {op} {goal:g} | {'yes' if met else 'NO'} |"
+        )
+    return "\n".join(lines)
+
+
+def wait_ratios(
+    results: dict[str, dict[str, Usage]], *, anywhere: bool = False
+) -> list[tuple[str, str, Callable[[dict[str, Usage]], float], str, float, float | None]]:
+    """Each target's figure on its tree (on every tree measured, with ``anywhere``)."""
+    out = []
+    for label, where, figure, op, goal in WAIT_TARGETS:
+        for tree in list(results) if anywhere else [where]:
+            try:
+                value: float | None = figure(results[tree])
+            except KeyError:
+                value = None
+            out.append((label, tree, figure, op, goal, value))
+    return out
+
+
+def measure_all_waits(
+    sizes: list[int], nil_returns: int, runs: int, env: dict[str, str]
+) -> tuple[dict[str, dict[str, Usage]], dict[str, int]]:
+    """`measure_waits` on every size (and 10k with a year of nil returns), smallest first."""
+    trees = [(size, 0) for size in sorted(sizes)]
+    if nil_returns and sizes:
+        trees.append((10_000, nil_returns))
+    results: dict[str, dict[str, Usage]] = {}
+    files: dict[str, int] = {}
+    for size, nil in trees:
+        root = tree_for(size, nil)
+        files[root.name] = sum(1 for _ in root.rglob("*.yaml"))
+        print(f"{root.name}: issue 17's rows ...", flush=True)
+        results[root.name] = measure_waits(root, 1 if size >= 100_000 else runs, env)
+    return results, files
+
+
+def use_trees(folder: Path) -> None:
+    """Keep generated trees, the code snapshot and the cache under ``folder``."""
+    global TREES, CODE, CACHE
+    TREES, CODE, CACHE = folder, folder / "code", folder / "cache"
+
+
+def smoke(reports: int, runs: int) -> int:
+    """`measure_waits` on a small tree; 1 if a ratio is beyond `SMOKE_FACTOR` of its goal.
+
+    Only ratios of the same run are compared, never absolute times; the figures that are
+    not ratios (memory in MB) and those needing check-jsonschema are left out.
+    """
+    TREES.mkdir(parents=True, exist_ok=True)
+    snapshot_code()
+    env = environment()
+    write_schema(env)
+    root = tree_for(reports)
+    results = {root.name: measure_waits(root, runs, env, jsonschema=False)}
+    failed = []
+    for label, tree, _, op, goal, value in wait_ratios(results, anywhere=True):
+        if value is None or "MB" in label:
+            continue
+        bound = goal / SMOKE_FACTOR if op == ">=" else goal * SMOKE_FACTOR
+        ok = value >= bound if op == ">=" else value <= bound
+        print(f"{label} ({tree}): {value:.2f}, {op} {bound:g} {'ok' if ok else 'REGRESSED'}")
+        if not ok:
+            failed.append(label)
+    return 1 if failed else 0
+
+
 TARGETS = [
     ("check cold vs check-jsonschema (10k)", "10k", "check-jsonschema", "check cold", ">=", 3.0),
     ("check warm vs check-jsonschema (10k)", "10k", "check-jsonschema", "check warm", ">=", 30.0),
@@ -346,7 +697,25 @@ def main(argv: list[str] | None = None) -> int:
         default=200,
         help="also measure 10k reports plus a year of daily nil returns of this many people",
     )
+    parser.add_argument(
+        "--wait-sizes",
+        type=int,
+        nargs="*",
+        default=[1000, 10000, 100000, 300000],
+        help="trees for issue 17's rows (what people wait for); none: skip them",
+    )
+    parser.add_argument(
+        "--smoke",
+        type=int,
+        metavar="REPORTS",
+        help="only issue 17's rows on a tree of this many reports; exit 1 on a regression",
+    )
+    parser.add_argument("--trees", type=Path, help="where trees and the code snapshot go")
     args = parser.parse_args(argv)
+    if args.trees is not None:
+        use_trees(args.trees)
+    if args.smoke is not None:
+        return smoke(args.smoke, args.runs)
     TREES.mkdir(parents=True, exist_ok=True)
     snapshot_code()
     env = environment()
@@ -370,6 +739,10 @@ def main(argv: list[str] | None = None) -> int:
     table = report(results, files)
     print()
     print(table)
+    waits, wait_files = measure_all_waits(args.wait_sizes, args.nil_returns, args.runs, env)
+    waited = wait_table(waits, wait_files) if waits else ""
+    print()
+    print(waited)
     document = {
         "when": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(started)),
         "seconds": round(time.time() - started, 1),
@@ -388,6 +761,18 @@ def main(argv: list[str] | None = None) -> int:
         },
         "ratios": {label: ratio(results, w, a, b) for label, w, a, b, _, _ in TARGETS},
         "table": table,
+        "waits": {
+            where: {
+                name: asdict(u) | {"median": u.median, "cpu": u.median_cpu, "peak": u.peak}
+                for name, u in t.items()
+            }
+            for where, t in waits.items()
+        },
+        "wait_files": wait_files,
+        "wait_ratios": {
+            f"{label} ({tree})": value for label, tree, _, _, _, value in wait_ratios(waits)
+        },
+        "wait_table": waited,
     }
     (BENCH / "results.json").write_text(json.dumps(document, indent=2, ensure_ascii=False))
     print(f"\nwrote {(BENCH / 'results.json').relative_to(REPO)}")

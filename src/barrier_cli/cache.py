@@ -81,21 +81,44 @@ def stamp(path: Path) -> Stamp:
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
 
 
-def scan(
+class Folder(NamedTuple):
+    """One folder's files and their stamps, and a digest of both.
+
+    A folder's digest changes with any file added, removed or renamed in it, and with any
+    change to a file's stamp. Editing a file in place changes neither the folder's mtime
+    nor its entry count, so the folder's own stat cannot tell: every file is stat'ed (one
+    system call each, what git does too), and the digest is what lets everything after the
+    scan work per folder: an unchanged folder is one comparison, not one per file.
+    """
+
+    digest: bytes
+    files: dict[str, Stamp]
+    newest_ns: int
+    """The latest mtime or ctime of its files: a folder older than `RACY_NS` before the
+    cache was written has no file whose stamp could hide a change."""
+
+
+UNLISTABLE: Stamp = (-1, -1, -1, -1, "unlistable")
+"""Not a link, but marked like one: the check then walks the tree the full way, which
+reports the folder (`loader.iter_files`)."""
+
+
+def scan_folders(
     root: Path,
     *,
     prefix: str = "",
     suffixes: tuple[str, ...] | None = YAML_SUFFIXES,
     pickles: list[str] | None = None,
-) -> dict[str, Stamp]:
-    """Every YAML file (or every file) below ``root`` outside hidden folders, with its stamp.
+) -> dict[str, Folder]:
+    """Every folder below ``root`` outside hidden ones, with its YAML files (or all files).
 
     This is a superset of what `loader.iter_files` reads (it also lists the tree's own
-    templates), so no change the loader could see escapes the key. Linked folders are not
-    entered; their target is part of the stamp. ``pickles`` collects the ``*.pickle``
-    files seen (see `in_tree_cache`).
+    templates), so no change the loader could see escapes the digests. Linked folders are
+    not entered; their target is part of the stamp. ``pickles`` collects the ``*.pickle``
+    files seen (see `in_tree_cache`). Keyed by the folder's path with a trailing "/"
+    ("" for ``root`` itself).
     """
-    found: dict[str, Stamp] = {}
+    out: dict[str, Folder] = {}
     pending = [(str(root), prefix)]
     while pending:
         folder, base = pending.pop()
@@ -103,10 +126,10 @@ def scan(
             with os.scandir(folder) as listing:
                 entries = list(listing)
         except OSError:
-            # Not a link, but marked like one: the check then walks the tree the full way,
-            # which reports the folder (`loader.iter_files`).
-            found[base.rstrip("/") or "."] = (-1, -1, -1, -1, "unlistable")
+            out[base] = Folder(b"unlistable", {base.rstrip("/") or ".": UNLISTABLE}, 0)
             continue
+        found: dict[str, Stamp] = {}
+        newest = 0
         for entry in entries:
             name = entry.name
             if name.startswith("."):
@@ -115,12 +138,35 @@ def scan(
             if entry.is_dir(follow_symlinks=False):
                 pending.append((entry.path, rel + "/"))
             elif entry.is_symlink():
-                found[rel] = stamp(Path(entry.path))
+                found[rel] = now = stamp(Path(entry.path))
+                newest = max(newest, now[1], now[3])
             elif suffixes is None or name.endswith(suffixes) or is_stray(name):
                 st = entry.stat(follow_symlinks=False)
-                found[rel] = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, "")
+                mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+                found[rel] = (st.st_size, mtime, st.st_ino, ctime, "")
+                if mtime > newest or ctime > newest:
+                    newest = max(mtime, ctime)
             elif pickles is not None and name.endswith(".pickle"):
                 pickles.append(rel)
+        if found:
+            # in the order the folder lists them: were that order ever to change, the
+            # folder would only be looked at again, never taken for unchanged
+            digest = hashlib.blake2b(repr(list(found.items())).encode(), digest_size=16)
+            out[base] = Folder(digest.digest(), found, newest)
+    return out
+
+
+def scan(
+    root: Path,
+    *,
+    prefix: str = "",
+    suffixes: tuple[str, ...] | None = YAML_SUFFIXES,
+    pickles: list[str] | None = None,
+) -> dict[str, Stamp]:
+    """The stamp of every file `scan_folders` lists."""
+    found: dict[str, Stamp] = {}
+    for folder in scan_folders(root, prefix=prefix, suffixes=suffixes, pickles=pickles).values():
+        found |= folder.files
     return found
 
 
@@ -129,13 +175,15 @@ def is_racy(now: Stamp, started_ns: int) -> bool:
     return max(now[1], now[3]) >= started_ns - RACY_NS
 
 
-def racy_hashes(root: Path, stamps: dict[str, Stamp], started_ns: int) -> dict[str, bytes]:
-    """The content hash of every file whose stamp `is_racy` (one comparison per file: on a
-    100k tree this runs on every check that is not answered by the memo)."""
+def racy_hashes(root: Path, folders: dict[str, Folder], started_ns: int) -> dict[str, bytes]:
+    """The content hash of every file whose stamp `is_racy` (a folder with no file that
+    new is passed over whole: on a 100k tree this runs on every check the memo misses)."""
     since = started_ns - RACY_NS
     return {
         rel: content_hash(root / rel)
-        for rel, st in stamps.items()
+        for folder in folders.values()
+        if folder.newest_ns >= since
+        for rel, st in folder.files.items()
         if st[1] >= since or st[3] >= since
     }
 
@@ -507,25 +555,25 @@ def memoised(root: Path, name: str, key: object, compute: Callable[[], T], kind:
     The value must be what msgspec decodes into ``kind`` (str, dataclasses of plain values).
     """
     started = time.time_ns()
-    return _memoised(root, name, key, _tree_stamps(root), started, compute, kind)
+    return _memoised(root, name, key, tree_folders(root), started, compute, kind)
 
 
 def _memoised(
     root: Path,
     name: str,
     key: object,
-    stamps: dict[str, Stamp],
+    folders: dict[str, Folder],
     started: int,
     compute: Callable[[], T],
     kind: type[T],
 ) -> T:
-    digest = _memo_key(key, stamps)
+    digest = _memo_key(key, folders)
     memo = _read(root, name, Memo) or {}
     hit = memo.get(digest)
     if hit is not None and _still_same(root, hit[0]):
         with contextlib.suppress(*_DECODE_ERRORS):
             return decode(hit[1], kind)
-    racy = racy_hashes(root, stamps, started)
+    racy = racy_hashes(root, folders, started)
     value = compute()
     memo.pop(digest, None)
     memo[digest] = (racy, msgspec.Raw(encode(value)))
@@ -546,13 +594,24 @@ def save_store(root: Path, name: str, value: Any) -> None:
     _write(root, name, value)
 
 
-def _tree_stamps(root: Path, pickles: list[str] | None = None) -> dict[str, Stamp]:
-    """The records, and every file of the tree's own templates (they shape documents)."""
-    stamps = scan(root, pickles=pickles)
+def drop_store(root: Path, name: str) -> None:
+    with contextlib.suppress(OSError):
+        (_folder(root) / name).unlink(missing_ok=True)
+
+
+def tree_folders(root: Path, pickles: list[str] | None = None) -> dict[str, Folder]:
+    """The folders of records, and those of the tree's own templates with every file in
+    them (they shape documents), the latter keyed with a leading `TEMPLATES`."""
+    folders = scan_folders(root, pickles=pickles)
     templates = root / "templates"
     if templates.is_dir():
-        stamps |= scan(templates, prefix="templates/", suffixes=None, pickles=pickles)
-    return stamps
+        every = scan_folders(templates, prefix="templates/", suffixes=None, pickles=pickles)
+        folders |= {TEMPLATES + name: folder for name, folder in every.items()}
+    return folders
+
+
+TEMPLATES = "+"
+"""Marks the template folders of `tree_folders` (their files, all of them, are no records)."""
 
 
 def in_tree_cache(root: Path, pickles: list[str] | None = None) -> list[Finding]:
@@ -564,7 +623,7 @@ def in_tree_cache(root: Path, pickles: list[str] | None = None) -> list[Finding]
     """
     if pickles is None:
         pickles = []
-        _tree_stamps(root, pickles)
+        tree_folders(root, pickles)
     out = []
     if os.path.lexists(root / CACHE_DIR):
         out.append(
@@ -587,9 +646,10 @@ def in_tree_cache(root: Path, pickles: list[str] | None = None) -> list[Finding]
     return out
 
 
-def _memo_key(key: object, stamps: dict[str, Stamp]) -> str:
+def _memo_key(key: object, folders: dict[str, Folder]) -> str:
     h = hashlib.blake2b(repr(key).encode(), digest_size=20)
-    h.update(repr(sorted(stamps.items())).encode())
+    for name in sorted(folders):
+        h.update(name.encode() + b"\0" + folders[name].digest)
     return h.hexdigest()
 
 
@@ -617,15 +677,17 @@ def check(
         return with_in_tree_cache(root, result)
     selection = sorted(str(p.resolve()) for p in paths) if paths else []
     started = time.time_ns()
-    stamps = _tree_stamps(root, pickles)
+    folders = tree_folders(root, pickles)
 
     def compute() -> CheckResult:
         from barrier_cli.checks.incremental import check_changes
 
-        return check_changes(root, paths=paths, day=day, stamps=stamps, started=started, jobs=jobs)
+        return check_changes(
+            root, paths=paths, day=day, folders=folders, started=started, jobs=jobs
+        )
 
     key = ("check", day.isoformat(), selection)
-    result = _memoised(root, "check", key, stamps, started, compute, CheckResult)
+    result = _memoised(root, "check", key, folders, started, compute, CheckResult)
     return with_in_tree_cache(root, result, pickles)
 
 

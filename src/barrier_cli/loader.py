@@ -7,6 +7,9 @@ other records are applied afterwards, on every run.
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -89,7 +92,7 @@ def parse_file(
     """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse.
 
     ``reader`` gives the bytes at a path: the file's on disk, unless they come from git."""
-    kind = classify(PurePosixPath(rel))
+    kind = _classify(rel)
     if kind is None:
         name = PurePosixPath(rel).name
         if is_stray(name):
@@ -109,6 +112,21 @@ def parse_file(
         return kind, NO_DATA, e
     except OSError as e:
         return kind, NO_DATA, ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
+
+
+def _classify(rel: str) -> Kind | None:
+    """`kinds.classify` without a path object per file: below the top folder a file's kind
+    follows from its folder and suffix alone."""
+    folder, _, name = rel.rpartition("/")
+    if not folder:
+        return classify(PurePosixPath(rel))
+    dot = name.rfind(".")
+    return _classify_in(folder, name[dot:] if dot > 0 else "")
+
+
+@functools.cache
+def _classify_in(folder: str, suffix: str) -> Kind | None:
+    return classify(PurePosixPath(folder) / f"x{suffix}")
 
 
 def result_of(
@@ -259,16 +277,70 @@ def load_tree(
     ``cache`` reuses the read results of unchanged files from ``.barrier-cache/`` (see
     `cache`); many files are read over ``jobs`` processes (see `parallel`).
     """
-    if results is None:
-        from barrier_cli.parallel import read_tree
+    with collector_paused():
+        if results is None:
+            from barrier_cli.parallel import read_tree
 
-        results = read_tree(root, cache=cache, jobs=jobs)
-    return build_tree(root, results)
+            results = read_tree(root, cache=cache, jobs=jobs)
+        return build_tree(root, results)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a tree loads.
+
+    Reading makes millions of containers and no reference cycles (see `yamlio._Composer`),
+    yet every 700 new containers start a collection, and every tenth of those walks all
+    that has been loaded so far: work that grows with the square of the tree. What was
+    loaded is frozen afterwards, so that the collections of the rest of the run skip it
+    too; it lives as long as the run does.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+_MODELS = (
+    Settings,
+    Org,
+    Standard,
+    Report,
+    Incident,
+    Pairing,
+    Assessment,
+    NoticeEntry,
+    NilReturns,
+    Roster,
+    Roundup,
+    Competence,
+    KeyPerson,
+    Reward,
+)
 
 
 def build_tree(root: Path, results: list[FileResult]) -> Tree:
+    # one pass over the files, not one per kind: at 300k files each pass is felt
+    by_model: dict[type[Model], list[Model]] = {model: [] for model in _MODELS}
+    models_of: dict[type, list[list[Model]]] = {}
+    for result in results:
+        record = result.record
+        if record is None:
+            continue
+        lists = models_of.get(type(record))
+        if lists is None:
+            lists = models_of[type(record)] = [
+                by_model[model] for model in _MODELS if isinstance(record, model)
+            ]
+        for found in lists:
+            found.append(record)
+
     def records(model: type[M]) -> list[M]:
-        return [r.record for r in results if isinstance(r.record, model)]
+        return by_model[model]  # type: ignore[return-value]
 
     settings = next(iter(records(Settings)), None) or Settings()
     org = next(iter(records(Org)), None) or Org()

@@ -148,7 +148,8 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
                 continue
         todo.append(rel)
     digests = {rel: store.racy_digest(rel, stamps[rel]) for rel in todo} if store else {}
-    for rel, (result, packed) in zip(todo, read_packed(root, todo, jobs=jobs), strict=True):
+    read = read_packed(root, todo, jobs=jobs, keep=store is not None)
+    for rel, (result, packed) in zip(todo, read, strict=True):
         results[rel] = result
         if store is not None:
             store.put(rel, stamps[rel], digests[rel], packed)
@@ -159,12 +160,13 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
 
 
 def read_packed(
-    root: Path, rels: list[str], *, jobs: int | None = None
+    root: Path, rels: list[str], *, jobs: int | None = None, keep: bool = True
 ) -> list[tuple[FileResult, c.Packed | None]]:
-    """Each file's result and its read as the cache keeps it (None: it cannot be kept)."""
+    """Each file's result and its read as the cache keeps it (None: it cannot be kept, or
+    ``keep`` is false and it is read in this process)."""
     jobs = min(jobs or cpu_count(), max(1, len(rels) // MIN_FILES))
     if jobs <= 1:
-        return [_read_one(root, rel) for rel in rels]
+        return [_read_one(root, rel, keep) for rel in rels]
     size = -(-len(rels) // (jobs * CHUNKS_PER_JOB))
     chunks = [rels[n : n + size] for n in range(0, len(rels), size)]
     out: list[tuple[FileResult, c.Packed | None]] = []
@@ -181,9 +183,9 @@ def read_packed(
     return out
 
 
-def _read_one(root: Path, rel: str) -> tuple[FileResult, c.Packed | None]:
+def _read_one(root: Path, rel: str, keep: bool) -> tuple[FileResult, c.Packed | None]:
     kind, data, problem = parse_file(root, rel)
-    return result_of(rel, kind, data, problem), c.pack_read(data, problem)
+    return result_of(rel, kind, data, problem), c.pack_read(data, problem) if keep else None
 
 
 def _parse_chunk(root: Path, rels: list[str]) -> bytes:

@@ -202,8 +202,8 @@ for _versions, _tag_name, _regexp, _first in implicit_resolvers:
 _ANY_FIRST = _IMPLICIT.pop(None, [])
 _BY_FIRST = {ch: resolvers + _ANY_FIRST for ch, resolvers in _IMPLICIT.items()}
 _STR, _SEQ, _MAP = (Tag(suffix=f"tag:yaml.org,2002:{n}") for n in ("str", "seq", "map"))
-_DATE, _BOOL, _INT, _NULL = (
-    _TAGS[f"tag:yaml.org,2002:{n}"] for n in ("timestamp", "bool", "int", "null")
+_DATE, _BOOL, _INT, _FLOAT, _NULL = (
+    _TAGS[f"tag:yaml.org,2002:{n}"] for n in ("timestamp", "bool", "int", "float", "null")
 )
 _SIMPLE: dict[Tag, dict[str, Any]] = {
     _BOOL: {
@@ -218,15 +218,29 @@ _SIMPLE: dict[Tag, dict[str, Any]] = {
 }
 
 
+def _resolve_plain(value: str) -> Tag:
+    tag = next(
+        (tag for tag, regexp in _BY_FIRST.get(value[:1], _ANY_FIRST) if regexp.match(value)),
+        _STR,
+    )
+    if len(value) <= 40 and len(_PLAIN_TAGS) < _PLAIN_TAGS_MAX:
+        _PLAIN_TAGS[value] = tag
+    return tag
+
+
+_PLAIN_TAGS: dict[str, Tag] = {}
+"""The tag of each short unquoted scalar seen: keys, choices and dates recur in every file."""
+_PLAIN_TAGS_MAX = 200_000
+
+
 class _Resolver(VersionedResolver):
     """YAML 1.2 resolution (what ruamel's C path always uses), without per-node overhead."""
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is ScalarNode:
             if implicit[0]:
-                for tag, regexp in _BY_FIRST.get(value[:1], _ANY_FIRST):
-                    if regexp.match(value):
-                        return tag
+                tag = _PLAIN_TAGS.get(value)
+                return tag if tag is not None else _resolve_plain(value)
             return _STR
         return _SEQ if kind is SequenceNode else _MAP
 
@@ -238,8 +252,23 @@ class _Resolver(VersionedResolver):
         return None
 
 
+class _Composer(CParser):  # type: ignore[misc]
+    """ruamel's C reader, scanner, parser and composer with YAML 1.2 resolution: nodes only.
+
+    The hot path of every file. It holds no reference to itself (ruamel's loaders point
+    their parts at one another, ``self._parser = self._composer = self``), so it is freed
+    the moment it is dropped instead of waiting, with all its nodes, for a cyclic
+    collection that grows slower with every file already loaded.
+    """
+
+    resolve = _Resolver.resolve
+    descend_resolver = _Resolver.descend_resolver
+    ascend_resolver = _Resolver.ascend_resolver
+
+
 class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
-    """ruamel's C reader, scanner, parser and composer, with the strict constructor."""
+    """ruamel's C parser with the strict constructor: the path of unusual documents, whose
+    errors and their messages are ruamel's own (see `_strict_load`)."""
 
     def __init__(self, text: str) -> None:
         CParser.__init__(self, text)
@@ -248,78 +277,75 @@ class _Loader(CParser, _StrictConstructor, _Resolver):  # type: ignore[misc]
         self.allow_duplicate_keys = False
         _Resolver.__init__(self, loadumper=self)
 
-    def plain_data(self) -> Any:
-        """The document, built directly in the ordinary case, else by the strict constructor.
 
-        ruamel's generic constructor spends about ten Python calls on every node; a record
-        is a mapping of text, lists, numbers and dates. Anything unusual (an alias, a merge
-        key, a duplicate or non-text key, an explicit tag, deep nesting, a scalar that does
-        not construct) hands the whole document to the strict constructor, so every error
-        and its message stay exactly its own.
-        """
-        node = self.get_single_node()
-        if node is None:
-            return None
-        try:
-            return self._plain(node, set(), 0)
-        except _Unusual:
-            self.constructed_objects = {}
-            self.recursive_objects = {}
-            return self.construct_document(node)
+def _compose(text: str) -> Any:
+    composer = _Composer(text)
+    try:
+        return composer.get_single_node()
+    finally:
+        composer.dispose()
 
-    def _plain(self, node: Any, seen: set[Any], depth: int) -> Any:
-        if node in seen or depth > _PLAIN_DEPTH:
+
+def _plain(node: Any, seen: set[Any], depth: int) -> Any:
+    """The document, built directly from its nodes in the ordinary case.
+
+    ruamel's generic constructor spends about ten Python calls on every node; a record is
+    a mapping of text, lists, numbers and dates. Anything unusual (an alias, a merge key, a
+    duplicate or non-text key, an explicit tag, deep nesting, a scalar that is not one of
+    the common spellings) raises `_Unusual`, and the document is read again by the strict
+    constructor, so that every error and its message stay exactly its own.
+    """
+    if node in seen or depth > _PLAIN_DEPTH:
+        raise _Unusual
+    seen.add(node)
+    tag, kind = node.ctag, node.__class__
+    if kind is ScalarNode:
+        if tag is _STR:
+            return _shared(node.value)
+        return _typed(node.value, tag)
+    if tag is _SEQ and kind is SequenceNode:
+        return [_plain(item, seen, depth + 1) for item in node.value]
+    if tag is not _MAP or kind is not MappingNode:
+        raise _Unusual
+    out: dict[str, Any] = {}
+    for key_node, value in node.value:
+        if key_node.ctag is not _STR or key_node.__class__ is not ScalarNode:
             raise _Unusual
-        seen.add(node)
-        tag, kind = node.ctag, node.__class__
-        if kind is ScalarNode:
-            if tag is _STR:
-                return _shared(node.value)
-            return self._typed(node, tag)
-        if tag is _SEQ and kind is SequenceNode:
-            return [self._plain(item, seen, depth + 1) for item in node.value]
-        if tag is not _MAP or kind is not MappingNode:
+        key = key_node.value
+        if key in out or key_node in seen:
             raise _Unusual
-        out: dict[str, Any] = {}
-        for key_node, value in node.value:
-            if key_node.ctag is not _STR or key_node.__class__ is not ScalarNode:
-                raise _Unusual
-            key = key_node.value
-            if key in out or key_node in seen:
-                raise _Unusual
-            seen.add(key_node)
-            if value.ctag is _STR and value.__class__ is ScalarNode and value not in seen:
-                seen.add(value)  # the common case, text, without a call
-                out[key] = _shared(value.value)
-            else:
-                out[key] = self._plain(value, seen, depth + 1)
-        return out
+        seen.add(key_node)
+        if value.ctag is _STR and value.__class__ is ScalarNode and value not in seen:
+            seen.add(value)  # the common case, text, without a call (`_shared` inlined)
+            text = value.value
+            out[key] = _intern(text) if len(text) <= 40 else text
+        else:
+            out[key] = _plain(value, seen, depth + 1)
+    return out
 
-    def _typed(self, node: Any, tag: Tag) -> Any:
-        """A date, number, true/false or null; the common spellings without a detour."""
-        value: str = node.value
-        if tag is _DATE and len(value) == 10:  # YYYY-MM-DD, what records hold
-            day = _DATES.get(value)
-            if day is None:
-                try:
-                    day = _DATES[value] = dt.date.fromisoformat(value)
-                except ValueError as e:
-                    raise _Unusual from e
-            return day
-        if (
-            tag is _INT
-            and len(value) < 19
-            and value.isdigit()
-            and (value[0] != "0" or value == "0")
-        ):
-            return int(value)
-        simple = _SIMPLE.get(tag)
-        if simple is not None and value in simple:
-            return simple[value]
-        try:
-            return self.construct_object(node)
-        except Exception as e:
-            raise _Unusual from e
+
+def _typed(value: str, tag: Tag) -> Any:
+    """A date, number, true/false or null in the common spellings; `_Unusual` otherwise."""
+    if tag is _DATE and len(value) == 10:  # YYYY-MM-DD, what records hold
+        day = _DATES.get(value)
+        if day is None:
+            try:
+                day = _DATES[value] = dt.date.fromisoformat(value)
+            except ValueError as e:
+                raise _Unusual from e
+        return day
+    if tag is _INT and len(value) < 19 and value.isdigit() and (value[0] != "0" or value == "0"):
+        return int(value)
+    if tag is _FLOAT and _DECIMAL.fullmatch(value):
+        return float(value)
+    simple = _SIMPLE.get(tag)
+    if simple is not None and value in simple:
+        return simple[value]
+    raise _Unusual
+
+
+_DECIMAL = re.compile(r"-?[1-9][0-9]{0,14}\.[0-9]{1,15}|-?0\.[0-9]{1,15}")
+"""A score or an amount as people write them; other float spellings take the strict path."""
 
 
 def _shared(text: str) -> str:
@@ -328,12 +354,13 @@ def _shared(text: str) -> str:
     return sys.intern(text) if len(text) <= 40 else text
 
 
+_intern = sys.intern
 _DATES: dict[str, dt.date] = {}
 """Dates by their text, shared for the same reason (a date object is immutable)."""
 
 
 class _Unusual(Exception):
-    """The document needs the strict constructor (see `_Loader.plain_data`)."""
+    """The document needs the strict constructor (see `_plain`)."""
 
 
 _PLAIN_DEPTH = 8
@@ -368,11 +395,24 @@ def _check_depth(text: str) -> None:
 
 
 def _fast_load(text: str) -> Any:
+    if text.startswith("%") or "\n%" in text:
+        return _strict_load(text)  # a directive (%YAML 1.1) changes how scalars resolve
+    node = _compose(text)
+    if node is None:
+        return None
+    try:
+        return _plain(node, set(), 0)
+    except _Unusual:
+        return _strict_load(text)
+
+
+def _strict_load(text: str) -> Any:
     loader = _Loader(text)
     try:
-        return loader.plain_data()
+        return loader.get_single_data()
     finally:
         loader.dispose()
+        loader.__dict__.clear()  # the loader's references to itself: freed now, not by the GC
 
 
 def read_bytes(path: Path) -> bytes:
@@ -615,11 +655,7 @@ def locate(text: str) -> Locator:
     text the C path refuses (it is not a record then anyway) goes the round-trip way.
     """
     try:
-        loader = _Loader(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+        node = _compose(text)
     except Exception:
         return _locate_round_trip(text)
     locator = Locator()

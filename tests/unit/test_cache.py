@@ -422,7 +422,7 @@ def test_corrupt_cache_is_cold(tree: Path, damage: Any) -> None:
     assert _warm(tree) == expected
     read_tree(tree, cache=True, jobs=1)
     stores = _stores(tree)
-    assert {"check", "check-files"} <= {p.name for p in stores}
+    assert {"check", "check-index"} <= {p.name for p in stores}
     assert len(stores) > 5
     for path in stores:
         damage(path, tree)

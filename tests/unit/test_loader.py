@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import threading
 import tracemalloc
@@ -193,3 +194,27 @@ def test_find_records_walks_up_like_git(root: Path, monkeypatch: pytest.MonkeyPa
 def test_today_honours_barrier_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BARRIER_TODAY", "2026-02-28")
     assert str(today()) == "2026-02-28"
+
+
+def test_no_cyclic_collection_runs_while_a_tree_loads(root: Path) -> None:
+    """Loading makes no reference cycles, yet a collection every 700 new containers would
+    walk all that is loaded so far: the collector rests, and is as it was afterwards."""
+    for n in range(300):
+        write(root, f"reports/2026/11/R-20261110-{n:04d}.yaml", RECORD.replace("0001", f"{n:04d}"))
+    collections: list[str] = []
+
+    def seen(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            collections.append(phase)
+
+    gc.collect()
+    gc.callbacks.append(seen)
+    try:
+        tree = load_tree(root, jobs=1)
+        assert not collections
+        assert gc.isenabled()
+        gc.collect()
+        assert collections
+    finally:
+        gc.callbacks.remove(seen)
+    assert len(tree.reports) >= 300

@@ -37,23 +37,26 @@ def reports_frame(tree: Tree) -> pd.DataFrame:
     import pandas as pd
 
     weights = tree.settings.risk_weights
-    rows = [
-        {
-            "id": r.id,
-            "date": r.date,
-            "month": f"{r.date.year:04d}-{r.date.month:02d}",
-            "reporter": r.reporter,
-            "unit": tree.places.unit_of(r) or "",
-            "level": r.level,
-            "source": r.source,
-            "element": r.element,
-            "category": r.category,
-            "keys": list(r.keys),
-            "risk": r.risk,
-            "weight": weights.get(r.risk, 1),
-            "location": r.location or "",
-        }
-        for r in tree.reports
-        if r.withdrawn is None
-    ]
-    return pd.DataFrame(rows, columns=COLUMNS)
+    # built column by column: a dict per report would be the largest thing alive at 300k
+    columns: dict[str, list[object]] = {name: [] for name in COLUMNS}
+    (ids, dates, months, reporters, in_units, levels, sources, elements, categories, keys) = (
+        columns[name] for name in COLUMNS[:10]
+    )
+    risks, weight, locations = columns["risk"], columns["weight"], columns["location"]
+    for r in tree.reports:
+        if r.withdrawn is not None:
+            continue
+        ids.append(r.id)
+        dates.append(r.date)
+        months.append(f"{r.date.year:04d}-{r.date.month:02d}")
+        reporters.append(r.reporter)
+        in_units.append(tree.places.unit_of(r) or "")
+        levels.append(r.level)
+        sources.append(r.source)
+        elements.append(r.element)
+        categories.append(r.category)
+        keys.append(list(r.keys))
+        risks.append(r.risk)
+        weight.append(weights.get(r.risk, 1))
+        locations.append(r.location or "")
+    return pd.DataFrame(columns, columns=COLUMNS)

@@ -14,11 +14,19 @@ Everything else keeps its findings without its record being read or validated. A
 to the context, another day, a symbolic link, or many changed files take the full path,
 which is `check_tree` itself; both paths give exactly the answer a cold run gives (the
 cache-equivalence tests compare them change by change).
+
+The answers are kept per folder, so that the work and the writing grow with the change,
+not the tree: a small index (`INDEX`) holds each folder's digest (`cache.Folder`), its
+findings and the ids its files claim and look up; each folder's files are a shard of their
+own (`SHARDS`), read only when the folder changed or an id it holds is concerned, and
+written only when one of its files was checked again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -27,18 +35,18 @@ from typing import NamedTuple
 from barrier_cli import cache as c
 from barrier_cli.checks import (
     FileCheck,
+    Wanted,
     check_files,
     selector,
     summarise,
     tree_findings,
 )
-from barrier_cli.checks.layout import layout_id
-from barrier_cli.checks.refs import record_id
 from barrier_cli.findings import CheckResult, Finding
 from barrier_cli.kinds import classify
 from barrier_cli.loader import SKIPPED_DIRS, FileResult, build_tree, load_tree, read_file
 
-STORE = "check-files"
+INDEX = "check-index"
+SHARDS = "check-files"
 MAX_CHANGED = 250
 """More changed files than this are read over all cores by the full path instead."""
 
@@ -47,8 +55,6 @@ class _Known(NamedTuple):
     """What the last check knew of one file (a plain tuple: the fastest to store and load)."""
 
     stamp: c.Stamp
-    digest: bytes | None
-    """The content hash when the stamp was too new to trust (see `cache.RACY_NS`)."""
     findings: tuple[Finding, ...]
     record_id: str | None
     layout_id: str | None
@@ -58,11 +64,36 @@ class _Known(NamedTuple):
         return FileCheck(rel, self.findings, self.record_id, self.layout_id, self.asked)
 
 
+Shard = dict[str, _Known]
+
+
+class _ShardFile(NamedTuple):
+    token: str
+    """Names this writing of the shard; the index names the one it was written with, so a
+    shard left by a run that stopped before its index, or by another run meanwhile, is
+    never taken for this index's."""
+    files: Shard
+
+
+class _Folder(NamedTuple):
+    """What the index keeps of one folder."""
+
+    digest: bytes
+    """`cache.Folder.digest` when its files were checked."""
+    token: str
+    """`_ShardFile.token` of its files' shard."""
+    racy: dict[str, bytes]
+    """The content hashes of its files whose stamps were too new to trust (`cache.RACY_NS`)."""
+    findings: tuple[Finding, ...]
+    record_ids: frozenset[str]
+    layout_ids: frozenset[str]
+    asked: frozenset[str]
+
+
 @dataclass
-class _State:
+class _Index:
     day: str
-    files: dict[str, _Known]
-    """Every file the loader lists, in its (sorted) order."""
+    folders: dict[str, _Folder]
     tree_wide: list[Finding]
 
 
@@ -71,108 +102,305 @@ def check_changes(
     *,
     paths: Iterable[Path] | None,
     day: dt.date,
-    stamps: dict[str, c.Stamp],
+    folders: dict[str, c.Folder],
     started: int,
     jobs: int | None = None,
 ) -> CheckResult:
-    """The check of the tree whose files had ``stamps`` at ``started``, for ``paths``.
+    """The check of the tree whose folders were ``folders`` at ``started``, for ``paths``.
 
     The per-file answers are kept for the next run whatever ``paths`` selects.
     """
     wanted = selector(root, paths)
-    listed = _listed(stamps)
-    racy = c.racy_hashes(root, stamps, started)
-    state = c.load_store(root, STORE, _State)
-    checks = None
-    if state is not None and listed is not None:
-        checks, tree_wide = _recheck(root, state, day, listed, stamps, racy), state.tree_wide
-    if checks is None:
-        tree = load_tree(root, cache=True, jobs=jobs)
-        checks, tree_wide = check_files(tree, day, tree.files), tree_findings(tree, day)
+    listed = _listed(folders)
+    racy = c.racy_hashes(root, folders, started)
+    index = c.load_store(root, INDEX, _Index)
+    if index is not None and listed is not None and index.day == day.isoformat():
+        kept = _Recheck(root, index, day, listed, racy).run()
+        if kept is not None:
+            return _summary(kept, listed, wanted)
+    tree = load_tree(root, cache=True, jobs=jobs)
+    checks, tree_wide = check_files(tree, day, tree.files), tree_findings(tree, day)
+    shards: dict[str, Shard] = {}
     missing: c.Stamp = (-2, -2, -2, -2, "")  # a file listed after the scan: changed next time
-    files = {
-        ch.rel: _Known(stamps.get(ch.rel, missing), racy.get(ch.rel), *ch[1:]) for ch in checks
-    }
-    c.save_store(root, STORE, _State(day.isoformat(), files, tree_wide))
+    for ch in checks:
+        folder = _folder_of(ch.rel)
+        scanned = folders.get(folder)
+        now = scanned.files.get(ch.rel) if scanned else None
+        shards.setdefault(folder, {})[ch.rel] = _Known(now or missing, *ch[1:])
+    index = _Index(day.isoformat(), {}, tree_wide)
+    for folder, shard in shards.items():
+        scanned = folders.get(folder)
+        digest = scanned.digest if scanned else b""
+        index.folders[folder] = _summarise_folder(
+            shard, digest, racy, _save_shard(root, folder, shard)
+        )
+    c.save_store(root, INDEX, index)
     return summarise(checks, tree_wide if wanted("org.yaml") else [], wanted)
 
 
-def _listed(stamps: dict[str, c.Stamp]) -> list[str] | None:
-    """What `loader.iter_files` lists, from the memo's scan; None if a link makes it differ."""
-    out = []
-    for rel, st in stamps.items():
-        if "/" in rel and rel.partition("/")[0] in SKIPPED_DIRS:
+def _summary(index: _Index, listed: dict[str, c.Folder], wanted: Wanted) -> CheckResult:
+    """`checks.summarise` from the folders' findings, without a file's answer read."""
+    findings = [x for kept in index.folders.values() for x in kept.findings if wanted(x.path)]
+    if wanted.prefixes is None:
+        checked = sum(len(folder.files) for folder in listed.values())
+    else:
+        checked = sum(1 for folder in listed.values() for rel in folder.files if wanted(rel))
+    findings.extend(index.tree_wide if wanted("org.yaml") else [])
+    findings.sort(key=Finding.sort_key)
+    return CheckResult(findings, checked)
+
+
+def _listed(folders: dict[str, c.Folder]) -> dict[str, c.Folder] | None:
+    """The folders `loader.iter_files` reads, from the scan; None if a link makes it differ."""
+    out = {}
+    for name, folder in folders.items():
+        if name.startswith(c.TEMPLATES) or name.partition("/")[0] in SKIPPED_DIRS:
             continue
-        if st[4]:
+        if any(st[4] for st in folder.files.values()):
             return None
-        out.append(rel)
-    out.sort()
+        out[name] = folder
     return out
 
 
-def _recheck(
-    root: Path,
-    state: _State,
-    day: dt.date,
-    listed: list[str],
-    stamps: dict[str, c.Stamp],
-    racy: dict[str, bytes],
-) -> list[FileCheck] | None:
-    """The checks of ``listed`` from ``state`` and a few files read again, or None when the
-    change is one only the full path may answer."""
-    if state.day != day.isoformat():
-        return None
-    old = state.files
-    changed = [rel for rel in listed if not _same(root, rel, old.get(rel), stamps[rel], racy)]
-    present = set(listed)
-    removed = [rel for rel in old if rel not in present]
-    if len(changed) + len(removed) > MAX_CHANGED:
-        return None
-    if any(_is_context(rel) for rel in [*changed, *removed]):
-        return None
-    store = c.FileCache.open(root)  # for the few unchanged files read; never written here
-    fresh = {rel: read_file(root, rel) for rel in changed}
+class _Recheck:
+    """The index after checking again what changed since ``index`` and what it reaches,
+    or None (`run`) when the change is one only the full path may answer."""
 
-    def known(rel: str) -> tuple[str | None, str | None]:
-        if rel in fresh:
-            return record_id(fresh[rel]), layout_id(fresh[rel])
-        return old[rel].record_id, old[rel].layout_id
+    def __init__(
+        self,
+        root: Path,
+        index: _Index,
+        day: dt.date,
+        listed: dict[str, c.Folder],
+        racy: dict[str, bytes],
+    ) -> None:
+        self.root, self.index, self.day, self.listed, self.racy = root, index, day, listed, racy
+        self.old = index.folders
+        self.shards: dict[str, Shard] = {}
+        """The folders' files as the last check knew them, read when first needed."""
+        self.claims: dict[str, tuple[str | None, str | None]] = {}
+        """The record and layout ids of the files read again."""
+        self.files: c.FileCache | None = None
 
-    before_ids = {k.record_id for k in old.values()}
-    now = {rel: known(rel) for rel in listed}
-    after_ids = {rid for rid, _ in now.values()}
-    came_or_went = (before_ids ^ after_ids) - {None}
-    first_before = _first_files((rel, k.layout_id) for rel, k in old.items())
-    first_after = _first_files((rel, lid) for rel, (_, lid) in now.items())
-    redo = set(fresh)
-    for rel in listed:
-        if rel in redo:
-            continue
-        lid = old[rel].layout_id
-        if old[rel].asked & came_or_went or (
-            lid is not None and first_before.get(lid) != first_after.get(lid)
-        ):
-            redo.add(rel)
-    again = {
-        rel: fresh[rel] if rel in fresh else _read(root, rel, store, stamps[rel]) for rel in redo
-    }
-    context = [_read(root, rel, store, stamps[rel]) for rel in listed if _is_context(rel)]
-    tree = build_tree(root, [*context, *again.values()])
-    records = {rid for rid in after_ids if rid is not None}
-    redone = check_files(
-        tree, day, [again[rel] for rel in sorted(redo)], records=records, first_of=first_after
+    def shard(self, folder: str) -> Shard:
+        if folder not in self.shards:
+            loaded = c.load_store(self.root, _shard_name(folder), _ShardFile)
+            if loaded is None or loaded.token != self.old[folder].token:
+                raise _FullPath  # damaged, missing or not this index's: read everything
+            self.shards[folder] = loaded.files
+        return self.shards[folder]
+
+    def run(self) -> _Index | None:
+        try:
+            return self._run()
+        except _FullPath:
+            return None
+
+    def _run(self) -> _Index:
+        old = self.old
+        touched = [f for f in self.listed if f not in old or not self._same_folder(f, old[f])]
+        gone = [f for f in old if f not in self.listed]
+        changed: list[str] = []
+        removed: list[str] = []
+        before: list[_Known] = []  # what the changed and removed files claimed
+        for folder in [*touched, *gone]:
+            shard = self.shard(folder) if folder in old else {}
+            now = self.listed[folder].files if folder in self.listed else {}
+            for rel, st in now.items():
+                known = shard.get(rel)
+                if known is None or not self._same_file(rel, known, st):
+                    changed.append(rel)
+                    if known is not None:
+                        before.append(known)
+            removed += [rel for rel in shard if rel not in now]
+            before += [shard[rel] for rel in shard if rel not in now]
+        if len(changed) + len(removed) > MAX_CHANGED:
+            raise _FullPath
+        if any(_is_context(rel) for rel in [*changed, *removed]):
+            raise _FullPath
+        fresh = {rel: read_file(self.root, rel) for rel in changed}
+        self.claims = {rel: _claims(result) for rel, result in fresh.items()}
+        now_ids = {folder: self._ids(folder) for folder in touched}
+        came_or_went = self._came_or_went(before, now_ids)
+        lids = {k.layout_id for k in before} | {lid for _, lid in self.claims.values()}
+        redo = set(fresh)
+        first_of: dict[str, str] = {}
+        for lid in (lid for lid in lids if lid is not None):
+            claimed = self._claimants(lid, now_ids)
+            if claimed:
+                first_of[lid] = min(claimed)
+            if min(self._claimants(lid, now_ids, before=True), default=None) != min(
+                claimed, default=None
+            ):
+                redo |= claimed
+        for folder, kept in old.items():
+            if folder in self.listed and kept.asked & came_or_went:
+                redo |= {r for r, k in self.shard(folder).items() if k.asked & came_or_went}
+        again = {rel: fresh.get(rel) or self._read(rel) for rel in redo}
+        for result in again.values():
+            own = _claims(result)[1]
+            if own is not None and own not in first_of:
+                first_of[own] = min(self._claimants(own, now_ids))
+        context = [self._read(rel) for rel in self._context_files()]
+        tree = build_tree(self.root, [*context, *again.values()])
+        records: set[str] = set().union(
+            *(k.record_ids for f, k in old.items() if f in self.listed and f not in now_ids),
+            *(ids for ids, _ in now_ids.values()),
+        )
+        redone = check_files(
+            tree, self.day, [again[rel] for rel in sorted(redo)], records=records, first_of=first_of
+        )
+        return self._kept(redone, [*touched, *gone])
+
+    def _same_folder(self, folder: str, kept: _Folder) -> bool:
+        if kept.digest != self.listed[folder].digest:
+            return False
+        return all(self._hash(rel) == digest for rel, digest in kept.racy.items())
+
+    def _same_file(self, rel: str, known: _Known, now: c.Stamp) -> bool:
+        if known.stamp != now:
+            return False
+        digest = self.old[_folder_of(rel)].racy.get(rel)
+        return digest is None or digest == self._hash(rel)
+
+    def _hash(self, rel: str) -> bytes:
+        digest = self.racy.get(rel)
+        return digest if digest is not None else c.content_hash(self.root / rel)
+
+    def _now(self, folder: str) -> dict[str, tuple[str | None, str | None]]:
+        """What each file of a changed folder claims now."""
+        shard = self.shards.get(folder, {})
+        return {
+            rel: self.claims[rel]
+            if rel in self.claims
+            else (shard[rel].record_id, shard[rel].layout_id)
+            for rel in self.listed[folder].files
+        }
+
+    def _ids(self, folder: str) -> tuple[frozenset[str], frozenset[str]]:
+        """The record and layout ids a changed folder's files claim now."""
+        claims = self._now(folder).values()
+        return (
+            frozenset(rid for rid, _ in claims if rid is not None),
+            frozenset(lid for _, lid in claims if lid is not None),
+        )
+
+    def _came_or_went(
+        self, before: list[_Known], now_ids: dict[str, tuple[frozenset[str], frozenset[str]]]
+    ) -> frozenset[str]:
+        """The record ids that exist now and did not before, or the other way round."""
+        candidates = {k.record_id for k in before} | {rid for rid, _ in self.claims.values()}
+        out = set()
+        for rid in candidates - {None}:
+            was = any(rid in kept.record_ids for kept in self.old.values())
+            is_ = any(rid in ids for ids, _ in now_ids.values()) or any(
+                rid in kept.record_ids
+                for f, kept in self.old.items()
+                if f in self.listed and f not in now_ids
+            )
+            if was != is_:
+                out.add(rid)
+        return frozenset(rid for rid in out if rid is not None)
+
+    def _claimants(
+        self,
+        lid: str,
+        now_ids: dict[str, tuple[frozenset[str], frozenset[str]]],
+        *,
+        before: bool = False,
+    ) -> set[str]:
+        """The files that claim ``lid`` as their layout id: now, or ``before`` the change."""
+        out: set[str] = set()
+        for folder, kept in self.old.items():
+            unchanged = folder in self.listed and folder not in now_ids
+            if (before or unchanged) and lid in kept.layout_ids:
+                out |= {rel for rel, k in self.shard(folder).items() if k.layout_id == lid}
+        if not before:
+            for folder, (_, lids) in now_ids.items():
+                if lid in lids:
+                    out |= {
+                        rel for rel, (_, claimed) in self._now(folder).items() if claimed == lid
+                    }
+        return out
+
+    def _context_files(self) -> list[str]:
+        return [
+            rel
+            for folder in ("", "standards/")
+            if folder in self.listed
+            for rel in self.listed[folder].files
+            if _is_context(rel)
+        ]
+
+    def _read(self, rel: str) -> FileResult:
+        """A file's read result, from the file cache if it is unchanged there (that cache
+        is left as it is: the next full check brings it up to date)."""
+        if self.files is None:
+            self.files = c.FileCache.open(self.root)
+        hit = self.files.get(rel, self.listed[_folder_of(rel)].files[rel])
+        return hit if hit is not None else read_file(self.root, rel)
+
+    def _kept(self, redone: list[FileCheck], changed_folders: list[str]) -> _Index:
+        """The new index; the shards of the folders that changed or were checked again
+        are written, no other."""
+        by_folder: dict[str, dict[str, _Known]] = {f: {} for f in changed_folders}
+        for ch in redone:
+            folder = _folder_of(ch.rel)
+            by_folder.setdefault(folder, {})[ch.rel] = _Known(
+                self.listed[folder].files[ch.rel], *ch[1:]
+            )
+        folders = dict(self.old)
+        for folder, fresh in by_folder.items():
+            now = self.listed.get(folder)
+            if now is None:
+                folders.pop(folder, None)
+                c.drop_store(self.root, _shard_name(folder))
+                continue
+            kept = self.shards.get(folder) or (self.shard(folder) if folder in self.old else {})
+            shard = {rel: fresh.get(rel) or kept[rel] for rel in now.files}
+            token = _save_shard(self.root, folder, shard)
+            folders[folder] = _summarise_folder(shard, now.digest, self.racy, token)
+        index = _Index(self.index.day, folders, self.index.tree_wide)
+        c.save_store(self.root, INDEX, index)
+        return index
+
+
+class _FullPath(Exception):
+    """The change is one only the full path may answer."""
+
+
+def _claims(result: FileResult) -> tuple[str | None, str | None]:
+    from barrier_cli.checks.layout import layout_id
+    from barrier_cli.checks.refs import record_id
+
+    return record_id(result), layout_id(result)
+
+
+def _summarise_folder(shard: Shard, digest: bytes, racy: dict[str, bytes], token: str) -> _Folder:
+    return _Folder(
+        digest,
+        token,
+        {rel: racy[rel] for rel in shard if rel in racy},
+        tuple(x for known in shard.values() for x in known.findings),
+        frozenset(k.record_id for k in shard.values() if k.record_id is not None),
+        frozenset(k.layout_id for k in shard.values() if k.layout_id is not None),
+        frozenset().union(*(k.asked for k in shard.values())),
     )
-    by_rel = {ch.rel: ch for ch in redone}
-    return [by_rel.get(rel) or old[rel].check(rel) for rel in listed]
 
 
-def _same(root: Path, rel: str, known: _Known | None, now: c.Stamp, racy: dict[str, bytes]) -> bool:
-    if known is None or known.stamp != now:
-        return False
-    if known.digest is None:
-        return True
-    digest = racy.get(rel)
-    return known.digest == (digest if digest is not None else c.content_hash(root / rel))
+def _folder_of(rel: str) -> str:
+    """The `cache.scan_folders` key of the folder ``rel`` is in."""
+    return rel[: rel.rfind("/") + 1]
+
+
+def _save_shard(root: Path, folder: str, shard: Shard) -> str:
+    token = os.urandom(8).hex()
+    c.save_store(root, _shard_name(folder), _ShardFile(token, shard))
+    return token
+
+
+def _shard_name(folder: str) -> str:
+    return f"{SHARDS}/{hashlib.blake2b(folder.encode(), digest_size=8).hexdigest()}"
 
 
 def _is_context(rel: str) -> bool:
@@ -181,21 +409,3 @@ def _is_context(rel: str) -> bool:
         return False  # what `classify` would say, without a path object per file
     kind = classify(PurePosixPath(rel))
     return kind is not None and not kind.is_record
-
-
-def _first_files(claims: Iterable[tuple[str, str | None]]) -> dict[str, str]:
-    """`layout.first_files` from the claims of every file, given in the tree's order."""
-    first: dict[str, str] = {}
-    for rel, claimed in claims:
-        if claimed is not None:
-            first.setdefault(claimed, rel)
-    return first
-
-
-def _read(root: Path, rel: str, store: c.FileCache, now: c.Stamp) -> FileResult:
-    """A file's read result, from the file cache if it is unchanged there.
-
-    The file cache is left as it is: the next full check brings it up to date.
-    """
-    hit = store.get(rel, now)
-    return hit if hit is not None else read_file(root, rel)
