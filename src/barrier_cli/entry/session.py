@@ -156,7 +156,7 @@ class Session:
             if default is None or default == []:
                 default = self.form.default(q, self.answers, self.ctx)
             prompt = self._prompt(q, default)
-            self.ctx.warm()  # the tree is read while the person reads the prompt
+            self.ctx.warm()  # the index is read while the person reads the prompt
             raw = self.prompter.ask(
                 prompt,
                 candidates=q.candidates(self.ctx),
@@ -205,7 +205,7 @@ class Session:
     def _recent(self, day: dt.date) -> bool:
         """True unless ``day`` is more than ``deadlines.backdate_days`` ago and the person,
         asked once, does not confirm it."""
-        limit = self.ctx.tree.settings.deadlines.backdate_days
+        limit = self.ctx.basis.settings.deadlines.backdate_days
         late = (self.ctx.today - day).days
         if late <= limit:
             return True

@@ -14,9 +14,10 @@ from pydantic import BaseModel, ValidationError
 
 from barrier_cli import findings as f
 from barrier_cli.checks import record_problems
-from barrier_cli.checks.layout import layout_problems
-from barrier_cli.checks.refs import reference_problems
+from barrier_cli.checks.layout import file_layout_problems, layout_problems
+from barrier_cli.checks.refs import Index, file_reference_problems, reference_problems
 from barrier_cli.fielddocs import field_doc
+from barrier_cli.index import Basis
 from barrier_cli.findings import Severity
 from barrier_cli.kinds import KINDS
 from barrier_cli.labels import Lang
@@ -50,7 +51,41 @@ def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> l
     found = list(record_problems(record, with_new, day))
     found += [p for where, p in layout_problems(with_new) if where == rel]
     found += [p for where, p in reference_problems(with_new) if where == rel]
-    found += [
+    return _errors(found, record)
+
+
+def basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list[Problem]:
+    """`new_record_problems` from the tree's index: the same rules, without the tree.
+
+    The record is checked by the checker's own per-file functions (as the incremental
+    check runs them) against the context and the set of every record id, so the answer
+    is the one `barrier check` gives for the file once written.
+    """
+    rel = rel_path(kind, record)
+    new = FileResult(rel, kind, record)
+    small = build_tree(basis.root, [*basis.context, new])
+    rid = str(getattr(record, "id", ""))
+    records = basis.ids
+    before = basis.entry(rel)
+    # An id only the file at ``rel`` held goes when a record is written over it.
+    gone = (
+        {before.id}
+        if before is not None and before.id not in ("", rid) and basis.holders(before.id) == [rel]
+        else set()
+    )
+    if gone or rid not in records:
+        records = (records - gone) | {rid}
+    claimants = [r for r in basis.claimants(rid) if r != rel] if rid in basis.ids else []
+    first_of = {rid: min([*claimants, rel])}
+    index = Index.of(small, records)
+    found = list(record_problems(record, small, day))
+    found += file_layout_problems(new, first_of)
+    found += file_reference_problems(new, index, small)
+    return _errors(found, record)
+
+
+def _errors(found: list[Problem], record: Model) -> list[Problem]:
+    found = found + [
         Problem(f.CONTROL_CHAR, loc, f"control character U+{ord(char):04X} in text")
         for loc, char in hidden_characters(record.model_dump(by_alias=True))
     ]
