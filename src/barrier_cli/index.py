@@ -41,6 +41,7 @@ import stat
 import time
 from collections import Counter
 from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
@@ -176,13 +177,10 @@ class Basis:
         return {r.record.id: r.record for r in self.context if isinstance(r.record, Standard)}
 
     @cached_property
-    def ids(self) -> set[str]:
-        """Every record id of the tree (shared: never changed by its users)."""
-        out: set[str] = set()
-        for head in self.index.heads.values() if self.index else []:
-            if head.ids:
-                out.update(head.ids.split("\n"))
-        return out
+    def ids(self) -> Ids:
+        """Every record id of the tree."""
+        heads = self.index.heads.values() if self.index else []
+        return Ids("\n".join(["", *(h.ids for h in heads if h.ids), ""]))
 
     def files(self) -> Iterator[tuple[str, Entry]]:
         """Every record file with its entry, in the tree's (sorted path) order; this reads
@@ -219,6 +217,30 @@ class Basis:
                 shard = self.index.shard(folder)
                 for name in sorted(shard):
                     yield prefix + name, shard[name]
+
+
+class Ids(AbstractSet[str]):
+    """A set of ids held as one line-separated text: asking for one id searches the text
+    (a millisecond at 100k ids) instead of first building a set of 100k strings."""
+
+    def __init__(self, text: str, more: frozenset[str] = frozenset()) -> None:
+        self._text = text
+        self._more = more
+
+    def __contains__(self, item: object) -> bool:
+        if not isinstance(item, str) or not item or "\n" in item:
+            return False
+        return item in self._more or f"\n{item}\n" in self._text
+
+    def __iter__(self) -> Iterator[str]:
+        yield from (i for i in self._text.split("\n") if i and i not in self._more)
+        yield from self._more
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+    def adding(self, item: str) -> Ids:
+        return self if item in self else Ids(self._text, self._more | {item})
 
 
 def _first(results: list[FileResult], model: type[Model]) -> Model | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -65,16 +66,11 @@ def basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list
     new = FileResult(rel, kind, record)
     small = build_tree(basis.root, [*basis.context, new])
     rid = str(getattr(record, "id", ""))
-    records = basis.ids
+    records: AbstractSet[str] = basis.ids.adding(rid)
     before = basis.entry(rel)
-    # An id only the file at ``rel`` held goes when a record is written over it.
-    gone = (
-        {before.id}
-        if before is not None and before.id not in ("", rid) and basis.holders(before.id) == [rel]
-        else set()
-    )
-    if gone or rid not in records:
-        records = (records - gone) | {rid}
+    if before is not None and before.id not in ("", rid) and basis.holders(before.id) == [rel]:
+        # an id only the file at ``rel`` held goes when a record is written over it
+        records = set(records) - {before.id}
     claimants = [r for r in basis.claimants(rid) if r != rel] if rid in basis.ids else []
     first_of = {rid: min([*claimants, rel])}
     index = Index.of(small, records)
