@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
 from collections.abc import Callable, Iterable
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
+from prompt_toolkit.output import ColorDepth
 
+from barrier_cli import color
 from barrier_cli.entry.questions import Offered
 from barrier_cli.entry.session import Idle
 
@@ -40,6 +43,17 @@ class Candidates(Completer):
                 yield Completion(text, start_position=-len(word), display_meta=meta)
 
 
+def color_depth() -> ColorDepth | None:
+    """The run's colour choice for prompt_toolkit, which on its own knows only NO_COLOR:
+    ``--color never`` gives monochrome, ``--color always`` colours whatever NO_COLOR or
+    TERM say, and otherwise prompt_toolkit decides from the terminal (None)."""
+    if not color.enabled(sys.stdout):
+        return ColorDepth.DEPTH_1_BIT
+    if color.choice() == "always":
+        return ColorDepth.DEPTH_8_BIT
+    return None
+
+
 class TerminalPrompter:
     """One person's prompts: a new one per person keeps history and completion their own.
 
@@ -48,7 +62,9 @@ class TerminalPrompter:
 
     def __init__(self, idle: float | None = None) -> None:
         self._completer = Candidates()
-        self._session: PromptSession[str] = PromptSession(completer=self._completer)
+        self._session: PromptSession[str] = PromptSession(
+            completer=self._completer, color_depth=color_depth()
+        )
         self._idle = idle
         self._clocks: list[Callable[[object], None]] = []
 
