@@ -51,11 +51,15 @@ import msgspec
 
 from barrier_cli import cache as c
 from barrier_cli.kinds import KINDS, YAML_SUFFIXES, classify
-from barrier_cli.loader import SKIPPED_DIRS, FileResult, read_file
 
 if TYPE_CHECKING:
+    from barrier_cli.loader import FileResult
     from barrier_cli.models import Org, Roster, Settings, Standard
     from barrier_cli.models.common import Model
+
+SKIPPED_DIRS = frozenset({"templates", "node_modules"})
+"""The same as `loader.SKIPPED_DIRS` (a test holds them equal): kept here so that reading
+the index never imports the loader and its YAML reader, which only a changed file needs."""
 
 STORE = "index"
 VERSION = 1
@@ -146,28 +150,39 @@ class Basis:
     """What checking one new record needs: the context, and the ids of every file."""
 
     root: Path
-    context: list[FileResult]
+    reads: list[tuple[str, c.Packed | None]]
+    """Each context file and its YAML as the index keeps it (None: read it from the file)."""
     index: Index | None = None
+
+    @cached_property
+    def context(self) -> list[FileResult]:
+        """The context files as the loader reads them, for the checker."""
+        from barrier_cli.loader import read_file
+
+        return [
+            read_file(self.root, rel) if read is None else c.unpack_read(rel, read)
+            for rel, read in self.reads
+        ]
 
     @cached_property
     def settings(self) -> Settings:
         from barrier_cli.models import Settings
 
-        found = _first(self.context, Settings)
+        found = self._model("settings")
         return found if isinstance(found, Settings) else Settings()
 
     @cached_property
     def org(self) -> Org:
         from barrier_cli.models import Org
 
-        found = _first(self.context, Org)
+        found = self._model("org")
         return found if isinstance(found, Org) else Org()
 
     @cached_property
     def roster(self) -> Roster:
         from barrier_cli.models import Roster
 
-        found = _first(self.context, Roster)
+        found = self._model("roster")
         return found if isinstance(found, Roster) else Roster()
 
     @cached_property
@@ -175,6 +190,32 @@ class Basis:
         from barrier_cli.models import Standard
 
         return {r.record.id: r.record for r in self.context if isinstance(r.record, Standard)}
+
+    def _model(self, kind: str) -> Model | None:
+        """The first valid record of a context kind, validated from the index's data as
+        `loader.validate` does (the loader itself, and its YAML reader, are not needed)."""
+        from pydantic import ValidationError
+
+        model = KINDS[kind].model
+        for rel, read in self.reads:
+            found = classify(PurePosixPath(rel))
+            if found is None or found.name != kind:
+                continue
+            if read is None:
+                record = self.context[self.reads.index((rel, read))].record
+                if record is not None:
+                    return record
+                continue
+            if read.parse_problem is not None:
+                continue
+            data = c.unpack(read.data)
+            if data is None:
+                return model()
+            try:
+                return model.model_validate(data)
+            except ValidationError:
+                continue
+        return None
 
     @cached_property
     def ids(self) -> Ids:
@@ -243,22 +284,16 @@ class Ids(AbstractSet[str]):
         return self if item in self else Ids(self._text, self._more | {item})
 
 
-def _first(results: list[FileResult], model: type[Model]) -> Model | None:
-    return next((r.record for r in results if isinstance(r.record, model)), None)
-
-
 def basis(root: Path) -> Basis:
     """The tree's basis from its index, brought up to date (and rebuilt if unusable)."""
     index = refresh(root)
-    context: list[FileResult] = []
+    reads: list[tuple[str, c.Packed | None]] = []
     for folder in CONTEXT_FOLDERS:
         head = index.heads.get(folder)
         prefix = f"{folder}/" if folder else ""
         for name in sorted(head.context if head else ()):
-            read = head.context[name].read if head else None
-            rel = prefix + name
-            context.append(read_file(root, rel) if read is None else c.unpack_read(rel, read))
-    return Basis(root, context, index)
+            reads.append((prefix + name, head.context[name].read if head else None))
+    return Basis(root, reads, index)
 
 
 def note(basis: Basis, rel: str, record: Model) -> None:
@@ -272,11 +307,14 @@ def note(basis: Basis, rel: str, record: Model) -> None:
     if index is None or folder not in index.heads:
         return  # a new folder: the next use lists it
     try:
-        now = _file_stamp(os.stat(basis.root / rel, follow_symlinks=False), time.time_ns())
+        st = os.stat(basis.root / rel, follow_symlinks=False)
     except OSError:
         return
+    # Its own stamp, although new: the entry is what this process wrote, and one kept as
+    # too new would have the next add read the file back (and import the YAML reader).
+    now = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
     kind = classify(PurePosixPath(rel))
-    entry = _entry(FileResult(rel, kind.name if kind else None, record), now)
+    entry = _entry(kind.name if kind else None, record, now)
     shard = index.shard(folder)
     shard[name] = entry
     index.heads[folder].ids = _ids_of(shard)
@@ -414,7 +452,8 @@ def _read_into(root: Path, index: Index, unread: list[tuple[str, FileStamp]]) ->
                 read = c.pack_read(*parse_file(root, rel)[1:])
                 index.heads[folder].context[name] = Context(now, read)
             else:
-                index.shards[folder][name] = _entry(results[rel], now)
+                result = results[rel]
+                index.shards[folder][name] = _entry(result.kind, result.record or result.partial, now)
 
 
 def _is_context(rel: str) -> bool:
@@ -426,17 +465,16 @@ def _ids_of(shard: Shard) -> str:
     return "\n".join(sorted({e.id for e in shard.values() if e.id}))
 
 
-def _entry(result: FileResult, now: FileStamp) -> Entry:
-    record = result.record or result.partial
+def _entry(kind_name: str | None, record: Model | None, now: FileStamp) -> Entry:
     rid = getattr(record, "id", None)
-    kind = KINDS.get(result.kind or "")
+    kind = KINDS.get(kind_name or "")
     claims = kind is not None and kind.is_record and kind.folder is not None and record is not None
     day = getattr(record, "date", None) or getattr(record, "start", None)
     seen = [getattr(record, name, None) for name in SEEN]
     headline = getattr(record, "summary", None) or getattr(record, "title", None)
     return Entry(
         *now,
-        result.kind or "",
+        kind_name or "",
         rid if isinstance(rid, str) else "",
         claims,
         day.isoformat() if isinstance(day, dt.date) else "",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -206,3 +208,24 @@ def test_a_foreign_store_is_not_taken_for_the_index(root: Path, tmp_path: Path) 
     index.basis(other)
     shutil.copytree(cache._folder(other), cache._folder(root))
     assert index.basis(root).ids == _ids_of_tree(root)
+
+
+def test_skipped_folders_are_the_loaders() -> None:
+    assert index.SKIPPED_DIRS == loader.SKIPPED_DIRS
+
+
+def test_reading_a_current_index_imports_no_yaml_reader(root: Path) -> None:
+    """The first prompt of `report add` reads the index in the background; the YAML reader
+    (ruamel, a tenth of a second) is left for the files that changed."""
+    index.basis(root)
+    add_record(root=root, kind="report", flags=dict(REPORT))
+    probe = (
+        "import sys, time; from pathlib import Path; from barrier_cli import index; "
+        "real = time.time_ns; index.time.time_ns = lambda: real() + 10 * 10**9; "  # as `root`
+                f"b = index.basis(Path({str(root)!r})); b.org; b.settings; b.ids; "
+        "print('ruamel.yaml' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == "False"
