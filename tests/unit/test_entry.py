@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 import shutil
 from pathlib import Path
 
@@ -49,6 +50,9 @@ class Script:
 
     def say(self, text: str) -> None:
         self.said.append(text)
+
+    def shown(self, then: Callable[[], None]) -> None:
+        then()
 
     def ask(self, prompt: str, *, candidates: list[tuple[str, str]], multi: bool, hint: str) -> str:
         self.asked.append(prompt)

@@ -67,9 +67,13 @@ class TerminalPrompter:
         )
         self._idle = idle
         self._clocks: list[Callable[[object], None]] = []
+        self._then: list[Callable[[], None]] = []
 
     def say(self, text: str) -> None:
         print(text, flush=True)
+
+    def shown(self, then: Callable[[], None]) -> None:
+        self._then.append(then)
 
     def ask(self, prompt: str, *, candidates: list[tuple[str, str]], multi: bool, hint: str) -> str:
         self._completer.items = candidates
@@ -78,9 +82,7 @@ class TerminalPrompter:
         for line in above:
             print(line, flush=True)
         try:
-            return self._session.prompt(
-                last, bottom_toolbar=hint or None, pre_run=self._arm if self._idle else None
-            )
+            return self._session.prompt(last, bottom_toolbar=hint or None, pre_run=self._pre_run)
         except EOFError:
             raise KeyboardInterrupt from None
         finally:
@@ -88,6 +90,16 @@ class TerminalPrompter:
             for handler in self._clocks:
                 self._session.default_buffer.on_text_changed -= handler
             self._clocks.clear()
+
+    def _pre_run(self) -> None:
+        """Before the first draw: what waits for the prompt to be shown runs after it (the
+        loop's next turn), and the idle clock starts."""
+        loop = asyncio.get_running_loop()
+        for then in self._then:
+            loop.call_soon(then)
+        self._then.clear()
+        if self._idle:
+            self._arm()
 
     def _arm(self) -> None:
         """Start the idle clock; every change of the line starts it again."""
