@@ -453,7 +453,9 @@ def _read_into(root: Path, index: Index, unread: list[tuple[str, FileStamp]]) ->
                 index.heads[folder].context[name] = Context(now, read)
             else:
                 result = results[rel]
-                index.shards[folder][name] = _entry(result.kind, result.record or result.partial, now)
+                index.shards[folder][name] = _entry(
+                    result.kind, result.record or result.partial, now
+                )
 
 
 def _is_context(rel: str) -> bool:
@@ -470,17 +472,27 @@ def _entry(kind_name: str | None, record: Model | None, now: FileStamp) -> Entry
     kind = KINDS.get(kind_name or "")
     claims = kind is not None and kind.is_record and kind.folder is not None and record is not None
     day = getattr(record, "date", None) or getattr(record, "start", None)
-    seen = [getattr(record, name, None) for name in SEEN]
+    train, vehicle, location = (_text(getattr(record, name, None)) for name in SEEN)
     headline = getattr(record, "summary", None) or getattr(record, "title", None)
+    size, mtime, ino, ctime = now
     return Entry(
-        *now,
+        size,
+        mtime,
+        ino,
+        ctime,
         kind_name or "",
-        rid if isinstance(rid, str) else "",
+        _text(rid),
         claims,
         day.isoformat() if isinstance(day, dt.date) else "",
-        *(v if isinstance(v, str) else "" for v in seen),
-        headline[:HEADLINE_CHARS] if isinstance(headline, str) else "",
+        train,
+        vehicle,
+        location,
+        _text(headline)[:HEADLINE_CHARS],
     )
+
+
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
 
 
 def _folder_stamp(st: os.stat_result, started: int) -> tuple[int, int, int]:

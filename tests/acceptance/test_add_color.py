@@ -20,11 +20,7 @@ COLOUR = re.compile(r"^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$")
 
 
 def _colours(drawn: str) -> list[str]:
-    return [
-        seq
-        for seq in SGR.findall(drawn)
-        if any(COLOUR.match(part) for part in seq.split(";"))
-    ]
+    return [seq for seq in SGR.findall(drawn) if any(COLOUR.match(part) for part in seq.split(";"))]
 
 
 def _menu(tmp_path: Path, *options: str, **extra: str) -> str:

@@ -222,10 +222,8 @@ def test_reading_a_current_index_imports_no_yaml_reader(root: Path) -> None:
     probe = (
         "import sys, time; from pathlib import Path; from barrier_cli import index; "
         "real = time.time_ns; index.time.time_ns = lambda: real() + 10 * 10**9; "  # as `root`
-                f"b = index.basis(Path({str(root)!r})); b.org; b.settings; b.ids; "
+        f"b = index.basis(Path({str(root)!r})); b.org; b.settings; b.ids; "
         "print('ruamel.yaml' in sys.modules)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
-    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"

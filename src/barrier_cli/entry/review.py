@@ -20,8 +20,8 @@ from barrier_cli.entry.session import Complaint, Prompter, Session
 from barrier_cli.entry.validate import basis_problems, describe
 from barrier_cli.errors import InvalidInput, RecordNotFound
 from barrier_cli.ids import parse_ref
-from barrier_cli.labels import Lang
 from barrier_cli.index import basis
+from barrier_cli.labels import Lang
 from barrier_cli.loader import read_file
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.models.pairing import Pairing, Review

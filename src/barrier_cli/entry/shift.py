@@ -21,8 +21,8 @@ from barrier_cli.entry.questions import Offered, in_lang
 from barrier_cli.entry.session import Cancelled, Idle, NotSaved, Prompter, cancelled
 from barrier_cli.errors import UserError
 from barrier_cli.gitio import commit_file
-from barrier_cli.labels import Lang
 from barrier_cli.index import basis
+from barrier_cli.labels import Lang
 from barrier_cli.loader import today
 from barrier_cli.lookup import NotFound
 from barrier_cli.returns import add_nil_returns

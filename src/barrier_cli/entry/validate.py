@@ -18,8 +18,8 @@ from barrier_cli.checks import record_problems
 from barrier_cli.checks.layout import file_layout_problems, layout_problems
 from barrier_cli.checks.refs import Index, file_reference_problems, reference_problems
 from barrier_cli.fielddocs import field_doc
-from barrier_cli.index import Basis
 from barrier_cli.findings import Severity
+from barrier_cli.index import Basis
 from barrier_cli.kinds import KINDS
 from barrier_cli.labels import Lang
 from barrier_cli.loader import FileResult, Tree, build_tree
