@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
@@ -14,9 +15,11 @@ import pytest
 
 from barrier_cli import cache, index, loader
 from barrier_cli.checks import check_tree
+from barrier_cli.edit import mark_done
 from barrier_cli.entry import add as adding
 from barrier_cli.entry.add import InvalidRecord, add_record
-from barrier_cli.errors import InvalidInput
+from barrier_cli.entry.review import review_pairing
+from barrier_cli.errors import InvalidInput, RecordNotFound
 from barrier_cli.findings import Severity
 from barrier_cli.loader import load_tree
 
@@ -227,3 +230,19 @@ def test_reading_a_current_index_imports_no_yaml_reader(root: Path) -> None:
     )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_action_done_and_a_review_read_only_their_own_record(root: Path, reads: list[str]) -> None:
+    index.basis(root)
+    reads.clear()
+    done = mark_done(root=root, ref="R-20261103-7K2Q/2", day=dt.date(2026, 11, 24))
+    assert done.open_left == 1
+    review_pairing(
+        root=root,
+        record_id="P-20260901-4B",
+        flags={"date": "2026-11-20", "by": "wang_wu", "note": "复查"},
+    )
+    # the review reads its pairing twice (checked, then edited), and nothing else
+    assert set(reads) == {"R-20261103-7K2Q.yaml", "P-20260901-4B.yaml"}
+    with pytest.raises(RecordNotFound):
+        mark_done(root=root, ref="R-20261103-ZZZZ/1")

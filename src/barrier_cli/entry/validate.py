@@ -15,14 +15,14 @@ from pydantic import BaseModel, ValidationError
 
 from barrier_cli import findings as f
 from barrier_cli.checks import record_problems
-from barrier_cli.checks.layout import file_layout_problems, layout_problems
-from barrier_cli.checks.refs import Index, file_reference_problems, reference_problems
+from barrier_cli.checks.layout import file_layout_problems
+from barrier_cli.checks.refs import Index, file_reference_problems
 from barrier_cli.fielddocs import field_doc
 from barrier_cli.findings import Severity
 from barrier_cli.index import Basis
 from barrier_cli.kinds import KINDS
 from barrier_cli.labels import Lang
-from barrier_cli.loader import FileResult, Tree, build_tree
+from barrier_cli.loader import FileResult, build_tree
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import dotted, problems_from
 from barrier_cli.yamlio import hidden_characters
@@ -43,20 +43,9 @@ def rel_path(kind: str, record: BaseModel) -> str:
     return f"{folder(record)}/{getattr(record, 'id', '')}.yaml"
 
 
-def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> list[Problem]:
-    """Errors `barrier check` would report for ``record`` once written (warnings pass)."""
-    rel = rel_path(kind, record)
-    files = [r for r in tree.files if r.rel != rel]
-    files.append(FileResult(rel, kind, record))
-    with_new = build_tree(tree.root, files)
-    found = list(record_problems(record, with_new, day))
-    found += [p for where, p in layout_problems(with_new) if where == rel]
-    found += [p for where, p in reference_problems(with_new) if where == rel]
-    return _errors(found, record)
-
-
 def basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list[Problem]:
-    """`new_record_problems` from the tree's index: the same rules, without the tree.
+    """Errors `barrier check` would report for ``record`` once written (warnings pass),
+    from the tree's index, without reading the tree.
 
     The record is checked by the checker's own per-file functions (as the incremental
     check runs them) against the context and the set of every record id, so the answer
