@@ -34,6 +34,7 @@ duplicate id, a dangling link).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -153,16 +154,21 @@ class Basis:
     reads: list[tuple[str, c.Packed | None]]
     """Each context file and its YAML as the index keeps it (None: read it from the file)."""
     index: Index | None = None
+    _records: dict[str, Model | None] = field(default_factory=dict, repr=False)
 
     @cached_property
     def context(self) -> list[FileResult]:
-        """The context files as the loader reads them, for the checker."""
-        from barrier_cli.loader import read_file
+        """The context files' records, for the checker's tree of one new record."""
+        from barrier_cli.loader import FileResult, read_file
 
-        return [
-            read_file(self.root, rel) if read is None else c.unpack_read(rel, read)
-            for rel, read in self.reads
-        ]
+        out = []
+        for rel, read in self.reads:
+            if read is None:
+                out.append(read_file(self.root, rel))
+                continue
+            kind = classify(PurePosixPath(rel))
+            out.append(FileResult(rel, kind.name if kind else None, self._validated(rel, read)))
+        return out
 
     @cached_property
     def settings(self) -> Settings:
@@ -192,30 +198,37 @@ class Basis:
         return {r.record.id: r.record for r in self.context if isinstance(r.record, Standard)}
 
     def _model(self, kind: str) -> Model | None:
-        """The first valid record of a context kind, validated from the index's data as
-        `loader.validate` does (the loader itself, and its YAML reader, are not needed)."""
-        from pydantic import ValidationError
-
-        model = KINDS[kind].model
+        """The first valid record of a context kind."""
         for rel, read in self.reads:
             found = classify(PurePosixPath(rel))
             if found is None or found.name != kind:
                 continue
             if read is None:
                 record = self.context[self.reads.index((rel, read))].record
-                if record is not None:
-                    return record
-                continue
-            if read.parse_problem is not None:
-                continue
+            else:
+                record = self._validated(rel, read)
+            if record is not None:
+                return record
+        return None
+
+    def _validated(self, rel: str, read: c.Packed) -> Model | None:
+        """A context file's record from the index's data, validated once, as
+        `loader.validate` does (the loader itself, and its YAML reader, are not needed)."""
+        from pydantic import ValidationError
+
+        if rel in self._records:
+            return self._records[rel]
+        kind = classify(PurePosixPath(rel))
+        record: Model | None = None
+        if kind is not None and read.parse_problem is None:
             data = c.unpack(read.data)
             if data is None:
-                return model()
-            try:
-                return model.model_validate(data)
-            except ValidationError:
-                continue
-        return None
+                record = kind.model()
+            elif isinstance(data, dict):
+                with contextlib.suppress(ValidationError):
+                    record = kind.model.model_validate(data)
+        self._records[rel] = record
+        return record
 
     @cached_property
     def ids(self) -> Ids:
@@ -395,18 +408,22 @@ def _list(
                 continue
             if not name.endswith(YAML_SUFFIXES):
                 continue
-            stamp = _file_stamp(item.stat(follow_symlinks=False), started)
+            st = item.stat(follow_symlinks=False)
         except OSError:
             continue
-        if stamp[1] != -1:
-            had = known_files.get(name)
-            if had is not None and had.stamp == stamp:
-                shard[name] = had
-                continue
-            context = known.context.get(name) if known is not None else None
-            if context is not None and context.stamp == stamp:
-                head.context[name] = context
-                continue
+        stamp = _file_stamp(st, started)
+        raw = (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+        # A whole stamp was kept when it could be trusted (or by the file's own writer,
+        # `note`): the file is unchanged while it still has it, however new it is now.
+        trusted = stat.S_ISREG(st.st_mode)
+        had = known_files.get(name)
+        if had is not None and trusted and had.mtime != -1 and had.stamp == raw:
+            shard[name] = had
+            continue
+        context = known.context.get(name) if known is not None else None
+        if context is not None and trusted and context.stamp[1] != -1 and context.stamp == raw:
+            head.context[name] = context
+            continue
         unread.append((prefix + name, stamp))
     head.folders.sort()
     index.shards[rel] = shard

@@ -246,3 +246,18 @@ def test_action_done_and_a_review_read_only_their_own_record(root: Path, reads: 
     assert set(reads) == {"R-20261103-7K2Q.yaml", "P-20260901-4B.yaml"}
     with pytest.raises(RecordNotFound):
         mark_done(root=root, ref="R-20261103-ZZZZ/1")
+
+
+def test_the_next_add_at_once_does_not_read_the_last_one_back(
+    root: Path, reads: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two reports a second apart at the duty-room terminal: the first one's file is too new
+    for its stamp to be trusted by itself, but its writer noted it."""
+    index.basis(root)
+    # the clock as it is from here on: the new file is within the racy window
+    monkeypatch.setattr(index.time, "time_ns", lambda: time.clock_gettime_ns(time.CLOCK_REALTIME))
+    reads.clear()
+    first = add_record(root=root, kind="report", flags=dict(REPORT))
+    second = add_record(root=root, kind="report", flags=dict(REPORT))
+    assert reads == []
+    assert {first.id, second.id} <= set(index.basis(root).ids)
