@@ -215,6 +215,43 @@ def measure_tree(root: Path, runs: int, env: dict[str, str]) -> dict[str, Measur
     return out
 
 
+ADD_REPORT = [
+    "report",
+    "add",
+    "--no-input",
+    "--reporter",
+    "u0000",
+    "--source",
+    "on_site",
+    "--element",
+    "equipment",
+    "--category",
+    "hazard",
+    "--summary",
+    "基准测试",
+]
+
+
+def measure_add(root: Path, runs: int, env: dict[str, str]) -> dict[str, Measure]:
+    """`report add --no-input` on the tree, its index built (issue 17: constant-time add),
+    alternating with `report add --help`, its yardstick. The reports it adds are removed
+    afterwards, so the tree stays the generated one."""
+    folder = root / "reports" / TODAY[:4] / TODAY[5:7]
+    before = set(os.listdir(folder)) if folder.is_dir() else set()
+    add = barrier("--records", str(root), *ADD_REPORT)
+    try:
+        run(add, env=env)  # builds the index, once
+        return Bench(runs, env).side_by_side(
+            {
+                "report add (warm index)": lambda: [add],
+                "report add --help (beside add)": lambda: [barrier("report", "add", "--help")],
+            }
+        )
+    finally:
+        for name in set(os.listdir(folder)) - before:
+            (folder / name).unlink()
+
+
 def measure_startup(runs: int, env: dict[str, str]) -> dict[str, Measure]:
     empty = TREES / "empty"
     if not (empty / "barrier.yaml").exists():
@@ -643,6 +680,22 @@ TARGETS = [
     ),
     ("barrier --help vs import typer", "startup", "barrier --help", "import typer", "<=", 1.5),
     (
+        "report add vs its --help (10k)",
+        "10k",
+        "report add (warm index)",
+        "report add --help (beside add)",
+        "<=",
+        2.0,
+    ),
+    (
+        "report add vs its --help (100k)",
+        "100k",
+        "report add (warm index)",
+        "report add --help (beside add)",
+        "<=",
+        2.0,
+    ),
+    (
         "report add first prompt vs its --help",
         "startup",
         "report add: first prompt",
@@ -736,6 +789,7 @@ def main(argv: list[str] | None = None) -> int:
         runs = args.big_runs if size >= 50_000 else args.runs
         print(f"{label}: {files[label]:,} files, {runs} runs each ...", flush=True)
         results[label] = measure_tree(root, runs, env)
+        results[label] |= measure_add(root, runs, env)
     table = report(results, files)
     print()
     print(table)

@@ -23,6 +23,10 @@ def use(choice: Choice) -> None:
     _choice = choice
 
 
+def choice() -> Choice:
+    return _choice
+
+
 def enabled(stream: TextIO | None = None) -> bool:
     if _choice != "auto":
         return _choice == "always"

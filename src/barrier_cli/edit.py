@@ -22,11 +22,12 @@ from ruamel.yaml.error import YAMLError
 
 from barrier_cli import store
 from barrier_cli.canonical import dumps, field_order, yaml_writer
-from barrier_cli.entry.validate import describe, new_record_problems
+from barrier_cli.entry.validate import basis_problems, describe
 from barrier_cli.errors import InvalidInput, RecordNotFound, UserError
 from barrier_cli.ids import parse_ref
+from barrier_cli.index import Basis, basis, note
 from barrier_cli.kinds import KINDS
-from barrier_cli.loader import FileResult, Tree, load_tree, today, validate
+from barrier_cli.loader import FileResult, read_file, today, validate
 from barrier_cli.models import Action, Incident, Pairing, Report
 from barrier_cli.models.common import Model, open_actions
 from barrier_cli.models.pairing import Review
@@ -48,33 +49,36 @@ class Edited:
 
 @dataclass(frozen=True)
 class _Target:
-    tree: Tree
+    basis: Basis
     result: FileResult
     record: Model
     snapshot: store.Snapshot
     doc: CommentedMap
 
 
-def _find(root: Path, record_id: str, kinds: tuple[type[Model], ...]) -> tuple[Tree, FileResult]:
-    tree = load_tree(root, cache=True)
-    result = tree.by_id().get(record_id)
+def _find(root: Path, record_id: str, kinds: tuple[type[Model], ...]) -> tuple[Basis, FileResult]:
+    """The record's first valid file, found through the tree's index (one file read)."""
+    known = basis(root)
+    held = (read_file(root, rel) for rel in known.holders(record_id))
+    result = next((r for r in held if r.record_id == record_id), None)
     if result is None or result.record is None:
         raise RecordNotFound(f"no record '{record_id}' in {root}")
     if not isinstance(result.record, kinds):
         names = " or ".join(k.__name__.lower() for k in kinds)
         raise InvalidInput(f"{record_id} is a {result.kind}, not a {names}")
-    return tree, result
+    return known, result
 
 
 @contextlib.contextmanager
-def _opened(tree: Tree, result: FileResult, kinds: tuple[type[Model], ...]) -> Iterator[_Target]:
+def _opened(known: Basis, result: FileResult, kinds: tuple[type[Model], ...]) -> Iterator[_Target]:
     """The record of ``result`` as it is on disk now, locked for the length of the block."""
-    path = store.inside(tree.root, result.rel)
+    path = store.inside(known.root, result.rel)
     with store.editing(path) as snapshot:
         try:
             text = decode(snapshot.content)
             doc = yaml_writer().load(text)
-            # The tree may predate another writer's edit that the lock made this one wait for.
+            # The file may have changed since it was found: another writer's edit that the lock
+            # made this one wait for.
             record, _ = validate(KINDS[str(result.kind)], load_text(text))
         except (YAMLError, ParseProblem) as e:
             raise UserError(f"{result.rel}: cannot be edited in place ({e})") from e
@@ -82,7 +86,7 @@ def _opened(tree: Tree, result: FileResult, kinds: tuple[type[Model], ...]) -> I
             raise UserError(
                 f"{result.rel}: changed on disk and no longer validates; see 'barrier check'"
             )
-        yield _Target(tree, result, record, snapshot, doc)
+        yield _Target(known, result, record, snapshot, doc)
 
 
 def _insert(mapping: CommentedMap, key: str, value: Any, model: type[BaseModel]) -> None:
@@ -127,9 +131,9 @@ def _save(target: _Target, kind: str) -> str:
     record, problems = validate(KINDS[kind], load_text(text))
     if record is None:
         raise UserError("; ".join(describe(p) for p in problems) + "; nothing was written")
-    day = today(target.tree.root)
-    before = {describe(p) for p in new_record_problems(target.tree, kind, target.record, day)}
-    after = new_record_problems(target.tree, kind, record, day)
+    day = today(target.basis.root)
+    before = {describe(p) for p in basis_problems(target.basis, kind, target.record, day)}
+    after = basis_problems(target.basis, kind, record, day)
     new = [describe(p) for p in after if describe(p) not in before]
     if new:
         raise UserError(
@@ -138,6 +142,7 @@ def _save(target: _Target, kind: str) -> str:
             + "; nothing was written"
         )
     store.replace(target.snapshot, text)
+    note(target.basis, target.result.rel, record)
     return text
 
 
@@ -157,11 +162,11 @@ def mark_done(
     """
     record_id, number = parse_ref(ref)
     kinds = (Report, Incident)
-    tree, result = _find(root, record_id, kinds)
+    known, result = _find(root, record_id, kinds)
     field = "actions" if isinstance(result.record, Report) else "measures"
     # Asked before the lock is taken: a question left open must not hold up other writers.
     number = number or _which(record_id, field, getattr(result.record, field), choose)
-    with _opened(tree, result, kinds) as target:
+    with _opened(known, result, kinds) as target:
         return _mark(target, record_id, number, day, verified_by)
 
 
@@ -174,7 +179,7 @@ def _mark(
     if not 1 <= number <= len(actions):
         raise InvalidInput(f"{record_id} has {field} 1 to {len(actions)}; there is no {number}")
     action = actions[number - 1]
-    day = day or today(target.tree.root)
+    day = day or today(target.basis.root)
     if action.done is not None and (verified_by is None or action.verified_by is not None):
         raise InvalidInput(f"{record_id}/{number} is already done ({action.done})")
     record = target.record
@@ -189,7 +194,7 @@ def _mark(
         _insert(entry, "done", day, Action)
         changed.append(f"done {day}")
     if verified_by is not None:
-        verified_by = _person_id(target.tree, verified_by)
+        verified_by = _person_id(target.basis, verified_by)
         _insert(entry, "verified_by", verified_by, Action)
         changed.append(f"verified by {verified_by}")
     _save(target, kind)
@@ -197,9 +202,9 @@ def _mark(
     return Edited(record_id, target.snapshot.path, f"{field}[{number}] " + ", ".join(changed), left)
 
 
-def _person_id(tree: Tree, text: str) -> str:
+def _person_id(known: Basis, text: str) -> str:
     """A person id, also when typed as the person's (unique) name."""
-    named = [p.id for p in tree.org.people if text in (p.id, p.name)]
+    named = [p.id for p in known.org.people if text in (p.id, p.name)]
     return named[0] if len(named) == 1 else text
 
 

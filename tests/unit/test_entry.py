@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from barrier_cli.entry.forms import FORMS, REPORT
 from barrier_cli.entry.questions import InvalidAnswer, Question, parse_date
 from barrier_cli.entry.session import Cancelled, NotSaved, Session
 from barrier_cli.errors import InvalidInput
-from barrier_cli.loader import load_tree
+from barrier_cli.index import basis
 from barrier_cli.models import Report
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry" / "records"
@@ -32,7 +33,7 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def ctx(root: Path) -> EntryContext:
-    return EntryContext(load_tree(root), TODAY, "zh")
+    return EntryContext(basis(root), TODAY, "zh")
 
 
 def question(name: str) -> Question:
@@ -49,6 +50,9 @@ class Script:
 
     def say(self, text: str) -> None:
         self.said.append(text)
+
+    def shown(self, then: Callable[[], None]) -> None:
+        then()
 
     def ask(self, prompt: str, *, candidates: list[tuple[str, str]], multi: bool, hint: str) -> str:
         self.asked.append(prompt)

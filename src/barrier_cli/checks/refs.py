@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -36,14 +37,14 @@ class Index:
     people: dict[str, Person]
     units: set[str]
     partners: set[str]
-    records: set[str]
+    records: AbstractSet[str]
     asked: set[str] = field(default_factory=set)
     """Every record id looked up so far: what a file's answer rests on besides org.yaml,
     settings and standards (the incremental check re-checks a file when one of them comes
     or goes)."""
 
     @classmethod
-    def of(cls, tree: Tree, records: set[str] | None = None) -> Index:
+    def of(cls, tree: Tree, records: AbstractSet[str] | None = None) -> Index:
         """The lookups of ``tree``; ``records`` (all ids of the tree) when it holds only some."""
         return cls(
             people={p.id: p for p in tree.org.people},

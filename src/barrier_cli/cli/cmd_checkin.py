@@ -47,12 +47,13 @@ def checkin(
     from barrier_cli import checkin as lib
     from barrier_cli.entry.questions import InvalidAnswer, parse_date
     from barrier_cli.errors import InvalidInput
-    from barrier_cli.loader import load_tree, today
+    from barrier_cli.index import basis
+    from barrier_cli.loader import today
     from barrier_cli.lookup import Lookup
     from barrier_cli.returns import add_nil_returns
 
     root = globals_of(ctx).root()
-    tree = load_tree(root, cache=True)
+    tree = basis(root)  # settings, org and roster: the index's, the records are not read
     lang = globals_of(ctx).language(tree.settings.lang)
     now = today(root)
     try:

@@ -11,7 +11,6 @@ import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -30,7 +29,7 @@ from barrier_cli.tree_root import SETTINGS_FILE, today
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
-    from barrier_cli.loader import Tree
+    from barrier_cli.index import Basis
 
 ID_ATTEMPTS = 20
 # The field that names the record in a commit message, and the one that dates it.
@@ -52,25 +51,27 @@ class Added:
     """Accepted, but worth saying: a date given by flag more than backdate_days ago."""
 
 
-def entry_context(tree: Tree, lang: Lang | None) -> EntryContext:
-    return EntryContext(tree, today(tree.root), lang or tree.settings.lang, remembered=state.load())
+def entry_context(basis: Basis, lang: Lang | None) -> EntryContext:
+    return EntryContext(
+        basis, today(basis.root), lang or basis.settings.lang, remembered=state.load()
+    )
 
 
 _LANG_LINE = re.compile(r"^lang:[ \t]*([\"']?)(zh|en)\1[ \t]*(#.*)?$", re.MULTILINE)
 
 
 def loading_context(root: Path, lang: Lang | None) -> EntryContext:
-    """An entry context whose tree is read only when first needed, or in the background
+    """An entry context whose index is read only when first needed, or in the background
     once ``warm`` is called (when the first prompt is up).
 
     The language is needed at once, for the first prompt: it is ``--lang`` or the tree's
     top-level ``lang:`` line; a barrier.yaml that says it otherwise is loaded right away.
     """
 
-    def load() -> Tree:
-        from barrier_cli.loader import load_tree
+    def load() -> Basis:
+        from barrier_cli.index import basis
 
-        return load_tree(root, cache=True)
+        return basis(root)
 
     if lang is None:
         try:
@@ -190,13 +191,9 @@ def add_record(
     fixed_id = extra.pop("id", None)
     model = form.model
 
-    @cache
-    def taken() -> set[str]:
-        return {r.record_id for r in ctx.tree.files if r.record_id}
-
     def draft(answers: Answers) -> tuple[Model | None, list[Problem]]:
         # The checker is imported by the first answer, not before the first prompt.
-        from barrier_cli.entry.validate import build, new_record_problems
+        from barrier_cli.entry.validate import basis_problems, build
 
         body = record_data(form, answers, extra)
         observed = _as_day(body.get("date"))
@@ -207,12 +204,12 @@ def add_record(
         else:
             day = _as_day(answers.get(_DATE[kind])) or ctx.today
             record_id = new_id(kind, day)
-            while record_id in taken():
+            while record_id in ctx.basis.ids:
                 record_id = new_id(kind, day)
         record, problems = build(kind, {"id": record_id, **body})
         if record is None:
             return None, problems
-        return record, new_record_problems(ctx.tree, kind, record, ctx.today)
+        return record, basis_problems(ctx.basis, kind, record, ctx.today)
 
     def complaints(answers: Answers) -> list[Complaint]:
         return [(_question_of(form, p), _describe(p, ctx.lang, model)) for p in draft(answers)[1]]
@@ -231,7 +228,7 @@ def add_record(
             + "; ".join(_describe(p, "en") for p in problems)
             + "; nothing was written"
         )
-    added = _write(root, kind, record, regenerate=fixed_id is None)
+    added = _write(ctx.basis, kind, record, regenerate=fixed_id is None)
     if kind == "report":
         state.remember(reporter=answers["reporter"])
     if commit:
@@ -308,7 +305,7 @@ def _spelled(q: Question, value: Any, ctx: EntryContext) -> set[str]:
 def _late(form: Form, answers: Answers, ctx: EntryContext) -> list[str]:
     """A warning for a record date further back than ``deadlines.backdate_days``."""
     day = answers.get(form.dated) if form.dated else None
-    limit = ctx.tree.settings.deadlines.backdate_days
+    limit = ctx.basis.settings.deadlines.backdate_days
     if not isinstance(day, dt.date) or (ctx.today - day).days <= limit:
         return []
     late = (ctx.today - day).days
@@ -344,14 +341,16 @@ def _question_of(form: Form, problem: Problem) -> str | None:
     return None
 
 
-def _write(root: Path, kind: str, record: Model, *, regenerate: bool) -> Added:
-    """Create the file; on an id another writer took meanwhile, draw a new one and retry."""
+def _write(basis: Basis, kind: str, record: Model, *, regenerate: bool) -> Added:
+    """Create the file and note it in the index; on an id another writer took meanwhile,
+    draw a new one and retry."""
     from barrier_cli import canonical
     from barrier_cli.entry.validate import rel_path
+    from barrier_cli.index import note
 
     for _ in range(ID_ATTEMPTS):
         rel = rel_path(kind, record)
-        path = store.inside(root, rel)
+        path = store.inside(basis.root, rel)
         try:
             store.create(path, canonical.record_text(record))
         except RecordExists:
@@ -360,5 +359,6 @@ def _write(root: Path, kind: str, record: Model, *, regenerate: bool) -> Added:
             day = getattr(record, _DATE[kind])
             record = record.model_copy(update={"id": new_id(kind, day)})
             continue
+        note(basis, rel, record)
         return Added(str(getattr(record, "id", "")), path, rel)
     raise UserError(f"no free id for a {kind} after {ID_ATTEMPTS} attempts; nothing was written")

@@ -1,14 +1,14 @@
 """What a question needs to know about the tree: people, units, partners, values seen before.
 
-The tree may still be loading (``Deferred``): the first question, the date, needs none of it,
-so `report add` shows it at once and reads the tree while the person types (``warm``).
+All of it comes from the tree's index (`index.Basis`), never from reading the tree. The
+index may still be loading (``Deferred``): the first question, the date, needs none of it,
+so `report add` shows it at once and reads the index while the person types (``warm``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import threading
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -19,9 +19,8 @@ from barrier_cli.lookup import Lookup, Table
 from barrier_cli.models import Partner, Person, Unit
 
 if TYPE_CHECKING:
-    from barrier_cli.loader import Tree
+    from barrier_cli.index import Basis
 
-SEEN_FIELDS = ("train", "vehicle", "location")
 T = TypeVar("T")
 
 
@@ -60,7 +59,7 @@ class Deferred(Generic[T]):
 
 @dataclass
 class EntryContext:
-    source: Tree | Deferred[Tree]
+    source: Basis | Deferred[Basis]
     today: dt.date
     lang: Lang
     remembered: dict[str, str] = field(default_factory=dict)
@@ -68,34 +67,41 @@ class EntryContext:
     _lookups: dict[Table, Lookup] = field(default_factory=dict, init=False, repr=False)
 
     def warm(self) -> None:
-        """Start reading the tree in the background, if it is not read yet."""
+        """Start reading the index in the background, if it is not read yet."""
         if isinstance(self.source, Deferred):
             self.source.start()
 
     @cached_property
-    def tree(self) -> Tree:
+    def basis(self) -> Basis:
         return self.source.get() if isinstance(self.source, Deferred) else self.source
 
     @cached_property
     def people(self) -> dict[str, Person]:
-        return {p.id: p for p in self.tree.org.people}
+        return {p.id: p for p in self.basis.org.people}
 
     @cached_property
     def units(self) -> dict[str, Unit]:
-        return {u.id: u for u in self.tree.org.units}
+        return {u.id: u for u in self.basis.org.units}
 
     @cached_property
     def partners(self) -> dict[str, Partner]:
-        return {p.id: p for p in self.tree.org.partners}
+        return {p.id: p for p in self.basis.org.partners}
 
     @cached_property
     def seen(self) -> dict[str, list[str]]:
-        return _seen_values(self.tree)
+        from barrier_cli.index import seen_values
+
+        return seen_values(self.basis.files())
+
+    @cached_property
+    def reports(self) -> list[tuple[str, str]]:
+        """Every report's id and the start of its summary, for links."""
+        return [(e.id, e.headline) for _, e in self.basis.files() if e.kind == "report" and e.id]
 
     def lookup(self, table: Table) -> Lookup:
         """The one resolver of names, pinyin and initials for people, units or partners."""
         if table not in self._lookups:
-            self._lookups[table] = Lookup.of(self.tree.org, table)
+            self._lookups[table] = Lookup.of(self.basis.org, table)
         return self._lookups[table]
 
     def table(self, ref: str) -> Mapping[str, Person | Unit | Partner]:
@@ -110,14 +116,3 @@ class EntryContext:
     def unit_of(self, person_id: object) -> str | None:
         person = self.people.get(person_id) if isinstance(person_id, str) else None
         return person.unit if person is not None else None
-
-
-def _seen_values(tree: Tree) -> dict[str, list[str]]:
-    """Trains, vehicles and locations already in reports and incidents, most used first."""
-    counts: dict[str, Counter[str]] = {name: Counter() for name in SEEN_FIELDS}
-    for record in [*tree.reports, *tree.incidents]:
-        for name in SEEN_FIELDS:
-            value = getattr(record, name, None)
-            if value:
-                counts[name][value] += 1
-    return {name: [v for v, _ in c.most_common()] for name, c in counts.items()}

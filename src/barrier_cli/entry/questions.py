@@ -177,7 +177,7 @@ class Question:
         if self.ref in ("train", "vehicle", "location"):
             return [(v, "") for v in ctx.seen.get(self.ref, [])]
         if self.ref == "record":
-            return [(r.id, r.summary) for r in ctx.tree.reports]
+            return ctx.reports
         return []
 
 

@@ -17,13 +17,14 @@ from barrier_cli.edit import Edited, add_review
 from barrier_cli.entry.add import entry_context, fill_defaults, parse_flags, probe, record_data
 from barrier_cli.entry.forms import REVIEW
 from barrier_cli.entry.session import Complaint, Prompter, Session
-from barrier_cli.entry.validate import describe, new_record_problems
+from barrier_cli.entry.validate import basis_problems, describe
 from barrier_cli.errors import InvalidInput, RecordNotFound
 from barrier_cli.ids import parse_ref
+from barrier_cli.index import basis
 from barrier_cli.labels import Lang
-from barrier_cli.loader import load_tree
+from barrier_cli.loader import read_file
 from barrier_cli.models.common import Model, Problem
-from barrier_cli.models.pairing import Review
+from barrier_cli.models.pairing import Pairing, Review
 from barrier_cli.schema_errors import problems_from
 
 
@@ -35,12 +36,14 @@ def review_pairing(
     lang: Lang | None = None,
     prompter: Prompter | None = None,
 ) -> Edited:
-    ctx = entry_context(load_tree(root, cache=True), lang)
+    ctx = entry_context(basis(root), lang)
     wanted, _ = parse_ref(record_id)
-    pairing = next((p for p in ctx.tree.pairings if p.id == wanted), None)
+    # Only the file the index says holds the id is read, not the tree.
+    held = (read_file(root, rel).record for rel in ctx.basis.holders(wanted))
+    pairing = next((p for p in held if isinstance(p, Pairing) and p.id == wanted), None)
     if pairing is None:
         raise RecordNotFound(f"no pairing '{wanted}' in the tree")
-    standing = {describe(p) for p in new_record_problems(ctx.tree, "pairing", pairing, ctx.today)}
+    standing = {describe(p) for p in basis_problems(ctx.basis, "pairing", pairing, ctx.today)}
 
     def draft(answers: Mapping[str, object]) -> tuple[Model | None, list[Problem]]:
         """The review's own problems, located at its fields: its schema, then what the
@@ -50,7 +53,7 @@ def review_pairing(
         except ValidationError as e:
             return None, problems_from(e, Review)
         updated = pairing.model_copy(update={"reviews": [*pairing.reviews, review]})
-        found = new_record_problems(ctx.tree, "pairing", updated, ctx.today)
+        found = basis_problems(ctx.basis, "pairing", updated, ctx.today)
         return review, [_in_review(p) for p in found if describe(p) not in standing]
 
     def complaints(answers: Mapping[str, object]) -> list[Complaint]:

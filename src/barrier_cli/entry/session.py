@@ -31,6 +31,10 @@ Complaint = tuple[str | None, str]
 class Prompter(Protocol):
     def say(self, text: str) -> None: ...
 
+    def shown(self, then: Callable[[], None]) -> None:
+        """Run ``then`` once the next prompt is on the screen (at once, where none is drawn)."""
+        ...
+
     def ask(self, prompt: str, *, candidates: list[tuple[str, str]], multi: bool, hint: str) -> str:
         """One line typed by the person; KeyboardInterrupt on Ctrl-C or Ctrl-D."""
         ...
@@ -156,7 +160,8 @@ class Session:
             if default is None or default == []:
                 default = self.form.default(q, self.answers, self.ctx)
             prompt = self._prompt(q, default)
-            self.ctx.warm()  # the tree is read while the person reads the prompt
+            # The index is read while the person reads the prompt, not while it is drawn.
+            self.prompter.shown(self.ctx.warm)
             raw = self.prompter.ask(
                 prompt,
                 candidates=q.candidates(self.ctx),
@@ -205,7 +210,7 @@ class Session:
     def _recent(self, day: dt.date) -> bool:
         """True unless ``day`` is more than ``deadlines.backdate_days`` ago and the person,
         asked once, does not confirm it."""
-        limit = self.ctx.tree.settings.deadlines.backdate_days
+        limit = self.ctx.basis.settings.deadlines.backdate_days
         late = (self.ctx.today - day).days
         if late <= limit:
             return True

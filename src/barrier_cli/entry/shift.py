@@ -21,8 +21,9 @@ from barrier_cli.entry.questions import Offered, in_lang
 from barrier_cli.entry.session import Cancelled, Idle, NotSaved, Prompter, cancelled
 from barrier_cli.errors import UserError
 from barrier_cli.gitio import commit_file
+from barrier_cli.index import basis
 from barrier_cli.labels import Lang
-from barrier_cli.loader import load_tree, today
+from barrier_cli.loader import today
 from barrier_cli.lookup import NotFound
 from barrier_cli.returns import add_nil_returns
 
@@ -49,8 +50,8 @@ def run_shift(
     shift = Shift()
     while True:
         prompter = new_prompter()
-        tree = load_tree(root, cache=True)
-        ctx = EntryContext(tree, today(root), lang or tree.settings.lang, remembered={})
+        known = basis(root)
+        ctx = EntryContext(known, today(root), lang or known.settings.lang, remembered={})
         try:
             person = _who(prompter, ctx)
         except KeyboardInterrupt:
@@ -94,8 +95,8 @@ def _who(prompter: Prompter, ctx: EntryContext) -> str | None:
     prompter.say(
         in_lang(
             ctx.lang,
-            f"── {ctx.tree.settings.organisation} 安全信息终端 · {ctx.today} ──",
-            f"── {ctx.tree.settings.organisation} safety terminal · {ctx.today} ──",
+            f"── {ctx.basis.settings.organisation} 安全信息终端 · {ctx.today} ──",
+            f"── {ctx.basis.settings.organisation} safety terminal · {ctx.today} ──",
         )
     )
     while True:

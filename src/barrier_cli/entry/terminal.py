@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import re
+import sys
 from collections.abc import Callable, Iterable
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
+from prompt_toolkit.output import ColorDepth
 
+from barrier_cli import color
 from barrier_cli.entry.questions import Offered
 from barrier_cli.entry.session import Idle
 
@@ -40,6 +43,17 @@ class Candidates(Completer):
                 yield Completion(text, start_position=-len(word), display_meta=meta)
 
 
+def color_depth() -> ColorDepth | None:
+    """The run's colour choice for prompt_toolkit, which on its own knows only NO_COLOR:
+    ``--color never`` gives monochrome, ``--color always`` colours whatever NO_COLOR or
+    TERM say, and otherwise prompt_toolkit decides from the terminal (None)."""
+    if not color.enabled(sys.stdout):
+        return ColorDepth.DEPTH_1_BIT
+    if color.choice() == "always":
+        return ColorDepth.DEPTH_8_BIT
+    return None
+
+
 class TerminalPrompter:
     """One person's prompts: a new one per person keeps history and completion their own.
 
@@ -48,12 +62,18 @@ class TerminalPrompter:
 
     def __init__(self, idle: float | None = None) -> None:
         self._completer = Candidates()
-        self._session: PromptSession[str] = PromptSession(completer=self._completer)
+        self._session: PromptSession[str] = PromptSession(
+            completer=self._completer, color_depth=color_depth()
+        )
         self._idle = idle
         self._clocks: list[Callable[[object], None]] = []
+        self._then: list[Callable[[], None]] = []
 
     def say(self, text: str) -> None:
         print(text, flush=True)
+
+    def shown(self, then: Callable[[], None]) -> None:
+        self._then.append(then)
 
     def ask(self, prompt: str, *, candidates: list[tuple[str, str]], multi: bool, hint: str) -> str:
         self._completer.items = candidates
@@ -62,9 +82,7 @@ class TerminalPrompter:
         for line in above:
             print(line, flush=True)
         try:
-            return self._session.prompt(
-                last, bottom_toolbar=hint or None, pre_run=self._arm if self._idle else None
-            )
+            return self._session.prompt(last, bottom_toolbar=hint or None, pre_run=self._pre_run)
         except EOFError:
             raise KeyboardInterrupt from None
         finally:
@@ -72,6 +90,16 @@ class TerminalPrompter:
             for handler in self._clocks:
                 self._session.default_buffer.on_text_changed -= handler
             self._clocks.clear()
+
+    def _pre_run(self) -> None:
+        """Before the first draw: what waits for the prompt to be shown runs after it (the
+        loop's next turn), and the idle clock starts."""
+        loop = asyncio.get_running_loop()
+        for then in self._then:
+            loop.call_soon(then)
+        self._then.clear()
+        if self._idle:
+            self._arm()
 
     def _arm(self) -> None:
         """Start the idle clock; every change of the line starts it again."""

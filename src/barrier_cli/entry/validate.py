@@ -8,19 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Set as AbstractSet
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from barrier_cli import findings as f
 from barrier_cli.checks import file_problems
-from barrier_cli.checks.layout import first_files
 from barrier_cli.checks.refs import Index
 from barrier_cli.fielddocs import field_doc
 from barrier_cli.findings import Severity
+from barrier_cli.index import Basis
 from barrier_cli.kinds import KINDS
 from barrier_cli.labels import Lang
-from barrier_cli.loader import FileResult, Tree, build_tree
+from barrier_cli.loader import FileResult, build_tree
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import dotted, problems_from
 from barrier_cli.yamlio import hidden_characters
@@ -41,14 +42,31 @@ def rel_path(kind: str, record: BaseModel) -> str:
     return f"{folder(record)}/{getattr(record, 'id', '')}.yaml"
 
 
-def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> list[Problem]:
-    """Errors `barrier check` would report for ``record`` once written (warnings pass)."""
+def basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list[Problem]:
+    """Errors `barrier check` would report for ``record`` once written (warnings pass),
+    from the tree's index, without reading the tree.
+
+    The record is checked by the checker's own per-file functions (as the incremental
+    check runs them) against the context and the set of every record id, so the answer
+    is the one `barrier check` gives for the file once written.
+    """
     rel = rel_path(kind, record)
-    files = [r for r in tree.files if r.rel != rel]
-    files.append(FileResult(rel, kind, record))
-    with_new = build_tree(tree.root, files)
-    found = file_problems(files[-1], with_new, day, Index.of(with_new), first_files(files))
-    found += [
+    new = FileResult(rel, kind, record)
+    small = build_tree(basis.root, [*basis.context, new])
+    rid = str(getattr(record, "id", ""))
+    records: AbstractSet[str] = basis.ids.adding(rid)
+    before = basis.entry(rel)
+    if before is not None and before.id not in ("", rid) and basis.holders(before.id) == [rel]:
+        # an id only the file at ``rel`` held goes when a record is written over it
+        records = set(records) - {before.id}
+    claimants = [r for r in basis.claimants(rid) if r != rel] if rid in basis.ids else []
+    first_of = {rid: min([*claimants, rel])}
+    index = Index.of(small, records)
+    return _errors(file_problems(new, small, day, index, first_of), record)
+
+
+def _errors(found: list[Problem], record: Model) -> list[Problem]:
+    found = found + [
         Problem(f.CONTROL_CHAR, loc, f"control character U+{ord(char):04X} in text")
         for loc, char in hidden_characters(record.model_dump(by_alias=True))
     ]
