@@ -198,6 +198,7 @@ def _month_keys(tree: Tree) -> dict[str, Callable[[Row], str]]:
 
     report_month = {r.id: str(Month.of(r.date)) for r in tree.reports}
     incident_month = {i.id: str(Month.of(i.date)) for i in tree.incidents}
+    competence_month = {c.id: str(Month.of(c.date)) for c in tree.competence}
     return {
         "reports": by("reports", "date"),
         "actions": lambda row: report_month[row[0]],
@@ -206,6 +207,10 @@ def _month_keys(tree: Tree) -> dict[str, Callable[[Row], str]]:
         "pairings": by("pairings", "start"),
         "assessments": by("assessments", "date"),
         "notices": by("notices", "date"),
+        "competence": by("competence", "date"),
+        "competence_results": lambda row: competence_month[row[0]],
+        "key_persons": by("key_persons", "proposed"),
+        "rewards": by("rewards", "date"),
     }
 
 
