@@ -167,3 +167,35 @@ def test_a_binary_file_is_never_written_to_a_terminal(tmp_path: Path) -> None:
     assert piped.getvalue() == b"%PDF"
     with pytest.raises(UserError):
         binary_target("docx", EXAMPLE / "org.yaml", root=EXAMPLE, stdout=piped, terminal=False)
+
+
+def test_a_machine_without_a_chinese_font_is_told_which_to_install(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import subprocess
+
+    from barrier_cli.render import office
+
+    weasyprint_or_skip()
+    monkeypatch.setattr(office.shutil, "which", lambda name: "/usr/bin/fc-list")
+    monkeypatch.setattr(
+        office.subprocess,
+        "run",
+        lambda *a, **k: subprocess.CompletedProcess(a, 0, stdout="", stderr=""),
+    )
+    with pytest.raises(office.OfficeUnavailable, match=r"no Chinese font.*fonts-noto-cjk"):
+        html_to_pdf("<p>通报</p>", stamp=STAMP)
+
+
+def test_boxes_side_by_side_read_as_one_line_and_charts_leave_no_gap() -> None:
+    import docx
+
+    html = (
+        '<body><div class="kpi"><span>本月安全信息</span><b>49</b><span>风险加权 215</span></div>'
+        '<div class="charts"><svg><text>趋势</text></svg></div>'
+        "<p>共产党员<strong>王建国</strong>同志</p></body>"
+    )
+    document = docx.Document(io.BytesIO(html_to_docx(html, stamp=STAMP)))
+    texts = [p.text for p in document.paragraphs]
+    assert texts == ["本月安全信息 49 风险加权 215", "共产党员王建国同志"]
+    assert [r.bold for r in document.paragraphs[1].runs] == [None, True, None]

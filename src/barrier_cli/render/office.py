@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
 OfficeFormat = Literal["docx", "pdf"]
-OFFICE_FORMATS: tuple[OfficeFormat, ...] = ("docx", "pdf")
 
 # 公文 type sizes in points (GB/T 9704: 二号 title, 三号 body, 四号 page numbers).
 ERHAO, SANHAO, SIHAO = 22.0, 16.0, 14.0
@@ -241,8 +240,11 @@ class _Writer:
             self.rule(RED if "red-rule" in classes else "000000")
         elif tag in ("pre", "blockquote"):
             self.paragraph(element, indent=False)
-        elif tag in _CONTAINERS or any(_is_block(c) for c in element):
+        elif any(_is_block(c) for c in element):
             self.container(element)
+        elif _loose(element) and (line := " ".join(_lines(element))):
+            # boxes side by side (a figure and its caption): one line, the parts apart
+            self.paragraph(line, indent=False)
         elif _text(element).strip():
             self.paragraph(element, indent=False)
 
@@ -380,6 +382,13 @@ def _is_block(element: Any) -> bool:
     return isinstance(element.tag, str) and (
         element.tag in _BLOCKS or element.tag in _CONTAINERS or element.tag == "li"
     )
+
+
+def _loose(element: HtmlElement) -> bool:
+    """Only inline boxes with nothing between them: ``<div><span>本月</span><b>49</b></div>``."""
+    kids = [c for c in element if isinstance(c.tag, str)]
+    between = [element.text, *(c.tail for c in element)]
+    return len(kids) > 1 and not any(t and t.strip() for t in between)
 
 
 def _cells(row: HtmlElement) -> list[HtmlElement]:
