@@ -84,16 +84,27 @@ def test_a_notice_that_cannot_be_written_keeps_its_number_free(tmp_path: Path) -
 
 
 def test_the_analysis_as_word(tmp_path: Path) -> None:
-    out = tmp_path / "analysis.docx"
-    run("--records", str(REPO / "records"), "analyze", "--month", "2026-10", "--format", "docx",
-        "--out", str(out))  # fmt: skip
     import docx
+    import lxml.html
 
+    out, html = tmp_path / "analysis.docx", tmp_path / "analysis.html"
+    for fmt, path in (("docx", out), ("html", html)):
+        run("--records", str(REPO / "records"), "analyze", "--month", "2026-10", "--format", fmt,
+            "--out", str(path))  # fmt: skip
+    page = lxml.html.document_fromstring(html.read_bytes())
     document = docx.Document(io.BytesIO(out.read_bytes()))
-    assert document.paragraphs[0].text.endswith("2026年10月安全信息综合分析")
-    assert document.tables and document.tables[0].rows[0].cells[0].text == "项目"
-    assert document.core_properties.created is not None
-    assert document.core_properties.created.date().isoformat() == "2026-10-31"
+    # the title, every heading and every table of the html, in order
+    title = " ".join(next(page.iter("h1")).text_content().split())
+    assert document.paragraphs[0].text == title and "2026" in title
+    headings = [" ".join(h.text_content().split()) for h in page.iter("h2")]
+    styled = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 1"]
+    assert styled == headings and len(headings) > 3
+    tables = list(page.iter("table"))
+    assert len(document.tables) == len(tables)
+    first_row = [" ".join(c.text_content().split()) for c in next(tables[0].iter("tr"))]
+    assert [c.text for c in document.tables[0].rows[0].cells] == first_row
+    created = document.core_properties.created
+    assert created is not None and created.date().isoformat() == "2026-10-31"
 
 
 def test_a_binary_format_goes_to_a_pipe(tmp_path: Path) -> None:

@@ -47,9 +47,14 @@ def test_the_docx_holds_the_notice_as_a_document(notice_html: str) -> None:
     assert str(red) == "E60000"
     assert ("Title", "关于2026年10月份安全信息工作情况的通报") in paragraphs
     headings = [t for s, t in paragraphs if s == "Heading 1"]
-    assert headings == ["一、总体情况", "二、表扬", "三、存在的问题", "四、整改要求"]
-    body = next(t for t in texts if t.startswith("截至2026年10月31日"))
-    assert "全车间共收集安全信息" in body
+    # the html's own parts, in order: whatever the template says, the structure carries over
+    import lxml.html
+
+    page = lxml.html.document_fromstring(notice_html.encode("utf-8"))
+    assert headings == [" ".join(h.text_content().split()) for h in page.iter("h2")]
+    assert headings[0] == "一、总体情况"
+    paragraphs_of_html = [" ".join(p.text_content().split()) for p in page.iter("p")]
+    assert [t for t in paragraphs_of_html if t not in texts] == []
     assert "特此通报。" in texts
     # 版记: 抄送 and the 印发 line, 印发机关 and 日期 apart on one line
     assert any(t.startswith("抄送：") for t in texts)
@@ -128,8 +133,10 @@ def test_the_pdf_is_a4_reproducible_and_dated_by_the_document(notice_html: str) 
     first = html_to_pdf(notice_html, stamp=STAMP, records=EXAMPLE)
     assert html_to_pdf(notice_html, stamp=STAMP, records=EXAMPLE) == first
     pdf = pdfium.PdfDocument(first)
-    # body, praise, problems, requirements and signature, then the attachment on its own
-    assert len(pdf) == 5
+    # the body over several pages, then the attachment from a page of its own
+    starts = [pdf[n].get_textpage().get_text_range().lstrip() for n in range(len(pdf))]
+    attachment = next(n for n, text in enumerate(starts) if text.startswith("附件"))
+    assert 1 < attachment < len(pdf)
     width, height = pdf[0].get_size()
     assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (210, 297)
     meta = pdf.get_metadata_dict()
