@@ -42,11 +42,14 @@ bench: install
 	$(PY) -m pip install --quiet -e '.[dev,bench]'
 	$(PY) scripts/bench.py
 
-## The bureau ledger: export per 100k records, `bureau analyze` at 10^6 and 10^7 rows with
-## DuckDB beside a pandas baseline (time and peak memory), and the PySpark local-mode test.
+## The bureau ledger: the full bureau (50 units x 200 people x 2 years, daily returns) from
+## YAML trees through `bureau sync` and `bureau analyze`; export per 100k records; `bureau
+## analyze` at 10^6 and 10^7 rows with DuckDB beside a pandas baseline (time and peak
+## memory); then the PySpark local-mode test (the bureau/sql figure on Spark).
 bench-bureau: install
 	$(PY) -m pip install --quiet -e '.[dev,bureau]' pyspark
-	$(PY) scripts/bench_bureau.py --rows 1000000 10000000 --out bench/bureau.json
+	$(PY) scripts/bench_bureau.py --rows 1000000 10000000 --out bench/bureau.json \
+		--pipeline-units 50 --people 200 --months 24 --reports-per-unit 2400
 	BARRIER_SPARK=1 $(BIN)/pytest -q -p no:cacheprovider -m slow tests/slow/test_bureau_spark.py
 
 ## Long property-based runs of the never-crash and round-trip tests.

@@ -8,8 +8,14 @@
    with DuckDB, and the reporting figure (reports and member-tier 漏报 per unit) with pandas
    loading the same tables. Each runs in a fresh process; its peak memory is that process's
    maximum resident set size.
+3. The bureau at full scale from YAML: ``--pipeline-units`` units of ``--people`` people over
+   ``--months`` months (daily nil returns of the party members included), generated as
+   record trees by gen_bureau.py, then ``barrier bureau sync`` (check, load and
+   ``export --dataset`` of every unit) and ``barrier bureau analyze`` as the user runs them,
+   each timed with its peak memory.
 
     python scripts/bench_bureau.py [--rows 1000000 10000000] [--export-reports 20000]
+        [--pipeline-units 50 --people 200 --months 24 --reports-per-unit 2400]
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -171,11 +178,77 @@ def bench_export(reports: int, work: Path) -> dict[str, float]:
     }
 
 
+def run_measured(*args: str) -> tuple[float, float, str]:
+    """Seconds, peak memory (MiB: this child's own max RSS, from wait4) and stdout."""
+    with tempfile.TemporaryFile() as out:
+        start = time.perf_counter()
+        child = subprocess.Popen(
+            [sys.executable, "-m", "barrier_cli", *args],
+            stdout=out,
+            env=os.environ | {"BARRIER_TODAY": "2026-11-24"},
+        )
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - start
+        if child.returncode != 0:
+            raise subprocess.CalledProcessError(child.returncode, child.args)
+        out.seek(0)
+        return seconds, usage.ru_maxrss / 1024, out.read().decode("utf-8")
+
+
+def bench_pipeline(
+    units: int, people: int, months: int, reports: int, work: Path
+) -> dict[str, object]:
+    """gen_bureau → bureau sync → bureau analyze on YAML record trees, as a user runs them."""
+    from gen_bureau import generate_bureau
+
+    bureau = work / "bureau"
+    start = time.perf_counter()
+    generate_bureau(
+        bureau, units=units, reports=reports, seed=7, people=people, months=months, month=MONTH
+    )
+    made = time.perf_counter() - start
+    files = sum(1 for _ in bureau.glob("units/*/records/**/*.yaml"))
+    returns = sum(1 for _ in bureau.glob("units/*/records/returns/**/*.yaml"))
+    sync_s, sync_mib, said = run_measured("bureau", "sync", "--bureau", str(bureau), "--no-fetch")
+    rows = sum(int(line.rsplit(", ", 1)[1].split()[0]) for line in said.splitlines())
+    analyze_s, analyze_mib, text = run_measured(
+        "bureau", "analyze", "--bureau", str(bureau), "--month", MONTH, "--format", "json"
+    )
+    found = json.loads(text)
+    return {
+        "units": units,
+        "people_per_unit": people,
+        "months": months,
+        "reports_per_unit": reports,
+        "yaml_files": files,
+        "returns_files": returns,
+        "nil_return_days": sum(text.count("  - date:") for text in _returns_texts(bureau)),
+        "generate_s": round(made, 1),
+        "sync_s": round(sync_s, 1),
+        "sync_peak_mib": round(sync_mib),
+        "ledger_rows": rows,
+        "analyze_s": round(analyze_s, 2),
+        "analyze_peak_mib": round(analyze_mib),
+        "units_analysed": len(found["units"]),
+    }
+
+
+def _returns_texts(bureau: Path) -> Iterator[str]:
+    for path in bureau.glob("units/*/records/returns/**/*.yaml"):
+        yield path.read_text(encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, nargs="+", default=[1_000_000, 10_000_000])
     parser.add_argument("--export-reports", type=int, default=20_000)
     parser.add_argument("--out", type=Path, help="write the results as JSON here too")
+    parser.add_argument("--pipeline-units", type=int, default=0, help="0: skip the YAML run")
+    parser.add_argument("--people", type=int, default=200)
+    parser.add_argument("--months", type=int, default=24)
+    parser.add_argument("--reports-per-unit", type=int, default=2400)
+    parser.add_argument("--only-pipeline", action="store_true", help="skip parts 1 and 2")
     args = parser.parse_args(argv)
     results: dict[str, object] = {
         "when": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
@@ -184,9 +257,15 @@ def main(argv: list[str] | None = None) -> int:
     }
     with tempfile.TemporaryDirectory(prefix="bench-bureau-") as tmp:
         work = Path(tmp)
-        results["export"] = bench_export(args.export_reports, work)
-        print("export:", results["export"], flush=True)
-        for rows in sorted(args.rows):
+        if args.pipeline_units:
+            results["pipeline"] = bench_pipeline(
+                args.pipeline_units, args.people, args.months, args.reports_per_unit, work
+            )
+            print("pipeline:", results["pipeline"], flush=True)
+        if not args.only_pipeline:
+            results["export"] = bench_export(args.export_reports, work)
+            print("export:", results["export"], flush=True)
+        for rows in [] if args.only_pipeline else sorted(args.rows):
             ledger = work / f"ledger-{rows}"
             start = time.perf_counter()
             synthetic_ledger(ledger, rows)

@@ -6,9 +6,12 @@ the units cycle through the systems 机、车、工、电、辆, and ``bureau.ya
 path. ``--records`` adds an existing tree as the first unit (the example 列检车间);
 ``--typical-case N`` gives the N-th generated unit an open general-A accident in
 ``--month`` that was never handed over (交班), a known answer for the 通报.
-The trees have no ``returns`` kind, so no daily returns are generated.
+``--people N`` gives each generated unit a roster of N people of whom five in eight (the
+party members who owe feedback each duty day) tick 今日无异常 every weekday, one returns file
+per person and month; ``--months M`` spreads each unit's reports and returns over the M
+months before gen_tree's TODAY. The bureau at full scale (issue 18):
 
-    python scripts/gen_bureau.py OUT --units 50 --reports-per-unit 20000 [--seed 7]
+    python scripts/gen_bureau.py OUT --units 50 --people 200 --months 24 --reports-per-unit 2400
 """
 
 from __future__ import annotations
@@ -47,6 +50,8 @@ def generate_bureau(
     records: Path | None = None,
     typical: int | None = None,
     month: str = "2026-10",
+    people: int | None = None,
+    months: int | None = None,
 ) -> list[str]:
     """Write ``out/bureau.yaml`` and ``out/units/<id>/records``; return the unit ids."""
     out.mkdir(parents=True)
@@ -65,7 +70,11 @@ def generate_bureau(
         system = SYSTEMS[n % len(SYSTEMS)]
         uid = f"U{n + 1:02d}"
         root = out / "units" / uid / "records"
-        generate(root, reports=reports, seed=seed + n, defects=0)
+        # gen_tree makes its roster 1.6 times the people who tick nil returns
+        nil_returns = people * 5 // 8 if people else 0
+        generate(
+            root, reports=reports, seed=seed + n, defects=0, nil_returns=nil_returns, months=months
+        )
         if typical == n + 1:
             day = f"{month}-15"
             text = TYPICAL.format(day=day.replace("-", ""), date=day, group="B1-G1")
@@ -97,6 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--records", type=Path, help="an existing tree to add as unit LJ")
     parser.add_argument("--typical-case", type=int, help="the generated unit (1-based) to give it")
     parser.add_argument("--month", default="2026-10", help="the month of the typical case")
+    parser.add_argument("--people", type=int, help="people per generated unit, with daily returns")
+    parser.add_argument("--months", type=int, help="months of records before TODAY")
     parser.add_argument("--force", action="store_true", help="replace OUT if it exists")
     args = parser.parse_args(argv)
     if args.out.exists():
@@ -111,6 +122,8 @@ def main(argv: list[str] | None = None) -> int:
         records=args.records,
         typical=args.typical_case,
         month=args.month,
+        people=args.people,
+        months=args.months,
     )
     sys.stdout.write(f"{args.out}: units {', '.join(ids)}\n")
     return 0

@@ -240,7 +240,10 @@ def _day_in(first: dt.date, last: dt.date, rng: random.Random) -> dt.date:
 
 def _start_of(reports: int) -> dt.date:
     """About 2,000 reports a month: a 100k tree spans four years."""
-    months = max(12, reports // 2000)
+    return _months_before(max(12, reports // 2000))
+
+
+def _months_before(months: int) -> dt.date:
     year, month = TODAY.year, TODAY.month - months
     while month < 1:
         year, month = year - 1, month + 12
@@ -433,11 +436,14 @@ def generate(
     seed: int = 7,
     defects: float = 0.002,
     nil_returns: int = 0,
+    months: int | None = None,
 ) -> int:
     """Write the tree at ``root`` (which must not exist); return the number of files.
 
     ``nil_returns`` people (party members) also tick 今日无异常 on every working day of the
-    year before today: one file per person per month, as ``barrier checkin`` writes them.
+    year before today (of the ``months`` before it when given): one file per person per
+    month, as ``barrier checkin`` writes them. ``months`` spreads the reports over that many
+    months instead of about 2,000 a month.
     """
     rng = random.Random(seed)
     root.mkdir(parents=True)
@@ -449,7 +455,7 @@ def generate(
     for name, text in STANDARDS.items():
         w.write(f"standards/{name}.yaml", text)
 
-    first = _start_of(reports)
+    first = _start_of(reports) if months is None else _months_before(months)
     last = TODAY - dt.timedelta(days=1)
     days = sorted(_day_in(first, last, rng) for _ in range(reports))
     report_ids: list[str] = []
@@ -483,14 +489,16 @@ def generate(
             w.write(f"assessments/{month:%Y/%m}/A-{period}-{subject}.yaml", text)
             budget -= 1
         month = nxt
-    write_nil_returns(w, [p for p in roster.people if p.party_member][:nil_returns])
+    since = None if months is None else first
+    write_nil_returns(w, [p for p in roster.people if p.party_member][:nil_returns], since)
     return w.files
 
 
-def write_nil_returns(w: Writer, people: list[Person]) -> None:
-    """A year of weekday nil returns for each of ``people``, a file per person and month."""
-    first = TODAY - dt.timedelta(days=365)
-    days = [first + dt.timedelta(days=n) for n in range(365)]
+def write_nil_returns(w: Writer, people: list[Person], since: dt.date | None = None) -> None:
+    """Weekday nil returns for each of ``people`` from ``since`` (a year ago by default) to
+    yesterday, a file per person and month."""
+    first = since or TODAY - dt.timedelta(days=365)
+    days = [first + dt.timedelta(days=n) for n in range((TODAY - first).days)]
     months: dict[str, list[dt.date]] = {}
     for day in days:
         if day.weekday() < 5:

@@ -18,6 +18,9 @@ EXTRA_OF = {
     "pyarrow": "export",
     "openpyxl": "export",
     "duckdb": "bureau",
+    "weasyprint": "office",
+    "docx": "office",
+    "markdown_it": "office",
 }
 """Each optional library and the extra of pyproject.toml that brings it."""
 

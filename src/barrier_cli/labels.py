@@ -194,6 +194,33 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "derived": ("由记录得出", "derived from records"),
         "entered": ("人工录入", "entered by hand"),
     },
+    "competence_kind": {
+        "knows": ("应知一口清", "knowledge check"),
+        "skills": ("应会一手精", "skills check"),
+        "study": ("双学双提", "study"),
+        "contest": ("四赛", "contest"),
+    },
+    "contest": {
+        "joint": ("联手赛", "joint contest"),
+        "versus": ("对抗赛", "team match"),
+        "arena": ("擂台赛", "challenge contest"),
+        "upgrade": ("升格赛", "upgrade contest"),
+    },
+    "key_status": {
+        "proposed": ("提出", "proposed"),
+        "confirmed": ("确认", "confirmed"),
+        "paired": ("已包保", "paired"),
+        "turned": ("已转化", "turned around"),
+        "not_turned": ("未转化", "not turned around"),
+    },
+    "key_signal": {
+        "violation": ("两违", "violation"),
+        "quality": ("检修质量反馈", "quality feedback"),
+        "precursor": ("事故苗子", "near miss"),
+        "competence": ("素质考核不合格", "failed check"),
+        "few_finds": ("发现故障少", "few faults found"),
+        "other": ("其他", "other"),
+    },
 }
 
 

@@ -77,3 +77,19 @@ def test_duckdb_reads_both_months_as_one_dataset(months: list[Path]) -> None:
     actions = [str(m / "actions.parquet") for m in months]
     (row,) = duckdb.execute("SELECT record, number, due FROM read_parquet(?)", [actions]).fetchall()
     assert row[1:] == (1, dt.date(2026, 10, 20)) and row[0].startswith("R-20261002-")
+
+
+def test_each_months_duties_are_those_of_the_whole_tree() -> None:
+    """The ledger counts a month's duties from the feedback around it: the same answer as
+    from every record of the tree (the example's 18 months, weeks across month ends)."""
+    from barrier_cli.analysis.compliance import reporting_compliance
+    from barrier_cli.bureau.dataset import _duties
+    from barrier_cli.periods import Month
+
+    tree = load_tree(Path(__file__).resolve().parents[2] / "records")
+    today = dt.date(2026, 11, 24)
+    found = _duties(tree, today=today)
+    assert len(found) >= 18
+    for month, rows in found.items():
+        whole = reporting_compliance(tree, Month.parse(month), today=today).all
+        assert rows == [(e.tier, e.subject, e.unit, e.branch, e.expected, e.actual) for e in whole]

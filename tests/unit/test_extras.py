@@ -50,12 +50,13 @@ def test_base_dependencies_leave_the_heavy_libraries_to_extras() -> None:
 
     project = tomllib.loads((Path(__file__).parents[2] / "pyproject.toml").read_text())["project"]
     base = " ".join(project["dependencies"])
-    for heavy in ("pandas", "pyarrow", "openpyxl", "matplotlib"):
+    for heavy in ("pandas", "pyarrow", "openpyxl", "matplotlib", "weasyprint", "python-docx"):
         assert heavy not in base
     extras = project["optional-dependencies"]
     assert any("pandas" in d for d in extras["analysis"])
     assert {"pyarrow", "openpyxl"} <= {d.split(">")[0] for d in extras["export"]}
-    assert extras["all"] == ["barrier-cli[analysis,export,bureau]"]
+    assert extras["all"] == ["barrier-cli[analysis,export,bureau,office]"]
+    assert {"weasyprint", "python-docx"} <= {d.split(">")[0] for d in extras["office"]}
     assert any(d.startswith("duckdb") for d in extras["bureau"])
     assert "barrier-cli[all]" in extras["dev"]
 
@@ -67,3 +68,22 @@ def test_the_bureau_asks_for_its_extra(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "duckdb", None)
     with pytest.raises(MissingExtra, match=r"pip install 'barrier-cli\[bureau\]'"):
         connect(tmp_path)
+
+
+def test_word_and_pdf_ask_for_their_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import datetime as dt
+    import importlib.util
+
+    from barrier_cli.extras import MissingExtra
+    from barrier_cli.render.office import Stamp, html_to_docx, html_to_pdf
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name in ("docx", "weasyprint") else real(name, *a),
+    )
+    stamp = Stamp(title="t", author="a", date=dt.date(2026, 11, 5))
+    for make in (html_to_docx, html_to_pdf):
+        with pytest.raises(MissingExtra, match=r"barrier-cli\[office\]"):
+            make("<p>x</p>", stamp=stamp)

@@ -16,6 +16,7 @@ new one (for an instant none), never half of one, and two exports never interlea
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import fcntl
 import io
@@ -198,6 +199,7 @@ def _month_keys(tree: Tree) -> dict[str, Callable[[Row], str]]:
 
     report_month = {r.id: str(Month.of(r.date)) for r in tree.reports}
     incident_month = {i.id: str(Month.of(i.date)) for i in tree.incidents}
+    competence_month = {c.id: str(Month.of(c.date)) for c in tree.competence}
     return {
         "reports": by("reports", "date"),
         "actions": lambda row: report_month[row[0]],
@@ -206,7 +208,25 @@ def _month_keys(tree: Tree) -> dict[str, Callable[[Row], str]]:
         "pairings": by("pairings", "start"),
         "assessments": by("assessments", "date"),
         "notices": by("notices", "date"),
+        "competence": by("competence", "date"),
+        "competence_results": lambda row: competence_month[row[0]],
+        "key_persons": by("key_persons", "proposed"),
+        "rewards": by("rewards", "date"),
     }
+
+
+def _around(tree: Tree, month: Month) -> Tree:
+    """The feedback that can count for ``month``: dated from a week before it to a week after
+    (a week owed in it may start in the month before), not two years of it for every month
+    (that made the duties of a 200-person unit quadratic)."""
+    lo, hi = month.first - dt.timedelta(days=7), month.last + dt.timedelta(days=7)
+    near = {str(month.shift(-1)), str(month), str(month.shift(1))}
+    return dataclasses.replace(
+        tree,
+        reports=[r for r in tree.reports if lo <= r.date <= hi],
+        returns=[n for n in tree.returns if n.month in near],
+        roundups=[u for u in tree.roundups if lo <= u.span[1] <= hi],
+    )
 
 
 def _duties(tree: Tree, *, today: dt.date) -> dict[str, list[Row]]:
@@ -220,8 +240,7 @@ def _duties(tree: Tree, *, today: dt.date) -> dict[str, list[Row]]:
     month, last = Month.of(min(days)), Month.of(min(max(days), today))
     out: dict[str, list[Row]] = {}
     while month.first <= last.first:
-        # The whole tree, not the month's slice: a week owed in this month may start in the last.
-        found = reporting_compliance(tree, month, today=today)
+        found = reporting_compliance(_around(tree, month), month, today=today)
         out[str(month)] = [
             (e.tier, e.subject, e.unit, e.branch, e.expected, e.actual) for e in found.all
         ]

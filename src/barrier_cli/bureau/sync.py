@@ -84,7 +84,8 @@ def sync(
         if not (root / "barrier.yaml").is_file():
             out.append(_with(base, first_error=f"{root}: no records tree (barrier.yaml) here"))
             continue
-        checked = check_tree(root, day=today)
+        # through the cache (outside the tree): the load for the export reuses the check's
+        checked = check_tree(root, day=today, cache=True)
         errors = [x for x in checked.findings if x.severity.name == "ERROR"]
         if errors:
             first = errors[0]
@@ -99,7 +100,7 @@ def sync(
             )
             continue
         written = export_dataset(
-            load_tree(root), unit=unit.id, out=dataset, month=month, today=today
+            load_tree(root, cache=True), unit=unit.id, out=dataset, month=month, today=today
         )
         out.append(_with(base, status="ok", rows=sum(written.rows.values())))
     write_status(dataset, out)

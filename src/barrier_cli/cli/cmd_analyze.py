@@ -16,11 +16,12 @@ def analyze(
     ctx: typer.Context,
     month: Annotated[str, options.month("The month to analyse")],
     output_format: Annotated[
-        Literal["term", "md", "html", "json"] | None,
+        Literal["term", "md", "html", "json", "docx", "pdf"] | None,
         typer.Option(
             "--format",
             help="term (tables; the default at a terminal), md (the default otherwise), "
-            "html (one file for print, with charts) or json (every number, for dashboards).",
+            "html (one file for print, with charts), json (every number, for dashboards), "
+            "docx or pdf (公文 layout from the html; need --out or a pipe).",
         ),
     ] = None,
     out: Annotated[
@@ -44,6 +45,9 @@ def analyze(
 
     g = globals_of(ctx)
     interactive = out is None and sys.stdout.isatty()
+    if output_format == "docx" or output_format == "pdf":
+        _office(g.root(), month, output_format, g.lang, out, as_of, interactive)
+        return
     fmt = output_format or ("term" if interactive else "md")
     day = today(g.root())
     document = analysis_document(
@@ -61,4 +65,34 @@ def analyze(
     if out is None:
         sys.stdout.write(document.text)
     else:
+        sys.stderr.write(f"wrote {out}\n")
+
+
+def _office(
+    root: Path,
+    month: str,
+    fmt: Literal["docx", "pdf"],
+    lang: Literal["zh", "en"] | None,
+    out: Path | None,
+    as_of: str | None,
+    terminal: bool,
+) -> None:
+    from barrier_cli.loader import today
+    from barrier_cli.office import analysis_file, binary_target
+    from barrier_cli.periods import month_named, parse_day
+
+    deliver = binary_target(fmt, out, root=root, stdout=sys.stdout.buffer, terminal=terminal)
+    day = today(root)
+    skipped = analysis_file(
+        root=root,
+        month=month_named(month, day),
+        fmt=fmt,
+        lang=lang,
+        today=day,
+        deliver=deliver,
+        moment=parse_day(as_of, "--as-of") if as_of else None,
+    )
+    for rel in skipped:
+        sys.stderr.write(f"barrier: warning: {rel} does not validate and is left out\n")
+    if out is not None:
         sys.stderr.write(f"wrote {out}\n")

@@ -68,14 +68,17 @@ def analyze(
     bureau: BureauOption = Path("."),
     dataset: DatasetOption = None,
     output_format: Annotated[
-        Literal["md", "json"], typer.Option("--format", help="md or json (every figure).")
+        Literal["md", "json", "docx", "pdf"],
+        typer.Option(
+            "--format", help="md, json (every figure), or docx or pdf (need --out or a pipe)."
+        ),
     ] = "md",
     out: OutOption = None,
 ) -> None:
     """The department's monthly comprehensive analysis, per unit and per system."""
     from barrier_cli.bureau.document import analysis_text
 
-    _document(ctx, analysis_text, bureau, month, output_format, dataset, out)
+    _document(ctx, analysis_text, bureau, month, output_format, dataset, out, source="md")
 
 
 @app.command("notice")
@@ -85,14 +88,15 @@ def notice(
     bureau: BureauOption = Path("."),
     dataset: DatasetOption = None,
     output_format: Annotated[
-        Literal["md", "html"], typer.Option("--format", help="md or html.")
+        Literal["md", "html", "docx", "pdf"],
+        typer.Option("--format", help="md, html, or docx or pdf (need --out or a pipe)."),
     ] = "md",
     out: OutOption = None,
 ) -> None:
     """Draft the 通报 naming each unit organisation that shows one of the five shortcomings."""
     from barrier_cli.bureau.document import notice_text
 
-    _document(ctx, notice_text, bureau, month, output_format, dataset, out)
+    _document(ctx, notice_text, bureau, month, output_format, dataset, out, source="html")
 
 
 def _document(
@@ -103,19 +107,43 @@ def _document(
     fmt: str,
     dataset: Path | None,
     out: Path | None,
+    *,
+    source: Literal["md", "html"],
 ) -> None:
-    """One bureau document of ``month``, printed or written to ``out``."""
+    """One bureau document of ``month``, printed or written to ``out``; docx and pdf are
+    made from its ``source`` rendering."""
     from barrier_cli.bureau.models import load_bureau
     from barrier_cli.periods import month_named
     from barrier_cli.tree_root import today
 
-    text = make(
-        load_bureau(bureau),
-        month=month_named(month, today()),
-        fmt=fmt,
-        lang=globals_of(ctx).lang or "zh",
-        dataset=dataset,
-    )
+    tree = load_bureau(bureau)
+    period = month_named(month, today())
+    lang = globals_of(ctx).lang or "zh"
+    if fmt == "docx" or fmt == "pdf":
+        from barrier_cli.office import binary_target, bureau_file
+
+        binary: Literal["docx", "pdf"] = "docx" if fmt == "docx" else "pdf"
+        deliver = binary_target(
+            fmt, out, root=None, stdout=sys.stdout.buffer, terminal=sys.stdout.isatty()
+        )
+        text = make(tree, month=period, fmt=source, lang=lang, dataset=dataset)
+        title = f"{tree.bureau.name} {period}" if tree.bureau.name else str(period)
+        deliver(
+            bureau_file(
+                bureau_root=tree.root,
+                text=text,
+                source=source,
+                month=period,
+                fmt=binary,
+                lang=lang,
+                author=tree.bureau.issuer,
+                title=title,
+            )
+        )
+        if out is not None:
+            sys.stderr.write(f"wrote {out}\n")
+        return
+    text = make(tree, month=period, fmt=fmt, lang=lang, dataset=dataset)
     if out is None:
         sys.stdout.write(text)
         return

@@ -16,8 +16,12 @@ def notice(
     ctx: typer.Context,
     month: Annotated[str, options.month("The month covered")],
     output_format: Annotated[
-        Literal["md", "html"],
-        typer.Option("--format", help="md (Markdown) or html (a formal A4 document)."),
+        Literal["md", "html", "docx", "pdf"],
+        typer.Option(
+            "--format",
+            help="md (Markdown), html (a formal A4 document), or docx or pdf made from "
+            "the html (need --out or a pipe).",
+        ),
     ] = "md",
     out: Annotated[
         Path | None,
@@ -61,19 +65,42 @@ def notice(
     g = globals_of(ctx)
     root = g.root()
     day = today(root)
-    published = publish_notice(
-        root=root,
-        month=month_named(month, day),
-        fmt=output_format,
-        lang=g.lang,
-        today=day,
-        issue=issue,
-        force=force,
-        out=out,
-        deliver=_print,
-        moment=parse_day(as_of, "--as-of") if as_of else None,
-        draft=draft,
-    )
+    moment = parse_day(as_of, "--as-of") if as_of else None
+    if output_format == "docx" or output_format == "pdf":
+        from barrier_cli.office import binary_target, notice_file
+
+        published = notice_file(
+            root=root,
+            month=month_named(month, day),
+            fmt=output_format,
+            lang=g.lang,
+            today=day,
+            deliver=binary_target(
+                output_format,
+                out,
+                root=root,
+                stdout=sys.stdout.buffer,
+                terminal=sys.stdout.isatty(),
+            ),
+            issue=issue,
+            force=force,
+            moment=moment,
+            draft=draft,
+        )
+    else:
+        published = publish_notice(
+            root=root,
+            month=month_named(month, day),
+            fmt=output_format,
+            lang=g.lang,
+            today=day,
+            issue=issue,
+            force=force,
+            out=out,
+            deliver=_print,
+            moment=moment,
+            draft=draft,
+        )
     again = published.reproduced
     if again is not None:
         e = again.entry

@@ -1,8 +1,9 @@
 """``barrier export``: every record as typed tables, for Excel, DuckDB, Spark and pandas users.
 
-One table per kind (reports, incidents, pairings, assessments, notices, people, units,
-partners, standard_items), with report actions and incident measures as tables of their own,
-keyed by the record id and the action's number (from 1). Each table's schema comes from the
+One table per kind (reports, incidents, pairings, assessments, notices, competence,
+key_persons, rewards, people, units, partners, standard_items), with report actions,
+incident measures and competence results as tables of their own, keyed by the record id and
+the item's number (from 1). Each table's schema comes from the
 models (``schema.TABLES``), so every export has the same columns and types whatever the data.
 Withdrawn records are exported too, with ``withdrawn_*`` filled in, so an export is the
 complete book; filter on ``withdrawn_date`` to leave them out.

@@ -55,6 +55,12 @@ def _sources(tree: Tree) -> dict[str, Iterator[tuple[Row, Any]]]:
         "pairings": (((), p) for p in tree.pairings),
         "assessments": (((), a) for a in tree.assessments),
         "notices": (((), n) for n in tree.notices),
+        "competence": (((), c) for c in tree.competence),
+        "competence_results": (
+            ((c.id, n), r) for c in tree.competence for n, r in enumerate(c.results, start=1)
+        ),
+        "key_persons": (((), k) for k in tree.key_persons),
+        "rewards": (((), r) for r in tree.rewards),
         "people": (((), p) for p in tree.org.people),
         "units": (((), u) for u in tree.org.units),
         "partners": (((), p) for p in tree.org.partners),

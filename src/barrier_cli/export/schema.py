@@ -25,14 +25,18 @@ from barrier_cli.labels import LABELS, Lang
 from barrier_cli.models import (
     Action,
     Assessment,
+    Competence,
     Incident,
+    KeyPerson,
     NoticeEntry,
     Pairing,
     Partner,
     Person,
     Report,
+    Reward,
     Unit,
 )
+from barrier_cli.models.competence import CompetenceResult
 from barrier_cli.models.standard import StandardItem
 
 Kind = Literal["string", "date", "int", "float", "bool", "choice", "list", "records"]
@@ -184,6 +188,7 @@ def _extra(name: str, shape: Shape, zh: str, en: str) -> Column:
 
 _RECORD_OF_ACTION = _extra("record", Shape("string"), "信息编号", "report")
 _RECORD_OF_MEASURE = _extra("record", Shape("string"), "事故编号", "incident")
+_RECORD_OF_RESULT = _extra("record", Shape("string"), "考核记录编号", "competence record")
 # 1-based, as `due` and `action done ID/N` count them.
 _NUMBER = _extra("number", Shape("int"), "序号", "no.")
 _STANDARD = _extra("standard", Shape("choice", "level"), "考核标准", "standard")
@@ -214,6 +219,22 @@ TABLES: tuple[TableSpec, ...] = (
         (),
         model_columns(NoticeEntry, skip=frozenset({"content", "sha256"})),
     ),
+    TableSpec(
+        "competence",
+        "competence check or contest (一口清、一手精、四赛)",
+        (),
+        model_columns(Competence, skip=frozenset({"results"})),
+    ),
+    TableSpec(
+        "competence_results",
+        "one person's result in a competence record",
+        (_RECORD_OF_RESULT, _NUMBER),
+        model_columns(CompetenceResult),
+    ),
+    TableSpec(
+        "key_persons", "key person of the register (安全关键人)", (), model_columns(KeyPerson)
+    ),
+    TableSpec("rewards", "reward or penalty (奖惩)", (), model_columns(Reward)),
     TableSpec("people", "person of org.yaml", (), model_columns(Person)),
     TableSpec("units", "unit of org.yaml", (), model_columns(Unit)),
     TableSpec("partners", "partner unit of org.yaml", (), model_columns(Partner)),
