@@ -52,8 +52,11 @@ def test_every_element_is_there_in_order(fmt: n.Format) -> None:
         "一、总体情况",
         "二、表扬",
         "三、存在的问题",
-        "（自查）",
-        "四、整改要求",
+        "（三）各党支部存在的问题",
+        "（四）车间党总支自查",  # the issuer's own lapses, apart from those it criticises
+        "四、考核结果",
+        "五、整改要求",
+        "特此通报。",
         "附件：2026年10月份通报事项清单",  # 附件说明
         "车间党总支",  # 发文机关署名
         "2026年11月24日",  # 成文日期
@@ -61,8 +64,10 @@ def test_every_element_is_there_in_order(fmt: n.Format) -> None:
         "抄送：车辆段党委办公室",
         "2026年11月24日印发",  # 印发机关和印发日期
     ]
-    at = [text.find(e) for e in elements]
-    assert -1 not in at, [e for e, i in zip(elements, at, strict=True) if i < 0]
+    at = 0
+    for element in elements:
+        at = text.find(element, at)
+        assert at >= 0, f"{element} missing or out of order"
     assert text.index("列检车间党总支办公室") > text.index("抄送")
 
 
@@ -81,17 +86,17 @@ def test_the_issuer_is_never_among_the_units_it_criticises() -> None:
     assert [u.unit for u in notice.units] == ["B1"]
     assert notice.own is not None and notice.own.unit == "GB"
     text = n.render_notice(notice, fmt="md", lang="zh", records=None)
-    problems = text[text.index("三、存在的问题") : text.index("（自查）")]
+    problems = text[text.index("三、存在的问题") : text.index("（四）车间党总支自查")]
     assert "车间党总支" not in problems
-    corrections = text[text.index("四、整改要求") : text.index("附件：")]
+    corrections = text[text.index("五、整改要求") : text.index("附件：")]
     assert re.search(r"\d\. 车间党总支", corrections) is None
     assert _notice(self_review=False).own is None
 
 
 def test_praise_is_a_sentence_worded_for_members_and_others() -> None:
     text = n.render_notice(_notice(), fmt="md", lang="zh", records=None)
-    assert "共产党员朱春祥同志于10月10日作业中发现G606230356车5位车轮踏面擦伤超限" in text
-    assert "李明同志于10月10日作业中发现邻线来车未撤离" in text
+    assert "共产党员朱春祥同志于10月10日在列检作业中发现G606230356车5位车轮踏面擦伤超限" in text
+    assert "李明同志于10月10日在列检作业中发现邻线来车未撤离" in text
     assert "共产党员李明" not in text
     assert "希望全体党员和职工以他们为榜样" in text
     members_only = n.build_notice(
