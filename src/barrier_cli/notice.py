@@ -134,6 +134,8 @@ class KeyProposal:
     signals: list[str]
     """Signal kinds (violation, quality, precursor, competence, few_finds), strongest first."""
     evidence: list[str]
+    branch_name: str = ""
+    """The branch that confirms them and pairs them."""
 
 
 @dataclass(frozen=True)
@@ -388,6 +390,7 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
     units = {u.id: u.name for u in tree.org.units}
     out = []
     for c in key_person_signals(tree, month, day):
+        branch = branch_of(tree.org, c.unit)
         if not c.proposed:
             continue
         weight: dict[str, float] = defaultdict(float)
@@ -399,6 +402,7 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
                 unit_name=units.get(c.unit, c.unit),
                 signals=sorted(weight, key=lambda k: (-weight[k], k)),
                 evidence=sorted({e.ref for e in c.signals if e.ref}),
+                branch_name=units.get(branch or "", units.get(c.unit, c.unit)),
             )
         )
     return out
@@ -427,8 +431,13 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
     order = {u.id: n for n, u in enumerate(tree.org.units)}
     compliance = reporting_compliance(tree, month, today=day)
     duties = compliance.all
+    # accidents by class (一般A类事故), then 两违 and 事故苗子
     incidents = Counter(
-        i.type for i in tree.incidents if i.withdrawn is None and month.contains(i.date)
+        label("accident_class", i.class_ or "general_d", lang)
+        if i.type == "accident"
+        else label("incident_type", i.type, lang)
+        for i in sorted(tree.incidents, key=lambda i: (i.type, i.class_ or ""))
+        if i.withdrawn is None and month.contains(i.date)
     )
     return Overview(
         reports=len(reports),
@@ -443,11 +452,7 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
         ],
         duties=len(duties),
         missed=len(compliance.missed()),
-        incidents=[
-            Tally(label("incident_type", t, lang), incidents[t])
-            for t in ("accident", "violation", "precursor")
-            if incidents[t]
-        ],
+        incidents=[Tally(kind, count) for kind, count in incidents.items()],
     )
 
 

@@ -139,7 +139,7 @@ def test_a_worker_with_quality_feedback_and_a_near_miss_is_proposed_as_key_perso
     assert [(k.name, k.signals) for k in notice.key_persons] == [("李明", ["precursor", "quality"])]
     body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
     assert "一班一组李明（涉及事故苗子、有检修质量反馈）符合安全关键人条件" in body
-    assert "确认后14日内落实党员包保" in body
+    assert "一班党支部：对李明研究确认，确认为安全关键人的，14日内落实党员包保。" in body
     # registered after the month ended: as of 10-31 they were still only proposed
     later = KeyPerson.model_validate(
         {
