@@ -103,7 +103,7 @@ SETTINGS: dict[str, Any] = {
         "number": "车间党总支〔{year}〕{seq}号",
         "recipients": ["各班党支部", "各党小组", "车间各工班"],
         "correction_days": 10,
-        "authority": "中共XX车辆段列检车间总支部委员会",
+        "authority": "中共牡丹江车辆段列检车间总支部委员会",
         "copy_to": ["车辆段党委", "车辆段安全科"],
         "printer": "列检车间党总支办公室",
     },

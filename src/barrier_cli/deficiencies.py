@@ -340,9 +340,9 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                     "overdue_action",
                     scope.text(
                         f"{rid}/{n}「{act.action}」：{scope.person(act.owner)}负责，"
-                        f"{act.due}到期，逾期{late}天",
+                        f"{act.due}到期，截至{scope.asof}逾期{late}天",
                         f"{rid}/{n} '{act.action}': {scope.person(act.owner)}, "
-                        f"due {act.due}, {late} days overdue",
+                        f"due {act.due}, {late} days overdue on {scope.asof}",
                     ),
                     (rid,),
                 )

@@ -12,7 +12,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
-from collections import Counter
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,10 @@ from typing import Any, Literal
 from pydantic import TypeAdapter
 
 from barrier_cli import snapshot, store
+from barrier_cli.analysis.cases import case_rows
 from barrier_cli.analysis.compliance import reporting_compliance
+from barrier_cli.analysis.keypersons import key_person_signals
+from barrier_cli.assess import Draft, assess
 from barrier_cli.canonical import record_text
 from barrier_cli.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
 from barrier_cli.errors import InvalidInput, RecordExists, UserError
@@ -35,10 +39,23 @@ from barrier_cli.templating import render
 
 Format = Literal["md", "html"]
 MAX_SEQ = 999
+PLACEHOLDER = re.compile(r"[XxＸｘ×]{2,}|（[^）]*(?:字号|名称|机关)[^）]*）|\((?:number|name)\)")
+"""What a template or an example leaves for the writer to fill in: XX, （发文字号）."""
 
 
 class AlreadyIssued(UserError):
     """A notice for the month is in the register and --force was not given."""
+
+
+@dataclass(frozen=True)
+class Award:
+    """A reward or commendation the register holds for a good catch."""
+
+    kind: str
+    """reward or commendation."""
+    level: str
+    """Who gave it (车间, 段, 分局), as a label in the notice's language."""
+    amount: float = 0.0
 
 
 @dataclass(frozen=True)
@@ -53,10 +70,92 @@ class Praise:
     train: str | None
     vehicle: str | None
     location: str | None
-    notes: str | None
+    notes: str | None = None
+    """The report's free text: a tree's own older template prints it; the shipped one keeps
+    free text out of the document and takes rewards from the register."""
     category: str = ""
     member: bool = False
     """A party member: the notice holds them up to members; others to all staff."""
+    source: str = "on_site"
+    """Where it was found (on-site work, a cadre patrol...): what they were doing."""
+    awards: list[Award] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Held:
+    """One person held responsible for a case (责任追究), and how."""
+
+    name: str
+    action: str
+    """A label: 撤换, 警告, 扣分..."""
+    detail: str | None = None
+    overseer: bool = False
+    """看惯者: held for letting it become habit, not for doing it."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """An accident or 两违 of the month, or an earlier one still open, as it stood."""
+
+    id: str
+    date: dt.date
+    title: str
+    unit_name: str
+    branch_name: str
+    type: str
+    """accident or violation."""
+    kind: str
+    """A label: 一般A类事故, 违章..."""
+    grade: str | None
+    """A label for a 两违's grade (A类); None for an accident."""
+    persons: list[str]
+    status: str
+    """A label: 分析中, 整改中, 已闭环..."""
+    closed: bool
+    gaps: list[str]
+    """What the closure rule and the typical-case procedure still lack, as labels."""
+    handover_to: str | None
+    """The level the settings require it be handed over to (交班); None: not required."""
+    handover: str | None
+    """The level it was handed over to, if it was."""
+    handover_date: dt.date | None
+    held: list[Held] = field(default_factory=list)
+    secretaries: list[str] = field(default_factory=list)
+    """Who answers for completing it: its branch's secretary."""
+    earlier: bool = False
+    """Happened in an earlier month and still open at the notice's moment."""
+
+
+@dataclass(frozen=True)
+class KeyProposal:
+    """Someone whose signals make them a key person (安全关键人) not yet in the register."""
+
+    name: str
+    unit_name: str
+    signals: list[str]
+    """Signal kinds (violation, quality, precursor, competence, few_finds), strongest first."""
+    evidence: list[str]
+    branch_name: str = ""
+    """The branch that confirms them and pairs them."""
+
+
+@dataclass(frozen=True)
+class BranchScore:
+    name: str
+    total: float
+    rank: int
+    lowest: bool
+    pending: int
+    """Items to be entered by hand that nobody has scored yet (they count 0)."""
+
+
+@dataclass(frozen=True)
+class FailedMember:
+    """A member who failed the month's rating (党员失格), costing the branch points."""
+
+    name: str
+    branch_name: str
+    reasons: list[str]
 
 
 @dataclass(frozen=True)
@@ -73,6 +172,8 @@ class UnitCriticism:
     unit: str
     name: str
     groups: list[RuleGroup]
+    secretaries: list[str] = field(default_factory=list)
+    """Who answers for the corrections: the branch secretary."""
 
     @property
     def count(self) -> int:
@@ -96,6 +197,8 @@ class Overview:
     """Reporting duties of the month (members, group leaders, branches)."""
     missed: int
     """Duties below their cadence."""
+    incidents: list[Tally] = field(default_factory=list)
+    """The month's accidents, 两违 and 事故苗子 by type."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +223,14 @@ class Notice:
     overview: Overview | None = None
     own: UnitCriticism | None = None
     """The issuer's own lapses (自查), never among the units it criticises."""
+    cases: list[Case] = field(default_factory=list)
+    key_persons: list[KeyProposal] = field(default_factory=list)
+    scores: list[BranchScore] = field(default_factory=list)
+    failed: list[FailedMember] = field(default_factory=list)
+    closure: str = "three"
+    """三不放过 (three) or 四不放过 (four): the rule cases are closed under."""
+    pair_days: int = 14
+    """Days a confirmed key person may wait for a pairing."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
@@ -146,11 +257,14 @@ def build_notice(
     settings = tree.settings.notice
     found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
     issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
-    own = _criticism(tree, [d for d in found if d.unit in issuers], lang)
+    own = _criticism(tree, [d for d in found if d.unit in issuers], lang, day)
+    # a tree without its standards is not scored; the rest of the notice stands
+    scored = {"branch", "member"} <= set(tree.standards)
+    assessed = assess(tree, month, today=day, lang=lang) if scored else None
     return Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
-        authority=settings.authority or f"{settings.issuer}文件",
+        authority=settings.authority or settings.issuer,
         printer=settings.printer or settings.issuer,
         copy_to=settings.copy_to,
         overview=_overview(tree, month, day, lang),
@@ -161,15 +275,38 @@ def build_notice(
         month=month,
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
-        praises=_praises(tree, month),
-        units=_criticism(tree, [d for d in found if d.unit not in issuers], lang),
+        praises=_praises(tree, month, until=today, lang=lang),
+        units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
         as_of=day,
+        cases=_cases(tree, month, day, lang),
+        key_persons=_key_proposals(tree, month, day),
+        scores=[
+            BranchScore(
+                d.name,
+                d.total,
+                d.rank,
+                d.lowest,
+                sum(source == "missing" for source in d.sources.values()),
+            )
+            for d in (assessed.branches if assessed else [])
+        ],
+        failed=_failed(tree, assessed.members if assessed else []),
+        closure=tree.settings.closure,
+        pair_days=tree.settings.key_persons.pair_days,
     )
 
 
-def _praises(tree: Tree, month: Month) -> list[Praise]:
+def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Praise]:
+    """The month's good catches, each with the rewards the register gave it by ``until``
+    (the notice's date: a notice announces the rewards decided for the month it covers)."""
     people = {p.id: p for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
+    awards: dict[str, list[Award]] = defaultdict(list)
+    for w in sorted(tree.rewards, key=lambda w: (w.date, w.id)):
+        if w.withdrawn is None and w.record and w.kind != "penalty" and w.date <= until:
+            awards[w.record].append(
+                Award(w.kind, label("reward_level", w.level, lang), w.amount or 0.0)
+            )
     out = []
     for r in commended(tree.reports, month):
         person = people.get(r.reporter)
@@ -187,9 +324,101 @@ def _praises(tree: Tree, month: Month) -> list[Praise]:
                 notes=r.notes,
                 category=r.category,
                 member=bool(person and person.party_member),
+                source=r.source,
+                awards=awards.get(r.id, []),
             )
         )
     return out
+
+
+def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
+    """The month's accidents and 两违, then earlier ones still open, as the analysis lists them."""
+    this, earlier = case_rows(tree, month, day)
+    incidents = {i.id: i for i in tree.incidents}
+    names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    rules = tree.settings.cases
+    secretaries = _secretaries(tree, day)
+    out = []
+    for row, before in [*((r, False) for r in this), *((r, True) for r in earlier)]:
+        incident = incidents[row.id]
+        if incident.type not in ("accident", "violation"):
+            continue
+        if incident.violation is not None:
+            kind = label("violation_kind", incident.violation.kind, lang)
+        else:
+            kind = label("accident_class", incident.class_ or "general_d", lang)
+        branch = tree.places.branch_of(incident.unit)
+        out.append(
+            Case(
+                id=row.id,
+                date=row.date,
+                title=row.title,
+                unit_name=row.unit_name,
+                branch_name=units.get(branch or "", row.unit_name),
+                type=incident.type,
+                kind=kind,
+                grade=label("violation_grade", row.grade, lang) if row.grade else None,
+                persons=row.persons,
+                status=label("incident_status", row.status, lang),
+                closed=row.closed is not None and row.status == "closed",
+                gaps=[label("closure_gap", g, lang) for g in row.gaps],
+                handover_to=rules.handover.get(incident.class_key(rules))
+                if incident.needs_handover()
+                else None,
+                handover=incident.handover.level if incident.handover else None,
+                handover_date=incident.handover.date if incident.handover else None,
+                held=[
+                    Held(
+                        names.get(a.person, a.person),
+                        label("accountability_action", a.action, lang),
+                        a.detail,
+                        a.role == "overseer",
+                    )
+                    for a in incident.accountability
+                ],
+                secretaries=secretaries[branch or incident.unit],
+                earlier=before,
+            )
+        )
+    return out
+
+
+def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
+    """Key persons the signals propose and neither the register nor a pairing holds yet."""
+    units = {u.id: u.name for u in tree.org.units}
+    out = []
+    for c in key_person_signals(tree, month, day):
+        branch = tree.places.branch_of(c.unit)
+        if not c.proposed:
+            continue
+        weight: dict[str, float] = defaultdict(float)
+        for e in c.signals:
+            weight[e.kind] += e.weight
+        out.append(
+            KeyProposal(
+                name=c.name,
+                unit_name=units.get(c.unit, c.unit),
+                signals=sorted(weight, key=lambda k: (-weight[k], k)),
+                evidence=sorted({e.ref for e in c.signals if e.ref}),
+                branch_name=units.get(branch or "", units.get(c.unit, c.unit)),
+            )
+        )
+    return out
+
+
+def _failed(tree: Tree, members: list[Draft]) -> list[FailedMember]:
+    units = {u.id: u.name for u in tree.org.units}
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    failed = [m for m in members if m.assessment.result == "fail"]
+    return [
+        FailedMember(
+            m.name,
+            units.get(m.branch, m.branch),
+            [d.reason for d in m.assessment.deductions],
+        )
+        for m in sorted(failed, key=lambda m: (order.get(m.branch, len(order)), m.name))
+    ]
 
 
 def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
@@ -200,6 +429,14 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
     order = {u.id: n for n, u in enumerate(tree.org.units)}
     compliance = reporting_compliance(tree, month, today=day)
     duties = compliance.all
+    # accidents by class (一般A类事故), then 两违 and 事故苗子
+    incidents = Counter(
+        label("accident_class", i.class_ or "general_d", lang)
+        if i.type == "accident"
+        else label("incident_type", i.type, lang)
+        for i in sorted(tree.incidents, key=lambda i: (i.type, i.class_ or ""))
+        if i.withdrawn is None and month.contains(i.date)
+    )
     return Overview(
         reports=len(reports),
         by_element=[
@@ -213,13 +450,17 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
         ],
         duties=len(duties),
         missed=len(compliance.missed()),
+        incidents=[Tally(kind, count) for kind, count in incidents.items()],
     )
 
 
-def _criticism(tree: Tree, found: list[Deficiency], lang: Lang) -> list[UnitCriticism]:
+def _criticism(
+    tree: Tree, found: list[Deficiency], lang: Lang, day: dt.date
+) -> list[UnitCriticism]:
     """Deficiencies per unit in org order, and per rule in the order of `RULES`."""
     order = {u.id: n for n, u in enumerate(tree.org.units)}
     names = {u.id: u.name for u in tree.org.units}
+    secretaries = _secretaries(tree, day)
     out = []
     for unit in sorted({d.unit for d in found}, key=lambda u: (order.get(u, len(order)), u)):
         groups = [
@@ -227,8 +468,17 @@ def _criticism(tree: Tree, found: list[Deficiency], lang: Lang) -> list[UnitCrit
             for rule in RULES
             if (items := [d for d in found if d.unit == unit and d.rule == rule])
         ]
-        out.append(UnitCriticism(unit, names.get(unit, unit), groups))
+        out.append(UnitCriticism(unit, names.get(unit, unit), groups, secretaries[unit]))
     return out
+
+
+def _secretaries(tree: Tree, day: dt.date) -> dict[str, list[str]]:
+    """Each unit's secretaries in office on ``day``."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for p in tree.org.people:
+        if "secretary" in p.roles and p.active_on(day):
+            found[p.unit].append(p.name)
+    return found
 
 
 def render_notice(notice: Notice, *, fmt: Format, lang: Lang, records: Path | None) -> str:
@@ -383,6 +633,25 @@ def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Rep
     return Reproduced(entry, text, False, False)
 
 
+def _refuse_placeholders(tree: Tree) -> None:
+    """An issued notice names its issuing body in full: a placeholder left in the settings
+    (中共XX车辆段…) may stand in a draft, never in a numbered document."""
+    settings = tree.settings.notice
+    for key, value in (
+        ("authority", settings.authority),
+        ("printer", settings.printer),
+        ("issuer", settings.issuer),
+        ("number", settings.number),
+        *(("copy_to", v) for v in settings.copy_to),
+        *(("recipients", v) for v in settings.recipients),
+    ):
+        if value and (found := PLACEHOLDER.search(value)):
+            raise InvalidInput(
+                f"{tree.root / 'barrier.yaml'}: notice.{key} {value!r} holds the placeholder "
+                f"{found.group(0)!r}; write the real name before issuing (a draft may keep it)"
+            )
+
+
 @dataclass(frozen=True)
 class Published:
     text: str
@@ -436,6 +705,8 @@ def publish_notice(
         write(again.text)
         return Published(again.text, reproduced=again)
     notice = build_notice(tree, month, today=today, lang=lang, moment=moment)
+    if issue:
+        _refuse_placeholders(tree)
     text = render_notice(notice, fmt=fmt, lang=lang, records=root)
     if not issue:
         write(text)

@@ -18,21 +18,23 @@ from dataclasses import dataclass
 
 from barrier_cli.errors import InvalidInput
 from barrier_cli.loader import Tree
-from barrier_cli.models import Action, Incident, Pairing, Report
+from barrier_cli.models import Action, Incident, KeyPerson, Pairing, Report
 from barrier_cli.periods import Month
 
 
 def as_of(tree: Tree, day: dt.date) -> Tree:
     """``tree`` as it stood at the end of ``day``; facts dated later are forgotten.
 
-    Assessments and the notice register are kept whole: they are the verdicts on a period,
-    written after it by design, and change none of its counts.
+    A key person registered later is not in the register yet. Assessments and the notice
+    register are kept whole: they are the verdicts on a period, written after it by design,
+    and change none of its counts.
     """
     return dataclasses.replace(
         tree,
         reports=[_report(r, day) for r in tree.reports if r.date <= day],
         incidents=[_incident(i, day) for i in tree.incidents if i.date <= day],
         pairings=[_pairing(p, day) for p in tree.pairings if p.start <= day],
+        key_persons=[_key_person(k, day) for k in tree.key_persons if k.proposed <= day],
     )
 
 
@@ -117,6 +119,17 @@ def _pairing(pairing: Pairing, day: dt.date) -> Pairing:
     if pairing.status == "basic" and "basic_on" in update:
         update["status"] = "active"
     return pairing.model_copy(update=update)
+
+
+def _key_person(entry: KeyPerson, day: dt.date) -> KeyPerson:
+    """A register entry at the stage it had reached on ``day``."""
+    if entry.confirmed is not None and entry.confirmed > day:
+        return entry.model_copy(
+            update={"status": "proposed", "confirmed": None, "by": None, "pairing": None}
+        )
+    if entry.closed is not None and entry.closed > day:
+        return entry.model_copy(update={"status": "paired", "closed": None})
+    return entry
 
 
 @dataclass(frozen=True)

@@ -82,12 +82,12 @@ def test_templates_list_and_eject(tmp_path: Path) -> None:
     assert not (project / "records" / "templates").exists()
     listed = barrier("templates", "list", cwd=project)
     assert listed.returncode == 0, listed.stderr
-    assert "en/notice.md.j2\n" in listed.stdout and "zh/analysis.html.j2\n" in listed.stdout
+    assert "common/notice.md.j2\n" in listed.stdout and "zh/analysis.html.j2\n" in listed.stdout
     ejected = barrier("templates", "eject", "notice.md.j2", cwd=project)
     assert ejected.returncode == 0, ejected.stderr
-    assert (project / "records" / "templates" / "en" / "notice.md.j2").is_file()
+    assert (project / "records" / "templates" / "common" / "notice.md.j2").is_file()
     assert (
-        "en/notice.md.j2  (overridden in the tree)"
+        "common/notice.md.j2  (overridden in the tree)"
         in barrier("templates", "list", cwd=project).stdout
     )
     again = barrier("templates", "eject", "notice.md.j2", cwd=project)

@@ -103,7 +103,7 @@ def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None
     assert "党员 吴磊：应反馈22个值班日，漏报22个值班日" in attachment
     assert "）（依据：A-2025-09-wu_lei）" in attachment
     assert unit < text.index("附件\n")
-    assert "中共XX车辆段列检车间总支部委员会" in text and "（草稿，未编号）" in text
+    assert "中共牡丹江车辆段列检车间总支部委员会" in text and "（草稿，未编号）" in text
 
 
 def test_example_good_catches_are_praised_in_their_months() -> None:

@@ -64,7 +64,9 @@ def test_the_reproduction_says_whether_it_is_the_issued_document(tmp_path: Path)
     # a changed template still renders the frozen content, but no longer claims to be it
     override = root / "templates" / "zh"
     override.mkdir(parents=True)
-    shipped = Path(__file__).resolve().parents[2] / "src/barrier_cli/templates/zh/notice.html.j2"
+    shipped = (
+        Path(__file__).resolve().parents[2] / "src/barrier_cli/templates/common/notice.html.j2"
+    )
     (override / "notice.html.j2").write_text(
         shipped.read_text(encoding="utf-8") + "<!-- changed -->", encoding="utf-8"
     )

@@ -125,7 +125,7 @@ class NoticeSettings(Model):
     )
     correction_days: int = Field(default=10, ge=1, le=MAX_DAYS)
     authority: OneLine | None = None
-    """发文机关标志, e.g. 中共XX车辆段列检车间总支部委员会; default: the issuer + 文件."""
+    """发文机关标志, e.g. 中共XX车辆段列检车间总支部委员会; default: the issuer's name."""
     copy_to: list[OneLine] = Field(default_factory=list, max_length=100)
     printer: OneLine | None = None
     """印发机关; default: the issuer."""

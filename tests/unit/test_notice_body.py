@@ -1,0 +1,227 @@
+"""The body of the notice as issue 15 asks for it: the month's accidents and 两违 with their
+三不放过, 交班 and 责任追究 status, proposed key persons, the branches' scores and 排尾, the
+members who failed, corrections naming who answers, rewards from the register, and no
+placeholder in an issued notice."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from barrier_cli import notice as n
+from barrier_cli.errors import InvalidInput
+from barrier_cli.loader import load_tree
+from barrier_cli.models import KeyPerson, Reward
+from barrier_cli.periods import Month
+from minitree import build, incident, report, write
+
+OCT = Month(2026, 10)
+TODAY = dt.date(2026, 11, 24)
+D = dt.date
+IDS = re.compile(r"\b[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}\b")
+
+
+def accident(**fields: object) -> object:
+    """A general-A accident of 10-09 at 二班一组: analysed, measures open, not handed over."""
+    data: dict[str, object] = {
+        "date": D(2026, 10, 9),
+        "title": "运行图调整中造成晚点",
+        "type": "accident",
+        "class": "general_a",
+        "status": "rectifying",
+        "persons": [{"person": "jiang", "role": "responsible"}],
+        "causes": [
+            {
+                "element": "management",
+                "text": "运行图调整后未重新核定作业时分",
+                "kind": "subjective",
+            }
+        ],
+        "responsibility": [{"person": "jiang", "finding": "未按调整后的时分组织作业"}],
+        "measures": [{"action": "重新核定列检作业时分", "owner": "zhao", "due": D(2026, 12, 20)}],
+    }
+    return incident(**(data | fields))
+
+
+def serious_violation(**fields: object) -> object:
+    data: dict[str, object] = {
+        "date": D(2026, 9, 18),
+        "title": "列车未停稳跨越车钩",
+        "type": "violation",
+        "violation": {"kind": "rule", "severity": "serious", "person": "jiang"},
+        "status": "analysing",
+    }
+    return incident(**(data | fields))
+
+
+def _text(*records: object, lang: n.Lang = "zh", fmt: n.Format = "md") -> str:
+    notice = n.build_notice(build(*records), OCT, today=TODAY, lang=lang)  # type: ignore[arg-type]
+    return n.render_notice(notice, fmt=fmt, lang=lang, records=None)
+
+
+def _body(text: str) -> str:
+    return text[: text.index("\n附件\n")]
+
+
+def test_an_accident_not_handed_over_and_nobody_held_is_in_the_body() -> None:
+    case = accident()
+    text = _text(case)
+    body = _body(text)
+    problems = body[body.index("（一）事故和“两违”情况") : body.index("（二）")]
+    assert "10月9日，二班一组发生一般A类事故“运行图调整中造成晚点”。" in problems
+    assert "涉及人员：姜海峰。" in problems
+    assert "应向分局党委组织部交班，至今未交班。" in problems
+    assert "尚未追究责任。" in problems
+    assert "目前案件状态为“整改中”，按“三不放过”要求尚缺：" in problems and "未交班" in problems
+    corrections = body[body.index("五、整改要求") :]
+    assert "二班党支部（责任人：支部书记" not in corrections  # B2 has no secretary in minitree
+    assert "对一般A类事故“运行图调整中造成晚点”逐项补齐所缺内容：" in corrections
+    assert IDS.findall(body) == []
+    assert case.id in text[text.index("\n附件\n") :]  # type: ignore[attr-defined]
+
+
+def test_a_handed_over_case_names_its_level_and_who_was_held_including_the_onlooker() -> None:
+    case = accident(
+        handover={"level": "分局党委组织部", "date": D(2026, 10, 12)},
+        accountability=[
+            {
+                "person": "zhao",
+                "action": "replaced",
+                "detail": "撤换工长职务",
+                "date": D(2026, 10, 27),
+                "role": "overseer",
+            },
+            {"person": "jiang", "action": "deducted", "date": D(2026, 10, 27)},
+        ],
+    )
+    body = _body(_text(case))
+    assert "已于10月12日向分局党委组织部交班。" in body
+    assert "已追究责任：赵强撤换工长职务（追究“看惯者”责任）；姜海峰扣分。" in body
+    # as of 10-20 the accountability of 10-27 had not happened yet
+    notice = n.build_notice(build(case), OCT, today=TODAY, lang="zh", moment=D(2026, 10, 20))  # type: ignore[arg-type]
+    assert notice.cases[0].held == []
+
+
+def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_not() -> None:
+    still_open = serious_violation()
+    closed = serious_violation(
+        date=D(2026, 9, 2), title="作业中使用手机", status="closed", closed=D(2026, 9, 30)
+    )
+    notice = n.build_notice(build(still_open, closed), OCT, today=TODAY, lang="zh")  # type: ignore[arg-type]
+    assert [(c.title, c.earlier, c.grade) for c in notice.cases] == [
+        ("列车未停稳跨越车钩", True, "A类")
+    ]
+    body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
+    assert "2026年9月18日二班一组发生的A类违章“列车未停稳跨越车钩”至今未闭环。" in body
+    assert "应向车间党总支交班，至今未交班。" in body
+
+
+def test_no_case_says_so() -> None:
+    body = _body(_text(report(commend=True)))
+    assert "本月未发生事故和“两违”，以前发生的均已闭环。" in body
+    assert "本月未发生事故和“两违”。" in body  # 总体情况
+
+
+def test_a_worker_with_quality_feedback_and_a_near_miss_is_proposed_as_key_person() -> None:
+    records = [
+        report(category="quality", persons=["li"], summary="李明检修的车辆被反馈制动缸漏泄"),
+        incident(
+            date=D(2026, 10, 15),
+            type="precursor",
+            persons=[{"person": "li", "role": "involved"}],
+        ),
+    ]
+    tree = build(*records)  # type: ignore[arg-type]
+    notice = n.build_notice(tree, OCT, today=TODAY, lang="zh")
+    assert [(k.name, k.signals) for k in notice.key_persons] == [("李明", ["precursor", "quality"])]
+    body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
+    assert "一班一组李明（涉及事故苗子、有检修质量反馈）符合安全关键人条件" in body
+    assert "一班党支部：对李明研究确认，确认为安全关键人的，14日内落实党员包保。" in body
+    # registered after the month ended: as of 10-31 they were still only proposed
+    later = KeyPerson.model_validate(
+        {
+            "id": "K-20261114-01",
+            "person": "li",
+            "unit": "B1-G1",
+            "proposed": D(2026, 11, 14),
+            "signals": [{"kind": "quality"}],
+        }
+    )
+    again = n.build_notice(build(*records, later), OCT, today=TODAY, lang="zh")  # type: ignore[arg-type]
+    assert [k.name for k in again.key_persons] == ["李明"]
+
+
+def test_scores_name_the_tail_and_members_who_failed_cost_their_branch() -> None:
+    records = [serious_violation(date=D(2026, 10, 18)), report(reporter="jiang", unit="B2-G1")]
+    notice = n.build_notice(build(*records), OCT, today=TODAY, lang="zh")  # type: ignore[arg-type]
+    assert [(s.name, s.lowest) for s in notice.scores] == [
+        ("一班党支部", False),
+        ("二班党支部", True),
+    ]
+    assert [(m.name, m.branch_name) for m in notice.failed] == [("姜海峰", "二班党支部")]
+    text = n.render_notice(notice, fmt="md", lang="zh", records=None)
+    results = text[text.index("四、考核结果") : text.index("五、整改要求")]
+    assert re.search(r"一班党支部[\d.]+分、二班党支部[\d.]+分。二班党支部排尾", results)
+    assert "按照“党员失格、支部减分”的规定扣减所在党支部考核分：二班党支部姜海峰。" in results
+    reasons = text[text.index("**岗区评比失格党员**") :]
+    assert "姜海峰：本人A类违章：列车未停稳跨越车钩" in reasons
+
+
+def test_a_tree_without_standards_gives_a_notice_without_scores(tmp_path: Path) -> None:
+    root = write(tmp_path / "records", report(commend=True))
+    for standard in (root / "standards").iterdir():
+        standard.unlink()
+    notice = n.build_notice(load_tree(root), OCT, today=TODAY, lang="zh")
+    assert notice.scores == [] and notice.failed == []
+    assert "本月无党支部考核结果。" in n.render_notice(notice, fmt="md", lang="zh", records=None)
+
+
+def test_a_reward_in_the_register_is_said_in_the_praise_once_decided() -> None:
+    catch = report(commend=True, train="916018", summary="制动梁端轴折损", category="near_miss")
+    reward = Reward.model_validate(
+        {
+            "id": "W-20261105-01",
+            "date": D(2026, 11, 5),
+            "kind": "reward",
+            "level": "workshop",
+            "person": "zhu",
+            "amount": 3000,
+            "reason": "发现制动梁端轴折损",
+            "record": catch.id,
+        }
+    )
+    praise = _body(_text(catch, reward))
+    assert (
+        "一班一组共产党员朱春祥同志于10月10日在列检作业中发现制动梁端轴折损（916018次），"
+        "及时报告，避免了一起事故的发生。车间给予奖励3000元。"
+    ) in praise
+    en = _text(catch, reward, lang="en")
+    assert "The workshop rewarded this with 3000 yuan." in en
+    # a notice dated before the reward was decided does not announce it
+    early = n.build_notice(build(catch, reward), OCT, today=D(2026, 11, 2), lang="zh")  # type: ignore[arg-type]
+    assert early.praises[0].awards == []
+
+
+def test_overdue_days_say_to_which_day_they_are_counted() -> None:
+    late = report(actions=[{"action": "复查同批车辆", "owner": "zhu", "due": D(2026, 10, 20)}])
+    text = _text(late)
+    assert "2026-10-20到期，截至2026-10-31逾期11天" in text
+    assert "due 2026-10-20, 11 days overdue on 2026-10-31" in _text(late, lang="en")
+
+
+@pytest.mark.parametrize(
+    ("key", "value"),
+    [("authority", "中共XX车辆段列检车间总支部委员会"), ("copy_to", ["（抄送机关名称）"])],
+)
+def test_an_issued_notice_refuses_a_placeholder_a_draft_keeps(
+    tmp_path: Path, key: str, value: object
+) -> None:
+    root = write(tmp_path / "records", report(commend=True), settings={"notice": {key: value}})
+    with pytest.raises(InvalidInput, match=rf"barrier\.yaml: notice\.{key} .* placeholder"):
+        n.publish_notice(root=root, month=OCT, fmt="md", lang="zh", today=TODAY, issue=True)
+    assert not (root / "notices").exists() or not list((root / "notices").rglob("*.yaml"))
+    draft = n.publish_notice(root=root, month=OCT, fmt="md", lang="zh", today=TODAY).text
+    assert "（草稿，未编号）" in draft
