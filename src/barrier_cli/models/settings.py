@@ -8,10 +8,10 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
+from barrier_cli.i18n import Lang
 from barrier_cli.models.common import Model, OneLine
 from barrier_cli.tree_root import DEFAULT_TIMEZONE
 
-Lang = Literal["zh", "en"]
 Tier = Literal["member", "group", "branch"]
 Period = Literal["day", "week", "month"]
 
