@@ -26,9 +26,10 @@ category: hazard
 
 
 def barrier(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """``barrier --lang en args``: the tiny tree is Chinese; these tests read the English."""
     env = {k: v for k, v in os.environ.items() if k != "BARRIER_RECORDS"}
     return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", *args],
+        [sys.executable, "-m", "barrier_cli", "--lang", "en", *args],
         cwd=cwd,
         capture_output=True,
         text=True,

@@ -53,7 +53,9 @@ class Cli:
 
     def __call__(self, root: Path, *args: str) -> tuple[int, str, str]:
         self.capsys.readouterr()
-        self.monkeypatch.setattr(sys, "argv", ["barrier", "--records", str(root), *args])
+        # the tiny tree is Chinese; these tests read the English messages
+        argv = ["barrier", "--lang", "en", "--records", str(root), *args]
+        self.monkeypatch.setattr(sys, "argv", argv)
         with pytest.raises(SystemExit) as done:
             run()
         out, err = self.capsys.readouterr()

@@ -175,7 +175,7 @@ CASES = [*_stored("invalid"), *_stored("hostile"), *BUILT]
 
 def _check(root: Path, *args: str) -> tuple[int, str]:
     result = CliRunner().invoke(
-        app, ["--records", str(root), "check", "--no-cache", "--jobs", "1", *args]
+        app, ["--lang", "en", "--records", str(root), "check", "--no-cache", "--jobs", "1", *args]
     )
     assert result.exception is None or isinstance(result.exception, SystemExit), result.output
     return result.exit_code, result.stdout

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.checks import record_problems
 from barrier_cli.checks.layout import layout_problems
 from barrier_cli.checks.refs import reference_problems
@@ -23,7 +24,7 @@ from barrier_cli.labels import Lang
 from barrier_cli.loader import FileResult, Tree, build_tree
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import dotted, problems_from
-from barrier_cli.yamlio import hidden_characters
+from barrier_cli.yamlio import hidden_characters, hidden_name
 
 
 def build(kind: str, data: dict[str, Any]) -> tuple[Model | None, list[Problem]]:
@@ -51,7 +52,11 @@ def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> l
     found += [p for where, p in layout_problems(with_new) if where == rel]
     found += [p for where, p in reference_problems(with_new) if where == rel]
     found += [
-        Problem(f.CONTROL_CHAR, loc, f"control character U+{ord(char):04X} in text")
+        Problem(
+            f.CONTROL_CHAR,
+            loc,
+            i18n._("{hidden_name} in text").format(hidden_name=hidden_name(char)),
+        )
         for loc, char in hidden_characters(record.model_dump(by_alias=True))
     ]
     return [p for p in found if f.CODES.severity(p.code) is Severity.ERROR]
