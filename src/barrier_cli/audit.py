@@ -107,20 +107,18 @@ def _amendment_problems(old: Model, new: Model) -> list[Problem]:
         ]
     if not _content_changed(old, new) or len(new.amendments) > len(old.amendments):
         return []
-    state = (
-        "final"
+    changed = (
+        i18n._("this final record changed without a new 'amendments' entry")
         if isinstance(old, Assessment)
-        else "issued"
+        else i18n._("this issued record changed without a new 'amendments' entry")
         if isinstance(old, NoticeEntry)
-        else "closed"
+        else i18n._("this closed record changed without a new 'amendments' entry")
     )
     return [
         Problem(
             f.AMENDMENT,
             ("status",) if hasattr(new, "status") else ("id",),
-            i18n._("this {state} record changed without a new 'amendments' entry").format(
-                state=i18n._(state)
-            ),
+            changed,
             i18n._("add 'amendments: [{date, by, reason}]' saying what changed and why"),
         )
     ]

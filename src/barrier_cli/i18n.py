@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Iterable
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -88,6 +89,11 @@ def current() -> Lang:
 def _(message: str) -> str:
     """``message`` in the language in force."""
     return translations(_current.get()).gettext(message)
+
+
+def join(items: Iterable[str]) -> str:
+    """``items`` listed as the language in force lists them ("a, b" or "a、b")."""
+    return _(", ").join(items)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

@@ -240,6 +240,8 @@ class Names:
     people: dict[str, str]
     units: dict[str, str]
     lang: Lang
+    items: dict[str, str]
+    """The standards' items (an assessment's scores and deductions name them)."""
 
     @classmethod
     def of(cls, tree: Tree, lang: Lang) -> Names:
@@ -247,6 +249,11 @@ class Names:
             {p.id: p.name for p in tree.org.people},
             {u.id: u.name for u in tree.org.units} | {p.id: p.name for p in tree.org.partners},
             lang,
+            {
+                item.id: item.name
+                for standard in tree.standards.values()
+                for item in standard.items().values()
+            },
         )
 
     def show(self, model: type[BaseModel], key: str, value: Any) -> str:
@@ -265,6 +272,8 @@ class Names:
             return self.people[value]
         if (key in UNIT_KEYS or key == "partner") and value in self.units:
             return self.units[value]
+        if key == "item" and value in self.items:
+            return self.items[value]
         group = group_of(model, key)
         return label(group, value, self.lang) if group else value
 

@@ -53,7 +53,7 @@ def _problem(err: ErrorDetails, model: type[BaseModel]) -> Problem:
             loc,
             i18n._("unknown key '{key}'").format(key=key),
             _did_you_mean(key, choices)
-            or i18n._("allowed here: {keys}").format(keys=", ".join(choices)),
+            or i18n._("allowed here: {keys}").format(keys=i18n.join(choices)),
             on_key=True,
         )
     if kind == "missing":
@@ -75,7 +75,7 @@ def _problem(err: ErrorDetails, model: type[BaseModel]) -> Problem:
             f.CHOICE,
             loc,
             i18n._("{where}: {given!r} is not one of {join}").format(
-                where=where, given=given, join=", ".join(expected)
+                where=where, given=given, join=i18n.join(expected)
             ),
             _did_you_mean(str(given), expected),
         )

@@ -84,9 +84,9 @@ def init(
         source = InstallSource.git(ci_pre_commit, "pre-commit")
     else:
         source = _ask() if sys.stdin.isatty() and sys.stdout.isatty() else InstallSource()
-    # a new tree is Chinese unless --lang says otherwise, as `Settings.lang` defaults
-    lang = globals_of(ctx).language("zh")
-    result = init_project(folder, name=name, lang=lang, source=source)
+    # a new tree is Chinese unless --lang says otherwise, as `Settings.lang` defaults; what init
+    # prints is in the run's language
+    result = init_project(folder, name=name, lang=globals_of(ctx).lang or "zh", source=source)
     _list_made(result.written, result.kept)
     sys.stdout.write(
         i18n._(

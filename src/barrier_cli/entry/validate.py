@@ -24,7 +24,7 @@ from barrier_cli.labels import Lang
 from barrier_cli.loader import FileResult, Tree, build_tree
 from barrier_cli.models.common import Model, Problem
 from barrier_cli.schema_errors import dotted, problems_from
-from barrier_cli.yamlio import hidden_characters, hidden_name
+from barrier_cli.yamlio import hidden_characters
 
 
 def build(kind: str, data: dict[str, Any]) -> tuple[Model | None, list[Problem]]:
@@ -55,7 +55,7 @@ def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> l
         Problem(
             f.CONTROL_CHAR,
             loc,
-            i18n._("{hidden_name} in text").format(hidden_name=hidden_name(char)),
+            i18n._("control character U+{code:04X} in text").format(code=ord(char)),
         )
         for loc, char in hidden_characters(record.model_dump(by_alias=True))
     ]

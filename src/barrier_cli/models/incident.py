@@ -270,7 +270,7 @@ class Incident(RecordModel):
                     f.CLOSURE,
                     ("status",),
                     i18n._("closed against {rule}: no {join}").format(
-                        rule=rule, join=", no ".join(missing)
+                        rule=rule, join=i18n._(", no ").join(i18n._(gap) for gap in missing)
                     ),
                     i18n._(
                         "a case is closed only when cause, responsibility and measures are clear"

@@ -144,7 +144,7 @@ class Pairing(RecordModel):
                     f.PAIRING_OVERDUE,
                     ("status",),
                     i18n._("{milestone} turnaround was due {due} and is not recorded").format(
-                        milestone=milestone, due=due
+                        milestone=i18n._(milestone), due=due
                     ),
                     i18n._("record 'full_on': an escalated pairing has its own deadline")
                     if milestone == "escalated"
@@ -179,7 +179,7 @@ def letter_problems(p: Pairing) -> list[Problem]:
             f.PAIRING_LETTER,
             (missing[0],) if missing[0] != "letter" else ("person",),
             i18n._("the responsibility letter (责任书) lacks {join}").format(
-                join=", ".join(missing)
+                join=i18n.join(i18n._(key) for key in missing)
             ),
             i18n._("sign it ('letter: DATE') with 'plan', 'measures' and 'goals' made together"),
         )
@@ -205,7 +205,7 @@ def review_problems(p: Pairing) -> list[Problem]:
                     f.PAIRING_REVIEW,
                     ("reviews", n),
                     i18n._("reviews[{n}] records no {join}").format(
-                        n=n, join=" and no ".join(missing)
+                        n=n, join=i18n._(" and no ").join(i18n._(key) for key in missing)
                     ),
                     i18n._(
                         "diligences (五勤): observe, instil, help, remind, report; together (四同): start, work, return, rest"
@@ -242,7 +242,7 @@ def escalation_problems(p: Pairing, today: dt.date) -> list[Problem]:
                 f.PAIRING_REVIEW,
                 ("reviews",),
                 i18n._("escalated pairing not reviewed in {join}").format(
-                    join=", ".join(unreviewed)
+                    join=i18n.join(unreviewed)
                 ),
                 i18n._("an escalated pairing keeps a review every month"),
             )
