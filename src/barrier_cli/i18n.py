@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import gettext
 import io
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -80,6 +81,16 @@ def compile_po(po: Path) -> bytes:
 def use(lang: Lang) -> None:
     """Make ``lang`` the language of every message from here on (one command's run)."""
     _current.set(lang)
+
+
+@contextmanager
+def using(lang: Lang) -> Iterator[None]:
+    """``lang`` in force inside the block only (a layer that words messages its own way)."""
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
 
 
 def current() -> Lang:

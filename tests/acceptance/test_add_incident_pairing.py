@@ -65,7 +65,7 @@ def test_a_mentor_from_another_unit_is_refused(root: Path, tmp_path: Path) -> No
         root, "pairing", "add", "--no-input", "--mentor", "zhao_liu", "--person", "li_si",
         "--reasons", "1", tmp_path=tmp_path,
     )  # fmt: skip
-    assert done.returncode == 1 and "与 李四 不在同一单位" in done.stderr
+    assert done.returncode == 1 and "not in 李四's unit" in done.stderr
     assert snapshot(root) == before
 
 
@@ -150,8 +150,8 @@ def test_action_done_asks_which_at_a_terminal(root: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("flags", "said"),
     [
-        (["--note", "a\x1b[31m"], "note: 文本中含有控制字符 U+001B"),
-        (["--note", "好", "--date", "2026-11-25"], "date: 跟踪日期 2026-11-25 在今天之后"),
+        (["--note", "a\x1b[31m"], "note: control character U+001B in text"),
+        (["--note", "好", "--date", "2026-11-25"], "date: review date 2026-11-25 is in the future"),
         (["--note", "好", "--by", "nobody"], "--by: org.yaml 中没有人员“nobody”"),
     ],
 )

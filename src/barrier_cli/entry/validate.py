@@ -30,10 +30,12 @@ from barrier_cli.yamlio import hidden_characters
 def build(kind: str, data: dict[str, Any]) -> tuple[Model | None, list[Problem]]:
     """The record for ``data``, or the schema problems that stop it."""
     model = KINDS[kind].model
-    try:
-        return model.model_validate(data), []
-    except ValidationError as e:
-        return None, problems_from(e, model)
+    # entry words problems itself (`describe`): they are built in the catalogue's source language
+    with i18n.using(i18n.SOURCE_LANG):
+        try:
+            return model.model_validate(data), []
+        except ValidationError as e:
+            return None, problems_from(e, model)
 
 
 def rel_path(kind: str, record: BaseModel) -> str:
@@ -44,6 +46,11 @@ def rel_path(kind: str, record: BaseModel) -> str:
 
 def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> list[Problem]:
     """Errors `barrier check` would report for ``record`` once written (warnings pass)."""
+    with i18n.using(i18n.SOURCE_LANG):
+        return _new_record_problems(tree, kind, record, day)
+
+
+def _new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> list[Problem]:
     rel = rel_path(kind, record)
     files = [r for r in tree.files if r.rel != rel]
     files.append(FileResult(rel, kind, record))
@@ -52,11 +59,7 @@ def new_record_problems(tree: Tree, kind: str, record: Model, day: dt.date) -> l
     found += [p for where, p in layout_problems(with_new) if where == rel]
     found += [p for where, p in reference_problems(with_new) if where == rel]
     found += [
-        Problem(
-            f.CONTROL_CHAR,
-            loc,
-            i18n._("control character U+{code:04X} in text").format(code=ord(char)),
-        )
+        Problem(f.CONTROL_CHAR, loc, f"control character U+{ord(char):04X} in text")
         for loc, char in hidden_characters(record.model_dump(by_alias=True))
     ]
     return [p for p in found if f.CODES.severity(p.code) is Severity.ERROR]
