@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.kinds import KINDS
 from barrier_cli.loader import FileResult
 from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Report
@@ -71,8 +72,8 @@ def _deleted(rid: str) -> Problem:
     return Problem(
         f.DELETED,
         (),
-        f"record {rid} was deleted; records are withdrawn, never deleted",
-        "restore the file and add 'withdrawn: {date, by, reason}'",
+        i18n._("record {rid} was deleted; records are withdrawn, never deleted").format(rid=rid),
+        i18n._("restore the file and add 'withdrawn: {date, by, reason}'"),
     )
 
 
@@ -89,8 +90,8 @@ def _reused(rid: str, old: Model, new: Model) -> Problem:
     return Problem(
         f.ID_REUSED,
         ("id",),
-        f"id {rid} was given to a different record before ({was})",
-        "give this record a new id; withdraw a wrong record instead of rewriting it",
+        i18n._("id {rid} was given to a different record before ({was})").format(rid=rid, was=was),
+        i18n._("give this record a new id; withdraw a wrong record instead of rewriting it"),
     )
 
 
@@ -101,24 +102,24 @@ def _amendment_problems(old: Model, new: Model) -> list[Problem]:
             Problem(
                 f.AMENDMENT,
                 ("amendments",),
-                "earlier amendments were changed or removed; amendments are only appended",
+                i18n._("earlier amendments were changed or removed; amendments are only appended"),
             )
         ]
     if not _content_changed(old, new) or len(new.amendments) > len(old.amendments):
         return []
-    state = (
-        "final"
+    changed = (
+        i18n._("this final record changed without a new 'amendments' entry")
         if isinstance(old, Assessment)
-        else "issued"
+        else i18n._("this issued record changed without a new 'amendments' entry")
         if isinstance(old, NoticeEntry)
-        else "closed"
+        else i18n._("this closed record changed without a new 'amendments' entry")
     )
     return [
         Problem(
             f.AMENDMENT,
             ("status",) if hasattr(new, "status") else ("id",),
-            f"this {state} record changed without a new 'amendments' entry",
-            "add 'amendments: [{date, by, reason}]' saying what changed and why",
+            changed,
+            i18n._("add 'amendments: [{date, by, reason}]' saying what changed and why"),
         )
     ]
 

@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 import msgspec
 
 import barrier_cli
-from barrier_cli import __version__
+from barrier_cli import __version__, i18n
 from barrier_cli import findings as fc
 from barrier_cli.findings import CheckResult, Finding
 from barrier_cli.tree_root import is_stray
@@ -205,8 +205,14 @@ def content_hash(path: Path) -> bytes:
         return b""
 
 
-@functools.cache
 def code_fingerprint() -> str:
+    """What decides every kept result: barrier's code and the language of its messages (a
+    finding kept in English must not answer a Chinese run)."""
+    return f"{_code_files()} {i18n.current()}"
+
+
+@functools.cache
+def _code_files() -> str:
     """barrier's version, sources and templates, and the libraries that decide results."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__} {sys.version} {sys.executable}".encode())

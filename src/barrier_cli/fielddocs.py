@@ -9,11 +9,10 @@ fields a model inherits are found on its base (``RecordModel`` holds ``tags``, `
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import BaseModel
 
-Lang = Literal["zh", "en"]
+from barrier_cli.i18n import Lang
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,7 +32,7 @@ from ruamel.yaml.error import CommentMark, YAMLError
 from ruamel.yaml.tokens import CommentToken
 
 from barrier_cli import findings as f
-from barrier_cli import store
+from barrier_cli import i18n, store
 from barrier_cli.canonical import dumps, field_order, yaml_writer
 from barrier_cli.kinds import KINDS, classify
 from barrier_cli.loader import iter_files
@@ -109,8 +109,8 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
     if load_text(result) != data or not comments <= kept:
         raise ParseProblem(
             f.SYNTAX,
-            "formatting would lose a value or a comment; the file was left as it is",
-            hint="please report this as a bug in barrier fmt",
+            i18n._("formatting would lose a value or a comment; the file was left as it is"),
+            hint=i18n._("please report this as a bug in barrier fmt"),
         )
     return result
 

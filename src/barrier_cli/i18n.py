@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import cache
 from pathlib import Path
@@ -83,6 +85,16 @@ def use(lang: Lang) -> None:
     _current.set(lang)
 
 
+@contextmanager
+def using(lang: Lang) -> Iterator[None]:
+    """``lang`` in force inside the block only (a layer that words messages its own way)."""
+    token = _current.set(lang)
+    try:
+        yield
+    finally:
+        _current.reset(token)
+
+
 def current() -> Lang:
     return _current.get()
 
@@ -90,6 +102,11 @@ def current() -> Lang:
 def _(message: str) -> str:
     """``message`` in the language in force."""
     return translations(_current.get()).gettext(message)
+
+
+def join(items: Iterable[str]) -> str:
+    """``items`` listed as the language in force lists them ("a, b" or "a、b")."""
+    return _(", ").join(items)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:

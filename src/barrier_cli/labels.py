@@ -5,9 +5,7 @@ Prompts, documents and tables show these; records always store the English value
 
 from __future__ import annotations
 
-from typing import Literal
-
-Lang = Literal["zh", "en"]
+from barrier_cli.i18n import Lang as Lang
 
 LABELS: dict[str, dict[str, tuple[str, str]]] = {
     "element": {
@@ -190,6 +188,43 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "depot": ("段", "depot"),
         "division": ("分局", "division"),
     },
+    "standard": {
+        "branch": ("支部", "branch"),
+        "member": ("党员", "party member"),
+    },
+    "shift": {
+        "day": ("白班", "day shift"),
+        "morning": ("早班", "morning shift"),
+        "afternoon": ("中班", "afternoon shift"),
+        "night": ("夜班", "night shift"),
+        "off": ("休班", "off"),
+    },
+    "lang": {
+        "zh": ("中文", "Chinese"),
+        "en": ("英文", "English"),
+    },
+    "weekday": {
+        "mon": ("星期一", "Monday"),
+        "tue": ("星期二", "Tuesday"),
+        "wed": ("星期三", "Wednesday"),
+        "thu": ("星期四", "Thursday"),
+        "fri": ("星期五", "Friday"),
+        "sat": ("星期六", "Saturday"),
+        "sun": ("星期日", "Sunday"),
+    },
+    "closure": {
+        "three": ("三不放过", "three principles"),
+        "four": ("四不放过", "four principles"),
+    },
+    "period": {
+        "day": ("每天", "daily"),
+        "week": ("每周", "weekly"),
+        "month": ("每月", "monthly"),
+    },
+    "document_format": {
+        "md": ("Markdown", "Markdown"),
+        "html": ("HTML", "HTML"),
+    },
     "item_source": {
         "derived": ("由记录得出", "derived from records"),
         "entered": ("人工录入", "entered by hand"),
@@ -222,6 +257,57 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "other": ("其他", "other"),
     },
 }
+
+
+FIELD_GROUPS: dict[tuple[str, str], str] = {
+    ("Report", "status"): "report_status",
+    ("Report", "keys"): "key",
+    ("Incident", "status"): "incident_status",
+    ("Incident", "type"): "incident_type",
+    ("Incident", "class"): "accident_class",
+    ("Pairing", "status"): "pairing_status",
+    ("Pairing", "reasons"): "reason",
+    ("Action", "type"): "action_type",
+    ("Violation", "kind"): "violation_kind",
+    ("Cause", "kind"): "cause_kind",
+    ("Reward", "kind"): "reward_kind",
+    ("Reward", "level"): "reward_level",
+    ("KeyPerson", "status"): "key_status",
+    ("KeySignal", "kind"): "key_signal",
+    ("Competence", "kind"): "competence_kind",
+    ("Roundup", "status"): "assessment_status",
+    ("Assessment", "result"): "assessment_result",
+    ("Assessment", "status"): "assessment_status",
+    ("Accountability", "action"): "accountability_action",
+    ("Accountability", "role"): "accountability_role",
+    ("Involved", "role"): "involved_role",
+    ("Violation", "grade"): "violation_grade",
+    ("Standard", "id"): "standard",
+    ("StandardItem", "source"): "item_source",
+    ("Cycle", "shifts"): "shift",
+    ("Unit", "kind"): "unit_kind",
+    ("Settings", "working_days"): "weekday",
+    ("Settings", "cadence"): "level",
+    ("Settings", "risk_weights"): "risk",
+    ("Cases", "a_class_severities"): "severity",
+    ("Cases", "grade_weights"): "violation_grade",
+    ("NoticeEntry", "sha256"): "document_format",
+}
+"""The labels group of a field (model class name, YAML key) where its key alone does not
+say it; every other choice field's group is named by its key, or its key without a plural s.
+The one map from fields to labels: `show`, `list`, the schemas and the prompts read it."""
+
+
+def group_of(model: type, key: str) -> str | None:
+    """The labels group of ``key`` on ``model`` (or a base it inherits), if it has one."""
+    for cls in model.__mro__:
+        group = FIELD_GROUPS.get((cls.__name__, key))
+        if group is not None:
+            return group
+    for candidate in (key, key.removesuffix("s")):
+        if candidate in LABELS:
+            return candidate
+    return None
 
 
 def label(group: str, value: str, lang: Lang = "zh") -> str:

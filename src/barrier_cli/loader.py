@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.lookup import Places
 from barrier_cli.models import (
@@ -101,8 +102,10 @@ def parse_file(
                 NO_DATA,
                 ParseProblem(
                     f.UNKNOWN_FILE,
-                    f"'{name}' is not read: only files ending in .yaml or .yml are records",
-                    hint="rename it if it is a record; delete it if it is a leftover copy",
+                    i18n._(
+                        "'{name}' is not read: only files ending in .yaml or .yml are records"
+                    ).format(name=name),
+                    hint=i18n._("rename it if it is a record; delete it if it is a leftover copy"),
                 ),
             )
         return None, NO_DATA, None
@@ -111,7 +114,13 @@ def parse_file(
     except ParseProblem as e:
         return kind, NO_DATA, e
     except OSError as e:
-        return kind, NO_DATA, ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}")
+        return (
+            kind,
+            NO_DATA,
+            ParseProblem(
+                f.UNREADABLE, i18n._("cannot read: {strerror}").format(strerror=e.strerror)
+            ),
+        )
 
 
 def _classify(rel: str) -> Kind | None:
@@ -146,14 +155,16 @@ def validate(kind: Kind, data: Any) -> tuple[Model | None, list[Problem]]:
     if data is None:
         if not kind.is_record:
             return kind.model(), []
-        return None, [Problem(f.EMPTY, (), "the file holds no record")]
+        return None, [Problem(f.EMPTY, (), i18n._("the file holds no record"))]
     if not isinstance(data, dict):
         return None, [
             Problem(
                 f.NOT_MAPPING,
                 (),
-                f"a {kind.name} is a mapping of fields, not {type(data).__name__}",
-                "write 'key: value' lines",
+                i18n._("a {kind} is a mapping of fields, not {type}").format(
+                    kind=kind.name, type=type(data).__name__
+                ),
+                i18n._("write 'key: value' lines"),
             )
         ]
     try:
@@ -200,8 +211,10 @@ def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
 def _unlistable(error: OSError) -> ParseProblem:
     return ParseProblem(
         f.UNREADABLE,
-        f"cannot list this folder ({error.strerror or error}): its records are not checked",
-        hint="give the folder read and execute permission",
+        i18n._("cannot list this folder ({value}): its records are not checked").format(
+            value=error.strerror or error
+        ),
+        hint=i18n._("give the folder read and execute permission"),
     )
 
 
@@ -217,13 +230,13 @@ def _symlink_problem(path: Path, real_root: Path) -> ParseProblem | None:
     try:
         target = path.resolve()
     except (OSError, RuntimeError):  # a loop: RuntimeError before Python 3.13, then OSError
-        return ParseProblem(f.SYMLINK, "a symbolic link that loops back on itself")
+        return ParseProblem(f.SYMLINK, i18n._("a symbolic link that loops back on itself"))
     if target == real_root or real_root in target.parents:
         return None
     return ParseProblem(
         f.SYMLINK,
-        f"symbolic link to {target}, outside the records tree",
-        hint="copy the file into the tree instead",
+        i18n._("symbolic link to {target}, outside the records tree").format(target=target),
+        hint=i18n._("copy the file into the tree instead"),
     )
 
 

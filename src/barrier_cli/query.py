@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from barrier_cli.errors import InvalidInput, RecordNotFound
 from barrier_cli.fielddocs import field_doc
 from barrier_cli.ids import parse_ref
-from barrier_cli.labels import LABELS, Lang, label
+from barrier_cli.labels import LABELS, Lang, group_of, label
 from barrier_cli.loader import FileResult, Tree
 from barrier_cli.lookup import Lookup
 from barrier_cli.models import (
@@ -72,18 +72,6 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "competence": COLUMNS["competence"],
     "keyperson": COLUMNS["keyperson"],
     "reward": ("id", "date", "kind", "amount", "reason"),
-}
-# The labels group of a field where its name alone does not say it.
-_GROUPS: dict[tuple[str, str], str] = {
-    ("Report", "status"): "report_status",
-    ("Incident", "status"): "incident_status",
-    ("Pairing", "status"): "pairing_status",
-    ("Incident", "type"): "incident_type",
-    ("Incident", "class"): "accident_class",
-    ("Action", "type"): "action_type",
-    ("Violation", "kind"): "violation_kind",
-    ("Pairing", "reasons"): "reason",
-    ("Report", "keys"): "key",
 }
 PERSON_KEYS = frozenset(
     {"reporter", "persons", "by", "owner", "verified_by", "person", "mentor", "assistant"}
@@ -214,7 +202,7 @@ def _below(tree: Tree, unit: str, lang: Lang) -> set[str]:
 
 
 def _status_value(model: type[BaseModel], status: str) -> str:
-    group = _GROUPS.get((model.__name__, "status"), "status")
+    group = group_of(model, "status") or "status"
     for value, names in LABELS.get(group, {}).items():
         if status in (value, *names):
             return value
@@ -248,6 +236,8 @@ class Names:
     people: dict[str, str]
     units: dict[str, str]
     lang: Lang
+    items: dict[str, str]
+    """The standards' items (an assessment's scores and deductions name them)."""
 
     @classmethod
     def of(cls, tree: Tree, lang: Lang) -> Names:
@@ -255,6 +245,11 @@ class Names:
             {p.id: p.name for p in tree.org.people},
             {u.id: u.name for u in tree.org.units} | {p.id: p.name for p in tree.org.partners},
             lang,
+            {
+                item.id: item.name
+                for standard in tree.standards.values()
+                for item in standard.items().values()
+            },
         )
 
     def show(self, model: type[BaseModel], key: str, value: Any) -> str:
@@ -273,15 +268,10 @@ class Names:
             return self.people[value]
         if (key in UNIT_KEYS or key == "partner") and value in self.units:
             return self.units[value]
-        group = _GROUPS.get((model.__name__, key)) or _group_of(key)
+        if key == "item" and value in self.items:
+            return self.items[value]
+        group = group_of(model, key)
         return label(group, value, self.lang) if group else value
-
-
-def _group_of(key: str) -> str | None:
-    for candidate in (key, key.removesuffix("s")):
-        if candidate in LABELS:
-            return candidate
-    return None
 
 
 @dataclass(frozen=True)
@@ -324,7 +314,8 @@ def _lines(record: BaseModel, depth: int, names: Names) -> Iterator[Line]:
                 yield from _lines(item, depth + 2, names)
         else:
             text = names.show(model, key, value)
+            # an id beside a name is what a user types next; a choice's label is enough
             raw = value if isinstance(value, str) else None
-            if raw is not None and text != raw and key != "summary":
+            if raw is not None and text != raw and key != "summary" and not group_of(model, key):
                 text = f"{text} ({raw})"
             yield Line(depth, title, text)

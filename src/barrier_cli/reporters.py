@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
 
-from barrier_cli import jsonout
+from barrier_cli import i18n, jsonout
 from barrier_cli.findings import Finding
 
 SOURCE_SHOWN = 160
@@ -100,7 +100,11 @@ def text(findings: list[Finding], root: Path, files: int) -> str:
         if seen[key] > REPEATS_SHOWN:
             if seen[key] == REPEATS_SHOWN + 1:
                 more = totals[key] - REPEATS_SHOWN
-                lines.append(f"{shown(x.path)}: … and {more} more [{x.code}]")
+                lines.append(
+                    i18n._("{path}: … and {more} more [{code}]").format(
+                        path=shown(x.path), more=more, code=x.code
+                    )
+                )
             continue
         where = f"{shown(x.path)}:{x.line}:{x.col}"
         lines.append(f"{where}: {x.severity}[{x.code}]: {x.message}")
@@ -110,13 +114,17 @@ def text(findings: list[Finding], root: Path, files: int) -> str:
             lines.append(f"    {shown_source}")
             lines.append(f"    {_caret_pad(shown_source, col)}^")
         if x.hint:
-            lines.append(f"  hint: {x.hint}")
+            lines.append(i18n._("  hint: {hint}").format(hint=x.hint))
     errors = sum(1 for x in findings if x.severity == "error")
     warnings = len(findings) - errors
     if findings:
-        lines.append(f"{errors} error(s), {warnings} warning(s) in {files} file(s)")
+        lines.append(
+            i18n._("{errors} error(s), {warnings} warning(s) in {files} file(s)").format(
+                errors=errors, warnings=warnings, files=files
+            )
+        )
     else:
-        lines.append(f"{files} file(s) checked, no findings")
+        lines.append(i18n._("{files} file(s) checked, no findings").format(files=files))
     return "\n".join(lines) + "\n"
 
 

@@ -22,7 +22,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Literal
 
-from barrier_cli import __version__, store
+from barrier_cli import __version__, i18n, store
 from barrier_cli.canonical import dumps
 from barrier_cli.errors import InvalidInput, RecordExists
 from barrier_cli.fmt import in_field_order
@@ -108,12 +108,14 @@ class InstallSource:
 
     def describe(self) -> str:
         if self.kind == "index":
-            return f"barrier-cli {__version__} from the package index {self.url}"
-        if self.kind == "git":
-            return f"from {self.url} at {self.rev}"
-        if self.kind == "pre-commit":
-            return f"from {self.url} at {self.rev}, as pre-commit does"
-        return f"barrier-cli {__version__} from pip's configured index: set PIP_INDEX_URL"
+            said = i18n._("barrier-cli {version} from the package index {url}")
+        elif self.kind == "git":
+            said = i18n._("from {url} at {rev}")
+        elif self.kind == "pre-commit":
+            said = i18n._("from {url} at {rev}, as pre-commit does")
+        else:
+            said = i18n._("barrier-cli {version} from pip's configured index: set PIP_INDEX_URL")
+        return said.format(version=__version__, url=self.url, rev=self.rev)
 
 
 @dataclass
@@ -139,7 +141,9 @@ def plan(
     settings = Settings(lang=lang, organisation=name or Settings().organisation)
     files[f"{RECORDS}/{SETTINGS_FILE}"] = (
         modeline("settings", 0)
-        + "# 设置 / settings: every key has a default; all are written out to be seen.\n"
+        + "# "
+        + i18n.in_lang(lang, "settings: every key has a default; all are written out to be seen.")
+        + "\n"
         + dumps(in_field_order(settings.model_dump(by_alias=True), Settings))
     )
     skeleton = shipped / RECORDS / lang

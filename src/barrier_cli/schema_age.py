@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from barrier_cli import __version__
+from barrier_cli import __version__, i18n
 from barrier_cli.findings import STALE_SCHEMA, Finding, Severity
 
 WRITTEN_BY = "written by barrier"
@@ -41,8 +41,10 @@ def stale_schemas(root: Path) -> list[Finding]:
                 Finding(
                     f"{SCHEMAS_DIR}/{path.name}",
                     STALE_SCHEMA,
-                    f"written by barrier {written}; this is {__version__}: editors check "
-                    "records against the old rules",
+                    i18n._(
+                        "written by barrier {written}; this is {version}: "
+                        "editors check records against the old rules"
+                    ).format(written=written, version=__version__),
                     severity=Severity.WARNING,
                     hint=f"barrier schema --out {root.name}/{SCHEMAS_DIR}",
                 )

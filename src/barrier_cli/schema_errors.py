@@ -12,6 +12,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Loc, Problem
 
 _QUOTED = re.compile(r"'([^']*)'")
@@ -50,8 +51,9 @@ def _problem(err: ErrorDetails, model: type[BaseModel]) -> Problem:
         return Problem(
             f.UNKNOWN_KEY,
             loc,
-            f"unknown key '{key}'",
-            _did_you_mean(key, choices) or f"allowed here: {', '.join(choices)}",
+            i18n._("unknown key '{key}'").format(key=key),
+            _did_you_mean(key, choices)
+            or i18n._("allowed here: {keys}").format(keys=i18n.join(choices)),
             on_key=True,
         )
     if kind == "missing":
@@ -59,8 +61,12 @@ def _problem(err: ErrorDetails, model: type[BaseModel]) -> Problem:
         return Problem(
             f.MISSING,
             parent,
-            f"missing required field '{loc[-1]}'" + (f" in {dotted(parent)}" if parent else ""),
-            f"add '{loc[-1]}: …'",
+            (
+                i18n._("missing required field '{key}' in {where}")
+                if parent
+                else i18n._("missing required field '{key}'")
+            ).format(key=loc[-1], where=dotted(parent)),
+            i18n._("add '{item}: …'").format(item=loc[-1]),
             on_key=True,
         )
     if kind in ("literal_error", "enum"):
@@ -68,51 +74,85 @@ def _problem(err: ErrorDetails, model: type[BaseModel]) -> Problem:
         return Problem(
             f.CHOICE,
             loc,
-            f"{where}: {given!r} is not one of {', '.join(expected)}",
+            i18n._("{where}: {given!r} is not one of {join}").format(
+                where=where, given=given, join=i18n.join(expected)
+            ),
             _did_you_mean(str(given), expected),
         )
     if kind.startswith("date") or "is not a real date" in err["msg"]:
-        return Problem(f.BAD_DATE, loc, f"{where}: {_msg(err)}", "dates are YYYY-MM-DD")
+        return Problem(
+            f.BAD_DATE,
+            loc,
+            i18n._("{where}: {msg}").format(where=where, msg=_msg(err)),
+            i18n._("dates are YYYY-MM-DD"),
+        )
     if kind.endswith("_type") or kind in ("model_type", "dict_type", "list_type"):
         return Problem(
-            f.TYPE, loc, f"{where}: {_msg(err)}, got {_yaml_type(given)}", _type_hint(kind, given)
+            f.TYPE,
+            loc,
+            i18n._("{where}: {msg}, got {yaml_type}").format(
+                where=where, msg=_msg(err), yaml_type=_yaml_type(given)
+            ),
+            _type_hint(kind, given),
         )
-    return Problem(f.VALUE, loc, f"{where}: {_msg(err)}")
+    return Problem(f.VALUE, loc, i18n._("{where}: {msg}").format(where=where, msg=_msg(err)))
+
+
+_WITH_VALUES = {
+    "greater_than": "Input should be greater than {gt}",
+    "greater_than_equal": "Input should be greater than or equal to {ge}",
+    "less_than": "Input should be less than {lt}",
+    "less_than_equal": "Input should be less than or equal to {le}",
+    "string_too_long": "String should have at most {max_length} characters",
+    "string_too_short": "String should have at least {min_length} characters",
+    "too_short": "should have at least {min_length} items, not {actual_length}",
+    "too_long": "should have at most {max_length} items, not {actual_length}",
+    "string_pattern_mismatch": "String should match pattern '{pattern}'",
+}
+"""pydantic's sentences that carry a value, as msgids; its constant ones are msgids as they are."""
 
 
 def _msg(err: ErrorDetails) -> str:
-    msg = err["msg"]
-    return msg.removeprefix("Value error, ")
+    template = _WITH_VALUES.get(err["type"])
+    if template is not None and i18n._(template) != template:
+        try:
+            return i18n._(template).format(**(err.get("ctx") or {}))
+        except (KeyError, IndexError):
+            pass
+    # a model's ValueError is already in the run's language
+    return i18n._(err["msg"].removeprefix("Value error, "))
 
 
 def _yaml_type(value: Any) -> str:
     names = {
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        str: "text",
-        list: "a list",
-        dict: "a mapping",
-        type(None): "nothing",
+        bool: i18n._("a boolean"),
+        int: i18n._("a number"),
+        float: i18n._("a number"),
+        str: i18n._("text"),
+        list: i18n._("a list"),
+        dict: i18n._("a mapping"),
+        type(None): i18n._("nothing"),
     }
     return names.get(type(value), type(value).__name__)
 
 
 def _type_hint(kind: str, given: Any) -> str:
     if kind == "string_type" and isinstance(given, (int, float)) and not isinstance(given, bool):
-        return f"put it in quotes exactly as written (YAML read it as the number {given!r})"
+        return i18n._(
+            "put it in quotes exactly as written (YAML read it as the number {given!r})"
+        ).format(given=given)
     if kind == "string_type" and isinstance(given, bool):
-        return "quote it (YAML read it as true/false)"
+        return i18n._("quote it (YAML read it as true/false)")
     if kind == "bool_type":
-        return "write true or false"
+        return i18n._("write true or false")
     if kind == "list_type":
-        return "write a list: one '- item' per line, or [a, b]"
+        return i18n._("write a list: one '- item' per line, or [a, b]")
     return ""
 
 
 def _did_you_mean(word: str, choices: list[str]) -> str:
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    return i18n._("did you mean '{word}'?").format(word=close[0]) if close else ""
 
 
 def _unwrap(annotation: Any) -> type[BaseModel] | None:

@@ -23,7 +23,7 @@ from barrier_cli.errors import InvalidInput
 from barrier_cli.fielddocs import field_doc
 from barrier_cli.fmt import DictOf, ListOf, Shape, shape_of
 from barrier_cli.kinds import KINDS
-from barrier_cli.labels import LABELS
+from barrier_cli.labels import LABELS, group_of
 from barrier_cli.schema_age import WRITTEN_BY
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
@@ -108,16 +108,16 @@ def _dress(schema: dict[str, Any], model: type[BaseModel]) -> None:
         helps = [h for h in (doc.help_zh, doc.help_en) if h]
         if helps:
             prop["description"] = "\n\n".join(helps)
-        _label_choices(prop, key)
+        _label_choices(prop, group_of(model, key))
     schema["properties"] = ordered
     schema.pop("title", None)
 
 
-def _label_choices(prop: dict[str, Any], key: str) -> None:
+def _label_choices(prop: dict[str, Any], name: str | None) -> None:
     """``enumDescriptions`` (VS Code) with the zh/en labels of each allowed value."""
-    group = LABELS.get(key) or LABELS.get(key.removesuffix("s"))
-    if group is None:
+    if name is None:
         return
+    group = LABELS[name]
     for node in _enum_nodes(prop):
         values = node["enum"]
         if all(v in group for v in values):

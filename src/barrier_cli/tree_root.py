@@ -19,6 +19,9 @@ _TIMEZONE_LINE = re.compile(
     r"""^timezone:[ ]*(?P<q>["']?)(?P<zone>[A-Za-z0-9_+\-/]{1,64})(?P=q)[ ]*(?:#.*)?\r?$""",
     re.MULTILINE,
 )
+_LANG_LINE = re.compile(
+    r"""^lang:[ ]*(?P<q>["']?)(?P<lang>zh|en)(?P=q)[ ]*(?:#.*)?\r?$""", re.MULTILINE
+)
 
 
 _STRAY_ENDINGS = tuple(
@@ -111,3 +114,14 @@ def timezone_setting(root: Path) -> str | None:
         return None
     found = _TIMEZONE_LINE.search(text)
     return found.group("zone") if found else None
+
+
+def lang_setting(root: Path) -> str | None:
+    """``lang`` of ``root/barrier.yaml`` by a pattern, as `timezone_setting`: help and the
+    findings of a warm ``check`` are said in it before (or without) the settings loading."""
+    try:
+        text = (root / SETTINGS_FILE).read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    found = _LANG_LINE.search(text)
+    return found.group("lang") if found else None

@@ -28,6 +28,7 @@ from ruamel.yaml.resolver import VersionedResolver, implicit_resolvers
 from ruamel.yaml.tag import Tag
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Loc
 
 MAX_BYTES = 1_000_000
@@ -67,8 +68,9 @@ def _hidden_at(text: str) -> int:
 
 def hidden_name(char: str) -> str:
     """How a refused character is named: 'control character U+202E', 'invisible character …'."""
-    kind = "invisible" if _INVISIBLE.fullmatch(char) else "control"
-    return f"{kind} character U+{ord(char):04X}"
+    if _INVISIBLE.fullmatch(char):
+        return i18n._("invisible character U+{code:04X}").format(code=ord(char))
+    return i18n._("control character U+{code:04X}").format(code=ord(char))
 
 
 # Only text with many brackets or deep indentation can nest deeply; only it pays for a scan.
@@ -102,13 +104,15 @@ class _StrictConstructor(SafeConstructor):
         if node in self.constructed_objects or node in self.recursive_objects:
             raise _mark_problem(
                 f.ALIAS,
-                "YAML anchors and aliases are not allowed in records",
+                i18n._("YAML anchors and aliases are not allowed in records"),
                 node.start_mark,
-                "write the value out in full",
+                i18n._("write the value out in full"),
             )
         if len(self.recursive_objects) > MAX_DEPTH:
             raise _mark_problem(
-                f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels", node.start_mark
+                f.TOO_DEEP,
+                i18n._("nested deeper than {MAX_DEPTH} levels").format(MAX_DEPTH=MAX_DEPTH),
+                node.start_mark,
             )
         return super().construct_object(node, deep=deep)
 
@@ -117,16 +121,16 @@ class _StrictConstructor(SafeConstructor):
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise _mark_problem(
                     f.ALIAS,
-                    "YAML merge keys ('<<') are not allowed in records",
+                    i18n._("YAML merge keys ('<<') are not allowed in records"),
                     key_node.start_mark,
-                    "write the fields out in full",
+                    i18n._("write the fields out in full"),
                 )
             if key_node.tag != "tag:yaml.org,2002:str":
                 raise _mark_problem(
                     f.TYPE,
-                    f"the key {_source(key_node)} is not text",
+                    i18n._("the key {source} is not text").format(source=_source(key_node)),
                     key_node.start_mark,
-                    "keys are field names; quote it if it really is one",
+                    i18n._("keys are field names; quote it if it really is one"),
                 )
         return super().construct_mapping(node, deep=deep)
 
@@ -136,9 +140,11 @@ class _StrictConstructor(SafeConstructor):
         except ValueError as e:
             raise _mark_problem(
                 f.BAD_DATE,
-                f"{node.value!r} is not a real date ({e})",
+                i18n._("{value!r} is not a real date ({e})").format(
+                    value=node.value, e=i18n._(str(e))
+                ),
                 node.start_mark,
-                "dates are YYYY-MM-DD and must exist",
+                i18n._("dates are YYYY-MM-DD and must exist"),
             ) from e
 
     def construct_checked_scalar(self, node: Any) -> Any:
@@ -149,17 +155,19 @@ class _StrictConstructor(SafeConstructor):
         except (ValueError, KeyError, TypeError, OverflowError) as e:
             raise _mark_problem(
                 f.SYNTAX,
-                f"{_source(node)} is not a valid {_SCALAR_NAMES[name]}",
+                i18n._("{source} is not a valid {item}").format(
+                    source=_source(node), item=i18n._(_SCALAR_NAMES[name])
+                ),
                 node.start_mark,
-                "quote it if it is text",
+                i18n._("quote it if it is text"),
             ) from e
 
     def construct_undefined(self, node: Any) -> Any:
         raise _mark_problem(
             f.TAG,
-            f"the tag {node.tag!r} is not allowed in records",
+            i18n._("the tag {tag!r} is not allowed in records").format(tag=node.tag),
             node.start_mark,
-            "remove the tag; records hold plain values",
+            i18n._("remove the tag; records hold plain values"),
         )
 
 
@@ -384,7 +392,9 @@ def _check_depth(text: str) -> None:
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise _mark_problem(
-                        f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels", event.start_mark
+                        f.TOO_DEEP,
+                        i18n._("nested deeper than {MAX_DEPTH} levels").format(MAX_DEPTH=MAX_DEPTH),
+                        event.start_mark,
                     )
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
@@ -428,8 +438,8 @@ def read_bytes(path: Path) -> bytes:
             if not stat.S_ISREG(info.st_mode):
                 raise ParseProblem(
                     f.UNREADABLE,
-                    "not a regular file (a pipe, device or socket)",
-                    hint="records are plain files",
+                    i18n._("not a regular file (a pipe, device or socket)"),
+                    hint=i18n._("records are plain files"),
                 )
             if info.st_size > MAX_BYTES:
                 raise _too_large(info.st_size)
@@ -440,7 +450,9 @@ def read_bytes(path: Path) -> bytes:
             if len(raw) > info.st_size:
                 raw += fh.read(MAX_BYTES + 1 - len(raw))
     except OSError as e:
-        raise ParseProblem(f.UNREADABLE, f"cannot read: {e.strerror}") from e
+        raise ParseProblem(
+            f.UNREADABLE, i18n._("cannot read: {strerror}").format(strerror=e.strerror)
+        ) from e
     if len(raw) > MAX_BYTES:
         raise _too_large(len(raw))
     return raw
@@ -456,8 +468,10 @@ def blob_bytes(raw: bytes) -> bytes:
 def _too_large(size: int) -> ParseProblem:
     return ParseProblem(
         f.TOO_LARGE,
-        f"{size:,} bytes; a record is at most {MAX_BYTES:,}",
-        hint="is this really a record? split it or remove it",
+        i18n._("{size:,} bytes; a record is at most {MAX_BYTES:,}").format(
+            size=size, MAX_BYTES=MAX_BYTES
+        ),
+        hint=i18n._("is this really a record? split it or remove it"),
     )
 
 
@@ -468,14 +482,18 @@ def decode(raw: bytes) -> str:
     if raw.startswith(b"\xef\xbb\xbf"):
         raise ParseProblem(
             f.BOM,
-            "the file starts with a UTF-8 byte-order mark",
+            i18n._("the file starts with a UTF-8 byte-order mark"),
             1,
             1,
-            "save as UTF-8 without BOM ('barrier fmt' removes it)",
+            i18n._("save as UTF-8 without BOM ('barrier fmt' removes it)"),
         )
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise ParseProblem(
-            f.ENCODING, "the file is UTF-16, records are UTF-8", 1, 1, "save the file as UTF-8"
+            f.ENCODING,
+            i18n._("the file is UTF-16, records are UTF-8"),
+            1,
+            1,
+            i18n._("save the file as UTF-8"),
         )
     try:
         return raw.decode("utf-8")
@@ -487,14 +505,14 @@ def decode(raw: bytes) -> str:
             raw.decode("gb18030")
         except UnicodeDecodeError:
             raise ParseProblem(
-                f.ENCODING, "not valid UTF-8", line, col, "save the file as UTF-8"
+                f.ENCODING, i18n._("not valid UTF-8"), line, col, i18n._("save the file as UTF-8")
             ) from e
         raise ParseProblem(
             f.ENCODING,
-            "not valid UTF-8 (it looks like GBK/GB18030)",
+            i18n._("not valid UTF-8 (it looks like GBK/GB18030)"),
             line,
             col,
-            "re-save as UTF-8, e.g. iconv -f GBK -t UTF-8",
+            i18n._("re-save as UTF-8, e.g. iconv -f GBK -t UTF-8"),
         ) from e
 
 
@@ -512,10 +530,10 @@ def lexical_check(text: str) -> None:
         col = at - (text.rfind("\n", 0, at) + 1) + 1
         raise ParseProblem(
             f.CONTROL_CHAR,
-            f"{hidden_name(text[at])} in text",
+            i18n._("{hidden_name} in text").format(hidden_name=hidden_name(text[at])),
             line,
             col,
-            "remove it; it can hide what the text really says",
+            i18n._("remove it; it can hide what the text really says"),
         )
     tab = _TAB_INDENT.search(text)
     if tab is not None:
@@ -523,10 +541,10 @@ def lexical_check(text: str) -> None:
         col = tab.end() - tab.start()
         raise ParseProblem(
             f.TAB,
-            "a tab in indentation; YAML indents with spaces",
+            i18n._("a tab in indentation; YAML indents with spaces"),
             line,
             col,
-            "replace the tab with spaces",
+            i18n._("replace the tab with spaces"),
         )
 
 
@@ -541,9 +559,9 @@ def load_text(text: str) -> Any:
     except DuplicateKeyError as e:
         raise _mark_problem(
             f.DUPLICATE_KEY,
-            _first_line(e.problem),
+            _duplicate_message(_first_line(e.problem)),
             e.problem_mark,
-            "keep one of the two; YAML keys are unique",
+            i18n._("keep one of the two; YAML keys are unique"),
         ) from e
     except ConstructorError as e:
         raise _mark_problem(f.SYNTAX, _first_line(e.problem or str(e)), e.problem_mark) from e
@@ -552,16 +570,20 @@ def load_text(text: str) -> Any:
     except YAMLError as e:
         raise ParseProblem(f.SYNTAX, _first_line(str(e))) from e
     except RecursionError as e:
-        raise ParseProblem(f.TOO_DEEP, f"nested deeper than {MAX_DEPTH} levels") from e
+        raise ParseProblem(
+            f.TOO_DEEP, i18n._("nested deeper than {MAX_DEPTH} levels").format(MAX_DEPTH=MAX_DEPTH)
+        ) from e
     if "\\" in text:  # only a double-quoted escape can carry what the lexical check refuses
         for loc, char in hidden_characters(data):
             line, col = locate(text).value(loc)
             raise ParseProblem(
                 f.CONTROL_CHAR,
-                f"{hidden_name(char)} in text, written as an escape",
+                i18n._("{hidden_name} in text, written as an escape").format(
+                    hidden_name=hidden_name(char)
+                ),
                 line,
                 col,
-                "remove it; it can hide what the text really says",
+                i18n._("remove it; it can hide what the text really says"),
             )
     return data
 
@@ -602,8 +624,9 @@ def _at_alias(problem: ParseProblem, text: str) -> ParseProblem:
     col = used.start() - (text.rfind("\n", 0, used.start()) + 1) + 1
     return ParseProblem(
         problem.code,
-        f"the alias *{anchor.group(1)} repeats the anchor on line {problem.line}; "
-        "anchors and aliases are not allowed in records",
+        i18n._(
+            "the alias *{anchor} repeats the anchor on line {line}; anchors and aliases are not allowed in records"
+        ).format(anchor=anchor.group(1), line=problem.line),
         line,
         col,
         problem.hint,
@@ -619,12 +642,28 @@ def _syntax_message(error: MarkedYAMLError) -> str:
     start, end = error.context_mark, error.problem_mark
     elsewhere = start is not None and end is not None and start.line != end.line
     if error.problem and error.context and elsewhere:
-        message += f" ({error.context.strip()} that began on line {start.line + 1})"
+        message += i18n._(" ({context} that began on line {line})").format(
+            context=i18n._(error.context.strip()), line=start.line + 1
+        )
     return message
 
 
+_DUPLICATE = re.compile(r'found duplicate key "(.*)" with value "(.*)" \(original value: "(.*)"\)')
+
+
+def _duplicate_message(message: str) -> str:
+    found = _DUPLICATE.fullmatch(message)
+    if found is None:
+        return message
+    key, value, original = found.groups()
+    return i18n._(
+        'found duplicate key "{key}" with value "{value}" (original value: "{original}")'
+    ).format(key=key, value=value, original=original)
+
+
 def _first_line(message: str | None) -> str:
-    return (message or "invalid YAML").strip().splitlines()[0]
+    # the parser's own sentences are msgids too (those without a value in them translate)
+    return i18n._((message or "invalid YAML").strip().splitlines()[0])
 
 
 @dataclass

@@ -24,7 +24,8 @@ category: hazard
 
 
 def barrier(cwd: Path, *args: str) -> Ran:
-    return cli_helpers.barrier(None, *args, cwd=cwd)
+    """``barrier --lang en args``: the tiny tree is Chinese; these tests read the English."""
+    return cli_helpers.barrier(None, "--lang", "en", *args, cwd=cwd)
 
 
 @pytest.fixture

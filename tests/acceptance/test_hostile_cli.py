@@ -40,7 +40,7 @@ def test_add_from_an_endless_source_is_refused_at_once(root: Path, source: str) 
         root, *ADD_REPORT, "--from", source, stdin=b"\0" * 2_000_000 if source == "-" else None
     )
     assert done.returncode == 1
-    assert "a record is at most 1,000,000" in done.stderr
+    assert "一条记录最多 1,000,000" in done.stderr
 
 
 @pytest.mark.parametrize(

@@ -119,7 +119,9 @@ def test_check_warns_of_schemas_an_older_barrier_wrote_and_schema_out_refreshes(
     # a schema from before the version was written into it
     org = records / ".schemas" / "org.schema.json"
     org.write_text(org.read_text(encoding="utf-8").replace('"$comment"', '"$c"'), "utf-8")
-    code, out, _ = run_barrier("--records", str(records), "check", "--format", "json")
+    code, out, _ = run_barrier(
+        "--lang", "en", "--records", str(records), "check", "--format", "json"
+    )
     assert code == 0
     found = json.loads(out)["findings"]
     assert [(x["path"].rsplit("/", 1)[-1], x["code"], x["severity"]) for x in found] == [

@@ -172,7 +172,7 @@ CASES = [*_stored("invalid"), *_stored("hostile"), *BUILT]
 
 
 def _check(root: Path, *args: str) -> tuple[int, str]:
-    result = barrier(root, "check", "--no-cache", "--jobs", "1", *args)
+    result = barrier(root, "--lang", "en", "check", "--no-cache", "--jobs", "1", *args)
     return result.returncode, result.stdout
 
 

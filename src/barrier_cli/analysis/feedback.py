@@ -14,6 +14,7 @@ import datetime as dt
 import statistics
 from dataclasses import dataclass, field
 
+from barrier_cli import i18n
 from barrier_cli.loader import Tree
 from barrier_cli.models import Report
 from barrier_cli.periods import Month
@@ -63,10 +64,18 @@ def outcome(report: Report, *, as_of: dt.date, feedback_days: int, name: str = "
     if analysis is not None:
         parts.append(analysis.cause.strip().splitlines()[0])
         for act in report.actions:
-            done = f"done {act.done}" if act.done and act.done <= as_of else f"due {act.due}"
-            parts.append(f"{act.action} ({act.owner}, {done})")
+            done = (
+                i18n._("done {day}").format(day=act.done)
+                if act.done and act.done <= as_of
+                else i18n._("due {day}").format(day=act.due)
+            )
+            parts.append(
+                i18n._("{action} ({owner}, {done})").format(
+                    action=act.action, owner=act.owner, done=done
+                )
+            )
     if closed is not None:
-        parts.append(f"closed {closed}")
+        parts.append(i18n._("closed {day}").format(day=closed))
     deadline = report.date + dt.timedelta(days=feedback_days)
     overdue = answered > deadline if answered else as_of > deadline
     return Outcome(

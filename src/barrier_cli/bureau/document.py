@@ -11,9 +11,8 @@ from typing import Any, Literal
 from barrier_cli.bureau.analyze import BureauAnalysis, analyze
 from barrier_cli.bureau.models import BureauTree
 from barrier_cli.bureau.notice import BureauNotice, draft_notice
+from barrier_cli.i18n import Lang
 from barrier_cli.periods import Month
-
-Lang = Literal["zh", "en"]
 
 
 def analysis_text(

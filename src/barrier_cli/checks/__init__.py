@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.checks.layout import file_layout_problems, first_files, layout_id
 from barrier_cli.checks.refs import Index, file_reference_problems, org_problems, record_id
 from barrier_cli.errors import UnsafePath
@@ -154,7 +155,9 @@ def tree_findings(tree: Tree, day: dt.date) -> list[Finding]:
     """
     if not (tree.root / "org.yaml").is_file():
         missing = ParseProblem(
-            f.MISSING, "no org.yaml: units and people are defined there", hint="run 'barrier init'"
+            f.MISSING,
+            i18n._("no org.yaml: units and people are defined there"),
+            hint=i18n._("run 'barrier init'"),
         )
         return [_from_parse("org.yaml", missing)]
     problems = list(org_problems(tree, Index.of(tree, set())))

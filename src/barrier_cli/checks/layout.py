@@ -6,6 +6,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.kinds import KINDS
 from barrier_cli.loader import FileResult
 from barrier_cli.models.common import Problem
@@ -38,9 +39,10 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
         yield Problem(
             f.UNKNOWN_FILE,
             (),
-            "not a known record kind here",
-            "records live in reports/, incidents/, pairings/, assessments/, notices/, returns/, "
-            "roundups/, competence/, keypersons/, rewards/ or standards/",
+            i18n._("not a known record kind here"),
+            i18n._(
+                "records live in reports/, incidents/, pairings/, assessments/, notices/, returns/, roundups/, competence/, keypersons/, rewards/ or standards/"
+            ),
         )
         return
     record = result.record or result.partial
@@ -52,7 +54,9 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
         yield Problem(
             f.ID_MISMATCH,
             ("id",),
-            f"standard id '{getattr(record, 'id', '')}' differs from the file name '{rel.name}'",
+            i18n._("standard id '{id}' differs from the file name '{name}'").format(
+                id=getattr(record, "id", ""), name=rel.name
+            ),
         )
     if not kind.is_record or kind.folder is None:
         return
@@ -61,22 +65,30 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
         yield Problem(
             f.ID_MISMATCH,
             ("id",),
-            f"id '{record_id}' differs from the file name '{rel.stem}'",
-            f"rename the file to {record_id}{rel.suffix}",
+            i18n._("id '{record_id}' differs from the file name '{stem}'").format(
+                record_id=record_id, stem=rel.stem
+            ),
+            i18n._("rename the file to {record_id}{suffix}").format(
+                record_id=record_id, suffix=rel.suffix
+            ),
         )
     expected = kind.folder(record)
     if rel.parent.as_posix() != expected:
         yield Problem(
             f.MISFILED,
             ("id",),
-            f"filed under {rel.parent.as_posix()}/ but its date says {expected}/",
-            f"move it to {expected}/{rel.name}",
+            i18n._("filed under {folder}/ but its date says {expected}/").format(
+                folder=rel.parent.as_posix(), expected=expected
+            ),
+            i18n._("move it to {expected}/{name}").format(expected=expected, name=rel.name),
         )
     first = first_of.get(record_id, result.rel)
     if first != result.rel:
         yield Problem(
             f.DUPLICATE_ID,
             ("id",),
-            f"id '{record_id}' is also used by {first}",
-            "give one of them a new id",
+            i18n._("id '{record_id}' is also used by {first}").format(
+                record_id=record_id, first=first
+            ),
+            i18n._("give one of them a new id"),
         )

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.loader import FileResult, Tree
 from barrier_cli.models import (
     Assessment,
@@ -61,15 +62,19 @@ class Index:
             yield Problem(
                 f.UNKNOWN_PERSON,
                 loc,
-                f"{dotted(loc)}: no person '{pid}' in org.yaml",
+                i18n._("{dotted}: no person '{pid}' in org.yaml").format(
+                    dotted=dotted(loc), pid=pid
+                ),
                 _close(pid, self.people),
             )
         elif on is not None and not person.active_on(on):
             yield Problem(
                 f.INACTIVE_PERSON,
                 loc,
-                f"{dotted(loc)}: {person.name} ({pid}) was not in the unit on {on}",
-                "check 'since'/'until' in org.yaml",
+                i18n._("{dotted}: {name} ({pid}) was not in the unit on {on}").format(
+                    dotted=dotted(loc), name=person.name, pid=pid, on=on
+                ),
+                i18n._("check 'since'/'until' in org.yaml"),
             )
 
     def unit(self, loc: Loc, uid: str | None) -> Iterator[Problem]:
@@ -77,7 +82,7 @@ class Index:
             yield Problem(
                 f.UNKNOWN_UNIT,
                 loc,
-                f"{dotted(loc)}: no unit '{uid}' in org.yaml",
+                i18n._("{dotted}: no unit '{uid}' in org.yaml").format(dotted=dotted(loc), uid=uid),
                 _close(uid, self.units),
             )
 
@@ -85,7 +90,13 @@ class Index:
         if rid is not None:
             self.asked.add(rid)
         if rid is not None and rid not in self.records:
-            yield Problem(f.UNKNOWN_REF, loc, f"{dotted(loc)}: no record '{rid}' in the tree")
+            yield Problem(
+                f.UNKNOWN_REF,
+                loc,
+                i18n._("{dotted}: no record '{rid}' in the tree").format(
+                    dotted=dotted(loc), rid=rid
+                ),
+            )
 
     def actions(self, field: str, actions: list[Action]) -> Iterator[Problem]:
         for n, act in enumerate(actions):
@@ -104,7 +115,7 @@ def _close(word: str, choices: object) -> str:
     import difflib
 
     close = difflib.get_close_matches(word, list(choices), n=1)  # type: ignore[call-overload]
-    return f"did you mean '{close[0]}'?" if close else ""
+    return i18n._("did you mean '{word}'?").format(word=close[0]) if close else ""
 
 
 def record_id(result: FileResult) -> str | None:
@@ -136,7 +147,11 @@ def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
     for group, ids in groups.items():
         for n, item_id in enumerate(ids):
             if item_id in seen:
-                yield Problem(f.ORG, (group, n, "id"), f"id '{item_id}' is used twice in org.yaml")
+                yield Problem(
+                    f.ORG,
+                    (group, n, "id"),
+                    i18n._("id '{item_id}' is used twice in org.yaml").format(item_id=item_id),
+                )
             seen.add(item_id)
     for n, unit in enumerate(tree.org.units):
         yield from index.unit(("units", n, "parent"), unit.parent)
@@ -147,7 +162,9 @@ def org_problems(tree: Tree, index: Index) -> Iterator[Problem]:
             yield Problem(
                 f.DATE_ORDER,
                 ("people", n, "until"),
-                f"{person.name} ({person.id}) left on {person.until}, before joining on {person.since}",
+                i18n._("{name} ({id}) left on {until}, before joining on {since}").format(
+                    name=person.name, id=person.id, until=person.until, since=person.since
+                ),
             )
 
 
@@ -159,13 +176,17 @@ def _parent_cycles(tree: Tree) -> Iterator[Problem]:
     for circle in circles({u.id: u.parent for u in tree.org.units}):
         loc = ("units", first[circle[0]], "parent")
         if len(circle) == 1:
-            yield Problem(f.ORG, loc, f"unit '{circle[0]}' is its own parent")
+            yield Problem(
+                f.ORG, loc, i18n._("unit '{item}' is its own parent").format(item=circle[0])
+            )
         else:
             yield Problem(
                 f.ORG,
                 loc,
-                f"units' parents go round in a circle: {' → '.join([*circle, circle[0]])}",
-                "one unit of the circle must have another parent (or none, at the top)",
+                i18n._("units' parents go round in a circle: {join}").format(
+                    join=" → ".join([*circle, circle[0]])
+                ),
+                i18n._("one unit of the circle must have another parent (or none, at the top)"),
             )
 
 
@@ -198,7 +219,7 @@ def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield Problem(
             f.UNKNOWN_PARTNER,
             ("partner",),
-            f"no partner unit '{r.partner}' in org.yaml",
+            i18n._("no partner unit '{partner}' in org.yaml").format(partner=r.partner),
             _close(r.partner, ix.partners),
         )
     for n, pid in enumerate(r.persons):
@@ -240,13 +261,19 @@ def _pairing(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield from ix.person(("reviews", n, "by"), review.by)
     mentor, person = ix.people.get(p.mentor), ix.people.get(p.person)
     if mentor is not None and not mentor.party_member:
-        yield Problem(f.PAIRING_MENTOR, ("mentor",), f"mentor {mentor.name} is not a party member")
+        yield Problem(
+            f.PAIRING_MENTOR,
+            ("mentor",),
+            i18n._("mentor {name} is not a party member").format(name=mentor.name),
+        )
     if mentor is not None and person is not None and mentor.unit != person.unit:
         yield Problem(
             f.PAIRING_MENTOR,
             ("mentor",),
-            f"mentor {mentor.name} ({mentor.unit}) is not in {person.name}'s unit ({person.unit})",
-            "pair within the same post, duty and team (同岗位、同职责、同班组)",
+            i18n._("mentor {name} ({unit}) is not in {name2}'s unit ({unit2})").format(
+                name=mentor.name, unit=mentor.unit, name2=person.name, unit2=person.unit
+            ),
+            i18n._("pair within the same post, duty and team (同岗位、同职责、同班组)"),
         )
     yield from _assistant(p, ix, tree)
 
@@ -264,15 +291,25 @@ def _assistant(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield Problem(
             f.PAIRING_ASSISTANT,
             ("assistant",),
-            f"assistant {assistant.name} holds no branch committee role (支委委员)",
-            "escalation adds a member of the branch committee: role 'committee' or 'secretary'",
+            i18n._("assistant {name} holds no branch committee role (支委委员)").format(
+                name=assistant.name
+            ),
+            i18n._(
+                "escalation adds a member of the branch committee: role 'committee' or 'secretary'"
+            ),
         )
     elif branch is None or _branch(tree, assistant.unit) != branch:
         yield Problem(
             f.PAIRING_ASSISTANT,
             ("assistant",),
-            f"assistant {assistant.name} ({assistant.unit}) is not on the committee of "
-            f"{person.name}'s branch ({branch or person.unit})",
+            i18n._(
+                "assistant {name} ({unit}) is not on the committee of {name2}'s branch ({value})"
+            ).format(
+                name=assistant.name,
+                unit=assistant.unit,
+                name2=person.name,
+                value=branch or person.unit,
+            ),
         )
 
 
@@ -296,7 +333,11 @@ def _assessment(a: Assessment, ix: Index, tree: Tree) -> Iterator[Problem]:
     yield from ix.person(("by",), a.by)
     standard = tree.standards.get(a.standard)
     if standard is None:
-        yield Problem(f.UNKNOWN_ITEM, ("standard",), f"no standards/{a.standard}.yaml in the tree")
+        yield Problem(
+            f.UNKNOWN_ITEM,
+            ("standard",),
+            i18n._("no standards/{standard}.yaml in the tree").format(standard=a.standard),
+        )
         return
     items = standard.items()
     for n, score in enumerate(a.items):
@@ -305,28 +346,36 @@ def _assessment(a: Assessment, ix: Index, tree: Tree) -> Iterator[Problem]:
             yield Problem(
                 f.UNKNOWN_ITEM,
                 ("items", n, "item"),
-                f"no item '{score.item}' in the {a.standard} standard",
+                i18n._("no item '{item}' in the {standard} standard").format(
+                    item=score.item, standard=a.standard
+                ),
                 _close(score.item, items),
             )
         elif score.score > item.max:
             yield Problem(
                 f.SCORE,
                 ("items", n, "score"),
-                f"score {score.score:g} is above the maximum {item.max:g} of '{item.name}'",
+                i18n._("score {score:g} is above the maximum {max:g} of '{name}'").format(
+                    score=score.score, max=item.max, name=item.name
+                ),
             )
         elif a.status == "final" and standard.source_of(item) == "entered" and not score.evidence:
             yield Problem(
                 f.SCORE_EVIDENCE,
                 ("items", n),
-                f"'{item.name}' is scored by a person: say what the score rests on",
-                "add 'evidence: [record ids, or what was seen]'",
+                i18n._("'{name}' is scored by a person: say what the score rests on").format(
+                    name=item.name
+                ),
+                i18n._("add 'evidence: [record ids, or what was seen]'"),
             )
     for n, deduction in enumerate(a.deductions):
         if deduction.item not in items:
             yield Problem(
                 f.UNKNOWN_ITEM,
                 ("deductions", n, "item"),
-                f"no item '{deduction.item}' in the {a.standard} standard",
+                i18n._("no item '{item}' in the {standard} standard").format(
+                    item=deduction.item, standard=a.standard
+                ),
                 _close(deduction.item, items),
             )
         yield from ix.record(("deductions", n, "ref"), deduction.ref)
@@ -362,7 +411,9 @@ def _roundup(u: Roundup, ix: Index, tree: Tree) -> Iterator[Problem]:
             yield Problem(
                 f.UNKNOWN_PERSON,
                 ("silent", n, "who"),
-                f"silent.{n}.who: no person or unit '{silent.who}' in org.yaml",
+                i18n._("silent.{n}.who: no person or unit '{who}' in org.yaml").format(
+                    n=n, who=silent.who
+                ),
             )
 
 
@@ -385,7 +436,9 @@ def _key_person(k: KeyPerson, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield Problem(
             f.VALUE,
             ("pairing",),
-            f"pairing {paired.id} is for {paired.person}, not {k.person}",
+            i18n._("pairing {id} is for {person}, not {person2}").format(
+                id=paired.id, person=paired.person, person2=k.person
+            ),
         )
 
 

@@ -5,31 +5,28 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from barrier_cli.labels import Lang
+from barrier_cli.i18n import _
 
 if TYPE_CHECKING:
     from barrier_cli.assess import Assessed
     from barrier_cli.loader import Tree
 
 
-def tables(result: Assessed, tree: Tree, lang: Lang) -> list[Any]:
-    """Rich renderables: the branch ranking, its deductions, and the member ratings."""
+def tables(result: Assessed, tree: Tree) -> list[Any]:
+    """Rich renderables: the branch ranking, its deductions, and the member ratings, in the
+    language in force."""
     from rich.table import Table
-
-    def t(zh: str, en: str) -> str:
-        return zh if lang == "zh" else en
 
     out: list[Any] = []
     standard = tree.standards.get("branch")
     aspects = standard.aspects if standard else []
-    ranking = Table(
-        title=t(f"{result.period} 党支部考核（草稿）", f"{result.period} branch scores (draft)")
-    )
-    for heading in [t("名次", "rank"), t("党支部", "branch"), *[a.name for a in aspects]]:
+    names = {i.id: i.name for i in standard.items().values()} if standard else {}
+    ranking = Table(title=_("{period} branch scores (draft)").format(period=result.period))
+    for heading in [_("rank"), _("branch"), *[a.name for a in aspects]]:
         ranking.add_column(heading)
-    ranking.add_column(t("合计", "total"), justify="right")
-    ranking.add_column(t("已定稿", "final"), justify="right")
-    ranking.add_column("")
+    ranking.add_column(_("total"), justify="right")
+    ranking.add_column(_("final"), justify="right")
+    ranking.add_column(_("note"))
     for d in result.branches:
         recorded = d.recorded.total if d.recorded and d.recorded.status == "final" else None
         ranking.add_row(
@@ -38,30 +35,31 @@ def tables(result: Assessed, tree: Tree, lang: Lang) -> list[Any]:
             *[_num(d.aspects.get(a.id, 0.0)) for a in aspects],
             _num(d.total),
             _num(recorded) if recorded is not None else "",
-            t("▼ 排序抓尾", "▼ lowest") if d.lowest else "",
+            _("▼ lowest") if d.lowest else "",
             style="bold red" if d.lowest else None,
         )
     out.append(ranking)
-    out.append(_items_table(result, tree, lang))
-    deductions = Table(title=t("扣分依据", "deductions and their evidence"))
+    out.append(_items_table(result, tree))
+    deductions = Table(title=_("deductions and their evidence"))
     for heading in (
-        t("党支部", "branch"),
-        t("项点", "item"),
-        t("扣分", "points"),
-        t("原因", "reason"),
-        t("依据", "ref"),
+        _("branch"),
+        _("item"),
+        _("points"),
+        _("reason"),
+        _("ref"),
     ):
         deductions.add_column(heading)
     for d in result.branches:
         for x in d.assessment.deductions:
-            deductions.add_row(d.name, x.item, _num(x.points), x.reason, x.ref or "")
+            item = names.get(x.item, x.item)
+            deductions.add_row(d.name, item, _num(x.points), x.reason, x.ref or "")
     if deductions.row_count:
         out.append(deductions)
     if result.members:
-        out.append(_members_table(result, tree, lang))
+        out.append(_members_table(result, tree))
     if result.tail:
-        tail = Table(title=t("排尾党员分析会名单", "tail of each branch: for the tail analysis"))
-        for heading in (t("党支部", "branch"), t("党员", "member"), t("合计", "total")):
+        tail = Table(title=_("tail of each branch: for the tail analysis"))
+        for heading in (_("branch"), _("member"), _("total")):
             tail.add_column(heading)
         units = {u.id: u.name for u in tree.org.units}
         for m in result.tail:
@@ -72,40 +70,32 @@ def tables(result: Assessed, tree: Tree, lang: Lang) -> list[Any]:
     return out
 
 
-SOURCE = {
-    "derived": ("据记录核算", "derived"),
-    "entered": ("人工录入", "entered"),
-    "missing": ("未录入", "not entered"),
-}
+SOURCE = {"derived": "derived", "entered": "entered", "missing": "not entered"}
 
 
-def _items_table(result: Assessed, tree: Tree, lang: Lang) -> Any:
+def _items_table(result: Assessed, tree: Tree) -> Any:
     """Every item of every branch: derived or entered, its score and what it rests on."""
     from rich.table import Table
-
-    def t(zh: str, en: str) -> str:
-        return zh if lang == "zh" else en
 
     standard = tree.standards.get("branch")
     names = {i.id: i.name for i in standard.items().values()} if standard else {}
     maxima = {i.id: i.max for i in standard.items().values()} if standard else {}
-    table = Table(title=t("项点得分及依据", "every item, its source and evidence"))
+    table = Table(title=_("every item, its source and evidence"))
     for heading in (
-        t("党支部", "branch"),
-        t("项点", "item"),
-        t("来源", "source"),
-        t("得分", "score"),
-        t("依据", "evidence"),
+        _("branch"),
+        _("item"),
+        _("source"),
+        _("score"),
+        _("evidence"),
     ):
         table.add_column(heading)
     for d in result.branches:
         for item in d.assessment.items:
             lost = sum(x.points for x in d.assessment.deductions if x.item == item.item)
-            zh, en = SOURCE[d.sources.get(item.item, "entered")]
             table.add_row(
                 d.name,
                 names.get(item.item, item.item),
-                t(zh, en),
+                _(SOURCE[d.sources.get(item.item, "entered")]),
                 f"{_num(item.score - lost)}/{_num(maxima.get(item.item, item.score))}",
                 "; ".join(item.evidence) or (item.note or ""),
                 style="yellow" if d.sources.get(item.item) == "missing" else None,
@@ -113,25 +103,20 @@ def _items_table(result: Assessed, tree: Tree, lang: Lang) -> Any:
     return table
 
 
-def _members_table(result: Assessed, tree: Tree, lang: Lang) -> Any:
+def _members_table(result: Assessed, tree: Tree) -> Any:
     from rich.table import Table
 
-    def t(zh: str, en: str) -> str:
-        return zh if lang == "zh" else en
-
     units = {u.id: u.name for u in tree.org.units}
-    members = Table(
-        title=t(f"{result.period} 党员岗区评比（草稿）", f"{result.period} member ratings (draft)")
-    )
+    members = Table(title=_("{period} member ratings (draft)").format(period=result.period))
     for heading in (
-        t("党支部", "branch"),
-        t("名次", "rank"),
-        t("党员", "member"),
-        t("合计", "total"),
-        t("结果", "result"),
-        t("原因", "reason"),
-        t("依据", "ref"),
-        "",
+        _("branch"),
+        _("rank"),
+        _("member"),
+        _("total"),
+        _("result"),
+        _("reason"),
+        _("ref"),
+        _("note"),
     ):
         members.add_column(heading)
     for m in result.members:
@@ -142,10 +127,10 @@ def _members_table(result: Assessed, tree: Tree, lang: Lang) -> Any:
             str(m.rank),
             f"{m.name} ({a.subject})",
             _num(a.total),
-            t("不合格", "fail") if failed else t("合格", "pass"),
+            _("fail") if failed else _("pass"),
             "; ".join(x.reason for x in a.deductions),
             ", ".join(x.ref for x in a.deductions if x.ref),
-            t("▼ 排尾", "▼ tail") if m.lowest else "",
+            _("▼ tail") if m.lowest else "",
             style="red" if failed or m.lowest else None,
         )
     return members

@@ -39,7 +39,7 @@ def assess(
     console = color.console()
     if not console.is_terminal:
         console.width = 200  # piped into a file or a pager: do not cut the reasons short
-    for table in tables(result, tree, lang):
+    for table in tables(result, tree):
         console.print(table)
     err = color.console(stderr=True)
     for note in result.notes:

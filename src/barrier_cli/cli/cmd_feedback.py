@@ -20,6 +20,8 @@ def feedback(
     from the report's analysis, actions and closure.
     """
     from barrier_cli.analysis.feedback import reporter_outcomes
+    from barrier_cli.i18n import _
+    from barrier_cli.labels import label
     from barrier_cli.loader import load_tree, today
     from barrier_cli.lookup import Lookup
 
@@ -27,21 +29,19 @@ def feedback(
     lang = globals_of(ctx).language(tree.settings.lang)
     pid = Lookup.of(tree.org, "person").option(person, "--person", lang)
     who = next(p for p in tree.org.people if p.id == pid)
-    zh = lang == "zh"
     days = tree.settings.deadlines.feedback_days
     names = {p.id: p.name for p in tree.org.people}
     outcomes = reporter_outcomes(tree, who.id, as_of=today(tree.root))
-    typer.echo(f"{who.name} ({who.id}): {len(outcomes)} " + ("条信息" if zh else "reports"))
+    typer.echo(_("{name} ({id}): {n} reports").format(name=who.name, id=who.id, n=len(outcomes)))
     for o in outcomes[:limit]:
         flag = " !" if o.overdue else ""
-        typer.echo(f"{o.date} {o.id} [{o.status}]{flag} {o.summary}")
+        status = label("report_status", o.status, lang)
+        typer.echo(f"{o.date} {o.id} [{status}]{flag} {o.summary}")
         if o.answered is None:
-            wait = f"尚未反馈（时限{days}天）" if zh else f"no answer yet (due within {days} days)"
-            typer.echo(f"    {wait}")
+            typer.echo("    " + _("no answer yet (due within {days} days)").format(days=days))
         else:
             head = f"{o.answered} {names.get(o.by or '', o.by or '')}".rstrip()
             typer.echo(
-                f"    {head}（{o.days}天）：{o.answer}"
-                if zh
-                else f"    {head} ({o.days} d): {o.answer}"
+                "    "
+                + _("{head} ({days} d): {answer}").format(head=head, days=o.days, answer=o.answer)
             )

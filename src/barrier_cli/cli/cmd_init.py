@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from barrier_cli import i18n
 from barrier_cli.cli.context import globals_of
 
 if TYPE_CHECKING:
@@ -57,28 +58,24 @@ def init(
     barrier from; elsewhere CI uses pip's configured index (PIP_INDEX_URL).
     """
     from barrier_cli.errors import InvalidInput
-    from barrier_cli.reporters import display_path
     from barrier_cli.scaffold import InstallSource, init_project
 
     if bureau:
         from barrier_cli.bureau.scaffold import init_bureau
 
         made = init_bureau(folder, name=name)
-        for path in made.written:
-            sys.stdout.write(f"created {display_path(Path.cwd(), str(path))}\n")
-        for path in made.kept:
-            sys.stdout.write(
-                f"kept    {display_path(Path.cwd(), str(path))} (exists; not changed)\n"
-            )
+        _list_made(made.written, made.kept)
         sys.stdout.write(
-            f"\nA new bureau tree is in {folder}. Next: list the member units in bureau.yaml,\n"
-            "then run 'barrier bureau sync' and 'barrier bureau analyze --month YYYY-MM'\n"
+            i18n._(
+                "\nA new bureau tree is in {folder}. Next: list the member units in bureau.yaml,\n"
+                "then run 'barrier bureau sync' and 'barrier bureau analyze --month YYYY-MM'\n"
+            ).format(folder=folder)
         )
         return
 
     given = [x for x in (ci_index, ci_git, ci_pre_commit) if x is not None]
     if len(given) > 1:
-        raise InvalidInput("give one of --ci-index, --ci-git and --ci-pre-commit")
+        raise InvalidInput(i18n._("give one of --ci-index, --ci-git and --ci-pre-commit"))
     if ci_index is not None:
         source = InstallSource.index(ci_index)
     elif ci_git is not None:
@@ -87,30 +84,48 @@ def init(
         source = InstallSource.git(ci_pre_commit, "pre-commit")
     else:
         source = _ask() if sys.stdin.isatty() and sys.stdout.isatty() else InstallSource()
-    lang = globals_of(ctx).lang or "zh"
-    result = init_project(folder, name=name, lang="en" if lang == "en" else "zh", source=source)
-    for path in result.written:
-        sys.stdout.write(f"created {display_path(Path.cwd(), str(path))}\n")
-    for path in result.kept:
-        sys.stdout.write(f"kept    {display_path(Path.cwd(), str(path))} (exists; not changed)\n")
+    # a new tree is Chinese unless --lang says otherwise, as `Settings.lang` defaults; what init
+    # prints is in the run's language
+    result = init_project(folder, name=name, lang=globals_of(ctx).lang or "zh", source=source)
+    _list_made(result.written, result.kept)
     sys.stdout.write(
-        f"\nA new records tree is in {result.records}. CI installs {source.describe()}. Next:\n"
-        f"  edit {result.records / 'org.yaml'} (units and people), then run 'barrier check'\n"
-        "  git init && pre-commit install   (checks every commit)\n"
+        i18n._(
+            "\nA new records tree is in {records}. CI installs {source}. Next:\n"
+            "  edit {org} (units and people), then run 'barrier check'\n"
+            "  git init && pre-commit install   (checks every commit)\n"
+        ).format(records=result.records, source=source.describe(), org=result.records / "org.yaml")
     )
+
+
+def _list_made(written: list[Path], kept: list[Path]) -> None:
+    from barrier_cli.reporters import display_path
+
+    for path in written:
+        sys.stdout.write(
+            i18n._("created {path}").format(path=display_path(Path.cwd(), str(path))) + "\n"
+        )
+    for path in kept:
+        sys.stdout.write(
+            i18n._("kept    {path} (exists; not changed)").format(
+                path=display_path(Path.cwd(), str(path))
+            )
+            + "\n"
+        )
 
 
 def _ask() -> InstallSource:
     from barrier_cli.scaffold import InstallSource
 
     choice = typer.prompt(
-        "Where does CI install barrier from? 1 a package index (mirror) URL, 2 a git URL@TAG, "
-        "3 pre-commit's repo@rev, 4 pip's configured index",
+        i18n._(
+            "Where does CI install barrier from? 1 a package index (mirror) URL, "
+            "2 a git URL@TAG, 3 pre-commit's repo@rev, 4 pip's configured index"
+        ),
         default="4",
     ).strip()
     if choice == "1":
-        return InstallSource.index(typer.prompt("Package index URL").strip())
+        return InstallSource.index(typer.prompt(i18n._("Package index URL")).strip())
     if choice in ("2", "3"):
-        spec = typer.prompt("Repository URL@TAG").strip()
+        spec = typer.prompt(i18n._("Repository URL@TAG")).strip()
         return InstallSource.git(spec, "git" if choice == "2" else "pre-commit")
     return InstallSource()

@@ -11,18 +11,67 @@ and shell completion of command names read only the table; running `barrier X` (
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterator, Mapping, MutableMapping
+import sys
+from collections.abc import Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import typer
+import typer.core
 from typer._click import Command, Context, HelpFormatter, Parameter
 from typer._click.shell_completion import CompletionItem
 from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup, TyperOption
 from typer.models import CommandInfo, TyperInfo
 
+from barrier_cli import i18n
+from barrier_cli.cli.context import language_of_run
+
 PACKAGE = "barrier_cli.cli"
+
+
+class _Formatter(HelpFormatter):
+    """Help in the run's language: the two strings typer's click writes without gettext (the
+    usage prefix and the help option's own help) go through the catalogue here."""
+
+    def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
+        super().write_usage(prog, args, i18n._("Usage: ") if prefix is None else prefix)
+
+    def write_dl(
+        self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2
+    ) -> None:
+        super().write_dl([(term, i18n._(text)) for term, text in rows], col_max, col_spacing)
+
+
+# Section titles, "default:" and "required" are typer's gettext calls; every command's context
+# formats with the formatter above.
+typer.core._ = i18n._  # type: ignore[attr-defined]
+Context.formatter_class = _Formatter
+
+
+def help_in_language(text: str | None) -> str | None:
+    """``text`` (a help or docstring) translated paragraph by paragraph; a paragraph the
+    catalogue lacks stays as written. ``\\b`` paragraphs keep their lines."""
+    if not text:
+        return text
+    out = []
+    for paragraph in text.split("\n\n"):
+        key = paragraph if paragraph.startswith("\b") else " ".join(paragraph.split())
+        translated = i18n._(key)
+        out.append(paragraph if translated == key else translated)
+    return "\n\n".join(out)
+
+
+def translate(command: Command) -> None:
+    """Put every help text of ``command``, its parameters and subcommands in the run's language."""
+    command.help = help_in_language(command.help)
+    command.short_help = help_in_language(command.short_help)
+    for param in command.params:
+        helped = getattr(param, "help", None)
+        if helped:
+            param.help = help_in_language(helped)  # type: ignore[attr-defined]
+    for sub in getattr(command, "commands", {}).values():
+        translate(sub)
 
 
 @dataclass(frozen=True)
@@ -45,6 +94,7 @@ class Entry:
 
         command = self._typer_command(name, group)
         attach(command)
+        translate(command)
         return command
 
     def _typer_command(self, name: str, group: TyperGroup) -> Command:
@@ -94,7 +144,7 @@ class _Commands(MutableMapping[str, Command]):
 
     def summary(self, name: str, limit: int) -> str:
         if name in self._table:
-            return make_default_short_help(self._table[name].summary, limit)
+            return make_default_short_help(i18n._(self._table[name].summary), limit)
         return self._built[name].get_short_help_str(limit)
 
 
@@ -143,6 +193,28 @@ def lazy_group(table: Mapping[str, Entry]) -> type[TyperGroup]:
         def __init__(self, **attrs: Any) -> None:
             super().__init__(**attrs)
             self.commands = self.lazy = _Commands(self, table, self.commands)
+            self.translated = False
+
+        def main(self, args: Sequence[str] | None = None, *rest: Any, **options: Any) -> Any:
+            """One run, in the language its arguments, tree or environment ask for; the
+            language before it is back afterwards (tests run many commands in one process)."""
+            args = list(sys.argv[1:] if args is None else args)
+            before = i18n.current()
+            i18n.use(language_of_run(args))
+            try:
+                return super().main(args, *rest, **options)
+            finally:
+                i18n.use(before)
+
+        def format_help(self, ctx: Context, formatter: HelpFormatter) -> None:
+            if not self.translated:
+                self.translated = True
+                self.help = help_in_language(self.help)
+                for param in self.params:
+                    helped = getattr(param, "help", None)
+                    if helped:
+                        param.help = help_in_language(helped)  # type: ignore[attr-defined]
+            super().format_help(ctx, formatter)
 
         def parse_args(self, ctx: Context, args: list[str]) -> list[str]:
             return super().parse_args(ctx, hoisted(args, self.params))
@@ -155,7 +227,7 @@ def lazy_group(table: Mapping[str, Entry]) -> type[TyperGroup]:
             if not names:
                 return
             limit = formatter.width - 6 - max(map(len, names))
-            with formatter.section("Commands"):
+            with formatter.section(i18n._("Commands")):
                 formatter.write_dl([(name, self.lazy.summary(name, limit)) for name in names])
 
         def shell_complete(self, ctx: Context, incomplete: str) -> list[CompletionItem]:

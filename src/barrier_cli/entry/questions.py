@@ -22,7 +22,7 @@ from pydantic.fields import FieldInfo
 
 from barrier_cli.entry.context import EntryContext
 from barrier_cli.fielddocs import FieldDoc, field_doc
-from barrier_cli.labels import LABELS, Lang, label
+from barrier_cli.labels import LABELS, Lang, group_of, label
 from barrier_cli.lookup import Entry, Lookup, NotFound
 
 Answers = dict[str, Any]
@@ -319,15 +319,8 @@ def question_for(
         multi=multi,
         base=base,
         choices=choices,
-        labels=labels or _label_group(key),
+        labels=labels or group_of(model, key) or key,
         doc=field_doc(model, key),
         ref=ref,
         when=when,
     )
-
-
-def _label_group(key: str) -> str:
-    if key in LABELS:
-        return key
-    singular = key.removesuffix("s")
-    return singular if singular in LABELS else key

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.checks import file_problems
 from barrier_cli.checks.refs import Index
 from barrier_cli.fielddocs import field_doc
@@ -30,10 +31,12 @@ from barrier_cli.yamlio import hidden_characters
 def build(kind: str, data: dict[str, Any]) -> tuple[Model | None, list[Problem]]:
     """The record for ``data``, or the schema problems that stop it."""
     model = KINDS[kind].model
-    try:
-        return model.model_validate(data), []
-    except ValidationError as e:
-        return None, problems_from(e, model)
+    # entry words problems itself (`describe`): they are built in the catalogue's source language
+    with i18n.using(i18n.SOURCE_LANG):
+        try:
+            return model.model_validate(data), []
+        except ValidationError as e:
+            return None, problems_from(e, model)
 
 
 def rel_path(kind: str, record: BaseModel) -> str:
@@ -48,8 +51,14 @@ def basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list
 
     The record is checked by the checker's own per-file functions (as the incremental
     check runs them) against the context and the set of every record id, so the answer
-    is the one `barrier check` gives for the file once written.
+    is the one `barrier check` gives for the file once written. Problems are built in the
+    source language; `describe` words them in the tree's.
     """
+    with i18n.using(i18n.SOURCE_LANG):
+        return _basis_problems(basis, kind, record, day)
+
+
+def _basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list[Problem]:
     rel = rel_path(kind, record)
     new = FileResult(rel, kind, record)
     small = build_tree(basis.root, [*basis.context, new])

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import (
     Day,
     LocalId,
@@ -62,16 +63,28 @@ class Assessment(RecordModel):
                 Problem(
                     f.ID_FORMAT,
                     ("id",),
-                    f"id should be A-{self.period}-{self.subject}",
-                    "an assessment id is A-<period>-<subject>",
+                    i18n._("id should be A-{period}-{subject}").format(
+                        period=self.period, subject=self.subject
+                    ),
+                    i18n._("an assessment id is A-<period>-<subject>"),
                 )
             )
         if self.date > today:
-            out.append(Problem(f.FUTURE_DATE, ("date",), f"date {self.date} is in the future"))
+            out.append(
+                Problem(
+                    f.FUTURE_DATE,
+                    ("date",),
+                    i18n._("date {date} is in the future").format(date=self.date),
+                )
+            )
         if self.status == "final" and self.by is None:
             out.append(
-                Problem(f.MISSING, ("status",), "a final assessment names who made it ('by')")
+                Problem(
+                    f.MISSING, ("status",), i18n._("a final assessment names who made it ('by')")
+                )
             )
         if self.standard == "member" and self.status == "final" and self.result is None:
-            out.append(Problem(f.MISSING, ("status",), "a final member assessment needs 'result'"))
+            out.append(
+                Problem(f.MISSING, ("status",), i18n._("a final member assessment needs 'result'"))
+            )
         return out

@@ -16,6 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 
 ID_CHARS = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]*$")
 ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
@@ -25,7 +26,7 @@ def _as_date(value: Any) -> Any:
     """A date, or a YYYY-MM-DD string (records sent as JSON); errors are typed 'date_…'."""
     if isinstance(value, dt.datetime):
         raise PydanticCustomError(
-            "date_with_time", "expected a date (YYYY-MM-DD), not a date and time"
+            "date_with_time", i18n._("expected a date (YYYY-MM-DD), not a date and time")
         )
     if isinstance(value, str):
         try:
@@ -35,7 +36,7 @@ def _as_date(value: Any) -> Any:
         except ValueError as e:
             raise PydanticCustomError(
                 "date_invalid",
-                "{value} is not a real date in YYYY-MM-DD form",
+                i18n._("{value} is not a real date in YYYY-MM-DD form"),
                 {"value": repr(value)},
             ) from e
     return value
@@ -44,14 +45,14 @@ def _as_date(value: Any) -> Any:
 def _is_local_id(value: str) -> str:
     if not ID_CHARS.fullmatch(value):
         raise ValueError(
-            "ids use letters, digits, '_', '-' and '.', starting with a letter or digit"
+            i18n._("ids use letters, digits, '_', '-' and '.', starting with a letter or digit")
         )
     return value
 
 
 def _has_content(value: str) -> str:
     if not any(ch.isalnum() for ch in value):
-        raise ValueError("needs words, not only spaces or punctuation")
+        raise ValueError(i18n._("needs words, not only spaces or punctuation"))
     return value
 
 
@@ -129,8 +130,8 @@ def action_problems(actions: list[Action], field: str, *, today: dt.date) -> lis
                 Problem(
                     f.ACTION_OWNER,
                     (field, n),
-                    f"{field}[{n}] has no owner",
-                    "add 'owner: <person id>'",
+                    i18n._("{field}[{n}] has no owner").format(field=field, n=n),
+                    i18n._("add 'owner: <person id>'"),
                 )
             )
         if act.due is None:
@@ -138,13 +139,17 @@ def action_problems(actions: list[Action], field: str, *, today: dt.date) -> lis
                 Problem(
                     f.ACTION_DUE,
                     (field, n),
-                    f"{field}[{n}] has no due date",
-                    "add 'due: YYYY-MM-DD'",
+                    i18n._("{field}[{n}] has no due date").format(field=field, n=n),
+                    i18n._("add 'due: YYYY-MM-DD'"),
                 )
             )
         if act.done is not None and act.done > today:
             problems.append(
-                Problem(f.FUTURE_DATE, (field, n, "done"), f"done date {act.done} is in the future")
+                Problem(
+                    f.FUTURE_DATE,
+                    (field, n, "done"),
+                    i18n._("done date {done} is in the future").format(done=act.done),
+                )
             )
     return problems
 

@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Day, Model, OneLine, PersonId, Problem, RecordModel, UnitId
 
 CompetenceKind = Literal["knows", "skills", "study", "contest"]
@@ -42,23 +43,37 @@ class Competence(RecordModel):
     def problems(self, *, today: dt.date) -> list[Problem]:
         out: list[Problem] = []
         if self.date > today:
-            out.append(Problem(f.FUTURE_DATE, ("date",), f"date {self.date} is in the future"))
+            out.append(
+                Problem(
+                    f.FUTURE_DATE,
+                    ("date",),
+                    i18n._("date {date} is in the future").format(date=self.date),
+                )
+            )
         if (self.kind == "contest") != (self.contest is not None):
             out.append(
                 Problem(
                     f.VALUE,
                     ("kind",),
-                    "a contest names which of the 四赛 it was ('contest'), nothing else does",
-                    "contest: joint | versus | arena | upgrade",
+                    i18n._(
+                        "a contest names which of the 四赛 it was ('contest'), nothing else does"
+                    ),
+                    i18n._("contest: joint | versus | arena | upgrade"),
                 )
             )
         if self.kind in ("knows", "skills") and not self.results:
-            out.append(Problem(f.MISSING, ("kind",), "a check records each person's 'results'"))
+            out.append(
+                Problem(f.MISSING, ("kind",), i18n._("a check records each person's 'results'"))
+            )
         seen: set[str] = set()
         for n, result in enumerate(self.results):
             if result.person in seen:
                 out.append(
-                    Problem(f.VALUE, ("results", n, "person"), f"{result.person} is listed twice")
+                    Problem(
+                        f.VALUE,
+                        ("results", n, "person"),
+                        i18n._("{person} is listed twice").format(person=result.person),
+                    )
                 )
             seen.add(result.person)
         return out

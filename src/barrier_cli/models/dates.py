@@ -10,6 +10,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.assessment import Assessment
 from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
 from barrier_cli.models.incident import Incident
@@ -76,8 +77,10 @@ def _after(loc: Loc, day: dt.date, earliest: dt.date, did: str, what: str) -> It
         yield Problem(
             f.DATE_ORDER,
             loc,
-            f"{did} on {day}, before {what} ({earliest})",
-            "check the date: it cannot come before that",
+            i18n._("{did} on {day}, before {what} ({earliest})").format(
+                did=i18n._(did), day=day, what=i18n._(what), earliest=earliest
+            ),
+            i18n._("check the date: it cannot come before that"),
         )
 
 
@@ -97,6 +100,12 @@ def _signed(record: Model, begun: dt.date, today: dt.date) -> Iterator[Problem]:
     for loc, entry in signed:
         what = "withdrawn" if loc[0] == "withdrawn" else "amended"
         if entry.date > today:
-            yield Problem(f.FUTURE_DATE, loc, f"{what} on {entry.date}, which is in the future")
+            yield Problem(
+                f.FUTURE_DATE,
+                loc,
+                i18n._("{what} on {date}, which is in the future").format(
+                    what=i18n._(what), date=entry.date
+                ),
+            )
         else:
             yield from _after(loc, entry.date, begun, what, "the record's date")

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import (
     Action,
     Content,
@@ -210,22 +211,36 @@ class Incident(RecordModel):
         cases = cases or Cases()
         out: list[Problem] = []
         if self.date > today:
-            out.append(Problem(f.FUTURE_DATE, ("date",), f"date {self.date} is in the future"))
+            out.append(
+                Problem(
+                    f.FUTURE_DATE,
+                    ("date",),
+                    i18n._("date {date} is in the future").format(date=self.date),
+                )
+            )
         if self.type == "accident" and self.class_ is None:
             out.append(
                 Problem(
                     f.MISSING,
                     ("type",),
-                    "an accident needs a 'class'",
-                    "one of general_a … general_d, large, major, extraordinary",
+                    i18n._("an accident needs a 'class'"),
+                    i18n._("one of general_a … general_d, large, major, extraordinary"),
                 )
             )
         if self.type != "accident" and self.class_ is not None:
-            out.append(Problem(f.VALUE, ("class",), f"'class' is for accidents, not a {self.type}"))
+            out.append(
+                Problem(
+                    f.VALUE,
+                    ("class",),
+                    i18n._("'class' is for accidents, not a {type}").format(type=self.type),
+                )
+            )
         if self.type == "violation" and self.violation is None:
             out.append(
                 Problem(
-                    f.MISSING, ("type",), "a violation needs 'violation' (kind, severity, person)"
+                    f.MISSING,
+                    ("type",),
+                    i18n._("a violation needs 'violation' (kind, severity, person)"),
                 )
             )
         for n, resp in enumerate(self.responsibility):
@@ -234,7 +249,7 @@ class Incident(RecordModel):
                     Problem(
                         f.MISSING,
                         ("responsibility", n),
-                        "a responsibility finding names a 'person' or a 'unit'",
+                        i18n._("a responsibility finding names a 'person' or a 'unit'"),
                     )
                 )
         out.extend(action_problems(self.measures, "measures", today=today))
@@ -254,14 +269,20 @@ class Incident(RecordModel):
                 Problem(
                     f.CLOSURE,
                     ("status",),
-                    f"closed against {rule}: no {', no '.join(missing)}",
-                    "a case is closed only when cause, responsibility and measures are clear",
+                    i18n._("closed against {rule}: no {join}").format(
+                        rule=rule, join=i18n._(", no ").join(i18n._(gap) for gap in missing)
+                    ),
+                    i18n._(
+                        "a case is closed only when cause, responsibility and measures are clear"
+                    ),
                 )
             )
         for n in open_actions(self.measures):
             out.append(
                 Problem(
-                    f.ACTION_NOT_DONE, ("measures", n), f"closed while measures[{n}] is not done"
+                    f.ACTION_NOT_DONE,
+                    ("measures", n),
+                    i18n._("closed while measures[{n}] is not done").format(n=n),
                 )
             )
         if "handover" in gaps:
@@ -269,17 +290,20 @@ class Incident(RecordModel):
                 Problem(
                     f.HANDOVER,
                     ("status",),
-                    "a serious violation or class-A-or-worse accident needs a "
-                    "'handover' (交班) before closing",
-                    "add 'handover: {level, date}'",
+                    i18n._(
+                        "a serious violation or class-A-or-worse accident needs a 'handover' (交班) before closing"
+                    ),
+                    i18n._("add 'handover: {level, date}'"),
                 )
             )
         out.extend(
             Problem(
                 f.CASE_STEP,
                 ("status",),
-                f"typical case (典型案例) closed without {TYPICAL_STEPS[g][0]}",
-                TYPICAL_STEPS[g][1],
+                i18n._("typical case (典型案例) closed without {item}").format(
+                    item=i18n._(TYPICAL_STEPS[g][0])
+                ),
+                i18n._(TYPICAL_STEPS[g][1]),
             )
             for g in gaps
             if g in TYPICAL_STEPS
@@ -289,8 +313,10 @@ class Incident(RecordModel):
                 Problem(
                     f.CLOSURE,
                     ("measures",),
-                    f"closed against {rule}: every measure is a generic phrase (措施不具体)",
-                    "name what will change, who does it, by when, and who verifies it",
+                    i18n._(
+                        "closed against {rule}: every measure is a generic phrase (措施不具体)"
+                    ).format(rule=rule),
+                    i18n._("name what will change, who does it, by when, and who verifies it"),
                 )
             )
         return out
@@ -394,8 +420,10 @@ def generic_measure_problems(case: Incident, cases: Cases) -> list[Problem]:
         Problem(
             f.GENERIC_MEASURE,
             ("measures", n, "action"),
-            f"measures[{n}] '{m.action}' is a generic phrase, not a measure",
-            "say what will change, on which post or link, and how it is checked",
+            i18n._("measures[{n}] '{action}' is a generic phrase, not a measure").format(
+                n=n, action=m.action
+            ),
+            i18n._("say what will change, on which post or link, and how it is checked"),
         )
         for n, m in enumerate(case.measures)
         if generic_measure(m.action, cases)

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Day, Model, OneLine, PersonId, Problem, RecordModel, UnitId
 from barrier_cli.models.settings import KeyPersonRules
 
@@ -43,21 +44,41 @@ class KeyPerson(RecordModel):
         for name in ("proposed", "confirmed", "closed"):
             value = getattr(self, name)
             if value is not None and value > today:
-                out.append(Problem(f.FUTURE_DATE, (name,), f"{name} {value} is in the future"))
+                out.append(
+                    Problem(
+                        f.FUTURE_DATE,
+                        (name,),
+                        i18n._("{name} {value} is in the future").format(name=name, value=value),
+                    )
+                )
         if self.confirmed is not None and self.confirmed < self.proposed:
-            out.append(Problem(f.VALUE, ("confirmed",), "confirmed before it was proposed"))
+            out.append(Problem(f.VALUE, ("confirmed",), i18n._("confirmed before it was proposed")))
         if self.status != "proposed" and (self.confirmed is None or self.by is None):
             out.append(
                 Problem(
                     f.MISSING,
                     ("status",),
-                    f"status '{self.status}' needs 'confirmed' (date) and 'by' (who confirmed)",
+                    i18n._(
+                        "status '{status}' needs 'confirmed' (date) and 'by' (who confirmed)"
+                    ).format(status=self.status),
                 )
             )
         if self.status in ("paired", "turned", "not_turned") and self.pairing is None:
-            out.append(Problem(f.MISSING, ("status",), f"status '{self.status}' needs 'pairing'"))
+            out.append(
+                Problem(
+                    f.MISSING,
+                    ("status",),
+                    i18n._("status '{status}' needs 'pairing'").format(status=self.status),
+                )
+            )
         if self.status in ("turned", "not_turned") and self.closed is None:
-            out.append(Problem(f.MISSING, ("status",), f"status '{self.status}' needs 'closed'"))
+            out.append(
+                Problem(
+                    f.MISSING,
+                    ("status",),
+                    i18n._("status '{status}' needs 'closed'").format(status=self.status),
+                )
+            )
         if (
             self.status == "confirmed"
             and self.pairing is None
@@ -68,9 +89,14 @@ class KeyPerson(RecordModel):
                 Problem(
                     f.KEY_PERSON_UNPAIRED,
                     ("status",),
-                    f"confirmed {self.confirmed} and still not paired after "
-                    f"{(today - self.confirmed).days} days (allowed: {rules.pair_days})",
-                    "pair with a party member of the same group: barrier pairing add",
+                    i18n._(
+                        "confirmed {confirmed} and still not paired after {days} days (allowed: {pair_days})"
+                    ).format(
+                        confirmed=self.confirmed,
+                        days=(today - self.confirmed).days,
+                        pair_days=rules.pair_days,
+                    ),
+                    i18n._("pair with a party member of the same group: barrier pairing add"),
                 )
             )
         return out

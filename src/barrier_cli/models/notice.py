@@ -8,6 +8,7 @@ from typing import Annotated, Any, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Day, OneLine, PersonId, Problem, RecordModel
 
 NOTICE_ID = r"^N-[0-9]{4}-[0-9]{3}$"
@@ -39,7 +40,19 @@ class NoticeEntry(RecordModel):
     def problems(self, *, today: dt.date) -> list[Problem]:
         out: list[Problem] = []
         if self.id != f"N-{self.year}-{self.seq:03d}":
-            out.append(Problem(f.ID_FORMAT, ("id",), f"id should be N-{self.year}-{self.seq:03d}"))
+            out.append(
+                Problem(
+                    f.ID_FORMAT,
+                    ("id",),
+                    i18n._("id should be N-{year}-{seq:03d}").format(year=self.year, seq=self.seq),
+                )
+            )
         if self.date > today:
-            out.append(Problem(f.FUTURE_DATE, ("date",), f"date {self.date} is in the future"))
+            out.append(
+                Problem(
+                    f.FUTURE_DATE,
+                    ("date",),
+                    i18n._("date {date} is in the future").format(date=self.date),
+                )
+            )
         return out

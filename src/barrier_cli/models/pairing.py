@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Day, Model, OneLine, PersonId, Problem, RecordModel, Text
 from barrier_cli.models.settings import Deadlines
 
@@ -100,26 +101,40 @@ class Pairing(RecordModel):
         for name in ("start", "letter", "basic_on", "full_on", "ended", "escalated_on"):
             value = getattr(self, name)
             if value is not None and value > today:
-                out.append(Problem(f.FUTURE_DATE, (name,), f"{name} {value} is in the future"))
+                out.append(
+                    Problem(
+                        f.FUTURE_DATE,
+                        (name,),
+                        i18n._("{name} {value} is in the future").format(name=name, value=value),
+                    )
+                )
         for name in ("letter", "basic_on", "full_on", "ended", "escalated_on"):
             value = getattr(self, name)
             if value is not None and value < self.start:
-                out.append(Problem(f.VALUE, (name,), f"{name} {value} is before the start"))
+                out.append(
+                    Problem(
+                        f.VALUE,
+                        (name,),
+                        i18n._("{name} {value} is before the start").format(name=name, value=value),
+                    )
+                )
         if self.mentor == self.person:
-            out.append(Problem(f.VALUE, ("mentor",), "the mentor and the person are the same"))
+            out.append(
+                Problem(f.VALUE, ("mentor",), i18n._("the mentor and the person are the same"))
+            )
         if self.status == "basic" and self.basic_on is None:
-            out.append(Problem(f.MISSING, ("status",), "status 'basic' needs 'basic_on'"))
+            out.append(Problem(f.MISSING, ("status",), i18n._("status 'basic' needs 'basic_on'")))
         if self.status == "full" and self.full_on is None:
-            out.append(Problem(f.MISSING, ("status",), "status 'full' needs 'full_on'"))
+            out.append(Problem(f.MISSING, ("status",), i18n._("status 'full' needs 'full_on'")))
         if self.status == "ended" and self.ended is None:
-            out.append(Problem(f.MISSING, ("status",), "status 'ended' needs 'ended'"))
+            out.append(Problem(f.MISSING, ("status",), i18n._("status 'ended' needs 'ended'")))
         for n, review in enumerate(self.reviews):
             if review.date > today:
                 out.append(
                     Problem(
                         f.FUTURE_DATE,
                         ("reviews", n, "date"),
-                        f"review date {review.date} is in the future",
+                        i18n._("review date {date} is in the future").format(date=review.date),
                     )
                 )
         for milestone in self.overdue_milestones(deadlines, today):
@@ -128,11 +143,15 @@ class Pairing(RecordModel):
                 Problem(
                     f.PAIRING_OVERDUE,
                     ("status",),
-                    f"{milestone} turnaround was due {due} and is not recorded",
-                    "record 'full_on': an escalated pairing has its own deadline"
+                    i18n._("{milestone} turnaround was due {due} and is not recorded").format(
+                        milestone=i18n._(milestone), due=due
+                    ),
+                    i18n._("record 'full_on': an escalated pairing has its own deadline")
                     if milestone == "escalated"
-                    else "record 'basic_on'/'full_on', or escalate: add a committee member "
-                    "as 'assistant'",
+                    else i18n._(
+                        "record 'basic_on'/'full_on', or escalate: add a committee member "
+                        "as 'assistant'"
+                    ),
                 )
             )
         out.extend(letter_problems(self))
@@ -159,8 +178,10 @@ def letter_problems(p: Pairing) -> list[Problem]:
         Problem(
             f.PAIRING_LETTER,
             (missing[0],) if missing[0] != "letter" else ("person",),
-            f"the responsibility letter (责任书) lacks {', '.join(missing)}",
-            "sign it ('letter: DATE') with 'plan', 'measures' and 'goals' made together",
+            i18n._("the responsibility letter (责任书) lacks {join}").format(
+                join=i18n.join(i18n._(key) for key in missing)
+            ),
+            i18n._("sign it ('letter: DATE') with 'plan', 'measures' and 'goals' made together"),
         )
     ]
 
@@ -183,9 +204,12 @@ def review_problems(p: Pairing) -> list[Problem]:
                 Problem(
                     f.PAIRING_REVIEW,
                     ("reviews", n),
-                    f"reviews[{n}] records no {' and no '.join(missing)}",
-                    "diligences (五勤): observe, instil, help, remind, report; "
-                    "together (四同): start, work, return, rest",
+                    i18n._("reviews[{n}] records no {join}").format(
+                        n=n, join=i18n._(" and no ").join(i18n._(key) for key in missing)
+                    ),
+                    i18n._(
+                        "diligences (五勤): observe, instil, help, remind, report; together (四同): start, work, return, rest"
+                    ),
                 )
             )
     return out
@@ -201,12 +225,14 @@ def escalation_problems(p: Pairing, today: dt.date) -> list[Problem]:
             Problem(
                 f.MISSING,
                 ("status",),
-                "an escalated pairing names its 'assistant' (a branch committee member)",
+                i18n._("an escalated pairing names its 'assistant' (a branch committee member)"),
             )
         )
     if p.escalated_on is None:
         out.append(
-            Problem(f.MISSING, ("status",), "an escalated pairing needs 'escalated_on' (date)")
+            Problem(
+                f.MISSING, ("status",), i18n._("an escalated pairing needs 'escalated_on' (date)")
+            )
         )
         return out
     unreviewed = months_without_review(p, p.escalated_on, today)
@@ -215,8 +241,10 @@ def escalation_problems(p: Pairing, today: dt.date) -> list[Problem]:
             Problem(
                 f.PAIRING_REVIEW,
                 ("reviews",),
-                f"escalated pairing not reviewed in {', '.join(unreviewed)}",
-                "an escalated pairing keeps a review every month",
+                i18n._("escalated pairing not reviewed in {join}").format(
+                    join=i18n.join(unreviewed)
+                ),
+                i18n._("an escalated pairing keeps a review every month"),
             )
         )
     return out

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import (
     Action,
     Content,
@@ -78,8 +79,8 @@ class Report(RecordModel):
                 Problem(
                     f.FUTURE_DATE,
                     ("date",),
-                    f"date {self.date} is in the future",
-                    "'date' is when it was observed",
+                    i18n._("date {date} is in the future").format(date=self.date),
+                    i18n._("'date' is when it was observed"),
                 )
             )
         if self.filed is not None and not self.date <= self.filed <= today:
@@ -87,7 +88,9 @@ class Report(RecordModel):
                 Problem(
                     f.VALUE,
                     ("filed",),
-                    f"filed {self.filed} is before the date observed or after today",
+                    i18n._("filed {filed} is before the date observed or after today").format(
+                        filed=self.filed
+                    ),
                 )
             )
         if self.source == "cadre_patrol" and not self.keys:
@@ -95,8 +98,8 @@ class Report(RecordModel):
                 Problem(
                     f.PATROL_KEYS,
                     ("source",),
-                    "a cadre patrol names none of the five keys it watched",
-                    "add 'keys: [train, group, post, link, person]' (those watched)",
+                    i18n._("a cadre patrol names none of the five keys it watched"),
+                    i18n._("add 'keys: [train, group, post, link, person]' (those watched)"),
                 )
             )
         if self.source == "joint_labour" and self.partner is None:
@@ -104,8 +107,8 @@ class Report(RecordModel):
                 Problem(
                     f.MISSING,
                     ("source",),
-                    "source 'joint_labour' needs a 'partner'",
-                    "add 'partner: <partner id from org.yaml>'",
+                    i18n._("source 'joint_labour' needs a 'partner'"),
+                    i18n._("add 'partner: <partner id from org.yaml>'"),
                 )
             )
         if self.status != "open" and self.analysis is None:
@@ -113,7 +116,9 @@ class Report(RecordModel):
                 Problem(
                     f.NEEDS_ANALYSIS,
                     ("status",),
-                    f"status '{self.status}' needs an 'analysis' (date, by, cause)",
+                    i18n._("status '{status}' needs an 'analysis' (date, by, cause)").format(
+                        status=self.status
+                    ),
                 )
             )
         if self.analysis is not None:
@@ -122,7 +127,9 @@ class Report(RecordModel):
                     Problem(
                         f.FUTURE_DATE,
                         ("analysis", "date"),
-                        f"analysis date {self.analysis.date} is in the future",
+                        i18n._("analysis date {date} is in the future").format(
+                            date=self.analysis.date
+                        ),
                     )
                 )
             elif self.analysis.date < self.date:
@@ -130,7 +137,9 @@ class Report(RecordModel):
                     Problem(
                         f.VALUE,
                         ("analysis", "date"),
-                        f"analysed on {self.analysis.date}, before the report's date",
+                        i18n._("analysed on {date}, before the report's date").format(
+                            date=self.analysis.date
+                        ),
                     )
                 )
         out.extend(action_problems(self.actions, "actions", today=today))
@@ -141,8 +150,8 @@ class Report(RecordModel):
                     Problem(
                         f.ACTION_NOT_DONE,
                         ("actions", n),
-                        f"closed while actions[{n}] is not done",
-                        "set 'done: YYYY-MM-DD' or reopen the report",
+                        i18n._("closed while actions[{n}] is not done").format(n=n),
+                        i18n._("set 'done: YYYY-MM-DD' or reopen the report"),
                     )
                 )
         return out
@@ -153,15 +162,31 @@ def closed_problems(
 ) -> list[Problem]:
     """The `closed` date goes with the closed status, never before the record's own date."""
     if is_closed and closed is None:
-        return [Problem(f.CLOSED_DATE, ("status",), "status 'closed' needs a 'closed' date")]
+        return [
+            Problem(f.CLOSED_DATE, ("status",), i18n._("status 'closed' needs a 'closed' date"))
+        ]
     if closed is None:
         return []
     if not is_closed:
         return [
-            Problem(f.CLOSED_DATE, ("closed",), "a 'closed' date but the status is not 'closed'")
+            Problem(
+                f.CLOSED_DATE, ("closed",), i18n._("a 'closed' date but the status is not 'closed'")
+            )
         ]
     if closed < opened:
-        return [Problem(f.CLOSED_DATE, ("closed",), f"closed on {closed}, before {opened}")]
+        return [
+            Problem(
+                f.CLOSED_DATE,
+                ("closed",),
+                i18n._("closed on {closed}, before {opened}").format(closed=closed, opened=opened),
+            )
+        ]
     if closed > today:
-        return [Problem(f.FUTURE_DATE, ("closed",), f"closed date {closed} is in the future")]
+        return [
+            Problem(
+                f.FUTURE_DATE,
+                ("closed",),
+                i18n._("closed date {closed} is in the future").format(closed=closed),
+            )
+        ]
     return []

@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Day, Model, PersonId, Problem, RecordModel
 
 RETURNS_ID = r"^D-[0-9]{6}-[A-Za-z0-9][A-Za-z0-9_.\-]*$"
@@ -51,7 +52,13 @@ class NilReturns(RecordModel):
         out: list[Problem] = []
         expected = returns_id(self.person, self.first)
         if self.id != expected:
-            out.append(Problem(f.ID_FORMAT, ("id",), f"id should be {expected}"))
+            out.append(
+                Problem(
+                    f.ID_FORMAT,
+                    ("id",),
+                    i18n._("id should be {expected}").format(expected=expected),
+                )
+            )
         seen: set[dt.date] = set()
         for n, entry in enumerate(self.days):
             day = entry.date
@@ -60,23 +67,37 @@ class NilReturns(RecordModel):
                     Problem(
                         f.RETURN_DAY,
                         ("days", n, "date"),
-                        f"{day} is not in {self.month}",
-                        f"it belongs in {returns_id(self.person, day)}",
+                        i18n._("{day} is not in {month}").format(day=day, month=self.month),
+                        i18n._("it belongs in {returns_id}").format(
+                            returns_id=returns_id(self.person, day)
+                        ),
                     )
                 )
             elif day in seen:
-                out.append(Problem(f.RETURN_DAY, ("days", n, "date"), f"{day} is listed twice"))
+                out.append(
+                    Problem(
+                        f.RETURN_DAY,
+                        ("days", n, "date"),
+                        i18n._("{day} is listed twice").format(day=day),
+                    )
+                )
             seen.add(day)
             if day > today:
                 out.append(
-                    Problem(f.FUTURE_DATE, ("days", n, "date"), f"date {day} is in the future")
+                    Problem(
+                        f.FUTURE_DATE,
+                        ("days", n, "date"),
+                        i18n._("date {day} is in the future").format(day=day),
+                    )
                 )
             if entry.filed is not None and not day <= entry.filed <= today:
                 out.append(
                     Problem(
                         f.RETURN_DAY,
                         ("days", n, "filed"),
-                        f"filed {entry.filed} is before {day} or after today",
+                        i18n._("filed {filed} is before {day} or after today").format(
+                            filed=entry.filed, day=day
+                        ),
                     )
                 )
         return out

@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Day, OneLine, PersonId, Problem, RecordModel, UnitId
 
 RewardKind = Literal["commendation", "reward", "penalty"]
@@ -33,11 +34,19 @@ class Reward(RecordModel):
     def problems(self, *, today: dt.date) -> list[Problem]:
         out: list[Problem] = []
         if self.date > today:
-            out.append(Problem(f.FUTURE_DATE, ("date",), f"date {self.date} is in the future"))
+            out.append(
+                Problem(
+                    f.FUTURE_DATE,
+                    ("date",),
+                    i18n._("date {date} is in the future").format(date=self.date),
+                )
+            )
         if self.person is None and self.unit is None:
-            out.append(Problem(f.MISSING, ("kind",), "name the 'person' or the 'unit'"))
+            out.append(Problem(f.MISSING, ("kind",), i18n._("name the 'person' or the 'unit'")))
         if self.kind == "commendation" and self.amount:
             out.append(
-                Problem(f.VALUE, ("amount",), "a commendation carries no amount: use 'reward'")
+                Problem(
+                    f.VALUE, ("amount",), i18n._("a commendation carries no amount: use 'reward'")
+                )
             )
         return out

@@ -13,6 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import Day, Model, OneLine, PersonId, Problem, UnitId
 
 Shift = Literal["day", "morning", "afternoon", "night", "off"]
@@ -50,13 +51,21 @@ class Roster(Model):
         seen: set[str] = set()
         for n, cycle in enumerate(self.cycles):
             if cycle.unit in seen:
-                out.append(Problem(f.VALUE, ("cycles", n, "unit"), f"{cycle.unit} has two cycles"))
+                out.append(
+                    Problem(
+                        f.VALUE,
+                        ("cycles", n, "unit"),
+                        i18n._("{unit} has two cycles").format(unit=cycle.unit),
+                    )
+                )
             seen.add(cycle.unit)
         for n, leave in enumerate(self.leave):
             if leave.end < leave.start:
                 out.append(
                     Problem(
-                        f.VALUE, ("leave", n, "end"), f"leave ends {leave.end} before it starts"
+                        f.VALUE,
+                        ("leave", n, "end"),
+                        i18n._("leave ends {end} before it starts").format(end=leave.end),
                     )
                 )
         return out

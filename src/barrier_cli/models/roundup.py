@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from barrier_cli import findings as f
+from barrier_cli import i18n
 from barrier_cli.models.common import (
     Day,
     LocalId,
@@ -95,28 +96,64 @@ class Roundup(RecordModel):
         out: list[Problem] = []
         if self.id != roundup_id(self.period, self.unit):
             out.append(
-                Problem(f.ID_FORMAT, ("id",), f"id should be {roundup_id(self.period, self.unit)}")
+                Problem(
+                    f.ID_FORMAT,
+                    ("id",),
+                    i18n._("id should be {roundup_id}").format(
+                        roundup_id=roundup_id(self.period, self.unit)
+                    ),
+                )
             )
         weekly = "W" in self.period
         if weekly != (self.level == "group"):
             wanted = "a week (YYYY-Www)" if self.level == "group" else "a month (YYYY-MM)"
-            out.append(Problem(f.VALUE, ("period",), f"a {self.level} roundup covers {wanted}"))
+            out.append(
+                Problem(
+                    f.VALUE,
+                    ("period",),
+                    i18n._("a {level} roundup covers {wanted}").format(
+                        level=self.level, wanted=wanted
+                    ),
+                )
+            )
         try:
             first, _ = self.span
         except ValueError:
-            out.append(Problem(f.VALUE, ("period",), f"{self.period} is not a real week"))
+            out.append(
+                Problem(
+                    f.VALUE,
+                    ("period",),
+                    i18n._("{period} is not a real week").format(period=self.period),
+                )
+            )
             return out
         if self.date > today:
-            out.append(Problem(f.FUTURE_DATE, ("date",), f"date {self.date} is in the future"))
+            out.append(
+                Problem(
+                    f.FUTURE_DATE,
+                    ("date",),
+                    i18n._("date {date} is in the future").format(date=self.date),
+                )
+            )
         elif self.date < first:
-            out.append(Problem(f.VALUE, ("date",), f"written {self.date}, before {self.period}"))
+            out.append(
+                Problem(
+                    f.VALUE,
+                    ("date",),
+                    i18n._("written {date}, before {period}").format(
+                        date=self.date, period=self.period
+                    ),
+                )
+            )
         if self.status == "final" and not (self.judgement or "").strip():
             out.append(
                 Problem(
                     f.MISSING,
                     ("judgement",),
-                    "a final roundup needs the writer's judgement",
-                    "add 'judgement: ...' (what the week or month shows, what is to be done)",
+                    i18n._("a final roundup needs the writer's judgement"),
+                    i18n._(
+                        "add 'judgement: ...' (what the week or month shows, what is to be done)"
+                    ),
                 )
             )
         return out

@@ -8,10 +8,11 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field
 
+from barrier_cli import i18n
+from barrier_cli.i18n import Lang
 from barrier_cli.models.common import Model, OneLine
 from barrier_cli.tree_root import DEFAULT_TIMEZONE
 
-Lang = Literal["zh", "en"]
 Tier = Literal["member", "group", "branch"]
 Period = Literal["day", "week", "month"]
 
@@ -32,18 +33,27 @@ def _number_format(value: str) -> str:
     try:
         parts = list(string.Formatter().parse(value))
     except ValueError as e:
-        raise ValueError(f"not a number format ({e}); literal braces are written {{{{ }}}}") from e
+        raise ValueError(
+            i18n._("not a number format ({e}); literal braces are written {{{{ }}}}").format(e=e)
+        ) from e
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in _NUMBER_FIELDS:
             raise ValueError(
-                f"{{{name}}} is not allowed: the number format knows {{year}} and {{seq}}"
+                i18n._(
+                    "{{{name}}} is not allowed: the number format knows {{year}} and {{seq}}"
+                ).format(name=name)
             )
         if conversion is not None or not _NUMBER_SPEC.fullmatch(spec or ""):
             raise ValueError(
-                f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}} "
-                "is not allowed: write {year}, {seq} or a small width such as {seq:03d}"
+                i18n._(
+                    "{{{name}{value}{value2}}} is not allowed: write {{year}}, {{seq}} or a small width such as {{seq:03d}}"
+                ).format(
+                    name=name,
+                    value="!" + conversion if conversion else "",
+                    value2=":" + spec if spec else "",
+                )
             )
     return value
 
@@ -55,7 +65,9 @@ def _known_zone(value: str) -> str:
         zoneinfo.ZoneInfo(value)
     except (ValueError, KeyError, OSError) as e:  # OSError: a folder of zones, "Asia"
         raise ValueError(
-            f"unknown time zone {value!r}; write an IANA name such as {DEFAULT_TIMEZONE}"
+            i18n._(
+                "unknown time zone {value!r}; write an IANA name such as {DEFAULT_TIMEZONE}"
+            ).format(value=value, DEFAULT_TIMEZONE=DEFAULT_TIMEZONE)
         ) from e
     return value
 

@@ -1,0 +1,115 @@
+"""The Chinese catalogue holds every message the code says, with the same placeholders."""
+
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+
+from barrier_cli import i18n
+from barrier_cli.cli.context import language_of_run
+
+SRC = Path(i18n.__file__).parent
+BARRIER_PO = i18n.LOCALE / "zh" / "LC_MESSAGES" / "barrier.po"
+
+
+def said_in_code() -> dict[str, str]:
+    """Every literal passed to ``i18n._``/``_``/``in_lang`` in the package, with where."""
+    found: dict[str, str] = {}
+    for path in sorted(SRC.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.Call):
+                continue
+            name = ast.unparse(node.func)
+            args = node.args[1:] if name.endswith("in_lang") else node.args
+            if name in ("i18n._", "_", "i18n.in_lang") and args:
+                first = args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.setdefault(first.value, f"{path.relative_to(SRC)}:{node.lineno}")
+    return found
+
+
+def catalogue() -> dict[str, str]:
+    with BARRIER_PO.open("rb") as f:
+        return {str(m.id): str(m.string) for m in read_po(f) if m.id}
+
+
+def test_every_message_the_code_says_has_a_chinese_translation() -> None:
+    zh = catalogue()
+    missing = {msgid: where for msgid, where in said_in_code().items() if not zh.get(msgid)}
+    assert missing == {}
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name is not None}
+
+
+def test_a_translation_keeps_every_placeholder_of_its_message() -> None:
+    differing = {
+        msgid: text
+        for msgid, text in catalogue().items()
+        if "{" in msgid and fields(msgid) != fields(text)
+    }
+    assert differing == {}
+
+
+def test_the_code_scan_sees_the_calls_it_must() -> None:
+    said = said_in_code()
+    assert "unknown key '{key}'" in said
+    assert said["  hint: {hint}"].startswith("reporters.py")
+    assert not any(re.fullmatch(r"\s*", msgid) for msgid in said)
+
+
+def test_a_list_is_joined_as_the_language_joins_it() -> None:
+    assert i18n.join(["a", "b"]) == "a, b"
+    i18n.use("zh")
+    try:
+        assert i18n.join(["设备", "人员"]) == "设备、人员"
+    finally:
+        i18n.use("en")
+
+
+@pytest.mark.parametrize(
+    ("args", "env", "expected"),
+    [
+        (["--lang", "zh", "--help"], {}, "zh"),
+        (["check", "--lang=en"], {"BARRIER_LANG": "zh"}, "en"),
+        (["--help"], {"BARRIER_LANG": "zh"}, "zh"),
+        (["--help"], {"LANG": "zh_CN.UTF-8"}, "zh"),
+        (["--help"], {"LANG": "C.UTF-8"}, "en"),
+        (["--help"], {}, "en"),
+    ],
+)
+def test_the_language_of_a_run_outside_any_tree(
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    env: dict[str, str],
+    expected: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for name in ("BARRIER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert language_of_run(args) == expected
+
+
+@pytest.mark.parametrize(
+    ("settings", "expected"),
+    [("lang: en\n", "en"), ("lang: 'en'  # English\n", "en"), ("lang: zh\n", "zh"), ("", "zh")],
+)
+def test_a_tree_speaks_its_lang_setting_read_without_loading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: str, expected: str
+) -> None:
+    root = tmp_path / "records"
+    root.mkdir()
+    (root / "barrier.yaml").write_text("organisation: 车间\n" + settings, encoding="utf-8")
+    monkeypatch.setenv("BARRIER_LANG", "en" if expected == "zh" else "zh")
+    assert language_of_run(["--records", str(root), "check"]) == expected
+    monkeypatch.chdir(tmp_path)
+    assert language_of_run(["check"]) == expected
