@@ -25,6 +25,7 @@ KIND_OF_PREFIX = {
     "C": "competence",
     "K": "keyperson",
     "W": "reward",
+    "S": "priorities",
 }
 _REF = re.compile(r"^(?P<id>[A-Z]-[A-Za-z0-9_.\-]+?)(?:/(?P<n>\d+))?$")
 

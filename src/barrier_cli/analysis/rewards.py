@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from barrier_cli.analysis.result import RewardLine as Line
 from barrier_cli.loader import Tree
@@ -80,7 +80,9 @@ def year_totals(tree: Tree, year: int) -> YearTotals:
                     "accountability",
                 )
             )
-    return YearTotals(year, sorted(lines, key=lambda x: (x.date, x.id or "", x.person or "")))
+    names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
+    named = [replace(x, name=names.get(x.person or x.unit or "", "")) for x in lines]
+    return YearTotals(year, sorted(named, key=lambda x: (x.date, x.id or "", x.person or "")))
 
 
 def without_a_class(tree: Tree, year: int, *, as_of: dt.date) -> list[str]:

@@ -47,7 +47,7 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
             (),
             "not a known record kind here",
             "records live in reports/, incidents/, pairings/, assessments/, notices/, returns/, "
-            "roundups/, competence/, keypersons/, rewards/ or standards/",
+            "roundups/, competence/, keypersons/, rewards/, priorities/ or standards/",
         )
         return
     record = result.record or result.partial

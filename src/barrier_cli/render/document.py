@@ -35,6 +35,24 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "draft": ("草稿", "draft"),
         "final": ("定稿", "final"),
     },
+    "level_of_analysis": {
+        "general_branch": ("总支层面", "general branch"),
+        "branch": ("支部层面", "branch"),
+        "member": ("党员层面", "member"),
+    },
+    "progress": {
+        "done": ("按期完成", "done on time"),
+        "late": ("逾期完成", "done late"),
+        "overdue": ("逾期未完成", "not done, overdue"),
+        "open": ("推进中", "under way"),
+    },
+    "key_status": {
+        "proposed": ("拟列为关键人", "proposed"),
+        "confirmed": ("已确定", "confirmed"),
+        "paired": ("已包保", "paired"),
+        "turned": ("已转化", "turned around"),
+        "not_turned": ("未转化", "not turned around"),
+    },
 }
 DASH = "—"
 
@@ -97,6 +115,8 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "pct": lambda v: DASH if v is None else f"{v:.0%}",
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
+        "delta": lambda v: delta(v, lang),
+        "enum": lambda n: f"（{_CN[n - 1]}）" if lang == "zh" and n <= len(_CN) else f"({n})",
         "change": lambda now, then, known=True: change(now, then, known, lang),
         "num": lambda v: DASH if v is None else f"{v:g}",
         "dash": dash,
@@ -119,6 +139,19 @@ def change(now: int, then: int, known: bool, lang: Lang) -> str:
         return f"{verb}{diff}条" + (f"，{rate}{share}" if share else "")
     word = "up" if now > then else "down"
     return f"{word} {diff}" + (f" ({share})" if share else "")
+
+
+_CN = "一二三四五六七八九十"
+
+
+def delta(value: float, lang: Lang) -> str:
+    """A rise or fall said in words: 增加17.3, 减少1, 持平 — never "+17.33"."""
+    amount = f"{abs(value):.1f}".removesuffix(".0")
+    if amount == "0":
+        return "持平" if lang == "zh" else "unchanged"
+    if lang == "zh":
+        return ("增加" if value > 0 else "减少") + amount
+    return ("up " if value > 0 else "down ") + amount
 
 
 def dash(value: object) -> str:
