@@ -1,0 +1,71 @@
+"""`barrier priorities adopt`: next month's 保安全重点 become a tracked record."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from barrier_cli.cli.context import globals_of
+
+app = typer.Typer(no_args_is_help=True)
+
+
+@app.command()
+def adopt(
+    ctx: typer.Context,
+    month: Annotated[
+        str, typer.Option("--month", metavar="YYYY-MM", help="The month the priorities are for.")
+    ],
+    by: Annotated[str, typer.Option("--by", metavar="PERSON", help="Who adopted them (id).")],
+    from_: Annotated[
+        Path | None,
+        typer.Option(
+            "--from",
+            metavar="FILE",
+            help="Adopt this edited priorities YAML instead of the analysis's proposals.",
+        ),
+    ] = None,
+) -> None:
+    """Record the priorities the previous month's analysis proposes (or an edited file).
+
+    To edit them first: `barrier priorities propose --month M --by ID > p.yaml`, edit the
+    file, then `barrier priorities adopt --month M --by ID --from p.yaml`.
+    """
+    from barrier_cli.analysis.adopt import adopt as adopt_record
+    from barrier_cli.analysis.adopt import proposed_record, read_record
+    from barrier_cli.loader import load_tree, today
+    from barrier_cli.periods import Month
+
+    tree = load_tree(globals_of(ctx).root(), cache=True)
+    lang = globals_of(ctx).language(tree.settings.lang)
+    period = Month.parse(month)
+    now = today(tree.root)
+    record = (
+        read_record(from_)
+        if from_ is not None
+        else proposed_record(tree, period, by=by, today=now, lang=lang)
+    )
+    done = adopt_record(tree, record, month=period, today=now)
+    typer.echo(f"{done.path.relative_to(tree.root.parent)}: {len(done.record.items)}")
+
+
+@app.command()
+def propose(
+    ctx: typer.Context,
+    month: Annotated[
+        str, typer.Option("--month", metavar="YYYY-MM", help="The month the priorities are for.")
+    ],
+    by: Annotated[str, typer.Option("--by", metavar="PERSON", help="Who adopts them (id).")],
+) -> None:
+    """Print the proposed priorities as a record to edit and adopt with --from."""
+    from barrier_cli.analysis.adopt import proposed_record
+    from barrier_cli.canonical import record_text
+    from barrier_cli.loader import load_tree, today
+    from barrier_cli.periods import Month
+
+    tree = load_tree(globals_of(ctx).root(), cache=True)
+    lang = globals_of(ctx).language(tree.settings.lang)
+    record = proposed_record(tree, Month.parse(month), by=by, today=today(tree.root), lang=lang)
+    typer.echo(record_text(record), nl=False)
