@@ -85,7 +85,7 @@ def test_html_is_one_page_with_both_charts(
 
 def test_html_zh_names_sections_in_chinese(oct_analysis: MonthlyAnalysis) -> None:
     html = render_analysis(oct_analysis, fmt="html", lang="zh")
-    for heading in ("三级网络信息报送", "下月保安全重点", "排序抓尾", "近12个月安全信息趋势"):
+    for heading in ("三级网络信息报送", "下月保安全重点", "排尾", "近12个月安全信息趋势"):
         assert heading in html
 
 

@@ -61,19 +61,27 @@ def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: 
 
 def read_record(path: Path) -> Priorities:
     """An edited priorities file, validated; one line naming the file on any error."""
-    from barrier_cli.yamlio import ParseProblem, decode, load_text
+    from barrier_cli.yamlio import decode
 
     try:
-        data = load_text(decode(path.read_bytes()))
-        return Priorities.model_validate(data)
+        raw = path.read_bytes()
     except OSError as e:
         raise UserError(f"{path}: cannot read: {e.strerror}") from e
+    return parse_record(decode(raw), str(path))
+
+
+def parse_record(text: str, where: str) -> Priorities:
+    """Priorities from YAML ``text``; one line naming ``where`` (and the line) on any error."""
+    from barrier_cli.yamlio import ParseProblem, load_text
+
+    try:
+        return Priorities.model_validate(load_text(text))
     except ParseProblem as e:
-        raise UserError(f"{path}:{e.line}: {e.message}") from e
+        raise UserError(f"{where}:{e.line}: {e.message}") from e
     except ValidationError as e:
         first = e.errors()[0]
-        where = ".".join(str(x) for x in first["loc"])
-        raise UserError(f"{path}: {where}: {first['msg']}") from e
+        field = ".".join(str(x) for x in first["loc"])
+        raise UserError(f"{where}: {field}: {first['msg']}") from e
 
 
 def adopt(tree: Tree, record: Priorities, *, month: Month, today: dt.date) -> Adopted:

@@ -40,7 +40,7 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   owner_name, deadline, basis, weight}``; ``followed`` (上月保安全重点落实情况): ``{record,
   index, content, unit_name, owner_name, due, done, state, evidence}``, ``followed_known``
 - ``scores`` (考核与排序): ``{period, branches, members, tail}`` of ``{rank, subject, name,
-  total, max, lowest, branch, final, unentered}``
+  total, max, lowest, branch, final, unentered, branch_name}``
 - ``timeliness`` also carries ``open_this_month`` and ``open_earlier`` (their sum is
   ``open_reports``); ``pairings`` carries ``by_status``
 """
@@ -457,6 +457,7 @@ class Scored:
     """A final assessment is recorded for the period."""
     unentered: int
     """Items a person must still enter: they count 0 until then."""
+    branch_name: str = ""
 
 
 @dataclass(frozen=True)

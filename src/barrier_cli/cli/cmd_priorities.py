@@ -27,14 +27,19 @@ def adopt(
             help="Adopt this edited priorities YAML instead of the analysis's proposals.",
         ),
     ] = None,
+    edit: Annotated[
+        bool, typer.Option("--edit", help="Open them in $EDITOR before adopting.")
+    ] = False,
 ) -> None:
     """Record the priorities the previous month's analysis proposes (or an edited file).
 
-    To edit them first: `barrier priorities propose --month M --by ID > p.yaml`, edit the
-    file, then `barrier priorities adopt --month M --by ID --from p.yaml`.
+    With --edit they open in $EDITOR first; or edit a file: `barrier priorities propose
+    --month M --by ID > p.yaml`, then `barrier priorities adopt --month M --by ID --from p.yaml`.
     """
     from barrier_cli.analysis.adopt import adopt as adopt_record
-    from barrier_cli.analysis.adopt import proposed_record, read_record
+    from barrier_cli.analysis.adopt import parse_record, proposed_record, read_record
+    from barrier_cli.canonical import record_text
+    from barrier_cli.i18n import in_lang
     from barrier_cli.loader import load_tree, today
     from barrier_cli.periods import Month
 
@@ -47,8 +52,34 @@ def adopt(
         if from_ is not None
         else proposed_record(tree, period, by=by, today=now, lang=lang)
     )
+    if edit:
+        record = parse_record(_in_editor(record_text(record)), "(edited priorities)")
     done = adopt_record(tree, record, month=period, today=now)
-    typer.echo(f"{done.path.relative_to(tree.root.parent)}: {len(done.record.items)}")
+    typer.echo(
+        in_lang(lang, "Adopted {n} priorities for {month}: {path}").format(
+            n=len(done.record.items), month=period, path=done.path.relative_to(tree.root.parent)
+        )
+    )
+
+
+def _in_editor(text: str) -> str:
+    """``text`` as the user leaves it in $VISUAL or $EDITOR (as git runs its editor: the
+    variable may carry arguments, so a shell runs it); an editor that fails adopts nothing."""
+    import os
+    import shlex
+    import subprocess
+    import tempfile
+
+    from barrier_cli.errors import UserError
+
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "priorities.yaml"
+        path.write_text(text, encoding="utf-8")
+        code = subprocess.call(f"{editor} {shlex.quote(str(path))}", shell=True)
+        if code != 0:
+            raise UserError(f"the editor ({editor}) exited with {code}; nothing was adopted")
+        return path.read_text(encoding="utf-8")
 
 
 @app.command()
