@@ -98,6 +98,11 @@ def propose(
     ]
 
 
+def _inner(text: str) -> str:
+    """Quotation marks inside a quoted title nest as ‘’."""
+    return text.replace("“", "‘").replace("”", "’")
+
+
 def _case_weight(i: Incident) -> float:
     if i.type == "accident":
         return CASE_WEIGHTS["accident_major" if i.class_ in _MAJOR else "accident"]
@@ -113,7 +118,7 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
     owner = _secretary(tree, unit, deadline)
     return Priority(
         rank=0,
-        content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=case.title),
+        content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(case.title)),
         measures=pending or [in_lang(lang, _CASE_MEASURE[case.type])],
         unit=unit,
         unit_name=_unit_name(tree, unit),

@@ -34,8 +34,9 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   register, status, pairing, proposed}``
 - ``problems`` (存在的主要问题): ``{element, reports, share, categories, cases: [{id, text,
   kind}]}`` per element, people, equipment, management in that order
-- ``studies`` (典型案例剖析): ``{case, description, timeline, levels, meeting, causes,
-  accountability, measures, handover}`` of each typical case open or of the month
+- ``studies`` (典型案例剖析): ``{case, description, timeline, levels, meeting, meeting_date,
+  causes, accountability, measures, handover, handover_date}`` of each typical case open or of
+  the month
 - ``proposed`` (下月保安全重点): ``{rank, content, measures, unit, unit_name, owner,
   owner_name, deadline, basis, weight}``; ``followed`` (上月保安全重点落实情况): ``{record,
   index, content, unit_name, owner_name, due, done, state, evidence}``, ``followed_known``
@@ -405,10 +406,14 @@ class CaseStudy:
     levels: dict[str, str]
     """general_branch, branch, member → findings, those given."""
     meeting: str | None
+    """The kind of the 支委会 that analysed it (as written), None until one met."""
     causes: list[CauseLine]
     accountability: list[Held]
     measures: list[MeasureState]
     handover: str | None
+    """The level it was handed over to (交班), None until it was."""
+    meeting_date: dt.date | None = None
+    handover_date: dt.date | None = None
 
 
 @dataclass(frozen=True)

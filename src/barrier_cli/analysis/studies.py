@@ -35,25 +35,25 @@ def case_studies(tree: Tree, rows: list[CaseRow], as_of: dt.date) -> list[CaseSt
 
 def _study(i: Incident, row: CaseRow, names: dict[str, str], as_of: dt.date) -> CaseStudy:
     levels: dict[str, str] = {}
-    meeting = None
+    meeting = i.analysis.meeting if i.analysis is not None else None
     if i.analysis is not None:
         given = i.analysis.levels
         levels = {level: text for level in LEVELS if (text := getattr(given, level)) is not None}
-        if i.analysis.meeting is not None:
-            meeting = f"{i.analysis.meeting.date}{i.analysis.meeting.kind}"
     return CaseStudy(
         case=row,
         description=i.description,
         timeline=[Step(_when(t.at), t.event) for t in i.timeline],
         levels=levels,
-        meeting=meeting,
+        meeting=meeting.kind if meeting is not None else None,
+        meeting_date=meeting.date if meeting is not None else None,
         causes=[CauseLine(c.element, c.kind, c.text) for c in i.causes],
         accountability=[
             Held(names.get(a.person, a.person), a.action, a.role, a.detail, a.date)
             for a in i.accountability
         ],
         measures=[_measure(m, names, as_of) for m in i.measures],
-        handover=f"{i.handover.date}{i.handover.level}" if i.handover is not None else None,
+        handover=i.handover.level if i.handover is not None else None,
+        handover_date=i.handover.date if i.handover is not None else None,
     )
 
 

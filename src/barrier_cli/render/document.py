@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -120,6 +121,8 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "change": lambda now, then, known=True: change(now, then, known, lang),
         "num": lambda v: DASH if v is None else f"{v:g}",
         "dash": dash,
+        "day": lambda v: day(v, lang),
+        "quote": quote,
         # The name the templates an earlier `barrier init` copied into trees use; escaping
         # is the environment's now, so it only marks an empty cell.
         "md": dash,
@@ -152,6 +155,19 @@ def delta(value: float, lang: Lang) -> str:
     if lang == "zh":
         return ("增加" if value > 0 else "减少") + amount
     return ("up " if value > 0 else "down ") + amount
+
+
+def day(value: dt.date | None, lang: Lang) -> str:
+    """A date in running text: 2026年10月31日 in a zh document, 2026-10-31 in an en one."""
+    if value is None:
+        return DASH
+    return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
+
+
+def quote(text: object) -> str:
+    """``text`` in “”, quotation marks inside it turned to ‘’ as a 公文 nests them."""
+    inner = str(text).replace("“", "‘").replace("”", "’")
+    return f"“{inner}”"
 
 
 def dash(value: object) -> str:
