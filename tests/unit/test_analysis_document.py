@@ -18,8 +18,8 @@ import re
 from pathlib import Path
 
 import pytest
-from analysis_tree import october, report
 
+from analysis_tree import october, report
 from barrier_cli.analysis.monthly import analyze
 from barrier_cli.assess import assess
 from barrier_cli.loader import load_tree
