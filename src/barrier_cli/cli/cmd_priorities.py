@@ -9,7 +9,9 @@ import typer
 
 from barrier_cli.cli.context import globals_of
 
-app = typer.Typer(no_args_is_help=True)
+app = typer.Typer(
+    help="Next month's priorities (保安全重点) as tracked records.", no_args_is_help=True
+)
 
 
 @app.command()
