@@ -1,5 +1,6 @@
 """Priorities become records: adopt → check → due → the month's analysis says whether each was
-carried out. On a copy of the example records, whose 2026-10 analysis proposes five."""
+carried out. On a copy of the example records, whose 2026-10 analysis proposes five (the
+example's own adopted November priorities removed first)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,9 @@ def _run(root: Path, *args: str, env: Mapping[str, str] | None = None) -> Result
 
 @pytest.fixture
 def root(tmp_path: Path) -> Path:
+    """The example records as they stood before November's priorities were adopted."""
     shutil.copytree(EXAMPLE, tmp_path / "records")
+    shutil.rmtree(tmp_path / "records" / "priorities")
     return tmp_path / "records"
 
 
@@ -90,3 +93,11 @@ def test_a_done_priority_needs_evidence_and_its_owner_must_exist(tmp_path: Path)
 
     problems = record.problems(today=dt.date(2026, 11, 30))
     assert [(p.loc, p.code) for p in problems] == [(("items", 0, "evidence"), "missing")]
+
+
+def test_the_examples_november_priorities_are_followed_up(tmp_path: Path) -> None:
+    """The example tree adopted three for November: one done, one overdue, one under way."""
+    md = _run(EXAMPLE, "analyze", "--month", "2026-11", "--format", "md").stdout
+    section = md.split("## 四、上月保安全重点落实情况")[1].split("## 五")[0]
+    assert "本月保安全重点共3项，按期完成1项，逾期完成0项，逾期未完成1项，正在推进1项。" in section
+    assert "| 2026-11-15 | 逾期未完成 | — |" in section
