@@ -39,6 +39,7 @@ from barrier_cli.models import (
     NoticeEntry,
     Org,
     Pairing,
+    Priorities,
     Report,
     Reward,
     Settings,
@@ -65,6 +66,7 @@ GENERATED = (
     "competence",
     "keypersons",
     "rewards",
+    "priorities",
 )
 
 D = dt.date
@@ -1561,6 +1563,32 @@ def rewards() -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def priorities_adopted() -> dict[str, Any]:
+    """November's 保安全重点 as the meeting adopted them from the October analysis: three of
+    its five proposals, the measures made concrete; one done with evidence, one overdue on
+    the day the book was brought up to date, one under way."""
+    return {
+        "id": "S-2026-11", "month": "2026-11", "adopted": D(2026, 11, 3), "by": "wang_jianguo",
+        "items": [
+            {"content": "深刻吸取“运行图调整中造成晚点”事故教训，抓好整改措施落实",
+             "measures": ["值班员、工班长新图作业时分上岗考试"],
+             "unit": "B4", "owner": "ren_hui", "due": D(2026, 11, 30),
+             "basis": ["I-20261009-01"], "done": D(2026, 11, 18),
+             "evidence": ["新图作业时分上岗考试记录（11月18日，值班员、工班长12人全部合格）"]},
+            {"content": "加强关键列车“车辆故障”问题卡控",
+             "measures": ["对C70E、C64K制动梁安全链、钩舌销开口销开展专项检查",
+                          "质量互控每班抽查不少于2列"],
+             "unit": "GB", "owner": "liu_zhenhua", "due": D(2026, 11, 15),
+             "basis": ["R-20261002-NN8H", "R-20261026-GGNQ"]},
+            {"content": "加强关键人“违章违纪”问题卡控",
+             "measures": ["横越线路“一站、二看、三通过”每日班前提问",
+                          "重复违章人员纳入包保并跟班互控"],
+             "unit": "B3", "owner": "liang_jianhua", "due": D(2026, 11, 30),
+             "basis": ["R-20261006-K106", "R-20261011-3VV4"]},
+        ],
+    }  # fmt: skip
+
+
 def member_quarter(checks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """2026-Q3 scored item by item for every party member (每季逐项打分，排序抓尾)."""
     out = []
@@ -1918,6 +1946,7 @@ def build() -> dict[str, str]:
         *((Competence, c) for c in checks),
         *((KeyPerson, k) for k in key_person_register(paired, checks)),
         *((Reward, w) for w in rewards()),
+        (Priorities, priorities_adopted()),
     ]
     kinds = {k.model: k for k in KINDS.values()}
     made: list[tuple[str, BaseModel]] = []

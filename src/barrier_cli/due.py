@@ -1,7 +1,8 @@
 """Reminders (`barrier due`): what each owner must finish soon, and what is already late.
 
-Open report actions, open incident measures, incidents awaiting their analysis (by the
-deadline of their class, ``cases.analysis_days``) and pairing milestones not yet reached, grouped
+Open report actions, open incident measures, adopted priorities (保安全重点) not yet done,
+incidents awaiting their analysis (by the deadline of their class, ``cases.analysis_days``)
+and pairing milestones not yet reached, grouped
 by the person who answers for them (the mentor for a pairing), soonest first. The window is
 ``--days`` or the furthest of ``deadlines.reminders``; an item whose days left is one of the
 ``reminders`` is marked, so a daily run reminds on exactly those days.
@@ -18,7 +19,7 @@ from barrier_cli.errors import InvalidInput
 from barrier_cli.labels import Lang
 from barrier_cli.loader import Tree
 
-ItemKind = Literal["action", "measure", "analysis", "basic", "full", "escalated"]
+ItemKind = Literal["action", "measure", "analysis", "basic", "full", "escalated", "priority"]
 
 
 @dataclass(frozen=True)
@@ -125,6 +126,11 @@ def _items(
             for n, act in enumerate(case.measures, 1):
                 if act.done is None and act.due is not None:
                     out.append(item(act.owner, "measure", f"{case.id}/{n}", act.action, act.due))
+    for adopted in tree.priorities:
+        if adopted.withdrawn is None:
+            for n, p in enumerate(adopted.items, 1):
+                if p.done is None:
+                    out.append(item(p.owner, "priority", f"{adopted.id}/{n}", p.content, p.due))
     for case in tree.incidents:
         if case.withdrawn is None and case.analysed_on() is None:
             due = case.analysis_due(tree.settings.cases)
@@ -177,6 +183,7 @@ TEXT: dict[str, tuple[str, str]] = {
     "escalated": ("协助包保转化", "turnaround after escalation"),
     "basic": ("基本转化", "basic turnaround"),
     "full": ("完全转化", "full turnaround"),
+    "priority": ("保安全重点", "priority"),
     "nobody": ("（无责任人）", "(no owner)"),
     "none": (
         "{days}天内没有到期或逾期的事项。",
@@ -206,7 +213,7 @@ def format_text(due: DueList, lang: Lang) -> str:
         )
         lines.append(f"{who}: {summary}")
         for i in group.items:
-            labelled = ("basic", "full", "analysis", "escalated")
+            labelled = ("basic", "full", "analysis", "escalated", "priority")
             what = f"{t(i.kind)}: {i.what}" if i.kind in labelled else i.what
             mark = f" [{t('remind')}]" if i.remind else ""
             lines.append(f"  {_when(i.days_left, lang):<12} {i.due}  {i.ref}  {what}{mark}")

@@ -452,6 +452,23 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "reason": D("事由", "reason", "一句话", "one line"),
         "record": D("关联记录", "record", "信息、事故或考核的编号", "a record id"),
     },
+    "Priorities": {
+        "id": D("编号", "id", "S-YYYY-MM", "S-YYYY-MM"),
+        "month": D("月份", "month", "保安全重点所属月份 YYYY-MM", "the month they are for"),
+        "adopted": D("采纳日期", "adopted", *_DATE_HELP),
+        "by": D("采纳人", "adopted by", *_PERSON_HELP),
+        "items": D("保安全重点", "priorities", "", ""),
+    },
+    "PriorityItem": {
+        "content": D("重点内容", "content", "一句话", "one line"),
+        "measures": D("措施", "measures", "每条一句话", "one line each"),
+        "unit": D("责任单位", "responsible unit", *_UNIT_HELP),
+        "owner": D("责任人", "responsible person", *_PERSON_HELP),
+        "due": D("完成时限", "deadline", *_DATE_HELP),
+        "basis": D("依据记录", "drawn from", "信息或事故的编号", "report or incident ids"),
+        "done": D("完成日期", "done", *_DATE_HELP),
+        "evidence": D("落实依据", "evidence", "记录编号或简要说明", "record ids or a short note"),
+    },
     "Review": {
         "date": D("日期", "date", *_DATE_HELP),
         "by": D("记录人", "by", *_PERSON_HELP),

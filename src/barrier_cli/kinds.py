@@ -16,6 +16,7 @@ from barrier_cli.models import (
     NoticeEntry,
     Org,
     Pairing,
+    Priorities,
     Report,
     Reward,
     Roster,
@@ -93,6 +94,13 @@ KINDS: dict[str, Kind] = {
             title_zh="安全关键人",
         ),
         Kind("reward", Reward, "rewards", lambda r: f"rewards/{r.date:%Y}", title_zh="奖惩"),
+        Kind(
+            "priorities",
+            Priorities,
+            "priorities",
+            lambda r: f"priorities/{r.month[:4]}",
+            title_zh="保安全重点",
+        ),
     ]
 }
 RECORD_KINDS = [k for k in KINDS.values() if k.is_record]

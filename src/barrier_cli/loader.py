@@ -32,6 +32,7 @@ from barrier_cli.models import (
     NoticeEntry,
     Org,
     Pairing,
+    Priorities,
     Report,
     Reward,
     Roster,
@@ -263,6 +264,7 @@ class Tree:
     competence: list[Competence] = field(default_factory=list)
     key_persons: list[KeyPerson] = field(default_factory=list)
     rewards: list[Reward] = field(default_factory=list)
+    priorities: list[Priorities] = field(default_factory=list)
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -374,6 +376,7 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         competence=records(Competence),
         key_persons=records(KeyPerson),
         rewards=records(Reward),
+        priorities=records(Priorities),
     )
 
 

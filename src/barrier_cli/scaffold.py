@@ -60,6 +60,7 @@ GLOBS = {
     "competence": [f"{RECORDS}/competence/**/*.yaml"],
     "keyperson": [f"{RECORDS}/keypersons/**/*.yaml"],
     "reward": [f"{RECORDS}/rewards/**/*.yaml"],
+    "priorities": [f"{RECORDS}/priorities/**/*.yaml"],
 }
 """Which files each schema applies to, for the editor mapping."""
 

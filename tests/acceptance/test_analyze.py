@@ -27,7 +27,7 @@ def oct_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_markdown_when_piped_json_on_request(oct_root: Path) -> None:
     md = barrier(oct_root, "analyze", "--month", "2026-10")
     assert md.returncode == 0, md.stderr
-    assert md.stdout.startswith("# 测试车间 2026年10月安全信息综合分析")
+    assert md.stdout.startswith("# 测试车间2026年10月安全信息综合分析")
     en = barrier(oct_root, "--lang", "en", "analyze", "--month", "2026-10", "--format", "json")
     data = json.loads(en.stdout)
     assert data["totals"]["reports"] == 5

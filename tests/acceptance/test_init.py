@@ -82,7 +82,7 @@ def test_templates_list_and_eject(tmp_path: Path) -> None:
     assert not (project / "records" / "templates").exists()
     listed = barrier("templates", "list", cwd=project)
     assert listed.returncode == 0, listed.stderr
-    assert "common/notice.md.j2\n" in listed.stdout and "zh/analysis.html.j2\n" in listed.stdout
+    assert "common/notice.md.j2\n" in listed.stdout and "common/analysis.html.j2\n" in listed.stdout
     ejected = barrier("templates", "eject", "notice.md.j2", cwd=project)
     assert ejected.returncode == 0, ejected.stderr
     assert (project / "records" / "templates" / "common" / "notice.md.j2").is_file()

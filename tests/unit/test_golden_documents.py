@@ -40,3 +40,5 @@ def test_golden_zh_notice_and_analysis_of_2026_10() -> None:
         analyze(tree, OCT, today=TODAY), fmt="md", lang="zh", records=EXAMPLE
     )
     _matches("analysis.2026-10.zh.md", analysis)
+    english = render_analysis(analyze(tree, OCT, today=TODAY), fmt="md", lang="en", records=EXAMPLE)
+    _matches("analysis.2026-10.en.md", english)

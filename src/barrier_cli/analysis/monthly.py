@@ -12,8 +12,12 @@ from barrier_cli.analysis.frames import reports_frame
 from barrier_cli.analysis.keypersons import key_person_signals
 from barrier_cli.analysis.pairings import pairings
 from barrier_cli.analysis.patrols import cadre_patrols
+from barrier_cli.analysis.problems import main_problems
+from barrier_cli.analysis.proposals import follow_up, propose
 from barrier_cli.analysis.result import MonthlyAnalysis
 from barrier_cli.analysis.rewards import year_totals
+from barrier_cli.analysis.scores import scores
+from barrier_cli.analysis.studies import case_studies
 from barrier_cli.analysis.totals import cumulative
 from barrier_cli.errors import UserError
 from barrier_cli.labels import Lang
@@ -48,13 +52,15 @@ def analyze(
     this = frame[frame["month"] == str(month)]
     links = weak_links.weak_links(frame, month)
     incidents, earlier_open = cases.case_rows(tree, month, as_of)
+    by = counts.breakdowns(this, tree, lang)
+    followed, followed_known = follow_up(tree, month, as_of)
     return MonthlyAnalysis(
         organisation=tree.settings.organisation,
         month=month,
         as_of=as_of,
         totals=counts.totals(frame, tree, month),
         trend=counts.trend(frame, month),
-        by=counts.breakdowns(this, tree, lang),
+        by=by,
         unit_element=counts.unit_element(this, tree),
         compliance=reporting_compliance(tree, month, today=as_of),
         timeliness=timeliness.timeliness(tree, month, as_of),
@@ -72,6 +78,12 @@ def analyze(
         key_persons=key_person_signals(tree, month, as_of),
         rewards=[line for line in year_totals(tree, month.year).lines if month.contains(line.date)],
         patrols=cadre_patrols(tree, month, today=today),
+        problems=main_problems(tree, month, by["category"]),
+        studies=case_studies(tree, incidents + earlier_open, as_of),
+        proposed=propose(tree, month, links, lang),
+        followed=followed,
+        followed_known=followed_known,
+        scores=scores(tree, month, as_of, lang),
     )
 
 

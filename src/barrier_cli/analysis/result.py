@@ -29,9 +29,21 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   unit_name, summary, train, vehicle}``
 - ``incidents`` rows also carry ``typical``, ``grade``, ``analysis_due``, ``analysis_late``
 - ``rewards``: list of ``{date, kind, level, person, unit, amount, reason, record, source,
-  id}``
+  id, name}``
 - ``key_persons``: list of ``{person, name, unit, score, signals: [{kind, ref, weight}],
   register, status, pairing, proposed}``
+- ``problems`` (存在的主要问题): ``{element, reports, share, categories, cases: [{id, text,
+  kind}]}`` per element, people, equipment, management in that order
+- ``studies`` (典型案例剖析): ``{case, description, timeline, levels, meeting, meeting_date,
+  causes, accountability, measures, handover, handover_date}`` of each typical case open or of
+  the month
+- ``proposed`` (下月保安全重点): ``{rank, content, measures, unit, unit_name, owner,
+  owner_name, deadline, basis, weight}``; ``followed`` (上月保安全重点落实情况): ``{record,
+  index, content, unit_name, owner_name, due, done, state, evidence}``, ``followed_known``
+- ``scores`` (考核与排序): ``{period, branches, members, tail}`` of ``{rank, subject, name,
+  total, max, lowest, branch, final, unentered, branch_name}``
+- ``timeliness`` also carries ``open_this_month`` and ``open_earlier`` (their sum is
+  ``open_reports``); ``pairings`` carries ``by_status``
 """
 
 from __future__ import annotations
@@ -127,6 +139,12 @@ class Timeliness:
     open_reports: int
     open_actions: int
     overdue: list[OverdueItem]
+    open_this_month: int = 0
+    """Of ``open_reports``, the month's own; the rest are from earlier months."""
+
+    @property
+    def open_earlier(self) -> int:
+        return self.open_reports - self.open_this_month
 
     @property
     def closed_within_share(self) -> float | None:
@@ -205,6 +223,8 @@ class RewardLine:
     source: str
     """'register' or 'accountability'."""
     id: str | None = None
+    name: str = ""
+    """The person's name, else the unit's."""
 
 
 @dataclass(frozen=True)
@@ -264,6 +284,14 @@ class Pairings:
     def turned_around(self) -> int:
         return sum(bool(r.turned) for r in self.rows)
 
+    @property
+    def by_status(self) -> dict[str, int]:
+        """How many pairings stand at each status: the parts of ``active``."""
+        out: dict[str, int] = {}
+        for r in self.rows:
+            out[r.status] = out.get(r.status, 0) + 1
+        return out
+
 
 @dataclass(frozen=True)
 class WeakLink:
@@ -314,6 +342,144 @@ class GoodCatch:
 
 
 @dataclass(frozen=True)
+class CaseRef:
+    id: str
+    text: str
+    kind: str
+    """An incident's type or a report's category."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """存在的主要问题 of one of the three elements, with the records that show it."""
+
+    element: str
+    reports: int
+    share: float
+    categories: list[Count]
+    """The element's categories of the month, largest first, those with reports only."""
+    cases: list[CaseRef]
+    """The month's incidents of the element, then its highest-risk reports."""
+
+
+@dataclass(frozen=True)
+class Step:
+    at: str
+    event: str
+
+
+@dataclass(frozen=True)
+class CauseLine:
+    element: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Held:
+    """One 责任追究 line."""
+
+    name: str
+    action: str
+    role: str | None
+    detail: str | None
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class MeasureState:
+    action: str
+    owner_name: str
+    due: dt.date | None
+    done: dt.date | None
+    state: str
+    """done, late (done after its due day), overdue, open."""
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """典型案例剖析: what happened, the three levels, causes, 责任追究, measures."""
+
+    case: CaseRow
+    description: str | None
+    timeline: list[Step]
+    levels: dict[str, str]
+    """general_branch, branch, member → findings, those given."""
+    meeting: str | None
+    """The kind of the 支委会 that analysed it (as written), None until one met."""
+    causes: list[CauseLine]
+    accountability: list[Held]
+    measures: list[MeasureState]
+    handover: str | None
+    """The level it was handed over to (交班), None until it was."""
+    meeting_date: dt.date | None = None
+    handover_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A proposed 保安全重点 of next month, as `priorities adopt` would record it."""
+
+    rank: int
+    content: str
+    measures: list[str]
+    unit: str
+    unit_name: str
+    owner: str | None
+    owner_name: str
+    deadline: dt.date
+    basis: list[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One adopted priority of the month and whether it was carried out."""
+
+    record: str
+    index: int
+    content: str
+    unit_name: str
+    owner_name: str
+    due: dt.date
+    done: dt.date | None
+    state: str
+    """done (by its deadline), late (done after it), overdue (not done, deadline past),
+    open (not done, deadline still ahead)."""
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Scored:
+    rank: int
+    subject: str
+    name: str
+    total: float
+    max: float
+    lowest: bool
+    branch: str
+    final: bool
+    """A final assessment is recorded for the period."""
+    unentered: int
+    """Items a person must still enter: they count 0 until then."""
+    branch_name: str = ""
+
+
+@dataclass(frozen=True)
+class Scores:
+    """考核与排序 as `assess` derives them: branches of the month, members of the quarter."""
+
+    period: str
+    branches: list[Scored]
+    quarter: str
+    members: list[Scored]
+
+    @property
+    def tail(self) -> list[Scored]:
+        return [m for m in self.members if m.lowest]
+
+
+@dataclass(frozen=True)
 class MonthlyAnalysis:
     organisation: str
     month: Month
@@ -344,6 +510,13 @@ class MonthlyAnalysis:
     """The month's rewards, commendations and penalties (奖惩), register and 责任追究."""
     patrols: list[PatrolDuty] = field(default_factory=list)
     """Each cadre's patrols against their cadence, with the five keys watched."""
+    problems: list[Problem] = field(default_factory=list)
+    studies: list[CaseStudy] = field(default_factory=list)
+    proposed: list[Priority] = field(default_factory=list)
+    followed: list[FollowUp] = field(default_factory=list)
+    followed_known: bool = False
+    """Priorities were adopted for this month (a record exists), even if it lists none."""
+    scores: Scores | None = None
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}
@@ -354,9 +527,10 @@ class MonthlyAnalysis:
 # Computed properties that belong in the JSON next to the fields.
 _PROPERTIES: dict[type, tuple[str, ...]] = {
     Totals: ("change_previous", "change_year_ago"),
-    Timeliness: ("closed_within_share",),
+    Timeliness: ("closed_within_share", "open_earlier"),
     CaseRow: ("complete",),
-    Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around"),
+    Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around", "by_status"),
+    Scores: ("tail",),
     WeakLink: ("growth",),
     Expectation: ("missed", "shortfall"),
     KeyCandidate: ("proposed",),

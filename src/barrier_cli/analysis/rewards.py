@@ -9,7 +9,7 @@ a year through `year_totals`.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from barrier_cli.analysis.result import RewardLine as Line
 from barrier_cli.loader import Tree
@@ -76,4 +76,6 @@ def year_totals(tree: Tree, year: int) -> YearTotals:
                     "accountability",
                 )
             )
-    return YearTotals(year, sorted(lines, key=lambda x: (x.date, x.id or "", x.person or "")))
+    names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
+    named = [replace(x, name=names.get(x.person or x.unit or "", "")) for x in lines]
+    return YearTotals(year, sorted(named, key=lambda x: (x.date, x.id or "", x.person or "")))

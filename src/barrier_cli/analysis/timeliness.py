@@ -25,7 +25,7 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
     to_close = [(r.closed - r.date).days for r in reports if r.closed]
     late = [x.report.id for x in late_analyses(tree, month, as_of, deadlines.analyse_days)]
     standing = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
-    open_reports = sum(1 for r in standing if r.closed is None or r.closed > as_of)
+    still_open = [r for r in standing if r.closed is None or r.closed > as_of]
     actions = list(_actions(tree, as_of))
     pending = [a for a in actions if a[3].done is None or a[3].done > as_of]
     people = {p.id: p.name for p in tree.org.people}
@@ -55,7 +55,8 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
         closed_within=sum(1 for d in to_close if d <= deadlines.close_days),
         close_days=deadlines.close_days,
         analyse_days=deadlines.analyse_days,
-        open_reports=open_reports,
+        open_reports=len(still_open),
+        open_this_month=sum(1 for r in still_open if month.contains(r.date)),
         open_actions=len(pending),
         overdue=overdue,
     )

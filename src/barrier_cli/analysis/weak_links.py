@@ -17,11 +17,12 @@ GROUP = ["element", "category", "key", "location"]
 
 
 def weak_links(frame: pd.DataFrame, month: Month) -> list[WeakLink]:
-    """(element, category, key, location) of the month, ranked.
+    """(element, category, key, location) of the month, ranked, each report under one only.
 
     Rank by the risk-weighted count (a high-risk report weighs as the settings say), then
     by growth over the average of the three months before, then by count. A report touching
-    several of the five keys counts once under each.
+    several of the five keys stands behind the highest-ranked of its links alone: the same
+    reports shown under two ranks would say one thing twice.
     """
     window = [str(month.shift(-n)) for n in range(BASELINE_MONTHS, -1, -1)]
     recent = frame[frame["month"].isin(window)].copy()
@@ -49,23 +50,32 @@ def weak_links(frame: pd.DataFrame, month: Month) -> list[WeakLink]:
         )
         for row in grouped.reset_index().to_dict("records")
     ]
-    links.sort(key=lambda w: (-w.weighted, -w.growth, -w.count, w.element, w.category, w.key))
-    return [replace(w, rank=n) for n, w in enumerate(links, 1)]
+    weights = {str(rid): int(w) for rid, w in zip(this["id"], this["weight"], strict=True)}
+    return [replace(w, rank=n) for n, w in enumerate(_distinct(links, weights), 1)]
+
+
+def _order(w: WeakLink) -> tuple[float, float, int, str, str, str]:
+    return (-w.weighted, -w.growth, -w.count, w.element, w.category, w.key)
+
+
+def _distinct(links: list[WeakLink], weights: dict[str, int]) -> list[WeakLink]:
+    """Take the strongest link, drop its reports from the rest, recount them, repeat."""
+    left = sorted(links, key=_order)
+    out: list[WeakLink] = []
+    while left:
+        best = left.pop(0)
+        out.append(best)
+        taken = set(best.evidence)
+        rest = []
+        for w in left:
+            evidence = [e for e in w.evidence if e not in taken]
+            if evidence:
+                weighted = sum(weights[e] for e in evidence)
+                rest.append(replace(w, evidence=evidence, count=len(evidence), weighted=weighted))
+        left = sorted(rest, key=_order)
+    return out
 
 
 def priorities(links: list[WeakLink], count: int = PRIORITIES) -> list[WeakLink]:
-    """The top ``count`` links, skipping one whose reports all stand behind a higher one.
-
-    A report touching two keys ranks under both; proposing the same reports twice as two
-    priorities would say nothing new.
-    """
-    chosen: list[WeakLink] = []
-    covered: set[str] = set()
-    for link in links:
-        if len(chosen) == count:
-            break
-        if set(link.evidence) <= covered:
-            continue
-        chosen.append(link)
-        covered.update(link.evidence)
-    return chosen
+    """The top ``count`` links (their reports are distinct already)."""
+    return links[:count]

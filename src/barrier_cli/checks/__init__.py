@@ -24,6 +24,7 @@ from barrier_cli.models import (
     NilReturns,
     NoticeEntry,
     Pairing,
+    Priorities,
     Report,
     Reward,
     Roster,
@@ -45,7 +46,15 @@ def _own_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
         return record.problems(today=day, rules=settings.key_persons)
     if isinstance(
         record,
-        Report | Assessment | NoticeEntry | NilReturns | Roster | Roundup | Competence | Reward,
+        Report
+        | Assessment
+        | NoticeEntry
+        | NilReturns
+        | Roster
+        | Roundup
+        | Competence
+        | Reward
+        | Priorities,
     ):
         return record.problems(today=day)
     if isinstance(record, Incident):

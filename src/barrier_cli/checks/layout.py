@@ -41,7 +41,7 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
             (),
             i18n._("not a known record kind here"),
             i18n._(
-                "records live in reports/, incidents/, pairings/, assessments/, notices/, returns/, roundups/, competence/, keypersons/, rewards/ or standards/"
+                "records live in reports/, incidents/, pairings/, assessments/, notices/, returns/, roundups/, competence/, keypersons/, rewards/, priorities/ or standards/"
             ),
         )
         return

@@ -24,6 +24,7 @@ from barrier_cli.models import (
     NoticeEntry,
     Pairing,
     Person,
+    Priorities,
     Report,
     Reward,
     Roster,
@@ -448,10 +449,20 @@ def _reward(w: Reward, ix: Index, tree: Tree) -> Iterator[Problem]:
     yield from ix.record(("record",), w.record)
 
 
+def _priorities(s: Priorities, ix: Index, tree: Tree) -> Iterator[Problem]:
+    yield from ix.person(("by",), s.by, on=s.adopted)
+    for n, item in enumerate(s.items):
+        yield from ix.unit(("items", n, "unit"), item.unit)
+        yield from ix.person(("items", n, "owner"), item.owner)
+        for m, ref in enumerate(item.basis):
+            yield from ix.record(("items", n, "basis", m), ref)
+
+
 _CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
     Competence: _competence,
     KeyPerson: _key_person,
     Reward: _reward,
+    Priorities: _priorities,
     Report: _report,
     Incident: _incident,
     Pairing: _pairing,

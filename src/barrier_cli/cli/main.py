@@ -160,6 +160,9 @@ COMMANDS.update(
         "report": Entry("cmd_report", "app", "Safety information reports (安全信息)."),
         "incident": Entry("cmd_incident", "app", "Accidents, precursors and violations."),
         "pairing": Entry("cmd_pairing", "app", "Key-person pairings (包保对子)."),
+        "priorities": Entry(
+            "cmd_priorities", "app", "Next month's priorities (保安全重点) as tracked records."
+        ),
         "action": Entry("cmd_action", "app", "Actions of reports and measures of incidents."),
         "bureau": Entry(
             "cmd_bureau",

@@ -8,6 +8,7 @@ from barrier_cli.models.keyperson import KeyPerson
 from barrier_cli.models.notice import NoticeEntry
 from barrier_cli.models.org import Org, Partner, Person, Unit
 from barrier_cli.models.pairing import Pairing
+from barrier_cli.models.priority import Priorities
 from barrier_cli.models.report import Report
 from barrier_cli.models.returns import NilReturns
 from barrier_cli.models.reward import Reward
@@ -28,6 +29,7 @@ __all__ = [
     "Pairing",
     "Partner",
     "Person",
+    "Priorities",
     "Problem",
     "Report",
     "Reward",

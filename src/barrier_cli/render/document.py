@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
@@ -34,6 +35,24 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
     "assessment_status": {
         "draft": ("草稿", "draft"),
         "final": ("定稿", "final"),
+    },
+    "level_of_analysis": {
+        "general_branch": ("总支层面", "general branch"),
+        "branch": ("支部层面", "branch"),
+        "member": ("党员层面", "member"),
+    },
+    "progress": {
+        "done": ("按期完成", "done on time"),
+        "late": ("逾期完成", "done late"),
+        "overdue": ("逾期未完成", "not done, overdue"),
+        "open": ("推进中", "under way"),
+    },
+    "key_status": {
+        "proposed": ("拟列为关键人", "proposed"),
+        "confirmed": ("已确定", "confirmed"),
+        "paired": ("已包保", "paired"),
+        "turned": ("已转化", "turned around"),
+        "not_turned": ("未转化", "not turned around"),
     },
 }
 DASH = "—"
@@ -97,9 +116,13 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "pct": lambda v: DASH if v is None else f"{v:.0%}",
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
+        "delta": lambda v: delta(v, lang),
+        "enum": lambda n: f"（{_CN[n - 1]}）" if lang == "zh" and n <= len(_CN) else f"({n})",
         "change": lambda now, then, known=True: change(now, then, known, lang),
         "num": lambda v: DASH if v is None else f"{v:g}",
         "dash": dash,
+        "day": lambda v: day(v, lang),
+        "quote": quote,
         # The name the templates an earlier `barrier init` copied into trees use; escaping
         # is the environment's now, so it only marks an empty cell.
         "md": dash,
@@ -119,6 +142,32 @@ def change(now: int, then: int, known: bool, lang: Lang) -> str:
         return f"{verb}{diff}条" + (f"，{rate}{share}" if share else "")
     word = "up" if now > then else "down"
     return f"{word} {diff}" + (f" ({share})" if share else "")
+
+
+_CN = "一二三四五六七八九十"
+
+
+def delta(value: float, lang: Lang) -> str:
+    """A rise or fall said in words: 增加17.3, 减少1, 持平 — never "+17.33"."""
+    amount = f"{abs(value):.1f}".removesuffix(".0")
+    if amount == "0":
+        return "持平" if lang == "zh" else "unchanged"
+    if lang == "zh":
+        return ("增加" if value > 0 else "减少") + amount
+    return ("up " if value > 0 else "down ") + amount
+
+
+def day(value: dt.date | None, lang: Lang) -> str:
+    """A date in running text: 2026年10月31日 in a zh document, 2026-10-31 in an en one."""
+    if value is None:
+        return DASH
+    return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
+
+
+def quote(text: object) -> str:
+    """``text`` in “”, quotation marks inside it turned to ‘’ as a 公文 nests them."""
+    inner = str(text).replace("“", "‘").replace("”", "’")
+    return f"“{inner}”"
 
 
 def dash(value: object) -> str:

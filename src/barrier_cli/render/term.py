@@ -34,6 +34,7 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
         return t
 
     a, t, tl = analysis, analysis.totals, analysis.timeliness
+    near = sum(c.count for c in a.by["category"] if c.key == "near_miss")
     console.rule(
         f"[bold]{esc(a.organisation)} {a.month} {tr('安全信息综合分析', 'safety information analysis')}"
     )
@@ -41,12 +42,13 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
         tr(
             f"本月安全信息 [bold]{t.reports}[/] 条（风险加权 {t.weighted}），较上月"
             f"{change(t.reports, t.previous, t.previous_known, 'zh')}，较去年同期"
-            f"{change(t.reports, t.year_ago, t.year_ago_known, 'zh')}；事故、苗子、两违 "
-            f"{t.incidents} 起。统计截至 {a.as_of}。",
+            f"{change(t.reports, t.year_ago, t.year_ago_known, 'zh')}；事故、两违台账登记 "
+            f"{t.incidents} 件，另有“事故苗子”类信息 {near} 条。统计截至 {a.as_of}。",
             f"[bold]{t.reports}[/] reports (risk-weighted {t.weighted}), "
             f"{change(t.reports, t.previous, t.previous_known, 'en')} vs last month, "
             f"{change(t.reports, t.year_ago, t.year_ago_known, 'en')} vs a year ago; "
-            f"{t.incidents} cases. As of {a.as_of}.",
+            f"{t.incidents} cases on the register, besides {near} near-miss reports. "
+            f"As of {a.as_of}.",
         )
     )
     split = table(
@@ -86,12 +88,13 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
         tr(
             f"分析用时中位数 {words['days'](tl.median_days_to_analysis)} 天，闭环用时中位数 "
             f"{words['days'](tl.median_days_to_close)} 天，{tl.close_days} 天内闭环率 "
-            f"{words['pct'](tl.closed_within_share)}；未闭环 {tl.open_reports} 条，逾期措施 "
-            f"[bold red]{len(tl.overdue)}[/] 项。",
+            f"{words['pct'](tl.closed_within_share)}；本月信息未闭环 {tl.open_this_month} 条"
+            f"（另有以前月份 {tl.open_earlier} 条），逾期措施 [bold red]{len(tl.overdue)}[/] 项。",
             f"Median {words['days'](tl.median_days_to_analysis)} days to analysis, "
             f"{words['days'](tl.median_days_to_close)} to closure, "
             f"{words['pct'](tl.closed_within_share)} closed within {tl.close_days} days; "
-            f"{tl.open_reports} open, [bold red]{len(tl.overdue)}[/] overdue actions.",
+            f"{tl.open_this_month} of the month's reports open (and {tl.open_earlier} earlier), "
+            f"[bold red]{len(tl.overdue)}[/] overdue actions.",
         )
     )
     if tl.overdue:
@@ -154,37 +157,42 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
         )
 
     p = a.pairings
+    statuses = "、".join(f"{w(s, 'pairing_status')} {n}" for s, n in sorted(p.by_status.items()))
     console.print(
         tr(
-            f"包保对子 {p.active} 对：本月到期 基本 {p.basic_due} / 完全 {p.full_due}，逾期 "
-            f"{p.overdue}，本月转化 {p.turned_around}。",
-            f"Pairings {p.active}: due basic {p.basic_due} / full {p.full_due}, overdue "
-            f"{p.overdue}, turned around {p.turned_around}.",
+            f"在册包保对子 {p.active} 对（{statuses}）：本月到期 基本 {p.basic_due} / 完全 "
+            f"{p.full_due}，逾期 {p.overdue}，本月转化 {p.turned_around}。",
+            f"Pairings {p.active} ({statuses}): due basic {p.basic_due} / full {p.full_due}, "
+            f"overdue {p.overdue}, turned around {p.turned_around}.",
         )
     )
     pr = table(
         tr("下月保安全重点（建议）", "Proposed priorities"),
         "#",
-        tr("薄弱环节", "Weak link"),
-        tr("风险加权", "Weighted"),
-        tr("依据", "Evidence"),
+        tr("重点内容", "Priority"),
+        tr("责任单位", "Unit"),
+        tr("责任人", "Owner"),
+        tr("完成时限", "Deadline"),
     )
-    for link in a.priorities:
-        where = " · ".join(
-            part
-            for part in (
-                w(link.element, "element"),
-                w(link.category, "category"),
-                w(link.key, "key"),
-                esc(link.location),
-            )
-            if part
-        )
+    for proposal in a.proposed:
         pr.add_row(
-            str(link.rank), where, f"{link.weighted} ({link.growth:+g})", " ".join(link.evidence)
+            str(proposal.rank),
+            esc(proposal.content),
+            esc(proposal.unit_name),
+            esc(proposal.owner_name),
+            str(proposal.deadline),
         )
     console.print(pr)
-    for r in a.assessments:
+    tail = a.scores.branches + a.scores.tail if a.scores else []
+    for s in tail:
+        if s.lowest:
+            console.print(
+                tr(
+                    f"排尾：{esc(s.name)} {s.total:g} 分（第 {s.rank} 名）",
+                    f"Tail: {esc(s.name)} {s.total:g} (rank {s.rank})",
+                )
+            )
+    for r in a.assessments if a.scores is None else []:
         if r.flagged:
             console.print(
                 tr(
