@@ -335,6 +335,7 @@ _MODELS = (
     Competence,
     KeyPerson,
     Reward,
+    Priorities,
 )
 
 
