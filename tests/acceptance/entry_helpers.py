@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 
+import cli_helpers
+from cli_helpers import Ran
+
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry"
-BARRIER = Path(sys.executable).with_name("barrier")
 
 
 def copy_tree(tmp_path: Path) -> Path:
@@ -37,34 +37,27 @@ def snapshot(root: Path) -> dict[str, bytes]:
     }
 
 
+def _overrides(tmp_path: Path, **extra: str) -> dict[str, str | None]:
+    """Fixed today, state kept in tmp_path, no user preset (None: unset)."""
+    return {
+        "BARRIER_USER": None,
+        "BARRIER_RECORDS": None,
+        "BARRIER_TODAY": "2026-11-24",
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "PROMPT_TOOLKIT_NO_CPR": "1",
+        "TERM": "xterm",
+    } | extra
+
+
 def env(tmp_path: Path, **extra: str) -> dict[str, str]:
-    """The test's environment: fixed today, state kept in tmp_path, no user preset."""
-    out = {k: v for k, v in os.environ.items() if k not in ("BARRIER_USER", "BARRIER_RECORDS")}
-    return (
-        out
-        | {
-            "BARRIER_TODAY": "2026-11-24",
-            "XDG_STATE_HOME": str(tmp_path / "state"),
-            "PROMPT_TOOLKIT_NO_CPR": "1",
-            "TERM": "xterm",
-        }
-        | extra
-    )
+    """The whole environment of a test's `barrier` process (see ``_overrides``)."""
+    merged = dict(os.environ) | _overrides(tmp_path, **extra)
+    return {k: v for k, v in merged.items() if v is not None}
 
 
-def barrier(
-    root: Path, *args: str, tmp_path: Path, stdin: str | None = None, **extra: str
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(BARRIER), "--records", str(root), *args],
-        input=stdin,
-        stdin=None if stdin is not None else subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=env(tmp_path, **extra),
-        timeout=60,
-        check=False,
-    )
+def barrier(root: Path, *args: str, tmp_path: Path, stdin: str | None = None, **extra: str) -> Ran:
+    """``barrier --records root args`` in this process, in the test's environment."""
+    return cli_helpers.barrier(root, *args, stdin=stdin, env=_overrides(tmp_path, **extra))
 
 
 def load_yaml(text: str) -> Any:
@@ -83,13 +76,4 @@ def add_zhu_chunxiang(root: Path) -> None:
 
 def spawn(root: Path, tmp_path: Path, *args: str, **extra: str) -> Any:
     """``barrier --records root args`` at a pseudo-terminal (a pexpect child)."""
-    import pexpect
-
-    return pexpect.spawn(
-        str(BARRIER),
-        ["--records", str(root), *args],
-        env=env(tmp_path, **extra),
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 120),
-    )
+    return cli_helpers.spawn(root, *args, env=env(tmp_path, **extra))

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from entry_helpers import BARRIER, DATA, barrier, copy_tree, env, load_yaml, new_files, snapshot
+from entry_helpers import DATA, barrier, copy_tree, load_yaml, new_files, snapshot, spawn
 
 
 @pytest.fixture
@@ -70,14 +70,7 @@ def test_a_mentor_from_another_unit_is_refused(root: Path, tmp_path: Path) -> No
 
 
 def test_pairing_review_at_a_terminal(root: Path, tmp_path: Path) -> None:
-    child = pexpect.spawn(
-        str(BARRIER),
-        ["--records", str(root), "pairing", "review", "P-20260901-4B"],
-        env=env(tmp_path, BARRIER_USER="zhang_san"),
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 120),
-    )
+    child = spawn(root, tmp_path, "pairing", "review", "P-20260901-4B", BARRIER_USER="zhang_san")
     child.expect("日期")
     child.send("2026-11-20\r")
     child.expect(r"记录人.*\[zhang_san")
@@ -126,13 +119,7 @@ def test_action_done_without_a_terminal_lists_the_open_ones(root: Path, tmp_path
 
 
 def test_action_done_asks_which_at_a_terminal(root: Path, tmp_path: Path) -> None:
-    child = pexpect.spawn(
-        str(BARRIER),
-        ["--records", str(root), "action", "done", "R-20261103-7K2Q"],
-        env=env(tmp_path),
-        encoding="utf-8",
-        timeout=20,
-    )
+    child = spawn(root, tmp_path, "action", "done", "R-20261103-7K2Q")
     # each open action with its number (from 1, as in ID/N), its text and its owner
     child.expect(r"2  全组学习踏面擦伤判定标准  \(张三 zhang_san, 2026-11-30\)")
     child.expect(r"3  踏面检查列入班前提醒  \(赵六 zhao_liu, 2026-12-15\)")

@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from entry_helpers import BARRIER, barrier, copy_tree, env, load_yaml, new_files, snapshot
+from entry_helpers import barrier, copy_tree, env, load_yaml, new_files, snapshot, spawn
+
+from cli_helpers import BARRIER_COMMAND, barrier_process, run_together
 
 REQUIRED = ["--reporter", "zhang_san", "--source", "on_site", "--element", "equipment"]
 REQUIRED += ["--category", "hazard", "--summary", "工具箱尖角划破工作服"]
@@ -27,14 +29,7 @@ def _check_passes(root: Path, tmp_path: Path) -> None:
 
 
 def _spawn(root: Path, tmp_path: Path, **extra: str) -> pexpect.spawn:
-    return pexpect.spawn(
-        str(BARRIER),
-        ["--records", str(root), "report", "add"],
-        env=env(tmp_path, **extra),
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 120),
-    )
+    return spawn(root, tmp_path, "report", "add", **extra)
 
 
 # -- at a terminal ---------------------------------------------------------------------------
@@ -268,31 +263,12 @@ def test_commit_adds_and_commits_only_the_new_file(root: Path, tmp_path: Path) -
 @pytest.mark.slow
 def test_twenty_adds_at_once_make_twenty_distinct_valid_files(root: Path, tmp_path: Path) -> None:
     before = snapshot(root)
-    procs = [
-        subprocess.Popen(
-            [
-                str(BARRIER),
-                "--records",
-                str(root),
-                "report",
-                "add",
-                "--no-input",
-                *REQUIRED[:-1],
-                f"同时报送 {n}",
-            ],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env(tmp_path),
-        )
-        for n in range(20)
-    ]
-    outputs = [p.communicate(timeout=120) for p in procs]
-    assert [p.returncode for p in procs] == [0] * 20, [err for _, err in outputs]
+    adds = [["report", "add", "--no-input", *REQUIRED[:-1], f"同时报送 {n}"] for n in range(20)]
+    results = run_together(root, adds, env(tmp_path))
+    assert [code for code, _, _ in results] == [0] * 20, [err for _, _, err in results]
     added = new_files(before, root)
     assert len(added) == 20
-    ids = {out.split()[0] for out, _ in outputs}
+    ids = {out.split()[0] for _, out, _ in results}
     assert len(ids) == 20
     summaries = {load_yaml((root / rel).read_text("utf-8"))["summary"] for rel in added}
     assert summaries == {f"同时报送 {n}" for n in range(20)}
@@ -302,7 +278,7 @@ def test_twenty_adds_at_once_make_twenty_distinct_valid_files(root: Path, tmp_pa
 def test_killed_during_the_write_leaves_no_file_at_all(root: Path, tmp_path: Path) -> None:
     before = snapshot(root)
     proc = subprocess.Popen(
-        [str(BARRIER), "--records", str(root), "report", "add", "--no-input", *REQUIRED],
+        [*BARRIER_COMMAND, "--records", str(root), "report", "add", "--no-input", *REQUIRED],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -320,23 +296,7 @@ def test_killed_during_the_write_leaves_no_file_at_all(root: Path, tmp_path: Pat
 
 def test_report_add_never_imports_pandas_or_jinja2(root: Path, tmp_path: Path) -> None:
     for args in (["report", "add", "--help"], ["report", "add", "--no-input", *REQUIRED]):
-        done = subprocess.run(
-            [
-                str(BARRIER.with_name("python")),
-                "-X",
-                "importtime",
-                "-m",
-                "barrier_cli",
-                "--records",
-                str(root),
-                *args,
-            ],
-            capture_output=True,
-            text=True,
-            env=env(tmp_path),
-            stdin=subprocess.DEVNULL,
-            check=False,
-        )
+        done = barrier_process(root, *args, env=env(tmp_path, PYTHONPROFILEIMPORTTIME="1"))
         assert done.returncode == 0, done.stderr[-2000:]
         imported = {line.split("|")[-1].strip() for line in done.stderr.splitlines() if "|" in line}
         assert "pydantic" in imported or args[-1] == "--help"
@@ -361,20 +321,12 @@ def test_twenty_commits_at_once_all_land_as_commits(root: Path, tmp_path: Path) 
     git("init", "-q")
     git("add", ".")
     git("commit", "-qm", "init")
-    command = [str(BARRIER), "--records", str(root), "report", "add", "--no-input", "--commit"]
-    procs = [
-        subprocess.Popen(
-            [*command, *REQUIRED[:-1], f"同时提交 {n}"],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=env(tmp_path, **identity),
-        )
+    commits = [
+        ["report", "add", "--no-input", "--commit", *REQUIRED[:-1], f"同时提交 {n}"]
         for n in range(20)
     ]
-    outputs = [p.communicate(timeout=300) for p in procs]
-    failed = [err for p, (_, err) in zip(procs, outputs, strict=True) if p.returncode != 0]
+    results = run_together(root, commits, env(tmp_path, **identity))
+    failed = [err for code, _, err in results if code != 0]
     assert failed == []
     subjects = git("log", "--format=%s").splitlines()
     assert len(subjects) == 21

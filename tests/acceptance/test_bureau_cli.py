@@ -7,19 +7,17 @@ import re
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from barrier_cli.cli.main import app
-from barrier_cli.errors import InvalidInput
 from barrier_cli.yamlio import load_text
+from cli_helpers import barrier
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "bureau"
 
 
 def run(*args: str) -> str:
-    result = CliRunner().invoke(app, list(args))
-    assert result.exit_code == 0, result.output
+    result = barrier(None, *args)
+    assert result.returncode == 0, result.stderr
     return result.stdout
 
 
@@ -62,11 +60,8 @@ def test_analysis_json_holds_every_unit_and_system(ledger: Path) -> None:
     assert [u["unit"] for u in found["units"]] == ["LJ", "U01", "U02"]
     assert [s["system"] for s in found["systems"]] == ["机", "车", "辆"]
     # The bureau counts a unit's month as the workshop's own analysis does.
-    own = CliRunner().invoke(
-        app,
-        ["--records", str(REPO / "records"), "analyze", "--month", "2026-10", "--format", "json"],
-    )
-    assert own.exit_code == 0, own.output
+    own = barrier(REPO / "records", "analyze", "--month", "2026-10", "--format", "json")
+    assert own.returncode == 0, own.stderr
     reports = json.loads(own.stdout)["totals"]["reports"]
     lj = next(u for u in found["units"] if u["unit"] == "LJ")
     assert lj["reports"] == reports
@@ -126,32 +121,26 @@ def test_init_bureau_then_export_dataset(tmp_path: Path) -> None:
     run("init", "--bureau", str(tmp_path / "b"))
     assert (tmp_path / "b" / "bureau.yaml").is_file()
     assert (tmp_path / "b" / "handovers").is_dir()
-    result = CliRunner().invoke(
-        app,
-        [
-            "--records",
-            str(REPO / "records"),
-            "export",
-            "--dataset",
-            str(tmp_path / "d"),
-            "--unit",
-            "LJ",
-            "--month",
-            "2026-10",
-        ],
+    result = barrier(
+        REPO / "records",
+        "export",
+        "--dataset",
+        str(tmp_path / "d"),
+        "--unit",
+        "LJ",
+        "--month",
+        "2026-10",
     )
-    assert result.exit_code == 0, result.output
+    assert result.returncode == 0, result.stderr
     assert (tmp_path / "d/unit=LJ/kind=reports/month=2026-10/part-0.parquet").is_file()
     assert not (tmp_path / "d/unit=LJ/kind=reports/month=2026-09").exists()
 
 
 def test_export_dataset_needs_a_unit(tmp_path: Path) -> None:
-    result = CliRunner().invoke(
-        app, ["--records", str(REPO / "records"), "export", "--dataset", str(tmp_path / "d")]
-    )
-    # The console entry turns this user error into one line and exit 1 (SPEC §3).
-    assert isinstance(result.exception, InvalidInput)
-    assert "--dataset needs --unit" in str(result.exception)
+    result = barrier(REPO / "records", "export", "--dataset", str(tmp_path / "d"))
+    assert result.returncode == 1
+    [line] = result.stderr.splitlines()
+    assert "--dataset needs --unit" in line
 
 
 def test_two_exports_of_one_unit_at_once_leave_one_whole_copy(tmp_path: Path) -> None:

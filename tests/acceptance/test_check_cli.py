@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from cli_helpers import copy_tiny
+import cli_helpers
+from cli_helpers import Ran, copy_tiny
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
@@ -25,17 +23,8 @@ category: hazard
 """
 
 
-def barrier(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if k != "BARRIER_RECORDS"}
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", *args],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env=env | {"BARRIER_TODAY": "2026-11-24"},
-        timeout=60,
-        check=False,
-    )
+def barrier(cwd: Path, *args: str) -> Ran:
+    return cli_helpers.barrier(None, *args, cwd=cwd)
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
 import pexpect
@@ -12,9 +11,8 @@ from entry_helpers import env, snapshot
 from ruamel.yaml import YAML
 
 from barrier_cli.loader import load_tree
-from cli_helpers import barrier, copy_tiny
+from cli_helpers import barrier, copy_tiny, run_together, spawn
 
-BARRIER = Path(sys.executable).with_name("barrier")
 SHIFT = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"]
 
 
@@ -45,14 +43,7 @@ def _ticked(root: Path) -> dict[str, list[str]]:
 
 
 def _spawn(root: Path, tmp_path: Path, *args: str) -> pexpect.spawn:
-    return pexpect.spawn(
-        str(BARRIER),
-        ["--records", str(root), "checkin", "--unit", "B1-G1", *args],
-        env=env(tmp_path),
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(24, 100),
-    )
+    return spawn(root, "checkin", "--unit", "B1-G1", *args, env=env(tmp_path), dimensions=(24, 100))
 
 
 def test_a_shift_of_eight_is_one_screen_and_one_answer(root: Path, tmp_path: Path) -> None:
@@ -128,8 +119,6 @@ def test_without_a_terminal_absent_and_abnormal_are_named_by_flags(root: Path) -
 
 
 def test_two_leaders_ticking_at_once_both_land(root: Path) -> None:
-    from cli_helpers import run_together
-
     days = [f"2026-11-{d:02d}" for d in range(16, 24)]
     results = run_together(
         root,
@@ -162,12 +151,14 @@ def test_roundup_at_a_terminal_asks_the_judgement_then_saves_final(tmp_path: Pat
     from network_tree import write
 
     root = write(tmp_path / "records")
-    child = pexpect.spawn(
-        str(BARRIER),
-        ["--records", str(root), "roundup", "--week", "2026-W12", "--unit", "G1"],
+    child = spawn(
+        root,
+        "roundup",
+        "--week",
+        "2026-W12",
+        "--unit",
+        "G1",
         env=env(tmp_path),
-        encoding="utf-8",
-        timeout=20,
         dimensions=(60, 100),
     )
     child.expect("judgement:")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import sys
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -19,7 +18,7 @@ from typing import Any
 import pytest
 
 from barrier_cli.canonical import dumps
-from barrier_cli.cli.main import run
+from cli_helpers import barrier
 from markdown_inert import parse
 from minitree import ORG, closed_without_causes, pairing, report, write
 
@@ -76,14 +75,10 @@ def trees(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return tree(base / "hostile", PAYLOADS, NOTES), tree(base / "plain", plain, "第一行\n第二行")
 
 
-def document(root: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: Any) -> str:
-    monkeypatch.setenv("BARRIER_TODAY", "2026-11-24")
-    monkeypatch.setattr(sys, "argv", ["barrier", "--records", str(root), *args])
-    with pytest.raises(SystemExit) as done:
-        run()
-    out, err = capsys.readouterr()
-    assert done.value.code == 0, err
-    return str(out)
+def document(root: Path, args: list[str]) -> str:
+    done = barrier(root, *args)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
 
 
 DOCUMENTS = {
@@ -107,8 +102,8 @@ def test_markdown_gets_no_markup_from_record_text(
 ) -> None:
     hostile, plain = trees
     args = ["--lang", lang, *DOCUMENTS[name], "--format", "md"]
-    shown = parse(document(hostile, args, monkeypatch, capsys))
-    twin = parse(document(plain, args, monkeypatch, capsys))
+    shown = parse(document(hostile, args))
+    twin = parse(document(plain, args))
     assert shown.active == []
     assert len(shown.headings) == len(twin.headings)
     assert len(shown.items) == len(twin.items)
@@ -180,8 +175,8 @@ def test_html_gets_no_tag_or_link_from_record_text(
 ) -> None:
     hostile, plain = trees
     args = ["--lang", lang, *DOCUMENTS[name], "--format", "html"]
-    shown = tags(document(hostile, args, monkeypatch, capsys))
-    twin = tags(document(plain, args, monkeypatch, capsys))
+    shown = tags(document(hostile, args))
+    twin = tags(document(plain, args))
     assert shown.tags == twin.tags
     assert not any("evil" in a or "javascript" in a or "onerror" in a for a in shown.attributes)
     text = " ".join("".join(shown.text).split())

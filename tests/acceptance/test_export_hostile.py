@@ -6,11 +6,10 @@ import csv
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from analysis_tree import report, write_tree
-from barrier_cli.cli.main import app
 from barrier_cli.export.writers import neutralise
+from cli_helpers import barrier
 
 # What OWASP lists as the start of a formula, each in a different field a reporter types.
 HOSTILE = {
@@ -28,10 +27,8 @@ def root(tmp_path: Path) -> Path:
 
 
 def run_export(root: Path, out: Path, fmt: str) -> None:
-    result = CliRunner().invoke(
-        app, ["--records", str(root), "export", "--format", fmt, "--out", str(out)]
-    )
-    assert result.exit_code == 0, result.output
+    result = barrier(root, "export", "--format", fmt, "--out", str(out))
+    assert result.returncode == 0, result.stderr
 
 
 def test_xlsx_formula_never_live(root: Path, tmp_path: Path) -> None:

@@ -27,8 +27,15 @@ from pathlib import Path
 import pytest
 from entry_helpers import env
 
-from barrier_cli.cli.main import run
-from cli_helpers import ADD_REPORT, copy_tiny, device_node, run_together
+from cli_helpers import (
+    ADD_REPORT,
+    BARRIER_COMMAND,
+    barrier_process,
+    copy_tiny,
+    device_node,
+    run_together,
+)
+from cli_helpers import barrier as in_process
 
 OPEN_ACTION = """\
 id: R-20261110-0009
@@ -134,15 +141,7 @@ if _CODE == errno.EROFS:
 
 
 def barrier(root: Path, args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-        stdin=subprocess.DEVNULL,
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=120,
-        check=False,
-    )
+    return barrier_process(root, *args, env=env)
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
@@ -250,7 +249,7 @@ def test_kill_9_during_fmt_leaves_every_file_old_or_new(tmp_path: Path) -> None:
         root = tmp_path / f"run{attempt}" / "records"
         shutil.copytree(fresh, root)
         proc = subprocess.Popen(
-            [sys.executable, "-m", "barrier_cli", "--records", str(root), "fmt"],
+            [*BARRIER_COMMAND, "--records", str(root), "fmt"],
             env=env(tmp_path),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
@@ -303,16 +302,10 @@ def test_action_done_racing_fmt_on_the_same_file_never_loses_the_update(tmp_path
         assert "# 先写摘要" in text and "# 车间统一处理" in text
 
 
-def _in_process(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], *args: str
-) -> tuple[int, str, str]:
+def _in_process(*args: str) -> tuple[int, str, str]:
     """The console entry point run in this process: (exit code, stdout, stderr)."""
-    monkeypatch.setattr(sys, "argv", ["barrier", *args])
-    with pytest.raises(SystemExit) as done:
-        run()
-    out, err = capsys.readouterr()
-    code = done.value.code
-    return code if isinstance(code, int) else 0, out, err
+    done = in_process(None, *args)
+    return done.returncode, done.stdout, done.stderr
 
 
 UNFORMATTED_OPEN_ACTION = "summary: 工具箱尖角划破工作服\n" + OPEN_ACTION.replace(
@@ -326,7 +319,7 @@ def _paused_writer(root: Path, tmp_path: Path, args: list[str]) -> subprocess.Po
     """``barrier args`` started and stopped holding the record lock between its read and its
     rename (``$BARRIER_TEST_PAUSE_BEFORE_REPLACE``); returns once it is there."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+        [*BARRIER_COMMAND, "--records", str(root), *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -351,15 +344,15 @@ def test_a_writer_held_between_read_and_rename_loses_nothing_to_another(
     root = copy_tiny(tmp_path)
     (root / TARGET).write_text(UNFORMATTED_OPEN_ACTION, encoding="utf-8")
     first = _paused_writer(root, tmp_path, COMMANDS[paused])
-    second = _in_process(monkeypatch, capsys, "--records", str(root), *COMMANDS[meanwhile])
+    second = _in_process("--records", str(root), *COMMANDS[meanwhile])
     _, err = first.communicate(timeout=120)
     assert first.returncode == 0, err
     assert second[0] == 0, second[2]
     text = (root / TARGET).read_text(encoding="utf-8")
     assert "done: 2026-11-24" in text and "# 车间统一处理" in text
     assert text.index("id:") < text.index("summary:")  # fmt's order
-    assert _in_process(monkeypatch, capsys, "--records", str(root), "fmt", "--check")[0] == 0
-    assert _in_process(monkeypatch, capsys, "--records", str(root), "check")[0] == 0
+    assert _in_process("--records", str(root), "fmt", "--check")[0] == 0
+    assert _in_process("--records", str(root), "check")[0] == 0
 
 
 def _fifo(tmp_path: Path) -> Path:
@@ -426,9 +419,7 @@ def test_out_onto_anything_but_a_plain_file_is_refused(
 ) -> None:
     out = ATTACKS[attack](tmp_path)
     before, tree = _state(out), snapshot(root)
-    code, _, err = _in_process(
-        monkeypatch, capsys, "--records", str(root), *DOCUMENTS[command], str(out)
-    )
+    code, _, err = _in_process("--records", str(root), *DOCUMENTS[command], str(out))
     assert code == 1, err
     [line] = err.splitlines()
     assert line.startswith(f"barrier: error: {out}: ")
@@ -458,9 +449,7 @@ def test_out_folder_that_is_a_link_or_not_a_folder_is_refused(
         os.mkfifo(out)
     else:
         out = tmp_path / "nonexistent" / "out"
-    code, _, err = _in_process(
-        monkeypatch, capsys, "--records", str(root), *command, "--out", str(out)
-    )
+    code, _, err = _in_process("--records", str(root), *command, "--out", str(out))
     assert code == 1, err
     [line] = err.splitlines()
     assert line.startswith(f"barrier: error: {out}: ")
@@ -476,11 +465,11 @@ def test_notice_issue_onto_a_bad_out_burns_no_number_and_a_retry_takes_it(
     root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     issue = ["--records", str(root), "notice", "--month", "2026-11", "--issue", "--out"]
-    code, _, err = _in_process(monkeypatch, capsys, *issue, str(_fifo(tmp_path)))
+    code, _, err = _in_process(*issue, str(_fifo(tmp_path)))
     assert code == 1 and "named pipe" in err
     assert _register(root) == []
     good = tmp_path / "通报.md"
-    code, _, err = _in_process(monkeypatch, capsys, *issue, str(good))
+    code, _, err = _in_process(*issue, str(good))
     assert code == 0, err
     assert _register(root) == ["N-2026-001.yaml"]
     assert "〔2026〕1号" in good.read_text(encoding="utf-8")
@@ -524,7 +513,7 @@ def test_kill_9_between_document_and_register_burns_no_number(
     out = tmp_path / "通报.md"
     args = ["notice", "--month", "2026-11", "--issue", *(["--out", str(out)] if to_file else [])]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+        [*BARRIER_COMMAND, "--records", str(root), *args],
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

@@ -1,12 +1,11 @@
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
+import cli_helpers
 from barrier_cli.scaffold import init_project
+from cli_helpers import Ran
 
 REPO = Path(__file__).resolve().parents[2]
 UNFORMATTED = """\
@@ -23,17 +22,8 @@ keys: [train, person]
 REL = "reports/2025/11/R-20251108-7K2M.yaml"
 
 
-def barrier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"BARRIER_TODAY": "2026-11-24"}
-    env.pop("BARRIER_RECORDS", None)
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+def barrier(*args: str, cwd: Path) -> Ran:
+    return cli_helpers.barrier(None, *args, cwd=cwd)
 
 
 def tree(tmp_path: Path) -> Path:

@@ -6,15 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from barrier_cli import tree_root
-from barrier_cli.cli.main import run
-from cli_helpers import copy_tiny
+from cli_helpers import barrier, copy_tiny
 
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
 HEAD = """\
@@ -48,22 +46,14 @@ class Cli:
     """`barrier` run in-process through its real entry point, exit codes mapped as a user
     sees them (`cli.main.run`: a BarrierError is one line and exit 1, a crash exit 3)."""
 
-    def __init__(self, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):
-        self.capsys, self.monkeypatch = capsys, monkeypatch
-
     def __call__(self, root: Path, *args: str) -> tuple[int, str, str]:
-        self.capsys.readouterr()
-        self.monkeypatch.setattr(sys, "argv", ["barrier", "--records", str(root), *args])
-        with pytest.raises(SystemExit) as done:
-            run()
-        out, err = self.capsys.readouterr()
-        code = done.value.code
-        return code if isinstance(code, int) else 0, out, err
+        done = barrier(root, *args)
+        return done.returncode, done.stdout, done.stderr
 
 
 @pytest.fixture
-def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Cli:
-    return Cli(capsys, monkeypatch)
+def cli() -> Cli:
+    return Cli()
 
 
 def write(root: Path, rel: str, text: str) -> None:

@@ -13,11 +13,9 @@ import pickle
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from barrier_cli import cache
-from barrier_cli.cli.main import app
-from cli_helpers import copy_tiny
+from cli_helpers import barrier, copy_tiny
 
 
 class _Bomb:
@@ -31,9 +29,8 @@ class _Bomb:
 
 
 def _invoke(root: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(app, ["--records", str(root), *args])
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.stdout
+    result = barrier(root, *args)
+    return result.returncode, result.stdout
 
 
 def _plant(records: Path, marker: Path) -> list[str]:

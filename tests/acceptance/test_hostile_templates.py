@@ -8,12 +8,11 @@ only a clock can stop stop in a fraction of a second.
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
 
-from barrier_cli.cli.main import run
+import cli_helpers
 from barrier_cli.templating import CPU_ENV
 from cli_helpers import FIXED_DAY, copy_tiny
 
@@ -28,16 +27,10 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return copy_tiny(tmp_path)
 
 
-def barrier(
-    root: Path, *args: str, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> tuple[int, str, str]:
+def barrier(root: Path, *args: str) -> tuple[int, str, str]:
     """``barrier --records root args`` in this process, through the real entry point."""
-    monkeypatch.setattr(sys, "argv", ["barrier", "--records", str(root), *args])
-    with pytest.raises(SystemExit) as done:
-        run()
-    out, err = capsys.readouterr()
-    assert isinstance(done.value.code, int)
-    return done.value.code, out, err
+    done = cli_helpers.barrier(root, *args)
+    return done.returncode, done.stdout, done.stderr
 
 
 def own(root: Path, name: str = "notice.md.j2") -> Path:
@@ -50,7 +43,7 @@ def refused(
     root: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> tuple[str, str]:
     """The one error line of ``barrier notice`` on ``root``, and what it printed."""
-    code, out, err = barrier(root, *NOTICE, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, err = barrier(root, *NOTICE)
     assert code == 1, err
     [line] = err.splitlines()
     assert line.startswith("barrier: error: ")
@@ -158,7 +151,7 @@ def test_a_tree_template_may_still_include_its_own_and_the_shipped_files(
     (root / "templates" / "common" / "part.md.j2").write_text(
         "本车间：{{ notice.organisation }}", encoding="utf-8"
     )
-    code, out, err = barrier(root, *NOTICE, monkeypatch=monkeypatch, capsys=capsys)
+    code, out, err = barrier(root, *NOTICE)
     assert code == 0, err
     assert out.startswith("本车间：测试列检车间")
     assert "size: A4" in out  # from the shipped notice.css

@@ -1,19 +1,14 @@
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from pathlib import Path
 
-BARRIER = [sys.executable, "-m", "barrier_cli"]
+import cli_helpers
+from cli_helpers import Ran
 
 
-def barrier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = os.environ | {"BARRIER_TODAY": "2026-11-24"}
-    env.pop("BARRIER_RECORDS", None)
-    return subprocess.run(
-        [*BARRIER, *args], cwd=cwd, env=env, capture_output=True, text=True, timeout=60
-    )
+def barrier(*args: str, cwd: Path) -> Ran:
+    return cli_helpers.barrier(None, *args, cwd=cwd)
 
 
 def test_init_then_check_passes_and_a_second_init_is_refused(tmp_path: Path) -> None:

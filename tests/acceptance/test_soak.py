@@ -13,7 +13,6 @@ import os
 import random
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -21,7 +20,7 @@ import pytest
 from entry_helpers import env
 from ruamel.yaml import YAML
 
-from cli_helpers import ADD_REPORT, copy_tiny
+from cli_helpers import ADD_REPORT, BARRIER_COMMAND, barrier_process, copy_tiny
 
 pytestmark = [
     pytest.mark.slow,
@@ -129,7 +128,7 @@ def test_kill_9_loop_leaves_no_orphan_no_burnt_number_no_partial_file(tmp_path: 
             kind, args = _commands(root, out, rng, i)
             started = time.monotonic()
             proc = subprocess.Popen(
-                [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
+                [*BARRIER_COMMAND, "--records", str(root), *args],
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
@@ -185,11 +184,4 @@ def test_kill_9_loop_leaves_no_orphan_no_burnt_number_no_partial_file(tmp_path: 
 def _barrier(
     root: Path, environment: dict[str, str], *args: str
 ) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=600,
-        check=False,
-    )
+    return barrier_process(root, *args, env=environment, timeout=600)

@@ -13,20 +13,15 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import barrier_process
+
 HEAVY = ("pandas", "jinja2", "numpy", "matplotlib")
 
 
 def imported(args: list[str], cwd: Path) -> set[str]:
     env = {k: v for k, v in os.environ.items() if k != "BARRIER_RECORDS"}
-    env["BARRIER_TODAY"] = "2026-11-24"
-    done = subprocess.run(
-        [sys.executable, "-X", "importtime", "-m", "barrier_cli", *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    env |= {"BARRIER_TODAY": "2026-11-24", "PYTHONPROFILEIMPORTTIME": "1"}
+    done = barrier_process(None, *args, cwd=cwd, env=env, timeout=60)
     assert done.returncode in (0, 1), done.stderr[-2000:]
     return modules_of(done.stderr)
 

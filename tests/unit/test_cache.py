@@ -19,6 +19,7 @@ from barrier_cli.findings import CheckResult
 from barrier_cli.kinds import YAML_SUFFIXES
 from barrier_cli.loader import parse_file, read_file
 from barrier_cli.parallel import read_tree
+from cli_helpers import barrier
 
 
 @pytest.fixture
@@ -342,16 +343,11 @@ def test_cache_outside_tree_by_default(
 
 
 def test_cache_dir_override(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from typer.testing import CliRunner
-
-    from barrier_cli.cli.main import app
-
     env_dir, option_dir = tmp_path / "from-env", tmp_path / "from-option"
     monkeypatch.setenv(cache.ENV, str(env_dir))
-    runner = CliRunner()
-    runner.invoke(app, ["--records", str(tree), "check"])
+    barrier(tree, "check")
     assert (env_dir / cache._folder(tree).name / "check").is_file()
-    runner.invoke(app, ["--records", str(tree), "--cache-dir", str(option_dir), "check"])
+    barrier(tree, "--cache-dir", str(option_dir), "check")
     assert (option_dir / cache._folder(tree).name / "check").is_file()
     # the option holds for its own run only
     assert cache.base_dir() == env_dir

@@ -15,6 +15,7 @@ from barrier_cli.export import Table, export, tables
 from barrier_cli.export.schema import TABLES, Column, Shape, arrow_schema
 from barrier_cli.labels import LABELS
 from barrier_cli.loader import Tree, load_tree
+from cli_helpers import barrier
 
 ROWS = {
     "reports": 11,
@@ -229,21 +230,17 @@ def test_export_replaces_an_older_export(tree: Tree, tmp_path: Path) -> None:
 
 
 def test_labels_option_on_the_command(tmp_path: Path) -> None:
-    from typer.testing import CliRunner
-
-    from barrier_cli.cli.main import app
-
     root, _ = october(tmp_path / "records")
     out = tmp_path / "out"
-    args = ["--records", str(root), "export", "--format", "csv", "--out", str(out)]
-    done = CliRunner().invoke(app, [*args, "--labels", "en"])
-    assert done.exit_code == 0, done.output
+    args = ["export", "--format", "csv", "--out", str(out)]
+    done = barrier(root, *args, "--labels", "en")
+    assert done.returncode == 0, done.stderr
     text = (out / "reports.csv").read_text(encoding="utf-8-sig")
     header, *rows = list(csv.reader(text.splitlines()))
     assert header[:5] == ["id", "date", "reporter", "unit", "tier"]
     assert {r[header.index("category")] for r in rows} >= {"vehicle fault", "suggestion"}
-    done = CliRunner().invoke(app, [*args, "--labels", "fr"])
-    assert done.exit_code == 2 and "fr" in done.output
+    done = barrier(root, *args, "--labels", "fr")
+    assert done.returncode == 2 and "fr" in done.stderr
 
 
 def test_a_cell_too_long_for_excel_is_cut_and_said(tmp_path: Path) -> None:

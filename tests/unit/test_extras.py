@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.cli.main import run
-from cli_helpers import copy_tiny
+from cli_helpers import barrier, copy_tiny
 
 
-def run_barrier(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    sys.argv = ["barrier", *args]
-    with pytest.raises(SystemExit) as done:
-        run()
-    out, err = capsys.readouterr()
-    code = done.value.code
-    return (code if isinstance(code, int) else 0), out, err
+def run_barrier(*args: str) -> tuple[int, str, str]:
+    done = barrier(None, *args)
+    return done.returncode, done.stdout, done.stderr
 
 
 @pytest.mark.parametrize(
@@ -43,7 +38,7 @@ def test_missing_extra_is_one_line_naming_it(
     monkeypatch.setitem(sys.modules, missing, None)
     out_dir = tmp_path / "out"
     args = [str(out_dir) if a == "OUT" else a for a in args]
-    code, _, err = run_barrier(capsys, "--records", str(root), *args)
+    code, _, err = run_barrier("--records", str(root), *args)
     assert code == 1, err
     assert err.count("\n") == 1 and "Traceback" not in err
     assert f"pip install 'barrier-cli[{extra}]'" in err

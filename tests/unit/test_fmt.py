@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from barrier_cli.canonical import dumps, record_text
@@ -220,7 +220,6 @@ _report_data = st.fixed_dictionaries(
 )
 
 
-@settings(deadline=None)  # examples: the profile (100; `make fuzz`: many more)
 @given(data=_report_data, seed=st.randoms(use_true_random=False))
 def test_property_load_fmt_load_gives_the_same_model(data: dict[str, object], seed: object) -> None:
     keys = list(data)
@@ -232,7 +231,6 @@ def test_property_load_fmt_load_gives_the_same_model(data: dict[str, object], se
     assert format_text(out, Report) == out
 
 
-@settings(deadline=None)  # examples: the profile (100; `make fuzz`: many more)
 @given(
     data=_report_data,
     seed=st.randoms(use_true_random=False),

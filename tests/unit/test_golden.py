@@ -19,11 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from barrier_cli import findings as f
-from barrier_cli.cli.main import app
-from cli_helpers import copy_tiny
+from cli_helpers import barrier, copy_tiny
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
@@ -174,11 +172,8 @@ CASES = [*_stored("invalid"), *_stored("hostile"), *BUILT]
 
 
 def _check(root: Path, *args: str) -> tuple[int, str]:
-    result = CliRunner().invoke(
-        app, ["--records", str(root), "check", "--no-cache", "--jobs", "1", *args]
-    )
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.output
-    return result.exit_code, result.stdout
+    result = barrier(root, "check", "--no-cache", "--jobs", "1", *args)
+    return result.returncode, result.stdout
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])

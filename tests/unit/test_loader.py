@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import time
+import threading
 import tracemalloc
 from pathlib import Path
 
@@ -11,7 +11,7 @@ import pytest
 
 from barrier_cli import findings as f
 from barrier_cli.errors import RecordsNotFound
-from barrier_cli.loader import find_records, iter_files, load_tree, read_file, today
+from barrier_cli.loader import FileResult, find_records, iter_files, load_tree, read_file, today
 from barrier_cli.models import Report
 from cli_helpers import copy_tiny
 
@@ -38,13 +38,13 @@ def write(root: Path, rel: str, content: str | bytes) -> None:
     (root / rel).write_bytes(data)
 
 
-def bounded(fn: object, *args: object) -> tuple[object, float, int]:
-    """Run ``fn(*args)``; its result, seconds taken and peak bytes allocated."""
+def bounded(fn: object, *args: object) -> tuple[object, int]:
+    """Run ``fn(*args)``; its result and the peak bytes allocated (not seconds: a loaded
+    machine makes any time bound flaky, while memory shows what was read or expanded)."""
     tracemalloc.start()
-    started = time.perf_counter()
     try:
         result = fn(*args)  # type: ignore[operator]
-        return result, time.perf_counter() - started, tracemalloc.get_traced_memory()[1]
+        return result, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
 
@@ -57,12 +57,11 @@ def billion_laughs(levels: int = 9) -> str:
     return "\n".join(lines) + "\n"
 
 
-def test_an_alias_bomb_is_refused_in_well_under_a_second_with_bounded_memory(root: Path) -> None:
+def test_an_alias_bomb_is_refused_with_bounded_memory(root: Path) -> None:
     write(root, REPORT, billion_laughs())
-    result, seconds, peak = bounded(read_file, root, REPORT)
+    result, peak = bounded(read_file, root, REPORT)
     assert result.parse_problem is not None  # type: ignore[attr-defined]
     assert result.parse_problem.code == f.ALIAS  # type: ignore[attr-defined]
-    assert seconds < 0.25
     assert peak < 2_000_000  # expanded, it would be 387 million strings
 
 
@@ -71,19 +70,17 @@ def test_a_50_megabyte_file_is_refused_from_its_size_without_reading_it(root: Pa
         fh.write(RECORD.encode())
         fh.seek(50 * 1024 * 1024)
         fh.write(b"\n")
-    result, seconds, peak = bounded(read_file, root, REPORT)
+    result, peak = bounded(read_file, root, REPORT)
     assert result.parse_problem.code == f.TOO_LARGE  # type: ignore[attr-defined]
     assert "52,428,801 bytes" in result.parse_problem.message  # type: ignore[attr-defined]
-    assert seconds < 0.1
     assert peak < 200_000
 
 
 def test_nesting_a_hundred_thousand_deep_is_refused_not_a_crash(root: Path) -> None:
     write(root, REPORT, RECORD + "notes: " + "[\n" * 100_000 + "]\n" * 100_000)
-    result, seconds, _ = bounded(read_file, root, REPORT)
+    result, _ = bounded(read_file, root, REPORT)
     problem = result.parse_problem  # type: ignore[attr-defined]
     assert (problem.code, problem.line) == (f.TOO_DEEP, 8 + 23)
-    assert seconds < 1
 
 
 def test_a_long_flat_list_is_not_mistaken_for_depth(root: Path) -> None:
@@ -97,11 +94,15 @@ def test_a_long_flat_list_is_not_mistaken_for_depth(root: Path) -> None:
 
 def test_a_named_pipe_is_reported_not_waited_on(root: Path) -> None:
     os.mkfifo(root / REPORT)
-    started = time.perf_counter()
-    result = read_file(root, REPORT)
+    # No writer ever opens the pipe: a reader that waited on it would never return, so the
+    # read runs in a thread and the join's generous bound only catches a hang.
+    done: list[FileResult] = []
+    reader = threading.Thread(target=lambda: done.append(read_file(root, REPORT)), daemon=True)
+    reader.start()
+    reader.join(timeout=60)
+    [result] = done
     assert result.parse_problem is not None
     assert result.parse_problem.code == f.UNREADABLE
-    assert time.perf_counter() - started < 1
 
 
 def test_symlinks_leaving_the_tree_are_reported_never_followed(root: Path, tmp_path: Path) -> None:

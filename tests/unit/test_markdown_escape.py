@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from barrier_cli.render.markdown import escape_markdown
@@ -89,7 +89,6 @@ PIECES = [
 """Pieces of Markdown syntax, so that generated text often forms some."""
 
 
-@settings(deadline=None)
 @given(
     # Control characters never reach a document: check refuses them in every record.
     value=st.lists(

@@ -15,6 +15,7 @@ from bigtree import generate
 from barrier_cli import parallel
 from barrier_cli.checks import check_tree
 from barrier_cli.loader import FileResult, iter_files, read_file
+from cli_helpers import BARRIER_COMMAND
 
 
 @pytest.fixture
@@ -107,7 +108,7 @@ def _start_with_workers(
 ) -> tuple[subprocess.Popen[str], set[int]]:
     """The command started in a session of its own, once its workers are running."""
     proc = subprocess.Popen(
-        [sys.executable, "-m", "barrier_cli", "--records", str(root), *command],
+        [*BARRIER_COMMAND, "--records", str(root), *command],
         stdout=subprocess.DEVNULL,
         stderr=stderr,
         text=True,

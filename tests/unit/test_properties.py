@@ -42,8 +42,6 @@ from barrier_cli.models.report import (
 from barrier_cli.reporters import REPORTERS
 
 TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
-FUZZ_EXAMPLES = max(2_000, settings.default.max_examples)
-ROUND_TRIP_EXAMPLES = max(300, settings.default.max_examples)
 
 # What people type: letters (Chinese above all), digits, punctuation, symbols, spaces.
 # Control, format and separator characters are refused by the loader on purpose, and so are
@@ -230,7 +228,6 @@ def _read_back(root: Path, rel: str, text: str) -> Model:
 
 
 @settings(
-    max_examples=ROUND_TRIP_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
@@ -322,7 +319,6 @@ any_file = st.one_of(
 
 
 @settings(
-    max_examples=FUZZ_EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 from ruamel.yaml import YAML
-from typer.testing import CliRunner
 
 from analysis_tree import october
 from barrier_cli import snapshot
@@ -21,6 +20,7 @@ from barrier_cli.errors import InvalidInput
 from barrier_cli.loader import Tree, load_tree
 from barrier_cli.notice import build_notice, render_notice
 from barrier_cli.periods import Month
+from cli_helpers import barrier
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
@@ -159,17 +159,13 @@ def test_a_moment_outside_the_month_and_today_is_refused(tmp_path: Path, moment:
 
 
 def test_as_of_on_the_command_line(tmp_path: Path) -> None:
-    from barrier_cli.cli.main import app
-
     root, _ = october(tmp_path / "records")
-    base = ["--records", str(root)]
-    done = CliRunner().invoke(
-        app, [*base, "analyze", "--month", "2026-10", "--format", "json", "--as-of", "2026-10-15"]
+    done = barrier(
+        root, "analyze", "--month", "2026-10", "--format", "json", "--as-of", "2026-10-15"
     )
-    assert done.exit_code == 0, done.output
-    assert '"as_of": "2026-10-15"' in done.output
+    assert done.returncode == 0, done.stderr
+    assert '"as_of": "2026-10-15"' in done.stdout
     for command in ("analyze", "notice"):
-        bad = CliRunner().invoke(app, [*base, command, "--month", "2026-10", "--as-of", "10/15"])
-        # `run` prints a BarrierError as one line and exits with its code
-        assert isinstance(bad.exception, InvalidInput) and bad.exception.exit_code == 1
-        assert "--as-of '10/15' is not a date" in str(bad.exception)
+        bad = barrier(root, command, "--month", "2026-10", "--as-of", "10/15")
+        assert bad.returncode == 1
+        assert "--as-of '10/15' is not a date" in bad.stderr
