@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import msgspec
 
+import barrier_cli
 from barrier_cli import __version__
 from barrier_cli import findings as fc
 from barrier_cli.findings import CheckResult, Finding
@@ -161,7 +162,7 @@ def code_fingerprint() -> str:
     """barrier's version, sources and templates, and the libraries that decide results."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__} {sys.version} {sys.executable}".encode())
-    package = Path(__file__).parent
+    package = Path(barrier_cli.__file__).parent
     for path in sorted(package.rglob("*")):
         if "__pycache__" in path.parts or not path.is_file():
             continue

@@ -19,10 +19,12 @@ from functools import cache
 from pathlib import Path
 from typing import Literal
 
+import barrier_cli
+
 Lang = Literal["zh", "en"]
 """The languages every message, label and document exists in."""
 
-LOCALE = Path(__file__).parent / "locale"
+LOCALE = Path(barrier_cli.__file__).parent / "locale"
 """Where the catalogues live, inside the package."""
 
 SOURCE_LANG: Lang = "en"
