@@ -20,8 +20,9 @@ def root(tmp_path: Path) -> Path:
 
 
 def barrier(root: Path, *args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[str]:
-    """A process, so that an endless read or render is a timeout, not a hung test run."""
-    return barrier_process(root, *args, stdin=stdin, env=env(root.parent), timeout=60)
+    """A process, so that an endless read or render is a timeout, not a hung test run (a
+    generous one: the render budgets are CPU seconds, slow to pass under pytest -n 16)."""
+    return barrier_process(root, *args, stdin=stdin, env=env(root.parent), timeout=600)
 
 
 @pytest.mark.parametrize("summary", ["制动梁\u202e已处理", "零宽\u200b空格", "空字符\x01"])

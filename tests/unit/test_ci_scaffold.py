@@ -106,15 +106,15 @@ def test_a_source_that_would_break_the_shell_is_refused(make: object) -> None:
 def test_init_flags_choose_the_source_and_bad_ones_are_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, _, err = run_barrier(capsys, "init", str(tmp_path / "a"), "--ci-index", MIRROR)
+    code, _, err = run_barrier("init", str(tmp_path / "a"), "--ci-index", MIRROR)
     assert code == 0, err
     assert MIRROR in (tmp_path / "a" / SCRIPT).read_text(encoding="utf-8")
     assert (tmp_path / "a" / SCRIPT).stat().st_mode & 0o111
-    code, _, err = run_barrier(capsys, "init", str(tmp_path / "b"), "--ci-git", REPO)
+    code, _, err = run_barrier("init", str(tmp_path / "b"), "--ci-git", REPO)
     assert code == 1 and err.count("\n") == 1 and "URL@TAG" in err
     assert not (tmp_path / "b").exists()
     code, _, err = run_barrier(
-        capsys, "init", str(tmp_path / "c"), "--ci-git", f"{REPO}@v1", "--ci-index", MIRROR
+        "init", str(tmp_path / "c"), "--ci-git", f"{REPO}@v1", "--ci-index", MIRROR
     )
     assert code == 1 and "one of" in err
 

@@ -42,7 +42,7 @@ def complete(
     else:
         monkeypatch.setenv("_TYPER_COMPLETE_ARGS", line)
         monkeypatch.setenv("_TYPER_COMPLETE_FISH_ACTION", "get-args")
-    code, out, err = run_barrier(capsys, *line.split(" ")[1:])
+    code, out, err = run_barrier(*line.split(" ")[1:])
     assert code == 0, err
     if shell == "zsh":  # one _arguments call: _arguments '*: :(("value":"help" ...))'
         out = out.strip().removeprefix("_arguments '*: :((").removesuffix("))'")
