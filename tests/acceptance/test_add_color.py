@@ -12,7 +12,9 @@ from pathlib import Path
 
 import pexpect
 import pytest
-from entry_helpers import BARRIER, copy_tree, env
+from entry_helpers import copy_tree, env
+
+from cli_helpers import spawn
 
 SGR = re.compile(r"\x1b\[([0-9;]*)m")
 COLOUR = re.compile(r"^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$")
@@ -26,14 +28,7 @@ def _colours(drawn: str) -> list[str]:
 def _menu(tmp_path: Path, *options: str, **extra: str) -> str:
     """Everything the terminal was sent, up to the reporter question's completion menu."""
     root = copy_tree(tmp_path)
-    child = pexpect.spawn(
-        str(BARRIER),
-        [*options, "--records", str(root), "report", "add"],
-        env=env(tmp_path, **extra),
-        encoding="utf-8",
-        timeout=20,
-        dimensions=(40, 120),
-    )
+    child = spawn(root, *options, "report", "add", env=env(tmp_path, **extra))
     drawn = io.StringIO()
     child.logfile_read = drawn
     child.expect("发现日期")
