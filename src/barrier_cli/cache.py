@@ -14,9 +14,9 @@ stores are data only (see "the format" below):
   `barrier analyze` runs (`memoised`), keyed by the identity of every file of the tree and
   of its templates, today's date and the options. A check of an unchanged tree is then a
   directory walk and one small read, and imports no models at all.
-* ``check-files``: each file's findings from the last check and what they rest on,
-  so that after a change only the files it can affect are checked again
-  (`checks.incremental`).
+* ``check-index``, ``check-shards/``: each folder's digest and findings and each file's
+  findings from the last check and what they rest on, so that after a change only the
+  files it can affect are checked again (`checks.incremental`).
 
 All are invalidated wholesale by any change to barrier's own code (its version or any of
 its source files) or to the libraries whose behaviour decides a result. The answer is

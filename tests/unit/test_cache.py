@@ -339,7 +339,7 @@ def test_cache_outside_tree_by_default(
     read_tree(tree, cache=True, jobs=1)
     assert _files_below(tree) == before
     kept = tmp_path / "xdg" / "barrier" / cache._folder(tree).name
-    assert {"check", "check-files", "files"} <= _files_below(kept)
+    assert {"check", "check-index", "check-shards", "files"} <= _files_below(kept)
 
 
 def test_cache_dir_override(tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -189,3 +189,18 @@ def test_a_shard_not_written_with_its_index_is_never_used(
     _edit_same_size(victim)
     assert _warm(tree) == _cold(tree)
     assert watched() == ["full"]
+
+
+def test_a_store_left_by_an_older_version_does_not_block_the_shards(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Older versions kept every file's answer in one file named "check-files"."""
+    kept = cache._folder(tree)
+    kept.mkdir(parents=True)
+    (kept / "check-files").write_bytes(b"an older version's store")
+    _warm(tree)
+    full: list[str] = []
+    monkeypatch.setattr(incremental, "load_tree", lambda *a, **k: full.append("full"))
+    _edit_same_size(_reports(tree)[4])
+    assert _warm(tree) == _cold(tree)
+    assert not full

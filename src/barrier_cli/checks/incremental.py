@@ -46,7 +46,9 @@ from barrier_cli.kinds import classify
 from barrier_cli.loader import SKIPPED_DIRS, FileResult, build_tree, load_tree, read_file
 
 INDEX = "check-index"
-SHARDS = "check-files"
+SHARDS = "check-shards"
+"""A folder of its own: before the index, "check-files" was one file of that name, which a
+cache written by an older version may still hold."""
 MAX_CHANGED = 250
 """More changed files than this are read over all cores by the full path instead."""
 
