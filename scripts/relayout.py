@@ -94,6 +94,8 @@ MOVES: dict[str, str] = {
     "canonical": "io.canonical",
     "scope": "io.scope",
     "returns": "io.returns",
+    # what checking one new record needs, kept beside the cache (constant-time add)
+    "index": "io.index",
     # read on the cache's fast path of `check`: not in checks/, whose __init__ loads the models
     "schema_age": "io.schema_age",
     # checks
@@ -119,6 +121,8 @@ MOVES: dict[str, str] = {
     # the notice renders and publishes (numbers it, writes it) besides gathering its data
     "notice": "present.notice",
     "color": "present.color",
+    # Word and PDF, made from a document's html rendering
+    "office": "present.office",
     "analysis.document": "present.analysis_document",
     "bureau.document": "present.bureau_document",
     # write
