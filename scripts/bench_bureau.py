@@ -46,7 +46,7 @@ def synthetic_ledger(out: Path, rows: int, seed: int = 7) -> None:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from barrier_cli.bureau.dataset import PART, duty_schema, table_schema
+    from barrier_cli.reports.bureau.dataset import PART, duty_schema, table_schema
 
     rng = np.random.default_rng(seed)
     schema = table_schema("reports")
@@ -108,9 +108,9 @@ def synthetic_ledger(out: Path, rows: int, seed: int = 7) -> None:
 DUCKDB_RUN = """
 import sys, time
 from pathlib import Path
-from barrier_cli.bureau.analyze import analyze
-from barrier_cli.bureau.models import load_bureau
-from barrier_cli.periods import Month
+from barrier_cli.reports.bureau.analyze import analyze
+from barrier_cli.reports.bureau.models import load_bureau
+from barrier_cli.core.periods import Month
 root = Path(sys.argv[1])
 start = time.perf_counter()
 found = analyze(load_bureau(root), month=Month.parse(sys.argv[2]), dataset=root)
@@ -157,8 +157,8 @@ def timed(code: str, *args: str) -> tuple[float, int, float]:
 
 
 def bench_export(reports: int, work: Path) -> dict[str, float]:
-    from barrier_cli.bureau.dataset import export_dataset
-    from barrier_cli.loader import load_tree
+    from barrier_cli.io.loader import load_tree
+    from barrier_cli.reports.bureau.dataset import export_dataset
     from gen_tree import generate
 
     root = work / "unit" / "records"

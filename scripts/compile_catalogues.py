@@ -19,7 +19,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", action="store_true", help="compile in memory only")
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT / "src"))
-    from barrier_cli.i18n import compile_po
+    from barrier_cli.core.i18n import compile_po
 
     for po in sorted(LOCALE.glob("*/LC_MESSAGES/*.po")):
         data = compile_po(po)

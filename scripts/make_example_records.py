@@ -29,9 +29,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from barrier_cli.canonical import dumps, record_text
-from barrier_cli.kinds import KINDS
-from barrier_cli.models import (
+from barrier_cli.core.kinds import KINDS
+from barrier_cli.core.models import (
     Assessment,
     Competence,
     Incident,
@@ -45,8 +44,9 @@ from barrier_cli.models import (
     Settings,
     Standard,
 )
-from barrier_cli.models.pairing import add_months
-from barrier_cli.store import ID_ALPHABET, create
+from barrier_cli.core.models.pairing import add_months
+from barrier_cli.io.canonical import dumps, record_text
+from barrier_cli.io.store import ID_ALPHABET, create
 
 SEED = 20251108
 FIRST = dt.date(2025, 6, 1)
@@ -1807,13 +1807,13 @@ def network_files(
 ) -> dict[str, str]:
     """roster.yaml, every party member's nil returns on the duty days they filed no member
     report, and each group's weekly and branch's monthly roundup, drafted from those records
-    by `barrier_cli.roundups` exactly as `barrier roundup` drafts them."""
-    from barrier_cli.analysis.duty import DutyCalendar
-    from barrier_cli.loader import FileResult, build_tree
-    from barrier_cli.models import NilReturns, Roster
-    from barrier_cli.models.roundup import period_span
-    from barrier_cli.periods import Month
-    from barrier_cli.roundups import draft_month, draft_week
+    by `barrier_cli.write.roundups` exactly as `barrier roundup` drafts them."""
+    from barrier_cli.core.models import NilReturns, Roster
+    from barrier_cli.core.models.roundup import period_span
+    from barrier_cli.core.periods import Month
+    from barrier_cli.io.loader import FileResult, build_tree
+    from barrier_cli.reports.analysis.duty import DutyCalendar
+    from barrier_cli.write.roundups import draft_month, draft_week
 
     roster = Roster.model_validate(roster_data())
     files = {"roster.yaml": record_text(roster)}

@@ -15,8 +15,8 @@ from typing import Any
 import typer
 
 from barrier_cli.cli.main import app
-from barrier_cli.export.schema import TABLES, Shape
-from barrier_cli.findings import CODES
+from barrier_cli.core.findings import CODES
+from barrier_cli.reports.export.schema import TABLES, Shape
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

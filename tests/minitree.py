@@ -11,11 +11,11 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from barrier_cli.canonical import dumps, record_text
-from barrier_cli.kinds import KINDS
-from barrier_cli.loader import FileResult, Tree, build_tree
-from barrier_cli.models import Incident, Org, Pairing, Report, Settings, Standard
-from barrier_cli.models.common import Model
+from barrier_cli.core.kinds import KINDS
+from barrier_cli.core.models import Incident, Org, Pairing, Report, Settings, Standard
+from barrier_cli.core.models.common import Model
+from barrier_cli.io.canonical import dumps, record_text
+from barrier_cli.io.loader import FileResult, Tree, build_tree
 
 ORG: dict[str, Any] = {
     "units": [

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import october, write_tree
-from barrier_cli.analysis.monthly import analyze
-from barrier_cli.loader import Tree, load_tree
-from barrier_cli.periods import Month
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.reports.analysis.monthly import analyze
 from cli_helpers import barrier
 
 REPO = Path(__file__).resolve().parents[2]

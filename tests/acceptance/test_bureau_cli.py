@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.yamlio import load_text
+from barrier_cli.io.yamlio import load_text
 from cli_helpers import barrier
 
 REPO = Path(__file__).resolve().parents[2]

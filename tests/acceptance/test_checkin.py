@@ -10,7 +10,7 @@ import pytest
 from entry_helpers import env, snapshot
 from ruamel.yaml import YAML
 
-from barrier_cli.loader import load_tree
+from barrier_cli.io.loader import load_tree
 from cli_helpers import barrier, copy_tiny, run_together, spawn
 
 SHIFT = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"]
@@ -149,8 +149,8 @@ def test_an_unknown_unit_or_person_is_one_line(root: Path) -> None:
 
 
 def test_roundup_at_a_terminal_asks_the_judgement_then_saves_final(tmp_path: Path) -> None:
-    from barrier_cli.analysis.compliance import reporting_compliance
-    from barrier_cli.periods import Month
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.compliance import reporting_compliance
     from network_tree import write
 
     root = write(tmp_path / "records")

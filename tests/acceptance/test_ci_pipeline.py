@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.fmt import format_tree
-from barrier_cli.scaffold import InstallSource, init_project
+from barrier_cli.write.fmt import format_tree
+from barrier_cli.write.scaffold import InstallSource, init_project
 from cli_helpers import DATA
 
 pytestmark = [

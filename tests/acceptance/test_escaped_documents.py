@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from barrier_cli.canonical import dumps
+from barrier_cli.io.canonical import dumps
 from cli_helpers import barrier
 from markdown_inert import parse
 from minitree import ORG, closed_without_causes, pairing, report, write

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import report, write_tree
-from barrier_cli.export.writers import neutralise
+from barrier_cli.reports.export.writers import neutralise
 from cli_helpers import barrier
 
 # What OWASP lists as the start of a formula, each in a different field a reporter types.

@@ -4,7 +4,7 @@ import shutil
 from pathlib import Path
 
 import cli_helpers
-from barrier_cli.scaffold import init_project
+from barrier_cli.write.scaffold import init_project
 from cli_helpers import Ran
 
 REPO = Path(__file__).resolve().parents[2]

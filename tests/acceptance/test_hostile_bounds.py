@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from barrier_cli import tree_root
+from barrier_cli.core import tree_root
 from cli_helpers import barrier, copy_tiny
 
 REPORT = "reports/2026/11/R-20261110-0001.yaml"
@@ -551,7 +551,7 @@ def test_many_findings_in_one_file_read_it_once(
     cli: Cli, root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """20,000 list items once took 88 s: the text output re-read the file for each finding."""
-    from barrier_cli import reporters
+    from barrier_cli.present import reporters
 
     many_persons(root, 2000)
     monkeypatch.setattr(reporters, "REPEATS_SHOWN", 10**9)
@@ -562,7 +562,7 @@ def test_many_findings_in_one_file_read_it_once(
         opened.append(self)
         return real_open(self, *args, **kwargs)
 
-    from barrier_cli.checks import check_tree
+    from barrier_cli.checks.run import check_tree
 
     result = check_tree(root)
     monkeypatch.setattr(Path, "open", counting_open)

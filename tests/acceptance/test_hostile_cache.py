@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import cache
+from barrier_cli.io import cache
 from cli_helpers import barrier, copy_tiny
 
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from barrier_cli.cli.main import run
-from barrier_cli.errors import InvalidInput
-from barrier_cli.periods import Month, Quarter, month_named, period_named, quarter_named
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.periods import Month, Quarter, month_named, period_named, quarter_named
 from cli_helpers import copy_tiny
 
 REPO = Path(__file__).resolve().parents[2]

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.scaffold import init_project
-from barrier_cli.yamlio import load_text
+from barrier_cli.io.yamlio import load_text
+from barrier_cli.write.scaffold import init_project
 
 REPO = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent

@@ -146,9 +146,14 @@ def test_a_warm_check_imports_no_models(tree: Path) -> None:
     (pydantic itself is imported by typer to convert option values.)
     """
     cold = imported(["--records", str(tree), "check"], tree)
-    assert "barrier_cli.models" in cold
+    assert "barrier_cli.core.models" in cold
     warm = imported(["--records", str(tree), "check"], tree)
-    assert "barrier_cli.cache" in warm
-    loaded = ("barrier_cli.checks", "barrier_cli.models", "barrier_cli.loader", "ruamel.yaml")
+    assert "barrier_cli.io.cache" in warm
+    loaded = (
+        "barrier_cli.checks",
+        "barrier_cli.core.models",
+        "barrier_cli.io.loader",
+        "ruamel.yaml",
+    )
     assert {m for m in warm if m.startswith(loaded)} == set()
     assert heavy(warm) == set()

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from barrier_cli.cli.main import COMMANDS, run
-from barrier_cli.labels import LABELS
+from barrier_cli.core.labels import LABELS
 from cli_helpers import DATA, copy_tiny
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
@@ -181,8 +181,8 @@ def test_every_report_over_the_example_tree_is_chinese(
 
 
 def _one_of_each_kind() -> list[str]:
-    from barrier_cli.kinds import KINDS
-    from barrier_cli.loader import load_tree
+    from barrier_cli.core.kinds import KINDS
+    from barrier_cli.io.loader import load_tree
 
     tree = load_tree(EXAMPLE)
     first: dict[str, str] = {}

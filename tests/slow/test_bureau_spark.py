@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.bureau.analyze import analyze
-from barrier_cli.bureau.models import load_bureau
-from barrier_cli.bureau.sync import sync
-from barrier_cli.periods import Month
+from barrier_cli.core.periods import Month
+from barrier_cli.reports.bureau.analyze import analyze
+from barrier_cli.reports.bureau.models import load_bureau
+from barrier_cli.reports.bureau.sync import sync
 
 pytestmark = [
     pytest.mark.slow,

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.loader import load_tree
-from barrier_cli.notice import build_notice, render_notice
-from barrier_cli.periods import Month
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present.notice import build_notice, render_notice
 
 CHROMIUM = next(
     (p for p in map(shutil.which, ("chromium", "chromium-browser", "google-chrome")) if p), None

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.analysis.compliance import Expectation, periods, reporting_compliance
-from barrier_cli.checks import check_tree
-from barrier_cli.loader import Tree, load_tree
-from barrier_cli.periods import Month
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.reports.analysis.compliance import Expectation, periods, reporting_compliance
 from network_tree import write
 
 MARCH = Month(2026, 3)

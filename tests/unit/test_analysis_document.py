@@ -20,11 +20,11 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import october, report
-from barrier_cli.analysis.monthly import analyze
-from barrier_cli.assess import assess
-from barrier_cli.loader import load_tree
-from barrier_cli.periods import Month
-from barrier_cli.render.document import render_analysis
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present.render.document import render_analysis
+from barrier_cli.reports.analysis.monthly import analyze
+from barrier_cli.reports.assess import assess
 
 OCT = Month(2026, 10)
 TODAY = dt.date(2026, 11, 24)

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import october, report, write_tree
-from barrier_cli.analysis.monthly import NothingToAnalyse, analyze
-from barrier_cli.analysis.result import MonthlyAnalysis
-from barrier_cli.loader import load_tree
-from barrier_cli.periods import Month
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.reports.analysis.monthly import NothingToAnalyse, analyze
+from barrier_cli.reports.analysis.result import MonthlyAnalysis
 
 TODAY = dt.date(2026, 11, 24)
 Scenario = tuple[MonthlyAnalysis, dict[str, str]]
@@ -272,7 +272,7 @@ def test_a_repeat_violator_paired_in_the_month_is_not_proposed_again(tmp_path: P
 
 
 def test_comparisons_before_the_records_began_are_not_invented(tmp_path: Path) -> None:
-    from barrier_cli.render.document import change
+    from barrier_cli.present.render.document import change
 
     root, _ = october(tmp_path / "records")
     # the hand-made tree begins in 2025-10: October 2025 has neither last month nor a year ago

@@ -11,10 +11,10 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from analysis_tree import ORG, SETTINGS
-from barrier_cli.analysis.monthly import analyze
-from barrier_cli.loader import Tree
-from barrier_cli.models import Org, Report, Settings
-from barrier_cli.periods import Month
+from barrier_cli.core.models import Org, Report, Settings
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.monthly import analyze
 
 TODAY = dt.date(2026, 11, 24)
 OCT = Month(2026, 10)

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import october, report
-from barrier_cli.analysis.monthly import analyze
-from barrier_cli.analysis.result import MonthlyAnalysis
-from barrier_cli.labels import Lang
-from barrier_cli.loader import load_tree
-from barrier_cli.periods import Month
-from barrier_cli.render.document import Format, render_analysis
+from barrier_cli.core.labels import Lang
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present.render.document import Format, render_analysis
+from barrier_cli.reports.analysis.monthly import analyze
+from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from markdown_inert import parse
 
 TODAY = dt.date(2026, 11, 24)

@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from barrier_cli import assess as a
-from barrier_cli.checks import check_tree
-from barrier_cli.errors import InvalidInput
-from barrier_cli.loader import load_tree
-from barrier_cli.models import Assessment, Competence
-from barrier_cli.periods import Month, Quarter
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.models import Assessment, Competence
+from barrier_cli.core.periods import Month, Quarter
+from barrier_cli.io.loader import load_tree
+from barrier_cli.reports import assess as a
 from minitree import BRANCH_STANDARD, build, incident, report, write
 
 TODAY = dt.date(2026, 11, 24)

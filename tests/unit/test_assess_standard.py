@@ -8,10 +8,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from barrier_cli import assess as a
-from barrier_cli.loader import load_tree
-from barrier_cli.models import Assessment, Competence
-from barrier_cli.periods import Quarter
+from barrier_cli.core.models import Assessment, Competence
+from barrier_cli.core.periods import Quarter
+from barrier_cli.io.loader import load_tree
+from barrier_cli.reports import assess as a
 from minitree import incident, report, write
 
 TODAY = dt.date(2026, 11, 24)

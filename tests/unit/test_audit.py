@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.audit import audit
-from barrier_cli.gitcheck import affected, blob_results, check_git
+from barrier_cli.checks.audit import audit
+from barrier_cli.checks.gitcheck import affected, blob_results, check_git
 
 SETTINGS = "organisation: 列检车间\n"
 ORG = """\

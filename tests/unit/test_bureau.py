@@ -15,14 +15,14 @@ from typing import Any
 import pytest
 
 from analysis_tree import ORG, report, write_tree
-from barrier_cli.bureau.analyze import analyze
-from barrier_cli.bureau.dataset import export_dataset
-from barrier_cli.bureau.models import load_bureau
-from barrier_cli.bureau.notice import draft_notice
-from barrier_cli.bureau.sync import read_status, sync
-from barrier_cli.errors import InvalidInput
-from barrier_cli.loader import load_tree
-from barrier_cli.periods import Month
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.reports.bureau.analyze import analyze
+from barrier_cli.reports.bureau.dataset import export_dataset
+from barrier_cli.reports.bureau.models import load_bureau
+from barrier_cli.reports.bureau.notice import draft_notice
+from barrier_cli.reports.bureau.sync import read_status, sync
 
 TODAY = dt.date(2026, 11, 24)
 OCTOBER = Month(2026, 10)
@@ -232,7 +232,7 @@ def test_a_unit_from_a_git_url_is_cloned_and_read(tmp_path: Path) -> None:
 
 
 def test_people_of_a_unit_never_reach_the_notice(statuses: list[Any], synced: Path) -> None:
-    from barrier_cli.bureau.document import notice_text
+    from barrier_cli.present.bureau_document import notice_text
 
     bureau = load_bureau(synced)
     for fmt in ("md", "html"):
@@ -307,7 +307,7 @@ def test_without_duckdb_the_analysis_says_what_to_install(
 ) -> None:
     import sys
 
-    from barrier_cli.errors import UserError
+    from barrier_cli.core.errors import UserError
 
     monkeypatch.setitem(sys.modules, "duckdb", None)
     with pytest.raises(UserError, match=r"barrier-cli\[bureau\]"):

@@ -13,12 +13,13 @@ import msgspec
 import pytest
 from bigtree import generate
 
-from barrier_cli import cache
-from barrier_cli.checks import check_tree, incremental
-from barrier_cli.findings import CheckResult
-from barrier_cli.kinds import YAML_SUFFIXES
-from barrier_cli.loader import parse_file, read_file
-from barrier_cli.parallel import read_tree
+from barrier_cli.checks import incremental
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.findings import CheckResult
+from barrier_cli.core.kinds import YAML_SUFFIXES
+from barrier_cli.io import cache
+from barrier_cli.io.loader import parse_file, read_file
+from barrier_cli.io.parallel import read_tree
 from cli_helpers import barrier
 
 
@@ -121,7 +122,7 @@ def test_only_changed_files_are_read_again(tree: Path, monkeypatch: pytest.Monke
         read.append(rel)
         return parse_file(root, rel)
 
-    monkeypatch.setattr("barrier_cli.parallel.parse_file", counting)
+    monkeypatch.setattr("barrier_cli.io.parallel.parse_file", counting)
     assert read_tree(tree, cache=True, jobs=1) == cold
     assert read == []
     victim = _reports(tree)[0]
@@ -261,7 +262,7 @@ def test_one_touched_file_is_the_only_one_read(tree: Path, monkeypatch: pytest.M
         return parse_file(root, rel)
 
     monkeypatch.setattr(incremental, "read_file", counting)
-    monkeypatch.setattr("barrier_cli.parallel.parse_file", parsing)
+    monkeypatch.setattr("barrier_cli.io.parallel.parse_file", parsing)
     victim = _reports(tree)[5]
     victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
     assert _same_as_cold(tree) is not None

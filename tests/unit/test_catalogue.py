@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from barrier_cli import i18n
 from barrier_cli.cli.context import language_of_run
+from barrier_cli.core import i18n
 
 SRC = Path(i18n.__file__).parent
 BARRIER_PO = i18n.LOCALE / "zh" / "LC_MESSAGES" / "barrier.po"

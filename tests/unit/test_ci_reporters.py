@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.findings import Finding, Severity
-from barrier_cli.reporters import gitlab, junit
+from barrier_cli.core.findings import Finding, Severity
+from barrier_cli.present.reporters import gitlab, junit
 
 REL = "reports/2026/11/R-20261110-0001.yaml"
 CHOICE = Finding(REL, "choice", "risk: 'hihg' is not one of low, medium, high", 3, 7, hint="high?")

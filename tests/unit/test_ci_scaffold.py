@@ -14,9 +14,9 @@ import pytest
 from test_extras import run_barrier
 
 from barrier_cli import __version__
-from barrier_cli.errors import InvalidInput
-from barrier_cli.scaffold import InstallSource, init_project, plan
-from barrier_cli.yamlio import load_text
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.io.yamlio import load_text
+from barrier_cli.write.scaffold import InstallSource, init_project, plan
 
 GITHUB = ".github/workflows/barrier.yml"
 GITLAB = ".gitlab-ci.yml"

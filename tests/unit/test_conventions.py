@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from test_extras import run_barrier
 
-from barrier_cli import __version__, color
+from barrier_cli import __version__
+from barrier_cli.present import color
 from cli_helpers import FIXED_DAY, barrier_process, copy_tiny
 
 ESC = "\x1b["
@@ -106,7 +107,7 @@ def test_an_encoding_that_cannot_show_chinese_replaces_it(root: Path) -> None:
 def test_check_warns_of_schemas_an_older_barrier_wrote_and_schema_out_refreshes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from barrier_cli.scaffold import init_project
+    from barrier_cli.write.scaffold import init_project
 
     init_project(tmp_path)
     records = tmp_path / "records"

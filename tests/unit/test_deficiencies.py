@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from barrier_cli import deficiencies as d
-from barrier_cli.loader import Tree
-from barrier_cli.periods import Month
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports import deficiencies as d
 from minitree import build, incident, pairing, report
 
 OCT = Month(2026, 10)

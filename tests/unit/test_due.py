@@ -7,10 +7,10 @@ import json
 
 import pytest
 
-from barrier_cli.due import due_list, format_text
-from barrier_cli.errors import InvalidInput
-from barrier_cli.loader import Tree
-from barrier_cli.models.common import Signed
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.models.common import Signed
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.due import due_list, format_text
 from minitree import build, incident, pairing, report
 
 TODAY = dt.date(2026, 11, 24)

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.edit import add_review, mark_done
-from barrier_cli.errors import InvalidInput, RecordNotFound, UserError
-from barrier_cli.models import Action
+from barrier_cli.core.errors import InvalidInput, RecordNotFound, UserError
+from barrier_cli.core.models import Action
+from barrier_cli.write.edit import add_review, mark_done
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry"
 REPORT = "reports/2026/11/R-20261103-7K2Q.yaml"

@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 import typer
 
-from barrier_cli.entry.add import add_record, fill_defaults, parse_flags
-from barrier_cli.entry.context import EntryContext
-from barrier_cli.entry.forms import FORMS, REPORT
-from barrier_cli.entry.questions import InvalidAnswer, Question, parse_date
-from barrier_cli.entry.session import Cancelled, NotSaved, Session
-from barrier_cli.errors import InvalidInput
-from barrier_cli.index import basis
-from barrier_cli.models import Report
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.models import Report
+from barrier_cli.io.index import basis
+from barrier_cli.write.entry.add import add_record, fill_defaults, parse_flags
+from barrier_cli.write.entry.context import EntryContext
+from barrier_cli.write.entry.forms import FORMS, REPORT
+from barrier_cli.write.entry.questions import InvalidAnswer, Question, parse_date
+from barrier_cli.write.entry.session import Cancelled, NotSaved, Session
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry" / "records"
 TODAY = dt.date(2026, 11, 24)
@@ -251,7 +251,7 @@ def test_an_id_taken_on_disk_meanwhile_is_redrawn(
     root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Another terminal wrote the same id after this one loaded the tree."""
-    from barrier_cli.entry import add
+    from barrier_cli.write.entry import add
 
     drawn = iter(["R-20261124-AAAA", "R-20261124-AAAA", "R-20261124-BBBB"])
     monkeypatch.setattr(add, "new_id", lambda kind, day: next(drawn))
@@ -282,7 +282,7 @@ def test_completion_offers_people_by_id_or_name_for_the_item_being_typed(
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from barrier_cli.entry.terminal import Candidates
+    from barrier_cli.write.entry.terminal import Candidates
 
     completer = Candidates()
     completer.items = question("persons").candidates(ctx)

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from barrier_cli import findings as f
 from barrier_cli.cli.main import app
+from barrier_cli.core import findings as f
 from cli_helpers import copy_tiny
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "invalid"
@@ -138,8 +138,8 @@ def test_check_staged_and_check_agree_on_the_same_content(root: Path, case: str)
 def test_a_record_with_hundreds_of_refused_values_is_not_salvaged(root: Path) -> None:
     """The schema errors are the work at hand; guessing over hundreds of unknowns would cost
     an untrusted tree seconds."""
-    from barrier_cli.loader import read_file
-    from barrier_cli.models.salvage import MAX_UNKNOWN
+    from barrier_cli.core.models.salvage import MAX_UNKNOWN
+    from barrier_cli.io.loader import read_file
 
     many = "".join(f"  - action: 第{n}项\n    type: bad\n" for n in range(MAX_UNKNOWN + 1))
     (root / REPORT).parent.mkdir(parents=True, exist_ok=True)

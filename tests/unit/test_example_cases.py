@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.analysis.keypersons import key_person_signals
-from barrier_cli.analysis.monthly import analyze
-from barrier_cli.analysis.rewards import year_totals
-from barrier_cli.assess import assess
-from barrier_cli.due import due_list
-from barrier_cli.loader import Tree, load_tree
-from barrier_cli.periods import Month, Quarter
+from barrier_cli.core.periods import Month, Quarter
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.reports.analysis.keypersons import key_person_signals
+from barrier_cli.reports.analysis.monthly import analyze
+from barrier_cli.reports.analysis.rewards import year_totals
+from barrier_cli.reports.assess import assess
+from barrier_cli.reports.due import due_list
 from cli_helpers import barrier
 
 RECORDS = Path(__file__).resolve().parents[2] / "records"

@@ -12,12 +12,12 @@ from types import ModuleType
 
 import pytest
 
-from barrier_cli.analysis.compliance import reporting_compliance
-from barrier_cli.checks import check_tree
-from barrier_cli.loader import Tree, load_tree
-from barrier_cli.models import Incident, Report
-from barrier_cli.models.pairing import add_months
-from barrier_cli.periods import Month
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.models import Incident, Report
+from barrier_cli.core.models.pairing import add_months
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.reports.analysis.compliance import reporting_compliance
 
 REPO = Path(__file__).resolve().parents[2]
 RECORDS = REPO / "records"

@@ -11,10 +11,10 @@ from typing import Any
 import pytest
 
 from analysis_tree import october, write_tree
-from barrier_cli.export import Table, export, tables
-from barrier_cli.export.schema import TABLES, Column, Shape, arrow_schema
-from barrier_cli.labels import LABELS
-from barrier_cli.loader import Tree, load_tree
+from barrier_cli.core.labels import LABELS
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.reports.export import Table, export, tables
+from barrier_cli.reports.export.schema import TABLES, Column, Shape, arrow_schema
 from cli_helpers import barrier
 
 ROWS = {
@@ -250,7 +250,7 @@ def test_labels_option_on_the_command(tmp_path: Path) -> None:
 def test_a_cell_too_long_for_excel_is_cut_and_said(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
-    from barrier_cli.export.writers import CELL_LIMIT
+    from barrier_cli.reports.export.writers import CELL_LIMIT
 
     note = "情况" * 10_000  # the longest a note may be; two of them pass Excel's cell limit
     reviews = [{"date": f"2026-10-0{d}", "by": "lead1", "note": note} for d in (2, 3)]

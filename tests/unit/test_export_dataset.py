@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import report, write_tree
-from barrier_cli.export import export
-from barrier_cli.export.schema import TABLES
-from barrier_cli.loader import load_tree
+from barrier_cli.io.loader import load_tree
+from barrier_cli.reports.export import export
+from barrier_cli.reports.export.schema import TABLES
 
 ANALYSIS = {"date": "2026-10-03", "by": "lead1", "cause": "作业不规范"}
 
@@ -82,9 +82,9 @@ def test_duckdb_reads_both_months_as_one_dataset(months: list[Path]) -> None:
 def test_each_months_duties_are_those_of_the_whole_tree() -> None:
     """The ledger counts a month's duties from the feedback around it: the same answer as
     from every record of the tree (the example's 18 months, weeks across month ends)."""
-    from barrier_cli.analysis.compliance import reporting_compliance
-    from barrier_cli.bureau.dataset import _duties
-    from barrier_cli.periods import Month
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.compliance import reporting_compliance
+    from barrier_cli.reports.bureau.dataset import _duties
 
     tree = load_tree(Path(__file__).resolve().parents[2] / "records")
     today = dt.date(2026, 11, 24)

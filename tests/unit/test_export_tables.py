@@ -10,9 +10,9 @@ from typing import Any
 
 import pytest
 
-from barrier_cli.export import export, tables
-from barrier_cli.export.schema import TABLES, arrow_schema
-from barrier_cli.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.reports.export import export, tables
+from barrier_cli.reports.export.schema import TABLES, arrow_schema
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
 NEW = ("competence", "competence_results", "key_persons", "rewards")

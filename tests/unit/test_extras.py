@@ -62,8 +62,8 @@ def test_base_dependencies_leave_the_heavy_libraries_to_extras() -> None:
 
 
 def test_the_bureau_asks_for_its_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from barrier_cli.bureau.analyze import connect
-    from barrier_cli.extras import MissingExtra
+    from barrier_cli.core.extras import MissingExtra
+    from barrier_cli.reports.bureau.analyze import connect
 
     monkeypatch.setitem(sys.modules, "duckdb", None)
     with pytest.raises(MissingExtra, match=r"pip install 'barrier-cli\[bureau\]'"):
@@ -74,8 +74,8 @@ def test_word_and_pdf_ask_for_their_extra(monkeypatch: pytest.MonkeyPatch) -> No
     import datetime as dt
     import importlib.util
 
-    from barrier_cli.extras import MissingExtra
-    from barrier_cli.render.office import Stamp, html_to_docx, html_to_pdf
+    from barrier_cli.core.extras import MissingExtra
+    from barrier_cli.present.render.office import Stamp, html_to_docx, html_to_pdf
 
     real = importlib.util.find_spec
     monkeypatch.setattr(

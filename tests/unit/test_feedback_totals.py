@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import october
-from barrier_cli.analysis.feedback import feedback_summary, reporter_outcomes
-from barrier_cli.analysis.totals import cumulative
-from barrier_cli.loader import Tree, load_tree
-from barrier_cli.periods import Month
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.reports.analysis.feedback import feedback_summary, reporter_outcomes
+from barrier_cli.reports.analysis.totals import cumulative
 from cli_helpers import barrier
 
 END = dt.date(2026, 10, 31)

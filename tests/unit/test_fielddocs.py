@@ -7,9 +7,9 @@ import typing
 import pytest
 from pydantic import BaseModel
 
-from barrier_cli.fielddocs import field_doc
-from barrier_cli.kinds import KINDS
-from barrier_cli.models import Report
+from barrier_cli.core.fielddocs import field_doc
+from barrier_cli.core.kinds import KINDS
+from barrier_cli.core.models import Report
 
 
 def _models_in(annotation: object) -> list[type[BaseModel]]:

@@ -8,11 +8,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from barrier_cli.canonical import dumps, record_text
-from barrier_cli.fmt import ListOf, format_file, format_text, format_tree, shape_of
-from barrier_cli.models import Incident, Report
-from barrier_cli.models.common import Action
-from barrier_cli.yamlio import ParseProblem, load_text
+from barrier_cli.core.models import Incident, Report
+from barrier_cli.core.models.common import Action
+from barrier_cli.io.canonical import dumps, record_text
+from barrier_cli.io.yamlio import ParseProblem, load_text
+from barrier_cli.write.fmt import ListOf, format_file, format_text, format_tree, shape_of
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "fmt"
 REPO = Path(__file__).resolve().parents[2]
@@ -175,7 +175,7 @@ def test_example_records_format_twice_gives_no_diff() -> None:
     files = sorted((REPO / "records").rglob("*.yaml"))
     assert files
     for path in files:
-        from barrier_cli.kinds import classify
+        from barrier_cli.core.kinds import classify
 
         rel = path.relative_to(REPO / "records")
         if rel.parts[0] == "templates":

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bigtree import generate
 
-from barrier_cli.checks import check_tree
+from barrier_cli.checks.run import check_tree
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -37,9 +37,9 @@ def test_defects_are_the_share_asked_for(tmp_path: Path) -> None:
 def test_a_year_of_nil_returns_is_a_file_per_person_and_month_and_checks_clean(
     tmp_path: Path,
 ) -> None:
-    from barrier_cli.analysis.compliance import reporting_compliance
-    from barrier_cli.loader import load_tree
-    from barrier_cli.periods import Month
+    from barrier_cli.core.periods import Month
+    from barrier_cli.io.loader import load_tree
+    from barrier_cli.reports.analysis.compliance import reporting_compliance
 
     root = generate(tmp_path / "records", reports=100, seed=7, defects=0.0, nil_returns=3)
     returns = sorted((root / "returns").rglob("*.yaml"))

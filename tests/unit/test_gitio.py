@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.gitio import INDEX, CommitFailed, GitError, Repo, cat_blobs, commit_file, git
+from barrier_cli.io.gitio import INDEX, CommitFailed, GitError, Repo, cat_blobs, commit_file, git
 
 
 def sh(repo: Path, *args: str) -> str:

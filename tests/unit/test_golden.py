@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import findings as f
+from barrier_cli.core import findings as f
 from cli_helpers import barrier, copy_tiny
 
 DATA = Path(__file__).resolve().parent.parent / "data"

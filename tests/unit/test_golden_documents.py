@@ -8,11 +8,11 @@ import os
 import re
 from pathlib import Path
 
-from barrier_cli.analysis.monthly import analyze
-from barrier_cli.loader import load_tree
-from barrier_cli.notice import build_notice, render_notice
-from barrier_cli.periods import Month
-from barrier_cli.render.document import render_analysis
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present.notice import build_notice, render_notice
+from barrier_cli.present.render.document import render_analysis
+from barrier_cli.reports.analysis.monthly import analyze
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden-documents"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import i18n, templating
+from barrier_cli.core import i18n
+from barrier_cli.present.render import templating
 
 SAVED = "Not saved; nothing was written."
 

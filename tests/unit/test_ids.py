@@ -5,11 +5,11 @@ import re
 
 import pytest
 
-from barrier_cli.errors import InvalidInput
-from barrier_cli.ids import new_id, parse_ref
-from barrier_cli.models.incident import INCIDENT_ID
-from barrier_cli.models.pairing import PAIRING_ID
-from barrier_cli.models.report import REPORT_ID
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.ids import new_id, parse_ref
+from barrier_cli.core.models.incident import INCIDENT_ID
+from barrier_cli.core.models.pairing import PAIRING_ID
+from barrier_cli.core.models.report import REPORT_ID
 
 DAY = dt.date(2026, 11, 3)
 

@@ -17,9 +17,10 @@ from pathlib import Path
 import pytest
 from bigtree import generate
 
-from barrier_cli import cache
-from barrier_cli.checks import check_tree, incremental
-from barrier_cli.findings import CheckResult
+from barrier_cli.checks import incremental
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.findings import CheckResult
+from barrier_cli.io import cache
 
 
 @pytest.fixture

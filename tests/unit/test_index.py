@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import cache, index, loader
-from barrier_cli.checks import check_tree
-from barrier_cli.edit import mark_done
-from barrier_cli.entry import add as adding
-from barrier_cli.entry.add import InvalidRecord, add_record
-from barrier_cli.entry.review import review_pairing
-from barrier_cli.errors import InvalidInput, RecordNotFound
-from barrier_cli.findings import Severity
-from barrier_cli.loader import load_tree
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.errors import InvalidInput, RecordNotFound
+from barrier_cli.core.findings import Severity
+from barrier_cli.io import cache, index, loader
+from barrier_cli.io.loader import load_tree
+from barrier_cli.write.edit import mark_done
+from barrier_cli.write.entry import add as adding
+from barrier_cli.write.entry.add import InvalidRecord, add_record
+from barrier_cli.write.entry.review import review_pairing
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry" / "records"
 REPORT = {

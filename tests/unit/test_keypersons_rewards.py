@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from barrier_cli.analysis.keypersons import key_person_signals
-from barrier_cli.analysis.rewards import year_totals
-from barrier_cli.models import Competence, KeyPerson, Reward
-from barrier_cli.periods import Month
+from barrier_cli.core.models import Competence, KeyPerson, Reward
+from barrier_cli.core.periods import Month
+from barrier_cli.reports.analysis.keypersons import key_person_signals
+from barrier_cli.reports.analysis.rewards import year_totals
 from minitree import build, incident, pairing, report
 
 TODAY = dt.date(2026, 11, 24)

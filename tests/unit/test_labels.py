@@ -10,10 +10,10 @@ from typing import Any, Literal
 import pytest
 from pydantic import BaseModel
 
-from barrier_cli.kinds import KINDS
-from barrier_cli.labels import LABELS, group_of, label
-from barrier_cli.models import Incident
-from barrier_cli.models.settings import Settings
+from barrier_cli.core.kinds import KINDS
+from barrier_cli.core.labels import LABELS, group_of, label
+from barrier_cli.core.models import Incident
+from barrier_cli.core.models.settings import Settings
 
 
 def choices(annotation: Any) -> tuple[str, ...]:

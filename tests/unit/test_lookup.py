@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from barrier_cli.lookup import Lookup, NotFound
-from barrier_cli.models import Org
+from barrier_cli.core.lookup import Lookup, NotFound
+from barrier_cli.core.models import Org
 
 
 @pytest.fixture
@@ -73,7 +73,7 @@ def test_ids_and_names_never_load_pypinyin() -> None:
     """Adding by ids, and `check`, pay nothing for pinyin."""
     code = (
         "import sys\n"
-        "from barrier_cli.lookup import Lookup, Entry\n"
+        "from barrier_cli.core.lookup import Lookup, Entry\n"
         "people = Lookup('person', [Entry('zhang_san', '张三', 'G11')])\n"
         "assert people.resolve('zhang_san') == people.resolve('张三') == 'zhang_san'\n"
         "assert 'pypinyin' not in sys.modules\n"
@@ -86,9 +86,9 @@ def test_ids_and_names_never_load_pypinyin() -> None:
 def test_places_answer_unit_and_branch_from_one_lookup() -> None:
     import datetime as dt
 
-    from barrier_cli.lookup import Places, commended
-    from barrier_cli.models import Report
-    from barrier_cli.periods import Month
+    from barrier_cli.core.lookup import Places, commended
+    from barrier_cli.core.models import Report
+    from barrier_cli.core.periods import Month
 
     org = Org.model_validate(
         {

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from barrier_cli.render.markdown import escape_markdown
+from barrier_cli.present.render.markdown import escape_markdown
 from markdown_inert import parse
 
 CONTEXTS = {

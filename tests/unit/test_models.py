@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from barrier_cli import findings as f
-from barrier_cli.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
-from barrier_cli.models.settings import Deadlines
+from barrier_cli.core import findings as f
+from barrier_cli.core.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
+from barrier_cli.core.models.settings import Deadlines
 
 TODAY = dt.date(2026, 11, 24)
 D = dt.date

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import notice as n
-from barrier_cli.canonical import record_text
-from barrier_cli.errors import InvalidInput, UserError
-from barrier_cli.loader import load_tree
-from barrier_cli.models import NoticeEntry
-from barrier_cli.periods import Month
+from barrier_cli.core.errors import InvalidInput, UserError
+from barrier_cli.core.models import NoticeEntry
+from barrier_cli.core.periods import Month
+from barrier_cli.io.canonical import record_text
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present import notice as n
 from markdown_inert import parse
 from minitree import build, closed_without_causes, pairing, report, write
 

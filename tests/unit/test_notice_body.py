@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import notice as n
-from barrier_cli.errors import InvalidInput
-from barrier_cli.loader import load_tree
-from barrier_cli.models import KeyPerson, Reward
-from barrier_cli.periods import Month
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.models import KeyPerson, Reward
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present import notice as n
 from minitree import build, incident, report, write
 
 OCT = Month(2026, 10)

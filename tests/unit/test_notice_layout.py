@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import notice as n
-from barrier_cli.loader import load_tree
-from barrier_cli.periods import Month
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present import notice as n
 from minitree import build, report
 
 OCT = Month(2026, 10)

@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.errors import InvalidInput, UserError
-from barrier_cli.loader import load_tree
-from barrier_cli.notice import build_notice, render_notice
-from barrier_cli.office import binary_target, title_of
-from barrier_cli.periods import Month
-from barrier_cli.render.office import Stamp, html_to_docx, html_to_pdf, markdown_page
+from barrier_cli.core.errors import InvalidInput, UserError
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.present.notice import build_notice, render_notice
+from barrier_cli.present.office import binary_target, title_of
+from barrier_cli.present.render.office import Stamp, html_to_docx, html_to_pdf, markdown_page
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
 OCT = Month(2026, 10)
@@ -181,7 +181,7 @@ def test_a_machine_without_a_chinese_font_is_told_which_to_install(
 ) -> None:
     import subprocess
 
-    from barrier_cli.render import office
+    from barrier_cli.present.render import office
 
     weasyprint_or_skip()
     monkeypatch.setattr(office.shutil, "which", lambda name: "/usr/bin/fc-list")

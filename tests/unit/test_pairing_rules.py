@@ -7,10 +7,10 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from barrier_cli import findings as f
-from barrier_cli.canonical import dumps
-from barrier_cli.checks import check_tree
-from barrier_cli.models.settings import Deadlines
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core import findings as f
+from barrier_cli.core.models.settings import Deadlines
+from barrier_cli.io.canonical import dumps
 from minitree import ORG, pairing, write
 
 TODAY = dt.date(2026, 11, 24)

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from bigtree import generate
 
-from barrier_cli import parallel
-from barrier_cli.checks import check_tree
-from barrier_cli.loader import FileResult, iter_files, read_file
+from barrier_cli.checks.run import check_tree
+from barrier_cli.io import parallel
+from barrier_cli.io.loader import FileResult, iter_files, read_file
 from cli_helpers import BARRIER_COMMAND
 
 
@@ -170,7 +170,7 @@ def test_ctrl_c_says_interrupted_once_without_worker_tracebacks(big_tree: Path, 
 
 PARENT = """
 import os, sys, time
-from barrier_cli import parallel
+from barrier_cli.io import parallel
 if not {kernel}:
     parallel._kernel_kills_orphans = lambda: False
 parent = os.getpid()

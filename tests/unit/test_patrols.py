@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import report
-from barrier_cli.analysis.patrols import cadre_patrols
-from barrier_cli.checks import check_tree
-from barrier_cli.loader import load_tree
-from barrier_cli.periods import Month
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import load_tree
+from barrier_cli.reports.analysis.patrols import cadre_patrols
 from network_tree import write, write_report
 
 MARCH = Month(2026, 3)

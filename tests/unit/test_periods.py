@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from barrier_cli.errors import InvalidInput
-from barrier_cli.periods import Month, Quarter
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.periods import Month, Quarter
 
 
 @pytest.mark.parametrize("text", ["0000-01", "1899-12", "3000-01", "9999-12"])

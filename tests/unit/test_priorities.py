@@ -69,7 +69,7 @@ def test_adopt_with_edit_takes_the_edited_text(root: Path) -> None:
 
 
 def test_a_done_priority_needs_evidence_and_its_owner_must_exist(tmp_path: Path) -> None:
-    from barrier_cli.models import Priorities
+    from barrier_cli.core.models import Priorities
 
     record = Priorities.model_validate(
         {

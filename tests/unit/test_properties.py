@@ -15,21 +15,18 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from barrier_cli.canonical import record_text
-from barrier_cli.checks import check_tree
-from barrier_cli.fmt import format_text
-from barrier_cli.kinds import classify
-from barrier_cli.loader import read_file
-from barrier_cli.models import Incident, Pairing, Report
-from barrier_cli.models.common import ActionType, Model
-from barrier_cli.models.incident import (
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.kinds import classify
+from barrier_cli.core.models import Incident, Pairing, Report
+from barrier_cli.core.models.common import ActionType, Model
+from barrier_cli.core.models.incident import (
     INCIDENT_ID,
     AccidentClass,
     IncidentStatus,
     IncidentType,
 )
-from barrier_cli.models.pairing import PAIRING_ID, PairingStatus, Reason
-from barrier_cli.models.report import (
+from barrier_cli.core.models.pairing import PAIRING_ID, PairingStatus, Reason
+from barrier_cli.core.models.report import (
     REPORT_ID,
     Category,
     Element,
@@ -39,7 +36,10 @@ from barrier_cli.models.report import (
     Risk,
     Source,
 )
-from barrier_cli.reporters import REPORTERS
+from barrier_cli.io.canonical import record_text
+from barrier_cli.io.loader import read_file
+from barrier_cli.present.reporters import REPORTERS
+from barrier_cli.write.fmt import format_text
 
 TINY = Path(__file__).resolve().parent.parent / "data" / "tiny"
 

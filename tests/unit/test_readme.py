@@ -6,9 +6,9 @@ import re
 import subprocess
 import sys
 
-from barrier_cli.findings import CODES
-from barrier_cli.models import Report
-from barrier_cli.yamlio import load_text
+from barrier_cli.core.findings import CODES
+from barrier_cli.core.models import Report
+from barrier_cli.io.yamlio import load_text
 from conftest import REPO
 
 

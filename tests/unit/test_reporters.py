@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.findings import Finding, Severity
-from barrier_cli.reporters import REPORTERS, as_json, display_path, github, text
+from barrier_cli.core.findings import Finding, Severity
+from barrier_cli.present.reporters import REPORTERS, as_json, display_path, github, text
 
 REL = "reports/2026/11/R-20261110-0001.yaml"
 

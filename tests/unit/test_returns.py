@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.checks import check_tree
-from barrier_cli.errors import InvalidInput
-from barrier_cli.loader import load_tree
-from barrier_cli.returns import add_nil_returns
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.io.loader import load_tree
+from barrier_cli.io.returns import add_nil_returns
 from cli_helpers import barrier, copy_tiny
 
 TODAY = dt.date(2026, 11, 24)

@@ -6,12 +6,12 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from barrier_cli.checks import check_tree
-from barrier_cli.errors import InvalidInput, RecordExists
-from barrier_cli.kinds import KINDS
-from barrier_cli.loader import load_tree
-from barrier_cli.scaffold import eject_template, init_project, plan, shipped_templates
-from barrier_cli.yamlio import load_text
+from barrier_cli.checks.run import check_tree
+from barrier_cli.core.errors import InvalidInput, RecordExists
+from barrier_cli.core.kinds import KINDS
+from barrier_cli.io.loader import load_tree
+from barrier_cli.io.yamlio import load_text
+from barrier_cli.write.scaffold import eject_template, init_project, plan, shipped_templates
 
 
 def test_new_tree_passes_check_at_once(tmp_path: Path) -> None:
@@ -26,7 +26,7 @@ def test_new_tree_passes_check_at_once(tmp_path: Path) -> None:
 
 
 def test_new_tree_is_already_formatted(tmp_path: Path) -> None:
-    from barrier_cli.fmt import format_tree
+    from barrier_cli.write.fmt import format_tree
 
     init_project(tmp_path)
     assert not any(o.changed or o.problem for o in format_tree(tmp_path / "records", check=True))

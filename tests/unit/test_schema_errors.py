@@ -7,10 +7,10 @@ from typing import Any
 import pytest
 from pydantic import BaseModel, ValidationError
 
-from barrier_cli import findings as f
-from barrier_cli.models import Incident, Org, Report, Settings
-from barrier_cli.models.common import Problem
-from barrier_cli.schema_errors import dotted, problems_from
+from barrier_cli.core import findings as f
+from barrier_cli.core.models import Incident, Org, Report, Settings
+from barrier_cli.core.models.common import Problem
+from barrier_cli.io.schema_errors import dotted, problems_from
 
 REPORT: dict[str, Any] = {
     "id": "R-20261110-0001",

@@ -10,8 +10,8 @@ from jsonschema import Draft202012Validator
 from ruamel.yaml import YAML
 from ruamel.yaml.constructor import SafeConstructor
 
-from barrier_cli.kinds import KINDS, classify
-from barrier_cli.schemas import all_schemas, kind_schema, write_schemas
+from barrier_cli.core.kinds import KINDS, classify
+from barrier_cli.write.schemas import all_schemas, kind_schema, write_schemas
 
 REPO = Path(__file__).resolve().parents[2]
 INVALID = REPO / "tests" / "data" / "invalid"
@@ -96,8 +96,8 @@ def test_schema_level_golden_invalid_cases_are_rejected(case: str) -> None:
 
 
 def test_a_model_valid_record_is_schema_valid() -> None:
-    from barrier_cli.canonical import to_plain
-    from barrier_cli.models import Incident
+    from barrier_cli.core.models import Incident
+    from barrier_cli.io.canonical import to_plain
 
     incident = Incident.model_validate(
         {

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli.errors import UnsafePath
-from barrier_cli.scope import tree_prefixes, under
+from barrier_cli.core.errors import UnsafePath
+from barrier_cli.io.scope import tree_prefixes, under
 
 
 def test_paths_become_prefixes_and_name_the_files_below_them(tmp_path: Path) -> None:

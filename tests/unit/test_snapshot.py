@@ -12,14 +12,14 @@ import pytest
 from ruamel.yaml import YAML
 
 from analysis_tree import october
-from barrier_cli import snapshot
-from barrier_cli.analysis.monthly import analyze
-from barrier_cli.assess import assess
-from barrier_cli.deficiencies import find_deficiencies, rule_title
-from barrier_cli.errors import InvalidInput
-from barrier_cli.loader import Tree, load_tree
-from barrier_cli.notice import build_notice, render_notice
-from barrier_cli.periods import Month
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.present.notice import build_notice, render_notice
+from barrier_cli.reports import snapshot
+from barrier_cli.reports.analysis.monthly import analyze
+from barrier_cli.reports.assess import assess
+from barrier_cli.reports.deficiencies import find_deficiencies, rule_title
 from cli_helpers import barrier
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"

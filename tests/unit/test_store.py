@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import store
-from barrier_cli.errors import ConcurrentEdit, UnsafePath, WriteFailed
+from barrier_cli.core.errors import ConcurrentEdit, UnsafePath, WriteFailed
+from barrier_cli.io import store
 from cli_helpers import device_node
 
 

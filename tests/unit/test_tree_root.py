@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from barrier_cli import tree_root
-from barrier_cli.errors import InvalidInput
-from barrier_cli.tree_root import is_stray, timezone_setting, today
+from barrier_cli.core import tree_root
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.tree_root import is_stray, timezone_setting, today
 
 # 16:30 UTC: already the next day in Beijing (UTC+8), still the same day in New York.
 MOMENT = dt.datetime(2026, 11, 24, 16, 30, tzinfo=dt.UTC)

@@ -7,12 +7,12 @@ from typing import Any
 
 import pytest
 
-from barrier_cli import findings as f
-from barrier_cli.deficiencies import find_deficiencies
-from barrier_cli.models import Incident
-from barrier_cli.models.incident import generic_measure
-from barrier_cli.models.settings import Cases
-from barrier_cli.periods import Month
+from barrier_cli.core import findings as f
+from barrier_cli.core.models import Incident
+from barrier_cli.core.models.incident import generic_measure
+from barrier_cli.core.models.settings import Cases
+from barrier_cli.core.periods import Month
+from barrier_cli.reports.deficiencies import find_deficiencies
 from minitree import build, incident
 
 D = dt.date

@@ -4,7 +4,7 @@ import tracemalloc
 
 import pytest
 
-from barrier_cli.yamlio import ParseProblem, load_text, locate
+from barrier_cli.io.yamlio import ParseProblem, load_text, locate
 
 
 @pytest.mark.parametrize(

@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from barrier_cli import yamlio
-from barrier_cli.yamlio import _fast_load, _locate_round_trip, _strict_load, locate
+from barrier_cli.io import yamlio
+from barrier_cli.io.yamlio import _fast_load, _locate_round_trip, _strict_load, locate
 
 REPO = Path(__file__).resolve().parents[2]
 

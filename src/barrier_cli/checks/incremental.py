@@ -32,8 +32,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
 
-from barrier_cli import cache as c
-from barrier_cli.checks import (
+from barrier_cli.checks.run import (
     FileCheck,
     Wanted,
     check_files,
@@ -41,9 +40,10 @@ from barrier_cli.checks import (
     summarise,
     tree_findings,
 )
-from barrier_cli.findings import CheckResult, Finding
-from barrier_cli.kinds import classify
-from barrier_cli.loader import SKIPPED_DIRS, FileResult, build_tree, load_tree, read_file
+from barrier_cli.core.findings import CheckResult, Finding
+from barrier_cli.core.kinds import classify
+from barrier_cli.io import cache as c
+from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, build_tree, load_tree, read_file
 
 INDEX = "check-index"
 SHARDS = "check-shards"

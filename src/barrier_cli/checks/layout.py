@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from pathlib import PurePosixPath
 
-from barrier_cli import findings as f
-from barrier_cli import i18n
-from barrier_cli.kinds import KINDS
-from barrier_cli.loader import FileResult
-from barrier_cli.models.common import Problem
+from barrier_cli.core import findings as f
+from barrier_cli.core import i18n
+from barrier_cli.core.kinds import KINDS
+from barrier_cli.core.models.common import Problem
+from barrier_cli.io.loader import FileResult
 
 
 def layout_id(result: FileResult) -> str | None:

@@ -12,10 +12,9 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from typing import Any
 
-from barrier_cli import findings as f
-from barrier_cli import i18n
-from barrier_cli.loader import FileResult, Tree
-from barrier_cli.models import (
+from barrier_cli.core import findings as f
+from barrier_cli.core import i18n
+from barrier_cli.core.models import (
     Assessment,
     Competence,
     Incident,
@@ -30,8 +29,9 @@ from barrier_cli.models import (
     Roster,
     Roundup,
 )
-from barrier_cli.models.common import Action, Loc, Model, Problem, Signed
-from barrier_cli.schema_errors import dotted
+from barrier_cli.core.models.common import Action, Loc, Model, Problem, Signed
+from barrier_cli.io.loader import FileResult, Tree
+from barrier_cli.io.schema_errors import dotted
 
 
 @dataclass

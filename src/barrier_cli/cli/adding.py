@@ -12,7 +12,7 @@ import typer
 from barrier_cli.cli.context import globals_of
 
 if TYPE_CHECKING:
-    from barrier_cli.entry.session import Prompter
+    from barrier_cli.write.entry.session import Prompter
 
 
 def lang_of(ctx: typer.Context) -> Literal["zh", "en"] | None:
@@ -32,7 +32,7 @@ def prompter_for(*, no_input: bool, from_file: str | None = None) -> Prompter | 
     if not at_terminal():
         sys.stderr.write("barrier: stdin is not a terminal; not prompting (as with --no-input)\n")
         return None
-    from barrier_cli.entry.terminal import TerminalPrompter
+    from barrier_cli.write.entry.terminal import TerminalPrompter
 
     return TerminalPrompter()
 
@@ -41,8 +41,8 @@ def read_from(source: str | None) -> dict[str, Any] | None:
     """The record given with ``--from FILE`` (``-`` for stdin), YAML or JSON."""
     if source is None:
         return None
-    from barrier_cli.errors import InvalidInput
-    from barrier_cli.yamlio import MAX_BYTES, ParseProblem, decode, load_text
+    from barrier_cli.core.errors import InvalidInput
+    from barrier_cli.io.yamlio import MAX_BYTES, ParseProblem, decode, load_text
 
     name = "<stdin>" if source == "-" else source
     try:
@@ -72,7 +72,7 @@ def run_add(
     from_file: str | None,
     commit: bool,
 ) -> None:
-    from barrier_cli.entry.add import add_record
+    from barrier_cli.write.entry.add import add_record
 
     g = globals_of(ctx)
     root = g.root()

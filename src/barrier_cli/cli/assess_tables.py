@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from barrier_cli.i18n import _
+from barrier_cli.core.i18n import _
 
 if TYPE_CHECKING:
-    from barrier_cli.assess import Assessed
-    from barrier_cli.loader import Tree
+    from barrier_cli.io.loader import Tree
+    from barrier_cli.reports.assess import Assessed
 
 
 def tables(result: Assessed, tree: Tree) -> list[Any]:

@@ -44,10 +44,10 @@ def done(
     text and owner and you are asked which (or, without a terminal, told their numbers).
     Refused if the file changed since it was read.
     """
-    from barrier_cli.entry.actions import done as mark
-    from barrier_cli.entry.questions import InvalidAnswer, parse_date
-    from barrier_cli.errors import InvalidInput
-    from barrier_cli.loader import today
+    from barrier_cli.core.errors import InvalidInput
+    from barrier_cli.io.loader import today
+    from barrier_cli.write.entry.actions import done as mark
+    from barrier_cli.write.entry.questions import InvalidAnswer, parse_date
 
     day = None
     if date is not None:

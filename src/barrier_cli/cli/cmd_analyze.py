@@ -38,10 +38,10 @@ def analyze(
     ] = None,
 ) -> None:
     """The monthly analysis: who reported, what is open, weak links, next month's priorities."""
-    from barrier_cli import color
-    from barrier_cli.analysis.document import analysis_document
-    from barrier_cli.loader import today
-    from barrier_cli.periods import month_named, parse_day
+    from barrier_cli.core.periods import month_named, parse_day
+    from barrier_cli.io.loader import today
+    from barrier_cli.present import color
+    from barrier_cli.present.analysis_document import analysis_document
 
     g = globals_of(ctx)
     interactive = out is None and sys.stdout.isatty()
@@ -77,9 +77,9 @@ def _office(
     as_of: str | None,
     terminal: bool,
 ) -> None:
-    from barrier_cli.loader import today
-    from barrier_cli.office import analysis_file, binary_target
-    from barrier_cli.periods import month_named, parse_day
+    from barrier_cli.core.periods import month_named, parse_day
+    from barrier_cli.io.loader import today
+    from barrier_cli.present.office import analysis_file, binary_target
 
     deliver = binary_target(fmt, out, root=root, stdout=sys.stdout.buffer, terminal=terminal)
     day = today(root)

@@ -25,11 +25,11 @@ def assess(
     ] = False,
 ) -> None:
     """Derive draft assessments from the records and the standards, for people to review."""
-    from barrier_cli import color
-    from barrier_cli.assess import assess as derive
-    from barrier_cli.assess import parse_period, write_drafts
     from barrier_cli.cli.assess_tables import tables
-    from barrier_cli.loader import load_tree, today
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.present import color
+    from barrier_cli.reports.assess import assess as derive
+    from barrier_cli.reports.assess import parse_period, write_drafts
 
     g = globals_of(ctx)
     tree = load_tree(g.root(), cache=True)

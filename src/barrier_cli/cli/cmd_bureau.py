@@ -45,9 +45,9 @@ def sync(
     ] = False,
 ) -> None:
     """Fetch each member unit's tree, check it and load it into the ledger; report per unit."""
-    from barrier_cli.bureau.models import load_bureau
-    from barrier_cli.bureau.sync import sync as run_sync
-    from barrier_cli.loader import today
+    from barrier_cli.io.loader import today
+    from barrier_cli.reports.bureau.models import load_bureau
+    from barrier_cli.reports.bureau.sync import sync as run_sync
 
     done = run_sync(load_bureau(bureau), today=today(), fetch=not no_fetch, dataset=dataset)
     for unit in done:
@@ -76,7 +76,7 @@ def analyze(
     out: OutOption = None,
 ) -> None:
     """The department's monthly comprehensive analysis, per unit and per system."""
-    from barrier_cli.bureau.document import analysis_text
+    from barrier_cli.present.bureau_document import analysis_text
 
     _document(ctx, analysis_text, bureau, month, output_format, dataset, out, source="md")
 
@@ -94,7 +94,7 @@ def notice(
     out: OutOption = None,
 ) -> None:
     """Draft the 通报 naming each unit organisation that shows one of the five shortcomings."""
-    from barrier_cli.bureau.document import notice_text
+    from barrier_cli.present.bureau_document import notice_text
 
     _document(ctx, notice_text, bureau, month, output_format, dataset, out, source="html")
 
@@ -112,15 +112,15 @@ def _document(
 ) -> None:
     """One bureau document of ``month``, printed or written to ``out``; docx and pdf are
     made from its ``source`` rendering."""
-    from barrier_cli.bureau.models import load_bureau
-    from barrier_cli.periods import month_named
-    from barrier_cli.tree_root import today
+    from barrier_cli.core.periods import month_named
+    from barrier_cli.core.tree_root import today
+    from barrier_cli.reports.bureau.models import load_bureau
 
     tree = load_bureau(bureau)
     period = month_named(month, today())
     lang = globals_of(ctx).lang or "zh"
     if fmt == "docx" or fmt == "pdf":
-        from barrier_cli.office import binary_target, bureau_file
+        from barrier_cli.present.office import binary_target, bureau_file
 
         binary: Literal["docx", "pdf"] = "docx" if fmt == "docx" else "pdf"
         deliver = binary_target(
@@ -147,7 +147,7 @@ def _document(
     if out is None:
         sys.stdout.write(text)
         return
-    from barrier_cli.store import write_document
+    from barrier_cli.io.store import write_document
 
     write_document(out, text)
     sys.stderr.write(f"wrote {out}\n")

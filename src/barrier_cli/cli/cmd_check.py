@@ -58,14 +58,14 @@ def check(
     ] = None,
 ) -> None:
     """Validate records: syntax, schema, cross-references, lifecycle and closure rules."""
-    from barrier_cli.cache import check as cached_check
-    from barrier_cli.cache import with_in_tree_cache
-    from barrier_cli.reporters import REPORTERS
+    from barrier_cli.io.cache import check as cached_check
+    from barrier_cli.io.cache import with_in_tree_cache
+    from barrier_cli.present.reporters import REPORTERS
 
     g = globals_of(ctx)
     root = g.root(start=paths[0] if paths and g.records is None else None)
     if staged or changed or against is not None:
-        from barrier_cli.gitcheck import check_git
+        from barrier_cli.checks.gitcheck import check_git
 
         result = check_git(
             root,
@@ -80,8 +80,8 @@ def check(
     else:
         result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
     if not paths:
-        from barrier_cli.findings import CheckResult, Finding
-        from barrier_cli.schema_age import stale_schemas
+        from barrier_cli.core.findings import CheckResult, Finding
+        from barrier_cli.io.schema_age import stale_schemas
 
         stale = stale_schemas(root)
         if stale:

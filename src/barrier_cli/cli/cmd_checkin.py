@@ -44,13 +44,13 @@ def checkin(
     a member with something abnormal, whose report is then entered as with `report add`;
     Enter saves a nil return for everyone else. Ticking a day twice changes nothing.
     """
-    from barrier_cli import checkin as lib
-    from barrier_cli.entry.questions import InvalidAnswer, parse_date
-    from barrier_cli.errors import InvalidInput
-    from barrier_cli.index import basis
-    from barrier_cli.loader import today
-    from barrier_cli.lookup import Lookup
-    from barrier_cli.returns import add_nil_returns
+    from barrier_cli.core.errors import InvalidInput
+    from barrier_cli.core.lookup import Lookup
+    from barrier_cli.io.index import basis
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.returns import add_nil_returns
+    from barrier_cli.write import checkin as lib
+    from barrier_cli.write.entry.questions import InvalidAnswer, parse_date
 
     root = globals_of(ctx).root()
     tree = basis(root)  # settings, org and roster: the index's, the records are not read
@@ -110,7 +110,7 @@ def checkin(
                 f"--reporter {member.id} --date {day}"
             )
             continue
-        from barrier_cli.entry.add import add_record
+        from barrier_cli.write.entry.add import add_record
 
         added = add_record(
             root=root,

@@ -32,9 +32,9 @@ def due(
     ] = False,
 ) -> None:
     """What falls due soon and what is late, grouped by owner, soonest first. Exits 0."""
-    from barrier_cli.due import due_list, format_text
-    from barrier_cli.loader import load_tree, today
-    from barrier_cli.lookup import Lookup
+    from barrier_cli.core.lookup import Lookup
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.reports.due import due_list, format_text
 
     g = globals_of(ctx)
     tree = load_tree(g.root(), cache=True)

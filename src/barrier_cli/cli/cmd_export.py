@@ -48,18 +48,18 @@ def export(
     ] = None,
 ) -> None:
     """One flat table per record kind, with actions and measures as tables of their own."""
-    from barrier_cli.export import export as run_export
-    from barrier_cli.loader import load_tree
+    from barrier_cli.io.loader import load_tree
+    from barrier_cli.reports.export import export as run_export
 
     if dataset is not None and unit is None:
-        from barrier_cli.errors import InvalidInput
+        from barrier_cli.core.errors import InvalidInput
 
         raise InvalidInput("--dataset needs --unit ID: the unit these records are")
     tree = load_tree(globals_of(ctx).root())
     if dataset is not None:
-        from barrier_cli.bureau.dataset import export_dataset
-        from barrier_cli.loader import today
-        from barrier_cli.periods import month_named
+        from barrier_cli.core.periods import month_named
+        from barrier_cli.io.loader import today
+        from barrier_cli.reports.bureau.dataset import export_dataset
 
         assert unit is not None
         day = today(tree.root)

@@ -19,11 +19,11 @@ def feedback(
     Reports nobody answered within deadlines.feedback_days are marked; the reply is taken
     from the report's analysis, actions and closure.
     """
-    from barrier_cli.analysis.feedback import reporter_outcomes
-    from barrier_cli.i18n import _
-    from barrier_cli.labels import label
-    from barrier_cli.loader import load_tree, today
-    from barrier_cli.lookup import Lookup
+    from barrier_cli.core.i18n import _
+    from barrier_cli.core.labels import label
+    from barrier_cli.core.lookup import Lookup
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.reports.analysis.feedback import reporter_outcomes
 
     tree = load_tree(globals_of(ctx).root(), cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)

@@ -23,8 +23,8 @@ def fmt(
     ] = False,
 ) -> None:
     """Rewrite records in canonical form: model key order, one style, comments kept."""
-    from barrier_cli.fmt import format_tree
-    from barrier_cli.reporters import display_path
+    from barrier_cli.present.reporters import display_path
+    from barrier_cli.write.fmt import format_tree
 
     g = globals_of(ctx)
     root = g.root(start=paths[0] if paths and g.records is None else None)

@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from barrier_cli import i18n
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 if TYPE_CHECKING:
-    from barrier_cli.scaffold import InstallSource
+    from barrier_cli.write.scaffold import InstallSource
 
 
 def init(
@@ -57,11 +57,11 @@ def init(
     Without --ci-index, --ci-git or --ci-pre-commit, init asks at a terminal where CI installs
     barrier from; elsewhere CI uses pip's configured index (PIP_INDEX_URL).
     """
-    from barrier_cli.errors import InvalidInput
-    from barrier_cli.scaffold import InstallSource, init_project
+    from barrier_cli.core.errors import InvalidInput
+    from barrier_cli.write.scaffold import InstallSource, init_project
 
     if bureau:
-        from barrier_cli.bureau.scaffold import init_bureau
+        from barrier_cli.reports.bureau.scaffold import init_bureau
 
         made = init_bureau(folder, name=name)
         _list_made(made.written, made.kept)
@@ -98,7 +98,7 @@ def init(
 
 
 def _list_made(written: list[Path], kept: list[Path]) -> None:
-    from barrier_cli.reporters import display_path
+    from barrier_cli.present.reporters import display_path
 
     for path in written:
         sys.stdout.write(
@@ -114,7 +114,7 @@ def _list_made(written: list[Path], kept: list[Path]) -> None:
 
 
 def _ask() -> InstallSource:
-    from barrier_cli.scaffold import InstallSource
+    from barrier_cli.write.scaffold import InstallSource
 
     choice = typer.prompt(
         i18n._(

@@ -35,9 +35,9 @@ def list_(
     ] = "table",
 ) -> None:
     """List records of one kind, oldest first, filtered by month, unit, status and person."""
-    from barrier_cli.loader import load_tree, today
-    from barrier_cli.periods import month_named
-    from barrier_cli.query import kind_named, list_records
+    from barrier_cli.core.periods import month_named
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.reports.query import kind_named, list_records
 
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
@@ -53,7 +53,7 @@ def list_(
         lang=lang,
     )
     if output_format == "json":
-        from barrier_cli import jsonout
+        from barrier_cli.core import jsonout
 
         sys.stdout.write(jsonout.dumps({"kind": chosen, "records": listing.rows}))
     elif output_format == "csv":
@@ -81,7 +81,7 @@ def list_(
             )
         for row in listing.shown:
             table.add_row(*(row[c] for c in listing.table))
-        from barrier_cli import color
+        from barrier_cli.present import color
 
         console = color.console()
         console.print(table)
@@ -98,8 +98,8 @@ def show(
     ] = "text",
 ) -> None:
     """Show one record, readable: field titles, choices as labels, people by name."""
-    from barrier_cli.loader import load_tree
-    from barrier_cli.query import describe
+    from barrier_cli.io.loader import load_tree
+    from barrier_cli.reports.query import describe
 
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
@@ -107,7 +107,7 @@ def show(
     if output_format == "json":
         from pydantic import BaseModel
 
-        from barrier_cli import jsonout
+        from barrier_cli.core import jsonout
 
         assert isinstance(result.record, BaseModel)
         record = result.record.model_dump(mode="json", by_alias=True, exclude_none=True)

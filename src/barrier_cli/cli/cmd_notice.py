@@ -55,10 +55,10 @@ def notice(
     ] = None,
 ) -> None:
     """Praise good catches, name each unit's shortcomings with evidence, set corrections."""
-    from barrier_cli.errors import InvalidInput
-    from barrier_cli.loader import today
-    from barrier_cli.notice import publish_notice
-    from barrier_cli.periods import month_named, parse_day
+    from barrier_cli.core.errors import InvalidInput
+    from barrier_cli.core.periods import month_named, parse_day
+    from barrier_cli.io.loader import today
+    from barrier_cli.present.notice import publish_notice
 
     if force and not issue:
         raise InvalidInput("--force only makes sense with --issue")
@@ -67,7 +67,7 @@ def notice(
     day = today(root)
     moment = parse_day(as_of, "--as-of") if as_of else None
     if output_format == "docx" or output_format == "pdf":
-        from barrier_cli.office import binary_target, notice_file
+        from barrier_cli.present.office import binary_target, notice_file
 
         published = notice_file(
             root=root,

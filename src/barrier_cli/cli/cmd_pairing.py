@@ -111,7 +111,7 @@ def review(
 
     The review is checked as `check` would before anything is written.
     """
-    from barrier_cli.entry.review import review_pairing
+    from barrier_cli.write.entry.review import review_pairing
 
     edited = review_pairing(
         root=globals_of(ctx).root(),

@@ -38,12 +38,12 @@ def adopt(
     With --edit they open in $EDITOR first; or edit a file: `barrier priorities propose
     --month M --by ID > p.yaml`, then `barrier priorities adopt --month M --by ID --from p.yaml`.
     """
-    from barrier_cli.analysis.adopt import adopt as adopt_record
-    from barrier_cli.analysis.adopt import parse_record, proposed_record, read_record
-    from barrier_cli.canonical import record_text
-    from barrier_cli.i18n import in_lang
-    from barrier_cli.loader import load_tree, today
-    from barrier_cli.periods import Month
+    from barrier_cli.core.i18n import in_lang
+    from barrier_cli.core.periods import Month
+    from barrier_cli.io.canonical import record_text
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.reports.analysis.adopt import adopt as adopt_record
+    from barrier_cli.reports.analysis.adopt import parse_record, proposed_record, read_record
 
     tree = load_tree(globals_of(ctx).root(), cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)
@@ -72,7 +72,7 @@ def _in_editor(text: str) -> str:
     import subprocess
     import tempfile
 
-    from barrier_cli.errors import UserError
+    from barrier_cli.core.errors import UserError
 
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     with tempfile.TemporaryDirectory() as folder:
@@ -93,10 +93,10 @@ def propose(
     by: Annotated[str, typer.Option("--by", metavar="PERSON", help="Who adopts them (id).")],
 ) -> None:
     """Print the proposed priorities as a record to edit and adopt with --from."""
-    from barrier_cli.analysis.adopt import proposed_record
-    from barrier_cli.canonical import record_text
-    from barrier_cli.loader import load_tree, today
-    from barrier_cli.periods import Month
+    from barrier_cli.core.periods import Month
+    from barrier_cli.io.canonical import record_text
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.reports.analysis.adopt import proposed_record
 
     tree = load_tree(globals_of(ctx).root(), cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)

@@ -38,12 +38,12 @@ def roundup(
     --judgement and --final (or answering the prompts) it is saved final, and only a final
     roundup meets the group leader's or branch's cadence.
     """
-    from barrier_cli.canonical import record_text
-    from barrier_cli.errors import InvalidInput
-    from barrier_cli.loader import load_tree, today
-    from barrier_cli.lookup import Lookup
-    from barrier_cli.periods import month_named
-    from barrier_cli.roundups import draft_month, draft_week, parse_week, save_roundup
+    from barrier_cli.core.errors import InvalidInput
+    from barrier_cli.core.lookup import Lookup
+    from barrier_cli.core.periods import month_named
+    from barrier_cli.io.canonical import record_text
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.write.roundups import draft_month, draft_week, parse_week, save_roundup
 
     if (week is None) == (month is None):
         raise InvalidInput("give one of --week YYYY-Www (a group) or --month YYYY-MM (a branch)")

@@ -26,7 +26,7 @@ def schema(
     ] = None,
 ) -> None:
     """Print (or write) JSON Schema, draft 2020-12, with Chinese and English descriptions."""
-    from barrier_cli.schemas import all_schemas, dumps, kind_schema, write_schemas
+    from barrier_cli.write.schemas import all_schemas, dumps, kind_schema, write_schemas
 
     if out is not None:
         for path in write_schemas(out, [kind] if kind else None):

@@ -26,12 +26,12 @@ def stats(
     import dataclasses
     import json
 
-    from barrier_cli.analysis.rewards import YearTotals, year_totals
-    from barrier_cli.analysis.totals import cumulative
-    from barrier_cli.errors import InvalidInput
-    from barrier_cli.labels import label
-    from barrier_cli.loader import load_tree, today
-    from barrier_cli.periods import parse_day
+    from barrier_cli.core.errors import InvalidInput
+    from barrier_cli.core.labels import label
+    from barrier_cli.core.periods import parse_day
+    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.reports.analysis.rewards import YearTotals, year_totals
+    from barrier_cli.reports.analysis.totals import cumulative
 
     if format_ not in ("text", "json"):
         raise InvalidInput(f"--format: '{format_}' is not text or json")

@@ -18,7 +18,7 @@ app = typer.Typer(
 @app.command("list")
 def list_(ctx: typer.Context) -> None:
     """List the built-in templates, marking those the tree overrides."""
-    from barrier_cli.scaffold import shipped_templates
+    from barrier_cli.write.scaffold import shipped_templates
 
     own = globals_of(ctx).root() / "templates"
     for name in shipped_templates():
@@ -35,9 +35,9 @@ def eject(
     ],
 ) -> None:
     """Copy a built-in template into records/templates/ to edit it; the copy then wins."""
-    from barrier_cli.loader import load_tree
-    from barrier_cli.reporters import display_path
-    from barrier_cli.scaffold import eject_template
+    from barrier_cli.io.loader import load_tree
+    from barrier_cli.present.reporters import display_path
+    from barrier_cli.write.scaffold import eject_template
 
     g = globals_of(ctx)
     root = g.root()

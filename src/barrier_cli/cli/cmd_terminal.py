@@ -31,8 +31,8 @@ def terminal(
     """
     if not at_terminal():
         raise typer.BadParameter("needs a terminal on stdin and stdout", param_hint="terminal")
-    from barrier_cli.entry.shift import run_shift
-    from barrier_cli.entry.terminal import TerminalPrompter
+    from barrier_cli.write.entry.shift import run_shift
+    from barrier_cli.write.entry.terminal import TerminalPrompter
 
     run_shift(
         root=globals_of(ctx).root(),

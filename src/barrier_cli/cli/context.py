@@ -9,8 +9,8 @@ from pathlib import Path
 
 import typer
 
-from barrier_cli import i18n
-from barrier_cli.i18n import Lang
+from barrier_cli.core import i18n
+from barrier_cli.core.i18n import Lang
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Globals:
     """--lang if given; None lets the tree's own setting decide."""
 
     def root(self, start: Path | None = None) -> Path:
-        from barrier_cli.tree_root import find_records
+        from barrier_cli.core.tree_root import find_records
 
         return find_records(self.records, start=start)
 
@@ -61,8 +61,8 @@ def language_of_environment() -> Lang:
 
 
 def _tree_language(records: str | None) -> Lang | None:
-    from barrier_cli.errors import BarrierError
-    from barrier_cli.tree_root import find_records, lang_setting
+    from barrier_cli.core.errors import BarrierError
+    from barrier_cli.core.tree_root import find_records, lang_setting
 
     try:
         root = find_records(Path(records) if records else None)

@@ -24,8 +24,8 @@ from typer._click.utils import make_default_short_help
 from typer.core import TyperGroup, TyperOption
 from typer.models import CommandInfo, TyperInfo
 
-from barrier_cli import i18n
 from barrier_cli.cli.context import language_of_run
+from barrier_cli.core import i18n
 
 PACKAGE = "barrier_cli.cli"
 
@@ -90,7 +90,7 @@ class Entry:
 
     def build(self, name: str, group: TyperGroup) -> Command:
         """The click command typer would have built for `app.command(name)` or `add_typer`."""
-        from barrier_cli.completion import attach
+        from barrier_cli.cli.completion import attach
 
         command = self._typer_command(name, group)
         attach(command)

@@ -12,7 +12,7 @@ import typer
 from barrier_cli import __version__
 from barrier_cli.cli.context import Globals
 from barrier_cli.cli.lazy import Entry, lazy_group
-from barrier_cli.errors import BarrierError
+from barrier_cli.core.errors import BarrierError
 
 COMMANDS: dict[str, Entry] = {}
 """Every top-level command by name, in the order `barrier --help` lists them."""
@@ -83,13 +83,13 @@ def main(
     _show_traceback = show_traceback
     ctx.obj = Globals(records=records, lang=lang)
     if color != "auto":
-        from barrier_cli import color as colour
+        from barrier_cli.present import color as colour
 
         colour.use(color)
         # for this run only, as the cache folder below
         ctx.call_on_close(lambda: colour.use("auto"))
     if cache_dir is not None:
-        from barrier_cli import cache
+        from barrier_cli.io import cache
 
         cache.use_dir(cache_dir.absolute())
         # for this run only: another run in the same process (tests) must not inherit it

@@ -10,7 +10,7 @@ from typing import Any
 
 import typer
 
-from barrier_cli.periods import MONTH_FORMS, QUARTER_FORMS
+from barrier_cli.core.periods import MONTH_FORMS, QUARTER_FORMS
 
 
 def month(help: str) -> Any:

@@ -1,0 +1,124 @@
+"""The record kinds: where each lives in the tree, its model, and the folder its date gives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+from typing import Any
+
+from barrier_cli.core.models import (
+    Assessment,
+    Competence,
+    Incident,
+    KeyPerson,
+    NilReturns,
+    NoticeEntry,
+    Org,
+    Pairing,
+    Priorities,
+    Report,
+    Reward,
+    Roster,
+    Roundup,
+    Settings,
+    Standard,
+)
+from barrier_cli.core.models.common import Model
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    model: type[Model]
+    top: str
+    """First path component under records/ ('' for the files at the root)."""
+    folder: Callable[[Any], str] | None = None
+    """The folder (relative to records/) a record of this kind belongs in, from its fields."""
+    is_record: bool = True
+    """False for settings, org and standards: files without an id."""
+    title_zh: str = ""
+
+
+def _assessment_folder(a: Assessment) -> str:
+    year, rest = a.period.split("-")
+    return f"assessments/{year}/{rest}"
+
+
+KINDS: dict[str, Kind] = {
+    k.name: k
+    for k in [
+        Kind("settings", Settings, "", is_record=False, title_zh="设置"),
+        Kind("org", Org, "", is_record=False, title_zh="组织"),
+        Kind("roster", Roster, "", is_record=False, title_zh="排班与请假"),
+        Kind("standard", Standard, "standards", is_record=False, title_zh="考核标准"),
+        Kind("report", Report, "reports", lambda r: f"reports/{r.date:%Y/%m}", title_zh="安全信息"),
+        Kind(
+            "incident",
+            Incident,
+            "incidents",
+            lambda r: f"incidents/{r.date:%Y}",
+            title_zh="事故与两违",
+        ),
+        Kind(
+            "pairing", Pairing, "pairings", lambda r: f"pairings/{r.start:%Y}", title_zh="包保对子"
+        ),
+        Kind("assessment", Assessment, "assessments", _assessment_folder, title_zh="考核"),
+        Kind("notice", NoticeEntry, "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
+        Kind(
+            "returns",
+            NilReturns,
+            "returns",
+            lambda r: f"returns/{r.month[:4]}/{r.month[5:]}",
+            title_zh="今日无异常",
+        ),
+        Kind(
+            "roundup",
+            Roundup,
+            "roundups",
+            lambda r: f"roundups/{r.period[:4]}",
+            title_zh="周月汇总反馈",
+        ),
+        Kind(
+            "competence",
+            Competence,
+            "competence",
+            lambda r: f"competence/{r.date:%Y}",
+            title_zh="素质考核与竞赛",
+        ),
+        Kind(
+            "keyperson",
+            KeyPerson,
+            "keypersons",
+            lambda r: f"keypersons/{r.proposed:%Y}",
+            title_zh="安全关键人",
+        ),
+        Kind("reward", Reward, "rewards", lambda r: f"rewards/{r.date:%Y}", title_zh="奖惩"),
+        Kind(
+            "priorities",
+            Priorities,
+            "priorities",
+            lambda r: f"priorities/{r.month[:4]}",
+            title_zh="保安全重点",
+        ),
+    ]
+}
+RECORD_KINDS = [k for k in KINDS.values() if k.is_record]
+_BY_TOP = {k.top: k for k in RECORD_KINDS}
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def classify(rel: PurePosixPath) -> Kind | None:
+    """The kind of the file at ``rel`` (relative to records/), or None if it is none."""
+    parts = rel.parts
+    if rel.suffix not in YAML_SUFFIXES:
+        return None
+    if len(parts) == 1:
+        return {
+            "barrier": KINDS["settings"],
+            "org": KINDS["org"],
+            "roster": KINDS["roster"],
+        }.get(rel.stem)
+    if parts[0] == "standards" and len(parts) == 2:
+        return KINDS["standard"]
+    return _BY_TOP.get(parts[0])

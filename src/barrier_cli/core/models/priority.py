@@ -1,0 +1,77 @@
+"""保安全重点 adopted for a month (`barrier priorities adopt`): what, how, the responsible
+unit and person, the deadline, and — filled in during the month — when it was done and what
+shows it. One record per month, ``priorities/YYYY/S-YYYY-MM.yaml``; the month's analysis
+reports each item's state (section 四)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field
+
+from barrier_cli.core import findings as f
+from barrier_cli.core.models.common import (
+    Content,
+    Day,
+    Model,
+    OneLine,
+    PersonId,
+    Problem,
+    RecordModel,
+    UnitId,
+)
+from barrier_cli.core.models.returns import MONTH
+
+PRIORITIES_ID = r"^S-[0-9]{4}-(0[1-9]|1[0-2])$"
+
+
+class PriorityItem(Model):
+    content: Annotated[OneLine, Content]
+    """重点内容."""
+    measures: list[Annotated[OneLine, Content]] = Field(min_length=1)
+    unit: UnitId
+    """责任单位."""
+    owner: PersonId
+    """责任人."""
+    due: Day
+    """完成时限."""
+    basis: list[str] = []
+    """The records the priority was drawn from."""
+    done: Day | None = None
+    evidence: list[OneLine] = []
+    """What shows it was carried out: record ids or a short note."""
+
+
+class Priorities(RecordModel):
+    id: Annotated[str, Field(pattern=PRIORITIES_ID)]
+    month: Annotated[str, Field(pattern=MONTH)]
+    """The month the priorities are for."""
+    adopted: Day
+    by: PersonId
+    items: list[PriorityItem] = Field(min_length=1)
+
+    def problems(self, *, today: dt.date) -> list[Problem]:
+        out: list[Problem] = []
+        if self.id != f"S-{self.month}":
+            out.append(Problem(f.ID_FORMAT, ("id",), f"id should be S-{self.month}"))
+        if self.adopted > today:
+            out.append(
+                Problem(f.FUTURE_DATE, ("adopted",), f"adopted {self.adopted} is in the future")
+            )
+        for n, item in enumerate(self.items):
+            if item.done is not None and item.done > today:
+                out.append(
+                    Problem(
+                        f.FUTURE_DATE, ("items", n, "done"), f"done {item.done} is in the future"
+                    )
+                )
+            if item.done is not None and not item.evidence:
+                out.append(
+                    Problem(
+                        f.MISSING,
+                        ("items", n, "evidence"),
+                        "a priority marked done needs 'evidence' (record ids or a short note)",
+                    )
+                )
+        return out

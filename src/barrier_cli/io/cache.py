@@ -1,0 +1,715 @@
+"""Remember what reading and checking a tree found, so unchanged files are never read twice.
+
+The cache of a tree lives outside it, in the user's cache folder (or ``--cache-dir`` /
+``$BARRIER_CACHE_DIR``), in a folder named by a hash of the tree's real path. Nothing in
+the records tree is ever loaded as a cache: a tree is untrusted input (anyone with commit
+access wrote it), and a ``.barrier-cache/`` or ``*.pickle`` found in it is a finding. The
+stores are data only (see "the format" below):
+
+* ``files/``: every file's read (its parsed YAML, or why it does not parse), keyed by the
+  file's identity — size, mtime, inode and ctime, like git's index — and validated again
+  when used. A file whose mtime falls within ``RACY_NS`` of the moment it was cached could
+  change again without its stamp changing, so its content hash is kept too and checked.
+* ``check``, ``analysis``: the results of the last few `barrier check` and
+  `barrier analyze` runs (`memoised`), keyed by the identity of every file of the tree and
+  of its templates, today's date and the options. A check of an unchanged tree is then a
+  directory walk and one small read, and imports no models at all.
+* ``check-index``, ``check-shards/``: each folder's digest and findings and each file's
+  findings from the last check and what they rest on, so that after a change only the
+  files it can affect are checked again (`checks.incremental`).
+
+All are invalidated wholesale by any change to barrier's own code (its version or any of
+its source files) or to the libraries whose behaviour decides a result. The answer is
+always the one a cold run gives: a test changes, adds, deletes and renames files and
+compares. A rule that reads anything besides the tree's files and today (git, say) must not
+run on the memoised path, or must add what it reads to the memo's key.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import functools
+import hashlib
+import math
+import os
+import stat
+import sys
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+import msgspec
+
+import barrier_cli
+from barrier_cli import __version__
+from barrier_cli.core import findings as fc
+from barrier_cli.core import i18n
+from barrier_cli.core.findings import CheckResult, Finding
+from barrier_cli.core.tree_root import is_stray
+
+if TYPE_CHECKING:
+    from barrier_cli.io.loader import FileResult
+
+CACHE_DIR = ".barrier-cache"
+"""Where older versions kept the cache, inside the tree: now only ever reported."""
+HASH_LIMIT = 16 * 1024 * 1024
+"""Far above `yamlio.MAX_BYTES`: a larger file is refused unread, so it is not hashed."""
+YAML_SUFFIXES = (".yaml", ".yml")
+"""The same as `kinds.YAML_SUFFIXES` (a test holds them equal): kept here so that a warm
+check never imports the models."""
+RACY_NS = 3_000_000_000
+"""Files modified this close to a cache write keep a content hash: coarse filesystem clocks
+(FAT: 2 s) can hide a second write within the same tick."""
+MEMO_ENTRIES = 8
+"""Check results kept: the whole tree plus a few path selections (an editor's, a hook's)."""
+
+T = TypeVar("T")
+
+Stamp = tuple[int, int, int, int, str]
+"""size, mtime_ns, inode, ctime_ns, and the target of a symbolic link ('' for a file)."""
+
+
+def stamp(path: Path) -> Stamp:
+    link = os.readlink(path) if os.path.islink(path) else ""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1, -1, -1, link)
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
+
+
+class Folder(NamedTuple):
+    """One folder's files and their stamps, and a digest of both.
+
+    A folder's digest changes with any file added, removed or renamed in it, and with any
+    change to a file's stamp. Editing a file in place changes neither the folder's mtime
+    nor its entry count, so the folder's own stat cannot tell: every file is stat'ed (one
+    system call each, what git does too), and the digest is what lets everything after the
+    scan work per folder: an unchanged folder is one comparison, not one per file.
+    """
+
+    digest: bytes
+    files: dict[str, Stamp]
+    newest_ns: int
+    """The latest mtime or ctime of its files: a folder older than `RACY_NS` before the
+    cache was written has no file whose stamp could hide a change."""
+
+
+UNLISTABLE: Stamp = (-1, -1, -1, -1, "unlistable")
+"""Not a link, but marked like one: the check then walks the tree the full way, which
+reports the folder (`loader.iter_files`)."""
+
+
+def scan_folders(
+    root: Path,
+    *,
+    prefix: str = "",
+    suffixes: tuple[str, ...] | None = YAML_SUFFIXES,
+    pickles: list[str] | None = None,
+) -> dict[str, Folder]:
+    """Every folder below ``root`` outside hidden ones, with its YAML files (or all files).
+
+    This is a superset of what `loader.iter_files` reads (it also lists the tree's own
+    templates), so no change the loader could see escapes the digests. Linked folders are
+    not entered; their target is part of the stamp. ``pickles`` collects the ``*.pickle``
+    files seen (see `in_tree_cache`). Keyed by the folder's path with a trailing "/"
+    ("" for ``root`` itself).
+    """
+    out: dict[str, Folder] = {}
+    pending = [(str(root), prefix)]
+    while pending:
+        folder, base = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError:
+            out[base] = Folder(b"unlistable", {base.rstrip("/") or ".": UNLISTABLE}, 0)
+            continue
+        found: dict[str, Stamp] = {}
+        newest = 0
+        for entry in entries:
+            name = entry.name
+            if name.startswith("."):
+                continue
+            rel = base + name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((entry.path, rel + "/"))
+            elif entry.is_symlink():
+                found[rel] = now = stamp(Path(entry.path))
+                newest = max(newest, now[1], now[3])
+            elif suffixes is None or name.endswith(suffixes) or is_stray(name):
+                st = entry.stat(follow_symlinks=False)
+                mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
+                found[rel] = (st.st_size, mtime, st.st_ino, ctime, "")
+                if mtime > newest or ctime > newest:
+                    newest = max(mtime, ctime)
+            elif pickles is not None and name.endswith(".pickle"):
+                pickles.append(rel)
+        if found:
+            # in the order the folder lists them: were that order ever to change, the
+            # folder would only be looked at again, never taken for unchanged
+            digest = hashlib.blake2b(repr(list(found.items())).encode(), digest_size=16)
+            out[base] = Folder(digest.digest(), found, newest)
+    return out
+
+
+def scan(
+    root: Path,
+    *,
+    prefix: str = "",
+    suffixes: tuple[str, ...] | None = YAML_SUFFIXES,
+    pickles: list[str] | None = None,
+) -> dict[str, Stamp]:
+    """The stamp of every file `scan_folders` lists."""
+    found: dict[str, Stamp] = {}
+    for folder in scan_folders(root, prefix=prefix, suffixes=suffixes, pickles=pickles).values():
+        found |= folder.files
+    return found
+
+
+def is_racy(now: Stamp, started_ns: int) -> bool:
+    """Whether a later write could leave this stamp unchanged (see `RACY_NS`)."""
+    return max(now[1], now[3]) >= started_ns - RACY_NS
+
+
+def racy_hashes(root: Path, folders: dict[str, Folder], started_ns: int) -> dict[str, bytes]:
+    """The content hash of every file whose stamp `is_racy` (a folder with no file that
+    new is passed over whole: on a 100k tree this runs on every check the memo misses)."""
+    since = started_ns - RACY_NS
+    return {
+        rel: content_hash(root / rel)
+        for folder in folders.values()
+        if folder.newest_ns >= since
+        for rel, st in folder.files.items()
+        if st[1] >= since or st[3] >= since
+    }
+
+
+def content_hash(path: Path) -> bytes:
+    """The hash of a file's bytes; b"" for what no record can be (a pipe, a huge file).
+
+    Those are never read (a pipe would block for ever): yamlio refuses them unread, and
+    their stamp alone tells a change.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or st.st_size > HASH_LIMIT:
+                return b""
+            return hashlib.blake2b(fh.read(), digest_size=16).digest()
+    except OSError:
+        return b""
+
+
+def code_fingerprint() -> str:
+    """What decides every kept result: barrier's code and the language of its messages (a
+    finding kept in English must not answer a Chinese run)."""
+    return f"{_code_files()} {i18n.current()}"
+
+
+@functools.cache
+def _code_files() -> str:
+    """barrier's version, sources and templates, and the libraries that decide results."""
+    h = hashlib.blake2b(digest_size=16)
+    h.update(f"{__version__} {sys.version} {sys.executable}".encode())
+    package = Path(barrier_cli.__file__).parent
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts or not path.is_file():
+            continue
+        st = path.stat()
+        h.update(f"{path.relative_to(package)} {st.st_size} {st.st_mtime_ns}".encode())
+    for module in ("pydantic", "pydantic_core", "ruamel.yaml", "_ruamel_yaml"):
+        spec = find_spec(module)
+        if spec is not None and spec.origin:
+            st = os.stat(spec.origin)
+            h.update(f"{module} {spec.origin} {st.st_size} {st.st_mtime_ns}".encode())
+    return h.hexdigest()
+
+
+# -- the format -----------------------------------------------------------------------------
+# A cache is data, never code: every store is MessagePack decoded by msgspec into the exact
+# types it holds (ints, strings, dates, findings), and a file's read result is kept as the
+# YAML data it parsed to, validated again by the models when it is used. A store that does
+# not decode into its type, or was written by other code, for another tree or under another
+# name, is a cold cache. (msgspec was measured against the stdlib's json, orjson and sqlite:
+# it is the fastest of them and the only one that checks the types as it decodes.)
+
+FORMAT = 1
+"""Bumped whenever the layout of a store changes."""
+
+
+class _Envelope(msgspec.Struct, array_like=True):
+    format: int
+    code: str
+    tree: str
+    name: str
+    body: msgspec.Raw
+
+
+_DECODE_ERRORS = (msgspec.MsgspecError, ValueError, TypeError, RecursionError)
+
+
+class Uncacheable(Exception):
+    """A value that the cache's format cannot hold exactly: the file is read every time."""
+
+
+_DATE = "\x00date"
+_DATETIME = "\x00datetime"
+
+
+def pack(value: Any) -> Any:
+    """Parsed YAML as plain MessagePack values, dates tagged; `Uncacheable` if not exact."""
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value
+    if kind is int:
+        if not -(2**63) <= value < 2**64:
+            raise Uncacheable
+        return value
+    if kind is float:
+        if not math.isfinite(value):
+            raise Uncacheable
+        return value
+    if kind is dict:
+        out = {}
+        for key, item in value.items():
+            if type(key) is not str or key.startswith("\x00"):
+                raise Uncacheable
+            out[key] = pack(item)
+        return out
+    if kind is list:
+        return [pack(item) for item in value]
+    if kind is dt.date:
+        return {_DATE: value.isoformat()}
+    if kind is dt.datetime:
+        return {_DATETIME: value.isoformat()}
+    raise Uncacheable
+
+
+def unpack(value: Any) -> Any:
+    """`pack` undone; short strings are interned, as the YAML reader does (memory).
+
+    ValueError for anything `pack` never gives (bytes, extension types, other keys). This
+    runs for every file read from the cache or a worker, so strings, the most common
+    values, are handled in the loops rather than by a call each.
+    """
+    kind = type(value)
+    if kind is dict:
+        if len(value) == 1:
+            if _DATE in value:
+                return dt.date.fromisoformat(value[_DATE])
+            if _DATETIME in value:
+                return dt.datetime.fromisoformat(value[_DATETIME])
+        out = {}
+        for key, item in value.items():
+            if type(key) is not str or key[:1] == "\x00":
+                raise ValueError("not a packed mapping")
+            if type(item) is str:
+                out[key] = _intern(item) if len(item) <= 40 else item
+            else:
+                out[key] = unpack(item)
+        return out
+    if kind is list:
+        return [
+            (_intern(item) if len(item) <= 40 else item) if type(item) is str else unpack(item)
+            for item in value
+        ]
+    if kind is str:
+        return _intern(value) if len(value) <= 40 else value
+    if kind in _PLAIN:
+        return value
+    raise ValueError(f"{kind.__name__} is never packed")
+
+
+_intern = sys.intern
+_PLAIN = (int, float, bool, type(None))
+
+
+class Packed(NamedTuple):
+    """One file's read, as data: its YAML, or why it does not parse (code, message, line,
+    col, hint). Its kind is never stored: it follows from the path."""
+
+    data: Any
+    parse_problem: tuple[str, str, int, int, str] | None
+
+
+def pack_read(data: Any, parse_problem: Any) -> Packed | None:
+    """What `loader.parse_file` gave, ready to keep; None if it cannot be kept exactly."""
+    from barrier_cli.io.loader import NO_DATA
+
+    if parse_problem is not None:
+        p = parse_problem
+        return Packed(None, (p.code, p.message, p.line, p.col, p.hint))
+    try:
+        return Packed(None if data is NO_DATA else pack(data), None)
+    except (Uncacheable, RecursionError):
+        return None
+
+
+def unpack_read(rel: str, packed: Packed) -> FileResult:
+    """The file's `loader.FileResult` from its kept read: its YAML validated again."""
+    from barrier_cli.core.kinds import classify
+    from barrier_cli.io.loader import NO_DATA, result_of
+    from barrier_cli.io.yamlio import ParseProblem
+
+    kind = classify(PurePosixPath(rel))
+    if packed.parse_problem is not None:
+        return result_of(rel, kind, NO_DATA, ParseProblem(*packed.parse_problem))
+    return result_of(rel, kind, unpack(packed.data), None)
+
+
+def encode(value: Any) -> bytes:
+    return msgspec.msgpack.encode(value)
+
+
+def decode(blob: bytes, kind: type[T]) -> T:
+    return msgspec.msgpack.decode(blob, type=kind)
+
+
+# -- where the cache lives -------------------------------------------------------------------
+
+ENV = "BARRIER_CACHE_DIR"
+_chosen: Path | None = None
+
+
+def use_dir(folder: Path | None) -> None:
+    """Keep caches under ``folder`` (--cache-dir); None: $BARRIER_CACHE_DIR, else the
+    user's cache folder."""
+    global _chosen
+    _chosen = folder
+
+
+def base_dir() -> Path:
+    if _chosen is not None:
+        return _chosen
+    env = os.environ.get(ENV)
+    if env:
+        return Path(env)
+    if sys.platform.startswith("linux"):
+        # what platformdirs answers here (a test holds them equal), without importing it:
+        # that import is a tenth of a warm check
+        xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
+        return Path(xdg or os.path.expanduser("~/.cache")) / "barrier"
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("barrier", appauthor=False))
+
+
+def _real(root: Path) -> str:
+    return os.path.realpath(root)
+
+
+def _folder(root: Path) -> Path:
+    """The tree's own cache folder: outside the tree, named by its real path."""
+    name = hashlib.blake2b(_real(root).encode(), digest_size=12).hexdigest()
+    return base_dir() / name
+
+
+def _read(root: Path, name: str, kind: type[T]) -> T | None:
+    """A store's content, or None when it is missing, damaged or not this tree's and code's."""
+    try:
+        envelope = decode((_folder(root) / name).read_bytes(), _Envelope)
+        if (envelope.format, envelope.code, envelope.tree, envelope.name) != (
+            FORMAT,
+            code_fingerprint(),
+            _real(root),
+            name,
+        ):
+            return None
+        return decode(envelope.body, kind)
+    except (OSError, *_DECODE_ERRORS):  # a damaged or foreign cache is just a cold cache
+        return None
+
+
+def _write(root: Path, name: str, value: Any) -> None:
+    """Atomically replace the store ``name``; a cache that cannot be written is no cache."""
+    path = _folder(root) / name
+    try:
+        body = msgspec.Raw(encode(value))
+        blob = encode(_Envelope(FORMAT, code_fingerprint(), _real(root), name, body))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(blob)
+        os.replace(tmp, path)
+    except (OSError, msgspec.MsgspecError, UnicodeError, RecursionError):
+        pass
+
+
+# -- the stores ----------------------------------------------------------------------------
+
+
+class _Entry(NamedTuple):
+    stamp: Stamp
+    digest: bytes | None
+    read: Packed
+
+
+Shard = dict[str, _Entry]
+
+
+@dataclass
+class FileCache:
+    """Read results of a tree's files by identity; `get` misses on any change.
+
+    Results are stored in shards, one per folder of the tree (reports/2026/11, ...), so
+    that editing one record rewrites one month's shard, not the whole store. A shard is
+    read when one of its files is first asked for: re-checking one file reads one shard.
+    """
+
+    root: Path
+    entries: dict[str, _Entry] = field(default_factory=dict)
+    dirty: set[str] = field(default_factory=set)
+    started_ns: int = field(default_factory=time.time_ns)
+    loaded: set[str] = field(default_factory=set)
+
+    @classmethod
+    def open(cls, root: Path) -> FileCache:
+        return cls(root)
+
+    def _load(self, name: str) -> None:
+        if name in self.loaded:
+            return
+        self.loaded.add(name)
+        shard = _read(self.root, f"files/{name}", Shard)
+        if shard is not None:
+            for rel, entry in shard.items():
+                self.entries.setdefault(rel, entry)
+
+    def get(self, rel: str, now: Stamp) -> FileResult | None:
+        self._load(_shard_of(rel))
+        entry = self.entries.get(rel)
+        if entry is None or entry.stamp != now:
+            return None
+        if entry.digest is not None and entry.digest != content_hash(self.root / rel):
+            return None
+        try:
+            return unpack_read(rel, entry.read)
+        except _DECODE_ERRORS:  # data no parse could give: read the file again
+            return None
+
+    def racy_digest(self, rel: str, now: Stamp) -> bytes | None:
+        """The content hash to keep with a result, taken *before* the file is read."""
+        return content_hash(self.root / rel) if is_racy(now, self.started_ns) else None
+
+    def put(self, rel: str, now: Stamp, digest: bytes | None, read: Packed | None) -> None:
+        """Keep a file's read (`pack_read`); None forgets it (it cannot be kept)."""
+        if read is None:
+            self.forget(rel)
+            return
+        name = _shard_of(rel)
+        self._load(name)
+        self.entries[rel] = _Entry(now, digest, read)
+        self.dirty.add(name)
+
+    def forget(self, rel: str) -> None:
+        name = _shard_of(rel)
+        self._load(name)
+        if self.entries.pop(rel, None) is not None:
+            self.dirty.add(name)
+
+    def keep_only(self, rels: Iterable[str]) -> None:
+        """Forget files that are gone, so the store never grows with renames."""
+        try:
+            for path in (_folder(self.root) / "files").iterdir():
+                if not path.name.startswith("."):
+                    self._load(path.name)
+        except OSError:
+            pass
+        wanted = set(rels)
+        for rel in [rel for rel in self.entries if rel not in wanted]:
+            self.forget(rel)
+
+    def save(self) -> None:
+        if not self.dirty:
+            return
+        shards: dict[str, Shard] = {name: {} for name in self.dirty}
+        for rel, entry in self.entries.items():
+            shard = shards.get(_shard_of(rel))
+            if shard is not None:
+                shard[rel] = entry
+        for name, shard in shards.items():
+            if shard:
+                _write(self.root, f"files/{name}", shard)
+            else:
+                with contextlib.suppress(OSError):
+                    (_folder(self.root) / "files" / name).unlink(missing_ok=True)
+        self.dirty.clear()
+
+
+def _shard_of(rel: str) -> str:
+    folder = rel.rpartition("/")[0]
+    return hashlib.blake2b(folder.encode(), digest_size=8).hexdigest()
+
+
+# -- memoised results ----------------------------------------------------------------------
+
+Memo = dict[str, tuple[dict[str, bytes], msgspec.Raw]]
+"""Memo key -> the content hashes of its racy files, and the value (decoded on a hit)."""
+
+
+def memoised(root: Path, name: str, key: object, compute: Callable[[], T], kind: type[T]) -> T:
+    """``compute()``, or what it returned before for the same ``key`` and an unchanged tree.
+
+    The memo's key is ``key`` (the command's options and today's date) plus the stamp of
+    every file of the tree and of its own templates, and barrier's code, all taken before
+    computing: a file that changes meanwhile gets a new stamp, so the entry is never hit
+    for the new state. Files too new to trust their stamp are also compared by content.
+    The value must be what msgspec decodes into ``kind`` (str, dataclasses of plain values).
+    """
+    started = time.time_ns()
+    return _memoised(root, name, key, tree_folders(root), started, compute, kind)
+
+
+def _memoised(
+    root: Path,
+    name: str,
+    key: object,
+    folders: dict[str, Folder],
+    started: int,
+    compute: Callable[[], T],
+    kind: type[T],
+) -> T:
+    digest = _memo_key(key, folders)
+    memo = _read(root, name, Memo) or {}
+    hit = memo.get(digest)
+    if hit is not None and _still_same(root, hit[0]):
+        with contextlib.suppress(*_DECODE_ERRORS):
+            return decode(hit[1], kind)
+    racy = racy_hashes(root, folders, started)
+    value = compute()
+    memo.pop(digest, None)
+    memo[digest] = (racy, msgspec.Raw(encode(value)))
+    for old in list(memo)[:-MEMO_ENTRIES]:
+        del memo[old]
+    _write(root, name, memo)
+    return value
+
+
+def load_store(root: Path, name: str, kind: type[T]) -> T | None:
+    """The store ``name`` of the tree's cache as ``kind``, or None (missing, damaged,
+    another tree's or other code's)."""
+    return _read(root, name, kind)
+
+
+def save_store(root: Path, name: str, value: Any) -> None:
+    """Keep ``value`` (plain values, dataclasses and named tuples of them)."""
+    _write(root, name, value)
+
+
+def drop_store(root: Path, name: str) -> None:
+    with contextlib.suppress(OSError):
+        (_folder(root) / name).unlink(missing_ok=True)
+
+
+def tree_folders(root: Path, pickles: list[str] | None = None) -> dict[str, Folder]:
+    """The folders of records, and those of the tree's own templates with every file in
+    them (they shape documents), the latter keyed with a leading `TEMPLATES`."""
+    folders = scan_folders(root, pickles=pickles)
+    templates = root / "templates"
+    if templates.is_dir():
+        every = scan_folders(templates, prefix="templates/", suffixes=None, pickles=pickles)
+        folders |= {TEMPLATES + name: folder for name, folder in every.items()}
+    return folders
+
+
+TEMPLATES = "+"
+"""Marks the template folders of `tree_folders` (their files, all of them, are no records)."""
+
+
+def in_tree_cache(root: Path, pickles: list[str] | None = None) -> list[Finding]:
+    """A cache committed to (or left in) the tree, and any pickle: reported, never loaded.
+
+    Older versions kept their cache in ``.barrier-cache/`` and loaded it with pickle, which
+    runs code: a clone whose tree carries one would run it with any such version.
+    ``pickles``: those `scan` already found (else the tree is scanned for them).
+    """
+    if pickles is None:
+        pickles = []
+        tree_folders(root, pickles)
+    out = []
+    if os.path.lexists(root / CACHE_DIR):
+        out.append(
+            Finding(
+                f"{CACHE_DIR}/",
+                fc.CACHE_IN_TREE,
+                "a cache folder in the records tree: barrier never reads it",
+                hint=f"delete it (rm -r {CACHE_DIR}) and keep it out of git",
+            )
+        )
+    for rel in sorted(pickles):
+        out.append(
+            Finding(
+                rel,
+                fc.CACHE_IN_TREE,
+                "a pickle file in the records tree: it may run code when loaded",
+                hint="delete it; records are YAML only",
+            )
+        )
+    return out
+
+
+def _memo_key(key: object, folders: dict[str, Folder]) -> str:
+    h = hashlib.blake2b(repr(key).encode(), digest_size=20)
+    for name in sorted(folders):
+        h.update(name.encode() + b"\0" + folders[name].digest)
+    return h.hexdigest()
+
+
+def _still_same(root: Path, racy: dict[str, bytes]) -> bool:
+    return all(content_hash(root / rel) == digest for rel, digest in racy.items())
+
+
+def check(
+    root: Path,
+    *,
+    paths: list[Path] | None = None,
+    day: dt.date | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
+) -> CheckResult:
+    """`checks.check_tree`, answered from the memo when no file of the tree has changed,
+    and otherwise by re-checking only the files a change can affect (`checks.incremental`);
+    with `in_tree_cache`'s findings, which are never memoised."""
+    from barrier_cli.core.tree_root import today
+
+    day = day or today(root)
+    pickles: list[str] = []
+    if not use_cache:
+        result = _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
+        return with_in_tree_cache(root, result)
+    selection = sorted(str(p.resolve()) for p in paths) if paths else []
+    started = time.time_ns()
+    folders = tree_folders(root, pickles)
+
+    def compute() -> CheckResult:
+        from barrier_cli.checks.incremental import check_changes
+
+        return check_changes(
+            root, paths=paths, day=day, folders=folders, started=started, jobs=jobs
+        )
+
+    key = ("check", day.isoformat(), selection)
+    result = _memoised(root, "check", key, folders, started, compute, CheckResult)
+    return with_in_tree_cache(root, result, pickles)
+
+
+def with_in_tree_cache(
+    root: Path, result: CheckResult, pickles: list[str] | None = None
+) -> CheckResult:
+    """``result`` with `in_tree_cache`'s findings added, in report order."""
+    extra = in_tree_cache(root, pickles)
+    if not extra:
+        return result
+    findings = sorted([*result.findings, *extra], key=Finding.sort_key)
+    return CheckResult(findings, result.files)
+
+
+def _check_tree(root: Path, **options: Any) -> CheckResult:
+    from barrier_cli.checks.run import check_tree
+
+    return check_tree(root, **options)

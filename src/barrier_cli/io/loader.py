@@ -1,0 +1,393 @@
+"""Find the records tree, read every file into a validated record, and hold them as a Tree.
+
+Reading one file (`read_file`) is a pure function of the file's bytes, so its result can be
+cached by file identity and computed on any core. Rules that depend on today's date or on
+other records are applied afterwards, on every run.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gc
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path, PurePosixPath
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
+
+from barrier_cli.core import findings as f
+from barrier_cli.core import i18n
+from barrier_cli.core.kinds import KINDS, YAML_SUFFIXES, Kind, classify
+from barrier_cli.core.lookup import Places
+from barrier_cli.core.models import (
+    Assessment,
+    Competence,
+    Incident,
+    KeyPerson,
+    NilReturns,
+    NoticeEntry,
+    Org,
+    Pairing,
+    Priorities,
+    Report,
+    Reward,
+    Roster,
+    Roundup,
+    Settings,
+    Standard,
+)
+from barrier_cli.core.models.common import Model, Problem
+from barrier_cli.core.models.salvage import Salvaged, salvage
+from barrier_cli.core.tree_root import SETTINGS_FILE, find_records, is_stray, today
+from barrier_cli.io.schema_errors import problems_from
+from barrier_cli.io.yamlio import ParseProblem, blob_bytes, decode, load_text, read_bytes
+
+SKIPPED_DIRS = frozenset({"templates", "node_modules"})
+M = TypeVar("M", bound=Model)
+
+
+@dataclass
+class FileResult:
+    """One file read: its record if it validated, and the problems it has on its own."""
+
+    rel: str
+    kind: str | None
+    record: Model | None = None
+    problems: list[Problem] = field(default_factory=list)
+    parse_problem: ParseProblem | None = None
+    salvaged: Salvaged | None = None
+    """When the record fails its schema: the records it may have meant (`models.salvage`),
+    so its other fields are still checked."""
+
+    @property
+    def partial(self) -> Model | None:
+        """One record it may have meant, for the identity and reference checks."""
+        return self.salvaged.record if self.salvaged is not None else None
+
+    @property
+    def record_id(self) -> str | None:
+        return getattr(self.record, "id", None)
+
+
+def read_file(root: Path, rel: str) -> FileResult:
+    """Read, parse and validate one file. Never raises for anything the file contains."""
+    return result_of(rel, *parse_file(root, rel))
+
+
+def read_blob(rel: str, raw: bytes) -> FileResult:
+    """`read_file` over bytes git holds (the index, a revision): the same parse, validation
+    and salvage, so `check --staged` says what `check` says of the same content."""
+    return result_of(rel, *parse_file(Path(), rel, lambda _path: blob_bytes(raw)))
+
+
+NO_DATA: Any = object()
+"""What `parse_file` gives for a file that is no record kind or does not parse."""
+
+
+def parse_file(
+    root: Path, rel: str, reader: Callable[[Path], bytes] = read_bytes
+) -> tuple[Kind | None, Any, ParseProblem | None]:
+    """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse.
+
+    ``reader`` gives the bytes at a path: the file's on disk, unless they come from git."""
+    kind = _classify(rel)
+    if kind is None:
+        name = PurePosixPath(rel).name
+        if is_stray(name):
+            return (
+                None,
+                NO_DATA,
+                ParseProblem(
+                    f.UNKNOWN_FILE,
+                    i18n._(
+                        "'{name}' is not read: only files ending in .yaml or .yml are records"
+                    ).format(name=name),
+                    hint=i18n._("rename it if it is a record; delete it if it is a leftover copy"),
+                ),
+            )
+        return None, NO_DATA, None
+    try:
+        return kind, load_text(decode(reader(root / rel))), None
+    except ParseProblem as e:
+        return kind, NO_DATA, e
+    except OSError as e:
+        return (
+            kind,
+            NO_DATA,
+            ParseProblem(
+                f.UNREADABLE, i18n._("cannot read: {strerror}").format(strerror=e.strerror)
+            ),
+        )
+
+
+def _classify(rel: str) -> Kind | None:
+    """`kinds.classify` without a path object per file: below the top folder a file's kind
+    follows from its folder and suffix alone."""
+    folder, _, name = rel.rpartition("/")
+    if not folder:
+        return classify(PurePosixPath(rel))
+    dot = name.rfind(".")
+    return _classify_in(folder, name[dot:] if dot > 0 else "")
+
+
+@functools.cache
+def _classify_in(folder: str, suffix: str) -> Kind | None:
+    return classify(PurePosixPath(folder) / f"x{suffix}")
+
+
+def result_of(
+    rel: str, kind: Kind | None, data: Any, parse_problem: ParseProblem | None
+) -> FileResult:
+    """The file's result from its parsed YAML: validated, with what can be salvaged."""
+    result = FileResult(rel, kind.name if kind else None, parse_problem=parse_problem)
+    if kind is None or parse_problem is not None:
+        return result
+    result.record, result.problems = validate(kind, data)
+    if result.record is None and isinstance(data, dict):
+        result.salvaged = salvage(kind.model, data)
+    return result
+
+
+def validate(kind: Kind, data: Any) -> tuple[Model | None, list[Problem]]:
+    if data is None:
+        if not kind.is_record:
+            return kind.model(), []
+        return None, [Problem(f.EMPTY, (), i18n._("the file holds no record"))]
+    if not isinstance(data, dict):
+        return None, [
+            Problem(
+                f.NOT_MAPPING,
+                (),
+                i18n._("a {kind} is a mapping of fields, not {type}").format(
+                    kind=kind.name, type=type(data).__name__
+                ),
+                i18n._("write 'key: value' lines"),
+            )
+        ]
+    try:
+        return kind.model.model_validate(data), []
+    except ValidationError as e:
+        return None, problems_from(e, kind.model)
+
+
+def iter_files(root: Path) -> Iterator[tuple[str, ParseProblem | None]]:
+    """Every YAML file under ``root`` as a posix path relative to it, sorted.
+
+    Hidden folders (.git, .barrier-cache) and the tree's own templates are skipped. A
+    symlink that points outside the tree is reported, never followed; so is a folder that
+    cannot be listed, and a name that only looks like a record's (`tree_root.is_stray`).
+    (One `os.scandir` per folder and no path objects per file: on 100k files this walk is
+    on every run.)
+    """
+    real_root = root.resolve()
+    out: list[tuple[str, ParseProblem | None]] = []
+    pending = [(os.fspath(root), "")]
+    while pending:
+        folder, prefix = pending.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = list(listing)
+        except OSError as e:  # what it holds would be missing from every count: say so
+            out.append((prefix.rstrip("/") or ".", _unlistable(e)))
+            continue
+        for entry in entries:
+            name, rel = entry.name, prefix + entry.name
+            if _is_dir(entry):
+                if name.startswith(".") or (not prefix and name in SKIPPED_DIRS):
+                    continue
+                if entry.is_symlink():
+                    out.append((rel, _symlink_problem(Path(entry.path), real_root)))
+                else:
+                    pending.append((entry.path, rel + "/"))
+            elif (name.endswith(YAML_SUFFIXES) or is_stray(name)) and not name.startswith("."):
+                link = entry.is_symlink()
+                out.append((rel, _symlink_problem(Path(entry.path), real_root) if link else None))
+    yield from sorted(out)
+
+
+def _unlistable(error: OSError) -> ParseProblem:
+    return ParseProblem(
+        f.UNREADABLE,
+        i18n._("cannot list this folder ({value}): its records are not checked").format(
+            value=error.strerror or error
+        ),
+        hint=i18n._("give the folder read and execute permission"),
+    )
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    """A folder, or a link to one (as os.walk sees it)."""
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _symlink_problem(path: Path, real_root: Path) -> ParseProblem | None:
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop: RuntimeError before Python 3.13, then OSError
+        return ParseProblem(f.SYMLINK, i18n._("a symbolic link that loops back on itself"))
+    if target == real_root or real_root in target.parents:
+        return None
+    return ParseProblem(
+        f.SYMLINK,
+        i18n._("symbolic link to {target}, outside the records tree").format(target=target),
+        hint=i18n._("copy the file into the tree instead"),
+    )
+
+
+@dataclass
+class Tree:
+    """Every valid record of a tree, by kind, plus the per-file results."""
+
+    root: Path
+    settings: Settings
+    org: Org
+    standards: dict[str, Standard]
+    reports: list[Report]
+    incidents: list[Incident]
+    pairings: list[Pairing]
+    assessments: list[Assessment]
+    notices: list[NoticeEntry]
+    files: list[FileResult]
+    returns: list[NilReturns] = field(default_factory=list)
+    """Nil returns (今日无异常): cadence feedback, never safety information."""
+    roster: Roster = field(default_factory=Roster)
+    """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
+    roundups: list[Roundup] = field(default_factory=list)
+    """Weekly (group) and monthly (branch) roll-ups: feedback of those tiers."""
+    competence: list[Competence] = field(default_factory=list)
+    key_persons: list[KeyPerson] = field(default_factory=list)
+    rewards: list[Reward] = field(default_factory=list)
+    priorities: list[Priorities] = field(default_factory=list)
+
+    def by_id(self) -> dict[str, FileResult]:
+        index: dict[str, FileResult] = {}
+        for result in self.files:
+            rid = result.record_id
+            if rid is not None:
+                index.setdefault(rid, result)
+        return index
+
+    @cached_property
+    def places(self) -> Places:
+        """Org lookups (whose unit, which branch), built once for the tree."""
+        return Places(self.org)
+
+
+def load_tree(
+    root: Path,
+    *,
+    results: list[FileResult] | None = None,
+    cache: bool = False,
+    jobs: int | None = None,
+) -> Tree:
+    """Read the whole tree (or take already-read ``results``) into a Tree.
+
+    ``cache`` reuses the read results of unchanged files from ``.barrier-cache/`` (see
+    `cache`); many files are read over ``jobs`` processes (see `parallel`).
+    """
+    with collector_paused():
+        if results is None:
+            from barrier_cli.io.parallel import read_tree
+
+            results = read_tree(root, cache=cache, jobs=jobs)
+        return build_tree(root, results)
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a tree loads.
+
+    Reading makes millions of containers and no reference cycles (see `yamlio._Composer`),
+    yet every 700 new containers start a collection, and every tenth of those walks all
+    that has been loaded so far: work that grows with the square of the tree. What was
+    loaded is frozen afterwards, so that the collections of the rest of the run skip it
+    too; it lives as long as the run does.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if enabled:
+            gc.enable()
+
+
+_MODELS = (
+    Settings,
+    Org,
+    Standard,
+    Report,
+    Incident,
+    Pairing,
+    Assessment,
+    NoticeEntry,
+    NilReturns,
+    Roster,
+    Roundup,
+    Competence,
+    KeyPerson,
+    Reward,
+    Priorities,
+)
+
+
+def build_tree(root: Path, results: list[FileResult]) -> Tree:
+    # one pass over the files, not one per kind: at 300k files each pass is felt
+    by_model: dict[type[Model], list[Model]] = {model: [] for model in _MODELS}
+    models_of: dict[type, list[list[Model]]] = {}
+    for result in results:
+        record = result.record
+        if record is None:
+            continue
+        lists = models_of.get(type(record))
+        if lists is None:
+            lists = models_of[type(record)] = [
+                by_model[model] for model in _MODELS if isinstance(record, model)
+            ]
+        for found in lists:
+            found.append(record)
+
+    def records(model: type[M]) -> list[M]:
+        return by_model[model]  # type: ignore[return-value]
+
+    settings = next(iter(records(Settings)), None) or Settings()
+    org = next(iter(records(Org)), None) or Org()
+    return Tree(
+        root=root,
+        settings=settings,
+        org=org,
+        standards={s.id: s for s in records(Standard)},
+        reports=records(Report),
+        incidents=records(Incident),
+        pairings=records(Pairing),
+        assessments=records(Assessment),
+        notices=records(NoticeEntry),
+        files=results,
+        returns=records(NilReturns),
+        roster=next(iter(records(Roster)), None) or Roster(),
+        roundups=records(Roundup),
+        competence=records(Competence),
+        key_persons=records(KeyPerson),
+        rewards=records(Reward),
+        priorities=records(Priorities),
+    )
+
+
+__all__ = [
+    "KINDS",
+    "SETTINGS_FILE",
+    "FileResult",
+    "Tree",
+    "find_records",
+    "load_tree",
+    "read_file",
+    "today",
+]

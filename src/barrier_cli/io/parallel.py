@@ -1,0 +1,192 @@
+"""Read a tree's files: unchanged ones from the cache, the rest spread over the cores.
+
+Parsing a file's YAML (`loader.parse_file`) is the slow half of reading it and holds the
+GIL (ruamel's constructor runs Python code), so threads would not help: the files are split
+over worker processes, which send back what they parsed as the cache's plain data
+(`cache.pack_read`). The parent validates it (`cache.unpack_read`), as it does a cache hit,
+and keeps it in the cache as it is. Below `MIN_FILES` per worker the start-up of a pool
+costs more than it saves.
+
+Every pool of barrier's is built by `pool_map`, whose workers die with their parent (a
+`kill -9` of barrier must not leave them running for ever) and ignore Ctrl-C, which the
+parent alone handles: it stops them and says "interrupted" once.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import functools
+import multiprocessing
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import TypeVar
+
+from barrier_cli.io import cache as c
+from barrier_cli.io.loader import FileResult, iter_files, parse_file, read_file, result_of
+
+MIN_FILES = 250
+"""Files per worker below which a pool is not worth starting (a worker costs ~15 ms)."""
+CHUNKS_PER_JOB = 4
+"""Several chunks per worker even out files of uneven size."""
+PR_SET_PDEATHSIG = 1
+"""prctl(2): the signal a process gets when the thread that forked it exits."""
+PARENT_POLL_SECONDS = 0.5
+"""How often a worker that cannot ask the kernel looks whether its parent is gone."""
+
+A = TypeVar("A")
+R = TypeVar("R")
+
+
+def cpu_count() -> int:
+    """The cores this process may run on (a container's limit, not the machine's)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return os.cpu_count() or 1
+
+
+def pool_map(fn: Callable[[A], R], items: list[A], *, jobs: int, chunksize: int = 1) -> list[R]:
+    """``[fn(x) for x in items]`` over ``jobs`` worker processes, in order.
+
+    On any exception in the parent (KeyboardInterrupt above all) the workers are killed
+    before it propagates, so nothing is left running and no worker prints a traceback.
+    """
+    methods = multiprocessing.get_all_start_methods()
+    # fork shares the imported modules with the workers; elsewhere each worker imports them
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    pool = ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
+    )
+    try:
+        # Ctrl-C while forking would land in an at-fork handler, which swallows it: the
+        # workers are started (on the first submit) with SIGINT held back until they run
+        with _sigint_held():
+            results = pool.map(fn, items, chunksize=chunksize)
+        out = list(results)
+    except BaseException:
+        _kill(pool)
+        raise
+    pool.shutdown()
+    return out
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no fork either
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _kill(pool: ProcessPoolExecutor) -> None:
+    workers = list((pool._processes or {}).values())  # no public way to reach them
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in workers:
+        worker.kill()
+    for worker in workers:
+        worker.join()
+
+
+def _init_worker(parent: int) -> None:
+    """Ignore Ctrl-C (the parent handles it) and exit when the parent is gone."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if hasattr(signal, "pthread_sigmask"):  # held back by the parent while it forked
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    if not _kernel_kills_orphans():
+        threading.Thread(target=_watch, args=(parent,), name="parent-watch", daemon=True).start()
+    if os.getppid() != parent:  # gone before the request above took effect
+        os._exit(1)
+
+
+def _kernel_kills_orphans() -> bool:
+    """Ask Linux to SIGKILL this process when its parent dies; False where it cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        return bool(libc.prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) == 0)
+    except (OSError, AttributeError):
+        return False
+
+
+def _watch(parent: int) -> None:
+    """The portable fallback: an orphan is adopted by another process, so its parent id
+    changes."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(1)
+
+
+def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> list[FileResult]:
+    """Every file of the tree read, in `iter_files` order; ``cache`` reuses and updates it."""
+    listed = list(iter_files(root))
+    store = c.FileCache.open(root) if cache else None
+    scanned = c.scan(root) if cache else {}  # one scandir per folder instead of a stat per file
+    results: dict[str, FileResult] = {}
+    todo: list[str] = []
+    stamps: dict[str, c.Stamp] = {}
+    for rel, problem in listed:
+        if problem is not None:
+            results[rel] = FileResult(rel, None, parse_problem=problem)
+            continue
+        if store is not None:
+            stamps[rel] = scanned.get(rel) or c.stamp(root / rel)
+            hit = store.get(rel, stamps[rel])
+            if hit is not None:
+                results[rel] = hit
+                continue
+        todo.append(rel)
+    digests = {rel: store.racy_digest(rel, stamps[rel]) for rel in todo} if store else {}
+    read = read_packed(root, todo, jobs=jobs, keep=store is not None)
+    for rel, (result, packed) in zip(todo, read, strict=True):
+        results[rel] = result
+        if store is not None:
+            store.put(rel, stamps[rel], digests[rel], packed)
+    if store is not None:
+        store.keep_only(stamps)
+        store.save()
+    return [results[rel] for rel, _ in listed]
+
+
+def read_packed(
+    root: Path, rels: list[str], *, jobs: int | None = None, keep: bool = True
+) -> list[tuple[FileResult, c.Packed | None]]:
+    """Each file's result and its read as the cache keeps it (None: it cannot be kept, or
+    ``keep`` is false and it is read in this process)."""
+    jobs = min(jobs or cpu_count(), max(1, len(rels) // MIN_FILES))
+    if jobs <= 1:
+        return [_read_one(root, rel, keep) for rel in rels]
+    size = -(-len(rels) // (jobs * CHUNKS_PER_JOB))
+    chunks = [rels[n : n + size] for n in range(0, len(rels), size)]
+    out: list[tuple[FileResult, c.Packed | None]] = []
+    for chunk, blob in zip(
+        chunks, pool_map(functools.partial(_parse_chunk, root), chunks, jobs=jobs), strict=True
+    ):
+        for rel, packed in zip(chunk, c.decode(blob, list[c.Packed | None]), strict=True):
+            # what the cache cannot hold cannot cross the pipe either: read it here
+            out.append(
+                (read_file(root, rel), None)
+                if packed is None
+                else (c.unpack_read(rel, packed), packed)
+            )
+    return out
+
+
+def _read_one(root: Path, rel: str, keep: bool) -> tuple[FileResult, c.Packed | None]:
+    kind, data, problem = parse_file(root, rel)
+    return result_of(rel, kind, data, problem), c.pack_read(data, problem) if keep else None
+
+
+def _parse_chunk(root: Path, rels: list[str]) -> bytes:
+    return c.encode([c.pack_read(*parse_file(root, rel)[1:]) for rel in rels])

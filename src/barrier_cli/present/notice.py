@@ -1,0 +1,740 @@
+"""The circulated notice (通报) of a month: praise, criticism with evidence, corrections.
+
+`build_notice` gathers what the document says from the records; `publish_notice` renders it
+and, with ``issue``, takes the next number of the year in the ``notices/`` register. Issuers
+take turns on the year's register folder (a lock), and a number is registered only after
+its document was written, so two people issuing at once get two numbers, and a failed or
+killed issue leaves no number registered without its document.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import TypeAdapter
+
+from barrier_cli.core.errors import InvalidInput, RecordExists, UserError
+from barrier_cli.core.labels import Lang, label
+from barrier_cli.core.lookup import commended
+from barrier_cli.core.models import NoticeEntry
+from barrier_cli.core.periods import Month
+from barrier_cli.io import store
+from barrier_cli.io.canonical import record_text
+from barrier_cli.io.loader import Tree, load_tree, read_file
+from barrier_cli.present.render.templating import render
+from barrier_cli.reports import snapshot
+from barrier_cli.reports.analysis.cases import case_rows
+from barrier_cli.reports.analysis.compliance import reporting_compliance
+from barrier_cli.reports.analysis.keypersons import key_person_signals
+from barrier_cli.reports.assess import Draft, assess
+from barrier_cli.reports.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
+from barrier_cli.reports.snapshot import check_moment
+
+Format = Literal["md", "html"]
+MAX_SEQ = 999
+PLACEHOLDER = re.compile(r"[XxＸｘ×]{2,}|（[^）]*(?:字号|名称|机关)[^）]*）|\((?:number|name)\)")
+"""What a template or an example leaves for the writer to fill in: XX, （发文字号）."""
+
+
+class AlreadyIssued(UserError):
+    """A notice for the month is in the register and --force was not given."""
+
+
+@dataclass(frozen=True)
+class Award:
+    """A reward or commendation the register holds for a good catch."""
+
+    kind: str
+    """reward or commendation."""
+    level: str
+    """Who gave it (车间, 段, 分局), as a label in the notice's language."""
+    amount: float = 0.0
+
+
+@dataclass(frozen=True)
+class Praise:
+    """A good catch (commend: true) and who made it."""
+
+    report_id: str
+    date: dt.date
+    who: str
+    unit: str
+    summary: str
+    train: str | None
+    vehicle: str | None
+    location: str | None
+    notes: str | None = None
+    """The report's free text: a tree's own older template prints it; the shipped one keeps
+    free text out of the document and takes rewards from the register."""
+    category: str = ""
+    member: bool = False
+    """A party member: the notice holds them up to members; others to all staff."""
+    source: str = "on_site"
+    """Where it was found (on-site work, a cadre patrol...): what they were doing."""
+    awards: list[Award] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Held:
+    """One person held responsible for a case (责任追究), and how."""
+
+    name: str
+    action: str
+    """A label: 撤换, 警告, 扣分..."""
+    detail: str | None = None
+    overseer: bool = False
+    """看惯者: held for letting it become habit, not for doing it."""
+
+
+@dataclass(frozen=True)
+class Case:
+    """An accident or 两违 of the month, or an earlier one still open, as it stood."""
+
+    id: str
+    date: dt.date
+    title: str
+    unit_name: str
+    branch_name: str
+    type: str
+    """accident or violation."""
+    kind: str
+    """A label: 一般A类事故, 违章..."""
+    grade: str | None
+    """A label for a 两违's grade (A类); None for an accident."""
+    persons: list[str]
+    status: str
+    """A label: 分析中, 整改中, 已闭环..."""
+    closed: bool
+    gaps: list[str]
+    """What the closure rule and the typical-case procedure still lack, as labels."""
+    handover_to: str | None
+    """The level the settings require it be handed over to (交班); None: not required."""
+    handover: str | None
+    """The level it was handed over to, if it was."""
+    handover_date: dt.date | None
+    held: list[Held] = field(default_factory=list)
+    secretaries: list[str] = field(default_factory=list)
+    """Who answers for completing it: its branch's secretary."""
+    earlier: bool = False
+    """Happened in an earlier month and still open at the notice's moment."""
+
+
+@dataclass(frozen=True)
+class KeyProposal:
+    """Someone whose signals make them a key person (安全关键人) not yet in the register."""
+
+    name: str
+    unit_name: str
+    signals: list[str]
+    """Signal kinds (violation, quality, precursor, competence, few_finds), strongest first."""
+    evidence: list[str]
+    branch_name: str = ""
+    """The branch that confirms them and pairs them."""
+
+
+@dataclass(frozen=True)
+class BranchScore:
+    name: str
+    total: float
+    rank: int
+    lowest: bool
+    pending: int
+    """Items to be entered by hand that nobody has scored yet (they count 0)."""
+
+
+@dataclass(frozen=True)
+class FailedMember:
+    """A member who failed the month's rating (党员失格), costing the branch points."""
+
+    name: str
+    branch_name: str
+    reasons: list[str]
+
+
+@dataclass(frozen=True)
+class RuleGroup:
+    rule: str
+    title: str
+    items: list[Deficiency]
+
+
+@dataclass(frozen=True)
+class UnitCriticism:
+    """Everything one unit is criticised for, rule by rule."""
+
+    unit: str
+    name: str
+    groups: list[RuleGroup]
+    secretaries: list[str] = field(default_factory=list)
+    """Who answers for the corrections: the branch secretary."""
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.items) for g in self.groups)
+
+
+@dataclass(frozen=True)
+class Tally:
+    name: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    """一、总体情况: what was reported, by element and branch, and who kept the cadence."""
+
+    reports: int
+    by_element: list[Tally]
+    by_branch: list[Tally]
+    duties: int
+    """Reporting duties of the month (members, group leaders, branches)."""
+    missed: int
+    """Duties below their cadence."""
+    incidents: list[Tally] = field(default_factory=list)
+    """The month's accidents, 两违 and 事故苗子 by type."""
+
+
+@dataclass(frozen=True)
+class Notice:
+    organisation: str
+    issuer: str
+    number: str | None
+    """None until issued: a preview carries no number."""
+    title: str
+    date: dt.date
+    month: Month
+    recipients: list[str]
+    deadline: dt.date
+    praises: list[Praise] = field(default_factory=list)
+    units: list[UnitCriticism] = field(default_factory=list)
+    as_of: dt.date | None = None
+    """The moment the records were counted at (`snapshot.as_of`)."""
+    authority: str = ""
+    """发文机关标志."""
+    printer: str = ""
+    copy_to: list[str] = field(default_factory=list)
+    overview: Overview | None = None
+    own: UnitCriticism | None = None
+    """The issuer's own lapses (自查), never among the units it criticises."""
+    cases: list[Case] = field(default_factory=list)
+    key_persons: list[KeyProposal] = field(default_factory=list)
+    scores: list[BranchScore] = field(default_factory=list)
+    failed: list[FailedMember] = field(default_factory=list)
+    closure: str = "three"
+    """三不放过 (three) or 四不放过 (four): the rule cases are closed under."""
+    pair_days: int = 14
+    """Days a confirmed key person may wait for a pairing."""
+
+
+def notice_title(month: Month, lang: Lang) -> str:
+    if lang == "zh":
+        return f"关于{month.year}年{month.month}月份安全信息工作情况的通报"
+    return f"Notice on the safety information work of {month}"
+
+
+def build_notice(
+    tree: Tree,
+    month: Month,
+    *,
+    today: dt.date,
+    lang: Lang,
+    number: str | None = None,
+    moment: dt.date | None = None,
+) -> Notice:
+    """What the notice for ``month`` says, from the records as they stood at ``moment``
+    (default the month's end, or today while it runs)."""
+    if month.first > today:
+        raise InvalidInput(f"{month} has not begun yet; a notice covers a month that has")
+    day = check_moment(month, today, moment)
+    tree = snapshot.as_of(tree, day)
+    settings = tree.settings.notice
+    found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
+    issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
+    own = _criticism(tree, [d for d in found if d.unit in issuers], lang, day)
+    # a tree without its standards is not scored; the rest of the notice stands
+    scored = {"branch", "member"} <= set(tree.standards)
+    assessed = assess(tree, month, today=day, lang=lang) if scored else None
+    return Notice(
+        organisation=tree.settings.organisation,
+        issuer=settings.issuer,
+        authority=settings.authority or settings.issuer,
+        printer=settings.printer or settings.issuer,
+        copy_to=settings.copy_to,
+        overview=_overview(tree, month, day, lang),
+        own=own[0] if own and settings.self_review else None,
+        number=number,
+        title=notice_title(month, lang),
+        date=today,
+        month=month,
+        recipients=settings.recipients,
+        deadline=today + dt.timedelta(days=settings.correction_days),
+        praises=_praises(tree, month, until=today, lang=lang),
+        units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
+        as_of=day,
+        cases=_cases(tree, month, day, lang),
+        key_persons=_key_proposals(tree, month, day),
+        scores=[
+            BranchScore(
+                d.name,
+                d.total,
+                d.rank,
+                d.lowest,
+                sum(source == "missing" for source in d.sources.values()),
+            )
+            for d in (assessed.branches if assessed else [])
+        ],
+        failed=_failed(tree, assessed.members if assessed else []),
+        closure=tree.settings.closure,
+        pair_days=tree.settings.key_persons.pair_days,
+    )
+
+
+def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Praise]:
+    """The month's good catches, each with the rewards the register gave it by ``until``
+    (the notice's date: a notice announces the rewards decided for the month it covers)."""
+    people = {p.id: p for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    awards: dict[str, list[Award]] = defaultdict(list)
+    for w in sorted(tree.rewards, key=lambda w: (w.date, w.id)):
+        if w.withdrawn is None and w.record and w.kind != "penalty" and w.date <= until:
+            awards[w.record].append(
+                Award(w.kind, label("reward_level", w.level, lang), w.amount or 0.0)
+            )
+    out = []
+    for r in commended(tree.reports, month):
+        person = people.get(r.reporter)
+        unit = tree.places.unit_of(r)
+        out.append(
+            Praise(
+                report_id=r.id,
+                date=r.date,
+                who=person.name if person else r.reporter,
+                unit=units.get(unit or "", unit or ""),
+                summary=r.summary,
+                train=r.train,
+                vehicle=r.vehicle,
+                location=r.location,
+                notes=r.notes,
+                category=r.category,
+                member=bool(person and person.party_member),
+                source=r.source,
+                awards=awards.get(r.id, []),
+            )
+        )
+    return out
+
+
+def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
+    """The month's accidents and 两违, then earlier ones still open, as the analysis lists them."""
+    this, earlier = case_rows(tree, month, day)
+    incidents = {i.id: i for i in tree.incidents}
+    names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    rules = tree.settings.cases
+    secretaries = _secretaries(tree, day)
+    out = []
+    for row, before in [*((r, False) for r in this), *((r, True) for r in earlier)]:
+        incident = incidents[row.id]
+        if incident.type not in ("accident", "violation"):
+            continue
+        if incident.violation is not None:
+            kind = label("violation_kind", incident.violation.kind, lang)
+        else:
+            kind = label("accident_class", incident.class_ or "general_d", lang)
+        branch = tree.places.branch_of(incident.unit)
+        out.append(
+            Case(
+                id=row.id,
+                date=row.date,
+                title=row.title,
+                unit_name=row.unit_name,
+                branch_name=units.get(branch or "", row.unit_name),
+                type=incident.type,
+                kind=kind,
+                grade=label("violation_grade", row.grade, lang) if row.grade else None,
+                persons=row.persons,
+                status=label("incident_status", row.status, lang),
+                closed=row.closed is not None and row.status == "closed",
+                gaps=[label("closure_gap", g, lang) for g in row.gaps],
+                handover_to=rules.handover.get(incident.class_key(rules))
+                if incident.needs_handover()
+                else None,
+                handover=incident.handover.level if incident.handover else None,
+                handover_date=incident.handover.date if incident.handover else None,
+                held=[
+                    Held(
+                        names.get(a.person, a.person),
+                        label("accountability_action", a.action, lang),
+                        a.detail,
+                        a.role == "overseer",
+                    )
+                    for a in incident.accountability
+                ],
+                secretaries=secretaries[branch or incident.unit],
+                earlier=before,
+            )
+        )
+    return out
+
+
+def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
+    """Key persons the signals propose and neither the register nor a pairing holds yet."""
+    units = {u.id: u.name for u in tree.org.units}
+    out = []
+    for c in key_person_signals(tree, month, day):
+        branch = tree.places.branch_of(c.unit)
+        if not c.proposed:
+            continue
+        weight: dict[str, float] = defaultdict(float)
+        for e in c.signals:
+            weight[e.kind] += e.weight
+        out.append(
+            KeyProposal(
+                name=c.name,
+                unit_name=units.get(c.unit, c.unit),
+                signals=sorted(weight, key=lambda k: (-weight[k], k)),
+                evidence=sorted({e.ref for e in c.signals if e.ref}),
+                branch_name=units.get(branch or "", units.get(c.unit, c.unit)),
+            )
+        )
+    return out
+
+
+def _failed(tree: Tree, members: list[Draft]) -> list[FailedMember]:
+    units = {u.id: u.name for u in tree.org.units}
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    failed = [m for m in members if m.assessment.result == "fail"]
+    return [
+        FailedMember(
+            m.name,
+            units.get(m.branch, m.branch),
+            [d.reason for d in m.assessment.deductions],
+        )
+        for m in sorted(failed, key=lambda m: (order.get(m.branch, len(order)), m.name))
+    ]
+
+
+def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
+    reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
+    names = {u.id: u.name for u in tree.org.units}
+    elements = Counter(r.element for r in reports)
+    branches = Counter(tree.places.branch_of(tree.places.unit_of(r)) or "" for r in reports)
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    compliance = reporting_compliance(tree, month, today=day)
+    duties = compliance.all
+    # accidents by class (一般A类事故), then 两违 and 事故苗子
+    incidents = Counter(
+        label("accident_class", i.class_ or "general_d", lang)
+        if i.type == "accident"
+        else label("incident_type", i.type, lang)
+        for i in sorted(tree.incidents, key=lambda i: (i.type, i.class_ or ""))
+        if i.withdrawn is None and month.contains(i.date)
+    )
+    return Overview(
+        reports=len(reports),
+        by_element=[
+            Tally(label("element", e, lang), elements[e])
+            for e in ("equipment", "personnel", "management")
+            if elements[e]
+        ],
+        by_branch=[
+            Tally(names.get(b, b) or ("车间直属" if lang == "zh" else "workshop level"), n)
+            for b, n in sorted(branches.items(), key=lambda x: (order.get(x[0], len(order)), x[0]))
+        ],
+        duties=len(duties),
+        missed=len(compliance.missed()),
+        incidents=[Tally(kind, count) for kind, count in incidents.items()],
+    )
+
+
+def _criticism(
+    tree: Tree, found: list[Deficiency], lang: Lang, day: dt.date
+) -> list[UnitCriticism]:
+    """Deficiencies per unit in org order, and per rule in the order of `RULES`."""
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    names = {u.id: u.name for u in tree.org.units}
+    secretaries = _secretaries(tree, day)
+    out = []
+    for unit in sorted({d.unit for d in found}, key=lambda u: (order.get(u, len(order)), u)):
+        groups = [
+            RuleGroup(rule, rule_title(rule, lang), items)
+            for rule in RULES
+            if (items := [d for d in found if d.unit == unit and d.rule == rule])
+        ]
+        out.append(UnitCriticism(unit, names.get(unit, unit), groups, secretaries[unit]))
+    return out
+
+
+def _secretaries(tree: Tree, day: dt.date) -> dict[str, list[str]]:
+    """Each unit's secretaries in office on ``day``."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for p in tree.org.people:
+        if "secretary" in p.roles and p.active_on(day):
+            found[p.unit].append(p.name)
+    return found
+
+
+def render_notice(notice: Notice, *, fmt: Format, lang: Lang, records: Path | None) -> str:
+    return render(f"notice.{fmt}.j2", {"notice": notice}, lang=lang, records=records)
+
+
+def format_number(pattern: str, *, year: int, seq: int) -> str:
+    """``notice.number`` of barrier.yaml with its ``{year}`` and ``{seq}`` filled in."""
+    try:
+        return pattern.format(year=year, seq=seq)
+    except (KeyError, IndexError, ValueError) as e:
+        raise UserError(
+            f"barrier.yaml: notice.number {pattern!r} is not a valid number format ({e}); "
+            "use {year} and {seq}, e.g. 车间党总支〔{year}〕{seq}号"
+        ) from e
+
+
+def claim_number(
+    tree: Tree,
+    month: Month,
+    *,
+    today: dt.date,
+    force: bool,
+    title: str,
+    file: str | None,
+    before_register: Callable[[NoticeEntry], NoticeEntry | None] | None = None,
+) -> tuple[NoticeEntry, Path]:
+    """Register the next free number of the year; return its entry and the entry's path.
+
+    The year's register folder is locked meanwhile and read again under the lock, so two
+    issuers take turns and the second sees the first one's number and month.
+    ``before_register`` (writing the document) runs under the lock once the number is
+    known and before it is registered, and may return the entry completed (its frozen
+    content): if it fails, or the process is killed, nothing is
+    registered and the next issue takes the same number. A number is never registered
+    without its document, and the register never has a gap.
+    """
+    month_key = str(month)
+    year = today.year
+    folder = store.inside(tree.root, f"notices/{year}")
+    with store.folder_lock(folder):
+        on_disk = _register(tree.root)
+        known = {n.id for n in tree.notices}
+        earlier = [
+            n for n in [*tree.notices, *on_disk] if n.month == month_key and n.withdrawn is None
+        ]
+        if earlier and not force:
+            first = min(earlier, key=lambda n: (n.year, n.seq))
+            meanwhile = "just" if first.id not in known else "already"
+            by = " by someone else" if first.id not in known else ""
+            raise AlreadyIssued(
+                f"the notice for {month} was {meanwhile} issued as {first.number} "
+                f"({first.id}){by}; use --force to issue another"
+            )
+        taken = {int(p.stem[-3:]) for p in folder.glob("N-*.yaml") if p.stem[-3:].isdigit()}
+        taken |= {n.seq for n in tree.notices if n.year == year}
+        seq = max(taken, default=0) + 1
+        pattern = tree.settings.notice.number
+        deadline = today + dt.timedelta(days=tree.settings.notice.correction_days)
+        while seq <= MAX_SEQ:
+            entry = NoticeEntry(
+                id=f"N-{year}-{seq:03d}",
+                number=format_number(pattern, year=year, seq=seq),
+                year=year,
+                seq=seq,
+                date=today,
+                month=month_key,
+                title=title,
+                file=file,
+                deadline=deadline,
+            )
+            path = folder / f"{entry.id}.yaml"
+            if path.exists():  # written outside this tool's lock (a git pull)
+                seq += 1
+                continue
+            if before_register is not None:
+                entry = before_register(entry) or entry
+            try:
+                store.create(path, record_text(entry))
+            except RecordExists:
+                seq += 1
+                continue
+            return entry, path
+    raise UserError(f"no notice number left in {year} (the register holds {MAX_SEQ})")
+
+
+def _register(root: Path) -> list[NoticeEntry]:
+    """Every valid entry of the notice register as it is on disk now."""
+    out = []
+    for path in sorted((root / "notices").glob("*/N-*.yaml")):
+        entry = read_file(root, path.relative_to(root).as_posix()).record
+        if isinstance(entry, NoticeEntry):
+            out.append(entry)
+    return out
+
+
+_FROZEN: TypeAdapter[Notice] = TypeAdapter(Notice)
+FORMATS: tuple[Format, ...] = ("md", "html")
+
+
+def freeze(notice: Notice) -> dict[str, Any]:
+    """What a notice says as plain data for its register entry."""
+    content: dict[str, Any] = _FROZEN.dump_python(notice, mode="json")
+    return content
+
+
+def thaw(content: dict[str, Any]) -> Notice:
+    return _FROZEN.validate_python(content)
+
+
+def digest(document: str) -> str:
+    return hashlib.sha256(document.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Reproduced:
+    """An issued notice rendered again, and how faithfully."""
+
+    entry: NoticeEntry
+    text: str
+    verified: bool
+    """The rendering has the digest recorded at issue: byte for byte the issued document."""
+    frozen: bool
+    """False: issued before notices were frozen, rebuilt from the records as of its date."""
+
+
+def latest_issued(tree: Tree, month: Month) -> NoticeEntry | None:
+    entries = [n for n in tree.notices if n.month == str(month) and n.withdrawn is None]
+    return max(entries, key=lambda n: (n.year, n.seq), default=None)
+
+
+def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Reproduced:
+    """The issued notice ``entry`` as it was issued: from its frozen content when it has
+    one, else rebuilt from the records as they stood on its date with its number."""
+    month = Month.parse(entry.month)
+    if entry.content is not None:
+        issued_in: Lang = "en" if entry.lang == "en" else "zh" if entry.lang else lang
+        text = render_notice(thaw(entry.content), fmt=fmt, lang=issued_in, records=tree.root)
+        recorded = (entry.sha256 or {}).get(fmt)
+        return Reproduced(entry, text, recorded == digest(text), True)
+    notice = build_notice(
+        tree,
+        month,
+        today=max(entry.date, month.first),
+        lang=lang,
+        number=entry.number,
+        moment=min(month.last, max(entry.date, month.first)),
+    )
+    if entry.deadline is not None:
+        notice = dataclasses.replace(notice, deadline=entry.deadline)
+    text = render_notice(notice, fmt=fmt, lang=lang, records=tree.root)
+    return Reproduced(entry, text, False, False)
+
+
+def _refuse_placeholders(tree: Tree) -> None:
+    """An issued notice names its issuing body in full: a placeholder left in the settings
+    (中共XX车辆段…) may stand in a draft, never in a numbered document."""
+    settings = tree.settings.notice
+    for key, value in (
+        ("authority", settings.authority),
+        ("printer", settings.printer),
+        ("issuer", settings.issuer),
+        ("number", settings.number),
+        *(("copy_to", v) for v in settings.copy_to),
+        *(("recipients", v) for v in settings.recipients),
+    ):
+        if value and (found := PLACEHOLDER.search(value)):
+            raise InvalidInput(
+                f"{tree.root / 'barrier.yaml'}: notice.{key} {value!r} holds the placeholder "
+                f"{found.group(0)!r}; write the real name before issuing (a draft may keep it)"
+            )
+
+
+@dataclass(frozen=True)
+class Published:
+    text: str
+    entry: NoticeEntry | None = None
+    register: Path | None = None
+    reproduced: Reproduced | None = None
+
+
+def publish_notice(
+    *,
+    root: Path,
+    month: Month,
+    fmt: Format,
+    lang: Lang | None,
+    today: dt.date,
+    issue: bool = False,
+    force: bool = False,
+    out: Path | None = None,
+    deliver: Callable[[str], None] | None = None,
+    moment: dt.date | None = None,
+    draft: bool = False,
+) -> Published:
+    """Render the notice for ``month``; with ``issue``, number it and add it to the register.
+
+    A month already issued renders as the issued document (`reproduce`) unless ``draft``
+    asks what today's records would say. The document is rendered once before a number is
+    taken, so a broken template never uses up a number. It goes to ``out`` (written
+    atomically, a plain file only) or else to ``deliver``; with ``issue`` that happens
+    after the number is chosen and before it is registered, so a document that cannot be
+    written leaves the number free. The issued entry keeps the notice's content and the
+    digests of its md and html renderings.
+    """
+    if issue and draft:
+        raise InvalidInput("--draft shows an unissued notice; it cannot be used with --issue")
+    if out is not None:
+        store.refuse_record_path(root, out)
+        store.check_document_target(out)
+    tree = load_tree(root, cache=True)
+    lang = lang or tree.settings.lang
+
+    def write(document: str) -> None:
+        if out is not None:
+            store.write_document(out, document)
+        elif deliver is not None:
+            deliver(document)
+
+    # a stated moment asks for a fresh count, like a draft
+    issued = None if issue or draft or moment else latest_issued(tree, month)
+    if issued is not None:
+        again = reproduce(tree, issued, fmt=fmt, lang=lang)
+        write(again.text)
+        return Published(again.text, reproduced=again)
+    notice = build_notice(tree, month, today=today, lang=lang, moment=moment)
+    if issue:
+        _refuse_placeholders(tree)
+    text = render_notice(notice, fmt=fmt, lang=lang, records=root)
+    if not issue:
+        write(text)
+        return Published(text)
+    numbered: list[str] = []
+
+    def write_numbered(entry: NoticeEntry) -> NoticeEntry:
+        final = dataclasses.replace(notice, number=entry.number)
+        documents = {f: render_notice(final, fmt=f, lang=lang, records=root) for f in FORMATS}
+        write(documents[fmt])
+        numbered.append(documents[fmt])
+        return entry.model_copy(
+            update={
+                "as_of": notice.as_of,
+                "lang": lang,
+                "content": freeze(final),
+                "sha256": {f: digest(d) for f, d in documents.items()},
+            }
+        )
+
+    entry, register = claim_number(
+        tree,
+        month,
+        today=today,
+        force=force,
+        title=notice.title,
+        file=str(out) if out is not None else None,
+        before_register=write_numbered,
+    )
+    return Published(numbered[-1], entry, register)

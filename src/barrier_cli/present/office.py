@@ -1,0 +1,158 @@
+"""The analysis, the notice and the bureau's documents as Word and PDF files.
+
+Each comes from the document's html rendering (the bureau's analysis, which has only a
+Markdown template, from its Markdown) through `render.office`, so one template serves
+every format. A notice already issued is rendered from its frozen text, as its md and
+html are; issuing writes the file before the number is registered, so a file that cannot
+be made leaves the number free. Every date inside the files is the document's own date:
+the same document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO
+
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.labels import Lang
+from barrier_cli.core.periods import Month
+from barrier_cli.present.render.office import OfficeFormat, Stamp, markdown_page, render_office
+
+if TYPE_CHECKING:
+    from barrier_cli.present.notice import Published
+
+Deliver = Callable[[bytes], None]
+
+
+def title_of(html: str) -> str:
+    """The text of the html's ``<title>``: the file's title in its metadata."""
+    found = re.search(r"<title>(.*?)</title>", html, re.IGNORECASE | re.DOTALL)
+    return " ".join(htmllib.unescape(found.group(1)).split()) if found else ""
+
+
+def analysis_file(
+    *,
+    root: Path,
+    month: Month,
+    fmt: OfficeFormat,
+    lang: Lang | None,
+    today: dt.date,
+    deliver: Deliver,
+    moment: dt.date | None = None,
+) -> list[str]:
+    """The monthly analysis as ``fmt``, dated the moment it counts to; returns the files
+    left out because they do not validate."""
+    from barrier_cli.io.loader import load_tree
+    from barrier_cli.present.analysis_document import analysis_document
+    from barrier_cli.reports.snapshot import check_moment
+
+    document = analysis_document(
+        root=root, month=month, fmt="html", lang=lang, today=today, moment=moment
+    )
+    settings = load_tree(root, cache=True).settings
+    stamp = Stamp(
+        title=title_of(document.text),
+        author=settings.organisation,
+        date=check_moment(month, today, moment),
+        lang=lang or settings.lang,
+    )
+    deliver(render_office(document.text, fmt=fmt, stamp=stamp, records=root))
+    return document.skipped_files
+
+
+def notice_file(
+    *,
+    root: Path,
+    month: Month,
+    fmt: OfficeFormat,
+    lang: Lang | None,
+    today: dt.date,
+    deliver: Deliver,
+    issue: bool = False,
+    force: bool = False,
+    moment: dt.date | None = None,
+    draft: bool = False,
+) -> Published:
+    """The notice of ``month`` as ``fmt``: an issued one from its frozen text and dated its
+    issue day, a draft dated today; with ``issue``, numbered as `publish_notice` does."""
+    from barrier_cli.io.loader import load_tree
+    from barrier_cli.present.notice import latest_issued, publish_notice
+
+    tree = load_tree(root, cache=True)
+    # the notice publish_notice will show: the issued one unless a fresh count is asked for
+    issued = None if issue or draft or moment else latest_issued(tree, month)
+    stamp_lang = lang or tree.settings.lang
+    if issued is not None and issued.lang in ("zh", "en"):
+        stamp_lang = "en" if issued.lang == "en" else "zh"
+
+    def convert(html: str) -> None:
+        stamp = Stamp(
+            title=title_of(html),
+            author=tree.settings.notice.issuer,
+            date=issued.date if issued is not None else today,
+            lang=stamp_lang,
+        )
+        deliver(render_office(html, fmt=fmt, stamp=stamp, records=root))
+
+    return publish_notice(
+        root=root,
+        month=month,
+        fmt="html",
+        lang=lang,
+        today=today,
+        issue=issue,
+        force=force,
+        deliver=convert,
+        moment=moment,
+        draft=draft,
+    )
+
+
+def bureau_file(
+    *,
+    bureau_root: Path,
+    text: str,
+    source: str,
+    month: Month,
+    fmt: OfficeFormat,
+    lang: Lang,
+    author: str,
+    title: str,
+) -> bytes:
+    """A bureau document (``source`` ``md`` or ``html``) as ``fmt``, dated the month's end."""
+    if source == "md":
+        # the Markdown's own first heading names the document
+        heading = next(
+            (line[2:].strip() for line in text.splitlines() if line.startswith("# ")), ""
+        )
+        title = heading.replace("\\", "") or title
+    html = text if source == "html" else markdown_page(text, title=title, lang=lang)
+    stamp = Stamp(title=title_of(html) or title, author=author, date=month.last, lang=lang)
+    return render_office(html, fmt=fmt, stamp=stamp, records=bureau_root)
+
+
+def binary_target(
+    fmt: str, out: Path | None, *, root: Path | None, stdout: BinaryIO, terminal: bool
+) -> Deliver:
+    """Where a Word or PDF file goes: ``out`` (written atomically, never a record path of
+    ``root``) or a pipe, never a terminal. Checked before anything is rendered."""
+    from barrier_cli.io.store import check_document_target, refuse_record_path, write_document
+
+    if out is None:
+        if terminal:
+            raise InvalidInput(f"--format {fmt} writes a binary file: give --out FILE")
+
+        def to_stdout(data: bytes) -> None:
+            stdout.write(data)
+            stdout.flush()
+
+        return to_stdout
+    target = out
+    if root is not None:
+        refuse_record_path(root, target)
+    check_document_target(target)
+    return lambda data: write_document(target, data)

@@ -1,0 +1,176 @@
+"""Turn a ``MonthlyAnalysis`` into a document: md and html from templates, json, term."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Literal
+
+from barrier_cli.core.labels import Lang, label
+from barrier_cli.present.render import charts
+from barrier_cli.reports.analysis.result import MonthlyAnalysis
+
+Format = Literal["term", "md", "html", "json"]
+
+# Words the analysis uses that are not choices of a record field.
+_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+    "milestone": {
+        "basic": ("基本转化", "basic"),
+        "full": ("完全转化", "full"),
+    },
+    "tier": {
+        "member": ("党员", "member"),
+        "group": ("党小组长", "group leader"),
+        "branch": ("党支部", "branch"),
+    },
+    "standard": {
+        "branch": ("党支部", "branch"),
+        "member": ("党员", "member"),
+    },
+    "result": {
+        "pass": ("合格", "pass"),
+        "fail": ("不合格", "fail"),
+    },
+    "assessment_status": {
+        "draft": ("草稿", "draft"),
+        "final": ("定稿", "final"),
+    },
+    "level_of_analysis": {
+        "general_branch": ("总支层面", "general branch"),
+        "branch": ("支部层面", "branch"),
+        "member": ("党员层面", "member"),
+    },
+    "progress": {
+        "done": ("按期完成", "done on time"),
+        "late": ("逾期完成", "done late"),
+        "overdue": ("逾期未完成", "not done, overdue"),
+        "open": ("推进中", "under way"),
+    },
+    "key_status": {
+        "proposed": ("拟列为关键人", "proposed"),
+        "confirmed": ("已确定", "confirmed"),
+        "paired": ("已包保", "paired"),
+        "turned": ("已转化", "turned around"),
+        "not_turned": ("未转化", "not turned around"),
+    },
+}
+DASH = "—"
+
+
+def render_analysis(
+    analysis: MonthlyAnalysis,
+    *,
+    fmt: Format,
+    lang: Lang,
+    records: Path | None = None,
+    color: bool = False,
+) -> str:
+    """The document text in ``fmt``; a tree's own templates override the shipped ones.
+
+    ``color`` gives the term format terminal colours; without it the text is plain.
+    """
+    if fmt == "json":
+        return analysis.to_json()
+    if fmt == "term":
+        from barrier_cli.present.render.term import render_term
+
+        return render_term(analysis, lang=lang, words=filters(lang), color=color)
+    from markupsafe import Markup
+
+    from barrier_cli.present.render.templating import render
+
+    context: dict[str, Any] = {"a": analysis, "lang": lang}
+    if fmt == "html":
+        context["charts"] = {name: Markup(svg) for name, svg in chart_svgs(analysis, lang).items()}
+    return render(f"analysis.{fmt}.j2", context, lang=lang, records=records, filters=filters(lang))
+
+
+def chart_svgs(analysis: MonthlyAnalysis, lang: Lang) -> dict[str, str]:
+    names = {e: label("element", e, lang) for e in charts.ELEMENT_COLOURS}
+    zh = lang == "zh"
+    split = {c.key: c.count for c in analysis.by["element"]}
+    return {
+        "trend": charts.trend_svg(
+            analysis.trend, names, "近12个月安全信息趋势" if zh else "Reports, last 12 months"
+        ),
+        "elements": charts.split_svg(
+            split, names, f"{analysis.month} 三要素分布" if zh else f"{analysis.month} by element"
+        ),
+    }
+
+
+def filters(lang: Lang) -> dict[str, Callable[..., str]]:
+    """The filters templates use: labels in the document's language and number formats."""
+
+    def word(value: str | None, group: str) -> str:
+        if value is None or value == "":
+            return DASH
+        pair = _WORDS.get(group, {}).get(value)
+        if pair is not None:
+            return pair[0] if lang == "zh" else pair[1]
+        return label(group, value, lang)
+
+    return {
+        "label": word,
+        "pct": lambda v: DASH if v is None else f"{v:.0%}",
+        "days": lambda v: DASH if v is None else f"{v:g}",
+        "signed": lambda v: f"{v:+g}",
+        "delta": lambda v: delta(v, lang),
+        "enum": lambda n: f"（{_CN[n - 1]}）" if lang == "zh" and n <= len(_CN) else f"({n})",
+        "change": lambda now, then, known=True: change(now, then, known, lang),
+        "num": lambda v: DASH if v is None else f"{v:g}",
+        "dash": dash,
+        "day": lambda v: day(v, lang),
+        "quote": quote,
+        # The name the templates an earlier `barrier init` copied into trees use; escaping
+        # is the environment's now, so it only marks an empty cell.
+        "md": dash,
+    }
+
+
+def change(now: int, then: int, known: bool, lang: Lang) -> str:
+    """A comparison as a 公文 says it: 增加5条，增长17.3%; 无同期数据 before the records began."""
+    if not known:
+        return "无同期数据" if lang == "zh" else "no data for that month"
+    if now == then:
+        return "持平" if lang == "zh" else "unchanged"
+    diff = abs(now - then)
+    share = f"{diff * 100 / then:.1f}%" if then else ""
+    if lang == "zh":
+        verb, rate = ("增加", "增长") if now > then else ("减少", "下降")
+        return f"{verb}{diff}条" + (f"，{rate}{share}" if share else "")
+    word = "up" if now > then else "down"
+    return f"{word} {diff}" + (f" ({share})" if share else "")
+
+
+_CN = "一二三四五六七八九十"
+
+
+def delta(value: float, lang: Lang) -> str:
+    """A rise or fall said in words: 增加17.3, 减少1, 持平 — never "+17.33"."""
+    amount = f"{abs(value):.1f}".removesuffix(".0")
+    if amount == "0":
+        return "持平" if lang == "zh" else "unchanged"
+    if lang == "zh":
+        return ("增加" if value > 0 else "减少") + amount
+    return ("up " if value > 0 else "down ") + amount
+
+
+def day(value: dt.date | None, lang: Lang) -> str:
+    """A date in running text: 2026年10月31日 in a zh document, 2026-10-31 in an en one."""
+    if value is None:
+        return DASH
+    return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
+
+
+def quote(text: object) -> str:
+    """``text`` in “”, quotation marks inside it turned to ‘’ as a 公文 nests them."""
+    inner = str(text).replace("“", "‘").replace("”", "’")
+    return f"“{inner}”"
+
+
+def dash(value: object) -> str:
+    """A dash for an empty value, else its text (escaped by the template environment)."""
+    text = "" if value is None else str(value)
+    return text if text.strip() else DASH

@@ -1,0 +1,101 @@
+"""`barrier priorities adopt`: the proposed 保安全重点 of a month become a record.
+
+The priorities for month M are those the analysis of M-1 proposes (its section 六); the
+meeting may edit them first: ``source`` is then the edited YAML (a ``Priorities`` record),
+validated like any record before it is written. The record is created, never overwritten,
+at ``priorities/YYYY/S-YYYY-MM.yaml``; M's analysis reports each item's state (section 四).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from barrier_cli.core.errors import InvalidInput, UserError
+from barrier_cli.core.labels import Lang
+from barrier_cli.core.models import Priorities
+from barrier_cli.core.models.priority import PriorityItem
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+
+
+class NoOwner(UserError):
+    """A proposal has no responsible person to adopt it with."""
+
+
+@dataclass(frozen=True)
+class Adopted:
+    path: Path
+    record: Priorities
+
+
+def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: Lang) -> Priorities:
+    """The record the analysis of the month before ``month`` proposes, adopted ``today``."""
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    analysis = analyze(tree, month.shift(-1), today=today, lang=lang)
+    items = []
+    for p in analysis.proposed:
+        if p.owner is None:
+            raise NoOwner(
+                f"priority {p.rank} ({p.content}) has no responsible person: "
+                f"{p.unit_name} has no secretary in org.yaml; adopt an edited file with --from"
+            )
+        items.append(
+            PriorityItem(
+                content=p.content,
+                measures=p.measures,
+                unit=p.unit,
+                owner=p.owner,
+                due=p.deadline,
+                basis=p.basis,
+            )
+        )
+    if not items:
+        raise InvalidInput(f"the analysis of {month.shift(-1)} proposes no priorities for {month}")
+    return Priorities(id=f"S-{month}", month=str(month), adopted=today, by=by, items=items)
+
+
+def read_record(path: Path) -> Priorities:
+    """An edited priorities file, validated; one line naming the file on any error."""
+    from barrier_cli.io.yamlio import decode
+
+    try:
+        raw = path.read_bytes()
+    except OSError as e:
+        raise UserError(f"{path}: cannot read: {e.strerror}") from e
+    return parse_record(decode(raw), str(path))
+
+
+def parse_record(text: str, where: str) -> Priorities:
+    """Priorities from YAML ``text``; one line naming ``where`` (and the line) on any error."""
+    from barrier_cli.io.yamlio import ParseProblem, load_text
+
+    try:
+        return Priorities.model_validate(load_text(text))
+    except ParseProblem as e:
+        raise UserError(f"{where}:{e.line}: {e.message}") from e
+    except ValidationError as e:
+        first = e.errors()[0]
+        field = ".".join(str(x) for x in first["loc"])
+        raise UserError(f"{where}: {field}: {first['msg']}") from e
+
+
+def adopt(tree: Tree, record: Priorities, *, month: Month, today: dt.date) -> Adopted:
+    """Write ``record`` as the priorities of ``month``; it must be that month's and check."""
+    from barrier_cli.checks.run import record_problems
+    from barrier_cli.io.canonical import record_text
+    from barrier_cli.io.store import create, inside
+
+    if record.month != str(month):
+        raise InvalidInput(f"the record is for {record.month}, not {month}")
+    problems = record_problems(record, tree, today)
+    if problems:
+        first = problems[0]
+        raise InvalidInput(f"{record.id}: {'.'.join(map(str, first.loc))}: {first.message}")
+    path = inside(tree.root, f"priorities/{month.year:04d}/{record.id}.yaml")
+    create(path, record_text(record))
+    return Adopted(path, record)

@@ -1,0 +1,100 @@
+"""Incidents and violations: 三不放过 completeness, and repeat violators as key persons."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from barrier_cli.core.models import Incident
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.pairings import running_on
+from barrier_cli.reports.analysis.result import CaseRow, RepeatViolator
+
+REPEAT_MONTHS = 3
+REPEAT_COUNT = 2
+
+
+def case_rows(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[CaseRow], list[CaseRow]]:
+    """The month's incidents, and earlier ones still not closed on ``as_of``."""
+    standing = sorted(
+        (i for i in tree.incidents if i.withdrawn is None), key=lambda i: (i.date, i.id)
+    )
+    this = [_row(tree, i, as_of) for i in standing if month.contains(i.date)]
+    earlier = [
+        _row(tree, i, as_of)
+        for i in standing
+        if i.date < month.first and (i.closed is None or i.closed > as_of)
+    ]
+    return this, earlier
+
+
+def _row(tree: Tree, incident: Incident, as_of: dt.date) -> CaseRow:
+    names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    cases = tree.settings.cases
+    due = incident.analysis_due(cases)
+    analysed = incident.analysed_on()
+    if analysed is not None and analysed > as_of:
+        analysed = None
+    involved = [p.person for p in incident.persons]
+    if incident.violation and incident.violation.person not in involved:
+        involved.insert(0, incident.violation.person)
+    return CaseRow(
+        id=incident.id,
+        date=incident.date,
+        title=incident.title,
+        unit=incident.unit,
+        unit_name=units.get(incident.unit, incident.unit),
+        type=incident.type,
+        class_=incident.class_,
+        severity=incident.violation.severity if incident.violation else None,
+        persons=[names.get(p, p) for p in involved],
+        status=incident.status,
+        gaps=incident.closure_gaps(tree.settings.closure, cases),
+        closed=incident.closed,
+        typical=incident.is_typical(cases),
+        grade=incident.grade(cases),
+        analysis_due=due,
+        analysis_late=(analysed is None and due < as_of)
+        or (analysed is not None and analysed > due),
+    )
+
+
+def repeat_violators(tree: Tree, month: Month, as_of: dt.date) -> list[RepeatViolator]:
+    """People with 2+ violations in the three months ending with ``month``.
+
+    Violations are incidents of type ``violation`` (their ``violation.person``) and reports
+    of category ``violation`` naming ``persons``; a report that a person's violation incident
+    links to is the same event and counts once for that person. Someone not in a pairing
+    running on ``as_of`` is proposed as a new key person (安全关键人).
+    """
+    first = month.shift(1 - REPEAT_MONTHS).first
+    evidence: dict[str, list[str]] = defaultdict(list)
+    counted: set[tuple[str, str]] = set()  # (person, report) an incident already stands for
+    for i in tree.incidents:
+        if i.withdrawn is None and i.violation and first <= i.date <= month.last:
+            evidence[i.violation.person].append(i.id)
+            counted.update((i.violation.person, rid) for rid in i.reports)
+    for r in tree.reports:
+        if r.withdrawn is None and r.category == "violation" and first <= r.date <= month.last:
+            for person in dict.fromkeys(r.persons):
+                if (person, r.id) not in counted:
+                    evidence[person].append(r.id)
+    people = {p.id: p for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    running = {p.person: p.id for p in tree.pairings if running_on(p, as_of)}
+    out = [
+        RepeatViolator(
+            person=pid,
+            name=people[pid].name if pid in people else pid,
+            unit=people[pid].unit if pid in people else "",
+            count=len(ids),
+            evidence=sorted(ids),
+            pairing=running.get(pid),
+            unit_name=units.get(people[pid].unit, people[pid].unit) if pid in people else "",
+        )
+        for pid, ids in evidence.items()
+        if len(ids) >= REPEAT_COUNT
+    ]
+    return sorted(out, key=lambda v: (-v.count, v.person))

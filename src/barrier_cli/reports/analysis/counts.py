@@ -1,0 +1,88 @@
+"""What came in: totals against earlier months, the 12-month trend and the breakdowns."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from barrier_cli.core.labels import LABELS, Lang, label
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.result import Count, Totals, TrendPoint, UnitRow
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ELEMENTS = ("equipment", "personnel", "management")
+# The breakdowns of SPEC §4, each with the label group naming its values.
+BREAKDOWNS = {
+    "element": "element",
+    "category": "category",
+    "source": "source",
+    "unit": None,
+    "level": "level",
+}
+
+
+def totals(frame: pd.DataFrame, tree: Tree, month: Month) -> Totals:
+    counts = frame["month"].value_counts()
+    this = frame[frame["month"] == str(month)]
+    incidents = sum(1 for i in tree.incidents if i.withdrawn is None and month.contains(i.date))
+    dates = [r.date for r in tree.reports if r.withdrawn is None]
+    began = str(Month.of(min(dates))) if dates else str(month)
+    return Totals(
+        previous_known=str(month.previous) >= began,
+        year_ago_known=str(month.year_ago) >= began,
+        reports=int(counts.get(str(month), 0)),
+        previous=int(counts.get(str(month.previous), 0)),
+        year_ago=int(counts.get(str(month.year_ago), 0)),
+        weighted=int(this["weight"].sum()),
+        incidents=incidents,
+    )
+
+
+def trend(frame: pd.DataFrame, month: Month) -> list[TrendPoint]:
+    """The 12 months ending with ``month``, oldest first, split by element."""
+    table = frame.groupby(["month", "element"]).size()
+    points = []
+    for m in (month.shift(-n) for n in range(11, -1, -1)):
+        split = {e: int(table.get((str(m), e), 0)) for e in ELEMENTS}
+        points.append(TrendPoint(str(m), sum(split.values()), **split))
+    return points
+
+
+def breakdowns(this: pd.DataFrame, tree: Tree, lang: Lang) -> dict[str, list[Count]]:
+    """Counts of the month's reports by each field; every choice listed, most first."""
+    unit_names = {u.id: u.name for u in tree.org.units}
+    total = len(this)
+    out: dict[str, list[Count]] = {}
+    for column, group in BREAKDOWNS.items():
+        counts = this[column].value_counts()
+        keys = list(LABELS[group]) if group else [u.id for u in tree.org.units]
+        keys += [k for k in counts.index if k not in keys]
+        rows = [
+            Count(
+                key=k,
+                name=label(group, k, lang) if group else unit_names.get(k, k),
+                count=int(counts.get(k, 0)),
+                share=round(int(counts.get(k, 0)) / total, 4) if total else 0.0,
+            )
+            for k in keys
+        ]
+        if group is None:  # units: only those with reports, the org has many
+            rows = [r for r in rows if r.count]
+        out[column] = sorted(rows, key=lambda r: -r.count)
+    return out
+
+
+def unit_element(this: pd.DataFrame, tree: Tree) -> list[UnitRow]:
+    """Unit × element: the month's reports of each unit that sent any, in org order."""
+    table = this.groupby(["unit", "element"]).size()
+    names = {u.id: u.name for u in tree.org.units}
+    order = [u.id for u in tree.org.units] + sorted(set(map(str, this["unit"])) - set(names))
+    rows = []
+    for unit in order:
+        split = {e: int(table.get((unit, e), 0)) for e in ELEMENTS}
+        if sum(split.values()):
+            name = names.get(unit, unit)
+            rows.append(UnitRow(unit, name, total=sum(split.values()), **split))
+    return rows

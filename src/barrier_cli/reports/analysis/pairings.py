@@ -1,0 +1,95 @@
+"""Key-person pairings (包保对子) running in the month: milestones due, overdue, reached.
+
+An analysis shows each pairing as it stood on its ``as_of`` day: a milestone reached later
+is not shown as reached, so last March's document reads the same today as it did then.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from barrier_cli.core.models import Pairing
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.result import PairingRow, Pairings
+
+
+def pairings(tree: Tree, month: Month, as_of: dt.date) -> Pairings:
+    """Every pairing that was running at some point of the month, by start date."""
+    deadlines = tree.settings.deadlines
+    names = {p.id: p.name for p in tree.org.people}
+    rows = []
+    for record in sorted(tree.pairings, key=lambda p: (p.start, p.id)):
+        if not _running_in(record, month):
+            continue
+        p = as_on(record, as_of)
+        basic_due, full_due = p.basic_due(deadlines), p.full_due(deadlines)
+        rows.append(
+            PairingRow(
+                id=p.id,
+                person=p.person,
+                person_name=names.get(p.person, p.person),
+                mentor=p.mentor,
+                mentor_name=names.get(p.mentor, p.mentor),
+                unit=p.unit,
+                start=p.start,
+                basic_due=basic_due,
+                full_due=full_due,
+                basic_on=p.basic_on,
+                full_on=p.full_on,
+                status=p.status,
+                due=[m for m, d in (("basic", basic_due), ("full", full_due)) if month.contains(d)],
+                overdue=p.overdue_milestones(deadlines, as_of),
+                turned=[
+                    m
+                    for m, d in (("basic", p.basic_on), ("full", p.full_on))
+                    if d is not None and month.contains(d)
+                ],
+            )
+        )
+    return Pairings(rows)
+
+
+def as_on(p: Pairing, day: dt.date) -> Pairing:
+    """The pairing as it stood on ``day``: milestones, an end and an escalation after it
+    left out. An escalation recorded without its date counts throughout.
+    """
+
+    def by_then(value: dt.date | None) -> dt.date | None:
+        return value if value is not None and value <= day else None
+
+    basic_on, full_on, ended = by_then(p.basic_on), by_then(p.full_on), by_then(p.ended)
+    escalated = p.escalated and (p.escalated_on is None or p.escalated_on <= day)
+    if ended is not None:
+        status = "ended"
+    elif full_on is not None:
+        status = "full"
+    elif escalated:
+        status = "escalated"
+    elif basic_on is not None:
+        status = "basic"
+    else:
+        status = "active"
+    update: dict[str, object] = {
+        "basic_on": basic_on,
+        "full_on": full_on,
+        "ended": ended,
+        "status": status,
+    }
+    if not escalated:
+        update |= {"assistant": None, "escalated_on": None}
+    return p.model_copy(update=update)
+
+
+def running_on(p: Pairing, day: dt.date) -> bool:
+    """Started by ``day`` and neither fully turned around nor ended by then."""
+    then = as_on(p, day)
+    return p.withdrawn is None and p.start <= day and then.status not in ("full", "ended")
+
+
+def _running_in(p: Pairing, month: Month) -> bool:
+    """Started by the month's end and not finished before it began."""
+    if p.withdrawn is not None or p.start > month.last:
+        return False
+    finished = [d for d in (p.full_on, p.ended) if d is not None]
+    return not finished or min(finished) >= month.first

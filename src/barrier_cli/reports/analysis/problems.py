@@ -1,0 +1,64 @@
+"""存在的主要问题 by 人员、设备、管理, each with the records that show it.
+
+Nothing here is free text: a problem is the element's count and categories of the month,
+its incidents (by their causes, or a 两违 under people when no cause is written yet) and
+its highest-risk reports. The document turns them into sentences.
+"""
+
+from __future__ import annotations
+
+from barrier_cli.core.models import Incident
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.result import CaseRef, Count, Problem
+
+ELEMENTS = ("personnel", "equipment", "management")
+"""The order a 公文 takes them in: 人员、设备、管理."""
+REPORTS_SHOWN = 3
+"""Reports cited per element, after its incidents."""
+_RISK = {"high": 0, "medium": 1, "low": 2}
+
+
+def main_problems(tree: Tree, month: Month, categories: list[Count]) -> list[Problem]:
+    """One ``Problem`` per element with reports or incidents this month.
+
+    ``categories`` are the month's category counts, for their display names and order.
+    """
+    reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
+    incidents = sorted(
+        (i for i in tree.incidents if i.withdrawn is None and month.contains(i.date)),
+        key=lambda i: (i.date, i.id),
+    )
+    order = {c.key: n for n, c in enumerate(categories)}
+    total = len(reports)
+    out = []
+    for element in ELEMENTS:
+        mine = [r for r in reports if r.element == element]
+        cases = [CaseRef(i.id, i.title, i.type) for i in incidents if element in _elements_of(i)]
+        if not mine and not cases:
+            continue
+        counted: dict[str, int] = {}
+        for r in mine:
+            counted[r.category] = counted.get(r.category, 0) + 1
+        shown = sorted(counted.items(), key=lambda kv: (-kv[1], order.get(kv[0], 99)))
+        linked = {rid for i in incidents for rid in i.reports}
+        worst = sorted(
+            (r for r in mine if r.id not in linked),
+            key=lambda r: (_RISK.get(r.risk, 1), r.date, r.id),
+        )
+        out.append(
+            Problem(
+                element=element,
+                reports=len(mine),
+                share=len(mine) / total if total else 0.0,
+                categories=[Count(key, key, n, n / len(mine) if mine else 0.0) for key, n in shown],
+                cases=cases + [CaseRef(r.id, r.summary, r.category) for r in worst[:REPORTS_SHOWN]],
+            )
+        )
+    return out
+
+
+def _elements_of(incident: Incident) -> set[str]:
+    if incident.causes:
+        return {c.element for c in incident.causes}
+    return {"personnel"} if incident.type == "violation" else {"management"}

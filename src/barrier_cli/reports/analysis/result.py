@@ -1,0 +1,557 @@
+"""The monthly analysis as one plain result: dataclasses, no pandas, no rendering.
+
+Every number a document shows is a field here, so ``to_json`` gives dashboards exactly what
+the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only ever added:
+
+- ``organisation``, ``month`` ("YYYY-MM"), ``as_of`` (the day overdue is counted on: the
+  month's end or today, whichever is earlier), ``skipped_files``
+- ``totals``: ``reports``, ``previous``, ``year_ago``, ``change_previous``,
+  ``change_year_ago``, ``weighted``, ``incidents``, ``previous_known``, ``year_ago_known``
+  (false when that month is before the first record)
+- ``trend``: 12 ``{month, reports, equipment, personnel, management}``, oldest first
+- ``by``: ``element|category|source|unit|level`` → list of ``{key, name, count, share}``
+- ``unit_element``: list of ``{unit, name, equipment, personnel, management, total}``
+- ``compliance``: ``members|groups|branches`` → list of ``{tier, subject, name, unit,
+  branch, expected, actual, unit_name, missed, shortfall}``, and ``missed``: the same rows not met
+- ``timeliness``: counts, medians (days, null when nothing to measure), ``late_analysis``
+  (report ids), ``overdue``: list of ``{record, field, index, action, owner, owner_name,
+  unit, due, days_overdue}``
+- ``incidents`` and ``earlier_open``: list of ``{id, date, title, unit, unit_name, type,
+  class, severity, persons, status, gaps, closed, complete}``
+- ``repeat_violators``: list of ``{person, name, unit, count, evidence, pairing,
+  unit_name}``
+- ``pairings``: counts and ``rows`` of ``{id, person, person_name, mentor, mentor_name,
+  unit, start, basic_due, full_due, basic_on, full_on, status, due, overdue, turned}``
+- ``weak_links`` (ranked) and ``priorities`` (the top ones): ``{rank, element, category,
+  key, location, count, weighted, previous_avg, growth, evidence}``
+- ``assessments``: list of ``{rank, subject, name, standard, period, total, max, result,
+  status, flagged, branch}`` (members ranked within their branch); ``good_catches``: list of ``{id, date, reporter, reporter_name,
+  unit_name, summary, train, vehicle}``
+- ``incidents`` rows also carry ``typical``, ``grade``, ``analysis_due``, ``analysis_late``
+- ``rewards``: list of ``{date, kind, level, person, unit, amount, reason, record, source,
+  id, name}``
+- ``key_persons``: list of ``{person, name, unit, score, signals: [{kind, ref, weight}],
+  register, status, pairing, proposed}``
+- ``problems`` (存在的主要问题): ``{element, reports, share, categories, cases: [{id, text,
+  kind}]}`` per element, people, equipment, management in that order
+- ``studies`` (典型案例剖析): ``{case, description, timeline, levels, meeting, meeting_date,
+  causes, accountability, measures, handover, handover_date}`` of each typical case open or of
+  the month
+- ``proposed`` (下月保安全重点): ``{rank, content, measures, unit, unit_name, owner,
+  owner_name, deadline, basis, weight}``; ``followed`` (上月保安全重点落实情况): ``{record,
+  index, content, unit_name, owner_name, due, done, state, evidence}``, ``followed_known``
+- ``scores`` (考核与排序): ``{period, branches, members, tail}`` of ``{rank, subject, name,
+  total, max, lowest, branch, final, unentered, branch_name}``
+- ``timeliness`` also carries ``open_this_month`` and ``open_earlier`` (their sum is
+  ``open_reports``); ``pairings`` carries ``by_status``
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from barrier_cli.core.periods import Month
+from barrier_cli.reports.analysis.compliance import Compliance, Expectation
+from barrier_cli.reports.analysis.feedback import FeedbackSummary
+from barrier_cli.reports.analysis.patrols import PatrolDuty
+from barrier_cli.reports.analysis.totals import Cumulative
+
+SCHEMA = 1
+
+
+@dataclass(frozen=True)
+class Totals:
+    reports: int
+    previous: int
+    year_ago: int
+    weighted: int
+    incidents: int
+    previous_known: bool = True
+    """False when last month is before the first record: there is nothing to compare with."""
+    year_ago_known: bool = True
+
+    @property
+    def change_previous(self) -> int:
+        return self.reports - self.previous
+
+    @property
+    def change_year_ago(self) -> int:
+        return self.reports - self.year_ago
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    month: str
+    reports: int
+    equipment: int
+    personnel: int
+    management: int
+
+
+@dataclass(frozen=True)
+class Count:
+    key: str
+    name: str
+    count: int
+    share: float
+    """Of the month's reports, 0..1."""
+
+
+@dataclass(frozen=True)
+class UnitRow:
+    unit: str
+    name: str
+    equipment: int
+    personnel: int
+    management: int
+    total: int
+
+
+@dataclass(frozen=True)
+class OverdueItem:
+    record: str
+    field: str
+    """``actions`` of a report or ``measures`` of an incident."""
+    index: int
+    action: str
+    owner: str | None
+    owner_name: str
+    unit: str
+    due: dt.date
+    days_overdue: int
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    reports: int
+    analysed: int
+    median_days_to_analysis: float | None
+    late_analysis: list[str]
+    closed: int
+    median_days_to_close: float | None
+    closed_within: int
+    close_days: int
+    analyse_days: int
+    open_reports: int
+    open_actions: int
+    overdue: list[OverdueItem]
+    open_this_month: int = 0
+    """Of ``open_reports``, the month's own; the rest are from earlier months."""
+
+    @property
+    def open_earlier(self) -> int:
+        return self.open_reports - self.open_this_month
+
+    @property
+    def closed_within_share(self) -> float | None:
+        return self.closed_within / self.reports if self.reports else None
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    id: str
+    date: dt.date
+    title: str
+    unit: str
+    unit_name: str
+    type: str
+    class_: str | None
+    severity: str | None
+    persons: list[str]
+    status: str
+    gaps: list[str]
+    """What 三不放过 still lacks (``Incident.closure_gaps``); empty when complete."""
+    closed: dt.date | None = None
+    """When the case was closed, if it was by the analysis's moment (`snapshot.as_of`)."""
+    typical: bool = False
+    """A typical case (典型案例): the full procedure applies before closing."""
+    grade: str | None = None
+    """A or B for a 两违."""
+    analysis_due: dt.date | None = None
+    """The analysis deadline of its class (``cases.analysis_days``)."""
+    analysis_late: bool = False
+    """Not analysed by ``analysis_due`` as of the document's day, or analysed after it."""
+
+    @property
+    def complete(self) -> bool:
+        return not self.gaps
+
+
+@dataclass(frozen=True)
+class Evidence:
+    kind: str
+    ref: str | None
+    weight: float
+
+
+@dataclass(frozen=True)
+class KeyCandidate:
+    person: str
+    name: str
+    unit: str
+    score: float
+    signals: list[Evidence] = field(default_factory=list)
+    register: str | None = None
+    """The register entry (K-…) already holding them, if any."""
+    status: str | None = None
+    pairing: str | None = None
+
+    @property
+    def proposed(self) -> bool:
+        """New to the register: signals enough, and neither registered nor paired."""
+        return self.register is None and self.pairing is None
+
+
+@dataclass(frozen=True)
+class RewardLine:
+    """One reward, commendation or penalty (奖惩)."""
+
+    date: dt.date
+    kind: str
+    """commendation, reward or penalty."""
+    level: str
+    """workshop, depot or division."""
+    person: str | None
+    unit: str | None
+    amount: float
+    reason: str
+    record: str | None
+    source: str
+    """'register' or 'accountability'."""
+    id: str | None = None
+    name: str = ""
+    """The person's name, else the unit's."""
+
+
+@dataclass(frozen=True)
+class RepeatViolator:
+    person: str
+    name: str
+    unit: str
+    count: int
+    evidence: list[str]
+    pairing: str | None
+    """The pairing already looking after the person; None: proposed as a new key person."""
+    unit_name: str = ""
+
+
+@dataclass(frozen=True)
+class PairingRow:
+    id: str
+    person: str
+    person_name: str
+    mentor: str
+    mentor_name: str
+    unit: str
+    start: dt.date
+    basic_due: dt.date
+    full_due: dt.date
+    basic_on: dt.date | None
+    full_on: dt.date | None
+    status: str
+    due: list[str]
+    """Milestones (basic, full) due this month."""
+    overdue: list[str]
+    turned: list[str]
+    """Milestones reached this month."""
+
+
+@dataclass(frozen=True)
+class Pairings:
+    rows: list[PairingRow]
+
+    @property
+    def active(self) -> int:
+        return len(self.rows)
+
+    @property
+    def basic_due(self) -> int:
+        return sum("basic" in r.due for r in self.rows)
+
+    @property
+    def full_due(self) -> int:
+        return sum("full" in r.due for r in self.rows)
+
+    @property
+    def overdue(self) -> int:
+        return sum(bool(r.overdue) for r in self.rows)
+
+    @property
+    def turned_around(self) -> int:
+        return sum(bool(r.turned) for r in self.rows)
+
+    @property
+    def by_status(self) -> dict[str, int]:
+        """How many pairings stand at each status: the parts of ``active``."""
+        out: dict[str, int] = {}
+        for r in self.rows:
+            out[r.status] = out.get(r.status, 0) + 1
+        return out
+
+
+@dataclass(frozen=True)
+class WeakLink:
+    rank: int
+    element: str
+    category: str
+    key: str
+    """One of the five keys, or "" when the reports name none."""
+    location: str
+    count: int
+    weighted: int
+    previous_avg: float
+    """Risk-weighted count per month over the three months before."""
+    evidence: list[str]
+
+    @property
+    def growth(self) -> float:
+        return round(self.weighted - self.previous_avg, 2)
+
+
+@dataclass(frozen=True)
+class RankRow:
+    rank: int
+    subject: str
+    name: str
+    standard: str
+    period: str
+    total: float
+    max: float | None
+    result: str | None
+    status: str
+    flagged: bool
+    """排序抓尾: the lowest of its standard (a member: of its branch), or failed."""
+    branch: str | None = None
+    """A member's branch: members are ranked within it."""
+
+
+@dataclass(frozen=True)
+class GoodCatch:
+    id: str
+    date: dt.date
+    reporter: str
+    reporter_name: str
+    unit_name: str
+    summary: str
+    train: str | None
+    vehicle: str | None
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    id: str
+    text: str
+    kind: str
+    """An incident's type or a report's category."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """存在的主要问题 of one of the three elements, with the records that show it."""
+
+    element: str
+    reports: int
+    share: float
+    categories: list[Count]
+    """The element's categories of the month, largest first, those with reports only."""
+    cases: list[CaseRef]
+    """The month's incidents of the element, then its highest-risk reports."""
+
+
+@dataclass(frozen=True)
+class Step:
+    at: str
+    event: str
+
+
+@dataclass(frozen=True)
+class CauseLine:
+    element: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Held:
+    """One 责任追究 line."""
+
+    name: str
+    action: str
+    role: str | None
+    detail: str | None
+    date: dt.date
+
+
+@dataclass(frozen=True)
+class MeasureState:
+    action: str
+    owner_name: str
+    due: dt.date | None
+    done: dt.date | None
+    state: str
+    """done, late (done after its due day), overdue, open."""
+
+
+@dataclass(frozen=True)
+class CaseStudy:
+    """典型案例剖析: what happened, the three levels, causes, 责任追究, measures."""
+
+    case: CaseRow
+    description: str | None
+    timeline: list[Step]
+    levels: dict[str, str]
+    """general_branch, branch, member → findings, those given."""
+    meeting: str | None
+    """The kind of the 支委会 that analysed it (as written), None until one met."""
+    causes: list[CauseLine]
+    accountability: list[Held]
+    measures: list[MeasureState]
+    handover: str | None
+    """The level it was handed over to (交班), None until it was."""
+    meeting_date: dt.date | None = None
+    handover_date: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Priority:
+    """A proposed 保安全重点 of next month, as `priorities adopt` would record it."""
+
+    rank: int
+    content: str
+    measures: list[str]
+    unit: str
+    unit_name: str
+    owner: str | None
+    owner_name: str
+    deadline: dt.date
+    basis: list[str]
+    weight: float
+
+
+@dataclass(frozen=True)
+class FollowUp:
+    """One adopted priority of the month and whether it was carried out."""
+
+    record: str
+    index: int
+    content: str
+    unit_name: str
+    owner_name: str
+    due: dt.date
+    done: dt.date | None
+    state: str
+    """done (by its deadline), late (done after it), overdue (not done, deadline past),
+    open (not done, deadline still ahead)."""
+    evidence: list[str]
+
+
+@dataclass(frozen=True)
+class Scored:
+    rank: int
+    subject: str
+    name: str
+    total: float
+    max: float
+    lowest: bool
+    branch: str
+    final: bool
+    """A final assessment is recorded for the period."""
+    unentered: int
+    """Items a person must still enter: they count 0 until then."""
+    branch_name: str = ""
+
+
+@dataclass(frozen=True)
+class Scores:
+    """考核与排序 as `assess` derives them: branches of the month, members of the quarter."""
+
+    period: str
+    branches: list[Scored]
+    quarter: str
+    members: list[Scored]
+
+    @property
+    def tail(self) -> list[Scored]:
+        return [m for m in self.members if m.lowest]
+
+
+@dataclass(frozen=True)
+class MonthlyAnalysis:
+    organisation: str
+    month: Month
+    as_of: dt.date
+    totals: Totals
+    trend: list[TrendPoint]
+    by: dict[str, list[Count]]
+    unit_element: list[UnitRow]
+    compliance: Compliance
+    timeliness: Timeliness
+    incidents: list[CaseRow]
+    earlier_open: list[CaseRow]
+    repeat_violators: list[RepeatViolator]
+    pairings: Pairings
+    weak_links: list[WeakLink]
+    priorities: list[WeakLink]
+    assessments: list[RankRow]
+    good_catches: list[GoodCatch]
+    skipped_files: list[str] = field(default_factory=list)
+    """Files left out because they do not validate (run ``barrier check``)."""
+    feedback: FeedbackSummary | None = None
+    """How fast reporters heard back (信息反馈), and who did not."""
+    cumulative: Cumulative | None = None
+    """Totals since the programme started, as of the month's end."""
+    key_persons: list[KeyCandidate] = field(default_factory=list)
+    """Everyone whose signals reach the key-person threshold (安全关键人)."""
+    rewards: list[RewardLine] = field(default_factory=list)
+    """The month's rewards, commendations and penalties (奖惩), register and 责任追究."""
+    patrols: list[PatrolDuty] = field(default_factory=list)
+    """Each cadre's patrols against their cadence, with the five keys watched."""
+    problems: list[Problem] = field(default_factory=list)
+    studies: list[CaseStudy] = field(default_factory=list)
+    proposed: list[Priority] = field(default_factory=list)
+    followed: list[FollowUp] = field(default_factory=list)
+    followed_known: bool = False
+    """Priorities were adopted for this month (a record exists), even if it lists none."""
+    scores: Scores | None = None
+
+    def to_json(self) -> str:
+        data = {"schema": SCHEMA, **_plain(self)}
+        data["compliance"]["missed"] = [_plain(e) for e in self.compliance.missed()]
+        return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+# Computed properties that belong in the JSON next to the fields.
+_PROPERTIES: dict[type, tuple[str, ...]] = {
+    Totals: ("change_previous", "change_year_ago"),
+    Timeliness: ("closed_within_share", "open_earlier"),
+    CaseRow: ("complete",),
+    Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around", "by_status"),
+    Scores: ("tail",),
+    WeakLink: ("growth",),
+    Expectation: ("missed", "shortfall"),
+    KeyCandidate: ("proposed",),
+    PatrolDuty: ("missed",),
+}
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Month):
+        return str(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        out = {
+            f.name.rstrip("_"): _plain(getattr(value, f.name)) for f in dataclasses.fields(value)
+        }
+        for name in _PROPERTIES.get(type(value), ()):
+            out[name] = _plain(getattr(value, name))
+        return out
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value

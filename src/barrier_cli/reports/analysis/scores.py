@@ -1,0 +1,43 @@
+"""考核与排序 in the analysis: the branch scores of the month and the members' ranking of the
+quarter so far, derived by `barrier_cli.reports.assess` from the same snapshot, so the analysis and
+``barrier assess`` give one answer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from barrier_cli.core.labels import Lang
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.result import Scored, Scores
+from barrier_cli.reports.assess import Draft, assess
+
+
+def scores(tree: Tree, month: Month, as_of: dt.date, lang: Lang) -> Scores | None:
+    """None when the tree has no branch or member standard to score against."""
+    if "branch" not in tree.standards or "member" not in tree.standards:
+        return None
+    branches = assess(tree, month, today=as_of, lang=lang)
+    members = assess(tree, month.quarter, today=as_of, lang=lang)
+    return Scores(
+        period=str(month),
+        branches=[_scored(tree, d) for d in branches.branches],
+        quarter=str(month.quarter),
+        members=[_scored(tree, d) for d in members.members],
+    )
+
+
+def _scored(tree: Tree, d: Draft) -> Scored:
+    standard = tree.standards[d.assessment.standard]
+    return Scored(
+        rank=d.rank,
+        subject=d.assessment.subject,
+        name=d.name,
+        total=round(d.total, 2),
+        max=sum(item.max for item in standard.items().values()),
+        lowest=d.lowest,
+        branch=d.branch,
+        final=d.recorded is not None and d.recorded.status == "final",
+        unentered=sum(1 for s in d.sources.values() if s == "missing"),
+        branch_name=next((u.name for u in tree.org.units if u.id == d.branch), d.branch),
+    )

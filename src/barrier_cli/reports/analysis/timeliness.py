@@ -1,0 +1,79 @@
+"""How fast information is handled: days to analysis and closure, and what is overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterator
+
+from barrier_cli.core.models import Action
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.result import OverdueItem, Timeliness
+from barrier_cli.reports.snapshot import late_analyses
+
+
+def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
+    """The month's reports, timed; open and overdue work across the tree as of ``as_of``.
+
+    ``tree`` is the snapshot of ``as_of`` (`barrier_cli.reports.snapshot.as_of`), so an old month's
+    analysis shows what was analysed, closed and overdue at that moment, not now.
+    """
+    deadlines = tree.settings.deadlines
+    reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
+    to_analysis = [(r.analysis.date - r.date).days for r in reports if r.analysis]
+    to_close = [(r.closed - r.date).days for r in reports if r.closed]
+    late = [x.report.id for x in late_analyses(tree, month, as_of, deadlines.analyse_days)]
+    standing = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
+    still_open = [r for r in standing if r.closed is None or r.closed > as_of]
+    actions = list(_actions(tree, as_of))
+    pending = [a for a in actions if a[3].done is None or a[3].done > as_of]
+    people = {p.id: p.name for p in tree.org.people}
+    overdue = [
+        OverdueItem(
+            record=rid,
+            field=name,
+            index=n,
+            action=act.action,
+            owner=act.owner,
+            owner_name=people.get(act.owner, act.owner) if act.owner else "",
+            unit=unit,
+            due=act.due,
+            days_overdue=(as_of - act.due).days,
+        )
+        for rid, unit, (name, n), act in pending
+        if act.due is not None and act.due < as_of
+    ]
+    overdue.sort(key=lambda o: (-o.days_overdue, o.record, o.index))
+    return Timeliness(
+        reports=len(reports),
+        analysed=len(to_analysis),
+        median_days_to_analysis=_median(to_analysis),
+        late_analysis=late,
+        closed=len(to_close),
+        median_days_to_close=_median(to_close),
+        closed_within=sum(1 for d in to_close if d <= deadlines.close_days),
+        close_days=deadlines.close_days,
+        analyse_days=deadlines.analyse_days,
+        open_reports=len(still_open),
+        open_this_month=sum(1 for r in still_open if month.contains(r.date)),
+        open_actions=len(pending),
+        overdue=overdue,
+    )
+
+
+def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
+    """(record id, unit, (field, index), action) of every report action and incident measure."""
+    for r in tree.reports:
+        if r.withdrawn is None and r.date <= as_of:
+            unit = tree.places.unit_of(r) or ""
+            for n, act in enumerate(r.actions):
+                yield r.id, unit, ("actions", n), act
+    for i in tree.incidents:
+        if i.withdrawn is None and i.date <= as_of:
+            for n, act in enumerate(i.measures):
+                yield i.id, i.unit, ("measures", n), act
+
+
+def _median(values: list[int]) -> float | None:
+    return float(statistics.median(values)) if values else None

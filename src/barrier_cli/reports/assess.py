@@ -1,0 +1,667 @@
+"""Draft assessments (考核) derived from the records, for people to review and make final.
+
+Branches are scored on the branch standard (4 aspects, 13 items). An item is either
+*derived*: it starts at its maximum and each shortfall the records show is a deduction on it,
+with ``ref`` pointing at the record that proves it and the item's ``evidence`` listing them;
+or *entered*: a person gives its score with evidence in the branch's assessment record of
+the period, which the draft carries over. An entered item nobody has scored yet counts 0 and
+says so: no item silently stays at full marks. Which shortfall falls on which item, and how
+many points it costs, is the standard's (``rules`` of each item in ``standards/``), else
+`models.standard.DEFAULT_RULES`. The shortfalls are the notice's own deficiencies (`deficiencies.py`) plus
+members' violations and accidents, so the notice and the assessment never disagree.
+
+Members are rated on the four member items: 应知一口清 and 应会一手精 from competence checks,
+自身无两违 (missed reports, own 两违 by A/B grade) and 身边无事故 (the person responsible for an
+accident, those involved and the bystanders of the group each lose a different share).
+A quarter ranks members within each branch, and flags the tail (排尾) of each for the
+排尾党员分析会 (党支部每季逐项打分，排序抓尾).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from barrier_cli.core.errors import InvalidInput, UserError
+from barrier_cli.core.kinds import KINDS
+from barrier_cli.core.labels import Lang, label
+from barrier_cli.core.models import Assessment, Competence, Incident
+from barrier_cli.core.models.assessment import Deduction, ItemScore
+from barrier_cli.core.models.competence import CompetenceResult
+from barrier_cli.core.models.standard import MEMBER_RULES, Standard
+from barrier_cli.core.periods import Month, Quarter, month_named, quarter_named
+from barrier_cli.io import store
+from barrier_cli.io.canonical import record_text
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports import snapshot
+from barrier_cli.reports.analysis.compliance import Expectation, reporting_compliance
+from barrier_cli.reports.deficiencies import Deficiency, find_deficiencies, rule_title
+
+FAILING = frozenset(MEMBER_RULES) - {"nearby"}
+"""Member shortfalls that fail the rating (岗区评比失格); a bystander only loses points."""
+
+CHECKED = {"knows": "knows", "skills": "skills"}
+"""Member item → competence check kind that scores it (一口清, 一手精)."""
+CHECK_MONTHS = 3
+"""A check counts for the period it falls in and the two months after (checks are quarterly)."""
+
+RECURRING = frozenset({"overdue_action", "pairing_overdue"})
+"""Shortfalls that last: counted once per record over a quarter, not once per month."""
+
+Period = Month | Quarter
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One derived assessment, and how it compares with the recorded one, if any."""
+
+    assessment: Assessment
+    name: str
+    aspects: dict[str, float] = field(default_factory=dict)
+    """Aspect id → score after deductions (branches)."""
+    rank: int = 0
+    lowest: bool = False
+    """The tail (排尾): lowest of the workshop (branches) or of its branch (members)."""
+    recorded: Assessment | None = None
+    branch: str = ""
+    """The member's branch (members)."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Item id → derived, entered, or missing (an entered item nobody scored yet)."""
+
+    @property
+    def total(self) -> float:
+        return self.assessment.total
+
+
+@dataclass(frozen=True)
+class Assessed:
+    period: str
+    branches: list[Draft]
+    members: list[Draft]
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def drafts(self) -> list[Draft]:
+        return [*self.branches, *self.members]
+
+    @property
+    def tail(self) -> list[Draft]:
+        """Members at the tail of their branch: the 排尾党员分析会 list."""
+        return [m for m in self.members if m.lowest]
+
+
+# What one period of a reporting duty is called (a duty day, an ISO week, a month).
+_PERIOD_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
+_PERIOD_EN = {"day": "duty days", "week": "weeks", "month": "months"}
+
+
+def parse_period(month: str | None, quarter: str | None, today: dt.date) -> Period:
+    """The period of ``--month`` or ``--quarter`` (one of them), as `periods` reads them."""
+    if (month is None) == (quarter is None):
+        raise InvalidInput("give either --month YYYY-MM or --quarter YYYY-Qn")
+    if month is not None:
+        return month_named(month, today)
+    return quarter_named(quarter or "", today)
+
+
+def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> Assessed:
+    """Branch scores ranked in the workshop, and member ratings ranked in each branch."""
+    if period.first > today:
+        raise InvalidInput(f"{period} has not begun yet")
+    months = [period] if isinstance(period, Month) else period.months
+    months = [m for m in months if m.first <= today]
+    # the period's records as they stood at its end, as the analysis and notice count them
+    tree = snapshot.as_of(tree, min(period.last, today))
+    notes: list[str] = []
+    branch_std = _standard(tree, "branch")
+    found = _period_deficiencies(tree, months, today=today, lang=lang)
+    found += list(_case_shortfalls(tree, months, lang))
+    found += list(_activity_shortfalls(tree, months, lang))
+    found += list(_unpaired_key_persons(tree, months[-1], today, lang))
+    branches = _rank(
+        [
+            _branch_draft(
+                tree,
+                str(period),
+                [str(m) for m in months],
+                (unit.id, unit.name),
+                found,
+                branch_std,
+                today=today,
+                lang=lang,
+                notes=notes,
+            )
+            for unit in tree.org.units
+            if unit.kind == "branch"
+        ]
+    )
+    member_std = _standard(tree, "member")
+    duties: dict[str, Expectation] = {}
+    missed: list[Expectation] = []
+    for month in months:
+        compliance = reporting_compliance(tree, month, today=today)
+        duties.update((d.subject, d) for d in compliance.members)
+        missed += compliance.missed()
+    # Someone who left during the period is not ranked against those still there at its end.
+    end = min(months[-1].last, today)
+    present = {p.id for p in tree.org.people if p.active_on(end)}
+    drafts = [
+        _member_draft(tree, period, months, duty, missed, member_std, today, lang)
+        for duty in duties.values()
+        if duty.subject in present
+    ]
+    by_branch: dict[str, list[Draft]] = {}
+    for d in drafts:
+        by_branch.setdefault(d.branch, []).append(d)
+    members = [d for group in by_branch.values() for d in _rank(group)]
+    return Assessed(str(period), branches, members, sorted(set(notes)))
+
+
+def _standard(tree: Tree, name: str) -> Standard:
+    standard = tree.standards.get(name)
+    if standard is None:
+        raise UserError(f"no standards/{name}.yaml: the {name} standard is needed to assess")
+    return standard
+
+
+def _period_deficiencies(
+    tree: Tree, months: list[Month], *, today: dt.date, lang: Lang
+) -> list[Deficiency]:
+    seen: set[tuple[str, tuple[str, ...]]] = set()
+    out = []
+    for month in months:
+        for d in find_deficiencies(tree, month, today=today, lang=lang):
+            if d.rule in RECURRING:
+                if (d.rule, d.evidence_ids) in seen:
+                    continue
+                seen.add((d.rule, d.evidence_ids))
+            out.append(d)
+    return out
+
+
+def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[Deficiency]:
+    """Violations and accidents of the period, serious ones not handed over (交班), and
+    两违 not analysed by the end of their month (每月对党员两违信息进行分析)."""
+    cases = tree.settings.cases
+    for case in tree.incidents:
+        month = next((m for m in months if m.contains(case.date)), None)
+        if case.withdrawn is not None or month is None:
+            continue
+        unit = tree.places.branch_of(case.unit) or case.unit
+        yield Deficiency(unit, _case_rule(case), _case_detail(case, lang), (case.id,))
+        if case.needs_handover() and (case.handover is None or case.handover.date > month.last):
+            yield Deficiency(
+                unit,
+                "no_handover",
+                f"{case.id}「{case.title}」未交班"
+                if lang == "zh"
+                else f"{case.id} '{case.title}': not handed over",
+                (case.id,),
+            )
+        analysed = case.analysed_on()
+        if case.violation is not None and (analysed is None or analysed > month.last):
+            grade = case.grade(cases) or "B"
+            yield Deficiency(
+                unit,
+                "violation_unanalysed",
+                f"{case.id}「{case.title}」（{grade}类两违）当月未分析"
+                if lang == "zh"
+                else f"{case.id} '{case.title}' ({grade}-class): not analysed in its month",
+                (case.id,),
+            )
+    for report in tree.reports:
+        month = next((m for m in months if m.contains(report.date)), None)
+        if report.withdrawn is not None or month is None or report.category != "violation":
+            continue
+        if report.analysis is None or report.analysis.date > month.last:
+            where = tree.places.unit_of(report)
+            yield Deficiency(
+                tree.places.branch_of(where) or where or "?",
+                "violation_unanalysed",
+                f"{report.id}「{report.summary}」两违信息当月未分析"
+                if lang == "zh"
+                else f"{report.id} '{report.summary}': violation not analysed in its month",
+                (report.id,),
+            )
+
+
+def _activity_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[Deficiency]:
+    """Months in which a branch held no 双学双提 study and no 四赛 contest."""
+    held: set[tuple[str, str]] = set()
+    for event in tree.competence:
+        if event.withdrawn is None and event.kind in ("study", "contest"):
+            held.add((tree.places.branch_of(event.unit) or event.unit, str(Month.of(event.date))))
+    for unit in tree.org.units:
+        if unit.kind != "branch":
+            continue
+        for month in months:
+            if (unit.id, str(month)) not in held:
+                yield Deficiency(
+                    unit.id,
+                    "no_activity",
+                    f"{month}无双学双提或四赛记录"
+                    if lang == "zh"
+                    else f"{month}: no study (双学双提) or contest (四赛) recorded",
+                    (),
+                    subject=str(month),
+                )
+
+
+def _unpaired_key_persons(
+    tree: Tree, month: Month, today: dt.date, lang: Lang
+) -> Iterator[Deficiency]:
+    """Key persons confirmed and, at the period's end, unpaired past ``pair_days``."""
+    asof = min(month.last, today)
+    days = tree.settings.key_persons.pair_days
+    paired = {p.person for p in tree.pairings if p.withdrawn is None and p.start <= asof}
+    for k in tree.key_persons:
+        if k.withdrawn is not None or k.confirmed is None or k.confirmed > asof:
+            continue
+        if k.person in paired or (asof - k.confirmed).days <= days:
+            continue
+        yield Deficiency(
+            tree.places.branch_of(k.unit) or k.unit,
+            "key_person_unpaired",
+            f"{k.id}：安全关键人{k.person}确定{(asof - k.confirmed).days}天未结包保对子"
+            if lang == "zh"
+            else f"{k.id}: key person {k.person} confirmed "
+            f"{(asof - k.confirmed).days} days ago, not paired",
+            (k.id,),
+        )
+
+
+def _case_rule(case: Incident) -> str:
+    if case.type == "violation":
+        return "violation"
+    if case.type == "accident" and case.needs_handover():
+        return "serious_accident"
+    return case.type
+
+
+def _case_detail(case: Incident, lang: Lang) -> str:
+    kind = label("accident_class", case.class_, lang) if case.class_ else None
+    kind = kind or label("incident_type", case.type, lang)
+    return (
+        f"{case.id}「{case.title}」（{kind}）"
+        if lang == "zh"
+        else f"{case.id} '{case.title}' ({kind})"
+    )
+
+
+def _weight(tree: Tree, d: Deficiency) -> float:
+    """A 两违 weighs its grade (A-class three times a B by default)."""
+    if d.rule != "violation" or not d.evidence_ids:
+        return 1.0
+    cases = tree.settings.cases
+    case = next((i for i in tree.incidents if i.id == d.evidence_ids[0]), None)
+    grade = case.grade(cases) if case is not None else None
+    return cases.grade_weights.get(grade or "B", 1.0)
+
+
+def _branch_draft(
+    tree: Tree,
+    period: str,
+    months: list[str],
+    unit: tuple[str, str],
+    found: list[Deficiency],
+    standard: Standard,
+    *,
+    today: dt.date,
+    lang: Lang,
+    notes: list[str],
+) -> Draft:
+    unit_id, name = unit
+    items = standard.items()
+    rules = standard.rules()
+    recorded_ids = {a.id for a in tree.assessments}
+    wanted: list[Deduction] = []
+    for d in found:
+        if d.unit != unit_id:
+            continue
+        if d.rule not in rules:
+            notes.append(f"standards/branch.yaml: no item takes '{d.rule}': no deduction for it")
+            continue
+        target, points = rules[d.rule]
+        if target not in items:
+            notes.append(f"standards/branch.yaml has no item '{target}': no deduction for {d.rule}")
+            continue
+        wanted.append(
+            Deduction(
+                item=target,
+                points=points * _weight(tree, d),
+                reason=_one_line(f"{shortfall_title(d.rule, lang)}: {d.detail}"),
+                ref=_ref(d, months, recorded_ids),
+            )
+        )
+    deductions = _capped(wanted, {i: s.max for i, s in items.items()})
+    recorded = _recorded(tree, f"A-{period}-{unit_id}")
+    entered = {i.item: i for i in recorded.items if i.evidence} if recorded else {}
+    scores: list[ItemScore] = []
+    sources: dict[str, str] = {}
+    for item_id, item in items.items():
+        if standard.source_of(item) == "derived":
+            refs = [x.ref for x in deductions if x.item == item_id and x.ref]
+            sources[item_id] = "derived"
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=item.max,
+                    note=_t(lang, "据记录核算", "derived from the records")
+                    if refs
+                    else _t(lang, "据记录核算，本期无扣分", "derived: nothing to deduct"),
+                    evidence=list(dict.fromkeys(refs)),
+                )
+            )
+        elif item_id in entered:
+            given = entered[item_id]
+            sources[item_id] = "entered"
+            scores.append(given.model_copy(update={"score": min(given.score, item.max)}))
+        else:
+            sources[item_id] = "missing"
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=0,
+                    note=_t(
+                        lang, "未录入：须录入得分及依据", "not entered: score it with evidence"
+                    ),
+                )
+            )
+    assessment = Assessment(
+        id=f"A-{period}-{unit_id}",
+        period=period,
+        subject=unit_id,
+        standard="branch",
+        items=scores,
+        deductions=deductions,
+        status="draft",
+        date=today,
+    )
+    by_item = {i.item: i.score for i in scores}
+    aspects = {
+        aspect.id: sum(by_item[i.id] for i in aspect.items)
+        - sum(d.points for d in deductions if d.item in {i.id for i in aspect.items})
+        for aspect in standard.aspects
+    }
+    return Draft(assessment, name, aspects, recorded=recorded, sources=sources)
+
+
+def _t(lang: Lang, zh: str, en: str) -> str:
+    return zh if lang == "zh" else en
+
+
+CASE_RULES: dict[str, tuple[str, str]] = {
+    "no_handover": ("未交班", "not handed over"),
+    "violation": ("两违", "violation"),
+    "serious_accident": ("一般A类及以上事故", "general-A accident or worse"),
+    "accident": ("事故", "accident"),
+    "precursor": ("事故苗子", "precursor"),
+    "violation_unanalysed": ("两违信息未按月分析", "violation not analysed monthly"),
+    "no_activity": ("未开展双学双提、四赛", "no study or contest"),
+    "key_person_unpaired": ("安全关键人未包保", "key person not paired"),
+}
+
+
+def shortfall_title(rule: str, lang: Lang) -> str:
+    """The notice's heading of a rule, or the heading of a case rule of assessment."""
+    if rule in CASE_RULES:
+        zh, en = CASE_RULES[rule]
+        return zh if lang == "zh" else en
+    return rule_title(rule, lang)
+
+
+def _ref(d: Deficiency, months: list[str], assessments: set[str]) -> str | None:
+    """The record proving a deduction; for a missed report, the member's own assessment."""
+    if d.rule != "missed_reports":
+        return d.evidence_ids[0] if d.evidence_ids else None
+    return next(
+        (aid for m in months if (aid := f"A-{m}-{d.subject}") in assessments),
+        None,
+    )
+
+
+def _capped(deductions: list[Deduction], maxima: dict[str, float]) -> list[Deduction]:
+    """Deductions in order, never taking an item below zero."""
+    left = dict(maxima)
+    out = []
+    for d in deductions:
+        points = min(d.points, left[d.item])
+        if points <= 0:
+            continue
+        left[d.item] -= points
+        out.append(d.model_copy(update={"points": points}))
+    return out
+
+
+def _rank(drafts: list[Draft]) -> list[Draft]:
+    """Highest total first; equal totals share a rank; the lowest flagged when totals differ."""
+    ordered = sorted(drafts, key=lambda d: (-d.total, d.assessment.subject))
+    totals = [d.total for d in ordered]
+    lowest = min(totals, default=0.0)
+    spread = len(set(totals)) > 1
+    return [
+        Draft(
+            d.assessment,
+            d.name,
+            d.aspects,
+            rank=1 + sum(1 for t in totals if t > d.total),
+            lowest=spread and d.total == lowest,
+            recorded=d.recorded,
+            branch=d.branch,
+            sources=d.sources,
+        )
+        for d in ordered
+    ]
+
+
+def _member_draft(
+    tree: Tree,
+    period: Period,
+    months: list[Month],
+    duty: Expectation,
+    missed: list[Expectation],
+    standard: Standard,
+    today: dt.date,
+    lang: Lang,
+) -> Draft:
+    items = standard.items()
+    rules = standard.rules()
+    pid = duty.subject
+    first, last = months[0].first, min(months[-1].last, today)
+    cases = tree.settings.cases
+
+    def t(zh: str, en: str) -> str:
+        return _t(lang, zh, en)
+
+    wanted: list[Deduction] = []
+    failing = False
+
+    def fail(key: str, reason: str, ref: str | None) -> None:
+        nonlocal failing
+        item, points = rules.get(key, ("", 0.0))
+        if item in items:
+            wanted.append(Deduction(item=item, points=points, reason=_one_line(reason), ref=ref))
+            failing = failing or key in FAILING
+
+    for shortfall in (m for m in missed if m.subject == pid and m.tier in ("member", "group")):
+        fail(
+            "missed",
+            t(
+                f"漏报：{label('level', shortfall.tier)}应反馈{shortfall.expected}"
+                f"{_PERIOD_ZH[shortfall.period]}，漏报{shortfall.shortfall}"
+                f"{_PERIOD_ZH[shortfall.period]}（{'、'.join(shortfall.missed_periods)}），"
+                "岗区评比失格",
+                f"missed reports: fed back {shortfall.actual} of {shortfall.expected} "
+                f"{_PERIOD_EN[shortfall.period]} as {label('level', shortfall.tier, 'en')}",
+            ),
+            None,
+        )
+    for case in tree.incidents:
+        if case.withdrawn is not None or not first <= case.date <= last:
+            continue
+        if case.violation is not None and case.violation.person == pid:
+            kind = label("violation_kind", case.violation.kind, lang)
+            grade = case.grade(cases) or "B"
+            fail(
+                f"violation_{grade.lower()}",
+                t(f"本人{grade}类{kind}：{case.title}", f"own {grade}-class {kind}: {case.title}"),
+                case.id,
+            )
+        elif case.type == "accident":
+            part = _part_in(case, pid, duty.unit)
+            if part is not None:
+                zh, en = ACCIDENT_PART[part]
+                fail(part, t(f"{zh}：{case.title}", f"{en}: {case.title}"), case.id)
+    for report in tree.reports:
+        if (
+            report.withdrawn is None
+            and first <= report.date <= last
+            and report.category == "violation"
+            and pid in report.persons
+            and not any(report.id in i.reports for i in tree.incidents if i.violation)
+        ):
+            fail(
+                "violation_b",
+                t(f"本人两违：{report.summary}", f"own violation: {report.summary}"),
+                report.id,
+            )
+    scores = []
+    sources: dict[str, str] = {}
+    for item_id, item in items.items():
+        check = _latest_check(tree, pid, CHECKED.get(item_id), last)
+        if item_id not in CHECKED:
+            sources[item_id] = "derived"
+            scores.append(ItemScore(item=item_id, score=item.max))
+        elif check is None:
+            sources[item_id] = "missing"
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=0,
+                    note=t("无考核记录，待考核", "no check recorded: not yet assessed"),
+                )
+            )
+        else:
+            event, result = check
+            sources[item_id] = "derived"
+            # a passed check scores its mark out of 100 on the item; a failed one loses it all
+            mark = item.max if result.score is None or not result.passed else result.score
+            scores.append(
+                ItemScore(
+                    item=item_id,
+                    score=round(item.max * mark / 100, 1) if mark != item.max else item.max,
+                    evidence=[event.id],
+                )
+            )
+            if not result.passed:
+                fail(
+                    f"{item_id}_failed",
+                    t(
+                        f"{item.name}考核不合格：{event.title}",
+                        f"failed {item.name}: {event.title}",
+                    ),
+                    event.id,
+                )
+    deductions = _capped(wanted, {i: s.max for i, s in items.items()})
+    assessed = sum(items[s.item].max for s in scores if sources[s.item] != "missing")
+    total = sum(s.score for s in scores) - sum(d.points for d in deductions)
+    # Unassessed items are not held against the rating, only shown as missing.
+    share = 100 * total / assessed if assessed else 100.0
+    failed = failing or (standard.pass_mark is not None and share < standard.pass_mark)
+    assessment = Assessment(
+        id=f"A-{period}-{pid}",
+        period=str(period),
+        subject=pid,
+        standard="member",
+        items=scores,
+        deductions=deductions,
+        result="fail" if failed else "pass",
+        status="draft",
+        date=today,
+    )
+    return Draft(
+        assessment,
+        duty.name,
+        recorded=_recorded(tree, assessment.id),
+        branch=duty.branch or duty.unit,
+        sources=sources,
+    )
+
+
+ACCIDENT_PART = {
+    "responsible": ("本人负有责任的事故", "accident they answer for"),
+    "involved": ("本人涉及的事故", "accident they were involved in"),
+    "nearby": ("身边发生事故", "accident nearby"),
+}
+
+
+def _part_in(case: Incident, pid: str, unit: str) -> str | None:
+    """responsible (or the 看惯者 held to account), involved, nearby (same unit), or None."""
+    roles = {p.role for p in case.persons if p.person == pid}
+    answers = {r.person for r in case.responsibility} | {
+        a.person for a in case.accountability if a.action != "rewarded"
+    }
+    if "responsible" in roles or pid in answers:
+        return "responsible"
+    if roles - {"witness"}:
+        return "involved"
+    return "nearby" if case.unit == unit else None
+
+
+def _latest_check(
+    tree: Tree, pid: str, kind: str | None, last: dt.date
+) -> tuple[Competence, CompetenceResult] | None:
+    """The person's latest check of ``kind`` within `CHECK_MONTHS` up to ``last``."""
+    if kind is None:
+        return None
+    since = Month.of(last).shift(1 - CHECK_MONTHS).first
+    found = [
+        (event, result)
+        for event in tree.competence
+        if event.withdrawn is None and event.kind == kind and since <= event.date <= last
+        for result in event.results
+        if result.person == pid
+    ]
+    return max(found, key=lambda x: (x[0].date, x[0].id), default=None)
+
+
+def _recorded(tree: Tree, aid: str) -> Assessment | None:
+    return next((a for a in tree.assessments if a.id == aid), None)
+
+
+def _one_line(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= 500 else flat[:499] + "…"
+
+
+@dataclass(frozen=True)
+class Written:
+    id: str
+    path: str
+    action: str
+    """created, replaced (an older draft) or kept (a final one is never overwritten)."""
+
+
+def write_drafts(tree: Tree, assessed: Assessed) -> list[Written]:
+    """Write every draft; replace older drafts, never a final assessment."""
+    out = []
+    folder = KINDS["assessment"].folder
+    assert folder is not None
+    for draft in assessed.drafts:
+        a = draft.assessment
+        rel = f"{folder(a)}/{a.id}.yaml"
+        path = store.inside(tree.root, rel)
+        if draft.recorded is not None and draft.recorded.status == "final":
+            out.append(Written(a.id, rel, "kept"))
+        elif path.exists():
+            snapshot = store.Snapshot.read(path)
+            if draft.recorded is None:
+                out.append(Written(a.id, rel, "kept"))  # unreadable: leave it for `check`
+                continue
+            store.replace(snapshot, record_text(a))
+            out.append(Written(a.id, rel, "replaced"))
+        else:
+            store.create(path, record_text(a))
+            out.append(Written(a.id, rel, "created"))
+    return out

@@ -1,0 +1,195 @@
+"""`barrier bureau notice`: the department's monthly 通报 of unit organisations falling short.
+
+The source names five shortcomings; each is decided here from the figures of the monthly
+analysis, and cited with that unit's own figures and record ids:
+
+1. 安全教育存在死角死面 — a branch whose party members filed nothing all month.
+2. 信息报告网络不畅、互联互动不协调、信息质量不高 — member-tier 漏报 above the threshold share.
+3. 主要问题点和倾向性问题分析不准 — more of the month's reports unanalysed at month end
+   (``analyse_days`` after they were observed) than the threshold share.
+4. 深层次原因分析不透、整改措施针对性不强 — a typical case (general-A or worse, serious
+   两违) without 交班, causes, responsibility, 责任追究 or measures at month end.
+5. 薄弱党支部和党员包保转化情况分析不具体 — a pairing past its milestone without it, or
+   without a review in 30 days.
+
+What the bureau sends back names organisations (units and their branches) and cites record
+ids; it never carries a person's id or name, of the unit itself or of any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from barrier_cli.reports.bureau.analyze import BureauAnalysis
+from barrier_cli.reports.bureau.models import Thresholds
+
+SHORTCOMINGS: dict[int, str] = {
+    1: "安全教育存在死角死面",
+    2: "信息报告网络不畅、互联互动不协调、信息质量不高",
+    3: "主要问题点和倾向性问题分析不准",
+    4: "深层次原因分析不透、整改措施针对性不强",
+    5: "薄弱党支部和党员包保转化情况分析不具体",
+}
+SHORTCOMINGS_EN: dict[int, str] = {
+    1: "dead corners in safety education",
+    2: "information network not flowing, poorly coordinated, low-quality information",
+    3: "main problems and tendencies analysed inaccurately",
+    4: "root causes not analysed deeply, measures not targeted",
+    5: "weak branches and key-person pairings not analysed specifically",
+}
+_GAPS = {
+    "handed_over": "未交班",
+    "has_causes": "原因未查清",
+    "has_responsibility": "责任未认定",
+    "has_accountability": "未追究责任",
+}
+_GAPS_EN = {
+    "handed_over": "not handed over (交班)",
+    "has_causes": "no causes",
+    "has_responsibility": "no responsibility found",
+    "has_accountability": "no accountability",
+}
+
+
+@dataclass(frozen=True)
+class Shortcoming:
+    code: int
+    title: str
+    figures: list[str]
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class UnitNotice:
+    unit: str
+    name: str
+    system: str
+    shortcomings: list[Shortcoming]
+
+
+@dataclass(frozen=True)
+class BureauNotice:
+    month: str
+    number: str
+    issuer: str
+    named: list[UnitNotice]
+    clean: list[str]
+    """Names of the included units with no shortcoming."""
+    excluded: list[dict[str, Any]]
+
+
+def draft_notice(
+    analysis: BureauAnalysis,
+    *,
+    thresholds: Thresholds,
+    issuer: str,
+    number: str,
+    lang: Literal["zh", "en"] = "zh",
+) -> BureauNotice:
+    year, month = analysis.month.split("-")
+    named: list[UnitNotice] = []
+    clean: list[str] = []
+    for unit in analysis.units:
+        found = shortcomings(analysis, unit, thresholds, lang)
+        if found:
+            named.append(UnitNotice(unit["unit"], unit["name"], unit["system"], found))
+        else:
+            clean.append(unit["name"])
+    return BureauNotice(
+        month=analysis.month,
+        number=number.format(year=year, month=int(month), seq=int(month)),
+        issuer=issuer,
+        named=named,
+        clean=clean,
+        excluded=[{"unit": e["unit"], "name": e["name"]} for e in analysis.excluded],
+    )
+
+
+def shortcomings(
+    analysis: BureauAnalysis, unit: dict[str, Any], thresholds: Thresholds, lang: str
+) -> list[Shortcoming]:
+    zh = lang == "zh"
+    titles = SHORTCOMINGS if zh else SHORTCOMINGS_EN
+    out: list[Shortcoming] = []
+    uid = unit["unit"]
+    dead = [b for b in analysis.branches if b["unit"] == uid and b["expected"] and not b["reports"]]
+    if dead:
+        names = "、".join(b["name"] for b in dead)
+        out.append(
+            Shortcoming(
+                1,
+                titles[1],
+                [
+                    f"{names}：党员全月无一条安全信息"
+                    if zh
+                    else f"{names}: no party member reported all month"
+                ],
+            )
+        )
+    if unit["member_expected"] and unit["missed_share"] > thresholds.missed_share:
+        share = f"{unit['missed_share']:.0%}"
+        out.append(
+            Shortcoming(
+                2,
+                titles[2],
+                [
+                    f"党员层漏报 {unit['member_missed']}/{unit['member_expected']} 次（{share}，"
+                    f"限 {thresholds.missed_share:.0%}），{unit['members_short']} 名党员未达要求"
+                    if zh
+                    else f"member tier missed {unit['member_missed']} of "
+                    f"{unit['member_expected']} ({share}; limit {thresholds.missed_share:.0%}), "
+                    f"{unit['members_short']} members short",
+                ],
+            )
+        )
+    reports = unit["reports"]
+    if reports and unit["unanalysed"] / reports > thresholds.unanalysed_share:
+        out.append(
+            Shortcoming(
+                3,
+                titles[3],
+                [
+                    f"本月 {reports} 条信息中 {unit['unanalysed']} 条逾期未分析"
+                    if zh
+                    else f"{unit['unanalysed']} of {reports} reports not analysed in time"
+                ],
+                list(unit["unanalysed_ids"]),
+            )
+        )
+    gap_names = _GAPS if zh else _GAPS_EN
+    cases = []
+    for case in analysis.cases:
+        if case["unit"] != uid:
+            continue
+        gaps = [text for key, text in gap_names.items() if not case[key]]
+        if not case["measures"]:
+            gaps.append("无整改措施" if zh else "no measures")
+        if gaps:
+            cases.append((case["id"], gaps))
+    if cases:
+        out.append(
+            Shortcoming(
+                4,
+                titles[4],
+                [f"{cid}：{'、'.join(g)}" if zh else f"{cid}: {', '.join(g)}" for cid, g in cases],
+                [cid for cid, _ in cases],
+            )
+        )
+    overdue, unreviewed = list(unit["overdue_ids"]), list(unit["unreviewed_ids"])
+    if overdue or unreviewed:
+        figures = []
+        if overdue:
+            figures.append(
+                f"{len(overdue)} 个包保对子逾期未转化"
+                if zh
+                else f"{len(overdue)} pairings past a milestone"
+            )
+        if unreviewed:
+            figures.append(
+                f"{len(unreviewed)} 个包保对子 30 天无回访"
+                if zh
+                else f"{len(unreviewed)} pairings without a review in 30 days"
+            )
+        out.append(Shortcoming(5, titles[5], figures, sorted(set(overdue + unreviewed))))
+    return out

@@ -1,0 +1,157 @@
+"""The records as they stood at the end of one day: the one state every document reads.
+
+A record keeps its history as dated facts (an analysis date, a closed date, an action's done
+date, a pairing's milestones, an incident's accountability and handover), so the state of
+the tree on any day can be rebuilt by forgetting every fact dated after it. The analysis,
+the notice, ``assess`` and ``due`` all compute from `as_of`, so a count never differs
+between documents and nothing done after the stated moment moves one.
+
+`late_analyses` lives here because both the analysis (its timeliness table) and the notice
+(its criticism) show it: one computation, one answer.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+
+from barrier_cli.core.errors import InvalidInput
+from barrier_cli.core.models import Action, Incident, KeyPerson, Pairing, Report
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+
+
+def as_of(tree: Tree, day: dt.date) -> Tree:
+    """``tree`` as it stood at the end of ``day``; facts dated later are forgotten.
+
+    A key person registered later is not in the register yet. Assessments and the notice
+    register are kept whole: they are the verdicts on a period, written after it by design,
+    and change none of its counts.
+    """
+    return dataclasses.replace(
+        tree,
+        reports=[_report(r, day) for r in tree.reports if r.date <= day],
+        incidents=[_incident(i, day) for i in tree.incidents if i.date <= day],
+        pairings=[_pairing(p, day) for p in tree.pairings if p.start <= day],
+        key_persons=[_key_person(k, day) for k in tree.key_persons if k.proposed <= day],
+    )
+
+
+def default_moment(month: Month, today: dt.date) -> dt.date:
+    """The moment a month's documents speak of: its last day, or today while it runs."""
+    return min(month.last, today)
+
+
+def check_moment(month: Month, today: dt.date, moment: dt.date | None) -> dt.date:
+    """``moment`` (``--as-of``) when it falls from the month's first day to today, else
+    the default; one clear error otherwise."""
+    if moment is None:
+        return default_moment(month, today)
+    if moment < month.first:
+        raise InvalidInput(f"--as-of {moment} is before {month} began ({month.first})")
+    if moment > today:
+        raise InvalidInput(f"--as-of {moment} is in the future (today is {today})")
+    return moment
+
+
+def _actions(actions: list[Action], day: dt.date) -> list[Action]:
+    return [
+        a.model_copy(update={"done": None, "verified_by": None})
+        if a.done is not None and a.done > day
+        else a
+        for a in actions
+    ]
+
+
+def _report(report: Report, day: dt.date) -> Report:
+    analysis = report.analysis if report.analysis and report.analysis.date <= day else None
+    actions = _actions(report.actions, day)
+    closed = report.closed if report.closed is not None and report.closed <= day else None
+    if closed is not None:
+        status = report.status
+    elif analysis is None:
+        status = "open"
+    elif report.status in ("rectifying", "closed") and actions:
+        status = "rectifying"
+    else:
+        status = "analysed"
+    if (analysis, actions, closed, status) == (
+        report.analysis,
+        report.actions,
+        report.closed,
+        report.status,
+    ):
+        return report
+    return report.model_copy(
+        update={"analysis": analysis, "actions": actions, "closed": closed, "status": status}
+    )
+
+
+def _incident(incident: Incident, day: dt.date) -> Incident:
+    update: dict[str, object] = {
+        "measures": _actions(incident.measures, day),
+        "accountability": [a for a in incident.accountability if a.date <= day],
+        "education": [e for e in incident.education if e.date <= day],
+    }
+    if incident.handover is not None and incident.handover.date > day:
+        update["handover"] = None
+    meeting = incident.analysis.meeting if incident.analysis else None
+    if incident.analysis is not None and meeting is not None and meeting.date > day:
+        update["analysis"] = incident.analysis.model_copy(update={"meeting": None})
+    if incident.closed is not None and incident.closed > day:
+        update["closed"] = None
+        update["status"] = "rectifying" if incident.measures else "analysing"
+    return incident.model_copy(update=update)
+
+
+def _pairing(pairing: Pairing, day: dt.date) -> Pairing:
+    update: dict[str, object] = {
+        name: None
+        for name in ("basic_on", "full_on", "ended")
+        if (when := getattr(pairing, name)) is not None and when > day
+    }
+    update["reviews"] = [r for r in pairing.reviews if r.date <= day]
+    if pairing.status == "ended" and "ended" in update:
+        update["status"] = "active"
+    if pairing.status in ("full", "ended") and "full_on" in update:
+        update["status"] = "basic" if "basic_on" not in update and pairing.basic_on else "active"
+    if pairing.status == "basic" and "basic_on" in update:
+        update["status"] = "active"
+    return pairing.model_copy(update=update)
+
+
+def _key_person(entry: KeyPerson, day: dt.date) -> KeyPerson:
+    """A register entry at the stage it had reached on ``day``."""
+    if entry.confirmed is not None and entry.confirmed > day:
+        return entry.model_copy(
+            update={"status": "proposed", "confirmed": None, "by": None, "pairing": None}
+        )
+    if entry.closed is not None and entry.closed > day:
+        return entry.model_copy(update={"status": "paired", "closed": None})
+    return entry
+
+
+@dataclass(frozen=True)
+class LateAnalysis:
+    report: Report
+    days: int
+    """Days from the report to its analysis, or to the moment when still not analysed."""
+    analysed: bool
+
+
+def late_analyses(tree: Tree, month: Month, day: dt.date, limit: int) -> list[LateAnalysis]:
+    """The month's reports analysed after ``limit`` days, or unanalysed that long at ``day``.
+
+    ``tree`` is a snapshot (`as_of`) of ``day``: an analysis written later is not there.
+    """
+    out = []
+    for report in tree.reports:
+        if report.withdrawn is not None or not month.contains(report.date):
+            continue
+        analysed = report.analysis is not None and report.analysis.date <= day
+        until = report.analysis.date if analysed and report.analysis else day
+        took = (until - report.date).days
+        if took > limit:
+            out.append(LateAnalysis(report, took, analysed))
+    return out

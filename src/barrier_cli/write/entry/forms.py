@@ -1,0 +1,198 @@
+"""Which fields each kind asks when a record is first entered, and what the model cannot say.
+
+The questions themselves come from the model, in its field order. A form only names the
+fields that belong to a later stage of the record's life (analysis, actions, closure: they
+are added by other commands or by editing), which fields refer to people, units and
+partners, when a question applies, and how its default follows from earlier answers.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel
+
+from barrier_cli.core.models import Incident, Pairing, Report
+from barrier_cli.core.models.common import RecordModel
+from barrier_cli.core.models.pairing import Review
+from barrier_cli.write.entry.context import EntryContext
+from barrier_cli.write.entry.questions import Answers, Question, Ref, question_for, strip_optional
+
+Default = Callable[[Answers, EntryContext], Any]
+# Fields every record carries but nobody types at entry: withdrawal, amendments, free tags.
+_COMMON = frozenset(RecordModel.model_fields) | {"id"}
+
+
+def _today(answers: Answers, ctx: EntryContext) -> Any:
+    return ctx.today
+
+
+def _me(answers: Answers, ctx: EntryContext) -> Any:
+    """The person entering: remembered from the last entry, else $BARRIER_USER."""
+    for candidate in (ctx.remembered.get("reporter"), os.environ.get("BARRIER_USER")):
+        if candidate and candidate in ctx.people:
+            return candidate
+    return None
+
+
+def _unit_of(person_field: str) -> Default:
+    def default(answers: Answers, ctx: EntryContext) -> Any:
+        return ctx.unit_of(answers.get(person_field))
+
+    return default
+
+
+def _my_unit(answers: Answers, ctx: EntryContext) -> Any:
+    return ctx.unit_of(_me(answers, ctx))
+
+
+def _is(name: str, value: str) -> Callable[[Answers], bool]:
+    return lambda answers: answers.get(name) == value
+
+
+@dataclass(frozen=True)
+class Form:
+    kind: str
+    model: type[BaseModel]
+    later: frozenset[str] = frozenset()
+    """Fields of later stages, not asked at entry."""
+    refs: Mapping[str, Ref] = field(default_factory=dict)
+    labels: Mapping[str, str] = field(default_factory=dict)
+    when: Mapping[str, Callable[[Answers], bool]] = field(default_factory=dict)
+    required_when_asked: frozenset[str] = frozenset()
+    defaults: Mapping[str, Default] = field(default_factory=dict)
+    nested: frozenset[str] = frozenset()
+    """Mapping fields asked field by field (``violation`` → kind, severity, person)."""
+    dated: str | None = None
+    """The date that makes the record late when long past (``deadlines.backdate_days``)."""
+
+    def questions(self) -> list[Question]:
+        out: list[Question] = []
+        for name, info in self.model.model_fields.items():
+            key = info.alias or name
+            if key in _COMMON or key in self.later:
+                continue
+            if key in self.nested:
+                out.extend(self._nested(key, info.annotation))
+                continue
+            out.append(
+                question_for(
+                    self.model,
+                    name,
+                    info,
+                    ref=self.refs.get(key),
+                    labels=self.labels.get(key),
+                    when=self.when.get(key),
+                    required=True if key in self.required_when_asked else None,
+                )
+            )
+        return out
+
+    def _nested(self, key: str, annotation: Any) -> list[Question]:
+        sub_model, _ = strip_optional(annotation)
+        return [
+            question_for(
+                sub_model,
+                name,
+                info,
+                prefix=f"{key}.",
+                ref=self.refs.get(f"{key}.{info.alias or name}"),
+                labels=self.labels.get(f"{key}.{info.alias or name}"),
+                when=self.when.get(key),
+            )
+            for name, info in sub_model.model_fields.items()
+        ]
+
+    def default(self, question: Question, answers: Answers, ctx: EntryContext) -> Any:
+        compute = self.defaults.get(question.name)
+        if compute is not None:
+            value = compute(answers, ctx)
+            if value is not None:
+                return value
+        return question.default
+
+
+REPORT = Form(
+    "report",
+    Report,
+    later=frozenset({"filed", "status", "analysis", "actions", "closed"}),
+    refs={
+        "reporter": "person",
+        "unit": "unit",
+        "partner": "partner",
+        "persons": "person",
+        "links": "record",
+        "train": "train",
+        "vehicle": "vehicle",
+        "location": "location",
+    },
+    when={"partner": _is("source", "joint_labour")},
+    required_when_asked=frozenset({"partner"}),
+    defaults={"date": _today, "reporter": _me, "unit": _unit_of("reporter")},
+    dated="date",
+)
+
+INCIDENT = Form(
+    "incident",
+    Incident,
+    later=frozenset(
+        {
+            "persons",
+            "timeline",
+            "analysis",
+            "causes",
+            "responsibility",
+            "measures",
+            "education",
+            "accountability",
+            "handover",
+            "status",
+            "closed",
+            "typical",
+        }
+    ),
+    refs={
+        "unit": "unit",
+        "violation.person": "person",
+        "reports": "record",
+        "train": "train",
+        "location": "location",
+    },
+    labels={
+        "type": "incident_type",
+        "class": "accident_class",
+        "violation.kind": "violation_kind",
+    },
+    when={
+        "class": _is("type", "accident"),
+        "code": _is("type", "accident"),
+        "violation": _is("type", "violation"),
+    },
+    required_when_asked=frozenset({"class"}),
+    nested=frozenset({"violation"}),
+    defaults={"date": _today, "unit": _my_unit},
+    dated="date",
+)
+
+PAIRING = Form(
+    "pairing",
+    Pairing,
+    later=frozenset(
+        {"reviews", "assistant", "escalated_on", "basic_on", "full_on", "status", "ended"}
+    ),
+    refs={"mentor": "person", "person": "person", "unit": "unit"},
+    labels={"reasons": "reason"},
+    defaults={"start": _today, "unit": _unit_of("person")},
+)
+
+REVIEW = Form(
+    "review",
+    Review,
+    refs={"by": "person"},
+    defaults={"date": _today, "by": _me},
+)
+
+FORMS = {form.kind: form for form in (REPORT, INCIDENT, PAIRING, REVIEW)}
