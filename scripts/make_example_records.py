@@ -29,6 +29,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from barrier_cli.core.ids import ID_ALPHABET
 from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.models import (
     Assessment,
@@ -46,7 +47,7 @@ from barrier_cli.core.models import (
 )
 from barrier_cli.core.models.pairing import add_months
 from barrier_cli.io.canonical import dumps, record_text
-from barrier_cli.io.store import ID_ALPHABET, create
+from barrier_cli.io.store import create
 
 SEED = 20251108
 FIRST = dt.date(2025, 6, 1)

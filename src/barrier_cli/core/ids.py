@@ -1,7 +1,7 @@
 """New record ids, and reading the ids people type.
 
 An id is ``<prefix>-YYYYMMDD-<suffix>``: the record's own date, then a random suffix from
-``store.random_suffix``. Randomness, not a counter, is what keeps two clones adding records
+``random_suffix``. Randomness, not a counter, is what keeps two clones adding records
 in the same second from colliding without talking to each other; the rare collision left
 (the file already exists) is caught by ``store.create`` and retried with a new suffix.
 """
@@ -10,15 +10,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import secrets
 
 from barrier_cli.core.errors import InvalidInput
-from barrier_cli.io.store import random_suffix
+
+# Crockford's base32 without I, L, O, U: readable when copied by hand from a terminal.
+ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 PREFIX = {"report": "R", "incident": "I", "pairing": "P"}
 SUFFIX_LENGTH = {"report": 4, "incident": 2, "pairing": 2}
 _UPPER_ONLY = re.compile(r"^(?:[A-Za-z]-[0-9]{8}-[A-Za-z0-9]{2,4}|[Nn]-[0-9]{4}-[0-9]{3})(?:/|$)")
 """The shapes of ids that hold no lower case: a date and a random suffix, a notice number."""
 _REF = re.compile(r"^(?P<id>[A-Z]-[A-Za-z0-9_.\-]+?)(?:/(?P<n>\d+))?$")
+
+
+def random_suffix(length: int) -> str:
+    """A suffix that two clones writing in the same second will not share (32**length ways)."""
+    return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
 
 
 def new_id(kind: str, day: dt.date) -> str:

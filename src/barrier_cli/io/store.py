@@ -21,7 +21,6 @@ import contextlib
 import errno
 import fcntl
 import os
-import secrets
 import stat
 import tempfile
 import threading
@@ -31,14 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barrier_cli.core.errors import ConcurrentEdit, RecordExists, UnsafePath, WriteFailed
-
-# Crockford's base32 without I, L, O, U: readable when copied by hand from a terminal.
-ID_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
-def random_suffix(length: int) -> str:
-    """A suffix that two clones writing in the same second will not share (32**length ways)."""
-    return "".join(secrets.choice(ID_ALPHABET) for _ in range(length))
+from barrier_cli.core.ids import random_suffix
 
 
 def inside(root: Path, rel: str | Path) -> Path:

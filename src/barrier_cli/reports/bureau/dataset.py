@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from barrier_cli.core.errors import InvalidInput, WriteFailed
+from barrier_cli.core.ids import random_suffix
 from barrier_cli.core.models.common import ID_CHARS
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.io.store import random_suffix
 from barrier_cli.reports.export.rows import Row, Table, tables
 from barrier_cli.reports.export.schema import TABLES, arrow_schema, arrow_type
 
