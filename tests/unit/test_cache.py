@@ -13,7 +13,7 @@ import msgspec
 import pytest
 from bigtree import generate
 
-from barrier_cli.checks import incremental
+from barrier_cli.checks import cached, incremental
 from barrier_cli.checks.run import check_tree
 from barrier_cli.core.findings import CheckResult
 from barrier_cli.core.kinds import YAML_SUFFIXES
@@ -35,7 +35,7 @@ def _cold(root: Path) -> CheckResult:
 
 
 def _warm(root: Path) -> CheckResult:
-    return cache.check(root, use_cache=True)
+    return cached.check(root, use_cache=True)
 
 
 def _reports(root: Path) -> list[Path]:
@@ -80,8 +80,8 @@ def test_warm_equals_cold_through_changes_adds_deletes_and_renames(tree: Path) -
 
 def test_warm_equals_cold_for_a_path_selection(tree: Path) -> None:
     folder = tree / "reports"
-    assert cache.check(tree, paths=[folder]) == check_tree(tree, paths=[folder])
-    assert cache.check(tree, paths=[folder]) != cache.check(tree)
+    assert cached.check(tree, paths=[folder]) == check_tree(tree, paths=[folder])
+    assert cached.check(tree, paths=[folder]) != cached.check(tree)
 
 
 def test_an_unchanged_tree_is_answered_without_checking(

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from bigtree import generate
 
-from barrier_cli.checks import incremental
+from barrier_cli.checks import cached, incremental
 from barrier_cli.checks.run import check_tree
 from barrier_cli.core.findings import CheckResult
 from barrier_cli.io import cache
@@ -33,7 +33,7 @@ def _cold(root: Path) -> CheckResult:
 
 
 def _warm(root: Path) -> CheckResult:
-    return cache.check(root, use_cache=True)
+    return cached.check(root, use_cache=True)
 
 
 def _shards(root: Path) -> dict[str, int]:

@@ -58,7 +58,7 @@ def check(
     ] = None,
 ) -> None:
     """Validate records: syntax, schema, cross-references, lifecycle and closure rules."""
-    from barrier_cli.io.cache import check as cached_check
+    from barrier_cli.checks.cached import check as cached_check
     from barrier_cli.io.cache import with_in_tree_cache
     from barrier_cli.present.reporters import REPORTERS
 

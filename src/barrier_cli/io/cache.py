@@ -664,40 +664,6 @@ def _still_same(root: Path, racy: dict[str, bytes]) -> bool:
     return all(content_hash(root / rel) == digest for rel, digest in racy.items())
 
 
-def check(
-    root: Path,
-    *,
-    paths: list[Path] | None = None,
-    day: dt.date | None = None,
-    use_cache: bool = True,
-    jobs: int | None = None,
-) -> CheckResult:
-    """`checks.check_tree`, answered from the memo when no file of the tree has changed,
-    and otherwise by re-checking only the files a change can affect (`checks.incremental`);
-    with `in_tree_cache`'s findings, which are never memoised."""
-    from barrier_cli.core.tree_root import today
-
-    day = day or today(root)
-    pickles: list[str] = []
-    if not use_cache:
-        result = _check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
-        return with_in_tree_cache(root, result)
-    selection = sorted(str(p.resolve()) for p in paths) if paths else []
-    started = time.time_ns()
-    folders = tree_folders(root, pickles)
-
-    def compute() -> CheckResult:
-        from barrier_cli.checks.incremental import check_changes
-
-        return check_changes(
-            root, paths=paths, day=day, folders=folders, started=started, jobs=jobs
-        )
-
-    key = ("check", day.isoformat(), selection)
-    result = _memoised(root, "check", key, folders, started, compute, CheckResult)
-    return with_in_tree_cache(root, result, pickles)
-
-
 def with_in_tree_cache(
     root: Path, result: CheckResult, pickles: list[str] | None = None
 ) -> CheckResult:
@@ -707,9 +673,3 @@ def with_in_tree_cache(
         return result
     findings = sorted([*result.findings, *extra], key=Finding.sort_key)
     return CheckResult(findings, result.files)
-
-
-def _check_tree(root: Path, **options: Any) -> CheckResult:
-    from barrier_cli.checks.run import check_tree
-
-    return check_tree(root, **options)

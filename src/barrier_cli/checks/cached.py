@@ -1,0 +1,51 @@
+"""The check of a whole tree as `barrier check` runs it: answered from the cache when nothing
+changed, else by re-checking only what a change can affect.
+
+Importing this module loads neither the checks nor the models nor the YAML parser: an
+unchanged tree's check is answered before any of them is needed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+
+from barrier_cli.core.findings import CheckResult
+from barrier_cli.io import cache
+
+
+def check(
+    root: Path,
+    *,
+    paths: list[Path] | None = None,
+    day: dt.date | None = None,
+    use_cache: bool = True,
+    jobs: int | None = None,
+) -> CheckResult:
+    """`checks.run.check_tree`, answered from the memo when no file of the tree has changed,
+    and otherwise by re-checking only the files a change can affect (`checks.incremental`);
+    with `cache.in_tree_cache`'s findings, which are never memoised."""
+    from barrier_cli.core.tree_root import today
+
+    day = day or today(root)
+    pickles: list[str] = []
+    if not use_cache:
+        from barrier_cli.checks.run import check_tree
+
+        result = check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
+        return cache.with_in_tree_cache(root, result)
+    selection = sorted(str(p.resolve()) for p in paths) if paths else []
+    started = time.time_ns()
+    folders = cache.tree_folders(root, pickles)
+
+    def compute() -> CheckResult:
+        from barrier_cli.checks.incremental import check_changes
+
+        return check_changes(
+            root, paths=paths, day=day, folders=folders, started=started, jobs=jobs
+        )
+
+    key = ("check", day.isoformat(), selection)
+    result = cache._memoised(root, "check", key, folders, started, compute, CheckResult)
+    return cache.with_in_tree_cache(root, result, pickles)
