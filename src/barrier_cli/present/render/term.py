@@ -6,7 +6,6 @@ import io
 from collections.abc import Callable
 
 from barrier_cli.core.labels import Lang
-from barrier_cli.present.render.document import change
 from barrier_cli.reports.analysis.result import CaseRow, MonthlyAnalysis
 
 Words = dict[str, Callable[..., str]]
@@ -23,6 +22,7 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
     )
     zh = lang == "zh"
     w = words["label"]
+    change = words["change"]  # in the language of the document, as the templates say it
 
     def tr(zh_text: str, en_text: str) -> str:
         return zh_text if zh else en_text
@@ -41,12 +41,12 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
     console.print(
         tr(
             f"本月安全信息 [bold]{t.reports}[/] 条（风险加权 {t.weighted}），较上月"
-            f"{change(t.reports, t.previous, t.previous_known, 'zh')}，较去年同期"
-            f"{change(t.reports, t.year_ago, t.year_ago_known, 'zh')}；事故、两违台账登记 "
+            f"{change(t.reports, t.previous, t.previous_known)}，较去年同期"
+            f"{change(t.reports, t.year_ago, t.year_ago_known)}；事故、两违台账登记 "
             f"{t.incidents} 件，另有“事故苗子”类信息 {near} 条。统计截至 {a.as_of}。",
             f"[bold]{t.reports}[/] reports (risk-weighted {t.weighted}), "
-            f"{change(t.reports, t.previous, t.previous_known, 'en')} vs last month, "
-            f"{change(t.reports, t.year_ago, t.year_ago_known, 'en')} vs a year ago; "
+            f"{change(t.reports, t.previous, t.previous_known)} vs last month, "
+            f"{change(t.reports, t.year_ago, t.year_ago_known)} vs a year ago; "
             f"{t.incidents} cases on the register, besides {near} near-miss reports. "
             f"As of {a.as_of}.",
         )
