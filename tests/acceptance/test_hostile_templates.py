@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import cli_helpers
-from barrier_cli.present.render.templating import CPU_ENV
+from barrier_cli.present.render.budget import CPU_ENV
 from cli_helpers import FIXED_DAY, copy_tiny
 
 NOTICE = ("notice", "--month", "2026-11")

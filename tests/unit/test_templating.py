@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from barrier_cli.core.errors import UserError
-from barrier_cli.present.render.templating import CPU_ENV, Budget, TemplateFailed, render
+from barrier_cli.present.render.budget import CPU_ENV, Budget, TemplateFailed
+from barrier_cli.present.render.templating import render
 
 SHIPPED = Path(__file__).resolve().parents[2] / "src" / "barrier_cli" / "templates"
 

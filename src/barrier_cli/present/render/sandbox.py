@@ -32,8 +32,8 @@ from jinja2.sandbox import SandboxedEnvironment, SandboxedFormatter
 from jinja2.utils import generate_lorem_ipsum
 from markupsafe import EscapeFormatter, Markup
 
+from barrier_cli.present.render.budget import Budget, TemplateRefused
 from barrier_cli.present.render.markdown import escape_markdown
-from barrier_cli.present.render.templating import Budget, TemplateRefused
 
 
 class OverBudget(Exception):
