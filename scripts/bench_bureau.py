@@ -157,7 +157,7 @@ def timed(code: str, *args: str) -> tuple[float, int, float]:
 
 
 def bench_export(reports: int, work: Path) -> dict[str, float]:
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.bureau.dataset import export_dataset
     from gen_tree import generate
 

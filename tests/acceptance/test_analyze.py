@@ -10,7 +10,8 @@ import pytest
 
 from analysis_tree import october, write_tree
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.analysis.monthly import analyze
 from cli_helpers import barrier
 

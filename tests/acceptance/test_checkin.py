@@ -10,7 +10,7 @@ import pytest
 from entry_helpers import env, snapshot
 from ruamel.yaml import YAML
 
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from cli_helpers import barrier, copy_tiny, run_together, spawn
 
 SHIFT = ["m1", "m2", "m3", "m4", "m5", "m6", "m7", "m8"]

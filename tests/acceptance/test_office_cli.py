@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 from analysis_tree import october, report
 from barrier_cli.cli.main import app
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "bureau"

@@ -182,7 +182,7 @@ def test_every_report_over_the_example_tree_is_chinese(
 
 def _one_of_each_kind() -> list[str]:
     from barrier_cli.core.kinds import KINDS
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
 
     tree = load_tree(EXAMPLE)
     first: dict[str, str] = {}

@@ -12,7 +12,8 @@ import pytest
 
 from barrier_cli.checks.run import check_tree
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.analysis.compliance import Expectation, periods, reporting_compliance
 from network_tree import write
 

@@ -21,7 +21,7 @@ import pytest
 
 from analysis_tree import october, report
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.assess import assess

@@ -9,7 +9,7 @@ import pytest
 
 from analysis_tree import october, report, write_tree
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.analysis.monthly import NothingToAnalyse, analyze
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 

@@ -12,7 +12,7 @@ from barrier_cli.checks.run import check_tree
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.models import Assessment, Competence
 from barrier_cli.core.periods import Month, Quarter
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports import assess as a
 from minitree import BRANCH_STANDARD, build, incident, report, write
 

@@ -10,7 +10,7 @@ from typing import Any
 
 from barrier_cli.core.models import Assessment, Competence
 from barrier_cli.core.periods import Quarter
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports import assess as a
 from minitree import incident, report, write
 

@@ -17,7 +17,7 @@ import pytest
 from analysis_tree import ORG, report, write_tree
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.bureau.analyze import analyze
 from barrier_cli.reports.bureau.dataset import export_dataset
 from barrier_cli.reports.bureau.models import load_bureau

@@ -9,7 +9,7 @@ import pytest
 
 from barrier_cli.checks.layout import file_layout_problems, first_files
 from barrier_cli.core import findings as f
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from cli_helpers import copy_tiny
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from barrier_cli.checks.refs import Index, file_reference_problems, org_problems
 from barrier_cli.core import findings as f
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from cli_helpers import copy_tiny
 
 REPORT = "reports/2026/11/R-20261110-0001.yaml"

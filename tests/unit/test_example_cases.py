@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from barrier_cli.core.periods import Month, Quarter
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.analysis.rewards import year_totals

@@ -12,7 +12,8 @@ import pytest
 
 from analysis_tree import october, write_tree
 from barrier_cli.core.labels import LABELS
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.export import Table, export, tables
 from barrier_cli.reports.export.schema import TABLES, Column, Shape, arrow_schema
 from cli_helpers import barrier

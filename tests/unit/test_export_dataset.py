@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from analysis_tree import report, write_tree
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.export import export
 from barrier_cli.reports.export.schema import TABLES
 

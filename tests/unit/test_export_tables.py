@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.export import export, tables
 from barrier_cli.reports.export.schema import TABLES, arrow_schema
 

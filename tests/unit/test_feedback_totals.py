@@ -11,7 +11,8 @@ import pytest
 
 from analysis_tree import october
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.analysis.feedback import feedback_summary, reporter_outcomes
 from barrier_cli.reports.analysis.totals import cumulative
 from cli_helpers import barrier

@@ -38,7 +38,7 @@ def test_a_year_of_nil_returns_is_a_file_per_person_and_month_and_checks_clean(
     tmp_path: Path,
 ) -> None:
     from barrier_cli.core.periods import Month
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.analysis.compliance import reporting_compliance
 
     root = generate(tmp_path / "records", reports=100, seed=7, defects=0.0, nil_returns=3)

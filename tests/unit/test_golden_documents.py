@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.notice import build_notice, render_notice
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze

@@ -17,7 +17,7 @@ from barrier_cli.checks.run import check_tree
 from barrier_cli.core.errors import InvalidInput, RecordNotFound
 from barrier_cli.core.findings import Severity
 from barrier_cli.io import cache, index, loader
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.write.edit import mark_done
 from barrier_cli.write.entry import add as adding
 from barrier_cli.write.entry.add import InvalidRecord, add_record

@@ -13,7 +13,8 @@ import pytest
 from barrier_cli.core import findings as f
 from barrier_cli.core.errors import RecordsNotFound
 from barrier_cli.core.models import Report
-from barrier_cli.io.loader import FileResult, find_records, iter_files, load_tree, read_file, today
+from barrier_cli.io.loader import FileResult, find_records, iter_files, read_file, today
+from barrier_cli.io.parallel import load_tree
 from cli_helpers import copy_tiny
 
 REPORT = "reports/2026/11/R-20261110-0001.yaml"

@@ -14,7 +14,7 @@ from barrier_cli.core.errors import InvalidInput, UserError
 from barrier_cli.core.models import NoticeEntry
 from barrier_cli.core.periods import Month
 from barrier_cli.io.canonical import record_text
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present import notice as n
 from markdown_inert import parse
 from minitree import build, closed_without_causes, pairing, report, write

@@ -14,7 +14,7 @@ import pytest
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.models import KeyPerson, Reward
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present import notice as n
 from minitree import build, incident, report, write
 

@@ -12,7 +12,7 @@ import pytest
 from analysis_tree import october, report
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.notice import Format, digest, publish_notice
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"

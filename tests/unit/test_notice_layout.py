@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present import notice as n
 from minitree import build, report
 

@@ -11,7 +11,7 @@ import pytest
 
 from barrier_cli.core.errors import InvalidInput, UserError
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.notice import build_notice, render_notice
 from barrier_cli.present.office import binary_target, title_of
 from barrier_cli.present.render.office import Stamp, html_to_docx, html_to_pdf, markdown_page

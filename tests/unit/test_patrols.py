@@ -11,7 +11,7 @@ import pytest
 from analysis_tree import report
 from barrier_cli.checks.run import check_tree
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.analysis.patrols import cadre_patrols
 from network_tree import write, write_report
 

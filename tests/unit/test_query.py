@@ -8,7 +8,8 @@ import pytest
 
 from barrier_cli.core.errors import InvalidInput, RecordNotFound
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.reports.query import describe, kind_named, list_records
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "entry" / "records"

@@ -9,7 +9,7 @@ import pytest
 
 from barrier_cli.checks.run import check_tree
 from barrier_cli.core.errors import InvalidInput
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.io.returns import add_nil_returns
 from cli_helpers import barrier, copy_tiny
 

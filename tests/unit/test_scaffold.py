@@ -9,7 +9,7 @@ from jsonschema import Draft202012Validator
 from barrier_cli.checks.run import check_tree
 from barrier_cli.core.errors import InvalidInput, RecordExists
 from barrier_cli.core.kinds import KINDS
-from barrier_cli.io.loader import load_tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.io.yamlio import load_text
 from barrier_cli.write.scaffold import eject_template, init_project, plan, shipped_templates
 

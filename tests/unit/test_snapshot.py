@@ -14,7 +14,8 @@ from ruamel.yaml import YAML
 from analysis_tree import october
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree, load_tree
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.notice import build_notice, render_notice
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.monthly import analyze

@@ -21,7 +21,8 @@ from barrier_cli.core.findings import Finding
 from barrier_cli.core.kinds import YAML_SUFFIXES, classify
 from barrier_cli.core.models.common import Problem
 from barrier_cli.io.gitio import INDEX, Repo
-from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, load_tree, read_blob
+from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, read_blob
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.io.scope import tree_prefixes, under
 
 

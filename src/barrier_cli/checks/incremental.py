@@ -43,7 +43,8 @@ from barrier_cli.checks.run import (
 from barrier_cli.core.findings import CheckResult, Finding
 from barrier_cli.core.kinds import classify
 from barrier_cli.io import cache as c
-from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, build_tree, load_tree, read_file
+from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, build_tree, read_file
+from barrier_cli.io.parallel import load_tree
 
 INDEX = "check-index"
 SHARDS = "check-shards"

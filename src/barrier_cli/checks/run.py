@@ -31,7 +31,8 @@ from barrier_cli.core.models import (
 )
 from barrier_cli.core.models.common import Model, Problem
 from barrier_cli.core.models.dates import date_order_problems
-from barrier_cli.io.loader import FileResult, Tree, load_tree, today
+from barrier_cli.io.loader import FileResult, Tree, today
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.io.yamlio import Locator, ParseProblem, decode, locate
 
 

@@ -33,7 +33,8 @@ def due(
 ) -> None:
     """What falls due soon and what is late, grouped by owner, soonest first. Exits 0."""
     from barrier_cli.core.lookup import Lookup
-    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.due import due_list, format_text
 
     g = globals_of(ctx)

@@ -48,7 +48,7 @@ def export(
     ] = None,
 ) -> None:
     """One flat table per record kind, with actions and measures as tables of their own."""
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.export import export as run_export
 
     if dataset is not None and unit is None:

@@ -22,7 +22,8 @@ def feedback(
     from barrier_cli.core.i18n import _
     from barrier_cli.core.labels import label
     from barrier_cli.core.lookup import Lookup
-    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.analysis.feedback import reporter_outcomes
 
     tree = load_tree(globals_of(ctx).root(), cache=True)

@@ -36,7 +36,8 @@ def list_(
 ) -> None:
     """List records of one kind, oldest first, filtered by month, unit, status and person."""
     from barrier_cli.core.periods import month_named
-    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.query import kind_named, list_records
 
     root = globals_of(ctx).root()
@@ -98,7 +99,7 @@ def show(
     ] = "text",
 ) -> None:
     """Show one record, readable: field titles, choices as labels, people by name."""
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.query import describe
 
     root = globals_of(ctx).root()

@@ -41,7 +41,8 @@ def adopt(
     from barrier_cli.core.i18n import in_lang
     from barrier_cli.core.periods import Month
     from barrier_cli.io.canonical import record_text
-    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.analysis.adopt import adopt as adopt_record
     from barrier_cli.reports.analysis.adopt import parse_record, proposed_record, read_record
 
@@ -95,7 +96,8 @@ def propose(
     """Print the proposed priorities as a record to edit and adopt with --from."""
     from barrier_cli.core.periods import Month
     from barrier_cli.io.canonical import record_text
-    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.analysis.adopt import proposed_record
 
     tree = load_tree(globals_of(ctx).root(), cache=True)

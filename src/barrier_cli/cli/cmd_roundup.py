@@ -42,7 +42,8 @@ def roundup(
     from barrier_cli.core.lookup import Lookup
     from barrier_cli.core.periods import month_named
     from barrier_cli.io.canonical import record_text
-    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.write.roundups import draft_month, draft_week, parse_week, save_roundup
 
     if (week is None) == (month is None):

@@ -29,7 +29,8 @@ def stats(
     from barrier_cli.core.errors import InvalidInput
     from barrier_cli.core.labels import label
     from barrier_cli.core.periods import parse_day
-    from barrier_cli.io.loader import load_tree, today
+    from barrier_cli.io.loader import today
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.analysis.rewards import YearTotals, year_totals
     from barrier_cli.reports.analysis.totals import cumulative
 

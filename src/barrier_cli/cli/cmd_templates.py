@@ -35,7 +35,7 @@ def eject(
     ],
 ) -> None:
     """Copy a built-in template into records/templates/ to edit it; the copy then wins."""
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.reporters import display_path
     from barrier_cli.write.scaffold import eject_template
 

@@ -280,26 +280,6 @@ class Tree:
         return Places(self.org)
 
 
-def load_tree(
-    root: Path,
-    *,
-    results: list[FileResult] | None = None,
-    cache: bool = False,
-    jobs: int | None = None,
-) -> Tree:
-    """Read the whole tree (or take already-read ``results``) into a Tree.
-
-    ``cache`` reuses the read results of unchanged files from ``.barrier-cache/`` (see
-    `cache`); many files are read over ``jobs`` processes (see `parallel`).
-    """
-    with collector_paused():
-        if results is None:
-            from barrier_cli.io.parallel import read_tree
-
-            results = read_tree(root, cache=cache, jobs=jobs)
-        return build_tree(root, results)
-
-
 @contextlib.contextmanager
 def collector_paused() -> Iterator[None]:
     """No cyclic garbage collection while a tree loads.
@@ -387,7 +367,6 @@ __all__ = [
     "FileResult",
     "Tree",
     "find_records",
-    "load_tree",
     "read_file",
     "today",
 ]

@@ -29,7 +29,16 @@ from pathlib import Path
 from typing import TypeVar
 
 from barrier_cli.io import cache as c
-from barrier_cli.io.loader import FileResult, iter_files, parse_file, read_file, result_of
+from barrier_cli.io.loader import (
+    FileResult,
+    Tree,
+    build_tree,
+    collector_paused,
+    iter_files,
+    parse_file,
+    read_file,
+    result_of,
+)
 
 MIN_FILES = 250
 """Files per worker below which a pool is not worth starting (a worker costs ~15 ms)."""
@@ -126,6 +135,24 @@ def _watch(parent: int) -> None:
     while os.getppid() == parent:
         time.sleep(PARENT_POLL_SECONDS)
     os._exit(1)
+
+
+def load_tree(
+    root: Path,
+    *,
+    results: list[FileResult] | None = None,
+    cache: bool = False,
+    jobs: int | None = None,
+) -> Tree:
+    """Read the whole tree (or take already-read ``results``) into a Tree.
+
+    ``cache`` reuses the read results of unchanged files from the cache (see `cache`); many
+    files are read over ``jobs`` processes.
+    """
+    with collector_paused():
+        if results is None:
+            results = read_tree(root, cache=cache, jobs=jobs)
+        return build_tree(root, results)
 
 
 def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> list[FileResult]:

@@ -63,7 +63,7 @@ def _build(
     color: bool,
     moment: dt.date | None,
 ) -> Document:
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.render.document import render_analysis
     from barrier_cli.reports.analysis.monthly import analyze
 

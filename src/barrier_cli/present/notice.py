@@ -28,7 +28,8 @@ from barrier_cli.core.models import NoticeEntry
 from barrier_cli.core.periods import Month
 from barrier_cli.io import store
 from barrier_cli.io.canonical import record_text
-from barrier_cli.io.loader import Tree, load_tree, read_file
+from barrier_cli.io.loader import Tree, read_file
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows

@@ -46,7 +46,7 @@ def analysis_file(
 ) -> list[str]:
     """The monthly analysis as ``fmt``, dated the moment it counts to; returns the files
     left out because they do not validate."""
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.analysis_document import analysis_document
     from barrier_cli.reports.snapshot import check_moment
 
@@ -79,7 +79,7 @@ def notice_file(
 ) -> Published:
     """The notice of ``month`` as ``fmt``: an issued one from its frozen text and dated its
     issue day, a draft dated today; with ``issue``, numbered as `publish_notice` does."""
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.notice import latest_issued, publish_notice
 
     tree = load_tree(root, cache=True)

@@ -71,7 +71,7 @@ def sync(
     """
     dataset = dataset or bureau.dataset
     from barrier_cli.checks.run import check_tree
-    from barrier_cli.io.loader import load_tree
+    from barrier_cli.io.parallel import load_tree
 
     out: list[UnitSync] = []
     for unit in bureau.bureau.units:
