@@ -36,6 +36,7 @@ lint: install
 	$(BIN)/ruff check --no-cache src tests scripts
 	$(BIN)/ruff format --no-cache --check src tests scripts
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 
 ## Benchmarks against check-jsonschema on generated trees (not part of `make test`).
 bench: install
