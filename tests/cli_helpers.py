@@ -164,7 +164,8 @@ def spawn(
     root: Path, *args: str, env: Mapping[str, str], dimensions: tuple[int, int] = (40, 120)
 ) -> Any:
     """``barrier --records root args`` at a pseudo-terminal (a pexpect child) of ``dimensions``
-    (rows, columns); an expected prompt that never comes fails after 20 seconds."""
+    (rows, columns). An expected prompt that never comes fails after 60 seconds: a bound for a
+    hang, generous enough for a start-up on a loaded machine (pytest -n 16 on 2 cores)."""
     import pexpect
 
     return pexpect.spawn(
@@ -172,7 +173,7 @@ def spawn(
         [*BARRIER_COMMAND[1:], *_argv(root, args)],
         env=dict(env),
         encoding="utf-8",
-        timeout=20,
+        timeout=60,
         dimensions=dimensions,
     )
 
