@@ -1813,7 +1813,7 @@ def network_files(
     from barrier_cli.core.models.roundup import period_span
     from barrier_cli.core.periods import Month
     from barrier_cli.io.loader import FileResult, build_tree
-    from barrier_cli.reports.analysis.duty import DutyCalendar
+    from barrier_cli.reports.duty import DutyCalendar
     from barrier_cli.write.roundups import draft_month, draft_week
 
     roster = Roster.model_validate(roster_data())

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from barrier_cli.core.periods import Month
 from barrier_cli.io.parallel import load_tree
-from barrier_cli.reports.analysis.compliance import reporting_compliance
+from barrier_cli.reports.compliance import reporting_compliance
 from cli_helpers import ADD_REPORT, barrier, copy_tiny
 
 

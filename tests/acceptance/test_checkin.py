@@ -150,7 +150,7 @@ def test_an_unknown_unit_or_person_is_one_line(root: Path) -> None:
 
 def test_roundup_at_a_terminal_asks_the_judgement_then_saves_final(tmp_path: Path) -> None:
     from barrier_cli.core.periods import Month
-    from barrier_cli.reports.analysis.compliance import reporting_compliance
+    from barrier_cli.reports.compliance import reporting_compliance
     from network_tree import write
 
     root = write(tmp_path / "records")

@@ -14,7 +14,7 @@ from barrier_cli.checks.run import check_tree
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.io.parallel import load_tree
-from barrier_cli.reports.analysis.compliance import Expectation, periods, reporting_compliance
+from barrier_cli.reports.compliance import Expectation, periods, reporting_compliance
 from network_tree import write
 
 MARCH = Month(2026, 3)

@@ -10,7 +10,7 @@ import pytest
 from test_extras import run_barrier
 
 from barrier_cli import __version__
-from barrier_cli.present import color
+from barrier_cli.core import color
 from cli_helpers import FIXED_DAY, barrier_process, copy_tiny
 
 ESC = "\x1b["

@@ -18,7 +18,7 @@ from barrier_cli.core.models.pairing import add_months
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.io.parallel import load_tree
-from barrier_cli.reports.analysis.compliance import reporting_compliance
+from barrier_cli.reports.compliance import reporting_compliance
 
 REPO = Path(__file__).resolve().parents[2]
 RECORDS = REPO / "records"

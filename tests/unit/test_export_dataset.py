@@ -83,8 +83,8 @@ def test_each_months_duties_are_those_of_the_whole_tree() -> None:
     """The ledger counts a month's duties from the feedback around it: the same answer as
     from every record of the tree (the example's 18 months, weeks across month ends)."""
     from barrier_cli.core.periods import Month
-    from barrier_cli.reports.analysis.compliance import reporting_compliance
     from barrier_cli.reports.bureau.dataset import _duties
+    from barrier_cli.reports.compliance import reporting_compliance
 
     tree = load_tree(Path(__file__).resolve().parents[2] / "records")
     today = dt.date(2026, 11, 24)

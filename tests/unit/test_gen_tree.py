@@ -39,7 +39,7 @@ def test_a_year_of_nil_returns_is_a_file_per_person_and_month_and_checks_clean(
 ) -> None:
     from barrier_cli.core.periods import Month
     from barrier_cli.io.parallel import load_tree
-    from barrier_cli.reports.analysis.compliance import reporting_compliance
+    from barrier_cli.reports.compliance import reporting_compliance
 
     root = generate(tmp_path / "records", reports=100, seed=7, defects=0.0, nil_returns=3)
     returns = sorted((root / "returns").rglob("*.yaml"))

@@ -11,7 +11,7 @@ import pytest
 from barrier_cli.core.errors import InvalidInput, RecordExists
 from barrier_cli.core.periods import Month
 from barrier_cli.io.parallel import load_tree
-from barrier_cli.reports.analysis.compliance import reporting_compliance
+from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.write.roundups import draft_month, draft_week, parse_week, save_roundup
 from cli_helpers import barrier
 from network_tree import write

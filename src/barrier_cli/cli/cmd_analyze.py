@@ -38,9 +38,9 @@ def analyze(
     ] = None,
 ) -> None:
     """The monthly analysis: who reported, what is open, weak links, next month's priorities."""
+    from barrier_cli.core import color
     from barrier_cli.core.periods import month_named, parse_day
     from barrier_cli.io.loader import today
-    from barrier_cli.present import color
     from barrier_cli.present.analysis_document import analysis_document
 
     g = globals_of(ctx)

@@ -26,9 +26,9 @@ def assess(
 ) -> None:
     """Derive draft assessments from the records and the standards, for people to review."""
     from barrier_cli.cli.assess_tables import tables
+    from barrier_cli.core import color
     from barrier_cli.io.loader import today
     from barrier_cli.io.parallel import load_tree
-    from barrier_cli.present import color
     from barrier_cli.reports.assess import assess as derive
     from barrier_cli.reports.assess import parse_period, write_drafts
 

@@ -82,7 +82,7 @@ def list_(
             )
         for row in listing.shown:
             table.add_row(*(row[c] for c in listing.table))
-        from barrier_cli.present import color
+        from barrier_cli.core import color
 
         console = color.console()
         console.print(table)

@@ -83,7 +83,7 @@ def main(
     _show_traceback = show_traceback
     ctx.obj = Globals(records=records, lang=lang)
     if color != "auto":
-        from barrier_cli.present import color as colour
+        from barrier_cli.core import color as colour
 
         colour.use(color)
         # for this run only, as the cache folder below

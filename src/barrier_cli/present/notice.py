@@ -33,9 +33,9 @@ from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
-from barrier_cli.reports.analysis.compliance import reporting_compliance
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.assess import Draft, assess
+from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
 from barrier_cli.reports.snapshot import check_moment
 

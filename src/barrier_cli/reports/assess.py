@@ -35,7 +35,7 @@ from barrier_cli.io import store
 from barrier_cli.io.canonical import record_text
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
-from barrier_cli.reports.analysis.compliance import Expectation, reporting_compliance
+from barrier_cli.reports.compliance import Expectation, reporting_compliance
 from barrier_cli.reports.deficiencies import Deficiency, find_deficiencies, rule_title
 
 FAILING = frozenset(MEMBER_RULES) - {"nearby"}

@@ -22,8 +22,7 @@ from barrier_cli.core.models import Action, Incident, Pairing, Person, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
-from barrier_cli.reports.analysis.compliance import reporting_compliance
-from barrier_cli.reports.analysis.pairings import as_on
+from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.snapshot import default_moment
 
 SHORT_SUMMARY = 5
@@ -425,7 +424,7 @@ def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
         if pairing.withdrawn is not None or pairing.start > scope.asof:
             continue
         # Milestones reached after the month's end were not reached in it.
-        then = as_on(pairing, scope.asof)
+        then = snapshot.pairing_on(pairing, scope.asof)
         for milestone in then.overdue_milestones(deadlines, scope.asof):
             due = then.milestone_due(milestone, deadlines)
             out.append(

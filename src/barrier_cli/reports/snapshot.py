@@ -155,3 +155,34 @@ def late_analyses(tree: Tree, month: Month, day: dt.date, limit: int) -> list[La
         if took > limit:
             out.append(LateAnalysis(report, took, analysed))
     return out
+
+
+def pairing_on(p: Pairing, day: dt.date) -> Pairing:
+    """The pairing as it stood on ``day``: milestones, an end and an escalation after it
+    left out. An escalation recorded without its date counts throughout.
+    """
+
+    def by_then(value: dt.date | None) -> dt.date | None:
+        return value if value is not None and value <= day else None
+
+    basic_on, full_on, ended = by_then(p.basic_on), by_then(p.full_on), by_then(p.ended)
+    escalated = p.escalated and (p.escalated_on is None or p.escalated_on <= day)
+    if ended is not None:
+        status = "ended"
+    elif full_on is not None:
+        status = "full"
+    elif escalated:
+        status = "escalated"
+    elif basic_on is not None:
+        status = "basic"
+    else:
+        status = "active"
+    update: dict[str, object] = {
+        "basic_on": basic_on,
+        "full_on": full_on,
+        "ended": ended,
+        "status": status,
+    }
+    if not escalated:
+        update |= {"assistant": None, "escalated_on": None}
+    return p.model_copy(update=update)

@@ -22,7 +22,7 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io import store
 from barrier_cli.io.canonical import record_text
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.compliance import missed_days, reporting_compliance
+from barrier_cli.reports.compliance import missed_days, reporting_compliance
 
 
 def parse_week(text: str) -> str:

@@ -4,6 +4,6 @@
 ``analyze`` builds the whole document's numbers and imports pandas only when called.
 """
 
-from barrier_cli.reports.analysis.compliance import Compliance, Expectation, reporting_compliance
+from barrier_cli.reports.compliance import Compliance, Expectation, reporting_compliance
 
 __all__ = ["Compliance", "Expectation", "reporting_compliance"]

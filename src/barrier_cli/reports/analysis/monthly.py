@@ -10,7 +10,6 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis import cases, counts, ranking, timeliness, weak_links
-from barrier_cli.reports.analysis.compliance import reporting_compliance
 from barrier_cli.reports.analysis.feedback import feedback_summary
 from barrier_cli.reports.analysis.frames import reports_frame
 from barrier_cli.reports.analysis.keypersons import key_person_signals
@@ -23,6 +22,7 @@ from barrier_cli.reports.analysis.rewards import year_totals
 from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
+from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.snapshot import check_moment
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from barrier_cli.core.models import Pairing
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
+from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.result import PairingRow, Pairings
 
 
@@ -22,7 +23,7 @@ def pairings(tree: Tree, month: Month, as_of: dt.date) -> Pairings:
     for record in sorted(tree.pairings, key=lambda p: (p.start, p.id)):
         if not _running_in(record, month):
             continue
-        p = as_on(record, as_of)
+        p = snapshot.pairing_on(record, as_of)
         basic_due, full_due = p.basic_due(deadlines), p.full_due(deadlines)
         rows.append(
             PairingRow(
@@ -50,40 +51,9 @@ def pairings(tree: Tree, month: Month, as_of: dt.date) -> Pairings:
     return Pairings(rows)
 
 
-def as_on(p: Pairing, day: dt.date) -> Pairing:
-    """The pairing as it stood on ``day``: milestones, an end and an escalation after it
-    left out. An escalation recorded without its date counts throughout.
-    """
-
-    def by_then(value: dt.date | None) -> dt.date | None:
-        return value if value is not None and value <= day else None
-
-    basic_on, full_on, ended = by_then(p.basic_on), by_then(p.full_on), by_then(p.ended)
-    escalated = p.escalated and (p.escalated_on is None or p.escalated_on <= day)
-    if ended is not None:
-        status = "ended"
-    elif full_on is not None:
-        status = "full"
-    elif escalated:
-        status = "escalated"
-    elif basic_on is not None:
-        status = "basic"
-    else:
-        status = "active"
-    update: dict[str, object] = {
-        "basic_on": basic_on,
-        "full_on": full_on,
-        "ended": ended,
-        "status": status,
-    }
-    if not escalated:
-        update |= {"assistant": None, "escalated_on": None}
-    return p.model_copy(update=update)
-
-
 def running_on(p: Pairing, day: dt.date) -> bool:
     """Started by ``day`` and neither fully turned around nor ended by then."""
-    then = as_on(p, day)
+    then = snapshot.pairing_on(p, day)
     return p.withdrawn is None and p.start <= day and then.status not in ("full", "ended")
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.compliance import periods
-from barrier_cli.reports.analysis.duty import DutyCalendar, days
+from barrier_cli.reports.compliance import periods
+from barrier_cli.reports.duty import DutyCalendar, days
 
 
 @dataclass(frozen=True)

@@ -55,10 +55,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from barrier_cli.core.periods import Month
-from barrier_cli.reports.analysis.compliance import Compliance, Expectation
 from barrier_cli.reports.analysis.feedback import FeedbackSummary
 from barrier_cli.reports.analysis.patrols import PatrolDuty
 from barrier_cli.reports.analysis.totals import Cumulative
+from barrier_cli.reports.compliance import Compliance, Expectation
 
 SCHEMA = 1
 

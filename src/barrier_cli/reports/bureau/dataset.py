@@ -231,7 +231,7 @@ def _around(tree: Tree, month: Month) -> Tree:
 
 def _duties(tree: Tree, *, today: dt.date) -> dict[str, list[Row]]:
     """Each month's reporting duties, from the first month with a report to the last."""
-    from barrier_cli.reports.analysis.compliance import reporting_compliance
+    from barrier_cli.reports.compliance import reporting_compliance
 
     days = [r.date for r in tree.reports if r.withdrawn is None]
     days += [d.date for n in tree.returns for d in n.days]

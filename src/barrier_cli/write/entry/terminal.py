@@ -16,7 +16,7 @@ from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 from prompt_toolkit.output import ColorDepth
 
-from barrier_cli.present import color
+from barrier_cli.core import color
 from barrier_cli.write.entry.questions import Offered
 from barrier_cli.write.entry.session import Idle
 

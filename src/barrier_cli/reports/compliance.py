@@ -39,7 +39,7 @@ from barrier_cli.core.models.settings import Period as PeriodKind
 from barrier_cli.core.models.settings import Tier
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.duty import DutyCalendar, days
+from barrier_cli.reports.duty import DutyCalendar, days
 
 ROLLUP_GRACE_DAYS = 7
 """A roll-up is written after its week or month: within this many days it is on time."""
