@@ -27,7 +27,8 @@ def barrier(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = os.environ | {"BARRIER_TODAY": "2026-11-24"}
     env.pop("BARRIER_RECORDS", None)
     return subprocess.run(
-        [sys.executable, "-m", "barrier_cli", *args],
+        # the trees are Chinese; these tests read fmt's English
+        [sys.executable, "-m", "barrier_cli", "--lang", "en", *args],
         cwd=cwd,
         env=env,
         capture_output=True,
