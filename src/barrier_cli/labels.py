@@ -216,7 +216,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "upgrade": ("升格赛", "upgrade contest"),
     },
     "standard": {
-        "branch": ("支部", "branch"),
+        "branch": ("党支部", "branch"),
         "member": ("党员", "party member"),
     },
     "shift": {
