@@ -23,7 +23,8 @@ REL = "reports/2025/11/R-20251108-7K2M.yaml"
 
 
 def barrier(*args: str, cwd: Path) -> Ran:
-    return cli_helpers.barrier(None, *args, cwd=cwd)
+    # the trees are Chinese; these tests read fmt's English
+    return cli_helpers.barrier(None, "--lang", "en", *args, cwd=cwd)
 
 
 def tree(tmp_path: Path) -> Path:

@@ -114,7 +114,8 @@ def test_init_flags_choose_the_source_and_bad_ones_are_one_line(
     assert code == 1 and err.count("\n") == 1 and "URL@TAG" in err
     assert not (tmp_path / "b").exists()
     code, _, err = run_barrier(
-        "init", str(tmp_path / "c"), "--ci-git", f"{REPO}@v1", "--ci-index", MIRROR
+        *("--lang", "en", "init", str(tmp_path / "c")),
+        *("--ci-git", f"{REPO}@v1", "--ci-index", MIRROR),
     )
     assert code == 1 and "one of" in err
 

@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core.i18n import _
 
 
 def fmt(
@@ -35,15 +36,18 @@ def fmt(
         if outcome.problem is not None:
             p = outcome.problem
             unreadable += 1
-            sys.stderr.write(
-                f"{where}:{p.line}:{p.col}: error[{p.code}]: {p.message}; left as is\n"
-            )
+            left = _("{message}; left as is").format(message=p.message)
+            sys.stderr.write(f"{where}:{p.line}:{p.col}: error[{p.code}]: {left}\n")
         elif outcome.changed:
             changed += 1
-            sys.stdout.write(f"{'would reformat' if check else 'reformatted'} {where}\n")
-    verb = "would be reformatted" if check else "reformatted"
-    summary = f"{changed} file(s) {verb}, {len(outcomes) - changed - unreadable} unchanged"
+            done = _("would reformat {path}") if check else _("reformatted {path}")
+            sys.stdout.write(done.format(path=where) + "\n")
+    summary = (
+        _("{changed} file(s) would be reformatted, {unchanged} unchanged")
+        if check
+        else _("{changed} file(s) reformatted, {unchanged} unchanged")
+    ).format(changed=changed, unchanged=len(outcomes) - changed - unreadable)
     if unreadable:
-        summary += f", {unreadable} not valid YAML (see 'barrier check')"
+        summary += _(", {n} not valid YAML (see 'barrier check')").format(n=unreadable)
     sys.stderr.write(summary + "\n")
     raise typer.Exit(1 if unreadable or (check and changed) else 0)

@@ -189,7 +189,7 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "division": ("分局", "division"),
     },
     "standard": {
-        "branch": ("支部", "branch"),
+        "branch": ("党支部", "branch"),
         "member": ("党员", "party member"),
     },
     "shift": {
