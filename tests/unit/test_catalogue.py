@@ -10,10 +10,11 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+import barrier_cli
 from barrier_cli.cli.context import language_of_run
 from barrier_cli.core import i18n
 
-SRC = Path(i18n.__file__).parent
+SRC = Path(barrier_cli.__file__).parent
 BARRIER_PO = i18n.LOCALE / "zh" / "LC_MESSAGES" / "barrier.po"
 
 
@@ -60,7 +61,7 @@ def test_a_translation_keeps_every_placeholder_of_its_message() -> None:
 def test_the_code_scan_sees_the_calls_it_must() -> None:
     said = said_in_code()
     assert "unknown key '{key}'" in said
-    assert said["  hint: {hint}"].startswith("reporters.py")
+    assert said["  hint: {hint}"].startswith("present/reporters.py")
     assert not any(re.fullmatch(r"\s*", msgid) for msgid in said)
 
 

@@ -223,7 +223,7 @@ def test_reading_a_current_index_imports_no_yaml_reader(root: Path) -> None:
     index.basis(root)
     add_record(root=root, kind="report", flags=dict(REPORT))
     probe = (
-        "import sys, time; from pathlib import Path; from barrier_cli import index; "
+        "import sys, time; from pathlib import Path; from barrier_cli.io import index; "
         "real = time.time_ns; index.time.time_ns = lambda: real() + 10 * 10**9; "  # as `root`
         f"b = index.basis(Path({str(root)!r})); b.org; b.settings; b.ids; "
         "print('ruamel.yaml' in sys.modules)"

@@ -68,15 +68,14 @@ def test_init_copies_no_template_and_eject_copies_one(tmp_path: Path) -> None:
         p.relative_to(shipped).as_posix() for p in shipped.glob("*/*") if p.is_file()
     }
     records = tmp_path / "records"
-    # the notice is one template for both languages; the analysis still has one per language
+    # the notice and the analysis are one template for both languages
     one = eject_template(records, "notice.md.j2", "en")
     assert one == records / "templates" / "common" / "notice.md.j2"
     assert one.read_bytes() == (shipped / "common" / "notice.md.j2").read_bytes()
-    assert eject_template(records, "analysis.md.j2", "en").parent.name == "en"
-    assert eject_template(records, "zh/analysis.md.j2", "en").parent.name == "zh"
+    assert eject_template(records, "analysis.md.j2", "en").parent.name == "common"
     assert eject_template(records, "notice.css", "zh").parent.name == "common"
     with pytest.raises(RecordExists):
-        eject_template(records, "en/analysis.md.j2", "en")
+        eject_template(records, "common/analysis.md.j2", "en")
     with pytest.raises(InvalidInput):
         eject_template(records, "nothing.j2", "en")
 

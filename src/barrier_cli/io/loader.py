@@ -89,11 +89,12 @@ NO_DATA: Any = object()
 
 
 def parse_file(
-    root: Path, rel: str, reader: Callable[[Path], bytes] = read_bytes
+    root: Path, rel: str, reader: Callable[[Path], bytes] | None = None
 ) -> tuple[Kind | None, Any, ParseProblem | None]:
     """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse.
 
-    ``reader`` gives the bytes at a path: the file's on disk, unless they come from git."""
+    ``reader`` gives the bytes at a path: `read_bytes` (looked up at the call, so there is one
+    reader of record bytes to watch), unless they come from git."""
     kind = _classify(rel)
     if kind is None:
         name = PurePosixPath(rel).name
@@ -111,7 +112,7 @@ def parse_file(
             )
         return None, NO_DATA, None
     try:
-        return kind, load_text(decode(reader(root / rel))), None
+        return kind, load_text(decode((reader or read_bytes)(root / rel))), None
     except ParseProblem as e:
         return kind, NO_DATA, e
     except OSError as e:
