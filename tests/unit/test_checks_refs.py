@@ -126,6 +126,23 @@ def test_a_mentor_is_a_party_member_of_the_persons_unit(root: Path) -> None:
     assert [(c, loc) for _, c, loc, _ in found(root)] == [(f.PAIRING_MENTOR, ("mentor",))]
 
 
+def test_a_mentor_holds_the_persons_post(root: Path) -> None:
+    """同岗位: a mentor of another post (or whose post is unsaid beside the person's) is a
+    finding; two people of one post, or two whose posts are both unsaid, pair."""
+    pairing = "id: P-20260901-01\nunit: B1-G1\nstart: 2026-09-01\nreasons: [low_skill]\n"
+    org = (root / "org.yaml").read_text(encoding="utf-8")
+    put(root, "pairings/2026/P-20260901-01.yaml", pairing + "mentor: wang\nperson: zhou2\n")
+    people = "  - {id: zhou2, name: 周平, unit: B1-G1, post: %s}\n"
+    put(root, "org.yaml", org + people % "列检员")
+    assert [(c, loc) for _, c, loc, _ in found(root)] == [(f.PAIRING_MENTOR, ("mentor",))]
+    org_with_post = org.replace("name: 王建国\n", "name: 王建国\n    post: 车辆钳工\n")
+    assert org_with_post != org
+    put(root, "org.yaml", org_with_post + people % "列检员")
+    assert [(c, loc) for _, c, loc, _ in found(root)] == [(f.PAIRING_MENTOR, ("mentor",))]
+    put(root, "org.yaml", org_with_post + people % "车辆钳工")
+    assert found(root) == []
+
+
 def test_assessments_name_real_subjects_items_and_refs(root: Path) -> None:
     put(
         root,

@@ -276,6 +276,19 @@ def _pairing(p: Pairing, ix: Index, tree: Tree) -> Iterator[Problem]:
             ),
             i18n._("pair within the same post, duty and team (同岗位、同职责、同班组)"),
         )
+    elif mentor is not None and person is not None and mentor.post != person.post:
+        # a post said for one of them only is still a different post: both are said, or neither
+        yield Problem(
+            f.PAIRING_MENTOR,
+            ("mentor",),
+            i18n._("mentor {name} ({post}) does not hold {name2}'s post ({post2})").format(
+                name=mentor.name,
+                post=mentor.post or "—",
+                name2=person.name,
+                post2=person.post or "—",
+            ),
+            i18n._("pair within the same post, duty and team (同岗位、同职责、同班组)"),
+        )
     yield from _assistant(p, ix, tree)
 
 

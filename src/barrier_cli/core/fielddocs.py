@@ -202,6 +202,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "name": D("姓名", "name", "", ""),
         "unit": D("所在单位", "unit", *_UNIT_HELP),
         "party_member": D("党员", "party member", "是否党员", "whether a party member"),
+        "post": D(
+            "岗位", "post", "列检员、车辆钳工、值班员等", "inspector, fitter, duty officer …"
+        ),
         "roles": D("职务", "roles", "党小组长、支部书记、工长等", "group leader, secretary …"),
         "since": D("起始日期", "since", "调入本单位的日期", "joined the unit on"),
         "until": D("离开日期", "until", "调离本单位的日期", "left the unit on"),

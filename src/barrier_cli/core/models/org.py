@@ -38,6 +38,8 @@ class Person(Model):
     name: OneLine
     unit: LocalId
     party_member: bool = False
+    post: OneLine | None = None
+    """The job held (岗位: 列检员, 车辆钳工, 值班员 …): a mentor shares it (同岗位)."""
     roles: list[Role] = []
     since: Day | None = None
     until: Day | None = None
