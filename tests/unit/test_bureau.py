@@ -6,8 +6,10 @@ general-A accident nobody handed over (交班). Every figure asserted was worked
 
 from __future__ import annotations
 
+import ast
 import datetime as dt
 import json
+import string
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -350,3 +352,23 @@ def test_a_unit_as_a_submodule_is_initialised_and_read(tmp_path: Path) -> None:
     (done,) = sync(load_bureau(bureau), today=TODAY)
     assert done.status == "ok", done.first_error
     assert analyze(load_bureau(bureau), month=OCTOBER).unit("KB")["reports"] == 6
+
+
+def test_every_phrase_of_the_notice_has_its_chinese_with_the_same_placeholders() -> None:
+    from barrier_cli.core.i18n import in_lang
+    from barrier_cli.reports.bureau import notice as module
+
+    said = [*module.SHORTCOMINGS.values(), *module._GAPS.values()]
+    for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Call) and ast.unparse(node.func) == "say" and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                said.append(first.value)
+    assert "{n} pairings past a milestone" in said
+
+    def fields(text: str) -> set[str | None]:
+        return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    untranslated = [m for m in said if in_lang("zh", m) == m]
+    differing = [m for m in said if fields(in_lang("zh", m)) != fields(m)]
+    assert (untranslated, differing) == ([], [])

@@ -21,31 +21,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from barrier_cli.core.i18n import in_lang
 from barrier_cli.reports.bureau.analyze import BureauAnalysis
 from barrier_cli.reports.bureau.models import Thresholds
 
 SHORTCOMINGS: dict[int, str] = {
-    1: "安全教育存在死角死面",
-    2: "信息报告网络不畅、互联互动不协调、信息质量不高",
-    3: "主要问题点和倾向性问题分析不准",
-    4: "深层次原因分析不透、整改措施针对性不强",
-    5: "薄弱党支部和党员包保转化情况分析不具体",
-}
-SHORTCOMINGS_EN: dict[int, str] = {
     1: "dead corners in safety education",
     2: "information network not flowing, poorly coordinated, low-quality information",
     3: "main problems and tendencies analysed inaccurately",
     4: "root causes not analysed deeply, measures not targeted",
     5: "weak branches and key-person pairings not analysed specifically",
 }
+"""The five shortcomings as the source words them, by code: msgids of the bureau catalogue."""
 _GAPS = {
-    "handed_over": "未交班",
-    "has_causes": "原因未查清",
-    "has_responsibility": "责任未认定",
-    "has_accountability": "未追究责任",
-}
-_GAPS_EN = {
-    "handed_over": "not handed over (交班)",
+    "handed_over": "not handed over",
     "has_causes": "no causes",
     "has_responsibility": "no responsibility found",
     "has_accountability": "no accountability",
@@ -109,87 +98,54 @@ def draft_notice(
 def shortcomings(
     analysis: BureauAnalysis, unit: dict[str, Any], thresholds: Thresholds, lang: str
 ) -> list[Shortcoming]:
-    zh = lang == "zh"
-    titles = SHORTCOMINGS if zh else SHORTCOMINGS_EN
+    def say(message: str, **values: object) -> str:
+        return in_lang(lang, message).format(**values)
+
+    sep = in_lang(lang, ", ")
     out: list[Shortcoming] = []
     uid = unit["unit"]
     dead = [b for b in analysis.branches if b["unit"] == uid and b["expected"] and not b["reports"]]
     if dead:
-        names = "、".join(b["name"] for b in dead)
-        out.append(
-            Shortcoming(
-                1,
-                titles[1],
-                [
-                    f"{names}：党员全月无一条安全信息"
-                    if zh
-                    else f"{names}: no party member reported all month"
-                ],
-            )
-        )
+        names = sep.join(b["name"] for b in dead)
+        figure = say("{names}: no party member reported all month", names=names)
+        out.append(Shortcoming(1, say(SHORTCOMINGS[1]), [figure]))
     if unit["member_expected"] and unit["missed_share"] > thresholds.missed_share:
-        share = f"{unit['missed_share']:.0%}"
-        out.append(
-            Shortcoming(
-                2,
-                titles[2],
-                [
-                    f"党员层漏报 {unit['member_missed']}/{unit['member_expected']} 次（{share}，"
-                    f"限 {thresholds.missed_share:.0%}），{unit['members_short']} 名党员未达要求"
-                    if zh
-                    else f"member tier missed {unit['member_missed']} of "
-                    f"{unit['member_expected']} ({share}; limit {thresholds.missed_share:.0%}), "
-                    f"{unit['members_short']} members short",
-                ],
-            )
+        figure = say(
+            "member tier missed {missed} of {expected} ({share}; limit {limit}), "
+            "{short} members short",
+            missed=unit["member_missed"],
+            expected=unit["member_expected"],
+            share=f"{unit['missed_share']:.0%}",
+            limit=f"{thresholds.missed_share:.0%}",
+            short=unit["members_short"],
         )
+        out.append(Shortcoming(2, say(SHORTCOMINGS[2]), [figure]))
     reports = unit["reports"]
     if reports and unit["unanalysed"] / reports > thresholds.unanalysed_share:
-        out.append(
-            Shortcoming(
-                3,
-                titles[3],
-                [
-                    f"本月 {reports} 条信息中 {unit['unanalysed']} 条逾期未分析"
-                    if zh
-                    else f"{unit['unanalysed']} of {reports} reports not analysed in time"
-                ],
-                list(unit["unanalysed_ids"]),
-            )
+        figure = say(
+            "{late} of {reports} reports not analysed in time",
+            late=unit["unanalysed"],
+            reports=reports,
         )
-    gap_names = _GAPS if zh else _GAPS_EN
+        out.append(Shortcoming(3, say(SHORTCOMINGS[3]), [figure], list(unit["unanalysed_ids"])))
     cases = []
     for case in analysis.cases:
         if case["unit"] != uid:
             continue
-        gaps = [text for key, text in gap_names.items() if not case[key]]
+        gaps = [say(text) for key, text in _GAPS.items() if not case[key]]
         if not case["measures"]:
-            gaps.append("无整改措施" if zh else "no measures")
+            gaps.append(say("no measures"))
         if gaps:
             cases.append((case["id"], gaps))
     if cases:
-        out.append(
-            Shortcoming(
-                4,
-                titles[4],
-                [f"{cid}：{'、'.join(g)}" if zh else f"{cid}: {', '.join(g)}" for cid, g in cases],
-                [cid for cid, _ in cases],
-            )
-        )
+        figures = [say("{case}: {gaps}", case=cid, gaps=sep.join(g)) for cid, g in cases]
+        out.append(Shortcoming(4, say(SHORTCOMINGS[4]), figures, [cid for cid, _ in cases]))
     overdue, unreviewed = list(unit["overdue_ids"]), list(unit["unreviewed_ids"])
     if overdue or unreviewed:
         figures = []
         if overdue:
-            figures.append(
-                f"{len(overdue)} 个包保对子逾期未转化"
-                if zh
-                else f"{len(overdue)} pairings past a milestone"
-            )
+            figures.append(say("{n} pairings past a milestone", n=len(overdue)))
         if unreviewed:
-            figures.append(
-                f"{len(unreviewed)} 个包保对子 30 天无回访"
-                if zh
-                else f"{len(unreviewed)} pairings without a review in 30 days"
-            )
-        out.append(Shortcoming(5, titles[5], figures, sorted(set(overdue + unreviewed))))
+            figures.append(say("{n} pairings without a review in 30 days", n=len(unreviewed)))
+        out.append(Shortcoming(5, say(SHORTCOMINGS[5]), figures, sorted(set(overdue + unreviewed))))
     return out
