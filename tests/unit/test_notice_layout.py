@@ -18,7 +18,8 @@ from minitree import build, report
 
 OCT = Month(2026, 10)
 TODAY = dt.date(2026, 11, 24)
-IDS = re.compile(r"\b[RIPAN]-\d{4,8}-[0-9A-Z]{2,4}\b")
+# no \b: in Chinese an id follows a word character (记录编号R-…)
+IDS = re.compile(r"(?<![0-9A-Za-z])[RIPAN]-\d{4,8}-[0-9A-Z]{2,4}(?![0-9A-Z])")
 SETTINGS = {
     "notice": {
         "issuer": "车间党总支",
@@ -63,7 +64,7 @@ def test_every_element_is_there_in_order(fmt: n.Format) -> None:
         "五、整改要求",
         "特此通报。",
         "附件：2026年10月份通报事项清单",  # 附件说明
-        "车间党总支",  # 发文机关署名
+        "中共XX车辆段列检车间总支部委员会",  # 发文机关署名: the full name
         "2026年11月24日",  # 成文日期
         "2026年10月份通报事项清单",  # the attachment itself
         "抄送：车辆段党委办公室",
@@ -100,10 +101,13 @@ def test_the_issuer_is_never_among_the_units_it_criticises() -> None:
 
 def test_praise_is_a_sentence_worded_for_members_and_others() -> None:
     text = n.render_notice(_notice(), fmt="md", lang="zh", records=None)
-    assert "共产党员朱春祥同志于10月10日在列检作业中发现G606230356车5位车轮踏面擦伤超限" in text
-    assert "李明同志于10月10日在列检作业中发现邻线来车未撤离" in text
+    assert (
+        "共产党员朱春祥同志10月10日在41008次列车检车作业中，发现G606230356车5位车轮踏面擦伤超限"
+        in text
+    )
+    assert "一班一组职工李明同志10月10日在41008次列车检车作业中，发现邻线来车未撤离" in text
     assert "共产党员李明" not in text
-    assert "希望全体党员和职工以他们为榜样" in text
+    assert "希望全车间党员和职工以他们为榜样" in text
     members_only = n.build_notice(
         build(report(commend=True), settings=SETTINGS), OCT, today=TODAY, lang="zh"
     )
@@ -127,29 +131,29 @@ ELEMENTS = {
         "中共牡丹江车辆段列检车间总支部委员会",  # 发文机关标志
         ISSUED_AS,  # 发文字号
         "关于2026年10月份安全信息工作情况的通报",  # 标题
-        "各班党支部、各党小组、车间各工班：",  # 主送
+        "各党支部：",  # 主送
         "一、总体情况",
         "二、表扬",
         "三、存在的问题",
         "（一）事故和“两违”情况",
-        "（二）拟定安全关键人",
+        "（二）拟列安全关键人",
         "（三）各党支部存在的问题",
         "四、考核结果",
         "五、整改要求",
         "特此通报。",
         "附件：2026年10月份通报事项清单",  # 附件说明
-        "车间党总支",  # 发文机关署名
+        "中共牡丹江车辆段列检车间总支部委员会",  # 发文机关署名: the full name
         "2026年11月24日",  # 成文日期
         "2026年10月份通报事项清单",  # 附件
-        "抄送：车辆段党委，车辆段安全科。",
-        "列检车间党总支办公室",  # 印发机关
+        "抄送：中共牡丹江车辆段委员会，牡丹江车辆段安全科。",
+        "中共牡丹江车辆段列检车间总支部委员会",  # 印发机关 (default: the issuer's full name)
         "2026年11月24日印发",  # 印发日期
     ],
     "en": [
         "中共牡丹江车辆段列检车间总支部委员会",
         ISSUED_AS,
         "Notice on the safety information work of 2026-10",
-        "To: 各班党支部, 各党小组, 车间各工班",
+        "To: 各党支部",
         "1. Overview",
         "2. Commendations",
         "3. Problems",
@@ -160,11 +164,11 @@ ELEMENTS = {
         "5. Required corrections",
         "This notice is hereby circulated.",
         "Attachment: items of this notice, October 2026",
-        "车间党总支",
+        "中共牡丹江车辆段列检车间总支部委员会",
         "24 November 2026",
         "Items of this notice, October 2026",
-        "Copied to: 车辆段党委, 车辆段安全科.",
-        "列检车间党总支办公室",
+        "Copied to: 中共牡丹江车辆段委员会, 牡丹江车辆段安全科.",
+        "中共牡丹江车辆段列检车间总支部委员会",
         "24 November 2026",
     ],
 }
@@ -196,9 +200,9 @@ def test_the_example_notice_holds_every_element_and_ids_only_in_its_attachment(
     if fmt == "html":
         attachment = '<section class="attachment">'
     body, listed = text.split(attachment, 1)
-    assert re.findall(r"\b[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", body) == []
+    assert re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", body) == []
     assert {"I-20261009-01", "I-20260918-01", "R-20261002-NN8H"} <= set(
-        re.findall(r"\b[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", listed)
+        re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", listed)
     )
     # issued: no draft marker, no placeholder, no raw English key in the zh text
     assert "草稿" not in text and "draft" not in text
