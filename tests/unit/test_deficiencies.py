@@ -180,3 +180,32 @@ def test_english_details_and_every_rule_in_order() -> None:
     assert [x.rule for x in found] == ["low_quality", "shallow_analysis"]
     assert "one-word summary" in found[0].detail
     assert d.rule_title("low_quality", "en") == "low-quality reports"
+
+
+def test_a_week_belongs_to_the_month_of_its_sunday_and_is_said_by_its_days() -> None:
+    from barrier_cli.analysis.compliance import periods
+
+    weeks = periods("week", OCT, OCT.last)
+    # October 2026 has four Sundays (4, 11, 18, 25); 26 Oct - 1 Nov is November's
+    assert [w.key for w in weeks] == ["2026-W40", "2026-W41", "2026-W42", "2026-W43"]
+    assert d.say_period("2026-W43", "zh", 2026) == "10月19日至25日当周"
+    assert d.say_period("2026-W44", "zh", 2026) == "10月26日至11月1日当周"
+    assert d.say_period("2025-W52", "zh", 2026) == "2025年12月22日至28日当周"
+    assert d.say_days([D(2026, 10, 13), D(2026, 10, 19), D(2026, 11, 2)], "zh", 2026) == (
+        "10月13日、19日、11月2日"
+    )
+
+
+def test_a_typical_case_without_its_committee_meeting_is_a_late_analysis_until_it_has_one() -> None:
+    violation = incident(
+        date=D(2026, 9, 18),
+        title="列车未停稳跨越车钩",
+        type="violation",
+        violation={"kind": "rule", "severity": "serious", "person": "jiang"},
+        status="rectifying",
+        analysis={"meeting": {"date": D(2026, 9, 20), "kind": "支委会"}},  # nobody attended
+    )
+    september = run(d.late_analysis, build(violation), Month(2026, 9))
+    october = run(d.late_analysis, build(violation))
+    assert ids(september) == ids(october) == {violation.id}
+    assert "截至10月31日尚未分析" in october[0].detail

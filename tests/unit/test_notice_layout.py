@@ -220,3 +220,57 @@ def test_the_example_month_in_english_matches_its_golden(example: dict[str, n.No
     if os.environ.get("BARRIER_UPDATE_SNAPSHOTS"):
         expected.write_text(text, encoding="utf-8")
     assert text == expected.read_text(encoding="utf-8")
+
+
+def _zh_prose(example: dict[str, n.Notice], fmt: n.Format) -> str:
+    """The zh body and attachment as read: markup and list markers gone, colophon cut."""
+    text = n.render_notice(example["zh"], fmt=fmt, lang="zh", records=EXAMPLE)
+    if fmt == "html":
+        text = html.unescape(re.sub(r"<head>.*?</head>|<[^>]+>", "", text, flags=re.S))
+    text = re.sub(r"(?m)^\s*(?:#+|\d+\.|-)\s+|\*\*", "", text)
+    return text[text.index("各党支部：") : text.index("抄送：")]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
+    example: dict[str, n.Notice], fmt: n.Format
+) -> None:
+    prose = _zh_prose(example, fmt)
+    assert re.findall(r"\d{4}-W\d{2}", prose) == []  # weeks are 10月19日至25日当周
+    assert re.findall(r"\d{4}-\d{2}-\d{2}", prose) == []  # dates are 10月9日
+    assert "10月19日至25日当周" in prose and "10月13日、19日、26日" in prose
+    assert "「" not in prose and "」" not in prose
+    # no space between a unit, a title, a vehicle and a name: C70E型4310192号货车, 党员方强
+    assert re.findall(r"[\u4e00-\u9fff0-9A-Za-z] +[\u4e00-\u9fff0-9]", prose) == []
+    assert "C70E型4310192号货车" in prose and "81582次列车" in prose
+    # what a case lacks is prose, not a dump of field names; no system words
+    for dump in ("尚缺", "措施未完成", "措施不具体（", "所缺内容", "案件状态", "闭环", "销案"):
+        assert dump not in prose, dump
+    for word in ("排尾", "项点", "列检车间党总支办公室", "四班党支部发生"):
+        assert word not in prose, word
+    assert (
+        "目前整改措施尚未落实完毕，且未明确责任人、完成期限和验证方式，未达到“三不放过”要求。"
+        in (prose)
+    )
+
+
+def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
+    example: dict[str, n.Notice],
+) -> None:
+    prose = _zh_prose(example, "md")
+    # the 四班 secretary is involved in the accident: the general branch supervises its fix
+    assert "四班党支部（支部书记任辉涉及该事故，由车间党总支督导）：" in prose
+    assert "四班党支部（责任人：支部书记任辉）" not in prose
+    # hand-scored items missing: provisional, nobody named last
+    assert "以上得分为初步结果，人工评定的5个项目由车间党总支评定后另行通报。" in prose
+    assert "排名末位" not in prose
+    # the open case of September is in the overview, and overdue actions are said once
+    assert "9月份发生的A类违章1起至今尚未整改销号。" in prose
+    assert prose.count("逾期整改项目须于") == 1
+    # a branch's corrections are one item
+    corrections = prose[prose.index("五、整改要求") : prose.index("特此通报")]
+    assert len(re.findall(r"(?m)^四班党支部", corrections)) == 1
+    assert (
+        "黄立军（一班党支部，党小组长）：本月应按周反馈安全信息，10月19日至25日当周未反馈" in prose
+    )
+    assert "任辉（四班党支部书记）：涉及10月9日一般A类事故（运行图调整中造成晚点）" in prose
