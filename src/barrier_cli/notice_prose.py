@@ -322,17 +322,25 @@ _CORRECT = {
     ),
 }
 _COUNTS = {
-    "missed_reports": ("信息漏报{n}人次", "{n} missed reporting duties"),
-    "low_quality": ("信息质量不高{n}条", "{n} low-quality reports"),
-    "late_analysis": ("信息分析不及时{n}条", "{n} reports analysed late"),
-    "late_case": ("案例分析超期{n}起", "{n} cases analysed late"),
-    "shallow_analysis": ("原因分析不透{n}条", "{n} shallow analyses"),
-    "unassigned_action": ("整改措施未明确责任人或期限{n}项", "{n} actions without owner or due"),
-    "overdue_action": ("整改项目逾期{n}项", "{n} overdue actions"),
-    "closed_against_rule": ("违规销号{n}起", "{n} cases closed against the rule"),
-    "pairing_no_review": ("包保帮教未落实{n}人", "{n} pairings without review"),
-    "pairing_overdue": ("包保转化逾期{n}人", "{n} pairings past due"),
+    "missed_reports": ("信息漏报{n}人次", "missed reporting dut{y|ies}"),
+    "low_quality": ("信息质量不高{n}条", "low-quality report{|s}"),
+    "late_analysis": ("信息分析不及时{n}条", "report{|s} analysed late"),
+    "late_case": ("案例分析超期{n}起", "case{|s} analysed late"),
+    "shallow_analysis": ("原因分析不透{n}条", "shallow analys{is|es}"),
+    "unassigned_action": ("整改措施未明确责任人或期限{n}项", "action{|s} without owner or due"),
+    "overdue_action": ("整改项目逾期{n}项", "overdue action{|s}"),
+    "closed_against_rule": ("违规销号{n}起", "case{|s} closed against the rule"),
+    "pairing_no_review": ("包保帮教未落实{n}人", "pairing{|s} without review"),
+    "pairing_overdue": ("包保转化逾期{n}人", "pairing{|s} past due"),
 }
+
+
+def _en(n: int, words: str) -> str:
+    """``n`` and ``words`` with its ``{singular|plural}`` ending chosen: 1 overdue action."""
+    head, _, rest = words.partition("{")
+    one, _, rest = rest.partition("|")
+    many, _, tail = rest.partition("}")
+    return f"{n} {head}{one if n == 1 else many}{tail}"
 
 
 def _counts(items: list[Deficiency], say: _Say) -> str:
@@ -341,7 +349,9 @@ def _counts(items: list[Deficiency], say: _Say) -> str:
         late_case = d.rule == "late_analysis" and any(e.startswith("I-") for e in d.evidence_ids)
         tally["late_case" if late_case else d.rule] += 1
     return say("，", ", ").join(
-        say(zh, en).format(n=tally[key]) for key, (zh, en) in _COUNTS.items() if tally[key]
+        say(zh.format(n=tally[key]), _en(tally[key], en))
+        for key, (zh, en) in _COUNTS.items()
+        if tally[key]
     )
 
 
@@ -422,12 +432,13 @@ def notice_prose(
         )
         if o.missed_by_tier:
             tiers = {
-                "member": ("{n}名党员", "{n} members"),
-                "group": ("{n}个党小组", "{n} party groups"),
-                "branch": ("{n}个党支部", "{n} branches"),
+                "member": ("{n}名党员", "member{|s}"),
+                "group": ("{n}个党小组", "party group{|s}"),
+                "branch": ("{n}个党支部", "branch{|es}"),
             }
             who = say("、", ", ").join(
-                say(*tiers[t.name]).format(n=t.count) for t in o.missed_by_tier
+                say(tiers[t.name][0].format(n=t.count), _en(t.count, tiers[t.name][1]))
+                for t in o.missed_by_tier
             )
             overview.append(
                 say(
@@ -441,7 +452,8 @@ def notice_prose(
             overview.append(
                 say("本月发生", "This month saw ")
                 + say("、", ", ").join(
-                    say(f"{t.name}{t.count}起", f"{t.count} {t.name}") for t in o.incidents
+                    say(f"{t.name}{t.count}起", _en(t.count, f"{t.name} case{{|s}}"))
+                    for t in o.incidents
                 )
                 + say("。", ". ")
             )
@@ -461,7 +473,8 @@ def notice_prose(
             overview.append(
                 say(
                     f"{when}发生的{kind}{n}起至今尚未整改销号。",
-                    f"{n} {kind} of {when} is still not closed. ",
+                    f"{_en(n, kind + ' case{|s}')} of {when} {'is' if n == 1 else 'are'} "
+                    "still not closed. ",
                 )
             )
 
@@ -531,7 +544,7 @@ def notice_prose(
                 f"本月共有{len(notice.failed)}名党员岗区评比失格："
                 + "、".join(f"{m.branch_name}{m.name}同志" for m in notice.failed)
                 + "，失格原因见附件。",
-                f"{len(notice.failed)} party member(s) failed the month's rating: "
+                f"{_en(len(notice.failed), 'party member{|s}')} failed the month's rating: "
                 + ", ".join(f"{m.name} ({m.branch_name})" for m in notice.failed)
                 + ". The reasons are listed in the attachment.",
             )
@@ -618,7 +631,7 @@ def _corrections(notice: Notice, say: _Say, names: dict[str, str]) -> tuple[list
                 who = [names.get(d.subject, d.subject) for d in g.items]
                 clauses[u.name].append(
                     say(
-                        f"对{'、'.join(who)}漏报安全信息的问题按规定进行考核，"
+                        f"对漏报安全信息的{'、'.join(who)}按规定进行考核，"
                         "落实党员每日、党小组长每周、党支部每月的信息报告制度",
                         f"assess {say.join(who)} for the missed reports under the rules and "
                         "keep members reporting every duty day, group leaders every week and "
@@ -633,6 +646,10 @@ def _corrections(notice: Notice, say: _Say, names: dict[str, str]) -> tuple[list
                         f"finish and verify its {len(g.items)} overdue actions",
                     )
                 )
+            elif g.rule == "late_analysis" and all(
+                e.startswith("I-") for d in g.items for e in d.evidence_ids
+            ):
+                continue  # a late case: its own item below says how to finish it
             elif g.rule in _CORRECT:
                 clauses[u.name].append(say(*_CORRECT[g.rule]))
     for c in notice.cases:
@@ -642,7 +659,7 @@ def _corrections(notice: Notice, say: _Say, names: dict[str, str]) -> tuple[list
         involved = [s for s in c.secretaries if s in c.persons]
         if involved:
             supervised[c.branch_name] = say(
-                f"支部书记{'、'.join(involved)}涉及该{'违章' if c.type == 'violation' else '事故'}，"
+                f"支部书记{'、'.join(involved)}涉及{say.day(c.date)}{_case_kind(c, say)}，"
                 f"由{notice.issuer}督导",
                 f"its secretary {say.join(involved)} is involved in the case, so "
                 f"{notice.issuer} supervises",
@@ -744,17 +761,19 @@ def _annex(
         for g in u.groups:
             for d in g.items:
                 extra = [e for e in d.evidence_ids if e not in d.detail]
-                items.append(
-                    d.detail
-                    + (
-                        say(
-                            f"（相关记录编号{'、'.join(extra)}）", f" (records: {', '.join(extra)})"
-                        )
-                        if extra
-                        else ""
+                # a missed report is shown by what was filed: the feedback of other periods
+                filed = d.rule == "missed_reports" and all(e[:2] in ("R-", "U-") for e in extra)
+                note = (
+                    say(
+                        f"（本月已反馈的记录编号{'、'.join(extra)}）",
+                        f" (filed: {', '.join(extra)})",
                     )
-                    + say("。", ".")
+                    if filed
+                    else say(
+                        f"（相关记录编号{'、'.join(extra)}）", f" (records: {', '.join(extra)})"
+                    )
                 )
+                items.append(d.detail + (note if extra else "") + say("。", "."))
         out.append(annex(u.name, items))
     return out
 

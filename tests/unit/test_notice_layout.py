@@ -259,7 +259,7 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
 ) -> None:
     prose = _zh_prose(example, "md")
     # the 四班 secretary is involved in the accident: the general branch supervises its fix
-    assert "四班党支部（支部书记任辉涉及该事故，由车间党总支督导）：" in prose
+    assert "四班党支部（支部书记任辉涉及10月9日一般A类事故，由车间党总支督导）：" in prose
     assert "四班党支部（责任人：支部书记任辉）" not in prose
     # hand-scored items missing: provisional, nobody named last
     assert "以上得分为初步结果，人工评定的5个项目由车间党总支评定后另行通报。" in prose
