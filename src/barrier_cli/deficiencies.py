@@ -319,8 +319,12 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
             continue
         due = incident.analysis_due(cases)
         analysed = incident.analysed_on()
+        meeting = incident.analysis.meeting if incident.analysis else None
+        unattended = None  # a meeting recorded without who attended
         if typical and "meeting" in typical_gaps(incident, cases):
             analysed = None
+            if meeting is not None and meeting.date <= scope.asof:
+                unattended = meeting.date
         if analysed is not None and analysed > scope.asof:
             analysed = None
         # an earlier case is this month's lapse only while it stays unanalysed in it
@@ -341,6 +345,9 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
                 + (
                     f"实际于{scope.day(analysed)}完成，超期{late}天"
                     if analysed
+                    else f"{scope.day(unattended)}的分析会未记录参会人员，不能认定为支委会分析，"
+                    f"截至{scope.day(scope.asof)}已超期{late}天"
+                    if unattended
                     else f"截至{scope.day(scope.asof)}尚未分析，已超期{late}天"
                 ),
                 f"the {_case_kind(incident, scope)} '{incident.title}' ({incident.id}) was to be "
@@ -348,6 +355,9 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
                 + (
                     f"it was analysed on {scope.day(analysed)}, {late} days late"
                     if analysed
+                    else f"the meeting of {scope.day(unattended)} records no attendees and is "
+                    f"no committee analysis; {late} days late on {scope.day(scope.asof)}"
+                    if unattended
                     else f"on {scope.day(scope.asof)} it was still not, {late} days late"
                 ),
             ),

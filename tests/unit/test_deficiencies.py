@@ -208,4 +208,4 @@ def test_a_typical_case_without_its_committee_meeting_is_a_late_analysis_until_i
     september = run(d.late_analysis, build(violation), Month(2026, 9))
     october = run(d.late_analysis, build(violation))
     assert ids(september) == ids(october) == {violation.id}
-    assert "截至10月31日尚未分析" in october[0].detail
+    assert "9月20日的分析会未记录参会人员，不能认定为支委会分析" in october[0].detail
