@@ -211,7 +211,10 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
             who = scope.unit_name(duty.subject)
         else:
             who = person_title(scope, duty.subject, duty.tier, duty.branch or duty.unit)
-        if duty.period == "day":
+        if duty.period == "day" and duty.actual == 0:
+            zh = f"本月应反馈{duty.expected}个值班日，均未反馈"
+            en = f"owed feedback on {duty.expected} duty days this month and gave none"
+        elif duty.period == "day":
             zh = f"本月应反馈{duty.expected}个值班日，{missed}未反馈"
             en = f"owed feedback on {duty.expected} duty days this month, none on {missed}"
         elif duty.period == "week":

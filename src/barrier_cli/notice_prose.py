@@ -364,6 +364,16 @@ def _praise(p: Praise, say: _Say, cadre_units: set[str]) -> str:
             what = what.replace(train, f"{train}列车")
         else:
             doing_zh = f"{train}列车{doing_zh}"
+    if say.lang != "zh":
+        facts = [
+            f"{label} {value}"
+            for label, value in (("train", p.train), ("vehicle", p.vehicle))
+            if value and value not in what
+        ]
+        what += f" ({', '.join(facts)})" if facts else ""
+    if p.location and p.location not in what:
+        doing_zh = f"{p.location}{doing_zh}"
+        doing_en = f"{doing_en} at {p.location}"
     if p.vehicle and say.lang == "zh":
         model, _, number = p.vehicle.partition(" ")
         named = f"{model}型{number}号货车" if number else p.vehicle
@@ -761,21 +771,30 @@ def _annex(
         for g in u.groups:
             for d in g.items:
                 extra = [e for e in d.evidence_ids if e not in d.detail]
-                # a missed report is shown by what was filed: the feedback of other periods
-                filed = d.rule == "missed_reports" and all(e[:2] in ("R-", "U-") for e in extra)
-                note = (
-                    say(
-                        f"（本月已反馈的记录编号{'、'.join(extra)}）",
-                        f" (filed: {', '.join(extra)})",
-                    )
-                    if filed
-                    else say(
-                        f"（相关记录编号{'、'.join(extra)}）", f" (records: {', '.join(extra)})"
-                    )
-                )
-                items.append(d.detail + (note if extra else "") + say("。", "."))
+                note = "".join(_evidence(d.rule, extra, say))
+                items.append(d.detail + note + say("。", "."))
         out.append(annex(u.name, items))
     return out
+
+
+def _evidence(rule: str, ids: list[str], say: _Say) -> list[str]:
+    """The records behind a lapse, said for what they are: a missed report is shown by
+    what was filed (feedback of other periods) and by the member's assessment."""
+    kinds = [
+        ("filed", [e for e in ids if rule == "missed_reports" and e[:2] in ("R-", "U-")]),
+        ("assessed", [e for e in ids if e.startswith("A-")]),
+    ]
+    rest = [e for e in ids if not any(e in group for _k, group in kinds)]
+    words = {
+        "filed": ("本月已反馈的记录编号", "filed"),
+        "assessed": ("考核记录编号", "assessment"),
+        "other": ("相关记录编号", "records"),
+    }
+    return [
+        say(f"（{words[kind][0]}{'、'.join(group)}）", f" ({words[kind][1]}: {', '.join(group)})")
+        for kind, group in [*kinds, ("other", rest)]
+        if group
+    ]
 
 
 def _failed(
