@@ -104,11 +104,10 @@ SETTINGS: dict[str, Any] = {
     "notice": {
         "issuer": "车间党总支",
         "number": "车间党总支〔{year}〕{seq}号",
-        "recipients": ["各班党支部", "各党小组", "车间各工班"],
+        "recipients": ["各党支部"],
         "correction_days": 10,
         "authority": "中共牡丹江车辆段列检车间总支部委员会",
-        "copy_to": ["车辆段党委", "车辆段安全科"],
-        "printer": "列检车间党总支办公室",
+        "copy_to": ["中共牡丹江车辆段委员会", "牡丹江车辆段安全科"],
     },
 }
 

@@ -121,6 +121,8 @@ MOVES: dict[str, str] = {
     # the notice renders and publishes (numbers it, writes it) besides gathering its data
     "notice": "present.notice",
     "color": "present.color",
+    # the notice's sentences, built in its language from the notice's data
+    "notice_prose": "present.notice_prose",
     # Word and PDF, made from a document's html rendering
     "office": "present.office",
     "analysis.document": "present.analysis_document",

@@ -32,7 +32,8 @@ def test_an_incident_closed_without_causes_is_criticised(tree: Path) -> None:
     attachment = result.stdout.index("通报事项清单\n")
     # The suffix comes from minitree's counter, which other tests in the same worker advance.
     assert re.search(
-        r"I-20261005-\d\d「风表忘撤被拉走」违反三不放过销案：原因未查清", result.stdout[attachment:]
+        r"“风表忘撤被拉走”（记录编号I-20261005-\d\d）未达到“三不放过”要求即已销号：原因未查清",
+        result.stdout[attachment:],
     )
     assert "朱春祥同志" in result.stdout
 
@@ -100,8 +101,8 @@ def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None
     text = result.stdout
     unit = text.index("一班党支部")
     attachment = text[text.index("附件\n") :]
-    assert "党员 吴磊：应反馈22个值班日，漏报22个值班日" in attachment
-    assert "）（依据：A-2025-09-wu_lei）" in attachment
+    assert "吴磊（一班党支部，党员）：本月应反馈22个值班日，均未反馈" in attachment
+    assert "均未反馈（考核记录编号A-2025-09-wu_lei）" in attachment
     assert unit < text.index("附件\n")
     assert "中共牡丹江车辆段列检车间总支部委员会" in text and "（草稿，未编号）" in text
 

@@ -34,7 +34,7 @@ def test_missed_reports_names_the_member_and_branch_with_what_they_filed() -> No
     ]
     found = run(d.missed_reports, build(zhu, *others, settings={"cadence": cadence}))
     assert [(x.unit, x.evidence_ids) for x in found] == [("B1", (zhu.id,))]
-    assert "朱春祥" in found[0].detail and "应反馈1个月，漏报1个月（2026-10）" in found[0].detail
+    assert "朱春祥" in found[0].detail and "本月应按月反馈安全信息，10月未反馈" in found[0].detail
 
     complete = build(
         zhu, report(reporter="zhu", date=D(2026, 10, 2)), *others, settings={"cadence": cadence}
@@ -69,7 +69,9 @@ def test_late_analysis_counts_days_to_analysis_or_to_the_months_end() -> None:
     still_fresh = report(date=D(2026, 10, 29), status="open", analysis=None)
     found = run(d.late_analysis, build(late, never, on_time, still_fresh))
     assert ids(found) == {late.id, never.id}
-    assert "10天后才分析" in next(x.detail for x in found if late.id in x.evidence_ids)
+    assert "10天后才完成分析，超过规定时限（3天）" in next(
+        x.detail for x in found if late.id in x.evidence_ids
+    )
     assert "11天未分析" in next(x.detail for x in found if never.id in x.evidence_ids)
 
 
@@ -94,7 +96,7 @@ def test_actions_without_owner_or_due() -> None:
     found = run(d.unassigned_actions, build(gap, fine, case))
     assert ids(found) == {gap.id, case.id}
     detail = next(x.detail for x in found if gap.id in x.evidence_ids)
-    assert f"{gap.id}/2" in detail and "无责任人、无期限" in detail
+    assert f"{gap.id}/2" in detail and "未明确责任人、未明确完成期限" in detail
 
 
 def test_overdue_actions_as_of_the_months_end() -> None:
@@ -109,7 +111,7 @@ def test_overdue_actions_as_of_the_months_end() -> None:
     found = run(d.overdue_actions, tree)
     assert ids(found) == {open_.id, done_late.id, from_september.id, case.id}
     detail = next(x.detail for x in found if open_.id in x.evidence_ids)
-    assert "朱春祥负责" in detail and "逾期11天" in detail
+    assert "责任人朱春祥，10月20日到期，截至10月31日已逾期11天" in detail
     assert ids(run(d.overdue_actions, tree, Month(2026, 9))) == set()
 
 
@@ -165,7 +167,7 @@ def test_pairings_past_a_milestone_as_of_the_months_end() -> None:
     assert sorted(x.evidence_ids[0] for x in found) == sorted(
         [late.id, late.id, reached_later.id, reached_later.id]
     )
-    assert any("2026-07-01基本转化" in x.detail for x in found)
+    assert any("应于7月1日前基本转化" in x.detail for x in found)
 
 
 def test_english_details_and_every_rule_in_order() -> None:
@@ -178,3 +180,32 @@ def test_english_details_and_every_rule_in_order() -> None:
     assert [x.rule for x in found] == ["low_quality", "shallow_analysis"]
     assert "one-word summary" in found[0].detail
     assert d.rule_title("low_quality", "en") == "low-quality reports"
+
+
+def test_a_week_belongs_to_the_month_of_its_sunday_and_is_said_by_its_days() -> None:
+    from barrier_cli.reports.compliance import periods
+
+    weeks = periods("week", OCT, OCT.last)
+    # October 2026 has four Sundays (4, 11, 18, 25); 26 Oct - 1 Nov is November's
+    assert [w.key for w in weeks] == ["2026-W40", "2026-W41", "2026-W42", "2026-W43"]
+    assert d.say_period("2026-W43", "zh", 2026) == "10月19日至25日当周"
+    assert d.say_period("2026-W44", "zh", 2026) == "10月26日至11月1日当周"
+    assert d.say_period("2025-W52", "zh", 2026) == "2025年12月22日至28日当周"
+    assert d.say_days([D(2026, 10, 13), D(2026, 10, 19), D(2026, 11, 2)], "zh", 2026) == (
+        "10月13日、19日、11月2日"
+    )
+
+
+def test_a_typical_case_without_its_committee_meeting_is_a_late_analysis_until_it_has_one() -> None:
+    violation = incident(
+        date=D(2026, 9, 18),
+        title="列车未停稳跨越车钩",
+        type="violation",
+        violation={"kind": "rule", "severity": "serious", "person": "jiang"},
+        status="rectifying",
+        analysis={"meeting": {"date": D(2026, 9, 20), "kind": "支委会"}},  # nobody attended
+    )
+    september = run(d.late_analysis, build(violation), Month(2026, 9))
+    october = run(d.late_analysis, build(violation))
+    assert ids(september) == ids(october) == {violation.id}
+    assert "9月20日的分析会未记录参会人员，不能认定为支委会分析" in october[0].detail

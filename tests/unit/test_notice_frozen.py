@@ -93,7 +93,7 @@ def test_a_notice_issued_before_freezing_keeps_its_number_and_dates(tmp_path: Pa
     text = shown[0]
     assert "〔2026〕3号" in text and "草稿" not in text
     assert "2026年10月12日" in text or "2026-10-12" in text
-    assert "2026年10月22日" in text or "2026-10-22" in text
+    assert "于10月22日前将整改情况书面报告" in text  # the deadline it was issued with
 
 
 def test_draft_and_issue_do_not_go_together(tmp_path: Path) -> None:

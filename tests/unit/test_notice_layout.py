@@ -18,7 +18,8 @@ from minitree import build, report
 
 OCT = Month(2026, 10)
 TODAY = dt.date(2026, 11, 24)
-IDS = re.compile(r"\b[RIPAN]-\d{4,8}-[0-9A-Z]{2,4}\b")
+# no \b: in Chinese an id follows a word character (记录编号R-…)
+IDS = re.compile(r"(?<![0-9A-Za-z])[RIPAN]-\d{4,8}-[0-9A-Z]{2,4}(?![0-9A-Z])")
 SETTINGS = {
     "notice": {
         "issuer": "车间党总支",
@@ -63,7 +64,7 @@ def test_every_element_is_there_in_order(fmt: n.Format) -> None:
         "五、整改要求",
         "特此通报。",
         "附件：2026年10月份通报事项清单",  # 附件说明
-        "车间党总支",  # 发文机关署名
+        "中共XX车辆段列检车间总支部委员会",  # 发文机关署名: the full name
         "2026年11月24日",  # 成文日期
         "2026年10月份通报事项清单",  # the attachment itself
         "抄送：车辆段党委办公室",
@@ -100,10 +101,13 @@ def test_the_issuer_is_never_among_the_units_it_criticises() -> None:
 
 def test_praise_is_a_sentence_worded_for_members_and_others() -> None:
     text = n.render_notice(_notice(), fmt="md", lang="zh", records=None)
-    assert "共产党员朱春祥同志于10月10日在列检作业中发现G606230356车5位车轮踏面擦伤超限" in text
-    assert "李明同志于10月10日在列检作业中发现邻线来车未撤离" in text
+    assert (
+        "共产党员朱春祥同志10月10日在41008次列车检车作业中，发现G606230356车5位车轮踏面擦伤超限"
+        in text
+    )
+    assert "一班一组职工李明同志10月10日在41008次列车检车作业中，发现邻线来车未撤离" in text
     assert "共产党员李明" not in text
-    assert "希望全体党员和职工以他们为榜样" in text
+    assert "希望全车间党员和职工以他们为榜样" in text
     members_only = n.build_notice(
         build(report(commend=True), settings=SETTINGS), OCT, today=TODAY, lang="zh"
     )
@@ -127,29 +131,29 @@ ELEMENTS = {
         "中共牡丹江车辆段列检车间总支部委员会",  # 发文机关标志
         ISSUED_AS,  # 发文字号
         "关于2026年10月份安全信息工作情况的通报",  # 标题
-        "各班党支部、各党小组、车间各工班：",  # 主送
+        "各党支部：",  # 主送
         "一、总体情况",
         "二、表扬",
         "三、存在的问题",
         "（一）事故和“两违”情况",
-        "（二）拟定安全关键人",
+        "（二）拟列安全关键人",
         "（三）各党支部存在的问题",
         "四、考核结果",
         "五、整改要求",
         "特此通报。",
         "附件：2026年10月份通报事项清单",  # 附件说明
-        "车间党总支",  # 发文机关署名
+        "中共牡丹江车辆段列检车间总支部委员会",  # 发文机关署名: the full name
         "2026年11月24日",  # 成文日期
         "2026年10月份通报事项清单",  # 附件
-        "抄送：车辆段党委，车辆段安全科。",
-        "列检车间党总支办公室",  # 印发机关
+        "抄送：中共牡丹江车辆段委员会，牡丹江车辆段安全科。",
+        "中共牡丹江车辆段列检车间总支部委员会",  # 印发机关 (default: the issuer's full name)
         "2026年11月24日印发",  # 印发日期
     ],
     "en": [
         "中共牡丹江车辆段列检车间总支部委员会",
         ISSUED_AS,
         "Notice on the safety information work of 2026-10",
-        "To: 各班党支部, 各党小组, 车间各工班",
+        "To: 各党支部",
         "1. Overview",
         "2. Commendations",
         "3. Problems",
@@ -160,11 +164,11 @@ ELEMENTS = {
         "5. Required corrections",
         "This notice is hereby circulated.",
         "Attachment: items of this notice, October 2026",
-        "车间党总支",
+        "中共牡丹江车辆段列检车间总支部委员会",
         "24 November 2026",
         "Items of this notice, October 2026",
-        "Copied to: 车辆段党委, 车辆段安全科.",
-        "列检车间党总支办公室",
+        "Copied to: 中共牡丹江车辆段委员会, 牡丹江车辆段安全科.",
+        "中共牡丹江车辆段列检车间总支部委员会",
         "24 November 2026",
     ],
 }
@@ -196,9 +200,9 @@ def test_the_example_notice_holds_every_element_and_ids_only_in_its_attachment(
     if fmt == "html":
         attachment = '<section class="attachment">'
     body, listed = text.split(attachment, 1)
-    assert re.findall(r"\b[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", body) == []
+    assert re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", body) == []
     assert {"I-20261009-01", "I-20260918-01", "R-20261002-NN8H"} <= set(
-        re.findall(r"\b[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", listed)
+        re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", listed)
     )
     # issued: no draft marker, no placeholder, no raw English key in the zh text
     assert "草稿" not in text and "draft" not in text
@@ -216,3 +220,57 @@ def test_the_example_month_in_english_matches_its_golden(example: dict[str, n.No
     if os.environ.get("BARRIER_UPDATE_SNAPSHOTS"):
         expected.write_text(text, encoding="utf-8")
     assert text == expected.read_text(encoding="utf-8")
+
+
+def _zh_prose(example: dict[str, n.Notice], fmt: n.Format) -> str:
+    """The zh body and attachment as read: markup and list markers gone, colophon cut."""
+    text = n.render_notice(example["zh"], fmt=fmt, lang="zh", records=EXAMPLE)
+    if fmt == "html":
+        text = html.unescape(re.sub(r"<head>.*?</head>|<[^>]+>", "", text, flags=re.S))
+    text = re.sub(r"(?m)^\s*(?:#+|\d+\.|-)\s+|\*\*", "", text)
+    return text[text.index("各党支部：") : text.index("抄送：")]
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
+    example: dict[str, n.Notice], fmt: n.Format
+) -> None:
+    prose = _zh_prose(example, fmt)
+    assert re.findall(r"\d{4}-W\d{2}", prose) == []  # weeks are 10月19日至25日当周
+    assert re.findall(r"\d{4}-\d{2}-\d{2}", prose) == []  # dates are 10月9日
+    assert "10月19日至25日当周" in prose and "10月13日、19日、26日" in prose
+    assert "「" not in prose and "」" not in prose
+    # no space between a unit, a title, a vehicle and a name: C70E型4310192号货车, 党员方强
+    assert re.findall(r"[\u4e00-\u9fff0-9A-Za-z] +[\u4e00-\u9fff0-9]", prose) == []
+    assert "C70E型4310192号货车" in prose and "81582次列车" in prose
+    # what a case lacks is prose, not a dump of field names; no system words
+    for dump in ("尚缺", "措施未完成", "措施不具体（", "所缺内容", "案件状态", "闭环", "销案"):
+        assert dump not in prose, dump
+    for word in ("排尾", "项点", "列检车间党总支办公室", "四班党支部发生"):
+        assert word not in prose, word
+    assert (
+        "目前整改措施尚未落实完毕，且未明确责任人、完成期限和验证方式，未达到“三不放过”要求。"
+        in (prose)
+    )
+
+
+def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
+    example: dict[str, n.Notice],
+) -> None:
+    prose = _zh_prose(example, "md")
+    # the 四班 secretary is involved in the accident: the general branch supervises its fix
+    assert "四班党支部（支部书记任辉涉及10月9日一般A类事故，由车间党总支督导）：" in prose
+    assert "四班党支部（责任人：支部书记任辉）" not in prose
+    # hand-scored items missing: provisional, nobody named last
+    assert "以上得分为初步结果，人工评定的5个项目由车间党总支评定后另行通报。" in prose
+    assert "排名末位" not in prose
+    # the open case of September is in the overview, and overdue actions are said once
+    assert "9月份发生的A类违章1起至今尚未整改销号。" in prose
+    assert prose.count("逾期整改项目须于") == 1
+    # a branch's corrections are one item
+    corrections = prose[prose.index("五、整改要求") : prose.index("特此通报")]
+    assert len(re.findall(r"(?m)^四班党支部", corrections)) == 1
+    assert (
+        "黄立军（一班党支部，党小组长）：本月应按周反馈安全信息，10月19日至25日当周未反馈" in prose
+    )
+    assert "任辉（四班党支部书记）：涉及10月9日一般A类事故（运行图调整中造成晚点）" in prose

@@ -70,7 +70,8 @@ def test_hand_made_tree_documents_agree(tmp_path: Path) -> None:
     root, ids = october(tmp_path / "records")
     tree = load_tree(root)
     _agree(tree, OCT, assessed=False)  # the hand-made tree holds no standards
-    assert _criticised(tree, OCT, "late_analysis") == sorted([ids["r2"], ids["r4"], ids["r5"]])
+    late = [i for i in _criticised(tree, OCT, "late_analysis") if i.startswith("R-")]
+    assert late == sorted([ids["r2"], ids["r4"], ids["r5"]])
 
 
 def _edit(path: Path, change: Callable[[Any], None]) -> None:
@@ -147,7 +148,9 @@ def test_an_earlier_moment_counts_fewer_reports(tmp_path: Path) -> None:
     assert mid.as_of == dt.date(2026, 10, 15)
     assert mid.totals.reports < end.totals.reports
     mid_deficiencies = find_deficiencies(tree, OCT, today=TODAY, moment=dt.date(2026, 10, 15))
-    assert sorted(d.evidence_ids for d in mid_deficiencies if d.rule == "late_analysis") == sorted(
+    late = [d for d in mid_deficiencies if d.rule == "late_analysis"]
+    # cases (I-…) are judged by their class's deadline; the analysis's timeliness is reports'
+    assert sorted(d.evidence_ids for d in late if d.evidence_ids[0].startswith("R-")) == sorted(
         (rid,) for rid in mid.timeliness.late_analysis
     )
 

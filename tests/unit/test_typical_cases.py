@@ -216,7 +216,7 @@ def test_the_notice_names_a_case_not_analysed_by_its_deadline() -> None:
         if d.rule == "late_analysis"
     ]
     assert [(d.evidence_ids, d.unit) for d in found] == [((waiting.id,), "B2")]
-    assert "应于2026-10-12前分析，已超期19天未分析" in found[0].detail
+    assert "应于10月12日前完成分析，截至10月31日尚未分析，已超期19天" in found[0].detail
 
 
 def test_generic_measures_are_not_specific_under_either_rule() -> None:

@@ -173,7 +173,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "发文机关标志", "issuing authority", "如 中共XX车辆段列检车间总支部委员会", "letterhead"
         ),
         "copy_to": D("抄送单位", "copied to", "", ""),
-        "printer": D("印发机关", "printed by", "默认为发文单位", "default: the issuer"),
+        "printer": D(
+            "印发机关",
+            "printed by",
+            "默认为发文机关全称",
+            "default: the issuer's full name (authority)",
+        ),
         "self_review": D(
             "自查", "self-review", "发文单位自身问题另段自查", "the issuer's own lapses apart"
         ),

@@ -30,6 +30,7 @@ from barrier_cli.io import store
 from barrier_cli.io.canonical import record_text
 from barrier_cli.io.loader import Tree, read_file
 from barrier_cli.io.parallel import load_tree
+from barrier_cli.present.notice_prose import Prose, notice_prose
 from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
@@ -126,6 +127,10 @@ class Case:
     """Who answers for completing it: its branch's secretary."""
     earlier: bool = False
     """Happened in an earlier month and still open at the notice's moment."""
+    gap_keys: list[str] = field(default_factory=list)
+    """``gaps`` as keys (closure_gap), for the sentence that says what is still lacking."""
+    team: str = ""
+    """The work team it happened in (四班, 三班二组): a team has an accident, not a branch."""
 
 
 @dataclass(frozen=True)
@@ -201,6 +206,8 @@ class Overview:
     """Duties below their cadence."""
     incidents: list[Tally] = field(default_factory=list)
     """The month's accidents, 两违 and 事故苗子 by type."""
+    missed_by_tier: list[Tally] = field(default_factory=list)
+    """Duties below their cadence by tier (member, group, branch)."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +240,8 @@ class Notice:
     """三不放过 (three) or 四不放过 (four): the rule cases are closed under."""
     pair_days: int = 14
     """Days a confirmed key person may wait for a pairing."""
+    prose: Prose | None = None
+    """The body's sentences (`notice_prose`); None in notices frozen before they existed."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
@@ -263,11 +272,11 @@ def build_notice(
     # a tree without its standards is not scored; the rest of the notice stands
     scored = {"branch", "member"} <= set(tree.standards)
     assessed = assess(tree, month, today=day, lang=lang) if scored else None
-    return Notice(
+    notice = Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
         authority=settings.authority or settings.issuer,
-        printer=settings.printer or settings.issuer,
+        printer=settings.printer or settings.authority or settings.issuer,
         copy_to=settings.copy_to,
         overview=_overview(tree, month, day, lang),
         own=own[0] if own and settings.self_review else None,
@@ -296,6 +305,13 @@ def build_notice(
         closure=tree.settings.closure,
         pair_days=tree.settings.key_persons.pair_days,
     )
+
+    return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
+
+
+def _team(name: str) -> str:
+    """The work team a branch stands for: 四班党支部 → 四班; a group stays itself."""
+    return name.removesuffix("党支部").removesuffix(" branch")
 
 
 def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Praise]:
@@ -381,6 +397,8 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
                 ],
                 secretaries=secretaries[branch or incident.unit],
                 earlier=before,
+                gap_keys=list(row.gaps),
+                team=_team(units.get(incident.unit, row.unit_name)),
             )
         )
     return out
@@ -453,6 +471,11 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
         duties=len(duties),
         missed=len(compliance.missed()),
         incidents=[Tally(kind, count) for kind, count in incidents.items()],
+        missed_by_tier=[
+            Tally(tier, n)
+            for tier in ("member", "group", "branch")
+            if (n := len(compliance.missed(tier)))
+        ],
     )
 
 
@@ -618,7 +641,19 @@ def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Rep
     month = Month.parse(entry.month)
     if entry.content is not None:
         issued_in: Lang = "en" if entry.lang == "en" else "zh" if entry.lang else lang
-        text = render_notice(thaw(entry.content), fmt=fmt, lang=issued_in, records=tree.root)
+        frozen = thaw(entry.content)
+        if frozen.prose is None:
+            # frozen before the body was kept as sentences: say its data in today's words
+            again = build_notice(
+                tree,
+                month,
+                today=max(entry.date, month.first),
+                lang=issued_in,
+                number=entry.number,
+                moment=frozen.as_of,
+            )
+            frozen = dataclasses.replace(frozen, prose=again.prose)
+        text = render_notice(frozen, fmt=fmt, lang=issued_in, records=tree.root)
         recorded = (entry.sha256 or {}).get(fmt)
         return Reproduced(entry, text, recorded == digest(text), True)
     notice = build_notice(

@@ -19,6 +19,7 @@ from functools import cached_property
 
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Action, Incident, Pairing, Person, Report
+from barrier_cli.core.models.incident import typical_gaps
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
@@ -83,6 +84,12 @@ class Scope:
     def people(self) -> dict[str, Person]:
         return {p.id: p for p in self.tree.org.people}
 
+    def unit_name(self, unit: str) -> str:
+        return next((u.name for u in self.tree.org.units if u.id == unit), unit)
+
+    def day(self, day: dt.date) -> str:
+        return say_day(day, self.lang, self.month.year)
+
     def person(self, pid: str | None) -> str:
         if pid is None:
             return self.text("无责任人", "no owner")
@@ -107,8 +114,70 @@ class Scope:
 Rule = Callable[[Scope], list[Deficiency]]
 
 
-_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
 _EN = {"day": "duty days", "week": "weeks", "month": "months"}
+_MONTHS_EN = (  # noqa: SIM905
+    "January February March April May June July August September October November December"
+).split()
+
+
+def say_day(day: dt.date, lang: Lang, year: int) -> str:
+    """A calendar date as a 公文 writes it: 10月9日, with the year only when it is not
+    the document's (2025年12月30日); in English 9 October (2025)."""
+    if lang == "zh":
+        return (f"{day.year}年" if day.year != year else "") + f"{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]}" + (f" {day.year}" if day.year != year else "")
+
+
+def say_days(days: list[dt.date], lang: Lang, year: int) -> str:
+    """Several dates, the month said once while it stays the same: 10月13日、19日、26日."""
+    if lang != "zh":
+        return ", ".join(say_day(d, lang, year) for d in days)
+    out: list[str] = []
+    for n, d in enumerate(days):
+        same = n and days[n - 1].year == d.year and days[n - 1].month == d.month
+        out.append(f"{d.day}日" if same else say_day(d, lang, year))
+    return "、".join(out)
+
+
+def say_period(key: str, lang: Lang, year: int) -> str:
+    """A reporting period by its key: a day (2026-10-13), a week (2026-W43: the week from
+    its Monday to its Sunday, 10月19日至25日当周) or a month (2026-10: 10月)."""
+    if "-W" in key:
+        y, w = key.split("-W")
+        monday = dt.date.fromisocalendar(int(y), int(w), 1)
+        sunday = monday + dt.timedelta(days=6)
+        if lang == "zh":
+            end = f"{sunday.day}日" if sunday.month == monday.month else say_day(sunday, lang, year)
+            return f"{say_day(monday, lang, year)}至{end}当周"
+        return f"the week of {say_day(monday, lang, year)} to {say_day(sunday, lang, year)}"
+    if key.count("-") == 1:
+        in_year, m = (int(x) for x in key.split("-"))
+        if lang == "zh":
+            return (f"{in_year}年" if in_year != year else "") + f"{m}月"
+        return f"{_MONTHS_EN[m - 1]}" + (f" {in_year}" if in_year != year else "")
+    return say_day(dt.date.fromisoformat(key), lang, year)
+
+
+def say_periods(keys: tuple[str, ...], lang: Lang, year: int) -> str:
+    if keys and all(k.count("-") == 2 and "-W" not in k for k in keys):
+        return say_days([dt.date.fromisoformat(k) for k in keys], lang, year)
+    return ("、" if lang == "zh" else ", ").join(say_period(k, lang, year) for k in keys)
+
+
+def person_title(scope: Scope, pid: str, tier: str, branch: str) -> str:
+    """Who someone is in a sentence about them: 黄立军（一班党支部，党小组长）,
+    任辉（四班党支部书记）."""
+    person = scope.people.get(pid)
+    name = person.name if person else pid
+    branch_name = scope.unit_name(branch)
+    if person is not None and "secretary" in person.roles and person.unit == branch:
+        return scope.text(f"{name}（{branch_name}书记）", f"{name} ({branch_name}, secretary)")
+    role = (
+        label("level", tier, scope.lang)
+        if tier != "group"
+        else scope.text("党小组长", "party group leader")
+    )
+    return scope.text(f"{name}（{branch_name}，{role}）", f"{name} ({branch_name}, {role})")
 
 
 def missed_reports(scope: Scope) -> list[Deficiency]:
@@ -135,17 +204,29 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
         # The member's own assessment of the month, when recorded, shows the consequence.
         if duty.tier == "member" and rated in scope.assessment_ids:
             filed += (rated,)
-        who = f"{label('level', duty.tier, scope.lang)} {duty.name}"
+        year = scope.month.year
+        missed = say_periods(duty.missed_periods, scope.lang, year)
+        if duty.tier == "branch":
+            who = scope.unit_name(duty.subject)
+        else:
+            who = person_title(scope, duty.subject, duty.tier, duty.branch or duty.unit)
+        if duty.period == "day" and duty.actual == 0:
+            zh = f"本月应反馈{duty.expected}个值班日，均未反馈"
+            en = f"owed feedback on {duty.expected} duty days this month and gave none"
+        elif duty.period == "day":
+            zh = f"本月应反馈{duty.expected}个值班日，{missed}未反馈"
+            en = f"owed feedback on {duty.expected} duty days this month, none on {missed}"
+        elif duty.period == "week":
+            zh = f"本月应按周反馈安全信息，{missed}未反馈"
+            en = f"owed feedback every week this month, none for {missed}"
+        else:
+            zh = f"本月应按月反馈安全信息，{missed}未反馈"
+            en = f"owed feedback every month, none for {missed}"
         out.append(
             Deficiency(
                 duty.branch or duty.unit,
                 "missed_reports",
-                scope.text(
-                    f"{who}：应反馈{duty.expected}{_ZH[duty.period]}，漏报{duty.shortfall}"
-                    f"{_ZH[duty.period]}（{'、'.join(duty.missed_periods)}）",
-                    f"{who}: no feedback on {duty.shortfall} of {duty.expected} "
-                    f"{_EN[duty.period]} ({', '.join(duty.missed_periods)})",
-                ),
+                scope.text(f"{who}：{zh}", f"{who}: {en}"),
                 filed,
                 duty.subject,
             )
@@ -167,9 +248,12 @@ def low_quality_reports(scope: Scope) -> list[Deficiency]:
                 Deficiency(
                     scope.report_unit(report),
                     "low_quality",
-                    f"{report.id}「{report.summary}」：{'、'.join(gaps)}"
-                    if scope.lang == "zh"
-                    else f"{report.id} '{report.summary}': {', '.join(gaps)}",
+                    scope.text(
+                        f"{scope.day(report.date)}的安全信息“{report.summary}”"
+                        f"（记录编号{report.id}）{'、'.join(gaps)}",
+                        f"the report '{report.summary}' of {scope.day(report.date)} "
+                        f"({report.id}): {', '.join(gaps)}",
+                    ),
                     (report.id,),
                 )
             )
@@ -202,11 +286,20 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
     out = []
     for late in snapshot.late_analyses(scope.tree, scope.month, scope.asof, days):
         rid = late.report.id
+        when = scope.day(late.report.date)
         detail = (
-            scope.text(f"{rid}：{late.days}天后才分析", f"{rid}: analysed after {late.days} days")
+            scope.text(
+                f"{when}收集的安全信息1条（记录编号{rid}）{late.days}天后才完成分析，"
+                f"超过规定时限（{days}天）",
+                f"the report of {when} ({rid}) was analysed only after {late.days} days, "
+                f"beyond the {days} days allowed",
+            )
             if late.analysed
             else scope.text(
-                f"{rid}：{late.days}天未分析", f"{rid}: not analysed after {late.days} days"
+                f"{when}收集的安全信息1条（记录编号{rid}）{late.days}天未分析，"
+                f"超过规定时限（{days}天）",
+                f"the report of {when} ({rid}) was still not analysed after {late.days} days, "
+                f"beyond the {days} days allowed",
             )
         )
         out.append(Deficiency(scope.report_unit(late.report), "late_analysis", detail, (rid,)))
@@ -215,16 +308,32 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
 
 
 def _late_cases(scope: Scope) -> Iterator[Deficiency]:
-    """The month's accidents and precursors not analysed by the deadline of their class
-    (cases.analysis_days); 两违 left unanalysed have their own item (violation_analysis)."""
+    """Accidents, precursors and typical 两违 not analysed by the deadline of their class
+    (cases.analysis_days): the month's, and earlier ones still not analysed when it began.
+
+    A typical case is analysed at a 支委会 with its attendees recorded; a meeting without
+    them is not the analysis the procedure asks for, whatever the case's status says.
+    """
     cases = scope.tree.settings.cases
     for incident in scope.incidents():
-        if not scope.month.contains(incident.date) or incident.type == "violation":
+        typical = incident.is_typical(cases)
+        if incident.type == "violation" and not typical:
             continue
         due = incident.analysis_due(cases)
         analysed = incident.analysed_on()
+        meeting = incident.analysis.meeting if incident.analysis else None
+        unattended = None  # a meeting recorded without who attended
+        if typical and "meeting" in typical_gaps(incident, cases):
+            analysed = None
+            if meeting is not None and meeting.date <= scope.asof:
+                unattended = meeting.date
         if analysed is not None and analysed > scope.asof:
             analysed = None
+        # an earlier case is this month's lapse only while it stays unanalysed in it
+        if not scope.month.contains(incident.date) and (
+            incident.date > scope.month.first or analysed is not None or due >= scope.asof
+        ):
+            continue
         until = analysed or scope.asof
         if until <= due:
             continue
@@ -233,13 +342,41 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
             scope.branch(incident.unit),
             "late_analysis",
             scope.text(
-                f"{incident.id}「{incident.title}」：应于{due}前分析，"
-                + (f"超期{late}天才分析" if analysed else f"已超期{late}天未分析"),
-                f"{incident.id} '{incident.title}': analysis due {due}, "
-                + (f"done {late} days late" if analysed else f"{late} days overdue"),
+                f"{_case_kind(incident, scope)}“{incident.title}”（记录编号{incident.id}）"
+                f"应于{scope.day(due)}前完成分析，"
+                + (
+                    f"实际于{scope.day(analysed)}完成，超期{late}天"
+                    if analysed
+                    else f"{scope.day(unattended)}的分析会未记录参会人员，不能认定为支委会分析，"
+                    f"截至{scope.day(scope.asof)}已超期{late}天"
+                    if unattended
+                    else f"截至{scope.day(scope.asof)}尚未分析，已超期{late}天"
+                ),
+                f"the {_case_kind(incident, scope)} '{incident.title}' ({incident.id}) was to be "
+                f"analysed by {scope.day(due)}; "
+                + (
+                    f"it was analysed on {scope.day(analysed)}, {late} days late"
+                    if analysed
+                    else f"the meeting of {scope.day(unattended)} records no attendees and is "
+                    f"no committee analysis; {late} days late on {scope.day(scope.asof)}"
+                    if unattended
+                    else f"on {scope.day(scope.asof)} it was still not, {late} days late"
+                ),
             ),
             (incident.id,),
         )
+
+
+def _case_kind(incident: Incident, scope: Scope) -> str:
+    """一般A类事故, A类违章, 事故苗子: what a case is called in a sentence."""
+    if incident.type == "accident":
+        name = label("accident_class", incident.class_ or "general_d", scope.lang)
+        return scope.text(name, f"{name} accident")
+    if incident.violation is not None:
+        grade = incident.grade(scope.tree.settings.cases)
+        kind = label("violation_kind", incident.violation.kind, scope.lang)
+        return scope.text(f"{grade}类{kind}", f"{grade}-class {kind}") if grade else kind
+    return label("incident_type", incident.type, scope.lang)
 
 
 def shallow_analysis(scope: Scope) -> list[Deficiency]:
@@ -252,8 +389,10 @@ def shallow_analysis(scope: Scope) -> list[Deficiency]:
                     scope.report_unit(report),
                     "shallow_analysis",
                     scope.text(
-                        f"{report.id}：原因仅「{report.analysis.cause.strip()}」",
-                        f"{report.id}: the cause is only '{report.analysis.cause.strip()}'",
+                        f"{scope.day(report.date)}的安全信息（记录编号{report.id}）原因分析仅写"
+                        f"“{report.analysis.cause.strip()}”，未查到主观和深层次原因",
+                        f"the analysis of the report of {scope.day(report.date)} ({report.id}) "
+                        f"gives only '{report.analysis.cause.strip()}' as the cause",
                     ),
                     (report.id,),
                 )
@@ -268,8 +407,10 @@ def shallow_analysis(scope: Scope) -> list[Deficiency]:
                     scope.branch(incident.unit),
                     "shallow_analysis",
                     scope.text(
-                        f"{incident.id}「{incident.title}」：原因仅「{'」「'.join(shallow)}」",
-                        f"{incident.id} '{incident.title}': the cause is only "
+                        f"“{incident.title}”（记录编号{incident.id}）原因分析仅写"
+                        + "、".join(f"“{c}”" for c in shallow)
+                        + "，未查到主观和深层次原因",
+                        f"the causes of '{incident.title}' ({incident.id}) are only "
                         + ", ".join(f"'{c}'" for c in shallow),
                     ),
                     (incident.id,),
@@ -300,8 +441,8 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
             missing = [
                 scope.text(zh, en)
                 for absent, zh, en in (
-                    (act.owner is None, "无责任人", "no owner"),
-                    (act.due is None, "无期限", "no due date"),
+                    (act.owner is None, "未明确责任人", "no owner"),
+                    (act.due is None, "未明确完成期限", "no due date"),
                 )
                 if absent
             ]
@@ -310,9 +451,10 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
                     Deficiency(
                         unit,
                         "unassigned_action",
-                        f"{rid}/{n}「{act.action}」：{'、'.join(missing)}"
-                        if scope.lang == "zh"
-                        else f"{rid}/{n} '{act.action}': {', '.join(missing)}",
+                        scope.text(
+                            f"整改项目“{act.action}”（记录编号{rid}/{n}）{'、'.join(missing)}",
+                            f"the action '{act.action}' ({rid}/{n}) has {' and '.join(missing)}",
+                        ),
                         (rid,),
                     )
                 )
@@ -338,10 +480,12 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                     unit,
                     "overdue_action",
                     scope.text(
-                        f"{rid}/{n}「{act.action}」：{scope.person(act.owner)}负责，"
-                        f"{act.due}到期，截至{scope.asof}逾期{late}天",
-                        f"{rid}/{n} '{act.action}': {scope.person(act.owner)}, "
-                        f"due {act.due}, {late} days overdue on {scope.asof}",
+                        f"整改项目“{act.action}”（记录编号{rid}/{n}），"
+                        f"责任人{scope.person(act.owner)}，{scope.day(act.due)}到期，"
+                        f"截至{scope.day(scope.asof)}已逾期{late}天",
+                        f"the action '{act.action}' ({rid}/{n}), owner "
+                        f"{scope.person(act.owner)}, was due on {scope.day(act.due)} and was "
+                        f"{late} days overdue on {scope.day(scope.asof)}",
                     ),
                     (rid,),
                 )
@@ -368,7 +512,8 @@ def closed_against_rule(scope: Scope) -> list[Deficiency]:
                     scope.branch(incident.unit),
                     "closed_against_rule",
                     scope.text(
-                        f"{incident.id}「{incident.title}」违反{rule}销案：{'、'.join(names)}",
+                        f"“{incident.title}”（记录编号{incident.id}）未达到“{name}”要求即已销号："
+                        f"{'、'.join(names)}",
                         f"{incident.id} '{incident.title}' closed against {rule}: "
                         f"{', '.join(names)}",
                     ),
@@ -399,8 +544,8 @@ def pairing_without_review(scope: Scope) -> list[Deficiency]:
                 scope.branch(pairing.unit),
                 "pairing_no_review",
                 scope.text(
-                    f"{pairing.id}：{scope.person(pairing.mentor)}包保{scope.person(pairing.person)}，"
-                    f"本月无帮教记录",
+                    f"{scope.person(pairing.mentor)}包保{scope.person(pairing.person)}"
+                    f"（记录编号{pairing.id}），本月无帮教记录",
                     f"{pairing.id}: {scope.person(pairing.mentor)} mentoring "
                     f"{scope.person(pairing.person)}, no review this month",
                 ),
@@ -432,10 +577,11 @@ def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
                     scope.branch(pairing.unit),
                     "pairing_overdue",
                     scope.text(
-                        f"{pairing.id}：{scope.person(pairing.person)}应于{due}"
+                        f"包保对象{scope.person(pairing.person)}（记录编号{pairing.id}）"
+                        f"应于{scope.day(due)}前"
                         + MILESTONE_ZH.get(milestone, "完全转化，未转化也未升级包保"),
                         f"{pairing.id}: {scope.person(pairing.person)} was due a {milestone} "
-                        f"turnaround on {due}, neither reached nor escalated",
+                        f"turnaround on {scope.day(due)}, neither reached nor escalated",
                     ),
                     (pairing.id,),
                 )
