@@ -223,8 +223,9 @@ def run() -> None:
     _replace_unencodable()
     said = False
     try:
-        # the variable is named for the command, not for how Python was started (python -m)
-        code = app(standalone_mode=False, complete_var="_BARRIER_COMPLETE")
+        # usage and the completion variable are named for the command, not for how Python was
+        # started (python -m barrier_cli, or a test runner's python -m pytest)
+        code = app(standalone_mode=False, complete_var="_BARRIER_COMPLETE", prog_name="barrier")
     except typer.Exit as e:
         code = e.exit_code
     except (typer.Abort, KeyboardInterrupt):
