@@ -1,3 +1,3 @@
 """barrier: a railway workshop's one safety record book, kept as YAML in git."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -8,7 +8,7 @@ from typing import Any
 from barrier_cli.core.models import Competence, KeyPerson, Reward
 from barrier_cli.core.periods import Month
 from barrier_cli.reports.analysis.keypersons import key_person_signals
-from barrier_cli.reports.analysis.rewards import year_totals
+from barrier_cli.reports.analysis.rewards import without_a_class, year_totals
 from minitree import build, incident, pairing, report
 
 TODAY = dt.date(2026, 11, 24)
@@ -146,3 +146,18 @@ def test_year_totals_join_the_register_and_accountability() -> None:
     }
     assert {k: t.count for k, t in totals.by("level").items()} == {"depot": 1, "workshop": 2}
     assert year_totals(build(reward()), 2026).lines == []
+
+
+def test_without_a_class_lists_party_members_clear_all_year() -> None:
+    a_class = incident(
+        date=D(2026, 3, 1),
+        type="violation",
+        violation={"kind": "rule", "severity": "serious", "person": "zhu"},
+    )
+    b_class = incident(
+        date=D(2026, 4, 1),
+        type="violation",
+        violation={"kind": "rule", "severity": "general", "person": "jiang"},
+    )
+    # li is no party member; zhu had an A-class 两违; jiang's was B-class
+    assert without_a_class(build(a_class, b_class), 2026, as_of=TODAY) == ["jiang", "wang", "zhao"]

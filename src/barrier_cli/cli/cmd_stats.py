@@ -26,12 +26,13 @@ def stats(
     import dataclasses
     import json
 
+    from barrier_cli.core import i18n
     from barrier_cli.core.errors import InvalidInput
     from barrier_cli.core.labels import label
     from barrier_cli.core.periods import parse_day
     from barrier_cli.io.loader import today
     from barrier_cli.io.parallel import load_tree
-    from barrier_cli.reports.analysis.rewards import YearTotals, year_totals
+    from barrier_cli.reports.analysis.rewards import YearTotals, without_a_class, year_totals
     from barrier_cli.reports.analysis.totals import cumulative
 
     if format_ not in ("text", "json"):
@@ -43,13 +44,15 @@ def stats(
     totals = cumulative(tree, as_of=day)
     year = year_totals(tree, day.year)
     year = YearTotals(year.year, [line for line in year.lines if line.date <= day])
+    clear = without_a_class(tree, day.year, as_of=day)
     if format_ == "json":
         data = dataclasses.asdict(totals) | {
             "rewards": {
                 "year": year.year,
                 "by_kind": {k: dataclasses.asdict(v) for k, v in year.by("kind").items()},
                 "by_level": {k: dataclasses.asdict(v) for k, v in year.by("level").items()},
-            }
+            },
+            "without_a_class": {"year": day.year, "members": clear},
         }
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
@@ -85,4 +88,10 @@ def stats(
         f"  {year.year}年奖惩（截至{day}）：{cells or none}"
         if zh
         else f"  rewards and penalties {year.year} (to {day}): {cells or none}"
+    )
+    names = {p.id: p.name for p in tree.org.people}
+    typer.echo(
+        i18n._("  party members with no A-class violation in {year}: {count} ({names})").format(
+            year=day.year, count=len(clear), names=i18n.join([names[p] for p in clear]) or none
+        )
     )

@@ -3,11 +3,13 @@
 Lines come from the register (``rewards/``) and from 责任追究 in incidents
 (``accountability``): a fine or reward there counts unless the register already holds it
 (a register entry linking that incident for that person and kind). `barrier stats` totals
-a year through `year_totals`.
+a year through `year_totals`, and names the party members clear of A-class 两违 all year
+through `without_a_class` (the source commends them: 全年无A类两违).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -79,3 +81,23 @@ def year_totals(tree: Tree, year: int) -> YearTotals:
     names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
     named = [replace(x, name=names.get(x.person or x.unit or "", "")) for x in lines]
     return YearTotals(year, sorted(named, key=lambda x: (x.date, x.id or "", x.person or "")))
+
+
+def without_a_class(tree: Tree, year: int, *, as_of: dt.date) -> list[str]:
+    """Party members in the org during ``year`` (up to ``as_of``) with no A-class 两违 in it
+    (全年无A类两违), by id."""
+    first, last = dt.date(year, 1, 1), min(dt.date(year, 12, 31), as_of)
+    cases = tree.settings.cases
+    a_class = {
+        i.violation.person
+        for i in tree.incidents
+        if i.withdrawn is None
+        and i.violation is not None
+        and first <= i.date <= last
+        and i.grade(cases) == "A"
+    }
+    return sorted(
+        p.id
+        for p in tree.org.people
+        if p.party_member and p.active_in(first, last) and p.id not in a_class
+    )
