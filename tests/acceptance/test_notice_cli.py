@@ -85,7 +85,7 @@ def test_bad_options_are_one_line_errors(tree: Path) -> None:
     future = barrier(tree, "notice", "--month", "2027-01")
     assert future.returncode == 1 and "has not begun" in future.stderr
     garbage = barrier(tree, "notice", "--month", "October")
-    assert garbage.returncode == 1 and "is not a month" in garbage.stderr
+    assert garbage.returncode == 1 and "不是月份" in garbage.stderr
     force_alone = barrier(tree, "notice", "--month", "2026-10", "--force")
     assert (
         force_alone.returncode == 1

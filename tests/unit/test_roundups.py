@@ -107,10 +107,10 @@ def test_a_draft_is_written_without_judgement_and_does_not_count(root: Path) -> 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--week", "2026-W12", "--unit", "B1"], "B1 is a branch, not a group"),
+        (["--week", "2026-W12", "--unit", "B1"], "B1 是党支部，不是党小组"),
         (["--month", "2026-03", "--unit", "G9"], "--unit: org.yaml 中没有单位“G9”"),
         (["--unit", "G1"], "give one of --week"),
-        (["--week", "2026-W54", "--unit", "G1"], "has no week 54"),
+        (["--week", "2026-W54", "--unit", "G1"], "没有第 54 周"),
     ],
 )
 def test_wrong_units_and_periods_are_one_line(root: Path, args: list[str], message: str) -> None:

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from barrier_cli.core import jsonout
+from barrier_cli.core import i18n, jsonout
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.labels import Lang
 from barrier_cli.io.loader import Tree
@@ -90,10 +90,10 @@ def due_list(
     reminders = tree.settings.deadlines.reminders
     window = days if days is not None else max(reminders, default=7)
     if window < 0:
-        raise InvalidInput("--days must be 0 or more")
+        raise InvalidInput(i18n._("--days must be 0 or more"))
     people = {p.id: p.name for p in tree.org.people}
     if owner is not None and owner not in people:
-        raise InvalidInput(f"no person '{owner}' in org.yaml")
+        raise InvalidInput(i18n._("no person '{text}' in org.yaml").format(text=owner))
     items = [
         item
         for item in _items(tree, today, set(reminders), people)
