@@ -200,10 +200,16 @@ def eject_template(records: Path, name: str, lang: Literal["zh", "en"]) -> Path:
         else next((k for k in (f"{lang}/{name}", f"common/{name}") if k in shipped), None)
     )
     if key is None:
-        raise InvalidInput(f"no built-in template '{name}'; 'barrier templates list' names them")
+        raise InvalidInput(
+            i18n._("no built-in template '{name}'; 'barrier templates list' names them").format(
+                name=name
+            )
+        )
     target = records / "templates" / key
     if target.exists():
-        raise RecordExists(f"{target} already exists: the tree overrides it already")
+        raise RecordExists(
+            i18n._("{target} already exists: the tree overrides it already").format(target=target)
+        )
     store.create(target, _text(shipped[key]))
     return target
 

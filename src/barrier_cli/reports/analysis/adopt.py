@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, UserError
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.models import Priorities
@@ -55,7 +56,11 @@ def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: 
             )
         )
     if not items:
-        raise InvalidInput(f"the analysis of {month.shift(-1)} proposes no priorities for {month}")
+        raise InvalidInput(
+            i18n._("the analysis of {previous} proposes no priorities for {month}").format(
+                previous=month.shift(-1), month=month
+            )
+        )
     return Priorities(id=f"S-{month}", month=str(month), adopted=today, by=by, items=items)
 
 
@@ -66,7 +71,9 @@ def read_record(path: Path) -> Priorities:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise UserError(f"{path}: cannot read: {e.strerror}") from e
+        raise UserError(
+            i18n._("{path}: cannot read: {reason}").format(path=path, reason=e.strerror)
+        ) from e
     return parse_record(decode(raw), str(path))
 
 
@@ -91,7 +98,11 @@ def adopt(tree: Tree, record: Priorities, *, month: Month, today: dt.date) -> Ad
     from barrier_cli.io.store import create, inside
 
     if record.month != str(month):
-        raise InvalidInput(f"the record is for {record.month}, not {month}")
+        raise InvalidInput(
+            i18n._("the record is for {record_month}, not {month}").format(
+                record_month=record.month, month=month
+            )
+        )
     problems = record_problems(record, tree, today)
     if problems:
         first = problems[0]
