@@ -88,7 +88,9 @@ class InstallSource:
     def index(cls, url: str) -> InstallSource:
         if not _URL.fullmatch(url):
             raise InvalidInput(
-                f"--ci-index {url!r}: not a URL such as https://mirror.example/simple"
+                i18n._(
+                    "--ci-index {url!r}: not a URL such as https://mirror.example/simple"
+                ).format(url=url)
             )
         return cls("index", url)
 
@@ -97,7 +99,9 @@ class InstallSource:
         url, _, rev = spec.removeprefix("git+").rpartition("@")
         if not _URL.fullmatch(url) or not _REV.fullmatch(rev):
             raise InvalidInput(
-                f"--ci-{kind} {spec!r}: write URL@TAG, e.g. https://git.example/safety/barrier.git@v0.2.0"
+                i18n._(
+                    "--ci-{kind} {spec!r}: write URL@TAG, e.g. https://git.example/safety/barrier.git@v0.2.0"
+                ).format(kind=kind, spec=spec)
             )
         return cls(kind, url, rev)
 
@@ -241,15 +245,18 @@ def init_project(
     for existing in (records / SETTINGS_FILE, folder / SETTINGS_FILE):
         if existing.exists():
             raise RecordExists(
-                f"{existing.parent} already holds a records tree ({SETTINGS_FILE}); "
-                "nothing was written"
+                i18n._(
+                    "{folder} already holds a records tree ({settings}); nothing was written"
+                ).format(folder=existing.parent, settings=SETTINGS_FILE)
             )
     files = plan(name=name, lang=lang, source=source)
     clashes = [rel for rel in files if rel.startswith(RECORDS + "/") and (folder / rel).exists()]
     if clashes:
         raise RecordExists(
-            f"{folder / clashes[0]} already exists; nothing was written "
-            f"(init makes a new tree, it never overwrites one)"
+            i18n._(
+                "{path} already exists; nothing was written "
+                "(init makes a new tree, it never overwrites one)"
+            ).format(path=folder / clashes[0])
         )
     result = InitResult(records)
     for rel, text in files.items():

@@ -42,8 +42,10 @@ def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: 
     for p in analysis.proposed:
         if p.owner is None:
             raise NoOwner(
-                f"priority {p.rank} ({p.content}) has no responsible person: "
-                f"{p.unit_name} has no secretary in org.yaml; adopt an edited file with --from"
+                i18n._(
+                    "priority {rank} ({content}) has no responsible person: "
+                    "{unit} has no secretary in org.yaml; adopt an edited file with --from"
+                ).format(rank=p.rank, content=p.content, unit=p.unit_name)
             )
         items.append(
             PriorityItem(
