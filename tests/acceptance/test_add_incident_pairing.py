@@ -103,7 +103,7 @@ def test_action_done_golden_through_the_command(root: Path, tmp_path: Path) -> N
     )
     assert (first.returncode, second.returncode) == (0, 0), first.stderr + second.stderr
     assert first.stdout == "R-20261103-7K2Q actions[2] done 2026-11-20\n"
-    assert "no open actions left" in second.stderr
+    assert "已无未完成的整改措施" in second.stderr
     golden = DATA / "golden" / "R-20261103-7K2Q.after-done-2-and-3.yaml"
     written = (root / "reports/2026/11/R-20261103-7K2Q.yaml").read_text(encoding="utf-8")
     assert written == golden.read_text(encoding="utf-8")

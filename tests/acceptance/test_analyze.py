@@ -56,7 +56,7 @@ def test_out_writes_the_html_file(oct_root: Path, tmp_path: Path) -> None:
 
 def test_a_yaml_out_inside_the_tree_is_refused(oct_root: Path) -> None:
     done = barrier(oct_root, "analyze", "--month", "2026-10", "--out", str(oct_root / "x.yaml"))
-    assert done.returncode == 1 and "read as a record" in done.stderr
+    assert done.returncode == 1 and "会被当作记录读取" in done.stderr
     assert not (oct_root / "x.yaml").exists()
 
 
@@ -69,7 +69,7 @@ def test_a_yaml_out_inside_the_tree_is_refused(oct_root: Path) -> None:
     ],
 )
 def test_nothing_to_analyse_is_one_clear_line(oct_root: Path, month: str, message: str) -> None:
-    done = barrier(oct_root, "analyze", "--month", month, "--format", "html")
+    done = barrier(oct_root, "--lang", "en", "analyze", "--month", month, "--format", "html")
     assert done.returncode == 1
     assert done.stdout == ""
     assert done.stderr.startswith(message) and done.stderr.count("\n") == 1

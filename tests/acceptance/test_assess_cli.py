@@ -66,9 +66,9 @@ def test_month_rates_members_in_english(tmp_path: Path) -> None:
 def test_usage_errors_are_one_line(tmp_path: Path) -> None:
     root = write(tmp_path / "records")
     both = barrier(root, "assess", "--month", "2026-10", "--quarter", "2026-Q4")
-    assert both.returncode == 1 and "give either --month" in both.stderr
+    assert both.returncode == 1 and "请给出 --month" in both.stderr
     future = barrier(root, "assess", "--quarter", "2027-Q1")
-    assert future.returncode == 1 and "has not begun" in future.stderr
+    assert future.returncode == 1 and "尚未开始" in future.stderr
 
 
 def test_example_records_drafts_refer_to_real_records(tmp_path: Path) -> None:

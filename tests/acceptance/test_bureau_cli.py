@@ -140,7 +140,7 @@ def test_export_dataset_needs_a_unit(tmp_path: Path) -> None:
     result = barrier(REPO / "records", "export", "--dataset", str(tmp_path / "d"))
     assert result.returncode == 1
     [line] = result.stderr.splitlines()
-    assert "--dataset needs --unit" in line
+    assert "--dataset 须用 --unit" in line
 
 
 def test_two_exports_of_one_unit_at_once_leave_one_whole_copy(tmp_path: Path) -> None:

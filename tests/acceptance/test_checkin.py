@@ -87,7 +87,7 @@ def test_a_typo_is_asked_again(root: Path, tmp_path: Path) -> None:
     child = _spawn(root, tmp_path)
     child.expect("回车保存:")
     child.send("11\r")
-    child.expect("a number 1-10")
+    child.expect("1-10 的序号")
     child.expect("回车保存:")
     child.send("1 2 3 4 5 6 7 8 9 10\r")
     child.expect(pexpect.EOF)
@@ -145,7 +145,7 @@ def test_an_unknown_unit_or_person_is_one_line(root: Path) -> None:
         "barrier: error: --unit: org.yaml 中没有单位“B9”",
     )
     done = barrier(root, "checkin", "--unit", "B1-G1", "--absent", "li", "--no-input")
-    assert done.returncode == 1 and "not on B1-G1's shift" in done.stderr
+    assert done.returncode == 1 and "不在 B1-G1 的班次中" in done.stderr
 
 
 def test_roundup_at_a_terminal_asks_the_judgement_then_saves_final(tmp_path: Path) -> None:

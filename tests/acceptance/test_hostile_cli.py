@@ -70,7 +70,7 @@ def test_a_document_never_overwrites_a_record(root: Path, args: list[str]) -> No
     before = snapshot(root)
     done = cli_barrier(None, *args, cwd=root)
     assert done.returncode == 1
-    assert "inside the records tree a YAML file would be read as a record" in done.stderr
+    assert "记录目录内的 YAML 文件会被当作记录读取" in done.stderr
     assert snapshot(root) == before  # nor was a notice number used up
 
 

@@ -220,4 +220,4 @@ def test_a_bad_cpu_budget_in_the_environment_is_one_line(
 ) -> None:
     monkeypatch.setenv(CPU_ENV, "forever")
     line, _ = refused(root, monkeypatch, capsys)
-    assert f"${CPU_ENV} is 'forever'" in line
+    assert f"${CPU_ENV} 为 'forever'" in line

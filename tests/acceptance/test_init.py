@@ -73,7 +73,7 @@ def test_the_ci_command_annotates_an_unamended_change_since_the_merge_base(
         "title=barrier amendment::"
     )
     unknown = barrier("check", "--against", "no-such-rev", cwd=tmp_path)
-    assert unknown.returncode == 1 and "'no-such-rev' is not a commit" in unknown.stderr
+    assert unknown.returncode == 1 and "“no-such-rev”不是" in unknown.stderr
 
 
 def test_templates_list_and_eject(tmp_path: Path) -> None:

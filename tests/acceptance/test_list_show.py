@@ -71,4 +71,4 @@ def test_show_reads_like_a_form(root: Path, tmp_path: Path) -> None:
 
 def test_show_unknown_id(root: Path, tmp_path: Path) -> None:
     done = barrier(root, "show", "R-20990101-XXXX", tmp_path=tmp_path)
-    assert done.returncode == 1 and "no record" in done.stderr
+    assert done.returncode == 1 and "中没有记录" in done.stderr

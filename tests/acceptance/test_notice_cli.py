@@ -86,12 +86,9 @@ def test_bad_options_are_one_line_errors(tree: Path) -> None:
     future = barrier(tree, "notice", "--month", "2027-01")
     assert future.returncode == 1 and "has not begun" in future.stderr
     garbage = barrier(tree, "notice", "--month", "October")
-    assert garbage.returncode == 1 and "is not a month" in garbage.stderr
+    assert garbage.returncode == 1 and "不是月份" in garbage.stderr
     force_alone = barrier(tree, "notice", "--month", "2026-10", "--force")
-    assert (
-        force_alone.returncode == 1
-        and "--force only makes sense with --issue" in force_alone.stderr
-    )
+    assert force_alone.returncode == 1 and "--force 只能与 --issue 一起使用" in force_alone.stderr
 
 
 def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None:

@@ -41,7 +41,7 @@ def test_adopt_then_due_then_the_months_analysis_reports_each_state(root: Path) 
     text = path.read_text(encoding="utf-8")
     assert "owner: ren_hui" in text and "due: 2026-11-30" in text
     again = _run(root, *ADOPT)
-    assert "already exists; nothing was overwritten" in str(again.exception)
+    assert "已存在，未覆盖任何内容" in str(again.exception)
     due = _run(root, "due", "--days", "30").stdout
     assert "S-2026-11/1  保安全重点: 深刻吸取“运行图调整中造成晚点”事故教训" in due
     # the first priority carried out on the 20th, with its evidence

@@ -101,16 +101,16 @@ def test_a_draft_is_written_without_judgement_and_does_not_count(root: Path) -> 
     assert done.returncode == 0 and " draft " in done.stdout
     assert reporting_compliance(load_tree(root), MARCH).groups[0].missed_periods == ("2026-W12",)
     refused = barrier(root, "roundup", "--week", "2026-W12", "--unit", "G1", "--final")
-    assert (refused.returncode, "needs --judgement" in refused.stderr) == (1, True)
+    assert (refused.returncode, "须用 --judgement" in refused.stderr) == (1, True)
 
 
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--week", "2026-W12", "--unit", "B1"], "B1 is a branch, not a group"),
+        (["--week", "2026-W12", "--unit", "B1"], "B1 是党支部，不是党小组"),
         (["--month", "2026-03", "--unit", "G9"], "--unit: org.yaml 中没有单位“G9”"),
-        (["--unit", "G1"], "give one of --week"),
-        (["--week", "2026-W54", "--unit", "G1"], "has no week 54"),
+        (["--unit", "G1"], "请给出 --week"),
+        (["--week", "2026-W54", "--unit", "G1"], "没有第 54 周"),
     ],
 )
 def test_wrong_units_and_periods_are_one_line(root: Path, args: list[str], message: str) -> None:

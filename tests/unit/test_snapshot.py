@@ -172,4 +172,4 @@ def test_as_of_on_the_command_line(tmp_path: Path) -> None:
     for command in ("analyze", "notice"):
         bad = barrier(root, command, "--month", "2026-10", "--as-of", "10/15")
         assert bad.returncode == 1
-        assert "--as-of '10/15' is not a date" in bad.stderr
+        assert "--as-of '10/15' 不是日期" in bad.stderr

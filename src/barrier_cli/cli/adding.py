@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import typer
 
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 if TYPE_CHECKING:
     from barrier_cli.write.entry.session import Prompter
@@ -54,12 +55,16 @@ def read_from(source: str | None) -> dict[str, Any] | None:
                 raw = fh.read(MAX_BYTES + 1)
         data = load_text(decode(raw))
     except OSError as e:
-        raise InvalidInput(f"{name}: cannot read ({e.strerror})") from e
+        raise InvalidInput(
+            i18n._("{name}: cannot read ({reason})").format(name=name, reason=e.strerror)
+        ) from e
     except ParseProblem as e:
         line = f":{e.line}:{e.col}" if e.line else ""
         raise InvalidInput(f"{name}{line}: {e.message}") from e
     if not isinstance(data, dict):
-        raise InvalidInput(f"{name}: expected a mapping of fields (YAML or JSON object)")
+        raise InvalidInput(
+            i18n._("{name}: expected a mapping of fields (YAML or JSON object)").format(name=name)
+        )
     return data
 
 

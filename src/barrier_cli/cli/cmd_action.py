@@ -8,6 +8,7 @@ import typer
 
 from barrier_cli.cli.adding import at_terminal, lang_of, prompter_for
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 app = typer.Typer(help="Actions of reports and measures of incidents.", no_args_is_help=True)
 
@@ -66,4 +67,4 @@ def done(
     )
     typer.echo(f"{edited.id} {edited.what}")
     if edited.open_left == 0:
-        typer.echo("no open actions left: the record may now be closed", err=True)
+        typer.echo(i18n._("no open actions left: the record may now be closed"), err=True)

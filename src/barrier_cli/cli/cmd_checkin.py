@@ -8,6 +8,7 @@ import typer
 
 from barrier_cli.cli.adding import lang_of, prompter_for
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def checkin(
@@ -67,7 +68,7 @@ def checkin(
         unit = Lookup.of(tree.org, "unit").option(unit, "--unit", lang)
     group = unit or (people[leader].unit if leader is not None else None)
     if group is None:
-        raise InvalidInput("say whose shift: --unit GROUP or --by LEADER")
+        raise InvalidInput(i18n._("say whose shift: --unit GROUP or --by LEADER"))
     shift = lib.shift_of(tree.org, group, day, tree.roster)
     if leader is None:
         found = lib.leader_of(tree.org, group, day)
@@ -80,7 +81,11 @@ def checkin(
             if name.strip():
                 pid = find.option(name.strip(), option, lang)
                 if pid not in position:
-                    raise InvalidInput(f"{people[pid].name} ({pid}) is not on {group}'s shift")
+                    raise InvalidInput(
+                        i18n._("{name} ({pid}) is not on {group}'s shift").format(
+                            name=people[pid].name, pid=pid, group=group
+                        )
+                    )
                 out.add(position[pid])
         return frozenset(out)
 

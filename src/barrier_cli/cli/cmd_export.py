@@ -10,6 +10,7 @@ import typer
 
 from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def export(
@@ -54,7 +55,7 @@ def export(
     if dataset is not None and unit is None:
         from barrier_cli.core.errors import InvalidInput
 
-        raise InvalidInput("--dataset needs --unit ID: the unit these records are")
+        raise InvalidInput(i18n._("--dataset needs --unit ID: the unit these records are"))
     tree = load_tree(globals_of(ctx).root())
     if dataset is not None:
         from barrier_cli.core.periods import month_named

@@ -10,6 +10,7 @@ import typer
 
 from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def notice(
@@ -61,7 +62,7 @@ def notice(
     from barrier_cli.present.notice import publish_notice
 
     if force and not issue:
-        raise InvalidInput("--force only makes sense with --issue")
+        raise InvalidInput(i18n._("--force only makes sense with --issue"))
     g = globals_of(ctx)
     root = g.root()
     day = today(root)

@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 app = typer.Typer(
     help="Next month's priorities (保安全重点) as tracked records.", no_args_is_help=True
@@ -81,7 +82,11 @@ def _in_editor(text: str) -> str:
         path.write_text(text, encoding="utf-8")
         code = subprocess.call(f"{editor} {shlex.quote(str(path))}", shell=True)
         if code != 0:
-            raise UserError(f"the editor ({editor}) exited with {code}; nothing was adopted")
+            raise UserError(
+                i18n._("the editor ({editor}) exited with {code}; nothing was adopted").format(
+                    editor=editor, code=code
+                )
+            )
         return path.read_text(encoding="utf-8")
 
 

@@ -9,6 +9,7 @@ import typer
 from barrier_cli.cli import options
 from barrier_cli.cli.adding import prompter_for
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def roundup(
@@ -47,7 +48,9 @@ def roundup(
     from barrier_cli.write.roundups import draft_month, draft_week, parse_week, save_roundup
 
     if (week is None) == (month is None):
-        raise InvalidInput("give one of --week YYYY-Www (a group) or --month YYYY-MM (a branch)")
+        raise InvalidInput(
+            i18n._("give one of --week YYYY-Www (a group) or --month YYYY-MM (a branch)")
+        )
     root = globals_of(ctx).root()
     tree = load_tree(root, cache=True)
     day = today(root)
@@ -59,7 +62,7 @@ def roundup(
     else:
         draft = draft_month(tree, month=month_named(month or "", day), unit=unit, day=day, by=by)
     if draft.span[0] > day:
-        raise InvalidInput(f"{draft.period} has not begun")
+        raise InvalidInput(i18n._("{period} has not begun").format(period=draft.period))
     prompter = prompter_for(no_input=no_input or (final and judgement is not None))
     if prompter is not None:
         prompter.say(record_text(draft).rstrip())
@@ -74,7 +77,7 @@ def roundup(
             answer = prompter.ask("save final? [y/N]: ", candidates=[], multi=False, hint="")
             final = answer.strip().lower() in ("y", "yes", "是")
     if final and not judgement:
-        raise InvalidInput("a final roundup needs --judgement")
+        raise InvalidInput(i18n._("a final roundup needs --judgement"))
     update: dict[str, object] = {"status": "final" if final else "draft"}
     if judgement:
         update["judgement"] = judgement

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def stats(
@@ -36,7 +37,7 @@ def stats(
     from barrier_cli.reports.analysis.totals import cumulative
 
     if format_ not in ("text", "json"):
-        raise InvalidInput(f"--format: '{format_}' is not text or json")
+        raise InvalidInput(i18n._("--format: '{value}' is not text or json").format(value=format_))
     tree = load_tree(globals_of(ctx).root(), cache=True)
     lang = globals_of(ctx).language(tree.settings.lang)
     now = today(tree.root)

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import secrets
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 
 # Crockford's base32 without I, L, O, U: readable when copied by hand from a terminal.
@@ -47,9 +48,11 @@ def parse_ref(text: str) -> tuple[str, int | None]:
     match = _REF.match(text)
     if match is None:
         raise InvalidInput(
-            f"{text!r} is not a record id (like R-20261103-7K2Q or R-20261103-7K2Q/2)"
+            i18n._(
+                "{text!r} is not a record id (like R-20261103-7K2Q or R-20261103-7K2Q/2)"
+            ).format(text=text)
         )
     n = match.group("n")
     if n is not None and int(n) < 1:
-        raise InvalidInput(f"{text!r}: items are numbered from 1")
+        raise InvalidInput(i18n._("{text!r}: items are numbered from 1").format(text=text))
     return match.group("id"), int(n) if n is not None else None

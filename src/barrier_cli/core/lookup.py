@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.models.org import Org
 from barrier_cli.core.models.report import Report
@@ -27,8 +28,22 @@ from barrier_cli.core.periods import Month
 
 Table = Literal["person", "unit", "partner"]
 _LATIN = re.compile(r"[a-z][a-z0-9_\-']*")
-_WHAT = {"person": ("人员", "person"), "unit": ("单位", "unit"), "partner": ("联劳单位", "partner")}
-_MANY = {"person": "people", "unit": "units", "partner": "partners"}
+
+
+def _several(table: str, lang: str) -> str:
+    return {
+        "person": i18n.in_lang(lang, "'{text}' may be several people; type the id: {listed}"),
+        "unit": i18n.in_lang(lang, "'{text}' may be several units; type the id: {listed}"),
+        "partner": i18n.in_lang(lang, "'{text}' may be several partners; type the id: {listed}"),
+    }[table]
+
+
+def _missing(table: str, lang: str) -> str:
+    return {
+        "person": i18n.in_lang(lang, "no person '{text}' in org.yaml"),
+        "unit": i18n.in_lang(lang, "no unit '{text}' in org.yaml"),
+        "partner": i18n.in_lang(lang, "no partner '{text}' in org.yaml"),
+    }[table]
 
 
 @dataclass(frozen=True)
@@ -110,22 +125,15 @@ class Lookup:
         found = self.matches(text)
         if len(found) == 1:
             return found[0].id
-        zh, en = _WHAT[self.table]
         if found:
             listed = "; ".join(e.shown() for e in found)
-            raise NotFound(
-                f"“{text}”可指多个{zh}，请输入编号：{listed}"
-                if lang == "zh"
-                else f"'{text}' may be several {_MANY[self.table]}; type the id: {listed}",
-                found,
-            )
+            raise NotFound(_several(self.table, lang).format(text=text, listed=listed), found)
         names = [*self.entries, *(e.name for e in self.entries.values())]
         close = difflib.get_close_matches(text, names, n=1)
-        if lang == "zh":
-            hint = f"，是否为“{close[0]}”？" if close else ""
-            raise NotFound(f"org.yaml 中没有{zh}“{text}”{hint}", [])
-        hint = f"; did you mean '{close[0]}'?" if close else ""
-        raise NotFound(f"no {en} '{text}' in org.yaml{hint}", [])
+        message = _missing(self.table, lang).format(text=text)
+        if close:
+            message += i18n.in_lang(lang, "; did you mean '{close}'?").format(close=close[0])
+        raise NotFound(message, [])
 
     def option(self, text: str, option: str, lang: str = "en") -> str:
         """`resolve` for a command-line option: what is wrong says which option."""

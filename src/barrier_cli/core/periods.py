@@ -7,6 +7,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 
 FIRST_YEAR = 1900
@@ -17,7 +18,11 @@ must all be real dates, and no workshop kept these records before 1900."""
 
 def check_year(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise InvalidInput(f"{text!r}: the year must be between {FIRST_YEAR} and {LAST_YEAR}")
+        raise InvalidInput(
+            i18n._("{text!r}: the year must be between {first} and {last}").format(
+                text=text, first=FIRST_YEAR, last=LAST_YEAR
+            )
+        )
 
 
 def parse_day(text: str, option: str) -> dt.date:
@@ -27,7 +32,11 @@ def parse_day(text: str, option: str) -> dt.date:
             raise ValueError(text)
         day = dt.date.fromisoformat(text.strip())
     except ValueError:
-        raise InvalidInput(f"{option} {text!r} is not a date; write YYYY-MM-DD") from None
+        raise InvalidInput(
+            i18n._("{option} {text!r} is not a date; write YYYY-MM-DD").format(
+                option=option, text=text
+            )
+        ) from None
     check_year(day.year, text)
     return day
 
@@ -41,7 +50,9 @@ class Month:
     def parse(cls, text: str) -> Month:
         match = re.fullmatch(r"(\d{4})-(\d{1,2})", text.strip())
         if not match or not 1 <= int(match.group(2)) <= 12:
-            raise InvalidInput(f"{text!r} is not a month; write YYYY-MM, e.g. 2026-10")
+            raise InvalidInput(
+                i18n._("{text!r} is not a month; write YYYY-MM, e.g. 2026-10").format(text=text)
+            )
         check_year(int(match.group(1)), text)
         return cls(int(match.group(1)), int(match.group(2)))
 
@@ -89,7 +100,9 @@ class Quarter:
     def parse(cls, text: str) -> Quarter:
         match = re.fullmatch(r"(\d{4})-?Q([1-4])", text.strip().upper())
         if not match:
-            raise InvalidInput(f"{text!r} is not a quarter; write YYYY-Qn, e.g. 2026-Q4")
+            raise InvalidInput(
+                i18n._("{text!r} is not a quarter; write YYYY-Qn, e.g. 2026-Q4").format(text=text)
+            )
         check_year(int(match.group(1)), text)
         return cls(int(match.group(1)), int(match.group(2)))
 
@@ -137,7 +150,11 @@ def period_named(text: str, today: dt.date) -> Month | Quarter:
     if "q" in word:
         return Quarter.parse(text)
     if not re.fullmatch(r"\d{4}-\d{1,2}", word):
-        raise InvalidInput(f"{text!r} is not a month; write {MONTH_FORMS}, e.g. 2026-10")
+        raise InvalidInput(
+            i18n._("{text!r} is not a month; write {forms}, e.g. 2026-10").format(
+                text=text, forms=MONTH_FORMS
+            )
+        )
     return Month.parse(text)
 
 
@@ -145,7 +162,11 @@ def month_named(text: str, today: dt.date, option: str = "--month") -> Month:
     """``period_named`` where only a month will do."""
     found = period_named(text, today)
     if not isinstance(found, Month):
-        raise InvalidInput(f"{option} {text!r} is a quarter; write {MONTH_FORMS}")
+        raise InvalidInput(
+            i18n._("{option} {text!r} is a quarter; write {forms}").format(
+                option=option, text=text, forms=MONTH_FORMS
+            )
+        )
     return found
 
 
@@ -158,5 +179,9 @@ def quarter_named(text: str, today: dt.date, option: str = "--quarter") -> Quart
         return Month.of(today).quarter.shift(-1)
     found = period_named(text, today)
     if not isinstance(found, Quarter):
-        raise InvalidInput(f"{option} {text!r} is a month; write {QUARTER_FORMS}")
+        raise InvalidInput(
+            i18n._("{option} {text!r} is a month; write {forms}").format(
+                option=option, text=text, forms=QUARTER_FORMS
+            )
+        )
     return found

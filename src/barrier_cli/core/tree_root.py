@@ -11,6 +11,7 @@ import os
 import re
 from pathlib import Path
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, RecordsNotFound
 
 SETTINGS_FILE = "barrier.yaml"
@@ -42,7 +43,11 @@ def find_records(explicit: Path | None = None, start: Path | None = None) -> Pat
         explicit = Path(os.environ["BARRIER_RECORDS"])
     if explicit is not None:
         if not (explicit / SETTINGS_FILE).is_file():
-            raise RecordsNotFound(f"{explicit}: not a records tree (no {SETTINGS_FILE})")
+            raise RecordsNotFound(
+                i18n._("{folder}: not a records tree (no {settings})").format(
+                    folder=explicit, settings=SETTINGS_FILE
+                )
+            )
         return explicit
     here = (start or Path.cwd()).resolve()
     for folder in (here, *here.parents):
@@ -51,8 +56,10 @@ def find_records(explicit: Path | None = None, start: Path | None = None) -> Pat
         if (folder / "records" / SETTINGS_FILE).is_file():
             return folder / "records"
     raise RecordsNotFound(
-        "no records tree here or above (a 'records/' folder holding barrier.yaml); "
-        "use --records DIR or run 'barrier init'"
+        i18n._(
+            "no records tree here or above (a 'records/' folder holding barrier.yaml); "
+            "use --records DIR or run 'barrier init'"
+        )
     )
 
 
@@ -83,7 +90,9 @@ def _fixed_today(text: str) -> dt.date:
         day = dt.date.fromisoformat(text)
     except ValueError:
         raise InvalidInput(
-            f"BARRIER_TODAY={text!r} is not a date; write YYYY-MM-DD or unset it"
+            i18n._("BARRIER_TODAY={text!r} is not a date; write YYYY-MM-DD or unset it").format(
+                text=text
+            )
         ) from None
     check_year(day.year, f"BARRIER_TODAY={text}")
     return day

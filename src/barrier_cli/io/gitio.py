@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import UserError
 
 INDEX = ":index"
@@ -34,7 +35,7 @@ def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
     try:
         done = subprocess.run(command, input=stdin, capture_output=True, check=False)
     except FileNotFoundError as e:
-        raise GitError("git is not installed or not on PATH") from e
+        raise GitError(i18n._("git is not installed or not on PATH")) from e
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitError(f"git {args[0]}: {message[0] if message else 'failed'}")
@@ -84,7 +85,9 @@ class Repo:
                 self.top, "rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}"
             )
         except GitError as e:
-            raise GitError(f"'{rev}' is not a commit in {self.top}") from e
+            raise GitError(
+                i18n._("'{rev}' is not a commit in {top}").format(rev=rev, top=self.top)
+            ) from e
         return out.decode().strip()
 
     def staged(self, rev: str = "HEAD") -> list[str]:
@@ -183,7 +186,7 @@ def cat_blobs(repo: Path, shas: Iterable[str]) -> dict[str, bytes]:
         header_end = out.index(b"\n", pos)
         header = out[pos:header_end].split()
         if len(header) < 3 or header[1] == b"missing":
-            raise GitError(f"cat-file: object {sha} is missing")
+            raise GitError(i18n._("cat-file: object {sha} is missing").format(sha=sha))
         size = int(header[2])
         start = header_end + 1
         blobs[sha] = out[start : start + size]

@@ -16,6 +16,7 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import ConcurrentEdit, InvalidInput, RecordExists, UserError
 from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.models import NilReturns, Org, Person
@@ -54,7 +55,11 @@ def add_nil_returns(
     """
     now = today or current_day()
     if day > now:
-        raise InvalidInput(f"{day} is in the future; a nil return is for a day that has come")
+        raise InvalidInput(
+            i18n._("{day} is in the future; a nil return is for a day that has come").format(
+                day=day
+            )
+        )
     org = _org(root)
     known = {p.id: p for p in org.people}
     for pid in [*people, *([by] if by else [])]:
@@ -66,17 +71,25 @@ def add_nil_returns(
 def _org(root: Path) -> Org:
     result = read_file(root, "org.yaml")
     if not isinstance(result.record, Org):
-        raise UserError(f"{root / 'org.yaml'}: not a valid org file; run 'barrier check'")
+        raise UserError(
+            i18n._("{path}: not a valid org file; run 'barrier check'").format(
+                path=root / "org.yaml"
+            )
+        )
     return result.record
 
 
 def _active(known: dict[str, Person], pid: str, day: dt.date) -> None:
     person = known.get(pid)
     if person is None:
-        raise InvalidInput(f"no person '{pid}' in org.yaml; nothing was written")
+        raise InvalidInput(
+            i18n._("no person '{pid}' in org.yaml; nothing was written").format(pid=pid)
+        )
     if not person.active_on(day):
         raise InvalidInput(
-            f"{person.name} ({pid}) was not in the unit on {day}; nothing was written"
+            i18n._("{name} ({pid}) was not in the unit on {day}; nothing was written").format(
+                name=person.name, pid=pid, day=day
+            )
         )
 
 
@@ -98,7 +111,9 @@ def _add_day(root: Path, person: str, entry: ReturnDay) -> Path:
         except (ConcurrentEdit, RecordExists):
             # Another writer made the file first: append to it under its lock.
             continue
-    raise ConcurrentEdit(f"{path} kept changing while being written; try again")
+    raise ConcurrentEdit(
+        i18n._("{path} kept changing while being written; try again").format(path=path)
+    )
 
 
 def _own(entry: ReturnDay, person: str) -> ReturnDay:
@@ -117,10 +132,16 @@ def _append_to(snapshot: store.Snapshot, person: str, entry: ReturnDay) -> None:
     try:
         doc = yaml_writer().load(decode(snapshot.content))
     except (YAMLError, ParseProblem) as e:
-        raise UserError(f"{path}: cannot be edited in place ({e}); run 'barrier check'") from e
+        raise UserError(
+            i18n._("{path}: cannot be edited in place ({e}); run 'barrier check'").format(
+                path=path, e=e
+            )
+        ) from e
     record, _ = validate(KINDS["returns"], load_text(decode(snapshot.content)))
     if not isinstance(record, NilReturns) or not isinstance(doc, CommentedMap):
-        raise UserError(f"{path}: not a valid nil-returns file; run 'barrier check'")
+        raise UserError(
+            i18n._("{path}: not a valid nil-returns file; run 'barrier check'").format(path=path)
+        )
     if any(d.date == entry.date for d in record.days):
         return
     days = doc.get("days")

@@ -29,6 +29,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import ConcurrentEdit, RecordExists, UnsafePath, WriteFailed
 from barrier_cli.core.ids import random_suffix
 
@@ -37,12 +38,14 @@ def inside(root: Path, rel: str | Path) -> Path:
     """``root / rel``, refusing anything that would leave the tree (``..``, absolute, links)."""
     candidate = Path(rel)
     if candidate.is_absolute() or ".." in candidate.parts:
-        raise UnsafePath(f"{rel}: a path inside the records tree was expected")
+        raise UnsafePath(
+            i18n._("{rel}: a path inside the records tree was expected").format(rel=rel)
+        )
     full = root / candidate
     real_root = root.resolve()
     real = full.resolve()
     if real != real_root and real_root not in real.parents:
-        raise UnsafePath(f"{rel}: leads outside the records tree")
+        raise UnsafePath(i18n._("{rel}: leads outside the records tree").format(rel=rel))
     return full
 
 
@@ -52,7 +55,11 @@ def refuse_record_path(root: Path, out: Path) -> None:
     from barrier_cli.core.kinds import YAML_SUFFIXES
 
     if out.name.endswith(YAML_SUFFIXES) and root.resolve() in out.resolve().parents:
-        raise UnsafePath(f"{out}: inside the records tree a YAML file would be read as a record")
+        raise UnsafePath(
+            i18n._("{out}: inside the records tree a YAML file would be read as a record").format(
+                out=out
+            )
+        )
 
 
 def _write_temp(folder: Path, content: bytes) -> Path:
@@ -180,7 +187,11 @@ def create(path: Path, text: str) -> None:
         fd = _write_anonymous(path.parent, content)
         temp = None if fd is not None else _write_temp(path.parent, content)
     except OSError as e:
-        raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e
+        raise WriteFailed(
+            i18n._("{path}: cannot write ({reason}); nothing was changed").format(
+                path=path, reason=e.strerror
+            )
+        ) from e
     _pause_for_crash_test()
     try:
         if temp is not None:
@@ -188,9 +199,15 @@ def create(path: Path, text: str) -> None:
         elif fd is not None:
             _link_anonymous(fd, path)
     except FileExistsError as e:
-        raise RecordExists(f"{path} already exists; nothing was overwritten") from e
+        raise RecordExists(
+            i18n._("{path} already exists; nothing was overwritten").format(path=path)
+        ) from e
     except OSError as e:
-        raise WriteFailed(f"{path}: cannot write ({e.strerror}); nothing was changed") from e
+        raise WriteFailed(
+            i18n._("{path}: cannot write ({reason}); nothing was changed").format(
+                path=path, reason=e.strerror
+            )
+        ) from e
     finally:
         with contextlib.suppress(OSError):
             if fd is not None:
@@ -212,7 +229,9 @@ class Snapshot:
         try:
             return cls(path, path.read_bytes())
         except OSError as e:
-            raise WriteFailed(f"{path}: cannot read ({e.strerror})") from e
+            raise WriteFailed(
+                i18n._("{path}: cannot read ({reason})").format(path=path, reason=e.strerror)
+            ) from e
 
 
 _HELD: set[tuple[int, str]] = set()
@@ -239,12 +258,18 @@ def _lock(path: Path) -> int:
             fd = os.open(path, flags)
         except OSError as e:
             if e.errno == errno.ELOOP:
-                raise UnsafePath(f"{path}: is a symbolic link; it is never edited") from e
-            raise WriteFailed(f"{path}: cannot read ({e.strerror})") from e
+                raise UnsafePath(
+                    i18n._("{path}: is a symbolic link; it is never edited").format(path=path)
+                ) from e
+            raise WriteFailed(
+                i18n._("{path}: cannot read ({reason})").format(path=path, reason=e.strerror)
+            ) from e
         try:
             held = os.fstat(fd)
             if not stat.S_ISREG(held.st_mode):
-                raise UnsafePath(f"{path}: is not a plain file; it is never edited")
+                raise UnsafePath(
+                    i18n._("{path}: is not a plain file; it is never edited").format(path=path)
+                )
             fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 named = os.stat(path, follow_symlinks=False)
@@ -258,9 +283,13 @@ def _lock(path: Path) -> int:
         os.close(fd)
         if named is None:
             raise ConcurrentEdit(
-                f"{path} was removed while waiting to edit it; nothing was written"
+                i18n._("{path} was removed while waiting to edit it; nothing was written").format(
+                    path=path
+                )
             )
-    raise ConcurrentEdit(f"{path} keeps being replaced by others; nothing was written")
+    raise ConcurrentEdit(
+        i18n._("{path} keeps being replaced by others; nothing was written").format(path=path)
+    )
 
 
 @contextlib.contextmanager
@@ -269,14 +298,18 @@ def editing(path: Path) -> Iterator[Snapshot]:
     the block cannot be overtaken by another writer of this tool between read and rename."""
     key = _held_key(path)
     if key in _HELD:
-        raise ConcurrentEdit(f"{path} is already being edited by this process")
+        raise ConcurrentEdit(
+            i18n._("{path} is already being edited by this process").format(path=path)
+        )
     fd = _lock(path)
     try:
         with open(fd, "rb", closefd=False) as fh:
             content = fh.read()
     except OSError as e:
         os.close(fd)
-        raise WriteFailed(f"{path}: cannot read ({e.strerror})") from e
+        raise WriteFailed(
+            i18n._("{path}: cannot read ({reason})").format(path=path, reason=e.strerror)
+        ) from e
     _HELD.add(key)
     try:
         yield Snapshot(path, content)
@@ -305,7 +338,11 @@ def replace(snapshot: Snapshot, text: str) -> None:
 
     def unchanged() -> None:
         if path.read_bytes() != snapshot.content:
-            raise ConcurrentEdit(f"{path} changed on disk since it was read; nothing was written")
+            raise ConcurrentEdit(
+                i18n._("{path} changed on disk since it was read; nothing was written").format(
+                    path=path
+                )
+            )
 
     fd = None if _held_key(path) in _HELD else _lock(path)
     try:
@@ -324,7 +361,11 @@ def folder_lock(folder: Path) -> Iterator[None]:
         folder.mkdir(parents=True, exist_ok=True)
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     except OSError as e:
-        raise WriteFailed(f"{folder}: cannot write ({_reason(e)}); nothing was changed") from e
+        raise WriteFailed(
+            i18n._("{folder}: cannot write ({reason}); nothing was changed").format(
+                folder=folder, reason=_reason(e)
+            )
+        ) from e
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -350,15 +391,31 @@ def check_document_target(path: Path) -> None:
     except FileNotFoundError:
         found = None
     except OSError as e:
-        raise WriteFailed(f"{path}: cannot write ({_reason(e)}); nothing was written") from e
+        raise WriteFailed(
+            i18n._("{path}: cannot write ({reason}); nothing was written").format(
+                path=path, reason=_reason(e)
+            )
+        ) from e
     if found is not None:
         if stat.S_ISLNK(found.st_mode):
-            raise UnsafePath(f"{path}: is a symbolic link; --out writes plain files only")
+            raise UnsafePath(
+                i18n._("{path}: is a symbolic link; --out writes plain files only").format(
+                    path=path
+                )
+            )
         for test, what in _NOT_PLAIN:
             if test(found.st_mode):
-                raise UnsafePath(f"{path}: is {what}; --out writes plain files only")
+                raise UnsafePath(
+                    i18n._("{path}: is {what}; --out writes plain files only").format(
+                        path=path, what=i18n._(what)
+                    )
+                )
     if not path.parent.is_dir():
-        raise WriteFailed(f"{path}: the folder {path.parent} does not exist; nothing was written")
+        raise WriteFailed(
+            i18n._("{path}: the folder {folder} does not exist; nothing was written").format(
+                path=path, folder=path.parent
+            )
+        )
 
 
 def document_folder(folder: Path) -> None:
@@ -369,22 +426,38 @@ def document_folder(folder: Path) -> None:
     except FileNotFoundError:
         found = None
     except OSError as e:
-        raise WriteFailed(f"{folder}: cannot write ({_reason(e)}); nothing was written") from e
+        raise WriteFailed(
+            i18n._("{folder}: cannot write ({reason}); nothing was written").format(
+                folder=folder, reason=_reason(e)
+            )
+        ) from e
     if found is not None and stat.S_ISLNK(found.st_mode):
-        raise UnsafePath(f"{folder}: is a symbolic link; --out writes into a plain folder only")
+        raise UnsafePath(
+            i18n._("{folder}: is a symbolic link; --out writes into a plain folder only").format(
+                folder=folder
+            )
+        )
     if found is not None and not stat.S_ISDIR(found.st_mode):
-        raise UnsafePath(f"{folder}: is not a folder; nothing was written")
+        raise UnsafePath(
+            i18n._("{folder}: is not a folder; nothing was written").format(folder=folder)
+        )
     if found is None:
         if not folder.parent.is_dir():
             raise WriteFailed(
-                f"{folder}: the folder {folder.parent} does not exist; nothing was written"
+                i18n._("{folder}: the folder {parent} does not exist; nothing was written").format(
+                    folder=folder, parent=folder.parent
+                )
             )
         try:
             folder.mkdir()
         except FileExistsError:
             document_folder(folder)
         except OSError as e:
-            raise WriteFailed(f"{folder}: cannot create the folder ({_reason(e)})") from e
+            raise WriteFailed(
+                i18n._("{folder}: cannot create the folder ({reason})").format(
+                    folder=folder, reason=_reason(e)
+                )
+            ) from e
 
 
 def write_document(path: Path, content: str | bytes) -> None:
@@ -421,7 +494,11 @@ def _swap_in(path: Path, content: bytes, *, before: Callable[[], None]) -> None:
         else:
             temp = _write_temp(path.parent, content)
     except OSError as e:
-        raise WriteFailed(f"{path}: cannot write ({_reason(e)}); the file is unchanged") from e
+        raise WriteFailed(
+            i18n._("{path}: cannot write ({reason}); the file is unchanged").format(
+                path=path, reason=_reason(e)
+            )
+        ) from e
     try:
         before()
         if fd is not None:
@@ -434,7 +511,11 @@ def _swap_in(path: Path, content: bytes, *, before: Callable[[], None]) -> None:
                 os.chmod(temp, _mode_for(path))
         os.replace(temp, path)
     except OSError as e:
-        raise WriteFailed(f"{path}: cannot write ({_reason(e)}); the file is unchanged") from e
+        raise WriteFailed(
+            i18n._("{path}: cannot write ({reason}); the file is unchanged").format(
+                path=path, reason=_reason(e)
+            )
+        ) from e
     finally:
         if fd is not None:
             os.close(fd)
@@ -467,4 +548,4 @@ def _mode_for(path: Path) -> int:
 
 def _reason(e: OSError) -> str:
     """The cause of a failed write in a few words; both ways a tree can refuse a write say so."""
-    return "read-only" if e.errno in (errno.EROFS, errno.EACCES) else str(e.strerror)
+    return i18n._("read-only") if e.errno in (errno.EROFS, errno.EACCES) else str(e.strerror)

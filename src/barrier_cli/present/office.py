@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.periods import Month
@@ -144,7 +145,9 @@ def binary_target(
 
     if out is None:
         if terminal:
-            raise InvalidInput(f"--format {fmt} writes a binary file: give --out FILE")
+            raise InvalidInput(
+                i18n._("--format {fmt} writes a binary file: give --out FILE").format(fmt=fmt)
+            )
 
         def to_stdout(data: bytes) -> None:
             stdout.write(data)

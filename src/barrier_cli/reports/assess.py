@@ -23,6 +23,7 @@ import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, UserError
 from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.labels import Lang, label
@@ -99,7 +100,7 @@ _PERIOD_EN = {"day": "duty days", "week": "weeks", "month": "months"}
 def parse_period(month: str | None, quarter: str | None, today: dt.date) -> Period:
     """The period of ``--month`` or ``--quarter`` (one of them), as `periods` reads them."""
     if (month is None) == (quarter is None):
-        raise InvalidInput("give either --month YYYY-MM or --quarter YYYY-Qn")
+        raise InvalidInput(i18n._("give either --month YYYY-MM or --quarter YYYY-Qn"))
     if month is not None:
         return month_named(month, today)
     return quarter_named(quarter or "", today)
@@ -108,7 +109,7 @@ def parse_period(month: str | None, quarter: str | None, today: dt.date) -> Peri
 def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> Assessed:
     """Branch scores ranked in the workshop, and member ratings ranked in each branch."""
     if period.first > today:
-        raise InvalidInput(f"{period} has not begun yet")
+        raise InvalidInput(i18n._("{period} has not begun yet").format(period=period))
     months = [period] if isinstance(period, Month) else period.months
     months = [m for m in months if m.first <= today]
     # the period's records as they stood at its end, as the analysis and notice count them
@@ -161,7 +162,11 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
 def _standard(tree: Tree, name: str) -> Standard:
     standard = tree.standards.get(name)
     if standard is None:
-        raise UserError(f"no standards/{name}.yaml: the {name} standard is needed to assess")
+        raise UserError(
+            i18n._("no standards/{name}.yaml: the {name} standard is needed to assess").format(
+                name=name
+            )
+        )
     return standard
 
 

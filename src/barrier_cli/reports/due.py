@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-from barrier_cli.core import jsonout
+from barrier_cli.core import i18n, jsonout
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.labels import Lang
 from barrier_cli.io.loader import Tree
@@ -90,10 +90,10 @@ def due_list(
     reminders = tree.settings.deadlines.reminders
     window = days if days is not None else max(reminders, default=7)
     if window < 0:
-        raise InvalidInput("--days must be 0 or more")
+        raise InvalidInput(i18n._("--days must be 0 or more"))
     people = {p.id: p.name for p in tree.org.people}
     if owner is not None and owner not in people:
-        raise InvalidInput(f"no person '{owner}' in org.yaml")
+        raise InvalidInput(i18n._("no person '{text}' in org.yaml").format(text=owner))
     items = [
         item
         for item in _items(tree, today, set(reminders), people)
@@ -207,11 +207,9 @@ def format_text(due: DueList, lang: Lang) -> str:
     for group in due.owners:
         late = sum(1 for i in group.items if i.overdue)
         who = f"{group.name} ({group.owner})" if group.owner else t("nobody")
-        summary = (
-            f"{len(group.items)}项" + (f"，逾期{late}项" if late else "")
-            if lang == "zh"
-            else f"{len(group.items)} item(s)" + (f", {late} overdue" if late else "")
-        )
+        summary = i18n.in_lang(lang, "{count} item(s)").format(count=len(group.items))
+        if late:
+            summary += i18n.in_lang(lang, ", {late} overdue").format(late=late)
         lines.append(f"{who}: {summary}")
         for i in group.items:
             labelled = ("basic", "full", "analysis", "escalated", "priority")
@@ -223,7 +221,7 @@ def format_text(due: DueList, lang: Lang) -> str:
 
 def _when(days_left: int, lang: Lang) -> str:
     if days_left < 0:
-        return f"逾期{-days_left}天" if lang == "zh" else f"{-days_left}d overdue"
+        return i18n.in_lang(lang, "{days}d overdue").format(days=-days_left)
     if days_left == 0:
-        return "今天到期" if lang == "zh" else "due today"
-    return f"还有{days_left}天" if lang == "zh" else f"in {days_left}d"
+        return i18n.in_lang(lang, "due today")
+    return i18n.in_lang(lang, "in {days}d").format(days=days_left)

@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, RecordNotFound
 from barrier_cli.core.fielddocs import field_doc
 from barrier_cli.core.ids import parse_ref
@@ -88,7 +89,11 @@ def kind_named(name: str) -> str:
     for kind in KINDS:
         if wanted == kind or name.strip() == ALL[kind].title_zh:
             return kind
-    raise InvalidInput(f"{name!r} is not a record kind; one of {', '.join(KINDS)}")
+    raise InvalidInput(
+        i18n._("{name!r} is not a record kind; one of {kinds}").format(
+            name=name, kinds=", ".join(KINDS)
+        )
+    )
 
 
 @dataclass(frozen=True)
@@ -285,7 +290,9 @@ def find(tree: Tree, record_id: str) -> FileResult:
     record_id, _ = parse_ref(record_id)
     result = tree.by_id().get(record_id)
     if result is None or result.record is None:
-        raise RecordNotFound(f"no record '{record_id}' in {tree.root}")
+        raise RecordNotFound(
+            i18n._("no record '{record_id}' in {root}").format(record_id=record_id, root=tree.root)
+        )
     return result
 
 

@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.models import Action, Incident, KeyPerson, Pairing, Report
 from barrier_cli.core.periods import Month
@@ -49,9 +50,17 @@ def check_moment(month: Month, today: dt.date, moment: dt.date | None) -> dt.dat
     if moment is None:
         return default_moment(month, today)
     if moment < month.first:
-        raise InvalidInput(f"--as-of {moment} is before {month} began ({month.first})")
+        raise InvalidInput(
+            i18n._("--as-of {moment} is before {month} began ({first})").format(
+                moment=moment, month=month, first=month.first
+            )
+        )
     if moment > today:
-        raise InvalidInput(f"--as-of {moment} is in the future (today is {today})")
+        raise InvalidInput(
+            i18n._("--as-of {moment} is in the future (today is {today})").format(
+                moment=moment, today=today
+            )
+        )
     return moment
 
 

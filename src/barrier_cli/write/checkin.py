@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.models import Org, Person, Roster
@@ -30,7 +31,7 @@ class Marks:
 def shift_of(org: Org, unit: str, day: dt.date, roster: Roster | None = None) -> list[Person]:
     """The party members of ``unit`` on ``day`` who are not on leave (``roster``)."""
     if unit not in {u.id for u in org.units}:
-        raise InvalidInput(f"no unit '{unit}' in org.yaml")
+        raise InvalidInput(i18n._("no unit '{text}' in org.yaml").format(text=unit))
     away = {
         leave.person
         for leave in (roster.leave if roster else [])
@@ -60,7 +61,11 @@ def parse_marks(text: str, size: int) -> Marks:
             continue
         match = _MARK.match(word)
         if match is None or not 1 <= int(match.group(2)) <= size:
-            raise InvalidInput(f"'{word}': a number 1-{size}, or !number for abnormal")
+            raise InvalidInput(
+                i18n._("'{word}': a number 1-{size}, or !number for abnormal").format(
+                    word=word, size=size
+                )
+            )
         (abnormal if match.group(1) else absent).add(int(match.group(2)))
     return Marks(frozenset(absent), frozenset(abnormal))
 

@@ -21,6 +21,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from barrier_cli.checks.entry import basis_problems, describe
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, RecordNotFound, UserError
 from barrier_cli.core.ids import parse_ref
 from barrier_cli.core.kinds import KINDS
@@ -62,10 +63,16 @@ def _find(root: Path, record_id: str, kinds: tuple[type[Model], ...]) -> tuple[B
     held = (read_file(root, rel) for rel in known.holders(record_id))
     result = next((r for r in held if r.record_id == record_id), None)
     if result is None or result.record is None:
-        raise RecordNotFound(f"no record '{record_id}' in {root}")
+        raise RecordNotFound(
+            i18n._("no record '{record_id}' in {root}").format(record_id=record_id, root=root)
+        )
     if not isinstance(result.record, kinds):
         names = " or ".join(k.__name__.lower() for k in kinds)
-        raise InvalidInput(f"{record_id} is a {result.kind}, not a {names}")
+        raise InvalidInput(
+            i18n._("{record_id} is a {kind}, not a {names}").format(
+                record_id=record_id, kind=result.kind, names=names
+            )
+        )
     return known, result
 
 
@@ -81,10 +88,14 @@ def _opened(known: Basis, result: FileResult, kinds: tuple[type[Model], ...]) ->
             # made this one wait for.
             record, _ = validate(KINDS[str(result.kind)], load_text(text))
         except (YAMLError, ParseProblem) as e:
-            raise UserError(f"{result.rel}: cannot be edited in place ({e})") from e
+            raise UserError(
+                i18n._("{rel}: cannot be edited in place ({e})").format(rel=result.rel, e=e)
+            ) from e
         if not isinstance(record, kinds):
             raise UserError(
-                f"{result.rel}: changed on disk and no longer validates; see 'barrier check'"
+                i18n._(
+                    "{rel}: changed on disk and no longer validates; see 'barrier check'"
+                ).format(rel=result.rel)
             )
         yield _Target(known, result, record, snapshot, doc)
 
@@ -130,16 +141,20 @@ def _save(target: _Target, kind: str) -> str:
     text = dumps(target.doc)
     record, problems = validate(KINDS[kind], load_text(text))
     if record is None:
-        raise UserError("; ".join(describe(p) for p in problems) + "; nothing was written")
+        raise UserError(
+            i18n._("{problems}; nothing was written").format(
+                problems="; ".join(describe(p) for p in problems)
+            )
+        )
     day = today(target.basis.root)
     before = {describe(p) for p in basis_problems(target.basis, kind, target.record, day)}
     after = basis_problems(target.basis, kind, record, day)
     new = [describe(p) for p in after if describe(p) not in before]
     if new:
         raise UserError(
-            f"{target.result.rel}: the edit would not pass 'barrier check': "
-            + "; ".join(new)
-            + "; nothing was written"
+            i18n._(
+                "{rel}: the edit would not pass 'barrier check': {problems}; nothing was written"
+            ).format(rel=target.result.rel, problems="; ".join(new))
         )
     store.replace(target.snapshot, text)
     note(target.basis, target.result.rel, record)
@@ -177,17 +192,31 @@ def _mark(
     field = "actions" if kind == "report" else "measures"
     actions: list[Action] = getattr(target.record, field)
     if not 1 <= number <= len(actions):
-        raise InvalidInput(f"{record_id} has {field} 1 to {len(actions)}; there is no {number}")
+        raise InvalidInput(
+            i18n._("{record_id} has {field} 1 to {count}; there is no {number}").format(
+                record_id=record_id, field=field, count=len(actions), number=number
+            )
+        )
     action = actions[number - 1]
     day = day or today(target.basis.root)
     if action.done is not None and (verified_by is None or action.verified_by is not None):
-        raise InvalidInput(f"{record_id}/{number} is already done ({action.done})")
+        raise InvalidInput(
+            i18n._("{record_id}/{number} is already done ({done})").format(
+                record_id=record_id, number=number, done=action.done
+            )
+        )
     record = target.record
     if isinstance(record, Report | Incident) and day < record.date:
-        raise InvalidInput(f"{day} is before the {kind}'s own date")
+        raise InvalidInput(
+            i18n._("{day} is before the {kind}'s own date").format(day=day, kind=kind)
+        )
     entries = target.doc.get(field)
     if not isinstance(entries, CommentedSeq) or not isinstance(entries[number - 1], CommentedMap):
-        raise UserError(f"{target.result.rel}: '{field}' is not a list of mappings")
+        raise UserError(
+            i18n._("{rel}: '{field}' is not a list of mappings").format(
+                rel=target.result.rel, field=field
+            )
+        )
     entry = entries[number - 1]
     changed = []
     if action.done is None:
@@ -211,13 +240,19 @@ def _person_id(known: Basis, text: str) -> str:
 def _which(record_id: str, field: str, actions: list[Action], choose: Choose | None) -> int:
     pending = [(n + 1, actions[n]) for n in open_actions(actions)]
     if not pending:
-        raise InvalidInput(f"{record_id} has no open {field}")
+        raise InvalidInput(
+            i18n._("{record_id} has no open {field}").format(record_id=record_id, field=field)
+        )
     if len(pending) == 1:
         return pending[0][0]
     if choose is not None:
         return choose(pending)
     listed = "; ".join(f"{record_id}/{n} {a.action}" for n, a in pending)
-    raise InvalidInput(f"{record_id} has {len(pending)} open {field}, say which: {listed}")
+    raise InvalidInput(
+        i18n._("{record_id} has {count} open {field}, say which: {listed}").format(
+            record_id=record_id, count=len(pending), field=field, listed=listed
+        )
+    )
 
 
 def add_review(*, root: Path, record_id: str, review: dict[str, Any]) -> Edited:
@@ -233,7 +268,7 @@ def _review(target: _Target, record_id: str, review: dict[str, Any]) -> Edited:
         reviews = CommentedSeq()
         _insert(target.doc, "reviews", reviews, Pairing)
     if not isinstance(reviews, CommentedSeq):
-        raise UserError(f"{target.result.rel}: 'reviews' is not a list")
+        raise UserError(i18n._("{rel}: 'reviews' is not a list").format(rel=target.result.rel))
     entry = CommentedMap()
     for key in field_order(Review):
         if review.get(key) is not None:

@@ -15,7 +15,9 @@ import datetime as dt
 from collections import Counter
 from pathlib import Path
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, RecordExists
+from barrier_cli.core.labels import label
 from barrier_cli.core.models import Person, Report
 from barrier_cli.core.models.roundup import Counts, Roundup, Silent, period_span, roundup_id
 from barrier_cli.core.periods import Month
@@ -31,21 +33,33 @@ def parse_week(text: str) -> str:
 
     match = re.fullmatch(r"(\d{4})-?[Ww](\d{1,2})", text.strip())
     if match is None:
-        raise InvalidInput(f"{text!r} is not an ISO week; write YYYY-Www, e.g. 2026-W12")
+        raise InvalidInput(
+            i18n._("{text!r} is not an ISO week; write YYYY-Www, e.g. 2026-W12").format(text=text)
+        )
     week = f"{match.group(1)}-W{int(match.group(2)):02d}"
     try:
         period_span(week)
     except ValueError as e:
-        raise InvalidInput(f"{text!r}: {match.group(1)} has no week {match.group(2)}") from e
+        raise InvalidInput(
+            i18n._("{text!r}: {year} has no week {week}").format(
+                text=text, year=match.group(1), week=match.group(2)
+            )
+        ) from e
     return week
 
 
 def _unit_kind(tree: Tree, unit: str, kind: str) -> None:
     units = {u.id: u for u in tree.org.units}
     if unit not in units:
-        raise InvalidInput(f"no unit '{unit}' in org.yaml")
+        raise InvalidInput(i18n._("no unit '{text}' in org.yaml").format(text=unit))
     if units[unit].kind != kind:
-        raise InvalidInput(f"{unit} is a {units[unit].kind}, not a {kind}")
+        raise InvalidInput(
+            i18n._("{unit} is a {kind}, not a {wanted}").format(
+                unit=unit,
+                kind=label("unit_kind", units[unit].kind, i18n.current()),
+                wanted=label("unit_kind", kind, i18n.current()),
+            )
+        )
 
 
 def _reports_of(tree: Tree, first: dt.date, last: dt.date, inside: set[str]) -> list[Report]:
@@ -79,11 +93,11 @@ def _writer(tree: Tree, unit: str, role: str, day: dt.date, by: str | None) -> s
         for p in tree.org.people:
             if by in (p.id, p.name):
                 return p.id
-        raise InvalidInput(f"no person '{by}' in org.yaml")
+        raise InvalidInput(i18n._("no person '{text}' in org.yaml").format(text=by))
     holders = [p.id for p in tree.org.people if p.unit == unit and role in p.roles]
     active = [pid for pid in holders if _person(tree, pid).active_on(day)]
     if len(active) != 1:
-        raise InvalidInput(f"say who writes {unit}'s roundup: --by PERSON")
+        raise InvalidInput(i18n._("say who writes {unit}'s roundup: --by PERSON").format(unit=unit))
     return active[0]
 
 
@@ -197,7 +211,11 @@ def save_roundup(root: Path, roundup: Roundup) -> Path:
     except ParseProblem:
         earlier = None
     if not isinstance(earlier, Roundup) or earlier.status != "draft":
-        raise RecordExists(f"{path} already exists and is not a draft; nothing was overwritten")
+        raise RecordExists(
+            i18n._("{path} already exists and is not a draft; nothing was overwritten").format(
+                path=path
+            )
+        )
     store.replace(snapshot, text)
     return path
 

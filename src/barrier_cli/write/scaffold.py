@@ -88,7 +88,9 @@ class InstallSource:
     def index(cls, url: str) -> InstallSource:
         if not _URL.fullmatch(url):
             raise InvalidInput(
-                f"--ci-index {url!r}: not a URL such as https://mirror.example/simple"
+                i18n._(
+                    "--ci-index {url!r}: not a URL such as https://mirror.example/simple"
+                ).format(url=url)
             )
         return cls("index", url)
 
@@ -97,7 +99,9 @@ class InstallSource:
         url, _, rev = spec.removeprefix("git+").rpartition("@")
         if not _URL.fullmatch(url) or not _REV.fullmatch(rev):
             raise InvalidInput(
-                f"--ci-{kind} {spec!r}: write URL@TAG, e.g. https://git.example/safety/barrier.git@v0.2.0"
+                i18n._(
+                    "--ci-{kind} {spec!r}: write URL@TAG, e.g. https://git.example/safety/barrier.git@v0.2.0"
+                ).format(kind=kind, spec=spec)
             )
         return cls(kind, url, rev)
 
@@ -200,10 +204,16 @@ def eject_template(records: Path, name: str, lang: Literal["zh", "en"]) -> Path:
         else next((k for k in (f"{lang}/{name}", f"common/{name}") if k in shipped), None)
     )
     if key is None:
-        raise InvalidInput(f"no built-in template '{name}'; 'barrier templates list' names them")
+        raise InvalidInput(
+            i18n._("no built-in template '{name}'; 'barrier templates list' names them").format(
+                name=name
+            )
+        )
     target = records / "templates" / key
     if target.exists():
-        raise RecordExists(f"{target} already exists: the tree overrides it already")
+        raise RecordExists(
+            i18n._("{target} already exists: the tree overrides it already").format(target=target)
+        )
     store.create(target, _text(shipped[key]))
     return target
 
@@ -235,15 +245,18 @@ def init_project(
     for existing in (records / SETTINGS_FILE, folder / SETTINGS_FILE):
         if existing.exists():
             raise RecordExists(
-                f"{existing.parent} already holds a records tree ({SETTINGS_FILE}); "
-                "nothing was written"
+                i18n._(
+                    "{folder} already holds a records tree ({settings}); nothing was written"
+                ).format(folder=existing.parent, settings=SETTINGS_FILE)
             )
     files = plan(name=name, lang=lang, source=source)
     clashes = [rel for rel in files if rel.startswith(RECORDS + "/") and (folder / rel).exists()]
     if clashes:
         raise RecordExists(
-            f"{folder / clashes[0]} already exists; nothing was written "
-            f"(init makes a new tree, it never overwrites one)"
+            i18n._(
+                "{path} already exists; nothing was written "
+                "(init makes a new tree, it never overwrites one)"
+            ).format(path=folder / clashes[0])
         )
     result = InitResult(records)
     for rel, text in files.items():

@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from barrier_cli import __version__
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.fielddocs import field_doc
 from barrier_cli.core.kinds import KINDS
@@ -36,7 +37,11 @@ def schema_file(kind: str) -> str:
 def kind_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one record kind (a name of `kinds.KINDS`)."""
     if kind not in KINDS:
-        raise InvalidInput(f"no record kind '{kind}'; kinds: {', '.join(KINDS)}")
+        raise InvalidInput(
+            i18n._("no record kind '{kind}'; kinds: {kinds}").format(
+                kind=kind, kinds=", ".join(KINDS)
+            )
+        )
     model = KINDS[kind].model
     schema = model.model_json_schema(by_alias=True, mode="validation")
     models = {m.__name__: m for m in _models(model)}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import UserError
 
 CPU_ENV = "BARRIER_TEMPLATE_CPU_SECONDS"
@@ -37,7 +38,11 @@ class Budget:
         except ValueError:
             seconds = -1.0
         if not 0 < seconds < float("inf"):
-            raise UserError(f"${CPU_ENV} is {raw!r}; expected a positive number of seconds")
+            raise UserError(
+                i18n._("${env} is {raw!r}; expected a positive number of seconds").format(
+                    env=CPU_ENV, raw=raw
+                )
+            )
         return cls(cpu_seconds=seconds)
 
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import UserError
 from barrier_cli.core.extras import require
 
@@ -123,7 +124,7 @@ def _with_print_css(html: str, css: str, when: str) -> str:
     """The html with the print CSS last in its head, so it wins over the document's own
     screen styles, and its dates for the PDF metadata (dcterms)."""
     if "</style" in css.lower():
-        raise UserError("print.css: a stylesheet cannot contain '</style'")
+        raise UserError(i18n._("print.css: a stylesheet cannot contain '</style'"))
     extra = (
         f'<meta name="dcterms.created" content="{when}">'
         f'<meta name="dcterms.modified" content="{when}">'

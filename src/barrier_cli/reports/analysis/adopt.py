@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, UserError
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.models import Priorities
@@ -41,8 +42,10 @@ def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: 
     for p in analysis.proposed:
         if p.owner is None:
             raise NoOwner(
-                f"priority {p.rank} ({p.content}) has no responsible person: "
-                f"{p.unit_name} has no secretary in org.yaml; adopt an edited file with --from"
+                i18n._(
+                    "priority {rank} ({content}) has no responsible person: "
+                    "{unit} has no secretary in org.yaml; adopt an edited file with --from"
+                ).format(rank=p.rank, content=p.content, unit=p.unit_name)
             )
         items.append(
             PriorityItem(
@@ -55,7 +58,11 @@ def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: 
             )
         )
     if not items:
-        raise InvalidInput(f"the analysis of {month.shift(-1)} proposes no priorities for {month}")
+        raise InvalidInput(
+            i18n._("the analysis of {previous} proposes no priorities for {month}").format(
+                previous=month.shift(-1), month=month
+            )
+        )
     return Priorities(id=f"S-{month}", month=str(month), adopted=today, by=by, items=items)
 
 
@@ -66,7 +73,9 @@ def read_record(path: Path) -> Priorities:
     try:
         raw = path.read_bytes()
     except OSError as e:
-        raise UserError(f"{path}: cannot read: {e.strerror}") from e
+        raise UserError(
+            i18n._("{path}: cannot read: {reason}").format(path=path, reason=e.strerror)
+        ) from e
     return parse_record(decode(raw), str(path))
 
 
@@ -91,7 +100,11 @@ def adopt(tree: Tree, record: Priorities, *, month: Month, today: dt.date) -> Ad
     from barrier_cli.io.store import create, inside
 
     if record.month != str(month):
-        raise InvalidInput(f"the record is for {record.month}, not {month}")
+        raise InvalidInput(
+            i18n._("the record is for {record_month}, not {month}").format(
+                record_month=record.month, month=month
+            )
+        )
     problems = record_problems(record, tree, today)
     if problems:
         first = problems[0]
