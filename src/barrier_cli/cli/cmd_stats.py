@@ -27,7 +27,6 @@ def stats(
     import dataclasses
     import json
 
-    from barrier_cli.core import i18n
     from barrier_cli.core.errors import InvalidInput
     from barrier_cli.core.labels import label
     from barrier_cli.core.periods import parse_day
