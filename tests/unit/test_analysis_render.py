@@ -93,7 +93,7 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
     data = json.loads(render_analysis(oct_analysis, fmt="json", lang="zh"))
     md = render_analysis(oct_analysis, fmt="md", lang="zh")
     assert data["schema"] == 1 and data["month"] == "2026-10"
-    totals = re.search(r"本月共收集安全信息(\d+)条（风险加权(\d+)）", md)
+    totals = re.search(r"本月共收集安全信息(\d+)条，按风险程度加权计(\d+)分", md)
     assert totals is not None
     assert [int(g) for g in totals.groups()] == [
         data["totals"]["reports"],

@@ -24,6 +24,12 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "group": ("党小组长", "group leader"),
         "branch": ("党支部", "branch"),
     },
+    # The by-tier breakdown names the tier by who reports for it, as the notice does.
+    "level": {
+        "member": ("党员", "party member"),
+        "group": ("党小组长", "party group leader"),
+        "branch": ("党支部", "branch"),
+    },
     "standard": {
         "branch": ("党支部", "branch"),
         "member": ("党员", "member"),
@@ -48,7 +54,7 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "open": ("推进中", "under way"),
     },
     "key_status": {
-        "proposed": ("拟列为关键人", "proposed"),
+        "proposed": ("建议列为安全关键人，落实包保", "proposed"),
         "confirmed": ("已确定", "confirmed"),
         "paired": ("已包保", "paired"),
         "turned": ("已转化", "turned around"),
@@ -117,6 +123,7 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
         "delta": lambda v: delta(v, lang),
+        "cnum": lambda n: _CN[int(n) - 1] if lang == "zh" and 0 < int(n) <= len(_CN) else str(n),
         "enum": lambda n: f"（{_CN[n - 1]}）" if lang == "zh" and n <= len(_CN) else f"({n})",
         "change": lambda now, then, known=True: change(now, then, known, lang),
         "num": lambda v: DASH if v is None else f"{v:g}",
@@ -148,13 +155,13 @@ _CN = "一二三四五六七八九十"
 
 
 def delta(value: float, lang: Lang) -> str:
-    """A rise or fall said in words: 增加17.3, 减少1, 持平 — never "+17.33"."""
-    amount = f"{abs(value):.1f}".removesuffix(".0")
-    if amount == "0":
+    """A rise or fall of a risk score in whole points: 增加17分, 减少1分, 持平 — never "+17.33"."""
+    amount = round(abs(value))
+    if amount == 0:
         return "持平" if lang == "zh" else "unchanged"
     if lang == "zh":
-        return ("增加" if value > 0 else "减少") + amount
-    return ("up " if value > 0 else "down ") + amount
+        return ("增加" if value > 0 else "减少") + f"{amount}分"
+    return ("up " if value > 0 else "down ") + str(amount)
 
 
 def day(value: dt.date | None, lang: Lang) -> str:
