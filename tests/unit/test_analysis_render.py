@@ -124,13 +124,13 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
     ]
     priorities = re.findall(r"^\d+\. \*\*(.+)\*\*$", md, re.M)
     assert priorities == [p["content"] for p in data["proposed"]]
-    assert len(re.findall(r"^- 10月\d+日 ", md, re.M)) == len(data["good_catches"]) == 2
+    assert len(re.findall(r"^- 10月\d+日，", md, re.M)) == len(data["good_catches"]) == 2
 
 
 def test_markdown_keeps_record_text_inert(oct_analysis: MonthlyAnalysis) -> None:
     shown = parse(render_analysis(oct_analysis, fmt="md", lang="en"))
     assert shown.active == []
-    item = "2026-10-09 一组 张党员: <script>alert(1)</script> [red]x[/] | 管道 (R-20261009-"
+    item = "On 2026-10-09, 张党员 of 一组 found: <script>alert(1)</script> [red]x[/] | 管道."
     assert any(shown_item.startswith(item) for shown_item in shown.items)
 
 
