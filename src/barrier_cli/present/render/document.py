@@ -24,6 +24,12 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "group": ("党小组长", "group leader"),
         "branch": ("党支部", "branch"),
     },
+    # The by-tier breakdown names the tier by who reports for it, as the notice does.
+    "level": {
+        "member": ("党员", "party member"),
+        "group": ("党小组长", "party group leader"),
+        "branch": ("党支部", "branch"),
+    },
     "standard": {
         "branch": ("党支部", "branch"),
         "member": ("党员", "member"),
@@ -48,7 +54,7 @@ _WORDS: dict[str, dict[str, tuple[str, str]]] = {
         "open": ("推进中", "under way"),
     },
     "key_status": {
-        "proposed": ("拟列为关键人", "proposed"),
+        "proposed": ("建议列为安全关键人，落实包保", "proposed"),
         "confirmed": ("已确定", "confirmed"),
         "paired": ("已包保", "paired"),
         "turned": ("已转化", "turned around"),
@@ -117,11 +123,14 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
         "delta": lambda v: delta(v, lang),
+        "cnum": lambda n: _CN[int(n) - 1] if lang == "zh" and 0 < int(n) <= len(_CN) else str(n),
         "enum": lambda n: f"（{_CN[n - 1]}）" if lang == "zh" and n <= len(_CN) else f"({n})",
         "change": lambda now, then, known=True: change(now, then, known, lang),
         "num": lambda v: DASH if v is None else f"{v:g}",
         "dash": dash,
-        "day": lambda v: day(v, lang),
+        "day": lambda v, year=None: day(v, lang, year),
+        "moment": lambda v, year=None: moment(v, lang, year),
+        "periods": lambda v, year=None: periods(v, lang, year),
         "quote": quote,
         # The name the templates an earlier `barrier init` copied into trees use; escaping
         # is the environment's now, so it only marks an empty cell.
@@ -148,20 +157,86 @@ _CN = "一二三四五六七八九十"
 
 
 def delta(value: float, lang: Lang) -> str:
-    """A rise or fall said in words: 增加17.3, 减少1, 持平 — never "+17.33"."""
-    amount = f"{abs(value):.1f}".removesuffix(".0")
-    if amount == "0":
+    """A rise or fall of a risk score in whole points: 增加17分, 减少1分, 持平 — never "+17.33"."""
+    amount = round(abs(value))
+    if amount == 0:
         return "持平" if lang == "zh" else "unchanged"
     if lang == "zh":
-        return ("增加" if value > 0 else "减少") + amount
-    return ("up " if value > 0 else "down ") + amount
+        return ("增加" if value > 0 else "减少") + f"{amount}分"
+    return ("up " if value > 0 else "down ") + str(amount)
 
 
-def day(value: dt.date | None, lang: Lang) -> str:
-    """A date in running text: 2026年10月31日 in a zh document, 2026-10-31 in an en one."""
-    if value is None:
+def day(value: dt.date | str | None, lang: Lang, year: int | None = None) -> str:
+    """A date in running text: 2026年10月31日 in a zh document, 2026-10-31 in an en one.
+
+    A 公文 drops the year when it is the document's own ``year``: 10月31日.
+    """
+    if value is None or value == "":
         return DASH
-    return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
+    if isinstance(value, str):
+        try:
+            date = dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    else:
+        date = value
+    if lang != "zh":
+        return date.isoformat()
+    prefix = "" if date.year == year else f"{date.year}年"
+    return f"{prefix}{date.month}月{date.day}日"
+
+
+def moment(value: str, lang: Lang, year: int | None = None) -> str:
+    """A timeline entry's time as a 公文 writes it: 10月9日8时, 10月9日10时05分."""
+    try:
+        at = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if lang != "zh":
+        return value
+    clock = f"{at.hour}时" + (f"{at.minute:02d}分" if at.minute else "")
+    return day(at.date(), lang, year) + clock
+
+
+def periods(values: list[str] | tuple[str, ...], lang: Lang, year: int | None = None) -> str:
+    """Missed days, ISO weeks or months: 10月13日、19日、26日; 10月19日至25日当周; 10月."""
+    if lang != "zh":
+        return ", ".join(values)
+    out: list[str] = []
+    last_month: tuple[int, int] | None = None
+    for value in values:
+        when = _period(value)
+        if isinstance(when, tuple):
+            first, end = when
+            tail = f"{end.day}日" if end.month == first.month else day(end, lang, year)
+            out.append(f"{day(first, lang, year)}至{tail}当周")
+            last_month = None
+        elif isinstance(when, dt.date):
+            same = last_month == (when.year, when.month)
+            out.append(f"{when.day}日" if same else day(when, lang, year))
+            last_month = (when.year, when.month)
+        else:
+            out.append(when)
+            last_month = None
+    return "、".join(out)
+
+
+def _period(value: str) -> dt.date | tuple[dt.date, dt.date] | str:
+    """A day, the Monday and Sunday of an ISO week, or a month's 公文 name."""
+    if "-W" in value:  # before fromisoformat, which reads an ISO week as its Monday
+        try:
+            monday = dt.datetime.strptime(value + "-1", "%G-W%V-%u").date()
+        except ValueError:
+            return value
+        return monday, monday + dt.timedelta(days=6)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        pass
+    year, _, month = value.partition("-")
+    if year.isdigit() and month.isdigit():
+        return f"{year}年{int(month)}月"
+    return value
 
 
 def quote(text: object) -> str:

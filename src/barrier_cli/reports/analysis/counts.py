@@ -51,13 +51,19 @@ def trend(frame: pd.DataFrame, month: Month) -> list[TrendPoint]:
 
 
 def breakdowns(this: pd.DataFrame, tree: Tree, lang: Lang) -> dict[str, list[Count]]:
-    """Counts of the month's reports by each field; every choice listed, most first."""
+    """Counts of the month's reports by each field, most first; a choice with none is left out.
+
+    The elements keep the order a 公文 names them in: 设备、人员、管理.
+    """
     unit_names = {u.id: u.name for u in tree.org.units}
     total = len(this)
     out: dict[str, list[Count]] = {}
     for column, group in BREAKDOWNS.items():
         counts = this[column].value_counts()
-        keys = list(LABELS[group]) if group else [u.id for u in tree.org.units]
+        keys = list(ELEMENTS) if column == "element" else []
+        keys += [
+            k for k in (LABELS[group] if group else [u.id for u in tree.org.units]) if k not in keys
+        ]
         keys += [k for k in counts.index if k not in keys]
         rows = [
             Count(
@@ -68,9 +74,8 @@ def breakdowns(this: pd.DataFrame, tree: Tree, lang: Lang) -> dict[str, list[Cou
             )
             for k in keys
         ]
-        if group is None:  # units: only those with reports, the org has many
-            rows = [r for r in rows if r.count]
-        out[column] = sorted(rows, key=lambda r: -r.count)
+        rows = [r for r in rows if r.count]
+        out[column] = rows if column == "element" else sorted(rows, key=lambda r: -r.count)
     return out
 
 

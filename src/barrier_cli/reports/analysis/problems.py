@@ -12,8 +12,8 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import CaseRef, Count, Problem
 
-ELEMENTS = ("personnel", "equipment", "management")
-"""The order a 公文 takes them in: 人员、设备、管理."""
+ELEMENTS = ("equipment", "personnel", "management")
+"""The order a 公文 takes them in: 设备、人员、管理."""
 REPORTS_SHOWN = 3
 """Reports cited per element, after its incidents."""
 _RISK = {"high": 0, "medium": 1, "low": 2}
