@@ -109,8 +109,8 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
     overdue = re.search(r"未完成整改措施\d+项，其中逾期(\d+)项", md)
     assert overdue is not None and int(overdue.group(1)) == len(data["timeliness"]["overdue"])
     pairing = re.search(
-        r"在册包保对子(\d+)对（.*?）；本月到期基本转化(\d+)对、完全转化(\d+)对；"
-        r"逾期未转化(\d+)对；本月实现转化(\d+)对",
+        r"在册包保对子(\d+)对（.*?）。本月到期应基本转化(\d+)对、应完全转化(\d+)对，"
+        r"逾期未转化(\d+)对，本月实现转化(\d+)对",
         md,
     )
     p = data["pairings"]

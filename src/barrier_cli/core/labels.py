@@ -102,13 +102,16 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "handover": ("未交班", "no handover"),
         "measures not specific": ("措施不具体", "measures not specific"),
         "timeline": ("问题未查清（无经过时间顺序）", "no timeline"),
-        "meeting": ("未开支委会分析", "no committee meeting"),
+        "meeting": ("支委会分析缺失或记录不全", "committee meeting missing or unrecorded"),
         "levels": ("未按总支、支部、党员三个层次剖析", "not analysed at three levels"),
         "chain": ("未剖析责任传递和落实效果", "no chain of responsibility or effect"),
         "accountability": ("未责任追究", "no accountability"),
         "overseer": ("未追究“看惯者”责任", "the onlookers (看惯者) not held responsible"),
         "handover_level": ("交班层级不够", "handed over too low"),
-        "specific_measures": ("措施不具体（责任人、期限、验证）", "measures not specific"),
+        "specific_measures": (
+            "措施要素不全（责任人、期限、验证未写全）",
+            "measures lack an owner, due date or verification",
+        ),
     },
     "pairing_status": {
         "active": ("包保中", "active"),
