@@ -136,25 +136,9 @@ def _lacking(keys: list[str], say: _Say, what: str) -> list[str]:
         if key in _LACKS:
             zh, en, _do_zh, _do_en = _LACKS[key]
             out.append(say(f"{what}{zh}" if key == "timeline" else zh, en))
-    levels, chain = (k in keys for k in _ANALYSIS)
-    if levels or chain:
-        out.append(
-            say(
-                "未从"
-                + "及".join(
-                    p
-                    for p, on in (
-                        ("总支、支部、党员三个层次", levels),
-                        ("责任传递、落实效果上", chain),
-                    )
-                    if on
-                )
-                + ("剖析原因" if chain else "上剖析原因"),
-                "its causes are not analysed"
-                + (" at the three levels (general branch, branch, member)" if levels else "")
-                + (" through the chain of responsibility and its effect" if chain else ""),
-            )
-        )
+    places = _analysis_places(keys)
+    if places is not None:
+        out.append(say("未从" + places[0], "its causes are not analysed" + places[1]))
     undone = "measures not done" in keys
     vague = any(k in keys for k in _MEASURES[1:])
     if undone and vague:
@@ -177,27 +161,27 @@ def _lacking(keys: list[str], say: _Say, what: str) -> list[str]:
     return out
 
 
+def _analysis_places(keys: list[str]) -> tuple[str, str] | None:
+    """Where a case's causes are still to be analysed (the three levels, the chain of
+    responsibility), as the end of a zh and an en phrase; None when nowhere."""
+    levels, chain = (k in keys for k in _ANALYSIS)
+    if not (levels or chain):
+        return None
+    parts = [
+        p for p, on in (("总支、支部、党员三个层次", levels), ("责任传递、落实效果上", chain)) if on
+    ]
+    zh = "及".join(parts) + ("剖析原因" if chain else "上剖析原因")
+    en = (" at the three levels (general branch, branch, member)" if levels else "") + (
+        " through the chain of responsibility and its effect" if chain else ""
+    )
+    return zh, en
+
+
 def _to_do(keys: list[str], say: _Say) -> list[str]:
     out = [say(_LACKS[k][2], _LACKS[k][3]) for k in keys if k in _LACKS]
-    levels, chain = (k in keys for k in _ANALYSIS)
-    if levels or chain:
-        out.append(
-            say(
-                "从"
-                + "及".join(
-                    p
-                    for p, on in (
-                        ("总支、支部、党员三个层次", levels),
-                        ("责任传递、落实效果上", chain),
-                    )
-                    if on
-                )
-                + ("剖析原因" if chain else "上剖析原因"),
-                "analyse its causes"
-                + (" at the three levels" if levels else "")
-                + (" through the chain of responsibility and its effect" if chain else ""),
-            )
-        )
+    places = _analysis_places(keys)
+    if places is not None:
+        out.append(say("从" + places[0], "analyse its causes" + places[1]))
     if "measures not done" in keys:
         out.append(say("落实整改措施", "carry out its measures"))
     if any(k in keys for k in _MEASURES[1:]):
