@@ -93,7 +93,7 @@ def test_markdown_in_english_uses_english_details(tmp_path: Path) -> None:
     root = write(tmp_path / "records", *sample_records())  # type: ignore[arg-type]
     md = n.publish_notice(root=root, month=OCT, fmt="md", lang="en", today=TODAY).text
     assert "closed against the closure rule (三不放过): no causes" in md
-    assert "(draft, not numbered)" in md
+    assert "车间党总支〔2026〕1号 (draft)" in md  # the number an issue would take, as a draft's
 
 
 def test_issue_numbers_follow_the_register_and_refuse_a_second_time(tmp_path: Path) -> None:

@@ -101,7 +101,12 @@ def test_a_handed_over_case_names_its_level_and_who_was_held_including_the_onloo
     )
     body = _body(_text(case))
     assert "二班党支部已于10月12日向分局党委组织部交班。" in body
-    assert "车间已从“干惯者”身上追究“看惯者”责任，免去赵强工长职务，对姜海峰给予扣分处理。" in body
+    assert (
+        "车间坚持从“干惯者”身上追究“看惯者”责任，于10月27日撤换了负把关责任的工长赵强。"
+        "车间已对姜海峰给予扣分处理。"
+    ) in body
+    # its measures as the record has them: an owner and a due date, not yet done
+    assert "1项整改措施尚未完成；“重新核定列检作业时分”（责任人赵强，12月20日前）正在推进。" in body
     # as of 10-20 the accountability of 10-27 had not happened yet
     notice = n.build_notice(build(case), OCT, today=TODAY, lang="zh", moment=D(2026, 10, 20))  # type: ignore[arg-type]
     assert notice.cases[0].held == []
@@ -118,11 +123,13 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
     ]
     body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
     assert (
-        "9月18日，二班一组发生A类违章1起（列车未停稳跨越车钩），当事人姜海峰，至今未整改销号。"
+        "9月18日，二班一组发生严重违章1起（列车未停稳跨越车钩），当事人姜海峰，至今未整改销号。"
         in body
     )
     assert "按规定应向车间党总支交班，至今未交班。" in body
-    assert "9月份发生的A类违章1起至今尚未整改销号。" in body  # 总体情况
+    assert "9月份发生的严重违章1起至今尚未整改销号。" in body  # 总体情况
+    # what it lacks, each once, the analysis levels named
+    assert "目前未召开支委会分析；缺少总支、支部、党员层面剖析；未剖析责任传递和落实效果；" in body
 
 
 def test_no_case_says_so() -> None:
@@ -144,9 +151,10 @@ def test_a_worker_with_quality_feedback_and_a_near_miss_is_proposed_as_key_perso
     notice = n.build_notice(tree, OCT, today=TODAY, lang="zh")
     assert [(k.name, k.signals) for k in notice.key_persons] == [("李明", ["precursor", "quality"])]
     body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
+    # the dated record in its own words, then the signal no record dates
     assert (
-        "一班一组李明涉及事故苗子，且有检修质量问题被反馈，符合安全关键人条件，"
-        "拟列为安全关键人，由一班党支部研究确认。"
+        "经分析，拟将一班一组李明（10月10日李明检修的车辆被反馈制动缸漏泄；涉及事故苗子）"
+        "列为安全关键人，由一班党支部研究确认。"
     ) in body
     assert (
         "对李明是否列为安全关键人进行研究，确认后于12月18日前指定党员结成包保对子，签订包保责任书。"
@@ -175,9 +183,13 @@ def test_scores_name_the_tail_and_members_who_failed_cost_their_branch() -> None
     assert [(m.name, m.branch_name) for m in notice.failed] == [("姜海峰", "二班党支部")]
     text = n.render_notice(notice, fmt="md", lang="zh", records=None)
     results = text[text.index("四、考核结果") : text.index("五、整改要求")]
-    assert re.search(r"一班党支部[\d.]+分、二班党支部[\d.]+分。", results)
-    # hand-scored items are not entered: the scores are provisional and nobody is named last
-    assert "以上得分为初步结果，人工评定的5个项目由车间党总支评定后另行通报。" in results
+    # hand-scored items are not entered: the scores are provisional, said in the branches'
+    # order, and nobody is named last
+    assert re.search(
+        r"各党支部已评定的8个项目得分为：一班党支部[\d.]+分、二班党支部[\d.]+分"
+        r"（另5个项目由车间党总支评定后另行通报，暂不排序）。",
+        results,
+    )
     assert "排名末位" not in results and "排尾" not in results
     assert "本月共有1名党员岗区评比失格：二班党支部姜海峰同志，失格原因见附件。" in results
     reasons = text[text.index("**岗区评比失格党员**") :]
@@ -238,4 +250,4 @@ def test_an_issued_notice_refuses_a_placeholder_a_draft_keeps(
         n.publish_notice(root=root, month=OCT, fmt="md", lang="zh", today=TODAY, issue=True)
     assert not (root / "notices").exists() or not list((root / "notices").rglob("*.yaml"))
     draft = n.publish_notice(root=root, month=OCT, fmt="md", lang="zh", today=TODAY).text
-    assert "（草稿，未编号）" in draft
+    assert "〔2026〕1号（草稿）" in draft

@@ -52,14 +52,14 @@ def test_every_element_is_there_in_order(fmt: n.Format) -> None:
     text = n.render_notice(_notice(), fmt=fmt, lang="zh", records=None)
     elements = [
         "中共XX车辆段列检车间总支部委员会",  # 发文机关标志
-        "（草稿，未编号）",  # 发文字号 (a draft has none yet)
+        "车间党总支〔2026〕1号（草稿）",  # 发文字号: the number an issue would take, as a draft's
         "关于2026年10月份安全信息工作情况的通报",  # 标题
         "各党支部：",  # 主送
         "一、总体情况",
         "二、表扬",
         "三、存在的问题",
-        "（三）各党支部存在的问题",
-        "（四）车间党总支自查",  # the issuer's own lapses, apart from those it criticises
+        "（四）各党支部存在的问题",
+        "（五）车间党总支自查",  # the issuer's own lapses, apart from those it criticises
         "四、考核结果",
         "五、整改要求",
         "特此通报。",
@@ -92,7 +92,7 @@ def test_the_issuer_is_never_among_the_units_it_criticises() -> None:
     assert [u.unit for u in notice.units] == ["B1"]
     assert notice.own is not None and notice.own.unit == "GB"
     text = n.render_notice(notice, fmt="md", lang="zh", records=None)
-    problems = text[text.index("三、存在的问题") : text.index("（四）车间党总支自查")]
+    problems = text[text.index("三、存在的问题") : text.index("（五）车间党总支自查")]
     assert "车间党总支" not in problems
     corrections = text[text.index("五、整改要求") : text.index("附件：")]
     assert re.search(r"\d\. 车间党总支", corrections) is None
@@ -136,8 +136,9 @@ ELEMENTS = {
         "二、表扬",
         "三、存在的问题",
         "（一）事故和“两违”情况",
-        "（二）拟列安全关键人",
-        "（三）各党支部存在的问题",
+        "（二）事故苗子情况",
+        "（三）拟列安全关键人",
+        "（四）各党支部存在的问题",
         "四、考核结果",
         "五、整改要求",
         "特此通报。",
@@ -158,16 +159,17 @@ ELEMENTS = {
         "2. Commendations",
         "3. Problems",
         "(1) Accidents and violations",
-        "(2) Proposed key persons",
-        "(3) Problems of the branches",
+        "(2) Near misses",
+        "(3) Proposed key persons",
+        "(4) Problems of the branches",
         "4. Assessment results",
         "5. Required corrections",
-        "This notice is hereby circulated.",
+        "For the information of all branches.",
         "Attachment: items of this notice, October 2026",
         "中共牡丹江车辆段列检车间总支部委员会",
         "24 November 2026",
         "Items of this notice, October 2026",
-        "Copied to: 中共牡丹江车辆段委员会, 牡丹江车辆段安全科.",
+        "cc: 中共牡丹江车辆段委员会, 牡丹江车辆段安全科.",
         "中共牡丹江车辆段列检车间总支部委员会",
         "24 November 2026",
     ],
@@ -201,7 +203,7 @@ def test_the_example_notice_holds_every_element_and_ids_only_in_its_attachment(
         attachment = '<section class="attachment">'
     body, listed = text.split(attachment, 1)
     assert re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", body) == []
-    assert {"I-20261009-01", "I-20260918-01", "R-20261002-NN8H"} <= set(
+    assert {"I-20261009-01", "I-20260918-01", "R-20261022-ZZTH"} <= set(
         re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", listed)
     )
     # issued: no draft marker, no placeholder, no raw English key in the zh text
@@ -242,31 +244,44 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     assert "「" not in prose and "」" not in prose
     # no space between a unit, a title, a vehicle and a name: C70E型4310192号货车, 党员方强
     assert re.findall(r"[\u4e00-\u9fff0-9A-Za-z] +[\u4e00-\u9fff0-9]", prose) == []
-    assert "C70E型4310192号货车" in prose and "81582次列车" in prose
+    assert "C70E型4252340号货车" in prose and "80520次列车" in prose
     # what a case lacks is prose, not a dump of field names; no system words
     for dump in ("尚缺", "措施未完成", "措施不具体（", "所缺内容", "案件状态", "闭环", "销案"):
         assert dump not in prose, dump
     for word in ("排尾", "项点", "列检车间党总支办公室", "四班党支部发生"):
         assert word not in prose, word
+    # a case's measures as its record has them: owners and due dates are there, one is open
     assert (
-        "目前整改措施尚未落实完毕，且未明确责任人、完成期限和验证方式，未达到“三不放过”要求。"
-        in (prose)
+        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（责任人任辉，"
+        "11月30日前）正在推进，完成并验证后整改销号。" in prose
     )
+    assert "未明确责任人、完成期限和验证方式" not in prose
+    # a meeting held without its attendees recorded is said as such, not as no meeting
+    assert "9月20日支委会分析未记录参会人员；缺少总支层面剖析" in prose
+    assert "未召开支委会分析" not in prose
+    # who was held responsible: the post they were removed from, the doer and the onlooker
+    assert (
+        "车间坚持从“干惯者”身上追究“看惯者”责任，于10月27日撤换了负直接责任的值班员秦宝山"
+        "和负把关责任的工班长孔祥宇。" in prose
+    )
+    assert "免去" not in prose
 
 
 def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     example: dict[str, n.Notice],
 ) -> None:
     prose = _zh_prose(example, "md")
-    # the 四班 secretary is involved in the accident: the general branch supervises its fix
-    assert "四班党支部（支部书记任辉涉及10月9日一般A类事故，由车间党总支督导）：" in prose
+    # the 四班 secretary is involved in the accident: another committee member answers, the
+    # general branch's secretary supervises
+    assert "四班党支部（责任人：支部委员莫文斌；车间党总支书记王建国督导）：" in prose
     assert "四班党支部（责任人：支部书记任辉）" not in prose
     # hand-scored items missing: provisional, nobody named last
-    assert "以上得分为初步结果，人工评定的5个项目由车间党总支评定后另行通报。" in prose
+    assert "各党支部已评定的8个项目得分为：一班党支部65.5分、二班党支部69分" in prose
+    assert "（另5个项目由车间党总支评定后另行通报，暂不排序）。" in prose
     assert "排名末位" not in prose
     # the open case of September is in the overview, and overdue actions are said once
-    assert "9月份发生的A类违章1起至今尚未整改销号。" in prose
-    assert prose.count("逾期整改项目须于") == 1
+    assert "9月份发生的严重违章1起至今尚未整改销号。" in prose
+    assert "各党支部逾期整改项目须于" not in prose  # each branch's item says it already
     # a branch's corrections are one item
     corrections = prose[prose.index("五、整改要求") : prose.index("特此通报")]
     assert len(re.findall(r"(?m)^四班党支部", corrections)) == 1

@@ -17,11 +17,13 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 
 from pydantic import TypeAdapter
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, RecordExists, UserError
+from barrier_cli.core.i18n import _
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.lookup import commended
 from barrier_cli.core.models import NoticeEntry
@@ -42,6 +44,10 @@ from barrier_cli.reports.snapshot import check_moment
 
 Format = Literal["md", "html"]
 MAX_SEQ = 999
+DRAFT_DAYS = 5
+"""An unissued notice of a finished month is dated this many days after the month's end
+(after its 党内安全分析会), or today if that is earlier: a draft printed weeks later still
+reads as the notice it would have been, not one ordering what has since been done."""
 PLACEHOLDER = re.compile(r"[XxＸｘ×]{2,}|（[^）]*(?:字号|名称|机关)[^）]*）|\((?:number|name)\)")
 """What a template or an example leaves for the writer to fill in: XX, （发文字号）."""
 
@@ -82,6 +88,8 @@ class Praise:
     source: str = "on_site"
     """Where it was found (on-site work, a cadre patrol...): what they were doing."""
     awards: list[Award] = field(default_factory=list)
+    partner: str = ""
+    """The partner unit it was found with (列检, 车站), in joint-labour control."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +102,23 @@ class Held:
     detail: str | None = None
     overseer: bool = False
     """看惯者: held for letting it become habit, not for doing it."""
+    action_key: str = ""
+    date: dt.date | None = None
+    post: str = ""
+    """The post they held (a label: 工班长, 值班员), for a removal from it."""
+    role: str | None = None
+    """doer (干惯者) or overseer (看惯者)."""
+
+
+@dataclass(frozen=True)
+class CaseMeasure:
+    """A case's measure as it stood at the notice's moment."""
+
+    action: str
+    owner: str
+    due: dt.date | None
+    done: bool
+    verified: bool
 
 
 @dataclass(frozen=True)
@@ -131,6 +156,23 @@ class Case:
     """``gaps`` as keys (closure_gap), for the sentence that says what is still lacking."""
     team: str = ""
     """The work team it happened in (四班, 三班二组): a team has an accident, not a branch."""
+    grade_key: str | None = None
+    measures: list[CaseMeasure] = field(default_factory=list)
+    meeting: dt.date | None = None
+    """The day of its committee analysis when one is recorded."""
+    levels_missing: list[str] = field(default_factory=list)
+    """The analysis levels (general_branch, branch, member) its record leaves empty."""
+    as_of: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A near miss (事故苗子) reported in the month."""
+
+    date: dt.date
+    team: str
+    location: str
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -154,6 +196,8 @@ class BranchScore:
     lowest: bool
     pending: int
     """Items to be entered by hand that nobody has scored yet (they count 0)."""
+    items: int = 0
+    """Items of the standard, scored or not."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +238,15 @@ class Tally:
 
 
 @dataclass(frozen=True)
+class MissedDuty:
+    """Someone who reported less often than their tier requires."""
+
+    name: str
+    """The tier: member, group (its leader reports) or branch."""
+    who: str
+
+
+@dataclass(frozen=True)
 class Overview:
     """一、总体情况: what was reported, by element and branch, and who kept the cadence."""
 
@@ -208,6 +261,10 @@ class Overview:
     """The month's accidents, 两违 and 事故苗子 by type."""
     missed_by_tier: list[Tally] = field(default_factory=list)
     """Duties below their cadence by tier (member, group, branch)."""
+    duties_by_tier: list[Tally] = field(default_factory=list)
+    missed_who: list[MissedDuty] = field(default_factory=list)
+    violation_reports: int = 0
+    """Reports of violations (违章违纪) collected in the month."""
 
 
 @dataclass(frozen=True)
@@ -242,12 +299,20 @@ class Notice:
     """Days a confirmed key person may wait for a pairing."""
     prose: Prose | None = None
     """The body's sentences (`notice_prose`); None in notices frozen before they existed."""
+    near_misses: list[NearMiss] = field(default_factory=list)
+    near_miss_cases: int = 0
+    """Near misses registered as cases (incidents) in the month."""
+    branch_order: list[str] = field(default_factory=list)
+    """The branches' names in the org's order: corrections and provisional scores follow it."""
+    draft_number: str | None = None
+    """The number the draft would take if issued now, shown as a draft's."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
-    if lang == "zh":
-        return f"关于{month.year}年{month.month}月份安全信息工作情况的通报"
-    return f"Notice on the safety information work of {month}"
+    with i18n.using(lang):
+        return _("Notice on the safety information work of {year}-{month:02d}").format(
+            year=month.year, month=month.month
+        )
 
 
 def build_notice(
@@ -298,15 +363,41 @@ def build_notice(
                 d.rank,
                 d.lowest,
                 sum(source == "missing" for source in d.sources.values()),
+                len(d.sources),
             )
             for d in (assessed.branches if assessed else [])
         ],
         failed=_failed(tree, assessed.members if assessed else []),
         closure=tree.settings.closure,
         pair_days=tree.settings.key_persons.pair_days,
+        branch_order=[u.name for u in tree.org.units if u.kind == "branch"],
+        near_misses=_near_misses(tree, month),
+        near_miss_cases=sum(
+            i.type == "precursor" and i.withdrawn is None and month.contains(i.date)
+            for i in tree.incidents
+        ),
+        draft_number=None if number else _next_number(tree, today),
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
+
+
+def _next_number(tree: Tree, today: dt.date) -> str:
+    """The number an issue today would take: the year's next in the register."""
+    taken = {n.seq for n in tree.notices if n.year == today.year}
+    seq = max(taken, default=0) + 1
+    return format_number(tree.settings.notice.number, year=today.year, seq=seq)
+
+
+def _near_misses(tree: Tree, month: Month) -> list[NearMiss]:
+    units = {u.id: u.name for u in tree.org.units}
+    return [
+        NearMiss(
+            r.date, _team(units.get(tree.places.unit_of(r) or "", "")), r.location or "", r.summary
+        )
+        for r in sorted(tree.reports, key=lambda r: (r.date, r.id))
+        if r.withdrawn is None and r.category == "near_miss" and month.contains(r.date)
+    ]
 
 
 def _team(name: str) -> str:
@@ -325,9 +416,13 @@ def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Pr
             awards[w.record].append(
                 Award(w.kind, label("reward_level", w.level, lang), w.amount or 0.0)
             )
+    issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
+    partners = {p.id: p.name for p in tree.org.partners}
     out = []
     for r in commended(tree.reports, month):
         person = people.get(r.reporter)
+        if person is not None and person.unit in issuers:
+            continue  # the issuing body does not commend its own members in its notice
         unit = tree.places.unit_of(r)
         out.append(
             Praise(
@@ -344,6 +439,7 @@ def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Pr
                 member=bool(person and person.party_member),
                 source=r.source,
                 awards=awards.get(r.id, []),
+                partner=partners.get(r.partner or "", r.partner or ""),
             )
         )
     return out
@@ -354,6 +450,10 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
     this, earlier = case_rows(tree, month, day)
     incidents = {i.id: i for i in tree.incidents}
     names = {p.id: p.name for p in tree.org.people}
+    posts = {
+        p.id: next((label("role", r, lang) for r in p.roles if r in _POSTS), "")
+        for p in tree.org.people
+    }
     units = {u.id: u.name for u in tree.org.units}
     rules = tree.settings.cases
     secretaries = _secretaries(tree, day)
@@ -362,6 +462,7 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
         incident = incidents[row.id]
         if incident.type not in ("accident", "violation"):
             continue
+        meeting = incident.analysis.meeting if incident.analysis else None
         if incident.violation is not None:
             kind = label("violation_kind", incident.violation.kind, lang)
         else:
@@ -392,6 +493,10 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
                         label("accountability_action", a.action, lang),
                         a.detail,
                         a.role == "overseer",
+                        a.action,
+                        a.date,
+                        posts.get(a.person, ""),
+                        a.role,
                     )
                     for a in incident.accountability
                 ],
@@ -399,6 +504,24 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
                 earlier=before,
                 gap_keys=list(row.gaps),
                 team=_team(units.get(incident.unit, row.unit_name)),
+                grade_key=row.grade,
+                measures=[
+                    CaseMeasure(
+                        m.action,
+                        names.get(m.owner or "", m.owner or ""),
+                        m.due,
+                        m.done is not None and m.done <= day,
+                        m.verified_by is not None and m.done is not None and m.done <= day,
+                    )
+                    for m in incident.measures
+                ],
+                meeting=meeting.date if meeting is not None and meeting.date <= day else None,
+                levels_missing=[
+                    lv
+                    for lv in ("general_branch", "branch", "member")
+                    if incident.analysis is None or not getattr(incident.analysis.levels, lv)
+                ],
+                as_of=day,
             )
         )
     return out
@@ -427,6 +550,10 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
     return out
 
 
+_POSTS = ("duty_officer", "team_leader", "foreman", "inspector", "info_officer", "cadre")
+"""Roles that are posts a person can be removed from (撤换), as against party roles."""
+
+
 def _failed(tree: Tree, members: list[Draft]) -> list[FailedMember]:
     units = {u.id: u.name for u in tree.org.units}
     order = {u.id: n for n, u in enumerate(tree.org.units)}
@@ -450,8 +577,11 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
     compliance = reporting_compliance(tree, month, today=day)
     duties = compliance.all
     # accidents by class (一般A类事故), then 两违 and 事故苗子
+    with i18n.using(lang):
+        accident = _("{kind} accident")
+        workshop = _("workshop level")
     incidents = Counter(
-        label("accident_class", i.class_ or "general_d", lang)
+        accident.format(kind=label("accident_class", i.class_ or "general_d", lang))
         if i.type == "accident"
         else label("incident_type", i.type, lang)
         for i in sorted(tree.incidents, key=lambda i: (i.type, i.class_ or ""))
@@ -465,7 +595,7 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
             if elements[e]
         ],
         by_branch=[
-            Tally(names.get(b, b) or ("车间直属" if lang == "zh" else "workshop level"), n)
+            Tally(names.get(b, b) or workshop, n)
             for b, n in sorted(branches.items(), key=lambda x: (order.get(x[0], len(order)), x[0]))
         ],
         duties=len(duties),
@@ -476,6 +606,21 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
             for tier in ("member", "group", "branch")
             if (n := len(compliance.missed(tier)))
         ],
+        duties_by_tier=[
+            Tally(tier, n)
+            for tier, n in (
+                ("member", len(compliance.members)),
+                ("group", len(compliance.groups)),
+                ("branch", len(compliance.branches)),
+            )
+            if n
+        ],
+        missed_who=[
+            MissedDuty(tier, e.name)
+            for tier in ("member", "group", "branch")
+            for e in compliance.missed(tier)
+        ],
+        violation_reports=sum(r.category == "violation" for r in reports),
     )
 
 
@@ -640,7 +785,8 @@ def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Rep
     one, else rebuilt from the records as they stood on its date with its number."""
     month = Month.parse(entry.month)
     if entry.content is not None:
-        issued_in: Lang = "en" if entry.lang == "en" else "zh" if entry.lang else lang
+        # the register's lang is validated as one of the languages (zh|en)
+        issued_in = cast("Lang", entry.lang) if entry.lang else lang
         frozen = thaw(entry.content)
         if frozen.prose is None:
             # frozen before the body was kept as sentences: say its data in today's words
@@ -741,7 +887,10 @@ def publish_notice(
         again = reproduce(tree, issued, fmt=fmt, lang=lang)
         write(again.text)
         return Published(again.text, reproduced=again)
-    notice = build_notice(tree, month, today=today, lang=lang, moment=moment)
+    dated = today
+    if not issue:
+        dated = min(today, max(month.last + dt.timedelta(days=DRAFT_DAYS), moment or month.first))
+    notice = build_notice(tree, month, today=dated, lang=lang, moment=moment)
     if issue:
         _refuse_placeholders(tree)
     text = render_notice(notice, fmt=fmt, lang=lang, records=root)

@@ -2,24 +2,32 @@
 
 A 党总支 notice says who did what on which day in whole sentences: "10月9日，四班发生一般A类
 事故1起（…），涉及秦宝山、孔祥宇、任辉3人。" Dates are calendar dates without the year when it
-is the document's; record ids stand only in the attachment's "（记录编号…）"; what a case
-still lacks is said as what has not been done, never as a list of field names.
+is the document's; record ids stand only in the attachment; what a case still lacks is said as
+what has not been done, never as a list of field names.
+
+Every sentence is an English message of the ``notice`` catalogue with named placeholders, put
+into the language in force (`notice_prose` sets the notice's): a third language needs only its
+``locale/<lang>/LC_MESSAGES/notice.po``. Where Chinese builds a sentence differently (measure
+words, 同志, 型/号) its translation says so; the code never branches on the language.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from barrier_cli.core import i18n
+from barrier_cli.core.i18n import _, ngettext
 from barrier_cli.core.labels import label
-from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, say_day
+from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, say_day, say_period
 
 if TYPE_CHECKING:
     from barrier_cli.core.labels import Lang
     from barrier_cli.io.loader import Tree
-    from barrier_cli.present.notice import Case, Notice, Praise
+    from barrier_cli.present.notice import Case, KeyProposal, Notice, Praise
     from barrier_cli.reports.assess import Assessed
 
 
@@ -39,6 +47,8 @@ class Prose:
     praises: list[str] = field(default_factory=list)
     praise_close: str = ""
     cases: list[str] = field(default_factory=list)
+    near_misses: list[str] = field(default_factory=list)
+    """The month's near misses (事故苗子), a repeated problem said once."""
     key_persons: list[str] = field(default_factory=list)
     branches: list[str] = field(default_factory=list)
     own: str = ""
@@ -50,703 +60,897 @@ class Prose:
     annex: list[Annex] = field(default_factory=list)
 
 
+def _p(context: str, message: str) -> str:
+    """``message`` of ``context`` in the language in force: a separator is said one way
+    between clauses and another between list items (Chinese ，；、 for English ; and ,)."""
+    return i18n.translations(i18n.current()).pgettext(context, message)
+
+
+def _joined(template: str, items: Sequence[str]) -> str:
+    """``items`` as one list, each added with ``template`` ("{list}; {item}", translated):
+    Chinese separates clauses, items and sentences differently (，；、) from English."""
+    out = items[0] if items else ""
+    for item in items[1:]:
+        out = template.format(list=out, item=item)
+    return out
+
+
+def _and(items: Sequence[str]) -> str:
+    """``items`` with the last joined by "and": a, b and c (甲、乙、丙)."""
+    if len(items) < 2:
+        return "".join(items)
+    return _("{list} and {last}").format(list=i18n.join(items[:-1]), last=items[-1])
+
+
+def vehicle_name(vehicle: str) -> str:
+    """A freight car as a document names it, from its record form "C70E 4310192": in Chinese
+    "C70E型4310192号货车"; a car without a number stays as written."""
+    model, _sep, number = vehicle.partition(" ")
+    return _("{model} {number}").format(model=model, number=number) if number else vehicle
+
+
 class _Say:
-    """The notice's language and year: dates drop the year when it is the month's."""
+    """The notice's year: dates drop the year when it is the month's."""
 
     def __init__(self, lang: Lang, year: int) -> None:
         self.lang = lang
         self.year = year
 
-    def __call__(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
-
     def day(self, day: dt.date) -> str:
         return say_day(day, self.lang, self.year)
-
-    def join(self, items: list[str]) -> str:
-        if self.lang == "zh":
-            return "、".join(items)
-        return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
     def num(self, value: float) -> str:
         return f"{value:g}"
 
-
-# What a case still lacks, as what has not been done (目前…), and what to do about it.
-_LACKS: dict[str, tuple[str, str, str, str]] = {
-    "causes": ("原因未查清", "its causes are not established", "查清原因", "establish the causes"),
-    "responsibility": (
-        "责任未认定",
-        "responsibility is not determined",
-        "认定责任",
-        "determine responsibility",
-    ),
-    "measures": ("未制定整改措施", "no measures are set", "制定整改措施", "set measures"),
-    "education": (
-        "未开展警示教育",
-        "no one has been taught its lesson",
-        "开展警示教育",
-        "teach its lesson",
-    ),
-    "handover": (
-        "未按规定交班",
-        "it has not been handed over",
-        "按规定交班",
-        "hand it over as required",
-    ),
-    "handover_level": (
-        "交班层级不够",
-        "it was handed over too low",
-        "按规定层级交班",
-        "hand it over at the level required",
-    ),
-    "timeline": (
-        "经过未按时间顺序查清",
-        "what happened is not set out in time order",
-        "按时间顺序查清经过",
-        "set out what happened in time order",
-    ),
-    "meeting": (
-        "未召开支委会分析",
-        "no branch committee meeting has analysed it",
-        "召开支委会分析",
-        "analyse it at a branch committee meeting",
-    ),
-    "accountability": (
-        "未追究相关人员责任",
-        "no one has been held responsible",
-        "追究相关人员责任",
-        "hold those responsible to account",
-    ),
-    "overseer": (
-        "未追究“看惯者”责任",
-        "those who looked on have not been held responsible",
-        "追究“看惯者”责任",
-        "hold those who looked on to account",
-    ),
-}
-_ANALYSIS = ("levels", "chain")
-_MEASURES = ("measures not done", "specific_measures", "measures not specific")
+    def month(self, year: int, month: int) -> str:
+        return say_period(f"{year}-{month:02d}", self.lang, self.year)
 
 
-def _lacking(keys: list[str], say: _Say, what: str) -> list[str]:
-    """What a case still lacks as clauses: "未召开支委会分析", "整改措施尚未落实完毕…"."""
+_LEVELS = ("general_branch", "branch", "member")
+
+
+def _level_name(level: str) -> str:
+    return {
+        "general_branch": _p("analysis level", "general branch"),
+        "branch": _p("analysis level", "branch"),
+        "member": _p("analysis level", "member"),
+    }[level]
+
+
+def _lacking(case: Case) -> list[str]:
+    """What a case still lacks, from its record, as clauses: "9月20日支委会分析未记录参会
+    人员", "缺少总支层面剖析"; its measures are said apart (`_measures`)."""
+    keys = case.gap_keys
     out = []
-    for key in keys:
-        if key in _LACKS:
-            zh, en, _do_zh, _do_en = _LACKS[key]
-            out.append(say(f"{what}{zh}" if key == "timeline" else zh, en))
-    places = _analysis_places(keys)
-    if places is not None:
-        out.append(say("未从" + places[0], "its causes are not analysed" + places[1]))
-    undone = "measures not done" in keys
-    vague = any(k in keys for k in _MEASURES[1:])
-    if undone and vague:
+    if "meeting" in keys:
         out.append(
-            say(
-                "整改措施尚未落实完毕，且未明确责任人、完成期限和验证方式",
-                "its measures are not all carried out, and they name no owner, "
-                "due date or verification",
+            _("the committee analysis of {day} records no attendees").format(day=_day(case.meeting))
+            if case.meeting is not None
+            else _("no branch committee meeting has analysed it")
+        )
+    if "levels" in keys:
+        missing = [lv for lv in _LEVELS if lv in case.levels_missing] or list(_LEVELS)
+        out.append(
+            _("the causes are not analysed at the {levels} level").format(
+                levels=i18n.join([_level_name(lv) for lv in missing])
             )
         )
-    elif undone:
-        out.append(say("整改措施尚未落实完毕", "its measures are not all carried out"))
-    elif vague:
-        out.append(
-            say(
-                "整改措施未明确责任人、完成期限和验证方式",
-                "its measures name no owner, due date or verification",
-            )
+    if "chain" in keys:
+        out.append(_("the chain of responsibility and its effect are not analysed"))
+    if "timeline" in keys:
+        # 违章经过/事故经过: the Chinese names the case, so the message has its type
+        out.append(_p(case.type, "what happened is not set out in time order"))
+    out += [
+        text
+        for key, text in (
+            ("causes", _("its causes are not established")),
+            ("responsibility", _("responsibility is not determined")),
+            ("measures", _("no measures are set")),
+            ("education", _("no one has been taught its lesson")),
+            ("handover_level", _("it was handed over too low")),
+            ("accountability", _("no one has been held responsible")),
+            ("overseer", _("those who looked on have not been held responsible")),
         )
-    return out
-
-
-def _analysis_places(keys: list[str]) -> tuple[str, str] | None:
-    """Where a case's causes are still to be analysed (the three levels, the chain of
-    responsibility), as the end of a zh and an en phrase; None when nowhere."""
-    levels, chain = (k in keys for k in _ANALYSIS)
-    if not (levels or chain):
-        return None
-    parts = [
-        p for p, on in (("总支、支部、党员三个层次", levels), ("责任传递、落实效果上", chain)) if on
+        if key in keys
     ]
-    zh = "及".join(parts) + ("剖析原因" if chain else "上剖析原因")
-    en = (" at the three levels (general branch, branch, member)" if levels else "") + (
-        " through the chain of responsibility and its effect" if chain else ""
-    )
-    return zh, en
-
-
-def _to_do(keys: list[str], say: _Say) -> list[str]:
-    out = [say(_LACKS[k][2], _LACKS[k][3]) for k in keys if k in _LACKS]
-    places = _analysis_places(keys)
-    if places is not None:
-        out.append(say("从" + places[0], "analyse its causes" + places[1]))
-    if "measures not done" in keys:
-        out.append(say("落实整改措施", "carry out its measures"))
-    if any(k in keys for k in _MEASURES[1:]):
-        out.append(
-            say(
-                "明确每项措施的责任人、完成期限和验证方式",
-                "give every measure an owner, a due date and a verification",
-            )
-        )
     return out
 
 
-def _case_kind(case: Case, say: _Say) -> str:
-    if case.grade:
-        return say(f"{case.grade}{case.kind}", f"{case.grade} {case.kind}")
-    return say(case.kind, f"{case.kind} accident")
-
-
-def _held(case: Case, say: _Say) -> str:
-    """责任追究 as what the workshop did: 免去孔祥宇工班长职务, 按…办法对孙浩进行考核."""
-    removed, other = [], []
-    for h in case.held:
-        detail = (h.detail or "").strip()
-        if say.lang == "zh" and detail.startswith("撤换"):
-            removed.append(h.name + detail.removeprefix("撤换"))
-        elif say.lang == "zh" and detail.startswith("按") and detail.endswith("考核"):
-            other.append(f"{detail.removesuffix('考核')}对{h.name}进行考核")
-        elif say.lang == "zh":
-            other.append(f"对{h.name}给予{detail or h.action}处理")
+def _to_do(case: Case) -> list[str]:
+    """What a branch is to do to close a case: the counterpart of `_lacking`, then its
+    measures still open."""
+    keys = case.gap_keys
+    out = []
+    if "meeting" in keys:
+        out.append(
+            _("analyse it again at a branch committee meeting and record who attended")
+            if case.meeting is not None
+            else _("analyse it at a branch committee meeting")
+        )
+    if "levels" in keys:
+        missing = [lv for lv in _LEVELS if lv in case.levels_missing] or list(_LEVELS)
+        out.append(
+            _("add the analysis at the {levels} level").format(
+                levels=i18n.join([_level_name(lv) for lv in missing])
+            )
+        )
+    if "chain" in keys:
+        out.append(_("analyse the chain of responsibility and its effect"))
+    if "timeline" in keys:
+        out.append(_p(case.type, "set out what happened in time order"))
+    out += [
+        text
+        for key, text in (
+            ("causes", _("establish the causes")),
+            ("responsibility", _("determine responsibility")),
+            ("measures", _("set measures")),
+            ("education", _("teach its lesson")),
+            ("handover_level", _("hand it over at the level required")),
+            ("accountability", _("hold those responsible to account")),
+            ("overseer", _("hold those who looked on to account")),
+        )
+        if key in keys
+    ]
+    for m in case.measures:
+        if m.done:
+            continue
+        if m.owner and m.due is not None:
+            out.append(_("complete “{action}” by {day}").format(action=m.action, day=_day(m.due)))
         else:
-            other.append(f"{h.name}: {detail or h.action}")
-    clauses = ([say("免去" + "、".join(removed), "")] if removed else []) + other
-    onlookers = any(h.overseer for h in case.held)
-    if say.lang == "zh":
-        lead = "从“干惯者”身上追究“看惯者”责任，" if onlookers else ""
-        return f"车间已{lead}{'，'.join(clauses)}。"
-    return (
-        "The workshop has held to account "
-        + "; ".join(clauses)
-        + (", the ones who looked on as well as those who did it" if onlookers else "")
-        + "."
-    )
+            out.append(_("give “{action}” an owner and a due date").format(action=m.action))
+    return out
 
 
-def _case_sentences(case: Case, say: _Say, rule: str) -> str:
-    kind = _case_kind(case, say)
-    said: list[str] = []
+def _measures(case: Case) -> list[str]:
+    """Where a case's measures stand, from the record: how many are done and verified, and
+    each one still open with its owner and due date."""
+    if not case.measures:
+        return []
+    verified = sum(m.done and m.verified for m in case.measures)
+    unverified = sum(m.done and not m.verified for m in case.measures)
+    total = len(case.measures)
     out = [
-        say(
-            f"{say.day(case.date)}，{case.team}发生{kind}1起（{case.title}）",
-            f"On {say.day(case.date)}, {case.team} had a {kind}: {case.title}",
-        )
+        ngettext(
+            "Of its {total} measures, {done} is carried out and verified",
+            "Of its {total} measures, {done} are carried out and verified",
+            verified,
+        ).format(total=total, done=verified)
+        if verified
+        else _("None of its {total} measures is carried out yet").format(total=total)
     ]
-    if len(case.persons) > 1:
+    if unverified:
         out.append(
-            say(
-                f"，涉及{'、'.join(case.persons)}{len(case.persons)}人",
-                f", involving {say.join(case.persons)}",
+            ngettext(
+                "{n} is carried out and awaits verification",
+                "{n} are carried out and await verification",
+                unverified,
+            ).format(n=unverified)
+        )
+    for m in case.measures:
+        if m.done:
+            continue
+        if not (m.owner and m.due is not None):
+            out.append(_("“{action}” names no owner or due date").format(action=m.action))
+        elif case.as_of is not None and m.due < case.as_of:
+            out.append(
+                _("“{action}” (owner {owner}) was due on {day} and is overdue").format(
+                    action=m.action, owner=m.owner, day=_day(m.due)
+                )
             )
+        else:
+            out.append(
+                _("“{action}” (owner {owner}, due {day}) is under way").format(
+                    action=m.action, owner=m.owner, day=_day(m.due)
+                )
+            )
+    return out
+
+
+def _case_kind(case: Case) -> str:
+    if case.grade_key == "A":
+        # the source's 严重“两违”: one term for the grade in every document
+        return _("serious {kind}").format(kind=case.kind)
+    if case.grade:
+        return _("{grade} {kind}").format(grade=case.grade, kind=case.kind)
+    return _("{kind} accident").format(kind=case.kind)
+
+
+def _held(case: Case) -> list[str]:
+    """责任追究 as what the workshop did, a sentence per decision: who was removed from
+    which post on which day, the one who did it and the one who let it pass."""
+    out = []
+    removed = [h for h in case.held if h.action_key == "replaced"]
+    for day in dict.fromkeys(h.date for h in removed):
+        on_day = sorted((h for h in removed if h.date == day), key=lambda h: h.overseer)
+        persons = []
+        for h in on_day:
+            post = _("{post} {name}").format(post=h.post, name=h.name) if h.post else h.name
+            if h.role == "doer":
+                post = _("{person} (directly responsible)").format(person=post)
+            elif h.role == "overseer":
+                post = _("{person} (who failed to check)").format(person=post)
+            persons.append(post)
+        said = _p("persons held", "{list} and {last}")
+        who = (
+            persons[0]
+            if len(persons) == 1
+            else said.format(list=i18n.join(persons[:-1]), last=persons[-1])
+        )
+        on = _day(day) if day is not None else ""
+        if any(h.overseer for h in on_day):
+            out.append(
+                _(
+                    "On {day}, holding the one who tolerated it to account as well as the one "
+                    "who did it, the workshop removed from their posts {persons}."
+                ).format(day=on, persons=who)
+            )
+        else:
+            out.append(
+                _("On {day} the workshop removed from their posts {persons}.").format(
+                    day=on, persons=who
+                )
+            )
+    for h in case.held:
+        if h.action_key == "replaced":
+            continue
+        detail = (h.detail or "").strip()
+        # a detail in the record's own words that names the rules applied: 按…考核
+        if detail.startswith("按") and detail.endswith("考核"):
+            out.append(
+                _("The workshop has penalised {name} under {rules}.").format(
+                    name=h.name, rules=detail.removeprefix("按").removesuffix("考核")
+                )
+            )
+        else:
+            out.append(
+                _("The workshop has dealt with {name}: {action}.").format(
+                    name=h.name, action=detail or h.action
+                )
+            )
+    return out
+
+
+_DAY: list[_Say] = []
+
+
+def _day(day: dt.date | None) -> str:
+    """``day`` as the notice being written says it (the innermost `notice_prose`)."""
+    return _DAY[-1].day(day) if day is not None else ""
+
+
+def _sentences(sentences: Sequence[str]) -> str:
+    """Whole sentences one after another: a space between them in English, none in Chinese."""
+    return _joined(_p("sentences", "{list} {item}"), sentences)
+
+
+def _case_sentences(case: Case, rule: str) -> str:
+    kind = _case_kind(case)
+    persons = ""
+    if len(case.persons) > 1:
+        persons = _(", involving {persons} ({n} persons)").format(
+            persons=_and(case.persons), n=len(case.persons)
         )
     elif case.persons:
-        out.append(say(f"，当事人{case.persons[0]}", f", involving {case.persons[0]}"))
-    if case.earlier and not case.closed:
-        out.append(say("，至今未整改销号", ", and it is still not closed"))
-    out.append(say("。", ". "))
+        persons = _(", involving {person}").format(person=case.persons[0])
+    out = [
+        _("On {day}, {team} had a {kind}: {title}{persons}{still}.").format(
+            day=_day(case.date),
+            team=case.team,
+            kind=kind,
+            title=case.title,
+            persons=persons,
+            still=_(", and it is still not closed") if case.earlier and not case.closed else "",
+        )
+    ]
     if case.handover and case.handover_date:
         out.append(
-            say(
-                f"{case.branch_name}已于{say.day(case.handover_date)}向{case.handover}交班。",
-                f"{case.branch_name} handed it over to {case.handover} on "
-                f"{say.day(case.handover_date)}. ",
+            _("{branch} reported it to {level} on {day} (safety handover).").format(
+                branch=case.branch_name, level=case.handover, day=_day(case.handover_date)
             )
         )
     elif case.handover_to:
-        said.append("handover")
         out.append(
-            say(
-                f"按规定应向{case.handover_to}交班，至今未交班。",
-                f"It is to be handed over to {case.handover_to} and has not been. ",
+            _("It is to be reported to {level} (safety handover) and has not been.").format(
+                level=case.handover_to
             )
         )
     if case.held:
-        out.append(_held(case, say) + say("", " "))
+        out += _held(case)
     elif not case.closed and "accountability" not in case.gap_keys:
-        out.append(say("目前尚未追究相关人员责任。", "No one has been held responsible yet. "))
-    what = say("该违章" if case.type == "violation" else "该事故", "")
-    lacking = _lacking([k for k in case.gap_keys if k not in said], say, what)
+        out.append(_("No one has been held responsible yet."))
+    lacking = _lacking(case)
+    measures = _measures(case)
     if case.closed:
-        out.append(say(f"已按“{rule}”要求整改销号。", f"It was closed under {rule}."))
+        out.append(_("It was closed under {rule}.").format(rule=rule))
     elif lacking:
         out.append(
-            say(
-                f"目前{'，'.join(lacking)}，未达到“{rule}”要求。",
-                f"As yet {'; '.join(lacking)}: it does not meet {rule}.",
+            _("As yet {lacking}: it does not meet {rule}.").format(
+                lacking=_joined(_p("lacks", "{list}; {item}"), lacking), rule=rule
+            )
+        )
+        if measures:
+            out.append(
+                _("{measures}.").format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
+            )
+    elif measures and not all(m.done and m.verified for m in case.measures):
+        out.append(
+            _("{measures}; it is closed once they are done and verified.").format(
+                measures=_joined(_p("lacks", "{list}; {item}"), measures)
             )
         )
     else:
-        out.append(say("目前整改尚未完成。", "Its correction is not finished yet."))
-    return "".join(out).strip()
+        out.append(_("Its correction is not finished yet."))
+    return _sentences(out)
 
 
-_SIGNALS = {
-    "few_finds": ("本月发现故障数量明显低于本组平均水平", "found far fewer faults than the group"),
-    "quality": ("有检修质量问题被反馈", "had work-quality complaints"),
-    "violation": ("发生“两违”", "committed violations"),
-    "precursor": ("涉及事故苗子", "was involved in accident precursors"),
-    "competence": ("业务考核不合格", "failed competence checks"),
-}
-_DOING = {
-    "on_site": ("检车作业", "during inspection work"),
-    "cadre_patrol": ("现场监控", "on a cadre patrol"),
-    "joint_labour": ("与联劳单位联控", "while liaising with a partner unit"),
-    "briefing": ("班前预想", "at the pre-shift briefing"),
-}
-_PREVENTED = {
-    "hazard": ("及时消除了安全隐患", "removing a hazard in time"),
-    "fault": ("防止了车辆带故障运行", "keeping a faulty vehicle from running"),
-    "near_miss": ("避免了一起事故的发生", "preventing an accident"),
-    "violation": ("及时制止了违章作业", "stopping unsafe work in time"),
-}
-_CORRECT = {
-    "low_quality": (
-        "信息要写明车次车号、地点和关键环节，做到具体可分析",
-        "make every report name the train or vehicle, the place and the key concerned",
-    ),
-    "late_analysis": (
-        "查明信息分析不及时的原因，今后在规定时限内完成分析",
-        "find why reports were analysed late and analyse them in time from now on",
-    ),
-    "shallow_analysis": (
-        "对原因分析不透的信息重新分析，查到主观和深层次原因",
-        "redo the analyses that stopped short, down to the subjective and underlying causes",
-    ),
-    "unassigned_action": (
-        "为每项整改措施明确责任人和完成期限",
-        "give every corrective action an owner and a due date",
-    ),
-    "closed_against_rule": (
-        "对违规销号的案例重新分析，补齐原因、责任和措施",
-        "reopen the cases closed against the rule and complete causes, responsibility and measures",
-    ),
-    "pairing_no_review": (
-        "包保人每月至少帮教一次并如实记录",
-        "have mentors review their key person at least once a month and record it",
-    ),
-    "pairing_overdue": (
-        "对逾期未转化的包保对象由支委委员协助包保，重新制定转化措施",
-        "give key persons not turned around in time a committee member as second mentor "
-        "and a new plan",
-    ),
-}
-_COUNTS = {
-    "missed_reports": ("信息漏报{n}人次", "missed reporting dut{y|ies}"),
-    "low_quality": ("信息质量不高{n}条", "low-quality report{|s}"),
-    "late_analysis": ("信息分析不及时{n}条", "report{|s} analysed late"),
-    "late_case": ("案例分析超期{n}起", "case{|s} analysed late"),
-    "shallow_analysis": ("原因分析不透{n}条", "shallow analys{is|es}"),
-    "unassigned_action": ("整改措施未明确责任人或期限{n}项", "action{|s} without owner or due"),
-    "overdue_action": ("整改项目逾期{n}项", "overdue action{|s}"),
-    "closed_against_rule": ("违规销号{n}起", "case{|s} closed against the rule"),
-    "pairing_no_review": ("包保帮教未落实{n}人", "pairing{|s} without review"),
-    "pairing_overdue": ("包保转化逾期{n}人", "pairing{|s} past due"),
-}
+def _signal(kind: str) -> str:
+    """A key-person signal without a record to date it, as a ground for proposing someone."""
+    return {
+        "few_finds": _("far fewer faults found this month than the group's average"),
+        "quality": _("work-quality complaints"),
+        "violation": _("committed violations"),
+        "precursor": _("involvement in near misses"),
+        "competence": _("failed competence checks"),
+    }.get(kind, kind)
 
 
-def _en(n: int, words: str) -> str:
-    """``n`` and ``words`` with its ``{singular|plural}`` ending chosen: 1 overdue action."""
-    head, _, rest = words.partition("{")
-    one, _, rest = rest.partition("|")
-    many, _, tail = rest.partition("}")
-    return f"{n} {head}{one if n == 1 else many}{tail}"
+def _doing(source: str, partner: str) -> str:
+    if source == "joint_labour" and partner:
+        return _("while liaising with {partner}").format(partner=partner)
+    return {
+        "on_site": _p("praise", "during inspection work"),
+        "cadre_patrol": _p("praise", "on a cadre patrol"),
+        "joint_labour": _p("praise", "while liaising with a partner unit"),
+        "briefing": _p("praise", "at the pre-shift briefing"),
+    }.get(source, _p("praise", "at work"))
 
 
-def _counts(items: list[Deficiency], say: _Say) -> str:
+def _prevented(category: str) -> str:
+    return {
+        "hazard": _p("praise", "removing a hazard in time"),
+        "fault": _p("praise", "keeping a faulty vehicle from running"),
+        "near_miss": _p("praise", "preventing an accident"),
+        "violation": _p("praise", "stopping unsafe work in time"),
+    }.get(category, "")
+
+
+def _correct(rule: str) -> str:
+    return {
+        "low_quality": _(
+            "make every report name the train or vehicle, the place and the key concerned"
+        ),
+        "late_analysis": _(
+            "find why reports were analysed late and analyse them in time from now on"
+        ),
+        "shallow_analysis": _(
+            "redo the analyses that stopped short, down to the subjective and underlying causes"
+        ),
+        "unassigned_action": _("give every corrective action an owner and a due date"),
+        "closed_against_rule": _(
+            "reopen the cases closed against the rule and complete causes, responsibility "
+            "and measures"
+        ),
+        "pairing_no_review": _(
+            "have mentors review their key person at least once a month and record it"
+        ),
+        "pairing_overdue": _(
+            "give key persons not turned around in time a committee member as second mentor "
+            "and a new plan"
+        ),
+    }.get(rule, "")
+
+
+def _count(key: str, n: int) -> str:
+    """How many lapses of a kind a branch had: 信息漏报1人次, 2 overdue actions."""
+    return {
+        "missed_reports": ngettext("{n} missed reporting duty", "{n} missed reporting duties", n),
+        "low_quality": ngettext("{n} low-quality report", "{n} low-quality reports", n),
+        "late_analysis": ngettext("{n} report analysed late", "{n} reports analysed late", n),
+        "late_case": ngettext("{n} case analysed late", "{n} cases analysed late", n),
+        "shallow_analysis": ngettext("{n} shallow analysis", "{n} shallow analyses", n),
+        "unassigned_action": ngettext(
+            "{n} action without owner or due", "{n} actions without owner or due", n
+        ),
+        "overdue_action": ngettext("{n} overdue action", "{n} overdue actions", n),
+        "closed_against_rule": ngettext(
+            "{n} case closed against the rule", "{n} cases closed against the rule", n
+        ),
+        "pairing_no_review": ngettext(
+            "{n} pairing without review", "{n} pairings without review", n
+        ),
+        "pairing_overdue": ngettext("{n} pairing past due", "{n} pairings past due", n),
+    }[key].format(n=n)
+
+
+_COUNTED = (
+    "missed_reports",
+    "low_quality",
+    "late_analysis",
+    "late_case",
+    "shallow_analysis",
+    "unassigned_action",
+    "overdue_action",
+    "closed_against_rule",
+    "pairing_no_review",
+    "pairing_overdue",
+)
+
+
+def _counts(items: list[Deficiency]) -> str:
     tally: dict[str, int] = defaultdict(int)
     for d in items:
         late_case = d.rule == "late_analysis" and any(e.startswith("I-") for e in d.evidence_ids)
         tally["late_case" if late_case else d.rule] += 1
-    return say("，", ", ").join(
-        say(zh.format(n=tally[key]), _en(tally[key], en))
-        for key, (zh, en) in _COUNTS.items()
-        if tally[key]
+    return _joined(
+        _p("counts", "{list}, {item}"), [_count(key, tally[key]) for key in _COUNTED if tally[key]]
     )
 
 
-def _praise(p: Praise, say: _Say, cadre_units: set[str]) -> str:
-    what = p.summary
-    doing_zh, doing_en = _DOING.get(p.source, ("作业", "at work"))
-    if p.train and say.lang == "zh":
-        train = f"{p.train}次"
-        if train in what:
-            what = what.replace(train, f"{train}列车")
-        else:
-            doing_zh = f"{train}列车{doing_zh}"
-    if say.lang != "zh":
-        facts = [
-            f"{label} {value}"
-            for label, value in (("train", p.train), ("vehicle", p.vehicle))
-            if value and value not in what
-        ]
-        what += f" ({', '.join(facts)})" if facts else ""
+def _what(summary: str, train: str | None, vehicle: str | None) -> tuple[str, bool]:
+    """A report's summary with its train and car named as a document names them (81582次列车,
+    C70E型4310192号货车), and whether it names the train."""
+    what = summary
+    named_train = False
+    if train:
+        # the record's Chinese "81582次", as the document's language says a train
+        in_record = f"{train}次"
+        if in_record in what:
+            what = what.replace(in_record, _p("record text", "{train}次").format(train=train))
+            named_train = True
+    if vehicle:
+        named = vehicle_name(vehicle)
+        what = (
+            what.replace(vehicle, named)
+            if vehicle in what
+            else _("{what} ({vehicle})").format(what=what, vehicle=named)
+        )
+    return what, named_train
+
+
+def _praise(p: Praise) -> str:
+    what, named_train = _what(p.summary, p.train, p.vehicle)
+    doing = _doing(p.source, p.partner)
+    if p.train and not named_train:
+        doing = _("{doing} on train {train}").format(doing=doing, train=p.train)
     if p.location and p.location not in what:
-        doing_zh = f"{p.location}{doing_zh}"
-        doing_en = f"{doing_en} at {p.location}"
-    if p.vehicle and say.lang == "zh":
-        model, _, number = p.vehicle.partition(" ")
-        named = f"{model}型{number}号货车" if number else p.vehicle
-        what = what.replace(p.vehicle, named) if p.vehicle in what else f"{what}（{named}）"
-    done_zh, done_en = _PREVENTED.get(p.category, ("", "for handling"))
-    if p.unit in cadre_units:
-        who_zh = "车间干部、共产党员" if p.member else "车间干部"
-    else:
-        who_zh = f"{p.unit}共产党员" if p.member else f"{p.unit}职工"
-    who_en = f"{p.who} ({p.unit}{', party member' if p.member else ''})"
-    sentence = say(
-        f"{who_zh}{p.who}同志{say.day(p.date)}在{doing_zh}中，发现{what}，及时报告处理"
-        + (f"，{done_zh}" if done_zh else "")
-        + "。",
-        f"{who_en} found {what} on {say.day(p.date)} {doing_en} and reported it at once, "
-        f"{done_en}.",
+        doing = _("{doing} at {location}").format(doing=doing, location=p.location)
+    who = (_("{name} ({unit}, party member)") if p.member else _("{name} ({unit}, staff)")).format(
+        name=p.who, unit=p.unit
     )
+    done = _prevented(p.category)
+    values = {"who": who, "day": _day(p.date), "doing": doing, "what": what, "done": done}
+    sentences = [
+        _("{who} found “{what}” on {day} {doing} and reported it at once, {done}.").format(**values)
+        if done
+        else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
+    ]
     for a in p.awards:
         if a.kind == "reward" and a.amount:
-            sentence += say(
-                f"{a.level}给予奖励{a.amount:g}元。",
-                f" The {a.level} rewarded this with {a.amount:g} yuan.",
+            sentences.append(
+                _("The {level} rewarded this with {amount} yuan.").format(
+                    level=a.level, amount=f"{a.amount:g}"
+                )
             )
         else:
-            sentence += say(f"{a.level}予以表扬。", f" The {a.level} commended this catch.")
-    return sentence
+            sentences.append(_("The {level} commended this catch.").format(level=a.level))
+    return _sentences(sentences)
 
 
-def notice_prose(
-    tree: Tree, notice: Notice, found: list[Deficiency], assessed: Assessed | None, lang: Lang
-) -> Prose:
-    say = _Say(lang, notice.month.year)
-    scope = Scope(tree, notice.month, notice.as_of or notice.date, lang)
-    rule = "四不放过" if notice.closure == "four" else "三不放过"
-    rule = say(rule, f"the {'four' if notice.closure == 'four' else 'three'}-nots rule")
-    issuer = notice.issuer
-    names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
-    cadre_units = {u.name for u in tree.org.units if u.kind == "general_branch"}
+def _tier_count(tier: str, n: int) -> str:
+    return {
+        "member": ngettext("{n} party member", "{n} party members", n),
+        "group": ngettext("{n} party group leader", "{n} party group leaders", n),
+        "branch": ngettext("{n} branch", "{n} branches", n),
+    }[tier].format(n=n)
 
-    overview = []
+
+def _tier_person(tier: str, name: str) -> str:
+    return {
+        "member": _("member {name}"),
+        "group": _("group leader {name}"),
+        "branch": _("branch {name}"),
+    }[tier].format(name=name)
+
+
+def _overview(notice: Notice, tree: Tree) -> list[str]:
     o = notice.overview
-    if o is not None:
-        first = say(
-            f"截至{say.day(notice.as_of or notice.date)}，全车间共收集安全信息{o.reports}条",
-            f"As of {say.day(notice.as_of or notice.date)}, the workshop collected "
-            f"{o.reports} safety reports",
-        )
-        if o.by_element:
-            first += say("，其中", ", ") + say("、", ", ").join(
-                say(f"{t.name}方面{t.count}条", f"{t.count} on {t.name}") for t in o.by_element
-            )
-        overview.append(first + say("。", ". "))
-        if o.by_branch:
-            overview.append(
-                say("按单位分：", "By unit: ")
-                + say("、", ", ").join(
-                    say(f"{t.name}{t.count}条", f"{t.name} {t.count}") for t in o.by_branch
-                )
-                + say("。", ". ")
-            )
-        duty = say(
-            f"全车间应履行信息报告责任的党员、党小组、党支部共{o.duties}个（名）",
-            f"Of the {o.duties} members, party groups and branches with a reporting duty",
-        )
-        if o.missed_by_tier:
-            tiers = {
-                "member": ("{n}名党员", "member{|s}"),
-                "group": ("{n}个党小组", "party group{|s}"),
-                "branch": ("{n}个党支部", "branch{|es}"),
-            }
-            who = say("、", ", ").join(
-                say(tiers[t.name][0].format(n=t.count), _en(t.count, tiers[t.name][1]))
-                for t in o.missed_by_tier
-            )
-            overview.append(
-                say(
-                    f"{duty}，其中{who}未按规定频次报告。",
-                    f"{duty}, {who} fell short of their cadence. ",
-                )
-            )
-        else:
-            overview.append(say(f"{duty}，均按规定频次报告。", f"{duty}, all kept their cadence. "))
-        if o.incidents:
-            overview.append(
-                say("本月发生", "This month saw ")
-                + say("、", ", ").join(
-                    say(f"{t.name}{t.count}起", _en(t.count, f"{t.name} case{{|s}}"))
-                    for t in o.incidents
-                )
-                + say("。", ". ")
-            )
-        else:
-            overview.append(
-                say("本月未发生事故和“两违”。", "No accident or violation occurred this month. ")
-            )
-        earlier: dict[tuple[int, int, str], int] = defaultdict(int)
-        for c in notice.cases:
-            if c.earlier and not c.closed:
-                earlier[c.date.year, c.date.month, _case_kind(c, say)] += 1
-        for (year, month, kind), n in earlier.items():
-            when = say(
-                (f"{year}年" if year != say.year else "") + f"{month}月份",
-                say.day(dt.date(year, month, 1)).split(" ", 1)[-1],
-            )
-            overview.append(
-                say(
-                    f"{when}发生的{kind}{n}起至今尚未整改销号。",
-                    f"{_en(n, kind + ' case{|s}')} of {when} {'is' if n == 1 else 'are'} "
-                    "still not closed. ",
-                )
-            )
-
-    praises = [_praise(p, say, cadre_units) for p in notice.praises]
-    close = ""
-    if notice.praises:
-        everyone = not all(p.member for p in notice.praises)
-        close = say(
-            f"{issuer}决定，对上述同志予以通报表扬。希望"
-            + ("全车间党员和职工" if everyone else "全体党员")
-            + "以他们为榜样，立足岗位、严格标准，主动发现和报告安全信息。",
-            f"{issuer} commends the comrades above. All party members"
-            + (" and staff" if everyone else "")
-            + " are asked to follow their example: keep to the standards at their posts and "
-            "find and report safety information of their own accord.",
-        )
-
-    cases = [_case_sentences(c, say, rule) for c in notice.cases]
-
-    key_persons = [
-        say(
-            f"{k.unit_name}{k.name}"
-            + "，且".join(_SIGNALS[s][0] for s in k.signals if s in _SIGNALS)
-            + f"，符合安全关键人条件，拟列为安全关键人，由{k.branch_name}研究确认。",
-            f"{k.name} ({k.unit_name}) "
-            + " and ".join(_SIGNALS[s][1] for s in k.signals if s in _SIGNALS)
-            + f", meets the key-person criteria and is proposed as one; {k.branch_name} "
-            "is to confirm.",
-        )
-        for k in notice.key_persons
-    ]
-
-    branches = [
-        say(
-            f"{u.name}：{_counts([d for g in u.groups for d in g.items], say)}。",
-            f"{u.name}: {_counts([d for g in u.groups for d in g.items], say)}.",
-        )
-        for u in notice.units
-    ]
-    own = ""
-    if notice.own is not None:
-        own_items = [d for g in notice.own.groups for d in g.items]
-        own = say(
-            f"{issuer}本身存在{_counts(own_items, say)}的问题，由{issuer}于"
-            f"{say.day(notice.deadline)}前自行整改。",
-            f"{issuer} itself had {_counts(own_items, say)}; {issuer} corrects "
-            f"these itself by {say.day(notice.deadline)}.",
-        )
-
-    scores = []
-    if notice.scores:
-        scores.append(
-            say(
-                "按党支部考核标准，本月各党支部得分依次为：",
-                "Under the branch standard, the branches scored this month: ",
-            )
-            + say("、", ", ").join(
-                say(f"{s.name}{s.num_text}分", f"{s.name} {s.num_text}")
-                for s in _scored(notice, say)
-            )
-            + say("。", ". ")
-            + _ranking(notice, say, issuer)
-        )
-    if notice.failed:
-        scores.append(
-            say(
-                f"本月共有{len(notice.failed)}名党员岗区评比失格："
-                + "、".join(f"{m.branch_name}{m.name}同志" for m in notice.failed)
-                + "，失格原因见附件。",
-                f"{_en(len(notice.failed), 'party member{|s}')} failed the month's rating: "
-                + ", ".join(f"{m.name} ({m.branch_name})" for m in notice.failed)
-                + ". The reasons are listed in the attachment.",
-            )
-        )
-
-    corrections, overdue = _corrections(notice, say, names)
-    intro = close_text = ""
-    if corrections:
-        intro = say(
-            f"请下列党支部抓好整改，并于{say.day(notice.deadline)}前将整改情况书面报告{issuer}：",
-            f"The branches named below are to make the following corrections and report them "
-            f"to {issuer} in writing by {say.day(notice.deadline)}:",
-        )
-    if overdue:
-        close_text = say(
-            f"各党支部逾期整改项目须于{say.day(notice.deadline)}前完成并验证销号。",
-            f"Every branch is to finish and verify its overdue actions by "
-            f"{say.day(notice.deadline)}.",
-        )
-
-    return Prose(
-        overview=overview,
-        praises=praises,
-        praise_close=close,
-        cases=cases,
-        key_persons=key_persons,
-        branches=branches,
-        own=own,
-        scores=scores,
-        corrections_intro=intro,
-        corrections=corrections,
-        corrections_close=close_text,
-        annex=_annex(notice, found, assessed, say, scope, Annex),
+    if o is None:
+        return []
+    day = _day(notice.as_of or notice.date)
+    parts = i18n.join(
+        [_("{count} on {element}").format(count=t.count, element=t.name) for t in o.by_element]
     )
+    out = [
+        _("As of {day}, the workshop collected {reports} safety reports{parts}.").format(
+            day=day,
+            reports=o.reports,
+            parts=_(", {parts}").format(parts=parts) if parts else "",
+        )
+    ]
+    if o.by_branch:
+        out.append(
+            _("By unit: {parts}.").format(
+                parts=i18n.join(
+                    [
+                        _p("by unit", "{name} {count}").format(name=t.name, count=t.count)
+                        for t in o.by_branch
+                    ]
+                )
+            )
+        )
+    duties = _and([_tier_count(t.name, t.count) for t in o.duties_by_tier])
+    if o.missed_who:
+        out.append(
+            _(
+                "Safety information was due from {duties}; {who} reported less often than required."
+            ).format(duties=duties, who=_and([_tier_person(m.name, m.who) for m in o.missed_who]))
+        )
+    else:
+        out.append(
+            _(
+                "Safety information was due from {duties}, and all reported as often as required."
+            ).format(duties=duties)
+        )
+    if o.incidents:
+        out.append(
+            _("This month saw {incidents}.").format(
+                incidents=i18n.join(
+                    [
+                        ngettext("{n} {kind}", "{n} {kind}s", t.count).format(
+                            n=t.count, kind=t.name
+                        )
+                        for t in o.incidents
+                    ]
+                )
+            )
+        )
+    elif o.violation_reports:
+        out.append(
+            ngettext(
+                "No accident occurred this month; {n} report of a violation was collected, and "
+                "no serious violation needed to be registered as a case.",
+                "No accident occurred this month; {n} reports of violations were collected, and "
+                "no serious violation needed to be registered as a case.",
+                o.violation_reports,
+            ).format(n=o.violation_reports)
+        )
+    else:
+        out.append(_("No accident or violation occurred this month."))
+    earlier: dict[tuple[int, int, str], int] = defaultdict(int)
+    for c in notice.cases:
+        if c.earlier and not c.closed:
+            earlier[c.date.year, c.date.month, _case_kind(c)] += 1
+    for (year, month, kind), n in earlier.items():
+        when = _DAY[-1].month(year, month)
+        out.append(
+            ngettext(
+                "Still not closed: {n} {kind} of {month}.",
+                "Still not closed: {n} {kind}s of {month}.",
+                n,
+            ).format(n=n, kind=kind, month=when)
+        )
+    return out
 
 
-class _Score:
-    def __init__(self, name: str, num_text: str) -> None:
-        self.name = name
-        self.num_text = num_text
+def _near_misses(notice: Notice, tree: Tree) -> list[str]:
+    """The month's near misses (事故苗子) reported, a repeated problem said once with where
+    and when it recurred: what the register holds, grouped by the report's own words."""
+    if not notice.near_misses:
+        if notice.near_miss_cases:
+            return [
+                _(
+                    "Near misses registered as cases this month: {n}; no other near miss was "
+                    "reported."
+                ).format(n=notice.near_miss_cases)
+            ]
+        return []
+    by_summary: dict[str, list[str]] = defaultdict(list)
+    for n in notice.near_misses:
+        by_summary[n.summary].append(
+            _joined(_p("place", "{list}, {item}"), [_day(n.date), n.team, n.location])
+        )
+    items = [
+        _("“{summary}”, recurring {n} times ({where})").format(
+            summary=summary, n=len(where), where=_joined(_p("places", "{list}; {item}"), where)
+        )
+        if len(where) > 1
+        else _("{where}: “{summary}”").format(where=where[0], summary=summary)
+        for summary, where in by_summary.items()
+    ]
+    first = _("Near misses reported this month ({n}): {items}.").format(
+        n=len(notice.near_misses), items=_joined(_p("items", "{list}; {item}"), items)
+    )
+    if notice.near_miss_cases:
+        return [first]
+    return [_sentences([first, _("None of them was registered and analysed as a typical case.")])]
 
 
-def _scored(notice: Notice, say: _Say) -> list[_Score]:
-    return [_Score(s.name, say.num(s.total)) for s in notice.scores]
+_SIGNAL_OF_CATEGORY = {"quality": "quality", "violation": "violation", "near_miss": "precursor"}
 
 
-def _ranking(notice: Notice, say: _Say, issuer: str) -> str:
+def _grounds(k: KeyProposal, tree: Tree) -> str:
+    """Why someone is proposed as a key person: each dated record in its own words, then
+    the signals no record dates (发现故障少, 业务考核不合格)."""
+    reports = {r.id: r for r in tree.reports}
+    dated, covered = [], set()
+    for ref in k.evidence:
+        r = reports.get(ref)
+        if r is None:
+            continue
+        dated.append(_("{day}: “{summary}”").format(day=_day(r.date), summary=r.summary))
+        covered.add(_SIGNAL_OF_CATEGORY.get(r.category, ""))
+    grounds = dated + [_signal(s) for s in k.signals if s not in covered]
+    return _joined(_p("grounds", "{list}; {item}"), grounds)
+
+
+def _key_persons(notice: Notice, tree: Tree) -> list[str]:
+    """One sentence naming everyone proposed, people with the same grounds together:
+    经分析，拟将潘志强、薛峰（业务考核不合格…）列为安全关键人，由所在党支部研究确认。"""
+    if not notice.key_persons:
+        return []
+    groups: dict[str, list[str]] = {}
+    for k in notice.key_persons:
+        groups.setdefault(_grounds(k, tree), []).append(
+            _("{name} of {unit}").format(name=k.name, unit=k.unit_name)
+        )
+    persons = i18n.join(
+        [
+            _("{names} ({grounds})").format(names=_and(names), grounds=grounds)
+            for grounds, names in groups.items()
+        ]
+    )
+    branches = {k.branch_name for k in notice.key_persons}
+    branch = next(iter(branches)) if len(branches) == 1 else _("the branches concerned")
+    return [
+        ngettext(
+            "After analysis, {persons} is proposed as a key person, for {branch} to confirm.",
+            "After analysis, {persons} are proposed as key persons, for {branch} to confirm.",
+            len(notice.key_persons),
+        ).format(persons=persons, branch=branch)
+    ]
+
+
+def _scores(notice: Notice, issuer: str) -> list[str]:
+    out = []
+    if notice.scores:
+        pending = {s.pending for s in notice.scores}
+        items = {s.items for s in notice.scores}
+        listed = i18n.join(
+            [
+                _p("score", "{name} {score}").format(name=s.name, score=_DAY[-1].num(s.total))
+                for s in notice.scores
+            ]
+        )
+        if len(pending) == 1 and len(items) == 1 and pending != {0}:
+            # provisional scores are not a ranking: said in the branches' order
+            order = {name: n for n, name in enumerate(notice.branch_order)}
+            listed = i18n.join(
+                [
+                    _p("score", "{name} {score}").format(name=s.name, score=_DAY[-1].num(s.total))
+                    for s in sorted(notice.scores, key=lambda s: order.get(s.name, len(order)))
+                ]
+            )
+            (p,) = pending
+            (total,) = items
+            out.append(
+                _(
+                    "Under the branch standard, the {scored} items scored so far give: {scores} "
+                    "(the other {pending} items are to be scored by {issuer} and circulated "
+                    "separately; no ranking is made until then)."
+                ).format(scored=total - p, scores=listed, pending=p, issuer=issuer)
+            )
+        else:
+            out.append(
+                _("Under the branch standard, the branches scored this month: {scores}.").format(
+                    scores=listed
+                )
+                + _ranking(notice, issuer)
+            )
+    if notice.failed:
+        out.append(
+            _(
+                "Party members who failed the month's rating ({n}): {names}. The reasons are "
+                "listed in the attachment."
+            ).format(
+                n=len(notice.failed),
+                names=i18n.join(
+                    [
+                        _p("failed", "{name} ({branch})").format(name=m.name, branch=m.branch_name)
+                        for m in notice.failed
+                    ]
+                ),
+            )
+        )
+    return out
+
+
+def _ranking(notice: Notice, issuer: str) -> str:
     """The last place, named only from final scores: while items to be scored by hand are
     missing the scores are provisional and nobody is named last on them."""
     pending = sorted({s.pending for s in notice.scores if s.pending})
     if pending:
-        n = (
-            str(pending[0])
-            if len(pending) == 1
-            else "、".join(f"{s.name}{s.pending}个" for s in notice.scores if s.pending)
+        n = i18n.join(
+            [
+                _p("pending", "{name} {n}").format(name=s.name, n=s.pending)
+                for s in notice.scores
+                if s.pending
+            ]
         )
-        return say(
-            f"以上得分为初步结果，人工评定的{n}个项目由{issuer}评定后另行通报。"
-            if len(pending) == 1
-            else f"以上得分为初步结果，人工评定项目（{n}）由{issuer}评定后另行通报。",
-            f"These scores are provisional: the items scored by hand ({n}) are to be scored "
-            f"by {issuer} and circulated separately.",
+        return _p("sentences", "{list} {item}").format(
+            list="",
+            item=_(
+                "These scores are provisional: the items scored by hand ({n}) are to be scored "
+                "by {issuer} and circulated separately."
+            ).format(n=n, issuer=issuer),
         )
     return "".join(
-        say(
-            f"{s.name}排名末位，要认真查找原因，制定改进措施。",
-            f"{s.name} is ranked last and is to find the causes and set out how it will improve.",
+        _p("sentences", "{list} {item}").format(
+            list="",
+            item=_(
+                "{name} is ranked last and is to find the causes and set out how it will improve."
+            ).format(name=s.name),
         )
         for s in notice.scores
         if s.lowest
     )
 
 
-def _corrections(notice: Notice, say: _Say, names: dict[str, str]) -> tuple[list[str], bool]:
-    """One item per branch: everything it is to correct, who answers for it, by when."""
+def _answerable(tree: Tree, branch: str, case: Case, issuer: str, day: dt.date) -> str | None:
+    """Who answers for a branch whose secretary is involved in its case: another member of
+    its committee, with the issuer's secretary supervising (责任人：支部委员…；…书记…督导)."""
+    units = {u.name: u.id for u in tree.org.units}
+    branch_id = units.get(branch)
+    if branch_id is None:
+        return None
+    committee = [
+        p.name
+        for p in tree.org.people
+        if "committee" in p.roles
+        and p.active_on(day)
+        and tree.places.branch_of(p.unit) == branch_id
+        and p.name not in case.persons
+    ]
+    general = {u.id for u in tree.org.units if u.kind == "general_branch"}
+    heads = [
+        p.name
+        for p in tree.org.people
+        if "secretary" in p.roles and p.unit in general and p.active_on(day)
+    ]
+    if not committee or not heads:
+        return None
+    return _(
+        "{branch} (answerable: committee member {member}; {issuer} secretary {head} supervises)"
+    ).format(branch=branch, member=committee[0], issuer=issuer, head=heads[0])
+
+
+def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: str) -> list[str]:
+    """One item per branch, in the branches' order: everything it is to correct, who answers
+    for it, by when."""
     clauses: dict[str, list[str]] = defaultdict(list)
     owners: dict[str, list[str]] = {}
-    supervised: dict[str, str] = {}
-    overdue = False
+    heads: dict[str, str] = {}
+    day = notice.as_of or notice.date
     for u in notice.units:
         owners[u.name] = u.secretaries
         for g in u.groups:
             if g.rule == "missed_reports":
                 who = [names.get(d.subject, d.subject) for d in g.items]
                 clauses[u.name].append(
-                    say(
-                        f"对漏报安全信息的{'、'.join(who)}按规定进行考核，"
-                        "落实党员每日、党小组长每周、党支部每月的信息报告制度",
-                        f"assess {say.join(who)} for the missed reports under the rules and "
-                        "keep members reporting every duty day, group leaders every week and "
-                        "branches every month",
-                    )
+                    _(
+                        "apply the penalty rules to {who} for the missed reports and keep "
+                        "members reporting every duty day, group leaders every week and "
+                        "branches every month"
+                    ).format(who=_and(who))
                 )
             elif g.rule == "overdue_action":
-                overdue = True
                 clauses[u.name].append(
-                    say(
-                        f"完成逾期整改项目{len(g.items)}项并验证销号",
-                        f"finish and verify its {len(g.items)} overdue actions",
-                    )
+                    ngettext(
+                        "finish and verify its {n} overdue action",
+                        "finish and verify its {n} overdue actions",
+                        len(g.items),
+                    ).format(n=len(g.items))
                 )
             elif g.rule == "late_analysis" and all(
                 e.startswith("I-") for d in g.items for e in d.evidence_ids
             ):
                 continue  # a late case: its own item below says how to finish it
-            elif g.rule in _CORRECT:
-                clauses[u.name].append(say(*_CORRECT[g.rule]))
+            elif _correct(g.rule):
+                clauses[u.name].append(_correct(g.rule))
     for c in notice.cases:
-        if c.closed or not c.gap_keys:
+        steps = _to_do(c)
+        if c.closed or not steps:
             continue
         owners.setdefault(c.branch_name, c.secretaries)
-        involved = [s for s in c.secretaries if s in c.persons]
-        if involved:
-            supervised[c.branch_name] = say(
-                f"支部书记{'、'.join(involved)}涉及{say.day(c.date)}{_case_kind(c, say)}，"
-                f"由{notice.issuer}督导",
-                f"its secretary {say.join(involved)} is involved in the case, so "
-                f"{notice.issuer} supervises",
+        if any(s in c.persons for s in c.secretaries):
+            head = _answerable(tree, c.branch_name, c, notice.issuer, day)
+            involved = [s for s in c.secretaries if s in c.persons]
+            heads[c.branch_name] = head or _(
+                "{branch} (its secretary {who} is involved in the {kind} of {day}, so {issuer} "
+                "supervises)"
+            ).format(
+                branch=c.branch_name,
+                who=_and(involved),
+                kind=_case_kind(c),
+                day=_day(c.date),
+                issuer=notice.issuer,
             )
-        steps = _to_do(c.gap_keys, say)
         clauses[c.branch_name].append(
-            say(
-                f"按“{'四不放过' if notice.closure == 'four' else '三不放过'}”要求，对"
-                f"{_case_kind(c, say)}“{c.title}”{'，'.join(steps)}，经验证后整改销号",
-                f"complete the {_case_kind(c, say)} '{c.title}': {'; '.join(steps)}, and "
-                "close it once verified",
+            _(
+                "complete the {kind} “{title}” under {rule}: {steps}, and close it once verified"
+            ).format(
+                kind=_case_kind(c),
+                title=c.title,
+                rule=rule,
+                steps=_joined(_p("steps", "{list}; {item}"), steps),
             )
         )
     pair_by = notice.deadline + dt.timedelta(days=notice.pair_days)
+    secretaries = _secretaries(tree, day)
     for branch in dict.fromkeys(k.branch_name for k in notice.key_persons):
         who = [k.name for k in notice.key_persons if k.branch_name == branch]
-        owners.setdefault(branch, [])
+        owners.setdefault(branch, secretaries.get(branch, []))
         clauses[branch].append(
-            say(
-                f"对{'、'.join(who)}是否列为安全关键人进行研究，确认后于{say.day(pair_by)}前"
-                "指定党员结成包保对子，签订包保责任书",
-                f"decide whether {say.join(who)} is to be a key person and, if so, pair them "
-                f"with a party member under a signed pairing pledge by {say.day(pair_by)}",
-            )
+            _(
+                "decide whether {who} is to be a key person and, if so, pair them with a party "
+                "member under a signed pairing pledge by {day}"
+            ).format(who=_and(who), day=_day(pair_by))
         )
+    order = {name: n for n, name in enumerate(notice.branch_order)}
     out = []
-    for branch, todo in clauses.items():
-        if branch in supervised:
-            head = say(f"{branch}（{supervised[branch]}）", f"{branch} ({supervised[branch]})")
+    for branch in sorted(clauses, key=lambda b: order.get(b, len(order))):
+        if branch in heads:
+            head = heads[branch]
         elif owners.get(branch):
-            head = say(
-                f"{branch}（责任人：支部书记{'、'.join(owners[branch])}）",
-                f"{branch} (answerable: branch secretary {say.join(owners[branch])})",
+            head = _("{branch} (answerable: branch secretary {who})").format(
+                branch=branch, who=_and(owners[branch])
             )
         else:
             head = branch
-        out.append(say(f"{head}：{'；'.join(todo)}。", f"{head}: {'; '.join(todo)}."))
-    return out, overdue
+        out.append(
+            _("{head}: {todo}.").format(
+                head=head, todo=_joined(_p("items", "{list}; {item}"), clauses[branch])
+            )
+        )
+    return out
+
+
+def _secretaries(tree: Tree, day: dt.date) -> dict[str, list[str]]:
+    """Each unit's secretaries in office on ``day``, by the unit's name."""
+    units = {u.id: u.name for u in tree.org.units}
+    found: dict[str, list[str]] = defaultdict(list)
+    for p in tree.org.people:
+        if "secretary" in p.roles and p.active_on(day):
+            found[units.get(p.unit, p.unit)].append(p.name)
+    return found
 
 
 def _annex(
-    notice: Notice,
-    found: list[Deficiency],
-    assessed: Assessed | None,
-    say: _Say,
-    scope: Scope,
-    annex: type[Annex],
+    notice: Notice, found: list[Deficiency], assessed: Assessed | None, scope: Scope, tree: Tree
 ) -> list[Annex]:
+    """The evidence list: each item once, said by what it is, its record id after it."""
     out = []
     if notice.praises:
         out.append(
-            annex(
-                say("表扬事项", "Commendations"),
+            Annex(
+                _("Commendations"),
                 [
-                    say(f"{p.who}（记录编号{p.report_id}）", f"{p.who} ({p.report_id})")
+                    _("{who}: on {day} found “{what}” ({id})").format(
+                        who=p.who,
+                        day=_day(p.date),
+                        what=_what(p.summary, p.train, p.vehicle)[0],
+                        id=p.report_id,
+                    )
                     for p in notice.praises
                 ],
             )
         )
     if notice.cases:
         out.append(
-            annex(
-                say("事故和“两违”", "Accidents and violations"),
+            Annex(
+                _("Accidents and violations"),
                 [
-                    say(
-                        f"{say.day(c.date)}{_case_kind(c, say)}“{c.title}”（记录编号{c.id}）",
-                        f"the {_case_kind(c, say)} '{c.title}' of {say.day(c.date)} ({c.id})",
+                    _("the {kind} “{title}” of {day} ({id})").format(
+                        kind=_case_kind(c), title=c.title, day=_day(c.date), id=c.id
                     )
                     for c in notice.cases
                 ],
@@ -754,62 +958,56 @@ def _annex(
         )
     if notice.key_persons:
         out.append(
-            annex(
-                say("拟列安全关键人", "Proposed key persons"),
+            Annex(
+                _("Proposed key persons"),
                 [
-                    say(
-                        f"{k.name}（记录编号{'、'.join(k.evidence)}）"
-                        if k.evidence
-                        else f"{k.name}（依据本组发现故障统计）",
-                        f"{k.name} ({', '.join(k.evidence)})"
-                        if k.evidence
-                        else f"{k.name} (from the fault counts of the group)",
+                    _("{name}: {grounds} ({ids})").format(
+                        name=k.name, grounds=_grounds(k, tree), ids=i18n.join(k.evidence)
                     )
+                    if k.evidence
+                    else _("{name} (from the fault counts of the group)").format(name=k.name)
                     for k in notice.key_persons
                 ],
             )
         )
+    failed: set[str] = set()
     if assessed is not None and notice.failed:
         out.append(
-            annex(
-                say("岗区评比失格党员", "Party members who failed the rating"),
-                _failed(assessed, notice, found, say, scope),
+            Annex(
+                _("Party members who failed the rating"),
+                _failed(assessed, notice, found, scope),
             )
         )
+        failed = {m.assessment.subject for m in assessed.members if m.assessment.result == "fail"}
     for u in [*notice.units, *([notice.own] if notice.own else [])]:
         items = []
         for g in u.groups:
             for d in g.items:
+                if d.rule == "missed_reports" and d.subject in failed:
+                    continue  # said once, among the members who failed
                 extra = [e for e in d.evidence_ids if e not in d.detail]
-                note = "".join(_evidence(d.rule, extra, say))
-                items.append(d.detail + note + say("。", "."))
-        out.append(annex(u.name, items))
+                items.append(
+                    _("{detail}{records}.").format(
+                        detail=d.detail, records=_evidence(d.rule, extra)
+                    )
+                )
+        if items:
+            out.append(Annex(u.name, items))
     return out
 
 
-def _evidence(rule: str, ids: list[str], say: _Say) -> list[str]:
-    """The records behind a lapse, said for what they are: a missed report is shown by
-    what was filed (feedback of other periods) and by the member's assessment."""
-    kinds = [
-        ("filed", [e for e in ids if rule == "missed_reports" and e[:2] in ("R-", "U-")]),
-        ("assessed", [e for e in ids if e.startswith("A-")]),
+def _evidence(rule: str, ids: list[str]) -> str:
+    """The records behind a lapse not named in its sentence. A missed report is shown by
+    its absence, and a member's assessment is not evidence but its outcome: neither cited."""
+    rest = [
+        e
+        for e in ids
+        if not e.startswith("A-") and not (rule == "missed_reports" and e[:2] in ("R-", "U-"))
     ]
-    rest = [e for e in ids if not any(e in group for _k, group in kinds)]
-    words = {
-        "filed": ("本月已反馈的记录编号", "filed"),
-        "assessed": ("考核记录编号", "assessment"),
-        "other": ("相关记录编号", "records"),
-    }
-    return [
-        say(f"（{words[kind][0]}{'、'.join(group)}）", f" ({words[kind][1]}: {', '.join(group)})")
-        for kind, group in [*kinds, ("other", rest)]
-        if group
-    ]
+    return _(" (records {ids})").format(ids=i18n.join(rest)) if rest else ""
 
 
-def _failed(
-    assessed: Assessed, notice: Notice, found: list[Deficiency], say: _Say, scope: Scope
-) -> list[str]:
+def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: Scope) -> list[str]:
     """Why each member failed, in the words of the branch lapses: the same sentence."""
     order = {m.name: n for n, m in enumerate(notice.failed)}
     missed = {d.subject: d.detail for d in found if d.rule == "missed_reports"}
@@ -823,27 +1021,107 @@ def _failed(
         for d in m.assessment.deductions:
             case = cases.get(d.ref or "")
             if d.ref is None and pid in missed:
-                title, _, why = missed[pid].partition(say("：", ": "))
+                title, _sep, why = missed[pid].partition(_p("title", ": "))
                 reasons.append(why)
             elif case is not None and case.type == "accident":
-                kind = label("accident_class", case.class_ or "general_d", say.lang)
                 reasons.append(
-                    say(
-                        f"涉及{say.day(case.date)}{kind}（{case.title}），按“身边无事故”标准评定失格",
-                        f"involved in the {kind} of {say.day(case.date)} ({case.title}), which "
-                        "fails the rating under 'no accident around one'",
+                    _(
+                        "involved in the {kind} of {day} ({title}), which fails the rating "
+                        "under “no accident in one's team”"
+                    ).format(
+                        kind=_("{kind} accident").format(
+                            kind=label("accident_class", case.class_ or "general_d", scope.lang)
+                        ),
+                        day=_day(case.date),
+                        title=case.title,
                     )
                 )
             elif case is not None:
                 reasons.append(
-                    say(
-                        f"本人{say.day(case.date)}发生“{case.title}”，评定失格",
-                        f"own case of {say.day(case.date)} ({case.title}) fails the rating",
+                    _("own case of {day} ({title}) fails the rating").format(
+                        day=_day(case.date), title=case.title
                     )
                 )
             else:
                 reasons.append(d.reason)
         if not title:
             title = person_title(scope, pid, "member", m.branch)
-        out.append(say(f"{title}：{'；'.join(reasons)}。", f"{title}: {'; '.join(reasons)}."))
+        out.append(
+            _("{title}: {reasons}.").format(
+                title=title, reasons=_joined(_p("items", "{list}; {item}"), reasons)
+            )
+        )
     return out
+
+
+def notice_prose(
+    tree: Tree, notice: Notice, found: list[Deficiency], assessed: Assessed | None, lang: Lang
+) -> Prose:
+    """The notice's sentences in ``lang``."""
+    _DAY.append(_Say(lang, notice.month.year))
+    try:
+        with i18n.using(lang):
+            return _prose(tree, notice, found, assessed, lang)
+    finally:
+        _DAY.pop()
+
+
+def _prose(
+    tree: Tree, notice: Notice, found: list[Deficiency], assessed: Assessed | None, lang: Lang
+) -> Prose:
+    scope = Scope(tree, notice.month, notice.as_of or notice.date, lang)
+    rule = _("the four-nots rule") if notice.closure == "four" else _("the three-nots rule")
+    issuer = notice.issuer
+    names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
+
+    close = ""
+    if notice.praises:
+        everyone = not all(p.member for p in notice.praises)
+        close = (
+            _(
+                "{issuer} commends the comrades above. All party members and staff are asked "
+                "to follow their example: keep to the standards at their posts and find and "
+                "report safety information of their own accord."
+            )
+            if everyone
+            else _(
+                "{issuer} commends the comrades above. All party members are asked to follow "
+                "their example: keep to the standards at their posts and find and report safety "
+                "information of their own accord."
+            )
+        ).format(issuer=issuer)
+
+    own = ""
+    if notice.own is not None:
+        own_items = [d for g in notice.own.groups for d in g.items]
+        own = _("{issuer} itself had {counts}; {issuer} corrects these itself by {day}.").format(
+            issuer=issuer, counts=_counts(own_items), day=_day(notice.deadline)
+        )
+
+    corrections = _corrections(notice, tree, names, rule)
+    intro = ""
+    if corrections:
+        intro = _(
+            "The branches named below are to make the following corrections and report them "
+            "to {issuer} in writing by {day}:"
+        ).format(issuer=issuer, day=_day(notice.deadline))
+
+    return Prose(
+        overview=[_sentences(_overview(notice, tree))] if notice.overview else [],
+        praises=[_praise(p) for p in notice.praises],
+        praise_close=close,
+        cases=[_case_sentences(c, rule) for c in notice.cases],
+        near_misses=_near_misses(notice, tree),
+        key_persons=_key_persons(notice, tree),
+        branches=[
+            _("{unit}: {counts}.").format(
+                unit=u.name, counts=_counts([d for g in u.groups for d in g.items])
+            )
+            for u in notice.units
+        ],
+        own=own,
+        scores=_scores(notice, issuer),
+        corrections_intro=intro,
+        corrections=corrections,
+        annex=_annex(notice, found, assessed, scope, tree),
+    )

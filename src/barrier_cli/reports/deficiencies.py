@@ -291,14 +291,14 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
             scope.text(
                 f"{when}收集的安全信息1条（记录编号{rid}）{late.days}天后才完成分析，"
                 f"超过规定时限（{days}天）",
-                f"the report of {when} ({rid}) was analysed only after {late.days} days, "
+                f"the report of {when} ({rid}) was analysed only after {_days(late.days)}, "
                 f"beyond the {days} days allowed",
             )
             if late.analysed
             else scope.text(
                 f"{when}收集的安全信息1条（记录编号{rid}）{late.days}天未分析，"
                 f"超过规定时限（{days}天）",
-                f"the report of {when} ({rid}) was still not analysed after {late.days} days, "
+                f"the report of {when} ({rid}) was still not analysed after {_days(late.days)}, "
                 f"beyond the {days} days allowed",
             )
         )
@@ -343,28 +343,32 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
             "late_analysis",
             scope.text(
                 f"{_case_kind(incident, scope)}“{incident.title}”（记录编号{incident.id}）"
-                f"应于{scope.day(due)}前完成分析，"
                 + (
-                    f"实际于{scope.day(analysed)}完成，超期{late}天"
+                    f"应于{scope.day(due)}前完成分析，实际于{scope.day(analysed)}完成，超期{late}天"
                     if analysed
-                    else f"{scope.day(unattended)}的分析会未记录参会人员，不能认定为支委会分析，"
-                    f"截至{scope.day(scope.asof)}已超期{late}天"
+                    else f"应于{scope.day(due)}前完成支委会分析。{scope.day(unattended)}的分析会"
+                    f"未记录参会人员，不能认定为支委会分析，截至{scope.day(scope.asof)}已超期{late}天"
                     if unattended
-                    else f"截至{scope.day(scope.asof)}尚未分析，已超期{late}天"
+                    else f"应于{scope.day(due)}前完成分析，截至{scope.day(scope.asof)}尚未分析，"
+                    f"已超期{late}天"
                 ),
                 f"the {_case_kind(incident, scope)} '{incident.title}' ({incident.id}) was to be "
                 f"analysed by {scope.day(due)}; "
                 + (
-                    f"it was analysed on {scope.day(analysed)}, {late} days late"
+                    f"it was analysed on {scope.day(analysed)}, {_days(late)} late"
                     if analysed
                     else f"the meeting of {scope.day(unattended)} records no attendees and is "
-                    f"no committee analysis; {late} days late on {scope.day(scope.asof)}"
+                    f"no committee analysis; {_days(late)} late on {scope.day(scope.asof)}"
                     if unattended
-                    else f"on {scope.day(scope.asof)} it was still not, {late} days late"
+                    else f"on {scope.day(scope.asof)} it was still not, {_days(late)} late"
                 ),
             ),
             (incident.id,),
         )
+
+
+def _days(n: int) -> str:
+    return f"{n} day" if n == 1 else f"{n} days"
 
 
 def _case_kind(incident: Incident, scope: Scope) -> str:
@@ -375,7 +379,9 @@ def _case_kind(incident: Incident, scope: Scope) -> str:
     if incident.violation is not None:
         grade = incident.grade(scope.tree.settings.cases)
         kind = label("violation_kind", incident.violation.kind, scope.lang)
-        return scope.text(f"{grade}类{kind}", f"{grade}-class {kind}") if grade else kind
+        if grade == "A":  # the source's 严重“两违”: the notice and its attachment say it alike
+            return scope.text(f"严重{kind}", f"serious {kind}")
+        return scope.text(f"{grade}类{kind}", f"class {grade} {kind}") if grade else kind
     return label("incident_type", incident.type, scope.lang)
 
 
@@ -485,7 +491,7 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                         f"截至{scope.day(scope.asof)}已逾期{late}天",
                         f"the action '{act.action}' ({rid}/{n}), owner "
                         f"{scope.person(act.owner)}, was due on {scope.day(act.due)} and was "
-                        f"{late} days overdue on {scope.day(scope.asof)}",
+                        f"{_days(late)} overdue on {scope.day(scope.asof)}",
                     ),
                     (rid,),
                 )
