@@ -58,8 +58,8 @@ def test_every_element_is_there_in_order(fmt: n.Format) -> None:
         "一、总体情况",
         "二、表扬",
         "三、存在的问题",
-        "（四）各党支部存在的问题",
-        "（五）车间党总支自查",  # the issuer's own lapses, apart from those it criticises
+        "（五）各党支部存在的问题",
+        "（六）车间党总支自查",  # the issuer's own lapses, apart from those it criticises
         "四、考核结果",
         "五、整改要求",
         "特此通报。",
@@ -92,7 +92,7 @@ def test_the_issuer_is_never_among_the_units_it_criticises() -> None:
     assert [u.unit for u in notice.units] == ["B1"]
     assert notice.own is not None and notice.own.unit == "GB"
     text = n.render_notice(notice, fmt="md", lang="zh", records=None)
-    problems = text[text.index("三、存在的问题") : text.index("（五）车间党总支自查")]
+    problems = text[text.index("三、存在的问题") : text.index("（六）车间党总支自查")]
     assert "车间党总支" not in problems
     corrections = text[text.index("五、整改要求") : text.index("附件：")]
     assert re.search(r"\d\. 车间党总支", corrections) is None
@@ -138,7 +138,8 @@ ELEMENTS = {
         "（一）事故和“两违”情况",
         "（二）事故苗子情况",
         "（三）拟列安全关键人",
-        "（四）各党支部存在的问题",
+        "（四）包保转化情况",
+        "（五）各党支部存在的问题",
         "四、考核结果",
         "五、整改要求",
         "特此通报。",
@@ -161,7 +162,8 @@ ELEMENTS = {
         "(1) Accidents and violations",
         "(2) Near misses",
         "(3) Proposed key persons",
-        "(4) Problems of the branches",
+        "(4) Pairings",
+        "(5) Problems of the branches",
         "4. Assessment results",
         "5. Required corrections",
         "For the information of all branches.",
@@ -265,6 +267,15 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
         "和负把关责任的工班长孔祥宇。" in prose
     )
     assert "免去" not in prose
+    # the month's near misses, a repeated one said once; each pairing's follow-up and next step
+    assert (
+        "“撤除防护号志前未确认全部作业人员已撤出”重复发生2起（10月10日一班四组出发场4道、"
+        "10月18日二班到达场南端）" in prose
+    )
+    assert (
+        "谢永胜包保韩冬（6月28日结对）：本月帮教1次，落实“五勤”3项、“四同”3项；"
+        "8月27日已基本转化，12月28日前考核完全转化。" in prose
+    )
 
 
 def test_the_zh_notice_says_who_answers_and_what_the_scores_are(

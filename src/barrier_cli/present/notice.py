@@ -176,6 +176,27 @@ class NearMiss:
 
 
 @dataclass(frozen=True)
+class PairingState:
+    """A pairing (包保对子) in progress at the notice's moment, or turned around in its month."""
+
+    mentor: str
+    person: str
+    start: dt.date
+    reviews: int
+    """Reviews (帮教) recorded in the month."""
+    diligences: int
+    """Of the 五勤, how many the month's reviews covered."""
+    together: int
+    """Of the 四同, how many the month's reviews covered."""
+    basic_on: dt.date | None
+    full_on: dt.date | None
+    next_due: dt.date | None
+    """When the next turnaround is to be assessed: basic, else full (or the escalation's)."""
+    next_stage: str = ""
+    """basic or full: the turnaround due next."""
+
+
+@dataclass(frozen=True)
 class KeyProposal:
     """Someone whose signals make them a key person (安全关键人) not yet in the register."""
 
@@ -300,6 +321,7 @@ class Notice:
     prose: Prose | None = None
     """The body's sentences (`notice_prose`); None in notices frozen before they existed."""
     near_misses: list[NearMiss] = field(default_factory=list)
+    pairings: list[PairingState] = field(default_factory=list)
     near_miss_cases: int = 0
     """Near misses registered as cases (incidents) in the month."""
     branch_order: list[str] = field(default_factory=list)
@@ -372,6 +394,7 @@ def build_notice(
         pair_days=tree.settings.key_persons.pair_days,
         branch_order=[u.name for u in tree.org.units if u.kind == "branch"],
         near_misses=_near_misses(tree, month),
+        pairings=_pairings(tree, month, day),
         near_miss_cases=sum(
             i.type == "precursor" and i.withdrawn is None and month.contains(i.date)
             for i in tree.incidents
@@ -387,6 +410,41 @@ def _next_number(tree: Tree, today: dt.date) -> str:
     taken = {n.seq for n in tree.notices if n.year == today.year}
     seq = max(taken, default=0) + 1
     return format_number(tree.settings.notice.number, year=today.year, seq=seq)
+
+
+def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
+    """Pairings under way on ``day`` and those fully turned around in the month."""
+    names = {p.id: p.name for p in tree.org.people}
+    deadlines = tree.settings.deadlines
+    out = []
+    for p in sorted(tree.pairings, key=lambda p: (p.start, p.id)):
+        if p.withdrawn is not None or p.start > day:
+            continue
+        full = p.full_on if p.full_on is not None and p.full_on <= day else None
+        basic = p.basic_on if p.basic_on is not None and p.basic_on <= day else None
+        ended = p.ended is not None and p.ended <= day
+        if (full is not None and not month.contains(full)) or (ended and full is None):
+            continue
+        reviews = [r for r in p.reviews if month.contains(r.date) and r.date <= day]
+        stage, due = "", None
+        if full is None:
+            stage = "basic" if basic is None and not p.escalated else "full"
+            due = p.milestone_due("escalated" if p.escalated else stage, deadlines)
+        out.append(
+            PairingState(
+                mentor=names.get(p.mentor, p.mentor),
+                person=names.get(p.person, p.person),
+                start=p.start,
+                reviews=len(reviews),
+                diligences=len({d for r in reviews for d in r.diligences}),
+                together=len({t for r in reviews for t in r.together}),
+                basic_on=basic,
+                full_on=full,
+                next_due=due,
+                next_stage=stage,
+            )
+        )
+    return out
 
 
 def _near_misses(tree: Tree, month: Month) -> list[NearMiss]:

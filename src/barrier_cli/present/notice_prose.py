@@ -27,7 +27,7 @@ from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, sa
 if TYPE_CHECKING:
     from barrier_cli.core.labels import Lang
     from barrier_cli.io.loader import Tree
-    from barrier_cli.present.notice import Case, KeyProposal, Notice, Praise
+    from barrier_cli.present.notice import Case, KeyProposal, Notice, PairingState, Praise
     from barrier_cli.reports.assess import Assessed
 
 
@@ -49,6 +49,8 @@ class Prose:
     cases: list[str] = field(default_factory=list)
     near_misses: list[str] = field(default_factory=list)
     """The month's near misses (事故苗子), a repeated problem said once."""
+    pairings: list[str] = field(default_factory=list)
+    """How each pairing (包保对子) was followed up and what is due next."""
     key_persons: list[str] = field(default_factory=list)
     branches: list[str] = field(default_factory=list)
     own: str = ""
@@ -665,6 +667,48 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
     return [_sentences([first, _("None of them was registered and analysed as a typical case.")])]
 
 
+def _pairing(p: PairingState, day: dt.date) -> str:
+    """谢永胜包保韩冬（6月28日结对）：本月帮教2次，落实“五勤”4项、“四同”3项；8月27日已基本
+    转化，12月28日前考核完全转化。"""
+    head = _("{mentor} mentors {person} (paired on {start})").format(
+        mentor=p.mentor, person=p.person, start=_day(p.start)
+    )
+    done = (
+        ngettext(
+            "{n} review this month, covering {diligences} of the five diligences and "
+            "{together} of the four togethers",
+            "{n} reviews this month, covering {diligences} of the five diligences and "
+            "{together} of the four togethers",
+            p.reviews,
+        ).format(n=p.reviews, diligences=p.diligences, together=p.together)
+        if p.reviews
+        else _("no review recorded this month")
+    )
+    stages = []
+    if p.full_on is not None:
+        stages.append(_("fully turned around on {day}").format(day=_day(p.full_on)))
+    elif p.basic_on is not None:
+        stages.append(_("basically turned around on {day}").format(day=_day(p.basic_on)))
+    if p.next_due is not None:
+        late = p.next_due < day
+        stages.append(
+            (
+                _("full turnaround was due by {day} and is overdue")
+                if late
+                else _("full turnaround to be assessed by {day}")
+            ).format(day=_day(p.next_due))
+            if p.next_stage == "full"
+            else (
+                _("basic turnaround was due by {day} and is overdue")
+                if late
+                else _("basic turnaround to be assessed by {day}")
+            ).format(day=_day(p.next_due))
+        )
+    return _("{head}: {done}; {stages}.").format(
+        head=head, done=done, stages=_joined(_p("clauses", "{list}, {item}"), stages)
+    )
+
+
 _SIGNAL_OF_CATEGORY = {"quality": "quality", "violation": "violation", "near_miss": "precursor"}
 
 
@@ -1112,6 +1156,7 @@ def _prose(
         praise_close=close,
         cases=[_case_sentences(c, rule) for c in notice.cases],
         near_misses=_near_misses(notice, tree),
+        pairings=[_pairing(p, notice.as_of or notice.date) for p in notice.pairings],
         key_persons=_key_persons(notice, tree),
         branches=[
             _("{unit}: {counts}.").format(
