@@ -934,9 +934,12 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: str) -
         who = [k.name for k in notice.key_persons if k.branch_name == branch]
         owners.setdefault(branch, secretaries.get(branch, []))
         clauses[branch].append(
-            _(
+            ngettext(
                 "decide whether {who} is to be a key person and, if so, pair them with a party "
-                "member under a signed pairing pledge by {day}"
+                "member under a signed pairing pledge by {day}",
+                "decide whether {who} are to be key persons and, if so, pair each with a party "
+                "member under a signed pairing pledge by {day}",
+                len(who),
             ).format(who=_and(who), day=_day(pair_by))
         )
     order = {name: n for n, name in enumerate(notice.branch_order)}

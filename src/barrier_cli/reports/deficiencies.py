@@ -149,7 +149,9 @@ def say_period(key: str, lang: Lang, year: int) -> str:
         if lang == "zh":
             end = f"{sunday.day}日" if sunday.month == monday.month else say_day(sunday, lang, year)
             return f"{say_day(monday, lang, year)}至{end}当周"
-        return f"the week of {say_day(monday, lang, year)} to {say_day(sunday, lang, year)}"
+        if sunday.month == monday.month:
+            return f"the week of {monday.day}–{say_day(sunday, lang, year)}"
+        return f"the week of {say_day(monday, lang, year)} – {say_day(sunday, lang, year)}"
     if key.count("-") == 1:
         in_year, m = (int(x) for x in key.split("-"))
         if lang == "zh":
