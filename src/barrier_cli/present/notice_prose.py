@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,7 @@ class Prose:
     corrections_intro: str = ""
     corrections: list[str] = field(default_factory=list)
     corrections_close: str = ""
+    """Kept for notices frozen when it held a closing order; the items now say it."""
     annex: list[Annex] = field(default_factory=list)
 
 
@@ -312,12 +314,13 @@ def _held(case: Case) -> list[str]:
     return out
 
 
-_DAY: list[_Say] = []
+_DAY: ContextVar[_Say] = ContextVar("notice_days")
+"""How the notice being written says its dates (set by `notice_prose`)."""
 
 
 def _day(day: dt.date | None) -> str:
-    """``day`` as the notice being written says it (the innermost `notice_prose`)."""
-    return _DAY[-1].day(day) if day is not None else ""
+    """``day`` as the notice being written says it."""
+    return _DAY.get().day(day) if day is not None else ""
 
 
 def _sentences(sentences: Sequence[str]) -> str:
@@ -623,7 +626,7 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         if c.earlier and not c.closed:
             earlier[c.date.year, c.date.month, _case_kind(c)] += 1
     for (year, month, kind), n in earlier.items():
-        when = _DAY[-1].month(year, month)
+        when = _DAY.get().month(year, month)
         out.append(
             ngettext(
                 "Still not closed: {n} {kind} of {month}.",
@@ -761,7 +764,7 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
         items = {s.items for s in notice.scores}
         listed = i18n.join(
             [
-                _p("score", "{name} {score}").format(name=s.name, score=_DAY[-1].num(s.total))
+                _p("score", "{name} {score}").format(name=s.name, score=_DAY.get().num(s.total))
                 for s in notice.scores
             ]
         )
@@ -770,7 +773,7 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
             order = {name: n for n, name in enumerate(notice.branch_order)}
             listed = i18n.join(
                 [
-                    _p("score", "{name} {score}").format(name=s.name, score=_DAY[-1].num(s.total))
+                    _p("score", "{name} {score}").format(name=s.name, score=_DAY.get().num(s.total))
                     for s in sorted(notice.scores, key=lambda s: order.get(s.name, len(order)))
                 ]
             )
@@ -1105,12 +1108,12 @@ def notice_prose(
     tree: Tree, notice: Notice, found: list[Deficiency], assessed: Assessed | None, lang: Lang
 ) -> Prose:
     """The notice's sentences in ``lang``."""
-    _DAY.append(_Say(lang, notice.month.year))
+    token = _DAY.set(_Say(lang, notice.month.year))
     try:
         with i18n.using(lang):
             return _prose(tree, notice, found, assessed, lang)
     finally:
-        _DAY.pop()
+        _DAY.reset(token)
 
 
 def _prose(
