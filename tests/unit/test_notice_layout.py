@@ -154,7 +154,7 @@ ELEMENTS = {
     "en": [
         "中共牡丹江车辆段列检车间总支部委员会",
         ISSUED_AS,
-        "Notice on the safety information work of 2026-10",
+        "Notice on the safety information work of October 2026",
         "To: 各党支部",
         "1. Overview",
         "2. Commendations",

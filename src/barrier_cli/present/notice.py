@@ -332,8 +332,22 @@ class Notice:
 
 def notice_title(month: Month, lang: Lang) -> str:
     with i18n.using(lang):
-        return _("Notice on the safety information work of {year}-{month:02d}").format(
-            year=month.year, month=month.month
+        months = (
+            _("January"),
+            _("February"),
+            _("March"),
+            _("April"),
+            _("May"),
+            _("June"),
+            _("July"),
+            _("August"),
+            _("September"),
+            _("October"),
+            _("November"),
+            _("December"),
+        )
+        return _("Notice on the safety information work of {month} {year}").format(
+            year=month.year, month=months[month.month - 1]
         )
 
 
