@@ -128,7 +128,7 @@ def notice() -> Builder:
     b = Builder()
     office = b.office
     b.tag(MONTHS)
-    b.tag('{%p set t = notice.prose %}')
+    b.tag("{%p set t = notice.prose %}")
     b.tag(
         "{%p set attached = notice.units or notice.praises or notice.own or notice.cases "
         "or notice.key_persons or notice.failed %}"
@@ -242,7 +242,9 @@ def notice() -> Builder:
     for run in annex.runs:
         office.font(run, office.HEADING_FONT)
     b.para(
-        '{{ _("Items of this notice, %(period)s", period=' + PERIOD.format(m="notice.month") + ") }}",
+        '{{ _("Items of this notice, %(period)s", period='
+        + PERIOD.format(m="notice.month")
+        + ") }}",
         style="Title",
     )
     b.tag("{%p for section in t.annex %}")
@@ -254,13 +256,11 @@ def notice() -> Builder:
     # 版记: 抄送 and 印发 between rules, thick first and last, at the foot of the last page.
     b.para("")
     b.tag("{%p if notice.copy_to %}")
-    copy = b.para(
-        '{{ _("Copied to: %(to)s.", to=notice.copy_to | join(_(", "))) }}', indent=False
-    )
+    copy = b.para('{{ _("Copied to: %(to)s.", to=notice.copy_to | join(_(", "))) }}', indent=False)
     office.colophon_line(copy, first=True, last=False)
     b.tag("{%p endif %}")
     printed = b.para(
-        "{{ notice.printer }}\t{{ _(\"printed on %(day)s\", day="
+        '{{ notice.printer }}\t{{ _("printed on %(day)s", day='
         + DAY.format(d="notice.date")
         + ") }}",
         indent=False,
@@ -297,7 +297,7 @@ def analysis() -> Builder:
     b.para(
         "{% if t.year_ago_known %}"
         '{{ _("This month %(n)s safety reports were collected (risk-weighted %(w)s): against '
-        "last month %(prev)s; against the same month last year (%(then)s) %(ago)s.\", "
+        'last month %(prev)s; against the same month last year (%(then)s) %(ago)s.", '
         "n=t.reports, w=t.weighted, prev=prev, then=t.year_ago, ago=ago) }}"
         "{% else %}"
         '{{ _("This month %(n)s safety reports were collected (risk-weighted %(w)s): against '
@@ -453,7 +453,7 @@ def analysis() -> Builder:
         numbered=False,
     )
     b.tag("{%p else %}")
-    b.para("{{ _(\"The month's records show no problem of note.\") }}")
+    b.para('{{ _("The month\'s records show no problem of note.") }}')
     b.tag("{%p endfor %}")
 
     b.heading('{{ _("3. Typical cases") }}', 1)
@@ -496,7 +496,7 @@ def analysis() -> Builder:
         "{% else %}"
         '{{ _("On %(date)s, %(unit)s: %(kind)s.", date=s.case.date | day(year), '
         'unit=s.case.unit_name, kind=s.case.type | label("incident_type")) }}'
-        "{% endif %}{{ s.description or \"\" }}"
+        '{% endif %}{{ s.description or "" }}'
     )
     b.para(
         '{{ _(": ") }}{% if s.meeting %}{{ _("analysed by a %(meeting)s on %(held)s.", '
@@ -506,8 +506,7 @@ def analysis() -> Builder:
     )
     b.items(
         'level in ["general_branch", "branch", "member"]',
-        '{{ level | label("level_of_analysis") }}：'
-        '{{ s.levels.get(level) or _("not analysed") }}',
+        '{{ level | label("level_of_analysis") }}：{{ s.levels.get(level) or _("not analysed") }}',
         numbered=False,
     )
     b.items(
@@ -546,7 +545,7 @@ def analysis() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
 
-    b.heading("{{ _(\"4. Last month's priorities: carried out?\") }}", 1)
+    b.heading('{{ _("4. Last month\'s priorities: carried out?") }}', 1)
     b.tag("{%p if not a.followed_known %}")
     b.para(
         '{{ _("No priorities were adopted for this month (barrier priorities adopt), so none '
@@ -597,7 +596,7 @@ def analysis() -> Builder:
         ],
     )
     b.tag("{%p else %}")
-    b.para("{{ _(\"The month's reports point to no weak link.\") }}")
+    b.para('{{ _("The month\'s reports point to no weak link.") }}')
     b.tag("{%p endif %}")
 
     b.heading('{{ _("6. Priorities for next month (proposed)") }}', 1)
@@ -613,7 +612,7 @@ def analysis() -> Builder:
         "p in a.proposed",
         [
             "{{ p.content }}",
-            "{{ p.measures | join(_(\"; \")) }}",
+            '{{ p.measures | join(_("; ")) }}',
             "{{ p.unit_name | dash }}",
             "{{ p.owner_name | dash }}",
             "{{ p.deadline | day(year) }}",

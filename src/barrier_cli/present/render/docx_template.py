@@ -118,9 +118,7 @@ class _Overrun(Exception):
     """The rendered parts passed the output budget."""
 
 
-def _word_environment(
-    budget: Budget, lang: str, filters: Mapping[str, Callable[..., Any]]
-) -> Any:
+def _word_environment(budget: Budget, lang: str, filters: Mapping[str, Callable[..., Any]]) -> Any:
     """The bounded sandbox of the text templates, set for Word XML: every value escaped
     (XML needs what HTML autoescape does), the catalogue's text escaped too, one CPU and
     output budget for all the parts docxtpl renders (body, headers, footers, properties)."""
@@ -208,4 +206,3 @@ def _template_line(error: BaseException) -> int | None:
             line = tb.tb_lineno
         tb = tb.tb_next
     return line
-

@@ -421,9 +421,8 @@ FONT_FALLBACKS = {
 
 
 def _font_fallbacks(document: WordDocument) -> None:
-    from lxml import etree
-
     from docx.oxml.ns import qn
+    from lxml import etree
 
     part = next(
         p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
