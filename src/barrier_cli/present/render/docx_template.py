@@ -65,8 +65,6 @@ def render_docx(
     except jinja2.TemplateSyntaxError as e:
         near = env.near(e.lineno)
         raise TemplateFailed(f"{path}: template error: {e.message}{near}") from e
-    except TemplateRefused:
-        raise
     except MemoryError as e:
         raise TemplateFailed(f"{path}: template error: out of memory") from e
     # A tree's own template is the user's input: whatever it raises is theirs to fix.

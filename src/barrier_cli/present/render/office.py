@@ -1,12 +1,13 @@
-"""Word and PDF from a document's rendered HTML: one template per document, three formats.
+"""Word and PDF from a document's rendered HTML, and the 公文 Word page every docx shares.
 
-The html rendering is the document; PDF is that html laid out by WeasyPrint with the 公文
-print CSS (``templates/common/print.css``, overridable by a tree like any template), and
-docx is built by walking the same html's structure (the 红头, headings, paragraphs, lists,
-tables, the signature and the 版记) into python-docx with 公文 styles. Both files are
-reproducible: every date they carry is the document's own (``Stamp.date``), never the
-clock, so the same html gives the same bytes, and an issued notice's Word or PDF file is
-the same every time it is rendered from its frozen text.
+PDF is the html laid out by WeasyPrint with the 公文 print CSS (``templates/common/print.css``,
+overridable by a tree like any template). A document without a Word template of its own (the
+bureau's) becomes docx by walking the same html's structure (the 红头, headings, paragraphs,
+lists, tables, the signature and the 版记) into python-docx; the notice and the analysis have
+Word templates (`docx_template`), built on the same page, styles and page numbers
+(`gongwen_document`). The files are reproducible: every date they carry is the document's
+own (``Stamp.date``), never the clock, so the same html gives the same bytes, and an issued
+notice's Word or PDF file is the same every time it is rendered from its frozen content.
 
 WeasyPrint and python-docx are imported only here, only on these paths (extra ``office``).
 """
