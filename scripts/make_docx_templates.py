@@ -360,6 +360,32 @@ def analysis() -> Builder:
             '{{ rows | selectattr("missed") | list | length }}',
         ],
     )
+    b.tag("{%p if c.missed() %}")
+    b.para('{{ _("Missed reports (below the reporting standard):") }}')
+    b.table(
+        [
+            '{{ _("Tier") }}',
+            '{{ _("Who") }}',
+            '{{ _("Unit") }}',
+            '{{ _("Expected") }}',
+            '{{ _("Made") }}',
+            '{{ _("Short") }}',
+            '{{ _("Days, weeks or months missed") }}',
+        ],
+        "e in c.missed()",
+        [
+            '{{ e.tier | label("tier") }}',
+            "{{ e.name }}",
+            "{{ e.unit_name }}",
+            "{{ e.expected }}",
+            "{{ e.actual }}",
+            "{{ e.shortfall }}",
+            "{{ e.missed_periods | periods(year) }}",
+        ],
+    )
+    b.tag("{%p else %}")
+    b.para('{{ _("No reports were missed this month.") }}')
+    b.tag("{%p endif %}")
     b.heading('{{ _("Handling in time") }}', 2)
     b.para(
         '{{ _("Reports of the month analysed: %(analysed)s, median days to analysis '

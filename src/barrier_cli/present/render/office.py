@@ -388,11 +388,11 @@ def colophon_line(paragraph: Paragraph, *, first: bool, last: bool, tab: bool = 
 
     width = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
     fmt = paragraph.paragraph_format
-    fmt.left_indent = Pt(SIHAO)
+    fmt.left_indent = fmt.right_indent = Pt(SIHAO)
     fmt.first_line_indent = Pt(0)
     fmt.keep_with_next = not last
     if tab:
-        fmt.tab_stops.add_tab_stop(Mm(width) - Pt(2 * SIHAO), WD_TAB_ALIGNMENT.RIGHT)
+        fmt.tab_stops.add_tab_stop(Mm(width) - Pt(SIHAO), WD_TAB_ALIGNMENT.RIGHT)
     for run in paragraph.runs:
         run.font.size = Pt(SIHAO)
     borders(paragraph, top=first, bottom=True, thin=not last)
