@@ -299,6 +299,17 @@ def test_a_broken_word_template_fails_in_one_line_naming_it(
     assert not out.exists()
 
 
+def test_a_word_template_stops_at_the_output_budget(tmp_path: Path) -> None:
+    root, _ = october(tmp_path / "records")
+    _own_template(root, "{% for i in range(30000) %}{{ notice.title * 100 }}{% endfor %}")
+    out = tmp_path / "n.docx"
+    ran = _notice(root, out)
+    assert ran.returncode == 1, ran.stderr
+    [line] = ran.stderr.splitlines()
+    assert "template error: the document passed 20,000,000 characters" in line
+    assert not out.exists()
+
+
 def test_a_file_that_is_not_a_word_document_fails_in_one_line(tmp_path: Path) -> None:
     root, _ = october(tmp_path / "records")
     own = root / "templates" / "common" / "notice.docx"

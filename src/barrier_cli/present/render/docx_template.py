@@ -76,17 +76,12 @@ def render_docx(
         ArithmeticError,
         RecursionError,
         OverBudget,
-        _Overrun,
     ) as e:
         near = env.near(_template_line(e))
         raise TemplateFailed(f"{path}: template error: {e}{near}") from e
     stamp_properties(template.docx, stamp)
     buffer = io.BytesIO()
-    try:
-        template.save(buffer)
-    except (ValueError, KeyError) as e:
-        # lxml refuses to serialise what a template's |safe let through
-        raise TemplateFailed(f"{path}: template error: the document cannot be saved ({e})") from e
+    template.save(buffer)
     return reproducible_zip(buffer.getvalue(), stamp.moment)
 
 
@@ -112,10 +107,6 @@ def _open(path: Path, data: bytes) -> Any:
     return template
 
 
-class _Overrun(Exception):
-    """The rendered parts passed the output budget."""
-
-
 def _word_environment(budget: Budget, lang: str, filters: Mapping[str, Callable[..., Any]]) -> Any:
     """The bounded sandbox of the text templates, set for Word XML: every value escaped
     (XML needs what HTML autoescape does), the catalogue's text escaped too, one CPU and
@@ -126,7 +117,7 @@ def _word_environment(budget: Budget, lang: str, filters: Mapping[str, Callable[
     from markupsafe import Markup, escape
 
     from barrier_cli.core import i18n
-    from barrier_cli.present.render.sandbox import BoundedEnvironment
+    from barrier_cli.present.render.sandbox import BoundedEnvironment, OverBudget
 
     class WordEnvironment(BoundedEnvironment):
         sources: list[str]
@@ -146,7 +137,7 @@ def _word_environment(budget: Budget, lang: str, filters: Mapping[str, Callable[
             for chunk in template.generate(**context):
                 self.written += len(chunk)
                 if self.written > self.budget.output_chars:
-                    raise _Overrun(f"the document passed {self.budget.output_chars:,} characters")
+                    raise OverBudget(f"the document passed {self.budget.output_chars:,} characters")
                 self.check_time()
                 parts.append(chunk)
             return "".join(parts)
