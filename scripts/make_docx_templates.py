@@ -279,6 +279,8 @@ def analysis() -> Builder:
     b.tag("{%p set mon = a.month.month %}")
     b.tag("{%p set org = a.organisation %}")
     b.tag('{%p set sep = _(", ") %}')
+    # CJK sentences follow each other unspaced, English ones after a space
+    b.tag('{%p set sp = "" if lang == "zh" else " " %}')
     b.para(
         '{{ _("%(org)s: safety information analysis of %(year)s-%(mon)s", org=org, year=year, '
         "mon=mon) }}",
@@ -454,17 +456,17 @@ def analysis() -> Builder:
         "{% set cats = [] %}{% for k in p.categories %}"
         '{% set ignored = cats.append(_("%(what)s %(n)s", what=k.key | label("category"), '
         "n=k.count)) %}{% endfor %}"
-        '{{ p.element | label("element") }}{{ _(".") }}'
-        "{% if p.reports %}"
+        '{{ sp }}{{ p.element | label("element") }}{{ _(".") }}'
+        "{% if p.reports %}{{ sp }}"
         '{{ _("Reports this month on %(element)s: %(count)s (%(share)s of all): %(kinds)s.", '
         'element=p.element | label("element"), count=p.reports, share=p.share | pct, '
         "kinds=cats | join(sep)) }}"
         "{% endif %}"
-        '{% if p.element == "personnel" and a.repeat_violators %}'
+        '{% if p.element == "personnel" and a.repeat_violators %}{{ sp }}'
         '{{ _("Broke rules twice or more in three months: %(k)s (%(who)s).", '
         'k=a.repeat_violators | length, who=a.repeat_violators | map(attribute="name") '
         "| join(sep)) }}{% endif %}"
-        '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}'
+        '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}{{ sp }}'
         '{{ _("Actions past their due day: %(o)s; reports analysed late: %(l)s.", '
         "o=tl.overdue | length, l=tl.late_analysis | length) }}{% endif %}",
         bold_lead="{{ loop.index | enum }}",
@@ -510,7 +512,7 @@ def analysis() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p for s in a.studies %}")
     b.heading(
-        '{{ loop.index | enum }}{{ _("%(title)s (%(id)s)", title=s.case.title | quote, '
+        '{{ loop.index | enum }}{{ sp }}{{ _("%(title)s (%(id)s)", title=s.case.title | quote, '
         "id=s.case.id) }}",
         2,
     )
@@ -522,7 +524,7 @@ def analysis() -> Builder:
         "{% else %}"
         '{{ _("On %(date)s, %(unit)s: %(kind)s.", date=s.case.date | day(year), '
         'unit=s.case.unit_name, kind=s.case.type | label("incident_type")) }}'
-        '{% endif %}{{ s.description or "" }}'
+        "{% endif %}{% if s.description %}{{ sp }}{{ s.description }}{% endif %}"
     )
     b.para(
         '{{ _(": ") }}{% if s.meeting %}{{ _("analysed by a %(meeting)s on %(held)s.", '
