@@ -99,10 +99,21 @@ def test_the_analysis_as_word(tmp_path: Path) -> None:
     headings = [" ".join(h.text_content().split()) for h in page.iter("h2")]
     styled = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 1"]
     assert styled == headings and len(headings) > 3
-    tables = list(page.iter("table"))
-    assert len(document.tables) == len(tables)
-    first_row = [" ".join(c.text_content().split()) for c in next(tables[0].iter("tr"))]
-    assert [c.text for c in document.tables[0].rows[0].cells] == first_row
+
+    # every table of the html, in order, with the same rows (the Word template leaves out the
+    # html's total rows), and the proposed priorities, a list in the html, as a table
+    def rows(cells: list[list[str]]) -> list[str]:
+        return [row[0] for row in cells[1:] if row[0] not in ("合计", "Total")]
+
+    html_tables = [
+        rows([[" ".join(c.text_content().split()) for c in r if c.tag in ("td", "th")]
+              for r in t.iter("tr")])
+        for t in page.iter("table")
+    ]  # fmt: skip
+    word_tables = [[[c.text for c in r.cells] for r in t.rows] for t in document.tables]
+    priorities = ["重点内容", "整改措施", "责任单位", "责任人", "完成时限"]
+    assert [rows(t) for t in word_tables if t[0] != priorities] == html_tables
+    assert sum(t[0] == priorities for t in word_tables) == 1
     created = document.core_properties.created
     assert created is not None and created.date().isoformat() == "2026-10-31"
 

@@ -21,7 +21,8 @@ def analyze(
             "--format",
             help="term (tables; the default at a terminal), md (the default otherwise), "
             "html (one file for print, with charts), json (every number, for dashboards), "
-            "docx or pdf (公文 layout from the html; need --out or a pipe).",
+            "docx (Word, from the Word template analysis.docx) or pdf (from the html); "
+            "docx and pdf need --out or a pipe.",
         ),
     ] = None,
     out: Annotated[

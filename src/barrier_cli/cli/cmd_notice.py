@@ -20,8 +20,8 @@ def notice(
         Literal["md", "html", "docx", "pdf"],
         typer.Option(
             "--format",
-            help="md (Markdown), html (a formal A4 document), or docx or pdf made from "
-            "the html (need --out or a pipe).",
+            help="md (Markdown), html (a formal A4 document), docx (Word, from the Word "
+            "template notice.docx) or pdf (from the html); docx and pdf need --out or a pipe.",
         ),
     ] = "md",
     out: Annotated[

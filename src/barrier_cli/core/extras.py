@@ -20,6 +20,7 @@ EXTRA_OF = {
     "duckdb": "bureau",
     "weasyprint": "office",
     "docx": "office",
+    "docxtpl": "office",
     "markdown_it": "office",
 }
 """Each optional library and the extra of pyproject.toml that brings it."""

@@ -177,13 +177,13 @@ def _pause_for_crash_test() -> None:
         time.sleep(float(pause))
 
 
-def create(path: Path, text: str) -> None:
+def create(path: Path, text: str | bytes) -> None:
     """Write a new file atomically; raise RecordExists if ``path`` already exists."""
     fd: int | None = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         _sweep(path.parent)
-        content = text.encode("utf-8")
+        content = text.encode("utf-8") if isinstance(text, str) else text
         fd = _write_anonymous(path.parent, content)
         temp = None if fd is not None else _write_temp(path.parent, content)
     except OSError as e:

@@ -845,6 +845,8 @@ class Reproduced:
     """The rendering has the digest recorded at issue: byte for byte the issued document."""
     frozen: bool
     """False: issued before notices were frozen, rebuilt from the records as of its date."""
+    notice: Notice | None = None
+    """What it says, for the formats rendered from the notice itself (Word)."""
 
 
 def latest_issued(tree: Tree, month: Month) -> NoticeEntry | None:
@@ -873,7 +875,7 @@ def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Rep
             frozen = dataclasses.replace(frozen, prose=again.prose)
         text = render_notice(frozen, fmt=fmt, lang=issued_in, records=tree.root)
         recorded = (entry.sha256 or {}).get(fmt)
-        return Reproduced(entry, text, recorded == digest(text), True)
+        return Reproduced(entry, text, recorded == digest(text), True, frozen)
     notice = build_notice(
         tree,
         month,
@@ -885,7 +887,7 @@ def reproduce(tree: Tree, entry: NoticeEntry, *, fmt: Format, lang: Lang) -> Rep
     if entry.deadline is not None:
         notice = dataclasses.replace(notice, deadline=entry.deadline)
     text = render_notice(notice, fmt=fmt, lang=lang, records=tree.root)
-    return Reproduced(entry, text, False, False)
+    return Reproduced(entry, text, False, False, notice)
 
 
 def _refuse_placeholders(tree: Tree) -> None:
@@ -928,6 +930,7 @@ def publish_notice(
     deliver: Callable[[str], None] | None = None,
     moment: dt.date | None = None,
     draft: bool = False,
+    office: Callable[[Notice], None] | None = None,
 ) -> Published:
     """Render the notice for ``month``; with ``issue``, number it and add it to the register.
 
@@ -937,7 +940,8 @@ def publish_notice(
     atomically, a plain file only) or else to ``deliver``; with ``issue`` that happens
     after the number is chosen and before it is registered, so a document that cannot be
     written leaves the number free. The issued entry keeps the notice's content and the
-    digests of its md and html renderings.
+    digests of its md and html renderings. ``office`` takes the place of ``deliver`` for a
+    file rendered from the notice itself (Word), at the same moment.
     """
     if issue and draft:
         raise InvalidInput("--draft shows an unissued notice; it cannot be used with --issue")
@@ -947,8 +951,10 @@ def publish_notice(
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
 
-    def write(document: str) -> None:
-        if out is not None:
+    def write(document: str, shown: Notice | None) -> None:
+        if office is not None and shown is not None:
+            office(shown)
+        elif out is not None:
             store.write_document(out, document)
         elif deliver is not None:
             deliver(document)
@@ -957,7 +963,7 @@ def publish_notice(
     issued = None if issue or draft or moment else latest_issued(tree, month)
     if issued is not None:
         again = reproduce(tree, issued, fmt=fmt, lang=lang)
-        write(again.text)
+        write(again.text, again.notice)
         return Published(again.text, reproduced=again)
     dated = today
     if not issue:
@@ -967,14 +973,14 @@ def publish_notice(
         _refuse_placeholders(tree)
     text = render_notice(notice, fmt=fmt, lang=lang, records=root)
     if not issue:
-        write(text)
+        write(text, notice)
         return Published(text)
     numbered: list[str] = []
 
     def write_numbered(entry: NoticeEntry) -> NoticeEntry:
         final = dataclasses.replace(notice, number=entry.number)
         documents = {f: render_notice(final, fmt=f, lang=lang, records=root) for f in FORMATS}
-        write(documents[fmt])
+        write(documents[fmt], final)
         numbered.append(documents[fmt])
         return entry.model_copy(
             update={

@@ -1,11 +1,13 @@
 """The analysis, the notice and the bureau's documents as Word and PDF files.
 
-Each comes from the document's html rendering (the bureau's analysis, which has only a
-Markdown template, from its Markdown) through `render.office`, so one template serves
-every format. A notice already issued is rendered from its frozen text, as its md and
-html are; issuing writes the file before the number is registered, so a file that cannot
-be made leaves the number free. Every date inside the files is the document's own date:
-the same document gives the same bytes.
+The analysis and the notice in Word come from their Word templates (``analysis.docx``,
+``notice.docx``, overridable by a tree) rendered with the same data as their md and html
+(`render.docx_template`); their PDF, and both formats of the bureau's documents, from the
+html rendering (the bureau's analysis, which has only a Markdown template, from its
+Markdown) through `render.office`. A notice already issued is rendered from its frozen
+content, as its md and html are; issuing writes the file before the number is registered,
+so a file that cannot be made leaves the number free. Every date inside the files is the
+document's own date: the same document gives the same bytes.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from barrier_cli.core.periods import Month
 from barrier_cli.present.render.office import OfficeFormat, Stamp, markdown_page, render_office
 
 if TYPE_CHECKING:
-    from barrier_cli.present.notice import Published
+    from barrier_cli.present.notice import Notice, Published
 
 Deliver = Callable[[bytes], None]
 
@@ -51,6 +53,10 @@ def analysis_file(
     from barrier_cli.present.analysis_document import analysis_document
     from barrier_cli.reports.snapshot import check_moment
 
+    if fmt == "docx":
+        return _analysis_docx(
+            root=root, month=month, lang=lang, today=today, deliver=deliver, moment=moment
+        )
     document = analysis_document(
         root=root, month=month, fmt="html", lang=lang, today=today, moment=moment
     )
@@ -63,6 +69,46 @@ def analysis_file(
     )
     deliver(render_office(document.text, fmt=fmt, stamp=stamp, records=root))
     return document.skipped_files
+
+
+def _analysis_docx(
+    *,
+    root: Path,
+    month: Month,
+    lang: Lang | None,
+    today: dt.date,
+    deliver: Deliver,
+    moment: dt.date | None,
+) -> list[str]:
+    from barrier_cli.io.parallel import load_tree
+    from barrier_cli.present.render.document import filters
+    from barrier_cli.present.render.docx_template import render_docx
+    from barrier_cli.reports.analysis.monthly import analyze
+    from barrier_cli.reports.snapshot import check_moment
+
+    tree = load_tree(root, cache=True)
+    shown: Lang = lang or tree.settings.lang
+    result = analyze(tree, month, today=today, lang=shown, moment=moment)
+    title = i18n.translations(shown).gettext(
+        "%(org)s: safety information analysis of %(year)s-%(mon)s"
+    ) % {"org": result.organisation, "year": month.year, "mon": month.month}
+    stamp = Stamp(
+        title=title,
+        author=tree.settings.organisation,
+        date=check_moment(month, today, moment),
+        lang=shown,
+    )
+    deliver(
+        render_docx(
+            "analysis.docx",
+            {"a": result, "lang": shown},
+            lang=shown,
+            stamp=stamp,
+            records=root,
+            filters=filters(shown),
+        )
+    )
+    return result.skipped_files
 
 
 def notice_file(
@@ -99,6 +145,29 @@ def notice_file(
         )
         deliver(render_office(html, fmt=fmt, stamp=stamp, records=root))
 
+    def word(notice: Notice) -> None:
+        from barrier_cli.present.render.document import filters
+        from barrier_cli.present.render.docx_template import render_docx
+
+        title = f"{notice.number} {notice.title}" if notice.number else notice.title
+        stamp = Stamp(
+            title=title,
+            author=tree.settings.notice.issuer,
+            date=issued.date if issued is not None else today,
+            lang=stamp_lang,
+        )
+        context = {"notice": notice, "lang": stamp_lang}
+        deliver(
+            render_docx(
+                "notice.docx",
+                context,
+                lang=stamp_lang,
+                stamp=stamp,
+                records=root,
+                filters=filters(stamp_lang),
+            )
+        )
+
     return publish_notice(
         root=root,
         month=month,
@@ -110,6 +179,7 @@ def notice_file(
         deliver=convert,
         moment=moment,
         draft=draft,
+        office=word if fmt == "docx" else None,
     )
 
 

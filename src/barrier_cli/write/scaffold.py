@@ -214,7 +214,8 @@ def eject_template(records: Path, name: str, lang: Literal["zh", "en"]) -> Path:
         raise RecordExists(
             i18n._("{target} already exists: the tree overrides it already").format(target=target)
         )
-    store.create(target, _text(shipped[key]))
+    # as bytes: a Word template (notice.docx) is copied as it is shipped
+    store.create(target, shipped[key].read_bytes())
     return target
 
 

@@ -1,12 +1,13 @@
-"""Word and PDF from a document's rendered HTML: one template per document, three formats.
+"""Word and PDF from a document's rendered HTML, and the 公文 Word page every docx shares.
 
-The html rendering is the document; PDF is that html laid out by WeasyPrint with the 公文
-print CSS (``templates/common/print.css``, overridable by a tree like any template), and
-docx is built by walking the same html's structure (the 红头, headings, paragraphs, lists,
-tables, the signature and the 版记) into python-docx with 公文 styles. Both files are
-reproducible: every date they carry is the document's own (``Stamp.date``), never the
-clock, so the same html gives the same bytes, and an issued notice's Word or PDF file is
-the same every time it is rendered from its frozen text.
+PDF is the html laid out by WeasyPrint with the 公文 print CSS (``templates/common/print.css``,
+overridable by a tree like any template). A document without a Word template of its own (the
+bureau's) becomes docx by walking the same html's structure (the 红头, headings, paragraphs,
+lists, tables, the signature and the 版记) into python-docx; the notice and the analysis have
+Word templates (`docx_template`), built on the same page, styles and page numbers
+(`gongwen_document`). The files are reproducible: every date they carry is the document's
+own (``Stamp.date``), never the clock, so the same html gives the same bytes, and an issued
+notice's Word or PDF file is the same every time it is rendered from its frozen content.
 
 WeasyPrint and python-docx are imported only here, only on these paths (extra ``office``).
 """
@@ -48,6 +49,9 @@ NUMBER_FONT = "宋体"
 PAGE_MM = (210.0, 297.0)
 MARGINS_MM = {"top": 37.0, "bottom": 35.0, "left": 28.0, "right": 26.0}
 GRID_LINES, GRID_CHARS = 22, 28
+ISSUER_SIZE = 26.0
+"""The 发文机关标志 of a Word template in 一号: a 17-character name (中共XX车辆段列检车间总支部
+委员会) fills the 156 mm line; the html-built files size it to its own length."""
 
 
 class OfficeUnavailable(UserError):
@@ -183,22 +187,18 @@ def html_to_docx(html: str, *, stamp: Stamp) -> bytes:
     """A Word file with 公文 styles from the structure of ``html``; its zip entries and
     core properties are dated ``stamp.date``, so the same html gives the same bytes."""
     require("docx", purpose="Word output")
-    import docx
     import lxml.html
 
     parser = lxml.html.HTMLParser(encoding="utf-8")
     root = lxml.html.document_fromstring(html.encode("utf-8"), parser=parser)
-    document = docx.Document()
-    _page_setup(document)
-    _styles(document)
-    _page_numbers(document)
+    document = gongwen_document()
     writer = _Writer(document)
     body = root.find("body")
     writer.container(body if body is not None else root)
-    _properties(document, stamp)
+    stamp_properties(document, stamp)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _reproducible_zip(buffer.getvalue(), stamp.moment)
+    return reproducible_zip(buffer.getvalue(), stamp.moment)
 
 
 class _Writer:
@@ -305,32 +305,23 @@ class _Writer:
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
             run = paragraph.add_run(text)
             if "issuer" in classes:
-                _font(run, TITLE_FONT)
+                font(run, TITLE_FONT)
                 run.font.size = Pt(_issuer_size(text))
                 run.font.color.rgb = RGBColor.from_string(RED)
                 paragraph.paragraph_format.space_after = Pt(SANHAO)
 
     def colophon(self, element: HtmlElement) -> None:
         """版记: 抄送 and 印发 lines between rules, 印发机关 left and 印发日期 right."""
-        from docx.enum.text import WD_TAB_ALIGNMENT
-        from docx.shared import Mm, Pt
-
-        width = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
         lines = [c for c in element if isinstance(c.tag, str) and _text(c).strip()]
         for n, line in enumerate(lines):
             paragraph = self.new_paragraph()
-            fmt = paragraph.paragraph_format
-            fmt.left_indent = Pt(SIHAO)
-            fmt.keep_with_next = n < len(lines) - 1
             parts = [p for p in line if isinstance(p.tag, str)]
-            if "printed" in (line.get("class") or "").split() and len(parts) == 2:
-                fmt.tab_stops.add_tab_stop(Mm(width) - Pt(2 * SIHAO), WD_TAB_ALIGNMENT.RIGHT)
+            tab = "printed" in (line.get("class") or "").split() and len(parts) == 2
+            if tab:
                 paragraph.add_run(_text(parts[0]).strip() + "\t" + _text(parts[1]).strip())
             else:
                 paragraph.add_run(_text(line).strip())
-            for run in paragraph.runs:
-                run.font.size = Pt(SIHAO)
-            _borders(paragraph, top=n == 0, bottom=True, thin=n < len(lines) - 1)
+            colophon_line(paragraph, first=n == 0, last=n == len(lines) - 1, tab=tab)
 
     def listing(self, element: HtmlElement, *, numbered: bool) -> None:
         n = 0
@@ -370,7 +361,82 @@ class _Writer:
 
         paragraph = self.new_paragraph()
         paragraph.paragraph_format.space_after = Pt(SANHAO)
-        _borders(paragraph, bottom=True, colour=colour, size=16)
+        borders(paragraph, bottom=True, colour=colour, size=16)
+
+
+def gongwen_document() -> WordDocument:
+    """A blank Word document with the 公文 page, styles, page numbers and font fallbacks:
+    what the html-built files start from and what the Word templates are built on
+    (``scripts/make_docx_templates.py``)."""
+    require("docx", purpose="Word output")
+    import docx
+
+    document = docx.Document()
+    _page_setup(document)
+    _styles(document)
+    _page_numbers(document)
+    _font_fallbacks(document)
+    return document
+
+
+def colophon_line(paragraph: Paragraph, *, first: bool, last: bool, tab: bool = False) -> None:
+    """One line of the 版记 in 四号, one character in from both sides, between rules: a thick
+    one above the first line and below the last, thin ones between. With ``tab`` its text
+    is ``印发机关\t印发日期``, the date set right."""
+    from docx.enum.text import WD_TAB_ALIGNMENT
+    from docx.shared import Mm, Pt
+
+    width = PAGE_MM[0] - MARGINS_MM["left"] - MARGINS_MM["right"]
+    fmt = paragraph.paragraph_format
+    fmt.left_indent = fmt.right_indent = Pt(SIHAO)
+    fmt.first_line_indent = Pt(0)
+    fmt.keep_with_next = not last
+    if tab:
+        fmt.tab_stops.add_tab_stop(Mm(width) - Pt(SIHAO), WD_TAB_ALIGNMENT.RIGHT)
+    for run in paragraph.runs:
+        run.font.size = Pt(SIHAO)
+    borders(paragraph, top=first, bottom=True, thin=not last)
+
+
+def repeat_header(table: Any) -> None:
+    """The table's first row repeats at the top of every page it runs onto."""
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    row = table.rows[0]._tr.get_or_add_trPr()
+    header = OxmlElement("w:tblHeader")
+    header.set(qn("w:val"), "true")
+    row.append(header)
+
+
+# The 公文 fonts an office machine may lack, each with the font Word and LibreOffice use
+# instead (the font table's altName): 方正小标宋 looks most like 华文中宋, the _GB2312 faces
+# are the older names of the system's 仿宋 and 楷体.
+FONT_FALLBACKS = {
+    TITLE_FONT: "华文中宋",
+    BODY_FONT: "仿宋",
+    SUBHEADING_FONT: "楷体",
+    HEADING_FONT: "SimHei",
+    NUMBER_FONT: "SimSun",
+}
+
+
+def _font_fallbacks(document: WordDocument) -> None:
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    part = next(
+        p for p in document.part.package.iter_parts() if p.partname == "/word/fontTable.xml"
+    )
+    fonts = etree.fromstring(part.blob)
+    for name, alternative in FONT_FALLBACKS.items():
+        font = etree.SubElement(fonts, qn("w:font"))
+        font.set(qn("w:name"), name)
+        alt = etree.SubElement(font, qn("w:altName"))
+        alt.set(qn("w:val"), alternative)
+        charset = etree.SubElement(font, qn("w:charset"))
+        charset.set(qn("w:val"), "86")  # GB2312
+    part._blob = etree.tostring(fonts, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _issuer_size(text: str) -> float:
@@ -442,7 +508,7 @@ def _add_text(paragraph: Paragraph, text: str, bold: bool) -> None:
             run.bold = True
 
 
-def _font(run: Any, name: str) -> None:
+def font(run: Any, name: str) -> None:
     """Name the font for Latin and East Asian text alike (Word keeps them apart)."""
     from docx.oxml.ns import qn
 
@@ -485,13 +551,13 @@ def _styles(document: WordDocument) -> None:
     # Word's Title has a blue bottom border: a 公文 title has none.
     for border in title.element.xpath("./w:pPr/w:pBdr"):
         border.getparent().remove(border)
-    for name, font in (
+    for name, face in (
         ("Heading 1", HEADING_FONT),
         ("Heading 2", SUBHEADING_FONT),
         ("Heading 3", BODY_FONT),
     ):
         style = styles[name]
-        _style_font(style, font, SANHAO, bold=name == "Heading 3")
+        _style_font(style, face, SANHAO, bold=name == "Heading 3")
         fmt = style.paragraph_format
         fmt.space_before = Pt(0)
         fmt.space_after = Pt(0)
@@ -547,7 +613,7 @@ def _page_numbers(document: WordDocument) -> None:
         _page_field(paragraph)
         paragraph.add_run(" —")
         for run in paragraph.runs:
-            _font(run, NUMBER_FONT)
+            font(run, NUMBER_FONT)
             run.font.size = Pt(SIHAO)
 
 
@@ -570,7 +636,7 @@ def _page_field(paragraph: Paragraph) -> None:
     paragraph.add_run()._r.append(char("end"))
 
 
-def _borders(
+def borders(
     paragraph: Paragraph,
     *,
     top: bool = False,
@@ -596,7 +662,8 @@ def _borders(
     ppr.append(borders)
 
 
-def _properties(document: WordDocument, stamp: Stamp) -> None:
+def stamp_properties(document: WordDocument, stamp: Stamp) -> None:
+    """The file's title, author and dates: the document's own, never the clock's."""
     props = document.core_properties
     moment = stamp.moment.replace(tzinfo=None)
     props.title = stamp.title
@@ -613,7 +680,7 @@ def _properties(document: WordDocument, stamp: Stamp) -> None:
     props.category = ""
 
 
-def _reproducible_zip(data: bytes, moment: dt.datetime) -> bytes:
+def reproducible_zip(data: bytes, moment: dt.datetime) -> bytes:
     """The same package with every entry dated ``moment``: zip entries otherwise carry
     the time of saving, and two saves of one document would differ."""
     stamp = (moment.year, moment.month, moment.day, 0, 0, 0)

@@ -54,14 +54,24 @@ class ContainedLoader(jinja2.BaseLoader):
     def get_source(
         self, environment: jinja2.Environment, template: str
     ) -> tuple[str, str, Callable[[], bool]]:
+        path = self.locate(template)
+        data = self.read_bytes(path, self.max_bytes)
+        try:
+            return data.decode("utf-8"), str(path), lambda: True
+        except UnicodeDecodeError as e:
+            raise TemplateRefused(f"{path}: template refused: not UTF-8 (byte {e.start})") from e
+
+    def locate(self, template: str) -> Path:
+        """The first folder's file named ``template``, checked as the folder requires."""
         pieces = _template_pieces(template)
         for base, sub, own in self.folders:
             path = _tree_file(base, [sub, *pieces]) if own else _package_file(base, [sub, *pieces])
             if path is not None:
-                return self._read(path), str(path), lambda: True
+                return path
         raise jinja2.TemplateNotFound(template)
 
-    def _read(self, path: Path) -> str:
+    @staticmethod
+    def read_bytes(path: Path, max_bytes: int) -> bytes:
         # O_NOFOLLOW and O_NONBLOCK: a file swapped for a link or a pipe since it was looked at
         # fails or returns at once instead of being followed or waited on.
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -74,13 +84,10 @@ class ContainedLoader(jinja2.BaseLoader):
             if not stat.S_ISREG(info.st_mode):
                 raise TemplateRefused(f"{path}: template refused: not a plain file")
             # Read one byte past the limit too: the file may grow after fstat.
-            data = b"" if info.st_size > self.max_bytes else file.read(self.max_bytes + 1)
-        if info.st_size > self.max_bytes or len(data) > self.max_bytes:
-            raise TemplateRefused(f"{path}: template refused: larger than {self.max_bytes:,} bytes")
-        try:
-            return data.decode("utf-8")
-        except UnicodeDecodeError as e:
-            raise TemplateRefused(f"{path}: template refused: not UTF-8 (byte {e.start})") from e
+            data = b"" if info.st_size > max_bytes else file.read(max_bytes + 1)
+        if info.st_size > max_bytes or len(data) > max_bytes:
+            raise TemplateRefused(f"{path}: template refused: larger than {max_bytes:,} bytes")
+        return data
 
 
 def _template_pieces(template: str) -> list[str]:

@@ -34,8 +34,6 @@ def render(
     looked up after the language folder, so a tree's ``<lang>/`` or ``common/`` overrides it.
     A ``.md.j2`` template escapes every value for Markdown; ``.html.j2`` and ``.svg.j2`` for HTML.
     """
-    import importlib.resources
-
     import jinja2
 
     from barrier_cli.present.render.sandbox import (
@@ -46,13 +44,7 @@ def render(
     )
 
     budget = budget or Budget.from_env()
-    shipped = Path(str(importlib.resources.files("barrier_cli") / "templates"))
-    bases = (
-        [(shipped, False)] if records is None else [(records / "templates", True), (shipped, False)]
-    )
-    loader = ContainedLoader(
-        [(base, sub, own) for base, own in bases for sub in (lang, COMMON)], budget.template_bytes
-    )
+    loader = ContainedLoader(template_folders(lang, records), budget.template_bytes)
     env = BoundedEnvironment(
         budget=budget,
         markdown=name.endswith(".md.j2"),
@@ -90,6 +82,18 @@ def render(
         RecursionError,
     ) as e:
         raise TemplateFailed(f"{_template_place(e, place)}: template error: {e}") from e
+
+
+def template_folders(lang: str, records: Path | None) -> list[tuple[Path, str, bool]]:
+    """Where ``lang``'s templates are looked up, in order, as ``ContainedLoader`` takes them:
+    the tree's own ``<lang>/`` and ``common/``, then the package's."""
+    import importlib.resources
+
+    shipped = Path(str(importlib.resources.files("barrier_cli") / "templates"))
+    bases = (
+        [(shipped, False)] if records is None else [(records / "templates", True), (shipped, False)]
+    )
+    return [(base, sub, own) for base, own in bases for sub in (lang, COMMON)]
 
 
 def _included_from(error: BaseException, message: str) -> str:
