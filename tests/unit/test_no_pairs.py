@@ -82,7 +82,7 @@ KNOWN = {
     "write/entry/questions.py": 12,
     "write/entry/session.py": 11,
     "write/entry/shift.py": 10,
-    "reports/export/schema.py": 9,
+    "reports/export/schema.py": 8,
 }
 """Pairs still in code, per file: a file may lose them, never gain one."""
 
