@@ -22,7 +22,8 @@ Key = tuple[str | None, str]
 
 
 def said_in_code() -> dict[Key, str]:
-    """Every literal passed to ``_``/``in_lang``/``pgettext`` in the package, with where."""
+    """Every literal passed to ``_``/``in_lang``/``pgettext`` (and the deficiencies' own
+    ``scope.word``) in the package, with where."""
     found: dict[Key, str] = {}
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -36,7 +37,10 @@ def said_in_code() -> dict[Key, str]:
             where = f"{path.relative_to(SRC)}:{node.lineno}"
             if name in ("i18n._", "_", "i18n.in_lang"):
                 found.setdefault((None, literals[0]), where)
-            elif name in ("i18n.pgettext", "pgettext") and len(literals) == 2:
+            elif (
+                name in ("i18n.pgettext", "pgettext", "scope.word", "self.word")
+                and len(literals) == 2
+            ):
                 found.setdefault((literals[0], literals[1]), where)
     return found
 
@@ -87,6 +91,7 @@ def test_the_code_scan_sees_the_calls_it_must() -> None:
     assert (None, "unknown key '{key}'") in said
     assert said[None, "  hint: {hint}"].startswith("present/reporters.py")
     assert said["analysis cases", "Closure"].startswith("present/render/term.py")
+    assert said["report gap", "no location"].startswith("reports/deficiencies.py")
     assert not any(re.fullmatch(r"\s*", msgid) for _, msgid in said)
 
 
