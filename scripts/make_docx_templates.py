@@ -141,7 +141,12 @@ def notice() -> Builder:
         run.font.color.rgb = RGBColor.from_string(office.RED)
     issuer.paragraph_format.space_before = Pt(office.SANHAO)
     issuer.paragraph_format.space_after = Pt(2 * office.SANHAO)
-    b.para('{{ notice.number or _("(draft, not numbered)") }}', indent=False, align="center")
+    b.para(
+        '{{ notice.number or (_("%(number)s (draft)", number=notice.draft_number) '
+        'if notice.draft_number else _("(draft, not numbered)")) }}',
+        indent=False,
+        align="center",
+    )
     office.borders(b.para("", indent=False), bottom=True, colour=office.RED, size=16)
     # 主体
     b.para("{{ notice.title }}", style="Title")
@@ -171,13 +176,25 @@ def notice() -> Builder:
     b.tag("{%p else %}")
     b.para('{{ _("No accident or violation occurred this month, and none is still open.") }}')
     b.tag("{%p endif %}")
-    b.heading('{{ _("(2) Proposed key persons") }}', 2)
+    b.heading('{{ _("(2) Near misses") }}', 2)
+    b.tag("{%p if t.near_misses %}")
+    b.items("n in t.near_misses", "{{ n }}", numbered=False)
+    b.tag("{%p else %}")
+    b.para('{{ _("No near miss was reported this month.") }}')
+    b.tag("{%p endif %}")
+    b.heading('{{ _("(3) Proposed key persons") }}', 2)
     b.tag("{%p if t.key_persons %}")
     b.items("k in t.key_persons", "{{ k }}", numbered=False)
     b.tag("{%p else %}")
     b.para('{{ _("No new key person is proposed this month.") }}')
     b.tag("{%p endif %}")
-    b.heading('{{ _("(3) Problems of the branches") }}', 2)
+    b.heading('{{ _("(4) Pairings") }}', 2)
+    b.tag("{%p if t.pairings %}")
+    b.items("p in t.pairings", "{{ p }}")
+    b.tag("{%p else %}")
+    b.para('{{ _("No pairing is under way this month.") }}')
+    b.tag("{%p endif %}")
+    b.heading('{{ _("(5) Problems of the branches") }}', 2)
     b.tag("{%p if t.branches %}")
     b.items("x in t.branches", "{{ x }}")
     b.para('{{ _("The details are listed in the attachment.") }}')
@@ -185,7 +202,7 @@ def notice() -> Builder:
     b.para('{{ _("The records show no problem of a branch to report this month.") }}')
     b.tag("{%p endif %}")
     b.tag("{%p if t.own %}")
-    b.heading('{{ _("(4) Self-review of %(issuer)s", issuer=notice.issuer) }}', 2)
+    b.heading('{{ _("(6) Self-review of %(issuer)s", issuer=notice.issuer) }}', 2)
     b.para("{{ t.own }}")
     b.tag("{%p endif %}")
 
@@ -221,7 +238,7 @@ def notice() -> Builder:
         'concretely.") }}'
     )
     b.tag("{%p endif %}")
-    b.para('{{ _("This notice is hereby circulated.") }}')
+    b.para('{{ _("For the information of all branches.") }}')
 
     # 附件说明, then 发文机关署名 and 成文日期 right, the date four characters in.
     b.tag("{%p if attached %}")
@@ -256,7 +273,7 @@ def notice() -> Builder:
     # 版记: 抄送 and 印发 between rules, thick first and last, at the foot of the last page.
     b.para("")
     b.tag("{%p if notice.copy_to %}")
-    copy = b.para('{{ _("Copied to: %(to)s.", to=notice.copy_to | join(_(", "))) }}', indent=False)
+    copy = b.para('{{ _("cc: %(to)s.", to=notice.copy_to | join(_(", "))) }}', indent=False)
     office.colophon_line(copy, first=True, last=False)
     b.tag("{%p endif %}")
     printed = b.para(

@@ -151,6 +151,23 @@ def test_member_month_fails_for_missed_reports_own_violation_and_accident_nearby
     assert members["zhao"].result == "pass" and members["zhao"].deductions[0].points == 5
 
 
+def test_a_missed_report_deduction_says_the_same_in_both_languages() -> None:
+    tree = build(report(date=D(2026, 10, 3), reporter="wang"), settings=MEMBER_MONTHLY)
+    said = {
+        lang: next(
+            m.assessment.deductions[0].reason
+            for m in a.assess(tree, Month(2026, 10), today=TODAY, lang=lang).members
+            if m.assessment.subject == "zhu"
+        )
+        for lang in ("zh", "en")
+    }
+    assert said["zh"] == "漏报：党员应反馈1个月，实际反馈0个月，漏报1个月（2026-10），岗区评比失格"
+    assert said["en"] == (
+        "missed reports: fed back 0 of 1 months as party member, missed 1 (2026-10); "
+        "fails the post rating"
+    )
+
+
 def test_the_person_responsible_for_an_accident_is_not_rated_like_a_bystander() -> None:
     accident = incident(
         date=D(2026, 10, 9),

@@ -15,40 +15,62 @@ from barrier_cli.cli.context import language_of_run
 from barrier_cli.core import i18n
 
 SRC = Path(barrier_cli.__file__).parent
-BARRIER_PO = i18n.LOCALE / "zh" / "LC_MESSAGES" / "barrier.po"
-DOMAIN_OF = {"present/notice.py": "notice", "present/notice_prose.py": "notice"}
-"""Modules whose messages live in a document's catalogue rather than ``barrier``."""
+ZH = i18n.LOCALE / "zh" / "LC_MESSAGES"
+
+Key = tuple[str | None, str]
+"""A message as the catalogue keys it: its context (``msgctxt``), if any, and its msgid."""
 
 
-def said_in_code() -> dict[str, str]:
-    """Every literal passed to ``i18n._``/``_``/``in_lang`` in the package, with where."""
-    found: dict[str, str] = {}
+def said_in_code() -> dict[Key, str]:
+    """Every literal passed to ``_``/``in_lang``/``pgettext`` (and the deficiencies' own
+    ``scope.word``) in the package, with where."""
+    found: dict[Key, str] = {}
     for path in sorted(SRC.rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if not isinstance(node, ast.Call):
                 continue
             name = ast.unparse(node.func)
             args = node.args[1:] if name.endswith("in_lang") else node.args
-            if name in ("i18n._", "_", "i18n.in_lang") and args:
-                first = args[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
-                    found.setdefault(first.value, f"{path.relative_to(SRC)}:{node.lineno}")
+            literals = [str(a.value) for a in args if isinstance(a, ast.Constant)]
+            if len(literals) != len(args) or not literals:
+                continue
+            where = f"{path.relative_to(SRC)}:{node.lineno}"
+            if name in ("i18n._", "_", "i18n.in_lang"):
+                found.setdefault((None, literals[0]), where)
+            elif (
+                name in ("i18n.pgettext", "pgettext", "scope.word", "self.word")
+                and len(literals) == 2
+            ):
+                found.setdefault((literals[0], literals[1]), where)
     return found
 
 
-def catalogue(domain: str = "barrier") -> dict[str, str]:
-    with (BARRIER_PO.parent / f"{domain}.po").open("rb") as f:
-        return {str(m.id): str(m.string) for m in read_po(f) if m.id and not m.context}
+def catalogue(po: Path | None = None) -> dict[Key, str]:
+    """One zh catalogue, or all of them as the language's one lookup chains them."""
+    out: dict[Key, str] = {}
+    for path in [po] if po else sorted(ZH.glob("*.po")):
+        with path.open("rb") as f:
+            out.update({(m.context, str(m.id)): str(m.string) for m in read_po(f) if m.id})
+    return out
 
 
 def test_every_message_the_code_says_has_a_chinese_translation() -> None:
-    zh = {domain: catalogue(domain) for domain in {"barrier", *DOMAIN_OF.values()}}
-    missing = {
-        msgid: where
-        for msgid, where in said_in_code().items()
-        if not zh[DOMAIN_OF.get(where.partition(":")[0], "barrier")].get(msgid)
-    }
+    zh = catalogue()
+    missing = {key: where for key, where in said_in_code().items() if not zh.get(key)}
     assert missing == {}
+
+
+def test_no_two_domains_translate_one_message_differently() -> None:
+    """The domains of a language are chained into one lookup, so a msgid two of them translate
+    differently silently takes the later one's text: a word that differs needs a context."""
+    seen: dict[Key, tuple[str, str]] = {}
+    differing = []
+    for po in sorted(ZH.glob("*.po")):
+        for key, text in catalogue(po).items():
+            first = seen.setdefault(key, (po.name, text))
+            if first[1] != text:
+                differing.append((key, first, (po.name, text)))
+    assert differing == []
 
 
 def fields(text: str) -> set[str]:
@@ -58,8 +80,7 @@ def fields(text: str) -> set[str]:
 def test_a_translation_keeps_every_placeholder_of_its_message() -> None:
     differing = {
         msgid: text
-        for domain in ("barrier", *DOMAIN_OF.values())
-        for msgid, text in catalogue(domain).items()
+        for (_, msgid), text in catalogue().items()
         if "{" in msgid and fields(msgid) != fields(text)
     }
     assert differing == {}
@@ -67,9 +88,11 @@ def test_a_translation_keeps_every_placeholder_of_its_message() -> None:
 
 def test_the_code_scan_sees_the_calls_it_must() -> None:
     said = said_in_code()
-    assert "unknown key '{key}'" in said
-    assert said["  hint: {hint}"].startswith("present/reporters.py")
-    assert not any(re.fullmatch(r"\s*", msgid) for msgid in said)
+    assert (None, "unknown key '{key}'") in said
+    assert said[None, "  hint: {hint}"].startswith("present/reporters.py")
+    assert said["analysis cases", "Closure"].startswith("present/render/term.py")
+    assert said["report gap", "no location"].startswith("reports/deficiencies.py")
+    assert not any(re.fullmatch(r"\s*", msgid) for _, msgid in said)
 
 
 def test_a_list_is_joined_as_the_language_joins_it() -> None:

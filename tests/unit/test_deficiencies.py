@@ -170,6 +170,22 @@ def test_pairings_past_a_milestone_as_of_the_months_end() -> None:
     assert any("应于7月1日前基本转化" in x.detail for x in found)
 
 
+def test_an_escalated_pairing_past_its_full_turnaround_says_so_in_both_languages() -> None:
+    escalated = pairing(
+        start=D(2026, 1, 5), assistant="wang", status="escalated", escalated_on=D(2026, 2, 2)
+    )
+    said = {
+        lang: [x.detail for x in run(d.pairing_past_milestone, build(escalated), lang=lang)]
+        for lang in ("zh", "en")
+    }
+    assert said["zh"] == [
+        f"包保对象姜海峰（记录编号{escalated.id}）应于5月2日前在支委委员协助下完全转化，仍未转化"
+    ]
+    assert said["en"] == [
+        f"{escalated.id}: 姜海峰 was due an escalated turnaround on 2 May, not yet reached"
+    ]
+
+
 def test_english_details_and_every_rule_in_order() -> None:
     tree = build(
         report(

@@ -79,10 +79,12 @@ def test_the_word_notice_has_the_gb_t_9704_parts_in_order(notice_docx: bytes) ->
         "五、整改要求",
         "2026年10月份通报事项清单",
     ]
-    assert _styled(document, "Heading 2")[:3] == [
+    assert _styled(document, "Heading 2")[:5] == [
         "（一）事故和“两违”情况",
-        "（二）拟列安全关键人",
-        "（三）各党支部存在的问题",
+        "（二）事故苗子情况",
+        "（三）拟列安全关键人",
+        "（四）包保转化情况",
+        "（五）各党支部存在的问题",
     ]
     assert texts[4] == "各党支部："
     # 署名 and 成文日期, then the 附件 on a page of its own, then the 版记

@@ -10,6 +10,7 @@ import typer
 from barrier_cli.cli import options
 from barrier_cli.cli.adding import lang_of
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def list_(
@@ -87,7 +88,7 @@ def list_(
         console = color.console()
         console.print(table)
         n = len(listing.rows)
-        console.print(f"共 {n} 条" if lang == "zh" else f"{n} records", style="dim")
+        console.print(i18n.in_lang(lang, "{n} records").format(n=n), style="dim")
 
 
 def show(

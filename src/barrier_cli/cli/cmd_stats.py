@@ -56,42 +56,42 @@ def stats(
         }
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2, default=str))
         return
-    zh = lang == "zh"
-    since = totals.since or "-"
-    typer.echo(
-        f"{since} 至 {day}：共收集各类安全信息 {totals.reports} 件，已闭环 {totals.closed} 件"
-        if zh
-        else f"{since} to {day}: {totals.reports} pieces of safety information, {totals.closed} closed"
-    )
-    for title, group, counts in (
-        ("按要素" if zh else "by element", "element", totals.by_element),
-        ("按来源" if zh else "by source", "source", totals.by_source),
-        ("按层级" if zh else "by tier", "level", totals.by_level),
-    ):
-        cells = "  ".join(f"{label(group, k, lang)} {n}" for k, n in counts.items())
-        typer.echo(f"  {title}: {cells}")
-    typer.echo(
-        f"  今日无异常反馈 {totals.nil_returns} 人次（不计入安全信息）"
-        if zh
-        else f"  nil returns: {totals.nil_returns} (not safety information)"
-    )
-    kinds = year.by("kind")
-    cells = "；".join(
-        f"{label('reward_kind', k, lang)} {v.count} 次" + (f"，{v.amount:g} 元" if v.amount else "")
-        if zh
-        else f"{label('reward_kind', k, lang)} {v.count}"
-        + (f", {v.amount:g} yuan" if v.amount else "")
-        for k, v in sorted(kinds.items())
-    )
-    none = "无" if zh else "none"
-    typer.echo(
-        f"  {year.year}年奖惩（截至{day}）：{cells or none}"
-        if zh
-        else f"  rewards and penalties {year.year} (to {day}): {cells or none}"
-    )
-    names = {p.id: p.name for p in tree.org.people}
-    typer.echo(
-        i18n._("  party members with no A-class violation in {year}: {count} ({names})").format(
-            year=day.year, count=len(clear), names=i18n.join([names[p] for p in clear]) or none
+    with i18n.using(lang):  # the tree's language, as its labels are
+        since = totals.since or "-"
+        typer.echo(
+            i18n._(
+                "{since} to {day}: {reports} pieces of safety information, {closed} closed"
+            ).format(since=since, day=day, reports=totals.reports, closed=totals.closed)
         )
-    )
+        for title, group, counts in (
+            (i18n.pgettext("stats", "by element"), "element", totals.by_element),
+            (i18n.pgettext("stats", "by source"), "source", totals.by_source),
+            (i18n.pgettext("stats", "by tier"), "level", totals.by_level),
+        ):
+            cells = "  ".join(f"{label(group, k, lang)} {n}" for k, n in counts.items())
+            typer.echo(f"  {title}: {cells}")
+        typer.echo(
+            i18n._("  nil returns: {count} (not safety information)").format(
+                count=totals.nil_returns
+            )
+        )
+        kinds = year.by("kind")
+        cells = "；".join(
+            i18n.pgettext("reward tally", "{kind} {count}").format(
+                kind=label("reward_kind", k, lang), count=v.count
+            )
+            + (i18n._(", {amount} yuan").format(amount=f"{v.amount:g}") if v.amount else "")
+            for k, v in sorted(kinds.items())
+        )
+        none = i18n.pgettext("empty list", "none")
+        typer.echo(
+            i18n._("  rewards and penalties {year} (to {day}): {cells}").format(
+                year=year.year, day=day, cells=cells or none
+            )
+        )
+        names = {p.id: p.name for p in tree.org.people}
+        typer.echo(
+            i18n._("  party members with no A-class violation in {year}: {count} ({names})").format(
+                year=day.year, count=len(clear), names=i18n.join([names[p] for p in clear]) or none
+            )
+        )

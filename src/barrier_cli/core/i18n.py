@@ -104,6 +104,12 @@ def _(message: str) -> str:
     return translations(_current.get()).gettext(message)
 
 
+def pgettext(context: str, message: str) -> str:
+    """``message`` in the language in force, as said in ``context`` (``msgctxt``): one English
+    word the language says differently in two places ("member" as a tier and as a level)."""
+    return translations(_current.get()).pgettext(context, message)
+
+
 def join(items: Iterable[str]) -> str:
     """``items`` listed as the language in force lists them ("a, b" or "a、b")."""
     return _(", ").join(items)

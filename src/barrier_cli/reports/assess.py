@@ -20,11 +20,12 @@ A quarter ranks members within each branch, and flags the tail (排尾) of each 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, UserError
+from barrier_cli.core.i18n import in_lang
 from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Assessment, Competence, Incident
@@ -93,8 +94,7 @@ class Assessed:
 
 
 # What one period of a reporting duty is called (a duty day, an ISO week, a month).
-_PERIOD_ZH = {"day": "个值班日", "week": "周", "month": "个月"}
-_PERIOD_EN = {"day": "duty days", "week": "weeks", "month": "months"}
+_PERIOD = {"day": "duty days", "week": "weeks", "month": "months"}
 
 
 def parse_period(month: str | None, quarter: str | None, today: dt.date) -> Period:
@@ -199,9 +199,9 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
             yield Deficiency(
                 unit,
                 "no_handover",
-                f"{case.id}「{case.title}」未交班"
-                if lang == "zh"
-                else f"{case.id} '{case.title}': not handed over",
+                in_lang(lang, "{id} '{title}': not handed over").format(
+                    id=case.id, title=case.title
+                ),
                 (case.id,),
             )
         analysed = case.analysed_on()
@@ -210,9 +210,9 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
             yield Deficiency(
                 unit,
                 "violation_unanalysed",
-                f"{case.id}「{case.title}」（{grade}类两违）当月未分析"
-                if lang == "zh"
-                else f"{case.id} '{case.title}' ({grade}-class): not analysed in its month",
+                in_lang(lang, "{id} '{title}' ({grade}-class): not analysed in its month").format(
+                    id=case.id, title=case.title, grade=grade
+                ),
                 (case.id,),
             )
     for report in tree.reports:
@@ -224,9 +224,9 @@ def _case_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterator[De
             yield Deficiency(
                 tree.places.branch_of(where) or where or "?",
                 "violation_unanalysed",
-                f"{report.id}「{report.summary}」两违信息当月未分析"
-                if lang == "zh"
-                else f"{report.id} '{report.summary}': violation not analysed in its month",
+                in_lang(lang, "{id} '{summary}': violation not analysed in its month").format(
+                    id=report.id, summary=report.summary
+                ),
                 (report.id,),
             )
 
@@ -245,9 +245,9 @@ def _activity_shortfalls(tree: Tree, months: list[Month], lang: Lang) -> Iterato
                 yield Deficiency(
                     unit.id,
                     "no_activity",
-                    f"{month}无双学双提或四赛记录"
-                    if lang == "zh"
-                    else f"{month}: no study (双学双提) or contest (四赛) recorded",
+                    in_lang(lang, "{month}: no study (双学双提) or contest (四赛) recorded").format(
+                        month=month
+                    ),
                     (),
                     subject=str(month),
                 )
@@ -268,10 +268,9 @@ def _unpaired_key_persons(
         yield Deficiency(
             tree.places.branch_of(k.unit) or k.unit,
             "key_person_unpaired",
-            f"{k.id}：安全关键人{k.person}确定{(asof - k.confirmed).days}天未结包保对子"
-            if lang == "zh"
-            else f"{k.id}: key person {k.person} confirmed "
-            f"{(asof - k.confirmed).days} days ago, not paired",
+            in_lang(lang, "{id}: key person {person} confirmed {days} days ago, not paired").format(
+                id=k.id, person=k.person, days=(asof - k.confirmed).days
+            ),
             (k.id,),
         )
 
@@ -287,11 +286,7 @@ def _case_rule(case: Incident) -> str:
 def _case_detail(case: Incident, lang: Lang) -> str:
     kind = label("accident_class", case.class_, lang) if case.class_ else None
     kind = kind or label("incident_type", case.type, lang)
-    return (
-        f"{case.id}「{case.title}」（{kind}）"
-        if lang == "zh"
-        else f"{case.id} '{case.title}' ({kind})"
-    )
+    return in_lang(lang, "{id} '{title}' ({kind})").format(id=case.id, title=case.title, kind=kind)
 
 
 def _weight(tree: Tree, d: Deficiency) -> float:
@@ -352,9 +347,9 @@ def _branch_draft(
                 ItemScore(
                     item=item_id,
                     score=item.max,
-                    note=_t(lang, "据记录核算", "derived from the records")
+                    note=in_lang(lang, "derived from the records")
                     if refs
-                    else _t(lang, "据记录核算，本期无扣分", "derived: nothing to deduct"),
+                    else in_lang(lang, "derived: nothing to deduct"),
                     evidence=list(dict.fromkeys(refs)),
                 )
             )
@@ -368,9 +363,7 @@ def _branch_draft(
                 ItemScore(
                     item=item_id,
                     score=0,
-                    note=_t(
-                        lang, "未录入：须录入得分及依据", "not entered: score it with evidence"
-                    ),
+                    note=in_lang(lang, "not entered: score it with evidence"),
                 )
             )
     assessment = Assessment(
@@ -392,27 +385,25 @@ def _branch_draft(
     return Draft(assessment, name, aspects, recorded=recorded, sources=sources)
 
 
-def _t(lang: Lang, zh: str, en: str) -> str:
-    return zh if lang == "zh" else en
-
-
-CASE_RULES: dict[str, tuple[str, str]] = {
-    "no_handover": ("未交班", "not handed over"),
-    "violation": ("两违", "violation"),
-    "serious_accident": ("一般A类及以上事故", "general-A accident or worse"),
-    "accident": ("事故", "accident"),
-    "precursor": ("事故苗子", "precursor"),
-    "violation_unanalysed": ("两违信息未按月分析", "violation not analysed monthly"),
-    "no_activity": ("未开展双学双提、四赛", "no study or contest"),
-    "key_person_unpaired": ("安全关键人未包保", "key person not paired"),
+CASE_RULES: dict[str, str] = {
+    "no_handover": "not handed over",
+    "violation": "violation",
+    "serious_accident": "general-A accident or worse",
+    "accident": "accident",
+    "precursor": "precursor",
+    "violation_unanalysed": "violation not analysed monthly",
+    "no_activity": "no study or contest",
+    "key_person_unpaired": "key person not paired",
 }
+"""The headings of the shortfalls only assessment counts, in English (catalogue context
+"shortfall": "violation" is 两违 here, whatever it is elsewhere)."""
 
 
 def shortfall_title(rule: str, lang: Lang) -> str:
     """The notice's heading of a rule, or the heading of a case rule of assessment."""
     if rule in CASE_RULES:
-        zh, en = CASE_RULES[rule]
-        return zh if lang == "zh" else en
+        with i18n.using(lang):
+            return i18n.pgettext("shortfall", CASE_RULES[rule])
     return rule_title(rule, lang)
 
 
@@ -476,9 +467,6 @@ def _member_draft(
     first, last = months[0].first, min(months[-1].last, today)
     cases = tree.settings.cases
 
-    def t(zh: str, en: str) -> str:
-        return _t(lang, zh, en)
-
     wanted: list[Deduction] = []
     failing = False
 
@@ -492,13 +480,17 @@ def _member_draft(
     for shortfall in (m for m in missed if m.subject == pid and m.tier in ("member", "group")):
         fail(
             "missed",
-            t(
-                f"漏报：{label('level', shortfall.tier)}应反馈{shortfall.expected}"
-                f"{_PERIOD_ZH[shortfall.period]}，漏报{shortfall.shortfall}"
-                f"{_PERIOD_ZH[shortfall.period]}（{'、'.join(shortfall.missed_periods)}），"
-                "岗区评比失格",
-                f"missed reports: fed back {shortfall.actual} of {shortfall.expected} "
-                f"{_PERIOD_EN[shortfall.period]} as {label('level', shortfall.tier, 'en')}",
+            in_lang(
+                lang,
+                "missed reports: fed back {actual} of {expected} {periods} as {level}, "
+                "missed {shortfall} ({missed}); fails the post rating",
+            ).format(
+                actual=shortfall.actual,
+                expected=shortfall.expected,
+                periods=_said_period(shortfall.period, lang),
+                level=label("level", shortfall.tier, lang),
+                shortfall=shortfall.shortfall,
+                missed=_joined(shortfall.missed_periods, lang),
             ),
             None,
         )
@@ -510,14 +502,20 @@ def _member_draft(
             grade = case.grade(cases) or "B"
             fail(
                 f"violation_{grade.lower()}",
-                t(f"本人{grade}类{kind}：{case.title}", f"own {grade}-class {kind}: {case.title}"),
+                in_lang(lang, "own {grade}-class {kind}: {title}").format(
+                    grade=grade, kind=kind, title=case.title
+                ),
                 case.id,
             )
         elif case.type == "accident":
             part = _part_in(case, pid, duty.unit)
             if part is not None:
-                zh, en = ACCIDENT_PART[part]
-                fail(part, t(f"{zh}：{case.title}", f"{en}: {case.title}"), case.id)
+                said = in_lang(lang, ACCIDENT_PART[part])
+                fail(
+                    part,
+                    in_lang(lang, "{part}: {title}").format(part=said, title=case.title),
+                    case.id,
+                )
     for report in tree.reports:
         if (
             report.withdrawn is None
@@ -528,7 +526,7 @@ def _member_draft(
         ):
             fail(
                 "violation_b",
-                t(f"本人两违：{report.summary}", f"own violation: {report.summary}"),
+                in_lang(lang, "own violation: {summary}").format(summary=report.summary),
                 report.id,
             )
     scores = []
@@ -544,7 +542,7 @@ def _member_draft(
                 ItemScore(
                     item=item_id,
                     score=0,
-                    note=t("无考核记录，待考核", "no check recorded: not yet assessed"),
+                    note=in_lang(lang, "no check recorded: not yet assessed"),
                 )
             )
         else:
@@ -562,9 +560,8 @@ def _member_draft(
             if not result.passed:
                 fail(
                     f"{item_id}_failed",
-                    t(
-                        f"{item.name}考核不合格：{event.title}",
-                        f"failed {item.name}: {event.title}",
+                    in_lang(lang, "failed {item}: {title}").format(
+                        item=item.name, title=event.title
                     ),
                     event.id,
                 )
@@ -595,10 +592,20 @@ def _member_draft(
 
 
 ACCIDENT_PART = {
-    "responsible": ("本人负有责任的事故", "accident they answer for"),
-    "involved": ("本人涉及的事故", "accident they were involved in"),
-    "nearby": ("身边发生事故", "accident nearby"),
+    "responsible": "accident they answer for",
+    "involved": "accident they were involved in",
+    "nearby": "accident nearby",
 }
+
+
+def _said_period(period: str, lang: Lang) -> str:
+    with i18n.using(lang):
+        return i18n.pgettext("duty period", _PERIOD[period])
+
+
+def _joined(items: Iterable[str], lang: Lang) -> str:
+    with i18n.using(lang):
+        return i18n.join(items)
 
 
 def _part_in(case: Incident, pid: str, unit: str) -> str | None:

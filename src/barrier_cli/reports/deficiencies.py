@@ -13,10 +13,11 @@ for that month written a year later still says so.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from barrier_cli.core import i18n
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Action, Incident, Pairing, Person, Report
 from barrier_cli.core.models.incident import typical_gaps
@@ -70,8 +71,17 @@ class Scope:
         day = moment or default_moment(month, today)
         return cls(snapshot.as_of(tree, day), month, day, lang)
 
-    def text(self, zh: str, en: str) -> str:
-        return zh if self.lang == "zh" else en
+    def word(self, context: str, message: str) -> str:
+        """``message`` in the scope's language, as the catalogue says it in ``context``."""
+        with i18n.using(self.lang):
+            return i18n.pgettext(context, message)
+
+    def join(self, items: Iterable[str], *, both: bool = False) -> str:
+        """``items`` listed in the scope's language; ``both`` as things that are all missing
+        ("no owner and no due date")."""
+        items = list(items)
+        with i18n.using(self.lang):
+            return i18n.pgettext("missing", " and ").join(items) if both else i18n.join(items)
 
     def branch(self, unit: str | None) -> str:
         return self.tree.places.branch_of(unit) or unit or "?"
@@ -92,7 +102,7 @@ class Scope:
 
     def person(self, pid: str | None) -> str:
         if pid is None:
-            return self.text("无责任人", "no owner")
+            return self.word("action owner", "no owner")
         person = self.people.get(pid)
         return person.name if person else pid
 
@@ -163,7 +173,8 @@ def say_period(key: str, lang: Lang, year: int) -> str:
 def say_periods(keys: tuple[str, ...], lang: Lang, year: int) -> str:
     if keys and all(k.count("-") == 2 and "-W" not in k for k in keys):
         return say_days([dt.date.fromisoformat(k) for k in keys], lang, year)
-    return ("、" if lang == "zh" else ", ").join(say_period(k, lang, year) for k in keys)
+    with i18n.using(lang):
+        return i18n.join(say_period(k, lang, year) for k in keys)
 
 
 def person_title(scope: Scope, pid: str, tier: str, branch: str) -> str:
@@ -173,13 +184,17 @@ def person_title(scope: Scope, pid: str, tier: str, branch: str) -> str:
     name = person.name if person else pid
     branch_name = scope.unit_name(branch)
     if person is not None and "secretary" in person.roles and person.unit == branch:
-        return scope.text(f"{name}（{branch_name}书记）", f"{name} ({branch_name}, secretary)")
+        return i18n.in_lang(scope.lang, "{name} ({branch}, secretary)").format(
+            name=name, branch=branch_name
+        )
     role = (
         label("level", tier, scope.lang)
         if tier != "group"
-        else scope.text("党小组长", "party group leader")
+        else scope.word("role", "party group leader")
     )
-    return scope.text(f"{name}（{branch_name}，{role}）", f"{name} ({branch_name}, {role})")
+    return i18n.in_lang(scope.lang, "{name} ({branch}, {role})").format(
+        name=name, branch=branch_name, role=role
+    )
 
 
 def missed_reports(scope: Scope) -> list[Deficiency]:
@@ -213,22 +228,20 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
         else:
             who = person_title(scope, duty.subject, duty.tier, duty.branch or duty.unit)
         if duty.period == "day" and duty.actual == 0:
-            zh = f"本月应反馈{duty.expected}个值班日，均未反馈"
-            en = f"owed feedback on {duty.expected} duty days this month and gave none"
+            message = "{who}: owed feedback on {expected} duty days this month and gave none"
         elif duty.period == "day":
-            zh = f"本月应反馈{duty.expected}个值班日，{missed}未反馈"
-            en = f"owed feedback on {duty.expected} duty days this month, none on {missed}"
+            message = "{who}: owed feedback on {expected} duty days this month, none on {missed}"
         elif duty.period == "week":
-            zh = f"本月应按周反馈安全信息，{missed}未反馈"
-            en = f"owed feedback every week this month, none for {missed}"
+            message = "{who}: owed feedback every week this month, none for {missed}"
         else:
-            zh = f"本月应按月反馈安全信息，{missed}未反馈"
-            en = f"owed feedback every month, none for {missed}"
+            message = "{who}: owed feedback every month, none for {missed}"
         out.append(
             Deficiency(
                 duty.branch or duty.unit,
                 "missed_reports",
-                scope.text(f"{who}：{zh}", f"{who}: {en}"),
+                i18n.in_lang(scope.lang, message).format(
+                    who=who, expected=duty.expected, missed=missed
+                ),
                 filed,
                 duty.subject,
             )
@@ -250,11 +263,13 @@ def low_quality_reports(scope: Scope) -> list[Deficiency]:
                 Deficiency(
                     scope.report_unit(report),
                     "low_quality",
-                    scope.text(
-                        f"{scope.day(report.date)}的安全信息“{report.summary}”"
-                        f"（记录编号{report.id}）{'、'.join(gaps)}",
-                        f"the report '{report.summary}' of {scope.day(report.date)} "
-                        f"({report.id}): {', '.join(gaps)}",
+                    i18n.in_lang(
+                        scope.lang, "the report '{summary}' of {day} ({id}): {gaps}"
+                    ).format(
+                        summary=report.summary,
+                        day=scope.day(report.date),
+                        id=report.id,
+                        gaps=scope.join(gaps),
                     ),
                     (report.id,),
                 )
@@ -266,19 +281,19 @@ def _quality_gaps(report: Report, scope: Scope) -> Iterator[str]:
     summary = report.summary.strip()
     one_word = len(summary) < SHORT_SUMMARY or (summary.isascii() and len(summary.split()) < 3)
     if one_word and not report.details:
-        yield scope.text("一句话信息，内容不具体", "a one-word summary")
+        yield scope.word("report gap", "a one-word summary")
     if report.source == "cadre_patrol" and not report.keys:
-        yield scope.text("干部监控未注明五个关键", "a cadre patrol naming none of the five keys")
+        yield scope.word("report gap", "a cadre patrol naming none of the five keys")
     about_a_train = report.category == "fault" or (
         "train" in report.keys and report.category not in ("suggestion", "other")
     )
     if about_a_train and not (report.train or report.vehicle):
-        yield scope.text("未记车次车号", "no train or vehicle")
+        yield scope.word("report gap", "no train or vehicle")
     where_matters = report.category == "near_miss" or (
         report.category == "hazard" and report.element == "equipment"
     )
     if where_matters and report.location is None:
-        yield scope.text("未记地点", "no location")
+        yield scope.word("report gap", "no location")
 
 
 def late_analysis(scope: Scope) -> list[Deficiency]:
@@ -289,20 +304,15 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
     for late in snapshot.late_analyses(scope.tree, scope.month, scope.asof, days):
         rid = late.report.id
         when = scope.day(late.report.date)
-        detail = (
-            scope.text(
-                f"{when}收集的安全信息1条（记录编号{rid}）{late.days}天后才完成分析，"
-                f"超过规定时限（{days}天）",
-                f"the report of {when} ({rid}) was analysed only after {_days(late.days)}, "
-                f"beyond the {days} days allowed",
-            )
+        message = (
+            "the report of {when} ({id}) was analysed only after {late}, beyond the {allowed} "
+            "allowed"
             if late.analysed
-            else scope.text(
-                f"{when}收集的安全信息1条（记录编号{rid}）{late.days}天未分析，"
-                f"超过规定时限（{days}天）",
-                f"the report of {when} ({rid}) was still not analysed after {_days(late.days)}, "
-                f"beyond the {days} days allowed",
-            )
+            else "the report of {when} ({id}) was still not analysed after {late}, beyond the "
+            "{allowed} allowed"
+        )
+        detail = i18n.in_lang(scope.lang, message).format(
+            when=when, id=rid, late=_days(scope, late.days), allowed=_days(scope, days)
         )
         out.append(Deficiency(scope.report_unit(late.report), "late_analysis", detail, (rid,)))
     out.extend(_late_cases(scope))
@@ -343,47 +353,49 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
         yield Deficiency(
             scope.branch(incident.unit),
             "late_analysis",
-            scope.text(
-                f"{_case_kind(incident, scope)}“{incident.title}”（记录编号{incident.id}）"
-                + (
-                    f"应于{scope.day(due)}前完成分析，实际于{scope.day(analysed)}完成，超期{late}天"
-                    if analysed
-                    else f"应于{scope.day(due)}前完成支委会分析。{scope.day(unattended)}的分析会"
-                    f"未记录参会人员，不能认定为支委会分析，截至{scope.day(scope.asof)}已超期{late}天"
-                    if unattended
-                    else f"应于{scope.day(due)}前完成分析，截至{scope.day(scope.asof)}尚未分析，"
-                    f"已超期{late}天"
-                ),
-                f"the {_case_kind(incident, scope)} '{incident.title}' ({incident.id}) was to be "
-                f"analysed by {scope.day(due)}; "
-                + (
-                    f"it was analysed on {scope.day(analysed)}, {_days(late)} late"
-                    if analysed
-                    else f"the meeting of {scope.day(unattended)} records no attendees and is "
-                    f"no committee analysis; {_days(late)} late on {scope.day(scope.asof)}"
-                    if unattended
-                    else f"on {scope.day(scope.asof)} it was still not, {_days(late)} late"
-                ),
+            i18n.in_lang(
+                scope.lang,
+                "the {kind} '{title}' ({id}) was to be analysed by {due}; it was analysed on "
+                "{then}, {late} late"
+                if analysed
+                else "the {kind} '{title}' ({id}) was to be analysed at a branch committee "
+                "meeting by {due}. The meeting of {then} records no attendees and is no committee "
+                "analysis; on {asof} it was {late} late"
+                if unattended
+                else "the {kind} '{title}' ({id}) was to be analysed by {due}; on {asof} it was "
+                "still not analysed, {late} late",
+            ).format(
+                kind=_case_kind(incident, scope),
+                title=incident.title,
+                id=incident.id,
+                due=scope.day(due),
+                then="" if (then := analysed or unattended) is None else scope.day(then),
+                late=_days(scope, late),
+                asof=scope.day(scope.asof),
             ),
             (incident.id,),
         )
 
 
-def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+def _days(scope: Scope, n: int) -> str:
+    """"3 days" / "1 day" / "3天": a span of days in the scope's language."""
+    with i18n.using(scope.lang):
+        return i18n.ngettext("{n} day", "{n} days", n).format(n=n)
 
 
 def _case_kind(incident: Incident, scope: Scope) -> str:
     """一般A类事故, A类违章, 事故苗子: what a case is called in a sentence."""
     if incident.type == "accident":
         name = label("accident_class", incident.class_ or "general_d", scope.lang)
-        return scope.text(name, f"{name} accident")
+        return i18n.in_lang(scope.lang, "{name} accident").format(name=name)
     if incident.violation is not None:
         grade = incident.grade(scope.tree.settings.cases)
         kind = label("violation_kind", incident.violation.kind, scope.lang)
         if grade == "A":  # the source's 严重“两违”: the notice and its attachment say it alike
-            return scope.text(f"严重{kind}", f"serious {kind}")
-        return scope.text(f"{grade}类{kind}", f"class {grade} {kind}") if grade else kind
+            return i18n.in_lang(scope.lang, "serious {kind}").format(kind=kind)
+        if grade:
+            return i18n.in_lang(scope.lang, "class {grade} {kind}").format(grade=grade, kind=kind)
+        return kind
     return label("incident_type", incident.type, scope.lang)
 
 
@@ -396,11 +408,14 @@ def shallow_analysis(scope: Scope) -> list[Deficiency]:
                 Deficiency(
                     scope.report_unit(report),
                     "shallow_analysis",
-                    scope.text(
-                        f"{scope.day(report.date)}的安全信息（记录编号{report.id}）原因分析仅写"
-                        f"“{report.analysis.cause.strip()}”，未查到主观和深层次原因",
-                        f"the analysis of the report of {scope.day(report.date)} ({report.id}) "
-                        f"gives only '{report.analysis.cause.strip()}' as the cause",
+                    i18n.in_lang(
+                        scope.lang,
+                        "the analysis of the report of {day} ({id}) gives only '{cause}' as the "
+                        "cause",
+                    ).format(
+                        day=scope.day(report.date),
+                        id=report.id,
+                        cause=report.analysis.cause.strip(),
                     ),
                     (report.id,),
                 )
@@ -414,12 +429,14 @@ def shallow_analysis(scope: Scope) -> list[Deficiency]:
                 Deficiency(
                     scope.branch(incident.unit),
                     "shallow_analysis",
-                    scope.text(
-                        f"“{incident.title}”（记录编号{incident.id}）原因分析仅写"
-                        + "、".join(f"“{c}”" for c in shallow)
-                        + "，未查到主观和深层次原因",
-                        f"the causes of '{incident.title}' ({incident.id}) are only "
-                        + ", ".join(f"'{c}'" for c in shallow),
+                    i18n.in_lang(
+                        scope.lang, "the causes of '{title}' ({id}) are only {causes}"
+                    ).format(
+                        title=incident.title,
+                        id=incident.id,
+                        causes=scope.join(
+                            scope.word("quoted", "'{text}'").format(text=c) for c in shallow
+                        ),
                     ),
                     (incident.id,),
                 )
@@ -447,10 +464,10 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
     for rid, unit, _what, actions in _actions_of_month(scope):
         for n, act in enumerate(actions, 1):
             missing = [
-                scope.text(zh, en)
-                for absent, zh, en in (
-                    (act.owner is None, "未明确责任人", "no owner"),
-                    (act.due is None, "未明确完成期限", "no due date"),
+                scope.word("missing", message)
+                for absent, message in (
+                    (act.owner is None, "no owner"),
+                    (act.due is None, "no due date"),
                 )
                 if absent
             ]
@@ -459,9 +476,10 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
                     Deficiency(
                         unit,
                         "unassigned_action",
-                        scope.text(
-                            f"整改项目“{act.action}”（记录编号{rid}/{n}）{'、'.join(missing)}",
-                            f"the action '{act.action}' ({rid}/{n}) has {' and '.join(missing)}",
+                        i18n.in_lang(
+                            scope.lang, "the action '{action}' ({id}/{n}) has {missing}"
+                        ).format(
+                            action=act.action, id=rid, n=n, missing=scope.join(missing, both=True)
                         ),
                         (rid,),
                     )
@@ -487,13 +505,18 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                 Deficiency(
                     unit,
                     "overdue_action",
-                    scope.text(
-                        f"整改项目“{act.action}”（记录编号{rid}/{n}），"
-                        f"责任人{scope.person(act.owner)}，{scope.day(act.due)}到期，"
-                        f"截至{scope.day(scope.asof)}已逾期{late}天",
-                        f"the action '{act.action}' ({rid}/{n}), owner "
-                        f"{scope.person(act.owner)}, was due on {scope.day(act.due)} and was "
-                        f"{_days(late)} overdue on {scope.day(scope.asof)}",
+                    i18n.in_lang(
+                        scope.lang,
+                        "the action '{action}' ({id}/{n}), owner {owner}, was due on {due} and "
+                        "was {late} overdue on {asof}",
+                    ).format(
+                        action=act.action,
+                        id=rid,
+                        n=n,
+                        owner=scope.person(act.owner),
+                        due=scope.day(act.due),
+                        late=_days(scope, late),
+                        asof=scope.day(scope.asof),
                     ),
                     (rid,),
                 )
@@ -505,7 +528,6 @@ def closed_against_rule(scope: Scope) -> list[Deficiency]:
     """Cases closed in the month while 三不放过 (四不放过) still lacks something."""
     closure = scope.tree.settings.closure
     name = "四不放过" if closure == "four" else "三不放过"
-    rule = scope.text(name, f"the closure rule ({name})")
     out = []
     for incident in scope.incidents():
         if incident.status != "closed" or not scope.month.contains(
@@ -519,11 +541,11 @@ def closed_against_rule(scope: Scope) -> list[Deficiency]:
                 Deficiency(
                     scope.branch(incident.unit),
                     "closed_against_rule",
-                    scope.text(
-                        f"“{incident.title}”（记录编号{incident.id}）未达到“{name}”要求即已销号："
-                        f"{'、'.join(names)}",
-                        f"{incident.id} '{incident.title}' closed against {rule}: "
-                        f"{', '.join(names)}",
+                    i18n.in_lang(
+                        scope.lang,
+                        "{id} '{title}' closed against the closure rule ({rule}): {gaps}",
+                    ).format(
+                        id=incident.id, title=incident.title, rule=name, gaps=scope.join(names)
                     ),
                     (incident.id,),
                 )
@@ -551,11 +573,12 @@ def pairing_without_review(scope: Scope) -> list[Deficiency]:
             Deficiency(
                 scope.branch(pairing.unit),
                 "pairing_no_review",
-                scope.text(
-                    f"{scope.person(pairing.mentor)}包保{scope.person(pairing.person)}"
-                    f"（记录编号{pairing.id}），本月无帮教记录",
-                    f"{pairing.id}: {scope.person(pairing.mentor)} mentoring "
-                    f"{scope.person(pairing.person)}, no review this month",
+                i18n.in_lang(
+                    scope.lang, "{id}: {mentor} mentoring {person}, no review this month"
+                ).format(
+                    id=pairing.id,
+                    mentor=scope.person(pairing.mentor),
+                    person=scope.person(pairing.person),
                 ),
                 (pairing.id,),
             )
@@ -563,10 +586,12 @@ def pairing_without_review(scope: Scope) -> list[Deficiency]:
     return out
 
 
-MILESTONE_ZH = {
-    "basic": "基本转化，未转化也未升级包保",
-    "escalated": "在支委委员协助下完全转化，仍未转化",
+MILESTONE = {
+    "basic": "{id}: {person} was due a basic turnaround on {due}, neither reached nor escalated",
+    "full": "{id}: {person} was due a full turnaround on {due}, neither reached nor escalated",
+    "escalated": "{id}: {person} was due an escalated turnaround on {due}, not yet reached",
 }
+"""What a pairing past each milestone lapsed in, in English (the catalogue says it in Chinese)."""
 
 
 def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
@@ -584,12 +609,8 @@ def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
                 Deficiency(
                     scope.branch(pairing.unit),
                     "pairing_overdue",
-                    scope.text(
-                        f"包保对象{scope.person(pairing.person)}（记录编号{pairing.id}）"
-                        f"应于{scope.day(due)}前"
-                        + MILESTONE_ZH.get(milestone, "完全转化，未转化也未升级包保"),
-                        f"{pairing.id}: {scope.person(pairing.person)} was due a {milestone} "
-                        f"turnaround on {scope.day(due)}, neither reached nor escalated",
+                    i18n.in_lang(scope.lang, MILESTONE[milestone]).format(
+                        id=pairing.id, person=scope.person(pairing.person), due=scope.day(due)
                     ),
                     (pairing.id,),
                 )
@@ -597,23 +618,23 @@ def pairing_past_milestone(scope: Scope) -> list[Deficiency]:
     return out
 
 
-RULES: dict[str, tuple[Rule, str, str]] = {
-    "missed_reports": (missed_reports, "信息漏报", "missed reports"),
-    "low_quality": (low_quality_reports, "信息质量不高", "low-quality reports"),
-    "late_analysis": (late_analysis, "分析不及时", "late analysis"),
-    "shallow_analysis": (shallow_analysis, "原因分析不透", "shallow analysis"),
-    "unassigned_action": (unassigned_actions, "措施无责任人或期限", "actions without owner or due"),
-    "overdue_action": (overdue_actions, "整改逾期", "overdue actions"),
-    "closed_against_rule": (closed_against_rule, "违规销案", "closed against the rule"),
-    "pairing_no_review": (pairing_without_review, "包保帮教不落实", "pairings without review"),
-    "pairing_overdue": (pairing_past_milestone, "包保转化逾期", "pairings past due"),
+RULES: dict[str, tuple[Rule, str]] = {
+    "missed_reports": (missed_reports, "missed reports"),
+    "low_quality": (low_quality_reports, "low-quality reports"),
+    "late_analysis": (late_analysis, "late analysis"),
+    "shallow_analysis": (shallow_analysis, "shallow analysis"),
+    "unassigned_action": (unassigned_actions, "actions without owner or due"),
+    "overdue_action": (overdue_actions, "overdue actions"),
+    "closed_against_rule": (closed_against_rule, "closed against the rule"),
+    "pairing_no_review": (pairing_without_review, "pairings without review"),
+    "pairing_overdue": (pairing_past_milestone, "pairings past due"),
 }
-"""Every rule in the order the notice lists them, with its zh and en heading."""
+"""Every rule in the order the notice lists them, with its heading (catalogue context "rule")."""
 
 
 def rule_title(rule: str, lang: Lang) -> str:
-    _fn, zh, en = RULES[rule]
-    return zh if lang == "zh" else en
+    with i18n.using(lang):
+        return i18n.pgettext("rule", RULES[rule][1])
 
 
 def find_deficiencies(
@@ -626,4 +647,4 @@ def find_deficiencies(
 ) -> list[Deficiency]:
     """Every rule over the month as of ``moment`` (default `default_moment`), in rule order."""
     scope = Scope.of(tree, month, today=today, lang=lang, moment=moment)
-    return [d for fn, _zh, _en in RULES.values() for d in fn(scope)]
+    return [d for fn, _title in RULES.values() for d in fn(scope)]

@@ -177,29 +177,27 @@ def case_owner(tree: Tree, unit: str) -> str | None:
     return None
 
 
-TEXT: dict[str, tuple[str, str]] = {
-    "action": ("整改", "action"),
-    "measure": ("措施", "measure"),
-    "analysis": ("案例分析", "case analysis"),
-    "escalated": ("协助包保转化", "turnaround after escalation"),
-    "basic": ("基本转化", "basic turnaround"),
-    "full": ("完全转化", "full turnaround"),
-    "priority": ("保安全重点", "priority"),
-    "nobody": ("（无责任人）", "(no owner)"),
-    "none": (
-        "{days}天内没有到期或逾期的事项。",
-        "Nothing due within {days} days, nothing overdue.",
-    ),
-    "remind": ("提醒", "remind"),
+TEXT: dict[str, str] = {
+    "action": "action",
+    "measure": "measure",
+    "analysis": "case analysis",
+    "escalated": "turnaround after escalation",
+    "basic": "basic turnaround",
+    "full": "full turnaround",
+    "priority": "priority",
+    "nobody": "(no owner)",
+    "none": "Nothing due within {days} days, nothing overdue.",
+    "remind": "remind",
 }
+"""The words of the due list, in English; the catalogue (context "due") says them in ``lang``."""
 
 
 def format_text(due: DueList, lang: Lang) -> str:
     """One block per owner: overdue first, then what falls due soonest."""
 
     def t(key: str) -> str:
-        zh, en = TEXT[key]
-        return zh if lang == "zh" else en
+        with i18n.using(lang):
+            return i18n.pgettext("due", TEXT[key])
 
     if not due.owners:
         return t("none").format(days=due.days) + "\n"

@@ -183,7 +183,8 @@ def _get(record: Any, column: str) -> Any:
 
 def _title(model: type[BaseModel], column: str, lang: Lang) -> str:
     if column == "total":
-        return "总分" if lang == "zh" else "total"
+        with i18n.using(lang):
+            return i18n.pgettext("score", "total")
     return field_doc(model, column).title(lang)
 
 
@@ -261,10 +262,12 @@ class Names:
         if value is None:
             return ""
         if isinstance(value, list):
-            sep = "、" if self.lang == "zh" else ", "
-            return sep.join(self.show(model, key, v) for v in value)
+            shown = [self.show(model, key, v) for v in value]
+            with i18n.using(self.lang):
+                return i18n.join(shown)
         if isinstance(value, bool):
-            return ("是" if value else "否") if self.lang == "zh" else ("yes" if value else "no")
+            with i18n.using(self.lang):
+                return i18n.pgettext("boolean", "yes" if value else "no")
         if isinstance(value, float):
             return f"{value:g}"
         if not isinstance(value, str):

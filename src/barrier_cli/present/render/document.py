@@ -7,58 +7,60 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from barrier_cli.core.i18n import in_lang, pgettext, using
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.present.render import charts
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 
 Format = Literal["term", "md", "html", "json"]
 
-# Words the analysis uses that are not choices of a record field.
-_WORDS: dict[str, dict[str, tuple[str, str]]] = {
+# Words the analysis uses that are not choices of a record field, in English; the catalogue
+# (domain "analysis") says them in the document's language, the group as their context.
+_WORDS: dict[str, dict[str, str]] = {
     "milestone": {
-        "basic": ("基本转化", "basic"),
-        "full": ("完全转化", "full"),
+        "basic": "basic",
+        "full": "full",
     },
     "tier": {
-        "member": ("党员", "member"),
-        "group": ("党小组长", "group leader"),
-        "branch": ("党支部", "branch"),
+        "member": "member",
+        "group": "group leader",
+        "branch": "branch",
     },
     # The by-tier breakdown names the tier by who reports for it, as the notice does.
     "level": {
-        "member": ("党员", "party member"),
-        "group": ("党小组长", "party group leader"),
-        "branch": ("党支部", "branch"),
+        "member": "party member",
+        "group": "party group leader",
+        "branch": "branch",
     },
     "standard": {
-        "branch": ("党支部", "branch"),
-        "member": ("党员", "member"),
+        "branch": "branch",
+        "member": "member",
     },
     "result": {
-        "pass": ("合格", "pass"),
-        "fail": ("不合格", "fail"),
+        "pass": "pass",
+        "fail": "fail",
     },
     "assessment_status": {
-        "draft": ("草稿", "draft"),
-        "final": ("定稿", "final"),
+        "draft": "draft",
+        "final": "final",
     },
     "level_of_analysis": {
-        "general_branch": ("总支层面", "general branch"),
-        "branch": ("支部层面", "branch"),
-        "member": ("党员层面", "member"),
+        "general_branch": "general branch",
+        "branch": "branch",
+        "member": "member",
     },
     "progress": {
-        "done": ("按期完成", "done on time"),
-        "late": ("逾期完成", "done late"),
-        "overdue": ("逾期未完成", "not done, overdue"),
-        "open": ("推进中", "under way"),
+        "done": "done on time",
+        "late": "done late",
+        "overdue": "not done, overdue",
+        "open": "under way",
     },
     "key_status": {
-        "proposed": ("建议列为安全关键人，落实包保", "proposed"),
-        "confirmed": ("已确定", "confirmed"),
-        "paired": ("已包保", "paired"),
-        "turned": ("已转化", "turned around"),
-        "not_turned": ("未转化", "not turned around"),
+        "proposed": "proposed",
+        "confirmed": "confirmed",
+        "paired": "paired",
+        "turned": "turned around",
+        "not_turned": "not turned around",
     },
 }
 DASH = "—"
@@ -94,14 +96,11 @@ def render_analysis(
 
 def chart_svgs(analysis: MonthlyAnalysis, lang: Lang) -> dict[str, str]:
     names = {e: label("element", e, lang) for e in charts.ELEMENT_COLOURS}
-    zh = lang == "zh"
     split = {c.key: c.count for c in analysis.by["element"]}
     return {
-        "trend": charts.trend_svg(
-            analysis.trend, names, "近12个月安全信息趋势" if zh else "Reports, last 12 months"
-        ),
+        "trend": charts.trend_svg(analysis.trend, names, in_lang(lang, "Reports, last 12 months")),
         "elements": charts.split_svg(
-            split, names, f"{analysis.month} 三要素分布" if zh else f"{analysis.month} by element"
+            split, names, in_lang(lang, "{month} by element").format(month=analysis.month)
         ),
     }
 
@@ -112,9 +111,10 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
     def word(value: str | None, group: str) -> str:
         if value is None or value == "":
             return DASH
-        pair = _WORDS.get(group, {}).get(value)
-        if pair is not None:
-            return pair[0] if lang == "zh" else pair[1]
+        english = _WORDS.get(group, {}).get(value)
+        if english is not None:
+            with using(lang):
+                return pgettext(group, english)
         return label(group, value, lang)
 
     return {
@@ -141,16 +141,15 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
 def change(now: int, then: int, known: bool, lang: Lang) -> str:
     """A comparison as a 公文 says it: 增加5条，增长17.3%; 无同期数据 before the records began."""
     if not known:
-        return "无同期数据" if lang == "zh" else "no data for that month"
+        return in_lang(lang, "no data for that month")
     if now == then:
-        return "持平" if lang == "zh" else "unchanged"
+        return in_lang(lang, "unchanged")
     diff = abs(now - then)
-    share = f"{diff * 100 / then:.1f}%" if then else ""
-    if lang == "zh":
-        verb, rate = ("增加", "增长") if now > then else ("减少", "下降")
-        return f"{verb}{diff}条" + (f"，{rate}{share}" if share else "")
-    word = "up" if now > then else "down"
-    return f"{word} {diff}" + (f" ({share})" if share else "")
+    if not then:
+        message = "up {reports}" if now > then else "down {reports}"
+        return in_lang(lang, message).format(reports=diff)
+    message = "up {reports} ({share})" if now > then else "down {reports} ({share})"
+    return in_lang(lang, message).format(reports=diff, share=f"{diff * 100 / then:.1f}%")
 
 
 _CN = "一二三四五六七八九十"
@@ -160,10 +159,9 @@ def delta(value: float, lang: Lang) -> str:
     """A rise or fall of a risk score in whole points: 增加17分, 减少1分, 持平 — never "+17.33"."""
     amount = round(abs(value))
     if amount == 0:
-        return "持平" if lang == "zh" else "unchanged"
-    if lang == "zh":
-        return ("增加" if value > 0 else "减少") + f"{amount}分"
-    return ("up " if value > 0 else "down ") + str(amount)
+        return in_lang(lang, "unchanged")
+    message = "up {points}" if value > 0 else "down {points}"
+    return in_lang(lang, message).format(points=amount)
 
 
 def day(value: dt.date | str | None, lang: Lang, year: int | None = None) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
+from barrier_cli.core.i18n import _, join, pgettext, using
 from barrier_cli.core.labels import Lang
 from barrier_cli.reports.analysis.result import CaseRow, MonthlyAnalysis
 
@@ -12,6 +13,12 @@ Words = dict[str, Callable[..., str]]
 
 
 def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: bool = False) -> str:
+    """The analysis in rich tables, worded by the catalogue in ``lang`` (domain "analysis")."""
+    with using(lang):
+        return _render(analysis, words=words, color=color)
+
+
+def _render(analysis: MonthlyAnalysis, *, words: Words, color: bool) -> str:
     from rich.console import Console
     from rich.markup import escape as esc
     from rich.table import Table
@@ -20,12 +27,8 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
     console = Console(
         file=out, width=_width(color), force_terminal=color, no_color=not color, highlight=False
     )
-    zh = lang == "zh"
     w = words["label"]
     change = words["change"]  # in the language of the document, as the templates say it
-
-    def tr(zh_text: str, en_text: str) -> str:
-        return zh_text if zh else en_text
 
     def table(title: str, *columns: str) -> Table:
         t = Table(title=title, title_justify="left", title_style="bold", show_edge=False)
@@ -35,27 +38,27 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
 
     a, t, tl = analysis, analysis.totals, analysis.timeliness
     near = sum(c.count for c in a.by["category"] if c.key == "near_miss")
-    console.rule(
-        f"[bold]{esc(a.organisation)} {a.month} {tr('安全信息综合分析', 'safety information analysis')}"
-    )
+    console.rule(f"[bold]{esc(a.organisation)} {a.month} {_('safety information analysis')}")
     console.print(
-        tr(
-            f"本月安全信息 [bold]{t.reports}[/] 条（风险加权 {t.weighted}），较上月"
-            f"{change(t.reports, t.previous, t.previous_known)}，较去年同期"
-            f"{change(t.reports, t.year_ago, t.year_ago_known)}；事故、两违台账登记 "
-            f"{t.incidents} 件，另有“事故苗子”类信息 {near} 条。统计截至 {a.as_of}。",
-            f"[bold]{t.reports}[/] reports (risk-weighted {t.weighted}), "
-            f"{change(t.reports, t.previous, t.previous_known)} vs last month, "
-            f"{change(t.reports, t.year_ago, t.year_ago_known)} vs a year ago; "
-            f"{t.incidents} cases on the register, besides {near} near-miss reports. "
-            f"As of {a.as_of}.",
+        _(
+            "[bold]{reports}[/] reports (risk-weighted {weighted}), {previous} vs last month, "
+            "{year_ago} vs a year ago; {cases} cases on the register, besides {near} near-miss "
+            "reports. As of {as_of}."
+        ).format(
+            reports=t.reports,
+            weighted=t.weighted,
+            previous=change(t.reports, t.previous, t.previous_known),
+            year_ago=change(t.reports, t.year_ago, t.year_ago_known),
+            cases=t.incidents,
+            near=near,
+            as_of=a.as_of,
         )
     )
     split = table(
-        tr("分类", "Breakdown"),
-        tr("三要素", "Element"),
-        tr("类别", "Category"),
-        tr("来源", "Source"),
+        pgettext("analysis breakdown", "Breakdown"),
+        pgettext("analysis breakdown", "Element"),
+        pgettext("analysis breakdown", "Category"),
+        pgettext("analysis breakdown", "Source"),
     )
     columns = [
         [f"{w(c.key, key)} {c.count}" for c in a.by[key] if c.count]
@@ -67,12 +70,12 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
 
     missed = a.compliance.missed()
     m = table(
-        tr(f"漏报 {len(missed)}", f"Missed reports: {len(missed)}"),
-        tr("层级", "Tier"),
-        tr("对象", "Who"),
-        tr("单位", "Unit"),
-        tr("应报", "Expected"),
-        tr("实报", "Sent"),
+        _("Missed reports: {n}").format(n=len(missed)),
+        pgettext("analysis missed reports", "Tier"),
+        pgettext("analysis missed reports", "Who"),
+        pgettext("analysis missed reports", "Unit"),
+        pgettext("analysis missed reports", "Expected"),
+        pgettext("analysis missed reports", "Sent"),
     )
     for e in missed:
         m.add_row(
@@ -85,26 +88,28 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
     console.print(m)
 
     console.print(
-        tr(
-            f"分析用时中位数 {words['days'](tl.median_days_to_analysis)} 天，闭环用时中位数 "
-            f"{words['days'](tl.median_days_to_close)} 天，{tl.close_days} 天内闭环率 "
-            f"{words['pct'](tl.closed_within_share)}；本月信息未闭环 {tl.open_this_month} 条"
-            f"（另有以前月份 {tl.open_earlier} 条），逾期措施 [bold red]{len(tl.overdue)}[/] 项。",
-            f"Median {words['days'](tl.median_days_to_analysis)} days to analysis, "
-            f"{words['days'](tl.median_days_to_close)} to closure, "
-            f"{words['pct'](tl.closed_within_share)} closed within {tl.close_days} days; "
-            f"{tl.open_this_month} of the month's reports open (and {tl.open_earlier} earlier), "
-            f"[bold red]{len(tl.overdue)}[/] overdue actions.",
+        _(
+            "Median {to_analysis} days to analysis, {to_close} to closure, {share} closed within "
+            "{close_days} days; {open_now} of the month's reports open (and {open_earlier} "
+            "earlier), [bold red]{overdue}[/] overdue actions."
+        ).format(
+            to_analysis=words["days"](tl.median_days_to_analysis),
+            to_close=words["days"](tl.median_days_to_close),
+            share=words["pct"](tl.closed_within_share),
+            close_days=tl.close_days,
+            open_now=tl.open_this_month,
+            open_earlier=tl.open_earlier,
+            overdue=len(tl.overdue),
         )
     )
     if tl.overdue:
         o = table(
-            tr("逾期措施", "Overdue actions"),
-            tr("记录", "Record"),
-            tr("措施", "Action"),
-            tr("责任人", "Owner"),
-            tr("期限", "Due"),
-            tr("逾期", "Days"),
+            pgettext("analysis overdue actions", "Overdue actions"),
+            pgettext("analysis overdue actions", "Record"),
+            pgettext("analysis overdue actions", "Action"),
+            pgettext("analysis overdue actions", "Owner"),
+            pgettext("analysis overdue actions", "Due"),
+            pgettext("analysis overdue actions", "Days"),
         )
         for item in tl.overdue:
             o.add_row(
@@ -119,11 +124,11 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
     def cases(title: str, rows: list[CaseRow]) -> None:
         c = table(
             title,
-            tr("编号", "Id"),
-            tr("事件", "Case"),
-            tr("性质", "Kind"),
-            tr("状态", "Status"),
-            tr("三不放过", "Closure"),
+            pgettext("analysis cases", "Id"),
+            pgettext("analysis cases", "Case"),
+            pgettext("analysis cases", "Kind"),
+            pgettext("analysis cases", "Status"),
+            pgettext("analysis cases", "Closure"),
         )
         for i in rows:
             kind = w(i.type, "incident_type")
@@ -135,44 +140,44 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
                 esc(i.title),
                 kind,
                 w(i.status, "incident_status") + (f" {i.closed}" if i.closed else ""),
-                f"[red]{gaps}[/]" if gaps else tr("齐全", "complete"),
+                f"[red]{gaps}[/]" if gaps else pgettext("analysis cases", "complete"),
             )
         console.print(c)
 
     if a.incidents:
-        cases(tr("本月事故、苗子、两违", "Cases this month"), a.incidents)
+        cases(pgettext("analysis cases", "Cases this month"), a.incidents)
     if a.earlier_open:
-        cases(tr("以前月份尚未闭环", "Earlier cases still open"), a.earlier_open)
+        cases(pgettext("analysis cases", "Earlier cases still open"), a.earlier_open)
     for v in a.repeat_violators:
         console.print(
-            tr(
-                f"重复违章：{esc(v.name)}（{v.count} 次：{'、'.join(v.evidence)}）",
-                f"Repeat violator: {esc(v.name)} ({v.count}: {', '.join(v.evidence)})",
+            _("Repeat violator: {name} ({count}: {evidence})").format(
+                name=esc(v.name), count=v.count, evidence=join(v.evidence)
             )
-            + (
-                f" → {v.pairing}"
-                if v.pairing
-                else tr(" → 建议列为安全关键人", " → propose as key person")
-            )
+            + (f" → {v.pairing}" if v.pairing else _(" → propose as key person"))
         )
 
     p = a.pairings
     statuses = "、".join(f"{w(s, 'pairing_status')} {n}" for s, n in sorted(p.by_status.items()))
     console.print(
-        tr(
-            f"在册包保对子 {p.active} 对（{statuses}）：本月到期 基本 {p.basic_due} / 完全 "
-            f"{p.full_due}，逾期 {p.overdue}，本月转化 {p.turned_around}。",
-            f"Pairings {p.active} ({statuses}): due basic {p.basic_due} / full {p.full_due}, "
-            f"overdue {p.overdue}, turned around {p.turned_around}.",
+        _(
+            "Pairings {active} ({statuses}): due basic {basic} / full {full}, overdue {overdue}, "
+            "turned around {turned}."
+        ).format(
+            active=p.active,
+            statuses=statuses,
+            basic=p.basic_due,
+            full=p.full_due,
+            overdue=p.overdue,
+            turned=p.turned_around,
         )
     )
     pr = table(
-        tr("下月保安全重点（建议）", "Proposed priorities"),
+        pgettext("analysis priorities", "Proposed priorities"),
         "#",
-        tr("重点内容", "Priority"),
-        tr("责任单位", "Unit"),
-        tr("责任人", "Owner"),
-        tr("完成时限", "Deadline"),
+        pgettext("analysis priorities", "Priority"),
+        pgettext("analysis priorities", "Unit"),
+        pgettext("analysis priorities", "Owner"),
+        pgettext("analysis priorities", "Deadline"),
     )
     for proposal in a.proposed:
         pr.add_row(
@@ -187,25 +192,20 @@ def render_term(analysis: MonthlyAnalysis, *, lang: Lang, words: Words, color: b
     for s in tail:
         if s.lowest:
             console.print(
-                tr(
-                    f"排尾：{esc(s.name)} {s.total:g} 分（第 {s.rank} 名）",
-                    f"Tail: {esc(s.name)} {s.total:g} (rank {s.rank})",
+                _("Tail: {name} {total} (rank {rank})").format(
+                    name=esc(s.name), total=f"{s.total:g}", rank=s.rank
                 )
             )
     for r in a.assessments if a.scores is None else []:
         if r.flagged:
             console.print(
-                tr(
-                    f"排序抓尾：{esc(r.name)} {r.total:g} 分（第 {r.rank} 名）",
-                    f"Lowest ranked: {esc(r.name)} {r.total:g} (rank {r.rank})",
+                _("Lowest ranked: {name} {total} (rank {rank})").format(
+                    name=esc(r.name), total=f"{r.total:g}", rank=r.rank
                 )
             )
     for g in a.good_catches:
         console.print(
-            tr(
-                f"表扬：{esc(g.reporter_name)} {esc(g.summary)}",
-                f"Commend: {esc(g.reporter_name)} {esc(g.summary)}",
-            )
+            _("Commend: {name} {summary}").format(name=esc(g.reporter_name), summary=esc(g.summary))
         )
     return out.getvalue()
 

@@ -13,6 +13,7 @@ the few columns the export itself adds (the record an action belongs to, its num
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import types
 import typing
 from dataclasses import dataclass
@@ -20,6 +21,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
+from barrier_cli.core import i18n
 from barrier_cli.core.fielddocs import FieldDoc, field_doc
 from barrier_cli.core.labels import LABELS, Lang
 from barrier_cli.core.models import (
@@ -68,7 +70,10 @@ class Column:
     def header(self, lang: Lang | None) -> str:
         if lang is None:
             return self.name
-        return ("·" if lang == "zh" else " ").join(d.title(lang) for d in self.docs)
+        with i18n.using(lang):
+            step = i18n.pgettext("column path", "{parent} {child}")
+        titles = [d.title(lang) for d in self.docs]
+        return functools.reduce(lambda a, b: step.format(parent=a, child=b), titles)
 
 
 @dataclass(frozen=True)
