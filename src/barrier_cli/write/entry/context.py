@@ -15,10 +15,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from barrier_cli.core.labels import Lang
-from barrier_cli.core.lookup import Lookup, Table
-from barrier_cli.core.models import Partner, Person, Unit
 
 if TYPE_CHECKING:
+    from barrier_cli.core.lookup import Lookup, Table
+    from barrier_cli.core.models import Partner, Person, Unit
     from barrier_cli.io.index import Basis
 
 T = TypeVar("T")
@@ -100,6 +100,8 @@ class EntryContext:
 
     def lookup(self, table: Table) -> Lookup:
         """The one resolver of names, pinyin and initials for people, units or partners."""
+        from barrier_cli.core.lookup import Lookup
+
         if table not in self._lookups:
             self._lookups[table] = Lookup.of(self.basis.org, table)
         return self._lookups[table]
