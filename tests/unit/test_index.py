@@ -177,6 +177,44 @@ def test_org_edited_in_place_counts_at_once(root: Path) -> None:
     assert added.id in _ids_of_tree(root)
 
 
+def test_the_context_kept_in_the_index_is_the_context_of_the_files(
+    root: Path, reads: list[str]
+) -> None:
+    """Dates come back as dates (their own encoding in the index), a standard as itself, and
+    a context file that does not parse as no record, as the loader has it."""
+    org = root / "org.yaml"
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            "people:\n",
+            "people:\n  - id: li_new\n    name: 李新\n    unit: G11\n"
+            "    since: 2026-01-05\n    until: 2026-12-31\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    (root / "standards").mkdir()
+    (root / "standards" / "member.yaml").write_text(
+        (Path(__file__).resolve().parents[2] / "records" / "standards" / "member.yaml").read_text(
+            encoding="utf-8"
+        ),
+        encoding="utf-8",
+    )
+    (root / "roster.yaml").write_text("people: [unclosed\n", encoding="utf-8")
+    _age(root)
+    tree = load_tree(root)
+    index.basis(root)
+    reads.clear()
+    kept = index.basis(root)
+    assert (kept.org, kept.settings, kept.standards) == (
+        tree.org,
+        tree.settings,
+        tree.standards,
+    )
+    assert kept.org.people[0].since == dt.date(2026, 1, 5)
+    assert [r.record for r in kept.context if r.rel == "roster.yaml"] == [None]
+    assert reads == []
+
+
 def test_a_damaged_index_is_rebuilt_once(root: Path, reads: list[str]) -> None:
     expected = _ids_of_tree(root)
     index.basis(root)

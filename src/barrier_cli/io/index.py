@@ -7,7 +7,9 @@ incidents the train, vehicle, location and headline that the prompts offer — s
 `report add` and the other writers of one record cost the same at 100k files as at 100.
 
 It lives with the cache (`cache.save_store`: the user's cache folder, never the tree),
-is data only (MessagePack decoded by msgspec into the types below) and is rebuilt from the
+is data only (MessagePack decoded by msgspec into the types below; a context file's YAML
+is kept as bytes in the head, its dates as MessagePack extensions, so that it is decoded in
+one call when it is used, and not at all when it is not) and is rebuilt from the
 tree when missing, damaged, or written by another version of barrier. It is in two parts,
 so that what every use decodes stays small at 100k files: the *head* (each folder's stamp,
 subfolders, context files and the ids of its records, one string per folder) and a *shard*
@@ -46,7 +48,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -63,7 +65,7 @@ SKIPPED_DIRS = frozenset({"templates", "node_modules"})
 the index never imports the loader and its YAML reader, which only a changed file needs."""
 
 STORE = "index"
-VERSION = 1
+VERSION = 2
 """Bumped whenever what an entry holds changes (the cache's own format is checked too)."""
 HEADLINE_CHARS = 24
 """Enough of a report's summary to tell it apart in a completion list."""
@@ -102,11 +104,22 @@ class Entry(msgspec.Struct, array_like=True, frozen=True, gc=False):
 
 
 class Context(msgspec.Struct, array_like=True, frozen=True):
-    """A context file (settings, org, roster, standards): its YAML as the cache keeps it,
-    or None when the cache's format cannot hold it exactly (then it is read on every use)."""
+    """A context file (settings, org, roster, standards): its `Read`, encoded, or None when
+    the cache's format cannot hold it exactly (then it is read on every use)."""
 
     stamp: FileStamp
-    read: c.Packed | None
+    read: bytes | None
+
+
+class Read(msgspec.Struct, array_like=True, frozen=True):
+    """A context file's YAML data (None for an empty file), or why it does not parse."""
+
+    data: Any
+    problem: tuple[str, str, int, int, str] | None
+
+
+_DATE, _DATETIME = 1, 2
+"""The MessagePack extension codes of the dates in a `Read`."""
 
 
 class Head(msgspec.Struct, array_like=True):
@@ -151,8 +164,8 @@ class Basis:
     """What checking one new record needs: the context, and the ids of every file."""
 
     root: Path
-    reads: list[tuple[str, c.Packed | None]]
-    """Each context file and its YAML as the index keeps it (None: read it from the file)."""
+    reads: list[tuple[str, bytes | None]]
+    """Each context file and its encoded `Read` (None: read it from the file)."""
     index: Index | None = None
     _records: dict[str, Model | None] = field(default_factory=dict, repr=False)
 
@@ -211,7 +224,7 @@ class Basis:
                 return record
         return None
 
-    def _validated(self, rel: str, read: c.Packed) -> Model | None:
+    def _validated(self, rel: str, read: bytes) -> Model | None:
         """A context file's record from the index's data, validated once, as
         `loader.validate` does (the loader itself, and its YAML reader, are not needed)."""
         from pydantic import ValidationError
@@ -220,8 +233,15 @@ class Basis:
             return self._records[rel]
         kind = classify(PurePosixPath(rel))
         record: Model | None = None
-        if kind is not None and read.parse_problem is None:
-            data = c.unpack(read.data)
+        try:
+            kept = _READ.decode(read)
+        except (msgspec.MsgspecError, ValueError):  # never written so: read the file instead
+            from barrier_cli.io.loader import read_file
+
+            self._records[rel] = read_file(self.root, rel).record
+            return self._records[rel]
+        if kind is not None and kept.problem is None:
+            data = kept.data
             if data is None:
                 record = kind.model()
             elif isinstance(data, dict):
@@ -300,7 +320,7 @@ class Ids(AbstractSet[str]):
 def basis(root: Path) -> Basis:
     """The tree's basis from its index, brought up to date (and rebuilt if unusable)."""
     index = refresh(root)
-    reads: list[tuple[str, c.Packed | None]] = []
+    reads: list[tuple[str, bytes | None]] = []
     for folder in CONTEXT_FOLDERS:
         head = index.heads.get(folder)
         prefix = f"{folder}/" if folder else ""
@@ -466,13 +486,51 @@ def _read_into(root: Path, index: Index, unread: list[tuple[str, FileStamp]]) ->
         for rel, now in chunk:
             folder, _, name = rel.rpartition("/")
             if _is_context(rel):
-                read = c.pack_read(*parse_file(root, rel)[1:])
+                read = _context_read(*parse_file(root, rel)[1:])
                 index.heads[folder].context[name] = Context(now, read)
             else:
                 result = results[rel]
                 index.shards[folder][name] = _entry(
                     result.kind, result.record or result.partial, now
                 )
+
+
+def _context_read(data: Any, problem: Any) -> bytes | None:
+    """A context file's parse as an encoded `Read`; None where the cache's format would not
+    hold it exactly (`cache.pack_read` decides, by the same rules as for every file)."""
+    packed = c.pack_read(data, problem)
+    if packed is None:
+        return None
+    if packed.parse_problem is not None:
+        return _ENCODER.encode(Read(None, packed.parse_problem))
+    return _ENCODER.encode(Read(None if packed.data is None else _dated(data), None))
+
+
+def _dated(value: Any) -> Any:
+    """Parsed YAML with its dates as MessagePack extensions (decoded by `_undated`)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _dated(item) for key, item in value.items()}
+    if kind is list:
+        return [_dated(item) for item in value]
+    if kind is dt.datetime:
+        return msgspec.msgpack.Ext(_DATETIME, value.isoformat().encode())
+    if kind is dt.date:
+        return msgspec.msgpack.Ext(_DATE, value.isoformat().encode())
+    return value
+
+
+def _undated(code: int, data: memoryview) -> dt.date:
+    text = bytes(data).decode()
+    if code == _DATE:
+        return dt.date.fromisoformat(text)
+    if code == _DATETIME:
+        return dt.datetime.fromisoformat(text)
+    raise ValueError(f"extension {code} is never written")
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_READ = msgspec.msgpack.Decoder(Read, ext_hook=_undated)
 
 
 def _is_context(rel: str) -> bool:
