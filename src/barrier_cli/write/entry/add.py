@@ -60,9 +60,10 @@ def entry_context(basis: Basis, lang: Lang | None) -> EntryContext:
 _LANG_LINE = re.compile(r"^lang:[ \t]*([\"']?)(zh|en)\1[ \t]*(#.*)?$", re.MULTILINE)
 
 
-def loading_context(root: Path, lang: Lang | None) -> EntryContext:
+def loading_context(root: Path, lang: Lang | None, *, warm: bool = False) -> EntryContext:
     """An entry context whose index is read only when first needed, or in the background
-    once ``warm`` is called (when the first prompt is up).
+    once ``warm`` is called (when the first prompt is up). With ``warm`` (prompts) the whole
+    org.yaml is validated with it; without, only the people named are (`Basis.org_of`).
 
     The language is needed at once, for the first prompt: it is ``--lang`` or the tree's
     top-level ``lang:`` line; a barrier.yaml that says it otherwise is loaded right away.
@@ -77,7 +78,9 @@ def loading_context(root: Path, lang: Lang | None) -> EntryContext:
         from barrier_cli.io.index import basis
 
         found = basis(root)
-        found.settings, found.org  # noqa: B018
+        found.settings  # noqa: B018
+        if warm:
+            found.org  # noqa: B018  (the prompts offer every person)
         return found
 
     if lang is None:
@@ -191,7 +194,7 @@ def add_record(
     initials too. ``ctx`` is given by a caller that keeps the tree loaded (the terminal).
     """
     if ctx is None:
-        ctx = loading_context(root, lang)
+        ctx = loading_context(root, lang, warm=prompter is not None)
     typed: dict[str, str] = {}
     if prompter is not None and not data:
         from barrier_cli.write.entry.early import ask_first

@@ -136,8 +136,9 @@ class Question:
         from barrier_cli.core.lookup import NotFound
 
         table = self.ref if self.ref in ("unit", "partner") else "person"
-        if text.strip() in ctx.table(table):
-            return text.strip()  # an id, as `Lookup.resolve` takes it, without building the lookup
+        key = text.strip()
+        if key in ctx.table(table) if table != "person" else ctx.person(key) is not None:
+            return key  # an id, as `Lookup.resolve` takes it, without building the lookup
         try:
             return ctx.lookup(table).resolve(text, ctx.lang)
         except NotFound as e:
