@@ -177,6 +177,44 @@ def test_org_edited_in_place_counts_at_once(root: Path) -> None:
     assert added.id in _ids_of_tree(root)
 
 
+def test_the_context_kept_in_the_index_is_the_context_of_the_files(
+    root: Path, reads: list[str]
+) -> None:
+    """Dates come back as dates (their own encoding in the index), a standard as itself, and
+    a context file that does not parse as no record, as the loader has it."""
+    org = root / "org.yaml"
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            "people:\n",
+            "people:\n  - id: li_new\n    name: 李新\n    unit: G11\n"
+            "    since: 2026-01-05\n    until: 2026-12-31\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    (root / "standards").mkdir()
+    (root / "standards" / "member.yaml").write_text(
+        (Path(__file__).resolve().parents[2] / "records" / "standards" / "member.yaml").read_text(
+            encoding="utf-8"
+        ),
+        encoding="utf-8",
+    )
+    (root / "roster.yaml").write_text("people: [unclosed\n", encoding="utf-8")
+    _age(root)
+    tree = load_tree(root)
+    index.basis(root)
+    reads.clear()
+    kept = index.basis(root)
+    assert (kept.org, kept.settings, kept.standards) == (
+        tree.org,
+        tree.settings,
+        tree.standards,
+    )
+    assert kept.org.people[0].since == dt.date(2026, 1, 5)
+    assert [r.record for r in kept.context if r.rel == "roster.yaml"] == [None]
+    assert reads == []
+
+
 def test_a_damaged_index_is_rebuilt_once(root: Path, reads: list[str]) -> None:
     expected = _ids_of_tree(root)
     index.basis(root)
@@ -261,3 +299,62 @@ def test_the_next_add_at_once_does_not_read_the_last_one_back(
     second = add_record(root=root, kind="report", flags=dict(REPORT))
     assert reads == []
     assert {first.id, second.id} <= set(index.basis(root).ids)
+
+
+def _report(**fields: object) -> object:
+    from barrier_cli.checks.entry import build
+
+    record, problems = build(
+        "report", {"id": "R-20261124-NEW1", "date": dt.date(2026, 11, 24), **REPORT, **fields}
+    )
+    assert problems == []
+    return record
+
+
+def test_a_record_is_checked_against_the_people_it_names_only(root: Path) -> None:
+    """org.yaml validated whole once, when indexed; an add validates the people it names."""
+    from barrier_cli.checks.entry import basis_problems
+
+    index.basis(root)
+    kept = index.basis(root)
+    assert basis_problems(kept, "report", _report(), dt.date(2026, 11, 24)) == []
+    assert "org" not in kept.__dict__  # the whole org was not built
+    assert kept.person("zhang_san") == index.basis(root).org_of({"zhang_san"}).people[0]
+
+
+def test_a_problem_with_a_person_is_said_as_with_the_whole_org(root: Path) -> None:
+    from barrier_cli.checks.entry import basis_problems
+
+    index.basis(root)
+    narrowed = basis_problems(
+        index.basis(root), "report", _report(reporter="zhang_sna"), dt.date(2026, 11, 24)
+    )
+    whole = index.basis(root)
+    whole.org  # noqa: B018
+    assert narrowed == basis_problems(
+        whole, "report", _report(reporter="zhang_sna"), dt.date(2026, 11, 24)
+    )
+    assert narrowed and "zhang_san" in (narrowed[0].hint or "")  # the did-you-mean
+
+
+def test_a_broken_org_is_not_narrowed_into_a_valid_one(root: Path) -> None:
+    """One bad person makes org.yaml invalid as a whole, as `check` has it: then nobody is
+    known, however valid the named person's own entry."""
+    org = root / "org.yaml"
+    org.write_text(
+        org.read_text(encoding="utf-8").replace(
+            "people:\n", "people:\n  - id: bad one\n    name: 坏\n    unit: G11\n", 1
+        ),
+        encoding="utf-8",
+    )
+    _age(root)
+    assert load_tree(root).org.people == []
+    with pytest.raises(InvalidInput, match="zhang_san"):
+        add_record(root=root, kind="report", flags=dict(REPORT))
+    flags = {k: v for k, v in REPORT.items() if k != "reporter"}
+    with pytest.raises(InvalidRecord, match="zhang_san"):  # --from: refused by the check
+        add_record(root=root, kind="report", flags=flags, data={"reporter": "zhang_san"})
+    from barrier_cli.checks.entry import basis_problems
+
+    found = basis_problems(index.basis(root), "report", _report(), dt.date(2026, 11, 24))
+    assert [p.code for p in found] == ["unknown-person"]

@@ -59,9 +59,33 @@ def basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list
 
 
 def _basis_problems(basis: Basis, kind: str, record: Model, day: dt.date) -> list[Problem]:
+    # org.yaml narrowed to the people the record names: a record's rules look up only those
+    # (`refs.Index`). Problems found so are found again with the whole org, so that what is
+    # said (a did-you-mean among everybody) is what `check` says.
+    narrowed = basis.context_of(_strings(record.model_dump()))
+    found = _checked(basis, narrowed, kind, record, day)
+    if found and narrowed is not basis.context:
+        return _checked(basis, basis.context, kind, record, day)
+    return found
+
+
+def _strings(value: object) -> set[str]:
+    """Every text in a record's data: a superset of the people it names."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*map(_strings, value.values()))
+    if isinstance(value, list):
+        return set().union(*map(_strings, value))
+    return set()
+
+
+def _checked(
+    basis: Basis, context: list[FileResult], kind: str, record: Model, day: dt.date
+) -> list[Problem]:
     rel = rel_path(kind, record)
     new = FileResult(rel, kind, record)
-    small = build_tree(basis.root, [*basis.context, new])
+    small = build_tree(basis.root, [*context, new])
     rid = str(getattr(record, "id", ""))
     records: AbstractSet[str] = basis.ids.adding(rid)
     before = basis.entry(rel)

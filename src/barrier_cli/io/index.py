@@ -7,7 +7,9 @@ incidents the train, vehicle, location and headline that the prompts offer — s
 `report add` and the other writers of one record cost the same at 100k files as at 100.
 
 It lives with the cache (`cache.save_store`: the user's cache folder, never the tree),
-is data only (MessagePack decoded by msgspec into the types below) and is rebuilt from the
+is data only (MessagePack decoded by msgspec into the types below; a context file's YAML
+is kept as bytes in the head, its dates as MessagePack extensions, so that it is decoded in
+one call when it is used, and not at all when it is not) and is rebuilt from the
 tree when missing, damaged, or written by another version of barrier. It is in two parts,
 so that what every use decodes stays small at 100k files: the *head* (each folder's stamp,
 subfolders, context files and the ids of its records, one string per folder) and a *shard*
@@ -46,7 +48,7 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import msgspec
 
@@ -54,7 +56,7 @@ from barrier_cli.core.kinds import KINDS, YAML_SUFFIXES, classify
 from barrier_cli.io import cache as c
 
 if TYPE_CHECKING:
-    from barrier_cli.core.models import Org, Roster, Settings, Standard
+    from barrier_cli.core.models import Org, Person, Roster, Settings, Standard
     from barrier_cli.core.models.common import Model
     from barrier_cli.io.loader import FileResult
 
@@ -63,7 +65,7 @@ SKIPPED_DIRS = frozenset({"templates", "node_modules"})
 the index never imports the loader and its YAML reader, which only a changed file needs."""
 
 STORE = "index"
-VERSION = 1
+VERSION = 3
 """Bumped whenever what an entry holds changes (the cache's own format is checked too)."""
 HEADLINE_CHARS = 24
 """Enough of a report's summary to tell it apart in a completion list."""
@@ -102,11 +104,25 @@ class Entry(msgspec.Struct, array_like=True, frozen=True, gc=False):
 
 
 class Context(msgspec.Struct, array_like=True, frozen=True):
-    """A context file (settings, org, roster, standards): its YAML as the cache keeps it,
-    or None when the cache's format cannot hold it exactly (then it is read on every use)."""
+    """A context file (settings, org, roster, standards): its `Read`, encoded, or None when
+    the cache's format cannot hold it exactly (then it is read on every use)."""
 
     stamp: FileStamp
-    read: c.Packed | None
+    read: bytes | None
+    whole: bool
+    """Whether the file validated as a whole when it was indexed: then a part of it (the
+    people a record names, `Basis.org_of`) validates as it does within the whole."""
+
+
+class Read(msgspec.Struct, array_like=True, frozen=True):
+    """A context file's YAML data (None for an empty file), or why it does not parse."""
+
+    data: Any
+    problem: tuple[str, str, int, int, str] | None
+
+
+_DATE, _DATETIME = 1, 2
+"""The MessagePack extension codes of the dates in a `Read`."""
 
 
 class Head(msgspec.Struct, array_like=True):
@@ -151,9 +167,11 @@ class Basis:
     """What checking one new record needs: the context, and the ids of every file."""
 
     root: Path
-    reads: list[tuple[str, c.Packed | None]]
-    """Each context file and its YAML as the index keeps it (None: read it from the file)."""
+    reads: list[tuple[str, bytes | None]]
+    """Each context file and its encoded `Read` (None: read it from the file)."""
     index: Index | None = None
+    whole: frozenset[str] = frozenset()
+    """The context files that validated as a whole when indexed (`Context.whole`)."""
     _records: dict[str, Model | None] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -197,6 +215,56 @@ class Basis:
 
         return {r.record.id: r.record for r in self.context if isinstance(r.record, Standard)}
 
+    def org_of(self, ids: AbstractSet[str]) -> Org:
+        """org.yaml with only the people of ``ids``: what a check that looks up only those
+        people needs, without validating thousands of others. Its units and partners, and
+        those people, are the whole org's (it validated as a whole, and nothing in it is
+        checked across entries); the whole org where that is not known, or already built."""
+        from barrier_cli.core.models import Org
+
+        data = None if "org" in self.__dict__ else self._org_data
+        people = data.get("people") if isinstance(data, dict) else None
+        if data is None or not isinstance(people, list):
+            return self.org
+        named = [p for p in people if isinstance(p, dict) and p.get("id") in ids]
+        return Org.model_validate({**data, "people": named})
+
+    def person(self, pid: str) -> Person | None:
+        """The person ``pid`` of org.yaml (the last entry, as every lookup keeps it)."""
+        found = self.org_of({pid}).people
+        return next((p for p in reversed(found) if p.id == pid), None)
+
+    def context_of(self, ids: AbstractSet[str]) -> list[FileResult]:
+        """`context` with org.yaml narrowed to the people of ``ids`` (`org_of`)."""
+        if "context" in self.__dict__ or "org" in self.__dict__ or self._org_data is None:
+            return self.context
+        from barrier_cli.io.loader import FileResult
+
+        out = []
+        for rel, read in self.reads:
+            kind = classify(PurePosixPath(rel))
+            if kind is not None and kind.name == "org":
+                out.append(FileResult(rel, kind.name, self.org_of(ids)))
+            elif read is None:
+                return self.context
+            else:
+                out.append(FileResult(rel, kind.name if kind else None, self._validated(rel, read)))
+        return out
+
+    @cached_property
+    def _org_data(self) -> Any:
+        """org.yaml's data when it validated as a whole when indexed, else None."""
+        for rel, read in self.reads:
+            kind = classify(PurePosixPath(rel))
+            if kind is None or kind.name != "org":
+                continue
+            if read is None or rel not in self.whole:
+                return None
+            with contextlib.suppress(msgspec.MsgspecError, ValueError):
+                return _READ.decode(read).data
+            return None
+        return None
+
     def _model(self, kind: str) -> Model | None:
         """The first valid record of a context kind."""
         for rel, read in self.reads:
@@ -211,24 +279,20 @@ class Basis:
                 return record
         return None
 
-    def _validated(self, rel: str, read: c.Packed) -> Model | None:
+    def _validated(self, rel: str, read: bytes) -> Model | None:
         """A context file's record from the index's data, validated once, as
         `loader.validate` does (the loader itself, and its YAML reader, are not needed)."""
-        from pydantic import ValidationError
-
         if rel in self._records:
             return self._records[rel]
-        kind = classify(PurePosixPath(rel))
-        record: Model | None = None
-        if kind is not None and read.parse_problem is None:
-            data = c.unpack(read.data)
-            if data is None:
-                record = kind.model()
-            elif isinstance(data, dict):
-                with contextlib.suppress(ValidationError):
-                    record = kind.model.model_validate(data)
-        self._records[rel] = record
-        return record
+        try:
+            kept = _READ.decode(read)
+        except (msgspec.MsgspecError, ValueError):  # never written so: read the file instead
+            from barrier_cli.io.loader import read_file
+
+            self._records[rel] = read_file(self.root, rel).record
+            return self._records[rel]
+        self._records[rel] = _record(rel, kept)
+        return self._records[rel]
 
     @cached_property
     def ids(self) -> Ids:
@@ -300,13 +364,16 @@ class Ids(AbstractSet[str]):
 def basis(root: Path) -> Basis:
     """The tree's basis from its index, brought up to date (and rebuilt if unusable)."""
     index = refresh(root)
-    reads: list[tuple[str, c.Packed | None]] = []
+    reads: list[tuple[str, bytes | None]] = []
+    whole = set()
     for folder in CONTEXT_FOLDERS:
         head = index.heads.get(folder)
         prefix = f"{folder}/" if folder else ""
         for name in sorted(head.context if head else ()):
             reads.append((prefix + name, head.context[name].read if head else None))
-    return Basis(root, reads, index)
+            if head and head.context[name].whole:
+                whole.add(prefix + name)
+    return Basis(root, reads, index, frozenset(whole))
 
 
 def note(basis: Basis, rel: str, record: Model) -> None:
@@ -466,13 +533,68 @@ def _read_into(root: Path, index: Index, unread: list[tuple[str, FileStamp]]) ->
         for rel, now in chunk:
             folder, _, name = rel.rpartition("/")
             if _is_context(rel):
-                read = c.pack_read(*parse_file(root, rel)[1:])
-                index.heads[folder].context[name] = Context(now, read)
+                read = _context_read(*parse_file(root, rel)[1:])
+                whole = read is not None and _record(rel, _READ.decode(read)) is not None
+                index.heads[folder].context[name] = Context(now, read, whole)
             else:
                 result = results[rel]
                 index.shards[folder][name] = _entry(
                     result.kind, result.record or result.partial, now
                 )
+
+
+def _context_read(data: Any, problem: Any) -> bytes | None:
+    """A context file's parse as an encoded `Read`; None where the cache's format would not
+    hold it exactly (`cache.pack_read` decides, by the same rules as for every file)."""
+    packed = c.pack_read(data, problem)
+    if packed is None:
+        return None
+    if packed.parse_problem is not None:
+        return _ENCODER.encode(Read(None, packed.parse_problem))
+    return _ENCODER.encode(Read(None if packed.data is None else _dated(data), None))
+
+
+def _record(rel: str, kept: Read) -> Model | None:
+    """A context file's record from its `Read`, validated as `loader.validate` does (the
+    loader itself, and its YAML reader, are not needed)."""
+    from pydantic import ValidationError
+
+    kind = classify(PurePosixPath(rel))
+    if kind is None or kept.problem is not None:
+        return None
+    if kept.data is None:
+        return kind.model()
+    if isinstance(kept.data, dict):
+        with contextlib.suppress(ValidationError):
+            return kind.model.model_validate(kept.data)
+    return None
+
+
+def _dated(value: Any) -> Any:
+    """Parsed YAML with its dates as MessagePack extensions (decoded by `_undated`)."""
+    kind = type(value)
+    if kind is dict:
+        return {key: _dated(item) for key, item in value.items()}
+    if kind is list:
+        return [_dated(item) for item in value]
+    if kind is dt.datetime:
+        return msgspec.msgpack.Ext(_DATETIME, value.isoformat().encode())
+    if kind is dt.date:
+        return msgspec.msgpack.Ext(_DATE, value.isoformat().encode())
+    return value
+
+
+def _undated(code: int, data: memoryview) -> dt.date:
+    text = bytes(data).decode()
+    if code == _DATE:
+        return dt.date.fromisoformat(text)
+    if code == _DATETIME:
+        return dt.datetime.fromisoformat(text)
+    raise ValueError(f"extension {code} is never written")
+
+
+_ENCODER = msgspec.msgpack.Encoder()
+_READ = msgspec.msgpack.Decoder(Read, ext_hook=_undated)
 
 
 def _is_context(rel: str) -> bool:

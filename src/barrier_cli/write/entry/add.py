@@ -17,19 +17,19 @@ from typing import TYPE_CHECKING, Any
 from barrier_cli.core.errors import InvalidInput, RecordExists, UserError
 from barrier_cli.core.ids import new_id
 from barrier_cli.core.labels import Lang
-from barrier_cli.core.models.common import Model, Problem
 from barrier_cli.core.tree_root import SETTINGS_FILE, today
 from barrier_cli.io import store
 from barrier_cli.write.entry import state
 from barrier_cli.write.entry.context import Deferred, EntryContext
-from barrier_cli.write.entry.forms import FORMS, Form
 from barrier_cli.write.entry.questions import Answers, InvalidAnswer, Question
-from barrier_cli.write.entry.session import Check, Complaint, Prompter, Session
+from barrier_cli.write.entry.session import Check, Complaint, Prompter
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
 
+    from barrier_cli.core.models.common import Model, Problem
     from barrier_cli.io.index import Basis
+    from barrier_cli.write.entry.forms import Form
 
 ID_ATTEMPTS = 20
 # The field that names the record in a commit message, and the one that dates it.
@@ -60,18 +60,28 @@ def entry_context(basis: Basis, lang: Lang | None) -> EntryContext:
 _LANG_LINE = re.compile(r"^lang:[ \t]*([\"']?)(zh|en)\1[ \t]*(#.*)?$", re.MULTILINE)
 
 
-def loading_context(root: Path, lang: Lang | None) -> EntryContext:
+def loading_context(root: Path, lang: Lang | None, *, warm: bool = False) -> EntryContext:
     """An entry context whose index is read only when first needed, or in the background
-    once ``warm`` is called (when the first prompt is up).
+    once ``warm`` is called (when the first prompt is up). With ``warm`` (prompts) the whole
+    org.yaml is validated with it; without, only the people named are (`Basis.org_of`).
 
     The language is needed at once, for the first prompt: it is ``--lang`` or the tree's
     top-level ``lang:`` line; a barrier.yaml that says it otherwise is loaded right away.
     """
 
     def load() -> Basis:
+        # Everything the first answer's check needs, loaded while the first prompt is up
+        # (`early`): the record models with the forms, the checker, the index and the
+        # context's records.
+        import barrier_cli.checks.entry
+        import barrier_cli.write.entry.forms  # noqa: F401
         from barrier_cli.io.index import basis
 
-        return basis(root)
+        found = basis(root)
+        found.settings  # noqa: B018
+        if warm:
+            found.org  # noqa: B018  (the prompts offer every person)
+        return found
 
     if lang is None:
         try:
@@ -183,9 +193,21 @@ def add_record(
     ``data`` (``--from``) is read like flags: its people and units may be names, pinyin or
     initials too. ``ctx`` is given by a caller that keeps the tree loaded (the terminal).
     """
-    form = FORMS[kind]
     if ctx is None:
-        ctx = loading_context(root, lang)
+        ctx = loading_context(root, lang, warm=prompter is not None)
+    typed: dict[str, str] = {}
+    if prompter is not None and not data:
+        from barrier_cli.write.entry.early import ask_first
+
+        given_names = {name for name, value in flags.items() if value is not None and value != []}
+        typed = ask_first(kind, given_names, ctx, prompter)
+        if typed:
+            # The background load imports the forms too: it ends before this thread imports.
+            ctx.basis  # noqa: B018
+    from barrier_cli.write.entry.forms import FORMS
+    from barrier_cli.write.entry.session import Session
+
+    form = FORMS[kind]
     given, extra = split_data(form, data or {})
     given = parse_flags(form, given, ctx, lenient=True) | parse_flags(form, flags, ctx)
     fixed_id = extra.pop("id", None)
@@ -215,7 +237,9 @@ def add_record(
         return [(_question_of(form, p), _describe(p, ctx.lang, model)) for p in draft(answers)[1]]
 
     if prompter is not None:
-        session = Session(form, ctx, prompter, probe=probe(form, ctx, draft), extra=extra)
+        session = Session(
+            form, ctx, prompter, probe=probe(form, ctx, draft), extra=extra, typed=typed
+        )
         answers = session.run(given, complaints)
         warnings = []
     else:

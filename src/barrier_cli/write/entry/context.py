@@ -15,10 +15,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Generic, TypeVar
 
 from barrier_cli.core.labels import Lang
-from barrier_cli.core.lookup import Lookup, Table
-from barrier_cli.core.models import Partner, Person, Unit
 
 if TYPE_CHECKING:
+    from barrier_cli.core.lookup import Lookup, Table
+    from barrier_cli.core.models import Partner, Person, Unit
     from barrier_cli.io.index import Basis
 
 T = TypeVar("T")
@@ -81,11 +81,18 @@ class EntryContext:
 
     @cached_property
     def units(self) -> dict[str, Unit]:
-        return {u.id: u for u in self.basis.org.units}
+        return {u.id: u for u in self.basis.org_of(frozenset()).units}
 
     @cached_property
     def partners(self) -> dict[str, Partner]:
-        return {p.id: p for p in self.basis.org.partners}
+        return {p.id: p for p in self.basis.org_of(frozenset()).partners}
+
+    def person(self, pid: str) -> Person | None:
+        """One person, without validating every other one unless they are already (flags
+        name a few people; the prompts offer them all)."""
+        if "people" in self.__dict__:
+            return self.people.get(pid)
+        return self.basis.person(pid)
 
     @cached_property
     def seen(self) -> dict[str, list[str]]:
@@ -100,6 +107,8 @@ class EntryContext:
 
     def lookup(self, table: Table) -> Lookup:
         """The one resolver of names, pinyin and initials for people, units or partners."""
+        from barrier_cli.core.lookup import Lookup
+
         if table not in self._lookups:
             self._lookups[table] = Lookup.of(self.basis.org, table)
         return self._lookups[table]
@@ -114,5 +123,5 @@ class EntryContext:
         return tables.get(ref, {})
 
     def unit_of(self, person_id: object) -> str | None:
-        person = self.people.get(person_id) if isinstance(person_id, str) else None
+        person = self.person(person_id) if isinstance(person_id, str) else None
         return person.unit if person is not None else None

@@ -68,8 +68,15 @@ class Form:
     """Mapping fields asked field by field (``violation`` → kind, severity, person)."""
     dated: str | None = None
     """The date that makes the record late when long past (``deadlines.backdate_days``)."""
+    _derived: list[Question] = field(default_factory=list, compare=False, repr=False)
 
     def questions(self) -> list[Question]:
+        """The questions, derived from the model once (every answer's check asks for them)."""
+        if not self._derived:
+            self._derived.extend(self._derive())
+        return list(self._derived)
+
+    def _derive(self) -> list[Question]:
         out: list[Question] = []
         for name, info in self.model.model_fields.items():
             key = info.alias or name

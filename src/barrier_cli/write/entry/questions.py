@@ -22,8 +22,10 @@ from pydantic.fields import FieldInfo
 
 from barrier_cli.core.fielddocs import FieldDoc, field_doc
 from barrier_cli.core.labels import LABELS, Lang, group_of, label
-from barrier_cli.core.lookup import Entry, Lookup, NotFound
 from barrier_cli.write.entry.context import EntryContext
+
+if typing.TYPE_CHECKING:
+    from barrier_cli.core.lookup import Entry, Lookup
 
 Answers = dict[str, Any]
 Ref = Literal["person", "unit", "partner", "record", "train", "vehicle", "location"]
@@ -131,7 +133,12 @@ class Question:
         )
 
     def _org_id(self, text: str, ctx: EntryContext) -> str:
+        from barrier_cli.core.lookup import NotFound
+
         table = self.ref if self.ref in ("unit", "partner") else "person"
+        key = text.strip()
+        if key in ctx.table(table) if table != "person" else ctx.person(key) is not None:
+            return key  # an id, as `Lookup.resolve` takes it, without building the lookup
         try:
             return ctx.lookup(table).resolve(text, ctx.lang)
         except NotFound as e:

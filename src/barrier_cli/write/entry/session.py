@@ -15,13 +15,17 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from barrier_cli.core.errors import BarrierError, UserError
 from barrier_cli.core.labels import Lang
 from barrier_cli.write.entry.context import EntryContext
-from barrier_cli.write.entry.forms import Form
 from barrier_cli.write.entry.questions import Answers, InvalidAnswer, Question, in_lang
+
+if TYPE_CHECKING:
+    # The forms are built from the record models, which are loaded while the first question
+    # is on the screen (`early`), not before it.
+    from barrier_cli.write.entry.forms import Form
 
 BACK = "<"
 Complaint = tuple[str | None, str]
@@ -73,6 +77,23 @@ def cancelled(lang: Lang) -> Cancelled:
     return Cancelled(in_lang(lang, "已取消，未写入", "cancelled; nothing was written"))
 
 
+def intro(lang: Lang) -> str:
+    """The line above the first question."""
+    return in_lang(
+        lang,
+        "回车取方括号中的默认值，输入 < 返回上一项，- 清空，Ctrl-C 放弃。",
+        "Enter takes the [default], < goes back, - clears, Ctrl-C quits.",
+    )
+
+
+def question_line(title: str, shown: str, lang: Lang, *, required: bool, multi: bool) -> str:
+    """A question's line: its title, whether it may stay empty, the default in brackets."""
+    if multi:
+        title += in_lang(lang, "（可多项）", " (several)")
+    mark = "" if required else in_lang(lang, "（可空）", " (optional)")
+    return f"{title}{mark}" + (f" [{shown}]" if shown else "") + ": "
+
+
 @dataclass
 class Session:
     form: Form
@@ -83,6 +104,9 @@ class Session:
     """The record's problems so far, for the questions answered (see ``add.probe``)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
     """Fields that will be written but are no question (from --from), shown at the confirm."""
+    typed: dict[str, str] = field(default_factory=dict)
+    """What was typed at a question already shown before the session began (`early`): taken
+    as the answer to it, and checked like any other."""
     _standing: list[Complaint] | None = field(default=None, init=False)
     """What the record broke before the answer being checked; computed on the first answer
     (not before the first prompt, which then shows sooner)."""
@@ -105,13 +129,8 @@ class Session:
         questions = [q for q in self.form.questions() if q.name not in preset]
         self.answers = dict(preset)
         self._standing = None
-        self.prompter.say(
-            in_lang(
-                self.lang,
-                "回车取方括号中的默认值，输入 < 返回上一项，- 清空，Ctrl-C 放弃。",
-                "Enter takes the [default], < goes back, - clears, Ctrl-C quits.",
-            )
-        )
+        if not self.typed:
+            self.prompter.say(intro(self.lang))
         self._walk(questions)
         while True:
             complaints = check(self._applicable())
@@ -159,15 +178,18 @@ class Session:
             default = self.answers.get(q.name)
             if default is None or default == []:
                 default = self.form.default(q, self.answers, self.ctx)
-            prompt = self._prompt(q, default)
-            # The index is read while the person reads the prompt, not while it is drawn.
-            self.prompter.shown(self.ctx.warm)
-            raw = self.prompter.ask(
-                prompt,
-                candidates=q.candidates(self.ctx),
-                multi=q.multi,
-                hint=q.doc.help(self.lang),
-            ).strip()
+            if q.name in self.typed:
+                raw = self.typed.pop(q.name).strip()
+            else:
+                prompt = self._prompt(q, default)
+                # The index is read while the person reads the prompt, not while it is drawn.
+                self.prompter.shown(self.ctx.warm)
+                raw = self.prompter.ask(
+                    prompt,
+                    candidates=q.candidates(self.ctx),
+                    multi=q.multi,
+                    hint=q.doc.help(self.lang),
+                ).strip()
             if raw == BACK:
                 return BACK
             if raw == "" and default is not None and default != []:
@@ -233,14 +255,12 @@ class Session:
             lines.append(
                 "  ".join(f"{n} {q.choice_label(v, self.lang)}" for n, v in enumerate(q.choices, 1))
             )
-        title = q.title(self.lang)
-        if q.multi:
-            title += in_lang(self.lang, "（可多项）", " (several)")
         shown = q.show(default, self.lang)
         if shown and q.ref in ("person", "unit", "partner"):
             shown = f"{shown} {self._name_of(q, default)}".strip()
-        mark = "" if q.required else in_lang(self.lang, "（可空）", " (optional)")
-        lines.append(f"{title}{mark}" + (f" [{shown}]" if shown else "") + ": ")
+        lines.append(
+            question_line(q.title(self.lang), shown, self.lang, required=q.required, multi=q.multi)
+        )
         return "\n".join(lines)
 
     def _name_of(self, q: Question, value: Any) -> str:
