@@ -756,7 +756,13 @@ def report(results: dict[str, dict[str, Measure]], files: dict[str, int]) -> str
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=[1000, 10000, 100000],
+        help="trees for issue 7's table; none: only start-up and issue 17's rows",
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--big-runs", type=int, default=3, help="runs on trees of 50k and more")
     parser.add_argument(

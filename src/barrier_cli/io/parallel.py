@@ -28,7 +28,7 @@ import time
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import TypeVar
 
 import msgspec
 
@@ -183,8 +183,7 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
     for rel, (result, packed) in zip(todo, read, strict=True):
         results[rel] = result
         if store is not None:
-            # msgspec writes a Raw as it is: the shard holds the bytes a Packed encodes to
-            store.put(rel, stamps[rel], digests[rel], cast(c.Packed | None, packed))
+            store.put(rel, stamps[rel], digests[rel], packed)
     if store is not None:
         store.keep_only(stamps)
         store.save()
