@@ -22,6 +22,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -366,23 +367,26 @@ NO_CLIB = (
 def run_usage(argv: list[str], *, env: dict[str, str]) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (the command and every process it waited for) and the
     peak of the resident memory summed over the command and its children (MB), sampled."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
-    peak = [0]
-    done = threading.Event()
+    with tempfile.TemporaryFile() as errors:  # a tree's warnings would drown the tables
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = [0]
+        done = threading.Event()
 
-    def sample() -> None:
-        while not done.wait(0.01):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+        def sample() -> None:
+            while not done.wait(0.01):
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    done.set()
-    sampler.join()
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(argv[:6])} ... failed ({status})")
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        sampler.join()
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            errors.seek(0)
+            said = errors.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(argv[:6])} ... failed ({status}):\n{said[-2000:]}")
     scale = 1 if sys.platform == "darwin" else 1024
     own_peak = usage.ru_maxrss * scale  # the sampler may miss a short-lived peak
     return seconds, usage.ru_utime + usage.ru_stime, max(peak[0], own_peak) / 1e6
