@@ -14,6 +14,7 @@ Writes bench/results.json and prints the table with the targets of issue 7.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -21,6 +22,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +31,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 BENCH = REPO / "bench"
+README = REPO / "README.md"
+GENERATOR = REPO / "scripts" / "gen_tree.py"
+BEGIN, END = "<!-- bench: issue 17 -->", "<!-- /bench -->"
+"""Where in the README `make bench` writes the table of issue 17's rows."""
 TREES = BENCH / "trees"
 CODE = TREES / "code"
 CACHE = TREES / "cache"
@@ -122,9 +128,11 @@ def tree_for(reports: int, nil_returns: int = 0) -> Path:
     return root
 
 
-def _generator_stamp() -> str:
-    st = (REPO / "scripts" / "gen_tree.py").stat()
-    return f"{st.st_size}-{st.st_mtime_ns}"
+def _generator_stamp(generator: Path | None = None) -> str:
+    """The generator's content, not its mtime: a checkout or a merge that leaves it as it
+    was keeps the trees (a 300k tree takes minutes to write)."""
+    text = (generator or GENERATOR).read_bytes()
+    return hashlib.sha256(text).hexdigest()[:16]
 
 
 def batches(files: list[str]) -> list[list[str]]:
@@ -165,8 +173,11 @@ class Bench:
         return results
 
 
-def measure_tree(root: Path, runs: int, env: dict[str, str]) -> dict[str, Measure]:
-    """check cold/warm/one-touched vs check-jsonschema, analyze cold/warm vs import pandas."""
+def measure_tree(
+    root: Path, runs: int, env: dict[str, str], *, jsonschema: bool = True
+) -> dict[str, Measure]:
+    """check cold/warm/one-touched vs check-jsonschema (with ``jsonschema``), analyze
+    cold/warm vs import pandas."""
     bench = Bench(runs, env)
     schema = TREES / "report.schema.json"
     reports = sorted(str(p) for p in (root / "reports").rglob("*.yaml"))
@@ -185,23 +196,17 @@ def measure_tree(root: Path, runs: int, env: dict[str, str]) -> dict[str, Measur
     check = barrier("--records", str(root), "check")
     analyze = barrier("--records", str(root), "analyze", "--month", MONTH, "--format", "md")
     run(check, env=env)  # prime the cache for the warm runs
-    out = bench.side_by_side(
-        {
-            "check cold": lambda: [[*check, "--no-cache"]],
-            "check warm": lambda: [check],
-            "check one file touched": lambda: [check],
-            "check-jsonschema": lambda: [
-                [
-                    str(Path(sys.executable).with_name("check-jsonschema")),
-                    "--schemafile",
-                    str(schema),
-                    *chunk,
-                ]
-                for chunk in batches(reports)
-            ],
-        },
-        before={"check one file touched": touch},
-    )
+    checks: dict[str, Callable[[], list[list[str]]]] = {
+        "check cold": lambda: [[*check, "--no-cache"]],
+        "check warm": lambda: [check],
+        "check one file touched": lambda: [check],
+    }
+    if jsonschema:
+        tool = str(Path(sys.executable).with_name("check-jsonschema"))
+        checks["check-jsonschema"] = lambda: [
+            [tool, "--schemafile", str(schema), *chunk] for chunk in batches(reports)
+        ]
+    out = bench.side_by_side(checks, before={"check one file touched": touch})
     touched.write_bytes(original)
     run(analyze, env=env)
     out |= bench.side_by_side(
@@ -362,23 +367,26 @@ NO_CLIB = (
 def run_usage(argv: list[str], *, env: dict[str, str]) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (the command and every process it waited for) and the
     peak of the resident memory summed over the command and its children (MB), sampled."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL)
-    peak = [0]
-    done = threading.Event()
+    with tempfile.TemporaryFile() as errors:  # a tree's warnings would drown the tables
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        peak = [0]
+        done = threading.Event()
 
-    def sample() -> None:
-        while not done.wait(0.01):
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
+        def sample() -> None:
+            while not done.wait(0.01):
+                peak[0] = max(peak[0], _tree_rss(proc.pid))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    _, status, usage = os.wait4(proc.pid, 0)
-    done.set()
-    sampler.join()
-    seconds = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(argv[:6])} ... failed ({status})")
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        done.set()
+        sampler.join()
+        seconds = time.perf_counter() - start
+        if os.waitstatus_to_exitcode(status) not in (0, 1):
+            errors.seek(0)
+            said = errors.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(argv[:6])} ... failed ({status}):\n{said[-2000:]}")
     scale = 1 if sys.platform == "darwin" else 1024
     own_peak = usage.ru_maxrss * scale  # the sampler may miss a short-lived peak
     return seconds, usage.ru_utime + usage.ru_stime, max(peak[0], own_peak) / 1e6
@@ -623,8 +631,19 @@ def measure_all_waits(
         root = tree_for(size, nil)
         files[root.name] = sum(1 for _ in root.rglob("*.yaml"))
         print(f"{root.name}: issue 17's rows ...", flush=True)
-        results[root.name] = measure_waits(root, 1 if size >= 100_000 else runs, env)
+        results[root.name] = measure_waits(
+            root, 1 if size >= 100_000 else runs, env, jsonschema=compared_to_jsonschema(root.name)
+        )
     return results, files
+
+
+def compared_to_jsonschema(tree: str) -> bool:
+    """Whether a target on ``tree`` compares against check-jsonschema. It is run nowhere
+    else: at 100k its two runs take longer than all of barrier's rows (at 300k, most of an
+    hour), and no row of the issue needs them there."""
+    waits = {where for label, where, *_ in WAIT_TARGETS if "check-jsonschema" in label}
+    table = {where for _, where, a, b, _, _ in TARGETS if "check-jsonschema" in (a, b)}
+    return tree in waits | table
 
 
 def use_trees(folder: Path) -> None:
@@ -741,7 +760,13 @@ def report(results: dict[str, dict[str, Measure]], files: dict[str, int]) -> str
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
+    parser.add_argument(
+        "--sizes",
+        type=int,
+        nargs="*",
+        default=[1000, 10000, 100000],
+        help="trees for issue 7's table; none: only start-up and issue 17's rows",
+    )
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
     parser.add_argument("--big-runs", type=int, default=3, help="runs on trees of 50k and more")
     parser.add_argument(
@@ -788,7 +813,7 @@ def main(argv: list[str] | None = None) -> int:
         files[label] = sum(1 for _ in root.rglob("*.yaml"))
         runs = args.big_runs if size >= 50_000 else args.runs
         print(f"{label}: {files[label]:,} files, {runs} runs each ...", flush=True)
-        results[label] = measure_tree(root, runs, env)
+        results[label] = measure_tree(root, runs, env, jsonschema=compared_to_jsonschema(label))
         results[label] |= measure_add(root, runs, env)
     table = report(results, files)
     print()
@@ -830,7 +855,29 @@ def main(argv: list[str] | None = None) -> int:
     }
     (BENCH / "results.json").write_text(json.dumps(document, indent=2, ensure_ascii=False))
     print(f"\nwrote {(BENCH / 'results.json').relative_to(REPO)}")
+    if waited:
+        machine = document["machine"]
+        caption = (
+            f"Measured {document['when']} by `make bench` ({machine['cpus']} cores, load "
+            f"average {_load(load_before)} before and {_load(machine['load_after'])} after; "
+            f"{document['seconds'] / 60:.0f} minutes in all):"
+        )
+        README.write_text(with_table(README.read_text(encoding="utf-8"), f"{caption}\n\n{waited}"))
+        print(f"wrote issue 17's table into {README.relative_to(REPO)}")
     return 0
+
+
+def _load(averages: object) -> str:
+    return f"{averages[0]:.2f}" if isinstance(averages, tuple | list) else "unknown"
+
+
+def with_table(readme: str, table: str) -> str:
+    """``readme`` with what stands between `BEGIN` and `END` replaced by ``table``."""
+    head, begin, rest = readme.partition(BEGIN)
+    _, end, tail = rest.partition(END)
+    if not begin or not end:
+        raise SystemExit(f"README.md has no {BEGIN} ... {END} section for issue 17's table")
+    return f"{head}{BEGIN}\n{table}\n{END}{tail}"
 
 
 if __name__ == "__main__":

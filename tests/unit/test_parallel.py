@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import signal
 import subprocess
@@ -198,3 +199,38 @@ def test_a_worker_exits_when_its_parent_is_killed(kernel: bool) -> None:
     for pid in orphans:
         os.kill(pid, signal.SIGKILL)
     assert not orphans
+
+
+def _shards(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("files/*")}
+
+
+def test_the_cache_workers_fill_holds_the_bytes_one_process_writes(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers' reads are kept as the bytes they came in, not decoded: the shards written
+    must be those a read in one process writes, and read back as the same results."""
+    written = {}
+    for jobs in (1, 3):
+        folder = tmp_path / f"cache-{jobs}"
+        monkeypatch.setenv("BARRIER_CACHE_DIR", str(folder))
+        cold = parallel.read_tree(tree, cache=True, jobs=jobs)
+        written[jobs] = _shards(folder)
+        assert parallel.read_tree(tree, cache=True, jobs=jobs) == cold
+    assert written[1]
+    assert written[3] == written[1]
+
+
+def test_a_months_analysis_is_the_same_over_any_number_of_workers_and_the_cache(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    today = dt.date(2026, 11, 24)
+    month = Month(2026, 10)
+    monkeypatch.setenv("BARRIER_CACHE_DIR", str(tmp_path / "cache"))
+    one = analyze(parallel.load_tree(tree, jobs=1), month, today=today)
+    assert one.totals.reports > 0
+    for jobs, cache in ((2, True), (3, True), (4, False), (2, True)):  # the last one: cached
+        assert analyze(parallel.load_tree(tree, cache=cache, jobs=jobs), month, today=today) == one

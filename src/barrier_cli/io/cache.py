@@ -446,7 +446,9 @@ def _write(root: Path, name: str, value: Any) -> None:
 class _Entry(NamedTuple):
     stamp: Stamp
     digest: bytes | None
-    read: Packed
+    read: msgspec.Raw
+    """The `Packed` read as encoded, decoded when asked for: a shard's reads decoded are
+    seven times its bytes, and a whole tree's of them were held for a run."""
 
 
 Shard = dict[str, _Entry]
@@ -488,7 +490,7 @@ class FileCache:
         if entry.digest is not None and entry.digest != content_hash(self.root / rel):
             return None
         try:
-            return unpack_read(rel, entry.read)
+            return unpack_read(rel, decode(entry.read, Packed))
         except _DECODE_ERRORS:  # data no parse could give: read the file again
             return None
 
@@ -496,14 +498,18 @@ class FileCache:
         """The content hash to keep with a result, taken *before* the file is read."""
         return content_hash(self.root / rel) if is_racy(now, self.started_ns) else None
 
-    def put(self, rel: str, now: Stamp, digest: bytes | None, read: Packed | None) -> None:
-        """Keep a file's read (`pack_read`); None forgets it (it cannot be kept)."""
+    def put(
+        self, rel: str, now: Stamp, digest: bytes | None, read: Packed | msgspec.Raw | None
+    ) -> None:
+        """Keep a file's read (`pack_read`, or it encoded); None forgets it (it cannot be
+        kept)."""
         if read is None:
             self.forget(rel)
             return
         name = _shard_of(rel)
         self._load(name)
-        self.entries[rel] = _Entry(now, digest, read)
+        raw = read if isinstance(read, msgspec.Raw) else msgspec.Raw(encode(read))
+        self.entries[rel] = _Entry(now, digest, raw)
         self.dirty.add(name)
 
     def forget(self, rel: str) -> None:

@@ -4,8 +4,10 @@ Parsing a file's YAML (`loader.parse_file`) is the slow half of reading it and h
 GIL (ruamel's constructor runs Python code), so threads would not help: the files are split
 over worker processes, which send back what they parsed as the cache's plain data
 (`cache.pack_read`). The parent validates it (`cache.unpack_read`), as it does a cache hit,
-and keeps it in the cache as it is. Below `MIN_FILES` per worker the start-up of a pool
-costs more than it saves.
+and keeps it for the cache as the bytes it came in: decoded, a file's read is seven times
+their size, and a tree's worth of it held beside the records was the largest thing alive
+(at 100k files, 340 MB of 1 GB). Below `MIN_FILES` per worker the start-up of a pool costs
+more than it saves.
 
 Every pool of barrier's is built by `pool_map`, whose workers die with their parent (a
 `kill -9` of barrier must not leave them running for ever) and ignore Ctrl-C, which the
@@ -27,6 +29,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TypeVar
+
+import msgspec
 
 from barrier_cli.io import cache as c
 from barrier_cli.io.loader import (
@@ -188,31 +192,35 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
 
 def read_packed(
     root: Path, rels: list[str], *, jobs: int | None = None, keep: bool = True
-) -> list[tuple[FileResult, c.Packed | None]]:
-    """Each file's result and its read as the cache keeps it (None: it cannot be kept, or
-    ``keep`` is false and it is read in this process)."""
+) -> list[tuple[FileResult, msgspec.Raw | None]]:
+    """Each file's result and its read as the cache keeps it, encoded (`cache.Packed`; None:
+    it cannot be kept, or ``keep`` is false and it is read in this process)."""
     jobs = min(jobs or cpu_count(), max(1, len(rels) // MIN_FILES))
     if jobs <= 1:
         return [_read_one(root, rel, keep) for rel in rels]
     size = -(-len(rels) // (jobs * CHUNKS_PER_JOB))
     chunks = [rels[n : n + size] for n in range(0, len(rels), size)]
-    out: list[tuple[FileResult, c.Packed | None]] = []
+    out: list[tuple[FileResult, msgspec.Raw | None]] = []
     for chunk, blob in zip(
         chunks, pool_map(functools.partial(_parse_chunk, root), chunks, jobs=jobs), strict=True
     ):
-        for rel, packed in zip(chunk, c.decode(blob, list[c.Packed | None]), strict=True):
+        # each file's part of the blob, not a copy: it is decoded once, to be validated
+        for rel, raw in zip(chunk, c.decode(blob, list[msgspec.Raw]), strict=True):
+            packed = c.decode(raw, c.Packed | None)  # type: ignore[arg-type]
             # what the cache cannot hold cannot cross the pipe either: read it here
             out.append(
                 (read_file(root, rel), None)
                 if packed is None
-                else (c.unpack_read(rel, packed), packed)
+                else (c.unpack_read(rel, packed), raw if keep else None)
             )
     return out
 
 
-def _read_one(root: Path, rel: str, keep: bool) -> tuple[FileResult, c.Packed | None]:
+def _read_one(root: Path, rel: str, keep: bool) -> tuple[FileResult, msgspec.Raw | None]:
     kind, data, problem = parse_file(root, rel)
-    return result_of(rel, kind, data, problem), c.pack_read(data, problem) if keep else None
+    result = result_of(rel, kind, data, problem)
+    packed = c.pack_read(data, problem) if keep else None
+    return result, None if packed is None else msgspec.Raw(c.encode(packed))
 
 
 def _parse_chunk(root: Path, rels: list[str]) -> bytes:
