@@ -501,7 +501,7 @@ def test_notice_issue_whose_document_cannot_be_written_burns_no_number(
     assert _register(root) == [] and list(docs.iterdir()) == []
     retry = barrier(root, args, env(tmp_path))
     assert retry.returncode == 0, retry.stderr
-    assert "issued 车间党总支〔2026〕1号 (N-2026-001)" in retry.stderr
+    assert "已发通报 车间党总支〔2026〕1号（N-2026-001）" in retry.stderr
     assert _register(root) == ["N-2026-001.yaml"]
 
 
@@ -530,6 +530,6 @@ def test_kill_9_between_document_and_register_burns_no_number(
     assert _register(root) == []
     retry = barrier(root, args, env(tmp_path))
     assert retry.returncode == 0, retry.stderr
-    assert "issued 车间党总支〔2026〕1号 (N-2026-001)" in retry.stderr
+    assert "已发通报 车间党总支〔2026〕1号（N-2026-001）" in retry.stderr
     assert _register(root) == ["N-2026-001.yaml"]
     assert barrier(root, ["check", "--strict"], env(tmp_path)).returncode == 0

@@ -12,6 +12,7 @@ import typer
 from barrier_cli import __version__
 from barrier_cli.cli.context import Globals
 from barrier_cli.cli.lazy import Entry, lazy_group
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import BarrierError
 
 COMMANDS: dict[str, Entry] = {}
@@ -245,7 +246,7 @@ def run() -> None:
     except Exception as e:  # the last line of defence: one line, traceback to a file
         code = _internal_error(e)
     if code == 130 and not said:  # Ctrl-C: typer itself turns it into a silent exit 130
-        sys.stderr.write("\ninterrupted; nothing was written\n")
+        sys.stderr.write("\n" + i18n._("interrupted; nothing was written") + "\n")
     sys.exit(code if isinstance(code, int) else 0)
 
 
@@ -270,7 +271,10 @@ def _internal_error(error: Exception) -> int:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
     sys.stderr.write(
-        f"barrier: internal error: {type(error).__name__}: {error} "
-        f"(traceback written to {path}; --traceback prints it)\n"
+        i18n._(
+            "barrier: internal error: {name}: {error} "
+            "(traceback written to {path}; --traceback prints it)"
+        ).format(name=type(error).__name__, error=error, path=path)
+        + "\n"
     )
     return 3

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+
+from barrier_cli.core import i18n
+
 
 class BarrierError(Exception):
     """Base of every error barrier raises on purpose."""
@@ -43,3 +47,22 @@ class InvalidInput(UserError):
 
 class WriteFailed(UserError):
     """The file system refused a write (disk full, read-only); nothing was changed."""
+
+
+_OS_REASONS = {
+    errno.ENOENT: "not found",
+    errno.EACCES: "permission denied",
+    errno.EPERM: "permission denied",
+    errno.ENOSPC: "no space left on the device",
+    errno.EDQUOT: "no space left on the device",
+    errno.EROFS: "read-only file system",
+    errno.EISDIR: "is a folder",
+    errno.ENOTDIR: "a part of the path is not a folder",
+}
+
+
+def os_reason(e: OSError) -> str:
+    """Why the system refused, in the run's language: the common causes said in its words,
+    any other as the system says it."""
+    said = _OS_REASONS.get(e.errno or 0)
+    return i18n._(said) if said is not None else str(e.strerror or e)

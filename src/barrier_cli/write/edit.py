@@ -221,14 +221,14 @@ def _mark(
     changed = []
     if action.done is None:
         _insert(entry, "done", day, Action)
-        changed.append(f"done {day}")
+        changed.append(i18n._("done {day}").format(day=day))
     if verified_by is not None:
         verified_by = _person_id(target.basis, verified_by)
         _insert(entry, "verified_by", verified_by, Action)
-        changed.append(f"verified by {verified_by}")
+        changed.append(i18n._("verified by {person}").format(person=verified_by))
     _save(target, kind)
     left = len([n for n in open_actions(actions) if n != number - 1])
-    return Edited(record_id, target.snapshot.path, f"{field}[{number}] " + ", ".join(changed), left)
+    return Edited(record_id, target.snapshot.path, f"{field}[{number}] " + i18n.join(changed), left)
 
 
 def _person_id(known: Basis, text: str) -> str:
