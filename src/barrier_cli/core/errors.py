@@ -49,15 +49,16 @@ class WriteFailed(UserError):
     """The file system refused a write (disk full, read-only); nothing was changed."""
 
 
+# msgids as the C library words them, so English output is what the system says
 _OS_REASONS = {
-    errno.ENOENT: "not found",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.ENOSPC: "no space left on the device",
-    errno.EDQUOT: "no space left on the device",
-    errno.EROFS: "read-only file system",
-    errno.EISDIR: "is a folder",
-    errno.ENOTDIR: "a part of the path is not a folder",
+    errno.ENOENT: "No such file or directory",
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Operation not permitted",
+    errno.ENOSPC: "No space left on device",
+    errno.EDQUOT: "Disk quota exceeded",
+    errno.EROFS: "Read-only file system",
+    errno.EISDIR: "Is a directory",
+    errno.ENOTDIR: "Not a directory",
 }
 
 

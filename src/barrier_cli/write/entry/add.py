@@ -322,12 +322,14 @@ def _late(form: Form, answers: Answers, ctx: EntryContext) -> list[str]:
     if not isinstance(day, dt.date) or (ctx.today - day).days <= limit:
         return []
     late = (ctx.today - day).days
+    # the field as the prompt names it (发现日期), not by its key
+    field = next(q.title(ctx.lang) for q in form.questions() if q.name == form.dated)
     return [
         i18n.in_lang(
             ctx.lang,
             "{field} {day} is {late} days ago, more than deadlines.backdate_days ({limit}): "
             "accepted, and counted as reported late",
-        ).format(field=form.dated, day=day, late=late, limit=limit)
+        ).format(field=field, day=day, late=late, limit=limit)
     ]
 
 
