@@ -140,7 +140,10 @@ def test_a_date_long_past_by_flag_is_accepted_with_a_warning(root: Path, tmp_pat
         tmp_path=tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    assert "warning: date 2026-10-30 已过去 25 天，超过 deadlines.backdate_days（7）" in done.stderr
+    assert (
+        "warning: 发现日期 2026-10-30 已过去 25 天，超过 deadlines.backdate_days（7）"
+        in done.stderr
+    )
 
 
 # -- pinyin and initials ----------------------------------------------------------------------
