@@ -384,5 +384,5 @@ def test_ctrl_c_prints_one_line_and_exits_130(root: Path, tmp_path: Path) -> Non
     lines = [line.strip() for line in plain.split("\n") if line.strip()]
     # what is left of the prompt's redraw, then the one line
     assert lines[-1] == "已取消，未写入" and not any("取消" in line for line in lines[:-1])
-    assert "interrupted" not in rest and "Traceback" not in rest
+    assert "interrupted" not in rest and "已中断" not in rest and "Traceback" not in rest
     assert snapshot(root) == before

@@ -305,6 +305,7 @@ _NOT_WORDS = [
         r"`[^`]*`",
         r"'[^']*'|\"[^\"]*\"|“[^”]*”",
         r"\b\w+\[\d+\]",  # a field path: actions[2]
+        r"\{\w+\}",  # an argument's metavar: {kind}
         r"\b\w+(\.\w+)+\b",  # dotted keys: deadlines.backdate_days, user.name
         r"\b\w+=\S*",  # key=value
         r"\b[a-z]+(_[a-z0-9]+)+\b",  # ids and keys: zhou_xiuying, on_site
@@ -485,3 +486,26 @@ def test_a_missing_records_folder_is_said_in_chinese(tmp_path: Path) -> None:
     assert done.returncode == 1
     [line] = done.stderr.strip().splitlines()
     assert "不是记录目录" in line and english_words_in(line) == []
+
+
+@pytest.mark.parametrize(
+    ("args", "said", "english"),
+    [
+        (["notice"], "缺少选项 '--month'。", "Error: Missing option '--month'."),
+        (["show"], "缺少参数 'ID'。", "Error: Missing argument 'ID'."),
+        (["list", "report", "--bogus"], "没有选项 --bogus", "Error: No such option: --bogus"),
+    ],
+    ids=["missing-option", "missing-argument", "no-such-option"],
+)
+def test_a_usage_error_is_said_in_the_language_of_the_tree(
+    args: list[str], said: str, english: str
+) -> None:
+    done = cli(EXAMPLE, *args)
+    assert done.returncode == 2
+    assert done.stderr.startswith("用法：barrier ") and said in done.stderr
+    assert english_words_in(done.stderr) == []
+    # in English, word for word as click says it
+    done = cli(EXAMPLE, "--lang", "en", *args)
+    assert done.returncode == 2
+    assert done.stderr.startswith("Usage: barrier ") and done.stderr.endswith(english + "\n")
+    assert f"Try 'barrier {args[0]} -h' for help.\n\n" in done.stderr
