@@ -65,7 +65,7 @@ def test_a_mentor_from_another_unit_is_refused(root: Path, tmp_path: Path) -> No
         root, "pairing", "add", "--no-input", "--mentor", "zhao_liu", "--person", "li_si",
         "--reasons", "1", tmp_path=tmp_path,
     )  # fmt: skip
-    assert done.returncode == 1 and "not in 李四's unit" in done.stderr
+    assert done.returncode == 1 and "与 李四（G11）不在同一单位" in done.stderr
     assert snapshot(root) == before
 
 
@@ -102,7 +102,7 @@ def test_action_done_golden_through_the_command(root: Path, tmp_path: Path) -> N
         root, "action", "done", "R-20261103-7K2Q/3", "--verified-by", "王五", tmp_path=tmp_path
     )
     assert (first.returncode, second.returncode) == (0, 0), first.stderr + second.stderr
-    assert first.stdout == "R-20261103-7K2Q actions[2] done 2026-11-20\n"
+    assert first.stdout == "R-20261103-7K2Q actions[2] 2026-11-20 完成\n"
     assert "已无未完成的整改措施" in second.stderr
     golden = DATA / "golden" / "R-20261103-7K2Q.after-done-2-and-3.yaml"
     written = (root / "reports/2026/11/R-20261103-7K2Q.yaml").read_text(encoding="utf-8")
@@ -137,8 +137,8 @@ def test_action_done_asks_which_at_a_terminal(root: Path, tmp_path: Path) -> Non
 @pytest.mark.parametrize(
     ("flags", "said"),
     [
-        (["--note", "a\x1b[31m"], "note: control character U+001B in text"),
-        (["--note", "好", "--date", "2026-11-25"], "date: review date 2026-11-25 is in the future"),
+        (["--note", "a\x1b[31m"], "情况：含有控制字符 U+001B"),
+        (["--note", "好", "--date", "2026-11-25"], "日期 2026-11-25 晚于今天"),
         (["--note", "好", "--by", "nobody"], "--by: org.yaml 中没有人员“nobody”"),
     ],
 )

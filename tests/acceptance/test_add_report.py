@@ -162,8 +162,8 @@ def test_a_record_that_would_fail_check_is_refused_with_every_reason(
         root, "report", "add", "--from", "-", *REQUIRED, tmp_path=tmp_path, stdin=json.dumps(record)
     )
     assert done.returncode == 1
-    assert "would not pass 'barrier check'" in done.stderr
-    for reason in ("in the future", "nobody", "R-20260101-AAAA"):
+    assert "通不过 barrier check 的校验" in done.stderr
+    for reason in ("晚于今天", "nobody", "R-20260101-AAAA"):
         assert reason in done.stderr
     assert snapshot(root) == before
 
@@ -174,7 +174,7 @@ def test_reporter_not_in_the_unit_on_the_date_is_refused(root: Path, tmp_path: P
     args = ["--reporter", "zhao_liu", "--date", "2026-11-01", *REQUIRED[2:]]
     done = barrier(root, "report", "add", "--no-input", *args, tmp_path=tmp_path)
     assert done.returncode == 1
-    assert "was not in the unit" in done.stderr
+    assert "赵六（zhao_liu）2026-11-01 不在该单位" in done.stderr
 
 
 @pytest.mark.parametrize("fmt", ["json", "yaml"])

@@ -46,7 +46,7 @@ def test_out_writes_the_html_file(oct_root: Path, tmp_path: Path) -> None:
         oct_root, "analyze", "--month", "2026-10", "--format", "html", "--out", str(target)
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout == "" and f"wrote {target}" in done.stderr
+    assert done.stdout == "" and f"已写入 {target}" in done.stderr
     assert target.read_text(encoding="utf-8").count('<svg xmlns="http://www.w3.org/2000/svg"') == 2
     again = barrier(
         oct_root, "analyze", "--month", "2026-09", "--format", "html", "--out", str(target)
@@ -86,7 +86,7 @@ def test_export_command_writes_every_table(oct_root: Path, tmp_path: Path) -> No
     done = barrier(oct_root, "export", "--format", "csv", "--out", str(tmp_path / "x"))
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "x" / "measures.csv").is_file()
-    assert "rows: reports 11, actions 2, incidents 4, measures 4" in done.stderr
+    assert "行数：reports=11、actions=2、incidents=4、measures=4" in done.stderr
 
 
 # The example records: the source's real cases, checked through the analysis.

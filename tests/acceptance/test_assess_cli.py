@@ -36,7 +36,7 @@ def test_quarter_table_ranks_and_flags_the_lowest_and_write_makes_valid_drafts(
 
     written = barrier(root, "assess", "--quarter", "2026-Q3", "--write")
     assert written.returncode == 0, written.stderr
-    assert "created: assessments/2026/Q3/A-2026-Q3-B1.yaml" in written.stderr
+    assert "已新建：assessments/2026/Q3/A-2026-Q3-B1.yaml" in written.stderr
     assert "status: draft" in (root / "assessments/2026/Q3/A-2026-Q3-B1.yaml").read_text(
         encoding="utf-8"
     )
@@ -76,6 +76,6 @@ def test_example_records_drafts_refer_to_real_records(tmp_path: Path) -> None:
     shutil.copytree(REPO / "records", root)
     result = barrier(root, "assess", "--month", "2026-10", "--write")
     assert result.returncode == 0, result.stderr
-    assert "created: assessments/2026/10/A-2026-10-B1.yaml" in result.stderr
+    assert "已新建：assessments/2026/10/A-2026-10-B1.yaml" in result.stderr
     checked = barrier(root, "check")
     assert checked.returncode == 0, checked.stdout

@@ -27,7 +27,7 @@ def ledger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("BARRIER_TODAY", "2026-11-24")
         text = run("bureau", "sync", "--bureau", str(EXAMPLE), "--dataset", str(out))
-    assert re.findall(r"^(\w+) .*: ok", text, re.MULTILINE) == ["LJ", "U01", "U02"]
+    assert re.findall(r"^(\w+) .*：已同步", text, re.MULTILINE) == ["LJ", "U01", "U02"]
     return out
 
 

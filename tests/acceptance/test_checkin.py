@@ -164,10 +164,10 @@ def test_roundup_at_a_terminal_asks_the_judgement_then_saves_final(tmp_path: Pat
         env=env(tmp_path),
         dimensions=(60, 100),
     )
-    child.expect("judgement:")
+    child.expect("分析意见：")
     assert "escalate:" in child.before and "R-20260320-0001" in child.before  # the draft
     child.send("两违一起已上报支部，组内已复盘\r")
-    child.expect(r"save final\? \[y/N\]:")
+    child.expect(r"保存为定稿？\[y/N\]:")
     child.send("y\r")
     child.expect(pexpect.EOF)
     child.close()

@@ -182,8 +182,8 @@ def test_a_failing_disk_gives_one_clear_line_and_changes_nothing(
     assert done.returncode == 1, done.stderr
     [line] = done.stderr.strip().splitlines()
     assert line.startswith("barrier: error: ")
-    # the OS words ENOSPC; a read-only tree is worded by barrier, in the tree's language (zh)
-    reasons = ("no space left on device",) if fault == "ENOSPC" else ("read-only", "只读")
+    # the cause is said in the tree's language (zh)
+    reasons = ("磁盘空间不足",) if fault == "ENOSPC" else ("只读",)
     assert any(reason in line.lower() for reason in reasons)
     assert snapshot(root) == before
 
@@ -497,11 +497,11 @@ def test_notice_issue_whose_document_cannot_be_written_burns_no_number(
     done = barrier(root, args, full)
     assert done.returncode == 1, done.stderr
     [line] = done.stderr.splitlines()
-    assert "no space left on device" in line.lower()
+    assert "磁盘空间不足" in line  # the cause, in the tree's language
     assert _register(root) == [] and list(docs.iterdir()) == []
     retry = barrier(root, args, env(tmp_path))
     assert retry.returncode == 0, retry.stderr
-    assert "issued 车间党总支〔2026〕1号 (N-2026-001)" in retry.stderr
+    assert "已发通报 车间党总支〔2026〕1号（N-2026-001）" in retry.stderr
     assert _register(root) == ["N-2026-001.yaml"]
 
 
@@ -530,6 +530,6 @@ def test_kill_9_between_document_and_register_burns_no_number(
     assert _register(root) == []
     retry = barrier(root, args, env(tmp_path))
     assert retry.returncode == 0, retry.stderr
-    assert "issued 车间党总支〔2026〕1号 (N-2026-001)" in retry.stderr
+    assert "已发通报 车间党总支〔2026〕1号（N-2026-001）" in retry.stderr
     assert _register(root) == ["N-2026-001.yaml"]
     assert barrier(root, ["check", "--strict"], env(tmp_path)).returncode == 0

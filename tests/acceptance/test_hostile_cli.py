@@ -30,7 +30,7 @@ def test_add_refuses_hidden_characters_that_check_would_refuse(root: Path, summa
     before = snapshot(root)
     done = barrier(root, *ADD_REPORT, "--summary", summary)
     assert done.returncode == 1
-    assert "control character" in done.stderr and "nothing was written" in done.stderr
+    assert "含有控制字符" in done.stderr and "未写入任何内容" in done.stderr
     assert snapshot(root) == before
 
 
@@ -112,6 +112,6 @@ def test_an_id_given_with_from_cannot_steer_the_file_out_of_the_tree(root: Path)
     before = snapshot(root)
     done = barrier(root, "report", "add", "--from", "-", "--no-input", stdin=evil.encode())
     assert done.returncode == 1
-    assert "nothing was written" in done.stderr
+    assert "未写入任何内容" in done.stderr
     assert snapshot(root) == before
     assert not list(root.parent.rglob("escaped*"))

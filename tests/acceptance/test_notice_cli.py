@@ -44,7 +44,7 @@ def test_issuing_twice_needs_force_and_gives_two_numbers(tree: Path, tmp_path: P
         tree, "notice", "--month", "2026-10", "--issue", "--format", "html", "--out", str(out)
     )
     assert first.returncode == 0, first.stderr
-    assert "issued 车间党总支〔2026〕1号 (N-2026-001)" in first.stderr
+    assert "已发通报 车间党总支〔2026〕1号（N-2026-001）" in first.stderr
     assert "车间党总支〔2026〕1号" in out.read_text(encoding="utf-8")
 
     again = barrier(tree, "notice", "--month", "2026-10", "--issue")

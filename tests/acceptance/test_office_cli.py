@@ -44,7 +44,7 @@ def test_an_issued_notice_gives_the_same_word_file_a_month_later(tmp_path: Path)
     said = run("--records", str(root), "notice", "--month", "2026-10", "--issue",
                "--format", "docx", "--out", str(issued), today="2026-11-05")  # fmt: skip
     [entry] = load_tree(root).notices
-    assert f"issued {entry.number}" in said
+    assert f"已发通报 {entry.number}" in said
     texts = docx_texts(issued)
     assert entry.number in texts and "2026年11月5日" in texts
     # a month on, with a late October good catch in the records: the issued file again
@@ -55,7 +55,7 @@ def test_an_issued_notice_gives_the_same_word_file_a_month_later(tmp_path: Path)
     again = tmp_path / "again.docx"
     said = run("--records", str(root), "notice", "--month", "2026-10", "--format", "docx",
                "--out", str(again), today="2026-12-05")  # fmt: skip
-    assert "byte for byte as issued" in said
+    assert "与所发文书逐字节一致" in said
     assert again.read_bytes() == issued.read_bytes()
     draft = tmp_path / "draft.docx"
     run("--records", str(root), "notice", "--month", "2026-10", "--draft", "--format", "docx",

@@ -140,8 +140,9 @@ def test_a_date_long_past_by_flag_is_accepted_with_a_warning(root: Path, tmp_pat
         tmp_path=tmp_path,
     )
     assert done.returncode == 0, done.stderr
-    assert "warning: date 2026-10-30 is 25 days ago, more than deadlines.backdate_days (7)" in (
-        done.stderr
+    assert (
+        "warning: 发现日期 2026-10-30 已过去 25 天，超过 deadlines.backdate_days（7）"
+        in done.stderr
     )
 
 
@@ -383,5 +384,5 @@ def test_ctrl_c_prints_one_line_and_exits_130(root: Path, tmp_path: Path) -> Non
     lines = [line.strip() for line in plain.split("\n") if line.strip()]
     # what is left of the prompt's redraw, then the one line
     assert lines[-1] == "已取消，未写入" and not any("取消" in line for line in lines[:-1])
-    assert "interrupted" not in rest and "Traceback" not in rest
+    assert "interrupted" not in rest and "已中断" not in rest and "Traceback" not in rest
     assert snapshot(root) == before

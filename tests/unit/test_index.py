@@ -103,7 +103,7 @@ def test_an_add_with_links_is_checked_against_the_ids(root: Path, reads: list[st
     index.basis(root)
     reads.clear()
     linked = add_record(root=root, kind="report", flags=REPORT | {"links": ["I-20261105-3A"]})
-    with pytest.raises(InvalidRecord, match="no record 'R-20261101-ZZZZ'"):
+    with pytest.raises(InvalidRecord, match="没有记录“R-20261101-ZZZZ”"):
         add_record(root=root, kind="report", flags=REPORT | {"links": ["R-20261101-ZZZZ"]})
     assert reads == []
     assert [f for f in check_tree(root).findings if f.severity is Severity.ERROR] == []

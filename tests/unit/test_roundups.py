@@ -88,7 +88,7 @@ def test_saving_a_branch_month_final_meets_its_cadence(root: Path) -> None:
         "--final",
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("U-2026-03-B2 final ")
+    assert done.stdout.startswith("U-2026-03-B2 已保存为定稿：")
     branches = {e.subject: e for e in reporting_compliance(load_tree(root), MARCH).branches}
     assert not branches["B2"].missed
     # Written on 24 November for March: late, and shown so.
@@ -98,7 +98,7 @@ def test_saving_a_branch_month_final_meets_its_cadence(root: Path) -> None:
 
 def test_a_draft_is_written_without_judgement_and_does_not_count(root: Path) -> None:
     done = barrier(root, "roundup", "--week", "2026-W12", "--unit", "G1", "--no-input")
-    assert done.returncode == 0 and " draft " in done.stdout
+    assert done.returncode == 0 and "已保存为草稿" in done.stdout
     assert reporting_compliance(load_tree(root), MARCH).groups[0].missed_periods == ("2026-W12",)
     refused = barrier(root, "roundup", "--week", "2026-W12", "--unit", "G1", "--final")
     assert (refused.returncode, "须用 --judgement" in refused.stderr) == (1, True)

@@ -53,7 +53,7 @@ def done(
     day = None
     if date is not None:
         try:
-            day = parse_date(date, today(globals_of(ctx).root()), lang_of(ctx) or "en")
+            day = parse_date(date, today(globals_of(ctx).root()), lang_of(ctx) or i18n.current())
         except InvalidAnswer as e:
             raise InvalidInput(f"--date: {e}") from None
     edited = mark(

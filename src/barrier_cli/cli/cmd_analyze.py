@@ -10,6 +10,7 @@ import typer
 
 from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def analyze(
@@ -62,11 +63,14 @@ def analyze(
         moment=parse_day(as_of, "--as-of") if as_of else None,
     )
     for rel in document.skipped_files:
-        sys.stderr.write(f"barrier: warning: {rel} does not validate and is left out\n")
+        sys.stderr.write(
+            i18n._("barrier: warning: {path} does not validate and is left out").format(path=rel)
+            + "\n"
+        )
     if out is None:
         sys.stdout.write(document.text)
     else:
-        sys.stderr.write(f"wrote {out}\n")
+        sys.stderr.write(i18n._("wrote {path}").format(path=out) + "\n")
 
 
 def _office(
@@ -94,6 +98,9 @@ def _office(
         moment=parse_day(as_of, "--as-of") if as_of else None,
     )
     for rel in skipped:
-        sys.stderr.write(f"barrier: warning: {rel} does not validate and is left out\n")
+        sys.stderr.write(
+            i18n._("barrier: warning: {path} does not validate and is left out").format(path=rel)
+            + "\n"
+        )
     if out is not None:
-        sys.stderr.write(f"wrote {out}\n")
+        sys.stderr.write(i18n._("wrote {path}").format(path=out) + "\n")

@@ -8,6 +8,7 @@ import typer
 
 from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def assess(
@@ -44,7 +45,12 @@ def assess(
         console.print(table)
     err = color.console(stderr=True)
     for note in result.notes:
-        err.print(f"note: {note}")
+        err.print(i18n._("note: {note}").format(note=note))
     if write:
+        said = {
+            "created": i18n._("created: {path}"),
+            "replaced": i18n._("replaced: {path}"),
+            "kept": i18n._("kept: {path}"),
+        }
         for written in write_drafts(tree, result):
-            err.print(f"{written.action}: {written.path}")
+            err.print(said[written.action].format(path=written.path))

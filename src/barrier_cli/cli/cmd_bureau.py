@@ -11,6 +11,7 @@ import typer
 
 from barrier_cli.cli import options
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 app = typer.Typer(
     help="The bureau level: member units' trees, the ledger, the monthly analysis and 通报.",
@@ -51,11 +52,17 @@ def sync(
 
     done = run_sync(load_bureau(bureau), today=today(), fetch=not no_fetch, dataset=dataset)
     for unit in done:
-        line = f"{unit.id} {unit.name}: {unit.status}"
         if unit.status == "ok":
-            line += f", {unit.rows} rows"
+            line = i18n._("{id} {name}: ok, {rows} rows")
+        elif unit.status == "failed":
+            line = i18n._("{id} {name}: failed ({errors} errors; {first}); left out of the figures")
         else:
-            line += f" ({unit.errors} errors; {unit.first_error}); left out of the figures"
+            line = i18n._(
+                "{id} {name}: unreachable ({errors} errors; {first}); left out of the figures"
+            )
+        line = line.format(
+            id=unit.id, name=unit.name, rows=unit.rows, errors=unit.errors, first=unit.first_error
+        )
         sys.stdout.write(line + "\n")
     if any(u.status != "ok" for u in done):
         raise typer.Exit(1)
@@ -141,7 +148,7 @@ def _document(
             )
         )
         if out is not None:
-            sys.stderr.write(f"wrote {out}\n")
+            sys.stderr.write(i18n._("wrote {path}").format(path=out) + "\n")
         return
     text = make(tree, month=period, fmt=fmt, lang=lang, dataset=dataset)
     if out is None:
@@ -150,4 +157,4 @@ def _document(
     from barrier_cli.io.store import write_document
 
     write_document(out, text)
-    sys.stderr.write(f"wrote {out}\n")
+    sys.stderr.write(i18n._("wrote {path}").format(path=out) + "\n")

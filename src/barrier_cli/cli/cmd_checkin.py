@@ -106,13 +106,19 @@ def checkin(
     ticked = lib.nil_returns_of(shift, marks)
     if ticked:
         add_nil_returns(root, ticked, day, by=leader, today=now)
-    typer.echo(f"{day}: {len(ticked)} nil return(s) for {group}")
+    typer.echo(
+        i18n._("{day}: {count} nil return(s) for {unit}").format(
+            day=day, count=len(ticked), unit=group
+        )
+    )
     for n in sorted(marks.abnormal):
         member = shift[n - 1]
         if prompter is None:
             typer.echo(
-                f"{member.id}: abnormal, add the report: barrier report add "
-                f"--reporter {member.id} --date {day}"
+                i18n._(
+                    "{id}: abnormal, add the report: barrier report add --reporter {id} "
+                    "--date {day}"
+                ).format(id=member.id, day=day)
             )
             continue
         from barrier_cli.write.entry.add import add_record

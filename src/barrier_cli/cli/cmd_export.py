@@ -71,14 +71,23 @@ def export(
             month=month_named(month, day) if month else None,
             today=day,
         )
-        counts = ", ".join(f"{name} {n}" for name, n in written.rows.items())
-        sys.stderr.write(f"wrote {written.partitions} partitions of unit={unit} in {dataset}\n")
-        sys.stderr.write(f"rows: {counts}\n")
+        sys.stderr.write(
+            i18n._("wrote {count} partitions of unit={unit} in {path}").format(
+                count=written.partitions, unit=unit, path=dataset
+            )
+            + "\n"
+        )
+        _say_rows(written.rows)
         return
     done = run_export(tree, fmt=output_format, out=out, labels=labels)
     for path in done.files:
-        sys.stderr.write(f"wrote {path}\n")
+        sys.stderr.write(i18n._("wrote {path}").format(path=path) + "\n")
     for line in done.cut:
-        sys.stderr.write(f"warning: {line}\n")
-    counts = ", ".join(f"{name} {n}" for name, n in done.rows.items())
-    sys.stderr.write(f"rows: {counts}\n")
+        sys.stderr.write(i18n._("warning: {message}").format(message=line) + "\n")
+    _say_rows(done.rows)
+
+
+def _say_rows(rows: dict[str, int]) -> None:
+    # table names are the names of the files and sheets written: kept as they are
+    counts = i18n.join(i18n._("{table} {count}").format(table=t, count=n) for t, n in rows.items())
+    sys.stderr.write(i18n._("rows: {counts}").format(counts=counts) + "\n")

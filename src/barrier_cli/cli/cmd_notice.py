@@ -106,21 +106,33 @@ def notice(
     if again is not None:
         e = again.entry
         how = (
-            "byte for byte as issued (digest verified)"
+            i18n._("byte for byte as issued (digest verified)")
             if again.verified
-            else "from its frozen content, but the templates changed since: "
-            "this rendering differs from the issued document"
+            else i18n._(
+                "from its frozen content, but the templates changed since: "
+                "this rendering differs from the issued document"
+            )
             if again.frozen
-            else f"rebuilt from the records as of {e.date} (issued before notices were frozen)"
+            else i18n._(
+                "rebuilt from the records as of {date} (issued before notices were frozen)"
+            ).format(date=e.date)
         )
         sys.stderr.write(
-            f"issued notice {e.number} ({e.id}, {e.date}): {how}; --draft shows today's records\n"
+            i18n._(
+                "issued notice {number} ({id}, {date}): {how}; --draft shows today's records"
+            ).format(number=e.number, id=e.id, date=e.date, how=how)
+            + "\n"
         )
     if published.entry is not None and published.register is not None:
         where = published.register.relative_to(root).as_posix()
-        sys.stderr.write(f"issued {published.entry.number} ({published.entry.id}): {where}\n")
+        sys.stderr.write(
+            i18n._("issued {number} ({id}): {path}").format(
+                number=published.entry.number, id=published.entry.id, path=where
+            )
+            + "\n"
+        )
     elif out is not None:
-        sys.stderr.write(f"wrote {out}\n")
+        sys.stderr.write(i18n._("wrote {path}").format(path=out) + "\n")
 
 
 def _print(document: str) -> None:

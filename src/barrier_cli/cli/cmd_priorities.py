@@ -57,7 +57,7 @@ def adopt(
         else proposed_record(tree, period, by=by, today=now, lang=lang)
     )
     if edit:
-        record = parse_record(_in_editor(record_text(record)), "(edited priorities)")
+        record = parse_record(_in_editor(record_text(record)), i18n._("(edited priorities)"))
     done = adopt_record(tree, record, month=period, today=now)
     typer.echo(
         in_lang(lang, "Adopted {n} priorities for {month}: {path}").format(

@@ -69,12 +69,17 @@ def roundup(
         if judgement is None:
             judgement = (
                 prompter.ask(
-                    "judgement: ", candidates=[], multi=False, hint="your own assessment"
+                    i18n._("judgement: "),
+                    candidates=[],
+                    multi=False,
+                    hint=i18n._("your own assessment"),
                 ).strip()
                 or None
             )
         if judgement is not None and not final:
-            answer = prompter.ask("save final? [y/N]: ", candidates=[], multi=False, hint="")
+            answer = prompter.ask(
+                i18n._("save final? [y/N]: "), candidates=[], multi=False, hint=""
+            )
             final = answer.strip().lower() in ("y", "yes", "是")
     if final and not judgement:
         raise InvalidInput(i18n._("a final roundup needs --judgement"))
@@ -82,4 +87,7 @@ def roundup(
     if judgement:
         update["judgement"] = judgement
     path = save_roundup(root, draft.model_copy(update=update))
-    typer.echo(f"{draft.id} {update['status']} {path}")
+    saved = (
+        i18n._("{id} saved as final: {path}") if final else i18n._("{id} saved as a draft: {path}")
+    )
+    typer.echo(saved.format(id=draft.id, path=path))

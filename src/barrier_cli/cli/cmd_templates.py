@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 app = typer.Typer(
     help="The built-in document templates: list them, eject one to override it.",
@@ -22,7 +23,7 @@ def list_(ctx: typer.Context) -> None:
 
     own = globals_of(ctx).root() / "templates"
     for name in shipped_templates():
-        mark = "  (overridden in the tree)" if (own / name).is_file() else ""
+        mark = i18n._("  (overridden in the tree)") if (own / name).is_file() else ""
         sys.stdout.write(f"{name}{mark}\n")
 
 
@@ -43,4 +44,6 @@ def eject(
     root = g.root()
     lang = g.lang or load_tree(root, cache=True).settings.lang
     written = eject_template(root, name, lang)
-    sys.stdout.write(f"created {display_path(root.parent, str(written))}\n")
+    sys.stdout.write(
+        i18n._("created {path}").format(path=display_path(root.parent, str(written))) + "\n"
+    )

@@ -8,6 +8,7 @@ import typer
 
 from barrier_cli.cli.adding import COMMIT_HELP, at_terminal, lang_of
 from barrier_cli.cli.context import globals_of
+from barrier_cli.core import i18n
 
 
 def terminal(
@@ -30,7 +31,9 @@ def terminal(
     screen ends the shift and prints what it wrote.
     """
     if not at_terminal():
-        raise typer.BadParameter("needs a terminal on stdin and stdout", param_hint="terminal")
+        raise typer.BadParameter(
+            i18n._("needs a terminal on stdin and stdout"), param_hint="terminal"
+        )
     from barrier_cli.write.entry.shift import run_shift
     from barrier_cli.write.entry.terminal import TerminalPrompter
 

@@ -8,10 +8,12 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
+from typer._click.exceptions import UsageError
 
 from barrier_cli import __version__
-from barrier_cli.cli.context import Globals
+from barrier_cli.cli.context import Globals, language_of_run
 from barrier_cli.cli.lazy import Entry, lazy_group
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import BarrierError
 
 COMMANDS: dict[str, Entry] = {}
@@ -221,6 +223,13 @@ COMMANDS.update(
 def run() -> None:
     """Console-script entry: map every outcome to SPEC §3's exit codes."""
     _replace_unencodable()
+    # what is said after the command has ended (a usage error, an interrupt) is in its language
+    with i18n.using(language_of_run(sys.argv[1:])):
+        code = _outcome()
+    sys.exit(code)
+
+
+def _outcome() -> int:
     said = False
     try:
         # usage and the completion variable are named for the command, not for how Python was
@@ -234,7 +243,9 @@ def run() -> None:
     # are TyperExceptions.
     except typer.TyperException as e:
         show = getattr(e, "show", None)
-        if show is not None:
+        if isinstance(e, UsageError):
+            _show_usage_error(e)
+        elif show is not None:
             show()
         else:
             sys.stderr.write(f"barrier: error: {e.format_message()}\n")
@@ -245,8 +256,64 @@ def run() -> None:
     except Exception as e:  # the last line of defence: one line, traceback to a file
         code = _internal_error(e)
     if code == 130 and not said:  # Ctrl-C: typer itself turns it into a silent exit 130
-        sys.stderr.write("\ninterrupted; nothing was written\n")
-    sys.exit(code if isinstance(code, int) else 0)
+        sys.stderr.write("\n" + i18n._("interrupted; nothing was written") + "\n")
+    return code if isinstance(code, int) else 0
+
+
+def _show_usage_error(error: UsageError) -> None:
+    """As click shows a usage error (usage, where help is, the error), in the run's language:
+    click's own words are English f-strings, so the common errors are worded here."""
+    lines = []
+    ctx = error.ctx
+    if ctx is not None:
+        lines.append(ctx.get_usage())
+        if ctx.command.get_help_option(ctx) is not None:
+            lines.append(
+                i18n._("Try '{command} {option}' for help.").format(
+                    command=ctx.command_path, option=ctx.help_option_names[0]
+                )
+            )
+        lines.append("")
+    lines.append(i18n._("Error: {message}").format(message=_usage_message(error)))
+    sys.stderr.write("\n".join(lines) + "\n")
+
+
+def _usage_message(error: UsageError) -> str:
+    from typer._click.exceptions import (
+        BadParameter,
+        MissingParameter,
+        NoSuchOption,
+        _join_param_hints,
+    )
+
+    param = getattr(error, "param", None)
+    hint = getattr(error, "param_hint", None)
+    if hint is None and param is not None:
+        hint = param.get_error_hint()
+    if isinstance(error, MissingParameter):
+        extra = param.get_missing_message(ctx=error.ctx) if param is not None else None
+        kind = error.param_type or (param.param_type_name if param is not None else None)
+        missing = {
+            "option": i18n._("Missing option {name}."),
+            "argument": i18n._("Missing argument {name}."),
+        }
+        if hint is not None and not error.message and not extra and kind in missing:
+            return missing[kind].format(name=_join_param_hints(hint))
+    elif isinstance(error, NoSuchOption):
+        if error.message.startswith("No such option: "):
+            said = i18n._("No such option: {option}").format(option=error.option_name)
+            if error.possibilities:
+                said += " " + i18n._("(Possible options: {options})").format(
+                    options=", ".join(sorted(error.possibilities))
+                )
+            return said
+    elif isinstance(error, BadParameter):
+        if hint is None:
+            return i18n._("Invalid value: {message}").format(message=error.message)
+        return i18n._("Invalid value for {hint}: {message}").format(
+            hint=_join_param_hints(hint), message=error.message
+        )
+    return error.format_message()
 
 
 def _replace_unencodable() -> None:
@@ -270,7 +337,10 @@ def _internal_error(error: Exception) -> int:
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
     sys.stderr.write(
-        f"barrier: internal error: {type(error).__name__}: {error} "
-        f"(traceback written to {path}; --traceback prints it)\n"
+        i18n._(
+            "barrier: internal error: {name}: {error} "
+            "(traceback written to {path}; --traceback prints it)"
+        ).format(name=type(error).__name__, error=error, path=path)
+        + "\n"
     )
     return 3

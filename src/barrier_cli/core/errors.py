@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+
+from barrier_cli.core import i18n
+
 
 class BarrierError(Exception):
     """Base of every error barrier raises on purpose."""
@@ -43,3 +47,23 @@ class InvalidInput(UserError):
 
 class WriteFailed(UserError):
     """The file system refused a write (disk full, read-only); nothing was changed."""
+
+
+# msgids as the C library words them, so English output is what the system says
+_OS_REASONS = {
+    errno.ENOENT: "No such file or directory",
+    errno.EACCES: "Permission denied",
+    errno.EPERM: "Operation not permitted",
+    errno.ENOSPC: "No space left on device",
+    errno.EDQUOT: "Disk quota exceeded",
+    errno.EROFS: "Read-only file system",
+    errno.EISDIR: "Is a directory",
+    errno.ENOTDIR: "Not a directory",
+}
+
+
+def os_reason(e: OSError) -> str:
+    """Why the system refused, in the run's language: the common causes said in its words,
+    any other as the system says it."""
+    said = _OS_REASONS.get(e.errno or 0)
+    return i18n._(said) if said is not None else str(e.strerror or e)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import UserError
 
 DISTRIBUTION = "barrier-cli"
@@ -39,6 +40,10 @@ def require(*modules: str, purpose: str) -> None:
         if importlib.util.find_spec(module) is None:
             extra = EXTRA_OF[module]
             raise MissingExtra(
-                f"{purpose} needs {module}, which the base install leaves out: "
-                f"pip install '{DISTRIBUTION}[{extra}]' (or '{DISTRIBUTION}[all]')"
+                i18n._(
+                    "{purpose} needs {module}, which the base install leaves out: "
+                    "pip install '{distribution}[{extra}]' (or '{distribution}[all]')"
+                ).format(
+                    purpose=i18n._(purpose), module=module, distribution=DISTRIBUTION, extra=extra
+                )
             )

@@ -152,7 +152,7 @@ def period_named(text: str, today: dt.date) -> Month | Quarter:
     if not re.fullmatch(r"\d{4}-\d{1,2}", word):
         raise InvalidInput(
             i18n._("{text!r} is not a month; write {forms}, e.g. 2026-10").format(
-                text=text, forms=MONTH_FORMS
+                text=text, forms=i18n._(MONTH_FORMS)
             )
         )
     return Month.parse(text)
@@ -164,7 +164,7 @@ def month_named(text: str, today: dt.date, option: str = "--month") -> Month:
     if not isinstance(found, Month):
         raise InvalidInput(
             i18n._("{option} {text!r} is a quarter; write {forms}").format(
-                option=option, text=text, forms=MONTH_FORMS
+                option=option, text=text, forms=i18n._(MONTH_FORMS)
             )
         )
     return found
@@ -181,7 +181,7 @@ def quarter_named(text: str, today: dt.date, option: str = "--quarter") -> Quart
     if not isinstance(found, Quarter):
         raise InvalidInput(
             i18n._("{option} {text!r} is a month; write {forms}").format(
-                option=option, text=text, forms=QUARTER_FORMS
+                option=option, text=text, forms=i18n._(QUARTER_FORMS)
             )
         )
     return found

@@ -28,6 +28,32 @@ INDEX = ":index"
 class GitError(UserError):
     """git is missing, the folder is not a repository, or a revision does not exist."""
 
+    def __init__(self, message: str, said: str = "") -> None:
+        super().__init__(message)
+        self.said = said
+        """git's own first line, in git's words: what the retries match on."""
+
+
+_GIT_SAYS = (
+    ("not a git repository", "{repo} is not in a git repository"),
+    ("did not match any file", "git {command}: the path is not in the repository"),
+    ("index.lock", "git {command}: another git process holds the index (index.lock)"),
+    ("please tell me who you are", "git {command}: set git's user.name and user.email first"),
+    ("empty ident", "git {command}: set git's user.name and user.email first"),
+    ("nothing to commit", "git {command}: nothing to commit"),
+)
+"""git's common refusals, said in the run's language; any other is quoted as git says it."""
+
+
+def _git_failed(repo: Path, command: str, said: str) -> GitError:
+    lowered = said.lower()
+    for pattern, message in _GIT_SAYS:
+        if pattern in lowered:
+            return GitError(i18n._(message).format(repo=repo, command=command), said)
+    if not said:
+        return GitError(i18n._("git {command} failed").format(command=command), said)
+    return GitError(i18n._("git {command}: {said}").format(command=command, said=said), said)
+
 
 def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
     """Run ``git -C repo args`` and return its output; GitError with git's own message."""
@@ -38,7 +64,7 @@ def git(repo: Path, *args: str, stdin: bytes | None = None) -> bytes:
         raise GitError(i18n._("git is not installed or not on PATH")) from e
     if done.returncode != 0:
         message = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError(f"git {args[0]}: {message[0] if message else 'failed'}")
+        raise _git_failed(repo, args[0], message[0] if message else "")
     return done.stdout
 
 
@@ -236,14 +262,20 @@ def commit_file(
                 git(root, "commit", "-q", "-m", message, "--", rel)
                 return
             except GitError as e:
-                reason = str(e)
-                again = any(m in reason.lower() for m in LOCKED) or (added and LOST_ADD in reason)
+                said = e.said or str(e)
+                again = any(m in said.lower() for m in LOCKED) or (added and LOST_ADD in said)
                 if attempt == attempts or not again:
                     where, path = shlex.quote(str(root)), shlex.quote(rel)
                     raise CommitFailed(
-                        f"{rel} was written but not committed ({reason}); the record is valid"
-                        f" and stays: commit it with  git -C {where} add -- {path} &&"
-                        f" git -C {where} commit -m {shlex.quote(message)} -- {path}"
+                        i18n._(
+                            "{rel} was written but not committed ({reason}); the record is valid"
+                            " and stays: commit it with  {commands}"
+                        ).format(
+                            rel=rel,
+                            reason=e,
+                            commands=f"git -C {where} add -- {path} &&"
+                            f" git -C {where} commit -m {shlex.quote(message)} -- {path}",
+                        )
                     ) from None
                 sleep(wait * random.uniform(0.5, 1.5))
                 wait = min(wait * 2, LONGEST_WAIT)

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
+from barrier_cli.core.errors import os_reason
 from barrier_cli.core.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.core.lookup import Places
 from barrier_cli.core.models import (
@@ -120,7 +121,7 @@ def parse_file(
             kind,
             NO_DATA,
             ParseProblem(
-                f.UNREADABLE, i18n._("cannot read: {strerror}").format(strerror=e.strerror)
+                f.UNREADABLE, i18n._("cannot read: {strerror}").format(strerror=os_reason(e))
             ),
         )
 
@@ -214,7 +215,7 @@ def _unlistable(error: OSError) -> ParseProblem:
     return ParseProblem(
         f.UNREADABLE,
         i18n._("cannot list this folder ({value}): its records are not checked").format(
-            value=error.strerror or error
+            value=os_reason(error)
         ),
         hint=i18n._("give the folder read and execute permission"),
     )

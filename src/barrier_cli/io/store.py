@@ -30,7 +30,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from barrier_cli.core import i18n
-from barrier_cli.core.errors import ConcurrentEdit, RecordExists, UnsafePath, WriteFailed
+from barrier_cli.core.errors import (
+    ConcurrentEdit,
+    RecordExists,
+    UnsafePath,
+    WriteFailed,
+    os_reason,
+)
 from barrier_cli.core.ids import random_suffix
 
 
@@ -189,7 +195,7 @@ def create(path: Path, text: str | bytes) -> None:
     except OSError as e:
         raise WriteFailed(
             i18n._("{path}: cannot write ({reason}); nothing was changed").format(
-                path=path, reason=e.strerror
+                path=path, reason=_reason(e)
             )
         ) from e
     _pause_for_crash_test()
@@ -205,7 +211,7 @@ def create(path: Path, text: str | bytes) -> None:
     except OSError as e:
         raise WriteFailed(
             i18n._("{path}: cannot write ({reason}); nothing was changed").format(
-                path=path, reason=e.strerror
+                path=path, reason=_reason(e)
             )
         ) from e
     finally:
@@ -230,7 +236,7 @@ class Snapshot:
             return cls(path, path.read_bytes())
         except OSError as e:
             raise WriteFailed(
-                i18n._("{path}: cannot read ({reason})").format(path=path, reason=e.strerror)
+                i18n._("{path}: cannot read ({reason})").format(path=path, reason=os_reason(e))
             ) from e
 
 
@@ -262,7 +268,7 @@ def _lock(path: Path) -> int:
                     i18n._("{path}: is a symbolic link; it is never edited").format(path=path)
                 ) from e
             raise WriteFailed(
-                i18n._("{path}: cannot read ({reason})").format(path=path, reason=e.strerror)
+                i18n._("{path}: cannot read ({reason})").format(path=path, reason=os_reason(e))
             ) from e
         try:
             held = os.fstat(fd)
@@ -308,7 +314,7 @@ def editing(path: Path) -> Iterator[Snapshot]:
     except OSError as e:
         os.close(fd)
         raise WriteFailed(
-            i18n._("{path}: cannot read ({reason})").format(path=path, reason=e.strerror)
+            i18n._("{path}: cannot read ({reason})").format(path=path, reason=os_reason(e))
         ) from e
     _HELD.add(key)
     try:
@@ -548,4 +554,4 @@ def _mode_for(path: Path) -> int:
 
 def _reason(e: OSError) -> str:
     """The cause of a failed write in a few words; both ways a tree can refuse a write say so."""
-    return i18n._("read-only") if e.errno in (errno.EROFS, errno.EACCES) else str(e.strerror)
+    return i18n._("read-only") if e.errno in (errno.EROFS, errno.EACCES) else os_reason(e)

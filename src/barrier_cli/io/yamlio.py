@@ -29,6 +29,7 @@ from ruamel.yaml.tag import Tag
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
+from barrier_cli.core.errors import os_reason
 from barrier_cli.core.models.common import Loc
 
 MAX_BYTES = 1_000_000
@@ -451,7 +452,7 @@ def read_bytes(path: Path) -> bytes:
                 raw += fh.read(MAX_BYTES + 1 - len(raw))
     except OSError as e:
         raise ParseProblem(
-            f.UNREADABLE, i18n._("cannot read: {strerror}").format(strerror=e.strerror)
+            f.UNREADABLE, i18n._("cannot read: {strerror}").format(strerror=os_reason(e))
         ) from e
     if len(raw) > MAX_BYTES:
         raise _too_large(len(raw))

@@ -78,12 +78,12 @@ def nil_returns_of(shift: Sequence[Person], marks: Marks) -> list[str]:
 
 def screen(unit_name: str, day: dt.date, shift: Sequence[Person], lang: Lang) -> list[str]:
     """The check-in screen: a heading, one line per member, and what to type."""
-    if lang == "zh":
-        head = f"{unit_name} {day} 今日无异常（{len(shift)} 人）"
-        tail = "缺勤输入编号，有异常输入 !编号（随后填报安全信息），回车保存"
-    else:
-        head = f"{unit_name} {day}: nothing abnormal today ({len(shift)} people)"
-        tail = "Type numbers of the absent, !number for abnormal (a report follows); Enter saves"
+    head = i18n.in_lang(lang, "{unit} {day}: nothing abnormal today ({count} people)").format(
+        unit=unit_name, day=day, count=len(shift)
+    )
+    tail = i18n.in_lang(
+        lang, "Type numbers of the absent, !number for abnormal (a report follows); Enter saves"
+    )
     rows = [f"{n:>3}  {p.name} ({p.id})" for n, p in enumerate(shift, start=1)]
     return [head, *rows, tail]
 

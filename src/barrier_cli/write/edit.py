@@ -194,7 +194,7 @@ def _mark(
     if not 1 <= number <= len(actions):
         raise InvalidInput(
             i18n._("{record_id} has {field} 1 to {count}; there is no {number}").format(
-                record_id=record_id, field=field, count=len(actions), number=number
+                record_id=record_id, field=_noun(field), count=len(actions), number=number
             )
         )
     action = actions[number - 1]
@@ -208,7 +208,9 @@ def _mark(
     record = target.record
     if isinstance(record, Report | Incident) and day < record.date:
         raise InvalidInput(
-            i18n._("{day} is before the {kind}'s own date").format(day=day, kind=kind)
+            i18n._("{day} is before the {kind}'s own date").format(
+                day=day, kind=i18n._("report") if kind == "report" else i18n._("incident")
+            )
         )
     entries = target.doc.get(field)
     if not isinstance(entries, CommentedSeq) or not isinstance(entries[number - 1], CommentedMap):
@@ -221,14 +223,19 @@ def _mark(
     changed = []
     if action.done is None:
         _insert(entry, "done", day, Action)
-        changed.append(f"done {day}")
+        changed.append(i18n._("done {day}").format(day=day))
     if verified_by is not None:
         verified_by = _person_id(target.basis, verified_by)
         _insert(entry, "verified_by", verified_by, Action)
-        changed.append(f"verified by {verified_by}")
+        changed.append(i18n._("verified by {person}").format(person=verified_by))
     _save(target, kind)
     left = len([n for n in open_actions(actions) if n != number - 1])
-    return Edited(record_id, target.snapshot.path, f"{field}[{number}] " + ", ".join(changed), left)
+    return Edited(record_id, target.snapshot.path, f"{field}[{number}] " + i18n.join(changed), left)
+
+
+def _noun(field: str) -> str:
+    """``actions`` or ``measures`` as a message names them."""
+    return i18n._("actions") if field == "actions" else i18n._("measures")
 
 
 def _person_id(known: Basis, text: str) -> str:
@@ -241,7 +248,9 @@ def _which(record_id: str, field: str, actions: list[Action], choose: Choose | N
     pending = [(n + 1, actions[n]) for n in open_actions(actions)]
     if not pending:
         raise InvalidInput(
-            i18n._("{record_id} has no open {field}").format(record_id=record_id, field=field)
+            i18n._("{record_id} has no open {field}").format(
+                record_id=record_id, field=_noun(field)
+            )
         )
     if len(pending) == 1:
         return pending[0][0]
@@ -250,7 +259,7 @@ def _which(record_id: str, field: str, actions: list[Action], choose: Choose | N
     listed = "; ".join(f"{record_id}/{n} {a.action}" for n, a in pending)
     raise InvalidInput(
         i18n._("{record_id} has {count} open {field}, say which: {listed}").format(
-            record_id=record_id, count=len(pending), field=field, listed=listed
+            record_id=record_id, count=len(pending), field=_noun(field), listed=listed
         )
     )
 

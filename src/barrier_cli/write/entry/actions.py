@@ -10,6 +10,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TypeVar
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.lookup import Lookup, NotFound
@@ -17,7 +18,6 @@ from barrier_cli.core.models import Action, Org
 from barrier_cli.core.models.settings import Settings
 from barrier_cli.io.loader import read_file
 from barrier_cli.write.edit import Choose, Edited, mark_done
-from barrier_cli.write.entry.questions import in_lang
 from barrier_cli.write.entry.session import Prompter, cancelled
 
 M = TypeVar("M", Org, Settings)
@@ -61,7 +61,7 @@ def chooser(prompter: Prompter, people: Lookup, lang: Lang) -> Choose:
                 f"{n:>3}  {action.action}  ({_owner(action, people)}, {action.due or '?'})"
             )
         listed = "、".join(map(str, numbers)) if lang == "zh" else ", ".join(map(str, numbers))
-        prompt = in_lang(lang, f"完成的是第几项（{listed}）: ", f"Which one is done ({listed})? ")
+        prompt = i18n.in_lang(lang, "Which one is done ({listed})? ").format(listed=listed)
         try:
             while True:
                 answer = prompter.ask(prompt, candidates=[], multi=False, hint="").strip()
@@ -69,10 +69,8 @@ def chooser(prompter: Prompter, people: Lookup, lang: Lang) -> Choose:
                     return int(answer)
                 prompter.say(
                     "  ✗ "
-                    + in_lang(
-                        lang,
-                        f"“{answer}”不是未完成的项，请输入 {listed}",
-                        f"'{answer}' is not an open one; type {listed}",
+                    + i18n.in_lang(lang, "'{answer}' is not an open one; type {listed}").format(
+                        answer=answer, listed=listed
                     )
                 )
         except KeyboardInterrupt:

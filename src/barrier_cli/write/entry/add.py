@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, RecordExists, UserError
 from barrier_cli.core.ids import new_id
 from barrier_cli.core.labels import Lang
@@ -132,8 +133,12 @@ def fill_defaults(form: Form, answers: Answers, ctx: EntryContext) -> Answers:
         elif q.required:
             missing.append(q)
     if missing:
-        names = ", ".join(f"'{q.name}' ({q.flag})" for q in missing)
-        raise InvalidInput(f"missing required field {names}; nothing was written")
+        names = i18n.join(f"'{q.name}' ({q.flag})" for q in missing)
+        raise InvalidInput(
+            i18n.in_lang(ctx.lang, "missing required field {names}; nothing was written").format(
+                names=names
+            )
+        )
     return out
 
 
@@ -247,10 +252,18 @@ def add_record(
         warnings = _late(form, answers, ctx)
     record, problems = draft(answers)
     if record is None or problems:
+        from barrier_cli.core.kinds import KINDS
+
         raise InvalidRecord(
-            f"the {kind} would not pass 'barrier check': "
-            + "; ".join(_describe(p, "en") for p in problems)
-            + "; nothing was written"
+            i18n.in_lang(
+                ctx.lang,
+                "the {kind} would not pass 'barrier check': {problems}; nothing was written",
+            ).format(
+                kind=KINDS[kind].title_zh if ctx.lang == "zh" else kind,
+                problems=i18n.in_lang(ctx.lang, "; ").join(
+                    _describe(p, ctx.lang, model) for p in problems
+                ),
+            )
         )
     added = _write(ctx.basis, kind, record, regenerate=fixed_id is None)
     if kind == "report":
@@ -333,9 +346,14 @@ def _late(form: Form, answers: Answers, ctx: EntryContext) -> list[str]:
     if not isinstance(day, dt.date) or (ctx.today - day).days <= limit:
         return []
     late = (ctx.today - day).days
+    # the field as the prompt names it (发现日期), not by its key
+    field = next(q.title(ctx.lang) for q in form.questions() if q.name == form.dated)
     return [
-        f"{form.dated} {day} is {late} days ago, more than deadlines.backdate_days ({limit}): "
-        "accepted, and counted as reported late"
+        i18n.in_lang(
+            ctx.lang,
+            "{field} {day} is {late} days ago, more than deadlines.backdate_days ({limit}): "
+            "accepted, and counted as reported late",
+        ).format(field=field, day=day, late=late, limit=limit)
     ]
 
 
@@ -385,4 +403,8 @@ def _write(basis: Basis, kind: str, record: Model, *, regenerate: bool) -> Added
             continue
         note(basis, rel, record)
         return Added(str(getattr(record, "id", "")), path, rel)
-    raise UserError(f"no free id for a {kind} after {ID_ATTEMPTS} attempts; nothing was written")
+    raise UserError(
+        i18n._("no free id for a {kind} after {attempts} attempts; nothing was written").format(
+            kind=kind, attempts=ID_ATTEMPTS
+        )
+    )

@@ -20,6 +20,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
+from barrier_cli.core import i18n
 from barrier_cli.core.fielddocs import FieldDoc, field_doc
 from barrier_cli.core.labels import LABELS, Lang, group_of, label
 from barrier_cli.write.entry.context import EntryContext
@@ -41,11 +42,6 @@ CLEAR = "-"
 
 class InvalidAnswer(ValueError):
     """An answer the question cannot take; the message says why, in the session's language."""
-
-
-def in_lang(lang: Lang, zh: str, en: str) -> str:
-    """The message in the session's language."""
-    return zh if lang == "zh" else en
 
 
 @dataclass(frozen=True)
@@ -103,14 +99,12 @@ class Question:
             low = text.lower()
             if low in _YES or low in _NO:
                 return low in _YES
-            raise InvalidAnswer(
-                in_lang(lang, "请回答 y（是）或 n（否）", "answer y (yes) or n (no)")
-            )
+            raise InvalidAnswer(i18n.in_lang(lang, "answer y (yes) or n (no)"))
         if self.base == "number":
             try:
                 return float(text) if "." in text else int(text)
             except ValueError:
-                raise InvalidAnswer(in_lang(lang, "请输入数字", "a number is expected")) from None
+                raise InvalidAnswer(i18n.in_lang(lang, "a number is expected")) from None
         if self.ref in ("person", "unit", "partner"):
             return self._org_id(text, ctx)
         if self.ref == "record":
@@ -129,7 +123,7 @@ class Question:
             f"{n} {self.choice_label(v, lang)}" for n, v in enumerate(self.choices, 1)
         )
         raise InvalidAnswer(
-            in_lang(lang, f"“{text}”不是可选项：{shown}", f"'{text}' is not one of: {shown}")
+            i18n.in_lang(lang, "'{text}' is not one of: {shown}").format(text=text, shown=shown)
         )
 
     def _org_id(self, text: str, ctx: EntryContext) -> str:
@@ -170,7 +164,7 @@ class Question:
         if self.base == "choice":
             return self.choice_label(str(value), lang)
         if self.base == "bool":
-            return in_lang(lang, "是", "yes") if value else in_lang(lang, "否", "no")
+            return i18n.in_lang(lang, "yes") if value else i18n.in_lang(lang, "no")
         return str(value)
 
     def candidates(self, ctx: EntryContext) -> list[tuple[str, str]]:
@@ -178,7 +172,7 @@ class Question:
         if self.base == "choice":
             return [(v, self.choice_label(v, ctx.lang)) for v in self.choices]
         if self.base == "bool":
-            return [("y", in_lang(ctx.lang, "是", "yes")), ("n", in_lang(ctx.lang, "否", "no"))]
+            return [("y", i18n.in_lang(ctx.lang, "yes")), ("n", i18n.in_lang(ctx.lang, "no"))]
         if self.ref in ("person", "unit", "partner"):
             return Offered(ctx.lookup(self.ref))
         if self.ref in ("train", "vehicle", "location"):
@@ -220,13 +214,15 @@ def _adapter(annotation: Any) -> TypeAdapter[Any]:
 def _pydantic_reason(kind: str, msg: str, ctx: Mapping[str, Any] | None, lang: Lang) -> str:
     ctx = ctx or {}
     if kind == "string_too_long":
-        return in_lang(lang, f"太长了（最多 {ctx.get('max_length')} 字）", msg)
+        return i18n.in_lang(lang, "too long (at most {max_length} characters)").format(
+            max_length=ctx.get("max_length")
+        )
     if kind == "string_too_short":
-        return in_lang(lang, "不能为空", "must not be empty")
+        return i18n.in_lang(lang, "must not be empty")
     if kind == "string_pattern_mismatch":
-        return in_lang(lang, "只能写一行", "one line only, not blank")
+        return i18n.in_lang(lang, "one line only, not blank")
     if kind == "too_short":
-        return in_lang(lang, "至少选一项", "choose at least one")
+        return i18n.in_lang(lang, "choose at least one")
     return msg.removeprefix("Value error, ")
 
 
@@ -253,10 +249,8 @@ def parse_date(text: str, today: dt.date, lang: Lang) -> dt.date:
         except ValueError:
             pass
     raise InvalidAnswer(
-        in_lang(
-            lang,
-            f"“{text}”不是日期，请写 YYYY-MM-DD、今天或昨天",
-            f"'{text}' is not a date: YYYY-MM-DD, today or yesterday",
+        i18n.in_lang(lang, "'{text}' is not a date: YYYY-MM-DD, today or yesterday").format(
+            text=text
         )
     )
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from barrier_cli.checks.entry import basis_problems, describe
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput, RecordNotFound
 from barrier_cli.core.ids import parse_ref
 from barrier_cli.core.labels import Lang
@@ -48,7 +49,9 @@ def review_pairing(
     held = (read_file(root, rel).record for rel in ctx.basis.holders(wanted))
     pairing = next((p for p in held if isinstance(p, Pairing) and p.id == wanted), None)
     if pairing is None:
-        raise RecordNotFound(f"no pairing '{wanted}' in the tree")
+        raise RecordNotFound(
+            i18n.in_lang(ctx.lang, "no pairing '{id}' in the tree").format(id=wanted)
+        )
     standing = {describe(p) for p in basis_problems(ctx.basis, "pairing", pairing, ctx.today)}
 
     def draft(answers: Mapping[str, object]) -> tuple[Model | None, list[Problem]]:
@@ -74,9 +77,14 @@ def review_pairing(
     problems = draft(answers)[1]
     if problems:
         raise InvalidInput(
-            "the review would not pass 'barrier check': "
-            + "; ".join(describe(p, "en") for p in problems)
-            + "; nothing was written"
+            i18n.in_lang(
+                ctx.lang,
+                "the review would not pass 'barrier check': {problems}; nothing was written",
+            ).format(
+                problems=i18n.in_lang(ctx.lang, "; ").join(
+                    describe(p, ctx.lang, Review) for p in problems
+                )
+            )
         )
     return add_review(root=root, record_id=wanted, review=answers)
 

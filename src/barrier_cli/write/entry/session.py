@@ -17,10 +17,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import BarrierError, UserError
 from barrier_cli.core.labels import Lang
 from barrier_cli.write.entry.context import EntryContext
-from barrier_cli.write.entry.questions import Answers, InvalidAnswer, Question, in_lang
+from barrier_cli.write.entry.questions import Answers, InvalidAnswer, Question
 
 if TYPE_CHECKING:
     # The forms are built from the record models, which are loaded while the first question
@@ -70,27 +71,23 @@ class Idle(Exception):
 
 
 def not_saved(lang: Lang) -> NotSaved:
-    return NotSaved(in_lang(lang, "未保存，什么也没有写入", "not saved; nothing was written"))
+    return NotSaved(i18n.in_lang(lang, "not saved; nothing was written"))
 
 
 def cancelled(lang: Lang) -> Cancelled:
-    return Cancelled(in_lang(lang, "已取消，未写入", "cancelled; nothing was written"))
+    return Cancelled(i18n.in_lang(lang, "cancelled; nothing was written"))
 
 
 def intro(lang: Lang) -> str:
     """The line above the first question."""
-    return in_lang(
-        lang,
-        "回车取方括号中的默认值，输入 < 返回上一项，- 清空，Ctrl-C 放弃。",
-        "Enter takes the [default], < goes back, - clears, Ctrl-C quits.",
-    )
+    return i18n.in_lang(lang, "Enter takes the [default], < goes back, - clears, Ctrl-C quits.")
 
 
 def question_line(title: str, shown: str, lang: Lang, *, required: bool, multi: bool) -> str:
     """A question's line: its title, whether it may stay empty, the default in brackets."""
     if multi:
-        title += in_lang(lang, "（可多项）", " (several)")
-    mark = "" if required else in_lang(lang, "（可空）", " (optional)")
+        title += i18n.in_lang(lang, " (several)")
+    mark = "" if required else i18n.in_lang(lang, " (optional)")
     return f"{title}{mark}" + (f" [{shown}]" if shown else "") + ": "
 
 
@@ -165,9 +162,7 @@ class Session:
                 elif len(questions) == 1:
                     return
                 else:
-                    self.prompter.say(
-                        in_lang(self.lang, "已经是第一项。", "This is the first question.")
-                    )
+                    self.prompter.say(i18n.in_lang(self.lang, "This is the first question."))
                 continue
             asked.append(i)
             i += 1
@@ -201,7 +196,7 @@ class Session:
                 self.prompter.say(f"  ✗ {e}")
                 continue
             if q.required and (value is None or value == []):
-                self.prompter.say(f"  ✗ {in_lang(self.lang, '必填', 'required')}")
+                self.prompter.say("  ✗ " + i18n.in_lang(self.lang, "required"))
                 continue
             if not self._accepts(q, value):
                 continue
@@ -237,12 +232,11 @@ class Session:
         if late <= limit:
             return True
         answer = self.prompter.ask(
-            in_lang(
+            i18n.in_lang(
                 self.lang,
-                f"{day} 是 {late} 天前（超过 {limit} 天），迟报会记为漏报。确认这个日期？[y/N] ",
-                f"{day} is {late} days ago (more than {limit}); it counts as late. "
+                "{day} is {late} days ago (more than {limit}); it counts as late. "
                 "Keep this date? [y/N] ",
-            ),
+            ).format(day=day, late=late, limit=limit),
             candidates=[],
             multi=False,
             hint="",
@@ -278,7 +272,7 @@ class Session:
         if target is None:
             raise UserError(
                 "; ".join(m for _, m in complaints)
-                + in_lang(self.lang, "；未写入", "; nothing was written")
+                + i18n.in_lang(self.lang, "; nothing was written")
             )
         # A refused value is no default: the form's own default (or nothing) is offered.
         self.answers.pop(target.name, None)
@@ -289,7 +283,7 @@ class Session:
         """Show every field that will be written, however given; True to save. A number
         re-asks that line, < the last one; anything else is explained and asked again."""
         shown = [q for q in self.form.questions() if q.applies(self.answers)]
-        none = in_lang(self.lang, "（空）", "(none)")
+        none = i18n.in_lang(self.lang, "(none)")
         self.prompter.say("")
         for n, q in enumerate(shown, 1):
             value = self.answers.get(q.name)
@@ -300,19 +294,14 @@ class Session:
         for key, value in self.extra.items():
             if key != "id":
                 self.prompter.say(f"     {key}: {value}")
-        accepted = in_lang(
+        accepted = i18n.in_lang(
             self.lang,
-            f"请输入 y 保存、n 不保存、1–{len(shown)} 修改该项，或 < 返回",
-            f"type y to save, n not to, 1–{len(shown)} to change that line, or < to go back",
-        )
+            "type y to save, n not to, 1–{count} to change that line, or < to go back",
+        ).format(count=len(shown))
         while True:
             raw = (
                 self.prompter.ask(
-                    in_lang(
-                        self.lang,
-                        "保存？[Y/n，数字=修改该项，<=返回] ",
-                        "Save? [Y/n, number = change it, < = back] ",
-                    ),
+                    i18n.in_lang(self.lang, "Save? [Y/n, number = change it, < = back] "),
                     candidates=[],
                     multi=False,
                     hint=accepted,

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from barrier_cli.core import i18n
 from barrier_cli.core.errors import UserError
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.lookup import NotFound
@@ -24,7 +25,7 @@ from barrier_cli.io.loader import today
 from barrier_cli.io.returns import add_nil_returns
 from barrier_cli.write.entry.add import add_record
 from barrier_cli.write.entry.context import EntryContext
-from barrier_cli.write.entry.questions import Offered, in_lang
+from barrier_cli.write.entry.questions import Offered
 from barrier_cli.write.entry.session import Cancelled, Idle, NotSaved, Prompter, cancelled
 
 QUIT = frozenset({"q", "quit", "exit", "退出"})
@@ -56,22 +57,15 @@ def run_shift(
             person = _who(prompter, ctx)
         except KeyboardInterrupt:
             raise Cancelled(
-                in_lang(
-                    ctx.lang,
-                    "终端已关闭（已保存的记录都在）",
-                    "terminal closed (what was saved stays saved)",
-                )
+                i18n.in_lang(ctx.lang, "terminal closed (what was saved stays saved)")
             ) from None
         except Idle:
             continue
         if person is None:
             prompter.say(
-                in_lang(
-                    ctx.lang,
-                    f"本班共 {len(shift.reports)} 条信息、{len(shift.nil_returns)} 人今日无异常",
-                    f"this shift: {len(shift.reports)} report(s), "
-                    f"{len(shift.nil_returns)} nil return(s)",
-                )
+                i18n.in_lang(
+                    ctx.lang, "this shift: {reports} report(s), {returns} nil return(s)"
+                ).format(reports=len(shift.reports), returns=len(shift.nil_returns))
             )
             return shift
         try:
@@ -81,9 +75,7 @@ def run_shift(
         except KeyboardInterrupt:
             prompter.say(str(cancelled(ctx.lang)))
         except Idle:
-            prompter.say(
-                in_lang(ctx.lang, "超时无操作，未写入", "idle too long; nothing was written")
-            )
+            prompter.say(i18n.in_lang(ctx.lang, "idle too long; nothing was written"))
         except UserError as e:
             prompter.say(f"✗ {e}")
 
@@ -93,21 +85,17 @@ def _who(prompter: Prompter, ctx: EntryContext) -> str | None:
     people = ctx.lookup("person")
     prompter.say("")
     prompter.say(
-        in_lang(
-            ctx.lang,
-            f"── {ctx.basis.settings.organisation} 安全信息终端 · {ctx.today} ──",
-            f"── {ctx.basis.settings.organisation} safety terminal · {ctx.today} ──",
+        i18n.in_lang(ctx.lang, "── {organisation} safety terminal · {day} ──").format(
+            organisation=ctx.basis.settings.organisation, day=ctx.today
         )
     )
     while True:
         raw = prompter.ask(
-            in_lang(ctx.lang, "报送人（拼音首字母、姓名或编号；q 结束）: ", "Who are you? "),
+            i18n.in_lang(ctx.lang, "Who are you? "),
             candidates=Offered(people),
             multi=False,
-            hint=in_lang(
-                ctx.lang,
-                "例如 zcx 或 zhuchunx 即朱春祥；Tab 补全；q 结束本班",
-                "id, name, pinyin or initials (zcx); Tab completes; q ends the shift",
+            hint=i18n.in_lang(
+                ctx.lang, "id, name, pinyin or initials (zcx); Tab completes; q ends the shift"
             ),
         ).strip()
         if raw.casefold() in QUIT:
@@ -133,18 +121,16 @@ def _turn(
     prompter.say(f"  {entry.name}（{entry.detail}）")
     while True:
         raw = prompter.ask(
-            in_lang(
-                ctx.lang, "1 今日无异常  2 报送安全信息: ", "1 nothing to report  2 a report: "
-            ),
+            i18n.in_lang(ctx.lang, "1 nothing to report  2 a report: "),
             candidates=[],
             multi=False,
-            hint=in_lang(ctx.lang, "< 换人", "< someone else"),
+            hint=i18n.in_lang(ctx.lang, "< someone else"),
         ).strip()
         if raw == "<":
             return
         if raw in (NIL, REPORT):
             break
-        prompter.say("  ✗ " + in_lang(ctx.lang, "请输入 1 或 2", "type 1 or 2"))
+        prompter.say("  ✗ " + i18n.in_lang(ctx.lang, "type 1 or 2"))
     if raw == NIL:
         [path] = add_nil_returns(root, [person], ctx.today, today=ctx.today)
         if commit:
@@ -152,10 +138,8 @@ def _turn(
             commit_file(root, rel, f"returns {person} {ctx.today}: 今日无异常")
         shift.nil_returns.append(person)
         prompter.say(
-            in_lang(
-                ctx.lang,
-                f"✓ 已记录：{entry.name} {ctx.today} 今日无异常",
-                f"✓ recorded: {entry.name} {ctx.today}, nothing to report",
+            i18n.in_lang(ctx.lang, "✓ recorded: {name} {day}, nothing to report").format(
+                name=entry.name, day=ctx.today
             )
         )
         return
@@ -168,6 +152,4 @@ def _turn(
         ctx=ctx,
     )
     shift.reports.append(added.id)
-    prompter.say(
-        in_lang(ctx.lang, f"✓ 已保存：{added.id} {added.rel}", f"✓ saved: {added.id} {added.rel}")
-    )
+    prompter.say(i18n.in_lang(ctx.lang, "✓ saved: {id} {path}").format(id=added.id, path=added.rel))
