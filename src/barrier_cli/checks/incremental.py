@@ -202,7 +202,7 @@ def _summary(index: _Index, listed: dict[str, c.Folder], wanted: Wanted) -> Chec
     """`checks.summarise` from the folders' findings, without a file's answer read."""
     findings = [x for kept in index.folders.values() for x in kept.findings if wanted(x.path)]
     if wanted.prefixes is None:
-        checked = sum(len(folder.files) for folder in listed.values())
+        checked = sum(len(folder) for folder in listed.values())
     else:
         checked = sum(1 for folder in listed.values() for rel in folder.files if wanted(rel))
     findings.extend(index.tree_wide if wanted("org.yaml") else [])
@@ -216,7 +216,7 @@ def _listed(folders: dict[str, c.Folder]) -> dict[str, c.Folder] | None:
     for name, folder in folders.items():
         if name.startswith(c.TEMPLATES) or name.partition("/")[0] in SKIPPED_DIRS:
             continue
-        if any(st[4] for st in folder.files.values()):
+        if any(st[4] for st in folder.extra.values()):
             return None
         out[name] = folder
     return out

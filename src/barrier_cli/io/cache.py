@@ -131,6 +131,10 @@ class Folder:
             self._files |= self.extra
         return self._files
 
+    def __len__(self) -> int:
+        """How many files it holds (without building `files`)."""
+        return len(self.names) + len(self.extra)
+
     @property
     def newest_ns(self) -> int:
         """The latest mtime or ctime of its files: a folder older than `RACY_NS` before the
