@@ -146,8 +146,13 @@ class _Folder(NamedTuple):
     """The content hashes of its files whose stamps were too new to trust (`cache.RACY_NS`)."""
     findings: tuple[Finding, ...]
     record_ids: _Names
-    layout_ids: _Names
+    own_layout_ids: _Names | None
+    """None when they are the record ids, as they nearly always are (half the index)."""
     asked: _Names
+
+    @property
+    def layout_ids(self) -> _Names:
+        return self.record_ids if self.own_layout_ids is None else self.own_layout_ids
 
 
 @dataclass
@@ -439,13 +444,15 @@ def _claims(result: FileResult) -> tuple[str | None, str | None]:
 
 
 def _summarise_folder(shard: Shard, digest: bytes, racy: dict[str, bytes], token: str) -> _Folder:
+    record_ids = _Names.of(k.record_id for k in shard.values() if k.record_id is not None)
+    layout_ids = _Names.of(k.layout_id for k in shard.values() if k.layout_id is not None)
     return _Folder(
         digest,
         token,
         {rel: racy[rel] for rel in shard if rel in racy},
         tuple(x for known in shard.values() for x in known.findings),
-        _Names.of(k.record_id for k in shard.values() if k.record_id is not None),
-        _Names.of(k.layout_id for k in shard.values() if k.layout_id is not None),
+        record_ids,
+        None if layout_ids == record_ids else layout_ids,
         _Names.of(rid for k in shard.values() for rid in k.asked),
     )
 
