@@ -100,7 +100,7 @@ class Folder:
     third of a warm check's scan.
     """
 
-    __slots__ = ("_files", "base", "digest", "extra", "names", "numbers")
+    __slots__ = ("_files", "_newest", "base", "digest", "extra", "names", "numbers")
 
     def __init__(
         self,
@@ -117,6 +117,7 @@ class Folder:
         self.extra = extra or {}
         """Stamps of what is not a plain file: links, and a folder that cannot be listed."""
         self._files: dict[str, Stamp] | None = None
+        self._newest: int | None = None
         self.digest = _folder_digest(names, numbers, self.extra)
 
     @property
@@ -139,9 +140,11 @@ class Folder:
     def newest_ns(self) -> int:
         """The latest mtime or ctime of its files: a folder older than `RACY_NS` before the
         cache was written has no file whose stamp could hide a change."""
-        n = self.numbers
-        newest = max(max(n[1::4], default=0), max(n[3::4], default=0))
-        return max([newest, *(max(st[1], st[3]) for st in self.extra.values())])
+        if self._newest is None:
+            n = self.numbers
+            newest = max(max(n[1::4], default=0), max(n[3::4], default=0))
+            self._newest = max([newest, *(max(st[1], st[3]) for st in self.extra.values())])
+        return self._newest
 
 
 def _folder_digest(names: list[str], numbers: Sequence[int], extra: dict[str, Stamp]) -> bytes:
