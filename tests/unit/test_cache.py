@@ -255,10 +255,30 @@ def test_listing_through_a_descriptor_sees_what_listing_by_path_sees(
             other.newest_ns,
         )
     every = {rel for folder in by_fd.values() for rel in folder.files}
+    assert not any(folder.extra.get(name.rstrip("/") or ".") for name, folder in by_fd.items())
     assert {
         "reports/stray.yaml.orig",
         *(p.relative_to(tree).as_posix() for p in _reports(tree)),
     } <= every
+
+
+def test_a_records_folder_reached_through_a_link_and_a_folder_named_like_a_record(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    odd = tree / "reports" / "odd.yaml"
+    odd.mkdir()
+    shutil.copy(_reports(tree)[0], odd / "R-20200101-ODD1.yaml")
+    link = tmp_path / "linked"
+    link.symlink_to(tree, target_is_directory=True)
+    scanned = cache.tree_folders(link)
+    assert "reports/odd.yaml/" in scanned
+    assert "reports/odd.yaml/R-20200101-ODD1.yaml" in scanned["reports/odd.yaml/"].files
+    assert not any(st[4] for folder in scanned.values() for st in folder.extra.values())
+    assert {n: f.digest for n, f in scanned.items()} == {
+        n: f.digest for n, f in _scan_by_path(link, monkeypatch).items()
+    }
 
 
 def test_a_folder_digest_changes_with_any_stamp_and_any_name() -> None:

@@ -202,7 +202,9 @@ def scan_folders(
 
 
 _BY_FD = os.scandir in os.supports_fd
-_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+"""Without O_NOFOLLOW: the records folder itself may be a link (a subfolder never is: a link
+is stamped, not entered)."""
 
 
 def _scan_one(
