@@ -201,7 +201,7 @@ def scan_folders(
     return out
 
 
-_BY_FD = os.scandir in os.supports_fd
+_BY_FD = os.stat in os.supports_dir_fd and os.stat in os.supports_follow_symlinks
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 """Without O_NOFOLLOW: the records folder itself may be a link (a subfolder never is: a link
 is stamped, not entered)."""
@@ -217,14 +217,14 @@ def _scan_one(
 ) -> Folder | None:
     """One folder of `scan_folders`; its subfolders are added to ``pending``.
 
-    Listed through a descriptor where the system allows it, so that each file's stat looks
-    up one name in its folder rather than the whole path from the root (an eighth of the
-    scan on a 100k tree).
+    Each file is stat'ed through a descriptor of its folder where the system allows it, so
+    that the stat looks up one name rather than the whole path from the root (an eighth of
+    the scan on a 100k tree).
     """
     names: list[str] = []
     stats: list[os.stat_result] = []
     extra: dict[str, Stamp] = {}
-    with os.scandir(folder if fd is None else fd) as listing:
+    with os.scandir(folder) as listing:
         entries = list(listing)
     for entry in entries:
         name = entry.name
@@ -234,7 +234,11 @@ def _scan_one(
             # the stat a record needs anyway tells a folder or a link apart too (one call
             # per file, not three)
             try:
-                st = entry.stat(follow_symlinks=False)
+                st = (
+                    entry.stat(follow_symlinks=False)
+                    if fd is None
+                    else os.stat(name, dir_fd=fd, follow_symlinks=False)
+                )
             except FileNotFoundError:  # removed since the folder was listed
                 continue
             kind = st.st_mode & _S_IFMT
