@@ -223,13 +223,28 @@ def test_a_memo_keyed_on_an_earlier_scan_never_answers_a_later_state(tree: Path)
         calls.append(1)
         return f"answer {len(calls)}"
 
-    key = ("check", "2026-11-20", [])
+    key: tuple[object, ...] = ("check", "2026-11-20", [])
     scanned = cache.scan_tree(tree)
     victim = _reports(tree)[0]
     victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
     assert cache.memoised(tree, "memo-test", key, compute, str, scanned=scanned) == "answer 1"
     assert cache.memoised(tree, "memo-test", key, compute, str) == "answer 2"
     assert cache.memoised(tree, "memo-test", key, compute, str) == "answer 2"
+
+
+def test_the_memo_keeps_one_answer_per_options(tree: Path) -> None:
+    """Each edit makes the last answer for the same options one no later tree can ask for;
+    kept, they made every check that missed rewrite eight whole results."""
+    key: tuple[object, ...] = ("check", "2026-11-20", [])
+    other: tuple[object, ...] = ("check", "2026-11-21", [])
+    victim = _reports(tree)[0]
+    for n in range(3):
+        victim.write_text(victim.read_text(encoding="utf-8") + f"# {n}\n", encoding="utf-8")
+        assert cache.memoised(tree, "memo-test", key, f"state {n}".__str__, str) == f"state {n}"
+        assert cache.memoised(tree, "memo-test", other, lambda: "other", str) == "other"
+        memo = cache._read(tree, "memo-test", cache.Memo)
+        assert memo is not None and len(memo) == 2
+    assert cache.memoised(tree, "memo-test", key, lambda: "recomputed", str) == "state 2"
 
 
 def _scan_by_path(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, cache.Folder]:

@@ -68,7 +68,8 @@ RACY_NS = 3_000_000_000
 """Files modified this close to a cache write keep a content hash: coarse filesystem clocks
 (FAT: 2 s) can hide a second write within the same tick."""
 MEMO_ENTRIES = 8
-"""Check results kept: the whole tree plus a few path selections (an editor's, a hook's)."""
+"""Check results kept: the whole tree plus a few path selections (an editor's, a hook's),
+one each (see `memoised`)."""
 
 T = TypeVar("T")
 
@@ -675,8 +676,9 @@ def _shard_of(rel: str) -> str:
 
 # -- memoised results ----------------------------------------------------------------------
 
-Memo = dict[str, tuple[dict[str, bytes], msgspec.Raw]]
-"""Memo key -> the content hashes of its racy files, and the value (decoded on a hit)."""
+Memo = dict[str, tuple[str, dict[str, bytes], msgspec.Raw]]
+"""Memo key -> a digest of its options alone, the content hashes of its racy files, and the
+value (decoded on a hit)."""
 
 
 @dataclass(frozen=True)
@@ -718,13 +720,16 @@ def memoised(
     digest = _memo_key(key, scanned.folders)
     memo = _read(root, name, Memo) or {}
     hit = memo.get(digest)
-    if hit is not None and _still_same(root, hit[0]):
+    if hit is not None and _still_same(root, hit[1]):
         with contextlib.suppress(*_DECODE_ERRORS):
-            return decode(hit[1], kind)
+            return decode(hit[2], kind)
     racy = racy_hashes(root, scanned.folders, scanned.started_ns)
     value = compute()
-    memo.pop(digest, None)
-    memo[digest] = (racy, msgspec.Raw(encode(value)))
+    # an answer for the same options and an earlier state of the tree is never asked for
+    # again: a changed file's ctime, which no one can set back, is in every later stamp
+    options = hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
+    memo = {old: entry for old, entry in memo.items() if entry[0] != options}
+    memo[digest] = (options, racy, msgspec.Raw(encode(value)))
     for old in list(memo)[:-MEMO_ENTRIES]:
         del memo[old]
     _write(root, name, memo)
