@@ -6,6 +6,7 @@ import datetime as dt
 import os
 import re
 import shutil
+from array import array
 from pathlib import Path
 from typing import Any
 
@@ -211,6 +212,111 @@ def test_a_memoised_document_is_recomputed_when_a_template_changes(tree: Path) -
     override.write_text("{{ title }}\n", encoding="utf-8")
     assert cache.memoised(tree, "analysis", key, compute, str) == "document 3"
     assert len(calls) == 3
+
+
+def test_a_memo_keyed_on_an_earlier_scan_never_answers_a_later_state(tree: Path) -> None:
+    """`memoised` keys on the scan it is given, taken before computing: an edit made after
+    the scan is the next call's change, never taken for the state the memo was keyed on."""
+    calls: list[int] = []
+
+    def compute() -> str:
+        calls.append(1)
+        return f"answer {len(calls)}"
+
+    key: tuple[object, ...] = ("check", "2026-11-20", [])
+    scanned = cache.scan_tree(tree)
+    victim = _reports(tree)[0]
+    victim.write_text(victim.read_text(encoding="utf-8") + "notes: 复查\n", encoding="utf-8")
+    assert cache.memoised(tree, "memo-test", key, compute, str, scanned=scanned) == "answer 1"
+    assert cache.memoised(tree, "memo-test", key, compute, str) == "answer 2"
+    assert cache.memoised(tree, "memo-test", key, compute, str) == "answer 2"
+
+
+def test_the_memo_keeps_one_answer_per_options(tree: Path) -> None:
+    """Each edit makes the last answer for the same options one no later tree can ask for;
+    kept, they made every check that missed rewrite eight whole results."""
+    key: tuple[object, ...] = ("check", "2026-11-20", [])
+    other: tuple[object, ...] = ("check", "2026-11-21", [])
+    victim = _reports(tree)[0]
+    for n in range(3):
+        victim.write_text(victim.read_text(encoding="utf-8") + f"# {n}\n", encoding="utf-8")
+        assert cache.memoised(tree, "memo-test", key, f"state {n}".__str__, str) == f"state {n}"
+        assert cache.memoised(tree, "memo-test", other, lambda: "other", str) == "other"
+        memo = cache._read(tree, "memo-test", cache.Memo)
+        assert memo is not None and len(memo) == 2
+    assert cache.memoised(tree, "memo-test", key, lambda: "recomputed", str) == "state 2"
+
+
+def _scan_by_path(root: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, cache.Folder]:
+    with monkeypatch.context() as patched:
+        patched.setattr(cache, "_BY_FD", False)
+        return cache.tree_folders(root)
+
+
+def test_listing_through_a_descriptor_sees_what_listing_by_path_sees(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if hasattr(os, "symlink"):
+        first = _reports(tree)[0]
+        first.with_name("R-20200101-LINK.yaml").symlink_to(first.name)
+    (tree / "reports" / "stray.yaml.orig").write_text("id: x\n", encoding="utf-8")
+    by_fd, by_path = cache.tree_folders(tree), _scan_by_path(tree, monkeypatch)
+    assert by_fd.keys() == by_path.keys()
+    for name, folder in by_fd.items():
+        other = by_path[name]
+        assert (folder.digest, folder.files, folder.newest_ns) == (
+            other.digest,
+            other.files,
+            other.newest_ns,
+        )
+    every = {rel for folder in by_fd.values() for rel in folder.files}
+    assert not any(folder.extra.get(name.rstrip("/") or ".") for name, folder in by_fd.items())
+    assert {
+        "reports/stray.yaml.orig",
+        *(p.relative_to(tree).as_posix() for p in _reports(tree)),
+    } <= every
+
+
+def test_a_records_folder_reached_through_a_link_and_a_folder_named_like_a_record(
+    tree: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if not hasattr(os, "symlink"):
+        pytest.skip("no symbolic links here")
+    odd = tree / "reports" / "odd.yaml"
+    odd.mkdir()
+    shutil.copy(_reports(tree)[0], odd / "R-20200101-ODD1.yaml")
+    link = tmp_path / "linked"
+    link.symlink_to(tree, target_is_directory=True)
+    scanned = cache.tree_folders(link)
+    assert "reports/odd.yaml/" in scanned
+    assert "reports/odd.yaml/R-20200101-ODD1.yaml" in scanned["reports/odd.yaml/"].files
+    assert not any(st[4] for folder in scanned.values() for st in folder.extra.values())
+    assert {n: f.digest for n, f in scanned.items()} == {
+        n: f.digest for n, f in _scan_by_path(link, monkeypatch).items()
+    }
+
+
+def test_a_folder_digest_changes_with_any_stamp_and_any_name() -> None:
+    stamps = [10, 1_000, 7, 1_000, 20, 2_000, 8, 2_000]
+    base = cache.Folder("reports/", ["a.yaml", "b.yaml"], array("q", stamps))
+    assert base.files == {
+        "reports/a.yaml": (10, 1_000, 7, 1_000, ""),
+        "reports/b.yaml": (20, 2_000, 8, 2_000, ""),
+    }
+    assert base.newest_ns == 2_000
+    digests = {base.digest}
+    for n in range(len(stamps)):
+        changed = stamps.copy()
+        changed[n] += 1
+        digests.add(cache.Folder("reports/", ["a.yaml", "b.yaml"], array("q", changed)).digest)
+    for names in (["a.yaml", "c.yaml"], ["b.yaml", "a.yaml"], ["a.yaml\x00b.yaml", ""]):
+        digests.add(cache.Folder("reports/", names, array("q", stamps)).digest)
+    link = {"reports/c.yaml": (1, 1, 1, 1, "a.yaml")}
+    digests.add(cache.Folder("reports/", ["a.yaml", "b.yaml"], array("q", stamps), link).digest)
+    # numbers no machine integer holds are digested as text, still exactly
+    huge = [*stamps[:2], 2**64 - 1, *stamps[3:]]
+    digests.add(cache.Folder("reports/", ["a.yaml", "b.yaml"], huge).digest)
+    assert len(digests) == 1 + len(stamps) + 3 + 1 + 1
 
 
 def test_editing_one_record_rewrites_only_its_folder_shard(tree: Path) -> None:

@@ -205,3 +205,29 @@ def test_a_store_left_by_an_older_version_does_not_block_the_shards(
     _edit_same_size(_reports(tree)[4])
     assert _warm(tree) == _cold(tree)
     assert not full
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        set(),
+        {""},
+        {"R-20260101-AAAA"},
+        {"R-20260101-AAAA", "R-20260101-AAAAB", "", "with\nbreak", "\n"},
+    ],
+)
+def test_a_folders_ids_kept_as_one_string_answer_exactly(ids: set[str]) -> None:
+    names = cache.decode(cache.encode(incremental._Names.of(ids)), incremental._Names)
+    assert set(names) == ids
+    probes = {"R-20260101-AAA", "R-20260101-AAAAB", "AAAA", "R-20260101-AAAA\n", "with", "break"}
+    for probe in ids | probes | {"", "\n", "with\nbreak"}:
+        assert (probe in names) == (probe in ids), probe
+    assert 7 not in names
+    assert names.any_of(ids) == bool(ids)
+
+
+def test_every_id_of_the_tree_is_asked_of_its_parts() -> None:
+    kept = incremental._Names.of({"R-1", "R-2"})
+    every = incremental._AllIds([frozenset({"R-3"}), kept])
+    assert "R-1" in every and "R-3" in every and "R-4" not in every
+    assert set(every) == {"R-1", "R-2", "R-3"} and len(every) == 3

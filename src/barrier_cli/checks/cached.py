@@ -8,7 +8,6 @@ unchanged tree's check is answered before any of them is needed.
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 from barrier_cli.core.findings import CheckResult
@@ -29,23 +28,26 @@ def check(
     from barrier_cli.core.tree_root import today
 
     day = day or today(root)
-    pickles: list[str] = []
     if not use_cache:
         from barrier_cli.checks.run import check_tree
 
         result = check_tree(root, paths=paths, day=day, cache=False, jobs=jobs)
         return cache.with_in_tree_cache(root, result)
     selection = sorted(str(p.resolve()) for p in paths) if paths else []
-    started = time.time_ns()
-    folders = cache.tree_folders(root, pickles)
+    scanned = cache.scan_tree(root)
 
     def compute() -> CheckResult:
         from barrier_cli.checks.incremental import check_changes
 
         return check_changes(
-            root, paths=paths, day=day, folders=folders, started=started, jobs=jobs
+            root,
+            paths=paths,
+            day=day,
+            folders=scanned.folders,
+            started=scanned.started_ns,
+            jobs=jobs,
         )
 
     key = ("check", day.isoformat(), selection)
-    result = cache._memoised(root, "check", key, folders, started, compute, CheckResult)
-    return cache.with_in_tree_cache(root, result, pickles)
+    result = cache.memoised(root, "check", key, compute, CheckResult, scanned=scanned)
+    return cache.with_in_tree_cache(root, result, scanned.pickles)

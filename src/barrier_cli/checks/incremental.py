@@ -27,10 +27,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Set
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import NamedTuple
+
+import msgspec
 
 from barrier_cli.checks.run import (
     FileCheck,
@@ -78,6 +80,61 @@ class _ShardFile(NamedTuple):
     files: Shard
 
 
+class _Names(msgspec.Struct, array_like=True, frozen=True):
+    """A folder's ids (those its files claim or look up) as one string, asked one at a time.
+
+    Decoding a thousand ids into a set for each of a hundred folders was most of what a
+    one-file check spent reading the index; a string is one copy, and a membership test is
+    one search in it. Ids that hold a line break, which no valid record has, are kept aside.
+    """
+
+    joined: str
+    """The ids, sorted, each between line breaks ("" for none)."""
+    odd: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, names: Iterable[str]) -> _Names:
+        unique = set(names)
+        plain = sorted(n for n in unique if "\n" not in n)
+        joined = "\n" + "\n".join(plain) + "\n" if plain else ""
+        return cls(joined, tuple(sorted(unique.difference(plain))))
+
+    def __contains__(self, name: object) -> bool:
+        if not isinstance(name, str):
+            return False
+        if "\n" in name:
+            return name in self.odd
+        return f"\n{name}\n" in self.joined
+
+    def __iter__(self) -> Iterator[str]:
+        yield from self.joined.split("\n")[1:-1]
+        yield from self.odd
+
+    def any_of(self, names: Iterable[str]) -> bool:
+        return any(name in self for name in names)
+
+
+class _AllIds(Set[str]):
+    """Every record id of the tree, asked one at a time (`refs.Index.records`): what the
+    unchanged folders kept, and what the changed ones claim now, never gathered into one set
+    of the whole tree."""
+
+    def __init__(self, parts: list[_Names | frozenset[str]]) -> None:
+        self.parts = parts
+
+    def __contains__(self, rid: object) -> bool:
+        return any(rid in part for part in self.parts)
+
+    def __iter__(self) -> Iterator[str]:
+        seen: set[str] = set()
+        for part in self.parts:
+            seen.update(part)
+        return iter(seen)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
 class _Folder(NamedTuple):
     """What the index keeps of one folder."""
 
@@ -88,9 +145,14 @@ class _Folder(NamedTuple):
     racy: dict[str, bytes]
     """The content hashes of its files whose stamps were too new to trust (`cache.RACY_NS`)."""
     findings: tuple[Finding, ...]
-    record_ids: frozenset[str]
-    layout_ids: frozenset[str]
-    asked: frozenset[str]
+    record_ids: _Names
+    own_layout_ids: _Names | None
+    """None when they are the record ids, as they nearly always are (half the index)."""
+    asked: _Names
+
+    @property
+    def layout_ids(self) -> _Names:
+        return self.record_ids if self.own_layout_ids is None else self.own_layout_ids
 
 
 @dataclass
@@ -145,7 +207,7 @@ def _summary(index: _Index, listed: dict[str, c.Folder], wanted: Wanted) -> Chec
     """`checks.summarise` from the folders' findings, without a file's answer read."""
     findings = [x for kept in index.folders.values() for x in kept.findings if wanted(x.path)]
     if wanted.prefixes is None:
-        checked = sum(len(folder.files) for folder in listed.values())
+        checked = sum(len(folder) for folder in listed.values())
     else:
         checked = sum(1 for folder in listed.values() for rel in folder.files if wanted(rel))
     findings.extend(index.tree_wide if wanted("org.yaml") else [])
@@ -159,7 +221,7 @@ def _listed(folders: dict[str, c.Folder]) -> dict[str, c.Folder] | None:
     for name, folder in folders.items():
         if name.startswith(c.TEMPLATES) or name.partition("/")[0] in SKIPPED_DIRS:
             continue
-        if any(st[4] for st in folder.files.values()):
+        if any(st[4] for st in folder.extra.values()):
             return None
         out[name] = folder
     return out
@@ -236,8 +298,8 @@ class _Recheck:
                 claimed, default=None
             ):
                 redo |= claimed
-        for folder, kept in old.items():
-            if folder in self.listed and kept.asked & came_or_went:
+        for folder, kept in old.items() if came_or_went else ():
+            if folder in self.listed and kept.asked.any_of(came_or_went):
                 redo |= {r for r, k in self.shard(folder).items() if k.asked & came_or_went}
         again = {rel: fresh.get(rel) or self._read(rel) for rel in redo}
         for result in again.values():
@@ -246,9 +308,11 @@ class _Recheck:
                 first_of[own] = min(self._claimants(own, now_ids))
         context = [self._read(rel) for rel in self._context_files()]
         tree = build_tree(self.root, [*context, *again.values()])
-        records: set[str] = set().union(
-            *(k.record_ids for f, k in old.items() if f in self.listed and f not in now_ids),
-            *(ids for ids, _ in now_ids.values()),
+        records = _AllIds(
+            [
+                *(ids for ids, _ in now_ids.values()),
+                *(k.record_ids for f, k in old.items() if f in self.listed and f not in now_ids),
+            ]
         )
         redone = check_files(
             tree, self.day, [again[rel] for rel in sorted(redo)], records=records, first_of=first_of
@@ -380,14 +444,16 @@ def _claims(result: FileResult) -> tuple[str | None, str | None]:
 
 
 def _summarise_folder(shard: Shard, digest: bytes, racy: dict[str, bytes], token: str) -> _Folder:
+    record_ids = _Names.of(k.record_id for k in shard.values() if k.record_id is not None)
+    layout_ids = _Names.of(k.layout_id for k in shard.values() if k.layout_id is not None)
     return _Folder(
         digest,
         token,
         {rel: racy[rel] for rel in shard if rel in racy},
         tuple(x for known in shard.values() for x in known.findings),
-        frozenset(k.record_id for k in shard.values() if k.record_id is not None),
-        frozenset(k.layout_id for k in shard.values() if k.layout_id is not None),
-        frozenset().union(*(k.asked for k in shard.values())),
+        record_ids,
+        None if layout_ids == record_ids else layout_ids,
+        _Names.of(rid for k in shard.values() for rid in k.asked),
     )
 
 

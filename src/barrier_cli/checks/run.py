@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import NamedTuple
@@ -109,7 +110,7 @@ def check_files(
     day: dt.date,
     results: list[FileResult],
     *,
-    records: set[str] | None = None,
+    records: AbstractSet[str] | None = None,
     first_of: dict[str, str] | None = None,
     blobs: Mapping[str, bytes] | None = None,
 ) -> list[FileCheck]:

@@ -36,9 +36,12 @@ import os
 import stat
 import sys
 import time
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from importlib.util import find_spec
+from itertools import chain
+from operator import attrgetter
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
@@ -65,7 +68,8 @@ RACY_NS = 3_000_000_000
 """Files modified this close to a cache write keep a content hash: coarse filesystem clocks
 (FAT: 2 s) can hide a second write within the same tick."""
 MEMO_ENTRIES = 8
-"""Check results kept: the whole tree plus a few path selections (an editor's, a hook's)."""
+"""Check results kept: the whole tree plus a few path selections (an editor's, a hook's),
+one each (see `memoised`)."""
 
 T = TypeVar("T")
 
@@ -82,7 +86,7 @@ def stamp(path: Path) -> Stamp:
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns, link)
 
 
-class Folder(NamedTuple):
+class Folder:
     """One folder's files and their stamps, and a digest of both.
 
     A folder's digest changes with any file added, removed or renamed in it, and with any
@@ -90,14 +94,74 @@ class Folder(NamedTuple):
     nor its entry count, so the folder's own stat cannot tell: every file is stat'ed (one
     system call each, what git does too), and the digest is what lets everything after the
     scan work per folder: an unchanged folder is one comparison, not one per file.
+
+    A warm check needs only the digests, so the scan keeps each file's stamp as four plain
+    integers in one flat list and builds the ``files`` mapping only when it is asked for
+    (a check the memo misses, a read of the tree): a tuple and a dict entry per file were a
+    third of a warm check's scan.
     """
 
-    digest: bytes
-    files: dict[str, Stamp]
-    newest_ns: int
-    """The latest mtime or ctime of its files: a folder older than `RACY_NS` before the
-    cache was written has no file whose stamp could hide a change."""
+    __slots__ = ("_files", "_newest", "base", "digest", "extra", "names", "numbers")
 
+    def __init__(
+        self,
+        base: str,
+        names: list[str],
+        numbers: Sequence[int],
+        extra: dict[str, Stamp] | None = None,
+    ) -> None:
+        self.base = base
+        self.names = names
+        """The plain files' names, in the order the folder lists them."""
+        self.numbers = numbers
+        """size, mtime_ns, inode and ctime_ns of each of ``names``, one after the other."""
+        self.extra = extra or {}
+        """Stamps of what is not a plain file: links, and a folder that cannot be listed."""
+        self._files: dict[str, Stamp] | None = None
+        self._newest: int | None = None
+        self.digest = _folder_digest(names, numbers, self.extra)
+
+    @property
+    def files(self) -> dict[str, Stamp]:
+        """Every file's stamp, by its path in the tree."""
+        if self._files is None:
+            base, n = self.base, self.numbers
+            self._files = {
+                base + name: (n[i], n[i + 1], n[i + 2], n[i + 3], "")
+                for name, i in zip(self.names, range(0, len(n), 4), strict=True)
+            }
+            self._files |= self.extra
+        return self._files
+
+    def __len__(self) -> int:
+        """How many files it holds (without building `files`)."""
+        return len(self.names) + len(self.extra)
+
+    @property
+    def newest_ns(self) -> int:
+        """The latest mtime or ctime of its files: a folder older than `RACY_NS` before the
+        cache was written has no file whose stamp could hide a change."""
+        if self._newest is None:
+            n = self.numbers
+            newest = max(max(n[1::4], default=0), max(n[3::4], default=0))
+            self._newest = max([newest, *(max(st[1], st[3]) for st in self.extra.values())])
+        return self._newest
+
+
+def _folder_digest(names: list[str], numbers: Sequence[int], extra: dict[str, Stamp]) -> bytes:
+    # names cannot hold "\0", so the join is unambiguous; the numbers go in as machine
+    # integers (one C call for the folder, where a repr costs a conversion per number)
+    h = hashlib.blake2b("\0".join(names).encode("utf-8", "surrogateescape"), digest_size=16)
+    if isinstance(numbers, array):
+        h.update(b"\1" + numbers.tobytes())
+    else:
+        h.update(b"\2" + repr(numbers).encode())
+    if extra:
+        h.update(b"\3" + repr(sorted(extra.items())).encode("utf-8", "surrogateescape"))
+    return h.digest()
+
+
+_S_IFMT, _S_IFDIR, _S_IFLNK = 0o170000, stat.S_IFDIR, stat.S_IFLNK
 
 UNLISTABLE: Stamp = (-1, -1, -1, -1, "unlistable")
 """Not a link, but marked like one: the check then walks the tree the full way, which
@@ -124,37 +188,87 @@ def scan_folders(
     while pending:
         folder, base = pending.pop()
         try:
-            with os.scandir(folder) as listing:
-                entries = list(listing)
+            fd = os.open(folder, _DIR_FLAGS) if _BY_FD else None
+            try:
+                scanned = _scan_one(folder, fd, base, suffixes, pickles, pending)
+            finally:
+                if fd is not None:
+                    os.close(fd)
         except OSError:
-            out[base] = Folder(b"unlistable", {base.rstrip("/") or ".": UNLISTABLE}, 0)
+            out[base] = Folder(base, [], array("q"), {base.rstrip("/") or ".": UNLISTABLE})
             continue
-        found: dict[str, Stamp] = {}
-        newest = 0
-        for entry in entries:
-            name = entry.name
-            if name.startswith("."):
-                continue
-            rel = base + name
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((entry.path, rel + "/"))
-            elif entry.is_symlink():
-                found[rel] = now = stamp(Path(entry.path))
-                newest = max(newest, now[1], now[3])
-            elif suffixes is None or name.endswith(suffixes) or is_stray(name):
-                st = entry.stat(follow_symlinks=False)
-                mtime, ctime = st.st_mtime_ns, st.st_ctime_ns
-                found[rel] = (st.st_size, mtime, st.st_ino, ctime, "")
-                if mtime > newest or ctime > newest:
-                    newest = max(mtime, ctime)
-            elif pickles is not None and name.endswith(".pickle"):
-                pickles.append(rel)
-        if found:
-            # in the order the folder lists them: were that order ever to change, the
-            # folder would only be looked at again, never taken for unchanged
-            digest = hashlib.blake2b(repr(list(found.items())).encode(), digest_size=16)
-            out[base] = Folder(digest.digest(), found, newest)
+        if scanned is not None:
+            out[base] = scanned
     return out
+
+
+_BY_FD = os.stat in os.supports_dir_fd and os.stat in os.supports_follow_symlinks
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
+"""Without O_NOFOLLOW: the records folder itself may be a link (a subfolder never is: a link
+is stamped, not entered)."""
+
+
+def _scan_one(
+    folder: str,
+    fd: int | None,
+    base: str,
+    suffixes: tuple[str, ...] | None,
+    pickles: list[str] | None,
+    pending: list[tuple[str, str]],
+) -> Folder | None:
+    """One folder of `scan_folders`; its subfolders are added to ``pending``.
+
+    Each file is stat'ed through a descriptor of its folder where the system allows it, so
+    that the stat looks up one name rather than the whole path from the root (an eighth of
+    the scan on a 100k tree).
+    """
+    names: list[str] = []
+    stats: list[os.stat_result] = []
+    extra: dict[str, Stamp] = {}
+    with os.scandir(folder) as listing:
+        entries = list(listing)
+    for entry in entries:
+        name = entry.name
+        if name[:1] == ".":
+            continue
+        if suffixes is None or name.endswith(suffixes) or is_stray(name):
+            # the stat a record needs anyway tells a folder or a link apart too (one call
+            # per file, not three)
+            try:
+                st = (
+                    entry.stat(follow_symlinks=False)
+                    if fd is None
+                    else os.stat(name, dir_fd=fd, follow_symlinks=False)
+                )
+            except FileNotFoundError:  # removed since the folder was listed
+                continue
+            kind = st.st_mode & _S_IFMT
+            if kind == _S_IFDIR:
+                pending.append((os.path.join(folder, name), base + name + "/"))
+            elif kind == _S_IFLNK:
+                extra[base + name] = stamp(Path(folder, name))
+            else:
+                names.append(name)
+                stats.append(st)
+        elif entry.is_dir(follow_symlinks=False):
+            pending.append((os.path.join(folder, name), base + name + "/"))
+        elif entry.is_symlink():
+            extra[base + name] = stamp(Path(folder, name))
+        elif pickles is not None and name.endswith(".pickle"):
+            pickles.append(base + name)
+    if not names and not extra:
+        return None
+    # in the order the folder lists them: were that order ever to change, the folder would
+    # only be looked at again, never taken for unchanged
+    numbers: Sequence[int]
+    try:
+        numbers = array("q", chain.from_iterable(map(_STAMP_FIELDS, stats)))
+    except OverflowError:  # an inode beyond 2**63 (some network file systems)
+        numbers = list(chain.from_iterable(map(_STAMP_FIELDS, stats)))
+    return Folder(base, names, numbers, extra)
+
+
+_STAMP_FIELDS = attrgetter("st_size", "st_mtime_ns", "st_ino", "st_ctime_ns")
 
 
 def scan(
@@ -217,18 +331,32 @@ def _code_files() -> str:
     """barrier's version, sources and templates, and the libraries that decide results."""
     h = hashlib.blake2b(digest_size=16)
     h.update(f"{__version__} {sys.version} {sys.executable}".encode())
-    package = Path(barrier_cli.__file__).parent
-    for path in sorted(package.rglob("*")):
-        if "__pycache__" in path.parts or not path.is_file():
-            continue
-        st = path.stat()
-        h.update(f"{path.relative_to(package)} {st.st_size} {st.st_mtime_ns}".encode())
+    for rel, size, mtime in _package_files(os.path.dirname(barrier_cli.__file__)):
+        h.update(f"{rel} {size} {mtime}".encode())
     for module in ("pydantic", "pydantic_core", "ruamel.yaml", "_ruamel_yaml"):
         spec = find_spec(module)
         if spec is not None and spec.origin:
             st = os.stat(spec.origin)
             h.update(f"{module} {spec.origin} {st.st_size} {st.st_mtime_ns}".encode())
     return h.hexdigest()
+
+
+def _package_files(package: str) -> list[tuple[str, int, int]]:
+    """Every file of the package but compiled ones, with its size and mtime, by path (a
+    walk with `os.scandir`: every run checks these, and pathlib took three times as long)."""
+    out = []
+    pending = [("", package)]
+    while pending:
+        rel, folder = pending.pop()
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                if entry.is_dir():
+                    if entry.name != "__pycache__":
+                        pending.append((f"{rel}{entry.name}/", entry.path))
+                elif entry.is_file():
+                    st = entry.stat()
+                    out.append((rel + entry.name, st.st_size, st.st_mtime_ns))
+    return sorted(out)
 
 
 # -- the format -----------------------------------------------------------------------------
@@ -554,42 +682,60 @@ def _shard_of(rel: str) -> str:
 
 # -- memoised results ----------------------------------------------------------------------
 
-Memo = dict[str, tuple[dict[str, bytes], msgspec.Raw]]
-"""Memo key -> the content hashes of its racy files, and the value (decoded on a hit)."""
+Memo = dict[str, tuple[str, dict[str, bytes], msgspec.Raw]]
+"""Memo key -> a digest of its options alone, the content hashes of its racy files, and the
+value (decoded on a hit)."""
 
 
-def memoised(root: Path, name: str, key: object, compute: Callable[[], T], kind: type[T]) -> T:
+@dataclass(frozen=True)
+class TreeScan:
+    """What `scan_tree` saw of a tree: its folders (`tree_folders`), when it began to look
+    (what `racy_hashes` measures from) and the pickles it came across (`in_tree_cache`)."""
+
+    folders: dict[str, Folder]
+    started_ns: int
+    pickles: list[str]
+
+
+def scan_tree(root: Path) -> TreeScan:
+    """The stamps `memoised` keys its answers on, for a caller that needs them too."""
+    started = time.time_ns()
+    pickles: list[str] = []
+    return TreeScan(tree_folders(root, pickles), started, pickles)
+
+
+def memoised(
+    root: Path,
+    name: str,
+    key: object,
+    compute: Callable[[], T],
+    kind: type[T],
+    *,
+    scanned: TreeScan | None = None,
+) -> T:
     """``compute()``, or what it returned before for the same ``key`` and an unchanged tree.
 
     The memo's key is ``key`` (the command's options and today's date) plus the stamp of
     every file of the tree and of its own templates, and barrier's code, all taken before
-    computing: a file that changes meanwhile gets a new stamp, so the entry is never hit
-    for the new state. Files too new to trust their stamp are also compared by content.
-    The value must be what msgspec decodes into ``kind`` (str, dataclasses of plain values).
+    computing (``scanned``, else scanned here): a file that changes meanwhile gets a new
+    stamp, so the entry is never hit for the new state. Files too new to trust their stamp
+    are also compared by content. The value must be what msgspec decodes into ``kind``
+    (str, dataclasses of plain values).
     """
-    started = time.time_ns()
-    return _memoised(root, name, key, tree_folders(root), started, compute, kind)
-
-
-def _memoised(
-    root: Path,
-    name: str,
-    key: object,
-    folders: dict[str, Folder],
-    started: int,
-    compute: Callable[[], T],
-    kind: type[T],
-) -> T:
-    digest = _memo_key(key, folders)
+    scanned = scanned or scan_tree(root)
+    digest = _memo_key(key, scanned.folders)
     memo = _read(root, name, Memo) or {}
     hit = memo.get(digest)
-    if hit is not None and _still_same(root, hit[0]):
+    if hit is not None and _still_same(root, hit[1]):
         with contextlib.suppress(*_DECODE_ERRORS):
-            return decode(hit[1], kind)
-    racy = racy_hashes(root, folders, started)
+            return decode(hit[2], kind)
+    racy = racy_hashes(root, scanned.folders, scanned.started_ns)
     value = compute()
-    memo.pop(digest, None)
-    memo[digest] = (racy, msgspec.Raw(encode(value)))
+    # an answer for the same options and an earlier state of the tree is never asked for
+    # again: a changed file's ctime, which no one can set back, is in every later stamp
+    options = hashlib.blake2b(repr(key).encode(), digest_size=16).hexdigest()
+    memo = {old: entry for old, entry in memo.items() if entry[0] != options}
+    memo[digest] = (options, racy, msgspec.Raw(encode(value)))
     for old in list(memo)[:-MEMO_ENTRIES]:
         del memo[old]
     _write(root, name, memo)
