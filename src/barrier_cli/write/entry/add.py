@@ -252,14 +252,12 @@ def add_record(
         warnings = _late(form, answers, ctx)
     record, problems = draft(answers)
     if record is None or problems:
-        from barrier_cli.core.kinds import KINDS
-
         raise InvalidRecord(
             i18n.in_lang(
                 ctx.lang,
                 "the {kind} would not pass 'barrier check': {problems}; nothing was written",
             ).format(
-                kind=KINDS[kind].title_zh if ctx.lang == "zh" else kind,
+                kind=_kind_word(kind, ctx.lang),
                 problems=i18n.in_lang(ctx.lang, "; ").join(
                     _describe(p, ctx.lang, model) for p in problems
                 ),
@@ -408,3 +406,9 @@ def _write(basis: Basis, kind: str, record: Model, *, regenerate: bool) -> Added
             kind=kind, attempts=ID_ATTEMPTS
         )
     )
+
+
+def _kind_word(kind: str, lang: Lang) -> str:
+    """A record kind as a sentence names it ("the report", 这条安全信息)."""
+    with i18n.using(lang):
+        return i18n.pgettext("record kind", kind)
