@@ -39,8 +39,12 @@ def key_person_signals(tree: Tree, month: Month, as_of: dt.date) -> list[KeyCand
 
     found: dict[str, list[Evidence]] = defaultdict(list)
 
+    dated = {r.id: r.date for r in tree.reports} | {i.id: i.date for i in tree.incidents}
+    dated |= {c.id: c.date for c in tree.competence}
+
     def add(person: str, kind: str, ref: str | None, times: float = 1.0) -> None:
-        found[person].append(Evidence(kind, ref, rules.weights.get(kind, 0.0) * times))
+        weight = rules.weights.get(kind, 0.0) * times
+        found[person].append(Evidence(kind, ref, weight, dated.get(ref or "")))
 
     counted: set[tuple[str, str]] = set()
     for case in tree.incidents:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from barrier_cli.core.errors import UserError
@@ -10,6 +11,7 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis import cases, counts, ranking, timeliness, weak_links
+from barrier_cli.reports.analysis.annex import cited, record_refs
 from barrier_cli.reports.analysis.feedback import feedback_summary
 from barrier_cli.reports.analysis.frames import reports_frame
 from barrier_cli.reports.analysis.keypersons import key_person_signals
@@ -54,7 +56,7 @@ def analyze(
     incidents, earlier_open = cases.case_rows(tree, month, as_of)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)
-    return MonthlyAnalysis(
+    analysis = MonthlyAnalysis(
         organisation=tree.settings.organisation,
         month=month,
         as_of=as_of,
@@ -78,13 +80,14 @@ def analyze(
         key_persons=key_person_signals(tree, month, as_of),
         rewards=[line for line in year_totals(tree, month.year).lines if month.contains(line.date)],
         patrols=cadre_patrols(tree, month, today=today),
-        problems=main_problems(tree, month, by["category"]),
+        problems=main_problems(tree, month, by["category"], incidents),
         studies=case_studies(tree, incidents + earlier_open, as_of),
         proposed=propose(tree, month, links, lang),
         followed=followed,
         followed_known=followed_known,
         scores=scores(tree, month, as_of, lang),
     )
+    return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 
 
 def _require_data(tree: Tree, month: Month, today: dt.date) -> None:

@@ -92,6 +92,7 @@ def propose(
             deadline=p.deadline,
             basis=p.basis,
             weight=p.weight,
+            category=p.category,
         )
         for n, p in enumerate(candidates[:count], 1)
     ]
@@ -160,6 +161,7 @@ def _from_link(
         deadline=deadline,
         basis=evidence,
         weight=float(link.weighted),
+        category=link.category,
     )
 
 

@@ -40,4 +40,5 @@ def _scored(tree: Tree, d: Draft) -> Scored:
         final=d.recorded is not None and d.recorded.status == "final",
         unentered=sum(1 for s in d.sources.values() if s == "missing"),
         branch_name=next((u.name for u in tree.org.units if u.id == d.branch), d.branch),
+        cadre=any(u.id == d.branch and u.kind == "general_branch" for u in tree.org.units),
     )
