@@ -248,10 +248,9 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
         assert dump not in prose, dump
     for word in ("排尾", "项点", "列检车间党总支办公室", "四班党支部发生"):
         assert word not in prose, word
-    assert (
-        "目前整改措施尚未落实完毕，且未明确责任人、完成期限和验证方式，未达到“三不放过”要求。"
-        in (prose)
-    )
+    # every measure has its owner and due day; the one still under way is not yet verified
+    assert "目前整改措施尚未落实完毕，未达到“三不放过”要求。" in prose
+    assert "未明确责任人" not in prose
 
 
 def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
