@@ -1129,6 +1129,12 @@ VIOLATIONS: list[tuple[dt.date, str, str, str, str, str, str, str, dt.date | Non
 ]  # fmt: skip
 
 
+def team_name(unit: str) -> str:
+    """The work team a unit id stands for: B3 → 三班, B3-G2 → 三班二组."""
+    branch, _, group = unit.partition("-")
+    return BRANCHES[branch] + (f"{NUMERALS[int(group[1:]) - 1]}组" if group else "")
+
+
 def violations() -> list[dict[str, Any]]:
     out = []
     for day, unit, person, kind, severity, title, cause, owner, closed in VIOLATIONS:
@@ -1141,7 +1147,8 @@ def violations() -> list[dict[str, Any]]:
             "unit": unit,
             "type": "violation",
             "violation": {"kind": kind, "severity": severity, "person": person},
-            "description": f"{WHO_NAMES[person]}{title}，被{'干部检查' if serious else '作业组长'}发现并当场纠正。",
+            "description": f"{team_name(unit)}{WHO_NAMES[person]}{title}，"
+                           f"被{'干部检查' if serious else '作业组长'}发现并当场纠正。",
             "persons": [{"person": person, "role": "responsible"}],
             "analysis": {
                 # The branch finds its own failing, the member level the people who answer for

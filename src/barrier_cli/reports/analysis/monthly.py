@@ -17,7 +17,7 @@ from barrier_cli.reports.analysis.frames import reports_frame
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.pairings import pairings
 from barrier_cli.reports.analysis.patrols import cadre_patrols
-from barrier_cli.reports.analysis.problems import main_problems
+from barrier_cli.reports.analysis.problems import main_problems, repeated_near_misses
 from barrier_cli.reports.analysis.proposals import follow_up, propose
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import year_totals
@@ -86,6 +86,7 @@ def analyze(
         followed=followed,
         followed_known=followed_known,
         scores=scores(tree, month, as_of, lang),
+        near_miss_repeats=repeated_near_misses(tree, month),
     )
     return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.result import CaseRef, CaseRow, Count, Problem
+from barrier_cli.reports.analysis.result import CaseRef, CaseRow, Count, Problem, Repeat
 
 ELEMENTS = ("equipment", "personnel", "management")
 """The order a 公文 takes them in: 设备、人员、管理."""
@@ -69,3 +69,24 @@ def main_problems(
             )
         )
     return out
+
+
+def repeated_near_misses(tree: Tree, month: Month) -> list[Repeat]:
+    """The month's near-miss reports that say the same thing, twice or more: a near miss that
+    recurs is a pattern the meeting must see, however its reports are counted."""
+    names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    said: dict[str, list[CaseRef]] = {}
+    for r in sorted(tree.reports, key=lambda r: (r.date, r.id)):
+        if r.withdrawn is None and month.contains(r.date) and r.category == "near_miss":
+            unit = tree.places.unit_of(r) or ""
+            ref = CaseRef(
+                r.id,
+                r.summary,
+                r.category,
+                r.date,
+                units.get(unit, unit),
+                [names.get(p, p) for p in dict.fromkeys(r.persons)],
+            )
+            said.setdefault(r.summary, []).append(ref)
+    return [Repeat(text, refs) for text, refs in said.items() if len(refs) > 1]

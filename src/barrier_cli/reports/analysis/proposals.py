@@ -4,8 +4,8 @@ from the priorities adopted for the month (`barrier priorities adopt`).
 A proposal weighs the month's accidents, 两违 and 事故苗子 beside the weak links of the
 reports: a case carries a fixed weight by its kind and class (``CASE_WEIGHTS``), a weak link
 its risk-weighted count. Each proposal names what to do, how, the responsible unit (the
-branch the evidence concentrates in, else the general branch), its secretary as the person
-responsible, and the next month's last day as the deadline. The wording is the catalogue's
+branch the evidence concentrates in, else the general branch), its secretary (for the
+general branch a committee member other than its secretary) as the person responsible, and the next month's last day as the deadline. The wording is the catalogue's
 (domain ``analysis``), in the document's language, so an adopted priority reads as proposed.
 """
 
@@ -34,6 +34,8 @@ CASE_WEIGHTS = {
 """A general-A accident outweighs any month's weak link (the example's largest is 60); a
 serious 两违 or a 事故苗子 stands with a busy weak link."""
 _MAJOR = {"extraordinary", "major", "large", "general_a"}
+BRANCH_SHARE = 0.4
+"""A branch answers for a problem when at least this share of its evidence is the branch's."""
 
 _CASE_CONTENT = {
     "accident": "Learn the lessons of the accident “{title}” and carry its measures through",
@@ -166,19 +168,31 @@ def _from_link(
 
 
 def _responsible_unit(tree: Tree, units: list[str]) -> str:
-    """The branch more than half the evidence comes from; else the general branch."""
+    """The branch where the problem lies: the one most of the evidence comes from, holding at
+    least ``BRANCH_SHARE`` of it and more than any other; else, the problem being
+    workshop-wide, the general branch."""
     branches = Counter(tree.places.branch_of(u) or u for u in units)
-    top, n = branches.most_common(1)[0] if branches else ("", 0)
+    ranked = branches.most_common(2)
+    top, n = ranked[0] if ranked else ("", 0)
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
     kinds = {u.id: u.kind for u in tree.org.units}
-    if n * 2 > len(units) and kinds.get(top) in ("branch", "general_branch"):
+    if n >= BRANCH_SHARE * len(units) and n > runner_up and kinds.get(top) == "branch":
         return top
     general = [u.id for u in tree.org.units if u.kind == "general_branch"]
     return general[0] if general else top
 
 
 def _secretary(tree: Tree, unit: str, day: dt.date) -> str | None:
-    for p in tree.org.people:
-        if p.unit == unit and "secretary" in p.roles and p.active_on(day):
+    """Who answers for a priority: a branch's secretary; for the general branch a committee
+    member other than its secretary, who chairs the meeting that adopts the priorities."""
+    people = [p for p in tree.org.people if p.unit == unit and p.active_on(day)]
+    general = any(u.id == unit and u.kind == "general_branch" for u in tree.org.units)
+    if general:
+        for p in people:
+            if "committee" in p.roles and "secretary" not in p.roles:
+                return p.id
+    for p in people:
+        if "secretary" in p.roles:
             return p.id
     return None
 

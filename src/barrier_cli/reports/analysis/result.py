@@ -48,7 +48,7 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   document speaks of; ``incidents`` rows carry ``team``, ``subject``, ``element``; ``problems``
   carry ``incidents`` (case rows) and their ``cases`` ``date``, ``unit_name``, ``persons``;
   ``studies`` carry ``chain`` and ``effect``; ``proposed`` carry ``category``; overdue items
-  ``unit_name``; key-person signals ``date``
+  ``unit_name``; key-person signals ``date``; ``near_miss_repeats``: ``{text, reports}``
 """
 
 from __future__ import annotations
@@ -370,6 +370,14 @@ class CaseRef:
 
 
 @dataclass(frozen=True)
+class Repeat:
+    """The same problem reported more than once in the month (重复发生的事故苗子)."""
+
+    text: str
+    reports: list[CaseRef]
+
+
+@dataclass(frozen=True)
 class RecordRef:
     """One record the document speaks of, for the attachment (附件：有关记录清单): the body
     says the event by date, unit and what happened, the attachment gives its record id."""
@@ -562,6 +570,8 @@ class MonthlyAnalysis:
     followed_known: bool = False
     """Priorities were adopted for this month (a record exists), even if it lists none."""
     scores: Scores | None = None
+    near_miss_repeats: list[Repeat] = field(default_factory=list)
+    """Near-miss reports of the month that say the same thing, each group twice or more."""
     records: list[RecordRef] = field(default_factory=list)
     """Every record the document speaks of, in the order it first does: the attachment."""
 
