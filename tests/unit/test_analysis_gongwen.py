@@ -141,3 +141,24 @@ def test_praise_is_one_sentence_per_catch_and_a_proposal_says_its_category(
     assert "\n2. 一班二组杨帆同志10月22日发现" in zh
     assert "依据：本月“违章违纪”类信息7条" in zh
     assert "9月份党内安全分析会确定的保安全重点共3项" in zh
+
+
+def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis]) -> None:
+    oct_zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
+    # 魏振 took the post on 10月28日: not ranked against the quarter, and not the owner of
+    # an action that fell due on 10月15日
+    assert "| 四班党支部 | — | 魏振 | 45 |" in oct_zh
+    assert "魏振于10月28日到职，得分按在岗期间计，不参加本季度排序。" in oct_zh
+    assert "| 与站调建立股道变更即时通报制度 | 四班党支部 | 孔祥宇 | 10月15日 | 16 |" in oct_zh
+    assert "分局" not in oct_zh and "10月12日已向段党委交班。" in oct_zh
+    # the timetable delay has its own causes, not the source's 2004 case's
+    assert "好人主义" not in oct_zh and "保安全设施" not in oct_zh
+    assert "车间干部刘振华、王建国按干部标准考核，不参加党支部党员排序。" in oct_zh
+    # a recurring near miss is named; a measure names what the reports name
+    assert "其中“撤除防护号志前未确认全部作业人员已撤出”重复发生2起（10月10日一班四组" in oct_zh
+    assert re.search(r"措施：对(?:[A-Z0-9]+、){2}[A-Z0-9]+等车型开展专项检查", oct_zh)
+    sep_zh = render_analysis(months["2025-09"], fmt="md", lang="zh")
+    # 姜海峰's pairing fully turned around on 2025-09-13: his July violation is behind him
+    keys = sep_zh.split("### 安全关键人", 1)[1].split("###", 1)[0]
+    assert "姜海峰" not in keys
+    assert "措施：对到达场5道设备设施开展专项检查和维护" in sep_zh

@@ -54,6 +54,15 @@ _LINK_MEASURE = {
     "management": "Tighten the work standard and have cadres watch the key steps",
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
+_MODELS_MEASURE = "Inspect {models} wagons for these faults and check each other's work"
+_PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
+_WHAT_MEASURE = {
+    "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
+    "management": "Tighten the work standard against “{what}” and the like; cadres watch the "
+    "key steps",
+}
+MODELS_NAMED = 3
+"""Wagon models a measure names, the most reported first."""
 
 
 def propose(
@@ -145,7 +154,7 @@ def _from_link(
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
         where = f" ({link.location})"
-    measures = [in_lang(lang, _LINK_MEASURE[link.element])]
+    measures = [_link_measure(tree, link, evidence, lang)]
     if link.category == "near_miss":
         measures.append(in_lang(lang, _NEAR_MISS_MEASURE))
     return Priority(
@@ -165,6 +174,29 @@ def _from_link(
         weight=float(link.weighted),
         category=link.category,
     )
+
+
+def _link_measure(tree: Tree, link: WeakLink, evidence: list[str], lang: Lang) -> str:
+    """The measure named from the evidence: the wagon models of equipment faults (else the
+    place of the equipment), the most reported problem of people or management; the stock
+    measure when the reports name none."""
+    reports = [r for r in tree.reports if r.id in set(evidence)]
+    if link.element == "equipment":
+        models = Counter(r.vehicle.split()[0] for r in reports if r.vehicle)
+        if models:
+            named = [m for m, _ in models.most_common(MODELS_NAMED)]
+            joined = ("、" if lang == "zh" else ", ").join(named)
+            return in_lang(lang, _MODELS_MEASURE).format(models=joined)
+        places = Counter(r.location for r in reports if r.location)
+        if places:
+            place = places.most_common(1)[0][0]
+            return in_lang(lang, _PLACE_MEASURE).format(place=place)
+    elif link.element in _WHAT_MEASURE and reports:
+        said = Counter(r.summary for r in reports)
+        what, times = said.most_common(1)[0]
+        if times > 1:
+            return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=_inner(what))
+    return in_lang(lang, _LINK_MEASURE[link.element])
 
 
 def _responsible_unit(tree: Tree, units: list[str]) -> str:

@@ -516,6 +516,8 @@ class Scored:
     branch_name: str = ""
     cadre: bool = False
     """A member of the general branch (a workshop cadre): not ranked among branch members."""
+    since: dt.date | None = None
+    """The day a member came to the post, when it fell inside the quarter: not ranked."""
 
 
 @dataclass(frozen=True)
