@@ -157,6 +157,12 @@ def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis])
     # a recurring near miss is named; a measure names what the reports name
     assert "其中“撤除防护号志前未确认全部作业人员已撤出”重复发生2起（10月10日一班四组" in oct_zh
     assert re.search(r"措施：对(?:[A-Z0-9]+、){2}[A-Z0-9]+等车型开展专项检查", oct_zh)
+    # the units by branch, the branch's total first (as the notice gives it), its groups under it
+    units = oct_zh.split("### （五）按单位", 1)[1].split("###", 1)[0]
+    assert (
+        "| **四班党支部** | **13** | **27%** |\n| 　支部本级 | 4 | 8% |\n| 　四班一组 | 3 |"
+        in units
+    )
     sep_zh = render_analysis(months["2025-09"], fmt="md", lang="zh")
     # 姜海峰's pairing fully turned around on 2025-09-13: his July violation is behind him
     keys = sep_zh.split("### 安全关键人", 1)[1].split("###", 1)[0]

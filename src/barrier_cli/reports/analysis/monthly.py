@@ -56,6 +56,7 @@ def analyze(
     incidents, earlier_open = cases.case_rows(tree, month, as_of)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)
+    units = counts.unit_element(this, tree)
     analysis = MonthlyAnalysis(
         organisation=tree.settings.organisation,
         month=month,
@@ -63,7 +64,7 @@ def analyze(
         totals=counts.totals(frame, tree, month),
         trend=counts.trend(frame, month),
         by=by,
-        unit_element=counts.unit_element(this, tree),
+        unit_element=units,
         compliance=reporting_compliance(tree, month, today=as_of),
         timeliness=timeliness.timeliness(tree, month, as_of),
         incidents=incidents,
@@ -87,6 +88,7 @@ def analyze(
         followed_known=followed_known,
         scores=scores(tree, month, as_of, lang),
         near_miss_repeats=repeated_near_misses(tree, month),
+        by_branch=counts.by_branch(units, tree),
     )
     return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 

@@ -12,6 +12,7 @@ general branch a committee member other than its secretary) as the person respon
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from barrier_cli.core.i18n import in_lang
@@ -63,6 +64,8 @@ _WHAT_MEASURE = {
 }
 MODELS_NAMED = 3
 """Wagon models a measure names, the most reported first."""
+PROBLEMS_NAMED = 2
+"""Problems a measure names when they are reported equally often."""
 
 
 def propose(
@@ -192,11 +195,19 @@ def _link_measure(tree: Tree, link: WeakLink, evidence: list[str], lang: Lang) -
             place = places.most_common(1)[0][0]
             return in_lang(lang, _PLACE_MEASURE).format(place=place)
     elif link.element in _WHAT_MEASURE and reports:
-        said = Counter(r.summary for r in reports)
-        what, times = said.most_common(1)[0]
-        if times > 1:
-            return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=_inner(what))
+        said = Counter(_without_trains(r.summary) for r in reports).most_common()
+        most = said[0][1]
+        if most > 1:
+            top = [_inner(text) for text, n in said if n == most][:PROBLEMS_NAMED]
+            what = ("”“" if lang == "zh" else "”, “").join(top)
+            return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
+
+
+def _without_trains(summary: str) -> str:
+    """A report's problem without the train it was found on: 40255次双牵重载列车… and
+    36229次双牵重载列车… are the one problem."""
+    return re.sub(r"\d+次", "", summary)
 
 
 def _responsible_unit(tree: Tree, units: list[str]) -> str:

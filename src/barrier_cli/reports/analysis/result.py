@@ -48,7 +48,8 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   document speaks of; ``incidents`` rows carry ``team``, ``subject``, ``element``; ``problems``
   carry ``incidents`` (case rows) and their ``cases`` ``date``, ``unit_name``, ``persons``;
   ``studies`` carry ``chain`` and ``effect``; ``proposed`` carry ``category``; overdue items
-  ``unit_name``; key-person signals ``date``; ``near_miss_repeats``: ``{text, reports}``
+  ``unit_name``; key-person signals ``date``; ``near_miss_repeats``: ``{text, reports}``;
+  ``by_branch``: ``{key, name, count, share}``; ``unit_element`` rows carry ``branch``
 """
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ class UnitRow:
     personnel: int
     management: int
     total: int
+    branch: str = ""
+    """The branch the unit belongs to (itself for a branch)."""
 
 
 @dataclass(frozen=True)
@@ -572,6 +575,8 @@ class MonthlyAnalysis:
     followed_known: bool = False
     """Priorities were adopted for this month (a record exists), even if it lists none."""
     scores: Scores | None = None
+    by_branch: list[Count] = field(default_factory=list)
+    """The month's reports per branch, its groups' included, in org order."""
     near_miss_repeats: list[Repeat] = field(default_factory=list)
     """Near-miss reports of the month that say the same thing, each group twice or more."""
     records: list[RecordRef] = field(default_factory=list)
