@@ -109,6 +109,18 @@ SETTINGS: dict[str, Any] = {
         "authority": "中共牡丹江车辆段列检车间总支部委员会",
         "copy_to": ["中共牡丹江车辆段委员会", "牡丹江车辆段安全科"],
     },
+    # The railway sub-bureaus (分局) were abolished in 2005: a workshop of 2026 hands a general
+    # class-A accident over to the depot's party committee.
+    "cases": {
+        "handover_levels": ["车间党总支", "段党委"],
+        "handover": {
+            "extraordinary": "段党委",
+            "major": "段党委",
+            "large": "段党委",
+            "general_a": "段党委",
+            "violation_a": "车间党总支",
+        },
+    },
 }
 
 BRANCHES = {"B1": "一班", "B2": "二班", "B3": "三班", "B4": "四班"}
@@ -543,8 +555,9 @@ def lifecycle(
             due, done = dt.date(2026, 10, rng.randint(24, 31)), None
         if done is not None and done > TODAY:
             done = None
-        # Whoever holds the post when the action is done, or now if it is still open.
-        owner = holder(owners[min(n, len(owners) - 1)], done or TODAY)
+        # Whoever held the post on its due day: one who took the post later cannot have owed
+        # an action that fell due before they came.
+        owner = holder(owners[min(n, len(owners) - 1)], min(due, done or TODAY))
         action = {"action": text, "type": atype, "owner": owner, "due": due}
         if done is not None:
             action |= {"done": done, "verified_by": checker}
@@ -889,9 +902,11 @@ SUBJECTIVE = [
 ]
 
 
-def causes(*own: tuple[str, str, str]) -> list[dict[str, str]]:
-    shared = [{"element": e, "text": t, "kind": "subjective"} for e, t in SUBJECTIVE]
-    return [{"element": e, "text": t, "kind": k} for e, t, k in own] + shared
+def causes(*own: tuple[str, str, str], shared: bool = True) -> list[dict[str, str]]:
+    """A case's own causes, then the source's common causes of its first two accidents (保安全
+    设施 and 抽查 without standards): those do not explain a timetable delay."""
+    common = [{"element": e, "text": t, "kind": "subjective"} for e, t in SUBJECTIVE]
+    return [{"element": e, "text": t, "kind": k} for e, t, k in own] + (common if shared else [])
 
 
 def measure(
@@ -936,7 +951,7 @@ def accidents() -> list[dict[str, Any]]:
                     "member": "检车员卢超更换配件后未回收废件；作业组长（党员）未执行“作业完了提前提醒”，"
                               "“干惯者”违章、“看惯者”默认。",
                 },
-                "meeting": {"date": D(2026, 3, 17), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                "meeting": {"date": D(2026, 3, 17), "kind": "支委会",
                             "attendees": ["wang_jianguo", "liu_zhenhua", "liang_jianhua", "peng_xiaoming"]},
                 "chain": "总支提出的“作业完了确认”要求传到支部后只停留在会议记录上，工班长未向作业组交代，"
                          "作业组长未落实到人，责任在“支部—工班长—作业组”之间层层衰减。",
@@ -960,11 +975,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "qian_fugui", "action": "replaced", "date": D(2026, 4, 1),
-                 "detail": "撤换工班长职务：从“干惯者”身上追究“看惯者”责任", "role": "overseer"},
+                 "detail": "撤换工班长", "role": "overseer"},
                 {"person": "lu_chao", "action": "deducted", "date": D(2026, 3, 20), "detail": "按规定考核",
                  "role": "doer"},
             ],
-            "handover": {"level": "分局党委组织部", "date": D(2026, 3, 18)},
+            "handover": {"level": "段党委", "date": D(2026, 3, 18)},
             "status": "closed",
             "closed": D(2026, 5, 20),
         },
@@ -995,7 +1010,7 @@ def accidents() -> list[dict[str, Any]]:
                               "工班长确认流于形式。",
                     "member": "检车员韩冬作业完了未撤风表；同组党员未做作业完了提醒。",
                 },
-                "meeting": {"date": D(2026, 6, 24), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                "meeting": {"date": D(2026, 6, 24), "kind": "支委会",
                             "attendees": ["wang_jianguo", "liu_zhenhua", "zhou_xiuying", "cao_lin"]},
                 "chain": "“撤除工具和号志”的控制要求只写在作业标准中，支部未分解到党员控制点，"
                          "工班长确认环节无人检查，责任传递在工班长一级断档。",
@@ -1017,11 +1032,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "feng_guoliang", "action": "replaced", "date": D(2026, 7, 5),
-                 "detail": "撤换工班长职务", "role": "overseer"},
+                 "detail": "撤换工班长", "role": "overseer"},
                 {"person": "han_dong", "action": "deducted", "date": D(2026, 6, 28), "detail": "按规定考核",
                  "role": "doer"},
             ],
-            "handover": {"level": "分局党委组织部", "date": D(2026, 6, 23)},
+            "handover": {"level": "段党委", "date": D(2026, 6, 23)},
             "status": "closed",
             "closed": D(2026, 8, 25),
         },
@@ -1034,8 +1049,9 @@ def accidents() -> list[dict[str, Any]]:
             "class": "general_a",
             "train": "33062",
             "location": "出发场2道",
-            "description": "10月运行图调整，四班值班员秦宝山未掌握新图作业时分，仍按原计划安排检车作业，"
-                           "工班长孔祥宇未核对，致33062次列车晚点，构成一般A类事故。",
+            "description": "新运行图实行首日，四班在出发场2道作业时，值班员秦宝山未掌握新图作业时分，"
+                           "仍按原计划安排33062次检车作业，工班长孔祥宇未核对作业计划，致33062次列车晚点开车，"
+                           "构成一般A类事故。",
             "persons": [{"person": "qin_baoshan", "role": "responsible"},
                         {"person": "kong_xiangyu", "role": "responsible"},
                         {"person": "ren_hui", "role": "involved"}],
@@ -1051,14 +1067,14 @@ def accidents() -> list[dict[str, Any]]:
                     "branch": "四班党支部班前预想未把新图列为安全重点，工班长对值班员作业计划未核对。",
                     "member": "值班员未掌握新图作业时分；工班长“看惯者”心态。",
                 },
-                "meeting": {"date": D(2026, 10, 13), "kind": "支委会（总支、支部、党员三个层次剖析）",
+                "meeting": {"date": D(2026, 10, 13), "kind": "支委会",
                             "attendees": ["wang_jianguo", "liu_zhenhua", "ren_hui", "mo_wenbin"]},
                 "chain": "段下发的调图通知到车间后只组织了干部学习，未传达到值班员和工班长，"
                          "新图作业时分的掌握没有逐级落实到岗。",
                 "effect": "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果，同类问题反复出现。",
             },
             "causes": causes(("management", "运行图调整后未按新图重新核定检车作业时分", "subjective"),
-                             ("management", "新运行图实行，作业时分压缩", "objective")),
+                             ("management", "新运行图实行，作业时分压缩", "objective"), shared=False),
             "responsibility": [
                 {"person": "qin_baoshan", "finding": "值班员未掌握新图作业时分，直接责任"},
                 {"person": "kong_xiangyu", "finding": "工班长未核对作业计划，负“看惯者”责任"},
@@ -1074,11 +1090,11 @@ def accidents() -> list[dict[str, Any]]:
             ],
             "accountability": [
                 {"person": "kong_xiangyu", "action": "replaced", "date": D(2026, 10, 27),
-                 "detail": "撤换工班长职务", "role": "overseer"},
+                 "detail": "撤换工班长", "role": "overseer"},
                 {"person": "qin_baoshan", "action": "replaced", "date": D(2026, 10, 27),
-                 "detail": "撤换值班员职务", "role": "doer"},
+                 "detail": "撤换值班员", "role": "doer"},
             ],
-            "handover": {"level": "分局党委组织部", "date": D(2026, 10, 12)},
+            "handover": {"level": "段党委", "date": D(2026, 10, 12)},
             "status": "rectifying",
         },
     ]  # fmt: skip
@@ -1113,6 +1129,12 @@ VIOLATIONS: list[tuple[dt.date, str, str, str, str, str, str, str, dt.date | Non
 ]  # fmt: skip
 
 
+def team_name(unit: str) -> str:
+    """The work team a unit id stands for: B3 → 三班, B3-G2 → 三班二组."""
+    branch, _, group = unit.partition("-")
+    return BRANCHES[branch] + (f"{NUMERALS[int(group[1:]) - 1]}组" if group else "")
+
+
 def violations() -> list[dict[str, Any]]:
     out = []
     for day, unit, person, kind, severity, title, cause, owner, closed in VIOLATIONS:
@@ -1125,10 +1147,16 @@ def violations() -> list[dict[str, Any]]:
             "unit": unit,
             "type": "violation",
             "violation": {"kind": kind, "severity": severity, "person": person},
-            "description": f"{WHO_NAMES[person]}{title}，被{'干部检查' if serious else '作业组长'}发现并当场纠正。",
+            "description": f"{team_name(unit)}{WHO_NAMES[person]}{title}，"
+                           f"被{'干部检查' if serious else '作业组长'}发现并当场纠正。",
             "persons": [{"person": person, "role": "responsible"}],
             "analysis": {
-                "levels": {"branch": cause, "member": f"{WHO_NAMES[person]}本人作了检查，党员包保人帮助查找原因。"},
+                # The branch finds its own failing, the member level the people who answer for
+                # the work; the violator's own cause stands apart under causes.
+                "levels": {"branch": f"支部对{WHO_NAMES[person]}的班中互控和关键环节提醒不到位。",
+                           "member": f"{WHO_NAMES[person]}本人作了检查；"
+                                     + (f"党小组长{WHO_NAMES[group_leader(unit).id]}" if "-" in unit else "工班长")
+                                     + "对组内作业互控不到位，未及时制止。"},
                 "meeting": {"date": day + dt.timedelta(days=2), "kind": "支委会" if serious else "党小组会"},
             },
             "causes": [{"element": "personnel", "text": cause, "kind": "subjective"}],
@@ -1563,6 +1591,29 @@ def rewards() -> list[dict[str, Any]]:
     ]  # fmt: skip
 
 
+def october_priorities() -> dict[str, Any]:
+    """October's 保安全重点 as the meeting on the September analysis adopted them: three of its
+    five proposals, the measures made concrete; the October analysis checks each (四、上月保安全
+    重点落实情况): two done, the 二班 one past its deadline."""
+    return {
+        "id": "S-2026-10", "month": "2026-10", "adopted": D(2026, 10, 5), "by": "wang_jianguo",
+        "items": [
+            {"content": "纠正“孙浩列车未停稳跨越车钩”违章问题，做好当事人帮教",
+             "measures": ["孙浩列为安全关键人，确定党员包保人结对帮教", "党员包保人跟班互控，关键环节提醒"],
+             "unit": "B3", "owner": "liang_jianhua", "due": D(2026, 10, 15),
+             "basis": ["I-20260918-01"], "done": D(2026, 10, 12),
+             "evidence": ["10月12日彭晓明与孙浩结成包保对子"]},
+            {"content": "加强关键列车“车辆故障”问题卡控",
+             "measures": ["对C70E型货车制动梁安全链开展专项检查"],
+             "unit": "GB", "owner": "liu_zhenhua", "due": D(2026, 10, 31), "done": D(2026, 10, 28),
+             "evidence": ["10月28日完成专项检查，检查记录存车间"]},
+            {"content": "加强关键人“违章违纪”问题卡控",
+             "measures": ["横越线路“一站、二看、三通过”每日班前提问"],
+             "unit": "B2", "owner": "zhou_xiuying", "due": D(2026, 10, 20)},
+        ],
+    }  # fmt: skip
+
+
 def priorities_adopted() -> dict[str, Any]:
     """November's 保安全重点 as the meeting adopted them from the October analysis: three of
     its five proposals, the measures made concrete; one done with evidence, one overdue on
@@ -1946,6 +1997,7 @@ def build() -> dict[str, str]:
         *((Competence, c) for c in checks),
         *((KeyPerson, k) for k in key_person_register(paired, checks)),
         *((Reward, w) for w in rewards()),
+        (Priorities, october_priorities()),
         (Priorities, priorities_adopted()),
     ]
     kinds = {k.model: k for k in KINDS.values()}

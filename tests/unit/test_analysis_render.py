@@ -93,12 +93,9 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
     data = json.loads(render_analysis(oct_analysis, fmt="json", lang="zh"))
     md = render_analysis(oct_analysis, fmt="md", lang="zh")
     assert data["schema"] == 1 and data["month"] == "2026-10"
-    totals = re.search(r"本月共收集安全信息(\d+)条，按风险程度加权计(\d+)分", md)
+    totals = re.search(r"本月共收集安全信息(\d+)条，", md)
     assert totals is not None
-    assert [int(g) for g in totals.groups()] == [
-        data["totals"]["reports"],
-        data["totals"]["weighted"],
-    ]
+    assert int(totals.group(1)) == data["totals"]["reports"]
     assert data["totals"]["reports"] == 6  # the October five and the hostile good catch
     missed_md = re.findall(
         r"^\| (?:党员|党小组长|党支部) \| (\S+) \| \S+ \| (\d+) \| (\d+) \|", md, re.M
@@ -124,13 +121,14 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
     ]
     priorities = re.findall(r"^\d+\. \*\*(.+)\*\*$", md, re.M)
     assert priorities == [p["content"] for p in data["proposed"]]
-    assert len(re.findall(r"^- 10月\d+日，", md, re.M)) == len(data["good_catches"]) == 2
+    praised = re.findall(r"^\d+\. \S+同志10月\d+日发现", md, re.M)
+    assert len(praised) == len(data["good_catches"]) == 2
 
 
 def test_markdown_keeps_record_text_inert(oct_analysis: MonthlyAnalysis) -> None:
     shown = parse(render_analysis(oct_analysis, fmt="md", lang="en"))
     assert shown.active == []
-    item = "On 2026-10-09, 张党员 of 一组 found: <script>alert(1)</script> [red]x[/] | 管道."
+    item = "张党员 (一组) found on 2026-10-09: record text “<script>alert(1)</script> [red]x[/] | 管道”"
     assert any(shown_item.startswith(item) for shown_item in shown.items)
 
 

@@ -157,8 +157,11 @@ def test_three_general_class_a_accidents_of_2026(tree: Tree) -> None:
         assert "支委会" in i.analysis.meeting.kind
         levels = i.analysis.levels
         assert levels.general_branch and levels.branch and levels.member
-        assert any("好人主义" in c.text for c in i.causes)
-        assert i.handover is not None and i.timeline
+        # the source's common causes (保安全设施, 抽查标准, 好人主义) explain the first two; the
+        # timetable delay has its own
+        common = any("好人主义" in c.text for c in i.causes)
+        assert common == (i.title != "运行图调整中造成晚点"), i.title
+        assert i.handover is not None and i.handover.level == "段党委" and i.timeline
     assert sorted(i.status for i in found) == ["closed", "closed", "rectifying"]
     (open_case,) = [i for i in found if i.status == "rectifying"]
     assert [m.due for m in open_case.measures if m.done is None] == [dt.date(2026, 11, 30)]

@@ -392,10 +392,11 @@ def typical_gaps(case: Incident, cases: Cases) -> list[str]:
         gaps.append("overseer")
     if case.handover is not None and not handover_high_enough(case, cases):
         gaps.append("handover_level")
+    # A measure is verified once done: one still under way lacks no verifier yet.
     if not case.measures or any(
         m.owner is None
         or m.due is None
-        or m.verified_by is None
+        or (m.done is not None and m.verified_by is None)
         or generic_measure(m.action, cases)
         for m in case.measures
     ):

@@ -40,12 +40,17 @@ def _row(tree: Tree, incident: Incident, as_of: dt.date) -> CaseRow:
     involved = [p.person for p in incident.persons]
     if incident.violation and incident.violation.person not in involved:
         involved.insert(0, incident.violation.person)
+    unit_name = units.get(incident.unit, incident.unit)
+    subject = incident.title
+    if incident.violation is not None:
+        doer = names.get(incident.violation.person, incident.violation.person)
+        subject = subject if doer in subject else doer + subject
     return CaseRow(
         id=incident.id,
         date=incident.date,
         title=incident.title,
         unit=incident.unit,
-        unit_name=units.get(incident.unit, incident.unit),
+        unit_name=unit_name,
         type=incident.type,
         class_=incident.class_,
         severity=incident.violation.severity if incident.violation else None,
@@ -58,7 +63,18 @@ def _row(tree: Tree, incident: Incident, as_of: dt.date) -> CaseRow:
         analysis_due=due,
         analysis_late=(analysed is None and due < as_of)
         or (analysed is not None and analysed > due),
+        team=unit_name.removesuffix("党支部"),
+        subject=subject,
+        element=main_element(incident),
     )
+
+
+def main_element(incident: Incident) -> str:
+    """The element a case is said under: its first cause's; without causes a 两违 is about
+    people and anything else about management."""
+    if incident.causes:
+        return incident.causes[0].element
+    return "personnel" if incident.type == "violation" else "management"
 
 
 def repeat_violators(tree: Tree, month: Month, as_of: dt.date) -> list[RepeatViolator]:

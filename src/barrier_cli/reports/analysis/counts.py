@@ -89,5 +89,21 @@ def unit_element(this: pd.DataFrame, tree: Tree) -> list[UnitRow]:
         split = {e: int(table.get((unit, e), 0)) for e in ELEMENTS}
         if sum(split.values()):
             name = names.get(unit, unit)
-            rows.append(UnitRow(unit, name, total=sum(split.values()), **split))
+            branch = tree.places.branch_of(unit) or unit
+            rows.append(UnitRow(unit, name, total=sum(split.values()), branch=branch, **split))
     return rows
+
+
+def by_branch(rows: list[UnitRow], tree: Tree) -> list[Count]:
+    """The month's reports of each branch, its groups' with its own, in org order: the
+    totals a 公文 gives per 党支部 before naming its groups."""
+    names = {u.id: u.name for u in tree.org.units}
+    total = sum(r.total for r in rows)
+    sums: dict[str, int] = {}
+    for r in rows:
+        sums[r.branch] = sums.get(r.branch, 0) + r.total
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    return [
+        Count(b, names.get(b, b), n, round(n / total, 4) if total else 0.0)
+        for b, n in sorted(sums.items(), key=lambda kv: order.get(kv[0], len(order)))
+    ]

@@ -13,7 +13,8 @@ each person gathers weighted signals (``key_persons.weights`` in settings):
   mean of the others in the group who reported).
 
 Reaching ``threshold`` proposes the person, unless the register already holds them in a
-stage short of turned around, or a pairing is running for them.
+stage short of turned around, or a pairing is running for them. Someone whose pairing fully
+turned around is judged only on signals dated after the turnaround.
 """
 
 from __future__ import annotations
@@ -39,8 +40,12 @@ def key_person_signals(tree: Tree, month: Month, as_of: dt.date) -> list[KeyCand
 
     found: dict[str, list[Evidence]] = defaultdict(list)
 
+    dated = {r.id: r.date for r in tree.reports} | {i.id: i.date for i in tree.incidents}
+    dated |= {c.id: c.date for c in tree.competence}
+
     def add(person: str, kind: str, ref: str | None, times: float = 1.0) -> None:
-        found[person].append(Evidence(kind, ref, rules.weights.get(kind, 0.0) * times))
+        weight = rules.weights.get(kind, 0.0) * times
+        found[person].append(Evidence(kind, ref, weight, dated.get(ref or "")))
 
     counted: set[tuple[str, str]] = set()
     for case in tree.incidents:
@@ -78,8 +83,16 @@ def key_person_signals(tree: Tree, month: Month, as_of: dt.date) -> list[KeyCand
         if k.withdrawn is None and k.status not in ("turned", "not_turned")
     }
     running = {p.person: p.id for p in tree.pairings if running_on(p, as_of)}
+    # A full turnaround closes the book on what came before it: only later signals count.
+    turned = {
+        p.person: p.full_on
+        for p in tree.pairings
+        if p.withdrawn is None and p.full_on is not None and p.full_on <= as_of
+    }
     out = []
-    for person, evidence in found.items():
+    for person, found_for in found.items():
+        since = turned.get(person)
+        evidence = [e for e in found_for if since is None or e.date is None or e.date > since]
         score = sum(e.weight for e in evidence)
         if score < rules.threshold:
             continue

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from barrier_cli.core.errors import UserError
@@ -10,12 +11,13 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis import cases, counts, ranking, timeliness, weak_links
+from barrier_cli.reports.analysis.annex import cited, record_refs
 from barrier_cli.reports.analysis.feedback import feedback_summary
 from barrier_cli.reports.analysis.frames import reports_frame
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.pairings import pairings
 from barrier_cli.reports.analysis.patrols import cadre_patrols
-from barrier_cli.reports.analysis.problems import main_problems
+from barrier_cli.reports.analysis.problems import main_problems, repeated_near_misses
 from barrier_cli.reports.analysis.proposals import follow_up, propose
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import year_totals
@@ -54,14 +56,15 @@ def analyze(
     incidents, earlier_open = cases.case_rows(tree, month, as_of)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)
-    return MonthlyAnalysis(
+    units = counts.unit_element(this, tree)
+    analysis = MonthlyAnalysis(
         organisation=tree.settings.organisation,
         month=month,
         as_of=as_of,
         totals=counts.totals(frame, tree, month),
         trend=counts.trend(frame, month),
         by=by,
-        unit_element=counts.unit_element(this, tree),
+        unit_element=units,
         compliance=reporting_compliance(tree, month, today=as_of),
         timeliness=timeliness.timeliness(tree, month, as_of),
         incidents=incidents,
@@ -78,13 +81,16 @@ def analyze(
         key_persons=key_person_signals(tree, month, as_of),
         rewards=[line for line in year_totals(tree, month.year).lines if month.contains(line.date)],
         patrols=cadre_patrols(tree, month, today=today),
-        problems=main_problems(tree, month, by["category"]),
+        problems=main_problems(tree, month, by["category"], incidents),
         studies=case_studies(tree, incidents + earlier_open, as_of),
         proposed=propose(tree, month, links, lang),
         followed=followed,
         followed_known=followed_known,
         scores=scores(tree, month, as_of, lang),
+        near_miss_repeats=repeated_near_misses(tree, month),
+        by_branch=counts.by_branch(units, tree),
     )
+    return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 
 
 def _require_data(tree: Tree, month: Month, today: dt.date) -> None:

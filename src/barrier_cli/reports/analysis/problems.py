@@ -1,16 +1,16 @@
 """存在的主要问题 by 人员、设备、管理, each with the records that show it.
 
 Nothing here is free text: a problem is the element's count and categories of the month,
-its incidents (by their causes, or a 两违 under people when no cause is written yet) and
-its highest-risk reports. The document turns them into sentences.
+its highest-risk reports, and the month's cases whose main element it is (said once, as a
+sentence pointing to 典型案例剖析, never under two elements). The document turns them into
+sentences.
 """
 
 from __future__ import annotations
 
-from barrier_cli.core.models import Incident
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.result import CaseRef, Count, Problem
+from barrier_cli.reports.analysis.result import CaseRef, CaseRow, Count, Problem, Repeat
 
 ELEMENTS = ("equipment", "personnel", "management")
 """The order a 公文 takes them in: 设备、人员、管理."""
@@ -19,22 +19,24 @@ REPORTS_SHOWN = 3
 _RISK = {"high": 0, "medium": 1, "low": 2}
 
 
-def main_problems(tree: Tree, month: Month, categories: list[Count]) -> list[Problem]:
+def main_problems(
+    tree: Tree, month: Month, categories: list[Count], rows: list[CaseRow]
+) -> list[Problem]:
     """One ``Problem`` per element with reports or incidents this month.
 
-    ``categories`` are the month's category counts, for their display names and order.
+    ``categories`` are the month's category counts, for their display names and order;
+    ``rows`` the month's cases (`cases.case_rows`).
     """
     reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
-    incidents = sorted(
-        (i for i in tree.incidents if i.withdrawn is None and month.contains(i.date)),
-        key=lambda i: (i.date, i.id),
-    )
+    incidents = [i for i in tree.incidents if i.withdrawn is None and month.contains(i.date)]
+    names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
     order = {c.key: n for n, c in enumerate(categories)}
     total = len(reports)
     out = []
     for element in ELEMENTS:
         mine = [r for r in reports if r.element == element]
-        cases = [CaseRef(i.id, i.title, i.type) for i in incidents if element in _elements_of(i)]
+        cases = [row for row in rows if row.element == element]
         if not mine and not cases:
             continue
         counted: dict[str, int] = {}
@@ -52,13 +54,39 @@ def main_problems(tree: Tree, month: Month, categories: list[Count]) -> list[Pro
                 reports=len(mine),
                 share=len(mine) / total if total else 0.0,
                 categories=[Count(key, key, n, n / len(mine) if mine else 0.0) for key, n in shown],
-                cases=cases + [CaseRef(r.id, r.summary, r.category) for r in worst[:REPORTS_SHOWN]],
+                cases=[
+                    CaseRef(
+                        r.id,
+                        r.summary,
+                        r.category,
+                        r.date,
+                        units.get(tree.places.unit_of(r) or "", ""),
+                        [names.get(p, p) for p in dict.fromkeys(r.persons)],
+                    )
+                    for r in worst[:REPORTS_SHOWN]
+                ],
+                incidents=cases,
             )
         )
     return out
 
 
-def _elements_of(incident: Incident) -> set[str]:
-    if incident.causes:
-        return {c.element for c in incident.causes}
-    return {"personnel"} if incident.type == "violation" else {"management"}
+def repeated_near_misses(tree: Tree, month: Month) -> list[Repeat]:
+    """The month's near-miss reports that say the same thing, twice or more: a near miss that
+    recurs is a pattern the meeting must see, however its reports are counted."""
+    names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    said: dict[str, list[CaseRef]] = {}
+    for r in sorted(tree.reports, key=lambda r: (r.date, r.id)):
+        if r.withdrawn is None and month.contains(r.date) and r.category == "near_miss":
+            unit = tree.places.unit_of(r) or ""
+            ref = CaseRef(
+                r.id,
+                r.summary,
+                r.category,
+                r.date,
+                units.get(unit, unit),
+                [names.get(p, p) for p in dict.fromkeys(r.persons)],
+            )
+            said.setdefault(r.summary, []).append(ref)
+    return [Repeat(text, refs) for text, refs in said.items() if len(refs) > 1]

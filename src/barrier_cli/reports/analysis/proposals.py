@@ -4,14 +4,15 @@ from the priorities adopted for the month (`barrier priorities adopt`).
 A proposal weighs the month's accidents, 两违 and 事故苗子 beside the weak links of the
 reports: a case carries a fixed weight by its kind and class (``CASE_WEIGHTS``), a weak link
 its risk-weighted count. Each proposal names what to do, how, the responsible unit (the
-branch the evidence concentrates in, else the general branch), its secretary as the person
-responsible, and the next month's last day as the deadline. The wording is the catalogue's
+branch the evidence concentrates in, else the general branch), its secretary (for the
+general branch a committee member other than its secretary) as the person responsible, and the next month's last day as the deadline. The wording is the catalogue's
 (domain ``analysis``), in the document's language, so an adopted priority reads as proposed.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 
 from barrier_cli.core.i18n import in_lang
@@ -34,6 +35,8 @@ CASE_WEIGHTS = {
 """A general-A accident outweighs any month's weak link (the example's largest is 60); a
 serious 两违 or a 事故苗子 stands with a busy weak link."""
 _MAJOR = {"extraordinary", "major", "large", "general_a"}
+BRANCH_SHARE = 0.4
+"""A branch answers for a problem when at least this share of its evidence is the branch's."""
 
 _CASE_CONTENT = {
     "accident": "Learn the lessons of the accident “{title}” and carry its measures through",
@@ -52,6 +55,17 @@ _LINK_MEASURE = {
     "management": "Tighten the work standard and have cadres watch the key steps",
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
+_MODELS_MEASURE = "Inspect {models} wagons for these faults and check each other's work"
+_PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
+_WHAT_MEASURE = {
+    "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
+    "management": "Tighten the work standard against “{what}” and the like; cadres watch the "
+    "key steps",
+}
+MODELS_NAMED = 3
+"""Wagon models a measure names, the most reported first."""
+PROBLEMS_NAMED = 2
+"""Problems a measure names when they are reported equally often."""
 
 
 def propose(
@@ -92,6 +106,7 @@ def propose(
             deadline=p.deadline,
             basis=p.basis,
             weight=p.weight,
+            category=p.category,
         )
         for n, p in enumerate(candidates[:count], 1)
     ]
@@ -142,7 +157,7 @@ def _from_link(
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
         where = f" ({link.location})"
-    measures = [in_lang(lang, _LINK_MEASURE[link.element])]
+    measures = [_link_measure(tree, link, evidence, lang)]
     if link.category == "near_miss":
         measures.append(in_lang(lang, _NEAR_MISS_MEASURE))
     return Priority(
@@ -160,23 +175,67 @@ def _from_link(
         deadline=deadline,
         basis=evidence,
         weight=float(link.weighted),
+        category=link.category,
     )
 
 
+def _link_measure(tree: Tree, link: WeakLink, evidence: list[str], lang: Lang) -> str:
+    """The measure named from the evidence: the wagon models of equipment faults (else the
+    place of the equipment), the most reported problem of people or management; the stock
+    measure when the reports name none."""
+    reports = [r for r in tree.reports if r.id in set(evidence)]
+    if link.element == "equipment":
+        models = Counter(r.vehicle.split()[0] for r in reports if r.vehicle)
+        if models:
+            named = [m for m, _ in models.most_common(MODELS_NAMED)]
+            joined = ("、" if lang == "zh" else ", ").join(named)
+            return in_lang(lang, _MODELS_MEASURE).format(models=joined)
+        places = Counter(r.location for r in reports if r.location)
+        if places:
+            place = places.most_common(1)[0][0]
+            return in_lang(lang, _PLACE_MEASURE).format(place=place)
+    elif link.element in _WHAT_MEASURE and reports:
+        said = Counter(_without_trains(r.summary) for r in reports).most_common()
+        most = said[0][1]
+        if most > 1:
+            top = [_inner(text) for text, n in said if n == most][:PROBLEMS_NAMED]
+            what = ("”“" if lang == "zh" else "”, “").join(top)
+            return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
+    return in_lang(lang, _LINK_MEASURE[link.element])
+
+
+def _without_trains(summary: str) -> str:
+    """A report's problem without the train it was found on: 40255次双牵重载列车… and
+    36229次双牵重载列车… are the one problem."""
+    return re.sub(r"\d+次", "", summary)
+
+
 def _responsible_unit(tree: Tree, units: list[str]) -> str:
-    """The branch more than half the evidence comes from; else the general branch."""
+    """The branch where the problem lies: the one most of the evidence comes from, holding at
+    least ``BRANCH_SHARE`` of it and more than any other; else, the problem being
+    workshop-wide, the general branch."""
     branches = Counter(tree.places.branch_of(u) or u for u in units)
-    top, n = branches.most_common(1)[0] if branches else ("", 0)
+    ranked = branches.most_common(2)
+    top, n = ranked[0] if ranked else ("", 0)
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
     kinds = {u.id: u.kind for u in tree.org.units}
-    if n * 2 > len(units) and kinds.get(top) in ("branch", "general_branch"):
+    if n >= BRANCH_SHARE * len(units) and n > runner_up and kinds.get(top) == "branch":
         return top
     general = [u.id for u in tree.org.units if u.kind == "general_branch"]
     return general[0] if general else top
 
 
 def _secretary(tree: Tree, unit: str, day: dt.date) -> str | None:
-    for p in tree.org.people:
-        if p.unit == unit and "secretary" in p.roles and p.active_on(day):
+    """Who answers for a priority: a branch's secretary; for the general branch a committee
+    member other than its secretary, who chairs the meeting that adopts the priorities."""
+    people = [p for p in tree.org.people if p.unit == unit and p.active_on(day)]
+    general = any(u.id == unit and u.kind == "general_branch" for u in tree.org.units)
+    if general:
+        for p in people:
+            if "committee" in p.roles and "secretary" not in p.roles:
+                return p.id
+    for p in people:
+        if "secretary" in p.roles:
             return p.id
     return None
 

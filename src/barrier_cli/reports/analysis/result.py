@@ -44,6 +44,12 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   total, max, lowest, branch, final, unentered, branch_name}``
 - ``timeliness`` also carries ``open_this_month`` and ``open_earlier`` (their sum is
   ``open_reports``); ``pairings`` carries ``by_status``
+- ``records`` (附件：有关记录清单): ``{id, date, unit_name, text, kind}`` of every record the
+  document speaks of; ``incidents`` rows carry ``team``, ``subject``, ``element``; ``problems``
+  carry ``incidents`` (case rows) and their ``cases`` ``date``, ``unit_name``, ``persons``;
+  ``studies`` carry ``chain`` and ``effect``; ``proposed`` carry ``category``; overdue items
+  ``unit_name``; key-person signals ``date``; ``near_miss_repeats``: ``{text, reports}``;
+  ``by_branch``: ``{key, name, count, share}``; ``unit_element`` rows carry ``branch``
 """
 
 from __future__ import annotations
@@ -109,6 +115,8 @@ class UnitRow:
     personnel: int
     management: int
     total: int
+    branch: str = ""
+    """The branch the unit belongs to (itself for a branch)."""
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,7 @@ class OverdueItem:
     unit: str
     due: dt.date
     days_overdue: int
+    unit_name: str = ""
 
 
 @dataclass(frozen=True)
@@ -175,6 +184,14 @@ class CaseRow:
     """The analysis deadline of its class (``cases.analysis_days``)."""
     analysis_late: bool = False
     """Not analysed by ``analysis_due`` as of the document's day, or analysed after it."""
+    team: str = ""
+    """The work team it happened in (四班, 三班二组): a team has a case, not a branch."""
+    subject: str = ""
+    """Its title with the person who broke the rule in front when the title leaves them out:
+    the document composes the case's name from date, team, subject and kind, as a 公文 does."""
+    element: str = ""
+    """The element of its first cause (人员, 设备, 管理), the one it is said under in 存在的主要
+    问题; a 两违 without causes is a people problem, anything else a management one."""
 
     @property
     def complete(self) -> bool:
@@ -186,6 +203,8 @@ class Evidence:
     kind: str
     ref: str | None
     weight: float
+    date: dt.date | None = None
+    """The day of the record ``ref`` names: the document says the event by its date."""
 
 
 @dataclass(frozen=True)
@@ -347,6 +366,31 @@ class CaseRef:
     text: str
     kind: str
     """An incident's type or a report's category."""
+    date: dt.date | None = None
+    unit_name: str = ""
+    persons: list[str] = field(default_factory=list)
+    """The names of the people it is about, as the document names them."""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """The same problem reported more than once in the month (重复发生的事故苗子)."""
+
+    text: str
+    reports: list[CaseRef]
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """One record the document speaks of, for the attachment (附件：有关记录清单): the body
+    says the event by date, unit and what happened, the attachment gives its record id."""
+
+    id: str
+    date: dt.date
+    unit_name: str
+    text: str
+    kind: str
+    """``incident`` or ``report``."""
 
 
 @dataclass(frozen=True)
@@ -359,7 +403,9 @@ class Problem:
     categories: list[Count]
     """The element's categories of the month, largest first, those with reports only."""
     cases: list[CaseRef]
-    """The month's incidents of the element, then its highest-risk reports."""
+    """The element's highest-risk reports (a case's own reports left out)."""
+    incidents: list[CaseRow] = field(default_factory=list)
+    """The month's cases whose main element this is: said once, after the reports."""
 
 
 @dataclass(frozen=True)
@@ -414,6 +460,12 @@ class CaseStudy:
     """The level it was handed over to (交班), None until it was."""
     meeting_date: dt.date | None = None
     handover_date: dt.date | None = None
+    attended: int = 0
+    """How many attended the meeting as recorded: none recorded is no 支委会 in the rule's eyes."""
+    chain: str | None = None
+    """责任传递: how the responsibility was passed down, as the 支委会 found."""
+    effect: str | None = None
+    """落实效果: how earlier measures worked, as the 支委会 found."""
 
 
 @dataclass(frozen=True)
@@ -430,6 +482,8 @@ class Priority:
     deadline: dt.date
     basis: list[str]
     weight: float
+    category: str = ""
+    """The report category of a weak link's proposal; "" for a case's."""
 
 
 @dataclass(frozen=True)
@@ -463,6 +517,10 @@ class Scored:
     unentered: int
     """Items a person must still enter: they count 0 until then."""
     branch_name: str = ""
+    cadre: bool = False
+    """A member of the general branch (a workshop cadre): not ranked among branch members."""
+    since: dt.date | None = None
+    """The day a member came to the post, when it fell inside the quarter: not ranked."""
 
 
 @dataclass(frozen=True)
@@ -517,6 +575,12 @@ class MonthlyAnalysis:
     followed_known: bool = False
     """Priorities were adopted for this month (a record exists), even if it lists none."""
     scores: Scores | None = None
+    by_branch: list[Count] = field(default_factory=list)
+    """The month's reports per branch, its groups' included, in org order."""
+    near_miss_repeats: list[Repeat] = field(default_factory=list)
+    """Near-miss reports of the month that say the same thing, each group twice or more."""
+    records: list[RecordRef] = field(default_factory=list)
+    """Every record the document speaks of, in the order it first does: the attachment."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}

@@ -5,6 +5,7 @@ quarter so far, derived by `barrier_cli.reports.assess` from the same snapshot, 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.periods import Month
@@ -23,8 +24,16 @@ def scores(tree: Tree, month: Month, as_of: dt.date, lang: Lang) -> Scores | Non
         period=str(month),
         branches=[_scored(tree, d) for d in branches.branches],
         quarter=str(month.quarter),
-        members=[_scored(tree, d) for d in members.members],
+        members=[_joined(tree, _scored(tree, d), month.quarter.first) for d in members.members],
     )
+
+
+def _joined(tree: Tree, row: Scored, first: dt.date) -> Scored:
+    """A member who came to the branch after the quarter began is scored for their time in
+    post only: the document does not rank them against a whole quarter's work."""
+    person = next((p for p in tree.org.people if p.id == row.subject), None)
+    since = person.since if person is not None else None
+    return replace(row, since=since) if since is not None and since > first else row
 
 
 def _scored(tree: Tree, d: Draft) -> Scored:
@@ -40,4 +49,5 @@ def _scored(tree: Tree, d: Draft) -> Scored:
         final=d.recorded is not None and d.recorded.status == "final",
         unentered=sum(1 for s in d.sources.values() if s == "missing"),
         branch_name=next((u.name for u in tree.org.units if u.id == d.branch), d.branch),
+        cadre=any(u.id == d.branch and u.kind == "general_branch" for u in tree.org.units),
     )

@@ -54,6 +54,9 @@ def _study(i: Incident, row: CaseRow, names: dict[str, str], as_of: dt.date) -> 
         measures=[_measure(m, names, as_of) for m in i.measures],
         handover=i.handover.level if i.handover is not None else None,
         handover_date=i.handover.date if i.handover is not None else None,
+        attended=len(meeting.attendees) if meeting is not None else 0,
+        chain=i.analysis.chain if i.analysis is not None else None,
+        effect=i.analysis.effect if i.analysis is not None else None,
     )
 
 

@@ -29,6 +29,7 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
     actions = list(_actions(tree, as_of))
     pending = [a for a in actions if a[3].done is None or a[3].done > as_of]
     people = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
     overdue = [
         OverdueItem(
             record=rid,
@@ -40,6 +41,7 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
             unit=unit,
             due=act.due,
             days_overdue=(as_of - act.due).days,
+            unit_name=units.get(unit, unit),
         )
         for rid, unit, (name, n), act in pending
         if act.due is not None and act.due < as_of

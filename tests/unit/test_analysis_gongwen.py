@@ -1,0 +1,170 @@
+"""The example months' analysis as a 党总支 document (issue 15 items 4 and 7), in zh and en:
+the body speaks of events by date, unit, person and what happened, and the record ids stand
+only in the attachment; a case is named as a 公文 names it; a case no 支委会 has analysed, or
+a level no one analysed, is said to be so."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from barrier_cli.core.labels import Lang
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
+from barrier_cli.present.render.document import render_analysis
+from barrier_cli.reports.analysis.monthly import analyze
+from barrier_cli.reports.analysis.result import MonthlyAnalysis
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "records"
+TODAY = dt.date(2026, 11, 24)
+RECORD_ID = re.compile(r"(?<![A-Za-z0-9])[RIPKSAWC]-\d{4}[-A-Za-z0-9/]*")
+ANNEX = {"zh": "附件：有关记录清单", "en": "Attachment: the records referred to"}
+
+
+@pytest.fixture(scope="module")
+def examples() -> Tree:
+    return load_tree(EXAMPLES)
+
+
+@pytest.fixture(scope="module")
+def months(examples: Tree) -> dict[str, MonthlyAnalysis]:
+    return {m: analyze(examples, Month.parse(m), today=TODAY) for m in ("2025-09", "2026-10")}
+
+
+@pytest.mark.parametrize("month", ["2025-09", "2026-10"])
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_record_ids_stand_only_in_the_attachment(
+    months: dict[str, MonthlyAnalysis], month: str, lang: Lang, fmt: str
+) -> None:
+    a = months[month]
+    text = render_analysis(a, fmt=fmt, lang=lang)  # type: ignore[arg-type]
+    text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
+    body, annex_heading, annex = text.partition(ANNEX[lang])
+    assert annex_heading, "the document has its attachment"
+    assert RECORD_ID.findall(body) == []
+    listed = RECORD_ID.findall(annex)
+    # each record the body speaks of stands there once, with its id
+    assert listed == [r.id for r in a.records] and len(set(listed)) == len(listed)
+    for case in a.incidents + a.earlier_open:
+        assert case.id in listed
+
+
+def test_a_case_is_named_by_date_team_person_what_and_kind(
+    months: dict[str, MonthlyAnalysis],
+) -> None:
+    a = months["2026-10"]
+    zh = render_analysis(a, fmt="md", lang="zh")
+    cases = zh.split("## 三、", 1)[1].split("## 四、", 1)[0]
+    headings = re.findall(r"^### （[一二三]）(.+)$", cases, re.M)
+    assert headings == [
+        "10月9日四班运行图调整中造成晚点一般A类事故",
+        "9月18日三班二组孙浩列车未停稳跨越车钩严重违章",
+    ]
+    # the record's free-text title alone never heads a case
+    titles = {c.title for c in a.incidents + a.earlier_open}
+    assert not titles & set(headings)
+    en = render_analysis(a, fmt="md", lang="en")
+    assert "### (2) the serious violation of 2026-09-18 in 三班二组, “孙浩列车未停稳跨越车钩”" in en
+
+
+def test_a_violation_title_without_its_person_gets_them_in_front(
+    months: dict[str, MonthlyAnalysis], examples: Tree
+) -> None:
+    case = next(c for c in months["2026-10"].earlier_open if c.id == "I-20260918-01")
+    assert (case.title, case.subject, case.team) == (
+        "孙浩列车未停稳跨越车钩",
+        "孙浩列车未停稳跨越车钩",
+        "三班二组",
+    )
+    record = next(i for i in examples.incidents if i.id == case.id)
+    untitled = record.model_copy(update={"title": "列车未停稳跨越车钩"})
+    tree = dataclasses.replace(
+        examples, incidents=[untitled if i.id == case.id else i for i in examples.incidents]
+    )
+    again = analyze(tree, Month(2026, 10), today=TODAY)
+    row = next(c for c in again.earlier_open if c.id == case.id)
+    assert row.subject == "孙浩列车未停稳跨越车钩"
+
+
+def test_a_case_no_committee_analysed_is_said_so(months: dict[str, MonthlyAnalysis]) -> None:
+    zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
+    sun = zh.split("### （二）", 1)[1].split("## 四、", 1)[0]
+    # 9月20日 met without an attendance list, and the general branch never analysed it
+    assert "9月20日召开的支委会未记录参会人员，不能认定为支委会分析。" in sun
+    assert "- 总支层面：尚未剖析，须补开支委会剖析。" in sun
+    assert "未剖析\n" not in sun
+    # the branch level is the branch's own failing, not the violator's cause said again
+    assert "- 支部层面：冒险作业" not in sun
+    assert "主观原因是冒险作业，严重违章。" in sun
+    en = render_analysis(months["2026-10"], fmt="md", lang="en")
+    assert "general branch: not yet analysed; a branch committee meeting must be held" in en
+
+
+def test_a_case_with_no_committee_at_all_is_said_so(
+    months: dict[str, MonthlyAnalysis], examples: Tree
+) -> None:
+    record = next(i for i in examples.incidents if i.id == "I-20260918-01")
+    unmet = record.model_copy(update={"analysis": None})
+    tree = dataclasses.replace(
+        examples, incidents=[unmet if i.id == record.id else i for i in examples.incidents]
+    )
+    zh = render_analysis(analyze(tree, Month(2026, 10), today=TODAY), fmt="md", lang="zh")
+    sun = zh.split("### （二）", 1)[1].split("## 四、", 1)[0]
+    assert "**三个层次原因剖析**：尚未召开支委会分析，须召开支委会剖析。" in sun
+    assert "- 总支层面：尚未剖析。" in sun
+
+
+def test_an_accident_is_said_once_under_its_main_element(
+    months: dict[str, MonthlyAnalysis],
+) -> None:
+    zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
+    problems = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
+    assert problems.count("运行图调整中造成晚点") == 1
+    management = problems.split("**（三）管理方面。**", 1)[1]
+    assert (
+        "此外，10月9日四班运行图调整中造成晚点一般A类事故属此方面问题，详见第三部分典型案例剖析。"
+        in management
+    )
+
+
+def test_praise_is_one_sentence_per_catch_and_a_proposal_says_its_category(
+    months: dict[str, MonthlyAnalysis],
+) -> None:
+    zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
+    assert "拟对王建国、杨帆等2名同志提出表扬：" in zh
+    assert "\n2. 一班二组杨帆同志10月22日发现" in zh
+    assert "依据：本月“违章违纪”类信息7条" in zh
+    assert "9月份党内安全分析会确定的保安全重点共3项" in zh
+
+
+def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis]) -> None:
+    oct_zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
+    # 魏振 took the post on 10月28日: not ranked against the quarter, and not the owner of
+    # an action that fell due on 10月15日
+    assert "| 四班党支部 | — | 魏振 | 45 |" in oct_zh
+    assert "魏振于10月28日到职，得分按在岗期间计，不参加本季度排序。" in oct_zh
+    assert "| 与站调建立股道变更即时通报制度 | 四班党支部 | 孔祥宇 | 10月15日 | 16 |" in oct_zh
+    assert "分局" not in oct_zh and "10月12日已向段党委交班。" in oct_zh
+    # the timetable delay has its own causes, not the source's 2004 case's
+    assert "好人主义" not in oct_zh and "保安全设施" not in oct_zh
+    assert "车间干部刘振华、王建国按干部标准考核，不参加党支部党员排序。" in oct_zh
+    # a recurring near miss is named; a measure names what the reports name
+    assert "其中“撤除防护号志前未确认全部作业人员已撤出”重复发生2起（10月10日一班四组" in oct_zh
+    assert re.search(r"措施：对(?:[A-Z0-9]+、){2}[A-Z0-9]+等车型开展专项检查", oct_zh)
+    # the units by branch, the branch's total first (as the notice gives it), its groups under it
+    units = oct_zh.split("### （五）按单位", 1)[1].split("###", 1)[0]
+    assert (
+        "| **四班党支部** | **13** | **27%** |\n| 　支部本级 | 4 | 8% |\n| 　四班一组 | 3 |"
+        in units
+    )
+    sep_zh = render_analysis(months["2025-09"], fmt="md", lang="zh")
+    # 姜海峰's pairing fully turned around on 2025-09-13: his July violation is behind him
+    keys = sep_zh.split("### 安全关键人", 1)[1].split("###", 1)[0]
+    assert "姜海峰" not in keys
+    assert "措施：对到达场5道设备设施开展专项检查和维护" in sep_zh
