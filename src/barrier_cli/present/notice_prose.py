@@ -491,7 +491,7 @@ def _counts(items: list[Deficiency]) -> str:
     )
 
 
-def _what(summary: str, train: str | None, vehicle: str | None) -> tuple[str, bool]:
+def named_in_text(summary: str, train: str | None, vehicle: str | None) -> tuple[str, bool]:
     """A report's summary with its train and car named as a document names them (81582次列车,
     C70E型4310192号货车), and whether it names the train."""
     what = summary
@@ -513,7 +513,7 @@ def _what(summary: str, train: str | None, vehicle: str | None) -> tuple[str, bo
 
 
 def _praise(p: Praise) -> str:
-    what, named_train = _what(p.summary, p.train, p.vehicle)
+    what, named_train = named_in_text(p.summary, p.train, p.vehicle)
     doing = _doing(p.source, p.partner)
     if p.train and not named_train:
         doing = _("{doing} on train {train}").format(doing=doing, train=p.train)
@@ -987,7 +987,7 @@ def _annex(
                     _("{who}: on {day} found “{what}” ({id})").format(
                         who=p.who,
                         day=_day(p.date),
-                        what=_what(p.summary, p.train, p.vehicle)[0],
+                        what=named_in_text(p.summary, p.train, p.vehicle)[0],
                         id=p.report_id,
                     )
                     for p in notice.praises

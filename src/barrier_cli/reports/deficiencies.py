@@ -378,7 +378,7 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
 
 
 def _days(scope: Scope, n: int) -> str:
-    """"3 days" / "1 day" / "3天": a span of days in the scope's language."""
+    """A span of days in the scope's language: "3 days", "1 day", "3天"."""
     with i18n.using(scope.lang):
         return i18n.ngettext("{n} day", "{n} days", n).format(n=n)
 

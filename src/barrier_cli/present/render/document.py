@@ -9,6 +9,7 @@ from typing import Any, Literal
 
 from barrier_cli.core.i18n import in_lang, pgettext, using
 from barrier_cli.core.labels import Lang, label
+from barrier_cli.present.notice_prose import named_in_text
 from barrier_cli.present.render import charts
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 
@@ -117,8 +118,15 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
                 return pgettext(group, english)
         return label(group, value, lang)
 
+    def named(summary: str, train: str | None = None, vehicle: str | None = None) -> str:
+        # a report's text with its train and car as a document names them (81582次列车,
+        # C70E型4310192号货车), as the notice says them
+        with using(lang):
+            return named_in_text(summary, train, vehicle)[0]
+
     return {
         "label": word,
+        "named": named,
         "pct": lambda v: DASH if v is None else f"{v:.0%}",
         "days": lambda v: DASH if v is None else f"{v:g}",
         "signed": lambda v: f"{v:+g}",
@@ -153,6 +161,20 @@ def change(now: int, then: int, known: bool, lang: Lang) -> str:
 
 
 _CN = "一二三四五六七八九十"
+_EN_MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def delta(value: float, lang: Lang) -> str:
@@ -165,9 +187,9 @@ def delta(value: float, lang: Lang) -> str:
 
 
 def day(value: dt.date | str | None, lang: Lang, year: int | None = None) -> str:
-    """A date in running text: 2026年10月31日 in a zh document, 2026-10-31 in an en one.
+    """A date in running text: 2026年10月31日 in a zh document, 31 October 2026 in an en one.
 
-    A 公文 drops the year when it is the document's own ``year``: 10月31日.
+    A 公文 drops the year when it is the document's own ``year``: 10月31日, 31 October.
     """
     if value is None or value == "":
         return DASH
@@ -179,7 +201,9 @@ def day(value: dt.date | str | None, lang: Lang, year: int | None = None) -> str
     else:
         date = value
     if lang != "zh":
-        return date.isoformat()
+        return f"{date.day} {_EN_MONTHS[date.month - 1]}" + (
+            "" if date.year == year else f" {date.year}"
+        )
     prefix = "" if date.year == year else f"{date.year}年"
     return f"{prefix}{date.month}月{date.day}日"
 
@@ -191,7 +215,7 @@ def moment(value: str, lang: Lang, year: int | None = None) -> str:
     except ValueError:
         return value
     if lang != "zh":
-        return value
+        return f"{day(at.date(), lang, year)}, {at:%H:%M}"
     clock = f"{at.hour}时" + (f"{at.minute:02d}分" if at.minute else "")
     return day(at.date(), lang, year) + clock
 
@@ -199,7 +223,7 @@ def moment(value: str, lang: Lang, year: int | None = None) -> str:
 def periods(values: list[str] | tuple[str, ...], lang: Lang, year: int | None = None) -> str:
     """Missed days, ISO weeks or months: 10月13日、19日、26日; 10月19日至25日当周; 10月."""
     if lang != "zh":
-        return ", ".join(values)
+        return ", ".join(_en_period(value, year) for value in values)
     out: list[str] = []
     last_month: tuple[int, int] | None = None
     for value in values:
@@ -217,6 +241,15 @@ def periods(values: list[str] | tuple[str, ...], lang: Lang, year: int | None = 
             out.append(when)
             last_month = None
     return "、".join(out)
+
+
+def _en_period(value: str, year: int | None) -> str:
+    when = _period(value)
+    if isinstance(when, tuple):
+        first, end = when
+        start = str(first.day) if first.month == end.month else day(first, "en", end.year)
+        return f"the week of {start}–{day(end, 'en', year)}"
+    return day(when, "en", year) if isinstance(when, dt.date) else when
 
 
 def _period(value: str) -> dt.date | tuple[dt.date, dt.date] | str:
