@@ -70,7 +70,9 @@ def test_a_case_is_named_by_date_team_person_what_and_kind(
     titles = {c.title for c in a.incidents + a.earlier_open}
     assert not titles & set(headings)
     en = render_analysis(a, fmt="md", lang="en")
-    assert "### (2) the serious violation of 18 September in 三班二组, “孙浩列车未停稳跨越车钩”" in en
+    assert (
+        "### (2) the serious violation of 18 September in 三班二组, “孙浩列车未停稳跨越车钩”" in en
+    )
 
 
 def test_a_violation_title_without_its_person_gets_them_in_front(
