@@ -142,7 +142,7 @@ def test_no_input_names_every_missing_required_field(root: Path, tmp_path: Path)
 def test_without_a_terminal_it_never_prompts_and_says_so(root: Path, tmp_path: Path) -> None:
     done = barrier(root, "report", "add", *REQUIRED, tmp_path=tmp_path)
     assert done.returncode == 0, done.stderr
-    assert "not a terminal" in done.stderr
+    assert "标准输入不是终端" in done.stderr
 
 
 def test_an_unknown_person_flag_is_refused_naming_the_flag(root: Path, tmp_path: Path) -> None:

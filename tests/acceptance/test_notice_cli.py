@@ -49,7 +49,7 @@ def test_issuing_twice_needs_force_and_gives_two_numbers(tree: Path, tmp_path: P
 
     again = barrier(tree, "notice", "--month", "2026-10", "--issue")
     assert again.returncode == 1
-    assert again.stderr.startswith("barrier: error: the notice for 2026-10 was already issued")
+    assert again.stderr.startswith("barrier: error: 2026-10 的通报已发出")
     assert "Traceback" not in again.stderr
 
     forced = barrier(tree, "notice", "--month", "2026-10", "--issue", "--force")
@@ -78,7 +78,7 @@ def test_concurrent_issuers_of_one_month_issue_it_once(tree: Path) -> None:
     done = run_together(tree, [["notice", "--month", "2026-10", "--issue"]] * 6)
     errors = [err for _, _, err in done]
     assert sorted(code for code, _, _ in done) == [0, 1, 1, 1, 1, 1], errors
-    assert all("issued as 车间党总支〔2026〕1号" in err for code, _, err in done if code)
+    assert all("文号 车间党总支〔2026〕1号" in err for code, _, err in done if code)
     assert [p.name for p in (tree / "notices/2026").iterdir()] == ["N-2026-001.yaml"]
 
 

@@ -231,9 +231,7 @@ def test_a_standard_without_the_item_gives_a_note_not_a_wrong_deduction() -> Non
     std = BRANCH_STANDARD | {"aspects": [BRANCH_STANDARD["aspects"][0]]}
     tree.standards["branch"] = tree.standards["branch"].model_validate(std)
     result = a.assess(tree, Q3, today=TODAY)
-    assert result.notes == [
-        "standards/branch.yaml has no item 'post_area': no deduction for violation"
-    ]
+    assert result.notes == ["standards/branch.yaml 中没有项目“post_area”，“violation”不予扣分"]
     assert [(x.item, x.ref) for d in result.branches for x in d.assessment.deductions] == [
         ("violation_analysis", tree.incidents[0].id)
     ]

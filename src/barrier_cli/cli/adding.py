@@ -11,6 +11,7 @@ import typer
 
 from barrier_cli.cli.context import globals_of
 from barrier_cli.core import i18n
+from barrier_cli.core.errors import os_reason
 
 if TYPE_CHECKING:
     from barrier_cli.write.entry.session import Prompter
@@ -31,7 +32,11 @@ def prompter_for(*, no_input: bool, from_file: str | None = None) -> Prompter | 
     if no_input or from_file is not None:
         return None
     if not at_terminal():
-        sys.stderr.write("barrier: stdin is not a terminal; not prompting (as with --no-input)\n")
+        sys.stderr.write(
+            "barrier: "
+            + i18n._("stdin is not a terminal; not prompting (as with --no-input)")
+            + "\n"
+        )
         return None
     from barrier_cli.write.entry.terminal import TerminalPrompter
 
@@ -56,7 +61,7 @@ def read_from(source: str | None) -> dict[str, Any] | None:
         data = load_text(decode(raw))
     except OSError as e:
         raise InvalidInput(
-            i18n._("{name}: cannot read ({reason})").format(name=name, reason=e.strerror)
+            i18n._("{name}: cannot read ({reason})").format(name=name, reason=os_reason(e))
         ) from e
     except ParseProblem as e:
         line = f":{e.line}:{e.col}" if e.line else ""
@@ -95,7 +100,7 @@ def run_add(
         sys.stderr.write(f"barrier: warning: {warning}\n")
     typer.echo(f"{added.id} {added.path}")
     if added.committed:
-        sys.stderr.write(f"committed {added.rel}\n")
+        sys.stderr.write(i18n._("committed {path}").format(path=added.rel) + "\n")
 
 
 NO_INPUT_HELP = "Never prompt: take every field from flags (and --from); a missing one is an error."

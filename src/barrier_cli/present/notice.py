@@ -769,11 +769,15 @@ def claim_number(
         ]
         if earlier and not force:
             first = min(earlier, key=lambda n: (n.year, n.seq))
-            meanwhile = "just" if first.id not in known else "already"
-            by = " by someone else" if first.id not in known else ""
+            message = (
+                "the notice for {month} was already issued as {number} ({id}); use --force to "
+                "issue another"
+                if first.id in known
+                else "the notice for {month} was just issued as {number} ({id}) by someone else; "
+                "use --force to issue another"
+            )
             raise AlreadyIssued(
-                f"the notice for {month} was {meanwhile} issued as {first.number} "
-                f"({first.id}){by}; use --force to issue another"
+                i18n._(message).format(month=month, number=first.number, id=first.id)
             )
         taken = {int(p.stem[-3:]) for p in folder.glob("N-*.yaml") if p.stem[-3:].isdigit()}
         taken |= {n.seq for n in tree.notices if n.year == year}

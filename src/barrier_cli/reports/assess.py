@@ -323,11 +323,19 @@ def _branch_draft(
         if d.unit != unit_id:
             continue
         if d.rule not in rules:
-            notes.append(f"standards/branch.yaml: no item takes '{d.rule}': no deduction for it")
+            notes.append(
+                in_lang(
+                    lang, "standards/branch.yaml: no item takes '{rule}': no deduction for it"
+                ).format(rule=d.rule)
+            )
             continue
         target, points = rules[d.rule]
         if target not in items:
-            notes.append(f"standards/branch.yaml has no item '{target}': no deduction for {d.rule}")
+            notes.append(
+                in_lang(
+                    lang, "standards/branch.yaml has no item '{item}': no deduction for {rule}"
+                ).format(item=target, rule=d.rule)
+            )
             continue
         wanted.append(
             Deduction(

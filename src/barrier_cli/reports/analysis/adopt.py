@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from barrier_cli.core import i18n
-from barrier_cli.core.errors import InvalidInput, UserError
+from barrier_cli.core.errors import InvalidInput, UserError, os_reason
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.models import Priorities
 from barrier_cli.core.models.priority import PriorityItem
@@ -74,7 +74,7 @@ def read_record(path: Path) -> Priorities:
         raw = path.read_bytes()
     except OSError as e:
         raise UserError(
-            i18n._("{path}: cannot read: {reason}").format(path=path, reason=e.strerror)
+            i18n._("{path}: cannot read: {reason}").format(path=path, reason=os_reason(e))
         ) from e
     return parse_record(decode(raw), str(path))
 

@@ -16,6 +16,7 @@ import json
 import unicodedata
 from typing import Any
 
+from barrier_cli.core import i18n
 from barrier_cli.core.extras import require
 from barrier_cli.reports.export.rows import Table
 from barrier_cli.reports.export.schema import Shape, arrow_schema, arrow_type
@@ -127,7 +128,9 @@ def xlsx(tables: list[Table]) -> tuple[bytes, list[str]]:
                     if len(text) > CELL_LIMIT:
                         text = text[: CELL_LIMIT - len(_CUT)] + _CUT
                         cut.append(
-                            f"{table.name} {row[0]}: {header} cut to {CELL_LIMIT} characters"
+                            i18n._("{table} {row}: {column} cut to {limit} characters").format(
+                                table=table.name, row=row[0], column=header, limit=CELL_LIMIT
+                            )
                         )
                     cells.append(_text_cell(WriteOnlyCell(sheet), text, None))
                 elif shape.kind == "date" and value is not None:
