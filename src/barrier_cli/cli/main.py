@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Annotated, Literal
@@ -308,12 +309,31 @@ def _usage_message(error: UsageError) -> str:
                 )
             return said
     elif isinstance(error, BadParameter):
+        message = _choice_message(error.message)
         if hint is None:
-            return i18n._("Invalid value: {message}").format(message=error.message)
+            return i18n._("Invalid value: {message}").format(message=message)
         return i18n._("Invalid value for {hint}: {message}").format(
-            hint=_join_param_hints(hint), message=error.message
+            hint=_join_param_hints(hint), message=message
+        )
+    elif (extra := _EXTRA.match(error.message)) is not None:
+        return i18n._("Got unexpected extra argument(s) ({arguments})").format(
+            arguments=extra["arguments"]
         )
     return error.format_message()
+
+
+_CHOICE = re.compile(r"(?:Value error, )?'(?P<value>.*)' is not (?:one of )?(?P<choices>'.*')\.?")
+"""A choice refused, as click or typer's pydantic conversion words it."""
+_EXTRA = re.compile(r"Got unexpected extra argument(?:s|\(s\))? \((?P<arguments>.*)\)")
+
+
+def _choice_message(message: str) -> str:
+    refused = _CHOICE.fullmatch(message)
+    if refused is None:
+        return message
+    return i18n._("'{value}' is not one of {choices}.").format(
+        value=refused["value"], choices=refused["choices"]
+    )
 
 
 def _replace_unencodable() -> None:
