@@ -60,18 +60,16 @@ class Builder:
         keep: bool = False,
         right_chars: int = 0,
         page_break: bool = False,
-        bold_lead: str = "",
+        indent_chars: int = 2,
     ) -> Any:
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.shared import Pt
 
         paragraph = self.document.add_paragraph(style=style)
-        if bold_lead:
-            paragraph.add_run(bold_lead).bold = True
         paragraph.add_run(text)
         fmt = paragraph.paragraph_format
         if indent and style is None:
-            fmt.first_line_indent = Pt(2 * self.office.SANHAO)
+            fmt.first_line_indent = Pt(indent_chars * self.office.SANHAO)
         if align == "center":
             paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         elif align == "right":
@@ -94,16 +92,24 @@ class Builder:
 
     def table(self, header: Sequence[str], loop: str, cells: Sequence[str]) -> None:
         """A ruled table: a header row, then one row per item of ``loop``."""
+        self.grid(header, [f"{{%tr for {loop} %}}", (cells, False), "{%tr endfor %}"])
+
+    def grid(self, header: Sequence[str], rows: Sequence[str | tuple[Sequence[str], bool]]) -> None:
+        """A ruled table: a header row repeated on every page, then ``rows``, each a
+        ``{%tr … %}`` tag row or the texts of its cells and whether they are bold."""
         from docx.shared import Pt
 
-        table = self.document.add_table(rows=4, cols=len(header))
+        table = self.document.add_table(rows=1 + len(rows), cols=len(header))
         table.style = "Table Grid"
-        table.rows[1].cells[0].paragraphs[0].add_run(f"{{%tr for {loop} %}}")
-        table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
-        for row, texts, bold in ((0, header, True), (2, cells, False)):
-            for cell, text in zip(table.rows[row].cells, texts, strict=True):
-                run = cell.paragraphs[0].add_run(text)
-                run.bold = bold
+        for cell, text in zip(table.rows[0].cells, header, strict=True):
+            cell.paragraphs[0].add_run(text).bold = True
+        for row, content in zip(table.rows[1:], rows, strict=True):
+            if isinstance(content, str):
+                row.cells[0].paragraphs[0].add_run(content)
+                continue
+            texts, bold = content
+            for cell, text in zip(row.cells, texts, strict=True):
+                cell.paragraphs[0].add_run(text).bold = bold
         for row in table.rows:
             for cell in row.cells:
                 for paragraph in cell.paragraphs:
@@ -112,6 +118,16 @@ class Builder:
                         run.font.size = Pt(12)
         if header:
             self.office.repeat_header(table)
+
+    def rich(self, *runs: tuple[str, bool], indent: bool = True) -> None:
+        """A body paragraph of runs, each bold or not: a lead in bold, then the text."""
+        from docx.shared import Pt
+
+        paragraph = self.document.add_paragraph()
+        for text, bold in runs:
+            paragraph.add_run(text).bold = bold or None
+        if indent:
+            paragraph.paragraph_format.first_line_indent = Pt(2 * self.office.SANHAO)
 
     def data(self) -> bytes:
         """The template file: its properties blank and every zip entry dated ``BUILT``."""
@@ -287,71 +303,123 @@ def notice() -> Builder:
 
 
 def analysis() -> Builder:
-    """The monthly analysis as a plain 公文 report: title, parts 一 to 七, tables."""
+    """The monthly analysis, saying what ``analysis.md.j2`` says part by part, with its msgids."""
     b = Builder()
+    # Jinja's ``{%p … %}`` tags cannot hold ``%`` or ``}``: the definitions the whole document
+    # uses (the records by id, how a case is named) open the title's run instead.
+    definitions = (
+        "{% set refs = {} %}{% for r in a.records %}"
+        "{% set ignored = refs.update({r.id: r}) %}{% endfor %}"
+        "{% macro kind_of(i) %}"
+        '{% if i.type == "accident" and i.class_ %}'
+        '{{ _("%(grade)s accident", grade=i.class_ | label("accident_class")) }}'
+        '{% elif i.type == "violation" and i.severity == "serious" %}'
+        '{{ _("serious violation") }}{% elif i.type == "violation" %}{{ _("violation") }}'
+        '{% else %}{{ i.type | label("incident_type") }}{% endif %}{% endmacro %}'
+        "{% macro case_name(i) %}{% set date = i.date | day(year) %}"
+        "{% set team = i.team | dash %}{% set what = i.subject %}{% set kind = kind_of(i) %}"
+        "{% trans %}the {{ kind }} of {{ date }} in {{ team }}, “{{ what }}”{% endtrans %}"
+        "{% endmacro %}"
+        "{% set first = a.month.first | day(0) %}{% set last = a.as_of | day(0) %}"
+    )
     b.tag("{%p set t = a.totals %}")
     b.tag("{%p set tl = a.timeliness %}")
     b.tag("{%p set c = a.compliance %}")
     b.tag("{%p set year = a.month.year %}")
     b.tag("{%p set mon = a.month.month %}")
-    b.tag("{%p set org = a.organisation %}")
-    b.tag('{%p set sep = _(", ") %}')
+    b.tag("{%p set org = a.organisation | dash %}")
     # CJK sentences follow each other unspaced, English ones after a space
     b.tag('{%p set sp = "" if lang == "zh" else " " %}')
     b.para(
-        '{{ _("%(org)s: safety information analysis of %(year)s-%(mon)s", org=org, year=year, '
-        "mon=mon) }}",
+        definitions + "{% trans %}{{ org }} general party branch: safety information analysis "
+        "of {{ year }}-{{ mon }}{% endtrans %}",
         style="Title",
     )
     b.para(
-        '{{ _("Period: %(year)s-%(mon)s, days 1 to %(last)s.", year=year, mon=mon, '
-        "last=a.as_of.day) }}",
-        indent=False,
-        align="center",
+        "{% trans %}Period: {{ first }} to {{ last }}.{% endtrans %}", indent=False, align="center"
     )
 
     b.heading('{{ _("1. Overview") }}', 1)
-    b.tag("{%p set prev = t.reports | change(t.previous, t.previous_known) %}")
-    b.tag("{%p set ago = t.reports | change(t.year_ago, t.year_ago_known) %}")
     b.para(
-        "{% if t.year_ago_known %}"
-        '{{ _("This month %(n)s safety reports were collected (risk-weighted %(w)s): against '
-        'last month %(prev)s; against the same month last year (%(then)s) %(ago)s.", '
-        "n=t.reports, w=t.weighted, prev=prev, then=t.year_ago, ago=ago) }}"
-        "{% else %}"
-        '{{ _("This month %(n)s safety reports were collected (risk-weighted %(w)s): against '
-        'last month %(prev)s; against the same month last year %(ago)s.", n=t.reports, '
-        "w=t.weighted, prev=prev, ago=ago) }}"
-        "{% endif %}"
+        "{% set prev = t.reports | change(t.previous, t.previous_known) %}"
+        "{% set ago = t.reports | change(t.year_ago, t.year_ago_known) %}"
+        "{% set n = t.reports %}"
+        "{% if t.year_ago_known %}{% set then = t.year_ago %}{% trans %}This month {{ n }} "
+        "safety reports were collected: against last month {{ prev }}; against the same month "
+        "last year ({{ then }}) {{ ago }}.{% endtrans %}"
+        "{% elif t.previous_known %}{% trans %}This month {{ n }} safety reports were "
+        "collected: against last month {{ prev }}; there are no records of the same month "
+        "last year to compare with.{% endtrans %}"
+        "{% else %}{% trans %}This month {{ n }} safety reports were collected; there are no "
+        "records of earlier months to compare with.{% endtrans %}{% endif %}"
     )
     b.para(
-        '{{ _("Cases on the register this month: %(cases)s (accidents %(acc)s, near misses '
-        "%(pre)s, violations %(vio)s). Besides these, safety reports of the category near "
-        'miss: %(near)s; they count as safety reports, not as cases.", '
-        "cases=a.incidents | length, "
-        'acc=a.incidents | selectattr("type", "equalto", "accident") | list | length, '
-        'pre=a.incidents | selectattr("type", "equalto", "precursor") | list | length, '
-        'vio=a.incidents | selectattr("type", "equalto", "violation") | list | length, '
-        'near=a.by.category | selectattr("key", "equalto", "near_miss") '
-        '| map(attribute="count") | sum) }}'
+        '{% set near = a.by.category | selectattr("key", "equalto", "near_miss") '
+        '| map(attribute="count") | sum %}'
+        "{% set kinds = {} %}{% for i in a.incidents %}{% set k = kind_of(i) %}"
+        "{% set ignored = kinds.update({k: kinds.get(k, 0) + 1}) %}{% endfor %}"
+        "{% if kinds %}{% set parts = [] %}{% for k, n in kinds.items() %}"
+        '{% set ignored = parts.append(_("%(what)s (%(n)s)", n=n, what=k)) %}{% endfor %}'
+        '{% set happened = parts | join(_(", ")) %}'
+        "{% trans %}Registered as cases this month: {{ happened }}.{% endtrans %}"
+        '{% else %}{{ _("No accident, near miss or violation was registered as a case this '
+        'month.") }}{% endif %}'
+        "{% if near %}{{ sp }}{% trans %}Near-miss reports collected: {{ near }}; they are "
+        "counted as reports, not registered as cases.{% endtrans %}"
+        "{% for rep in a.near_miss_repeats %}{% set what = rep.text | quote %}"
+        "{% set k = rep.reports | length %}{% set places = [] %}{% for r in rep.reports %}"
+        '{% set ignored = places.append(_("%(date)s %(unit)s", date=r.date | day(year), '
+        'unit=r.unit_name)) %}{% endfor %}{% set where = places | join(_(", ")) %}'
+        "{{ sp }}{% trans %}The near miss {{ what }} happened {{ k }} times ({{ where }})."
+        "{% endtrans %}{% endfor %}{% endif %}"
     )
     b.tag(
         '{%p for section, title in [("element", _("By element")), ("category", _("By category")), '
         '("source", _("By source")), ("level", _("By network tier")), ("unit", _("By unit"))] %}'
     )
     b.heading("{{ title }}", 2)
-    b.table(
+    share = "{{ (u.total / b.count * b.share) | pct }}"
+    b.grid(
         ['{{ _("Item") }}', '{{ _("Reports") }}', '{{ _("Share") }}'],
-        "row in a.by[section]",
         [
-            '{{ row.name if section == "unit" else row.key | label(section) }}',
-            "{{ row.count }}",
-            "{{ row.share | pct }}",
+            '{%tr if section == "unit" and a.by_branch %}',
+            "{%tr for b in a.by_branch %}",
+            (["{{ b.name | dash }}", "{{ b.count }}", "{{ b.share | pct }}"], True),
+            '{%tr set groups = a.unit_element | selectattr("branch", "equalto", b.key) '
+            '| rejectattr("unit", "equalto", b.key) | list %}',
+            "{%tr for u in a.unit_element if groups and u.unit == b.key %}",
+            (['{{ _("- the branch itself") }}', "{{ u.total }}", share], False),
+            "{%tr endfor %}",
+            "{%tr for u in groups %}",
+            (['{{ _("- %(unit)s", unit=u.name) }}', "{{ u.total }}", share], False),
+            "{%tr endfor %}",
+            "{%tr endfor %}",
+            "{%tr else %}",
+            "{%tr for row in a.by[section] %}",
+            (
+                [
+                    '{{ row.name | dash if section == "unit" else row.key | label(section) }}',
+                    "{{ row.count }}",
+                    "{{ row.share | pct }}",
+                ],
+                False,
+            ),
+            "{%tr endfor %}",
+            "{%tr endif %}",
+            (
+                [
+                    '{{ _("Total") }}',
+                    '{{ a.by[section] | sum(attribute="count") }}',
+                    "100%",
+                ],
+                True,
+            ),
         ],
     )
     b.tag("{%p endfor %}")
     b.heading('{{ _("Units by element") }}', 2)
-    b.table(
+    elements = ("equipment", "personnel", "management", "total")
+    b.grid(
         [
             '{{ _("Unit") }}',
             '{{ "equipment" | label("element") }}',
@@ -359,13 +427,17 @@ def analysis() -> Builder:
             '{{ "management" | label("element") }}',
             '{{ _("Total") }}',
         ],
-        "row in a.unit_element",
         [
-            "{{ row.name }}",
-            "{{ row.equipment }}",
-            "{{ row.personnel }}",
-            "{{ row.management }}",
-            "{{ row.total }}",
+            "{%tr for row in a.unit_element %}",
+            (["{{ row.name | dash }}", *(f"{{{{ row.{e} }}}}" for e in elements)], False),
+            "{%tr endfor %}",
+            (
+                [
+                    '{{ _("Total") }}',
+                    *(f'{{{{ a.unit_element | sum(attribute="{e}") }}}}' for e in elements),
+                ],
+                True,
+            ),
         ],
     )
     b.heading('{{ _("Reporting by the three tiers") }}', 2)
@@ -394,59 +466,131 @@ def analysis() -> Builder:
         "e in c.missed()",
         [
             '{{ e.tier | label("tier") }}',
-            "{{ e.name }}",
-            "{{ e.unit_name }}",
+            "{{ e.name | dash }}",
+            "{{ e.unit_name | dash }}",
             "{{ e.expected }}",
             "{{ e.actual }}",
             "{{ e.shortfall }}",
-            "{{ e.missed_periods | periods(year) }}",
+            '{% if e.actual == 0 %}{{ _("none all month") }}'
+            "{% else %}{{ e.missed_periods | periods(year) }}{% endif %}",
         ],
     )
     b.tag("{%p else %}")
     b.para('{{ _("No reports were missed this month.") }}')
     b.tag("{%p endif %}")
+    b.tag("{%p if c.late() %}")
+    b.para(
+        '{% set late = c.late() | map(attribute="name") | join(_(", ")) %}'
+        "{% trans %}Reported late (counted for their period, marked): {{ late }}.{% endtrans %}"
+    )
+    b.tag("{%p endif %}")
+    b.tag("{%p if a.feedback %}")
+    b.para(
+        "{% set fb = a.feedback %}{% set answered = fb.answered %}{% set within = fb.within %}"
+        "{% set fdays = fb.feedback_days %}"
+        "{% if answered == within %}{% trans %}Reports answered to their reporter this month: "
+        "{{ answered }}, all within {{ fdays }} days.{% endtrans %}"
+        "{% else %}{% trans %}Reports answered to their reporter this month: {{ answered }}, "
+        "within {{ fdays }} days {{ within }}.{% endtrans %}{% endif %}"
+        "{% if fb.unanswered %}{{ sp }}{% set nwho = fb.unanswered | length %}"
+        "{% trans %}Not answered in time: {{ nwho }}.{% endtrans %}{% endif %}"
+    )
+    b.tag("{%p endif %}")
+    b.tag("{%p if a.patrols %}")
+    b.para(
+        "{% set parts = [] %}{% for p in a.patrols %}"
+        '{% set ignored = parts.append(_("%(name)s (%(n)s)", name=p.name, n=p.patrols)) %}'
+        '{% endfor %}{% set visits = parts | join(_(", ")) %}'
+        '{% set short = a.patrols | selectattr("missed") | map(attribute="name") '
+        '| join(_(", ")) %}'
+        "{% trans %}Cadres' site visits this month: {{ visits }}.{% endtrans %}{{ sp }}"
+        "{% if short %}{% trans %}Below the required number: {{ short }}.{% endtrans %}"
+        '{% else %}{{ _("Each met the required number.") }}{% endif %}'
+    )
+    b.tag("{%p endif %}")
+
     b.heading('{{ _("Handling in time") }}', 2)
     b.para(
-        '{{ _("Reports of the month analysed: %(analysed)s, median days to analysis '
-        "%(median)s; not analysed by the month's end: %(unanalysed)s; analysed after more "
-        'than %(limit)s days or still waiting: %(late)s.", analysed=tl.analysed, '
-        "median=tl.median_days_to_analysis | days, unanalysed=tl.reports - tl.analysed, "
-        "limit=tl.analyse_days, late=tl.late_analysis | length) }}"
+        "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
+        "{% set late = tl.late_analysis | length %}{% set limit = tl.analyse_days %}"
+        "{% set median = tl.median_days_to_analysis | days %}"
+        "{% trans %}Reports of the month analysed: {{ analysed }}, median days to analysis "
+        "{{ median }}; not analysed by the month's end: {{ unanalysed }}; analysed after more "
+        "than {{ limit }} days or still waiting: {{ late }}.{% endtrans %}"
     )
     b.para(
-        '{{ _("Closed: %(closed)s, median days to closure %(cmedian)s; closed within '
-        '%(cdays)s days: %(share)s.", closed=tl.closed, cmedian=tl.median_days_to_close '
-        "| days, cdays=tl.close_days, share=tl.closed_within_share | pct) }}"
+        "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
+        "{% set cdays = tl.close_days %}{% set cmedian = tl.median_days_to_close | days %}"
+        "{% trans %}Closed: {{ closed }}, median days to closure {{ cmedian }}; closed within "
+        "{{ cdays }} days: {{ share }}.{% endtrans %}"
     )
+    b.tag("{%p if tl.open_earlier %}")
     b.para(
-        '{{ _("On %(day)s, %(pending)s actions and measures were not done, %(overdue)s of '
-        'them past their due day.", day=a.as_of | day(year), pending=tl.open_actions, '
-        "overdue=tl.overdue | length) }}"
+        "{% set earlier = tl.open_earlier %}"
+        "{% trans %}Reports of earlier months still not closed: {{ earlier }}.{% endtrans %}"
+    )
+    b.tag("{%p endif %}")
+    b.para(
+        "{% set pending = tl.open_actions %}{% set overdue = tl.overdue | length %}"
+        "{% set day = a.as_of | day(year) %}"
+        "{% trans %}{{ pending }} actions and measures were still open on {{ day }}, "
+        "{{ overdue }} of them overdue.{% endtrans %}"
     )
     b.tag("{%p if tl.overdue %}")
     b.table(
         [
-            '{{ _("Record") }}',
             '{{ _("Action") }}',
+            '{{ _("Unit") }}',
             '{{ _("Owner") }}',
             '{{ _("Due") }}',
             '{{ _("Days overdue") }}',
         ],
         "o in tl.overdue",
         [
-            "{{ o.record }}",
-            "{{ o.action }}",
-            "{{ o.owner_name }}",
+            "{{ o.action | dash }}",
+            "{{ o.unit_name | dash }}",
+            "{{ o.owner_name | dash }}",
             "{{ o.due | day(year) }}",
             "{{ o.days_overdue }}",
         ],
     )
     b.tag("{%p endif %}")
+
     b.heading('{{ _("Key-person pairings") }}', 2)
+    b.para(
+        "{% set total = a.pairings.active %}{% set parts = [] %}"
+        "{% for status, count in a.pairings.by_status | dictsort %}"
+        '{% set ignored = parts.append(_("%(n)s %(what)s", n=count, '
+        'what=status | label("pairing_status"))) %}{% endfor %}'
+        '{% set split = parts | join(_(", ")) %}'
+        "{% set due_b = a.pairings.basic_due %}{% set due_f = a.pairings.full_due %}"
+        "{% set late_p = a.pairings.overdue %}{% set turned = a.pairings.turned_around %}"
+        "{% trans %}Pairings on the register: {{ total }} ({{ split }}).{% endtrans %}{{ sp }}"
+        "{% if due_b or due_f or late_p or turned %}{% trans %}Due this month: basic "
+        "turnaround {{ due_b }}, full turnaround {{ due_f }}; past due: {{ late_p }}; turned "
+        "around this month: {{ turned }}.{% endtrans %}"
+        '{% else %}{{ _("No pairing was due this month.") }}{% endif %}'
+        "{% for p in a.pairings.rows %}{% set mentor = p.mentor_name | dash %}"
+        "{% set who = p.person_name | dash %}{% set start = p.start | day(year) %}"
+        "{% if p.full_on %}{% set on = p.full_on | day(year) %}"
+        '{% set said = _("%(mentor)s mentors %(who)s: paired on %(start)s, fully turned around '
+        'on %(on)s", mentor=mentor, who=who, start=start, on=on) %}'
+        "{% elif p.basic_on %}{% set on = p.basic_on | day(year) %}"
+        "{% set due = p.full_due | day(year) %}"
+        '{% set said = _("%(mentor)s mentors %(who)s: basically turned around on %(on)s, full '
+        'turnaround to be checked by %(due)s", mentor=mentor, who=who, on=on, due=due) %}'
+        "{% else %}{% set due = p.basic_due | day(year) %}"
+        '{% set said = _("%(mentor)s mentors %(who)s: paired on %(start)s, basic turnaround to '
+        'be checked by %(due)s", mentor=mentor, who=who, start=start, due=due) %}{% endif %}'
+        '{{ sp if loop.first }}{{ said }}{{ _("; ") if not loop.last else _(".") }}{% endfor %}'
+    )
+    reached = (
+        '{{{{ p.{m}_due | day(year) }}}}{{% if p.{m}_on %}}{{{{ _(" (%(what)s reached on '
+        '%(on)s)", what="{m}" | label("milestone"), on=p.{m}_on | day(year)) }}}}{{% endif %}}'
+    )
     b.tag("{%p if a.pairings.rows %}")
     b.table(
         [
-            '{{ _("Pairing") }}',
             '{{ _("Key person") }}',
             '{{ _("Mentor") }}',
             '{{ _("Start") }}',
@@ -456,117 +600,188 @@ def analysis() -> Builder:
         ],
         "p in a.pairings.rows",
         [
-            "{{ p.id }}",
-            "{{ p.person_name }}",
-            "{{ p.mentor_name }}",
+            "{{ p.person_name | dash }}",
+            "{{ p.mentor_name | dash }}",
             "{{ p.start | day(year) }}",
-            "{{ p.basic_due | day(year) }}",
-            "{{ p.full_due | day(year) }}",
-            '{{ p.status | label("pairing_status") }}',
+            reached.format(m="basic"),
+            reached.format(m="full"),
+            '{{ p.status | label("pairing_status") }}{% for m in p.overdue %}{{ _(", ") }}'
+            '{{ m | label("milestone") }}{{ _(" overdue") }}{% endfor %}',
         ],
     )
     b.tag("{%p endif %}")
 
     b.heading('{{ _("2. Main problems") }}', 1)
     b.tag("{%p for p in a.problems %}")
-    b.para(
-        "{% set cats = [] %}{% for k in p.categories %}"
-        '{% set ignored = cats.append(_("%(what)s %(n)s", what=k.key | label("category"), '
-        "n=k.count)) %}{% endfor %}"
-        '{{ sp }}{{ p.element | label("element") }}{{ _(".") }}'
-        "{% if p.reports %}{{ sp }}"
-        '{{ _("Reports this month on %(element)s: %(count)s (%(share)s of all): %(kinds)s.", '
-        'element=p.element | label("element"), count=p.reports, share=p.share | pct, '
-        "kinds=cats | join(sep)) }}"
-        "{% endif %}"
-        '{% if p.element == "personnel" and a.repeat_violators %}{{ sp }}'
-        '{{ _("Broke rules twice or more in three months: %(k)s (%(who)s).", '
-        'k=a.repeat_violators | length, who=a.repeat_violators | map(attribute="name") '
-        "| join(sep)) }}{% endif %}"
-        '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}{{ sp }}'
-        '{{ _("Actions past their due day: %(o)s; reports analysed late: %(l)s.", '
-        "o=tl.overdue | length, l=tl.late_analysis | length) }}{% endif %}",
-        bold_lead="{{ loop.index | enum }}",
+    b.rich(
+        (
+            '{% set element = p.element | label("element") %}{% set count = p.reports %}'
+            "{% set share = p.share | pct %}{% set cats = [] %}{% for k in p.categories %}"
+            '{% set ignored = cats.append(_("%(what)s %(n)s", what=k.key | label("category"), '
+            'n=k.count)) %}{% endfor %}{% set kinds = cats | join(_(", ")) %}'
+            '{% set heading = element if lang == "zh" else element | capitalize %}'
+            "{{ loop.index | enum }}{{ sp }}{% trans element=heading %}{{ element }}{% endtrans %}"
+            '{{ _(".") }}',
+            True,
+        ),
+        (
+            "{{ sp }}{% if count %}{% trans %}Reports this month on {{ element }}: {{ count }} "
+            "({{ share }} of all): {{ kinds }}.{% endtrans %}{% endif %}"
+            '{% if p.element == "personnel" and a.repeat_violators %}'
+            "{% set k = a.repeat_violators | length %}"
+            '{% set who = a.repeat_violators | map(attribute="name") | join(_(", ")) %}{{ sp }}'
+            "{% trans %}Broke rules twice or more in three months: {{ k }} ({{ who }})."
+            "{% endtrans %}{% endif %}"
+            '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}'
+            "{% set o = tl.overdue | length %}{% set l = tl.late_analysis | length %}{{ sp }}"
+            "{% trans %}Actions past their due day: {{ o }}; reports analysed late: {{ l }}."
+            "{% endtrans %}{% endif %}",
+            False,
+        ),
     )
     b.tag("{%p if p.cases %}")
     b.para('{{ _("Shown by:") }}')
-    b.tag("{%p endif %}")
-    b.items(
-        "r in p.cases",
-        '{{ r.text | quote }}（{{ r.kind | label("incident_type" if r.id.startswith("I-") '
-        'else "category") }}）',
-        numbered=False,
+    b.tag("{%p for r in p.cases %}")
+    b.para(
+        "{% set date = r.date | day(year) %}{% set unit = r.unit_name | dash %}"
+        '{% set who = r.persons | join(_(", ")) %}{% set what = r.text | quote %}'
+        '{% set kind = r.kind | label("category") %}'
+        "{% if who %}{% trans %}{{ date }}, {{ unit }} ({{ who }}): {{ what }} ({{ kind }})"
+        "{% endtrans %}{% else %}{% trans %}{{ date }}, {{ unit }}: {{ what }} ({{ kind }})"
+        "{% endtrans %}{% endif %}"
     )
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+    b.tag("{%p if p.incidents %}")
+    b.para(
+        "{% set names = [] %}{% for i in p.incidents %}"
+        "{% set ignored = names.append(case_name(i)) %}{% endfor %}"
+        '{% set name = names | join(_(", ")) %}'
+        "{% trans %}Besides these reports, {{ name }} belongs here; see part 3.{% endtrans %}"
+    )
+    b.tag("{%p endif %}")
     b.tag("{%p else %}")
     b.para('{{ _("The month\'s records show no problem of note.") }}')
     b.tag("{%p endfor %}")
 
     b.heading('{{ _("3. Typical cases") }}', 1)
-    b.tag("{%p if a.incidents %}")
     case_header = [
-        '{{ _("Case") }}',
         '{{ _("Date") }}',
         '{{ _("What") }}',
         '{{ _("Kind") }}',
         '{{ _("Unit") }}',
+        '{{ _("People") }}',
         '{{ _("Status") }}',
+        '{{ _("Closure rule") }}',
     ]
     case_cells = [
-        "{{ i.id }}",
         "{{ i.date | day(year) }}",
-        "{{ i.title }}",
-        '{{ i.type | label("incident_type") }}',
-        "{{ i.unit_name }}",
-        '{{ i.status | label("incident_status") }}',
+        "{{ i.subject | dash }}",
+        "{{ kind_of(i) }}",
+        "{{ i.team | dash }}",
+        '{{ i.persons | join(_(", ")) | dash }}',
+        '{{ i.status | label("incident_status") }}'
+        "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
+        '{% if i.complete %}{{ _("complete") }}'
+        '{% else %}{{ i.gaps | map("label", "closure_gap") | join(_(", ")) }}{% endif %}',
     ]
+    b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
     b.tag("{%p else %}")
-    b.para('{{ _("No accident, near miss or violation was recorded this month.") }}')
+    b.para('{{ _("No accident, near miss or violation was registered as a case this month.") }}')
     b.tag("{%p endif %}")
     b.tag("{%p if a.earlier_open %}")
     b.para('{{ _("Earlier cases not yet closed:") }}')
     b.table(case_header, "i in a.earlier_open", case_cells)
     b.tag("{%p endif %}")
+
     b.tag("{%p for s in a.studies %}")
-    b.heading(
-        '{{ loop.index | enum }}{{ sp }}{{ _("%(title)s (%(id)s)", title=s.case.title | quote, '
-        "id=s.case.id) }}",
-        2,
-    )
+    b.tag("{%p set i = s.case %}")
+    b.heading("{{ loop.index | enum }}{{ sp }}{{ case_name(i) }}", 2)
     b.para(
-        "{% if s.case.date < a.month.first %}"
-        '{{ _("An earlier case (%(date)s, %(unit)s, %(kind)s), not yet closed.", '
-        "date=s.case.date | day(year), unit=s.case.unit_name, "
-        'kind=s.case.type | label("incident_type")) }}'
-        "{% else %}"
-        '{{ _("On %(date)s, %(unit)s: %(kind)s.", date=s.case.date | day(year), '
-        'unit=s.case.unit_name, kind=s.case.type | label("incident_type")) }}'
-        "{% endif %}{% if s.description %}{{ sp }}{{ s.description }}{% endif %}"
+        "{% set date = i.date | day(year) %}{% set team = i.team | dash %}"
+        "{% set kind = kind_of(i) %}{% set day_of = a.as_of | day(year) %}"
+        "{% if s.description %}{% set what = s.description %}"
+        "{% trans %}On {{ date }}: record text “{{ what }}”{% endtrans %}"
+        "{% else %}{% trans %}On {{ date }}, {{ team }} had a {{ kind }}.{% endtrans %}{% endif %}"
+        "{% if i.date < a.month.first %}{{ sp }}"
+        "{% trans %}It was still not closed on {{ day_of }}.{% endtrans %}{% endif %}"
     )
+    b.tag("{%p if s.timeline %}")
+    b.rich(('{{ _("What happened") }}', True))
+    b.tag("{%p for step in s.timeline %}")
+    b.para("{{ step.at | moment(year) }} {{ step.event }}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+    b.rich(
+        ('{{ _("Causes at the three levels") }}', True),
+        (
+            '{{ _(": ") }}{% if s.meeting %}{% set meeting = s.meeting %}'
+            "{% set held = s.meeting_date | day(year) %}{% if s.attended %}"
+            "{% trans %}analysed at a {{ meeting }} on {{ held }}.{% endtrans %}"
+            "{% else %}{% trans %}a {{ meeting }} met on {{ held }} but its attendance is not "
+            "recorded, so it does not count as the committee's analysis.{% endtrans %}{% endif %}"
+            '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
+            'held.") }}{% endif %}',
+            False,
+        ),
+    )
+    b.tag('{%p for level in ["general_branch", "branch", "member"] %}')
     b.para(
-        '{{ _(": ") }}{% if s.meeting %}{{ _("analysed by a %(meeting)s on %(held)s.", '
-        "meeting=s.meeting, held=s.meeting_date | day(year)) }}"
-        '{% else %}{{ _("no committee meeting yet.") }}{% endif %}',
-        bold_lead='{{ _("Causes at the three levels") }}',
+        '{{ level | label("level_of_analysis") }}{{ _(": ") }}{{ s.levels.get(level) or '
+        '(_("not yet analysed; a branch committee meeting must be held to analyse it.") '
+        'if s.meeting else _("not yet analysed.")) }}'
     )
-    b.items(
-        'level in ["general_branch", "branch", "member"]',
-        '{{ level | label("level_of_analysis") }}：{{ s.levels.get(level) or _("not analysed") }}',
-        numbered=False,
+    b.tag("{%p endfor %}")
+    b.tag("{%p if s.chain %}")
+    b.para('{{ _("Passing responsibility down") }}{{ _(": ") }}{{ s.chain }}')
+    b.tag("{%p endif %}")
+    b.tag("{%p if s.effect %}")
+    b.para('{{ _("Effect of earlier measures") }}{{ _(": ") }}{{ s.effect }}')
+    b.tag("{%p endif %}")
+    b.tag("{%p set said = s.levels.values() | list %}")
+    b.tag('{%p set own = s.causes | rejectattr("text", "in", said) | list %}')
+    b.tag("{%p if own %}")
+    b.rich(
+        (
+            "{% set sentences = [] %}"
+            '{% for kind in ["subjective", "objective"] %}{% set texts = [] %}'
+            '{% for c in own | selectattr("kind", "equalto", kind) %}'
+            '{% set ignored = texts.append(c.text.rstrip("。.")) %}{% endfor %}'
+            '{% if texts %}{% set these = texts | join(_("; ")) %}'
+            '{% if kind == "subjective" %}{% set ignored = sentences.append(_("The subjective '
+            'causes: %(these)s", these=these)) %}{% else %}{% set ignored = sentences.append('
+            '_("The objective causes: %(these)s", these=these)) %}{% endif %}{% endif %}'
+            '{% endfor %}{{ _("Causes") }}',
+            True,
+        ),
+        ('{{ _(": ") }}{{ sentences | join(_(". ")) }}{{ _(".") }}', False),
     )
-    b.items(
-        "cause in s.causes",
-        '{{ _("%(kind)s cause (%(element)s): %(text)s", kind=cause.kind | label("cause_kind"), '
-        'element=cause.element | label("element"), text=cause.text) }}',
-        numbered=False,
+    b.tag("{%p endif %}")
+    b.rich(
+        ('{{ _("Accountability") }}', True),
+        (
+            '{{ _(": ") }}{% for h in s.accountability %}{% set who = h.name %}'
+            '{% if h.role == "overseer" %}{% set who = _("%(name)s (responsible for '
+            'oversight)", name=h.name) %}{% elif h.role == "doer" %}{% set who = _("%(name)s '
+            '(directly responsible)", name=h.name) %}{% endif %}'
+            '{% set what = (h.detail or h.action | label("accountability_action")) '
+            'if lang == "zh" else h.action | label("accountability_action") %}'
+            "{% set when = h.date | day(year) %}"
+            "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
+            '{{ _("; ") if not loop.last else _(".") }}{% else %}{{ _("none yet.") }}'
+            "{% endfor %}",
+            False,
+        ),
     )
+    b.tag("{%p if s.handover or i.typical %}")
     b.para(
-        '{{ _(": ") }}{% for h in s.accountability %}{{ _("%(who)s: %(what)s (%(when)s)", '
-        'who=h.name, what=h.detail or h.action | label("accountability_action"), '
-        'when=h.date | day(year)) }}{{ _("; ") if not loop.last else _(".") }}'
-        '{% else %}{{ _("none yet.") }}{% endfor %}',
-        bold_lead='{{ _("Accountability") }}',
+        "{% if s.handover %}{% set level = s.handover %}"
+        "{% set when = s.handover_date | day(year) %}"
+        "{% trans %}Reported to {{ level }} on {{ when }} (safety handover).{% endtrans %}"
+        '{% else %}{{ _("Not yet handed over.") }}{% endif %}'
     )
+    b.tag("{%p endif %}")
     b.tag("{%p if s.measures %}")
     b.table(
         [
@@ -588,15 +803,48 @@ def analysis() -> Builder:
     b.tag("{%p else %}")
     b.para('{{ _("No measures written yet.") }}')
     b.tag("{%p endif %}")
+    b.rich(
+        (
+            "{% set n_all = s.measures | length %}"
+            '{% set n_done = s.measures | selectattr("state", "in", ["done", "late"]) | list '
+            "| length %}"
+            '{% set other = i.gaps | reject("equalto", "measures not done") '
+            '| map("label", "closure_gap") | join(_(", ")) %}{{ _("Closure rule") }}',
+            True,
+        ),
+        (
+            '{{ _(": ") }}{% if i.complete %}{{ _("complete") }}{{ _(".") }}{% else %}'
+            "{% if n_all %}{% trans %}{{ n_done }} of {{ n_all }} measures done; {% endtrans %}"
+            "{% endif %}{% if other %}{% trans %}not yet closed; still lacking: {{ other }}."
+            '{% endtrans %}{% else %}{{ _("not yet closed.") }}{% endif %}{% endif %}',
+            False,
+        ),
+    )
     b.tag("{%p endfor %}")
 
     b.heading('{{ _("4. Last month\'s priorities: carried out?") }}', 1)
+    b.tag(
+        '{%p set pm = a.month.shift(-1).month if lang == "zh" else ["January", "February", '
+        '"March", "April", "May", "June", "July", "August", "September", "October", '
+        '"November", "December"][a.month.shift(-1).month - 1] %}'
+    )
     b.tag("{%p if not a.followed_known %}")
     b.para(
-        '{{ _("No priorities were adopted for this month (barrier priorities adopt), so none '
-        'can be checked.") }}'
+        "{% trans %}The meeting on {{ pm }}'s analysis set no safety priorities for this month."
+        "{% endtrans %}"
     )
     b.tag("{%p elif a.followed %}")
+    b.para(
+        '{% set f_done = a.followed | selectattr("state", "equalto", "done") | list | length %}'
+        '{% set f_late = a.followed | selectattr("state", "equalto", "late") | list | length %}'
+        '{% set f_over = a.followed | selectattr("state", "equalto", "overdue") | list '
+        "| length %}"
+        '{% set f_open = a.followed | selectattr("state", "equalto", "open") | list | length %}'
+        "{% set f_all = a.followed | length %}"
+        "{% trans %}The meeting on {{ pm }}'s analysis set {{ f_all }} safety priorities for "
+        "this month. Done by their deadline: {{ f_done }}; done late: {{ f_late }}; not done "
+        "and past their deadline: {{ f_over }}; still under way: {{ f_open }}.{% endtrans %}"
+    )
     b.table(
         [
             '{{ _("Priority") }}',
@@ -604,6 +852,7 @@ def analysis() -> Builder:
             '{{ _("Responsible person") }}',
             '{{ _("Deadline") }}',
             '{{ _("State") }}',
+            '{{ _("Evidence of completion") }}',
         ],
         "f in a.followed",
         [
@@ -611,14 +860,15 @@ def analysis() -> Builder:
             "{{ f.unit_name | dash }}",
             "{{ f.owner_name | dash }}",
             "{{ f.due | day(year) }}",
-            '{{ f.state | label("progress") }}',
+            '{{ f.state | label("progress") }}{% if f.done %} {{ f.done | day(year) }}{% endif %}',
+            '{{ f.evidence | join(_("; ")) | dash }}',
         ],
     )
     b.tag("{%p endif %}")
 
     b.heading('{{ _("5. Weak links") }}', 1)
     b.tag("{%p if a.weak_links %}")
-    b.para('{{ _("Each report counts under the highest-ranked link it touches only.") }}')
+    b.para('{{ _("Each report is counted once, under the weak link it chiefly concerns.") }}')
     b.table(
         [
             '{{ _("Rank") }}',
@@ -627,6 +877,7 @@ def analysis() -> Builder:
             '{{ _("Key") }}',
             '{{ _("Place") }}',
             '{{ _("Reports") }}',
+            '{{ _("Risk-weighted") }}',
             '{{ _("Against the three months before") }}',
         ],
         "w in a.weak_links[:10]",
@@ -637,6 +888,7 @@ def analysis() -> Builder:
             '{{ w.key | label("key") }}',
             "{{ w.location | dash }}",
             "{{ w.count }}",
+            "{{ w.weighted }}",
             "{{ w.growth | delta }}",
         ],
     )
@@ -645,66 +897,151 @@ def analysis() -> Builder:
     b.tag("{%p endif %}")
 
     b.heading('{{ _("6. Priorities for next month (proposed)") }}', 1)
-    b.tag("{%p if a.proposed %}")
-    b.table(
-        [
-            '{{ _("Priority") }}',
-            '{{ _("Measure") }}',
-            '{{ _("Responsible unit") }}',
-            '{{ _("Responsible person") }}',
-            '{{ _("Deadline") }}',
-        ],
-        "p in a.proposed",
-        [
-            "{{ p.content }}",
-            '{{ p.measures | join(_("; ")) }}',
-            "{{ p.unit_name | dash }}",
-            "{{ p.owner_name | dash }}",
-            "{{ p.deadline | day(year) }}",
-        ],
+    b.tag("{%p for p in a.proposed %}")
+    b.rich(("{{ loop.index }}. ", False), ("{{ p.content }}", True))
+    b.para(
+        '{{ _("Measures:") }}{{ sp }}{{ p.measures | join(_(". ")) }}{{ "." if lang != "zh" }}',
+        indent_chars=4,
+    )
+    b.para(
+        '{{ _("Responsible unit:") }}{{ sp }}{{ p.unit_name | dash }}{{ _("; ") }}'
+        '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}{{ _("; ") }}'
+        '{{ _("deadline:") }}{{ sp }}{{ p.deadline | day(year) }}',
+        indent_chars=4,
+    )
+    b.para(
+        '{{ _("Drawn from:") }}{{ sp }}'
+        '{% set ncase = p.basis | map("first") | select("equalto", "I") | list | length %}'
+        "{% set nrep = (p.basis | length) - ncase %}"
+        "{% if ncase %}{% trans %}the typical case (see part 3){% endtrans %}"
+        '{% if nrep %}{{ _(", ") }}{% endif %}{% endif %}'
+        '{% if nrep and p.category %}{% set cat = p.category | label("category") %}'
+        "{% trans count=nrep %}{{ count }} report of the category “{{ cat }}” this month"
+        "{% pluralize %}{{ count }} reports of the category “{{ cat }}” this month{% endtrans %}"
+        "{% elif nrep %}{% trans count=nrep %}{{ count }} related report this month"
+        "{% pluralize %}{{ count }} related reports this month{% endtrans %}{% endif %}",
+        indent_chars=4,
     )
     b.tag("{%p else %}")
     b.para('{{ _("None proposed.") }}')
-    b.tag("{%p endif %}")
+    b.tag("{%p endfor %}")
 
     b.heading('{{ _("7. Assessment and ranking") }}', 1)
     b.tag("{%p if a.scores %}")
+    b.tag("{%p set sc = a.scores %}")
+    # Items still to enter make the branch scores a first assessment, and a quarter not yet
+    # over makes the member ranking interim: neither names a tail until it is final.
+    b.tag('{%p set draft = sc.branches | selectattr("unentered") | list %}')
+    b.tag("{%p set running = a.as_of < a.month.quarter.last %}")
     b.heading(
-        '{% if a.scores.branches | selectattr("unentered") | list %}'
-        '{{ _("Branch scores, first assessment of %(year)s-%(mon)s", year=year, mon=mon) }}'
-        '{% else %}{{ _("Branch scores, %(year)s-%(mon)s", year=year, mon=mon) }}{% endif %}',
+        "{% if draft %}{% trans %}Branch scores, first assessment of {{ year }}-{{ mon }}"
+        "{% endtrans %}{% else %}{% trans %}Branch scores, {{ year }}-{{ mon }}{% endtrans %}"
+        "{% endif %}",
         2,
+    )
+    branch_header = [
+        '{{ _("Rank") }}',
+        '{{ _("Branch") }}',
+        '{{ _("Score") }}',
+        '{{ _("Out of") }}',
+        '{{ _("Items not yet entered") }}',
+    ]
+    branch_cells = [
+        "{{ x.rank }}",
+        "{{ x.name | dash }}",
+        "{{ x.total | num }}",
+        "{{ x.max | num }}",
+        "{{ x.unentered }}",
+    ]
+    tail = '{% if {x}.lowest %}{{ _("tail") }}{% endif %}'
+    b.tag("{%p if draft %}")
+    b.table(branch_header, "x in sc.branches", branch_cells)
+    b.para(
+        '{% set missing = sc.branches | sum(attribute="unentered") %}'
+        '{% if sc.branches | map(attribute="unentered") | unique | list | length == 1 %}'
+        "{% set missing = draft[0].unentered %}{% trans %}Each branch still has {{ missing }} "
+        "items not entered; these are first scores: the ranks and the lowest-ranked branch "
+        "follow when every item is in.{% endtrans %}{% else %}{% trans %}The branches still "
+        "have {{ missing }} items not entered between them; these are first scores: the ranks "
+        "and the lowest-ranked branch follow when every item is in.{% endtrans %}{% endif %}"
+    )
+    b.tag("{%p else %}")
+    b.table(
+        [*branch_header, '{{ _("Tail") }}'],
+        "x in sc.branches",
+        [*branch_cells, tail.replace("{x}", "x")],
+    )
+    b.tag("{%p endif %}")
+    b.tag("{%p set qn = sc.quarter[-1] | cnum %}")
+    b.heading(
+        "{% if running %}{% set day_of = a.as_of | day(0) %}{% trans %}Party members ranked "
+        "within their branch, quarter {{ qn }} (as of {{ day_of }}){% endtrans %}"
+        '{% else %}{% set quarter = _("%(year)s Q%(q)s", year=sc.quarter[:4], q=qn) %}'
+        "{% trans %}Party members ranked within their branch, {{ quarter }}{% endtrans %}"
+        "{% endif %}",
+        2,
+    )
+    member_header = [
+        '{{ _("Branch") }}',
+        '{{ _("Rank") }}',
+        '{{ _("Member") }}',
+        '{{ _("Score") }}',
+    ]
+    member_cells = [
+        "{{ m.branch_name | dash }}",
+        '{{ "—" if m.since else m.rank }}',
+        "{{ m.name | dash }}",
+        "{{ m.total | num }}",
+    ]
+    members = 'm in sc.members | rejectattr("cadre")'
+    b.tag("{%p if running %}")
+    b.table(member_header, members, member_cells)
+    b.tag("{%p else %}")
+    b.table([*member_header, '{{ _("Tail") }}'], members, [*member_cells, tail.replace("{x}", "m")])
+    b.tag("{%p endif %}")
+    b.para(
+        '{% set cadres = sc.members | selectattr("cadre") | map(attribute="name") '
+        '| join(_(", ")) %}{% set late = [] %}'
+        '{% for m in sc.members | rejectattr("cadre") | selectattr("since") %}'
+        '{% set ignored = late.append(_("%(name)s came to the post on %(day)s", name=m.name, '
+        "day=m.since | day(year))) %}{% endfor %}"
+        '{% if late %}{% set came = late | join(_(", ")) %}{% set lead %}{% trans %}{{ came }}: '
+        "scored for the time in post, not ranked this quarter.{% endtrans %}{% endset %}"
+        '{% else %}{% set lead = "" %}{% endif %}'
+        "{% if cadres %}{% trans %}The workshop cadres ({{ cadres }}) are assessed as cadres and "
+        "not ranked with the branch members.{% endtrans %}{{ sp }}{% endif %}"
+        "{% if lead %}{{ lead }}{{ sp }}{% endif %}"
+        '{% if running %}{{ _("The ranking is interim; the lowest-ranked members are named and '
+        "their analysis meeting held when the quarter's ranking is final.\") }}"
+        '{% elif sc.tail %}{% set tail = sc.tail | rejectattr("cadre") | map(attribute="name") '
+        '| join(_(", ")) %}{% trans %}A meeting of the lowest-ranked members is to be held; '
+        "attending: {{ tail }}.{% endtrans %}{% endif %}"
+    )
+    b.tag("{%p elif a.assessments %}")
+    b.para(
+        '{{ _("The tree has no standards to derive scores from; the assessments recorded for '
+        'the period:") }}'
     )
     b.table(
         [
             '{{ _("Rank") }}',
-            '{{ _("Branch") }}',
+            '{{ _("Assessed") }}',
+            '{{ _("Period") }}',
             '{{ _("Score") }}',
             '{{ _("Out of") }}',
-            '{{ _("Items not yet entered") }}',
+            '{{ _("Result") }}',
+            '{{ _("Tail") }}',
         ],
-        "x in a.scores.branches",
+        "r in a.assessments",
         [
-            "{{ x.rank }}",
-            "{{ x.name }}",
-            "{{ x.total | num }}",
-            "{{ x.max | num }}",
-            "{{ x.unentered }}",
+            "{{ r.rank }}",
+            "{{ r.name | dash }}",
+            "{{ r.period }}",
+            "{{ r.total | num }}",
+            "{{ r.max | num }}",
+            '{{ r.result | label("result") }}',
+            '{% if r.flagged %}{{ _("tail") }}{% endif %}',
         ],
-    )
-    b.heading(
-        "{% if a.as_of < a.month.quarter.last %}"
-        '{{ _("Party members ranked within their branch, quarter %(qn)s so far '
-        '(%(year)s-%(mon)s)", qn=a.scores.quarter[-1] | cnum, year=year, mon=mon) }}'
-        '{% else %}{{ _("Party members ranked within their branch, %(quarter)s", '
-        'quarter=_("%(year)s Q%(q)s", year=a.scores.quarter[:4], '
-        "q=a.scores.quarter[-1] | cnum)) }}{% endif %}",
-        2,
-    )
-    b.table(
-        ['{{ _("Branch") }}', '{{ _("Rank") }}', '{{ _("Member") }}', '{{ _("Score") }}'],
-        "m in a.scores.members",
-        ["{{ m.branch_name }}", "{{ m.rank }}", "{{ m.name }}", "{{ m.total | num }}"],
     )
     b.tag("{%p else %}")
     b.para(
@@ -712,13 +1049,22 @@ def analysis() -> Builder:
         'for the period.") }}'
     )
     b.tag("{%p endif %}")
+
     b.heading('{{ _("Key persons") }}', 2)
     b.tag("{%p if a.key_persons %}")
     b.table(
-        ['{{ _("Person") }}', '{{ _("Standing") }}'],
+        ['{{ _("Person") }}', '{{ _("Grounds") }}', '{{ _("Status") }}'],
         "k in a.key_persons",
         [
-            "{{ k.name }}",
+            "{{ k.name | dash }}",
+            "{% set grounds = [] %}{% for e in k.signals %}{% set r = refs.get(e.ref) %}"
+            '{% set what = e.kind | label("key_signal") %}{% if r %}'
+            "{% set date = r.date | day(year) %}{% set text = r.text %}"
+            '{% set ignored = grounds.append(_("%(date)s %(text)s (%(what)s)", date=date, '
+            "text=text | quote, what=what)) %}{% elif e.date %}"
+            '{% set ignored = grounds.append(_("%(date)s %(what)s", date=e.date | day(year), '
+            "what=what)) %}{% else %}{% set ignored = grounds.append(what) %}{% endif %}"
+            '{% endfor %}{{ grounds | join(_("; ")) | dash }}',
             '{% if k.proposed %}{{ _("proposed") }}{% elif k.status %}'
             '{{ k.status | label("key_status") }}{% else %}{{ _("paired") }}{% endif %}',
         ],
@@ -726,6 +1072,7 @@ def analysis() -> Builder:
     b.tag("{%p else %}")
     b.para('{{ _("No one reaches the key-person threshold this month.") }}')
     b.tag("{%p endif %}")
+
     b.heading('{{ _("Rewards and penalties") }}', 2)
     b.tag("{%p if a.rewards %}")
     b.table(
@@ -748,17 +1095,54 @@ def analysis() -> Builder:
         ],
     )
     b.tag("{%p else %}")
-    b.para('{{ _("No reward or penalty this month.") }}')
+    b.para('{{ _("The register holds no reward or penalty for this month.") }}')
     b.tag("{%p endif %}")
-    b.heading('{{ _("Good catches") }}', 2)
+
+    b.heading('{{ _("Good catches proposed for commendation") }}', 2)
     b.tag("{%p if a.good_catches %}")
+    b.para(
+        '{% set who_all = a.good_catches | map(attribute="reporter_name") | unique '
+        '| join(_(", ")) %}'
+        '{% set n = a.good_catches | map(attribute="reporter_name") | unique | list | length %}'
+        "{% trans count=n %}It is proposed to commend {{ who_all }} for the catch below:"
+        "{% pluralize %}It is proposed to commend {{ who_all }} ({{ count }} people) for the "
+        "catches below:{% endtrans %}"
+    )
     b.items(
         "g in a.good_catches",
-        '{{ _("On %(date)s, %(who)s of %(unit)s found: %(what)s.", date=g.date | day(year), '
-        "who=g.reporter_name, unit=g.unit_name, what=g.summary) }}",
+        "{% set date = g.date | day(year) %}{% set unit = g.unit_name | dash %}"
+        "{% set who = g.reporter_name | dash %}{% set what = g.summary | dash %}"
+        "{% trans %}{{ who }} ({{ unit }}) found on {{ date }}: record text “{{ what }}”; "
+        "reported at once and dealt with.{% endtrans %}",
     )
     b.tag("{%p else %}")
     b.para('{{ _("None this month.") }}')
+    b.tag("{%p endif %}")
+
+    b.tag("{%p if a.records %}")
+    b.heading('{{ _("Attachment: the records referred to") }}', 1)
+    b.items(
+        "r in a.records",
+        "{{ r.date | day(year) }} {{ r.unit_name | dash }} {{ r.text | quote }}"
+        '{{ _(" (record %(id)s)", id=r.id) }}',
+    )
+    b.tag("{%p endif %}")
+
+    # 署名 and 成文日期 right, the date four characters in, as the notice signs.
+    b.para("")
+    b.para(
+        '{{ _("%(org)s general party branch", org=org) }}',
+        indent=False,
+        align="right",
+        right_chars=2,
+        keep=True,
+    )
+    b.para("{{ a.as_of | day(0) }}", indent=False, align="right", right_chars=4)
+    b.tag("{%p if a.skipped_files %}")
+    b.para(
+        "{% set skipped = a.skipped_files | length %}{% trans %}Note: {{ skipped }} record files "
+        "do not validate and are left out (run barrier check).{% endtrans %}"
+    )
     b.tag("{%p endif %}")
     return b
 

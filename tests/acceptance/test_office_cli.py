@@ -100,20 +100,23 @@ def test_the_analysis_as_word(tmp_path: Path) -> None:
     styled = [p.text for p in document.paragraphs if p.style and p.style.name == "Heading 1"]
     assert styled == headings and len(headings) > 3
 
-    # every table of the html, in order, with the same rows (the Word template leaves out the
-    # html's total rows), and the proposed priorities, a list in the html, as a table
-    def rows(cells: list[list[str]]) -> list[str]:
-        return [row[0] for row in cells[1:] if row[0] not in ("合计", "Total")]
+    # every table of the html, in order, row for row and cell for cell (the indented unit rows
+    # and the total rows too), and the proposed priorities a numbered list in both
+    def words(text: str) -> str:
+        return " ".join(text.split())
 
     html_tables = [
-        rows([[" ".join(c.text_content().split()) for c in r if c.tag in ("td", "th")]
-              for r in t.iter("tr")])
+        [[words(c.text_content()) for c in r if c.tag in ("td", "th")] for r in t.iter("tr")]
         for t in page.iter("table")
-    ]  # fmt: skip
-    word_tables = [[[c.text for c in r.cells] for r in t.rows] for t in document.tables]
-    priorities = ["重点内容", "整改措施", "责任单位", "责任人", "完成时限"]
-    assert [rows(t) for t in word_tables if t[0] != priorities] == html_tables
-    assert sum(t[0] == priorities for t in word_tables) == 1
+    ]
+    word_tables = [[[words(c.text) for c in r.cells] for r in t.rows] for t in document.tables]
+    assert word_tables == html_tables
+    proposed = [
+        f"{n}. {words(b.text_content())}"
+        for n, b in enumerate(page.xpath("//ol[@class='priorities']/li/b"), 1)
+    ]
+    texts = [p.text for p in document.paragraphs]
+    assert proposed and [t for t in texts if t in proposed] == proposed
     created = document.core_properties.created
     assert created is not None and created.date().isoformat() == "2026-10-31"
 

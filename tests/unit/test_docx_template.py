@@ -18,7 +18,7 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.notice import build_notice
 from barrier_cli.present.render.budget import TemplateFailed
-from barrier_cli.present.render.document import filters
+from barrier_cli.present.render.document import filters, render_analysis
 from barrier_cli.present.render.docx_template import render_docx
 from barrier_cli.present.render.office import RED, Stamp
 from barrier_cli.reports.analysis.monthly import analyze
@@ -139,19 +139,43 @@ def test_the_word_notice_keeps_the_gb_t_9704_page(notice_docx: bytes) -> None:
     assert '<w:font w:name="方正小标宋简体"><w:altName w:val="华文中宋"/>' in table
 
 
-def test_the_word_analysis_has_its_seven_parts_and_tables(example: Any) -> None:
-    result = analyze(example, OCT, today=TODAY, lang="zh")
+def _analysis(example: Any, lang: str) -> tuple[Any, Any, str]:
+    """The October analysis: its result, its Word document and its Markdown."""
+    result = analyze(example, OCT, today=TODAY, lang=lang)
     data = render_docx(
         "analysis.docx",
-        {"a": result, "lang": "zh"},
-        lang="zh",
+        {"a": result, "lang": lang},
+        lang=lang,
         stamp=STAMP,
         records=EXAMPLE,
-        filters=filters("zh"),
+        filters=filters(lang),
     )
-    document = _document(data)
-    assert _styled(document, "Title", "Heading 1") == [
-        "列检车间2026年10月安全信息综合分析",
+    return result, _document(data), render_analysis(result, fmt="md", lang=lang, records=EXAMPLE)
+
+
+def _md_lines(md: str) -> tuple[list[str], list[str]]:
+    """The Markdown's paragraphs, headings and list items as plain text, and its table rows."""
+    lines, rows = [], []
+    for line in md.splitlines():
+        text = line.strip()
+        if re.fullmatch(r"\|[-:|]+\|", text):
+            continue
+        plain = text.replace("**", "").replace("\\", "")
+        if text.startswith("|"):
+            rows.append([c.strip() for c in plain.strip("|").split("|")])
+        elif plain:
+            lines.append(re.sub(r"^(?:#+ |- |> )", "", plain).strip())
+    return lines, rows
+
+
+def test_the_word_analysis_has_its_seven_parts_and_tables(example: Any) -> None:
+    result, document, md = _analysis(example, "zh")
+    headings = [
+        line.partition(" ")[2] for line in md.splitlines() if line.startswith(("# ", "## "))
+    ]
+    assert _styled(document, "Title", "Heading 1") == headings
+    assert headings == [
+        "列检车间党总支2026年10月份党内安全信息综合分析",
         "一、总体情况",
         "二、存在的主要问题",
         "三、典型案例剖析",
@@ -159,27 +183,49 @@ def test_the_word_analysis_has_its_seven_parts_and_tables(example: Any) -> None:
         "五、薄弱环节",
         "六、下月保安全重点（建议）",
         "七、考核与排序",
+        "附件：有关记录清单",
+    ]
+    assert _styled(document, "Heading 2") == [
+        line.partition(" ")[2] for line in md.splitlines() if line.startswith("### ")
     ]
     tables = {tuple(c.text for c in t.rows[0].cells): t for t in document.tables}
     this, earlier = (
-        [r.cells[0].text for r in t.rows[1:]]
+        [r.cells[1].text for r in t.rows[1:]]
         for t in document.tables
         if tuple(c.text for c in t.rows[0].cells)
-        == ("编号", "日期", "事件", "性质", "单位", "状态")
+        == ("日期", "事件", "性质", "单位", "人员", "状态", "三不放过")
     )
-    assert this == [i.id for i in result.incidents]
-    assert earlier == [i.id for i in result.earlier_open]
-    pairings = tables[
-        ("编号", "关键人", "包保人", "开始日期", "基本转化期限", "完全转化期限", "状态")
-    ]
-    assert [r.cells[1].text for r in pairings.rows[1:]] == [
+    assert this == [i.subject for i in result.incidents]
+    assert earlier == [i.subject for i in result.earlier_open]
+    pairings = tables[("关键人", "包保人", "开始日期", "基本转化期限", "完全转化期限", "状态")]
+    assert [r.cells[0].text for r in pairings.rows[1:]] == [
         p.person_name for p in result.pairings.rows
     ]
-    priorities = tables[("重点内容", "整改措施", "责任单位", "责任人", "完成时限")]
-    assert [r.cells[0].text for r in priorities.rows[1:]] == [p.content for p in result.proposed]
     assert result.scores is not None
     scores = tables[("名次", "党支部", "得分", "满分", "未录入项点")]
     assert [r.cells[1].text for r in scores.rows[1:]] == [b.name for b in result.scores.branches]
+    # every table repeats its header row on each page it runs onto
+    assert all(t.rows[0]._tr.xpath("./w:trPr/w:tblHeader") for t in document.tables)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_word_analysis_says_what_the_markdown_says(example: Any, lang: str) -> None:
+    _, document, md = _analysis(example, lang)
+    lines, rows = _md_lines(md)
+    assert [p.text.strip() for p in document.paragraphs if p.text.strip()] == lines
+    assert [[c.text.strip() for c in r.cells] for t in document.tables for r in t.rows] == rows
+
+
+def test_the_word_analysis_names_record_ids_only_in_its_attachment(example: Any) -> None:
+    _, document, _ = _analysis(example, "zh")
+    texts = [p.text for p in document.paragraphs]
+    annex = texts.index("附件：有关记录清单")
+    assert [t for t in texts[:annex] if RECORD_ID.search(t)] == []
+    assert [t for t in texts[annex:] if RECORD_ID.search(t)] != []
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert [c for c in cells if RECORD_ID.search(c)] == []
+    # signed by the general branch on the as-of day, after the attachment
+    assert texts[-2:] == ["列检车间党总支", "2026年10月31日"]
 
 
 def test_every_word_the_templates_use_is_in_the_zh_catalogue() -> None:
@@ -257,9 +303,8 @@ def test_the_eject_command_copies_the_word_template_unchanged(tmp_path: Path) ->
     assert ran.returncode == 0, ran.stderr
     own = root / "templates" / "common" / "notice.docx"
     assert own.read_bytes() == (SHIPPED / "notice.docx").read_bytes()
-    assert (
-        "common/notice.docx  (overridden in the tree)" in barrier(root, "templates", "list").stdout
-    )
+    listed = barrier(root, "--lang", "en", "templates", "list").stdout
+    assert "common/notice.docx  (overridden in the tree)" in listed
 
 
 def test_record_text_is_escaped_into_the_word_xml(tmp_path: Path) -> None:
