@@ -1111,7 +1111,7 @@ def analysis() -> Builder:
     b.items(
         "g in a.good_catches",
         "{% set date = g.date | day(year) %}{% set unit = g.unit_name | dash %}"
-        "{% set who = g.reporter_name | dash %}{% set what = g.summary | dash %}"
+        "{% set who = g.reporter_name | dash %}{% set what = g.summary | named(g.train, g.vehicle) | dash %}"
         "{% trans %}{{ who }} ({{ unit }}) found on {{ date }}: record text “{{ what }}”; "
         "reported at once and dealt with.{% endtrans %}",
     )
