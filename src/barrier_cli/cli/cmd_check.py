@@ -9,6 +9,7 @@ from typing import Annotated, Literal
 import typer
 
 from barrier_cli.cli.context import globals_of
+from barrier_cli.cli.options import require_existing
 
 
 def check(
@@ -78,6 +79,7 @@ def check(
         )
         result = with_in_tree_cache(root, result)
     else:
+        require_existing(paths)
         result = cached_check(root, paths=paths or None, use_cache=not no_cache, jobs=jobs)
     if not paths:
         from barrier_cli.core.findings import CheckResult, Finding

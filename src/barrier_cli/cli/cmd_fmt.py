@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from barrier_cli.cli.context import globals_of
+from barrier_cli.cli.options import require_existing
 from barrier_cli.core.i18n import _
 
 
@@ -29,6 +30,7 @@ def fmt(
 
     g = globals_of(ctx)
     root = g.root(start=paths[0] if paths and g.records is None else None)
+    require_existing(paths)
     outcomes = format_tree(root, paths=paths or None, check=check)
     changed = unreadable = 0
     for outcome in outcomes:
