@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from barrier_cli.checks.layout import file_layout_problems, first_files, layout_id
 from barrier_cli.checks.refs import Index, file_reference_problems, org_problems, record_id
@@ -21,7 +21,11 @@ from barrier_cli.io.loader import FileResult, Tree, today
 from barrier_cli.io.yamlio import Locator, ParseProblem, decode, locate
 
 if TYPE_CHECKING:
-    from barrier_cli.core.models import Incident, KeyPerson, Pairing, Report
+    from barrier_cli.core.models import Incident, KeyPerson, Pairing
+
+
+class _DatedRules(Protocol):
+    def problems(self, *, today: dt.date) -> list[Problem]: ...
 
 
 def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
@@ -35,8 +39,7 @@ def _own_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     if name == "KeyPerson":
         return cast("KeyPerson", record).problems(today=day, rules=settings.key_persons)
     if name in _PLAIN_RULES:
-        # Report stands for every model whose rules need today only
-        return cast("Report", record).problems(today=day)
+        return cast("_DatedRules", record).problems(today=day)
     if name == "Incident":
         return cast("Incident", record).problems(
             today=day, closure=settings.closure, cases=settings.cases

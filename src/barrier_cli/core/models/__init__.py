@@ -93,7 +93,16 @@ def exported_name(value: object) -> str | None:
 
     Dispatch on a record's model by this name, not by ``isinstance`` against every model:
     the test would import them all. Only the record's own model is looked up, and it is
-    already imported.
+    already imported. Asked for every record of a tree: the answer is kept per class.
     """
-    name = type(value).__name__
-    return name if name in _MODULE_OF and __getattr__(name) is type(value) else None
+    cls = type(value)
+    try:
+        return _NAME_OF[cls]
+    except KeyError:
+        name = cls.__name__
+        found = name if name in _MODULE_OF and __getattr__(name) is cls else None
+        _NAME_OF[cls] = found
+        return found
+
+
+_NAME_OF: dict[type, str | None] = {}
