@@ -81,6 +81,7 @@ def test_an_add_imports_only_its_own_kinds_model(tmp_path: Path) -> None:
     assert "barrier_cli.core.models.report" in modules
     others = {f"barrier_cli.core.models.{name}" for name in OTHER_KINDS}
     assert modules & others == set()
+    assert "barrier_cli.core.models.salvage" not in modules  # for invalid files only
     # the checks of one record run in this process: no pool of workers is prepared
     assert "multiprocessing" not in modules
     assert {m for m in modules if m.split(".")[0] in ("pandas", "jinja2")} == set()

@@ -24,7 +24,6 @@ from barrier_cli.core import i18n, models
 from barrier_cli.core.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.core.lookup import Places
 from barrier_cli.core.models.common import Model, Problem
-from barrier_cli.core.models.salvage import Salvaged, salvage
 from barrier_cli.core.tree_root import SETTINGS_FILE, find_records, is_stray, today
 from barrier_cli.io.schema_errors import problems_from
 from barrier_cli.io.yamlio import ParseProblem, blob_bytes, decode, load_text, read_bytes
@@ -47,6 +46,7 @@ if TYPE_CHECKING:
         Settings,
         Standard,
     )
+    from barrier_cli.core.models.salvage import Salvaged
 
 SKIPPED_DIRS = frozenset({"templates", "node_modules"})
 
@@ -150,6 +150,8 @@ def result_of(
         return result
     result.record, result.problems = validate(kind, data)
     if result.record is None and isinstance(data, dict):
+        from barrier_cli.core.models.salvage import salvage  # for invalid files only
+
         result.salvaged = salvage(kind.model, data)
     return result
 
