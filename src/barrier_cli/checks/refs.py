@@ -10,28 +10,30 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from barrier_cli.core import findings as f
-from barrier_cli.core import i18n
-from barrier_cli.core.models import (
-    Assessment,
-    Competence,
-    Incident,
-    KeyPerson,
-    NilReturns,
-    NoticeEntry,
-    Pairing,
-    Person,
-    Priorities,
-    Report,
-    Reward,
-    Roster,
-    Roundup,
-)
+from barrier_cli.core import i18n, models
 from barrier_cli.core.models.common import Action, Loc, Model, Problem, Signed
 from barrier_cli.io.loader import FileResult, Tree
 from barrier_cli.io.schema_errors import dotted
+
+if TYPE_CHECKING:
+    from barrier_cli.core.models import (
+        Assessment,
+        Competence,
+        Incident,
+        KeyPerson,
+        NilReturns,
+        NoticeEntry,
+        Pairing,
+        Person,
+        Priorities,
+        Report,
+        Reward,
+        Roster,
+        Roundup,
+    )
 
 
 @dataclass
@@ -132,7 +134,7 @@ def record_ids(results: Iterable[FileResult]) -> set[str]:
 def file_reference_problems(result: FileResult, index: Index, tree: Tree) -> Iterator[Problem]:
     """The names one file's record uses that the tree does not define."""
     record = result.record or result.partial
-    checker = _CHECKERS.get(type(record))
+    checker = _CHECKERS.get(models.exported_name(record) or "")
     if record is not None and checker is not None:
         yield from checker(record, index, tree)
         yield from index.signed(record)
@@ -471,17 +473,17 @@ def _priorities(s: Priorities, ix: Index, tree: Tree) -> Iterator[Problem]:
             yield from ix.record(("items", n, "basis", m), ref)
 
 
-_CHECKERS: dict[type, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
-    Competence: _competence,
-    KeyPerson: _key_person,
-    Reward: _reward,
-    Priorities: _priorities,
-    Report: _report,
-    Incident: _incident,
-    Pairing: _pairing,
-    Assessment: _assessment,
-    NoticeEntry: _notice,
-    NilReturns: _returns,
-    Roster: _roster,
-    Roundup: _roundup,
+_CHECKERS: dict[str, Callable[[Any, Index, Tree], Iterator[Problem]]] = {
+    "Competence": _competence,
+    "KeyPerson": _key_person,
+    "Reward": _reward,
+    "Priorities": _priorities,
+    "Report": _report,
+    "Incident": _incident,
+    "Pairing": _pairing,
+    "Assessment": _assessment,
+    "NoticeEntry": _notice,
+    "NilReturns": _returns,
+    "Roster": _roster,
+    "Roundup": _roundup,
 }

@@ -7,34 +7,26 @@ from collections.abc import Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Protocol, cast
 
 from barrier_cli.checks.layout import file_layout_problems, first_files, layout_id
 from barrier_cli.checks.refs import Index, file_reference_problems, org_problems, record_id
 from barrier_cli.core import findings as f
-from barrier_cli.core import i18n
+from barrier_cli.core import i18n, models
 from barrier_cli.core.errors import UnsafePath
 from barrier_cli.core.findings import CheckResult as CheckResult
 from barrier_cli.core.findings import Finding
-from barrier_cli.core.models import (
-    Assessment,
-    Competence,
-    Incident,
-    KeyPerson,
-    NilReturns,
-    NoticeEntry,
-    Pairing,
-    Priorities,
-    Report,
-    Reward,
-    Roster,
-    Roundup,
-)
 from barrier_cli.core.models.common import Model, Problem
 from barrier_cli.core.models.dates import date_order_problems
 from barrier_cli.io.loader import FileResult, Tree, today
-from barrier_cli.io.parallel import load_tree
 from barrier_cli.io.yamlio import Locator, ParseProblem, decode, locate
+
+if TYPE_CHECKING:
+    from barrier_cli.core.models import Incident, KeyPerson, Pairing
+
+
+class _DatedRules(Protocol):
+    def problems(self, *, today: dt.date) -> list[Problem]: ...
 
 
 def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
@@ -44,26 +36,35 @@ def record_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
 
 def _own_problems(record: Model, tree: Tree, day: dt.date) -> list[Problem]:
     settings = tree.settings
-    if isinstance(record, KeyPerson):
-        return record.problems(today=day, rules=settings.key_persons)
-    if isinstance(
-        record,
-        Report
-        | Assessment
-        | NoticeEntry
-        | NilReturns
-        | Roster
-        | Roundup
-        | Competence
-        | Reward
-        | Priorities,
-    ):
-        return record.problems(today=day)
-    if isinstance(record, Incident):
-        return record.problems(today=day, closure=settings.closure, cases=settings.cases)
-    if isinstance(record, Pairing):
-        return record.problems(today=day, deadlines=settings.deadlines)
+    name = models.exported_name(record)
+    if name == "KeyPerson":
+        return cast("KeyPerson", record).problems(today=day, rules=settings.key_persons)
+    if name in _PLAIN_RULES:
+        return cast("_DatedRules", record).problems(today=day)
+    if name == "Incident":
+        return cast("Incident", record).problems(
+            today=day, closure=settings.closure, cases=settings.cases
+        )
+    if name == "Pairing":
+        return cast("Pairing", record).problems(today=day, deadlines=settings.deadlines)
     return []
+
+
+_PLAIN_RULES = frozenset(
+    {
+        "Report",
+        "Assessment",
+        "NoticeEntry",
+        "NilReturns",
+        "Roster",
+        "Roundup",
+        "Competence",
+        "Reward",
+        "Priorities",
+    }
+)
+"""Models whose rules need only today: matched by name, so that checking one record
+imports no other kind's model."""
 
 
 def check_tree(
@@ -80,6 +81,8 @@ def check_tree(
 
     ``blobs`` are the bytes of the files ``results`` read from git rather than from the
     working tree: findings are located in what was checked."""
+    from barrier_cli.io.parallel import load_tree  # multiprocessing: not for one record's check
+
     day = day or today(root)
     tree = load_tree(root, results=results, cache=cache, jobs=jobs)
     wanted = selector(root, paths)

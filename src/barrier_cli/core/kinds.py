@@ -5,32 +5,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from barrier_cli.core.models import (
-    Assessment,
-    Competence,
-    Incident,
-    KeyPerson,
-    NilReturns,
-    NoticeEntry,
-    Org,
-    Pairing,
-    Priorities,
-    Report,
-    Reward,
-    Roster,
-    Roundup,
-    Settings,
-    Standard,
-)
-from barrier_cli.core.models.common import Model
+from barrier_cli.core import models
+
+if TYPE_CHECKING:
+    from barrier_cli.core.models import Assessment
+    from barrier_cli.core.models.common import Model
 
 
 @dataclass(frozen=True)
 class Kind:
     name: str
-    model: type[Model]
+    model_name: str
+    """The model's name in `barrier_cli.core.models`: imported when first used, so that
+    classifying a path builds no model and one kind's command builds only its own."""
     top: str
     """First path component under records/ ('' for the files at the root)."""
     folder: Callable[[Any], str] | None = None
@@ -38,6 +27,10 @@ class Kind:
     is_record: bool = True
     """False for settings, org and standards: files without an id."""
     title_zh: str = ""
+
+    @property
+    def model(self) -> type[Model]:
+        return cast("type[Model]", getattr(models, self.model_name))
 
 
 def _assessment_folder(a: Assessment) -> str:
@@ -48,55 +41,61 @@ def _assessment_folder(a: Assessment) -> str:
 KINDS: dict[str, Kind] = {
     k.name: k
     for k in [
-        Kind("settings", Settings, "", is_record=False, title_zh="设置"),
-        Kind("org", Org, "", is_record=False, title_zh="组织"),
-        Kind("roster", Roster, "", is_record=False, title_zh="排班与请假"),
-        Kind("standard", Standard, "standards", is_record=False, title_zh="考核标准"),
-        Kind("report", Report, "reports", lambda r: f"reports/{r.date:%Y/%m}", title_zh="安全信息"),
+        Kind("settings", "Settings", "", is_record=False, title_zh="设置"),
+        Kind("org", "Org", "", is_record=False, title_zh="组织"),
+        Kind("roster", "Roster", "", is_record=False, title_zh="排班与请假"),
+        Kind("standard", "Standard", "standards", is_record=False, title_zh="考核标准"),
+        Kind(
+            "report", "Report", "reports", lambda r: f"reports/{r.date:%Y/%m}", title_zh="安全信息"
+        ),
         Kind(
             "incident",
-            Incident,
+            "Incident",
             "incidents",
             lambda r: f"incidents/{r.date:%Y}",
             title_zh="事故与两违",
         ),
         Kind(
-            "pairing", Pairing, "pairings", lambda r: f"pairings/{r.start:%Y}", title_zh="包保对子"
+            "pairing",
+            "Pairing",
+            "pairings",
+            lambda r: f"pairings/{r.start:%Y}",
+            title_zh="包保对子",
         ),
-        Kind("assessment", Assessment, "assessments", _assessment_folder, title_zh="考核"),
-        Kind("notice", NoticeEntry, "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
+        Kind("assessment", "Assessment", "assessments", _assessment_folder, title_zh="考核"),
+        Kind("notice", "NoticeEntry", "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
         Kind(
             "returns",
-            NilReturns,
+            "NilReturns",
             "returns",
             lambda r: f"returns/{r.month[:4]}/{r.month[5:]}",
             title_zh="今日无异常",
         ),
         Kind(
             "roundup",
-            Roundup,
+            "Roundup",
             "roundups",
             lambda r: f"roundups/{r.period[:4]}",
             title_zh="周月汇总反馈",
         ),
         Kind(
             "competence",
-            Competence,
+            "Competence",
             "competence",
             lambda r: f"competence/{r.date:%Y}",
             title_zh="素质考核与竞赛",
         ),
         Kind(
             "keyperson",
-            KeyPerson,
+            "KeyPerson",
             "keypersons",
             lambda r: f"keypersons/{r.proposed:%Y}",
             title_zh="安全关键人",
         ),
-        Kind("reward", Reward, "rewards", lambda r: f"rewards/{r.date:%Y}", title_zh="奖惩"),
+        Kind("reward", "Reward", "rewards", lambda r: f"rewards/{r.date:%Y}", title_zh="奖惩"),
         Kind(
             "priorities",
-            Priorities,
+            "Priorities",
             "priorities",
             lambda r: f"priorities/{r.month[:4]}",
             title_zh="保安全重点",

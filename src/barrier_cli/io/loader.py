@@ -15,40 +15,41 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from barrier_cli.core import findings as f
-from barrier_cli.core import i18n
+from barrier_cli.core import i18n, models
 from barrier_cli.core.errors import os_reason
 from barrier_cli.core.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.core.lookup import Places
-from barrier_cli.core.models import (
-    Assessment,
-    Competence,
-    Incident,
-    KeyPerson,
-    NilReturns,
-    NoticeEntry,
-    Org,
-    Pairing,
-    Priorities,
-    Report,
-    Reward,
-    Roster,
-    Roundup,
-    Settings,
-    Standard,
-)
 from barrier_cli.core.models.common import Model, Problem
-from barrier_cli.core.models.salvage import Salvaged, salvage
 from barrier_cli.core.tree_root import SETTINGS_FILE, find_records, is_stray, today
 from barrier_cli.io.schema_errors import problems_from
 from barrier_cli.io.yamlio import ParseProblem, blob_bytes, decode, load_text, read_bytes
 
+if TYPE_CHECKING:
+    from barrier_cli.core.models import (
+        Assessment,
+        Competence,
+        Incident,
+        KeyPerson,
+        NilReturns,
+        NoticeEntry,
+        Org,
+        Pairing,
+        Priorities,
+        Report,
+        Reward,
+        Roster,
+        Roundup,
+        Settings,
+        Standard,
+    )
+    from barrier_cli.core.models.salvage import Salvaged
+
 SKIPPED_DIRS = frozenset({"templates", "node_modules"})
-M = TypeVar("M", bound=Model)
 
 
 @dataclass
@@ -150,6 +151,8 @@ def result_of(
         return result
     result.record, result.problems = validate(kind, data)
     if result.record is None and isinstance(data, dict):
+        from barrier_cli.core.models.salvage import salvage  # for invalid files only
+
         result.salvaged = salvage(kind.model, data)
     return result
 
@@ -259,7 +262,7 @@ class Tree:
     files: list[FileResult]
     returns: list[NilReturns] = field(default_factory=list)
     """Nil returns (今日无异常): cadence feedback, never safety information."""
-    roster: Roster = field(default_factory=Roster)
+    roster: Roster = field(default_factory=lambda: models.Roster())
     """Shift cycles and leave (roster.yaml, optional): who is on duty which day."""
     roundups: list[Roundup] = field(default_factory=list)
     """Weekly (group) and monthly (branch) roll-ups: feedback of those tiers."""
@@ -303,63 +306,63 @@ def collector_paused() -> Iterator[None]:
 
 
 _MODELS = (
-    Settings,
-    Org,
-    Standard,
-    Report,
-    Incident,
-    Pairing,
-    Assessment,
-    NoticeEntry,
-    NilReturns,
-    Roster,
-    Roundup,
-    Competence,
-    KeyPerson,
-    Reward,
-    Priorities,
+    "Settings",
+    "Org",
+    "Standard",
+    "Report",
+    "Incident",
+    "Pairing",
+    "Assessment",
+    "NoticeEntry",
+    "NilReturns",
+    "Roster",
+    "Roundup",
+    "Competence",
+    "KeyPerson",
+    "Reward",
+    "Priorities",
 )
+"""By name, not class: sorting a small tree (an add's) imports no model it does not hold."""
 
 
 def build_tree(root: Path, results: list[FileResult]) -> Tree:
     # one pass over the files, not one per kind: at 300k files each pass is felt
-    by_model: dict[type[Model], list[Model]] = {model: [] for model in _MODELS}
-    models_of: dict[type, list[list[Model]]] = {}
+    by_model: dict[str, list[Any]] = {name: [] for name in _MODELS}
+    lists_of: dict[type, list[Any] | None] = {}
     for result in results:
         record = result.record
         if record is None:
             continue
-        lists = models_of.get(type(record))
-        if lists is None:
-            lists = models_of[type(record)] = [
-                by_model[model] for model in _MODELS if isinstance(record, model)
-            ]
-        for found in lists:
+        cls = type(record)
+        if cls not in lists_of:
+            lists_of[cls] = by_model.get(models.exported_name(record) or "")
+        found = lists_of[cls]
+        if found is not None:
             found.append(record)
 
-    def records(model: type[M]) -> list[M]:
-        return by_model[model]  # type: ignore[return-value]
+    def records(name: str) -> list[Any]:
+        return by_model[name]
 
-    settings = next(iter(records(Settings)), None) or Settings()
-    org = next(iter(records(Org)), None) or Org()
+    settings = next(iter(records("Settings")), None) or models.Settings()
+    org = next(iter(records("Org")), None) or models.Org()
     return Tree(
         root=root,
         settings=settings,
         org=org,
-        standards={s.id: s for s in records(Standard)},
-        reports=records(Report),
-        incidents=records(Incident),
-        pairings=records(Pairing),
-        assessments=records(Assessment),
-        notices=records(NoticeEntry),
+        standards={s.id: s for s in records("Standard")},
+        reports=records("Report"),
+        incidents=records("Incident"),
+        pairings=records("Pairing"),
+        assessments=records("Assessment"),
+        notices=records("NoticeEntry"),
         files=results,
-        returns=records(NilReturns),
-        roster=next(iter(records(Roster)), None) or Roster(),
-        roundups=records(Roundup),
-        competence=records(Competence),
-        key_persons=records(KeyPerson),
-        rewards=records(Reward),
-        priorities=records(Priorities),
+        returns=records("NilReturns"),
+        roster=next(iter(records("Roster")), None) or models.Roster(),
+        roundups=records("Roundup"),
+        competence=records("Competence"),
+        key_persons=records("KeyPerson"),
+        rewards=records("Reward"),
+        priorities=records("Priorities"),
     )
 
 

@@ -8,23 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
+from typing import TYPE_CHECKING, cast
 
 from barrier_cli.core import findings as f
-from barrier_cli.core import i18n
-from barrier_cli.core.models.assessment import Assessment
+from barrier_cli.core import i18n, models
 from barrier_cli.core.models.common import Action, Loc, Model, Problem, Signed
-from barrier_cli.core.models.incident import Incident
-from barrier_cli.core.models.notice import NoticeEntry
-from barrier_cli.core.models.pairing import Pairing
-from barrier_cli.core.models.report import Report
+
+if TYPE_CHECKING:
+    from barrier_cli.core.models import Assessment, Incident, NoticeEntry, Pairing, Report
+
+# Dispatch by the model's exported name: an isinstance test would import every model, and
+# checking one record (an add) builds only its own.
+_DATED = frozenset({"Report", "Incident", "Assessment", "NoticeEntry"})
 
 
 def own_date(record: Model) -> dt.date | None:
     """The day a record begins: when it was observed, happened, started or was made."""
-    if isinstance(record, Report | Incident | Assessment | NoticeEntry):
-        return record.date
-    if isinstance(record, Pairing):
-        return record.start
+    name = models.exported_name(record)
+    if name in _DATED:
+        return cast("Report | Incident | Assessment | NoticeEntry", record).date
+    if name == "Pairing":
+        return cast("Pairing", record).start
     return None
 
 
@@ -34,14 +38,17 @@ def date_order_problems(record: Model, *, today: dt.date) -> list[Problem]:
     if begun is None:
         return []
     out = list(_signed(record, begun, today))
-    if isinstance(record, Report):
+    name = models.exported_name(record)
+    if name == "Report":
+        record = cast("Report", record)
         out.extend(_actions(record.actions, "actions", begun))
         # closed before the report itself is `closed-date`'s: one finding for one wrong date
         if record.analysis is not None and record.closed is not None and record.closed >= begun:
             out.extend(
                 _after(("closed",), record.closed, record.analysis.date, "closed", "analysed")
             )
-    elif isinstance(record, Incident):
+    elif name == "Incident":
+        record = cast("Incident", record)
         out.extend(_actions(record.measures, "measures", begun))
         meeting = record.analysis.meeting if record.analysis is not None else None
         if meeting is not None:
@@ -66,7 +73,8 @@ def date_order_problems(record: Model, *, today: dt.date) -> list[Problem]:
                     ("handover", "date"), record.handover.date, begun, "handed over", "it happened"
                 )
             )
-    elif isinstance(record, Pairing):
+    elif name == "Pairing":
+        record = cast("Pairing", record)
         for n, review in enumerate(record.reviews):
             out.extend(_after(("reviews", n, "date"), review.date, begun, "reviewed", "the start"))
     return out

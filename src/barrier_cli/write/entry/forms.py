@@ -8,6 +8,7 @@ partners, when a question applies, and how its default follows from earlier answ
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -15,9 +16,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from barrier_cli.core.models import Incident, Pairing, Report
 from barrier_cli.core.models.common import RecordModel
-from barrier_cli.core.models.pairing import Review
 from barrier_cli.write.entry.context import EntryContext
 from barrier_cli.write.entry.questions import Answers, Question, Ref, question_for, strip_optional
 
@@ -56,7 +55,9 @@ def _is(name: str, value: str) -> Callable[[Answers], bool]:
 @dataclass(frozen=True)
 class Form:
     kind: str
-    model: type[BaseModel]
+    model_at: str
+    """``module:Model`` under `barrier_cli.core.models`, imported when the form is used: an
+    add builds the model of its own kind only."""
     later: frozenset[str] = frozenset()
     """Fields of later stages, not asked at entry."""
     refs: Mapping[str, Ref] = field(default_factory=dict)
@@ -69,6 +70,14 @@ class Form:
     dated: str | None = None
     """The date that makes the record late when long past (``deadlines.backdate_days``)."""
     _derived: list[Question] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def model(self) -> type[BaseModel]:
+        module, name = self.model_at.split(":")
+        model: type[BaseModel] = getattr(
+            importlib.import_module(f"barrier_cli.core.models.{module}"), name
+        )
+        return model
 
     def questions(self) -> list[Question]:
         """The questions, derived from the model once (every answer's check asks for them)."""
@@ -124,7 +133,7 @@ class Form:
 
 REPORT = Form(
     "report",
-    Report,
+    "report:Report",
     later=frozenset({"filed", "status", "analysis", "actions", "closed"}),
     refs={
         "reporter": "person",
@@ -144,7 +153,7 @@ REPORT = Form(
 
 INCIDENT = Form(
     "incident",
-    Incident,
+    "incident:Incident",
     later=frozenset(
         {
             "persons",
@@ -186,7 +195,7 @@ INCIDENT = Form(
 
 PAIRING = Form(
     "pairing",
-    Pairing,
+    "pairing:Pairing",
     later=frozenset(
         {"reviews", "assistant", "escalated_on", "basic_on", "full_on", "status", "ended"}
     ),
@@ -197,7 +206,7 @@ PAIRING = Form(
 
 REVIEW = Form(
     "review",
-    Review,
+    "pairing:Review",
     refs={"by": "person"},
     defaults={"date": _today, "by": _me},
 )
