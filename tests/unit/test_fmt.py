@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -254,7 +255,40 @@ def test_property_comments_anywhere_are_all_kept(
         load_text(text)
     except ParseProblem:
         return  # a comment line inside a literal block's indentation made it invalid YAML
-    out = format_text(text, Report)  # never refuses (its safety net) what it can read
+    try:
+        out = format_text(text, Report)
+    except ParseProblem:
+        # The one layout fmt's safety net refuses, leaving the file as it is: a comment at
+        # column 0 inside a nested block (between two keys of a list item), which ruamel
+        # cannot attach where it stood. Anything else readable is formatted.
+        assert _dedented_inside_a_block(text), text
+        return
     assert comments(out) == comments(text)
     assert format_text(out, Report) == out
     assert Report.model_validate(load_text(out)) == Report.model_validate(load_text(text))
+
+
+def _dedented_inside_a_block(text: str) -> bool:
+    """A comment line at column 0 whose neighbouring content lines are both indented."""
+    lines = text.splitlines()
+    content = [i for i, line in enumerate(lines) if line.strip() and not line.startswith("#")]
+    for i, line in enumerate(lines):
+        if not line.startswith("#"):
+            continue
+        before = [j for j in content if j < i]
+        after = [j for j in content if j > i]
+        if before and after and lines[before[-1]][:1] == " " and lines[after[0]][:1] == " ":
+            return True
+    return False
+
+
+def test_a_parse_problem_leaves_a_with_block_as_itself() -> None:
+    # contextlib sets __traceback__ on what leaves a with block; a frozen exception refused it
+    from contextlib import contextmanager
+
+    @contextmanager
+    def block() -> Iterator[None]:
+        yield
+
+    with pytest.raises(ParseProblem), block():
+        raise ParseProblem("syntax", "x")

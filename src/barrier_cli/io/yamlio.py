@@ -81,9 +81,13 @@ _REFUSED_TAGS = ("binary", "omap", "pairs", "set")
 _TAB_INDENT = re.compile(r"^[ ]*\t", re.MULTILINE)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(unsafe_hash=True, slots=True)
 class ParseProblem(Exception):
-    """Why a file's text is not a record; line and col are 1-based (0: unknown)."""
+    """Why a file's text is not a record; line and col are 1-based (0: unknown).
+
+    Not frozen: Python sets ``__traceback__`` on an exception that leaves a ``with`` block of a
+    ``contextmanager``, and a frozen dataclass refuses that (a TypeError, exit 3).
+    """
 
     code: str
     message: str

@@ -110,7 +110,7 @@ def format_text(text: str, model: type[BaseModel] | None) -> str:
     if load_text(result) != data or not comments <= kept:
         raise ParseProblem(
             f.SYNTAX,
-            i18n._("formatting would lose a value or a comment; the file was left as it is"),
+            i18n._("formatting would lose a value or a comment"),
             hint=i18n._("please report this as a bug in barrier fmt"),
         )
     return result
