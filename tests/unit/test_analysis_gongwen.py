@@ -139,7 +139,7 @@ def test_praise_is_one_sentence_per_catch_and_a_proposal_says_its_category(
     months: dict[str, MonthlyAnalysis],
 ) -> None:
     zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
-    assert "拟对王建国、杨帆等2名同志提出表扬：" in zh
+    assert "拟对王建国、杨帆同志提出表扬：" in zh
     assert "\n2. 一班二组杨帆同志10月22日发现" in zh
     assert "依据：本月“违章违纪”类信息7条" in zh
     assert "9月份党内安全分析会确定的保安全重点共3项" in zh

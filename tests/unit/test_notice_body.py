@@ -186,8 +186,8 @@ def test_scores_name_the_tail_and_members_who_failed_cost_their_branch() -> None
     # hand-scored items are not entered: the scores are provisional, said in the branches'
     # order, and nobody is named last
     assert re.search(
-        r"各党支部已评定的8个项目得分为：一班党支部[\d.]+分、二班党支部[\d.]+分"
-        r"（另5个项目由车间党总支评定后另行通报，暂不排序）。",
+        r"各党支部已评定的8个项点得分为：一班党支部[\d.]+分、二班党支部[\d.]+分"
+        r"（另5个项点由车间党总支评定后另行通报，暂不排序）。",
         results,
     )
     assert "排名末位" not in results and "排尾" not in results

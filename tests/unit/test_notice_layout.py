@@ -112,7 +112,7 @@ def test_praise_is_a_sentence_worded_for_members_and_others() -> None:
         build(report(commend=True), settings=SETTINGS), OCT, today=TODAY, lang="zh"
     )
     only = n.render_notice(members_only, fmt="md", lang="zh", records=None)
-    assert "希望全体党员以他们为榜样" in only
+    assert "对朱春祥同志予以通报表扬。希望全体党员以其为榜样" in only
 
 
 def test_overview_counts_by_element_and_branch() -> None:
@@ -250,7 +250,7 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     # what a case lacks is prose, not a dump of field names; no system words
     for dump in ("尚缺", "措施未完成", "措施不具体（", "所缺内容", "案件状态", "闭环", "销案"):
         assert dump not in prose, dump
-    for word in ("排尾", "项点", "列检车间党总支办公室", "四班党支部发生"):
+    for word in ("排尾", "列检车间党总支办公室", "四班党支部发生"):
         assert word not in prose, word
     # a case's measures as its record has them: owners and due dates are there, one is open
     assert (
@@ -287,8 +287,8 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     assert "四班党支部（责任人：支部委员莫文斌；车间党总支书记王建国督导）：" in prose
     assert "四班党支部（责任人：支部书记任辉）" not in prose
     # hand-scored items missing: provisional, nobody named last
-    assert "各党支部已评定的8个项目得分为：一班党支部65.5分、二班党支部69分" in prose
-    assert "（另5个项目由车间党总支评定后另行通报，暂不排序）。" in prose
+    assert "各党支部已评定的8个项点得分为：一班党支部65.5分、二班党支部69分" in prose
+    assert "（另5个项点由车间党总支评定后另行通报，暂不排序）。" in prose
     assert "排名末位" not in prose
     # the open case of September is in the overview, and overdue actions are said once
     assert "9月份发生的严重违章1起至今尚未整改销号。" in prose

@@ -1127,19 +1127,35 @@ def _prose(
     close = ""
     if notice.praises:
         everyone = not all(p.member for p in notice.praises)
-        close = (
-            _(
-                "{issuer} commends the comrades above. All party members and staff are asked "
-                "to follow their example: keep to the standards at their posts and find and "
-                "report safety information of their own accord."
-            )
-            if everyone
-            else _(
-                "{issuer} commends the comrades above. All party members are asked to follow "
-                "their example: keep to the standards at their posts and find and report safety "
-                "information of their own accord."
-            )
-        ).format(issuer=issuer)
+        praised = sorted({p.who for p in notice.praises})
+        if len(praised) == 1:
+            close = (
+                _(
+                    "{issuer} commends comrade {name}. All party members and staff are asked "
+                    "to follow this example: keep to the standards at their posts and find and "
+                    "report safety information of their own accord."
+                )
+                if everyone
+                else _(
+                    "{issuer} commends comrade {name}. All party members are asked to follow "
+                    "this example: keep to the standards at their posts and find and report "
+                    "safety information of their own accord."
+                )
+            ).format(issuer=issuer, name=praised[0])
+        else:
+            close = (
+                _(
+                    "{issuer} commends the comrades above. All party members and staff are asked "
+                    "to follow their example: keep to the standards at their posts and find and "
+                    "report safety information of their own accord."
+                )
+                if everyone
+                else _(
+                    "{issuer} commends the comrades above. All party members are asked to follow "
+                    "their example: keep to the standards at their posts and find and report "
+                    "safety information of their own accord."
+                )
+            ).format(issuer=issuer)
 
     own = ""
     if notice.own is not None:
