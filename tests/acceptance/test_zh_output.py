@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from barrier_cli.cli.main import COMMANDS, run
-from barrier_cli.core.labels import LABELS
+from barrier_cli.core.labels import LABELS, label
 from cli_helpers import ADD_REPORT, DATA, copy_tiny
 from cli_helpers import barrier as cli
 
@@ -47,9 +47,9 @@ _NOT_PROSE = [
 _ENGLISH = re.compile(r"[A-Za-z]{2,}(?:[ ,;:'\"()-]+[A-Za-z]{2,}){2,}")
 _RAW_CHOICES = {
     value
-    for group in LABELS.values()
-    for value, (zh, _en) in group.items()
-    if zh != value and len(value) > 2
+    for group, values in LABELS.items()
+    for value in values
+    if label(group, value, "zh") != value and len(value) > 2
 }
 
 

@@ -144,3 +144,36 @@ def test_a_tree_speaks_its_lang_setting_read_without_loading_it(
     assert language_of_run(["--records", str(root), "check"]) == expected
     monkeypatch.chdir(tmp_path)
     assert language_of_run(["check"]) == expected
+
+
+def table_keys() -> dict[Key, str]:
+    """Every label and field title and help the tables look up by key, with where."""
+    from barrier_cli.core.fielddocs import FIELDS
+    from barrier_cli.core.labels import LABELS
+
+    found: dict[Key, str] = {}
+    for group, values in LABELS.items():
+        for value, english in values.items():
+            found[f"label:{group}", english] = f"labels {group}.{value}"
+    for model, docs in FIELDS.items():
+        for key, doc in docs.items():
+            found[f"field:{model}.{key}", doc.title_en] = f"fielddocs {model}.{key}"
+            if doc.help_en:
+                found[f"help:{model}.{key}", doc.help_en] = f"fielddocs {model}.{key} help"
+    return found
+
+
+def test_every_label_and_field_doc_has_its_chinese() -> None:
+    zh = catalogue(ZH / "labels.po")
+    missing = {key: where for key, where in table_keys().items() if not zh.get(key)}
+    assert missing == {}
+
+
+def test_the_labels_catalogue_holds_nothing_the_tables_no_longer_say() -> None:
+    said = table_keys()
+    stale = [
+        key
+        for key in catalogue(ZH / "labels.po")
+        if key not in said and not (key[0] or "").startswith("field:export.")
+    ]
+    assert stale == []

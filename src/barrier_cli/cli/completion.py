@@ -160,10 +160,11 @@ def _kinds(ctx: Context, word: str) -> list[tuple[str, str]]:
 
 
 def _choices(group: str, word: str) -> list[tuple[str, str]]:
-    from barrier_cli.core.labels import LABELS
+    from barrier_cli.core.labels import LABELS, names
 
+    labelled = [(value, *names(group, value)) for value in LABELS[group]]
     return [
         (value, f"{zh} / {en}")
-        for value, (zh, en) in LABELS[group].items()
+        for value, zh, en in labelled
         if value.startswith(word) or zh.startswith(word)
     ]

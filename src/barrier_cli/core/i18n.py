@@ -1,8 +1,9 @@
 """Message catalogues: every user-facing string is written once, in English, and translated
 by a gettext catalogue per language (``locale/<lang>/LC_MESSAGES/<domain>.po``).
 
-Each area keeps its own domain (``barrier`` for messages, help and findings; one per document
-family), so the catalogues of a language are chained into one lookup. The ``.po`` files are the
+Each area keeps its own domain (``barrier`` for messages, help and findings; ``labels`` for the
+choice labels and field titles and help; one per document family), so the catalogues of a
+language are chained into one lookup: every ``.po`` of the folder is a domain. The ``.po`` files are the
 source; ``.mo`` files are compiled from them at build (``make``, or a wheel build) and, in a
 source checkout where one is missing or older than its ``.po``, compiled in memory with Babel.
 

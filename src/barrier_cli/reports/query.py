@@ -18,6 +18,7 @@ from barrier_cli.core.errors import InvalidInput, RecordNotFound
 from barrier_cli.core.fielddocs import field_doc
 from barrier_cli.core.ids import parse_ref
 from barrier_cli.core.labels import LABELS, Lang, group_of, label
+from barrier_cli.core.labels import names as label_names
 from barrier_cli.core.lookup import Lookup
 from barrier_cli.core.models import (
     Assessment,
@@ -209,8 +210,8 @@ def _below(tree: Tree, unit: str, lang: Lang) -> set[str]:
 
 def _status_value(model: type[BaseModel], status: str) -> str:
     group = group_of(model, "status") or "status"
-    for value, names in LABELS.get(group, {}).items():
-        if status in (value, *names):
+    for value in LABELS.get(group, {}):
+        if status in (value, *label_names(group, value)):
             return value
     return status
 

@@ -22,7 +22,7 @@ from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.fielddocs import field_doc
 from barrier_cli.core.kinds import KINDS
-from barrier_cli.core.labels import LABELS, group_of
+from barrier_cli.core.labels import LABELS, group_of, label
 from barrier_cli.io.canonical import field_order
 from barrier_cli.io.schema_age import WRITTEN_BY
 from barrier_cli.write.fmt import DictOf, ListOf, Shape, shape_of
@@ -109,8 +109,8 @@ def _dress(schema: dict[str, Any], model: type[BaseModel]) -> None:
         except KeyError:
             prop["title"] = key
             continue
-        prop["title"] = f"{doc.title_zh} / {doc.title_en}"
-        helps = [h for h in (doc.help_zh, doc.help_en) if h]
+        prop["title"] = f"{doc.title('zh')} / {doc.title('en')}"
+        helps = [h for h in (doc.help("zh"), doc.help("en")) if h]
         if helps:
             prop["description"] = "\n\n".join(helps)
         _label_choices(prop, group_of(model, key))
@@ -126,7 +126,9 @@ def _label_choices(prop: dict[str, Any], name: str | None) -> None:
     for node in _enum_nodes(prop):
         values = node["enum"]
         if all(v in group for v in values):
-            node["enumDescriptions"] = [f"{group[v][0]} / {group[v][1]}" for v in values]
+            node["enumDescriptions"] = [
+                f"{label(name, v, 'zh')} / {label(name, v, 'en')}" for v in values
+            ]
 
 
 def _enum_nodes(node: Any) -> Iterator[dict[str, Any]]:

@@ -187,19 +187,22 @@ def _group(key: str, values: tuple[Any, ...]) -> str | None:
     return fits[0] if len(fits) == 1 else None
 
 
-def _extra(name: str, shape: Shape, zh: str, en: str) -> Column:
-    return Column(name, (name,), shape, (FieldDoc(zh, en),))
+def _extra(name: str, shape: Shape, title: str, where: str = "") -> Column:
+    """A column no model field makes; its zh title is ``field:export.<where>`` in the catalogue
+    (``where`` tells apart the "record" columns that point at different kinds)."""
+    doc = FieldDoc(title, where=f"export.{where or name}")
+    return Column(name, (name,), shape, (doc,))
 
 
-_RECORD_OF_ACTION = _extra("record", Shape("string"), "信息编号", "report")
-_RECORD_OF_MEASURE = _extra("record", Shape("string"), "事故编号", "incident")
-_RECORD_OF_RESULT = _extra("record", Shape("string"), "考核记录编号", "competence record")
+_RECORD_OF_ACTION = _extra("record", Shape("string"), "report", "action.record")
+_RECORD_OF_MEASURE = _extra("record", Shape("string"), "incident", "measure.record")
+_RECORD_OF_RESULT = _extra("record", Shape("string"), "competence record", "result.record")
 # 1-based, as `due` and `action done ID/N` count them.
-_NUMBER = _extra("number", Shape("int"), "序号", "no.")
-_STANDARD = _extra("standard", Shape("choice", "level"), "考核标准", "standard")
-_ASPECT = _extra("aspect", Shape("string"), "考核方面编号", "aspect")
-_ASPECT_NAME = _extra("aspect_name", Shape("string"), "考核方面", "aspect name")
-_TOTAL = _extra("total", Shape("float"), "总分", "total")
+_NUMBER = _extra("number", Shape("int"), "no.")
+_STANDARD = _extra("standard", Shape("choice", "level"), "standard")
+_ASPECT = _extra("aspect", Shape("string"), "aspect")
+_ASPECT_NAME = _extra("aspect_name", Shape("string"), "aspect name")
+_TOTAL = _extra("total", Shape("float"), "total")
 
 TABLES: tuple[TableSpec, ...] = (
     TableSpec(

@@ -22,7 +22,8 @@ from pydantic.fields import FieldInfo
 
 from barrier_cli.core import i18n
 from barrier_cli.core.fielddocs import FieldDoc, field_doc
-from barrier_cli.core.labels import LABELS, Lang, group_of, label
+from barrier_cli.core.labels import Lang, group_of, label
+from barrier_cli.core.labels import names as label_names
 from barrier_cli.write.entry.context import EntryContext
 
 if typing.TYPE_CHECKING:
@@ -116,7 +117,7 @@ class Question:
             return self.choices[int(text) - 1]
         wanted = text.casefold()
         for value in self.choices:
-            names = {value, *LABELS.get(self.labels, {}).get(value, ())}
+            names = {value, *label_names(self.labels, value)} if self.labels else {value}
             if wanted in {n.casefold() for n in names}:
                 return value
         shown = "、".join(
