@@ -90,6 +90,14 @@ class Builder:
         self.para(("{{ loop.index }}. " if numbered else "") + text)
         self.tag("{%p endfor %}")
 
+    def items_or(self, loop: str, text: str, empty: str, *, numbered: bool = True) -> None:
+        """``items`` when ``loop``'s sequence has any, else the one paragraph ``empty``."""
+        self.tag(f"{{%p if {loop.split(' in ', 1)[1]} %}}")
+        self.items(loop, text, numbered=numbered)
+        self.tag("{%p else %}")
+        self.para(empty)
+        self.tag("{%p endif %}")
+
     def table(self, header: Sequence[str], loop: str, cells: Sequence[str]) -> None:
         """A ruled table: a header row, then one row per item of ``loop``."""
         self.grid(header, [f"{{%tr for {loop} %}}", (cells, False), "{%tr endfor %}"])
@@ -187,29 +195,31 @@ def notice() -> Builder:
 
     b.heading('{{ _("3. Problems") }}', 1)
     b.heading('{{ _("(1) Accidents and violations") }}', 2)
-    b.tag("{%p if t.cases %}")
-    b.items("c in t.cases", "{{ c }}")
-    b.tag("{%p else %}")
-    b.para('{{ _("No accident or violation occurred this month, and none is still open.") }}')
-    b.tag("{%p endif %}")
+    b.items_or(
+        "c in t.cases",
+        "{{ c }}",
+        '{{ _("No accident or violation occurred this month, and none is still open.") }}',
+    )
     b.heading('{{ _("(2) Near misses") }}', 2)
-    b.tag("{%p if t.near_misses %}")
-    b.items("n in t.near_misses", "{{ n }}", numbered=False)
-    b.tag("{%p else %}")
-    b.para('{{ _("No near miss was reported this month.") }}')
-    b.tag("{%p endif %}")
+    b.items_or(
+        "n in t.near_misses",
+        "{{ n }}",
+        '{{ _("No near miss was reported this month.") }}',
+        numbered=False,
+    )
     b.heading('{{ _("(3) Proposed key persons") }}', 2)
-    b.tag("{%p if t.key_persons %}")
-    b.items("k in t.key_persons", "{{ k }}", numbered=False)
-    b.tag("{%p else %}")
-    b.para('{{ _("No new key person is proposed this month.") }}')
-    b.tag("{%p endif %}")
+    b.items_or(
+        "k in t.key_persons",
+        "{{ k }}",
+        '{{ _("No new key person is proposed this month.") }}',
+        numbered=False,
+    )
     b.heading('{{ _("(4) Pairings") }}', 2)
-    b.tag("{%p if t.pairings %}")
-    b.items("p in t.pairings", "{{ p }}")
-    b.tag("{%p else %}")
-    b.para('{{ _("No pairing is under way this month.") }}')
-    b.tag("{%p endif %}")
+    b.items_or(
+        "p in t.pairings",
+        "{{ p }}",
+        '{{ _("No pairing is under way this month.") }}',
+    )
     b.heading('{{ _("(5) Problems of the branches") }}', 2)
     b.tag("{%p if t.branches %}")
     b.items("x in t.branches", "{{ x }}")
@@ -223,11 +233,12 @@ def notice() -> Builder:
     b.tag("{%p endif %}")
 
     b.heading('{{ _("4. Assessment results") }}', 1)
-    b.tag("{%p if t.scores %}")
-    b.items("s in t.scores", "{{ s }}", numbered=False)
-    b.tag("{%p else %}")
-    b.para('{{ _("No branch was assessed this month.") }}')
-    b.tag("{%p endif %}")
+    b.items_or(
+        "s in t.scores",
+        "{{ s }}",
+        '{{ _("No branch was assessed this month.") }}',
+        numbered=False,
+    )
     b.tag("{%p if notice.scores %}")
     b.table(
         ['{{ _("Rank") }}', '{{ _("Branch") }}', '{{ _("Score") }}', '{{ _("Tail") }}'],
