@@ -66,3 +66,73 @@ def test_an_unknown_command_is_none_and_suggests_close_names(group: Any) -> None
     with pytest.raises(UsageError) as caught:
         group.resolve_command(ctx, ["repot"])
     assert "Did you mean 'report'" in caught.value.format_message()
+
+
+# -- option values converted without pydantic -------------------------------------------------
+
+
+def _every_parameter(group: Any) -> list[Any]:
+    out, pending = list(group.params), [group.commands[name] for name in COMMANDS]
+    while pending:
+        command = pending.pop()
+        out += command.params
+        pending += getattr(command, "commands", {}).values()
+    return out
+
+
+VALUES = [
+    *("", "text", "json", "JSON", "md", "zh", "en", "fr", "never", "always"),
+    *("0", "1", "2", "007", "+3", " 7", "1_000", "-1", "٣", "2.0", "abc", "99999999999999999999"),
+    *(".", "records", "/etc/passwd", "/nonexistent/x", "-", "a//b/", "~/x", "README.md"),
+    *(0, 3, True, False, None, ()),
+]
+
+
+def _outcome(runtime: Any, value: Any, param: Any, ctx: Any) -> tuple[str, Any]:
+    try:
+        return "value", runtime.coerce(value, param=param, ctx=ctx)
+    except Exception as e:  # the refusal itself is compared
+        return type(e).__name__, getattr(e, "message", str(e))
+
+
+def test_plain_conversion_gives_what_typers_adapter_gives_or_its_very_refusal(
+    group: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """For every parameter of every command and each value (typical, odd and wrong), the
+    conversion without pydantic returns what typer's own returns, or refuses in its words."""
+    from typer._coercion import build_runtime_param
+
+    from barrier_cli.cli.lazy import _Plain, plain_param
+
+    monkeypatch.chdir(Path(barrier_cli.cli.__file__).parents[3])
+    ctx = group.make_context("barrier", ["--help"], resilient_parsing=True)
+    plain_kinds = set()
+    for param in _every_parameter(group):
+        descriptor = param.type_descriptor
+        plain = plain_param(descriptor)
+        if plain is None:
+            continue
+        assert isinstance(plain, _Plain)
+        plain_kinds.add(repr(descriptor.annotation))
+        typers = build_runtime_param(descriptor)
+        for value in VALUES:
+            given = (
+                [value] if (param.multiple or param.nargs == -1) and value is not None else value
+            )
+            assert _outcome(plain, given, param, ctx) == _outcome(typers, given, param, ctx), (
+                param.name,
+                given,
+            )
+    assert {"<class 'str'>", "<class 'int'>", "<class 'pathlib.Path'>"} <= plain_kinds
+    assert any(kind.startswith("typing.Literal") for kind in plain_kinds)
+    assert "list[pathlib.Path]" in plain_kinds
+
+
+def test_a_refused_value_is_typers_refusal(tmp_path: Path) -> None:
+    from cli_helpers import barrier
+
+    said = barrier(tmp_path, "--lang", "en", "check", "--jobs", "0")
+    assert said.returncode == 2
+    assert "Invalid value for '--jobs' / '-j': Input should be greater than or equal to 1" in (
+        said.stderr
+    )

@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import importlib
 import sys
-from collections.abc import Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, get_args, get_origin
 
 import typer
 import typer.core
 from typer._click import Command, Context, HelpFormatter, Parameter
 from typer._click.shell_completion import CompletionItem
 from typer._click.utils import make_default_short_help
-from typer.core import TyperGroup, TyperOption
-from typer.models import CommandInfo, TyperInfo
+from typer._coercion import RuntimeParam, TypeDescriptor, build_runtime_param
+from typer._param_types import coerce_cli_choice, coerce_cli_path, routes_to_path
+from typer._typing import is_literal_type, literal_values
+from typer.core import TyperGroup, TyperOption, _TyperParameter
+from typer.models import CommandInfo, ParameterInfo, TyperInfo
 
 from barrier_cli.cli.context import language_of_run
 from barrier_cli.core import i18n
@@ -184,6 +188,123 @@ def hoisted(args: list[str], params: list[Parameter]) -> list[str]:
             front.append(args[n])
             n += 1
     return front + rest
+
+
+# -- converting option values without pydantic -----------------------------------------------
+# Typer converts every value through a pydantic TypeAdapter it builds on first use: importing
+# pydantic and building the adapters was a sixth of a warm check, which has no other use for
+# pydantic. The values barrier's options take (text, paths, choices, whole numbers) are
+# converted here by typer's own functions, the ones its adapters call; whatever this does not
+# take as plainly valid goes to typer's adapter, so every refusal is typer's, word for word.
+
+Leaf = Callable[[Any, _TyperParameter, Context], Any]
+
+
+@dataclass(frozen=True)
+class _Plain(RuntimeParam):
+    """Typer's conversion of one parameter without its adapter, for the plainly valid."""
+
+    descriptor: TypeDescriptor
+    leaf: Leaf
+    many: bool
+
+    def _coerce_value(self, value: Any, param: _TyperParameter, ctx: Context) -> Any:
+        try:
+            if self.many:
+                items = value if isinstance(value, list | tuple) else [value]
+                return [self.leaf(item, param, ctx) for item in items]
+            return self.leaf(value, param, ctx)
+        except Exception:  # typer's adapter says what is wrong, in its words
+            adapted = build_runtime_param(self.descriptor)
+            return adapted._coerce_value(value, param=param, ctx=ctx)
+
+
+class _NotPlain(Exception):
+    """A value left to typer's adapter."""
+
+
+def _leaf(annotation: Any, info: ParameterInfo) -> Leaf | None:
+    """The conversion typer's `_adapters.build_leaf_adapter` picks for ``annotation``,
+    for the kinds barrier's options have; None for any other."""
+    if info.parser is not None:
+        return None
+    if is_literal_type(annotation):
+        choices, case_sensitive = literal_values(annotation), info.case_sensitive
+
+        def choice(value: Any, param: _TyperParameter, ctx: Context) -> Any:
+            return coerce_cli_choice(value, choices=choices, case_sensitive=case_sensitive, ctx=ctx)
+
+        return choice
+    if annotation is int and not info.clamp:
+        low, high = info.min, info.max
+
+        def whole(value: Any, param: _TyperParameter, ctx: Context) -> int:
+            # only the plain decimal form: "+3", "1_000" or " 7" are the adapter's to judge
+            number = value if type(value) is int else int(value) if type(value) is str else None
+            if number is None or (type(value) is str and str(number) != value):
+                raise _NotPlain
+            if (low is not None and number < low) or (high is not None and number > high):
+                raise _NotPlain
+            return number
+
+        return whole
+    if annotation is bool:
+
+        def truth(value: Any, param: _TyperParameter, ctx: Context) -> bool:
+            if type(value) is not bool:
+                raise _NotPlain
+            return value
+
+        return truth
+    if annotation is str:
+
+        def text(value: Any, param: _TyperParameter, ctx: Context) -> str:
+            if type(value) is not str:
+                raise _NotPlain
+            return value
+
+        return text
+    if routes_to_path(annotation, info):
+        path_type: Any = info.path_type
+        if path_type is None and isinstance(annotation, type) and issubclass(annotation, Path):
+            path_type = annotation
+        if path_type is not None and path_type is not Path and path_type not in (str, bytes):
+            return None
+
+        def path(value: Any, param: _TyperParameter, ctx: Context) -> Any:
+            # what pydantic makes of text for a Path, without pydantic
+            if path_type is Path and type(value) is str:
+                value = Path(value)
+            return coerce_cli_path(value, info, path_type=path_type, param=param, ctx=ctx)
+
+        return path
+    return None
+
+
+def plain_param(descriptor: TypeDescriptor) -> RuntimeParam | None:
+    """`_Plain` conversion for a parameter of ``descriptor`` where its type allows."""
+    if descriptor.file_annotation is not None:
+        return None
+    annotation: Any = descriptor.annotation
+    many = get_origin(annotation) is list
+    if many:
+        (annotation,) = get_args(annotation)
+    leaf = _leaf(annotation, descriptor.parameter_info)
+    if leaf is None:
+        return None
+    return _Plain(descriptor.parameter_info, descriptor.annotation, descriptor, leaf, many)
+
+
+def _runtime_param(self: _TyperParameter) -> RuntimeParam:
+    """`_TyperParameter.get_runtime_param`, plain where it can be."""
+    if self._runtime_param is None:
+        descriptor = self.type_descriptor
+        self._runtime_param = plain_param(descriptor) or build_runtime_param(descriptor)
+    return self._runtime_param
+
+
+# every parameter, the help and completion options typer adds on the way included
+_TyperParameter.get_runtime_param = _runtime_param  # type: ignore[method-assign]
 
 
 def lazy_group(table: Mapping[str, Entry]) -> type[TyperGroup]:
