@@ -559,3 +559,37 @@ def test_the_default_folder_is_platformdirs_own(
     else:
         monkeypatch.setenv("XDG_CACHE_HOME", xdg)
     assert cache.base_dir() == Path(user_cache_dir("barrier", appauthor=False))
+
+
+def test_a_name_gone_or_turned_into_a_folder_between_listing_and_stat(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The scan lists a folder by name and stats its records in one go; a name that is gone
+    by then, or a folder, a link or a pipe named like a record, sends that folder through
+    the one-by-one path, which sees what listing by path sees."""
+    first = _reports(tree)[0]
+    folder = first.parent
+    (folder / "R-20200101-DIR1.yaml").mkdir()
+    shutil.copy(first, folder / "R-20200101-DIR1.yaml" / "R-20200101-DIR2.yaml")
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(folder / "R-20200101-FIFO.yaml")
+    expected = _scan_by_path(tree, monkeypatch)
+
+    def digests(scanned: dict[str, cache.Folder]) -> dict[str, tuple[bytes, dict[str, Any]]]:
+        return {n: (f.digest, f.files) for n, f in scanned.items()}
+
+    scanned = cache.tree_folders(tree)
+    assert digests(scanned) == digests(expected)
+    listdir = os.listdir
+
+    def with_a_ghost(fd: Any) -> list[str]:
+        return [*listdir(fd), "R-20200101-GONE.yaml"]
+
+    monkeypatch.setattr(os, "listdir", with_a_ghost)
+    haunted = cache.tree_folders(tree)
+    monkeypatch.undo()
+    assert digests(haunted) == digests(expected)
+    rel = folder.relative_to(tree).as_posix() + "/"
+    assert f"{rel}R-20200101-DIR1.yaml/" in scanned
+    assert not any("GONE" in name for f in scanned.values() for name in f.files)
+    assert f"{rel}R-20200101-DIR1.yaml" not in scanned[rel].files

@@ -45,8 +45,7 @@ from barrier_cli.checks.run import (
 from barrier_cli.core.findings import CheckResult, Finding
 from barrier_cli.core.kinds import classify
 from barrier_cli.io import cache as c
-from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, build_tree, read_file
-from barrier_cli.io.parallel import load_tree
+from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, Tree, build_tree, read_file
 
 INDEX = "check-index"
 SHARDS = "check-shards"
@@ -201,6 +200,14 @@ def check_changes(
         )
     c.save_store(root, INDEX, index)
     return summarise(checks, tree_wide if wanted("org.yaml") else [], wanted)
+
+
+def load_tree(root: Path, *, cache: bool, jobs: int | None) -> Tree:
+    """`parallel.load_tree`, imported by the full path alone: its worker machinery
+    (multiprocessing, ctypes) was a tenth of what a one-file check imports."""
+    from barrier_cli.io import parallel
+
+    return parallel.load_tree(root, cache=cache, jobs=jobs)
 
 
 def _summary(index: _Index, listed: dict[str, c.Folder], wanted: Wanted) -> CheckResult:

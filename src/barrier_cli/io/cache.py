@@ -220,8 +220,65 @@ def _scan_one(
 
     Each file is stat'ed through a descriptor of its folder where the system allows it, so
     that the stat looks up one name rather than the whole path from the root (an eighth of
-    the scan on a 100k tree).
+    the scan on a 100k tree), and the folder is listed by name alone: the stat a record
+    needs anyway tells a folder or a link apart, and the few other names (a year's months)
+    get one of their own. That is the scan of a warm check, so its cost per file is the
+    stat and little more.
     """
+    if fd is None:
+        return _scan_by_path(folder, base, suffixes, pickles, pending)
+    names: list[str] = []
+    others: list[str] = []
+    for name in os.listdir(fd):
+        if name[:1] == ".":
+            continue
+        if suffixes is None or name.endswith(suffixes) or is_stray(name):
+            names.append(name)
+        else:
+            others.append(name)
+    stats = _stats(fd, names)
+    extra: dict[str, Stamp] = {}
+    if stats is None or not _REGULAR.issuperset(map(_MODE, stats)):
+        # something else than plain files, or a file removed since the listing: one by one
+        names, others, stats = [], others + names, []
+    for name in others:
+        try:
+            st = os.stat(name, dir_fd=fd, follow_symlinks=False)
+        except FileNotFoundError:  # removed since the folder was listed
+            continue
+        kind = st.st_mode & _S_IFMT
+        if kind == _S_IFDIR:
+            pending.append((os.path.join(folder, name), base + name + "/"))
+        elif kind == _S_IFLNK:
+            extra[base + name] = stamp(Path(folder, name))
+        elif suffixes is None or name.endswith(suffixes) or is_stray(name):
+            names.append(name)
+            stats.append(st)
+        elif pickles is not None and name.endswith(".pickle"):
+            pickles.append(base + name)
+    return _folder_of(base, names, stats, extra)
+
+
+def _stats(fd: int, names: list[str]) -> list[os.stat_result] | None:
+    try:
+        return [os.stat(name, dir_fd=fd, follow_symlinks=False) for name in names]
+    except FileNotFoundError:
+        return None
+
+
+_MODE = attrgetter("st_mode")
+_REGULAR = frozenset({stat.S_IFREG | bits for bits in range(0o10000)})
+"""Every st_mode of a plain file, whatever its permission bits."""
+
+
+def _scan_by_path(
+    folder: str,
+    base: str,
+    suffixes: tuple[str, ...] | None,
+    pickles: list[str] | None,
+    pending: list[tuple[str, str]],
+) -> Folder | None:
+    """`_scan_one` where a stat cannot go through a descriptor of the folder."""
     names: list[str] = []
     stats: list[os.stat_result] = []
     extra: dict[str, Stamp] = {}
@@ -235,11 +292,7 @@ def _scan_one(
             # the stat a record needs anyway tells a folder or a link apart too (one call
             # per file, not three)
             try:
-                st = (
-                    entry.stat(follow_symlinks=False)
-                    if fd is None
-                    else os.stat(name, dir_fd=fd, follow_symlinks=False)
-                )
+                st = entry.stat(follow_symlinks=False)
             except FileNotFoundError:  # removed since the folder was listed
                 continue
             kind = st.st_mode & _S_IFMT
@@ -256,10 +309,14 @@ def _scan_one(
             extra[base + name] = stamp(Path(folder, name))
         elif pickles is not None and name.endswith(".pickle"):
             pickles.append(base + name)
+    return _folder_of(base, names, stats, extra)
+
+
+def _folder_of(
+    base: str, names: list[str], stats: list[os.stat_result], extra: dict[str, Stamp]
+) -> Folder | None:
     if not names and not extra:
         return None
-    # in the order the folder lists them: were that order ever to change, the folder would
-    # only be looked at again, never taken for unchanged
     numbers: Sequence[int]
     try:
         numbers = array("q", chain.from_iterable(map(_STAMP_FIELDS, stats)))
