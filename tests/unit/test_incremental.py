@@ -231,3 +231,39 @@ def test_every_id_of_the_tree_is_asked_of_its_parts() -> None:
     every = incremental._AllIds([frozenset({"R-3"}), kept])
     assert "R-1" in every and "R-3" in every and "R-4" not in every
     assert set(every) == {"R-1", "R-2", "R-3"} and len(every) == 3
+
+
+def test_a_record_checked_again_meets_only_the_people_it_names(
+    tree: Path, watched: Callable[[], list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """org.yaml is validated for the people the edited record names alone, and the answer is
+    still a cold run's: with another known reporter (nothing to say), and with an unknown one
+    (said with the whole org, as a cold run says it)."""
+    seen: list[int] = []
+    real = incremental.result_of
+
+    def counted(rel: str, *args: object) -> object:
+        found = real(rel, *args)  # type: ignore[arg-type]
+        if rel == "org.yaml":
+            seen.append(len(getattr(found.record, "people", [])))
+        return found
+
+    monkeypatch.setattr(incremental, "result_of", counted)
+    everybody = len(re.findall(r"^  - id: u\d{4}$", (tree / "org.yaml").read_text("utf-8"), re.M))
+    clean = next(
+        p
+        for p in _reports(tree)
+        if not any(x.path.endswith(p.name) for x in _warm(tree).findings)
+        and re.search(r"^reporter: u\d{4}$", p.read_text("utf-8"), re.M)
+    )
+    text = clean.read_text(encoding="utf-8")
+    own = re.search(r"^reporter: (u\d{4})$", text, re.M)
+    assert own is not None
+    other = "u0001" if own[1] != "u0001" else "u0002"
+    clean.write_text(text.replace(f"reporter: {own[1]}", f"reporter: {other}"), encoding="utf-8")
+    result = _same_as_cold_incrementally(tree, watched)
+    assert not any(x.path.endswith(clean.name) for x in result.findings)
+    assert seen and 0 < max(seen) < everybody
+    _edit_same_size(clean)
+    result = _same_as_cold_incrementally(tree, watched)
+    assert any(x.path.endswith(clean.name) and x.code == "unknown-person" for x in result.findings)

@@ -45,7 +45,14 @@ from barrier_cli.checks.run import (
 from barrier_cli.core.findings import CheckResult, Finding
 from barrier_cli.core.kinds import classify
 from barrier_cli.io import cache as c
-from barrier_cli.io.loader import SKIPPED_DIRS, FileResult, Tree, build_tree, read_file
+from barrier_cli.io.loader import (
+    SKIPPED_DIRS,
+    FileResult,
+    Tree,
+    build_tree,
+    read_file,
+    result_of,
+)
 
 INDEX = "check-index"
 SHARDS = "check-shards"
@@ -313,18 +320,56 @@ class _Recheck:
             own = _claims(result)[1]
             if own is not None and own not in first_of:
                 first_of[own] = min(self._claimants(own, now_ids))
-        context = [self._read(rel) for rel in self._context_files()]
-        tree = build_tree(self.root, [*context, *again.values()])
         records = _AllIds(
             [
                 *(ids for ids, _ in now_ids.values()),
                 *(k.record_ids for f, k in old.items() if f in self.listed and f not in now_ids),
             ]
         )
-        redone = check_files(
-            tree, self.day, [again[rel] for rel in sorted(redo)], records=records, first_of=first_of
-        )
+        results = [again[rel] for rel in sorted(redo)]
+        redone: list[FileCheck] = []
+        narrowed = self._narrowed_context(results)
+        if narrowed is not None:
+            tree = build_tree(self.root, [*narrowed, *again.values()])
+            redone = check_files(tree, self.day, results, records=records, first_of=first_of)
+        if narrowed is None or any(ch.findings for ch in redone):
+            # what is said of a finding (a did-you-mean among everybody) needs the whole org
+            context = [self._read(rel) for rel in self._context_files()]
+            tree = build_tree(self.root, [*context, *again.values()])
+            redone = check_files(tree, self.day, results, records=records, first_of=first_of)
         return self._kept(redone, [*touched, *gone])
+
+    def _narrowed_context(self, results: list[FileResult]) -> list[FileResult] | None:
+        """The context with org.yaml's people narrowed to those the records checked again
+        name, which is all their rules look up (`refs.Index`; `checks.entry` relies on the
+        same), so that thousands of others are neither unpacked nor validated; a check that
+        finds anything is made again with the whole org. None where the narrowed org is not
+        known to answer as the whole one: a record that did not validate, or an org.yaml with
+        findings of its own (it may not validate as a whole) or not in the file cache."""
+        names: set[str] = set()
+        for result in results:
+            if result.record is None:
+                return None
+            names |= _strings(result.record.model_dump())
+        out = []
+        for rel in self._context_files():
+            kind = classify(PurePosixPath(rel))
+            if kind is None or kind.name != "org":
+                out.append(self._read(rel))
+                continue
+            kept = self.old.get("")
+            if kept is None or any(x.path == rel for x in [*kept.findings, *self.index.tree_wide]):
+                return None
+            packed = self._files().get_packed(rel, self.listed[""].files[rel])
+            data = packed.data if packed is not None and packed.parse_problem is None else None
+            if not isinstance(data, dict) or not isinstance(data.get("people"), list):
+                return None
+            named = [p for p in data["people"] if isinstance(p, dict) and p.get("id") in names]
+            org = result_of(rel, kind, c.unpack({**data, "people": named}), None)
+            if org.record is None:
+                return None
+            out.append(org)
+        return out
 
     def _same_folder(self, folder: str, kept: _Folder) -> bool:
         if kept.digest != self.listed[folder].digest:
@@ -406,12 +451,15 @@ class _Recheck:
             if _is_context(rel)
         ]
 
-    def _read(self, rel: str) -> FileResult:
-        """A file's read result, from the file cache if it is unchanged there (that cache
-        is left as it is: the next full check brings it up to date)."""
+    def _files(self) -> c.FileCache:
+        """The file cache, left as it is: the next full check brings it up to date."""
         if self.files is None:
             self.files = c.FileCache.open(self.root)
-        hit = self.files.get(rel, self.listed[_folder_of(rel)].files[rel])
+        return self.files
+
+    def _read(self, rel: str) -> FileResult:
+        """A file's read result, from the file cache if it is unchanged there."""
+        hit = self._files().get(rel, self.listed[_folder_of(rel)].files[rel])
         return hit if hit is not None else read_file(self.root, rel)
 
     def _kept(self, redone: list[FileCheck], changed_folders: list[str]) -> _Index:
@@ -441,6 +489,17 @@ class _Recheck:
 
 class _FullPath(Exception):
     """The change is one only the full path may answer."""
+
+
+def _strings(value: object) -> set[str]:
+    """Every text in a record's data: a superset of the people it names."""
+    if isinstance(value, str):
+        return {value}
+    if isinstance(value, dict):
+        return set().union(*map(_strings, value.values()))
+    if isinstance(value, list | tuple | set | frozenset):
+        return set().union(*map(_strings, value))
+    return set()
 
 
 def _claims(result: FileResult) -> tuple[str | None, str | None]:

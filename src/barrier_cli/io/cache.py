@@ -668,6 +668,16 @@ class FileCache:
                 self.entries.setdefault(rel, entry)
 
     def get(self, rel: str, now: Stamp) -> FileResult | None:
+        packed = self.get_packed(rel, now)
+        if packed is None:
+            return None
+        try:
+            return unpack_read(rel, packed)
+        except _DECODE_ERRORS:  # data no parse could give: read the file again
+            return None
+
+    def get_packed(self, rel: str, now: Stamp) -> Packed | None:
+        """The file's kept read as kept (`pack`), for a caller that unpacks only a part."""
         self._load(_shard_of(rel))
         entry = self.entries.get(rel)
         if entry is None or entry.stamp != now:
@@ -675,8 +685,8 @@ class FileCache:
         if entry.digest is not None and entry.digest != content_hash(self.root / rel):
             return None
         try:
-            return unpack_read(rel, decode(entry.read, Packed))
-        except _DECODE_ERRORS:  # data no parse could give: read the file again
+            return decode(entry.read, Packed)
+        except _DECODE_ERRORS:
             return None
 
     def racy_digest(self, rel: str, now: Stamp) -> bytes | None:
