@@ -267,3 +267,38 @@ def test_a_record_checked_again_meets_only_the_people_it_names(
     _edit_same_size(clean)
     result = _same_as_cold_incrementally(tree, watched)
     assert any(x.path.endswith(clean.name) and x.code == "unknown-person" for x in result.findings)
+
+
+def _mtime(root: Path, name: str) -> int:
+    return (cache._folder(root) / name).stat().st_mtime_ns
+
+
+def test_the_ids_are_written_again_only_when_an_id_changed(
+    tree: Path, watched: Callable[[], list[str]]
+) -> None:
+    """Most of the index is the ids each folder claims and looks up: an edit that changes
+    none (a note, a reporter) writes the small head and one shard, not them."""
+    ids, head = _mtime(tree, incremental.IDS), _mtime(tree, incremental.INDEX)
+    victim = _reports(tree)[4]
+    _edit_same_size(victim)
+    _same_as_cold_incrementally(tree, watched)
+    assert _mtime(tree, incremental.IDS) == ids
+    assert _mtime(tree, incremental.INDEX) != head
+    text = victim.read_text(encoding="utf-8")
+    victim.write_text(text.replace(f"id: {victim.stem}", "id: R-20200101-NEW1"), "utf-8")
+    result = _same_as_cold_incrementally(tree, watched)
+    assert any(x.path.endswith(victim.name) for x in result.findings)
+    assert _mtime(tree, incremental.IDS) != ids
+
+
+def test_ids_not_written_with_the_head_are_never_used(
+    tree: Path, watched: Callable[[], list[str]]
+) -> None:
+    """A run that stops between writing the ids and the head (or another run meanwhile):
+    the next run reads everything instead."""
+    kept = cache.load_store(tree, incremental.IDS, incremental._IdsFile)
+    assert kept is not None
+    cache.save_store(tree, incremental.IDS, kept._replace(token="another run"))
+    _edit_same_size(_reports(tree)[4])
+    assert _warm(tree) == _cold(tree)
+    assert watched() == ["full"]

@@ -16,10 +16,12 @@ which is `check_tree` itself; both paths give exactly the answer a cold run give
 cache-equivalence tests compare them change by change).
 
 The answers are kept per folder, so that the work and the writing grow with the change,
-not the tree: a small index (`INDEX`) holds each folder's digest (`cache.Folder`), its
-findings and the ids its files claim and look up; each folder's files are a shard of their
-own (`SHARDS`), read only when the folder changed or an id it holds is concerned, and
-written only when one of its files was checked again.
+not the tree: a small index (`INDEX`) holds each folder's digest (`cache.Folder`) and
+findings; the ids each folder's files claim and look up, most of what is known of the tree
+(1.7 MB at 100k), are a store of their own (`IDS`), written only when an id changed, not on
+every edit of a note; each folder's files are a shard of their own (`SHARDS`), read only
+when the folder changed or an id it holds is concerned, and written only when one of its
+files was checked again.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ from barrier_cli.io.loader import (
 )
 
 INDEX = "check-index"
+IDS = "check-ids"
 SHARDS = "check-shards"
 """A folder of its own: before the index, "check-files" was one file of that name, which a
 cache written by an older version may still hold."""
@@ -166,6 +169,56 @@ class _Index:
     day: str
     folders: dict[str, _Folder]
     tree_wide: list[Finding]
+    ids_token: str = ""
+    """`_IdsFile.token` of the ids the folders were stored with ("" before they are)."""
+
+
+class _Head(NamedTuple):
+    """The index as stored, without the ids (`_IdsFile`) of the folders."""
+
+    day: str
+    folders: dict[str, tuple[bytes, str, dict[str, bytes], tuple[Finding, ...]]]
+    tree_wide: list[Finding]
+    ids_token: str
+
+
+class _IdsFile(NamedTuple):
+    token: str
+    """Names this writing of the ids; the head names the one it goes with."""
+    folders: dict[str, tuple[_Names, _Names | None, _Names]]
+
+
+def _ids_of(kept: _Folder) -> tuple[_Names, _Names | None, _Names]:
+    return kept.record_ids, kept.own_layout_ids, kept.asked
+
+
+def _load_index(root: Path) -> _Index | None:
+    """The index, or None when it or its ids are missing, damaged or not of one writing."""
+    head = c.load_store(root, INDEX, _Head)
+    if head is None:
+        return None
+    ids = c.load_store(root, IDS, _IdsFile)
+    if ids is None or ids.token != head.ids_token or ids.folders.keys() != head.folders.keys():
+        return None
+    folders = {name: _Folder(*kept, *ids.folders[name]) for name, kept in head.folders.items()}
+    return _Index(head.day, folders, head.tree_wide, head.ids_token)
+
+
+def _save_index(root: Path, index: _Index, before: _Index | None = None) -> _Index:
+    """Keep ``index``; its ids are written again only when they differ from ``before``'s."""
+    same = (
+        before is not None
+        and bool(index.ids_token)
+        and before.folders.keys() == index.folders.keys()
+        and all(_ids_of(k) == _ids_of(before.folders[n]) for n, k in index.folders.items())
+    )
+    token = index.ids_token if same else os.urandom(8).hex()
+    if not same:
+        ids = {name: _ids_of(kept) for name, kept in index.folders.items()}
+        c.save_store(root, IDS, _IdsFile(token, ids))
+    head = {name: (k.digest, k.token, k.racy, k.findings) for name, k in index.folders.items()}
+    c.save_store(root, INDEX, _Head(index.day, head, index.tree_wide, token))
+    return _Index(index.day, index.folders, index.tree_wide, token)
 
 
 def check_changes(
@@ -184,7 +237,7 @@ def check_changes(
     wanted = selector(root, paths)
     listed = _listed(folders)
     racy = c.racy_hashes(root, folders, started)
-    index = c.load_store(root, INDEX, _Index)
+    index = _load_index(root)
     if index is not None and listed is not None and index.day == day.isoformat():
         kept = _Recheck(root, index, day, listed, racy).run()
         if kept is not None:
@@ -205,7 +258,7 @@ def check_changes(
         index.folders[folder] = _summarise_folder(
             shard, digest, racy, _save_shard(root, folder, shard)
         )
-    c.save_store(root, INDEX, index)
+    _save_index(root, index)
     return summarise(checks, tree_wide if wanted("org.yaml") else [], wanted)
 
 
@@ -482,9 +535,8 @@ class _Recheck:
             shard = {rel: fresh.get(rel) or kept[rel] for rel in now.files}
             token = _save_shard(self.root, folder, shard)
             folders[folder] = _summarise_folder(shard, now.digest, self.racy, token)
-        index = _Index(self.index.day, folders, self.index.tree_wide)
-        c.save_store(self.root, INDEX, index)
-        return index
+        index = _Index(self.index.day, folders, self.index.tree_wide, self.index.ids_token)
+        return _save_index(self.root, index, self.index)
 
 
 class _FullPath(Exception):
