@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -141,3 +142,26 @@ def test_a_long_line_is_shown_around_the_column(root: Path) -> None:
     assert source.startswith("    …") and source.endswith("…")
     assert len(source) <= 4 + 160 + 2
     assert source[caret.index("^") :].startswith("p1000")
+
+
+@pytest.mark.parametrize(
+    ("base", "rel"),
+    [
+        (".", "reports/x.yaml"),
+        ("reports", "../org.yaml"),
+        ("reports/", "2026//11/./x.yaml"),
+        ("..", "x.yaml"),
+        ("/", "x.yaml"),
+        ("/elsewhere/", "a/b.yaml"),
+        (".", "."),
+    ],
+)
+def test_a_shown_path_is_what_pathlib_makes_of_it(root: Path, base: str, rel: str) -> None:
+    """The working directory and root are made absolute once per report: each path is still
+    the one pathlib gives, relative where it lies below the working directory."""
+    full = Path(os.path.abspath(Path(base) / rel))
+    try:
+        expected = full.relative_to(os.path.abspath(Path.cwd())).as_posix()
+    except ValueError:
+        expected = full.as_posix()
+    assert display_path(Path(base), rel) == expected

@@ -202,7 +202,11 @@ def scan_folders(
     return out
 
 
-_BY_FD = os.stat in os.supports_dir_fd and os.stat in os.supports_follow_symlinks
+_BY_FD = (
+    os.stat in os.supports_dir_fd
+    and os.stat in os.supports_follow_symlinks
+    and os.listdir in os.supports_fd
+)
 _DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)
 """Without O_NOFOLLOW: the records folder itself may be a link (a subfolder never is: a link
 is stamped, not entered)."""

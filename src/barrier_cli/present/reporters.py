@@ -67,23 +67,39 @@ def _caret_pad(source: str, col: int) -> str:
 
 def display_path(root: Path, rel: str) -> str:
     """A finding's path as the user can open it from the working directory."""
-    full = Path(os.path.abspath(root / rel))  # not resolve(): a link is shown as itself
-    try:
-        return full.relative_to(os.path.abspath(Path.cwd())).as_posix()
-    except ValueError:
-        return full.as_posix()
+    return _displayed(root)(rel)
 
 
 def _displayed(root: Path) -> Callable[[str], str]:
-    """`display_path` worked out once per file, not once per finding."""
+    """`display_path` worked out once per file, not once per finding, and with the working
+    directory and the root made absolute once (parsing them again for each of a thousand
+    files with findings was most of a warm check's report)."""
     shown: dict[str, str] = {}
+    cwd = os.path.abspath(os.getcwd())
+    base = os.path.abspath(root)
+    within = cwd if cwd.endswith(os.sep) else cwd + os.sep
 
     def path(rel: str) -> str:
         if rel not in shown:
-            shown[rel] = display_path(root, rel)
+            # not resolve(): a link is shown as itself
+            full = os.path.normpath(os.path.join(base, rel))
+            if os.sep != "/" or os.altsep:
+                shown[rel] = _relative_path(full, cwd)
+            elif full == cwd:
+                shown[rel] = "."
+            else:
+                shown[rel] = full[len(within) :] if full.startswith(within) else full
         return shown[rel]
 
     return path
+
+
+def _relative_path(full: str, cwd: str) -> str:
+    """The same as `_displayed` says it, where paths are not plain POSIX ones (Windows)."""
+    try:
+        return Path(full).relative_to(cwd).as_posix()
+    except ValueError:
+        return Path(full).as_posix()
 
 
 def text(findings: list[Finding], root: Path, files: int) -> str:
