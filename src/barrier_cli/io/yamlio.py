@@ -547,7 +547,9 @@ def decode(raw: bytes) -> str:
 def _looks_utf16(raw: bytes) -> bool:
     """UTF-16 without a BOM: text in it puts a NUL in every other byte of ASCII."""
     head = raw[:200]
-    return len(head) >= 4 and max(head[0::2].count(0), head[1::2].count(0)) * 4 > len(head)
+    if len(head) < 4 or 0 not in head:  # the common case, found without slicing
+        return False
+    return max(head[0::2].count(0), head[1::2].count(0)) * 4 > len(head)
 
 
 def lexical_check(text: str) -> None:
@@ -563,7 +565,7 @@ def lexical_check(text: str) -> None:
             col,
             i18n._("remove it; it can hide what the text really says"),
         )
-    tab = _TAB_INDENT.search(text)
+    tab = _TAB_INDENT.search(text) if "\t" in text else None
     if tab is not None:
         line = text.count("\n", 0, tab.start()) + 1
         col = tab.end() - tab.start()
