@@ -303,25 +303,25 @@ def _compose(text: str) -> Any:
         composer.dispose()
 
 
-def _plain(node: Any, seen: set[Any], depth: int) -> Any:
+def _plain(node: Any, depth: int) -> Any:
     """The document, built directly from its nodes in the ordinary case.
 
     ruamel's generic constructor spends about ten Python calls on every node; a record is
-    a mapping of text, lists, numbers and dates. Anything unusual (an alias, a merge key, a
-    duplicate or non-text key, an explicit tag, deep nesting, a scalar that is not one of
-    the common spellings) raises `_Unusual`, and the document is read again by the strict
-    constructor, so that every error and its message stay exactly its own.
+    a mapping of text, lists, numbers and dates. Anything unusual (a merge key, a duplicate
+    or non-text key, an explicit tag, deep nesting, a scalar that is not one of the common
+    spellings) raises `_Unusual`, and the document is read again by the strict constructor,
+    so that every error and its message stay exactly its own. Documents with an anchor
+    never come here (`_fast_load`), so no node can be met twice.
     """
-    if node in seen or depth > _PLAIN_DEPTH:
+    if depth > _PLAIN_DEPTH:
         raise _Unusual
-    seen.add(node)
     tag, kind = node.ctag, node.__class__
     if kind is ScalarNode:
         if tag is _STR:
             return _shared(node.value)
         return _typed(node.value, tag)
     if tag is _SEQ and kind is SequenceNode:
-        return [_plain(item, seen, depth + 1) for item in node.value]
+        return [_plain(item, depth + 1) for item in node.value]
     if tag is not _MAP or kind is not MappingNode:
         raise _Unusual
     out: dict[str, Any] = {}
@@ -329,15 +329,13 @@ def _plain(node: Any, seen: set[Any], depth: int) -> Any:
         if key_node.ctag is not _STR or key_node.__class__ is not ScalarNode:
             raise _Unusual
         key = key_node.value
-        if key in out or key_node in seen:
+        if key in out:
             raise _Unusual
-        seen.add(key_node)
-        if value.ctag is _STR and value.__class__ is ScalarNode and value not in seen:
-            seen.add(value)  # the common case, text, without a call (`_shared` inlined)
-            text = value.value
+        if value.ctag is _STR and value.__class__ is ScalarNode:
+            text = value.value  # the common case, text, without a call (`_shared` inlined)
             out[key] = _intern(text) if len(text) <= 40 else text
         else:
-            out[key] = _plain(value, seen, depth + 1)
+            out[key] = _plain(value, depth + 1)
     return out
 
 
@@ -416,11 +414,15 @@ def _check_depth(text: str) -> None:
 def _fast_load(text: str) -> Any:
     if text.startswith("%") or "\n%" in text:
         return _strict_load(text)  # a directive (%YAML 1.1) changes how scalars resolve
+    if "&" in text:
+        # perhaps an anchor, and an alias of it: the strict constructor refuses those, and
+        # without one no node can come twice, which `_plain` then need not watch for
+        return _strict_load(text)
     node = _compose(text)
     if node is None:
         return None
     try:
-        return _plain(node, set(), 0)
+        return _plain(node, 0)
     except _Unusual:
         return _strict_load(text)
 
