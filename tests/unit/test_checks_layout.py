@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from barrier_cli.checks.layout import file_layout_problems, first_files
+from barrier_cli.checks.layout import _split, file_layout_problems, first_files
 from barrier_cli.core import findings as f
 from barrier_cli.io.parallel import load_tree
 from cli_helpers import copy_tiny
@@ -87,3 +89,14 @@ def test_a_record_failing_its_schema_is_still_placed(root: Path) -> None:
         ("reports/2026/10/R-20261110-0002.yaml", f.ID_MISMATCH),
         ("reports/2026/10/R-20261110-0002.yaml", f.MISFILED),
     ]
+
+
+_NAMES = st.text("ab.-_年", min_size=1, max_size=6).filter(lambda name: name not in (".", ".."))
+
+
+@given(st.lists(_NAMES, min_size=1, max_size=4).map("/".join))
+def test_a_file_is_split_into_folder_name_stem_and_suffix_as_a_path_object_splits_it(
+    rel: str,
+) -> None:
+    path = PurePosixPath(rel)
+    assert _split(rel) == (path.parent.as_posix(), path.name, path.stem, path.suffix)

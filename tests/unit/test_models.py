@@ -6,10 +6,13 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from barrier_cli.core import findings as f
 from barrier_cli.core.models import Assessment, Incident, NoticeEntry, Pairing, Person, Report
+from barrier_cli.core.models.common import _has_content
 from barrier_cli.core.models.settings import Deadlines
 
 TODAY = dt.date(2026, 11, 24)
@@ -262,3 +265,13 @@ def test_a_person_is_active_between_since_and_until_inclusive() -> None:
     ]
     assert not p.active_on(D(2026, 1, 1))
     assert p.active_in(D(2025, 12, 1), D(2026, 1, 31))
+
+
+@given(st.text())
+def test_content_is_text_with_a_letter_or_digit_in_any_script(text: str) -> None:
+    """The check runs as a regular expression; what it accepts is what `str.isalnum` says."""
+    try:
+        accepted = _has_content(text) == text
+    except ValueError:
+        accepted = False
+    assert accepted == any(ch.isalnum() for ch in text)

@@ -13,6 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from barrier_cli.io import yamlio
 from barrier_cli.io.yamlio import _fast_load, _locate_round_trip, _strict_load, locate
@@ -132,3 +134,51 @@ def test_reading_a_document_leaves_no_garbage_for_the_cyclic_collector(name: str
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+# Fragments of records and of what a hostile file may hold instead: the common spellings
+# of each scalar type (mostly) and the unusual ones beside them, tags, anchors, aliases,
+# merge and non-text keys; documents made of them are read both ways.
+_COMMON = st.sampled_from(
+    [
+        "1", "0", "-5", "1.5", "-0.25", "~", "null", "", "true", "FALSE", "2026-11-05",
+        "'41008'", '"2026-11-01"', "text", "车轮踏面擦伤", "u0068", "R-20230302-TYNY",
+    ]
+)  # fmt: skip
+_UNUSUAL = st.sampled_from(
+    [
+        "007", "+5", "1e3", ".inf", "NULL", "yes", "on", "2026-02-30", "2026-1-5",
+        "2026-11-01 08:30:00", "!!str 5", "!!int '7'", "!!int abc", "!!float x",
+        "!!binary aGk=", "!thing 1", "&a 1", "*a", "0x1F", "0o17", "1_000", '"\\t tab"',
+        "9" * 25, "|\n  block\n  text",
+    ]
+)  # fmt: skip
+_SCALARS = st.one_of(_COMMON, _COMMON, _COMMON, _UNUSUAL)
+_KEYS = st.one_of(
+    st.text("abcdefghijklmnop_", min_size=1, max_size=3),
+    st.sampled_from(["1", "~", "'a'", "<<", "&k c", "*k", "true", "车"]),
+)
+_FLOW = st.recursive(
+    _SCALARS.filter(lambda text: not text.startswith("|")),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]"),
+        st.lists(st.tuples(_KEYS, inner), max_size=3).map(
+            lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}"
+        ),
+    ),
+    max_leaves=6,
+)
+_ENTRY = st.one_of(
+    st.tuples(_KEYS, st.one_of(_SCALARS, _FLOW)).map(lambda kv: f"{kv[0]}: {kv[1]}\n"),
+    st.tuples(_KEYS, st.lists(_FLOW, min_size=1, max_size=3)).map(
+        lambda kv: f"{kv[0]}:\n" + "".join(f"  - {item}\n" for item in kv[1])
+    ),
+    st.tuples(_KEYS, st.lists(st.tuples(_KEYS, _FLOW), min_size=1, max_size=3)).map(
+        lambda kv: f"{kv[0]}:\n" + "".join(f"  {k}: {v}\n" for k, v in kv[1])
+    ),
+)
+
+
+@given(st.lists(_ENTRY, max_size=8).map("".join))
+def test_generated_documents_come_out_the_same_both_ways(text: str) -> None:
+    assert outcome(text, True) == outcome(text, False)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from pathlib import PurePosixPath
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
@@ -49,38 +48,38 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
     if record is None or result.kind is None:
         return
     kind = KINDS[result.kind]
-    rel = PurePosixPath(result.rel)
-    if kind.name == "standard" and getattr(record, "id", None) != rel.stem:
+    parent, name, stem, suffix = _split(result.rel)
+    if kind.name == "standard" and getattr(record, "id", None) != stem:
         yield Problem(
             f.ID_MISMATCH,
             ("id",),
             i18n._("standard id '{id}' differs from the file name '{name}'").format(
-                id=getattr(record, "id", ""), name=rel.name
+                id=getattr(record, "id", ""), name=name
             ),
         )
     if not kind.is_record or kind.folder is None:
         return
     record_id = getattr(record, "id", "")
-    if record_id != rel.stem:
+    if record_id != stem:
         yield Problem(
             f.ID_MISMATCH,
             ("id",),
             i18n._("id '{record_id}' differs from the file name '{stem}'").format(
-                record_id=record_id, stem=rel.stem
+                record_id=record_id, stem=stem
             ),
             i18n._("rename the file to {record_id}{suffix}").format(
-                record_id=record_id, suffix=rel.suffix
+                record_id=record_id, suffix=suffix
             ),
         )
     expected = kind.folder(record)
-    if rel.parent.as_posix() != expected:
+    if parent != expected:
         yield Problem(
             f.MISFILED,
             ("id",),
             i18n._("filed under {folder}/ but its date says {expected}/").format(
-                folder=rel.parent.as_posix(), expected=expected
+                folder=parent, expected=expected
             ),
-            i18n._("move it to {expected}/{name}").format(expected=expected, name=rel.name),
+            i18n._("move it to {expected}/{name}").format(expected=expected, name=name),
         )
     first = first_of.get(record_id, result.rel)
     if first != result.rel:
@@ -92,3 +91,15 @@ def file_layout_problems(result: FileResult, first_of: dict[str, str]) -> Iterat
             ),
             i18n._("give one of them a new id"),
         )
+
+
+def _split(rel: str) -> tuple[str, str, str, str]:
+    """Folder, name, stem and suffix of a clean posix ``rel``, as `PurePosixPath` gives them.
+
+    String slices, not a path object: every file of the tree is placed on every cold check.
+    """
+    folder, _, name = rel.rpartition("/")
+    dot = name.rfind(".")
+    if 0 < dot < len(name) - 1:
+        return folder or ".", name, name[:dot], name[dot:]
+    return folder or ".", name, name, ""

@@ -57,49 +57,67 @@ class Index:
             records=record_ids(tree.files) if records is None else records,
         )
 
-    def person(self, loc: Loc, pid: str | None, *, on: dt.date | None = None) -> Iterator[Problem]:
+    # person, unit and record answer with a tuple, empty in the common case, not a
+    # generator: they are asked several times for every record of the tree, and making a
+    # generator for each question cost more than the lookup itself
+
+    def person(
+        self, loc: Loc, pid: str | None, *, on: dt.date | None = None
+    ) -> tuple[Problem, ...]:
         if pid is None:
-            return
+            return ()
         person = self.people.get(pid)
         if person is None:
-            yield Problem(
-                f.UNKNOWN_PERSON,
-                loc,
-                i18n._("{dotted}: no person '{pid}' in org.yaml").format(
-                    dotted=dotted(loc), pid=pid
+            return (
+                Problem(
+                    f.UNKNOWN_PERSON,
+                    loc,
+                    i18n._("{dotted}: no person '{pid}' in org.yaml").format(
+                        dotted=dotted(loc), pid=pid
+                    ),
+                    _close(pid, self.people),
                 ),
-                _close(pid, self.people),
             )
-        elif on is not None and not person.active_on(on):
-            yield Problem(
-                f.INACTIVE_PERSON,
-                loc,
-                i18n._("{dotted}: {name} ({pid}) was not in the unit on {on}").format(
-                    dotted=dotted(loc), name=person.name, pid=pid, on=on
+        if on is not None and not person.active_on(on):
+            return (
+                Problem(
+                    f.INACTIVE_PERSON,
+                    loc,
+                    i18n._("{dotted}: {name} ({pid}) was not in the unit on {on}").format(
+                        dotted=dotted(loc), name=person.name, pid=pid, on=on
+                    ),
+                    i18n._("check 'since'/'until' in org.yaml"),
                 ),
-                i18n._("check 'since'/'until' in org.yaml"),
             )
+        return ()
 
-    def unit(self, loc: Loc, uid: str | None) -> Iterator[Problem]:
-        if uid is not None and uid not in self.units:
-            yield Problem(
+    def unit(self, loc: Loc, uid: str | None) -> tuple[Problem, ...]:
+        if uid is None or uid in self.units:
+            return ()
+        return (
+            Problem(
                 f.UNKNOWN_UNIT,
                 loc,
                 i18n._("{dotted}: no unit '{uid}' in org.yaml").format(dotted=dotted(loc), uid=uid),
                 _close(uid, self.units),
-            )
+            ),
+        )
 
-    def record(self, loc: Loc, rid: str | None) -> Iterator[Problem]:
-        if rid is not None:
-            self.asked.add(rid)
-        if rid is not None and rid not in self.records:
-            yield Problem(
+    def record(self, loc: Loc, rid: str | None) -> tuple[Problem, ...]:
+        if rid is None:
+            return ()
+        self.asked.add(rid)
+        if rid in self.records:
+            return ()
+        return (
+            Problem(
                 f.UNKNOWN_REF,
                 loc,
                 i18n._("{dotted}: no record '{rid}' in the tree").format(
                     dotted=dotted(loc), rid=rid
                 ),
-            )
+            ),
+        )
 
     def actions(self, field: str, actions: list[Action]) -> Iterator[Problem]:
         for n, act in enumerate(actions):

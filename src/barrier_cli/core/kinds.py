@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePosixPath
@@ -33,6 +35,13 @@ class Kind:
         return cast("type[Model]", getattr(models, self.model_name))
 
 
+@functools.lru_cache(maxsize=1 << 14)
+def _dated(top: str, day: dt.date, form: str) -> str:
+    """``top`` and ``day`` in strftime's ``form``, worked out once per day: a strftime takes
+    microseconds, and every file of the tree is placed on every check."""
+    return f"{top}/{day:{form}}"
+
+
 def _assessment_folder(a: Assessment) -> str:
     year, rest = a.period.split("-")
     return f"assessments/{year}/{rest}"
@@ -46,24 +55,34 @@ KINDS: dict[str, Kind] = {
         Kind("roster", "Roster", "", is_record=False, title_zh="排班与请假"),
         Kind("standard", "Standard", "standards", is_record=False, title_zh="考核标准"),
         Kind(
-            "report", "Report", "reports", lambda r: f"reports/{r.date:%Y/%m}", title_zh="安全信息"
+            "report",
+            "Report",
+            "reports",
+            lambda r: _dated("reports", r.date, "%Y/%m"),
+            title_zh="安全信息",
         ),
         Kind(
             "incident",
             "Incident",
             "incidents",
-            lambda r: f"incidents/{r.date:%Y}",
+            lambda r: _dated("incidents", r.date, "%Y"),
             title_zh="事故与两违",
         ),
         Kind(
             "pairing",
             "Pairing",
             "pairings",
-            lambda r: f"pairings/{r.start:%Y}",
+            lambda r: _dated("pairings", r.start, "%Y"),
             title_zh="包保对子",
         ),
         Kind("assessment", "Assessment", "assessments", _assessment_folder, title_zh="考核"),
-        Kind("notice", "NoticeEntry", "notices", lambda r: f"notices/{r.date:%Y}", title_zh="通报"),
+        Kind(
+            "notice",
+            "NoticeEntry",
+            "notices",
+            lambda r: _dated("notices", r.date, "%Y"),
+            title_zh="通报",
+        ),
         Kind(
             "returns",
             "NilReturns",
@@ -82,17 +101,23 @@ KINDS: dict[str, Kind] = {
             "competence",
             "Competence",
             "competence",
-            lambda r: f"competence/{r.date:%Y}",
+            lambda r: _dated("competence", r.date, "%Y"),
             title_zh="素质考核与竞赛",
         ),
         Kind(
             "keyperson",
             "KeyPerson",
             "keypersons",
-            lambda r: f"keypersons/{r.proposed:%Y}",
+            lambda r: _dated("keypersons", r.proposed, "%Y"),
             title_zh="安全关键人",
         ),
-        Kind("reward", "Reward", "rewards", lambda r: f"rewards/{r.date:%Y}", title_zh="奖惩"),
+        Kind(
+            "reward",
+            "Reward",
+            "rewards",
+            lambda r: _dated("rewards", r.date, "%Y"),
+            title_zh="奖惩",
+        ),
         Kind(
             "priorities",
             "Priorities",

@@ -91,7 +91,7 @@ NO_DATA: Any = object()
 
 
 def parse_file(
-    root: Path, rel: str, reader: Callable[[Path], bytes] | None = None
+    root: Path, rel: str, reader: Callable[[str], bytes] | None = None
 ) -> tuple[Kind | None, Any, ParseProblem | None]:
     """A file's kind and parsed YAML (the slow half of `read_file`), or why it does not parse.
 
@@ -114,7 +114,8 @@ def parse_file(
             )
         return None, NO_DATA, None
     try:
-        return kind, load_text(decode((reader or read_bytes)(root / rel))), None
+        # a string path: a path object per file costs more than opening the file
+        return kind, load_text(decode((reader or read_bytes)(f"{os.fspath(root)}/{rel}"))), None
     except ParseProblem as e:
         return kind, NO_DATA, e
     except OSError as e:

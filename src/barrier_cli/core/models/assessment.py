@@ -18,6 +18,7 @@ from barrier_cli.core.models.common import (
     Points,
     Problem,
     RecordModel,
+    empty_list,
 )
 
 PERIOD = r"^[0-9]{4}-(0[1-9]|1[0-2]|Q[1-4])$"
@@ -28,7 +29,7 @@ class ItemScore(Model):
     item: LocalId
     score: Points
     note: OneLine | None = None
-    evidence: list[OneLine] = []
+    evidence: list[OneLine] = empty_list()
     """What the score rests on: record ids, or a line saying what was seen (entered items)."""
 
 
@@ -44,8 +45,8 @@ class Assessment(RecordModel):
     period: Annotated[str, Field(pattern=PERIOD)]
     subject: LocalId
     standard: Literal["branch", "member"]
-    items: list[ItemScore] = []
-    deductions: list[Deduction] = []
+    items: list[ItemScore] = empty_list()
+    deductions: list[Deduction] = empty_list()
     result: Literal["pass", "fail"] | None = None
     status: Literal["draft", "final"] = "draft"
     by: PersonId | None = None

@@ -21,6 +21,7 @@ from barrier_cli.core.models.common import (
     Problem,
     RecordModel,
     UnitId,
+    empty_list,
 )
 
 CompetenceKind = Literal["knows", "skills", "study", "contest"]
@@ -46,7 +47,7 @@ class Competence(RecordModel):
     contest: Contest | None = None
     title: OneLine
     by: PersonId | None = None
-    results: list[CompetenceResult] = []
+    results: list[CompetenceResult] = empty_list()
 
     def problems(self, *, today: dt.date) -> list[Problem]:
         out: list[Problem] = []

@@ -21,6 +21,7 @@ from barrier_cli.core.models.common import (
     Text,
     UnitId,
     action_problems,
+    empty_list,
     open_actions,
 )
 from barrier_cli.core.models.report import Element, closed_problems
@@ -66,7 +67,7 @@ class LevelFindings(Model):
 class Meeting(Model):
     date: Day
     kind: OneLine
-    attendees: list[PersonId] = []
+    attendees: list[PersonId] = empty_list()
 
 
 class IncidentAnalysis(Model):
@@ -105,7 +106,7 @@ class Education(Model):
     date: Day
     by: PersonId | None = None
     content: Annotated[Text, Field(min_length=1), Content]
-    persons: list[PersonId] = []
+    persons: list[PersonId] = empty_list()
 
 
 class Handover(Model):
@@ -125,18 +126,18 @@ class Incident(RecordModel):
     train: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     location: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     description: Text | None = None
-    persons: list[Involved] = []
-    timeline: list[TimelineEntry] = []
+    persons: list[Involved] = empty_list()
+    timeline: list[TimelineEntry] = empty_list()
     analysis: IncidentAnalysis | None = None
-    causes: list[Cause] = []
-    responsibility: list[Responsibility] = []
-    measures: list[Action] = []
-    education: list[Education] = []
-    accountability: list[Accountability] = []
+    causes: list[Cause] = empty_list()
+    responsibility: list[Responsibility] = empty_list()
+    measures: list[Action] = empty_list()
+    education: list[Education] = empty_list()
+    accountability: list[Accountability] = empty_list()
     handover: Handover | None = None
     status: IncidentStatus = "open"
     closed: Day | None = None
-    reports: list[str] = []
+    reports: list[str] = empty_list()
     typical: bool = False
     """Marked as a typical case (典型案例): it follows the full procedure before closing."""
 

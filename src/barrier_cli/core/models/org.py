@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from barrier_cli.core.models.common import Day, LocalId, Model, OneLine
+from barrier_cli.core.models.common import Day, LocalId, Model, OneLine, empty_list
 
 UnitKind = Literal["general_branch", "branch", "group"]
 Role = Literal[
@@ -40,7 +40,7 @@ class Person(Model):
     party_member: bool = False
     post: OneLine | None = None
     """The job held (岗位: 列检员, 车辆钳工, 值班员 …): a mentor shares it (同岗位)."""
-    roles: list[Role] = []
+    roles: list[Role] = empty_list()
     since: Day | None = None
     until: Day | None = None
 
@@ -57,6 +57,6 @@ class Person(Model):
 
 
 class Org(Model):
-    units: list[Unit] = []
-    partners: list[Partner] = []
-    people: list[Person] = []
+    units: list[Unit] = empty_list()
+    partners: list[Partner] = empty_list()
+    people: list[Person] = empty_list()

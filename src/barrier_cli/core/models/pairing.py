@@ -10,7 +10,16 @@ from pydantic import Field
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
-from barrier_cli.core.models.common import Day, Model, OneLine, PersonId, Problem, RecordModel, Text
+from barrier_cli.core.models.common import (
+    Day,
+    Model,
+    OneLine,
+    PersonId,
+    Problem,
+    RecordModel,
+    Text,
+    empty_list,
+)
 from barrier_cli.core.models.settings import Deadlines
 
 Reason = Literal["low_skill", "few_finds", "violations", "attitude", "other"]
@@ -28,8 +37,8 @@ class Review(Model):
     date: Day
     by: PersonId
     note: Text = Field(min_length=1)
-    diligences: list[Diligence] = []
-    together: list[Together] = []
+    diligences: list[Diligence] = empty_list()
+    together: list[Together] = empty_list()
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
@@ -47,10 +56,10 @@ class Pairing(RecordModel):
     start: Day
     reasons: list[Reason] = Field(min_length=1)
     plan: Text | None = None
-    measures: list[OneLine] = []
-    goals: list[OneLine] = []
+    measures: list[OneLine] = empty_list()
+    goals: list[OneLine] = empty_list()
     letter: Day | None = None
-    reviews: list[Review] = []
+    reviews: list[Review] = empty_list()
     assistant: PersonId | None = None
     escalated_on: Day | None = None
     basic_on: Day | None = None

@@ -20,6 +20,7 @@ from barrier_cli.core.models.common import (
     Problem,
     RecordModel,
     UnitId,
+    empty_list,
 )
 from barrier_cli.core.models.returns import MONTH
 
@@ -36,10 +37,10 @@ class PriorityItem(Model):
     """责任人."""
     due: Day
     """完成时限."""
-    basis: list[str] = []
+    basis: list[str] = empty_list()
     """The records the priority was drawn from."""
     done: Day | None = None
-    evidence: list[OneLine] = []
+    evidence: list[OneLine] = empty_list()
     """What shows it was carried out: record ids or a short note."""
 
 

@@ -23,6 +23,7 @@ from barrier_cli.core.models.common import (
     Text,
     UnitId,
     action_problems,
+    empty_list,
     open_actions,
 )
 
@@ -53,20 +54,20 @@ class Report(RecordModel):
     partner: PartnerId | None = None
     element: Element
     category: Category
-    keys: list[Key] = []
+    keys: list[Key] = empty_list()
     risk: Risk = "medium"
     train: ShortText | None = None
     vehicle: ShortText | None = None
     location: ShortText | None = None
-    persons: list[PersonId] = []
+    persons: list[PersonId] = empty_list()
     summary: OneLine
     details: Text | None = None
     status: ReportStatus = "open"
     analysis: Analysis | None = None
-    actions: list[Action] = []
+    actions: list[Action] = empty_list()
     closed: Day | None = None
     commend: bool = False
-    links: list[LocalId] = []
+    links: list[LocalId] = empty_list()
     filed: Day | None = Field(
         default=None, description="when it was written down, if after the day observed"
     )

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
-from barrier_cli.core.models.common import Day, Model, PersonId, Problem, RecordModel
+from barrier_cli.core.models.common import Day, Model, PersonId, Problem, RecordModel, empty_list
 
 RETURNS_ID = r"^D-[0-9]{6}-[A-Za-z0-9][A-Za-z0-9_.\-]*$"
 MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
@@ -42,7 +42,7 @@ class NilReturns(RecordModel):
     id: Annotated[str, Field(pattern=RETURNS_ID)]
     person: PersonId
     month: Annotated[str, Field(pattern=MONTH)]
-    days: list[ReturnDay] = []
+    days: list[ReturnDay] = empty_list()
 
     @property
     def first(self) -> dt.date:

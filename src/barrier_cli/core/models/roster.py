@@ -14,7 +14,15 @@ from pydantic import Field
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
-from barrier_cli.core.models.common import Day, Model, OneLine, PersonId, Problem, UnitId
+from barrier_cli.core.models.common import (
+    Day,
+    Model,
+    OneLine,
+    PersonId,
+    Problem,
+    UnitId,
+    empty_list,
+)
 
 Shift = Literal["day", "morning", "afternoon", "night", "off"]
 
@@ -43,8 +51,8 @@ class Leave(Model):
 
 
 class Roster(Model):
-    cycles: list[Cycle] = []
-    leave: list[Leave] = []
+    cycles: list[Cycle] = empty_list()
+    leave: list[Leave] = empty_list()
 
     def problems(self, *, today: dt.date) -> list[Problem]:
         out: list[Problem] = []
