@@ -12,6 +12,7 @@ for that month written a year later still says so.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -45,6 +46,11 @@ class Deficiency:
     evidence_ids: tuple[str, ...] = ()
     subject: str = ""
     """Who fell short when it is a person or unit rather than a record (missed reports)."""
+    action: int = 0
+    """The action's number in its record (1-based) for an overdue action."""
+    done: dt.date | None = None
+    """An overdue action done after the moment judged and by the document's date: still a
+    lapse of the month, but no longer to be ordered done (`done_since`)."""
 
 
 @dataclass(frozen=True)
@@ -519,8 +525,51 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                         asof=scope.day(scope.asof),
                     ),
                     (rid,),
+                    action=n,
                 )
             )
+    return out
+
+
+def done_since(
+    found: list[Deficiency],
+    tree: Tree,
+    month: Month,
+    *,
+    asof: dt.date,
+    until: dt.date,
+    lang: Lang,
+) -> list[Deficiency]:
+    """``found`` with each overdue action that was done after ``asof`` and by ``until``
+    (a document's date) said as done late. ``tree`` is the whole tree, not a snapshot: the
+    count stays the snapshot's, only the sentence learns what happened since."""
+    actions = {r.id: r.actions for r in tree.reports} | {i.id: i.measures for i in tree.incidents}
+    scope = Scope(tree, month, asof, lang)
+    out = []
+    for d in found:
+        acts = actions.get(d.evidence_ids[0], []) if d.evidence_ids else []
+        act = (
+            acts[d.action - 1] if d.rule == "overdue_action" and 0 < d.action <= len(acts) else None
+        )
+        if act is None or act.done is None or act.due is None or not asof < act.done <= until:
+            out.append(d)
+            continue
+        detail = i18n.in_lang(
+            lang,
+            "the action '{action}' ({id}/{n}), owner {owner}, was due on {due} and was {late} "
+            "overdue on {asof}; it was done on {done}, {total} late",
+        ).format(
+            action=act.action,
+            id=d.evidence_ids[0],
+            n=d.action,
+            owner=scope.person(act.owner),
+            due=scope.day(act.due),
+            late=_days(scope, (asof - act.due).days),
+            asof=scope.day(asof),
+            done=scope.day(act.done),
+            total=_days(scope, (act.done - act.due).days),
+        )
+        out.append(dataclasses.replace(d, detail=detail, done=act.done))
     return out
 
 
