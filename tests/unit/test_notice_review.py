@@ -14,7 +14,7 @@ from barrier_cli.core.models import NoticeEntry
 from barrier_cli.core.periods import Month
 from barrier_cli.present import notice as n
 from barrier_cli.present.notice_prose import notice_prose
-from minitree import build, incident, report
+from minitree import build, incident, pairing, report
 
 OCT = Month(2026, 10)
 D = dt.date
@@ -194,3 +194,42 @@ def test_english_explains_the_three_nots_once_and_reads_as_sentences() -> None:
     assert "To 各党支部, 各党小组:" in text and "To: " not in text
     assert "This notice reports" not in text and "Still not closed:" not in text
     assert "1 serious rule violation of September is still open." in text
+
+
+def test_near_misses_not_analysed_as_cases_are_ordered_analysed_by_their_branch() -> None:
+    near = report(
+        date=D(2026, 10, 12), category="near_miss", summary="撤除防护号志前未确认人员撤出"
+    )
+    text = _text(near, today=D(2026, 11, 5))
+    assert "以上事故苗子均未作为典型案例立案剖析。" in text
+    corrections = _between(text, "五、整改要求", "特此通报")
+    assert "一班党支部" in corrections
+    assert "对本月1起事故苗子进行剖析，查明原因，制定防范措施" in corrections
+    # registered as a case, it is analysed there: nothing more to order
+    case = incident(date=D(2026, 10, 12), unit="B1-G1", type="precursor", title="撤除防护号志")
+    assert "事故苗子进行剖析" not in _text(near, case, today=D(2026, 11, 5))
+
+
+def test_an_owner_gone_before_the_month_end_is_said_to_have_left() -> None:
+    action = {"action": "与站调建立股道变更即时通报制度", "owner": "zhao", "due": D(2026, 10, 15)}
+    late = report(date=D(2026, 10, 7), reporter="jiang", status="rectifying", actions=[action])
+    tree = build(late)
+    for person in tree.org.people:
+        if person.id == "zhao":
+            person.until = D(2026, 10, 27)
+    notice = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh")
+    text = n.render_notice(notice, fmt="md", lang="zh", records=None)
+    assert "责任人赵强（10月27日已离岗），10月15日到期" in text
+
+
+def test_a_pairing_escalated_after_the_month_is_not_said_escalated_in_it() -> None:
+    escalated = pairing(
+        start=D(2026, 8, 28), status="escalated", assistant="wang", escalated_on=D(2026, 11, 2)
+    )
+    october = n.build_notice(build(escalated), OCT, today=D(2026, 11, 5), lang="zh")
+    text = n.render_notice(october, fmt="md", lang="zh", records=None)
+    assert "姜海峰（8月28日结对）" in text and "11月28日前考核基本转化" in text
+    assert "协助包保" not in text
+    november = n.build_notice(build(escalated), Month(2026, 11), today=D(2026, 12, 5), lang="zh")
+    later = n.render_notice(november, fmt="md", lang="zh", records=None)
+    assert "11月2日起由支委委员王建国协助包保，2027年2月2日前考核完全转化" in later

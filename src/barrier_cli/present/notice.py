@@ -197,6 +197,8 @@ class NearMiss:
     team: str
     location: str
     summary: str
+    branch: str = ""
+    """The branch it happened in, which is to analyse it."""
 
 
 @dataclass(frozen=True)
@@ -501,10 +503,12 @@ def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
         if (full is not None and not month.contains(full)) or (ended and full is None):
             continue
         reviews = [r for r in p.reviews if month.contains(r.date) and r.date <= day]
+        # an escalation after ``day`` is not known yet: the turnaround due is the plan's
+        escalated = p.escalated and (p.escalated_on is None or p.escalated_on <= day)
         stage, due = "", None
         if full is None:
-            stage = "basic" if basic is None and not p.escalated else "full"
-            due = p.milestone_due("escalated" if p.escalated else stage, deadlines)
+            stage = "basic" if basic is None and not escalated else "full"
+            due = p.milestone_due("escalated" if escalated else stage, deadlines)
         out.append(
             PairingState(
                 mentor=names.get(p.mentor, p.mentor),
@@ -530,7 +534,11 @@ def _near_misses(tree: Tree, month: Month) -> list[NearMiss]:
     units = {u.id: u.name for u in tree.org.units}
     return [
         NearMiss(
-            r.date, _team(units.get(tree.places.unit_of(r) or "", "")), r.location or "", r.summary
+            r.date,
+            _team(units.get(tree.places.unit_of(r) or "", "")),
+            r.location or "",
+            r.summary,
+            units.get(tree.places.branch_of(tree.places.unit_of(r)) or "", ""),
         )
         for r in sorted(tree.reports, key=lambda r: (r.date, r.id))
         if r.withdrawn is None and r.category == "near_miss" and month.contains(r.date)

@@ -838,9 +838,14 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
         groups.setdefault(_grounds(k, tree), []).append(
             _("{name} of {unit}").format(name=k.name, unit=k.unit_name)
         )
+    # grounds shared by several are said as theirs all, not read as the last one's
     persons = i18n.join(
         [
-            _("{names} ({grounds})").format(names=_and(names), grounds=grounds)
+            _("{names} (each of the {n}: {grounds})").format(
+                names=_and(names), n=len(names), grounds=grounds
+            )
+            if len(names) > 1
+            else _("{names} ({grounds})").format(names=names[0], grounds=grounds)
             for grounds, names in groups.items()
         ]
     )
@@ -1063,6 +1068,24 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 steps=_joined(_p("steps", "{list}; {item}"), steps),
             )
         )
+    if notice.near_misses and not notice.near_miss_cases:
+        # said in 三（二） as not analysed as typical cases: the branch they happened in does it
+        near: dict[str, int] = defaultdict(int)
+        for m in notice.near_misses:
+            if m.branch:
+                near[m.branch] += 1
+        heads_of = _secretaries(tree, day)
+        for branch, count in near.items():
+            owners.setdefault(branch, heads_of.get(branch, []))
+            clauses[branch].append(
+                ngettext(
+                    "analyse its {n} near miss of the month, find the causes and set measures "
+                    "against it",
+                    "analyse its {n} near misses of the month, find the causes and set measures "
+                    "against them",
+                    count,
+                ).format(n=count)
+            )
     pair_by = notice.deadline + dt.timedelta(days=notice.pair_days)
     secretaries = _secretaries(tree, day)
     for branch in dict.fromkeys(k.branch_name for k in notice.key_persons):

@@ -25,6 +25,8 @@ from barrier_cli.core.models.incident import typical_gaps
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
+from barrier_cli.reports.analysis.cases import case_rows
+from barrier_cli.reports.analysis.result import CaseRow
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.snapshot import default_moment
 
@@ -111,6 +113,16 @@ class Scope:
             return self.word("action owner", "no owner")
         person = self.people.get(pid)
         return person.name if person else pid
+
+    def owner(self, pid: str | None) -> str:
+        """An action's owner; one who left before the moment judged is said to have left,
+        so nobody reads an order to a person no longer there."""
+        person = self.people.get(pid or "")
+        if person is None or person.until is None or person.until > self.asof:
+            return self.person(pid)
+        return i18n.in_lang(self.lang, "{name} (out of post since {day})").format(
+            name=person.name, day=self.day(person.until)
+        )
 
     def report_unit(self, report: Report) -> str:
         """The branch a report belongs to: its unit's, else its reporter's."""
@@ -333,6 +345,8 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
     them is not the analysis the procedure asks for, whatever the case's status says.
     """
     cases = scope.tree.settings.cases
+    this, earlier = case_rows(scope.tree, scope.month, scope.asof)
+    rows = {row.id: row for row in [*this, *earlier]}
     for incident in scope.incidents():
         typical = incident.is_typical(cases)
         if incident.type == "violation" and not typical:
@@ -361,18 +375,16 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
             "late_analysis",
             i18n.in_lang(
                 scope.lang,
-                "the {kind} '{title}' ({id}) was to be analysed by {due}; it was analysed on "
-                "{then}, {late} late"
+                "{case} ({id}) was to be analysed by {due}; it was analysed on {then}, {late} late"
                 if analysed
-                else "the {kind} '{title}' ({id}) was to be analysed at a branch committee "
-                "meeting by {due}. The meeting of {then} records no attendees and is no committee "
-                "analysis; on {asof} it was {late} late"
+                else "{case} ({id}) was to be analysed at a branch committee meeting by {due}. The "
+                "meeting of {then} records no attendees and is no committee analysis; on {asof} "
+                "it was {late} late"
                 if unattended
-                else "the {kind} '{title}' ({id}) was to be analysed by {due}; on {asof} it was "
-                "still not analysed, {late} late",
+                else "{case} ({id}) was to be analysed by {due}; on {asof} it was still not "
+                "analysed, {late} late",
             ).format(
-                kind=_case_kind(incident, scope),
-                title=incident.title,
+                case=_case_name(incident, rows.get(incident.id), scope),
                 id=incident.id,
                 due=scope.day(due),
                 then="" if (then := analysed or unattended) is None else scope.day(then),
@@ -381,6 +393,16 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
             ),
             (incident.id,),
         )
+
+
+def _case_name(incident: Incident, row: CaseRow | None, scope: Scope) -> str:
+    """A case as the documents name it, from the analysis's row (date, team, the
+    rule-breaker in front of what happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
+    team = row.team if row is not None else scope.unit_name(incident.unit)
+    what = row.subject if row is not None else incident.title
+    return i18n.in_lang(scope.lang, "the {kind} of {day} in {team}, “{what}”").format(
+        kind=_case_kind(incident, scope), day=scope.day(incident.date), team=team, what=what
+    )
 
 
 def _days(scope: Scope, n: int) -> str:
@@ -519,7 +541,7 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                         action=act.action,
                         id=rid,
                         n=n,
-                        owner=scope.person(act.owner),
+                        owner=scope.owner(act.owner),
                         due=scope.day(act.due),
                         late=_days(scope, late),
                         asof=scope.day(scope.asof),
@@ -562,7 +584,7 @@ def done_since(
             action=act.action,
             id=d.evidence_ids[0],
             n=d.action,
-            owner=scope.person(act.owner),
+            owner=scope.owner(act.owner),
             due=scope.day(act.due),
             late=_days(scope, (asof - act.due).days),
             asof=scope.day(asof),
