@@ -233,3 +233,27 @@ def test_a_pairing_escalated_after_the_month_is_not_said_escalated_in_it() -> No
     november = n.build_notice(build(escalated), Month(2026, 11), today=D(2026, 12, 5), lang="zh")
     later = n.render_notice(november, fmt="md", lang="zh", records=None)
     assert "11月2日起由支委委员王建国协助包保，2027年2月2日前考核完全转化" in later
+
+
+def test_a_commended_member_last_of_the_quarters_ranking_is_said_both() -> None:
+    slip = incident(
+        date=D(2026, 8, 3),
+        unit="B2-G1",
+        type="violation",
+        title="邻线来车未下道避让",
+        violation={"kind": "rule", "severity": "general", "person": "jiang"},
+    )
+    catch = report(date=D(2026, 9, 7), reporter="jiang", commend=True)
+    september = Month(2026, 9)
+    notice = n.build_notice(build(slip, catch), september, today=D(2026, 10, 5), lang="zh")
+    assert [(p.who, p.tail) for p in notice.praises] == [("姜海峰", True)]
+    text = n.render_notice(notice, fmt="md", lang="zh", records=None)
+    assert "姜海峰同志虽列本支部本季度党员排序末位，但此次发现问题及时，仍予表扬。" in text
+    # mid-quarter the ranking is not final: nobody is called last
+    august = n.build_notice(
+        build(slip, report(date=D(2026, 8, 7), reporter="jiang", commend=True)),
+        Month(2026, 8),
+        today=D(2026, 9, 5),
+        lang="zh",
+    )
+    assert [p.tail for p in august.praises] == [False]

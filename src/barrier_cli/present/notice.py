@@ -98,6 +98,9 @@ class Praise:
     """The partner unit it was found with (列检, 车站), in joint-labour control."""
     branch: str = ""
     """The finder's branch: praise and a branch's last place are said together."""
+    tail: bool = False
+    """Last of the branch's party members in the quarter's ranking (排尾), which ends with
+    this month: the praise says both."""
 
 
 @dataclass(frozen=True)
@@ -417,6 +420,10 @@ def build_notice(
     # a tree without its standards is not scored; the rest of the notice stands
     scored = {"branch", "member"} <= set(tree.standards)
     assessed = assess(tree, month, today=day, lang=lang) if scored else None
+    # the quarter's member ranking is final with its last month, as the analysis ranks it
+    tail: set[str] = set()
+    if scored and month.last == month.quarter.last:
+        tail = {m.assessment.subject for m in assess(tree, month.quarter, today=day).tail}
     notice = Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
@@ -431,7 +438,7 @@ def build_notice(
         month=month,
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
-        praises=_praises(tree, month, until=today, lang=lang),
+        praises=_praises(tree, month, until=today, lang=lang, tail=tail),
         units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
         as_of=day,
         cases=_cases(tree, month, day, lang, full=full, until=today),
@@ -550,7 +557,9 @@ def _team(name: str) -> str:
     return name.removesuffix("党支部").removesuffix(" branch")
 
 
-def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Praise]:
+def _praises(
+    tree: Tree, month: Month, *, until: dt.date, lang: Lang, tail: set[str]
+) -> list[Praise]:
     """The month's good catches, each with the rewards the register gave it by ``until``
     (the notice's date: a notice announces the rewards decided for the month it covers)."""
     people = {p.id: p for p in tree.org.people}
@@ -586,6 +595,7 @@ def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Pr
                 awards=awards.get(r.id, []),
                 partner=partners.get(r.partner or "", r.partner or ""),
                 branch=units.get(tree.places.branch_of(unit) or "", ""),
+                tail=r.reporter in tail,
             )
         )
     return out

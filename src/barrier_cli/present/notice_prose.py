@@ -619,6 +619,13 @@ def _praise(p: Praise) -> str:
         if done
         else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
     ]
+    if p.tail:
+        sentences.append(
+            _(
+                "{name} is last among the branch's party members this quarter, but this catch "
+                "was prompt and is commended all the same."
+            ).format(name=p.who)
+        )
     for a in p.awards:
         if a.kind == "reward" and a.amount:
             sentences.append(
