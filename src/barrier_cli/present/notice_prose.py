@@ -848,7 +848,7 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
     # grounds shared by several are said as theirs all, not read as the last one's
     persons = i18n.join(
         [
-            _("{names} (each of the {n}: {grounds})").format(
+            _("{names} (the same grounds for all {n}: {grounds})").format(
                 names=_and(names), n=len(names), grounds=grounds
             )
             if len(names) > 1
