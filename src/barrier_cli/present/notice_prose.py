@@ -992,8 +992,8 @@ def _answerable(tree: Tree, branch: str, case: Case, issuer: str, day: dt.date) 
         return None
     involved = [s for s in case.secretaries if s in case.persons]
     return _(
-        "{branch} (answerable: committee member {member}, as branch secretary {who} is involved "
-        "in the {kind} of {day}; {issuer} secretary {head} supervises)"
+        "{branch} (committee member {member} answers for this, as branch secretary {who} is "
+        "involved in the {kind} of {day}; {issuer} secretary {head} supervises)"
     ).format(
         branch=branch,
         member=committee[0],
@@ -1113,7 +1113,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         if branch in heads:
             head = heads[branch]
         elif owners.get(branch):
-            head = _("{branch} (answerable: branch secretary {who})").format(
+            head = _("{branch} (branch secretary {who} answers for this)").format(
                 branch=branch, who=_and(owners[branch])
             )
         else:
