@@ -43,7 +43,7 @@ def test_an_action_done_after_the_month_and_before_the_notice_is_said_done_late(
     late = _overdue(D(2026, 11, 3))
     text = _text(late, today=D(2026, 11, 5))
     # still a lapse of October: counted, and the attachment says when it was done
-    assert "一班党支部：整改项目逾期1项（其中1项已逾期完成）。" in text
+    assert "一班党支部：整改项目逾期1项（已逾期完成）。" in text
     assert (
         f"整改项目“组织车统-15填写标准学习并抽查”（记录编号{late.id}/1），责任人朱春祥，10月20日"
         "到期，截至10月31日已逾期11天，已于11月3日完成，共逾期14天。"
@@ -257,3 +257,10 @@ def test_a_commended_member_last_of_the_quarters_ranking_is_said_both() -> None:
         lang="zh",
     )
     assert [p.tail for p in august.praises] == [False]
+
+
+def test_a_branch_with_one_of_two_overdue_actions_done_since_says_which() -> None:
+    text = _text(_overdue(D(2026, 11, 3)), _overdue(None), today=D(2026, 11, 5))
+    assert "一班党支部：整改项目逾期2项（其中1项已逾期完成）。" in text
+    corrections = _between(text, "五、整改要求", "特此通报")
+    assert "完成逾期整改项目1项并验证销号；查明1项整改项目逾期完成的原因" in corrections

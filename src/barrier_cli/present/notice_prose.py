@@ -571,7 +571,9 @@ def _counts(items: list[Deficiency]) -> str:
         if not tally[key]:
             continue
         count = _count(key, tally[key])
-        if key == "overdue_action" and since:
+        if key == "overdue_action" and since == tally[key]:
+            count = _("{count} (since done late)").format(count=count)
+        elif key == "overdue_action" and since:
             count = ngettext(
                 "{count} ({n} since done late)",
                 "{count} ({n} since done late)",
