@@ -165,18 +165,23 @@ def notice() -> Builder:
         run.font.color.rgb = RGBColor.from_string(office.RED)
     issuer.paragraph_format.space_before = Pt(office.SANHAO)
     issuer.paragraph_format.space_after = Pt(2 * office.SANHAO)
+    # a draft says what it is: of a month already issued, or numbered after a later month's
     b.para(
-        '{{ notice.number or (_("%(number)s (draft)", number=notice.draft_number) '
-        'if notice.draft_number else _("(draft, not numbered)")) }}',
+        '{{ notice.number or (_("(draft; this month\'s notice was issued as %(number)s)", '
+        'number=notice.issued_as) if notice.issued_as else _("%(number)s (draft of a late '
+        'notice: %(later)s, for a later month, is already issued)", number=notice.draft_number, '
+        "later=notice.later_issued) if notice.later_issued and notice.draft_number else "
+        '_("%(number)s (draft)", number=notice.draft_number) if notice.draft_number else '
+        '_("(draft, not numbered)")) }}',
         indent=False,
         align="center",
     )
     office.borders(b.para("", indent=False), bottom=True, colour=office.RED, size=16)
     # 主体
     b.para("{{ notice.title }}", style="Title")
-    b.para('{{ _("To: %(to)s", to=notice.recipients | join(_(", "))) }}', indent=False)
+    b.para('{{ _("To %(to)s:", to=notice.recipients | join(_(", "))) }}', indent=False)
     b.para(
-        '{{ _("This notice reports how %(org)s collected, analysed and used safety '
+        '{{ _("Here is how %(org)s collected, analysed and acted on safety '
         'information in %(period)s.", period=' + PERIOD.format(m="notice.month") + ", "
         "org=notice.organisation) }}"
     )
@@ -198,7 +203,8 @@ def notice() -> Builder:
     b.items_or(
         "c in t.cases",
         "{{ c }}",
-        '{{ _("No accident or violation occurred this month, and none is still open.") }}',
+        '{{ _("No accident or serious violation needing a case occurred this month, and none '
+        'is still open.") }}',
     )
     b.heading('{{ _("(2) Near misses") }}', 2)
     b.items_or(

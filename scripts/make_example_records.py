@@ -108,6 +108,7 @@ SETTINGS: dict[str, Any] = {
         "correction_days": 10,
         "authority": "中共牡丹江车辆段列检车间总支部委员会",
         "copy_to": ["中共牡丹江车辆段委员会", "牡丹江车辆段安全科"],
+        "printer": "列检车间党总支办公室",
     },
     # The railway sub-bureaus (分局) were abolished in 2005: a workshop of 2026 hands a general
     # class-A accident over to the depot's party committee.

@@ -103,7 +103,9 @@ def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None
     assert attachment.count("吴磊（一班党支部，党员）") == 1
     assert "A-2025-09-wu_lei" not in text
     assert unit < text.index("附件\n")
-    assert "中共牡丹江车辆段列检车间总支部委员会" in text and "号（草稿）" in text
+    # a draft of the month issued names the issued notice instead of taking a number
+    assert "中共牡丹江车辆段列检车间总支部委员会" in text
+    assert "（草稿；本月通报已以车间党总支〔2025〕2号印发）" in text
     # a draft of a finished month is dated after its month, not on the day it is printed
     assert "2025年10月5日印发" in text
 

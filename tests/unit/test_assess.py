@@ -295,10 +295,45 @@ def test_quarter_ranks_members_within_each_branch_and_flags_the_tail() -> None:
     assert all(m.assessment.period == "2026-Q3" for m in result.members)
 
 
-def test_someone_who_left_during_the_quarter_is_not_ranked() -> None:
+def test_someone_who_left_during_the_quarter_is_assessed_for_it() -> None:
     tree = build(*Q3_STUDIES)
     for person in tree.org.people:
         if person.id == "zhao":
             person.until = D(2026, 8, 15)
     subjects = {m.assessment.subject for m in a.assess(tree, Q3, today=TODAY).members}
-    assert "zhao" not in subjects and "jiang" in subjects
+    assert {"zhao", "jiang"} <= subjects
+
+
+def test_a_member_removed_from_his_post_late_in_the_month_fails_for_its_accident() -> None:
+    """孔祥宇's case: team leader of the group, removed on 10-27 for letting the accident of
+    10-09 happen (看惯者); in post on part of October, he is rated for October."""
+    accident = incident(
+        date=D(2026, 10, 9),
+        unit="B2-G1",
+        type="accident",
+        persons=[{"person": "zhao", "role": "involved"}],
+        accountability=[
+            {"person": "zhao", "action": "replaced", "role": "overseer", "date": D(2026, 10, 27)}
+        ],
+        **{"class": "general_a"},
+    )
+    tree = build(accident, studies(10)[0], studies(10)[1])
+    for person in tree.org.people:
+        if person.id == "zhao":
+            person.until = D(2026, 10, 27)
+    for month_or_quarter in (Month(2026, 10), Quarter(2026, 4)):
+        members = {
+            m.assessment.subject: m.assessment
+            for m in a.assess(tree, month_or_quarter, today=TODAY).members
+        }
+        zhao = members["zhao"]
+        assert zhao.result == "fail"
+        assert [(x.item, x.points, x.ref) for x in zhao.deductions] == [
+            ("no_accident", 25, accident.id)
+        ]
+    # someone gone before the month began is not rated for it
+    for person in tree.org.people:
+        if person.id == "zhao":
+            person.until = D(2026, 9, 30)
+    subjects = {m.assessment.subject for m in a.assess(tree, Month(2026, 10), today=TODAY).members}
+    assert "zhao" not in subjects

@@ -71,7 +71,7 @@ def test_an_accident_not_handed_over_and_nobody_held_is_in_the_body() -> None:
     text = _text(case)
     body = _body(text)
     problems = body[body.index("（一）事故和“两违”情况") : body.index("（二）")]
-    assert "10月9日，二班一组发生一般A类事故1起（运行图调整中造成晚点），当事人姜海峰。" in problems
+    assert "10月9日，二班一组运行图调整中造成晚点，构成一般A类事故，当事人姜海峰。" in problems
     assert "按规定应向分局党委组织部交班，至今未交班。" in problems
     assert "未追究相关人员责任" in problems
     assert "未达到“三不放过”要求。" in problems
@@ -79,7 +79,7 @@ def test_an_accident_not_handed_over_and_nobody_held_is_in_the_body() -> None:
     assert "尚缺" not in problems and "整改中" not in problems and "措施未完成" not in problems
     corrections = body[body.index("五、整改要求") :]
     assert "二班党支部（责任人：支部书记" not in corrections  # B2 has no secretary in minitree
-    assert "按“三不放过”要求，对一般A类事故“运行图调整中造成晚点”" in corrections
+    assert "按“三不放过”要求，对10月9日二班一组运行图调整中造成晚点一般A类事故，" in corrections
     assert "经验证后整改销号" in corrections and "销案" not in corrections
     assert IDS.findall(body) == []
     assert case.id in text[text.index("\n附件\n") :]  # type: ignore[attr-defined]
@@ -122,19 +122,27 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
         ("列车未停稳跨越车钩", True, "A类")
     ]
     body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
-    assert (
-        "9月18日，二班一组发生严重违章1起（列车未停稳跨越车钩），当事人姜海峰，至今未整改销号。"
-        in body
-    )
+    # named as a 公文 names it, the rule-breaker in front, and not named twice
+    assert "9月18日，二班一组姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。" in body
     assert "按规定应向车间党总支交班，至今未交班。" in body
     assert "9月份发生的严重违章1起至今尚未整改销号。" in body  # 总体情况
-    # what it lacks, each once, the analysis levels named
-    assert "目前未召开支委会分析；缺少总支、支部、党员层面剖析；未剖析责任传递和落实效果；" in body
+    # what it lacks, each once, the analysis levels named: the branch's in the case...
+    assert (
+        "未召开支委会分析，支部、党员层面未剖析，责任传递和落实效果未剖析，违章经过未按时间顺序"
+        "写明，原因未查清，" in body
+    )
+    # ...the general branch's own level in its self-review, never ordered to the branch
+    assert "总支层面剖析由车间党总支自行补做（见本通报自查部分）。" in body
+    assert (
+        "车间党总支未对9月18日二班一组姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
+        "将于12月4日前召开总支委员会补充剖析。" in body
+    )
+    assert "总支层面" not in body[body.index("五、整改要求") :]
 
 
 def test_no_case_says_so() -> None:
     body = _body(_text(report(commend=True)))
-    assert "本月未发生事故和“两违”，以前发生的均已整改销号。" in body
+    assert "本月未发生事故和需立案的严重“两违”，以前发生的均已整改销号。" in body
     assert "本月未发生事故和“两违”。" in body  # 总体情况
 
 

@@ -148,14 +148,14 @@ ELEMENTS = {
         "2026年11月24日",  # 成文日期
         "2026年10月份通报事项清单",  # 附件
         "抄送：中共牡丹江车辆段委员会，牡丹江车辆段安全科。",
-        "中共牡丹江车辆段列检车间总支部委员会",  # 印发机关 (default: the issuer's full name)
+        "列检车间党总支办公室",  # 印发机关 (notice.printer)
         "2026年11月24日印发",  # 印发日期
     ],
     "en": [
         "中共牡丹江车辆段列检车间总支部委员会",
         ISSUED_AS,
         "Notice on the safety information work of October 2026",
-        "To: 各党支部",
+        "To 各党支部:",
         "1. Overview",
         "2. Commendations",
         "3. Problems",
@@ -172,7 +172,7 @@ ELEMENTS = {
         "24 November 2026",
         "Items of this notice, October 2026",
         "cc: 中共牡丹江车辆段委员会, 牡丹江车辆段安全科.",
-        "中共牡丹江车辆段列检车间总支部委员会",
+        "列检车间党总支办公室",
         "24 November 2026",
     ],
 }
@@ -259,7 +259,8 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     )
     assert "未明确责任人、完成期限和验证方式" not in prose
     # a meeting held without its attendees recorded is said as such, not as no meeting
-    assert "9月20日支委会分析未记录参会人员；缺少总支层面剖析" in prose
+    assert "三班党支部9月20日召开的支委会未记录参会人员，责任传递和落实效果未剖析" in prose
+    assert "缺少总支层面剖析" not in prose and "补充总支层面剖析" not in prose
     assert "未召开支委会分析" not in prose
     # who was held responsible: the post they were removed from, the doer and the onlooker
     assert (
@@ -284,7 +285,10 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     prose = _zh_prose(example, "md")
     # the 四班 secretary is involved in the accident: another committee member answers, the
     # general branch's secretary supervises
-    assert "四班党支部（责任人：支部委员莫文斌；车间党总支书记王建国督导）：" in prose
+    assert (
+        "四班党支部（责任人：支部委员莫文斌。支部书记任辉涉及10月9日一般A类事故，由车间党总支"
+        "书记王建国督导）：" in prose
+    )
     assert "四班党支部（责任人：支部书记任辉）" not in prose
     # hand-scored items missing: provisional, nobody named last
     assert "各党支部已评定的8个项点得分为：一班党支部65.5分、二班党支部69分" in prose
@@ -299,4 +303,11 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     assert (
         "黄立军（一班党支部，党小组长）：本月应按周反馈安全信息，10月19日至25日当周未反馈" in prose
     )
-    assert "任辉（四班党支部书记）：涉及10月9日一般A类事故（运行图调整中造成晚点）" in prose
+    assert "任辉（四班党支部书记）：涉及10月9日四班运行图调整中造成晚点一般A类事故" in prose
+    # removed from his post on 10-27, in post for most of October: rated for it, as the one
+    # who failed to check (负把关责任)
+    assert (
+        "孔祥宇（四班党支部，原工班长）：对10月9日四班运行图调整中造成晚点一般A类事故负把关责任，"
+        "按“身边无事故”标准评定失格。" in prose
+    )
+    assert "四班党支部任辉同志、四班党支部孔祥宇同志" in prose

@@ -90,6 +90,14 @@ def _documents(root: Path) -> tuple[str, str]:
     return analysis, render_notice(notice, fmt="md", lang="zh", records=root)
 
 
+def _counted(root: Path) -> tuple[object, ...]:
+    """What the notice counts: its overview, cases, scores, failed members and each unit's
+    lapses rule by rule."""
+    notice = build_notice(load_tree(root), OCT, today=TODAY, lang="zh")
+    lapses = [(u.name, [(g.rule, len(g.items)) for g in u.groups]) for u in notice.units]
+    return notice.overview, len(notice.cases), notice.scores, notice.failed, lapses
+
+
 def _close_in_november(data: Any) -> None:
     for action in data["actions"]:
         action.setdefault("done", "2026-11-15")
@@ -106,12 +114,18 @@ def test_closures_after_the_moment_move_no_count(tmp_path: Path) -> None:
     root = tmp_path / "records"
     shutil.copytree(EXAMPLE, root)
     before = _documents(root)
+    counted = _counted(root)
     tree = load_tree(root)
     rectifying = [r for r in tree.reports if OCT.contains(r.date) and r.status == "rectifying"]
     assert len(rectifying) >= 2, "the example October needs open reports for this test"
     for report in rectifying[:2]:
         _edit(root / tree.by_id()[report.id].rel, _close_in_november)
-    assert _documents(root) == before
+    after = _documents(root)
+    assert after[0] == before[0]
+    # the notice, dated after the closures, counts as before and only says of the actions done
+    # since that they were done late (not to be ordered done again)
+    assert after[1] != before[1]
+    assert _counted(root) == counted
     # the same closures do count as of a later moment
     later = dt.date(2026, 11, 20)
     closed = analyze(load_tree(root), OCT, today=TODAY, moment=later).timeliness.closed

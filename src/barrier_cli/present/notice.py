@@ -32,14 +32,20 @@ from barrier_cli.io import store
 from barrier_cli.io.canonical import record_text
 from barrier_cli.io.loader import Tree, read_file
 from barrier_cli.io.parallel import load_tree
-from barrier_cli.present.notice_prose import Prose, notice_prose
+from barrier_cli.present.notice_prose import POSTS, Prose, notice_prose
 from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.assess import Draft, assess
 from barrier_cli.reports.compliance import reporting_compliance
-from barrier_cli.reports.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
+from barrier_cli.reports.deficiencies import (
+    RULES,
+    Deficiency,
+    done_since,
+    find_deficiencies,
+    rule_title,
+)
 from barrier_cli.reports.snapshot import check_moment
 
 Format = Literal["md", "html"]
@@ -90,6 +96,11 @@ class Praise:
     awards: list[Award] = field(default_factory=list)
     partner: str = ""
     """The partner unit it was found with (列检, 车站), in joint-labour control."""
+    branch: str = ""
+    """The finder's branch: praise and a branch's last place are said together."""
+    tail: bool = False
+    """Last of the branch's party members in the quarter's ranking (排尾), which ends with
+    this month: the praise says both."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +130,16 @@ class CaseMeasure:
     due: dt.date | None
     done: bool
     verified: bool
+    done_later: dt.date | None = None
+    """Done after the notice's moment and by its date: counted as open, never ordered again."""
+
+
+@dataclass(frozen=True)
+class Repeat:
+    """A later violation by the person of a 两违 case (重复违章)."""
+
+    date: dt.date
+    summary: str
 
 
 @dataclass(frozen=True)
@@ -163,6 +184,12 @@ class Case:
     levels_missing: list[str] = field(default_factory=list)
     """The analysis levels (general_branch, branch, member) its record leaves empty."""
     as_of: dt.date | None = None
+    subject: str = ""
+    """Its title with the one who broke the rule in front (`CaseRow.subject`): the case is
+    named from date, team, subject and kind, as the analysis names it."""
+    repeats: list[Repeat] = field(default_factory=list)
+    """Violations by the same person after the case, up to the notice's moment."""
+    doer: str = ""
 
 
 @dataclass(frozen=True)
@@ -173,6 +200,8 @@ class NearMiss:
     team: str
     location: str
     summary: str
+    branch: str = ""
+    """The branch it happened in, which is to analyse it."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +223,9 @@ class PairingState:
     """When the next turnaround is to be assessed: basic, else full (or the escalation's)."""
     next_stage: str = ""
     """basic or full: the turnaround due next."""
+    assistant: str = ""
+    """The committee member added as second mentor (协助包保), if escalated."""
+    escalated_on: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -328,6 +360,11 @@ class Notice:
     """The branches' names in the org's order: corrections and provisional scores follow it."""
     draft_number: str | None = None
     """The number the draft would take if issued now, shown as a draft's."""
+    issued_as: str | None = None
+    """A draft of a month already issued: the issued notice's number."""
+    later_issued: str | None = None
+    """A draft of a month earlier than a notice already issued this year (补发): that
+    notice's number, said next to the draft's."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
@@ -365,19 +402,33 @@ def build_notice(
     if month.first > today:
         raise InvalidInput(f"{month} has not begun yet; a notice covers a month that has")
     day = check_moment(month, today, moment)
+    # numbers are the snapshot's; what was done after it, by the notice's date, only changes
+    # how an order is worded (an action done late is not ordered done again)
+    full = tree
     tree = snapshot.as_of(tree, day)
     settings = tree.settings.notice
-    found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
+    found = done_since(
+        find_deficiencies(tree, month, today=today, lang=lang, moment=day),
+        full,
+        month,
+        asof=day,
+        until=today,
+        lang=lang,
+    )
     issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
     own = _criticism(tree, [d for d in found if d.unit in issuers], lang, day)
     # a tree without its standards is not scored; the rest of the notice stands
     scored = {"branch", "member"} <= set(tree.standards)
     assessed = assess(tree, month, today=day, lang=lang) if scored else None
+    # the quarter's member ranking is final with its last month, as the analysis ranks it
+    tail: set[str] = set()
+    if scored and month.last == month.quarter.last:
+        tail = {m.assessment.subject for m in assess(tree, month.quarter, today=day).tail}
     notice = Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
         authority=settings.authority or settings.issuer,
-        printer=settings.printer or settings.authority or settings.issuer,
+        printer=settings.printer or settings.issuer,
         copy_to=settings.copy_to,
         overview=_overview(tree, month, day, lang),
         own=own[0] if own and settings.self_review else None,
@@ -387,10 +438,10 @@ def build_notice(
         month=month,
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
-        praises=_praises(tree, month, until=today, lang=lang),
+        praises=_praises(tree, month, until=today, lang=lang, tail=tail),
         units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
         as_of=day,
-        cases=_cases(tree, month, day, lang),
+        cases=_cases(tree, month, day, lang, full=full, until=today),
         key_persons=_key_proposals(tree, month, day),
         scores=[
             BranchScore(
@@ -414,6 +465,8 @@ def build_notice(
             for i in tree.incidents
         ),
         draft_number=None if number else _next_number(tree, today),
+        issued_as=None if number else _issued_number(tree, month),
+        later_issued=None if number else _later_issued(tree, month, today),
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
@@ -424,6 +477,23 @@ def _next_number(tree: Tree, today: dt.date) -> str:
     taken = {n.seq for n in tree.notices if n.year == today.year}
     seq = max(taken, default=0) + 1
     return format_number(tree.settings.notice.number, year=today.year, seq=seq)
+
+
+def _issued_number(tree: Tree, month: Month) -> str | None:
+    entry = latest_issued(tree, month)
+    return entry.number if entry is not None else None
+
+
+def _later_issued(tree: Tree, month: Month, today: dt.date) -> str | None:
+    """The last notice of ``today``'s year issued for a later month than ``month``: a
+    draft numbered after it comes late (补发) and says so."""
+    later = [
+        n
+        for n in tree.notices
+        if n.withdrawn is None and n.year == today.year and Month.parse(n.month) > month
+    ]
+    last = max(later, key=lambda n: n.seq, default=None)
+    return last.number if last is not None else None
 
 
 def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
@@ -440,10 +510,12 @@ def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
         if (full is not None and not month.contains(full)) or (ended and full is None):
             continue
         reviews = [r for r in p.reviews if month.contains(r.date) and r.date <= day]
+        # an escalation after ``day`` is not known yet: the turnaround due is the plan's
+        escalated = p.escalated and (p.escalated_on is None or p.escalated_on <= day)
         stage, due = "", None
         if full is None:
-            stage = "basic" if basic is None and not p.escalated else "full"
-            due = p.milestone_due("escalated" if p.escalated else stage, deadlines)
+            stage = "basic" if basic is None and not escalated else "full"
+            due = p.milestone_due("escalated" if escalated else stage, deadlines)
         out.append(
             PairingState(
                 mentor=names.get(p.mentor, p.mentor),
@@ -456,6 +528,10 @@ def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
                 full_on=full,
                 next_due=due,
                 next_stage=stage,
+                assistant=names.get(p.assistant or "", p.assistant or ""),
+                escalated_on=p.escalated_on
+                if p.escalated_on is not None and p.escalated_on <= day
+                else None,
             )
         )
     return out
@@ -465,7 +541,11 @@ def _near_misses(tree: Tree, month: Month) -> list[NearMiss]:
     units = {u.id: u.name for u in tree.org.units}
     return [
         NearMiss(
-            r.date, _team(units.get(tree.places.unit_of(r) or "", "")), r.location or "", r.summary
+            r.date,
+            _team(units.get(tree.places.unit_of(r) or "", "")),
+            r.location or "",
+            r.summary,
+            units.get(tree.places.branch_of(tree.places.unit_of(r)) or "", ""),
         )
         for r in sorted(tree.reports, key=lambda r: (r.date, r.id))
         if r.withdrawn is None and r.category == "near_miss" and month.contains(r.date)
@@ -477,7 +557,9 @@ def _team(name: str) -> str:
     return name.removesuffix("党支部").removesuffix(" branch")
 
 
-def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Praise]:
+def _praises(
+    tree: Tree, month: Month, *, until: dt.date, lang: Lang, tail: set[str]
+) -> list[Praise]:
     """The month's good catches, each with the rewards the register gave it by ``until``
     (the notice's date: a notice announces the rewards decided for the month it covers)."""
     people = {p.id: p for p in tree.org.people}
@@ -512,18 +594,24 @@ def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Pr
                 source=r.source,
                 awards=awards.get(r.id, []),
                 partner=partners.get(r.partner or "", r.partner or ""),
+                branch=units.get(tree.places.branch_of(unit) or "", ""),
+                tail=r.reporter in tail,
             )
         )
     return out
 
 
-def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
-    """The month's accidents and 两违, then earlier ones still open, as the analysis lists them."""
+def _cases(
+    tree: Tree, month: Month, day: dt.date, lang: Lang, *, full: Tree, until: dt.date
+) -> list[Case]:
+    """The month's accidents and 两违, then earlier ones still open, as the analysis lists
+    them; a measure done after ``day`` and by ``until`` (the notice's date) is marked so."""
     this, earlier = case_rows(tree, month, day)
     incidents = {i.id: i for i in tree.incidents}
+    later = {i.id: i.measures for i in full.incidents}
     names = {p.id: p.name for p in tree.org.people}
     posts = {
-        p.id: next((label("role", r, lang) for r in p.roles if r in _POSTS), "")
+        p.id: next((label("role", r, lang) for r in p.roles if r in POSTS), "")
         for p in tree.org.people
     }
     units = {u.id: u.name for u in tree.org.units}
@@ -584,8 +672,9 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
                         m.due,
                         m.done is not None and m.done <= day,
                         m.verified_by is not None and m.done is not None and m.done <= day,
+                        _done_later(later.get(incident.id, []), n, day, until),
                     )
-                    for m in incident.measures
+                    for n, m in enumerate(incident.measures)
                 ],
                 meeting=meeting.date if meeting is not None and meeting.date <= day else None,
                 levels_missing=[
@@ -594,9 +683,45 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
                     if incident.analysis is None or not getattr(incident.analysis.levels, lv)
                 ],
                 as_of=day,
+                subject=row.subject,
+                repeats=_repeats(tree, incident, day),
+                doer=names.get(incident.violation.person, incident.violation.person)
+                if incident.violation is not None
+                else "",
             )
         )
     return out
+
+
+def _done_later(measures: list[Any], n: int, day: dt.date, until: dt.date) -> dt.date | None:
+    done = measures[n].done if n < len(measures) else None
+    return done if done is not None and day < done <= until else None
+
+
+def _repeats(tree: Tree, incident: Any, day: dt.date) -> list[Repeat]:
+    """The violations its rule-breaker committed after it, up to ``day``: reports of a
+    violation naming them, and violation cases of theirs."""
+    if incident.violation is None:
+        return []
+    person = incident.violation.person
+    found = [
+        Repeat(r.date, r.summary)
+        for r in tree.reports
+        if r.withdrawn is None
+        and r.category == "violation"
+        and person in r.persons
+        and incident.date < r.date <= day
+        and r.id not in incident.reports
+    ]
+    found += [
+        Repeat(i.date, i.title)
+        for i in tree.incidents
+        if i.withdrawn is None
+        and i.violation is not None
+        and i.violation.person == person
+        and incident.date < i.date <= day
+    ]
+    return sorted(found, key=lambda r: r.date)
 
 
 def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
@@ -620,10 +745,6 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
             )
         )
     return out
-
-
-_POSTS = ("duty_officer", "team_leader", "foreman", "inspector", "info_officer", "cadre")
-"""Roles that are posts a person can be removed from (撤换), as against party roles."""
 
 
 def _failed(tree: Tree, members: list[Draft]) -> list[FailedMember]:

@@ -27,6 +27,7 @@ from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, sa
 
 if TYPE_CHECKING:
     from barrier_cli.core.labels import Lang
+    from barrier_cli.core.models import Incident
     from barrier_cli.io.loader import Tree
     from barrier_cli.present.notice import Case, KeyProposal, Notice, PairingState, Praise
     from barrier_cli.reports.assess import Assessed
@@ -128,12 +129,13 @@ def _lacking(case: Case) -> list[str]:
     out = []
     if "meeting" in keys:
         out.append(
-            _("the committee analysis of {day} records no attendees").format(day=_day(case.meeting))
+            _("the committee meeting {branch} held on {day} records no attendees").format(
+                branch=case.branch_name, day=_day(case.meeting)
+            )
             if case.meeting is not None
             else _("no branch committee meeting has analysed it")
         )
-    if "levels" in keys:
-        missing = [lv for lv in _LEVELS if lv in case.levels_missing] or list(_LEVELS)
+    if "levels" in keys and (missing := _branch_levels(case)):
         out.append(
             _("the causes are not analysed at the {levels} level").format(
                 levels=i18n.join([_level_name(lv) for lv in missing])
@@ -160,9 +162,25 @@ def _lacking(case: Case) -> list[str]:
     return out
 
 
+def _branch_levels(case: Case) -> list[str]:
+    """The analysis levels a case lacks that its branch answers for: the general branch's
+    own level is the issuer's to add (its 自查), never ordered to a branch."""
+    missing = [lv for lv in _LEVELS if lv in case.levels_missing] or list(_LEVELS)
+    return [lv for lv in missing if lv != "general_branch"]
+
+
+def _issuer_level(case: Case) -> bool:
+    """Whether a case still lacks the analysis at the general branch (the issuer's) level."""
+    return (
+        not case.closed
+        and "levels" in case.gap_keys
+        and ("general_branch" in case.levels_missing or not case.levels_missing)
+    )
+
+
 def _to_do(case: Case) -> list[str]:
     """What a branch is to do to close a case: the counterpart of `_lacking`, then its
-    measures still open."""
+    measures still open (one done since the notice's moment is not ordered again)."""
     keys = case.gap_keys
     out = []
     if "meeting" in keys:
@@ -171,8 +189,7 @@ def _to_do(case: Case) -> list[str]:
             if case.meeting is not None
             else _("analyse it at a branch committee meeting")
         )
-    if "levels" in keys:
-        missing = [lv for lv in _LEVELS if lv in case.levels_missing] or list(_LEVELS)
+    if "levels" in keys and (missing := _branch_levels(case)):
         out.append(
             _("add the analysis at the {levels} level").format(
                 levels=i18n.join([_level_name(lv) for lv in missing])
@@ -196,7 +213,7 @@ def _to_do(case: Case) -> list[str]:
         if key in keys
     ]
     for m in case.measures:
-        if m.done:
+        if m.done or m.done_later is not None:
             continue
         if m.owner and m.due is not None:
             out.append(_("complete “{action}” by {day}").format(action=m.action, day=_day(m.due)))
@@ -233,6 +250,16 @@ def _measures(case: Case) -> list[str]:
     for m in case.measures:
         if m.done:
             continue
+        if m.done_later is not None:
+            late = m.due is not None and m.due < m.done_later
+            out.append(
+                (
+                    _("“{action}” (owner {owner}, due {due}) was done on {day}, late")
+                    if late
+                    else _("“{action}” (owner {owner}) was done on {day}")
+                ).format(action=m.action, owner=m.owner, due=_day(m.due), day=_day(m.done_later))
+            )
+            continue
         if not (m.owner and m.due is not None):
             out.append(_("“{action}” names no owner or due date").format(action=m.action))
         elif case.as_of is not None and m.due < case.as_of:
@@ -259,6 +286,15 @@ def _case_kind(case: Case) -> str:
     return _("{kind} accident").format(kind=case.kind)
 
 
+def case_name(case: Case) -> str:
+    """A case as a 公文 names it: date, team, what happened (the rule-breaker in front) and
+    its kind, "9月18日三班二组孙浩列车未停稳跨越车钩严重违章"; `CaseRow.subject` is the
+    analysis's, so both documents name a case alike."""
+    return _("the {kind} of {day} in {team}, “{what}”").format(
+        kind=_case_kind(case), day=_day(case.date), team=case.team, what=case.subject or case.title
+    )
+
+
 def _held(case: Case) -> list[str]:
     """责任追究 as what the workshop did, a sentence per decision: who was removed from
     which post on which day, the one who did it and the one who let it pass."""
@@ -272,7 +308,7 @@ def _held(case: Case) -> list[str]:
             if h.role == "doer":
                 post = _("{person} (directly responsible)").format(person=post)
             elif h.role == "overseer":
-                post = _("{person} (who failed to check)").format(person=post)
+                post = _("{person} (responsible for checking)").format(person=post)
             persons.append(post)
         said = _p("persons held", "{list} and {last}")
         who = (
@@ -284,13 +320,13 @@ def _held(case: Case) -> list[str]:
         if any(h.overseer for h in on_day):
             out.append(
                 _(
-                    "On {day}, holding the one who tolerated it to account as well as the one "
-                    "who did it, the workshop removed from their posts {persons}."
+                    "On {day} the workshop removed {persons} from their posts, holding to account "
+                    "both the one who broke the rule and the one who let it pass."
                 ).format(day=on, persons=who)
             )
         else:
             out.append(
-                _("On {day} the workshop removed from their posts {persons}.").format(
+                _("On {day} the workshop removed {persons} from their posts.").format(
                     day=on, persons=who
                 )
             )
@@ -314,6 +350,32 @@ def _held(case: Case) -> list[str]:
     return out
 
 
+class _Rule:
+    """The closure rule (三不放过) as the document says it: explained the first time it is
+    named, by its short name after that."""
+
+    def __init__(self, closure: str) -> None:
+        self.closure = closure
+        self.named = False
+
+    def __call__(self) -> str:
+        first, self.named = not self.named, True
+        if self.closure == "four":
+            return (
+                _(
+                    "the “four nots” (cause, responsibility, measures and the lesson taught all "
+                    "made clear)"
+                )
+                if first
+                else _("the four nots")
+            )
+        return (
+            _("the “three nots” (cause, responsibility and measures all made clear)")
+            if first
+            else _("the three nots")
+        )
+
+
 _DAY: ContextVar[_Say] = ContextVar("notice_days")
 """How the notice being written says its dates (set by `notice_prose`)."""
 
@@ -328,25 +390,35 @@ def _sentences(sentences: Sequence[str]) -> str:
     return _joined(_p("sentences", "{list} {item}"), sentences)
 
 
-def _case_sentences(case: Case, rule: str) -> str:
+def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
+    """The case's paragraph; ``issuer`` when the issuer reviews itself: the general branch
+    level it lacks is the issuer's own to add, said as such."""
     kind = _case_kind(case)
+    what = case.subject or case.title
+    named = [p for p in case.persons if p not in what]
     persons = ""
     if len(case.persons) > 1:
         persons = _(", involving {persons} ({n} persons)").format(
             persons=_and(case.persons), n=len(case.persons)
         )
-    elif case.persons:
-        persons = _(", involving {person}").format(person=case.persons[0])
+    elif named:
+        persons = _(", involving {person}").format(person=named[0])
     out = [
         _("On {day}, {team} had a {kind}: {title}{persons}{still}.").format(
             day=_day(case.date),
             team=case.team,
             kind=kind,
-            title=case.title,
+            title=what,
             persons=persons,
             still=_(", and it is still not closed") if case.earlier and not case.closed else "",
         )
     ]
+    for r in case.repeats:
+        out.append(
+            _("{who} broke the rules again on {day} (“{what}”): a repeat violation.").format(
+                who=case.doer, day=_day(r.date), what=r.summary
+            )
+        )
     if case.handover and case.handover_date:
         out.append(
             _("{branch} reported it to {level} on {day} (safety handover).").format(
@@ -365,12 +437,19 @@ def _case_sentences(case: Case, rule: str) -> str:
         out.append(_("No one has been held responsible yet."))
     lacking = _lacking(case)
     measures = _measures(case)
+    if issuer is not None and _issuer_level(case):
+        out.append(
+            _(
+                "{issuer} will add the analysis at the general branch level itself (see its "
+                "self-review below)."
+            ).format(issuer=issuer)
+        )
     if case.closed:
-        out.append(_("It was closed under {rule}.").format(rule=rule))
+        out.append(_("It was closed under {rule}.").format(rule=rule()))
     elif lacking:
         out.append(
-            _("As yet {lacking}: it does not meet {rule}.").format(
-                lacking=_joined(_p("lacks", "{list}; {item}"), lacking), rule=rule
+            _("It does not yet meet {rule}: {lacking}.").format(
+                lacking=_joined(_p("lacking", "{list}; {item}"), lacking), rule=rule()
             )
         )
         if measures:
@@ -486,9 +565,22 @@ def _counts(items: list[Deficiency]) -> str:
     for d in items:
         late_case = d.rule == "late_analysis" and any(e.startswith("I-") for e in d.evidence_ids)
         tally["late_case" if late_case else d.rule] += 1
-    return _joined(
-        _p("counts", "{list}, {item}"), [_count(key, tally[key]) for key in _COUNTED if tally[key]]
-    )
+    since = sum(d.rule == "overdue_action" and d.done is not None for d in items)
+    said = []
+    for key in _COUNTED:
+        if not tally[key]:
+            continue
+        count = _count(key, tally[key])
+        if key == "overdue_action" and since == tally[key]:
+            count = _("{count} (since done late)").format(count=count)
+        elif key == "overdue_action" and since:
+            count = ngettext(
+                "{count} ({n} since done late)",
+                "{count} ({n} since done late)",
+                since,
+            ).format(count=count, n=since)
+        said.append(count)
+    return _joined(_p("counts", "{list}, {item}"), said)
 
 
 def named_in_text(summary: str, train: str | None, vehicle: str | None) -> tuple[str, bool]:
@@ -529,6 +621,13 @@ def _praise(p: Praise) -> str:
         if done
         else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
     ]
+    if p.tail:
+        sentences.append(
+            _(
+                "{name} is last among the branch's party members this quarter, but this catch "
+                "was prompt and is commended all the same."
+            ).format(name=p.who)
+        )
     for a in p.awards:
         if a.kind == "reward" and a.amount:
             sentences.append(
@@ -566,7 +665,7 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         [_("{count} on {element}").format(count=t.count, element=t.name) for t in o.by_element]
     )
     out = [
-        _("As of {day}, the workshop collected {reports} safety reports{parts}.").format(
+        _("By {day} the workshop had collected {reports} safety reports{parts}.").format(
             day=day,
             reports=o.reports,
             parts=_(", {parts}").format(parts=parts) if parts else "",
@@ -574,10 +673,10 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
     ]
     if o.by_branch:
         out.append(
-            _("By unit: {parts}.").format(
-                parts=i18n.join(
+            _("The reports came from {parts}.").format(
+                parts=_and(
                     [
-                        _p("by unit", "{name} {count}").format(name=t.name, count=t.count)
+                        _p("by unit", "{name} ({count})").format(name=t.name, count=t.count)
                         for t in o.by_branch
                     ]
                 )
@@ -598,7 +697,7 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         )
     if o.incidents:
         out.append(
-            _("This month saw {incidents}.").format(
+            _("{incidents} occurred this month.").format(
                 incidents=i18n.join(
                     [
                         ngettext("{n} {kind}", "{n} {kind}s", t.count).format(
@@ -629,8 +728,8 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         when = _DAY.get().month(year, month)
         out.append(
             ngettext(
-                "Still not closed: {n} {kind} of {month}.",
-                "Still not closed: {n} {kind}s of {month}.",
+                "{n} {kind} of {month} is still open.",
+                "{n} {kind}s of {month} are still open.",
                 n,
             ).format(n=n, kind=kind, month=when)
         )
@@ -662,9 +761,11 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
         else _("{where}: “{summary}”").format(where=where[0], summary=summary)
         for summary, where in by_summary.items()
     ]
-    first = _("Near misses reported this month ({n}): {items}.").format(
-        n=len(notice.near_misses), items=_joined(_p("items", "{list}; {item}"), items)
-    )
+    first = ngettext(
+        "{n} near miss was reported this month: {items}.",
+        "{n} near misses were reported this month: {items}.",
+        len(notice.near_misses),
+    ).format(n=len(notice.near_misses), items=_joined(_p("items", "{list}; {item}"), items))
     if notice.near_miss_cases:
         return [first]
     return [_sentences([first, _("None of them was registered and analysed as a typical case.")])]
@@ -678,16 +779,22 @@ def _pairing(p: PairingState, day: dt.date) -> str:
     )
     done = (
         ngettext(
-            "{n} review this month, covering {diligences} of the five diligences and "
-            "{together} of the four togethers",
-            "{n} reviews this month, covering {diligences} of the five diligences and "
-            "{together} of the four togethers",
+            "{n} review this month, covering {diligences} of the five mentoring duties and "
+            "{together} of the four working-together rules",
+            "{n} reviews this month, covering {diligences} of the five mentoring duties and "
+            "{together} of the four working-together rules",
             p.reviews,
         ).format(n=p.reviews, diligences=p.diligences, together=p.together)
         if p.reviews
         else _("no review recorded this month")
     )
     stages = []
+    if p.assistant and p.escalated_on is not None:
+        stages.append(
+            _("committee member {assistant} has helped mentor since {day}").format(
+                assistant=p.assistant, day=_day(p.escalated_on)
+            )
+        )
     if p.full_on is not None:
         stages.append(_("fully turned around on {day}").format(day=_day(p.full_on)))
     elif p.basic_on is not None:
@@ -740,9 +847,14 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
         groups.setdefault(_grounds(k, tree), []).append(
             _("{name} of {unit}").format(name=k.name, unit=k.unit_name)
         )
+    # grounds shared by several are said as theirs all, not read as the last one's
     persons = i18n.join(
         [
-            _("{names} ({grounds})").format(names=_and(names), grounds=grounds)
+            _("{names} (the same grounds for all {n}: {grounds})").format(
+                names=_and(names), n=len(names), grounds=grounds
+            )
+            if len(names) > 1
+            else _("{names} ({grounds})").format(names=names[0], grounds=grounds)
             for grounds, names in groups.items()
         ]
     )
@@ -795,9 +907,12 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
             )
     if notice.failed:
         out.append(
-            _(
-                "Party members who failed the month's rating ({n}): {names}. The reasons are "
-                "listed in the attachment."
+            ngettext(
+                "{n} party member failed the month's rating: {names}. The reasons are listed in "
+                "the attachment.",
+                "{n} party members failed the month's rating: {names}. The reasons are listed in "
+                "the attachment.",
+                len(notice.failed),
             ).format(
                 n=len(notice.failed),
                 names=i18n.join(
@@ -830,16 +945,28 @@ def _ranking(notice: Notice, issuer: str) -> str:
                 "by {issuer} and circulated separately."
             ).format(n=n, issuer=issuer),
         )
-    return "".join(
-        _p("sentences", "{list} {item}").format(
-            list="",
-            item=_(
-                "{name} is ranked last and is to find the causes and set out how it will improve."
-            ).format(name=s.name),
+    out = []
+    for s in notice.scores:
+        if not s.lowest:
+            continue
+        praised = sorted({p.who for p in notice.praises if p.branch == s.name})
+        out.append(
+            _p("sentences", "{list} {item}").format(
+                list="",
+                # a member's good catch is his; the branch's score is the branch's
+                item=_(
+                    "{name} is ranked last: {praised} was commended for a catch of their own, "
+                    "which does not make up for the branch's shortfalls; it is to find the "
+                    "causes and set out how it will improve."
+                ).format(name=s.name, praised=_and(praised))
+                if praised
+                else _(
+                    "{name} is ranked last and is to find the causes and set out how it will "
+                    "improve."
+                ).format(name=s.name),
+            )
         )
-        for s in notice.scores
-        if s.lowest
-    )
+    return "".join(out)
 
 
 def _answerable(tree: Tree, branch: str, case: Case, issuer: str, day: dt.date) -> str | None:
@@ -865,12 +992,22 @@ def _answerable(tree: Tree, branch: str, case: Case, issuer: str, day: dt.date) 
     ]
     if not committee or not heads:
         return None
+    involved = [s for s in case.secretaries if s in case.persons]
     return _(
-        "{branch} (answerable: committee member {member}; {issuer} secretary {head} supervises)"
-    ).format(branch=branch, member=committee[0], issuer=issuer, head=heads[0])
+        "{branch} (committee member {member} answers for this, as branch secretary {who} is "
+        "involved in the {kind} of {day}; {issuer} secretary {head} supervises)"
+    ).format(
+        branch=branch,
+        member=committee[0],
+        who=_and(involved),
+        kind=_case_kind(case),
+        day=_day(case.date),
+        issuer=issuer,
+        head=heads[0],
+    )
 
 
-def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: str) -> list[str]:
+def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule) -> list[str]:
     """One item per branch, in the branches' order: everything it is to correct, who answers
     for it, by when."""
     clauses: dict[str, list[str]] = defaultdict(list)
@@ -890,13 +1027,25 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: str) -
                     ).format(who=_and(who))
                 )
             elif g.rule == "overdue_action":
-                clauses[u.name].append(
-                    ngettext(
-                        "finish and verify its {n} overdue action",
-                        "finish and verify its {n} overdue actions",
-                        len(g.items),
-                    ).format(n=len(g.items))
-                )
+                still = sum(d.done is None for d in g.items)
+                late = len(g.items) - still
+                if still:
+                    clauses[u.name].append(
+                        ngettext(
+                            "finish and verify its {n} overdue action",
+                            "finish and verify its {n} overdue actions",
+                            still,
+                        ).format(n=still)
+                    )
+                if late:
+                    # done since the month's end: the branch explains the delay, nothing more
+                    clauses[u.name].append(
+                        ngettext(
+                            "find why its {n} action was finished late",
+                            "find why its {n} actions were finished late",
+                            late,
+                        ).format(n=late)
+                    )
             elif g.rule == "late_analysis" and all(
                 e.startswith("I-") for d in g.items for e in d.evidence_ids
             ):
@@ -922,15 +1071,30 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: str) -
                 issuer=notice.issuer,
             )
         clauses[c.branch_name].append(
-            _(
-                "complete the {kind} “{title}” under {rule}: {steps}, and close it once verified"
-            ).format(
-                kind=_case_kind(c),
-                title=c.title,
-                rule=rule,
+            _("complete {case} under {rule}: {steps}, and close it once verified").format(
+                case=case_name(c),
+                rule=rule(),
                 steps=_joined(_p("steps", "{list}; {item}"), steps),
             )
         )
+    if notice.near_misses and not notice.near_miss_cases:
+        # said in 三（二） as not analysed as typical cases: the branch they happened in does it
+        near: dict[str, int] = defaultdict(int)
+        for m in notice.near_misses:
+            if m.branch:
+                near[m.branch] += 1
+        heads_of = _secretaries(tree, day)
+        for branch, count in near.items():
+            owners.setdefault(branch, heads_of.get(branch, []))
+            clauses[branch].append(
+                ngettext(
+                    "analyse its {n} near miss of the month, find the causes and set measures "
+                    "against it",
+                    "analyse its {n} near misses of the month, find the causes and set measures "
+                    "against them",
+                    count,
+                ).format(n=count)
+            )
     pair_by = notice.deadline + dt.timedelta(days=notice.pair_days)
     secretaries = _secretaries(tree, day)
     for branch in dict.fromkeys(k.branch_name for k in notice.key_persons):
@@ -938,10 +1102,10 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: str) -
         owners.setdefault(branch, secretaries.get(branch, []))
         clauses[branch].append(
             ngettext(
-                "decide whether {who} is to be a key person and, if so, pair them with a party "
-                "member under a signed pairing pledge by {day}",
-                "decide whether {who} are to be key persons and, if so, pair each with a party "
-                "member under a signed pairing pledge by {day}",
+                "decide whether {who} is to be a key person and, if so, assign a party-member "
+                "mentor and sign a mentoring agreement by {day}",
+                "decide whether {who} are to be key persons and, if so, assign each a "
+                "party-member mentor and sign a mentoring agreement by {day}",
                 len(who),
             ).format(who=_and(who), day=_day(pair_by))
         )
@@ -951,7 +1115,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: str) -
         if branch in heads:
             head = heads[branch]
         elif owners.get(branch):
-            head = _("{branch} (answerable: branch secretary {who})").format(
+            head = _("{branch} (branch secretary {who} answers for this)").format(
                 branch=branch, who=_and(owners[branch])
             )
         else:
@@ -998,12 +1162,7 @@ def _annex(
         out.append(
             Annex(
                 _("Accidents and violations"),
-                [
-                    _("the {kind} “{title}” of {day} ({id})").format(
-                        kind=_case_kind(c), title=c.title, day=_day(c.date), id=c.id
-                    )
-                    for c in notice.cases
-                ],
+                [_("{case} ({id})").format(case=case_name(c), id=c.id) for c in notice.cases],
             )
         )
     if notice.key_persons:
@@ -1062,6 +1221,7 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
     order = {m.name: n for n, m in enumerate(notice.failed)}
     missed = {d.subject: d.detail for d in found if d.rule == "missed_reports"}
     cases = {i.id: i for i in scope.tree.incidents}
+    named_cases = {c.id: case_name(c) for c in notice.cases}
     out = []
     for m in sorted(assessed.members, key=lambda m: order.get(m.name, len(order))):
         if m.assessment.result != "fail":
@@ -1074,17 +1234,30 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                 title, _sep, why = missed[pid].partition(_p("title", ": "))
                 reasons.append(why)
             elif case is not None and case.type == "accident":
+                part = _part(case, pid)
+                named = named_cases.get(case.id) or _("the {kind} of {day}").format(
+                    kind=_("{kind} accident").format(
+                        kind=label("accident_class", case.class_ or "general_d", scope.lang)
+                    ),
+                    day=_day(case.date),
+                )
                 reasons.append(
-                    _(
-                        "involved in the {kind} of {day} ({title}), which fails the rating "
-                        "under “no accident in one's team”"
-                    ).format(
-                        kind=_("{kind} accident").format(
-                            kind=label("accident_class", case.class_ or "general_d", scope.lang)
-                        ),
-                        day=_day(case.date),
-                        title=case.title,
-                    )
+                    (
+                        _(
+                            "answerable for checking in {case}, which fails the rating under "
+                            "“no accident in one's team”"
+                        )
+                        if part == "overseer"
+                        else _(
+                            "directly responsible for {case}, which fails the rating under "
+                            "“no accident in one's team”"
+                        )
+                        if part == "doer"
+                        else _(
+                            "involved in {case}, which fails the rating under “no accident in "
+                            "one's team”"
+                        )
+                    ).format(case=named)
                 )
             elif case is not None:
                 reasons.append(
@@ -1095,13 +1268,45 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
             else:
                 reasons.append(d.reason)
         if not title:
-            title = person_title(scope, pid, "member", m.branch)
+            title = _former(scope, pid) or person_title(scope, pid, "member", m.branch)
         out.append(
             _("{title}: {reasons}.").format(
                 title=title, reasons=_joined(_p("items", "{list}; {item}"), reasons)
             )
         )
     return out
+
+
+def _part(case: Incident, pid: str) -> str:
+    """How someone answers for an accident: overseer (看惯者, 负把关责任), doer (负直接责任)
+    or involved."""
+    held = {a.role for a in case.accountability if a.person == pid}
+    if "overseer" in held:
+        return "overseer"
+    responsible = {r.person for r in case.responsibility} | {
+        p.person for p in case.persons if p.role == "responsible"
+    }
+    return "doer" if "doer" in held or pid in responsible else "involved"
+
+
+def _former(scope: Scope, pid: str) -> str:
+    """Someone removed from their post by the notice's moment, as the notice names them:
+    孔祥宇（四班党支部，原工班长）; '' for anyone still in post."""
+    person = scope.people.get(pid)
+    if person is None or person.until is None or person.until > scope.asof:
+        return ""
+    post = next((r for r in person.roles if r in POSTS), None)
+    if post is None:
+        return ""
+    return _("{name} ({branch}, formerly {post})").format(
+        name=person.name,
+        branch=scope.unit_name(scope.branch(person.unit)),
+        post=label("role", post, scope.lang),
+    )
+
+
+POSTS = ("duty_officer", "team_leader", "foreman", "inspector", "info_officer", "cadre")
+"""Roles that are posts a person can be removed from (撤换), as against party roles."""
 
 
 def notice_prose(
@@ -1120,8 +1325,10 @@ def _prose(
     tree: Tree, notice: Notice, found: list[Deficiency], assessed: Assessed | None, lang: Lang
 ) -> Prose:
     scope = Scope(tree, notice.month, notice.as_of or notice.date, lang)
-    rule = _("the four-nots rule") if notice.closure == "four" else _("the three-nots rule")
+    rule = _Rule(notice.closure)
     issuer = notice.issuer
+    reviewing = tree.settings.notice.self_review
+    cases = [_case_sentences(c, rule, issuer if reviewing else None) for c in notice.cases]
     names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
 
     close = ""
@@ -1131,38 +1338,53 @@ def _prose(
         if len(praised) == 1:
             close = (
                 _(
-                    "{issuer} commends comrade {name}. All party members and staff are asked "
-                    "to follow this example: keep to the standards at their posts and find and "
-                    "report safety information of their own accord."
+                    "{issuer} commends {name}. All party members and staff are asked to follow "
+                    "this example: work to standard at their posts and report safety problems "
+                    "without waiting to be asked."
                 )
                 if everyone
                 else _(
-                    "{issuer} commends comrade {name}. All party members are asked to follow "
-                    "this example: keep to the standards at their posts and find and report "
-                    "safety information of their own accord."
+                    "{issuer} commends {name}. All party members are asked to follow this "
+                    "example: work to standard at their posts and report safety problems without "
+                    "waiting to be asked."
                 )
             ).format(issuer=issuer, name=praised[0])
         else:
             close = (
                 _(
-                    "{issuer} commends the comrades above. All party members and staff are asked "
-                    "to follow their example: keep to the standards at their posts and find and "
-                    "report safety information of their own accord."
+                    "{issuer} commends the colleagues above. All party members and staff are "
+                    "asked to follow their example: work to standard at their posts and report "
+                    "safety problems without waiting to be asked."
                 )
                 if everyone
                 else _(
-                    "{issuer} commends the comrades above. All party members are asked to follow "
-                    "their example: keep to the standards at their posts and find and report "
-                    "safety information of their own accord."
+                    "{issuer} commends the colleagues above. All party members are asked to "
+                    "follow their example: work to standard at their posts and report safety "
+                    "problems without waiting to be asked."
                 )
             ).format(issuer=issuer)
 
-    own = ""
+    own_said = []
     if notice.own is not None:
         own_items = [d for g in notice.own.groups for d in g.items]
-        own = _("{issuer} itself had {counts}; {issuer} corrects these itself by {day}.").format(
-            issuer=issuer, counts=_counts(own_items), day=_day(notice.deadline)
+        own_said.append(
+            _("{issuer} itself had {counts}; {issuer} corrects these itself by {day}.").format(
+                issuer=issuer, counts=_counts(own_items), day=_day(notice.deadline)
+            )
         )
+    unanalysed = [c for c in notice.cases if _issuer_level(c)] if reviewing else []
+    if unanalysed:
+        own_said.append(
+            _(
+                "{issuer} has not analysed {cases} at the general branch level; its committee "
+                "will meet and add that analysis by {day}."
+            ).format(
+                issuer=issuer,
+                cases=_and([case_name(c) for c in unanalysed]),
+                day=_day(notice.deadline),
+            )
+        )
+    own = _sentences(own_said)
 
     corrections = _corrections(notice, tree, names, rule)
     intro = ""
@@ -1176,7 +1398,7 @@ def _prose(
         overview=[_sentences(_overview(notice, tree))] if notice.overview else [],
         praises=[_praise(p) for p in notice.praises],
         praise_close=close,
-        cases=[_case_sentences(c, rule) for c in notice.cases],
+        cases=cases,
         near_misses=_near_misses(notice, tree),
         pairings=[_pairing(p, notice.as_of or notice.date) for p in notice.pairings],
         key_persons=_key_persons(notice, tree),

@@ -144,9 +144,10 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
         compliance = reporting_compliance(tree, month, today=today)
         duties.update((d.subject, d) for d in compliance.members)
         missed += compliance.missed()
-    # Someone who left during the period is not ranked against those still there at its end.
+    # Whoever was in post on any day of the period answers for it: a team leader removed
+    # on the 27th still fails for the accident he let happen on the 9th.
     end = min(months[-1].last, today)
-    present = {p.id for p in tree.org.people if p.active_on(end)}
+    present = {p.id for p in tree.org.people if p.active_in(months[0].first, end)}
     own = _own_violations(tree, months[0].first, end)
     drafts = [
         _member_draft(

@@ -12,6 +12,7 @@ for that month written a year later still says so.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from barrier_cli.core.models.incident import typical_gaps
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
+from barrier_cli.reports.analysis.cases import case_rows
+from barrier_cli.reports.analysis.result import CaseRow
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.snapshot import default_moment
 
@@ -45,6 +48,11 @@ class Deficiency:
     evidence_ids: tuple[str, ...] = ()
     subject: str = ""
     """Who fell short when it is a person or unit rather than a record (missed reports)."""
+    action: int = 0
+    """The action's number in its record (1-based) for an overdue action."""
+    done: dt.date | None = None
+    """An overdue action done after the moment judged and by the document's date: still a
+    lapse of the month, but no longer to be ordered done (`done_since`)."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,16 @@ class Scope:
             return self.word("action owner", "no owner")
         person = self.people.get(pid)
         return person.name if person else pid
+
+    def owner(self, pid: str | None) -> str:
+        """An action's owner; one who left before the moment judged is said to have left,
+        so nobody reads an order to a person no longer there."""
+        person = self.people.get(pid or "")
+        if person is None or person.until is None or person.until > self.asof:
+            return self.person(pid)
+        return i18n.in_lang(self.lang, "{name} (out of post since {day})").format(
+            name=person.name, day=self.day(person.until)
+        )
 
     def report_unit(self, report: Report) -> str:
         """The branch a report belongs to: its unit's, else its reporter's."""
@@ -327,6 +345,8 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
     them is not the analysis the procedure asks for, whatever the case's status says.
     """
     cases = scope.tree.settings.cases
+    this, earlier = case_rows(scope.tree, scope.month, scope.asof)
+    rows = {row.id: row for row in [*this, *earlier]}
     for incident in scope.incidents():
         typical = incident.is_typical(cases)
         if incident.type == "violation" and not typical:
@@ -355,18 +375,16 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
             "late_analysis",
             i18n.in_lang(
                 scope.lang,
-                "the {kind} '{title}' ({id}) was to be analysed by {due}; it was analysed on "
-                "{then}, {late} late"
+                "{case} ({id}) was to be analysed by {due}; it was analysed on {then}, {late} late"
                 if analysed
-                else "the {kind} '{title}' ({id}) was to be analysed at a branch committee "
-                "meeting by {due}. The meeting of {then} records no attendees and is no committee "
-                "analysis; on {asof} it was {late} late"
+                else "{case} ({id}) was to be analysed at a branch committee meeting by {due}. The "
+                "meeting of {then} records no attendees and is no committee analysis; on {asof} "
+                "it was {late} late"
                 if unattended
-                else "the {kind} '{title}' ({id}) was to be analysed by {due}; on {asof} it was "
-                "still not analysed, {late} late",
+                else "{case} ({id}) was to be analysed by {due}; on {asof} it was still not "
+                "analysed, {late} late",
             ).format(
-                kind=_case_kind(incident, scope),
-                title=incident.title,
+                case=_case_name(incident, rows.get(incident.id), scope),
                 id=incident.id,
                 due=scope.day(due),
                 then="" if (then := analysed or unattended) is None else scope.day(then),
@@ -375,6 +393,16 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
             ),
             (incident.id,),
         )
+
+
+def _case_name(incident: Incident, row: CaseRow | None, scope: Scope) -> str:
+    """A case as the documents name it, from the analysis's row (date, team, the
+    rule-breaker in front of what happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
+    team = row.team if row is not None else scope.unit_name(incident.unit)
+    what = row.subject if row is not None else incident.title
+    return i18n.in_lang(scope.lang, "the {kind} of {day} in {team}, “{what}”").format(
+        kind=_case_kind(incident, scope), day=scope.day(incident.date), team=team, what=what
+    )
 
 
 def _days(scope: Scope, n: int) -> str:
@@ -513,14 +541,57 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                         action=act.action,
                         id=rid,
                         n=n,
-                        owner=scope.person(act.owner),
+                        owner=scope.owner(act.owner),
                         due=scope.day(act.due),
                         late=_days(scope, late),
                         asof=scope.day(scope.asof),
                     ),
                     (rid,),
+                    action=n,
                 )
             )
+    return out
+
+
+def done_since(
+    found: list[Deficiency],
+    tree: Tree,
+    month: Month,
+    *,
+    asof: dt.date,
+    until: dt.date,
+    lang: Lang,
+) -> list[Deficiency]:
+    """``found`` with each overdue action that was done after ``asof`` and by ``until``
+    (a document's date) said as done late. ``tree`` is the whole tree, not a snapshot: the
+    count stays the snapshot's, only the sentence learns what happened since."""
+    actions = {r.id: r.actions for r in tree.reports} | {i.id: i.measures for i in tree.incidents}
+    scope = Scope(tree, month, asof, lang)
+    out = []
+    for d in found:
+        acts = actions.get(d.evidence_ids[0], []) if d.evidence_ids else []
+        act = (
+            acts[d.action - 1] if d.rule == "overdue_action" and 0 < d.action <= len(acts) else None
+        )
+        if act is None or act.done is None or act.due is None or not asof < act.done <= until:
+            out.append(d)
+            continue
+        detail = i18n.in_lang(
+            lang,
+            "the action '{action}' ({id}/{n}), owner {owner}, was due on {due} and was {late} "
+            "overdue on {asof}; it was done on {done}, {total} late",
+        ).format(
+            action=act.action,
+            id=d.evidence_ids[0],
+            n=d.action,
+            owner=scope.owner(act.owner),
+            due=scope.day(act.due),
+            late=_days(scope, (asof - act.due).days),
+            asof=scope.day(asof),
+            done=scope.day(act.done),
+            total=_days(scope, (act.done - act.due).days),
+        )
+        out.append(dataclasses.replace(d, detail=detail, done=act.done))
     return out
 
 

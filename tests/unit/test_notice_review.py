@@ -1,0 +1,266 @@
+"""What a 车间党总支书记's reading of the notice asked for: actions done since the month's end
+said as done late, never ordered again; a case named as a 公文 names it, with its
+rule-breaker's repeat; the general branch's own lapse in its 自查; a late draft (补发) saying
+so; a praised member's branch ranked last without contradiction; the 印发 line; plain
+English."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from typing import Any
+
+from barrier_cli.core.models import NoticeEntry
+from barrier_cli.core.periods import Month
+from barrier_cli.present import notice as n
+from barrier_cli.present.notice_prose import notice_prose
+from minitree import build, incident, pairing, report
+
+OCT = Month(2026, 10)
+D = dt.date
+
+
+def _text(*records: Any, today: dt.date, lang: n.Lang = "zh", **settings: Any) -> str:
+    tree = build(*records, settings={"notice": settings} if settings else None)
+    notice = n.build_notice(tree, OCT, today=today, lang=lang)
+    return n.render_notice(notice, fmt="md", lang=lang, records=None)
+
+
+def _between(text: str, start: str, end: str) -> str:
+    return text[text.index(start) : text.index(end, text.index(start))]
+
+
+def _overdue(done: dt.date | None) -> Any:
+    """A report of 10-05 at 一班一组 whose action, due 10-20, is done on ``done``."""
+    action: dict[str, Any] = {"action": "组织车统-15填写标准学习并抽查", "owner": "zhu"}
+    action["due"] = D(2026, 10, 20)
+    if done is not None:
+        action["done"] = done
+    return report(date=D(2026, 10, 5), status="rectifying", actions=[action])
+
+
+def test_an_action_done_after_the_month_and_before_the_notice_is_said_done_late() -> None:
+    late = _overdue(D(2026, 11, 3))
+    text = _text(late, today=D(2026, 11, 5))
+    # still a lapse of October: counted, and the attachment says when it was done
+    assert "一班党支部：整改项目逾期1项（已逾期完成）。" in text
+    assert (
+        f"整改项目“组织车统-15填写标准学习并抽查”（记录编号{late.id}/1），责任人朱春祥，10月20日"
+        "到期，截至10月31日已逾期11天，已于11月3日完成，共逾期14天。"
+    ) in text
+    # ...and the branch explains the delay instead of being told to finish it
+    corrections = _between(text, "五、整改要求", "特此通报")
+    assert "查明1项整改项目逾期完成的原因" in corrections
+    assert "完成逾期整改项目" not in corrections
+    # known only on the notice's date: a notice dated before it orders it finished
+    before = _text(_overdue(D(2026, 11, 3)), today=D(2026, 11, 2))
+    assert "完成逾期整改项目1项并验证销号" in before and "逾期完成" not in before
+    still_open = _text(_overdue(None), today=D(2026, 11, 5))
+    assert "完成逾期整改项目1项并验证销号" in still_open and "已于" not in still_open
+
+
+def _sun_hao_case(**fields: Any) -> Any:
+    data: dict[str, Any] = {
+        "date": D(2026, 9, 18),
+        "title": "列车未停稳跨越车钩",
+        "unit": "B2-G1",
+        "type": "violation",
+        "violation": {"kind": "rule", "severity": "serious", "person": "jiang"},
+        "analysis": {"levels": {"branch": "支部互控不到位", "member": "本人作了检查"}},
+        "status": "analysing",
+    }
+    return incident(**(data | fields))
+
+
+def _again() -> Any:
+    return report(
+        date=D(2026, 10, 11),
+        reporter="zhao",
+        element="personnel",
+        category="violation",
+        persons=["jiang"],
+        summary="插撤脱轨器未执行呼唤应答",
+    )
+
+
+def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
+    case = _sun_hao_case()
+    text = _text(case, _again(), today=D(2026, 11, 5))
+    problems = _between(text, "（一）事故和“两违”情况", "（二）")
+    assert "9月18日，二班一组姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。" in problems
+    assert "姜海峰于10月11日再次违章（插撤脱轨器未执行呼唤应答），属重复违章。" in problems
+    assert "（列车未停稳跨越车钩）" not in text and "当事人姜海峰" not in problems
+    assert "对9月18日二班一组姜海峰列车未停稳跨越车钩严重违章，" in text
+    assert f"9月18日二班一组姜海峰列车未停稳跨越车钩严重违章（记录编号{case.id}）" in text
+    english = _text(case, _again(), today=D(2026, 11, 5), lang="en")
+    assert "姜海峰 broke the rules again on 11 October (“插撤脱轨器未执行呼唤应答”)" in english
+
+
+def test_the_general_branch_level_is_the_issuers_own_and_said_in_its_self_review() -> None:
+    text = _text(_sun_hao_case(), today=D(2026, 11, 5))
+    problems = _between(text, "（一）事故和“两违”情况", "（二）")
+    assert "总支层面剖析由车间党总支自行补做（见本通报自查部分）。" in problems
+    assert "缺少总支层面剖析" not in text and "补充总支层面剖析" not in text
+    own = _between(text, "（六）车间党总支自查", "四、考核结果")
+    assert (
+        "车间党总支未对9月18日二班一组姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
+        "将于11月15日前召开总支委员会补充剖析。"
+    ) in own
+    # the branch is told what is its own to do, and no more
+    corrections = _between(text, "五、整改要求", "特此通报")
+    assert "召开支委会分析" in corrections and "总支" not in corrections.split("：", 1)[1]
+    # self_review off: the issuer's own lapse stays out of the notice, and is nobody else's
+    quiet = _text(_sun_hao_case(), today=D(2026, 11, 5), self_review=False)
+    assert "总支层面" not in quiet and "自查" not in quiet
+
+
+def _issued(month: str, seq: int, day: dt.date) -> NoticeEntry:
+    return NoticeEntry.model_validate(
+        {
+            "id": f"N-{day.year}-{seq:03d}",
+            "number": f"车间党总支〔{day.year}〕{seq}号",
+            "year": day.year,
+            "seq": seq,
+            "date": day,
+            "month": month,
+            "title": "关于安全信息工作情况的通报",
+        }
+    )
+
+
+def test_a_draft_of_a_month_before_an_issued_one_says_it_comes_late() -> None:
+    november = _issued("2026-11", 1, D(2026, 12, 5))
+    late = n.build_notice(build(november), OCT, today=D(2026, 12, 10), lang="zh")
+    text = n.render_notice(late, fmt="md", lang="zh", records=None)
+    assert "车间党总支〔2026〕2号（补发草稿，文号在已印发的车间党总支〔2026〕1号之后）" in text
+    english = n.render_notice(
+        n.build_notice(build(november), OCT, today=D(2026, 12, 10), lang="en"),
+        fmt="md",
+        lang="en",
+        records=None,
+    )
+    assert (
+        "(draft of a late notice: 车间党总支〔2026〕1号, for a later month, is already" in english
+    )
+    # the month already issued: its draft names the issued notice and takes no number
+    october = _issued("2026-10", 1, D(2026, 11, 5))
+    again = n.build_notice(build(october), OCT, today=D(2026, 11, 24), lang="zh")
+    said = n.render_notice(again, fmt="md", lang="zh", records=None)
+    assert "（草稿；本月通报已以车间党总支〔2026〕1号印发）" in said and "2号" not in said
+    # nothing issued later: a plain draft
+    plain = n.render_notice(
+        n.build_notice(build(), OCT, today=D(2026, 11, 24), lang="zh"),
+        fmt="md",
+        lang="zh",
+        records=None,
+    )
+    assert "车间党总支〔2026〕1号（草稿）" in plain and "补发" not in plain
+
+
+def test_a_branch_ranked_last_with_a_commended_member_says_both() -> None:
+    tree = build(report(commend=True))
+    notice = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh")
+    assert [p.branch for p in notice.praises] == ["一班党支部"]
+    final = dataclasses.replace(
+        notice,
+        scores=[
+            n.BranchScore("二班党支部", 90, 1, False, 0, 13),
+            n.BranchScore("一班党支部", 80, 2, True, 0, 13),
+        ],
+    )
+    said = "".join(notice_prose(tree, final, [], None, "zh").scores)
+    assert (
+        "一班党支部虽有朱春祥同志个人发现问题受到表扬，但支部考核得分最低，列排尾，"
+        "要认真查找原因，制定改进措施。"
+    ) in said
+    other = dataclasses.replace(final, praises=[])
+    assert "一班党支部排名末位，要认真查找原因，制定改进措施。" in "".join(
+        notice_prose(tree, other, [], None, "zh").scores
+    )
+
+
+def test_the_printing_line_names_the_printer_else_the_issuer() -> None:
+    text = _text(report(), today=D(2026, 11, 5), printer="列检车间党总支办公室")
+    assert text.endswith("\n列检车间党总支办公室\u3000\u30002026年11月5日印发\n")
+    default = _text(report(), today=D(2026, 11, 5), authority="中共某车辆段列检车间总支部委员会")
+    assert default.endswith("\n车间党总支\u3000\u30002026年11月5日印发\n")
+
+
+def test_english_explains_the_three_nots_once_and_reads_as_sentences() -> None:
+    text = _text(_sun_hao_case(), _again(), today=D(2026, 11, 5), lang="en")
+    long = "the “three nots” (cause, responsibility and measures all made clear)"
+    assert text.count(long) == 1 and text.index(long) < text.index("under the three nots")
+    assert "three-nots rule" not in text
+    assert "To 各党支部, 各党小组:" in text and "To: " not in text
+    assert "This notice reports" not in text and "Still not closed:" not in text
+    assert "1 serious rule violation of September is still open." in text
+
+
+def test_near_misses_not_analysed_as_cases_are_ordered_analysed_by_their_branch() -> None:
+    near = report(
+        date=D(2026, 10, 12), category="near_miss", summary="撤除防护号志前未确认人员撤出"
+    )
+    text = _text(near, today=D(2026, 11, 5))
+    assert "以上事故苗子均未作为典型案例立案剖析。" in text
+    corrections = _between(text, "五、整改要求", "特此通报")
+    assert "一班党支部" in corrections
+    assert "对本月1起事故苗子进行剖析，查明原因，制定防范措施" in corrections
+    # registered as a case, it is analysed there: nothing more to order
+    case = incident(date=D(2026, 10, 12), unit="B1-G1", type="precursor", title="撤除防护号志")
+    assert "事故苗子进行剖析" not in _text(near, case, today=D(2026, 11, 5))
+
+
+def test_an_owner_gone_before_the_month_end_is_said_to_have_left() -> None:
+    action = {"action": "与站调建立股道变更即时通报制度", "owner": "zhao", "due": D(2026, 10, 15)}
+    late = report(date=D(2026, 10, 7), reporter="jiang", status="rectifying", actions=[action])
+    tree = build(late)
+    for person in tree.org.people:
+        if person.id == "zhao":
+            person.until = D(2026, 10, 27)
+    notice = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh")
+    text = n.render_notice(notice, fmt="md", lang="zh", records=None)
+    assert "责任人赵强（10月27日已离岗），10月15日到期" in text
+
+
+def test_a_pairing_escalated_after_the_month_is_not_said_escalated_in_it() -> None:
+    escalated = pairing(
+        start=D(2026, 8, 28), status="escalated", assistant="wang", escalated_on=D(2026, 11, 2)
+    )
+    october = n.build_notice(build(escalated), OCT, today=D(2026, 11, 5), lang="zh")
+    text = n.render_notice(october, fmt="md", lang="zh", records=None)
+    assert "姜海峰（8月28日结对）" in text and "11月28日前考核基本转化" in text
+    assert "协助包保" not in text
+    november = n.build_notice(build(escalated), Month(2026, 11), today=D(2026, 12, 5), lang="zh")
+    later = n.render_notice(november, fmt="md", lang="zh", records=None)
+    assert "11月2日起由支委委员王建国协助包保，2027年2月2日前考核完全转化" in later
+
+
+def test_a_commended_member_last_of_the_quarters_ranking_is_said_both() -> None:
+    slip = incident(
+        date=D(2026, 8, 3),
+        unit="B2-G1",
+        type="violation",
+        title="邻线来车未下道避让",
+        violation={"kind": "rule", "severity": "general", "person": "jiang"},
+    )
+    catch = report(date=D(2026, 9, 7), reporter="jiang", commend=True)
+    september = Month(2026, 9)
+    notice = n.build_notice(build(slip, catch), september, today=D(2026, 10, 5), lang="zh")
+    assert [(p.who, p.tail) for p in notice.praises] == [("姜海峰", True)]
+    text = n.render_notice(notice, fmt="md", lang="zh", records=None)
+    assert "姜海峰同志虽列本支部本季度党员排序末位，但此次发现问题及时，仍予表扬。" in text
+    # mid-quarter the ranking is not final: nobody is called last
+    august = n.build_notice(
+        build(slip, report(date=D(2026, 8, 7), reporter="jiang", commend=True)),
+        Month(2026, 8),
+        today=D(2026, 9, 5),
+        lang="zh",
+    )
+    assert [p.tail for p in august.praises] == [False]
+
+
+def test_a_branch_with_one_of_two_overdue_actions_done_since_says_which() -> None:
+    text = _text(_overdue(D(2026, 11, 3)), _overdue(None), today=D(2026, 11, 5))
+    assert "一班党支部：整改项目逾期2项（其中1项已逾期完成）。" in text
+    corrections = _between(text, "五、整改要求", "特此通报")
+    assert "完成逾期整改项目1项并验证销号；查明1项整改项目逾期完成的原因" in corrections
