@@ -568,7 +568,11 @@ def analysis() -> Builder:
         [
             "{{ o.action | dash }}",
             "{{ o.unit_name | dash }}",
-            "{{ o.owner_name | dash }}",
+            "{% if o.left %}{% set was = o.owner_name %}{% set day = o.left | day(year) %}"
+            "{% if o.successor_name %}{% set now = o.successor_name %}{% trans %}{{ now }} (in "
+            "place of {{ was }}, who left on {{ day }}){% endtrans %}{% else %}{% trans %}"
+            "{{ was }} (left on {{ day }}){% endtrans %}{% endif %}{% else %}"
+            "{{ o.owner_name | dash }}{% endif %}",
             "{{ o.due | day(year) }}",
             "{{ o.days_overdue }}",
         ],

@@ -207,3 +207,23 @@ def test_the_english_analysis_reads_as_english(en: str) -> None:
     assert "This month saw 1 general class A accident. 4 near misses were reported" in en
     assert en.count("the “three nots” are met: its cause, the responsibility and the measures") == 1
     assert "### Party members ranked within their branch, Q4 2026 so far" in en
+
+
+def test_an_overdue_action_of_someone_removed_names_who_answers_now(
+    october: MonthlyAnalysis, zh: str
+) -> None:
+    (item,) = [o for o in october.timeliness.overdue if o.owner == "kong_xiangyu"]
+    assert (item.left, item.successor_name) == (dt.date(2026, 10, 27), "魏振")
+    assert (
+        "| 与站调建立股道变更即时通报制度 | 四班党支部 | 魏振（原责任人孔祥宇已于10月27日离岗） |"
+        in zh
+    )
+
+
+def test_a_carried_priority_is_not_proposed_again_in_another_language(examples: Tree) -> None:
+    """The adopted wording is the tree's (zh): the English proposal saying the same joins it."""
+    english = analyze(examples, OCT, today=TODAY, lang="en")
+    part = _part(render_analysis(english, fmt="md", lang="en"), "## 6. ", "## 7. ")
+    assert part.count("加强关键人“违章违纪”问题卡控") == 1
+    assert "Tighten checks for violation problems" not in part
+    assert "Tighten checks for vehicle fault problems (focus: key train)" in part

@@ -52,7 +52,7 @@ _CASE_MEASURE = {
     "violation": "Talk with the person, add them to the key-person pairings and follow up",
     "precursor": "Brief every shift on the near miss and watch the same work closely",
 }
-_LINK_CONTENT = "Tighten control of “{category}” at the {key}{location}"
+_LINK_CONTENT = "Tighten checks for {category} problems (focus: {key}{location})"
 _LINK_MEASURE = {
     "equipment": "Inspect the vehicles and parts concerned and check each other's work",
     "personnel": "Teach and watch the people concerned; pair those who repeat it",
@@ -89,7 +89,9 @@ def propose(
     bounds the new proposals only.
     """
     deadline = month.shift(1).last
-    candidates: list[Priority] = []
+    # each with its content in the tree's language: an adopted priority is worded there, and
+    # a proposal is the same one when it says the same there, whatever this document's language
+    candidates: list[tuple[Priority, str]] = []
     covered: set[str] = set()
     kept = [_carried(f, deadline) for f in carried]
     for f in carried:
@@ -102,8 +104,10 @@ def propose(
         ),
         key=lambda i: (-_case_weight(i), i.date, i.id),
     )
+    native = tree.settings.lang
     for case in cases:
-        candidates.append(_from_case(tree, case, deadline, lang))
+        said = _from_case(tree, case, deadline, native).content
+        candidates.append((_from_case(tree, case, deadline, lang), said))
         covered.update([case.id, *case.reports])
     unit_of = {r.id: tree.places.unit_of(r) or "" for r in tree.reports}
     for link in links:
@@ -111,11 +115,12 @@ def propose(
         if not evidence:
             continue
         covered.update(evidence)
-        candidates.append(_from_link(tree, link, evidence, unit_of, deadline, lang))
-    candidates.sort(key=lambda p: -p.weight)
+        said = _from_link(tree, link, evidence, unit_of, deadline, native).content
+        candidates.append((_from_link(tree, link, evidence, unit_of, deadline, lang), said))
+    candidates.sort(key=lambda c: -c[0].weight)
     fresh: list[Priority] = []
-    for p in candidates:
-        same = next((n for n, k in enumerate(kept) if k.content == p.content), None)
+    for p, said in candidates:
+        same = next((n for n, k in enumerate(kept) if k.content in (p.content, said)), None)
         if same is None:
             fresh.append(p)
             continue
@@ -125,7 +130,6 @@ def propose(
             measures=list(dict.fromkeys([*old.measures, *p.measures])),
             basis=list(dict.fromkeys([*old.basis, *p.basis])),
         )
-    candidates = kept + fresh[:count]
     return [
         Priority(
             rank=n,
@@ -142,7 +146,7 @@ def propose(
             carried=p.carried,
             problem=p.problem,
         )
-        for n, p in enumerate(candidates, 1)
+        for n, p in enumerate(kept + fresh[:count], 1)
     ]
 
 
@@ -214,7 +218,7 @@ def _from_link(
     owner = _secretary(tree, unit, deadline)
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
-        where = f" ({link.location})"
+        where = f", {link.location}"
     measures = [_link_measure(tree, link, evidence, lang)]
     if link.category == "near_miss":
         measures.append(in_lang(lang, _NEAR_MISS_MEASURE))

@@ -50,6 +50,13 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   ``studies`` carry ``chain`` and ``effect``; ``proposed`` carry ``category``; overdue items
   ``unit_name``; key-person signals ``date``; ``near_miss_repeats``: ``{text, reports}``;
   ``by_branch``: ``{key, name, count, share}``; ``unit_element`` rows carry ``branch``
+- ``branch_element``: ``unit_element`` rows summed per branch; ``scores`` carries ``failed``
+  (the month's members failing the post rating, with ``reasons``) and ``complete``; weak links
+  carry ``problem`` (a near miss's what-happened); ``studies`` carry ``repeats`` and
+  ``supplement_by``; overdue items ``left`` and ``successor_name``; ``followed`` carry
+  ``pending``, ``pending_due``, ``unit``, ``owner``, ``measures``, ``basis``, ``unfinished``;
+  ``proposed`` carry ``carried`` and ``problem``; a reward line's ``kind`` may be
+  ``post_change`` (组织处理)
 """
 
 from __future__ import annotations
@@ -132,6 +139,10 @@ class OverdueItem:
     due: dt.date
     days_overdue: int
     unit_name: str = ""
+    left: dt.date | None = None
+    """The day the owner left the unit, when it was before the document's day."""
+    successor_name: str = ""
+    """Who took the owner's post since, when someone did: they answer for it now."""
 
 
 @dataclass(frozen=True)
