@@ -338,6 +338,9 @@ def analysis() -> Builder:
         "{% trans %}the {{ kind }} of {{ date }} in {{ team }}, “{{ what }}”{% endtrans %}"
         "{% endmacro %}"
         "{% set first = a.month.first | day(0) %}{% set last = a.as_of | day(0) %}"
+        '{% set months = ["January", "February", "March", "April", "May", "June", "July", '
+        '"August", "September", "October", "November", "December"] %}'
+        '{% set mname = mon if lang == "zh" else months[mon - 1] %}'
     )
     b.tag("{%p set t = a.totals %}")
     b.tag("{%p set tl = a.timeliness %}")
@@ -348,8 +351,8 @@ def analysis() -> Builder:
     # CJK sentences follow each other unspaced, English ones after a space
     b.tag('{%p set sp = "" if lang == "zh" else " " %}')
     b.para(
-        definitions + "{% trans %}{{ org }} general party branch: safety information analysis "
-        "of {{ year }}-{{ mon }}{% endtrans %}",
+        definitions + "{% trans %}{{ org }} General Party Branch: Safety Information Analysis, "
+        "{{ mname }} {{ year }}{% endtrans %}",
         style="Title",
     )
     b.para(
@@ -361,13 +364,13 @@ def analysis() -> Builder:
         "{% set prev = t.reports | change(t.previous, t.previous_known) %}"
         "{% set ago = t.reports | change(t.year_ago, t.year_ago_known) %}"
         "{% set n = t.reports %}"
-        "{% if t.year_ago_known %}{% set then = t.year_ago %}{% trans %}This month {{ n }} "
-        "safety reports were collected: against last month {{ prev }}; against the same month "
-        "last year ({{ then }}) {{ ago }}.{% endtrans %}"
-        "{% elif t.previous_known %}{% trans %}This month {{ n }} safety reports were "
-        "collected: against last month {{ prev }}; there are no records of the same month "
-        "last year to compare with.{% endtrans %}"
-        "{% else %}{% trans %}This month {{ n }} safety reports were collected; there are no "
+        "{% if t.year_ago_known %}{% set then = t.year_ago %}{% trans %}{{ n }} safety reports "
+        "were collected this month, {{ prev }} on last month and {{ ago }} on the same month "
+        "last year ({{ then }}).{% endtrans %}"
+        "{% elif t.previous_known %}{% trans %}{{ n }} safety reports were collected this "
+        "month, {{ prev }} on last month; there are no records of the same month last year to "
+        "compare with.{% endtrans %}"
+        "{% else %}{% trans %}{{ n }} safety reports were collected this month; there are no "
         "records of earlier months to compare with.{% endtrans %}{% endif %}"
     )
     b.para(
@@ -376,19 +379,20 @@ def analysis() -> Builder:
         "{% set kinds = {} %}{% for i in a.incidents %}{% set k = kind_of(i) %}"
         "{% set ignored = kinds.update({k: kinds.get(k, 0) + 1}) %}{% endfor %}"
         "{% if kinds %}{% set parts = [] %}{% for k, n in kinds.items() %}"
-        '{% set ignored = parts.append(_("%(what)s (%(n)s)", n=n, what=k)) %}{% endfor %}'
+        '{% set ignored = parts.append(ngettext("%(num)s %(what)s", "%(num)s cases of %(what)s", '
+        "n, what=k)) %}{% endfor %}"
         '{% set happened = parts | join(_(", ")) %}'
-        "{% trans %}Registered as cases this month: {{ happened }}.{% endtrans %}"
+        "{% trans %}This month saw {{ happened }}.{% endtrans %}"
         '{% else %}{{ _("No accident, near miss or violation was registered as a case this '
         'month.") }}{% endif %}'
-        "{% if near %}{{ sp }}{% trans %}Near-miss reports collected: {{ near }}; they are "
-        "counted as reports, not registered as cases.{% endtrans %}"
+        "{% if near %}{{ sp }}{% trans count=near %}One near miss was reported this month."
+        "{% pluralize %}{{ count }} near misses were reported this month.{% endtrans %}"
         "{% for rep in a.near_miss_repeats %}{% set what = rep.text | quote %}"
         "{% set k = rep.reports | length %}{% set places = [] %}{% for r in rep.reports %}"
         '{% set ignored = places.append(_("%(date)s %(unit)s", date=r.date | day(year), '
         'unit=r.unit_name)) %}{% endfor %}{% set where = places | join(_(", ")) %}'
-        "{{ sp }}{% trans %}The near miss {{ what }} happened {{ k }} times ({{ where }})."
-        "{% endtrans %}{% endfor %}{% endif %}"
+        "{{ sp }}{% trans %}Of these, {{ what }} happened {{ k }} times ({{ where }}); it is "
+        "ranked among the weak links in part 5.{% endtrans %}{% endfor %}{% endif %}"
     )
     b.tag(
         '{%p for section, title in [("element", _("By element")), ("category", _("By category")), '
@@ -434,24 +438,24 @@ def analysis() -> Builder:
         ],
     )
     b.tag("{%p endfor %}")
-    b.heading('{{ _("Units by element") }}', 2)
+    b.heading('{{ _("Branches by element") }}', 2)
     elements = ("equipment", "personnel", "management", "total")
     b.grid(
         [
-            '{{ _("Unit") }}',
+            '{{ _("Branch") }}',
             '{{ "equipment" | label("element") }}',
             '{{ "personnel" | label("element") }}',
             '{{ "management" | label("element") }}',
             '{{ _("Total") }}',
         ],
         [
-            "{%tr for row in a.unit_element %}",
+            "{%tr for row in a.branch_element %}",
             (["{{ row.name | dash }}", *(f"{{{{ row.{e} }}}}" for e in elements)], False),
             "{%tr endfor %}",
             (
                 [
                     '{{ _("Total") }}',
-                    *(f'{{{{ a.unit_element | sum(attribute="{e}") }}}}' for e in elements),
+                    *(f'{{{{ a.branch_element | sum(attribute="{e}") }}}}' for e in elements),
                 ],
                 True,
             ),
@@ -505,10 +509,10 @@ def analysis() -> Builder:
     b.para(
         "{% set fb = a.feedback %}{% set answered = fb.answered %}{% set within = fb.within %}"
         "{% set fdays = fb.feedback_days %}"
-        "{% if answered == within %}{% trans %}Reports answered to their reporter this month: "
-        "{{ answered }}, all within {{ fdays }} days.{% endtrans %}"
-        "{% else %}{% trans %}Reports answered to their reporter this month: {{ answered }}, "
-        "within {{ fdays }} days {{ within }}.{% endtrans %}{% endif %}"
+        "{% if answered == within %}{% trans %}{{ answered }} reporters had an answer this "
+        "month, all within {{ fdays }} days.{% endtrans %}"
+        "{% else %}{% trans %}{{ answered }} reporters had an answer this month, {{ within }} "
+        "of them within {{ fdays }} days.{% endtrans %}{% endif %}"
         "{% if fb.unanswered %}{{ sp }}{% set nwho = fb.unanswered | length %}"
         "{% trans %}Not answered in time: {{ nwho }}.{% endtrans %}{% endif %}"
     )
@@ -522,7 +526,9 @@ def analysis() -> Builder:
         '| join(_(", ")) %}'
         "{% trans %}Cadres' site visits this month: {{ visits }}.{% endtrans %}{{ sp }}"
         "{% if short %}{% trans %}Below the required number: {{ short }}.{% endtrans %}"
-        '{% else %}{{ _("Each met the required number.") }}{% endif %}'
+        '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
+        "{% trans %}Each met the required number ({{ need }} this month).{% endtrans %}"
+        "{% endif %}"
     )
     b.tag("{%p endif %}")
 
@@ -531,20 +537,22 @@ def analysis() -> Builder:
         "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
         "{% set late = tl.late_analysis | length %}{% set limit = tl.analyse_days %}"
         "{% set median = tl.median_days_to_analysis | days %}"
-        "{% trans %}Reports of the month analysed: {{ analysed }}, median days to analysis "
-        "{{ median }}; not analysed by the month's end: {{ unanalysed }}; analysed after more "
-        "than {{ limit }} days or still waiting: {{ late }}.{% endtrans %}"
+        "{% trans %}{{ analysed }} of the month's reports were analysed (median days taken: "
+        "{{ median }}); {{ late }} were analysed after the {{ limit }}-day limit or are "
+        "past it unanalysed; {{ unanalysed }} were not yet analysed at the month's end."
+        "{% endtrans %}"
     )
     b.para(
         "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
         "{% set cdays = tl.close_days %}{% set cmedian = tl.median_days_to_close | days %}"
-        "{% trans %}Closed: {{ closed }}, median days to closure {{ cmedian }}; closed within "
-        "{{ cdays }} days: {{ share }}.{% endtrans %}"
+        "{% trans %}{{ closed }} were closed (median days taken: {{ cmedian }}); {{ share }} "
+        "were closed within {{ cdays }} days.{% endtrans %}"
     )
     b.tag("{%p if tl.open_earlier %}")
     b.para(
         "{% set earlier = tl.open_earlier %}"
-        "{% trans %}Reports of earlier months still not closed: {{ earlier }}.{% endtrans %}"
+        "{% trans count=earlier %}One report of an earlier month is still not closed."
+        "{% pluralize %}{{ count }} reports of earlier months are still not closed.{% endtrans %}"
     )
     b.tag("{%p endif %}")
     b.para(
@@ -566,7 +574,11 @@ def analysis() -> Builder:
         [
             "{{ o.action | dash }}",
             "{{ o.unit_name | dash }}",
-            "{{ o.owner_name | dash }}",
+            "{% if o.left %}{% set was = o.owner_name %}{% set day = o.left | day(year) %}"
+            "{% if o.successor_name %}{% set now = o.successor_name %}{% trans %}{{ now }} (in "
+            "place of {{ was }}, who left on {{ day }}){% endtrans %}{% else %}{% trans %}"
+            "{{ was }} (left on {{ day }}){% endtrans %}{% endif %}{% else %}"
+            "{{ o.owner_name | dash }}{% endif %}",
             "{{ o.due | day(year) }}",
             "{{ o.days_overdue }}",
         ],
@@ -582,7 +594,8 @@ def analysis() -> Builder:
         '{% set split = parts | join(_(", ")) %}'
         "{% set due_b = a.pairings.basic_due %}{% set due_f = a.pairings.full_due %}"
         "{% set late_p = a.pairings.overdue %}{% set turned = a.pairings.turned_around %}"
-        "{% trans %}Pairings on the register: {{ total }} ({{ split }}).{% endtrans %}{{ sp }}"
+        "{% trans %}{{ total }} pairings are on the register ({{ split }}).{% endtrans %}"
+        "{{ sp }}"
         "{% if due_b or due_f or late_p or turned %}{% trans %}Due this month: basic "
         "turnaround {{ due_b }}, full turnaround {{ due_f }}; past due: {{ late_p }}; turned "
         "around this month: {{ turned }}.{% endtrans %}"
@@ -642,22 +655,22 @@ def analysis() -> Builder:
             True,
         ),
         (
-            "{{ sp }}{% if count %}{% trans %}Reports this month on {{ element }}: {{ count }} "
-            "({{ share }} of all): {{ kinds }}.{% endtrans %}{% endif %}"
+            "{{ sp }}{% if count %}{% trans %}{{ count }} reports ({{ share }} of all) concerned "
+            "{{ element }}: {{ kinds }}.{% endtrans %}{% endif %}"
             '{% if p.element == "personnel" and a.repeat_violators %}'
             "{% set k = a.repeat_violators | length %}"
             '{% set who = a.repeat_violators | map(attribute="name") | join(_(", ")) %}{{ sp }}'
-            "{% trans %}Broke rules twice or more in three months: {{ k }} ({{ who }})."
-            "{% endtrans %}{% endif %}"
+            "{% trans %}{{ k }} people broke the rules twice or more in the last three months: "
+            "{{ who }}.{% endtrans %}{% endif %}"
             '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}'
             "{% set o = tl.overdue | length %}{% set l = tl.late_analysis | length %}{{ sp }}"
-            "{% trans %}Actions past their due day: {{ o }}; reports analysed late: {{ l }}."
-            "{% endtrans %}{% endif %}",
+            "{% trans %}{{ o }} actions are past their due day and {{ l }} reports were analysed "
+            "late.{% endtrans %}{% endif %}",
             False,
         ),
     )
     b.tag("{%p if p.cases %}")
-    b.para('{{ _("Shown by:") }}')
+    b.para('{{ _("For example:") }}')
     b.tag("{%p for r in p.cases %}")
     b.para(
         "{% set date = r.date | day(year) %}{% set unit = r.unit_name | dash %}"
@@ -674,7 +687,7 @@ def analysis() -> Builder:
         "{% set names = [] %}{% for i in p.incidents %}"
         "{% set ignored = names.append(case_name(i)) %}{% endfor %}"
         '{% set name = names | join(_(", ")) %}'
-        "{% trans %}Besides these reports, {{ name }} belongs here; see part 3.{% endtrans %}"
+        "{% trans %}This also covers {{ name }}; see part 3.{% endtrans %}"
     )
     b.tag("{%p endif %}")
     b.tag("{%p else %}")
@@ -682,6 +695,10 @@ def analysis() -> Builder:
     b.tag("{%p endfor %}")
 
     b.heading('{{ _("3. Typical cases") }}', 1)
+    b.para(
+        "{% trans %}A case is closed only when the “three nots” are met: its cause, the "
+        "responsibility and the measures all made clear.{% endtrans %}"
+    )
     case_header = [
         '{{ _("Date") }}',
         '{{ _("What") }}',
@@ -689,7 +706,7 @@ def analysis() -> Builder:
         '{{ _("Unit") }}',
         '{{ _("People") }}',
         '{{ _("Status") }}',
-        '{{ _("Closure rule") }}',
+        '{{ _("Three nots") }}',
     ]
     case_cells = [
         "{{ i.date | day(year) }}",
@@ -719,10 +736,16 @@ def analysis() -> Builder:
         "{% set date = i.date | day(year) %}{% set team = i.team | dash %}"
         "{% set kind = kind_of(i) %}{% set day_of = a.as_of | day(year) %}"
         "{% if s.description %}{% set what = s.description %}"
-        "{% trans %}On {{ date }}: record text “{{ what }}”{% endtrans %}"
+        "{% trans %}On {{ date }}, as recorded: “{{ what }}”{% endtrans %}"
         "{% else %}{% trans %}On {{ date }}, {{ team }} had a {{ kind }}.{% endtrans %}{% endif %}"
         "{% if i.date < a.month.first %}{{ sp }}"
         "{% trans %}It was still not closed on {{ day_of }}.{% endtrans %}{% endif %}"
+        "{% if s.repeats %}{% set again = [] %}{% for r in s.repeats %}"
+        '{% set ignored = again.append(_("%(date)s (%(what)s)", date=r.date | day(year), '
+        "what=r.text)) %}{% endfor %}{% set who = i.persons | first %}"
+        '{% set when = again | join(_(", ")) %}{{ sp }}'
+        "{% trans %}{{ who }} broke the rules again on {{ when }}: the measures taken after the "
+        "case have not yet taken hold.{% endtrans %}{% endif %}"
     )
     b.tag("{%p if s.timeline %}")
     b.rich(('{{ _("What happened") }}', True))
@@ -745,9 +768,14 @@ def analysis() -> Builder:
     )
     b.tag('{%p for level in ["general_branch", "branch", "member"] %}')
     b.para(
-        '{{ level | label("level_of_analysis") }}{{ _(": ") }}{{ s.levels.get(level) or '
-        '(_("not yet analysed; a branch committee meeting must be held to analyse it.") '
-        'if s.meeting else _("not yet analysed.")) }}'
+        '{% if s.levels.get(level) %}{{ level | label("level_of_analysis") }}{{ _(": ") }}'
+        "{{ s.levels.get(level) }}{% else %}{% set by = s.supplement_by | day(year) %}"
+        '{% if level == "general_branch" %}{% trans %}Not yet analysed at the general branch '
+        "level: the general branch committee is to meet by {{ by }} and add its analysis."
+        '{% endtrans %}{% elif level == "branch" %}{% trans %}Not yet analysed at the branch '
+        "level: the branch committee is to meet by {{ by }} and analyse it.{% endtrans %}"
+        "{% else %}{% trans %}Not yet analysed at the member level: the branch committee is "
+        "to meet by {{ by }} and analyse it.{% endtrans %}{% endif %}{% endif %}"
     )
     b.tag("{%p endfor %}")
     b.tag("{%p if s.chain %}")
@@ -762,14 +790,14 @@ def analysis() -> Builder:
     b.rich(
         (
             "{% set sentences = [] %}"
-            '{% for kind in ["subjective", "objective"] %}{% set texts = [] %}'
-            '{% for c in own | selectattr("kind", "equalto", kind) %}'
-            '{% set ignored = texts.append(c.text.rstrip("。.")) %}{% endfor %}'
-            '{% if texts %}{% set these = texts | join(_("; ")) %}'
-            '{% if kind == "subjective" %}{% set ignored = sentences.append(_("The subjective '
-            'causes: %(these)s", these=these)) %}{% else %}{% set ignored = sentences.append('
-            '_("The objective causes: %(these)s", these=these)) %}{% endif %}{% endif %}'
-            '{% endfor %}{{ _("Causes") }}',
+            '{% for element in ["personnel", "equipment", "management"] %}{% set texts = [] %}'
+            '{% for c in own | selectattr("element", "equalto", element) %}'
+            '{% if c.kind == "objective" %}{% set ignored = texts.append(_("%(text)s '
+            '(objective)", text=c.text.rstrip("。."))) %}{% else %}{% set ignored = '
+            'texts.append(_("%(text)s (subjective)", text=c.text.rstrip("。."))) %}{% endif %}'
+            '{% endfor %}{% if texts %}{% set side = element | label("element") %}'
+            '{% set ignored = sentences.append(_("On the %(side)s side: %(these)s", side=side, '
+            'these=texts | join(_("; ")))) %}{% endif %}{% endfor %}{{ _("Causes") }}',
             True,
         ),
         ('{{ _(": ") }}{{ sentences | join(_(". ")) }}{{ _(".") }}', False),
@@ -826,7 +854,7 @@ def analysis() -> Builder:
             '{% set n_done = s.measures | selectattr("state", "in", ["done", "late"]) | list '
             "| length %}"
             '{% set other = i.gaps | reject("equalto", "measures not done") '
-            '| map("label", "closure_gap") | join(_(", ")) %}{{ _("Closure rule") }}',
+            '| map("label", "closure_gap") | join(_(", ")) %}{{ _("Three nots") }}',
             True,
         ),
         (
@@ -839,7 +867,7 @@ def analysis() -> Builder:
     )
     b.tag("{%p endfor %}")
 
-    b.heading('{{ _("4. Last month\'s priorities: carried out?") }}', 1)
+    b.heading('{{ _("4. Progress on last month\'s priorities") }}', 1)
     b.tag(
         '{%p set pm = a.month.shift(-1).month if lang == "zh" else ["January", "February", '
         '"March", "April", "May", "June", "July", "August", "September", "October", '
@@ -858,9 +886,14 @@ def analysis() -> Builder:
         "| length %}"
         '{% set f_open = a.followed | selectattr("state", "equalto", "open") | list | length %}'
         "{% set f_all = a.followed | length %}"
+        "{% set parts = [] %}{% if f_done %}"
+        '{% set ignored = parts.append(_("%(n)s done on time", n=f_done)) %}{% endif %}'
+        '{% if f_late %}{% set ignored = parts.append(_("%(n)s done late", n=f_late)) %}'
+        '{% endif %}{% if f_open %}{% set ignored = parts.append(_("%(n)s under way", '
+        'n=f_open)) %}{% endif %}{% if f_over %}{% set ignored = parts.append(_("%(n)s not '
+        'done by the deadline", n=f_over)) %}{% endif %}{% set states = parts | join(_(", ")) %}'
         "{% trans %}The meeting on {{ pm }}'s analysis set {{ f_all }} safety priorities for "
-        "this month. Done by their deadline: {{ f_done }}; done late: {{ f_late }}; not done "
-        "and past their deadline: {{ f_over }}; still under way: {{ f_open }}.{% endtrans %}"
+        "this month: {{ states }}.{% endtrans %}"
     )
     b.table(
         [
@@ -877,10 +910,20 @@ def analysis() -> Builder:
             "{{ f.unit_name | dash }}",
             "{{ f.owner_name | dash }}",
             "{{ f.due | day(year) }}",
-            '{{ f.state | label("progress") }}{% if f.done %} {{ f.done | day(year) }}{% endif %}',
+            '{{ f.state | label("progress") }}{% if f.pending %}'
+            '{% set what = f.pending | join(_("; ")) %}{% set until = f.pending_due | day(year) %}'
+            '{{ _(": ") }}{% trans %}“{{ what }}” runs to {{ until }}{% endtrans %}'
+            "{% elif f.done %} {{ f.done | day(year) }}{% endif %}",
             '{{ f.evidence | join(_("; ")) | dash }}',
         ],
     )
+    b.tag('{%p if a.followed | selectattr("unfinished") | list %}')
+    b.para(
+        '{% set left = a.followed | selectattr("unfinished") | list | length %}'
+        "{% trans %}The {{ left }} not yet finished carry over into next month's priorities "
+        "(part 6).{% endtrans %}"
+    )
+    b.tag("{%p endif %}")
     b.tag("{%p endif %}")
 
     b.heading('{{ _("5. Weak links") }}', 1)
@@ -892,7 +935,7 @@ def analysis() -> Builder:
             '{{ _("Element") }}',
             '{{ _("Category") }}',
             '{{ _("Key") }}',
-            '{{ _("Place") }}',
+            '{{ _("Place or problem") }}',
             '{{ _("Reports") }}',
             '{{ _("Risk-weighted") }}',
             '{{ _("Against the three months before") }}',
@@ -903,7 +946,7 @@ def analysis() -> Builder:
             '{{ w.element | label("element") }}',
             '{{ w.category | label("category") }}',
             '{{ w.key | label("key") }}',
-            "{{ w.location | dash }}",
+            "{% if w.problem %}{{ w.problem | quote }}{% else %}{{ w.location | dash }}{% endif %}",
             "{{ w.count }}",
             "{{ w.weighted }}",
             "{{ w.growth | delta }}",
@@ -916,6 +959,14 @@ def analysis() -> Builder:
     b.heading('{{ _("6. Priorities for next month (proposed)") }}', 1)
     b.tag("{%p for p in a.proposed %}")
     b.rich(("{{ loop.index }}. ", False), ("{{ p.content }}", True))
+    b.tag("{%p if p.carried %}")
+    b.para(
+        '{% if p.carried == "overdue" %}{% trans %}Carried over: a priority for {{ mname }}, '
+        "not done by its deadline.{% endtrans %}{% else %}{% trans %}Carried over: a priority "
+        "for {{ mname }}, still under way.{% endtrans %}{% endif %}",
+        indent_chars=4,
+    )
+    b.tag("{%p endif %}")
     b.para(
         '{{ _("Measures:") }}{{ sp }}{{ p.measures | join(_(". ")) }}{{ "." if lang != "zh" }}',
         indent_chars=4,
@@ -951,9 +1002,9 @@ def analysis() -> Builder:
     b.tag('{%p set draft = sc.branches | selectattr("unentered") | list %}')
     b.tag("{%p set running = a.as_of < a.month.quarter.last %}")
     b.heading(
-        "{% if draft %}{% trans %}Branch scores, first assessment of {{ year }}-{{ mon }}"
-        "{% endtrans %}{% else %}{% trans %}Branch scores, {{ year }}-{{ mon }}{% endtrans %}"
-        "{% endif %}",
+        "{% if draft %}{% trans %}Branch scores for {{ mname }} {{ year }} (first assessment)"
+        "{% endtrans %}{% else %}{% trans %}Branch scores for {{ mname }} {{ year }}"
+        "{% endtrans %}{% endif %}",
         2,
     )
     branch_header = [
@@ -972,7 +1023,7 @@ def analysis() -> Builder:
     ]
     tail = '{% if {x}.lowest %}{{ _("tail") }}{% endif %}'
     b.tag("{%p if draft %}")
-    b.table(branch_header, "x in sc.branches", branch_cells)
+    b.table(branch_header[1:], "x in sc.listed", branch_cells[1:])
     b.para(
         '{% set missing = sc.branches | sum(attribute="unentered") %}'
         '{% if sc.branches | map(attribute="unentered") | unique | list | length == 1 %}'
@@ -992,7 +1043,7 @@ def analysis() -> Builder:
     b.tag("{%p set qn = sc.quarter[-1] | cnum %}")
     b.heading(
         "{% if running %}{% set day_of = a.as_of | day(0) %}{% trans %}Party members ranked "
-        "within their branch, quarter {{ qn }} (as of {{ day_of }}){% endtrans %}"
+        "within their branch, Q{{ qn }} {{ year }} so far (as of {{ day_of }}){% endtrans %}"
         '{% else %}{% set quarter = _("%(year)s Q%(q)s", year=sc.quarter[:4], q=qn) %}'
         "{% trans %}Party members ranked within their branch, {{ quarter }}{% endtrans %}"
         "{% endif %}",
@@ -1034,6 +1085,22 @@ def analysis() -> Builder:
         '| join(_(", ")) %}{% trans %}A meeting of the lowest-ranked members is to be held; '
         "attending: {{ tail }}.{% endtrans %}{% endif %}"
     )
+    b.tag("{%p if sc.failed %}")
+    b.para(
+        "{% set n = sc.failed | length %}{% trans count=n %}One member failed the post rating "
+        "in {{ mname }}:{% pluralize %}{{ count }} members failed the post rating in "
+        "{{ mname }}:{% endtrans %}"
+    )
+    b.table(
+        ['{{ _("Branch") }}', '{{ _("Member") }}', '{{ _("Why") }}'],
+        "m in sc.failed",
+        [
+            "{{ m.branch_name | dash }}",
+            "{{ m.name | dash }}",
+            '{{ m.reasons | join(_("; ")) | dash }}',
+        ],
+    )
+    b.tag("{%p endif %}")
     b.tag("{%p elif a.assessments %}")
     b.para(
         '{{ _("The tree has no standards to derive scores from; the assessments recorded for '
@@ -1074,7 +1141,10 @@ def analysis() -> Builder:
         "k in a.key_persons",
         [
             "{{ k.name | dash }}",
-            "{% set grounds = [] %}{% for e in k.signals %}{% set r = refs.get(e.ref) %}"
+            "{% set grounds = [] %}{% for v in a.repeat_violators if v.person == k.person %}"
+            '{% set ignored = grounds.append(_("broke the rules %(n)s times in three months (a '
+            'repeat violator)", n=v.count)) %}{% endfor %}'
+            "{% for e in k.signals %}{% set r = refs.get(e.ref) %}"
             '{% set what = e.kind | label("key_signal") %}{% if r %}'
             "{% set date = r.date | day(year) %}{% set text = r.text %}"
             '{% set ignored = grounds.append(_("%(date)s %(text)s (%(what)s)", date=date, '
@@ -1090,7 +1160,7 @@ def analysis() -> Builder:
     b.para('{{ _("No one reaches the key-person threshold this month.") }}')
     b.tag("{%p endif %}")
 
-    b.heading('{{ _("Rewards and penalties") }}', 2)
+    b.heading('{{ _("Rewards, penalties and removals from post") }}', 2)
     b.tag("{%p if a.rewards %}")
     b.table(
         [
@@ -1104,7 +1174,8 @@ def analysis() -> Builder:
         "r in a.rewards",
         [
             "{{ r.date | day(year) }}",
-            '{{ r.kind | label("reward_kind") }}',
+            '{% if r.kind == "post_change" %}{{ _("removal from post (organisational action)") '
+            '}}{% else %}{{ r.kind | label("reward_kind") }}{% endif %}',
             '{{ r.level | label("reward_level") }}',
             "{{ r.name | dash }}",
             '{{ r.amount | num if r.amount else "—" }}',
@@ -1122,16 +1193,30 @@ def analysis() -> Builder:
         '| join(_(", ")) %}'
         '{% set n = a.good_catches | map(attribute="reporter_name") | unique | list | length %}'
         "{% trans count=n %}It is proposed to commend {{ who_all }} for the catch below:"
-        "{% pluralize %}It is proposed to commend {{ who_all }} ({{ count }} people) for the "
-        "catches below:{% endtrans %}"
+        "{% pluralize %}It is proposed to commend {{ who_all }} for the catches below:"
+        "{% endtrans %}"
     )
     b.items(
         "g in a.good_catches",
         "{% set date = g.date | day(year) %}{% set unit = g.unit_name | dash %}"
         "{% set who = g.reporter_name | dash %}{% set what = g.summary | named(g.train, g.vehicle) | dash %}"
-        "{% trans %}{{ who }} ({{ unit }}) found on {{ date }}: record text “{{ what }}”; "
-        "reported at once and dealt with.{% endtrans %}",
+        "{% trans %}{{ who }} ({{ unit }}) found “{{ what }}” on {{ date }} and reported it at "
+        "once.{% endtrans %}",
     )
+    b.tag("{%p if a.scores %}")
+    b.tag('{%p for person in a.good_catches | map(attribute="reporter") | unique %}')
+    b.tag("{%p for m in a.scores.tail if m.subject == person %}")
+    b.para(
+        "{% set who = m.name %}{% set score = m.total | num %}"
+        '{% set why = m.reasons | join(_("; ")) %}{% set standing = _("%(score)s points: '
+        '%(why)s", score=score, why=why) if why else _("%(score)s points", score=score) %}'
+        "{% trans %}{{ who }} is the lowest-ranked member of the branch ({{ standing }}); "
+        "the catch is praised on its own merits, and the ranking is taken up at the "
+        "meeting of the lowest-ranked members.{% endtrans %}"
+    )
+    b.tag("{%p endfor %}")
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
     b.tag("{%p else %}")
     b.para('{{ _("None this month.") }}')
     b.tag("{%p endif %}")

@@ -1086,8 +1086,9 @@ def accidents() -> list[dict[str, Any]]:
                         D(2026, 10, 20), D(2026, 10, 19)),
                 measure("新图作业时分纳入班前预想重点", "immediate", "ren_hui",
                         D(2026, 10, 12), D(2026, 10, 11)),
+                # done as November's priority records it (上岗考试记录 of 11月18日)
                 measure("值班员、工班长新图作业时分上岗考试", "preventive", "ren_hui",
-                        D(2026, 11, 30), None),
+                        D(2026, 11, 30), D(2026, 11, 18)),
             ],
             "accountability": [
                 {"person": "kong_xiangyu", "action": "replaced", "date": D(2026, 10, 27),
@@ -1125,9 +1126,18 @@ VIOLATIONS: list[tuple[dt.date, str, str, str, str, str, str, str, dt.date | Non
      "包保期间习惯性违章反复。", "tian_ye", D(2026, 5, 10)),
     (D(2026, 8, 12), "B2-G2", "liu_yang", "rule", "general", "检车作业未戴安全帽",
      "新职工安全意识不强。", "cao_lin", D(2026, 8, 28)),
-    (D(2026, 9, 18), "B3-G2", "sun_hao", "rule", "serious", "列车未停稳跨越车钩",
-     "冒险作业，严重违章。", "peng_xiaoming", None),
+    (D(2026, 9, 18), "B3-G2", "sun_hao", "rule", "serious", "在列车未停稳时跨越车钩",
+     "安全意识淡薄，图省事抢时间，存在侥幸心理。", "peng_xiaoming", None),
 ]  # fmt: skip
+MORE_CAUSES: dict[str, list[dict[str, str]]] = {
+    "I-20260918-01": [
+        {"element": "management", "text": "班组作业互控流于形式，列车到达后关键环节无人提醒。",
+         "kind": "subjective"},
+        {"element": "management", "text": "列车到达后作业时间紧，作业组抢时间进入作业。",
+         "kind": "objective"},
+    ],
+}  # fmt: skip
+"""A case's causes beyond the violator's own: the 人员/设备/管理 sides its analysis found."""
 
 
 def team_name(unit: str) -> str:
@@ -1155,12 +1165,11 @@ def violations() -> list[dict[str, Any]]:
                 # The branch finds its own failing, the member level the people who answer for
                 # the work; the violator's own cause stands apart under causes.
                 "levels": {"branch": f"支部对{WHO_NAMES[person]}的班中互控和关键环节提醒不到位。",
-                           "member": f"{WHO_NAMES[person]}本人作了检查；"
-                                     + (f"党小组长{WHO_NAMES[group_leader(unit).id]}" if "-" in unit else "工班长")
-                                     + "对组内作业互控不到位，未及时制止。"},
+                           "member": member_level(unit, person)},
                 "meeting": {"date": day + dt.timedelta(days=2), "kind": "支委会" if serious else "党小组会"},
             },
-            "causes": [{"element": "personnel", "text": cause, "kind": "subjective"}],
+            "causes": [{"element": "personnel", "text": cause, "kind": "subjective"},
+                       *MORE_CAUSES.get(f"I-{day:%Y%m%d}-01", [])],
             "responsibility": [{"person": person, "finding": f"本人{title}，负直接责任"}],
             "measures": [
                 measure("对违章人员进行安全谈话和规章考试", "immediate", owner,
@@ -1182,6 +1191,16 @@ def violations() -> list[dict[str, Any]]:
             data |= {"status": "closed", "closed": closed}
         out.append(data)
     return out
+
+
+def member_level(unit: str, person: str) -> str:
+    """The member level of a 两违's analysis: the party members who answer for the work; a
+    violator outside the party is named apart, as the worker concerned (当事职工)."""
+    leader = f"党小组长{WHO_NAMES[group_leader(unit).id]}" if "-" in unit else "工班长"
+    lapse = f"{leader}对组内作业互控不到位，未及时制止"
+    if WHO[person].party:
+        return f"{WHO_NAMES[person]}本人作了检查；{lapse}。"
+    return f"{lapse}；当事职工{WHO_NAMES[person]}已作书面检查。"
 
 
 def typical_violation_steps(day: dt.date, unit: str, person: str, title: str) -> dict[str, Any]:
@@ -1599,7 +1618,7 @@ def october_priorities() -> dict[str, Any]:
     return {
         "id": "S-2026-10", "month": "2026-10", "adopted": D(2026, 10, 5), "by": "wang_jianguo",
         "items": [
-            {"content": "纠正“孙浩列车未停稳跨越车钩”违章问题，做好当事人帮教",
+            {"content": "纠正孙浩在列车未停稳时跨越车钩的违章问题，做好当事人帮教",
              "measures": ["孙浩列为安全关键人，确定党员包保人结对帮教", "党员包保人跟班互控，关键环节提醒"],
              "unit": "B3", "owner": "liang_jianhua", "due": D(2026, 10, 15),
              "basis": ["I-20260918-01"], "done": D(2026, 10, 12),
@@ -1690,7 +1709,7 @@ DEDUCTIONS: list[tuple[str, str, str, float, str, str]] = [
     ("2026-Q2", "B2", "serious_cases", 3, "发生一般A类事故：风表忘撤被拉走", "I-20260621-01"),
     ("2026-Q2", "B4", "key_persons", 1, "包保期间张亮违章反复", "I-20260422-01"),
     ("2026-Q3", "B2", "violation_analysis", 1, "刘洋检车作业未戴安全帽", "I-20260812-01"),
-    ("2026-Q3", "B3", "violation_analysis", 2, "孙浩列车未停稳跨越车钩（严重违章）", "I-20260918-01"),
+    ("2026-Q3", "B3", "violation_analysis", 2, "孙浩在列车未停稳时跨越车钩（严重违章）", "I-20260918-01"),
 ]  # fmt: skip
 
 SHORTCOMINGS = {

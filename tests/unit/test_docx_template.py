@@ -202,8 +202,14 @@ def test_the_word_analysis_has_its_seven_parts_and_tables(example: Any) -> None:
         p.person_name for p in result.pairings.rows
     ]
     assert result.scores is not None
-    scores = tables[("名次", "党支部", "得分", "满分", "未录入项点")]
-    assert [r.cells[1].text for r in scores.rows[1:]] == [b.name for b in result.scores.branches]
+    # first scores (items still to enter) are listed in org order, without ranks
+    scores = tables[("党支部", "得分", "满分", "未录入项点")]
+    assert [r.cells[0].text for r in scores.rows[1:]] == [
+        "一班党支部",
+        "二班党支部",
+        "三班党支部",
+        "四班党支部",
+    ]
     # every table repeats its header row on each page it runs onto
     assert all(t.rows[0]._tr.xpath("./w:trPr/w:tblHeader") for t in document.tables)
 

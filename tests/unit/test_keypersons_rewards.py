@@ -8,7 +8,7 @@ from typing import Any
 from barrier_cli.core.models import Competence, KeyPerson, Reward
 from barrier_cli.core.periods import Month
 from barrier_cli.reports.analysis.keypersons import key_person_signals
-from barrier_cli.reports.analysis.rewards import without_a_class, year_totals
+from barrier_cli.reports.analysis.rewards import month_lines, without_a_class, year_totals
 from minitree import build, incident, pairing, report
 
 TODAY = dt.date(2026, 11, 24)
@@ -142,10 +142,14 @@ def test_year_totals_join_the_register_and_accountability() -> None:
     totals = year_totals(build(reward(), case, registered_fine), 2025)
     assert {k: (t.count, t.amount) for k, t in totals.by("kind").items()} == {
         "reward": (1, 3000.0),
-        "penalty": (2, 200.0),  # the fine once (registered), the replaced leader
+        "penalty": (1, 200.0),  # the fine once (registered)
     }
-    assert {k: t.count for k, t in totals.by("level").items()} == {"depot": 1, "workshop": 2}
+    # the replaced leader is 组织处理, no penalty: the month's lines say it apart
+    assert {k: t.count for k, t in totals.by("level").items()} == {"depot": 1, "workshop": 1}
     assert year_totals(build(reward()), 2026).lines == []
+    # the month's lines: the fine a penalty, the removal from post 组织处理 (post_change)
+    august = month_lines(build(reward(), case, registered_fine), Month(2025, 8))
+    assert [(x.kind, x.person) for x in august] == [("penalty", "li"), ("post_change", "zhao")]
 
 
 def test_without_a_class_lists_party_members_clear_all_year() -> None:

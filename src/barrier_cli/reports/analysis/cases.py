@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
+from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
@@ -15,21 +16,23 @@ REPEAT_MONTHS = 3
 REPEAT_COUNT = 2
 
 
-def case_rows(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[CaseRow], list[CaseRow]]:
+def case_rows(
+    tree: Tree, month: Month, as_of: dt.date, lang: Lang = "zh"
+) -> tuple[list[CaseRow], list[CaseRow]]:
     """The month's incidents, and earlier ones still not closed on ``as_of``."""
     standing = sorted(
         (i for i in tree.incidents if i.withdrawn is None), key=lambda i: (i.date, i.id)
     )
-    this = [_row(tree, i, as_of) for i in standing if month.contains(i.date)]
+    this = [_row(tree, i, as_of, lang) for i in standing if month.contains(i.date)]
     earlier = [
-        _row(tree, i, as_of)
+        _row(tree, i, as_of, lang)
         for i in standing
         if i.date < month.first and (i.closed is None or i.closed > as_of)
     ]
     return this, earlier
 
 
-def _row(tree: Tree, incident: Incident, as_of: dt.date) -> CaseRow:
+def _row(tree: Tree, incident: Incident, as_of: dt.date, lang: Lang) -> CaseRow:
     names = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
     cases = tree.settings.cases
@@ -41,10 +44,6 @@ def _row(tree: Tree, incident: Incident, as_of: dt.date) -> CaseRow:
     if incident.violation and incident.violation.person not in involved:
         involved.insert(0, incident.violation.person)
     unit_name = units.get(incident.unit, incident.unit)
-    subject = incident.title
-    if incident.violation is not None:
-        doer = names.get(incident.violation.person, incident.violation.person)
-        subject = subject if doer in subject else doer + subject
     return CaseRow(
         id=incident.id,
         date=incident.date,
@@ -64,9 +63,31 @@ def _row(tree: Tree, incident: Incident, as_of: dt.date) -> CaseRow:
         analysis_late=(analysed is None and due < as_of)
         or (analysed is not None and analysed > due),
         team=unit_name.removesuffix("党支部"),
-        subject=subject,
+        subject=case_subject(tree, incident, lang),
         element=main_element(incident),
     )
+
+
+_POSTS = ("duty_officer", "team_leader", "foreman", "inspector")
+"""The roles a 公文 names a worker by (检车员孙浩), the first one held."""
+
+
+def case_subject(tree: Tree, incident: Incident, lang: Lang) -> str:
+    """What happened, with who did it in front as a 公文 names them (检车员孙浩在列车未停稳时
+    跨越车钩): the title, the rule-breaker's name put first when the title leaves it out,
+    and their post before the name."""
+    subject = incident.title
+    if incident.violation is None:
+        return subject
+    person = next((p for p in tree.org.people if p.id == incident.violation.person), None)
+    doer = person.name if person is not None else incident.violation.person
+    if doer not in subject:
+        subject = doer + subject
+    if person is None or not subject.startswith(doer):
+        return subject
+    post = person.post or next((label("role", r, lang) for r in _POSTS if r in person.roles), "")
+    # a post in English stands before the name with a space; in Chinese it runs on
+    return f"{post} {subject}" if post and lang == "en" else post + subject
 
 
 def main_element(incident: Incident) -> str:

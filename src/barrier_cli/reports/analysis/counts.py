@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from barrier_cli.core.labels import LABELS, Lang, label
@@ -107,3 +108,22 @@ def by_branch(rows: list[UnitRow], tree: Tree) -> list[Count]:
         Count(b, names.get(b, b), n, round(n / total, 4) if total else 0.0)
         for b, n in sorted(sums.items(), key=lambda kv: order.get(kv[0], len(order)))
     ]
+
+
+def branch_element(rows: list[UnitRow], tree: Tree) -> list[UnitRow]:
+    """Branch × element, each branch's groups summed into it, in org order: one level per
+    table, so a branch's name means the same here as in the count by unit."""
+    names = {u.id: u.name for u in tree.org.units}
+    out: dict[str, UnitRow] = {}
+    for r in rows:
+        was = out.get(r.branch) or UnitRow(r.branch, names.get(r.branch, r.branch), 0, 0, 0, 0)
+        out[r.branch] = replace(
+            was,
+            equipment=was.equipment + r.equipment,
+            personnel=was.personnel + r.personnel,
+            management=was.management + r.management,
+            total=was.total + r.total,
+            branch=r.branch,
+        )
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    return sorted(out.values(), key=lambda r: order.get(r.unit, len(order)))

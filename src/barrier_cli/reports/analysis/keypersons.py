@@ -89,8 +89,16 @@ def key_person_signals(tree: Tree, month: Month, as_of: dt.date) -> list[KeyCand
         for p in tree.pairings
         if p.withdrawn is None and p.full_on is not None and p.full_on <= as_of
     }
+    # cadres of the general branch are answerable to the depot, not its key-person register
+    cadres = {
+        p.id
+        for p in tree.org.people
+        if any(u.id == p.unit and u.kind == "general_branch" for u in tree.org.units)
+    }
     out = []
     for person, found_for in found.items():
+        if person in cadres:
+            continue
         since = turned.get(person)
         evidence = [e for e in found_for if since is None or e.date is None or e.date > since]
         score = sum(e.weight for e in evidence)

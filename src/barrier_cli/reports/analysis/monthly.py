@@ -18,9 +18,9 @@ from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.pairings import pairings
 from barrier_cli.reports.analysis.patrols import cadre_patrols
 from barrier_cli.reports.analysis.problems import main_problems, repeated_near_misses
-from barrier_cli.reports.analysis.proposals import follow_up, propose
+from barrier_cli.reports.analysis.proposals import follow_up, propose, without_trains
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
-from barrier_cli.reports.analysis.rewards import year_totals
+from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
@@ -52,8 +52,11 @@ def analyze(
     lang = lang or tree.settings.lang
     frame = reports_frame(tree)
     this = frame[frame["month"] == str(month)]
-    links = weak_links.weak_links(frame, month)
-    incidents, earlier_open = cases.case_rows(tree, month, as_of)
+    near_misses = {
+        r.id: without_trains(r.summary) for r in tree.reports if r.category == "near_miss"
+    }
+    links = weak_links.weak_links(frame, month, near_misses)
+    incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)
     units = counts.unit_element(this, tree)
@@ -79,16 +82,17 @@ def analyze(
         feedback=feedback_summary(tree, month, as_of=as_of),
         cumulative=cumulative(tree, as_of=as_of),
         key_persons=key_person_signals(tree, month, as_of),
-        rewards=[line for line in year_totals(tree, month.year).lines if month.contains(line.date)],
+        rewards=month_lines(tree, month),
         patrols=cadre_patrols(tree, month, today=today),
         problems=main_problems(tree, month, by["category"], incidents),
         studies=case_studies(tree, incidents + earlier_open, as_of),
-        proposed=propose(tree, month, links, lang),
+        proposed=propose(tree, month, links, lang, carried=[f for f in followed if f.unfinished]),
         followed=followed,
         followed_known=followed_known,
         scores=scores(tree, month, as_of, lang),
         near_miss_repeats=repeated_near_misses(tree, month),
         by_branch=counts.by_branch(units, tree),
+        branch_element=counts.branch_element(units, tree),
     )
     return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 

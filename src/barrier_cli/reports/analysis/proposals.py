@@ -14,12 +14,15 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
+from collections.abc import Sequence
+from dataclasses import replace
 
 from barrier_cli.core.i18n import in_lang
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.cases import case_subject
 from barrier_cli.reports.analysis.result import FollowUp, Priority, WeakLink
 from barrier_cli.reports.analysis.studies import measure_state
 
@@ -35,8 +38,9 @@ CASE_WEIGHTS = {
 """A general-A accident outweighs any month's weak link (the example's largest is 60); a
 serious 两违 or a 事故苗子 stands with a busy weak link."""
 _MAJOR = {"extraordinary", "major", "large", "general_a"}
-BRANCH_SHARE = 0.4
-"""A branch answers for a problem when at least this share of its evidence is the branch's."""
+BRANCH_SHARE = 0.5
+"""A branch answers for a problem when more than this share of its evidence is the branch's:
+a problem spread over the branches is the general branch's to lead."""
 
 _CASE_CONTENT = {
     "accident": "Learn the lessons of the accident “{title}” and carry its measures through",
@@ -48,13 +52,14 @@ _CASE_MEASURE = {
     "violation": "Talk with the person, add them to the key-person pairings and follow up",
     "precursor": "Brief every shift on the near miss and watch the same work closely",
 }
-_LINK_CONTENT = "Tighten control of “{category}” at the {key}{location}"
+_LINK_CONTENT = "Tighten checks for {category} problems (focus: {key}{location})"
 _LINK_MEASURE = {
     "equipment": "Inspect the vehicles and parts concerned and check each other's work",
     "personnel": "Teach and watch the people concerned; pair those who repeat it",
     "management": "Tighten the work standard and have cadres watch the key steps",
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
+_PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
 _MODELS_MEASURE = "Inspect {models} wagons for these faults and check each other's work"
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
 _WHAT_MEASURE = {
@@ -69,12 +74,28 @@ PROBLEMS_NAMED = 2
 
 
 def propose(
-    tree: Tree, month: Month, links: list[WeakLink], lang: Lang, count: int = PROPOSED
+    tree: Tree,
+    month: Month,
+    links: list[WeakLink],
+    lang: Lang,
+    count: int = PROPOSED,
+    carried: Sequence[FollowUp] = (),
 ) -> list[Priority]:
-    """The month's strongest concerns as next month's priorities, their evidence distinct."""
+    """The month's strongest concerns as next month's priorities, their evidence distinct.
+
+    The month's own priorities still unfinished (``carried``) come first, with the unit and
+    person who answer for them: a meeting does not quietly hand an overdue priority to
+    someone else. A new proposal saying the same as one carried over joins it. ``count``
+    bounds the new proposals only.
+    """
     deadline = month.shift(1).last
-    candidates: list[Priority] = []
+    # each with its content in the tree's language: an adopted priority is worded there, and
+    # a proposal is the same one when it says the same there, whatever this document's language
+    candidates: list[tuple[Priority, str]] = []
     covered: set[str] = set()
+    kept = [_carried(f, deadline) for f in carried]
+    for f in carried:
+        covered.update(f.basis)
     cases = sorted(
         (
             i
@@ -83,8 +104,10 @@ def propose(
         ),
         key=lambda i: (-_case_weight(i), i.date, i.id),
     )
+    native = tree.settings.lang
     for case in cases:
-        candidates.append(_from_case(tree, case, deadline, lang))
+        said = _from_case(tree, case, deadline, native).content
+        candidates.append((_from_case(tree, case, deadline, lang), said))
         covered.update([case.id, *case.reports])
     unit_of = {r.id: tree.places.unit_of(r) or "" for r in tree.reports}
     for link in links:
@@ -92,8 +115,21 @@ def propose(
         if not evidence:
             continue
         covered.update(evidence)
-        candidates.append(_from_link(tree, link, evidence, unit_of, deadline, lang))
-    candidates.sort(key=lambda p: -p.weight)
+        said = _from_link(tree, link, evidence, unit_of, deadline, native).content
+        candidates.append((_from_link(tree, link, evidence, unit_of, deadline, lang), said))
+    candidates.sort(key=lambda c: -c[0].weight)
+    fresh: list[Priority] = []
+    for p, said in candidates:
+        same = next((n for n, k in enumerate(kept) if k.content in (p.content, said)), None)
+        if same is None:
+            fresh.append(p)
+            continue
+        old = kept[same]
+        kept[same] = replace(
+            old,
+            measures=list(dict.fromkeys([*old.measures, *p.measures])),
+            basis=list(dict.fromkeys([*old.basis, *p.basis])),
+        )
     return [
         Priority(
             rank=n,
@@ -107,9 +143,29 @@ def propose(
             basis=p.basis,
             weight=p.weight,
             category=p.category,
+            carried=p.carried,
+            problem=p.problem,
         )
-        for n, p in enumerate(candidates[:count], 1)
+        for n, p in enumerate(kept + fresh[:count], 1)
     ]
+
+
+def _carried(f: FollowUp, deadline: dt.date) -> Priority:
+    """Last month's unfinished priority, kept with its unit and owner; due when its open
+    measures are, or by next month's end."""
+    return Priority(
+        rank=0,
+        content=f.content,
+        measures=f.pending or f.measures,
+        unit=f.unit,
+        unit_name=f.unit_name,
+        owner=f.owner or None,
+        owner_name=f.owner_name,
+        deadline=max(deadline, f.pending_due or deadline),
+        basis=f.basis,
+        weight=0.0,
+        carried=f.state,
+    )
 
 
 def _inner(text: str) -> str:
@@ -129,10 +185,11 @@ def _case_weight(i: Incident) -> float:
 def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Priority:
     pending = [m.action for m in case.measures if m.done is None]
     unit = _responsible_unit(tree, [case.unit])
+    title = case_subject(tree, case, lang) if case.type == "violation" else case.title
     owner = _secretary(tree, unit, deadline)
     return Priority(
         rank=0,
-        content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(case.title)),
+        content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(title)),
         measures=pending or [in_lang(lang, _CASE_MEASURE[case.type])],
         unit=unit,
         unit_name=_unit_name(tree, unit),
@@ -153,20 +210,28 @@ def _from_link(
     lang: Lang,
 ) -> Priority:
     unit = _responsible_unit(tree, [unit_of.get(e, "") for e in evidence])
+    # a problem met with a partner unit (站调, 信号楼…) is the general branch's to take up
+    # with them (党总支经常与车站、机务等联劳单位沟通), whichever branch reported it
+    chosen = set(evidence)
+    if any(r.partner for r in tree.reports if r.id in chosen):
+        unit = _general_branch(tree) or unit
     owner = _secretary(tree, unit, deadline)
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
-        where = f" ({link.location})"
+        where = f", {link.location}"
     measures = [_link_measure(tree, link, evidence, lang)]
     if link.category == "near_miss":
         measures.append(in_lang(lang, _NEAR_MISS_MEASURE))
+    content = in_lang(lang, _LINK_CONTENT).format(
+        category=label("category", link.category, lang),
+        key=label("key", link.key, lang) if link.key else in_lang(lang, "work"),
+        location=where,
+    )
+    if link.problem:
+        content = in_lang(lang, _PROBLEM_CONTENT).format(what=_inner(link.problem))
     return Priority(
         rank=0,
-        content=in_lang(lang, _LINK_CONTENT).format(
-            category=label("category", link.category, lang),
-            key=label("key", link.key, lang) if link.key else in_lang(lang, "work"),
-            location=where,
-        ),
+        content=content,
         measures=measures,
         unit=unit,
         unit_name=_unit_name(tree, unit),
@@ -176,6 +241,7 @@ def _from_link(
         basis=evidence,
         weight=float(link.weighted),
         category=link.category,
+        problem=link.problem,
     )
 
 
@@ -195,16 +261,16 @@ def _link_measure(tree: Tree, link: WeakLink, evidence: list[str], lang: Lang) -
             place = places.most_common(1)[0][0]
             return in_lang(lang, _PLACE_MEASURE).format(place=place)
     elif link.element in _WHAT_MEASURE and reports:
-        said = Counter(_without_trains(r.summary) for r in reports).most_common()
+        said = Counter(without_trains(r.summary) for r in reports).most_common()
         most = said[0][1]
-        if most > 1:
+        if most > 1 or link.problem:
             top = [_inner(text) for text, n in said if n == most][:PROBLEMS_NAMED]
             what = ("”“" if lang == "zh" else "”, “").join(top)
             return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
 
 
-def _without_trains(summary: str) -> str:
+def without_trains(summary: str) -> str:
     """A report's problem without the train it was found on: 40255次双牵重载列车… and
     36229次双牵重载列车… are the one problem."""
     return re.sub(r"\d+次", "", summary)
@@ -212,17 +278,20 @@ def _without_trains(summary: str) -> str:
 
 def _responsible_unit(tree: Tree, units: list[str]) -> str:
     """The branch where the problem lies: the one most of the evidence comes from, holding at
-    least ``BRANCH_SHARE`` of it and more than any other; else, the problem being
+    more than ``BRANCH_SHARE`` of it; else, the problem being
     workshop-wide, the general branch."""
     branches = Counter(tree.places.branch_of(u) or u for u in units)
     ranked = branches.most_common(2)
     top, n = ranked[0] if ranked else ("", 0)
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     kinds = {u.id: u.kind for u in tree.org.units}
-    if n >= BRANCH_SHARE * len(units) and n > runner_up and kinds.get(top) == "branch":
+    if n > BRANCH_SHARE * len(units) and n > runner_up and kinds.get(top) == "branch":
         return top
-    general = [u.id for u in tree.org.units if u.kind == "general_branch"]
-    return general[0] if general else top
+    return _general_branch(tree) or top
+
+
+def _general_branch(tree: Tree) -> str | None:
+    return next((u.id for u in tree.org.units if u.kind == "general_branch"), None)
 
 
 def _secretary(tree: Tree, unit: str, day: dt.date) -> str | None:
@@ -250,21 +319,47 @@ def _person_name(tree: Tree, person: str | None) -> str:
 
 def follow_up(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[FollowUp], bool]:
     """Each priority adopted for ``month``, and whether it was carried out by ``as_of``;
-    the flag says whether any were adopted at all."""
+    the flag says whether any were adopted at all.
+
+    A priority marked done whose cases (``basis``) still have measures open is not done: it
+    is under way until the last of them (overdue once one is past its due day), whatever
+    the mark says: pairing a key person starts the work, it does not finish it.
+    """
     adopted = [p for p in tree.priorities if p.withdrawn is None and p.month == str(month)]
-    out = [
-        FollowUp(
-            record=record.id,
-            index=n,
-            content=item.content,
-            unit_name=_unit_name(tree, item.unit),
-            owner_name=_person_name(tree, item.owner),
-            due=item.due,
-            done=item.done if item.done is not None and item.done <= as_of else None,
-            state=measure_state(item.due, item.done, as_of),
-            evidence=list(item.evidence),
-        )
-        for record in sorted(adopted, key=lambda p: p.id)
-        for n, item in enumerate(record.items, 1)
-    ]
+    cases = {i.id: i for i in tree.incidents if i.withdrawn is None}
+    out = []
+    for record in sorted(adopted, key=lambda p: p.id):
+        for n, item in enumerate(record.items, 1):
+            done = item.done if item.done is not None and item.done <= as_of else None
+            state = measure_state(item.due, item.done, as_of)
+            pending = [
+                m
+                for rid in item.basis
+                if rid in cases
+                for m in cases[rid].measures
+                if m.done is None or m.done > as_of
+            ]
+            until = max((m.due for m in pending if m.due is not None), default=None)
+            if pending and state in ("done", "late"):
+                late = any(m.due is not None and m.due < as_of for m in pending)
+                state = "overdue" if late else "open"
+            out.append(
+                FollowUp(
+                    record=record.id,
+                    index=n,
+                    content=item.content,
+                    unit_name=_unit_name(tree, item.unit),
+                    owner_name=_person_name(tree, item.owner),
+                    due=item.due,
+                    done=done,
+                    state=state,
+                    evidence=list(item.evidence),
+                    pending=[m.action for m in pending],
+                    pending_due=until,
+                    unit=item.unit,
+                    owner=item.owner,
+                    measures=list(item.measures),
+                    basis=list(item.basis),
+                )
+            )
     return out, bool(adopted)

@@ -59,9 +59,12 @@ def _max(tree: Tree, a: Assessment) -> float | None:
 def good_catches(tree: Tree, month: Month) -> list[GoodCatch]:
     people = {p.id: p for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
+    issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
     out = []
     for r in commended(tree.reports, month):
         person = people.get(r.reporter)
+        if person is not None and person.unit in issuers:
+            continue  # the general branch does not propose its own cadres for praise
         unit = tree.places.unit_of(r) or ""
         out.append(
             GoodCatch(

@@ -50,6 +50,13 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   ``studies`` carry ``chain`` and ``effect``; ``proposed`` carry ``category``; overdue items
   ``unit_name``; key-person signals ``date``; ``near_miss_repeats``: ``{text, reports}``;
   ``by_branch``: ``{key, name, count, share}``; ``unit_element`` rows carry ``branch``
+- ``branch_element``: ``unit_element`` rows summed per branch; ``scores`` carries ``failed``
+  (the month's members failing the post rating, with ``reasons``) and ``complete``; weak links
+  carry ``problem`` (a near miss's what-happened); ``studies`` carry ``repeats`` and
+  ``supplement_by``; overdue items ``left`` and ``successor_name``; ``followed`` carry
+  ``pending``, ``pending_due``, ``unit``, ``owner``, ``measures``, ``basis``, ``unfinished``;
+  ``proposed`` carry ``carried`` and ``problem``; a reward line's ``kind`` may be
+  ``post_change`` (组织处理)
 """
 
 from __future__ import annotations
@@ -132,6 +139,10 @@ class OverdueItem:
     due: dt.date
     days_overdue: int
     unit_name: str = ""
+    left: dt.date | None = None
+    """The day the owner left the unit, when it was before the document's day."""
+    successor_name: str = ""
+    """Who took the owner's post since, when someone did: they answer for it now."""
 
 
 @dataclass(frozen=True)
@@ -231,7 +242,7 @@ class RewardLine:
 
     date: dt.date
     kind: str
-    """commendation, reward or penalty."""
+    """commendation, reward, penalty, or post_change (组织处理: removal from post)."""
     level: str
     """workshop, depot or division."""
     person: str | None
@@ -325,6 +336,8 @@ class WeakLink:
     previous_avg: float
     """Risk-weighted count per month over the three months before."""
     evidence: list[str]
+    problem: str = ""
+    """What happened, for a near miss: grouped by the problem it shows, not by place."""
 
     @property
     def growth(self) -> float:
@@ -466,6 +479,11 @@ class CaseStudy:
     """责任传递: how the responsibility was passed down, as the 支委会 found."""
     effect: str | None = None
     """落实效果: how earlier measures worked, as the 支委会 found."""
+    repeats: list[CaseRef] = field(default_factory=list)
+    """The rule-breaker's 两违 after the case, up to the document's day (a repeat)."""
+    supplement_by: dt.date | None = None
+    """The day a level still unanalysed is to be analysed by (the document's day plus the
+    analysis deadline)."""
 
 
 @dataclass(frozen=True)
@@ -484,6 +502,10 @@ class Priority:
     weight: float
     category: str = ""
     """The report category of a weak link's proposal; "" for a case's."""
+    carried: str = ""
+    """The state (open, overdue) of last month's priority this one carries over; "" if new."""
+    problem: str = ""
+    """The near miss a proposal is about, when it is drawn from one problem."""
 
 
 @dataclass(frozen=True)
@@ -499,8 +521,21 @@ class FollowUp:
     done: dt.date | None
     state: str
     """done (by its deadline), late (done after it), overdue (not done, deadline past),
-    open (not done, deadline still ahead)."""
+    open (not done, deadline still ahead): its cases' open measures keep it from done."""
     evidence: list[str]
+    pending: list[str] = field(default_factory=list)
+    """The measures of its cases still open: what keeps it under way."""
+    pending_due: dt.date | None = None
+    """The last due day of ``pending``."""
+    unit: str = ""
+    owner: str = ""
+    measures: list[str] = field(default_factory=list)
+    basis: list[str] = field(default_factory=list)
+
+    @property
+    def unfinished(self) -> bool:
+        """Carried into next month's priorities (六): not done, or its cases' measures open."""
+        return self.state in ("open", "overdue")
 
 
 @dataclass(frozen=True)
@@ -521,6 +556,10 @@ class Scored:
     """A member of the general branch (a workshop cadre): not ranked among branch members."""
     since: dt.date | None = None
     """The day a member came to the post, when it fell inside the quarter: not ranked."""
+    order: int = 0
+    """A branch's place in the org: first scores are listed so, unranked."""
+    reasons: list[str] = field(default_factory=list)
+    """The reasons of its deductions, as `assess` words them."""
 
 
 @dataclass(frozen=True)
@@ -531,10 +570,22 @@ class Scores:
     branches: list[Scored]
     quarter: str
     members: list[Scored]
+    failed: list[Scored] = field(default_factory=list)
+    """The month's members who failed the post rating (岗区评比失格), cadres left out."""
 
     @property
     def tail(self) -> list[Scored]:
         return [m for m in self.members if m.lowest]
+
+    @property
+    def complete(self) -> bool:
+        """Every branch item is entered: only then are there ranks and a tail (排尾)."""
+        return not any(b.unentered for b in self.branches)
+
+    @property
+    def listed(self) -> list[Scored]:
+        """The branches as the document lists them: ranked when complete, else in org order."""
+        return self.branches if self.complete else sorted(self.branches, key=lambda b: b.order)
 
 
 @dataclass(frozen=True)
@@ -577,6 +628,8 @@ class MonthlyAnalysis:
     scores: Scores | None = None
     by_branch: list[Count] = field(default_factory=list)
     """The month's reports per branch, its groups' included, in org order."""
+    branch_element: list[UnitRow] = field(default_factory=list)
+    """Branch × element, each branch's groups summed into it, in org order."""
     near_miss_repeats: list[Repeat] = field(default_factory=list)
     """Near-miss reports of the month that say the same thing, each group twice or more."""
     records: list[RecordRef] = field(default_factory=list)
@@ -594,10 +647,11 @@ _PROPERTIES: dict[type, tuple[str, ...]] = {
     Timeliness: ("closed_within_share", "open_earlier"),
     CaseRow: ("complete",),
     Pairings: ("active", "basic_due", "full_due", "overdue", "turned_around", "by_status"),
-    Scores: ("tail",),
+    Scores: ("tail", "complete"),
     WeakLink: ("growth",),
     Expectation: ("missed", "shortfall"),
     KeyCandidate: ("proposed",),
+    FollowUp: ("unfinished",),
     PatrolDuty: ("missed",),
 }
 

@@ -13,6 +13,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import RewardLine as Line
 
@@ -60,7 +61,8 @@ def year_totals(tree: Tree, year: int) -> YearTotals:
         if case.withdrawn is not None:
             continue
         for acc in case.accountability:
-            if acc.date.year != year:
+            # a removal from post is 组织处理, neither a reward nor a penalty
+            if acc.date.year != year or acc.action == "replaced":
                 continue
             kind = "reward" if acc.action == "rewarded" else "penalty"
             if (case.id, acc.person, kind) in registered:
@@ -81,6 +83,32 @@ def year_totals(tree: Tree, year: int) -> YearTotals:
     names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
     named = [replace(x, name=names.get(x.person or x.unit or "", "")) for x in lines]
     return YearTotals(year, sorted(named, key=lambda x: (x.date, x.id or "", x.person or "")))
+
+
+def month_lines(tree: Tree, month: Month) -> list[Line]:
+    """The month's rewards and penalties, then its removals from post (组织处理, kind
+    ``post_change``), which 责任追究 records but which are no penalty."""
+    names = {p.id: p.name for p in tree.org.people}
+    moved = [
+        Line(
+            acc.date,
+            "post_change",
+            "workshop",
+            acc.person,
+            None,
+            0.0,
+            f"{case.title}：{acc.detail or acc.action}",
+            case.id,
+            "accountability",
+            name=names.get(acc.person, acc.person),
+        )
+        for case in tree.incidents
+        if case.withdrawn is None
+        for acc in case.accountability
+        if acc.action == "replaced" and month.contains(acc.date)
+    ]
+    lines = [x for x in year_totals(tree, month.year).lines if month.contains(x.date)]
+    return lines + sorted(moved, key=lambda x: (x.date, x.person or ""))
 
 
 def without_a_class(tree: Tree, year: int, *, as_of: dt.date) -> list[str]:

@@ -18,14 +18,24 @@ def scores(tree: Tree, month: Month, as_of: dt.date, lang: Lang) -> Scores | Non
     """None when the tree has no branch or member standard to score against."""
     if "branch" not in tree.standards or "member" not in tree.standards:
         return None
-    branches = assess(tree, month, today=as_of, lang=lang)
+    # who is assessed is assess's answer, not a filter of our own (one answer for both)
+    monthly = assess(tree, month, today=as_of, lang=lang)
     members = assess(tree, month.quarter, today=as_of, lang=lang)
     return Scores(
         period=str(month),
-        branches=[_scored(tree, d) for d in branches.branches],
+        branches=[_scored(tree, d) for d in monthly.branches],
         quarter=str(month.quarter),
         members=[_joined(tree, _scored(tree, d), month.quarter.first) for d in members.members],
+        failed=[
+            _scored(tree, d)
+            for d in monthly.members
+            if d.assessment.result == "fail" and not _in_general_branch(tree, d.branch)
+        ],
     )
+
+
+def _in_general_branch(tree: Tree, unit: str) -> bool:
+    return any(u.id == unit and u.kind == "general_branch" for u in tree.org.units)
 
 
 def _joined(tree: Tree, row: Scored, first: dt.date) -> Scored:
@@ -38,6 +48,7 @@ def _joined(tree: Tree, row: Scored, first: dt.date) -> Scored:
 
 def _scored(tree: Tree, d: Draft) -> Scored:
     standard = tree.standards[d.assessment.standard]
+    order = [u.id for u in tree.org.units]
     return Scored(
         rank=d.rank,
         subject=d.assessment.subject,
@@ -49,5 +60,7 @@ def _scored(tree: Tree, d: Draft) -> Scored:
         final=d.recorded is not None and d.recorded.status == "final",
         unentered=sum(1 for s in d.sources.values() if s == "missing"),
         branch_name=next((u.name for u in tree.org.units if u.id == d.branch), d.branch),
-        cadre=any(u.id == d.branch and u.kind == "general_branch" for u in tree.org.units),
+        cadre=_in_general_branch(tree, d.branch),
+        order=order.index(d.assessment.subject) if d.assessment.subject in order else len(order),
+        reasons=[x.reason for x in d.assessment.deductions],
     )

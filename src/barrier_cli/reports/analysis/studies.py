@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from barrier_cli.core.models import Action, Incident
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import (
+    CaseRef,
     CaseRow,
     CaseStudy,
     CauseLine,
@@ -26,11 +28,48 @@ def case_studies(tree: Tree, rows: list[CaseRow], as_of: dt.date) -> list[CaseSt
     """
     incidents = {i.id: i for i in tree.incidents}
     names = {p.id: p.name for p in tree.org.people}
+    supplement_by = as_of + dt.timedelta(days=tree.settings.deadlines.analyse_days)
     return [
-        _study(incidents[row.id], row, names, as_of)
+        dataclasses.replace(
+            _study(incidents[row.id], row, names, as_of),
+            repeats=repeats(tree, incidents[row.id], as_of),
+            supplement_by=supplement_by,
+        )
         for row in rows
         if row.typical and row.id in incidents
     ]
+
+
+def repeats(tree: Tree, case: Incident, as_of: dt.date) -> list[CaseRef]:
+    """The rule-breaker's later 两违 up to ``as_of``: breaking the rules again after the case
+    shows its measures did not take hold, and the analysis must say so in the case."""
+    if case.violation is None:
+        return []
+    person = case.violation.person
+    units = {u.id: u.name for u in tree.org.units}
+    name = next((p.name for p in tree.org.people if p.id == person), person)
+    later = [
+        CaseRef(i.id, i.title, "violation", i.date, units.get(i.unit, i.unit), [name])
+        for i in tree.incidents
+        if i.withdrawn is None
+        and i.violation is not None
+        and i.violation.person == person
+        and case.date < i.date <= as_of
+    ]
+    linked = {rid for i in tree.incidents if i.violation is not None for rid in i.reports}
+    for r in tree.reports:
+        if (
+            r.withdrawn is None
+            and r.category == "violation"
+            and person in r.persons
+            and case.date < r.date <= as_of
+            and r.id not in linked
+        ):
+            unit = tree.places.unit_of(r) or ""
+            later.append(
+                CaseRef(r.id, r.summary, "violation", r.date, units.get(unit, unit), [name])
+            )
+    return sorted(later, key=lambda c: (c.date or case.date, c.id))
 
 
 def _study(i: Incident, row: CaseRow, names: dict[str, str], as_of: dt.date) -> CaseStudy:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections.abc import Iterator
+from dataclasses import replace
 
 from barrier_cli.core.models import Action
 from barrier_cli.core.periods import Month
@@ -31,17 +32,21 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
     people = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
     overdue = [
-        OverdueItem(
-            record=rid,
-            field=name,
-            index=n,
-            action=act.action,
-            owner=act.owner,
-            owner_name=people.get(act.owner, act.owner) if act.owner else "",
-            unit=unit,
-            due=act.due,
-            days_overdue=(as_of - act.due).days,
-            unit_name=units.get(unit, unit),
+        _handed_over(
+            tree,
+            as_of,
+            OverdueItem(
+                record=rid,
+                field=name,
+                index=n,
+                action=act.action,
+                owner=act.owner,
+                owner_name=people.get(act.owner, act.owner) if act.owner else "",
+                unit=unit,
+                due=act.due,
+                days_overdue=(as_of - act.due).days,
+                unit_name=units.get(unit, unit),
+            ),
         )
         for rid, unit, (name, n), act in pending
         if act.due is not None and act.due < as_of
@@ -62,6 +67,32 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
         open_actions=len(pending),
         overdue=overdue,
     )
+
+
+_POSTS = ("team_leader", "duty_officer", "foreman", "secretary", "group_leader")
+"""The posts whose holder answers for their predecessor's open actions."""
+
+
+def _handed_over(tree: Tree, as_of: dt.date, item: OverdueItem) -> OverdueItem:
+    """An owner who left before ``as_of`` answers for nothing now: say when they left, and who
+    took their post in the unit since (the one holding a post of theirs, come after they left)."""
+    owner = next((p for p in tree.org.people if p.id == item.owner), None)
+    if owner is None or owner.until is None or owner.until >= as_of:
+        return item
+    left = owner.until
+    successor = next(
+        (
+            p
+            for p in tree.org.people
+            if p.unit == owner.unit
+            and p.active_on(as_of)
+            and p.since is not None
+            and p.since >= left
+            and set(p.roles) & set(owner.roles) & set(_POSTS)
+        ),
+        None,
+    )
+    return replace(item, left=left, successor_name=successor.name if successor else "")
 
 
 def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:

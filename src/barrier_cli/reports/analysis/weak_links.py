@@ -13,11 +13,17 @@ if TYPE_CHECKING:
 
 BASELINE_MONTHS = 3
 PRIORITIES = 3
-GROUP = ["element", "category", "key", "location"]
+GROUP = ["element", "category", "key", "location", "problem"]
 
 
-def weak_links(frame: pd.DataFrame, month: Month) -> list[WeakLink]:
+def weak_links(
+    frame: pd.DataFrame, month: Month, problems: dict[str, str] | None = None
+) -> list[WeakLink]:
     """(element, category, key, location) of the month, ranked, each report under one only.
+
+    A report in ``problems`` (report id → what happened: the near misses) is grouped by that
+    problem instead of its key and place: the same near miss on two sidings is one weak link,
+    and one that recurs weighs as often as it happened.
 
     Rank by the risk-weighted count (a high-risk report weighs as the settings say), then
     by growth over the average of the three months before, then by count. A report touching
@@ -26,6 +32,11 @@ def weak_links(frame: pd.DataFrame, month: Month) -> list[WeakLink]:
     """
     window = [str(month.shift(-n)) for n in range(BASELINE_MONTHS, -1, -1)]
     recent = frame[frame["month"].isin(window)].copy()
+    said = problems or {}
+    recent["problem"] = recent["id"].map(lambda rid: said.get(rid, ""))
+    by_problem = recent["problem"] != ""
+    recent["keys"] = recent["keys"].where(~by_problem, [[] for _ in range(len(recent))])
+    recent.loc[by_problem, "location"] = ""
     recent["key"] = recent["keys"].map(lambda keys: keys or [""])
     recent = recent.explode("key")
     this = recent[recent["month"] == str(month)]
@@ -47,6 +58,7 @@ def weak_links(frame: pd.DataFrame, month: Month) -> list[WeakLink]:
             weighted=int(row["weighted"]),
             previous_avg=round(float(baseline.get(tuple(row[g] for g in GROUP), 0.0)), 2),
             evidence=list(row["evidence"]),
+            problem=str(row["problem"]),
         )
         for row in grouped.reset_index().to_dict("records")
     ]
