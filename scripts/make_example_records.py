@@ -78,6 +78,7 @@ D = dt.date
 
 SETTINGS: dict[str, Any] = {
     "organisation": "列检车间",
+    "organisation_en": "Train Inspection Workshop",
     "lang": "zh",
     "timezone": "Asia/Shanghai",
     # Minimum reports per month. The source collected 1,285 items in the programme's life,
@@ -103,16 +104,26 @@ SETTINGS: dict[str, Any] = {
     "risk_weights": {"low": 1, "medium": 3, "high": 9},
     "notice": {
         "issuer": "车间党总支",
+        "issuer_en": "Workshop General Party Branch",
         "number": "车间党总支〔{year}〕{seq}号",
+        "number_en": "Workshop General Party Branch [{year}] No. {seq}",
         "recipients": ["各党支部"],
+        "recipients_en": ["All party branches"],
         "correction_days": 10,
         "authority": "中共牡丹江车辆段列检车间总支部委员会",
+        "authority_en": "CPC General Branch Committee of the Train Inspection Workshop, "
+        "Mudanjiang Rolling Stock Depot",
         "copy_to": ["中共牡丹江车辆段委员会", "牡丹江车辆段安全科"],
+        "copy_to_en": [
+            "CPC Committee of Mudanjiang Rolling Stock Depot",
+            "Mudanjiang Rolling Stock Depot Safety Section",
+        ],
     },
     # The railway sub-bureaus (分局) were abolished in 2005: a workshop of 2026 hands a general
     # class-A accident over to the depot's party committee.
     "cases": {
         "handover_levels": ["车间党总支", "段党委"],
+        "handover_levels_en": ["Workshop General Party Branch", "Depot Party Committee"],
         "handover": {
             "extraordinary": "段党委",
             "major": "段党委",
@@ -128,12 +139,12 @@ GROUPS = {"B1": 4, "B2": 3, "B3": 3, "B4": 3}
 NUMERALS = "一二三四"
 
 PARTNERS = [
-    ("lianjian", "列检"),
-    ("xinhaolou", "信号楼"),
-    ("zhandiao", "站调"),
-    ("xingdiao", "行调"),
-    ("chezhan", "车站"),
-    ("jiwu", "机务"),
+    ("lianjian", "列检", "Train Inspection"),
+    ("xinhaolou", "信号楼", "Signal Box"),
+    ("zhandiao", "站调", "Station Dispatcher"),
+    ("xingdiao", "行调", "Train Dispatcher"),
+    ("chezhan", "车站", "Station"),
+    ("jiwu", "机务", "Locomotive Depot"),
 ]
 
 # id, name, unit, party member, roles, since, until
@@ -208,14 +219,30 @@ PEOPLE: list[tuple[str, str, str, bool, list[str], dt.date | None, dt.date | Non
 
 
 def org_data() -> dict[str, Any]:
-    units: list[dict[str, Any]] = [{"id": "GB", "name": "列检车间党总支", "kind": "general_branch"}]
-    for branch, shift in BRANCHES.items():
-        units.append({"id": branch, "name": f"{shift}党支部", "kind": "branch", "parent": "GB"})
+    units: list[dict[str, Any]] = [
+        {
+            "id": "GB",
+            "name": "列检车间党总支",
+            "name_en": "Workshop General Party Branch",
+            "kind": "general_branch",
+        }
+    ]
+    for number, (branch, shift) in enumerate(BRANCHES.items(), 1):
+        units.append(
+            {
+                "id": branch,
+                "name": f"{shift}党支部",
+                "name_en": f"Shift {number} branch",
+                "kind": "branch",
+                "parent": "GB",
+            }
+        )
         for n in range(GROUPS[branch]):
             units.append(
                 {
                     "id": f"{branch}-G{n + 1}",
                     "name": f"{shift}{NUMERALS[n]}组",
+                    "name_en": f"Shift {number} Group {n + 1}",
                     "kind": "group",
                     "parent": branch,
                 }
@@ -232,7 +259,7 @@ def org_data() -> dict[str, Any]:
         }
         for pid, name, unit, party, roles, since, until in PEOPLE
     ]
-    partners = [{"id": pid, "name": name} for pid, name in PARTNERS]
+    partners = [{"id": pid, "name": name, "name_en": en} for pid, name, en in PARTNERS]
     return {"units": units, "partners": partners, "people": people}
 
 

@@ -40,6 +40,7 @@ from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.assess import Draft, assess
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import RULES, Deficiency, find_deficiencies, rule_title
+from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment
 
 Format = Literal["md", "html"]
@@ -365,7 +366,7 @@ def build_notice(
     if month.first > today:
         raise InvalidInput(f"{month} has not begun yet; a notice covers a month that has")
     day = check_moment(month, today, moment)
-    tree = snapshot.as_of(tree, day)
+    tree = in_language(snapshot.as_of(tree, day), lang)
     settings = tree.settings.notice
     found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
     issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
@@ -954,6 +955,7 @@ def publish_notice(
         store.check_document_target(out)
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
+    tree = in_language(tree, lang)
 
     def write(document: str, shown: Notice | None) -> None:
         if office is not None and shown is not None:
