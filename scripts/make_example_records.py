@@ -330,6 +330,53 @@ MEMBER_STANDARD: dict[str, Any] = {
     ],
 }  # fmt: skip
 
+# What English documents call each standard, aspect and item (as `barrier init --lang en` does).
+STANDARD_NAMES_EN = {
+    "branch": "Branch assessment standard of the safety barrier programme",
+    "info": "Information feedback",
+    "info_network": "The three-tier network reports on time",
+    "info_quality": "Quality and timely analysis of information",
+    "violation_analysis": "Monthly analysis of members' violation information",
+    "serious_cases": "Analysis, handover and accountability for serious violations and class-A accidents",
+    "control": "Work control",
+    "post_area": "Post-area control during one work process",
+    "special_work": "Control of special work such as construction",
+    "key_persons": "Turning key persons around through pairings",
+    "mutual_control": "Post mutual control and the control handbook",
+    "network": "Responsibility network",
+    "joint_meeting": "Joint safety-analysis meetings with management",
+    "member_role": "Members' role (reminding, checking, pioneer posts)",
+    "briefing": "Pre-shift safety briefing",
+    "basic": "Basic guarantee",
+    "projects": "Safety problem-solving projects",
+    "activities": "Party safety themed activities and contests",
+    "member": "Party member pioneer post standard",
+    "pioneer": "Party member pioneer post",
+    "knows": "Knows the rules by heart",
+    "skills": "Masters the work",
+    "no_violation": "No violations of their own",
+    "no_accident": "No accident near them",
+}
+
+
+def with_english_names(standard: dict[str, Any]) -> dict[str, Any]:
+    """``standard`` with the English name of itself, each aspect and each item."""
+
+    def named(entry: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": entry["id"],
+            "name": entry["name"],
+            "name_en": STANDARD_NAMES_EN[entry["id"]],
+        } | entry
+
+    return named(standard) | {
+        "aspects": [
+            named(aspect) | {"items": [named(item) for item in aspect["items"]]}
+            for aspect in standard["aspects"]
+        ]
+    }
+
+
 # ---------------------------------------------------------------------------------------------
 # The people, as the generator needs them
 # ---------------------------------------------------------------------------------------------
@@ -1999,9 +2046,10 @@ def build() -> dict[str, str]:
         "barrier.yaml": SETTINGS_HEADER + dumps(settings.model_dump(mode="python")),
         "org.yaml": record_text(Org.model_validate(org_data())),
     }
-    branch_standard = Standard.model_validate(BRANCH_STANDARD)
+    branch_standard = Standard.model_validate(with_english_names(BRANCH_STANDARD))
     files["standards/branch.yaml"] = record_text(branch_standard)
-    files["standards/member.yaml"] = record_text(Standard.model_validate(MEMBER_STANDARD))
+    member_standard = Standard.model_validate(with_english_names(MEMBER_STANDARD))
+    files["standards/member.yaml"] = record_text(member_standard)
     real = real_reports() + case_reports()
     gen.ids.update(r["id"] for r in real)
     checks = competence_records()

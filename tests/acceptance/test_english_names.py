@@ -209,3 +209,15 @@ def test_the_check_finds_a_name_left_in_chinese() -> None:
         "Yang Fan of 一班二组 found “80520次C70E 4252340截断塞门手把处于关闭位”; 杨帆 reported it."
     )
     assert chinese_outside_record_text(text, EXAMPLE) == ["一班二组", "杨帆"]
+
+
+def test_assess_and_due_name_branches_items_and_owners_in_english() -> None:
+    assessed = barrier(EXAMPLE, "--lang", "en", "assess", "--month", "2026-10")
+    assert assessed.returncode == 0, assessed.stderr
+    assert "Information feedback" in assessed.stdout and "Shift 4 branch" in assessed.stdout
+    assert "信息反馈" not in assessed.stdout and "四班党支部" not in assessed.stdout
+    due = barrier(EXAMPLE, "--lang", "en", "due", "--days", "30")
+    assert due.returncode == 0, due.stderr
+    assert "Zhou Xiuying (zhou_xiuying)" in due.stdout and "周秀英" not in due.stdout
+    zh = barrier(EXAMPLE, "--lang", "zh", "due", "--days", "30")
+    assert "周秀英 (zhou_xiuying)" in zh.stdout

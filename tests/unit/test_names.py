@@ -172,3 +172,33 @@ def test_handover_levels_in_english_name_each_level_once(english: list[str], mes
         Settings.model_validate(
             {"cases": {"handover_levels": ["车间党总支", "段党委"], "handover_levels_en": english}}
         )
+
+
+def test_standards_print_their_english_names_and_keep_chinese_where_none() -> None:
+    tree = build()
+    branch = tree.standards["branch"]
+    info = branch.aspects[0]
+    named = branch.model_copy(
+        update={
+            "name_en": "Branch standard",
+            "aspects": [
+                info.model_copy(
+                    update={
+                        "name_en": "Information feedback",
+                        "items": [
+                            info.items[0].model_copy(update={"name_en": "Reports on time"}),
+                            *info.items[1:],
+                        ],
+                    }
+                ),
+                *branch.aspects[1:],
+            ],
+        }
+    )
+    tree = dataclasses.replace(tree, standards={**tree.standards, "branch": named})
+    en = in_language(tree, "en").standards["branch"]
+    assert en.name == "Branch standard"
+    assert en.aspects[0].name == "Information feedback"
+    assert [i.name for i in en.aspects[0].items[:2]] == ["Reports on time", info.items[1].name]
+    assert en.aspects[1].name == branch.aspects[1].name  # no English name: the Chinese stays
+    assert in_language(tree, "zh").standards["branch"].name == branch.name

@@ -173,17 +173,20 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "Standard": {
         "id": D("standard", "branch or member"),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
         "pass_mark": D("pass mark", "below it is a fail"),
         "aspects": D("aspects"),
     },
     "Aspect": {
         "id": D("id"),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
         "items": D("items"),
     },
     "StandardItem": {
         "id": D("id"),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
         "max": D("max points"),
         "description": D("description", "how it is scored"),
         "source": D("source", "derived or entered"),

@@ -1,9 +1,10 @@
 """The tree as a document in one language names it: units, partners, people and settings.
 
-An English document prints each unit's and partner's ``name_en``, a person's ``name_en`` or
-else their name in pinyin, family name first (杨帆 → Yang Fan), and the English forms of the
-settings it prints (``organisation_en``, ``notice.issuer_en`` … ``cases.handover_levels_en``).
-A unit, partner or setting without an English form keeps its Chinese: no name is made up.
+An English document prints each unit's, partner's and standard item's ``name_en``, a
+person's ``name_en`` or else their name in pinyin, family name first (杨帆 → Yang Fan), and
+the English forms of the settings it prints (``organisation_en``, ``notice.issuer_en`` …
+``cases.handover_levels_en``). A name or setting without an English form keeps its Chinese:
+none is made up.
 
 The change is made once, to the tree every document reads (`in_language`, applied where the
 analysis, the notice, ``assess`` and ``due`` take their snapshot), so each section that
@@ -19,7 +20,7 @@ import re
 from functools import cache
 
 from barrier_cli.core.labels import Lang
-from barrier_cli.core.models import Incident, Org, Settings
+from barrier_cli.core.models import Incident, Org, Settings, Standard
 from barrier_cli.io.loader import Tree
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
@@ -127,6 +128,7 @@ def in_language(tree: Tree, lang: Lang) -> Tree:
         tree,
         org=english_org(tree.org),
         settings=english_settings(tree.settings),
+        standards={key: english_standard(s) for key, s in tree.standards.items()},
         incidents=[_handed_over(i, levels) for i in tree.incidents] if levels else tree.incidents,
     )
 
@@ -138,6 +140,26 @@ def english_org(org: Org) -> Org:
             "partners": [p.model_copy(update={"name": p.name_en or p.name}) for p in org.partners],
             "people": [
                 p.model_copy(update={"name": p.name_en or romanised(p.name)}) for p in org.people
+            ],
+        }
+    )
+
+
+def english_standard(standard: Standard) -> Standard:
+    return standard.model_copy(
+        update={
+            "name": standard.name_en or standard.name,
+            "aspects": [
+                aspect.model_copy(
+                    update={
+                        "name": aspect.name_en or aspect.name,
+                        "items": [
+                            item.model_copy(update={"name": item.name_en or item.name})
+                            for item in aspect.items
+                        ],
+                    }
+                )
+                for aspect in standard.aspects
             ],
         }
     )
