@@ -4,6 +4,8 @@ wrote in the records; a tree without English names keeps its Chinese; zh is unto
 
 from __future__ import annotations
 
+import functools
+import html
 import re
 from pathlib import Path
 from typing import Any
@@ -87,7 +89,8 @@ def _documents(root: Path, lang: str) -> dict[str, str]:
     return out
 
 
-def _record_text(root: Path) -> set[str]:
+@functools.cache
+def _record_text(root: Path) -> frozenset[str]:
     """Every string people wrote in the records: what a document may quote as written."""
     yaml = YAML(typ="safe")
     found: set[str] = set()
@@ -107,7 +110,7 @@ def _record_text(root: Path) -> set[str]:
         if rel in ("barrier.yaml", "org.yaml") or rel.startswith("standards/"):
             continue
         walk(yaml.load(path.read_text(encoding="utf-8")))
-    return found
+    return frozenset(found)
 
 
 def _org_and_settings_chinese(root: Path) -> set[str]:
@@ -188,18 +191,22 @@ def test_chinese_documents_are_the_same_with_or_without_english_names(tmp_path: 
     assert "朱春祥" in named["notice"] and "一班党支部" in named["notice"]
 
 
-@pytest.fixture(scope="module")
-def example_english() -> dict[str, str]:
-    return _documents(EXAMPLE, "en")
-
-
-@pytest.mark.parametrize("name", ["notice", "analysis"])
+@pytest.mark.parametrize(
+    ("command", "fmt"), [("notice", "md"), ("notice", "html"), ("analyze", "md")]
+)
 def test_the_example_documents_in_english_hold_no_chinese_but_quotations(
-    example_english: dict[str, str], name: str
+    command: str, fmt: str
 ) -> None:
     """Every unit, partner, person and setting the example records print has its English
     form; what is left in Chinese is what people wrote, quoted."""
-    assert chinese_outside_record_text(example_english[name], EXAMPLE) == []
+    ran = barrier(EXAMPLE, "--lang", "en", command, "--month", "2026-10", "--format", fmt)
+    assert ran.returncode == 0, ran.stderr
+    text = ran.stdout
+    if fmt == "html":
+        text = re.sub(r"<head>.*?</head>|<style.*?</style>|<[^>]+>", " ", text, flags=re.S)
+        text = html.unescape(text)
+    assert "Shift 1 branch" in text
+    assert chinese_outside_record_text(text, EXAMPLE) == []
 
 
 def test_the_check_finds_a_name_left_in_chinese() -> None:
@@ -221,3 +228,16 @@ def test_assess_and_due_name_branches_items_and_owners_in_english() -> None:
     assert "Zhou Xiuying (zhou_xiuying)" in due.stdout and "周秀英" not in due.stdout
     zh = barrier(EXAMPLE, "--lang", "zh", "due", "--days", "30")
     assert "周秀英 (zhou_xiuying)" in zh.stdout
+
+
+def test_a_notice_issued_in_english_takes_its_english_number_and_stays_as_issued(
+    tmp_path: Path,
+) -> None:
+    root = _tree(tmp_path / "records", _records(), english=True)
+    issued = barrier(root, "--lang", "en", "notice", "--month", "2026-10", "--issue")
+    assert issued.returncode == 0, issued.stderr
+    assert "WGPB \\[2026\\] No. 1\n" in issued.stdout
+    (entry,) = (root / "notices").rglob("N-*.yaml")
+    assert "number: WGPB [2026] No. 1\n" in entry.read_text(encoding="utf-8")
+    again = barrier(root, "--lang", "en", "notice", "--month", "2026-10")
+    assert again.stdout == issued.stdout
