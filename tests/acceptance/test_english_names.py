@@ -241,3 +241,18 @@ def test_a_notice_issued_in_english_takes_its_english_number_and_stays_as_issued
     assert "number: WGPB [2026] No. 1\n" in entry.read_text(encoding="utf-8")
     again = barrier(root, "--lang", "en", "notice", "--month", "2026-10")
     assert again.stdout == issued.stdout
+
+
+def test_english_handover_levels_that_do_not_match_are_one_line_naming_the_file(
+    tmp_path: Path,
+) -> None:
+    levels = {"handover_levels": ["车间党总支", "段党委"], "handover_levels_en": ["Branch"]}
+    root = write(tmp_path / "records", settings={"cases": levels})
+    ran = barrier(root, "--lang", "en", "check")
+    assert ran.returncode == 1
+    assert re.search(
+        r"barrier\.yaml:\d+:\d+: error\[value\]: cases: handover_levels_en names 1 levels; "
+        r"handover_levels has 2",
+        ran.stdout + ran.stderr,
+    )
+    assert "Traceback" not in ran.stdout + ran.stderr

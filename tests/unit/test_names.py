@@ -46,8 +46,9 @@ from minitree import ORG, build, incident
         # ü, and the apostrophe where syllables would run together
         ("吕晓安", "Lü Xiao'an"),
         ("张海鸥", "Zhang Hai'ou"),
-        # a transcribed name keeps its parts; a name already in letters stays as written
+        # a transcribed name keeps its parts; padding is no part; letters stay as written
         ("阿依古丽·买买提", "Ayiguli Maimaiti"),
+        ("王  强", "Wang Qiang"),
         ("Anna Li", "Anna Li"),
     ],
 )

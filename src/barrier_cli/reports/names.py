@@ -24,6 +24,7 @@ from barrier_cli.core.models import Incident, Org, Settings, Standard
 from barrier_cli.io.loader import Tree
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_PADDING = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
 
 # Surnames read otherwise than the same character in a word (pypinyin has no surname mode):
 # 单 is dān in a word and Shàn as a name, 曾 céng and Zēng, 解 jiě and Xiè. Compound surnames
@@ -89,9 +90,11 @@ def romanised(name: str) -> str:
     单雪 → Shan Xue). A name without Chinese characters is returned as it is."""
     if not _HAN.search(name):
         return name
-    parts = [p for p in re.split(r"[·•・\s]+", name) if p]
+    parts = [p for p in re.split(r"\s*[·•・]\s*", name.strip()) if p]
     if len(parts) > 1:  # 阿依古丽·买买提: a transcribed name, each part one word
         return " ".join(_word(_syllables(p)) for p in parts)
+    # 王  强: a two-character name padded to the width of a three-character one in a table
+    name = _PADDING.sub("", name.strip())
     for size in range(min(_COMPOUND, len(name) - 1), 0, -1):
         if (family := _SURNAMES.get(name[:size])) is not None:
             return f"{_word([family])} {_word(_syllables(name[size:]))}"
@@ -118,8 +121,8 @@ def _word(syllables: list[str]) -> str:
 def in_language(tree: Tree, lang: Lang) -> Tree:
     """``tree`` with the names its documents print in ``lang``; the same tree for zh.
 
-    Applying it twice gives what applying it once gives, so a document built from a part
-    built from the same view names everyone alike.
+    Applying it twice gives what applying it once gives: the notice takes its view and then
+    hands it to `assess`, which takes the view of what it is given.
     """
     if lang != "en":
         return tree
