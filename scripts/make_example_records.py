@@ -78,6 +78,7 @@ D = dt.date
 
 SETTINGS: dict[str, Any] = {
     "organisation": "列检车间",
+    "organisation_en": "Train Inspection Workshop",
     "lang": "zh",
     "timezone": "Asia/Shanghai",
     # Minimum reports per month. The source collected 1,285 items in the programme's life,
@@ -103,17 +104,28 @@ SETTINGS: dict[str, Any] = {
     "risk_weights": {"low": 1, "medium": 3, "high": 9},
     "notice": {
         "issuer": "车间党总支",
+        "issuer_en": "Workshop General Party Branch",
         "number": "车间党总支〔{year}〕{seq}号",
+        "number_en": "Workshop General Party Branch [{year}] No. {seq}",
         "recipients": ["各党支部"],
+        "recipients_en": ["All party branches"],
         "correction_days": 10,
         "authority": "中共牡丹江车辆段列检车间总支部委员会",
+        "authority_en": "CPC General Branch Committee of the Train Inspection Workshop, "
+        "Mudanjiang Rolling Stock Depot",
         "copy_to": ["中共牡丹江车辆段委员会", "牡丹江车辆段安全科"],
         "printer": "列检车间党总支办公室",
+        "printer_en": "Office of the Workshop General Party Branch",
+        "copy_to_en": [
+            "CPC Committee of Mudanjiang Rolling Stock Depot",
+            "Mudanjiang Rolling Stock Depot Safety Section",
+        ],
     },
     # The railway sub-bureaus (分局) were abolished in 2005: a workshop of 2026 hands a general
     # class-A accident over to the depot's party committee.
     "cases": {
         "handover_levels": ["车间党总支", "段党委"],
+        "handover_levels_en": ["Workshop General Party Branch", "Depot Party Committee"],
         "handover": {
             "extraordinary": "段党委",
             "major": "段党委",
@@ -129,12 +141,12 @@ GROUPS = {"B1": 4, "B2": 3, "B3": 3, "B4": 3}
 NUMERALS = "一二三四"
 
 PARTNERS = [
-    ("lianjian", "列检"),
-    ("xinhaolou", "信号楼"),
-    ("zhandiao", "站调"),
-    ("xingdiao", "行调"),
-    ("chezhan", "车站"),
-    ("jiwu", "机务"),
+    ("lianjian", "列检", "Train Inspection"),
+    ("xinhaolou", "信号楼", "Signal Box"),
+    ("zhandiao", "站调", "Station Dispatcher"),
+    ("xingdiao", "行调", "Train Dispatcher"),
+    ("chezhan", "车站", "Station"),
+    ("jiwu", "机务", "Locomotive Depot"),
 ]
 
 # id, name, unit, party member, roles, since, until
@@ -209,14 +221,30 @@ PEOPLE: list[tuple[str, str, str, bool, list[str], dt.date | None, dt.date | Non
 
 
 def org_data() -> dict[str, Any]:
-    units: list[dict[str, Any]] = [{"id": "GB", "name": "列检车间党总支", "kind": "general_branch"}]
-    for branch, shift in BRANCHES.items():
-        units.append({"id": branch, "name": f"{shift}党支部", "kind": "branch", "parent": "GB"})
+    units: list[dict[str, Any]] = [
+        {
+            "id": "GB",
+            "name": "列检车间党总支",
+            "name_en": "Workshop General Party Branch",
+            "kind": "general_branch",
+        }
+    ]
+    for number, (branch, shift) in enumerate(BRANCHES.items(), 1):
+        units.append(
+            {
+                "id": branch,
+                "name": f"{shift}党支部",
+                "name_en": f"Shift {number} branch",
+                "kind": "branch",
+                "parent": "GB",
+            }
+        )
         for n in range(GROUPS[branch]):
             units.append(
                 {
                     "id": f"{branch}-G{n + 1}",
                     "name": f"{shift}{NUMERALS[n]}组",
+                    "name_en": f"Shift {number} Group {n + 1}",
                     "kind": "group",
                     "parent": branch,
                 }
@@ -233,7 +261,7 @@ def org_data() -> dict[str, Any]:
         }
         for pid, name, unit, party, roles, since, until in PEOPLE
     ]
-    partners = [{"id": pid, "name": name} for pid, name in PARTNERS]
+    partners = [{"id": pid, "name": name, "name_en": en} for pid, name, en in PARTNERS]
     return {"units": units, "partners": partners, "people": people}
 
 
@@ -303,6 +331,53 @@ MEMBER_STANDARD: dict[str, Any] = {
         }
     ],
 }  # fmt: skip
+
+# What English documents call each standard, aspect and item (as `barrier init --lang en` does).
+STANDARD_NAMES_EN = {
+    "branch": "Branch assessment standard of the safety barrier programme",
+    "info": "Information feedback",
+    "info_network": "The three-tier network reports on time",
+    "info_quality": "Quality and timely analysis of information",
+    "violation_analysis": "Monthly analysis of members' violation information",
+    "serious_cases": "Analysis, handover and accountability for serious violations and class-A accidents",
+    "control": "Work control",
+    "post_area": "Post-area control during one work process",
+    "special_work": "Control of special work such as construction",
+    "key_persons": "Turning key persons around through pairings",
+    "mutual_control": "Post mutual control and the control handbook",
+    "network": "Responsibility network",
+    "joint_meeting": "Joint safety-analysis meetings with management",
+    "member_role": "Members' role (reminding, checking, pioneer posts)",
+    "briefing": "Pre-shift safety briefing",
+    "basic": "Basic guarantee",
+    "projects": "Safety problem-solving projects",
+    "activities": "Party safety themed activities and contests",
+    "member": "Party member pioneer post standard",
+    "pioneer": "Party member pioneer post",
+    "knows": "Knows the rules by heart",
+    "skills": "Masters the work",
+    "no_violation": "No violations of their own",
+    "no_accident": "No accident near them",
+}
+
+
+def with_english_names(standard: dict[str, Any]) -> dict[str, Any]:
+    """``standard`` with the English name of itself, each aspect and each item."""
+
+    def named(entry: dict[str, Any]) -> dict[str, Any]:
+        return {
+            "id": entry["id"],
+            "name": entry["name"],
+            "name_en": STANDARD_NAMES_EN[entry["id"]],
+        } | entry
+
+    return named(standard) | {
+        "aspects": [
+            named(aspect) | {"items": [named(item) for item in aspect["items"]]}
+            for aspect in standard["aspects"]
+        ]
+    }
+
 
 # ---------------------------------------------------------------------------------------------
 # The people, as the generator needs them
@@ -1992,9 +2067,10 @@ def build() -> dict[str, str]:
         "barrier.yaml": SETTINGS_HEADER + dumps(settings.model_dump(mode="python")),
         "org.yaml": record_text(Org.model_validate(org_data())),
     }
-    branch_standard = Standard.model_validate(BRANCH_STANDARD)
+    branch_standard = Standard.model_validate(with_english_names(BRANCH_STANDARD))
     files["standards/branch.yaml"] = record_text(branch_standard)
-    files["standards/member.yaml"] = record_text(Standard.model_validate(MEMBER_STANDARD))
+    member_standard = Standard.model_validate(with_english_names(MEMBER_STANDARD))
+    files["standards/member.yaml"] = record_text(member_standard)
     real = real_reports() + case_reports()
     gen.ids.update(r["id"] for r in real)
     checks = competence_records()

@@ -154,7 +154,7 @@ def test_documents_match_their_snapshots(tmp_path: Path, lang: Lang, fmt: Format
     """A change in a document shows as a diff; BARRIER_UPDATE_SNAPSHOTS=1 rewrites it."""
     root, _ = october(tmp_path / "records")
     text = render_analysis(
-        analyze(load_tree(root), Month(2026, 10), today=TODAY), fmt=fmt, lang=lang
+        analyze(load_tree(root), Month(2026, 10), today=TODAY, lang=lang), fmt=fmt, lang=lang
     )
     expected = SNAPSHOTS / f"october.{lang}.{fmt}"
     if os.environ.get("BARRIER_UPDATE_SNAPSHOTS"):

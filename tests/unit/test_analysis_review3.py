@@ -63,11 +63,6 @@ def test_the_analysis_assesses_whom_assess_assesses(
     assert [m.subject for m in october.scores.failed] == [p for p in failed if p not in cadres]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="assess.py (engineer notice4) assesses whoever was in post on any day of the "
-    "month; passes once that fix is merged: remove this mark then",
-)
 def test_a_member_removed_on_the_27th_is_still_assessed_for_the_month(
     october: MonthlyAnalysis, zh: str
 ) -> None:

@@ -40,5 +40,7 @@ def test_golden_zh_notice_and_analysis_of_2026_10() -> None:
         analyze(tree, OCT, today=TODAY), fmt="md", lang="zh", records=EXAMPLE
     )
     _matches("analysis.2026-10.zh.md", analysis)
-    english = render_analysis(analyze(tree, OCT, today=TODAY), fmt="md", lang="en", records=EXAMPLE)
+    english = render_analysis(
+        analyze(tree, OCT, today=TODAY, lang="en"), fmt="md", lang="en", records=EXAMPLE
+    )
     _matches("analysis.2026-10.en.md", english)

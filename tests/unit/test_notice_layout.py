@@ -126,6 +126,10 @@ def test_overview_counts_by_element_and_branch() -> None:
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden-documents"
 ISSUED_AS = "车间党总支〔2026〕4号"
+# the example records name the issuing body in English for English documents
+AUTHORITY_EN = (
+    "CPC General Branch Committee of the Train Inspection Workshop, Mudanjiang Rolling Stock Depot"
+)
 ELEMENTS = {
     "zh": [
         "中共牡丹江车辆段列检车间总支部委员会",  # 发文机关标志
@@ -152,10 +156,10 @@ ELEMENTS = {
         "2026年11月24日印发",  # 印发日期
     ],
     "en": [
-        "中共牡丹江车辆段列检车间总支部委员会",
+        AUTHORITY_EN,
         ISSUED_AS,
         "Notice on the safety information work of October 2026",
-        "To 各党支部:",
+        "To All party branches:",
         "1. Overview",
         "2. Commendations",
         "3. Problems",
@@ -168,11 +172,11 @@ ELEMENTS = {
         "5. Required corrections",
         "For the information of all branches.",
         "Attachment: items of this notice, October 2026",
-        "中共牡丹江车辆段列检车间总支部委员会",
+        AUTHORITY_EN,
         "24 November 2026",
         "Items of this notice, October 2026",
-        "cc: 中共牡丹江车辆段委员会, 牡丹江车辆段安全科.",
-        "列检车间党总支办公室",
+        "cc: CPC Committee of Mudanjiang Rolling Stock Depot, Mudanjiang Rolling Stock Depot Safety Section.",
+        "Office of the Workshop General Party Branch",
         "24 November 2026",
     ],
 }

@@ -32,6 +32,7 @@ def assess(
     from barrier_cli.io.parallel import load_tree
     from barrier_cli.reports.assess import assess as derive
     from barrier_cli.reports.assess import parse_period, write_drafts
+    from barrier_cli.reports.names import in_language
 
     g = globals_of(ctx)
     tree = load_tree(g.root(), cache=True)
@@ -41,7 +42,7 @@ def assess(
     console = color.console()
     if not console.is_terminal:
         console.width = 200  # piped into a file or a pager: do not cut the reasons short
-    for table in tables(result, tree):
+    for table in tables(result, in_language(tree, lang)):
         console.print(table)
     err = color.console(stderr=True)
     for note in result.notes:

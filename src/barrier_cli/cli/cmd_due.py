@@ -42,7 +42,7 @@ def due(
     lang = g.language(tree.settings.lang)
     if owner is not None:
         owner = Lookup.of(tree.org, "person").option(owner, "--owner", lang)
-    found = due_list(tree, today=today(tree.root), days=days, owner=owner)
+    found = due_list(tree, today=today(tree.root), days=days, owner=owner, lang=lang)
     if output_format == "json":
         sys.stdout.write(found.to_json())
     else:

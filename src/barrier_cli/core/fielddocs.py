@@ -39,6 +39,7 @@ D = FieldDoc
 _DATE_HELP = "YYYY-MM-DD"
 _PERSON_HELP = "a person id from org.yaml"
 _UNIT_HELP = "a unit id from org.yaml"
+_EN_HELP = "what English documents print instead; default: the Chinese"
 
 FIELDS: dict[str, dict[str, FieldDoc]] = {
     # -- fields every record may carry ------------------------------------------------------
@@ -68,6 +69,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "cases": D("typical cases", "analysis deadlines, handover levels, 两违 classes"),
         "key_persons": D("key persons", "the weight of each signal and the threshold"),
         "organisation": D("organisation", "name used in headings"),
+        "organisation_en": D("organisation in English", _EN_HELP),
         "lang": D("language", "zh or en, for documents"),
         "timezone": D("time zone", "IANA zone in which 'today' is taken, default Asia/Shanghai"),
         "cadence": D("cadence", "each tier's feedback period and minimum per period"),
@@ -87,6 +89,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
             "days to analyse", "by accident class, for precursors, for class A/B 两违"
         ),
         "handover_levels": D("handover levels", "lowest first"),
+        "handover_levels_en": D("handover levels in English", "the same levels, in the same order"),
         "handover": D("handover required", "the least level each class is handed over to"),
         "generic_measures": D("generic measures", "measures that say only these are not specific"),
         "a_class_severities": D("A-class severities", "these severities make a class A violation"),
@@ -123,11 +126,17 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     },
     "NoticeSettings": {
         "issuer": D("issuer"),
+        "issuer_en": D("issuer in English", _EN_HELP),
         "number": D("number format", "may use {year} and {seq}"),
+        "number_en": D("number format in English", _EN_HELP),
         "recipients": D("recipients"),
+        "recipients_en": D("recipients in English", _EN_HELP),
         "authority": D("issuing authority", "letterhead"),
+        "authority_en": D("issuing authority in English", _EN_HELP),
         "copy_to": D("copied to"),
+        "copy_to_en": D("copied to in English", _EN_HELP),
         "printer": D("printed by", "default: the issuer's full name (authority)"),
+        "printer_en": D("printed by in English", _EN_HELP),
         "self_review": D("self-review", "the issuer's own lapses apart"),
         "correction_days": D("days to correct", "days a notice gives for correction"),
     },
@@ -140,16 +149,19 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "Unit": {
         "id": D("id", "letters, digits, _ - ."),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
         "kind": D("kind", "general branch, branch or group"),
         "parent": D("parent", _UNIT_HELP),
     },
     "Partner": {
         "id": D("id", "letters, digits, _ - ."),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
     },
     "Person": {
         "id": D("id", "letters, digits, _ - ., e.g. staff no."),
         "name": D("name"),
+        "name_en": D("English name", "what English documents print; default: the name in pinyin"),
         "unit": D("unit", _UNIT_HELP),
         "party_member": D("party member", "whether a party member"),
         "post": D("post", "inspector, fitter, duty officer …"),
@@ -161,17 +173,20 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "Standard": {
         "id": D("standard", "branch or member"),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
         "pass_mark": D("pass mark", "below it is a fail"),
         "aspects": D("aspects"),
     },
     "Aspect": {
         "id": D("id"),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
         "items": D("items"),
     },
     "StandardItem": {
         "id": D("id"),
         "name": D("name"),
+        "name_en": D("English name", _EN_HELP),
         "max": D("max points"),
         "description": D("description", "how it is scored"),
         "source": D("source", "derived or entered"),

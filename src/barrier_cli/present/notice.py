@@ -46,6 +46,7 @@ from barrier_cli.reports.deficiencies import (
     find_deficiencies,
     rule_title,
 )
+from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment
 
 Format = Literal["md", "html"]
@@ -404,8 +405,8 @@ def build_notice(
     day = check_moment(month, today, moment)
     # numbers are the snapshot's; what was done after it, by the notice's date, only changes
     # how an order is worded (an action done late is not ordered done again)
-    full = tree
-    tree = snapshot.as_of(tree, day)
+    full = in_language(tree, lang)
+    tree = snapshot.as_of(full, day)
     settings = tree.settings.notice
     found = done_since(
         find_deficiencies(tree, month, today=today, lang=lang, moment=day),
@@ -1075,6 +1076,7 @@ def publish_notice(
         store.check_document_target(out)
     tree = load_tree(root, cache=True)
     lang = lang or tree.settings.lang
+    tree = in_language(tree, lang)
 
     def write(document: str, shown: Notice | None) -> None:
         if office is not None and shown is not None:

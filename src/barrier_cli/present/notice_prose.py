@@ -457,10 +457,14 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
                 _("{measures}.").format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
             )
     elif measures and not all(m.done and m.verified for m in case.measures):
+        # measures done after the moment and by the notice's date await only verification
+        pending = any(not m.done and m.done_later is None for m in case.measures)
         out.append(
-            _("{measures}; it is closed once they are done and verified.").format(
-                measures=_joined(_p("lacks", "{list}; {item}"), measures)
-            )
+            (
+                _("{measures}; it is closed once they are done and verified.")
+                if pending
+                else _("{measures}; it is closed once they are verified.")
+            ).format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
         )
     else:
         out.append(_("Its correction is not finished yet."))

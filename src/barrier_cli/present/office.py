@@ -51,6 +51,7 @@ def analysis_file(
     left out because they do not validate."""
     from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.analysis_document import analysis_document
+    from barrier_cli.reports.names import in_language
     from barrier_cli.reports.snapshot import check_moment
 
     if fmt == "docx":
@@ -60,7 +61,8 @@ def analysis_file(
     document = analysis_document(
         root=root, month=month, fmt="html", lang=lang, today=today, moment=moment
     )
-    settings = load_tree(root, cache=True).settings
+    tree = load_tree(root, cache=True)
+    settings = in_language(tree, lang or tree.settings.lang).settings
     stamp = Stamp(
         title=title_of(document.text),
         author=settings.organisation,
@@ -94,7 +96,7 @@ def _analysis_docx(
     ) % {"org": result.organisation, "year": month.year, "mon": month.month}
     stamp = Stamp(
         title=title,
-        author=tree.settings.organisation,
+        author=result.organisation,
         date=check_moment(month, today, moment),
         lang=shown,
     )
@@ -128,6 +130,7 @@ def notice_file(
     issue day, a draft dated today; with ``issue``, numbered as `publish_notice` does."""
     from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.notice import latest_issued, publish_notice
+    from barrier_cli.reports.names import in_language
 
     tree = load_tree(root, cache=True)
     # the notice publish_notice will show: the issued one unless a fresh count is asked for
@@ -135,6 +138,7 @@ def notice_file(
     stamp_lang = lang or tree.settings.lang
     if issued is not None and issued.lang in ("zh", "en"):
         stamp_lang = "en" if issued.lang == "en" else "zh"
+    tree = in_language(tree, stamp_lang)
 
     def convert(html: str) -> None:
         stamp = Stamp(

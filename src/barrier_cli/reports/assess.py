@@ -39,6 +39,7 @@ from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.compliance import Expectation, reporting_compliance
 from barrier_cli.reports.deficiencies import Deficiency, find_deficiencies, rule_title
+from barrier_cli.reports.names import in_language
 
 FAILING = frozenset(MEMBER_RULES) - {"nearby"}
 """Member shortfalls that fail the rating (岗区评比失格); a bystander only loses points."""
@@ -113,7 +114,7 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     months = [period] if isinstance(period, Month) else period.months
     months = [m for m in months if m.first <= today]
     # the period's records as they stood at its end, as the analysis and notice count them
-    tree = snapshot.as_of(tree, min(period.last, today))
+    tree = in_language(snapshot.as_of(tree, min(period.last, today)), lang)
     notes: list[str] = []
     branch_std = _standard(tree, "branch")
     found = _period_deficiencies(tree, months, today=today, lang=lang)

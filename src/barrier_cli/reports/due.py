@@ -19,6 +19,7 @@ from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.labels import Lang
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
+from barrier_cli.reports.names import in_language
 
 ItemKind = Literal["action", "measure", "analysis", "basic", "full", "escalated", "priority"]
 
@@ -82,11 +83,17 @@ class DueList:
 
 
 def due_list(
-    tree: Tree, *, today: dt.date, days: int | None = None, owner: str | None = None
+    tree: Tree,
+    *,
+    today: dt.date,
+    days: int | None = None,
+    owner: str | None = None,
+    lang: Lang = "zh",
 ) -> DueList:
-    """Overdue items and those due within the window, per owner, soonest first."""
+    """Overdue items and those due within the window, per owner, soonest first; owners
+    named as documents in ``lang`` name them."""
     # what is still open today, counted as the documents count it
-    tree = snapshot.as_of(tree, today)
+    tree = in_language(snapshot.as_of(tree, today), lang)
     reminders = tree.settings.deadlines.reminders
     window = days if days is not None else max(reminders, default=7)
     if window < 0:

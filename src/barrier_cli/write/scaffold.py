@@ -139,13 +139,44 @@ def modeline(kind: str, depth: int) -> str:
     return f"# yaml-language-server: $schema={up}{SCHEMAS}/{schema_file(kind)}\n"
 
 
+def _english_forms(name: str | None) -> Settings:
+    """The default settings with the English of what the scaffold itself names, written out
+    beside the Chinese so whoever renames one sees the other; a name the user gave has no
+    English form until they write one."""
+    defaults = Settings()
+    notice = defaults.notice.model_copy(
+        update={
+            "issuer_en": "Workshop General Party Branch",
+            "number_en": "Workshop General Party Branch [{year}] No. {seq}",
+            "recipients_en": ["All party branches", "All party groups"],
+        }
+    )
+    cases = defaults.cases.model_copy(
+        update={
+            "handover_levels_en": [
+                "Workshop General Party Branch",
+                "Depot Party Committee",
+                "Sub-bureau Party Committee Organisation Department",
+            ]
+        }
+    )
+    return defaults.model_copy(
+        update={
+            "organisation": name or defaults.organisation,
+            "organisation_en": None if name else "Workshop",
+            "notice": notice,
+            "cases": cases,
+        }
+    )
+
+
 def plan(
     *, name: str | None, lang: Literal["zh", "en"], source: InstallSource | None = None
 ) -> dict[str, str]:
     """Every file ``init`` writes, by path relative to the project folder."""
     shipped = importlib.resources.files("barrier_cli") / "resources" / "init"
     files: dict[str, str] = {}
-    settings = Settings(lang=lang, organisation=name or Settings().organisation)
+    settings = _english_forms(name).model_copy(update={"lang": lang})
     files[f"{RECORDS}/{SETTINGS_FILE}"] = (
         modeline("settings", 0)
         + "# "

@@ -24,6 +24,8 @@ Role = Literal[
 class Unit(Model):
     id: LocalId
     name: OneLine
+    name_en: OneLine | None = None
+    """The name English documents print; without it they print ``name``."""
     kind: UnitKind
     parent: LocalId | None = None
 
@@ -31,11 +33,14 @@ class Unit(Model):
 class Partner(Model):
     id: LocalId
     name: OneLine
+    name_en: OneLine | None = None
 
 
 class Person(Model):
     id: LocalId
     name: OneLine
+    name_en: OneLine | None = None
+    """The name English documents print; without it they print ``name`` in pinyin."""
     unit: LocalId
     party_member: bool = False
     post: OneLine | None = None

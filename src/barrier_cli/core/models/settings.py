@@ -6,7 +6,7 @@ import re
 import string
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, model_validator
 
 from barrier_cli.core import i18n
 from barrier_cli.core.i18n import Lang
@@ -130,17 +130,26 @@ class Deadlines(Model):
 
 
 class NoticeSettings(Model):
+    """Each ``*_en`` key is what an English document prints instead of the key before it;
+    left out, the English document prints the key itself: no name is ever made up."""
+
     issuer: OneLine = "车间党总支"
+    issuer_en: OneLine | None = None
     number: NumberFormat = "车间党总支〔{year}〕{seq}号"
+    number_en: NumberFormat | None = None
     recipients: list[OneLine] = Field(
         default_factory=lambda: ["各党支部", "各党小组"], max_length=100
     )
+    recipients_en: list[OneLine] | None = Field(default=None, max_length=100)
     correction_days: int = Field(default=10, ge=1, le=MAX_DAYS)
     authority: OneLine | None = None
     """发文机关标志, e.g. 中共XX车辆段列检车间总支部委员会; default: the issuer's name."""
+    authority_en: OneLine | None = None
     copy_to: list[OneLine] = Field(default_factory=list, max_length=100)
+    copy_to_en: list[OneLine] | None = Field(default=None, max_length=100)
     printer: OneLine | None = None
     """印发机关; default: the issuer."""
+    printer_en: OneLine | None = None
     self_review: bool = True
     """The issuer's own lapses in a 自查 paragraph (False: left out of the notice)."""
 
@@ -195,6 +204,10 @@ class Cases(Model):
         default_factory=lambda: ["车间党总支", "段党委", "分局党委组织部"],
         description="handover (交班) levels, lowest first",
     )
+    handover_levels_en: list[OneLine] | None = Field(
+        default=None,
+        description="the same levels in English, in the same order, for English documents",
+    )
     handover: dict[str, str] = Field(
         default_factory=_default_handover,
         description="the lowest handover level each class of typical case needs",
@@ -211,6 +224,21 @@ class Cases(Model):
         default_factory=_grade_weights,
         description="how much an A- or B-class 两违 weighs in scores",
     )
+
+    @model_validator(mode="after")
+    def _levels_named_once_each(self) -> Cases:
+        english = self.handover_levels_en
+        if english is not None:
+            if len(english) != len(self.handover_levels):
+                raise ValueError(
+                    i18n._(
+                        "handover_levels_en names {given} levels; handover_levels has {count}: "
+                        "give each level its English name, in the same order"
+                    ).format(given=len(english), count=len(self.handover_levels))
+                )
+            if len(set(english)) != len(english):
+                raise ValueError(i18n._("handover_levels_en names one level twice"))
+        return self
 
 
 class KeyPersonRules(Model):
@@ -236,6 +264,8 @@ class KeyPersonRules(Model):
 
 class Settings(Model):
     organisation: OneLine = "车间"
+    organisation_en: OneLine | None = None
+    """The organisation's name in English documents; default: ``organisation``."""
     lang: Lang = "zh"
     timezone: TimeZone = DEFAULT_TIMEZONE
     cadence: dict[Tier, TierCadence] = Field(default_factory=_default_cadence)

@@ -48,6 +48,8 @@ MEMBER_RULES: dict[str, tuple[str, float]] = {
 class StandardItem(Model):
     id: LocalId
     name: OneLine
+    name_en: OneLine | None = None
+    """The name English documents print; without it they print ``name``."""
     max: Annotated[Points, Field(gt=0)]
     description: Text | None = None
     source: Source | None = None
@@ -60,12 +62,14 @@ class StandardItem(Model):
 class Aspect(Model):
     id: LocalId
     name: OneLine
+    name_en: OneLine | None = None
     items: list[StandardItem] = Field(min_length=1)
 
 
 class Standard(Model):
     id: Literal["branch", "member"]
     name: OneLine
+    name_en: OneLine | None = None
     pass_mark: Points | None = None
     aspects: list[Aspect] = Field(min_length=1)
 

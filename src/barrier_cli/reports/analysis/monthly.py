@@ -25,6 +25,7 @@ from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
+from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment
 
 
@@ -50,6 +51,7 @@ def analyze(
     as_of = check_moment(month, today, moment)
     tree = snapshot.as_of(tree, as_of)
     lang = lang or tree.settings.lang
+    tree = in_language(tree, lang)
     frame = reports_frame(tree)
     this = frame[frame["month"] == str(month)]
     near_misses = {
