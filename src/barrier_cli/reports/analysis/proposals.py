@@ -183,7 +183,8 @@ def _link_measure(tree: Tree, link: WeakLink, evidence: list[str], lang: Lang) -
     """The measure named from the evidence: the wagon models of equipment faults (else the
     place of the equipment), the most reported problem of people or management; the stock
     measure when the reports name none."""
-    reports = [r for r in tree.reports if r.id in set(evidence)]
+    wanted = set(evidence)
+    reports = [r for r in tree.reports if r.id in wanted]
     if link.element == "equipment":
         models = Counter(r.vehicle.split()[0] for r in reports if r.vehicle)
         if models:
