@@ -50,6 +50,8 @@ CHUNK_FILES = 2000
 """Report files per task: small enough that what a worker sends back at once stays a few
 MB, large enough that a task's overhead is lost in it."""
 
+V = TypeVar("V")
+
 Keep = Callable[[Report], bool]
 """Which reports the document needs whole; it must be picklable (it goes to the workers)."""
 
@@ -75,6 +77,9 @@ class ReportColumns:
     risk: list[str] = field(default_factory=list)
     location: list[str | None] = field(default_factory=list)
     closed: list[dt.date | None] = field(default_factory=list)
+    seen: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """One object for each value met (the values repeat: a few hundred words, a few
+    thousand dates), shared by every row that holds it."""
 
     def __len__(self) -> int:
         return len(self.id)
@@ -115,25 +120,17 @@ class ReportColumns:
             (self.category, theirs.category),
             (self.risk, theirs.risk),
         ):
-            mine += map(_shared, values)
-        self.unit += map(_shared, theirs.unit)
-        self.location += map(_shared, theirs.location)
-        self.date += map(_shared, theirs.date)
-        self.closed += map(_shared, theirs.closed)
-        self.keys += (_shared(tuple(keys)) for keys in theirs.keys)
+            mine += map(self._shared, values)
+        self.unit += map(self._shared, theirs.unit)
+        self.location += map(self._shared, theirs.location)
+        self.date += map(self._shared, theirs.date)
+        self.closed += map(self._shared, theirs.closed)
+        self.keys += (self._shared(tuple(keys)) for keys in theirs.keys)
 
-
-_SHARED: dict[object, object] = {}
-"""One object for each value met in the columns (the values repeat: a few hundred words, a
-few thousand dates); it lives as long as the columns do, for the run."""
-
-V = TypeVar("V")
-
-
-def _shared(value: V) -> V:
-    if value is None or (isinstance(value, str) and len(value) > 40):
-        return value
-    return cast(V, _SHARED.setdefault(value, value))
+    def _shared(self, value: V) -> V:
+        if value is None or (isinstance(value, str) and len(value) > 40):
+            return value
+        return cast(V, self.seen.setdefault(value, value))
 
 
 class _Columns(msgspec.Struct, array_like=True):
@@ -281,7 +278,8 @@ def _report_chunk(root: Path, keep: Keep, rels: list[str]) -> bytes:
                 reread.append(n)
             else:
                 kept.append((n, msgspec.Raw(c.encode(packed))))
-    return c.encode(_Chunk(_Columns(**vars(columns)), kept, reread, invalid))
+    sent = _Columns(*(getattr(columns, name) for name in _Columns.__struct_fields__))
+    return c.encode(_Chunk(sent, kept, reread, invalid))
 
 
 def _replace_reports(tree: Tree, reports: list[Report]) -> Tree:
