@@ -46,7 +46,7 @@ def _with_history(
 
 @pytest.fixture(scope="module")
 def embedded(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return _with_history(tmp_path_factory.mktemp("embedded"), reports=800, defects=0.02)
+    return _with_history(tmp_path_factory.mktemp("embedded"), reports=400, defects=0.02)
 
 
 @pytest.mark.parametrize(
@@ -82,7 +82,7 @@ def test_an_example_months_document_is_the_same_inside_a_larger_history(
 ) -> None:
     """Years of records written after the month change nothing of its document, read over
     any number of workers: what it counts and quotes is what stood at its end."""
-    root = _with_history(tmp_path, reports=600, defects=0.0, until=dt.date(2028, 6, 30))
+    root = _with_history(tmp_path, reports=300, defects=0.0, until=dt.date(2028, 6, 30))
     monkeypatch.setattr(parallel, "MIN_FILES", 100)
     monkeypatch.setattr(columnar, "CHUNK_FILES", 150)
     alone = monthly.analyze(parallel.load_tree(EXAMPLE, jobs=1), month, today=TODAY)
