@@ -430,10 +430,16 @@ class Usage:
 
 
 def measure_waits(
-    root: Path, runs: int, env: dict[str, str], *, jsonschema: bool = True
+    root: Path,
+    runs: int,
+    env: dict[str, str],
+    *,
+    jsonschema: bool = True,
+    only: list[str] | None = None,
 ) -> dict[str, Usage]:
     """The rows of issue 17 on one tree, each contender alternating with its comparators
-    (check-jsonschema's two runs too, with ``jsonschema``)."""
+    (check-jsonschema's two runs too, with ``jsonschema``); ``only``: the rows whose name
+    holds one of these words (then a tree shared with others is only read, never edited)."""
     scripts = TREES / "scripts"
     scripts.mkdir(parents=True, exist_ok=True)
     for name, text in (("floor", FLOOR), ("baseline", BASELINE), ("stat_all", STAT_ALL)):
@@ -482,8 +488,12 @@ def measure_waits(
                 None,
                 [[*head, "--schemafile", schema, *chunk] for chunk in batches(reports)],
             )
+    if only:
+        contenders = {k: v for k, v in contenders.items() if any(w in k for w in only)}
+    checked = any(name.startswith("check") for name in contenders)
     out = {name: Usage(name) for name in contenders}
-    run(check, env=env)  # a primed cache for the warm runs
+    if checked:
+        run(check, env=env)  # a primed cache for the warm runs
     run(analyze, env=env)
     for _ in range(runs):
         for name, (before, commands) in contenders.items():
@@ -496,9 +506,10 @@ def measure_waits(
             out[name].seconds.append(wall)
             out[name].cpu.append(cpu)
             out[name].peak_mb.append(peak)
-            if name == "analyze cold":
+            if name == "analyze cold" and checked:
                 run(check, env=env)  # what analyze cold removed, back for the warm rows
-    touched.write_bytes(original)
+    if flip[0]:
+        touched.write_bytes(original)
     return out
 
 
@@ -619,7 +630,11 @@ def wait_ratios(
 
 
 def measure_all_waits(
-    sizes: list[int], nil_returns: int, runs: int, env: dict[str, str]
+    sizes: list[int],
+    nil_returns: int,
+    runs: int,
+    env: dict[str, str],
+    only: list[str] | None = None,
 ) -> tuple[dict[str, dict[str, Usage]], dict[str, int]]:
     """`measure_waits` on every size (and 10k with a year of nil returns), smallest first."""
     trees = [(size, 0) for size in sorted(sizes)]
@@ -632,7 +647,11 @@ def measure_all_waits(
         files[root.name] = sum(1 for _ in root.rglob("*.yaml"))
         print(f"{root.name}: issue 17's rows ...", flush=True)
         results[root.name] = measure_waits(
-            root, 1 if size >= 100_000 else runs, env, jsonschema=compared_to_jsonschema(root.name)
+            root,
+            1 if size >= 100_000 else runs,
+            env,
+            jsonschema=compared_to_jsonschema(root.name),
+            only=only,
         )
     return results, files
 
@@ -789,6 +808,13 @@ def main(argv: list[str] | None = None) -> int:
         help="only issue 17's rows on a tree of this many reports; exit 1 on a regression",
     )
     parser.add_argument("--trees", type=Path, help="where trees and the code snapshot go")
+    parser.add_argument(
+        "--only",
+        nargs="+",
+        metavar="WORD",
+        help="only issue 17's rows whose name holds one of these words (e.g. analyze baseline "
+        "pandas): a tree shared with others is then never edited",
+    )
     args = parser.parse_args(argv)
     if args.trees is not None:
         use_trees(args.trees)
@@ -818,7 +844,9 @@ def main(argv: list[str] | None = None) -> int:
     table = report(results, files)
     print()
     print(table)
-    waits, wait_files = measure_all_waits(args.wait_sizes, args.nil_returns, args.runs, env)
+    waits, wait_files = measure_all_waits(
+        args.wait_sizes, args.nil_returns, args.runs, env, args.only
+    )
     waited = wait_table(waits, wait_files) if waits else ""
     print()
     print(waited)

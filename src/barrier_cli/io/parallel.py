@@ -71,6 +71,16 @@ def pool_map(fn: Callable[[A], R], items: list[A], *, jobs: int, chunksize: int 
     On any exception in the parent (KeyboardInterrupt above all) the workers are killed
     before it propagates, so nothing is left running and no worker prints a traceback.
     """
+    with started_pool(jobs) as pool:
+        return list(pool.map(fn, items, chunksize=chunksize))
+
+
+@contextlib.contextmanager
+def started_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """``jobs`` worker processes, forked now: a worker's resident memory begins as what this
+    process holds at this moment, so a caller about to grow starts them first. On any
+    exception (KeyboardInterrupt above all) they are killed before it propagates, so
+    nothing is left running and no worker prints a traceback."""
     methods = multiprocessing.get_all_start_methods()
     # fork shares the imported modules with the workers; elsewhere each worker imports them
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
@@ -79,15 +89,15 @@ def pool_map(fn: Callable[[A], R], items: list[A], *, jobs: int, chunksize: int 
     )
     try:
         # Ctrl-C while forking would land in an at-fork handler, which swallows it: the
-        # workers are started (on the first submit) with SIGINT held back until they run
+        # workers are started (on the first submit, all of them when forked) with SIGINT
+        # held back until they run
         with _sigint_held():
-            results = pool.map(fn, items, chunksize=chunksize)
-        out = list(results)
+            pool.submit(int).result()
+        yield pool
     except BaseException:
         _kill(pool)
         raise
     pool.shutdown()
-    return out
 
 
 @contextlib.contextmanager
@@ -190,20 +200,31 @@ def read_tree(root: Path, *, cache: bool = False, jobs: int | None = None) -> li
     return [results[rel] for rel, _ in listed]
 
 
+def jobs_for(files: int, jobs: int | None = None) -> int:
+    """How many workers ``files`` files are worth (1: read them in this process)."""
+    return min(jobs or cpu_count(), max(1, files // MIN_FILES))
+
+
 def read_packed(
-    root: Path, rels: list[str], *, jobs: int | None = None, keep: bool = True
+    root: Path,
+    rels: list[str],
+    *,
+    jobs: int | None = None,
+    keep: bool = True,
+    pool: ProcessPoolExecutor | None = None,
 ) -> list[tuple[FileResult, msgspec.Raw | None]]:
     """Each file's result and its read as the cache keeps it, encoded (`cache.Packed`; None:
-    it cannot be kept, or ``keep`` is false and it is read in this process)."""
-    jobs = min(jobs or cpu_count(), max(1, len(rels) // MIN_FILES))
+    it cannot be kept, or ``keep`` is false and it is read in this process). ``pool``: the
+    workers to use (`started_pool`), when they are worth it."""
+    jobs = jobs_for(len(rels), jobs)
     if jobs <= 1:
         return [_read_one(root, rel, keep) for rel in rels]
     size = -(-len(rels) // (jobs * CHUNKS_PER_JOB))
     chunks = [rels[n : n + size] for n in range(0, len(rels), size)]
+    work = functools.partial(_parse_chunk, root)
     out: list[tuple[FileResult, msgspec.Raw | None]] = []
-    for chunk, blob in zip(
-        chunks, pool_map(functools.partial(_parse_chunk, root), chunks, jobs=jobs), strict=True
-    ):
+    blobs = pool.map(work, chunks) if pool is not None else pool_map(work, chunks, jobs=jobs)
+    for chunk, blob in zip(chunks, blobs, strict=True):
         # each file's part of the blob, not a copy: it is decoded once, to be validated
         for rel, raw in zip(chunk, c.decode(blob, list[msgspec.Raw]), strict=True):
             packed = c.decode(raw, c.Packed | None)  # type: ignore[arg-type]

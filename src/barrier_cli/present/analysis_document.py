@@ -63,13 +63,12 @@ def _build(
     color: bool,
     moment: dt.date | None,
 ) -> Document:
-    from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.render.document import render_analysis
-    from barrier_cli.reports.analysis.monthly import analyze
+    from barrier_cli.reports.analysis.monthly import analyze_columns, load_for
 
-    tree = load_tree(root, cache=True)
-    result = analyze(tree, period, today=today, lang=lang, moment=moment)
+    data = load_for(root, period, today=today, moment=moment)
+    result = analyze_columns(data, period, today=today, lang=lang, moment=moment)
     text = render_analysis(
-        result, fmt=fmt, lang=lang or tree.settings.lang, records=root, color=color
+        result, fmt=fmt, lang=lang or data.tree.settings.lang, records=root, color=color
     )
     return Document(text, result.skipped_files)

@@ -82,15 +82,15 @@ def _analysis_docx(
     deliver: Deliver,
     moment: dt.date | None,
 ) -> list[str]:
-    from barrier_cli.io.parallel import load_tree
     from barrier_cli.present.render.document import filters
     from barrier_cli.present.render.docx_template import render_docx
-    from barrier_cli.reports.analysis.monthly import analyze
+    from barrier_cli.reports.analysis.monthly import analyze_columns, load_for
     from barrier_cli.reports.snapshot import check_moment
 
-    tree = load_tree(root, cache=True)
+    data = load_for(root, month, today=today, moment=moment)
+    tree = data.tree
     shown: Lang = lang or tree.settings.lang
-    result = analyze(tree, month, today=today, lang=shown, moment=moment)
+    result = analyze_columns(data, month, today=today, lang=shown, moment=moment)
     title = i18n.translations(shown).gettext(
         "%(org)s: safety information analysis of %(year)s-%(mon)s"
     ) % {"org": result.organisation, "year": month.year, "mon": month.month}

@@ -28,8 +28,8 @@ def totals(frame: pd.DataFrame, tree: Tree, month: Month) -> Totals:
     counts = frame["month"].value_counts()
     this = frame[frame["month"] == str(month)]
     incidents = sum(1 for i in tree.incidents if i.withdrawn is None and month.contains(i.date))
-    dates = [r.date for r in tree.reports if r.withdrawn is None]
-    began = str(Month.of(min(dates))) if dates else str(month)
+    first = min(frame["date"], default=None)
+    began = str(Month.of(first)) if first is not None else str(month)
     return Totals(
         previous_known=str(month.previous) >= began,
         year_ago_known=str(month.year_ago) >= began,

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import datetime as dt
+from typing import TYPE_CHECKING, TypeVar
 
 from barrier_cli.core.extras import require
+from barrier_cli.io.columnar import ReportColumns
 from barrier_cli.io.loader import Tree
 
 if TYPE_CHECKING:
     import pandas as pd
+
+T = TypeVar("T")
 
 COLUMNS = [
     "id",
@@ -27,8 +31,9 @@ COLUMNS = [
 ]
 
 
-def reports_frame(tree: Tree) -> pd.DataFrame:
-    """One row per report still standing (withdrawn ones are left out everywhere).
+def reports_frame(columns: ReportColumns, tree: Tree, as_of: dt.date) -> pd.DataFrame:
+    """One row per report dated up to ``as_of`` and still standing (withdrawn ones are left
+    out everywhere), from the columns of every report of the tree.
 
     ``unit`` is the report's unit, else its reporter's; ``weight`` is the risk weight from
     the settings; ``month`` is "YYYY-MM".
@@ -36,27 +41,41 @@ def reports_frame(tree: Tree) -> pd.DataFrame:
     require("pandas", purpose="the analysis")
     import pandas as pd
 
-    weights = tree.settings.risk_weights
-    # built column by column: a dict per report would be the largest thing alive at 300k
-    columns: dict[str, list[object]] = {name: [] for name in COLUMNS}
-    (ids, dates, months, reporters, in_units, levels, sources, elements, categories, keys) = (
-        columns[name] for name in COLUMNS[:10]
-    )
-    risks, weight, locations = columns["risk"], columns["weight"], columns["location"]
-    for r in tree.reports:
-        if r.withdrawn is not None:
-            continue
-        ids.append(r.id)
-        dates.append(r.date)
-        months.append(f"{r.date.year:04d}-{r.date.month:02d}")
-        reporters.append(r.reporter)
-        in_units.append(tree.places.unit_of(r) or "")
-        levels.append(r.level)
-        sources.append(r.source)
-        elements.append(r.element)
-        categories.append(r.category)
-        keys.append(list(r.keys))
-        risks.append(r.risk)
-        weight.append(weights.get(r.risk, 1))
-        locations.append(r.location or "")
-    return pd.DataFrame(columns, columns=COLUMNS)
+    rows = [
+        n
+        for n, (day, withdrawn) in enumerate(zip(columns.date, columns.withdrawn, strict=True))
+        if not withdrawn and day <= as_of
+    ]
+    weights: dict[str, int] = {str(k): v for k, v in tree.settings.risk_weights.items()}
+    unit_of = tree.places.unit_of_person
+    months: dict[tuple[int, int], str] = {}
+
+    def month(day: dt.date) -> str:
+        key = (day.year, day.month)
+        if key not in months:
+            months[key] = f"{day.year:04d}-{day.month:02d}"
+        return months[key]
+
+    def pick(values: list[T]) -> list[T]:
+        return [values[n] for n in rows]
+
+    units = [
+        unit if unit is not None else (unit_of(reporter) or "")
+        for unit, reporter in zip(pick(columns.unit), pick(columns.reporter), strict=True)
+    ]
+    frame = {
+        "id": pick(columns.id),
+        "date": pick(columns.date),
+        "month": [month(columns.date[n]) for n in rows],
+        "reporter": pick(columns.reporter),
+        "unit": units,
+        "level": pick(columns.level),
+        "source": pick(columns.source),
+        "element": pick(columns.element),
+        "category": pick(columns.category),
+        "keys": pick(columns.keys),
+        "risk": pick(columns.risk),
+        "weight": [weights.get(columns.risk[n], 1) for n in rows],
+        "location": [columns.location[n] or "" for n in rows],
+    }
+    return pd.DataFrame(frame, columns=COLUMNS)

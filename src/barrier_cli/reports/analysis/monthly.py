@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
 
-from barrier_cli.core.errors import UserError
+from barrier_cli.core.errors import InvalidInput, UserError
 from barrier_cli.core.labels import Lang
+from barrier_cli.core.models import Report
 from barrier_cli.core.periods import Month
+from barrier_cli.io import columnar
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis import cases, counts, ranking, timeliness, weak_links
@@ -26,7 +30,7 @@ from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.names import in_language
-from barrier_cli.reports.snapshot import check_moment
+from barrier_cli.reports.snapshot import check_moment, default_moment
 
 
 class NothingToAnalyse(UserError):
@@ -47,12 +51,81 @@ def analyze(
     Withdrawn records are left out everywhere. Raises ``NothingToAnalyse`` rather than
     return an empty document.
     """
-    _require_data(tree, month, today)
+    data = columnar.of_tree(tree, window(tree, month, today=today, moment=moment))
+    return analyze_columns(data, month, today=today, lang=lang, moment=moment)
+
+
+def load_for(
+    root: Path,
+    month: Month,
+    *,
+    today: dt.date,
+    moment: dt.date | None = None,
+    jobs: int | None = None,
+) -> columnar.Columnar:
+    """The tree at ``root`` read for the analysis of ``month``: every report as columns,
+    whole only those of its `window`; over ``jobs`` processes (default: every core)."""
+    return columnar.load(
+        root, lambda base: window(base, month, today=today, moment=moment), jobs=jobs
+    )
+
+
+WEEK_DAYS = 7
+
+
+@dataclass(frozen=True)
+class Window:
+    """The reports the analysis of a month quotes or looks into one by one (the rest it
+    only counts, from columns): those dated from ``since`` to the moment, those still open
+    or with work not done by ``since``, and those other records cite.
+
+    ``since`` is the first day any section looks at: the quarter the scores cover, the
+    months the key-person signals and the repeat violators look back, less a week (a
+    weekly reporting period begun the week before counts).
+    """
+
+    since: dt.date
+    until: dt.date
+    cited: frozenset[str]
+
+    def __call__(self, report: Report) -> bool:
+        if report.id in self.cited:
+            return True
+        if report.date > self.until:
+            return False  # not yet written at the moment: `snapshot.as_of` drops it
+        if report.date >= self.since or report.closed is None or report.closed >= self.since:
+            return True
+        return any(a.done is None or a.done >= self.since for a in report.actions)
+
+
+def window(tree: Tree, month: Month, *, today: dt.date, moment: dt.date | None = None) -> Window:
+    """The `Window` of ``month``'s analysis; ``tree`` needs to hold all but its reports."""
+    try:
+        until = check_moment(month, today, moment)
+    except InvalidInput:  # `analyze` says so, after what it checks first
+        until = default_moment(month, today)
+    back = max(tree.settings.key_persons.months, cases.REPEAT_MONTHS)
+    first = min(month.quarter.first, month.shift(1 - back).first)
+    quoted = {rid for i in tree.incidents for rid in i.reports}
+    quoted |= {w.record for w in tree.rewards if w.record}
+    return Window(first - dt.timedelta(days=WEEK_DAYS), until, frozenset(quoted))
+
+
+def analyze_columns(
+    data: columnar.Columnar,
+    month: Month,
+    *,
+    today: dt.date,
+    lang: Lang | None = None,
+    moment: dt.date | None = None,
+) -> MonthlyAnalysis:
+    """`analyze` of a tree read as columns (`load_for`, `columnar.of_tree`)."""
+    _require_data(data, month, today)
     as_of = check_moment(month, today, moment)
-    tree = snapshot.as_of(tree, as_of)
+    tree = snapshot.as_of(data.tree, as_of)
     lang = lang or tree.settings.lang
     tree = in_language(tree, lang)
-    frame = reports_frame(tree)
+    frame = reports_frame(data.columns, tree, as_of)
     this = frame[frame["month"] == str(month)]
     near_misses = {
         r.id: without_trains(r.summary) for r in tree.reports if r.category == "near_miss"
@@ -80,9 +153,9 @@ def analyze(
         priorities=weak_links.priorities(links),
         assessments=ranking.assessment_ranking(tree, month),
         good_catches=ranking.good_catches(tree, month),
-        skipped_files=[f.rel for f in tree.files if f.kind and f.record is None],
+        skipped_files=data.skipped,
         feedback=feedback_summary(tree, month, as_of=as_of),
-        cumulative=cumulative(tree, as_of=as_of),
+        cumulative=cumulative(tree, as_of=as_of, columns=data.columns),
         key_persons=key_person_signals(tree, month, as_of),
         rewards=month_lines(tree, month),
         patrols=cadre_patrols(tree, month, today=today),
@@ -99,12 +172,12 @@ def analyze(
     return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 
 
-def _require_data(tree: Tree, month: Month, today: dt.date) -> None:
+def _require_data(data: columnar.Columnar, month: Month, today: dt.date) -> None:
     if month.first > today:
         raise NothingToAnalyse(f"{month} has not begun yet (today is {today}); nothing to analyse")
-    dates = [r.date for r in tree.reports if r.withdrawn is None] + [
-        i.date for i in tree.incidents if i.withdrawn is None
-    ]
+    tree, reports = data.tree, data.columns
+    dates = [d for d, gone in zip(reports.date, reports.withdrawn, strict=True) if not gone]
+    dates += [i.date for i in tree.incidents if i.withdrawn is None]
     if not dates:
         raise NothingToAnalyse(
             f"{tree.root}: no reports or incidents yet; add one with 'barrier report add'"

@@ -110,13 +110,16 @@ def propose(
         candidates.append((_from_case(tree, case, deadline, lang), said))
         covered.update([case.id, *case.reports])
     unit_of = {r.id: tree.places.unit_of(r) or "" for r in tree.reports}
+    at: dict[str, list[int]] = {}
+    for n, r in enumerate(tree.reports):
+        at.setdefault(r.id, []).append(n)
     for link in links:
         evidence = [e for e in link.evidence if e not in covered]
         if not evidence:
             continue
         covered.update(evidence)
-        said = _from_link(tree, link, evidence, unit_of, deadline, native).content
-        candidates.append((_from_link(tree, link, evidence, unit_of, deadline, lang), said))
+        said = _from_link(tree, link, evidence, unit_of, at, deadline, native).content
+        candidates.append((_from_link(tree, link, evidence, unit_of, at, deadline, lang), said))
     candidates.sort(key=lambda c: -c[0].weight)
     fresh: list[Priority] = []
     for p, said in candidates:
@@ -206,6 +209,7 @@ def _from_link(
     link: WeakLink,
     evidence: list[str],
     unit_of: dict[str, str],
+    at: dict[str, list[int]],
     deadline: dt.date,
     lang: Lang,
 ) -> Priority:
@@ -219,7 +223,7 @@ def _from_link(
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
         where = f", {link.location}"
-    measures = [_link_measure(tree, link, evidence, lang)]
+    measures = [_link_measure(tree, link, evidence, at, lang)]
     if link.category == "near_miss":
         measures.append(in_lang(lang, _NEAR_MISS_MEASURE))
     content = in_lang(lang, _LINK_CONTENT).format(
@@ -245,11 +249,15 @@ def _from_link(
     )
 
 
-def _link_measure(tree: Tree, link: WeakLink, evidence: list[str], lang: Lang) -> str:
+def _link_measure(
+    tree: Tree, link: WeakLink, evidence: list[str], at: dict[str, list[int]], lang: Lang
+) -> str:
     """The measure named from the evidence: the wagon models of equipment faults (else the
     place of the equipment), the most reported problem of people or management; the stock
     measure when the reports name none."""
-    reports = [r for r in tree.reports if r.id in set(evidence)]
+    # in the tree's order, found by position (``at``: where each id stands), not by a pass
+    # over every report per link
+    reports = [tree.reports[n] for n in sorted(n for i in set(evidence) for n in at.get(i, ()))]
     if link.element == "equipment":
         models = Counter(r.vehicle.split()[0] for r in reports if r.vehicle)
         if models:

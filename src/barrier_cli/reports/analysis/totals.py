@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
+from barrier_cli.io.columnar import ReportColumns
 from barrier_cli.io.loader import Tree
 
 
@@ -32,19 +33,25 @@ _SOURCES = ("on_site", "cadre_patrol", "joint_labour", "briefing", "other")
 _LEVELS = ("member", "group", "branch")
 
 
-def cumulative(tree: Tree, *, as_of: dt.date) -> Cumulative:
-    reports = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
-    element: Counter[str] = Counter(r.element for r in reports)
-    source: Counter[str] = Counter(r.source for r in reports)
-    level: Counter[str] = Counter(r.level for r in reports)
+def cumulative(tree: Tree, *, as_of: dt.date, columns: ReportColumns | None = None) -> Cumulative:
+    """``columns``: every report of the tree, when ``tree`` holds only some of them whole."""
+    c = columns if columns is not None else ReportColumns.of(tree.reports)
+    reports = [
+        n
+        for n, (day, withdrawn) in enumerate(zip(c.date, c.withdrawn, strict=True))
+        if not withdrawn and day <= as_of
+    ]
+    element: Counter[str] = Counter(c.element[n] for n in reports)
+    source: Counter[str] = Counter(c.source[n] for n in reports)
+    level: Counter[str] = Counter(c.level[n] for n in reports)
     return Cumulative(
         as_of=as_of,
-        since=min((r.date for r in reports), default=None),
+        since=min((c.date[n] for n in reports), default=None),
         reports=len(reports),
         by_element={k: element[k] for k in _ELEMENTS},
         by_source={k: source[k] for k in _SOURCES},
         by_level={k: level[k] for k in _LEVELS},
-        closed=sum(1 for r in reports if r.closed is not None and r.closed <= as_of),
+        closed=sum(1 for n in reports if (day := c.closed[n]) is not None and day <= as_of),
         nil_returns=sum(
             1
             for d in tree.returns

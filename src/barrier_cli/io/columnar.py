@@ -1,0 +1,286 @@
+"""Read a tree for one document: every report as a few columns, whole records only where asked.
+
+A month's analysis counts over the whole history (trends, year-ago and cumulative figures)
+but quotes only the records of a short window (the month's, the open ones, what they
+reference). Holding every report of a 300k tree as a validated record cost 1.35 GB; as
+columns it is a tenth of that. The workers parse and validate each report file and send
+back its column values, and the parsed YAML only of the reports ``keep`` wants whole; the
+parent validates those again (as it does any read that crossed a pipe) and never holds a
+second copy of the rest. Every other kind of record (incidents, pairings, org, settings,
+...) is read whole, first, so that ``keep`` can be chosen from it.
+
+This path neither reads nor writes the file cache: a cache entry is the parsed YAML, which
+would have to be validated again in this process, and keeping the cache up to date means
+holding every file's read until the end. What an unchanged tree costs is paid by the memo
+of the finished document instead (`cache.memoised`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import functools
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar, cast
+
+import msgspec
+
+from barrier_cli.core.models import Report
+from barrier_cli.io import cache as c
+from barrier_cli.io import parallel
+from barrier_cli.io.loader import (
+    FileResult,
+    Tree,
+    _classify,
+    build_tree,
+    collector_paused,
+    iter_files,
+    parse_file,
+    read_file,
+    result_of,
+)
+
+REPORTS = "reports/"
+CHUNK_FILES = 2000
+"""Report files per task: small enough that what a worker sends back at once stays a few
+MB, large enough that a task's overhead is lost in it."""
+
+V = TypeVar("V")
+
+Keep = Callable[[Report], bool]
+"""Which reports the document needs whole; it must be picklable (it goes to the workers)."""
+
+
+@dataclass
+class ReportColumns:
+    """Every valid report of a tree, one list per field, in the tree's file order.
+
+    Only what counts across the whole history is kept; ``unit`` is the report's own (None:
+    its reporter's, looked up in the org when used).
+    """
+
+    id: list[str] = field(default_factory=list)
+    date: list[dt.date] = field(default_factory=list)
+    withdrawn: list[bool] = field(default_factory=list)
+    reporter: list[str] = field(default_factory=list)
+    unit: list[str | None] = field(default_factory=list)
+    level: list[str] = field(default_factory=list)
+    source: list[str] = field(default_factory=list)
+    element: list[str] = field(default_factory=list)
+    category: list[str] = field(default_factory=list)
+    keys: list[tuple[str, ...]] = field(default_factory=list)
+    risk: list[str] = field(default_factory=list)
+    location: list[str | None] = field(default_factory=list)
+    closed: list[dt.date | None] = field(default_factory=list)
+    seen: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
+    """One object for each value met (the values repeat: a few hundred words, a few
+    thousand dates), shared by every row that holds it."""
+
+    def __len__(self) -> int:
+        return len(self.id)
+
+    def add(self, r: Report) -> None:
+        self.id.append(r.id)
+        self.date.append(r.date)
+        self.withdrawn.append(r.withdrawn is not None)
+        self.reporter.append(r.reporter)
+        self.unit.append(r.unit)
+        self.level.append(r.level)
+        self.source.append(r.source)
+        self.element.append(r.element)
+        self.category.append(r.category)
+        self.keys.append(tuple(r.keys))
+        self.risk.append(r.risk)
+        self.location.append(r.location)
+        self.closed.append(r.closed)
+
+    @classmethod
+    def of(cls, reports: Iterable[Report]) -> ReportColumns:
+        out = cls()
+        for r in reports:
+            out.add(r)
+        return out
+
+    def extend(self, chunk: _Chunk) -> None:
+        """A worker's columns appended, repeated values shared: each decoded string, date or
+        list is a new object, and 300k copies of 'equipment' would outweigh the rest."""
+        theirs = chunk.columns
+        self.id += theirs.id
+        self.withdrawn += theirs.withdrawn
+        for mine, values in (
+            (self.reporter, theirs.reporter),
+            (self.level, theirs.level),
+            (self.source, theirs.source),
+            (self.element, theirs.element),
+            (self.category, theirs.category),
+            (self.risk, theirs.risk),
+        ):
+            mine += map(self._shared, values)
+        self.unit += map(self._shared, theirs.unit)
+        self.location += map(self._shared, theirs.location)
+        self.date += map(self._shared, theirs.date)
+        self.closed += map(self._shared, theirs.closed)
+        self.keys += (self._shared(tuple(keys)) for keys in theirs.keys)
+
+    def _shared(self, value: V) -> V:
+        if value is None or (isinstance(value, str) and len(value) > 40):
+            return value
+        return cast(V, self.seen.setdefault(value, value))
+
+
+class _Columns(msgspec.Struct, array_like=True):
+    """`ReportColumns` as they cross the pipe."""
+
+    id: list[str]
+    date: list[dt.date]
+    withdrawn: list[bool]
+    reporter: list[str]
+    unit: list[str | None]
+    level: list[str]
+    source: list[str]
+    element: list[str]
+    category: list[str]
+    keys: list[tuple[str, ...]]
+    risk: list[str]
+    location: list[str | None]
+    closed: list[dt.date | None]
+
+
+class _Chunk(msgspec.Struct, array_like=True):
+    """What a worker sends back for its files: the valid reports' columns, the reads of those
+    kept whole (by position in the task), the positions of those kept whole whose read the
+    cache's format cannot hold (a read it cannot hold cannot cross the pipe either: they
+    are read again here) and of the files that do not validate."""
+
+    columns: _Columns
+    kept: list[tuple[int, msgspec.Raw]]
+    reread: list[int]
+    invalid: list[int]
+
+
+@dataclass(frozen=True)
+class Columnar:
+    """A tree as one document needs it."""
+
+    tree: Tree
+    """Every record but reports; of these, only those kept whole, in file order."""
+    columns: ReportColumns
+    """Every valid report, in file order."""
+    skipped: list[str]
+    """Files of a record kind that do not validate, in the tree's order: left out."""
+
+
+def of_tree(tree: Tree, keep: Keep) -> Columnar:
+    """What `load` gives, from a tree already read (tests, scripts and small trees)."""
+    return Columnar(
+        tree=_replace_reports(tree, [r for r in tree.reports if keep(r)]),
+        columns=ReportColumns.of(tree.reports),
+        skipped=[f.rel for f in tree.files if f.kind and f.record is None],
+    )
+
+
+def load(root: Path, keep_for: Callable[[Tree], Keep], *, jobs: int | None = None) -> Columnar:
+    """Read the tree at ``root``: first every file that is no report, then the reports, over
+    ``jobs`` worker processes, keeping whole those that ``keep_for(the first part)`` wants."""
+    workers = parallel.jobs_for(_count_reports(root, (jobs or parallel.cpu_count())), jobs)
+    with collector_paused(), _pool(workers) as pool:
+        reports: list[str] = []
+        others: list[str] = []
+        results: list[FileResult] = []
+        for rel, problem in iter_files(root):
+            if problem is not None:
+                results.append(FileResult(rel, None, parse_problem=problem))
+            elif rel.startswith(REPORTS) and _is_report(rel):
+                reports.append(rel)
+            else:
+                others.append(rel)
+        read = parallel.read_packed(root, others, jobs=jobs, keep=False, pool=pool)
+        results += [result for result, _ in read]
+        keep = keep_for(build_tree(root, results))
+        columns = ReportColumns()
+        invalid = [r.rel for r in results if r.kind and r.record is None]
+        for rels, chunk in _read_reports(root, reports, keep, pool):
+            columns.extend(chunk)
+            invalid += [rels[n] for n in chunk.invalid]
+            whole = [(n, c.unpack_read(rels[n], c.decode(raw, c.Packed))) for n, raw in chunk.kept]
+            whole += [(n, read_file(root, rels[n])) for n in chunk.reread]
+            results += [result for _, result in sorted(whole, key=lambda pair: pair[0])]
+        return Columnar(build_tree(root, results), columns, sorted(invalid))
+
+
+def _count_reports(root: Path, enough: int) -> int:
+    """The number of report files, counted up to what is ``enough`` to start every worker:
+    the workers are forked before anything is read, while this process is small (each
+    worker's resident memory begins as what its parent holds when it is forked)."""
+    wanted = enough * parallel.MIN_FILES
+    found = 0
+    pending = [os.fspath(root / REPORTS)]
+    while pending and found < wanted:
+        try:
+            with os.scandir(pending.pop()) as listing:
+                for entry in listing:
+                    if entry.is_dir(follow_symlinks=False):
+                        pending.append(entry.path)
+                    else:
+                        found += 1
+        except OSError:
+            continue  # the listing proper says what cannot be read
+    return found
+
+
+@contextlib.contextmanager
+def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+    if workers <= 1:
+        yield None
+        return
+    with parallel.started_pool(workers) as pool:
+        yield pool
+
+
+def _is_report(rel: str) -> bool:
+    kind = _classify(rel)
+    return kind is not None and kind.name == "report"
+
+
+def _read_reports(
+    root: Path, rels: list[str], keep: Keep, pool: ProcessPoolExecutor | None
+) -> Iterator[tuple[list[str], _Chunk]]:
+    """Each task's files and what was read of them, in order."""
+    size = CHUNK_FILES
+    chunks = [rels[n : n + size] for n in range(0, len(rels), size)]
+    work = functools.partial(_report_chunk, root, keep)
+    blobs = map(work, chunks) if pool is None else pool.map(work, chunks)
+    for rels_of, blob in zip(chunks, blobs, strict=True):
+        yield rels_of, c.decode(blob, _Chunk)
+
+
+def _report_chunk(root: Path, keep: Keep, rels: list[str]) -> bytes:
+    """Read, validate and take apart report files (in a worker)."""
+    columns = ReportColumns()
+    kept: list[tuple[int, msgspec.Raw]] = []
+    reread: list[int] = []
+    invalid: list[int] = []
+    for n, rel in enumerate(rels):
+        kind, data, problem = parse_file(root, rel)
+        record = result_of(rel, kind, data, problem).record
+        if not isinstance(record, Report):
+            invalid.append(n)
+            continue
+        columns.add(record)
+        if keep(record):
+            packed = c.pack_read(data, None)
+            if packed is None:
+                reread.append(n)
+            else:
+                kept.append((n, msgspec.Raw(c.encode(packed))))
+    sent = _Columns(*(getattr(columns, name) for name in _Columns.__struct_fields__))
+    return c.encode(_Chunk(sent, kept, reread, invalid))
+
+
+def _replace_reports(tree: Tree, reports: list[Report]) -> Tree:
+    return dataclasses.replace(tree, reports=reports)
