@@ -570,7 +570,7 @@ def analysis() -> Builder:
             '{{ _("Due") }}',
             '{{ _("Days overdue") }}',
         ],
-        "o in tl.overdue",
+        "o in tl.shown_overdue",
         [
             "{{ o.action | dash }}",
             "{{ o.unit_name | dash }}",
@@ -583,6 +583,14 @@ def analysis() -> Builder:
             "{{ o.days_overdue }}",
         ],
     )
+    b.tag("{%p if tl.unlisted_overdue %}")
+    b.para(
+        "{% set more = tl.unlisted_overdue %}{% trans count=more %}One more overdue action, "
+        "overdue fewer days, is not listed here; `barrier due` lists every one.{% pluralize %}"
+        "{{ count }} more overdue actions, overdue fewer days, are not listed here; "
+        "`barrier due` lists every one.{% endtrans %}"
+    )
+    b.tag("{%p endif %}")
     b.tag("{%p endif %}")
 
     b.heading('{{ _("Key-person pairings") }}', 2)

@@ -123,7 +123,7 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
     ]
     body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
     # named as a 公文 names it, the rule-breaker in front, and not named twice
-    assert "9月18日，二班一组姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。" in body
+    assert "9月18日，二班一组检车员姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。" in body
     assert "按规定应向车间党总支交班，至今未交班。" in body
     assert "9月份发生的严重违章1起至今尚未整改销号。" in body  # 总体情况
     # what it lacks, each once, the analysis levels named: the branch's in the case...
@@ -134,7 +134,7 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
     # ...the general branch's own level in its self-review, never ordered to the branch
     assert "总支层面剖析由车间党总支自行补做（见本通报自查部分）。" in body
     assert (
-        "车间党总支未对9月18日二班一组姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
+        "车间党总支未对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
         "将于12月4日前召开总支委员会补充剖析。" in body
     )
     assert "总支层面" not in body[body.index("五、整改要求") :]

@@ -256,10 +256,11 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
         assert dump not in prose, dump
     for word in ("排尾", "列检车间党总支办公室", "四班党支部发生"):
         assert word not in prose, word
-    # a case's measures as its record has them: owners and due dates are there, one is open
+    # a case's measures as its record has them: the last one done on 11-18, after the month
+    # and before the notice's day, awaits only its verification
     assert (
-        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（责任人任辉，"
-        "11月30日前）正在推进，完成并验证后整改销号。" in prose
+        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（责任人任辉）"
+        "已于11月18日完成，经验证后整改销号。" in prose
     )
     assert "未明确责任人、完成期限和验证方式" not in prose
     # a meeting held without its attendees recorded is said as such, not as no meeting

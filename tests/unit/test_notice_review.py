@@ -87,13 +87,18 @@ def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
     case = _sun_hao_case()
     text = _text(case, _again(), today=D(2026, 11, 5))
     problems = _between(text, "（一）事故和“两违”情况", "（二）")
-    assert "9月18日，二班一组姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。" in problems
+    assert (
+        "9月18日，二班一组检车员姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。"
+        in problems
+    )
     assert "姜海峰于10月11日再次违章（插撤脱轨器未执行呼唤应答），属重复违章。" in problems
     assert "（列车未停稳跨越车钩）" not in text and "当事人姜海峰" not in problems
-    assert "对9月18日二班一组姜海峰列车未停稳跨越车钩严重违章，" in text
-    assert f"9月18日二班一组姜海峰列车未停稳跨越车钩严重违章（记录编号{case.id}）" in text
+    assert "对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章，" in text
+    assert f"9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章（记录编号{case.id}）" in text
     english = _text(case, _again(), today=D(2026, 11, 5), lang="en")
-    assert "姜海峰 broke the rules again on 11 October (“插撤脱轨器未执行呼唤应答”)" in english
+    assert (
+        "Jiang Haifeng broke the rules again on 11 October (“插撤脱轨器未执行呼唤应答”)" in english
+    )
 
 
 def test_the_general_branch_level_is_the_issuers_own_and_said_in_its_self_review() -> None:
@@ -103,7 +108,7 @@ def test_the_general_branch_level_is_the_issuers_own_and_said_in_its_self_review
     assert "缺少总支层面剖析" not in text and "补充总支层面剖析" not in text
     own = _between(text, "（六）车间党总支自查", "四、考核结果")
     assert (
-        "车间党总支未对9月18日二班一组姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
+        "车间党总支未对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
         "将于11月15日前召开总支委员会补充剖析。"
     ) in own
     # the branch is told what is its own to do, and no more

@@ -77,6 +77,8 @@ class ReportColumns:
     risk: list[str] = field(default_factory=list)
     location: list[str | None] = field(default_factory=list)
     closed: list[dt.date | None] = field(default_factory=list)
+    near_miss: list[str | None] = field(default_factory=list)
+    """A near miss's summary (near misses are grouped by what happened), None for the rest."""
     seen: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     """One object for each value met (the values repeat: a few hundred words, a few
     thousand dates), shared by every row that holds it."""
@@ -98,6 +100,7 @@ class ReportColumns:
         self.risk.append(r.risk)
         self.location.append(r.location)
         self.closed.append(r.closed)
+        self.near_miss.append(r.summary if r.category == "near_miss" else None)
 
     @classmethod
     def of(cls, reports: Iterable[Report]) -> ReportColumns:
@@ -125,6 +128,7 @@ class ReportColumns:
         self.location += map(self._shared, theirs.location)
         self.date += map(self._shared, theirs.date)
         self.closed += map(self._shared, theirs.closed)
+        self.near_miss += theirs.near_miss
         self.keys += (self._shared(tuple(keys)) for keys in theirs.keys)
 
     def _shared(self, value: V) -> V:
@@ -149,6 +153,7 @@ class _Columns(msgspec.Struct, array_like=True):
     risk: list[str]
     location: list[str | None]
     closed: list[dt.date | None]
+    near_miss: list[str | None]
 
 
 class _Chunk(msgspec.Struct, array_like=True):

@@ -607,7 +607,7 @@ def _cases(
 ) -> list[Case]:
     """The month's accidents and 两违, then earlier ones still open, as the analysis lists
     them; a measure done after ``day`` and by ``until`` (the notice's date) is marked so."""
-    this, earlier = case_rows(tree, month, day)
+    this, earlier = case_rows(tree, month, day, lang)
     incidents = {i.id: i for i in tree.incidents}
     later = {i.id: i.measures for i in full.incidents}
     names = {p.id: p.name for p in tree.org.people}

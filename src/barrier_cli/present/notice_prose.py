@@ -404,7 +404,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
     elif named:
         persons = _(", involving {person}").format(person=named[0])
     out = [
-        _("On {day}, {team} had a {kind}: {title}{persons}{still}.").format(
+        _("On {day}, {team} had a {kind}: “{title}”{persons}{still}.").format(
             day=_day(case.date),
             team=case.team,
             kind=kind,
@@ -1058,7 +1058,11 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 clauses[u.name].append(_correct(g.rule))
     for c in notice.cases:
         steps = _to_do(c)
-        if c.closed or not steps:
+        # every measure carried out, some not yet verified: verifying them is what is left
+        verify = not steps and any(
+            (m.done and not m.verified) or m.done_later is not None for m in c.measures
+        )
+        if c.closed or not (steps or verify):
             continue
         owners.setdefault(c.branch_name, c.secretaries)
         if any(s in c.persons for s in c.secretaries):
@@ -1075,7 +1079,11 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 issuer=notice.issuer,
             )
         clauses[c.branch_name].append(
-            _("complete {case} under {rule}: {steps}, and close it once verified").format(
+            _("verify the measures carried out for {case} and close it under {rule}").format(
+                case=case_name(c), rule=rule()
+            )
+            if verify
+            else _("complete {case} under {rule}: {steps}, and close it once verified").format(
                 case=case_name(c),
                 rule=rule(),
                 steps=_joined(_p("steps", "{list}; {item}"), steps),

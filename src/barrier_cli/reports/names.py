@@ -142,7 +142,12 @@ def english_org(org: Org) -> Org:
             "units": [u.model_copy(update={"name": u.name_en or u.name}) for u in org.units],
             "partners": [p.model_copy(update={"name": p.name_en or p.name}) for p in org.partners],
             "people": [
-                p.model_copy(update={"name": p.name_en or romanised(p.name)}) for p in org.people
+                p.model_copy(
+                    # a post is free Chinese text with no English form: the documents then
+                    # say the person's role, or nothing
+                    update={"name": p.name_en or romanised(p.name), "post": None}
+                )
+                for p in org.people
             ],
         }
     )

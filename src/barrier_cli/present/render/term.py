@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-from barrier_cli.core.i18n import _, join, pgettext, using
+from barrier_cli.core.i18n import _, join, ngettext, pgettext, using
 from barrier_cli.core.labels import Lang
 from barrier_cli.reports.analysis.result import CaseRow, MonthlyAnalysis
 
@@ -111,7 +111,7 @@ def _render(analysis: MonthlyAnalysis, *, words: Words, color: bool) -> str:
             pgettext("analysis overdue actions", "Due"),
             pgettext("analysis overdue actions", "Days"),
         )
-        for item in tl.overdue:
+        for item in tl.shown_overdue:
             o.add_row(
                 item.record,
                 esc(item.action),
@@ -120,6 +120,18 @@ def _render(analysis: MonthlyAnalysis, *, words: Words, color: bool) -> str:
                 str(item.days_overdue),
             )
         console.print(o)
+        if tl.unlisted_overdue:
+            more = tl.unlisted_overdue
+            console.print(
+                ngettext(
+                    "One more overdue action, overdue fewer days, is not listed here; "
+                    "`barrier due` lists every one.",
+                    "%(count)s more overdue actions, overdue fewer days, are not listed here; "
+                    "`barrier due` lists every one.",
+                    more,
+                )
+                % {"count": more}
+            )
 
     def cases(title: str, rows: list[CaseRow]) -> None:
         c = table(

@@ -15,7 +15,7 @@ from barrier_cli.reports.analysis.result import MonthlyAnalysis, RecordRef
 def cited(a: MonthlyAnalysis) -> list[str]:
     """The record ids the document's sections speak of, in the sections' order."""
     ids: list[str] = [r.id for rep in a.near_miss_repeats for r in rep.reports]
-    ids += [o.record for o in a.timeliness.overdue]
+    ids += [o.record for o in a.timeliness.shown_overdue]
     for p in a.problems:
         ids += [r.id for r in p.cases] + [i.id for i in p.incidents]
     ids += [i.id for i in a.incidents + a.earlier_open]

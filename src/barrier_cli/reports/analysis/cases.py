@@ -77,8 +77,8 @@ def case_subject(tree: Tree, incident: Incident, lang: Lang) -> str:
     跨越车钩): the title, the rule-breaker's name put first when the title leaves it out,
     and their post before the name."""
     subject = incident.title
-    if incident.violation is None:
-        return subject
+    if incident.violation is None or lang == "en":
+        return subject  # in English the record's own words are quoted: the persons said apart
     person = next((p for p in tree.org.people if p.id == incident.violation.person), None)
     doer = person.name if person is not None else incident.violation.person
     if doer not in subject:
@@ -86,8 +86,7 @@ def case_subject(tree: Tree, incident: Incident, lang: Lang) -> str:
     if person is None or not subject.startswith(doer):
         return subject
     post = person.post or next((label("role", r, lang) for r in _POSTS if r in person.roles), "")
-    # a post in English stands before the name with a space; in Chinese it runs on
-    return f"{post} {subject}" if post and lang == "en" else post + subject
+    return post + subject
 
 
 def main_element(incident: Incident) -> str:

@@ -127,8 +127,11 @@ def analyze_columns(
     tree = in_language(tree, lang)
     frame = reports_frame(data.columns, tree, as_of)
     this = frame[frame["month"] == str(month)]
+    # from the columns: a near miss of a month before the window is grouped as one in it
     near_misses = {
-        r.id: without_trains(r.summary) for r in tree.reports if r.category == "near_miss"
+        rid: without_trains(summary)
+        for rid, summary in zip(data.columns.id, data.columns.near_miss, strict=True)
+        if summary is not None
     }
     links = weak_links.weak_links(frame, month, near_misses)
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)

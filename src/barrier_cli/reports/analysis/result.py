@@ -145,6 +145,11 @@ class OverdueItem:
     """Who took the owner's post since, when someone did: they answer for it now."""
 
 
+OVERDUE_SHOWN = 30
+"""A meeting reads the longest-overdue actions, not a register: a tree that has let thousands
+lapse gets a document of pages, not of megabytes (and a template within its CPU budget)."""
+
+
 @dataclass(frozen=True)
 class Timeliness:
     reports: int
@@ -165,6 +170,16 @@ class Timeliness:
     @property
     def open_earlier(self) -> int:
         return self.open_reports - self.open_this_month
+
+    @property
+    def shown_overdue(self) -> list[OverdueItem]:
+        """The overdue actions a document lists: the longest overdue, at most
+        `OVERDUE_SHOWN`; ``barrier due`` lists them all."""
+        return self.overdue[:OVERDUE_SHOWN]
+
+    @property
+    def unlisted_overdue(self) -> int:
+        return len(self.overdue) - len(self.shown_overdue)
 
     @property
     def closed_within_share(self) -> float | None:
