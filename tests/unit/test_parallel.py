@@ -75,8 +75,10 @@ COMMANDS = {
 
 @pytest.fixture(scope="module")
 def big_tree(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Enough files that a command spends a while in its workers (none in the cache)."""
-    return generate(tmp_path_factory.mktemp("big") / "records", reports=3000, seed=5, defects=0)
+    """Enough files that a command spends a while in its workers (none in the cache): with
+    3,000 the workers of a faster loader were sometimes done, and the command about to exit,
+    by the time a loaded machine let the test see them."""
+    return generate(tmp_path_factory.mktemp("big") / "records", reports=12000, seed=5, defects=0)
 
 
 def _stat(pid: int) -> tuple[str, int] | None:
@@ -117,7 +119,7 @@ def _start_with_workers(
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
-        workers = _children(proc.pid)
+        workers = _running(_children(proc.pid))  # exited workers wait as zombies
         if len(workers) >= 2:
             return proc, workers
         time.sleep(0.005)

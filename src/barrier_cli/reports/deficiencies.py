@@ -25,8 +25,7 @@ from barrier_cli.core.models.incident import typical_gaps
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
-from barrier_cli.reports.analysis.cases import case_rows
-from barrier_cli.reports.analysis.result import CaseRow
+from barrier_cli.reports.case_names import case_subject, case_team
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.snapshot import default_moment
 
@@ -345,8 +344,6 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
     them is not the analysis the procedure asks for, whatever the case's status says.
     """
     cases = scope.tree.settings.cases
-    this, earlier = case_rows(scope.tree, scope.month, scope.asof)
-    rows = {row.id: row for row in [*this, *earlier]}
     for incident in scope.incidents():
         typical = incident.is_typical(cases)
         if incident.type == "violation" and not typical:
@@ -384,7 +381,7 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
                 else "{case} ({id}) was to be analysed by {due}; on {asof} it was still not "
                 "analysed, {late} late",
             ).format(
-                case=_case_name(incident, rows.get(incident.id), scope),
+                case=_case_name(incident, scope),
                 id=incident.id,
                 due=scope.day(due),
                 then="" if (then := analysed or unattended) is None else scope.day(then),
@@ -395,13 +392,14 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
         )
 
 
-def _case_name(incident: Incident, row: CaseRow | None, scope: Scope) -> str:
-    """A case as the documents name it, from the analysis's row (date, team, the
-    rule-breaker in front of what happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
-    team = row.team if row is not None else scope.unit_name(incident.unit)
-    what = row.subject if row is not None else incident.title
+def _case_name(incident: Incident, scope: Scope) -> str:
+    """A case as the documents name it (date, team, the rule-breaker in front of what
+    happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
     return i18n.in_lang(scope.lang, "the {kind} of {day} in {team}, “{what}”").format(
-        kind=_case_kind(incident, scope), day=scope.day(incident.date), team=team, what=what
+        kind=_case_kind(incident, scope),
+        day=scope.day(incident.date),
+        team=case_team(scope.tree, incident),
+        what=case_subject(scope.tree, incident, scope.lang),
     )
 
 

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from barrier_cli.core.labels import Lang, label
+from barrier_cli.core.labels import Lang
 from barrier_cli.core.models import Incident
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.pairings import running_on
 from barrier_cli.reports.analysis.result import CaseRow, RepeatViolator
+from barrier_cli.reports.case_names import case_subject, case_team
 
 REPEAT_MONTHS = 3
 REPEAT_COUNT = 2
@@ -62,31 +63,10 @@ def _row(tree: Tree, incident: Incident, as_of: dt.date, lang: Lang) -> CaseRow:
         analysis_due=due,
         analysis_late=(analysed is None and due < as_of)
         or (analysed is not None and analysed > due),
-        team=unit_name.removesuffix("党支部"),
+        team=case_team(tree, incident),
         subject=case_subject(tree, incident, lang),
         element=main_element(incident),
     )
-
-
-_POSTS = ("duty_officer", "team_leader", "foreman", "inspector")
-"""The roles a 公文 names a worker by (检车员孙浩), the first one held."""
-
-
-def case_subject(tree: Tree, incident: Incident, lang: Lang) -> str:
-    """What happened, with who did it in front as a 公文 names them (检车员孙浩在列车未停稳时
-    跨越车钩): the title, the rule-breaker's name put first when the title leaves it out,
-    and their post before the name."""
-    subject = incident.title
-    if incident.violation is None or lang == "en":
-        return subject  # in English the record's own words are quoted: the persons said apart
-    person = next((p for p in tree.org.people if p.id == incident.violation.person), None)
-    doer = person.name if person is not None else incident.violation.person
-    if doer not in subject:
-        subject = doer + subject
-    if person is None or not subject.startswith(doer):
-        return subject
-    post = person.post or next((label("role", r, lang) for r in _POSTS if r in person.roles), "")
-    return post + subject
 
 
 def main_element(incident: Incident) -> str:

@@ -22,9 +22,9 @@ from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.cases import case_subject
 from barrier_cli.reports.analysis.result import FollowUp, Priority, WeakLink
 from barrier_cli.reports.analysis.studies import measure_state
+from barrier_cli.reports.case_names import case_subject
 
 PROPOSED = 5
 """Priorities proposed at most: a meeting adopts a handful, not a list."""
