@@ -106,6 +106,11 @@ def _running(pids: set[int]) -> set[int]:
     return {pid for pid in pids if (st := _stat(pid)) is not None and st[0] != "Z"}
 
 
+def _default_sigint() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _start_with_workers(
     root: Path, command: list[str], stderr: int = subprocess.PIPE
 ) -> tuple[subprocess.Popen[str], set[int]]:
@@ -116,6 +121,9 @@ def _start_with_workers(
         stderr=stderr,
         text=True,
         start_new_session=True,
+        # as a terminal starts it: Ctrl-C neither ignored nor blocked, whatever this test
+        # process inherited (a child inherits both across exec)
+        preexec_fn=_default_sigint,
     )
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and proc.poll() is None:
@@ -165,7 +173,8 @@ def test_ctrl_c_says_interrupted_once_without_worker_tracebacks(big_tree: Path, 
     finally:
         for pid in _running(workers):
             os.kill(pid, signal.SIGKILL)
-    assert proc.returncode == 130, err
+    inherited = (signal.getsignal(signal.SIGINT), signal.pthread_sigmask(signal.SIG_BLOCK, []))
+    assert proc.returncode == 130, (err, inherited)
     assert err.count("已中断，未写入任何内容") == 1, err  # in the tree's language
     assert "Traceback" not in err
     assert not _wait_gone(workers)
