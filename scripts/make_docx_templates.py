@@ -509,9 +509,9 @@ def analysis() -> Builder:
     b.para(
         "{% set fb = a.feedback %}{% set answered = fb.answered %}{% set within = fb.within %}"
         "{% set fdays = fb.feedback_days %}"
-        "{% if answered == within %}{% trans %}{{ answered }} reporters had an answer this "
+        "{% if answered == within %}{% trans %}{{ answered }} reports had feedback this "
         "month, all within {{ fdays }} days.{% endtrans %}"
-        "{% else %}{% trans %}{{ answered }} reporters had an answer this month, {{ within }} "
+        "{% else %}{% trans %}{{ answered }} reports had feedback this month, {{ within }} "
         "of them within {{ fdays }} days.{% endtrans %}{% endif %}"
         "{% if fb.unanswered %}{{ sp }}{% set nwho = fb.unanswered | length %}"
         "{% trans %}Not answered in time: {{ nwho }}.{% endtrans %}{% endif %}"
@@ -704,8 +704,8 @@ def analysis() -> Builder:
 
     b.heading('{{ _("3. Typical cases") }}', 1)
     b.para(
-        "{% trans %}A case is closed only when the “three nots” are met: its cause, the "
-        "responsibility and the measures all made clear.{% endtrans %}"
+        "{% trans %}A case is closed only when the “three nots” are met: the problem "
+        "established, its causes found and specific measures taken.{% endtrans %}"
     )
     case_header = [
         '{{ _("Date") }}',

@@ -200,7 +200,7 @@ def test_the_english_analysis_reads_as_english(en: str) -> None:
     ):
         assert label_sentence not in en
     assert "This month saw 1 general class A accident. 4 near misses were reported" in en
-    assert en.count("the “three nots” are met: its cause, the responsibility and the measures") == 1
+    assert en.count("the “three nots” are met: the problem established, its causes found") == 1
     assert "### Party members ranked within their branch, Q4 2026 so far" in en
 
 

@@ -193,7 +193,9 @@ def test_the_printing_line_names_the_printer_else_the_issuer() -> None:
 
 def test_english_explains_the_three_nots_once_and_reads_as_sentences() -> None:
     text = _text(_sun_hao_case(), _again(), today=D(2026, 11, 5), lang="en")
-    long = "the “three nots” (cause, responsibility and measures all made clear)"
+    long = (
+        "the “three nots” (the problem established, its causes found and specific measures taken)"
+    )
     assert text.count(long) == 1 and text.index(long) < text.index("under the three nots")
     assert "three-nots rule" not in text
     assert "To 各党支部, 各党小组:" in text and "To: " not in text

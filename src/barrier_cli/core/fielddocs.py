@@ -10,11 +10,14 @@ The Chinese is in the ``labels`` catalogue, as ``field:<Model>.<key>`` and ``hel
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
-from pydantic import BaseModel
 
 from barrier_cli.core import i18n
 from barrier_cli.core.i18n import Lang
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,14 +47,10 @@ from barrier_cli.reports.deficiencies import (
     rule_title,
 )
 from barrier_cli.reports.names import in_language
-from barrier_cli.reports.snapshot import check_moment
+from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
 
 Format = Literal["md", "html"]
 MAX_SEQ = 999
-DRAFT_DAYS = 5
-"""An unissued notice of a finished month is dated this many days after the month's end
-(after its 党内安全分析会), or today if that is earlier: a draft printed weeks later still
-reads as the notice it would have been, not one ordering what has since been done."""
 PLACEHOLDER = re.compile(r"[XxＸｘ×]{2,}|（[^）]*(?:字号|名称|机关)[^）]*）|\((?:number|name)\)")
 """What a template or an example leaves for the writer to fill in: XX, （发文字号）."""
 

@@ -370,7 +370,9 @@ class _Rule:
                 else _("the four nots")
             )
         return (
-            _("the “three nots” (cause, responsibility and measures all made clear)")
+            _(
+                "the “three nots” (the problem established, its causes found and specific measures taken)"
+            )
             if first
             else _("the three nots")
         )

@@ -22,6 +22,11 @@ from barrier_cli.core.models import Action, Incident, KeyPerson, Pairing, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 
+DRAFT_DAYS = 5
+"""An unissued notice of a finished month is dated this many days after the month's end
+(after its 党内安全分析会), or today if that is earlier: a draft printed weeks later still
+reads as the notice it would have been, not one ordering what has since been done."""
+
 
 def as_of(tree: Tree, day: dt.date) -> Tree:
     """``tree`` as it stood at the end of ``day``; facts dated later are forgotten.

@@ -7,6 +7,7 @@ import datetime as dt
 
 from barrier_cli.core.models import Action, Incident
 from barrier_cli.io.loader import Tree
+from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.result import (
     CaseRef,
     CaseRow,
@@ -28,7 +29,10 @@ def case_studies(tree: Tree, rows: list[CaseRow], as_of: dt.date) -> list[CaseSt
     """
     incidents = {i.id: i for i in tree.incidents}
     names = {p.id: p.name for p in tree.org.people}
-    supplement_by = as_of + dt.timedelta(days=tree.settings.deadlines.analyse_days)
+    # by the month's notice's correction deadline, the day the notice's 自查 names
+    supplement_by = as_of + dt.timedelta(
+        days=snapshot.DRAFT_DAYS + tree.settings.notice.correction_days
+    )
     return [
         dataclasses.replace(
             _study(incidents[row.id], row, names, as_of),
