@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-
 from barrier_cli.core import i18n
 from barrier_cli.core.i18n import Lang
 
