@@ -43,6 +43,8 @@ class Index:
     partners: set[str]
     records: AbstractSet[str]
     asked: set[str] = field(default_factory=set)
+    hazards: set[str] = field(default_factory=set)
+    """The hazard log's ids (hazards.yaml)."""
     """Every record id looked up so far: what a file's answer rests on besides org.yaml,
     settings and standards (the incremental check re-checks a file when one of them comes
     or goes)."""
@@ -55,6 +57,7 @@ class Index:
             units={u.id for u in tree.org.units},
             partners={p.id for p in tree.org.partners},
             records=record_ids(tree.files) if records is None else records,
+            hazards=tree.hazards.ids(),
         )
 
     # person, unit and record answer with a tuple, empty in the common case, not a
@@ -250,6 +253,13 @@ def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
     yield from ix.actions("actions", r.actions)
     for n, rid in enumerate(r.links):
         yield from ix.record(("links", n), rid)
+    if r.hazard is not None and r.hazard not in ix.hazards:
+        yield Problem(
+            f.UNKNOWN_REF,
+            ("hazard",),
+            i18n._("hazard: no hazard '{hazard}' in hazards.yaml").format(hazard=r.hazard),
+            _close(r.hazard, ix.hazards),
+        )
 
 
 def _incident(i: Incident, ix: Index, tree: Tree) -> Iterator[Problem]:

@@ -57,6 +57,7 @@ _PLAIN_RULES = frozenset(
         "NoticeEntry",
         "NilReturns",
         "Roster",
+        "HazardLog",
         "Roundup",
         "Competence",
         "Reward",

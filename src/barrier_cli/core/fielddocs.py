@@ -213,6 +213,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "location": D("location", "track, yard …"),
         "persons": D("persons", "violators, key persons"),
         "summary": D("summary", "one line: what was found"),
+        "hazard": D("hazard", "the hazard log id (hazards.yaml), if it is a known hazard"),
         "details": D("details", "what happened, where, what done"),
         "status": D("status", "open … closed"),
         "analysis": D("analysis", "date, by, cause"),
@@ -456,6 +457,16 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "date": D("date", _DATE_HELP),
         "by": D("ticked by", "the group leader who ticked it"),
         "filed": D("filed", "when recorded, if later: late"),
+    },
+    "HazardLog": {
+        "hazards": D("hazards", "one entry per hazard, however reports word it"),
+    },
+    "Hazard": {
+        "id": D("id", "e.g. H-01; reports name it in 'hazard'"),
+        "name": D("name", "a noun phrase, as documents print it"),
+        "name_en": D("English name", "for English documents"),
+        "element": D("element", "equipment, personnel or management"),
+        "phrases": D("match phrases", "a report whose summary holds one is this hazard"),
     },
     "Roster": {
         "cycles": D("shift cycles", "each group's shift pattern"),

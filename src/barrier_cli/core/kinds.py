@@ -53,6 +53,7 @@ KINDS: dict[str, Kind] = {
         Kind("settings", "Settings", "", is_record=False, title_zh="设置"),
         Kind("org", "Org", "", is_record=False, title_zh="组织"),
         Kind("roster", "Roster", "", is_record=False, title_zh="排班与请假"),
+        Kind("hazards", "HazardLog", "", is_record=False, title_zh="安全风险库"),
         Kind("standard", "Standard", "standards", is_record=False, title_zh="考核标准"),
         Kind(
             "report",
@@ -142,6 +143,7 @@ def classify(rel: PurePosixPath) -> Kind | None:
             "barrier": KINDS["settings"],
             "org": KINDS["org"],
             "roster": KINDS["roster"],
+            "hazards": KINDS["hazards"],
         }.get(rel.stem)
     if parts[0] == "standards" and len(parts) == 2:
         return KINDS["standard"]

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         Priorities,
         Report,
         Reward,
+        HazardLog,
         Roster,
         Roundup,
         Settings,
@@ -271,6 +272,8 @@ class Tree:
     key_persons: list[KeyPerson] = field(default_factory=list)
     rewards: list[Reward] = field(default_factory=list)
     priorities: list[Priorities] = field(default_factory=list)
+    hazards: HazardLog = field(default_factory=lambda: models.HazardLog())
+    """The hazard log (hazards.yaml, optional): one hazard however a report words it."""
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}
@@ -322,6 +325,7 @@ _MODELS = (
     "KeyPerson",
     "Reward",
     "Priorities",
+    "HazardLog",
 )
 """By name, not class: sorting a small tree (an add's) imports no model it does not hold."""
 
@@ -364,6 +368,7 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         key_persons=records("KeyPerson"),
         rewards=records("Reward"),
         priorities=records("Priorities"),
+        hazards=next(iter(records("HazardLog")), None) or models.HazardLog(),
     )
 
 

@@ -51,6 +51,7 @@ GLOBS = {
     "settings": [f"{RECORDS}/{SETTINGS_FILE}"],
     "org": [f"{RECORDS}/org.yaml"],
     "roster": [f"{RECORDS}/roster.yaml"],
+    "hazards": [f"{RECORDS}/hazards.yaml"],
     "standard": [f"{RECORDS}/standards/*.yaml"],
     "report": [f"{RECORDS}/reports/**/*.yaml"],
     "incident": [f"{RECORDS}/incidents/**/*.yaml"],

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from barrier_cli.core.models.assessment import Assessment
     from barrier_cli.core.models.common import Action, Problem
     from barrier_cli.core.models.competence import Competence
+    from barrier_cli.core.models.hazard import Hazard, HazardLog
     from barrier_cli.core.models.incident import Incident
     from barrier_cli.core.models.keyperson import KeyPerson
     from barrier_cli.core.models.notice import NoticeEntry
@@ -32,6 +33,8 @@ _MODULE_OF = {
     "Action": "common",
     "Assessment": "assessment",
     "Competence": "competence",
+    "Hazard": "hazard",
+    "HazardLog": "hazard",
     "Incident": "incident",
     "KeyPerson": "keyperson",
     "NilReturns": "returns",
@@ -55,6 +58,8 @@ __all__ = [
     "Action",
     "Assessment",
     "Competence",
+    "Hazard",
+    "HazardLog",
     "Incident",
     "KeyPerson",
     "NilReturns",

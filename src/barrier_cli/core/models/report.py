@@ -61,6 +61,9 @@ class Report(RecordModel):
     location: ShortText | None = None
     persons: list[PersonId] = empty_list()
     summary: OneLine
+    hazard: LocalId | None = Field(
+        default=None, description="the hazard log entry it shows (hazards.yaml), if named"
+    )
     details: Text | None = None
     status: ReportStatus = "open"
     analysis: Analysis | None = None
