@@ -34,6 +34,7 @@ from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.models import (
     Assessment,
     Competence,
+    HazardLog,
     Incident,
     KeyPerson,
     NoticeEntry,
@@ -454,6 +455,8 @@ class Pattern:
     months: tuple[int, ...] = ()
     """Only in these months (weather); empty means any month."""
     weight: int = 3
+    hazard: str | None = None
+    """The hazard log's id the report names (its words match none of the log's phrases)."""
 
 
 WINTER = (11, 12, 1, 2, 3)
@@ -543,7 +546,8 @@ CATALOGUE: list[Pattern] = [
          "关键环节控制责任未细化到人。", (("preventive", "修订党员定位定项控制点", 14),), weight=2),
     # From partner units (联劳)
     Pattern("management", "near_miss", ("link",), "high", "信号楼未及时通知邻线接车，作业人员险些来不及避让",
-         "联劳联控通知不及时。", (("corrective", "与信号楼重新确认邻线接车通知办法", 5),), partner="xinhaolou", weight=2),
+         "联劳联控通知不及时。", (("corrective", "与信号楼重新确认邻线接车通知办法", 5),), partner="xinhaolou", weight=2,
+         hazard="H-01"),
     Pattern("management", "hazard", ("train", "link"), "medium", "站调临时变更{train}次到达股道未通知列检",
          "站调与列检信息互通不畅。", (("corrective", "与站调建立股道变更即时通报制度", 7),), True, partner="zhandiao", weight=2),
     Pattern("management", "hazard", ("train",), "medium", "行调调整{train}次开车时刻，列检作业时间不足",
@@ -690,6 +694,7 @@ def generated_report(
         + (["group"] if level == "group" and "group" not in kind.keys else []),
         "risk": kind.risk,
         "summary": kind.summary.format(**fields),
+        "hazard": kind.hazard,
     }
     if kind.on_train:
         data["train"] = fields["train"]
@@ -2059,6 +2064,38 @@ def _month_judgement(draft: Any) -> str:
 SETTINGS_HEADER = "# 列检车间安全屏障综合记录簿：设置。每个键都有默认值，这里全部写出以便查阅。\n"
 
 
+HAZARDS = [
+    # (id, name, English name, element, phrases): the example's recurring near misses,
+    # hazards and faults, each named once however the reports word it
+    ("H-01", "邻线来车避让不及时", "Late clearing of the track for trains on the adjacent line",
+     "management", ["未及时下道避让"]),
+    ("H-02", "撤除防护号志前未确认人员撤出",
+     "Protection signals removed before all staff were confirmed clear", "management",
+     ["撤除防护号志前未确认"]),
+    ("H-03", "脱轨器插撤不灵活", "Derailers stiff to place and remove", "equipment",
+     ["脱轨器插撤不灵活"]),
+    ("H-04", "对讲机电池老化", "Worn-out radio batteries", "equipment", ["对讲机电池老化"]),
+    ("H-05", "闸瓦磨耗超限", "Brake shoes worn beyond the limit", "equipment", ["闸瓦磨耗超限"]),
+    ("H-06", "截断塞门手把关闭", "Angle cock handle left closed", "equipment",
+     ["截断塞门手把处于关闭位"]),
+    ("H-07", "制动梁安全链脱落", "Brake-beam safety chain off", "equipment", ["制动梁安全链脱落"]),
+    ("H-08", "场区照明灯损坏", "Broken yard lights", "equipment", ["照明灯损坏"]),
+    ("H-09", "试风机压力表失准", "Inaccurate air-test pressure gauge", "equipment",
+     ["试风机压力表失准"]),
+    ("H-10", "防溜铁鞋摆放不规范", "Anti-roll skates misplaced", "management",
+     ["防溜铁鞋摆放不规范"]),
+]  # fmt: skip
+
+
+def hazard_log() -> dict[str, Any]:
+    return {
+        "hazards": [
+            {"id": i, "name": name, "name_en": en, "element": element, "phrases": phrases}
+            for i, name, en, element, phrases in HAZARDS
+        ]
+    }
+
+
 def build() -> dict[str, str]:
     """Every file of the example tree, relative path → canonical text."""
     gen = Gen(random.Random(SEED))
@@ -2066,6 +2103,7 @@ def build() -> dict[str, str]:
     files = {
         "barrier.yaml": SETTINGS_HEADER + dumps(settings.model_dump(mode="python")),
         "org.yaml": record_text(Org.model_validate(org_data())),
+        "hazards.yaml": record_text(HazardLog.model_validate(hazard_log())),
     }
     branch_standard = Standard.model_validate(with_english_names(BRANCH_STANDARD))
     files["standards/branch.yaml"] = record_text(branch_standard)
@@ -2115,7 +2153,7 @@ def write(out: Path, files: dict[str, str], *, clean: bool) -> None:
     if clean:
         for name in GENERATED:
             shutil.rmtree(out / name, ignore_errors=True)
-        for name in ("barrier.yaml", "org.yaml", "roster.yaml"):
+        for name in ("barrier.yaml", "org.yaml", "roster.yaml", "hazards.yaml"):
             (out / name).unlink(missing_ok=True)
     taken = [rel for rel in sorted(files) if (out / rel).exists()]
     if taken:

@@ -30,7 +30,7 @@ from typing import TypeVar, cast
 
 import msgspec
 
-from barrier_cli.core.models import Report
+from barrier_cli.core.models import HazardLog, Report
 from barrier_cli.io import cache as c
 from barrier_cli.io import parallel
 from barrier_cli.io.loader import (
@@ -79,6 +79,9 @@ class ReportColumns:
     closed: list[dt.date | None] = field(default_factory=list)
     near_miss: list[str | None] = field(default_factory=list)
     """A near miss's summary (near misses are grouped by what happened), None for the rest."""
+    hazard: list[str | None] = field(default_factory=list)
+    """The hazard of the log (hazards.yaml) the report shows (`HazardLog.of`), None if none:
+    matched where the report is read, so the summaries of the rest need not be kept."""
     seen: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
     """One object for each value met (the values repeat: a few hundred words, a few
     thousand dates), shared by every row that holds it."""
@@ -86,7 +89,7 @@ class ReportColumns:
     def __len__(self) -> int:
         return len(self.id)
 
-    def add(self, r: Report) -> None:
+    def add(self, r: Report, hazards: HazardLog) -> None:
         self.id.append(r.id)
         self.date.append(r.date)
         self.withdrawn.append(r.withdrawn is not None)
@@ -101,12 +104,14 @@ class ReportColumns:
         self.location.append(r.location)
         self.closed.append(r.closed)
         self.near_miss.append(r.summary if r.category == "near_miss" else None)
+        self.hazard.append(hazards.of(r.hazard, r.summary))
 
     @classmethod
-    def of(cls, reports: Iterable[Report]) -> ReportColumns:
+    def of(cls, reports: Iterable[Report], hazards: HazardLog | None = None) -> ReportColumns:
         out = cls()
+        log = hazards if hazards is not None else HazardLog()
         for r in reports:
-            out.add(r)
+            out.add(r, log)
         return out
 
     def extend(self, chunk: _Chunk) -> None:
@@ -129,6 +134,7 @@ class ReportColumns:
         self.date += map(self._shared, theirs.date)
         self.closed += map(self._shared, theirs.closed)
         self.near_miss += theirs.near_miss
+        self.hazard += map(self._shared, theirs.hazard)
         self.keys += (self._shared(tuple(keys)) for keys in theirs.keys)
 
     def _shared(self, value: V) -> V:
@@ -154,6 +160,7 @@ class _Columns(msgspec.Struct, array_like=True):
     location: list[str | None]
     closed: list[dt.date | None]
     near_miss: list[str | None]
+    hazard: list[str | None]
 
 
 class _Chunk(msgspec.Struct, array_like=True):
@@ -184,7 +191,7 @@ def of_tree(tree: Tree, keep: Keep) -> Columnar:
     """What `load` gives, from a tree already read (tests, scripts and small trees)."""
     return Columnar(
         tree=_replace_reports(tree, [r for r in tree.reports if keep(r)]),
-        columns=ReportColumns.of(tree.reports),
+        columns=ReportColumns.of(tree.reports, tree.hazards),
         skipped=[f.rel for f in tree.files if f.kind and f.record is None],
     )
 
@@ -206,10 +213,11 @@ def load(root: Path, keep_for: Callable[[Tree], Keep], *, jobs: int | None = Non
                 others.append(rel)
         read = parallel.read_packed(root, others, jobs=jobs, keep=False, pool=pool)
         results += [result for result, _ in read]
-        keep = keep_for(build_tree(root, results))
+        first = build_tree(root, results)
+        keep = keep_for(first)
         columns = ReportColumns()
         invalid = [r.rel for r in results if r.kind and r.record is None]
-        for rels, chunk in _read_reports(root, reports, keep, pool):
+        for rels, chunk in _read_reports(root, reports, keep, first.hazards, pool):
             columns.extend(chunk)
             invalid += [rels[n] for n in chunk.invalid]
             whole = [(n, c.unpack_read(rels[n], c.decode(raw, c.Packed))) for n, raw in chunk.kept]
@@ -253,18 +261,22 @@ def _is_report(rel: str) -> bool:
 
 
 def _read_reports(
-    root: Path, rels: list[str], keep: Keep, pool: ProcessPoolExecutor | None
+    root: Path,
+    rels: list[str],
+    keep: Keep,
+    hazards: HazardLog,
+    pool: ProcessPoolExecutor | None,
 ) -> Iterator[tuple[list[str], _Chunk]]:
     """Each task's files and what was read of them, in order."""
     size = CHUNK_FILES
     chunks = [rels[n : n + size] for n in range(0, len(rels), size)]
-    work = functools.partial(_report_chunk, root, keep)
+    work = functools.partial(_report_chunk, root, keep, hazards)
     blobs = map(work, chunks) if pool is None else pool.map(work, chunks)
     for rels_of, blob in zip(chunks, blobs, strict=True):
         yield rels_of, c.decode(blob, _Chunk)
 
 
-def _report_chunk(root: Path, keep: Keep, rels: list[str]) -> bytes:
+def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -> bytes:
     """Read, validate and take apart report files (in a worker)."""
     columns = ReportColumns()
     kept: list[tuple[int, msgspec.Raw]] = []
@@ -276,7 +288,7 @@ def _report_chunk(root: Path, keep: Keep, rels: list[str]) -> bytes:
         if not isinstance(record, Report):
             invalid.append(n)
             continue
-        columns.add(record)
+        columns.add(record, hazards)
         if keep(record):
             packed = c.pack_read(data, None)
             if packed is None:

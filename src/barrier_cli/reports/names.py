@@ -133,6 +133,13 @@ def in_language(tree: Tree, lang: Lang) -> Tree:
         settings=english_settings(tree.settings),
         standards={key: english_standard(s) for key, s in tree.standards.items()},
         incidents=[_handed_over(i, levels) for i in tree.incidents] if levels else tree.incidents,
+        hazards=tree.hazards.model_copy(
+            update={
+                "hazards": [
+                    h.model_copy(update={"name": h.name_en or h.name}) for h in tree.hazards.hazards
+                ]
+            }
+        ),
     )
 
 

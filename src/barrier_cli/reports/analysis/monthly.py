@@ -9,12 +9,12 @@ from pathlib import Path
 
 from barrier_cli.core.errors import InvalidInput, UserError
 from barrier_cli.core.labels import Lang
-from barrier_cli.core.models import Report
+from barrier_cli.core.models import HazardLog, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io import columnar
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
-from barrier_cli.reports.analysis import cases, counts, ranking, timeliness, weak_links
+from barrier_cli.reports.analysis import cases, counts, hazards, ranking, timeliness, weak_links
 from barrier_cli.reports.analysis.annex import cited, record_refs
 from barrier_cli.reports.analysis.feedback import feedback_summary
 from barrier_cli.reports.analysis.frames import reports_frame
@@ -22,7 +22,7 @@ from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.pairings import pairings
 from barrier_cli.reports.analysis.patrols import cadre_patrols
 from barrier_cli.reports.analysis.problems import main_problems, repeated_near_misses
-from barrier_cli.reports.analysis.proposals import follow_up, propose, without_trains
+from barrier_cli.reports.analysis.proposals import follow_up, propose
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores
@@ -87,12 +87,20 @@ class Window:
     since: dt.date
     until: dt.date
     cited: frozenset[str]
+    hazards: HazardLog = dataclasses.field(default_factory=HazardLog)
+    """Reports of a hazard, and near misses, with measures are kept from any month: the
+    analysis says which earlier measures against the same problem have not held."""
 
     def __call__(self, report: Report) -> bool:
         if report.id in self.cited:
             return True
         if report.date > self.until:
             return False  # not yet written at the moment: `snapshot.as_of` drops it
+        if report.actions and (
+            report.category == "near_miss"
+            or self.hazards.of(report.hazard, report.summary) is not None
+        ):
+            return True
         if report.date >= self.since or report.closed is None or report.closed >= self.since:
             return True
         return any(a.done is None or a.done >= self.since for a in report.actions)
@@ -108,7 +116,7 @@ def window(tree: Tree, month: Month, *, today: dt.date, moment: dt.date | None =
     first = min(month.quarter.first, month.shift(1 - back).first)
     quoted = {rid for i in tree.incidents for rid in i.reports}
     quoted |= {w.record for w in tree.rewards if w.record}
-    return Window(first - dt.timedelta(days=WEEK_DAYS), until, frozenset(quoted))
+    return Window(first - dt.timedelta(days=WEEK_DAYS), until, frozenset(quoted), tree.hazards)
 
 
 def analyze_columns(
@@ -127,16 +135,26 @@ def analyze_columns(
     tree = in_language(tree, lang)
     frame = reports_frame(data.columns, tree, as_of)
     this = frame[frame["month"] == str(month)]
-    # from the columns: a near miss of a month before the window is grouped as one in it
-    near_misses = {
-        rid: without_trains(summary)
-        for rid, summary in zip(data.columns.id, data.columns.near_miss, strict=True)
-        if summary is not None
+    # from the columns: a near miss or hazard of a month before the window is grouped as one
+    # in it, and counted since it was first reported
+    names = hazards.names_of(tree.hazards)
+    elements = {h.id: h.element for h in tree.hazards.hazards}
+    c = data.columns
+    said = [
+        hazards.problem(hazard, near_miss, names) if not gone and day <= as_of else ""
+        for hazard, near_miss, gone, day in zip(c.hazard, c.near_miss, c.withdrawn, c.date, strict=True)
+    ]
+    problems = {rid: text for rid, text in zip(c.id, said, strict=True) if text}
+    known = {
+        rid: (hazard, elements.get(hazard, ""))
+        for rid, hazard in zip(c.id, c.hazard, strict=True)
+        if hazard is not None and hazard in elements
     }
-    links = weak_links.weak_links(frame, month, near_misses)
+    links = weak_links.weak_links(frame, month, problems, known)
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)
+    repeats = repeated_near_misses(tree, month, as_of, hazards.recurrences(said, c.date, month))
     units = counts.unit_element(this, tree)
     analysis = MonthlyAnalysis(
         organisation=tree.settings.organisation,
@@ -164,11 +182,18 @@ def analyze_columns(
         patrols=cadre_patrols(tree, month, today=today),
         problems=main_problems(tree, month, by["category"], incidents),
         studies=case_studies(tree, incidents + earlier_open, as_of),
-        proposed=propose(tree, month, links, lang, carried=[f for f in followed if f.unfinished]),
+        proposed=propose(
+            tree,
+            month,
+            links,
+            lang,
+            carried=[f for f in followed if f.unfinished],
+            repeats=repeats,
+        ),
         followed=followed,
         followed_known=followed_known,
         scores=scores(tree, month, as_of, lang),
-        near_miss_repeats=repeated_near_misses(tree, month),
+        near_miss_repeats=repeats,
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),
     )

@@ -8,8 +8,11 @@ sentences.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.hazards import Recurrence, near_miss_rows, not_held
 from barrier_cli.reports.analysis.result import CaseRef, CaseRow, Count, Problem, Repeat
 
 ELEMENTS = ("equipment", "personnel", "management")
@@ -71,22 +74,47 @@ def main_problems(
     return out
 
 
-def repeated_near_misses(tree: Tree, month: Month) -> list[Repeat]:
-    """The month's near-miss reports that say the same thing, twice or more: a near miss that
-    recurs is a pattern the meeting must see, however its reports are counted."""
+def repeated_near_misses(
+    tree: Tree,
+    month: Month,
+    as_of: dt.date,
+    counts: dict[str, Recurrence] | None = None,
+) -> list[Repeat]:
+    """The month's near misses that have happened before, in the month or earlier, one
+    row per problem however its reports word it (`hazards.near_miss_rows`): a near miss
+    that recurs is a pattern the meeting must see, and a measure it outlived has not held.
+
+    ``counts`` are the recurrences over every report (`hazards.recurrences`)."""
     names = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
-    said: dict[str, list[CaseRef]] = {}
-    for r in sorted(tree.reports, key=lambda r: (r.date, r.id)):
-        if r.withdrawn is None and month.contains(r.date) and r.category == "near_miss":
+    out = []
+    for row in near_miss_rows(tree, month, as_of, counts):
+        if row.recurrence.since < 2:
+            continue
+        refs = []
+        for r in row.reports:
             unit = tree.places.unit_of(r) or ""
-            ref = CaseRef(
-                r.id,
-                r.summary,
-                r.category,
-                r.date,
-                units.get(unit, unit),
-                [names.get(p, p) for p in dict.fromkeys(r.persons)],
+            refs.append(
+                CaseRef(
+                    r.id,
+                    r.summary,
+                    r.category,
+                    r.date,
+                    units.get(unit, unit),
+                    [names.get(p, p) for p in dict.fromkeys(r.persons)],
+                )
             )
-            said.setdefault(r.summary, []).append(ref)
-    return [Repeat(text, refs) for text, refs in said.items() if len(refs) > 1]
+        out.append(
+            Repeat(
+                row.text,
+                refs,
+                hazard=row.hazard,
+                recent=row.recurrence.recent,
+                since=row.recurrence.since,
+                first=row.recurrence.first,
+                units=row.units,
+                measures=row.measures,
+                not_held=not_held(row.measures),
+            )
+        )
+    return out

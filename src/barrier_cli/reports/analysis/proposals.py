@@ -12,7 +12,6 @@ general branch a committee member other than its secretary) as the person respon
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -22,7 +21,8 @@ from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.result import FollowUp, Priority, WeakLink
+from barrier_cli.reports.analysis.hazards import without_trains
+from barrier_cli.reports.analysis.result import FollowUp, Priority, Repeat, WeakLink
 from barrier_cli.reports.analysis.studies import measure_state
 from barrier_cli.reports.case_names import case_subject
 
@@ -60,6 +60,11 @@ _LINK_MEASURE = {
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
 _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
+_NOT_HELD_MEASURE = (
+    "Find out why the measure “{measure}” has not held, and set one that does"
+)
+_HAZARD_CONTENT = "Put right the recurring problem “{what}”"
+_HAZARD_PLACES_MEASURE = "Inspect and repair “{what}” at {places}"
 _MODELS_MEASURE = "Inspect {models} wagons for these faults and check each other's work"
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
 _WHAT_MEASURE = {
@@ -80,6 +85,7 @@ def propose(
     lang: Lang,
     count: int = PROPOSED,
     carried: Sequence[FollowUp] = (),
+    repeats: Sequence[Repeat] = (),
 ) -> list[Priority]:
     """The month's strongest concerns as next month's priorities, their evidence distinct.
 
@@ -87,6 +93,10 @@ def propose(
     person who answer for them: a meeting does not quietly hand an overdue priority to
     someone else. A new proposal saying the same as one carried over joins it. ``count``
     bounds the new proposals only.
+
+    A near miss that recurred in the three months (``repeats``: `problems.repeated_near_misses`)
+    weighs as a registered 事故苗子 does, whatever its count this month, and a measure
+    already taken against it that has not held is to be looked into, not ordered again.
     """
     deadline = month.shift(1).last
     # each with its content in the tree's language: an adopted priority is worded there, and
@@ -119,7 +129,8 @@ def propose(
             continue
         covered.update(evidence)
         said = _from_link(tree, link, evidence, unit_of, at, deadline, native).content
-        candidates.append((_from_link(tree, link, evidence, unit_of, at, deadline, lang), said))
+        proposal = _from_link(tree, link, evidence, unit_of, at, deadline, lang)
+        candidates.append((_recurring(proposal, link, repeats, lang), said))
     candidates.sort(key=lambda c: -c[0].weight)
     fresh: list[Priority] = []
     for p, said in candidates:
@@ -232,7 +243,8 @@ def _from_link(
         location=where,
     )
     if link.problem:
-        content = in_lang(lang, _PROBLEM_CONTENT).format(what=_inner(link.problem))
+        said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
+        content = in_lang(lang, said).format(what=_inner(link.problem))
     return Priority(
         rank=0,
         content=content,
@@ -247,6 +259,17 @@ def _from_link(
         category=link.category,
         problem=link.problem,
     )
+
+
+def _recurring(p: Priority, link: WeakLink, repeats: Sequence[Repeat], lang: Lang) -> Priority:
+    if link.category != "near_miss" or not link.problem or link.recent <= link.count:
+        return p
+    repeat = next((r for r in repeats if r.text == link.problem), None)
+    measures = p.measures
+    if repeat is not None and repeat.not_held:
+        what = in_lang(lang, _NOT_HELD_MEASURE).format(measure=_inner(repeat.not_held[0]))
+        measures = [what, *measures]
+    return replace(p, measures=measures, weight=max(p.weight, CASE_WEIGHTS["precursor"]))
 
 
 def _link_measure(
@@ -264,6 +287,11 @@ def _link_measure(
             named = [m for m, _ in models.most_common(MODELS_NAMED)]
             joined = ("、" if lang == "zh" else ", ").join(named)
             return in_lang(lang, _MODELS_MEASURE).format(models=joined)
+        if link.hazard and link.places:
+            joined = ("、" if lang == "zh" else ", ").join(link.places)
+            return in_lang(lang, _HAZARD_PLACES_MEASURE).format(
+                what=_inner(link.problem), places=joined
+            )
         places = Counter(r.location for r in reports if r.location)
         if places:
             place = places.most_common(1)[0][0]
@@ -276,12 +304,6 @@ def _link_measure(
             what = ("”“" if lang == "zh" else "”, “").join(top)
             return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
-
-
-def without_trains(summary: str) -> str:
-    """A report's problem without the train it was found on: 40255次双牵重载列车… and
-    36229次双牵重载列车… are the one problem."""
-    return re.sub(r"\d+次", "", summary)
 
 
 def _responsible_unit(tree: Tree, units: list[str]) -> str:

@@ -57,6 +57,9 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
   ``pending``, ``pending_due``, ``unit``, ``owner``, ``measures``, ``basis``, ``unfinished``;
   ``proposed`` carry ``carried`` and ``problem``; a reward line's ``kind`` may be
   ``post_change`` (组织处理)
+- hazards (hazards.yaml): weak links carry ``hazard``, ``recent`` and ``places``;
+  ``near_miss_repeats`` carry ``hazard``, ``recent``, ``since``, ``first``, ``units``,
+  ``measures`` (``{action, unit_name, date, due, done, state, held}``) and ``not_held``
 """
 
 from __future__ import annotations
@@ -352,7 +355,14 @@ class WeakLink:
     """Risk-weighted count per month over the three months before."""
     evidence: list[str]
     problem: str = ""
-    """What happened, for a near miss: grouped by the problem it shows, not by place."""
+    """What happened, for a near miss or a hazard of the log: grouped by the problem it
+    shows, not by place."""
+    hazard: str = ""
+    """The hazard log's id, when the problem is one of its hazards."""
+    recent: int = 0
+    """Reports of the problem in the month and the two before (a problem's link only)."""
+    places: list[str] = field(default_factory=list)
+    """Where a problem's reports of the month were made, most reported first."""
 
     @property
     def growth(self) -> float:
@@ -401,11 +411,39 @@ class CaseRef:
 
 
 @dataclass(frozen=True)
+class TakenMeasure:
+    """A measure a report of the same problem set, and where it stood at the moment."""
+
+    action: str
+    unit_name: str
+    date: dt.date
+    """The day of the report it answers."""
+    due: dt.date | None
+    done: dt.date | None
+    state: str
+    """done, late, overdue or open (`studies.measure_state`)."""
+    held: bool
+    """False when it was done and the problem happened again after it."""
+
+
+@dataclass(frozen=True)
 class Repeat:
-    """The same problem reported more than once in the month (重复发生的事故苗子)."""
+    """A near miss of the month that has happened before, in the month or earlier (重复发生
+    的事故苗子): one hazard of the log however worded, else the same words."""
 
     text: str
     reports: list[CaseRef]
+    hazard: str | None = None
+    recent: int = 0
+    """Reports of it in the month and the two before."""
+    since: int = 0
+    """Reports of it since the first, ``first``."""
+    first: dt.date | None = None
+    units: list[str] = field(default_factory=list)
+    """The branches it happened in within the three months."""
+    measures: list[TakenMeasure] = field(default_factory=list)
+    not_held: list[str] = field(default_factory=list)
+    """Measures done that it happened again after, the most taken first."""
 
 
 @dataclass(frozen=True)

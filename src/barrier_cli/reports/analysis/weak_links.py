@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from barrier_cli.core.periods import Month
+from barrier_cli.reports.analysis.hazards import RECENT_MONTHS
 from barrier_cli.reports.analysis.result import WeakLink
 
 if TYPE_CHECKING:
@@ -13,17 +15,23 @@ if TYPE_CHECKING:
 
 BASELINE_MONTHS = 3
 PRIORITIES = 3
-GROUP = ["element", "category", "key", "location", "problem"]
+GROUP = ["element", "category", "key", "location", "problem", "hazard"]
 
 
 def weak_links(
-    frame: pd.DataFrame, month: Month, problems: dict[str, str] | None = None
+    frame: pd.DataFrame,
+    month: Month,
+    problems: dict[str, str] | None = None,
+    hazards: dict[str, tuple[str, str]] | None = None,
 ) -> list[WeakLink]:
     """(element, category, key, location) of the month, ranked, each report under one only.
 
-    A report in ``problems`` (report id → what happened: the near misses) is grouped by that
-    problem instead of its key and place: the same near miss on two sidings is one weak link,
-    and one that recurs weighs as often as it happened.
+    A report in ``problems`` (report id → what happened: the near misses, and the reports
+    of a hazard of the log) is grouped by that problem instead of its key and place: the
+    same near miss or faulty device on two sidings is one weak link (its places listed),
+    and one that recurs weighs as often as it happened. A report in ``hazards`` (report id
+    → the hazard's id and element) takes its hazard's element, and all of a hazard's
+    reports the category most of them have: one hazard, however reported, is one row.
 
     Rank by the risk-weighted count (a high-risk report weighs as the settings say), then
     by growth over the average of the three months before, then by count. A report touching
@@ -33,8 +41,18 @@ def weak_links(
     window = [str(month.shift(-n)) for n in range(BASELINE_MONTHS, -1, -1)]
     recent = frame[frame["month"].isin(window)].copy()
     said = problems or {}
+    known = hazards or {}
     recent["problem"] = recent["id"].map(lambda rid: said.get(rid, ""))
+    recent["hazard"] = recent["id"].map(lambda rid: known.get(rid, ("", ""))[0])
+    of_hazard = recent["hazard"] != ""
+    recent.loc[of_hazard, "element"] = recent.loc[of_hazard, "id"].map(lambda r: known[r][1])
+    if of_hazard.any():
+        usual = recent[of_hazard].groupby("hazard")["category"].agg(
+            lambda s: sorted(s.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+        )
+        recent.loc[of_hazard, "category"] = recent.loc[of_hazard, "hazard"].map(usual)
     by_problem = recent["problem"] != ""
+    recent["place"] = recent["location"]
     recent["keys"] = recent["keys"].where(~by_problem, [[] for _ in range(len(recent))])
     recent.loc[by_problem, "location"] = ""
     recent["key"] = recent["keys"].map(lambda keys: keys or [""])
@@ -45,8 +63,11 @@ def weak_links(
     before = recent[recent["month"] != str(month)]
     baseline = before.groupby(GROUP)["weight"].sum() / BASELINE_MONTHS
     grouped = this.groupby(GROUP).agg(
-        count=("id", "size"), weighted=("weight", "sum"), evidence=("id", sorted)
+        count=("id", "size"), weighted=("weight", "sum"), evidence=("id", sorted), places=("place", _places)
     )
+    last_three = {str(month.shift(-n)) for n in range(RECENT_MONTHS)}
+    three = recent[recent["month"].isin(last_three) & by_problem].drop_duplicates("id")
+    recurring = three.groupby("problem")["id"].size().to_dict()
     links = [
         WeakLink(
             rank=0,
@@ -59,11 +80,19 @@ def weak_links(
             previous_avg=round(float(baseline.get(tuple(row[g] for g in GROUP), 0.0)), 2),
             evidence=list(row["evidence"]),
             problem=str(row["problem"]),
+            hazard=str(row["hazard"]),
+            recent=int(recurring.get(row["problem"], 0)) if row["problem"] else 0,
+            places=list(row["places"]) if row["problem"] else [],
         )
         for row in grouped.reset_index().to_dict("records")
     ]
     weights = {str(rid): int(w) for rid, w in zip(this["id"], this["weight"], strict=True)}
     return [replace(w, rank=n) for n, w in enumerate(_distinct(links, weights), 1)]
+
+
+def _places(locations: pd.Series) -> list[str]:
+    counted = Counter(str(p) for p in locations if p)
+    return [p for p, _ in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 def _order(w: WeakLink) -> tuple[float, float, int, str, str, str]:
