@@ -36,6 +36,7 @@ from barrier_cli.present.notice_prose import POSTS, Prose, notice_prose
 from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
+from barrier_cli.reports.analysis.hazards import near_miss_rows, not_held
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.assess import Draft, assess
 from barrier_cli.reports.compliance import reporting_compliance
@@ -199,6 +200,15 @@ class NearMiss:
     summary: str
     branch: str = ""
     """The branch it happened in, which is to analyse it."""
+    problem: str = ""
+    """What it is grouped by: its hazard's name (hazards.yaml), else its own words."""
+    recent: int = 0
+    """Near misses of the same problem in the month and the two before."""
+    since: int = 0
+    first: dt.date | None = None
+    """The first report of the problem, and ``since`` the count from it."""
+    not_held: list[str] = field(default_factory=list)
+    """Measures taken against it that it happened again after."""
 
 
 @dataclass(frozen=True)
@@ -455,7 +465,7 @@ def build_notice(
         closure=tree.settings.closure,
         pair_days=tree.settings.key_persons.pair_days,
         branch_order=[u.name for u in tree.org.units if u.kind == "branch"],
-        near_misses=_near_misses(tree, month),
+        near_misses=_near_misses(tree, month, day),
         pairings=_pairings(tree, month, day),
         near_miss_cases=sum(
             i.type == "precursor" and i.withdrawn is None and month.contains(i.date)
@@ -534,19 +544,29 @@ def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
     return out
 
 
-def _near_misses(tree: Tree, month: Month) -> list[NearMiss]:
+def _near_misses(tree: Tree, month: Month, day: dt.date) -> list[NearMiss]:
+    """The month's near misses, each with its problem's recurrence as the analysis counts it
+    (`hazards.near_miss_rows`: one hazard of the log however worded)."""
     units = {u.id: u.name for u in tree.org.units}
-    return [
-        NearMiss(
-            r.date,
-            _team(units.get(tree.places.unit_of(r) or "", "")),
-            r.location or "",
-            r.summary,
-            units.get(tree.places.branch_of(tree.places.unit_of(r)) or "", ""),
-        )
-        for r in sorted(tree.reports, key=lambda r: (r.date, r.id))
-        if r.withdrawn is None and r.category == "near_miss" and month.contains(r.date)
-    ]
+    out = []
+    for row in near_miss_rows(tree, month, day):
+        held = not_held(row.measures)
+        for r in row.reports:
+            out.append(
+                NearMiss(
+                    r.date,
+                    _team(units.get(tree.places.unit_of(r) or "", "")),
+                    r.location or "",
+                    r.summary,
+                    units.get(tree.places.branch_of(tree.places.unit_of(r)) or "", ""),
+                    problem=row.text,
+                    recent=row.recurrence.recent,
+                    since=row.recurrence.since,
+                    first=row.recurrence.first,
+                    not_held=held,
+                )
+            )
+    return sorted(out, key=lambda n: n.date)
 
 
 def _team(name: str) -> str:

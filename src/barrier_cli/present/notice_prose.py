@@ -29,7 +29,14 @@ if TYPE_CHECKING:
     from barrier_cli.core.labels import Lang
     from barrier_cli.core.models import Incident
     from barrier_cli.io.loader import Tree
-    from barrier_cli.present.notice import Case, KeyProposal, Notice, PairingState, Praise
+    from barrier_cli.present.notice import (
+        Case,
+        KeyProposal,
+        NearMiss,
+        Notice,
+        PairingState,
+        Praise,
+    )
     from barrier_cli.reports.assess import Assessed
 
 
@@ -743,8 +750,10 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
 
 
 def _near_misses(notice: Notice, tree: Tree) -> list[str]:
-    """The month's near misses (事故苗子) reported, a repeated problem said once with where
-    and when it recurred: what the register holds, grouped by the report's own words."""
+    """The month's near misses (事故苗子) reported, one problem said once however its
+    reports word it (the hazard log's name), with where and when it happened this month, how
+    often in the last three months and since it was first reported, and a measure it has
+    outlived: a near miss that keeps coming back is what the branches must hear."""
     if not notice.near_misses:
         if notice.near_miss_cases:
             return [
@@ -754,19 +763,31 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
                 ).format(n=notice.near_miss_cases)
             ]
         return []
-    by_summary: dict[str, list[str]] = defaultdict(list)
+    by_problem: dict[str, list[NearMiss]] = defaultdict(list)
     for n in notice.near_misses:
-        by_summary[n.summary].append(
-            _joined(_p("place", "{list}, {item}"), [_day(n.date), n.team, n.location])
+        by_problem[n.problem or n.summary].append(n)
+    items = []
+    for problem, misses in by_problem.items():
+        where = _joined(
+            _p("places", "{list}; {item}"),
+            [
+                _joined(_p("place", "{list}, {item}"), [_day(m.date), m.team, m.location])
+                for m in misses
+            ],
         )
-    items = [
-        _("“{summary}”, recurring {n} times ({where})").format(
-            summary=summary, n=len(where), where=_joined(_p("places", "{list}; {item}"), where)
-        )
-        if len(where) > 1
-        else _("{where}: “{summary}”").format(where=where[0], summary=summary)
-        for summary, where in by_summary.items()
-    ]
+        said = [
+            ngettext(
+                "“{summary}”, once ({where})", "“{summary}”, {n} times ({where})", len(misses)
+            ).format(summary=problem, n=len(misses), where=where)
+        ]
+        m = misses[0]
+        if m.recent > len(misses):
+            said.append(_("{n} in the last three months").format(n=m.recent))
+        if m.since > m.recent and m.first is not None:
+            said.append(_("{n} since {first}").format(n=m.since, first=_day(m.first)))
+        if m.not_held:
+            said.append(_("the measure “{measure}” has not held").format(measure=m.not_held[0]))
+        items.append(_joined(_p("recurrence", "{list}, {item}"), said))
     first = ngettext(
         "{n} near miss was reported this month: {items}.",
         "{n} near misses were reported this month: {items}.",
@@ -774,7 +795,13 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
     ).format(n=len(notice.near_misses), items=_joined(_p("items", "{list}; {item}"), items))
     if notice.near_miss_cases:
         return [first]
-    return [_sentences([first, _("None of them was registered and analysed as a typical case.")])]
+    chronic = any(m.since > 1 for m in notice.near_misses)
+    last = (
+        _("These problems keep recurring, and no branch analysed them as typical cases.")
+        if chronic
+        else _("None of them was registered and analysed as a typical case.")
+    )
+    return [_sentences([first, last])]
 
 
 def _pairing(p: PairingState, day: dt.date) -> str:
