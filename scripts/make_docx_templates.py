@@ -391,8 +391,16 @@ def analysis() -> Builder:
         "{% set k = rep.reports | length %}{% set places = [] %}{% for r in rep.reports %}"
         '{% set ignored = places.append(_("%(date)s %(unit)s", date=r.date | day(year), '
         'unit=r.unit_name)) %}{% endfor %}{% set where = places | join(_(", ")) %}'
-        "{{ sp }}{% trans %}Of these, {{ what }} happened {{ k }} times ({{ where }}); it is "
-        "ranked among the weak links in part 5.{% endtrans %}{% endfor %}{% endif %}"
+        "{% set recent = rep.recent %}{% set since = rep.since %}"
+        "{% set first = rep.first | day(year) %}"
+        "{{ sp }}{% trans count=k %}Of these, {{ what }} happened once this month ({{ where }})"
+        "{% pluralize %}Of these, {{ what }} happened {{ count }} times this month ({{ where }})"
+        "{% endtrans %}{% if recent > k %}{% trans %}, {{ recent }} times in the last three "
+        "months{% endtrans %}{% endif %}{% if since > recent %}{% trans %}, {{ since }} times "
+        "since {{ first }}{% endtrans %}{% endif %}{% if rep.not_held %}"
+        "{% set measure = rep.not_held[0] | quote %}{% trans %}: the measure {{ measure }} has "
+        'not held{% endtrans %}{% endif %}{{ _("; it is ranked among the weak links in part '
+        '5.") }}{% endfor %}{% endif %}'
     )
     b.tag(
         '{%p for section, title in [("element", _("By element")), ("category", _("By category")), '
@@ -954,8 +962,12 @@ def analysis() -> Builder:
             '{{ w.element | label("element") }}',
             '{{ w.category | label("category") }}',
             '{{ w.key | label("key") }}',
-            "{% if w.problem %}{{ w.problem | quote }}{% else %}{{ w.location | dash }}{% endif %}",
-            "{{ w.count }}",
+            '{% if w.problem and w.places and w.element == "equipment" %}'
+            '{{ _("%(what)s (%(places)s)", what=w.problem | quote, '
+            'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem | quote }}'
+            "{% else %}{{ w.location | dash }}{% endif %}",
+            "{{ w.count }}{% if w.recent > w.count %}"
+            '{{ _(" (%(n)s in the last three months)", n=w.recent) }}{% endif %}',
             "{{ w.weighted }}",
             "{{ w.growth | delta }}",
         ],

@@ -776,9 +776,11 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
             ],
         )
         said = [
-            ngettext(
-                "“{summary}”, once ({where})", "“{summary}”, {n} times ({where})", len(misses)
-            ).format(summary=problem, n=len(misses), where=where)
+            _("“{summary}”, once ({where})").format(summary=problem, where=where)
+            if len(misses) == 1
+            else _("“{summary}”, {n} times ({where})").format(
+                summary=problem, n=len(misses), where=where
+            )
         ]
         m = misses[0]
         if m.recent > len(misses):

@@ -134,7 +134,7 @@ class Form:
 REPORT = Form(
     "report",
     "report:Report",
-    later=frozenset({"filed", "status", "analysis", "actions", "closed"}),
+    later=frozenset({"filed", "hazard", "status", "analysis", "actions", "closed"}),
     refs={
         "reporter": "person",
         "unit": "unit",
