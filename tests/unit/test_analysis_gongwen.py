@@ -187,5 +187,5 @@ def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis])
     # 姜海峰's pairing fully turned around on 2025-09-13: his July violation is behind him
     keys = sep_zh.split("### 安全关键人", 1)[1].split("###", 1)[0]
     assert "姜海峰" not in keys
-    # one equipment hazard on two sidings is one priority naming both (hazards.yaml)
-    assert "措施：对到达场5道、到达场南端“脱轨器插撤不灵活”问题开展专项检查整修" in sep_zh
+    # one equipment hazard on two sidings is one weak link naming both (hazards.yaml)
+    assert "| “脱轨器插撤不灵活”（到达场5道、到达场南端） | 2（近三个月5条） |" in sep_zh
