@@ -31,8 +31,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cli_helpers import barrier
-from minitree import build, report, write
 
 from barrier_cli.core.models import HazardLog
 from barrier_cli.core.periods import Month
@@ -41,6 +39,8 @@ from barrier_cli.io.loader import Tree
 from barrier_cli.present import notice as n
 from barrier_cli.reports.analysis.hazards import recurrence
 from barrier_cli.reports.analysis.monthly import analyze
+from cli_helpers import barrier
+from minitree import build, report, write
 
 OCT = Month(2026, 10)
 TODAY = dt.date(2026, 11, 24)
@@ -113,7 +113,10 @@ def _records() -> dict[str, Any]:
             dt.date(2026, 10, 12), "jiang", "邻线来车时作业人员未及时下道避让", element="personnel"
         ),
         "f": _near(
-            dt.date(2026, 10, 20), "jiang", "信号楼未及时通知，作业人员险些来不及避让", hazard="H-01"
+            dt.date(2026, 10, 20),
+            "jiang",
+            "信号楼未及时通知，作业人员险些来不及避让",
+            hazard="H-01",
         ),
         "g": _near(dt.date(2026, 10, 22), "zhu", "邻线接车时撤除防护号志前未确认", hazard="H-02"),
         "h": _near(dt.date(2026, 10, 25), "jiang", "撤除防护号志时发现防护号志损坏"),

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from barrier_cli.core.models import (
         Assessment,
         Competence,
+        HazardLog,
         Incident,
         KeyPerson,
         NilReturns,
@@ -42,7 +43,6 @@ if TYPE_CHECKING:
         Priorities,
         Report,
         Reward,
-        HazardLog,
         Roster,
         Roundup,
         Settings,

@@ -142,7 +142,9 @@ def analyze_columns(
     c = data.columns
     said = [
         hazards.problem(hazard, near_miss, names) if not gone and day <= as_of else ""
-        for hazard, near_miss, gone, day in zip(c.hazard, c.near_miss, c.withdrawn, c.date, strict=True)
+        for hazard, near_miss, gone, day in zip(
+            c.hazard, c.near_miss, c.withdrawn, c.date, strict=True
+        )
     ]
     problems = {rid: text for rid, text in zip(c.id, said, strict=True) if text}
     known = {

@@ -60,9 +60,7 @@ _LINK_MEASURE = {
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
 _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
-_NOT_HELD_MEASURE = (
-    "Find out why the measure “{measure}” has not held, and set one that does"
-)
+_NOT_HELD_MEASURE = "Find out why the measure “{measure}” has not held, and set one that does"
 _HAZARD_CONTENT = "Put right the recurring problem “{what}”"
 _HAZARD_PLACES_MEASURE = "Inspect and repair “{what}” at {places}"
 _MODELS_MEASURE = "Inspect {models} wagons for these faults and check each other's work"

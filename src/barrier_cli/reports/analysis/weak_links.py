@@ -47,9 +47,7 @@ def weak_links(
     of_hazard = recent["hazard"] != ""
     recent.loc[of_hazard, "element"] = recent.loc[of_hazard, "id"].map(lambda r: known[r][1])
     if of_hazard.any():
-        usual = recent[of_hazard].groupby("hazard")["category"].agg(
-            lambda s: sorted(s.value_counts().items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
-        )
+        usual = recent[of_hazard].groupby("hazard")["category"].agg(_usual)
         recent.loc[of_hazard, "category"] = recent.loc[of_hazard, "hazard"].map(usual)
     by_problem = recent["problem"] != ""
     recent["place"] = recent["location"]
@@ -63,7 +61,10 @@ def weak_links(
     before = recent[recent["month"] != str(month)]
     baseline = before.groupby(GROUP)["weight"].sum() / BASELINE_MONTHS
     grouped = this.groupby(GROUP).agg(
-        count=("id", "size"), weighted=("weight", "sum"), evidence=("id", sorted), places=("place", _places)
+        count=("id", "size"),
+        weighted=("weight", "sum"),
+        evidence=("id", sorted),
+        places=("place", _places),
     )
     last_three = {str(month.shift(-n)) for n in range(RECENT_MONTHS)}
     three = recent[recent["month"].isin(last_three) & by_problem].drop_duplicates("id")
@@ -88,6 +89,12 @@ def weak_links(
     ]
     weights = {str(rid): int(w) for rid, w in zip(this["id"], this["weight"], strict=True)}
     return [replace(w, rank=n) for n, w in enumerate(_distinct(links, weights), 1)]
+
+
+def _usual(categories: pd.Series) -> str:
+    """The category most of a hazard's reports have (ties: the first by name)."""
+    counted = Counter(str(c) for c in categories)
+    return min(counted, key=lambda c: (-counted[c], c))
 
 
 def _places(locations: pd.Series) -> list[str]:
