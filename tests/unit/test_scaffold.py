@@ -18,7 +18,7 @@ def test_new_tree_passes_check_at_once(tmp_path: Path) -> None:
     result = init_project(tmp_path, name="列检车间")
     assert result.records == tmp_path / "records" and not result.kept
     checked = check_tree(result.records)
-    assert checked.findings == [] and checked.files == 4
+    assert checked.findings == [] and checked.files == 5  # settings, org, hazards, two standards
     tree = load_tree(result.records)
     assert tree.settings.organisation == "列检车间"
     assert set(tree.standards) == {"branch", "member"}

@@ -1,7 +1,8 @@
 """`barrier init`: a new project holding a records tree that `barrier check` passes at once.
 
-What is written: ``records/`` (settings from the model's defaults, an org skeleton and the
-branch and member standards in the tree's language, JSON Schemas for editors) and the
+What is written: ``records/`` (settings from the model's defaults, an org skeleton, a small
+hazard log and the branch and member standards in the tree's language, JSON Schemas for
+editors) and the
 project files around it (pre-commit hooks, GitHub Actions and GitLab CI workflows and the
 ``ci/check-records.sh`` both run, installing barrier from the `InstallSource` the user chose,
 ``.gitattributes``, ``.gitignore``, ``.vscode/settings.json``). The shipped pieces live in
@@ -187,6 +188,7 @@ def plan(
     )
     skeleton = shipped / RECORDS / lang
     files[f"{RECORDS}/org.yaml"] = modeline("org", 0) + _text(skeleton / "org.yaml")
+    files[f"{RECORDS}/hazards.yaml"] = modeline("hazards", 0) + _text(skeleton / "hazards.yaml")
     for standard in ("branch", "member"):
         text = _text(skeleton / "standards" / f"{standard}.yaml")
         files[f"{RECORDS}/standards/{standard}.yaml"] = modeline("standard", 1) + text
