@@ -222,7 +222,12 @@ def test_the_documents_say_the_recurrence(made: dict[str, Any]) -> None:
     prose = n.build_notice(tree, OCT, today=TODAY, lang="zh").prose
     assert prose is not None
     text = "".join(prose.near_misses)
-    assert "“撤除防护号志前未确认人员撤出”2起（" in text
+    # five near misses on three problems, counted off in the order they first happened
+    assert text.startswith(
+        "本月收集事故苗子信息5条，集中在3个问题：一是“撤除防护号志前未确认人员撤出”2起（"
+    )
+    assert "；二是“邻线来车避让不及时”2起（" in text
+    assert "；三是“撤除防护号志时发现防护号志损坏”1起（" in text
     assert f"近三个月共4起，6月10日以来共5起，说明“{MEASURE}”措施未落到实处" in text
     assert "“邻线来车避让不及时”2起（" in text
     assert "以上问题反复发生" in text

@@ -749,6 +749,10 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
     return out
 
 
+_ORDINALS = ("first, {item}", "second, {item}", "third, {item}", "fourth, {item}", "fifth, {item}")
+"""How the problems a paragraph concentrates on are counted off (一是……二是……)."""
+
+
 def _near_misses(notice: Notice, tree: Tree) -> list[str]:
     """The month's near misses (事故苗子) reported, one problem said once however its
     reports word it (the hazard log's name), with where and when it happened this month, how
@@ -790,11 +794,19 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
         if m.not_held:
             said.append(_("the measure “{measure}” has not held").format(measure=m.not_held[0]))
         items.append(_joined(_p("recurrence", "{list}, {item}"), said))
-    first = ngettext(
-        "{n} near miss was reported this month: {items}.",
-        "{n} near misses were reported this month: {items}.",
-        len(notice.near_misses),
-    ).format(n=len(notice.near_misses), items=_joined(_p("items", "{list}; {item}"), items))
+    total = len(notice.near_misses)
+    if 1 < len(items) <= len(_ORDINALS) and len(items) < total:
+        # fewer problems than reports: a 公文 says what they concentrate on, 一是……二是……
+        numbered = [_p("ordinal", o).format(item=i) for o, i in zip(_ORDINALS, items, strict=False)]
+        first = _("{n} near misses were reported this month, on {k} problems: {items}.").format(
+            n=total, k=len(items), items=_joined(_p("items", "{list}; {item}"), numbered)
+        )
+    else:
+        first = ngettext(
+            "{n} near miss was reported this month: {items}.",
+            "{n} near misses were reported this month: {items}.",
+            total,
+        ).format(n=total, items=_joined(_p("items", "{list}; {item}"), items))
     if notice.near_miss_cases:
         return [first]
     chronic = any(m.since > 1 for m in notice.near_misses)
