@@ -234,11 +234,19 @@ def test_the_documents_say_the_recurrence(made: dict[str, Any]) -> None:
 
 
 def test_english_documents_name_the_hazard_in_english(made: dict[str, Any]) -> None:
-    a = analyze(_tree(*made.values()), OCT, today=TODAY, lang="en")
-    names = {w.problem for w in a.weak_links if w.hazard}
-    assert "Protection signals removed before all staff were clear" in names
-    assert "Stiff derailers" in names
-    # a hazard without an English name keeps its Chinese one; none is made up
+    broken = report(
+        date=dt.date(2026, 10, 14),
+        category="hazard",
+        train=None,
+        summary="号志灯罩破裂",
+        hazard="H-04",
+    )
+    a = analyze(_tree(*made.values(), broken), OCT, today=TODAY, lang="en")
+    names = {w.hazard: w.problem for w in a.weak_links if w.hazard}
+    assert names["H-02"] == "Protection signals removed before all staff were clear"
+    assert names["H-03"] == "Stiff derailers"
+    # a hazard without an English name keeps its Chinese one: none is made up
+    assert names["H-04"] == "防护号志损坏"
     assert {r.text for r in a.near_miss_repeats} == {
         "Late clearing of the track for adjacent-line trains",
         "Protection signals removed before all staff were clear",
