@@ -88,18 +88,16 @@ class Window:
     until: dt.date
     cited: frozenset[str]
     hazards: HazardLog = dataclasses.field(default_factory=HazardLog)
-    """Reports of a hazard, and near misses, with measures are kept from any month: the
-    analysis says which earlier measures against the same problem have not held."""
+    """Reports of a hazard of the log with measures are kept from any month: the analysis
+    says which earlier measures against the same hazard have not held. (A near miss the log
+    does not know is looked into over the window only: a tree without a log reads no more.)"""
 
     def __call__(self, report: Report) -> bool:
         if report.id in self.cited:
             return True
         if report.date > self.until:
             return False  # not yet written at the moment: `snapshot.as_of` drops it
-        if report.actions and (
-            report.category == "near_miss"
-            or self.hazards.of(report.hazard, report.summary) is not None
-        ):
+        if report.actions and self.hazards.of(report.hazard, report.summary) is not None:
             return True
         if report.date >= self.since or report.closed is None or report.closed >= self.since:
             return True
