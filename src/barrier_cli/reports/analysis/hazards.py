@@ -92,16 +92,22 @@ def recurrences(
 
 
 def measures_taken(
-    tree: Tree, problem_text: str, as_of: dt.date, names: dict[str, str]
+    tree: Tree,
+    problem_text: str,
+    as_of: dt.date,
+    names: dict[str, str],
+    since: dt.date | None = None,
 ) -> list[TakenMeasure]:
-    """The corrective and preventive measures of every report of ``problem_text`` up to
-    ``as_of``, oldest first; the same measure of the same unit said once (its latest)."""
+    """The corrective and preventive measures of every report of ``problem_text`` from
+    ``since`` (default: the first) up to ``as_of``, oldest first; the same measure of the
+    same unit said once (its latest)."""
     units = {u.id: u.name for u in tree.org.units}
     mine = sorted(
         (
             r
             for r in tree.reports
             if r.withdrawn is None
+            and (since is None or since <= r.date)
             and r.date <= as_of
             and report_problem(r, tree.hazards, names) == problem_text
         ),
@@ -190,7 +196,10 @@ def near_miss_rows(
                 units=[
                     unit_names[b] for b in sorted(branches - {""}, key=lambda b: order.get(b, 99))
                 ],
-                measures=measures_taken(tree, text, as_of, names),
+                # a hazard of the log is followed since its first report; a near miss it
+                # does not know, over the three months (the analysis reads no further back
+                # whole for it)
+                measures=measures_taken(tree, text, as_of, names, since=None if hazard else start),
             )
         )
     return out
