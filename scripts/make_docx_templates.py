@@ -535,12 +535,20 @@ def analysis() -> Builder:
     b.heading('{{ _("Handling in time") }}', 2)
     b.para(
         "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
-        "{% set late = tl.late_analysis | length %}{% set limit = tl.analyse_days %}"
-        "{% set median = tl.median_days_to_analysis | days %}"
-        "{% trans %}{{ analysed }} of the month's reports were analysed (median days taken: "
-        "{{ median }}); {{ late }} were analysed after the {{ limit }}-day limit or are "
-        "past it unanalysed; {{ unanalysed }} were not yet analysed at the month's end."
-        "{% endtrans %}"
+        "{% set limit = tl.analyse_days %}{% set median = tl.median_days_to_analysis | days %}"
+        "{% set parts = [_(\"%(analysed)s of the month's reports were analysed (median days "
+        'taken: %(median)s)", analysed=analysed, median=median)] %}'
+        '{% for rows, said in [(tl.late_analysed, "%(n)s were analysed only after the '
+        '%(limit)s-day limit (%(by)s)"), (tl.late_unanalysed, "%(n)s are past the '
+        '%(limit)s-day limit and still not analysed (%(by)s)")] if rows %}{% set by = [] %}'
+        '{% for name, k in rows %}{% set ignored = by.append(_("%(n)s in %(unit)s", n=k, '
+        "unit=name)) %}{% endfor %}{% set ignored = parts.append(_(said, n=rows | "
+        'sum(attribute=1), limit=limit, by=by | join(_(", ")))) %}{% endfor %}'
+        '{% if unanalysed and tl.late_unanalysed %}{% set ignored = parts.append(_("%(n)s '
+        "were not yet analysed at the month's end\", n=unanalysed)) %}{% elif unanalysed %}"
+        "{% set ignored = parts.append(_(\"%(n)s were not yet analysed at the month's end, "
+        'none of them past the limit", n=unanalysed)) %}{% endif %}'
+        '{{ parts | join(_("; ")) }}{{ _(".") }}'
     )
     b.para(
         "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
@@ -725,7 +733,8 @@ def analysis() -> Builder:
         '{{ i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
         '{% if i.complete %}{{ _("complete") }}'
-        '{% else %}{{ i.gaps | map("label", "closure_gap") | join(_(", ")) }}{% endif %}',
+        '{% else %}{{ ((["measures not done" | label("closure_gap")] if "measures not done" '
+        'in i.gaps else []) + i.lacking) | join(_("; ")) }}{% endif %}',
     ]
     b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
@@ -861,8 +870,7 @@ def analysis() -> Builder:
             "{% set n_all = s.measures | length %}"
             '{% set n_done = s.measures | selectattr("state", "in", ["done", "late"]) | list '
             "| length %}"
-            '{% set other = i.gaps | reject("equalto", "measures not done") '
-            '| map("label", "closure_gap") | join(_(", ")) %}{{ _("Three nots") }}',
+            '{% set other = i.lacking | join(_("; ")) %}{{ _("Three nots") }}',
             True,
         ),
         (
@@ -981,7 +989,11 @@ def analysis() -> Builder:
     )
     b.para(
         '{{ _("Responsible unit:") }}{{ sp }}{{ p.unit_name | dash }}{{ _("; ") }}'
-        '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}{{ _("; ") }}'
+        '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}'
+        "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
+        "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
+        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} of the {{ org }} "
+        'general branch{% endtrans %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{{ p.deadline | day(year) }}',
         indent_chars=4,
     )
@@ -1105,7 +1117,7 @@ def analysis() -> Builder:
         [
             "{{ m.branch_name | dash }}",
             "{{ m.name | dash }}",
-            '{{ m.reasons | join(_("; ")) | dash }}',
+            '{% for g in m.grounds %}{{ g }}{{ _("; ") if not loop.last }}{% else %}—{% endfor %}',
         ],
     )
     b.tag("{%p endif %}")
@@ -1149,17 +1161,9 @@ def analysis() -> Builder:
         "k in a.key_persons",
         [
             "{{ k.name | dash }}",
-            "{% set grounds = [] %}{% for v in a.repeat_violators if v.person == k.person %}"
-            '{% set ignored = grounds.append(_("broke the rules %(n)s times in three months (a '
-            'repeat violator)", n=v.count)) %}{% endfor %}'
-            "{% for e in k.signals %}{% set r = refs.get(e.ref) %}"
-            '{% set what = e.kind | label("key_signal") %}{% if r %}'
-            "{% set date = r.date | day(year) %}{% set text = r.text %}"
-            '{% set ignored = grounds.append(_("%(date)s %(text)s (%(what)s)", date=date, '
-            "text=text | quote, what=what)) %}{% elif e.date %}"
-            '{% set ignored = grounds.append(_("%(date)s %(what)s", date=e.date | day(year), '
-            "what=what)) %}{% else %}{% set ignored = grounds.append(what) %}{% endif %}"
-            '{% endfor %}{{ grounds | join(_("; ")) | dash }}',
+            # each item its own output: a join with a translated (safe) separator would
+            # escape the items' apostrophes a second time
+            '{% for g in k.grounds %}{{ g }}{{ _("; ") if not loop.last }}{% else %}—{% endfor %}',
             '{% if k.proposed %}{{ _("proposed") }}{% elif k.status %}'
             '{{ k.status | label("key_status") }}{% else %}{{ _("paired") }}{% endif %}',
         ],

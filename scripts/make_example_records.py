@@ -1655,7 +1655,7 @@ def case_reports() -> list[dict[str, Any]]:
         "id": R_ZHENG_QUALITY, "date": D(2026, 10, 21), "reporter": "dong_li", "unit": "B4-G3",
         "level": "member", "source": "on_site", "element": "personnel", "category": "quality",
         "keys": ["person"], "risk": "medium", "train": "33058", "persons": ["zheng_yu"],
-        "summary": "检修质量反馈：郑宇检查的33058次第12位车闸瓦插销漏检",
+        "summary": "郑宇检查33058次时漏检第12位车闸瓦插销",
         "details": "段检修质量反馈：到达作业后复查发现闸瓦插销丢失未处理，系郑宇作业范围。",
         "status": "analysed",
         "analysis": {"date": D(2026, 10, 22), "by": "dong_li",

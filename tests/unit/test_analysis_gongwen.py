@@ -100,9 +100,9 @@ def test_a_case_no_committee_analysed_is_said_so(months: dict[str, MonthlyAnalys
     zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
     sun = zh.split("### （二）", 1)[1].split("## 四、", 1)[0]
     # 9月20日 met without an attendance list, and the general branch never analysed it
-    assert "9月20日召开的支委会未记录参会人员，不能认定为支委会分析。" in sun
+    assert "9月20日召开支委会剖析，但未记录参会人员，须补开支委会确认。" in sun
     # the general branch analyses its own level: a branch committee cannot do it for it
-    assert "- 车间党总支层面尚未剖析，应于11月15日前召开总支委员会补充剖析。\n" in sun
+    assert "- 车间党总支层面尚未剖析，车间党总支委员会于11月15日前补充剖析。\n" in sun
     assert "支委会补充剖析" not in sun
     # the branch level is the branch's own failing, not the violator's cause said again
     assert "- 支部层面：支部对孙浩的班中互控和关键环节提醒不到位。\n" in sun
@@ -131,7 +131,7 @@ def test_a_case_with_no_committee_at_all_is_said_so(
     zh = render_analysis(analyze(tree, Month(2026, 10), today=TODAY), fmt="md", lang="zh")
     sun = zh.split("### （二）", 1)[1].split("## 四、", 1)[0]
     assert "**三个层次原因剖析**：尚未召开支委会分析，须召开支委会剖析。" in sun
-    assert "- 车间党总支层面尚未剖析，应于11月15日前召开总支委员会补充剖析。" in sun
+    assert "- 车间党总支层面尚未剖析，车间党总支委员会于11月15日前补充剖析。" in sun
     assert "- 党员层面尚未剖析，应于11月15日前召开支委会剖析。" in sun
 
 

@@ -25,6 +25,7 @@ from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import FollowUp, Priority, WeakLink
 from barrier_cli.reports.analysis.studies import measure_state
 from barrier_cli.reports.case_names import case_subject
+from barrier_cli.reports.deficiencies import answerable
 
 PROPOSED = 5
 """Priorities proposed at most: a meeting adopts a handful, not a list."""
@@ -148,6 +149,8 @@ def propose(
             category=p.category,
             carried=p.carried,
             problem=p.problem,
+            urger_name=p.urger_name,
+            supervisor_name=p.supervisor_name,
         )
         for n, p in enumerate(kept + fresh[:count], 1)
     ]
@@ -190,6 +193,11 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
     unit = _responsible_unit(tree, [case.unit])
     title = case_subject(tree, case, lang) if case.type == "violation" else case.title
     owner = _secretary(tree, unit, deadline)
+    involved = [p.person for p in case.persons if p.role != "witness"]
+    involved += [r.person for r in case.responsibility if r.person is not None]
+    involved += [a.person for a in case.accountability]
+    # a secretary involved in the case still carries its measures out, watched by others
+    answers = answerable(tree, unit, involved, deadline)
     return Priority(
         rank=0,
         content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(title)),
@@ -201,6 +209,8 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
         deadline=deadline,
         basis=[case.id, *case.reports],
         weight=_case_weight(case),
+        urger_name=_person_name(tree, answers.member) if answers else "",
+        supervisor_name=_person_name(tree, answers.head) if answers else "",
     )
 
 
