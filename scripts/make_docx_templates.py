@@ -525,7 +525,12 @@ def analysis() -> Builder:
         '{% set short = a.patrols | selectattr("missed") | map(attribute="name") '
         '| join(_(", ")) %}'
         "{% trans %}Cadres' site visits this month: {{ visits }}.{% endtrans %}{{ sp }}"
-        "{% if short %}{% trans %}Below the required number: {{ short }}.{% endtrans %}"
+        '{% if short %}{% set need = a.patrols | map(attribute="expected") | max %}'
+        '{% if a.patrols[0].period == "day" %}{% trans %}Against the rule of going on site '
+        "every duty day ({{ need }} duty days this month), {{ short }} went far too seldom; "
+        "this is entered in the general branch's self-review.{% endtrans %}{% else %}"
+        "{% trans %}Below the required number ({{ need }} this month): {{ short }}; this is "
+        "entered in the general branch's self-review.{% endtrans %}{% endif %}"
         '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
         "{% trans %}Each met the required number ({{ need }} this month).{% endtrans %}"
         "{% endif %}"
@@ -926,10 +931,16 @@ def analysis() -> Builder:
             "{{ f.unit_name | dash }}",
             "{{ f.owner_name | dash }}",
             "{{ f.due | day(year) }}",
+            '{% if f.pending and f.done %}{% set what = f.pending | join(_("; ")) %}'
+            "{% set until = f.pending_due | day(year) %}{% set on = f.done | day(year) %}"
+            "{% if f.done <= f.due %}{% trans %}done on time ({{ on }}); “{{ what }}” extended "
+            "to {{ until }}, still under way{% endtrans %}{% else %}{% trans %}done late "
+            "({{ on }}); “{{ what }}” extended to {{ until }}, still under way{% endtrans %}"
+            "{% endif %}{% else %}"
             '{{ f.state | label("progress") }}{% if f.pending %}'
             '{% set what = f.pending | join(_("; ")) %}{% set until = f.pending_due | day(year) %}'
             '{{ _(": ") }}{% trans %}“{{ what }}” runs to {{ until }}{% endtrans %}'
-            "{% elif f.done %} {{ f.done | day(year) }}{% endif %}",
+            '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}{% endif %}',
             '{{ f.evidence | join(_("; ")) | dash }}',
         ],
     )
@@ -979,7 +990,15 @@ def analysis() -> Builder:
     b.para(
         '{% if p.carried == "overdue" %}{% trans %}Carried over: a priority for {{ mname }}, '
         "not done by its deadline.{% endtrans %}{% else %}{% trans %}Carried over: a priority "
-        "for {{ mname }}, still under way.{% endtrans %}{% endif %}",
+        "for {{ mname }}, still under way.{% endtrans %}{% endif %}"
+        '{% if p.carried == "overdue" %}{% set where = [] %}{% for r in p.recurred %}'
+        '{% set ignored = where.append(_("%(date)s %(unit)s", date=r.date | day(year), '
+        "unit=r.unit_name)) %}{% endfor %}{% if where %}{% set unit = p.unit_name %}"
+        '{% set n = where | length %}{% set at = where | join(_(", ")) %}{{ sp }}{% trans %}'
+        "Why it is overdue: no record shows it carried out, and {{ unit }} reported the same "
+        "problem {{ n }} more times after it was set ({{ at }}).{% endtrans %}{% else %}"
+        '{{ sp }}{{ _("Why it is overdue: no record shows it carried out.") }}{% endif %}'
+        "{% endif %}",
         indent_chars=4,
     )
     b.tag("{%p endif %}")

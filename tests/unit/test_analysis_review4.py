@@ -122,3 +122,67 @@ def test_key_person_grounds_are_composed_from_the_records(
     table = zh.split("### 安全关键人", 1)[1].split("###", 1)[0]
     assert "（两违）" not in table and "（检修质量反馈）" not in table
     assert "孙浩在列车" not in table
+
+
+def test_the_cadres_patrols_are_judged_by_the_sources_daily_rule(zh: str) -> None:
+    """Item 10: 党员干部每天循环深入现场 (the settings' default): one patrol each in a month of
+    22 duty days is far too few, and goes into the general branch's 自查."""
+    assert (
+        "本月车间干部深入现场监控：王建国1次、刘振华1次。按“每天循环深入现场”的要求（本月22个值班日），"
+        "王建国、刘振华深入现场次数明显偏少，列入车间党总支自查。"
+    ) in zh
+    assert "均达到本月规定的1次" not in zh
+
+
+def test_a_priority_done_on_time_with_a_measure_running_on_reads_so(zh: str) -> None:
+    """Item 12: the pairing was made on 12 October, before the 15 October deadline; the
+    ride-along measure runs to 15 December."""
+    assert (
+        "| 10月15日 | 按期完成（10月12日）；“党员包保人跟班互控，关键环节提醒”期限延至12月15日，继续推进 |"
+    ) in zh
+    assert "| 按期完成（10月28日） |" in zh
+
+
+def test_an_overdue_priority_says_why_and_names_its_measure_once(
+    october: MonthlyAnalysis, zh: str
+) -> None:
+    """Item 13: no record shows the 二班 priority carried out, and 二班 reported the same
+    violations twice after it was set on 5 October (10月10日二班三组, 10月11日二班党支部)."""
+    carried = next(p for p in october.proposed if p.carried == "overdue")
+    assert [(r.date, r.unit_name) for r in carried.recurred] == [
+        (dt.date(2026, 10, 10), "二班三组"),
+        (dt.date(2026, 10, 11), "二班党支部"),
+    ]
+    assert (
+        "逾期原因：未见落实记录，确定后二班党支部仍发生同类问题2起（10月10日二班三组、10月11日二班党支部）。"
+    ) in zh
+    assert len(carried.measures) == 1 and "横越线路“一站、二看、三通过”每日班前提问" not in zh
+
+
+def test_the_fault_priority_names_the_months_faults(october: MonthlyAnalysis) -> None:
+    """Item 5: 闸瓦磨耗超限 5, 截断塞门手把处于关闭位 2, then the singles in report order."""
+    faults = next(p for p in october.proposed if p.category == "fault")
+    assert faults.measures == [
+        "对闸瓦磨耗超限、截断塞门手把处于关闭位、制动梁安全链脱落、交叉杆端头螺栓松动等故障开展专项检查，"
+        "落实质量互控"
+    ]
+
+
+def test_the_hazard_priority_carries_through_the_action_set_against_it(
+    october: MonthlyAnalysis,
+) -> None:
+    """Item 14: the 站调 problem has its 通报制度 (three reports took it), not a stock measure."""
+    hazard = next(p for p in october.proposed if p.category == "hazard")
+    assert (
+        "落实“与站调建立股道变更即时通报制度”“按‘双超’列车作业过程重新分工”" in hazard.measures[0]
+    )
+    assert "完善作业标准" not in hazard.measures[0]
+
+
+def test_the_accident_is_analysed_from_its_people_too(zh: str) -> None:
+    """Item 9: 党员层面 a finding, not a label; 原因分析 gives the 人员 causes."""
+    assert "工班长孔祥宇对值班员沿用旧计划习以为常，未履行核对把关职责。" in zh
+    assert "“看惯者”心态" not in zh
+    assert (
+        "**原因分析**：人员方面，值班员秦宝山未掌握新图作业时分，工班长孔祥宇未核对作业计划（主观原因）。"
+    ) in zh

@@ -534,6 +534,11 @@ class Priority:
     """Who urges it on when the owner is involved in the case behind it (`answerable`)."""
     supervisor_name: str = ""
     """The general branch's member who supervises a branch's priority, when one does."""
+    record: str = ""
+    """The adopted priorities' record a carried-over priority comes from."""
+    recurred: list[CaseRef] = field(default_factory=list)
+    """For a carried-over priority: the same problem reported again in its unit after it was
+    adopted (why it went overdue)."""
 
 
 @dataclass(frozen=True)
