@@ -690,16 +690,19 @@ def analysis() -> Builder:
             False,
         ),
     )
-    b.tag("{%p if p.cases %}")
-    b.para('{{ _("For example:") }}')
-    b.tag("{%p for r in p.cases %}")
+    b.tag("{%p if p.showing %}")
+    b.para('{{ _("What it shows:") }}')
+    b.tag("{%p for s in p.showing %}")
     b.para(
-        "{% set date = r.date | day(year) %}{% set unit = r.unit_name | dash %}"
-        '{% set who = r.persons | join(_(", ")) %}{% set what = r.text | quote %}'
-        '{% set kind = r.kind | label("category") %}'
-        "{% if who %}{% trans %}{{ date }}, {{ unit }} ({{ who }}): {{ what }} ({{ kind }})"
-        "{% endtrans %}{% else %}{% trans %}{{ date }}, {{ unit }}: {{ what }} ({{ kind }})"
-        "{% endtrans %}{% endif %}"
+        "{% set items = [] %}{% for x in s.problems %}{% if x.count > 1 %}"
+        '{% set ignored = items.append(_("%(text)s: %(n)s (%(units)s)", text=x.text, '
+        'n=x.count, units=x.units | join(_(", ")))) %}{% else %}'
+        '{% set ignored = items.append(_("%(text)s: %(n)s", text=x.text, n=x.count)) %}'
+        "{% endif %}{% endfor %}{% if s.rest %}"
+        '{% set ignored = items.append(_("%(n)s on other problems", n=s.rest)) %}{% endif %}'
+        '{% set category = s.category | label("category") %}{% set n = s.count %}'
+        '{% set listed = items | join(_("; ")) %}'
+        "{% trans %}{{ category }}, {{ n }} reports: {{ listed }}.{% endtrans %}"
     )
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")

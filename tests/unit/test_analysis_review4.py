@@ -186,3 +186,16 @@ def test_the_accident_is_analysed_from_its_people_too(zh: str) -> None:
     assert (
         "**原因分析**：人员方面，值班员秦宝山未掌握新图作业时分，工班长孔祥宇未核对作业计划（主观原因）。"
     ) in zh
+
+
+def test_main_problems_are_sentences_grouping_the_problems_with_counts(zh: str) -> None:
+    """Item 8: each category's reports grouped by the problem they show, counted, with the
+    units of a problem reported more than once; no quoted titles with category tags."""
+    part = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
+    assert (
+        "- 违章违纪7条：作业人员着装不整，防护服未系扣2条（列检车间党总支、一班一组）；"
+        "检车员横越线路未执行“一站、二看、三通过”2条（一班党支部、二班三组）；"
+        "插撤脱轨器未执行呼唤应答2条（三班党支部、四班一组）；检车员钻车作业时钻跨不到位1条。"
+    ) in part
+    assert "- 车辆故障12条：闸瓦磨耗超限5条（四班三组、一班三组、二班三组、三班二组）；" in part
+    assert "（违章违纪）" not in part and "（车辆故障）" not in part

@@ -26,6 +26,7 @@ from barrier_cli.reports.analysis.proposals import follow_up, propose, without_t
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores
+from barrier_cli.reports.analysis.showing import with_showing
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
@@ -172,7 +173,7 @@ def analyze_columns(
         ],
         rewards=month_lines(tree, month),
         patrols=cadre_patrols(tree, month, today=today),
-        problems=main_problems(tree, month, by["category"], incidents),
+        problems=with_showing(tree, month, main_problems(tree, month, by["category"], incidents)),
         studies=case_studies(
             tree, incidents + earlier_open, as_of, correction_deadline(tree, month, today, moment)
         ),

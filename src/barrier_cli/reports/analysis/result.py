@@ -431,6 +431,26 @@ class RecordRef:
 
 
 @dataclass(frozen=True)
+class Shown:
+    """One problem of a category: what the reports show, how many, in which units."""
+
+    text: str
+    count: int
+    units: list[str]
+
+
+@dataclass(frozen=True)
+class Showing:
+    """主要表现 of one category of an element: its problems, most reported first."""
+
+    category: str
+    count: int
+    problems: list[Shown]
+    rest: int = 0
+    """Reports of the category's further problems, not named."""
+
+
+@dataclass(frozen=True)
 class Problem:
     """存在的主要问题 of one of the three elements, with the records that show it."""
 
@@ -443,6 +463,8 @@ class Problem:
     """The element's highest-risk reports (a case's own reports left out)."""
     incidents: list[CaseRow] = field(default_factory=list)
     """The month's cases whose main element this is: said once, after the reports."""
+    showing: list[Showing] = field(default_factory=list)
+    """主要表现: the element's reports grouped by category and problem (`showing`)."""
 
 
 @dataclass(frozen=True)
