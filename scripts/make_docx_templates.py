@@ -382,7 +382,7 @@ def analysis() -> Builder:
         '{% set ignored = parts.append(ngettext("%(num)s %(what)s", "%(num)s cases of %(what)s", '
         "n, what=k)) %}{% endfor %}"
         '{% set happened = parts | join(_(", ")) %}'
-        "{% trans %}This month saw {{ happened }}.{% endtrans %}"
+        "{% trans %}There was {{ happened }} this month.{% endtrans %}"
         '{% else %}{{ _("No accident, near miss or violation was registered as a case this '
         'month.") }}{% endif %}'
         "{% if near %}{{ sp }}{% trans count=near %}One near miss was reported this month."
@@ -509,10 +509,10 @@ def analysis() -> Builder:
     b.para(
         "{% set fb = a.feedback %}{% set answered = fb.answered %}{% set within = fb.within %}"
         "{% set fdays = fb.feedback_days %}"
-        "{% if answered == within %}{% trans %}{{ answered }} reports had feedback this "
+        "{% if answered == within %}{% trans %}Feedback was given on {{ answered }} reports this "
         "month, all within {{ fdays }} days.{% endtrans %}"
-        "{% else %}{% trans %}{{ answered }} reports had feedback this month, {{ within }} "
-        "of them within {{ fdays }} days.{% endtrans %}{% endif %}"
+        "{% else %}{% trans %}Feedback was given on {{ answered }} reports this month, "
+        "{{ within }} of them within {{ fdays }} days.{% endtrans %}{% endif %}"
         "{% if fb.unanswered %}{{ sp }}{% set nwho = fb.unanswered | length %}"
         "{% trans %}Not answered in time: {{ nwho }}.{% endtrans %}{% endif %}"
     )
@@ -541,7 +541,7 @@ def analysis() -> Builder:
     b.para(
         "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
         "{% set limit = tl.analyse_days %}{% set median = tl.median_days_to_analysis | days %}"
-        "{% set parts = [_(\"%(analysed)s of the month's reports were analysed (median days "
+        "{% set parts = [_(\"Of the month's reports, %(analysed)s were analysed (median days "
         'taken: %(median)s)", analysed=analysed, median=median)] %}'
         '{% for rows, said in [(tl.late_analysed, "%(n)s were analysed only after the '
         '%(limit)s-day limit (%(by)s)"), (tl.late_unanalysed, "%(n)s are past the '
@@ -558,7 +558,7 @@ def analysis() -> Builder:
     b.para(
         "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
         "{% set cdays = tl.close_days %}{% set cmedian = tl.median_days_to_close | days %}"
-        "{% trans %}{{ closed }} were closed (median days taken: {{ cmedian }}); {{ share }} "
+        "{% trans %}Of them, {{ closed }} were closed (median days taken: {{ cmedian }}); {{ share }} "
         "were closed within {{ cdays }} days.{% endtrans %}"
     )
     b.tag("{%p if tl.open_earlier %}")
@@ -571,7 +571,7 @@ def analysis() -> Builder:
     b.para(
         "{% set pending = tl.open_actions %}{% set overdue = tl.overdue | length %}"
         "{% set day = a.as_of | day(year) %}"
-        "{% trans %}{{ pending }} actions and measures were still open on {{ day }}, "
+        "{% trans %}On {{ day }}, {{ pending }} actions and measures were still open, "
         "{{ overdue }} of them overdue.{% endtrans %}"
     )
     b.tag("{%p if tl.overdue %}")
@@ -615,7 +615,7 @@ def analysis() -> Builder:
         '{% set split = parts | join(_(", ")) %}'
         "{% set due_b = a.pairings.basic_due %}{% set due_f = a.pairings.full_due %}"
         "{% set late_p = a.pairings.overdue %}{% set turned = a.pairings.turned_around %}"
-        "{% trans %}{{ total }} pairings are on the register ({{ split }}).{% endtrans %}"
+        "{% trans %}The register holds {{ total }} mentoring pairs ({{ split }}).{% endtrans %}"
         "{{ sp }}"
         "{% if due_b or due_f or late_p or turned %}{% trans %}Due this month: basic "
         "turnaround {{ due_b }}, full turnaround {{ due_f }}; past due: {{ late_p }}; turned "
@@ -681,11 +681,11 @@ def analysis() -> Builder:
             '{% if p.element == "personnel" and a.repeat_violators %}'
             "{% set k = a.repeat_violators | length %}"
             '{% set who = a.repeat_violators | map(attribute="name") | join(_(", ")) %}{{ sp }}'
-            "{% trans %}{{ k }} people broke the rules twice or more in the last three months: "
+            "{% trans %}In the last three months, {{ k }} people broke the rules repeatedly: "
             "{{ who }}.{% endtrans %}{% endif %}"
             '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}'
             "{% set o = tl.overdue | length %}{% set l = tl.late_analysis | length %}{{ sp }}"
-            "{% trans %}{{ o }} actions are past their due day and {{ l }} reports were analysed "
+            "{% trans %}In all, {{ o }} actions are past their due day and {{ l }} reports were analysed "
             "late.{% endtrans %}{% endif %}",
             False,
         ),
@@ -694,10 +694,11 @@ def analysis() -> Builder:
     b.para('{{ _("What it shows:") }}')
     b.tag("{%p for s in p.showing %}")
     b.para(
-        "{% set items = [] %}{% for x in s.problems %}{% if x.count > 1 %}"
-        '{% set ignored = items.append(_("%(text)s: %(n)s (%(units)s)", text=x.text, '
+        "{% set items = [] %}{% for x in s.problems %}"
+        '{% set what = x.text if lang == "zh" else x.text | quote %}{% if x.count > 1 %}'
+        '{% set ignored = items.append(_("%(text)s: %(n)s (%(units)s)", text=what, '
         'n=x.count, units=x.units | join(_(", ")))) %}{% else %}'
-        '{% set ignored = items.append(_("%(text)s: %(n)s", text=x.text, n=x.count)) %}'
+        '{% set ignored = items.append(_("%(text)s: %(n)s", text=what, n=x.count)) %}'
         "{% endif %}{% endfor %}{% if s.rest %}"
         '{% set ignored = items.append(_("%(n)s on other problems", n=s.rest)) %}{% endif %}'
         '{% set category = s.category | label("category") %}{% set n = s.count %}'
@@ -720,8 +721,9 @@ def analysis() -> Builder:
 
     b.heading('{{ _("3. Typical cases") }}', 1)
     b.para(
-        "{% trans %}A case is closed only when the “three nots” are met: the problem "
-        "established, its causes found and specific measures taken.{% endtrans %}"
+        "{% trans %}A case is closed only when the “three nots” are met: the problem has been "
+        "established, its causes found and specific corrective measures carried out."
+        "{% endtrans %}"
     )
     case_header = [
         '{{ _("Date") }}',
@@ -781,11 +783,11 @@ def analysis() -> Builder:
     b.rich(
         ('{{ _("Causes at the three levels") }}', True),
         (
-            '{{ _(": ") }}{% if s.meeting %}{% set meeting = s.meeting %}'
+            '{{ _(": ") }}{% if s.meeting %}'
             "{% set held = s.meeting_date | day(year) %}{% if s.attended %}"
-            "{% trans %}analysed at a {{ meeting }} on {{ held }}.{% endtrans %}"
-            "{% else %}{% trans %}a {{ meeting }} met on {{ held }} but its attendance is not "
-            "recorded, so it does not count as the committee's analysis.{% endtrans %}{% endif %}"
+            "{% trans %}analysed at a branch committee meeting on {{ held }}.{% endtrans %}"
+            "{% else %}{% trans %}a branch committee meeting analysed it on {{ held }} but "
+            "recorded no attendance: a committee meeting must confirm it.{% endtrans %}{% endif %}"
             '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
             'held.") }}{% endif %}',
             False,
@@ -836,7 +838,9 @@ def analysis() -> Builder:
             'oversight)", name=h.name) %}{% elif h.role == "doer" %}{% set who = _("%(name)s '
             '(directly responsible)", name=h.name) %}{% endif %}'
             '{% set what = (h.detail or h.action | label("accountability_action")) '
-            'if lang == "zh" else h.action | label("accountability_action") %}'
+            'if lang == "zh" else {"replaced": _("removed from post"), "deducted": '
+            '_("penalised under the workshop\'s violation rules")}.get(h.action) '
+            'or h.action | label("accountability_action") %}'
             "{% set when = h.date | day(year) %}"
             "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
             '{{ _("; ") if not loop.last else _(".") }}{% else %}{{ _("none yet.") }}'
@@ -1026,8 +1030,8 @@ def analysis() -> Builder:
         "{% if ncase %}{% trans %}the typical case (see part 3){% endtrans %}"
         '{% if nrep %}{{ _(", ") }}{% endif %}{% endif %}'
         '{% if nrep and p.category %}{% set cat = p.category | label("category") %}'
-        "{% trans count=nrep %}{{ count }} report of the category “{{ cat }}” this month"
-        "{% pluralize %}{{ count }} reports of the category “{{ cat }}” this month{% endtrans %}"
+        "{% trans count=nrep %}{{ count }} {{ cat }} report this month"
+        "{% pluralize %}{{ count }} {{ cat }} reports this month{% endtrans %}"
         "{% elif nrep %}{% trans count=nrep %}{{ count }} related report this month"
         "{% pluralize %}{{ count }} related reports this month{% endtrans %}{% endif %}",
         indent_chars=4,

@@ -201,8 +201,11 @@ def test_the_english_analysis_reads_as_english(en: str) -> None:
         "Reports this month on",
     ):
         assert label_sentence not in en
-    assert "This month saw 1 general class A accident. 4 near misses were reported" in en
-    assert en.count("the “three nots” are met: the problem established, its causes found") == 1
+    assert "There was 1 general class A accident this month. 4 near misses were reported" in en
+    assert (
+        en.count("the “three nots” are met: the problem has been established, its causes found")
+        == 1
+    )
     assert "### Party members ranked within their branch, Q4 2026 so far" in en
 
 
@@ -223,4 +226,4 @@ def test_a_carried_priority_is_not_proposed_again_in_another_language(examples: 
     part = _part(render_analysis(english, fmt="md", lang="en"), "## 6. ", "## 7. ")
     assert part.count("加强关键人“违章违纪”问题卡控") == 1
     assert "Tighten checks for violation problems" not in part
-    assert "Tighten checks for vehicle fault problems (focus: key train)" in part
+    assert "Tighten checks on key trains for vehicle fault problems" in part

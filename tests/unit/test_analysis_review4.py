@@ -199,3 +199,34 @@ def test_main_problems_are_sentences_grouping_the_problems_with_counts(zh: str) 
     ) in part
     assert "- 车辆故障12条：闸瓦磨耗超限5条（四班三组、一班三组、二班三组、三班二组）；" in part
     assert "（违章违纪）" not in part and "（车辆故障）" not in part
+
+
+@pytest.fixture(scope="module")
+def en(examples: Tree) -> str:
+    """As `barrier --lang en analyze` makes it: the data composed in English too."""
+    return render_analysis(analyze(examples, OCT, today=TODAY, lang="en"), fmt="md", lang="en")
+
+
+def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
+    """ANALYSIS en 2, 4, 5, 7, 8, 9: the three nots glossed as problem, causes, measures; a
+    branch committee meeting, never 支委会; feedback on reports; sentences not opening with a
+    numeral; removed from post, penalised under the rules; priority titles in plain words."""
+    assert (
+        "the problem has been established, its causes found and specific corrective measures "
+        "carried out."
+    ) in en
+    assert "支委会" not in en
+    assert "analysed at a branch committee meeting on 13 October." in en
+    assert "Feedback was given on 46 reports this month, all within 7 days." in en
+    assert "There was 1 general class A accident this month." in en
+    assert "In the last three months, 2 people broke the rules repeatedly: Liu Yang, Sun Hao." in en
+    assert "The register holds 3 mentoring pairs" in en
+    assert "- On 31 October, 20 actions and measures were still open, 5 of them overdue." in en
+    assert "Kong Xiangyu (responsible for oversight): removed from post on 27 October" in en
+    assert "Sun Hao: penalised under the workshop's violation rules on 21 September." in en
+    assert "4. **Tighten checks on key trains for vehicle fault problems**" in en
+    assert "Drawn from: 12 vehicle fault reports this month" in en
+    assert "(focus:" not in en and "of the category" not in en
+    failed = en.split("failed the post rating", 1)[1].split("### Key persons", 1)[0]
+    assert "| Huang Lijun | gave no weekly return for the week of 19–25 October |" in failed
+    assert "-W43" not in failed

@@ -108,16 +108,16 @@ def lacking(tree: Tree, incident: Incident, lang: Lang, year: int) -> list[str]:
                 day = say_day(meeting.date, lang, year)
                 said = (
                     i18n._(
-                        "the {meeting} of {day} analysed the {levels} levels but recorded no "
+                        "the committee meeting of {day} analysed the {levels} levels but recorded no "
                         "attendance: a committee meeting must confirm it"
                     )
                     if done
                     else i18n._(
-                        "the {meeting} of {day} recorded no attendance: a committee meeting "
+                        "the committee meeting of {day} recorded no attendance: a committee meeting "
                         "must analyse the case"
                     )
                 )
-                out.append(said.format(meeting=meeting.kind, day=day, levels=levels))
+                out.append(said.format(day=day, levels=levels))
             elif gap == "meeting":
                 out.append(i18n._("no committee meeting has analysed it"))
             elif gap == "levels":

@@ -53,7 +53,7 @@ _CASE_MEASURE = {
     "violation": "Talk with the person, add them to the key-person pairings and follow up",
     "precursor": "Brief every shift on the near miss and watch the same work closely",
 }
-_LINK_CONTENT = "Tighten checks for {category} problems (focus: {key}{location})"
+_LINK_CONTENT = "Tighten checks on {key}s for {category} problems{location}"
 _LINK_MEASURE = {
     "equipment": "Inspect the vehicles and parts concerned and check each other's work",
     "personnel": "Teach and watch the people concerned; pair those who repeat it",
