@@ -230,3 +230,20 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     failed = en.split("failed the post rating", 1)[1].split("### Key persons", 1)[0]
     assert "| Huang Lijun | gave no weekly return for the week of 19–25 October |" in failed
     assert "-W43" not in failed
+
+
+def test_branch_work_is_owned_by_the_branches_with_the_general_branch_supervising(
+    september_zh: str,
+) -> None:
+    """Item 19 (2025-09): 违章违纪 spread over every branch is all the branches' work, the
+    撤除防护号志 near misses of 一班 and 四班 theirs; 刘振华 supervises, owning neither."""
+    part = september_zh.split("## 六、", 1)[1].split("## 七、", 1)[0]
+    assert (
+        "责任单位：各党支部；责任人：各支部书记，列检车间党总支刘振华督导；完成时限：10月31日"
+        in part
+    )
+    assert (
+        "责任单位：一班党支部、四班党支部（发生单位）；责任人：李国强、任辉，列检车间党总支刘振华督导"
+    ) in part
+    # the equipment and the timetable stay the general branch's own
+    assert part.count("责任单位：列检车间党总支；责任人：刘振华；") == 2

@@ -39,6 +39,8 @@ CASE_WEIGHTS = {
 """A general-A accident outweighs any month's weak link (the example's largest is 60); a
 serious 两违 or a 事故苗子 stands with a busy weak link."""
 _MAJOR = {"extraordinary", "major", "large", "general_a"}
+BRANCHES_NAMED = 2
+"""Branches a priority names as where it happened; more are all the branches' work."""
 BRANCH_SHARE = 0.5
 """A branch answers for a problem when more than this share of its evidence is the branch's:
 a problem spread over the branches is the general branch's to lead."""
@@ -263,6 +265,29 @@ def _from_link(
     if any(r.partner for r in tree.reports if r.id in chosen):
         unit = _general_branch(tree) or unit
     owner = _secretary(tree, unit, deadline)
+    unit_name, owner_name, supervisor = _unit_name(tree, unit), _person_name(tree, owner), ""
+    branches = _branches_of(tree, [unit_of.get(e, "") for e in evidence])
+    if (
+        unit == _general_branch(tree)
+        and unit != ""
+        and branches
+        and _branch_work(link, tree, chosen)
+    ):
+        # people's conduct and near misses are put right where the work is done: the branches
+        # it happened in answer, the general branch's member supervises
+        supervisor = owner_name
+        every = len(branches) == sum(1 for u in tree.org.units if u.kind == "branch")
+        if every or len(branches) > BRANCHES_NAMED:
+            unit_name = in_lang(lang, "all party branches")
+            owner_name = in_lang(lang, "the branch secretaries")
+        else:
+            names = [_unit_name(tree, b) for b in branches]
+            unit_name = in_lang(lang, "{units} (where it happened)").format(
+                units=("、" if lang == "zh" else ", ").join(names)
+            )
+            owner_name = ("、" if lang == "zh" else ", ").join(
+                _person_name(tree, _secretary(tree, b, deadline)) for b in branches
+            )
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
         where = f", {link.location}"
@@ -281,15 +306,29 @@ def _from_link(
         content=content,
         measures=measures,
         unit=unit,
-        unit_name=_unit_name(tree, unit),
+        unit_name=unit_name,
         owner=owner,
-        owner_name=_person_name(tree, owner),
+        owner_name=owner_name,
         deadline=deadline,
         basis=evidence,
         weight=float(link.weighted),
         category=link.category,
         problem=link.problem,
+        supervisor_name=supervisor,
     )
+
+
+def _branch_work(link: WeakLink, tree: Tree, chosen: set[str]) -> bool:
+    """People's conduct and near misses, met with no partner unit: work the branches do."""
+    partner = any(r.partner for r in tree.reports if r.id in chosen)
+    return not partner and (link.element == "personnel" or link.category == "near_miss")
+
+
+def _branches_of(tree: Tree, units: list[str]) -> list[str]:
+    """The branches ``units`` belong to, in the org's order."""
+    kinds = {u.id: u.kind for u in tree.org.units}
+    found = {tree.places.branch_of(u) or u for u in units}
+    return [u.id for u in tree.org.units if u.id in found and kinds.get(u.id) == "branch"]
 
 
 def _link_measure(
