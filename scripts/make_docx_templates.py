@@ -382,7 +382,7 @@ def analysis() -> Builder:
         '{% set ignored = parts.append(ngettext("%(num)s %(what)s", "%(num)s cases of %(what)s", '
         "n, what=k)) %}{% endfor %}"
         '{% set happened = parts | join(_(", ")) %}'
-        "{% trans %}This month saw {{ happened }}.{% endtrans %}"
+        "{% trans %}There was {{ happened }} this month.{% endtrans %}"
         '{% else %}{{ _("No accident, near miss or violation was registered as a case this '
         'month.") }}{% endif %}'
         "{% if near %}{{ sp }}{% trans count=near %}One near miss was reported this month."
@@ -517,10 +517,10 @@ def analysis() -> Builder:
     b.para(
         "{% set fb = a.feedback %}{% set answered = fb.answered %}{% set within = fb.within %}"
         "{% set fdays = fb.feedback_days %}"
-        "{% if answered == within %}{% trans %}{{ answered }} reports had feedback this "
+        "{% if answered == within %}{% trans %}Feedback was given on {{ answered }} reports this "
         "month, all within {{ fdays }} days.{% endtrans %}"
-        "{% else %}{% trans %}{{ answered }} reports had feedback this month, {{ within }} "
-        "of them within {{ fdays }} days.{% endtrans %}{% endif %}"
+        "{% else %}{% trans %}Feedback was given on {{ answered }} reports this month, "
+        "{{ within }} of them within {{ fdays }} days.{% endtrans %}{% endif %}"
         "{% if fb.unanswered %}{{ sp }}{% set nwho = fb.unanswered | length %}"
         "{% trans %}Not answered in time: {{ nwho }}.{% endtrans %}{% endif %}"
     )
@@ -533,7 +533,12 @@ def analysis() -> Builder:
         '{% set short = a.patrols | selectattr("missed") | map(attribute="name") '
         '| join(_(", ")) %}'
         "{% trans %}Cadres' site visits this month: {{ visits }}.{% endtrans %}{{ sp }}"
-        "{% if short %}{% trans %}Below the required number: {{ short }}.{% endtrans %}"
+        '{% if short %}{% set need = a.patrols | map(attribute="expected") | max %}'
+        '{% if a.patrols[0].period == "day" %}{% trans %}Against the rule of going on site '
+        "every duty day ({{ need }} duty days this month), {{ short }} went far too seldom; "
+        "this is entered in the general branch's self-review.{% endtrans %}{% else %}"
+        "{% trans %}Below the required number ({{ need }} this month): {{ short }}; this is "
+        "entered in the general branch's self-review.{% endtrans %}{% endif %}"
         '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
         "{% trans %}Each met the required number ({{ need }} this month).{% endtrans %}"
         "{% endif %}"
@@ -543,17 +548,25 @@ def analysis() -> Builder:
     b.heading('{{ _("Handling in time") }}', 2)
     b.para(
         "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
-        "{% set late = tl.late_analysis | length %}{% set limit = tl.analyse_days %}"
-        "{% set median = tl.median_days_to_analysis | days %}"
-        "{% trans %}{{ analysed }} of the month's reports were analysed (median days taken: "
-        "{{ median }}); {{ late }} were analysed after the {{ limit }}-day limit or are "
-        "past it unanalysed; {{ unanalysed }} were not yet analysed at the month's end."
-        "{% endtrans %}"
+        "{% set limit = tl.analyse_days %}{% set median = tl.median_days_to_analysis | days %}"
+        "{% set parts = [_(\"Of the month's reports, %(analysed)s were analysed (median days "
+        'taken: %(median)s)", analysed=analysed, median=median)] %}'
+        '{% for rows, said in [(tl.late_analysed, "%(n)s were analysed only after the '
+        '%(limit)s-day limit (%(by)s)"), (tl.late_unanalysed, "%(n)s are past the '
+        '%(limit)s-day limit and still not analysed (%(by)s)")] if rows %}{% set by = [] %}'
+        '{% for name, k in rows %}{% set ignored = by.append(_("%(n)s in %(unit)s", n=k, '
+        "unit=name)) %}{% endfor %}{% set ignored = parts.append(_(said, n=rows | "
+        'sum(attribute=1), limit=limit, by=by | join(_(", ")))) %}{% endfor %}'
+        '{% if unanalysed and tl.late_unanalysed %}{% set ignored = parts.append(_("%(n)s '
+        "were not yet analysed at the month's end\", n=unanalysed)) %}{% elif unanalysed %}"
+        "{% set ignored = parts.append(_(\"%(n)s were not yet analysed at the month's end, "
+        'none of them past the limit", n=unanalysed)) %}{% endif %}'
+        '{{ parts | join(_("; ")) }}{{ _(".") }}'
     )
     b.para(
         "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
         "{% set cdays = tl.close_days %}{% set cmedian = tl.median_days_to_close | days %}"
-        "{% trans %}{{ closed }} were closed (median days taken: {{ cmedian }}); {{ share }} "
+        "{% trans %}Of them, {{ closed }} were closed (median days taken: {{ cmedian }}); {{ share }} "
         "were closed within {{ cdays }} days.{% endtrans %}"
     )
     b.tag("{%p if tl.open_earlier %}")
@@ -566,7 +579,7 @@ def analysis() -> Builder:
     b.para(
         "{% set pending = tl.open_actions %}{% set overdue = tl.overdue | length %}"
         "{% set day = a.as_of | day(year) %}"
-        "{% trans %}{{ pending }} actions and measures were still open on {{ day }}, "
+        "{% trans %}On {{ day }}, {{ pending }} actions and measures were still open, "
         "{{ overdue }} of them overdue.{% endtrans %}"
     )
     b.tag("{%p if tl.overdue %}")
@@ -610,7 +623,7 @@ def analysis() -> Builder:
         '{% set split = parts | join(_(", ")) %}'
         "{% set due_b = a.pairings.basic_due %}{% set due_f = a.pairings.full_due %}"
         "{% set late_p = a.pairings.overdue %}{% set turned = a.pairings.turned_around %}"
-        "{% trans %}{{ total }} pairings are on the register ({{ split }}).{% endtrans %}"
+        "{% trans %}The register holds {{ total }} mentoring pairs ({{ split }}).{% endtrans %}"
         "{{ sp }}"
         "{% if due_b or due_f or late_p or turned %}{% trans %}Due this month: basic "
         "turnaround {{ due_b }}, full turnaround {{ due_f }}; past due: {{ late_p }}; turned "
@@ -676,25 +689,29 @@ def analysis() -> Builder:
             '{% if p.element == "personnel" and a.repeat_violators %}'
             "{% set k = a.repeat_violators | length %}"
             '{% set who = a.repeat_violators | map(attribute="name") | join(_(", ")) %}{{ sp }}'
-            "{% trans %}{{ k }} people broke the rules twice or more in the last three months: "
+            "{% trans %}In the last three months, {{ k }} people broke the rules repeatedly: "
             "{{ who }}.{% endtrans %}{% endif %}"
             '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}'
             "{% set o = tl.overdue | length %}{% set l = tl.late_analysis | length %}{{ sp }}"
-            "{% trans %}{{ o }} actions are past their due day and {{ l }} reports were analysed "
+            "{% trans %}In all, {{ o }} actions are past their due day and {{ l }} reports were analysed "
             "late.{% endtrans %}{% endif %}",
             False,
         ),
     )
-    b.tag("{%p if p.cases %}")
-    b.para('{{ _("For example:") }}')
-    b.tag("{%p for r in p.cases %}")
+    b.tag("{%p if p.showing %}")
+    b.para('{{ _("What it shows:") }}')
+    b.tag("{%p for s in p.showing %}")
     b.para(
-        "{% set date = r.date | day(year) %}{% set unit = r.unit_name | dash %}"
-        '{% set who = r.persons | join(_(", ")) %}{% set what = r.text | quote %}'
-        '{% set kind = r.kind | label("category") %}'
-        "{% if who %}{% trans %}{{ date }}, {{ unit }} ({{ who }}): {{ what }} ({{ kind }})"
-        "{% endtrans %}{% else %}{% trans %}{{ date }}, {{ unit }}: {{ what }} ({{ kind }})"
-        "{% endtrans %}{% endif %}"
+        "{% set items = [] %}{% for x in s.problems %}"
+        '{% set what = x.text if lang == "zh" else x.text | quote %}{% if x.count > 1 %}'
+        '{% set ignored = items.append(_("%(text)s: %(n)s (%(units)s)", text=what, '
+        'n=x.count, units=x.units | join(_(", ")))) %}{% else %}'
+        '{% set ignored = items.append(_("%(text)s: %(n)s", text=what, n=x.count)) %}'
+        "{% endif %}{% endfor %}{% if s.rest %}"
+        '{% set ignored = items.append(_("%(n)s on other problems", n=s.rest)) %}{% endif %}'
+        '{% set category = s.category | label("category") %}{% set n = s.count %}'
+        '{% set listed = items | join(_("; ")) %}'
+        "{% trans %}{{ category }}, {{ n }} reports: {{ listed }}.{% endtrans %}"
     )
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
@@ -712,8 +729,9 @@ def analysis() -> Builder:
 
     b.heading('{{ _("3. Typical cases") }}', 1)
     b.para(
-        "{% trans %}A case is closed only when the “three nots” are met: the problem "
-        "established, its causes found and specific measures taken.{% endtrans %}"
+        "{% trans %}A case is closed only when the “three nots” are met: the problem has been "
+        "established, its causes found and specific corrective measures carried out."
+        "{% endtrans %}"
     )
     case_header = [
         '{{ _("Date") }}',
@@ -733,7 +751,8 @@ def analysis() -> Builder:
         '{{ i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
         '{% if i.complete %}{{ _("complete") }}'
-        '{% else %}{{ i.gaps | map("label", "closure_gap") | join(_(", ")) }}{% endif %}',
+        '{% else %}{{ ((["measures not done" | label("closure_gap")] if "measures not done" '
+        'in i.gaps else []) + i.lacking) | join(_("; ")) }}{% endif %}',
     ]
     b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
@@ -772,11 +791,11 @@ def analysis() -> Builder:
     b.rich(
         ('{{ _("Causes at the three levels") }}', True),
         (
-            '{{ _(": ") }}{% if s.meeting %}{% set meeting = s.meeting %}'
+            '{{ _(": ") }}{% if s.meeting %}'
             "{% set held = s.meeting_date | day(year) %}{% if s.attended %}"
-            "{% trans %}analysed at a {{ meeting }} on {{ held }}.{% endtrans %}"
-            "{% else %}{% trans %}a {{ meeting }} met on {{ held }} but its attendance is not "
-            "recorded, so it does not count as the committee's analysis.{% endtrans %}{% endif %}"
+            "{% trans %}analysed at a branch committee meeting on {{ held }}.{% endtrans %}"
+            "{% else %}{% trans %}a branch committee meeting analysed it on {{ held }} but "
+            "recorded no attendance: a committee meeting must confirm it.{% endtrans %}{% endif %}"
             '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
             'held.") }}{% endif %}',
             False,
@@ -827,7 +846,9 @@ def analysis() -> Builder:
             'oversight)", name=h.name) %}{% elif h.role == "doer" %}{% set who = _("%(name)s '
             '(directly responsible)", name=h.name) %}{% endif %}'
             '{% set what = (h.detail or h.action | label("accountability_action")) '
-            'if lang == "zh" else h.action | label("accountability_action") %}'
+            'if lang == "zh" else {"replaced": _("removed from post"), "deducted": '
+            '_("penalised under the workshop\'s violation rules")}.get(h.action) '
+            'or h.action | label("accountability_action") %}'
             "{% set when = h.date | day(year) %}"
             "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
             '{{ _("; ") if not loop.last else _(".") }}{% else %}{{ _("none yet.") }}'
@@ -869,8 +890,7 @@ def analysis() -> Builder:
             "{% set n_all = s.measures | length %}"
             '{% set n_done = s.measures | selectattr("state", "in", ["done", "late"]) | list '
             "| length %}"
-            '{% set other = i.gaps | reject("equalto", "measures not done") '
-            '| map("label", "closure_gap") | join(_(", ")) %}{{ _("Three nots") }}',
+            '{% set other = i.lacking | join(_("; ")) %}{{ _("Three nots") }}',
             True,
         ),
         (
@@ -926,10 +946,16 @@ def analysis() -> Builder:
             "{{ f.unit_name | dash }}",
             "{{ f.owner_name | dash }}",
             "{{ f.due | day(year) }}",
+            '{% if f.pending and f.done %}{% set what = f.pending | join(_("; ")) %}'
+            "{% set until = f.pending_due | day(year) %}{% set on = f.done | day(year) %}"
+            "{% if f.done <= f.due %}{% trans %}done on time ({{ on }}); “{{ what }}” extended "
+            "to {{ until }}, still under way{% endtrans %}{% else %}{% trans %}done late "
+            "({{ on }}); “{{ what }}” extended to {{ until }}, still under way{% endtrans %}"
+            "{% endif %}{% else %}"
             '{{ f.state | label("progress") }}{% if f.pending %}'
             '{% set what = f.pending | join(_("; ")) %}{% set until = f.pending_due | day(year) %}'
             '{{ _(": ") }}{% trans %}“{{ what }}” runs to {{ until }}{% endtrans %}'
-            "{% elif f.done %} {{ f.done | day(year) }}{% endif %}",
+            '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}{% endif %}',
             '{{ f.evidence | join(_("; ")) | dash }}',
         ],
     )
@@ -983,7 +1009,15 @@ def analysis() -> Builder:
     b.para(
         '{% if p.carried == "overdue" %}{% trans %}Carried over: a priority for {{ mname }}, '
         "not done by its deadline.{% endtrans %}{% else %}{% trans %}Carried over: a priority "
-        "for {{ mname }}, still under way.{% endtrans %}{% endif %}",
+        "for {{ mname }}, still under way.{% endtrans %}{% endif %}"
+        '{% if p.carried == "overdue" %}{% set where = [] %}{% for r in p.recurred %}'
+        '{% set ignored = where.append(_("%(date)s %(unit)s", date=r.date | day(year), '
+        "unit=r.unit_name)) %}{% endfor %}{% if where %}{% set unit = p.unit_name %}"
+        '{% set n = where | length %}{% set at = where | join(_(", ")) %}{{ sp }}{% trans %}'
+        "Why it is overdue: no record shows it carried out, and {{ unit }} reported the same "
+        "problem {{ n }} more times after it was set ({{ at }}).{% endtrans %}{% else %}"
+        '{{ sp }}{{ _("Why it is overdue: no record shows it carried out.") }}{% endif %}'
+        "{% endif %}",
         indent_chars=4,
     )
     b.tag("{%p endif %}")
@@ -993,7 +1027,11 @@ def analysis() -> Builder:
     )
     b.para(
         '{{ _("Responsible unit:") }}{{ sp }}{{ p.unit_name | dash }}{{ _("; ") }}'
-        '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}{{ _("; ") }}'
+        '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}'
+        "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
+        "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
+        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} of the {{ org }} "
+        'general branch{% endtrans %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{{ p.deadline | day(year) }}',
         indent_chars=4,
     )
@@ -1004,8 +1042,8 @@ def analysis() -> Builder:
         "{% if ncase %}{% trans %}the typical case (see part 3){% endtrans %}"
         '{% if nrep %}{{ _(", ") }}{% endif %}{% endif %}'
         '{% if nrep and p.category %}{% set cat = p.category | label("category") %}'
-        "{% trans count=nrep %}{{ count }} report of the category “{{ cat }}” this month"
-        "{% pluralize %}{{ count }} reports of the category “{{ cat }}” this month{% endtrans %}"
+        "{% trans count=nrep %}{{ count }} {{ cat }} report this month"
+        "{% pluralize %}{{ count }} {{ cat }} reports this month{% endtrans %}"
         "{% elif nrep %}{% trans count=nrep %}{{ count }} related report this month"
         "{% pluralize %}{{ count }} related reports this month{% endtrans %}{% endif %}",
         indent_chars=4,
@@ -1117,7 +1155,7 @@ def analysis() -> Builder:
         [
             "{{ m.branch_name | dash }}",
             "{{ m.name | dash }}",
-            '{{ m.reasons | join(_("; ")) | dash }}',
+            '{% for g in m.grounds %}{{ g }}{{ _("; ") if not loop.last }}{% else %}—{% endfor %}',
         ],
     )
     b.tag("{%p endif %}")
@@ -1161,17 +1199,9 @@ def analysis() -> Builder:
         "k in a.key_persons",
         [
             "{{ k.name | dash }}",
-            "{% set grounds = [] %}{% for v in a.repeat_violators if v.person == k.person %}"
-            '{% set ignored = grounds.append(_("broke the rules %(n)s times in three months (a '
-            'repeat violator)", n=v.count)) %}{% endfor %}'
-            "{% for e in k.signals %}{% set r = refs.get(e.ref) %}"
-            '{% set what = e.kind | label("key_signal") %}{% if r %}'
-            "{% set date = r.date | day(year) %}{% set text = r.text %}"
-            '{% set ignored = grounds.append(_("%(date)s %(text)s (%(what)s)", date=date, '
-            "text=text | quote, what=what)) %}{% elif e.date %}"
-            '{% set ignored = grounds.append(_("%(date)s %(what)s", date=e.date | day(year), '
-            "what=what)) %}{% else %}{% set ignored = grounds.append(what) %}{% endif %}"
-            '{% endfor %}{{ grounds | join(_("; ")) | dash }}',
+            # each item its own output: a join with a translated (safe) separator would
+            # escape the items' apostrophes a second time
+            '{% for g in k.grounds %}{{ g }}{{ _("; ") if not loop.last }}{% else %}—{% endfor %}',
             '{% if k.proposed %}{{ _("proposed") }}{% elif k.status %}'
             '{{ k.status | label("key_status") }}{% else %}{{ _("paired") }}{% endif %}',
         ],

@@ -717,3 +717,69 @@ def find_deficiencies(
     """Every rule over the month as of ``moment`` (default `default_moment`), in rule order."""
     scope = Scope.of(tree, month, today=today, lang=lang, moment=moment)
     return [d for fn, _title in RULES.values() for d in fn(scope)]
+
+
+@dataclass(frozen=True)
+class Answerable:
+    """Who answers for a branch's measure when the branch secretary is involved in the case
+    behind it: the measure's owner still carries it out, a committee member not involved
+    urges it on, and the general branch's secretary supervises (任辉组织落实，支部委员莫文斌
+    督促，车间党总支王建国督导). The analysis and the notice both say it from this."""
+
+    involved: tuple[str, ...]
+    """The branch's secretaries involved in the case (person ids)."""
+    member: str
+    """The committee member who urges the measure on (person id)."""
+    head: str
+    """The general branch's secretary, who supervises (person id)."""
+
+
+def answerable(tree: Tree, branch: str, involved: Iterable[str], day: dt.date) -> Answerable | None:
+    """For ``branch`` (a unit id), whose case involves the people ``involved`` (person ids),
+    as of ``day``: None when none of its secretaries is involved (the secretary answers, as
+    always), or when the branch has no other committee member or the general branch no
+    secretary to turn to."""
+    people = set(involved)
+    in_branch = [
+        p for p in tree.org.people if p.active_on(day) and tree.places.branch_of(p.unit) == branch
+    ]
+    secretaries = tuple(p.id for p in in_branch if "secretary" in p.roles and p.id in people)
+    if not secretaries:
+        return None
+    member = next(
+        (
+            p.id
+            for p in in_branch
+            if "committee" in p.roles and "secretary" not in p.roles and p.id not in people
+        ),
+        None,
+    )
+    general = {u.id for u in tree.org.units if u.kind == "general_branch"}
+    head = next(
+        (
+            p.id
+            for p in tree.org.people
+            if "secretary" in p.roles and p.unit in general and p.active_on(day)
+        ),
+        None,
+    )
+    if member is None or head is None:
+        return None
+    return Answerable(secretaries, member, head)
+
+
+def correction_deadline(
+    tree: Tree, month: Month, today: dt.date, moment: dt.date | None = None
+) -> dt.date:
+    """The day the month's notice gives for corrections: the issued notice's own, else the
+    draft's (dated `snapshot.DRAFT_DAYS` after the month, or ``today`` if earlier, plus
+    ``notice.correction_days``). What the general branch owes by then (its 自查) is dated
+    so in the analysis as in the notice."""
+    issued = [n for n in tree.notices if n.month == str(month) and n.withdrawn is None]
+    latest = max(issued, key=lambda n: (n.year, n.seq), default=None)
+    if latest is not None and latest.deadline is not None and moment is None:
+        return latest.deadline
+    dated = min(
+        today, max(month.last + dt.timedelta(days=snapshot.DRAFT_DAYS), moment or month.first)
+    )
+    return dated + dt.timedelta(days=tree.settings.notice.correction_days)

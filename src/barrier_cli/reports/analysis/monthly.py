@@ -26,9 +26,12 @@ from barrier_cli.reports.analysis.proposals import follow_up, propose
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores
+from barrier_cli.reports.analysis.showing import with_showing
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
+from barrier_cli.reports.deficiencies import correction_deadline
+from barrier_cli.reports.key_grounds import key_person_grounds
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
@@ -156,6 +159,9 @@ def analyze_columns(
     followed, followed_known = follow_up(tree, month, as_of)
     repeats = repeated_near_misses(tree, month, as_of, hazards.recurrences(said, c.date, month))
     units = counts.unit_element(this, tree)
+    violators = cases.repeat_violators(tree, month, as_of)
+    compliance = reporting_compliance(tree, month, today=as_of)
+    violations = {v.person: v.count for v in violators}
     analysis = MonthlyAnalysis(
         organisation=tree.settings.organisation,
         month=month,
@@ -164,11 +170,11 @@ def analyze_columns(
         trend=counts.trend(frame, month),
         by=by,
         unit_element=units,
-        compliance=reporting_compliance(tree, month, today=as_of),
+        compliance=compliance,
         timeliness=timeliness.timeliness(tree, month, as_of),
         incidents=incidents,
         earlier_open=earlier_open,
-        repeat_violators=cases.repeat_violators(tree, month, as_of),
+        repeat_violators=violators,
         pairings=pairings(tree, month, as_of),
         weak_links=links,
         priorities=weak_links.priorities(links),
@@ -177,11 +183,18 @@ def analyze_columns(
         skipped_files=data.skipped,
         feedback=feedback_summary(tree, month, as_of=as_of),
         cumulative=cumulative(tree, as_of=as_of, columns=data.columns),
-        key_persons=key_person_signals(tree, month, as_of),
+        key_persons=[
+            dataclasses.replace(
+                k, grounds=key_person_grounds(tree, k, lang, month.year, violations.get(k.person, 0))
+            )
+            for k in key_person_signals(tree, month, as_of)
+        ],
         rewards=month_lines(tree, month),
         patrols=cadre_patrols(tree, month, today=today),
-        problems=main_problems(tree, month, by["category"], incidents),
-        studies=case_studies(tree, incidents + earlier_open, as_of),
+        problems=with_showing(tree, month, main_problems(tree, month, by["category"], incidents)),
+        studies=case_studies(
+            tree, incidents + earlier_open, as_of, correction_deadline(tree, month, today, moment)
+        ),
         proposed=propose(
             tree,
             month,
@@ -192,7 +205,7 @@ def analyze_columns(
         ),
         followed=followed,
         followed_known=followed_known,
-        scores=scores(tree, month, as_of, lang),
+        scores=scores(tree, month, as_of, lang, compliance.missed()),
         near_miss_repeats=repeats,
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),

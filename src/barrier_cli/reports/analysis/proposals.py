@@ -18,13 +18,14 @@ from dataclasses import replace
 
 from barrier_cli.core.i18n import in_lang
 from barrier_cli.core.labels import Lang, label
-from barrier_cli.core.models import Incident
+from barrier_cli.core.models import Incident, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import without_trains
-from barrier_cli.reports.analysis.result import FollowUp, Priority, Repeat, WeakLink
+from barrier_cli.reports.analysis.result import CaseRef, FollowUp, Priority, Repeat, WeakLink
 from barrier_cli.reports.analysis.studies import measure_state
 from barrier_cli.reports.case_names import case_subject
+from barrier_cli.reports.deficiencies import answerable
 
 PROPOSED = 5
 """Priorities proposed at most: a meeting adopts a handful, not a list."""
@@ -38,6 +39,8 @@ CASE_WEIGHTS = {
 """A general-A accident outweighs any month's weak link (the example's largest is 60); a
 serious 两违 or a 事故苗子 stands with a busy weak link."""
 _MAJOR = {"extraordinary", "major", "large", "general_a"}
+BRANCHES_NAMED = 2
+"""Branches a priority names as where it happened; more are all the branches' work."""
 BRANCH_SHARE = 0.5
 """A branch answers for a problem when more than this share of its evidence is the branch's:
 a problem spread over the branches is the general branch's to lead."""
@@ -52,7 +55,7 @@ _CASE_MEASURE = {
     "violation": "Talk with the person, add them to the key-person pairings and follow up",
     "precursor": "Brief every shift on the near miss and watch the same work closely",
 }
-_LINK_CONTENT = "Tighten checks for {category} problems (focus: {key}{location})"
+_LINK_CONTENT = "Tighten checks on {key}s for {category} problems{location}"
 _LINK_MEASURE = {
     "equipment": "Inspect the vehicles and parts concerned and check each other's work",
     "personnel": "Teach and watch the people concerned; pair those who repeat it",
@@ -63,15 +66,18 @@ _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
 _NOT_HELD_MEASURE = "Find out why the measure “{measure}” has not held, and set one that does"
 _HAZARD_CONTENT = "Put right the recurring problem “{what}”"
 _HAZARD_PLACES_MEASURE = "Inspect and repair “{what}” at {places}"
-_MODELS_MEASURE = "Inspect {models} wagons for these faults and check each other's work"
+_FAULTS_MEASURE = "Inspect specially for {faults} and the like, and check each other's work"
+_ACTIONS_MEASURE = (
+    "Carry through what was set against “{what}” and the like: “{actions}”; cadres check it holds"
+)
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
 _WHAT_MEASURE = {
     "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
     "management": "Tighten the work standard against “{what}” and the like; cadres watch the "
     "key steps",
 }
-MODELS_NAMED = 3
-"""Wagon models a measure names, the most reported first."""
+FAULTS_NAMED = 4
+"""Faults a measure names, the most reported first."""
 PROBLEMS_NAMED = 2
 """Problems a measure names when they are reported equally often."""
 
@@ -102,6 +108,7 @@ def propose(
     candidates: list[tuple[Priority, str]] = []
     covered: set[str] = set()
     kept = [_carried(f, deadline) for f in carried]
+    adopted = {r.id: r.adopted for r in tree.priorities}
     for f in carried:
         covered.update(f.basis)
     cases = sorted(
@@ -137,10 +144,13 @@ def propose(
             fresh.append(p)
             continue
         old = kept[same]
+        # a carried measure the new one names again is said once, in the new words
+        measures = [m for m in old.measures if not _said_in(m, p.measures)]
         kept[same] = replace(
             old,
-            measures=list(dict.fromkeys([*old.measures, *p.measures])),
+            measures=list(dict.fromkeys([*measures, *p.measures])),
             basis=list(dict.fromkeys([*old.basis, *p.basis])),
+            recurred=_recurred(tree, old, p.basis, adopted.get(old.record, month.first)),
         )
     return [
         Priority(
@@ -157,6 +167,9 @@ def propose(
             category=p.category,
             carried=p.carried,
             problem=p.problem,
+            urger_name=p.urger_name,
+            supervisor_name=p.supervisor_name,
+            recurred=p.recurred,
         )
         for n, p in enumerate(kept + fresh[:count], 1)
     ]
@@ -177,7 +190,32 @@ def _carried(f: FollowUp, deadline: dt.date) -> Priority:
         basis=f.basis,
         weight=0.0,
         carried=f.state,
+        record=f.record,
     )
+
+
+def _said_in(measure: str, others: list[str]) -> bool:
+    """The measure's quoted problems (“一站、二看、三通过”) are all named in ``others``."""
+    quoted = re.findall(r"[“‘]([^”’]+)[”’]", measure)
+    text = "".join(others).replace("‘", "“").replace("’", "”")
+    return bool(quoted) and all(q in text for q in quoted)
+
+
+def _recurred(tree: Tree, old: Priority, basis: list[str], adopted: dt.date) -> list[CaseRef]:
+    """The reports of the same problem in the priority's own unit after it was adopted: what
+    shows the priority did not take hold, and why it went overdue."""
+    chosen = set(basis)
+    units = {u.id: u.name for u in tree.org.units}
+    out = []
+    for r in tree.reports:
+        unit = tree.places.unit_of(r) or ""
+        if (
+            r.id in chosen
+            and r.date > adopted
+            and (tree.places.branch_of(unit) or unit) == old.unit
+        ):
+            out.append(CaseRef(r.id, r.summary, r.category, r.date, units.get(unit, unit)))
+    return sorted(out, key=lambda c: (c.date or adopted, c.id))
 
 
 def _inner(text: str) -> str:
@@ -199,6 +237,11 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
     unit = _responsible_unit(tree, [case.unit])
     title = case_subject(tree, case, lang) if case.type == "violation" else case.title
     owner = _secretary(tree, unit, deadline)
+    involved = [p.person for p in case.persons if p.role != "witness"]
+    involved += [r.person for r in case.responsibility if r.person is not None]
+    involved += [a.person for a in case.accountability]
+    # a secretary involved in the case still carries its measures out, watched by others
+    answers = answerable(tree, unit, involved, deadline)
     return Priority(
         rank=0,
         content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(title)),
@@ -210,6 +253,8 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
         deadline=deadline,
         basis=[case.id, *case.reports],
         weight=_case_weight(case),
+        urger_name=_person_name(tree, answers.member) if answers else "",
+        supervisor_name=_person_name(tree, answers.head) if answers else "",
     )
 
 
@@ -229,6 +274,29 @@ def _from_link(
     if any(r.partner for r in tree.reports if r.id in chosen):
         unit = _general_branch(tree) or unit
     owner = _secretary(tree, unit, deadline)
+    unit_name, owner_name, supervisor = _unit_name(tree, unit), _person_name(tree, owner), ""
+    branches = _branches_of(tree, [unit_of.get(e, "") for e in evidence])
+    if (
+        unit == _general_branch(tree)
+        and unit != ""
+        and branches
+        and _branch_work(link, tree, chosen)
+    ):
+        # people's conduct and near misses are put right where the work is done: the branches
+        # it happened in answer, the general branch's member supervises
+        supervisor = owner_name
+        every = len(branches) == sum(1 for u in tree.org.units if u.kind == "branch")
+        if every or len(branches) > BRANCHES_NAMED:
+            unit_name = in_lang(lang, "all party branches")
+            owner_name = in_lang(lang, "the branch secretaries")
+        else:
+            names = [_unit_name(tree, b) for b in branches]
+            unit_name = in_lang(lang, "{units} (where it happened)").format(
+                units=("、" if lang == "zh" else ", ").join(names)
+            )
+            owner_name = ("、" if lang == "zh" else ", ").join(
+                _person_name(tree, _secretary(tree, b, deadline)) for b in branches
+            )
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
         where = f", {link.location}"
@@ -248,14 +316,15 @@ def _from_link(
         content=content,
         measures=measures,
         unit=unit,
-        unit_name=_unit_name(tree, unit),
+        unit_name=unit_name,
         owner=owner,
-        owner_name=_person_name(tree, owner),
+        owner_name=owner_name,
         deadline=deadline,
         basis=evidence,
         weight=float(link.weighted),
         category=link.category,
         problem=link.problem,
+        supervisor_name=supervisor,
     )
 
 
@@ -270,6 +339,19 @@ def _recurring(p: Priority, link: WeakLink, repeats: Sequence[Repeat], lang: Lan
     return replace(p, measures=measures, weight=max(p.weight, CASE_WEIGHTS["precursor"]))
 
 
+def _branch_work(link: WeakLink, tree: Tree, chosen: set[str]) -> bool:
+    """People's conduct and near misses, met with no partner unit: work the branches do."""
+    partner = any(r.partner for r in tree.reports if r.id in chosen)
+    return not partner and (link.element == "personnel" or link.category == "near_miss")
+
+
+def _branches_of(tree: Tree, units: list[str]) -> list[str]:
+    """The branches ``units`` belong to, in the org's order."""
+    kinds = {u.id: u.kind for u in tree.org.units}
+    found = {tree.places.branch_of(u) or u for u in units}
+    return [u.id for u in tree.org.units if u.id in found and kinds.get(u.id) == "branch"]
+
+
 def _link_measure(
     tree: Tree, link: WeakLink, evidence: list[str], at: dict[str, list[int]], lang: Lang
 ) -> str:
@@ -280,11 +362,11 @@ def _link_measure(
     # over every report per link
     reports = [tree.reports[n] for n in sorted(n for i in set(evidence) for n in at.get(i, ()))]
     if link.element == "equipment":
-        models = Counter(r.vehicle.split()[0] for r in reports if r.vehicle)
-        if models:
-            named = [m for m, _ in models.most_common(MODELS_NAMED)]
+        faults = Counter(fault_of(r.summary, r.train, r.vehicle) for r in reports if r.vehicle)
+        if faults:
+            named = [_inner(f) for f, _ in faults.most_common(FAULTS_NAMED)]
             joined = ("、" if lang == "zh" else ", ").join(named)
-            return in_lang(lang, _MODELS_MEASURE).format(models=joined)
+            return in_lang(lang, _FAULTS_MEASURE).format(faults=joined)
         if link.hazard and link.places:
             joined = ("、" if lang == "zh" else ", ").join(link.places)
             return in_lang(lang, _HAZARD_PLACES_MEASURE).format(
@@ -300,8 +382,38 @@ def _link_measure(
         if most > 1 or link.problem:
             top = [_inner(text) for text, n in said if n == most][:PROBLEMS_NAMED]
             what = ("”“" if lang == "zh" else "”, “").join(top)
+            taken = _actions_against(reports, [t for t, n in said if n == most][:PROBLEMS_NAMED])
+            if link.element == "management" and link.category != "near_miss" and taken:
+                done = ("”“" if lang == "zh" else "”, “").join(_inner(a) for a in taken)
+                return in_lang(lang, _ACTIONS_MEASURE).format(what=what, actions=done)
             return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
+
+
+def _actions_against(reports: list[Report], problems: list[str]) -> list[str]:
+    """For each problem, the action its reports took most often: what is already set against
+    it, which a priority carries through rather than a stock measure (a cadre on the track
+    cannot make 站调 phone the workshop; the 通报制度 agreed with them can)."""
+    out = []
+    for problem in problems:
+        taken = Counter(
+            a.action for r in reports if without_trains(r.summary) == problem for a in r.actions
+        )
+        if taken:
+            out.append(taken.most_common(1)[0][0])
+    return out
+
+
+def fault_of(summary: str, train: str | None, vehicle: str | None) -> str:
+    """The fault a fault report names, without the train, the wagon and the position on it:
+    82788次X70 2113424四位闸瓦磨耗超限 is 闸瓦磨耗超限."""
+    text = summary
+    if train:
+        text = text.replace(f"{train}次", "")
+    if vehicle:
+        text = text.replace(vehicle, "")
+    text = re.sub(r"^\s*[一二三四五六七八九十\d]+位(车(?!轮))?", "", text.strip())
+    return text.strip() or summary
 
 
 def _responsible_unit(tree: Tree, units: list[str]) -> str:

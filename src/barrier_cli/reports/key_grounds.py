@@ -1,0 +1,76 @@
+"""Why someone is (or is proposed as) a key person (安全关键人), said as a 公文 says it: each
+event by its date and what the person did (10月21日检查33058次时漏检第12位车闸瓦插销), never a
+pasted record title with the person's name and its category repeated. The analysis and the
+notice both print these grounds."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from barrier_cli.core import i18n
+from barrier_cli.core.labels import Lang, label
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.result import KeyCandidate
+from barrier_cli.reports.deficiencies import say_day
+
+
+def key_person_grounds(
+    tree: Tree, candidate: KeyCandidate, lang: Lang, year: int, repeats: int = 0
+) -> list[str]:
+    """The grounds of ``candidate``, one phrase each: the repeat count (``repeats``, the
+    violations of the last three months when two or more), then each dated event in date
+    order, then the undated signals (few faults found). Dates of ``year`` drop the year."""
+    months = tree.settings.key_persons.months
+    out: list[str] = []
+    with i18n.using(lang):
+        if repeats >= 2:
+            out.append(
+                i18n._(
+                    "broke the rules {n} times in the last three months (a repeat violator)"
+                ).format(n=repeats)
+            )
+        dated = sorted(
+            (s for s in candidate.signals if s.ref is not None),
+            key=lambda s: (s.date or dt.date.min, s.ref or ""),
+        )
+        for s in dated:
+            what = _what(tree, s.ref or "", candidate.name, lang)
+            if what is None:
+                continue
+            day = say_day(s.date, lang, year) if s.date is not None else ""
+            if s.kind == "competence":
+                out.append(i18n._("failed the “{what}” check on {day}").format(what=what, day=day))
+            else:
+                out.append(i18n._("{day}: {what}").format(day=day, what=what))
+        if any(s.kind == "few_finds" for s in candidate.signals):
+            said = (
+                i18n._("found far fewer faults than the group's average in the last three months")
+                if months == 3
+                else i18n._(
+                    "found far fewer faults than the group's average in the last {n} months"
+                ).format(n=months)
+            )
+            out.append(said)
+    return out
+
+
+def _what(tree: Tree, ref: str, name: str, lang: Lang) -> str | None:
+    """What the record ``ref`` says the person did, their name taken off its front (the row
+    or sentence already names them)."""
+    text: str | None = None
+    for i in tree.incidents:
+        if i.id == ref:
+            text = i.title
+    if text is None:
+        for r in tree.reports:
+            if r.id == ref:
+                text = r.summary
+    if text is None:
+        for c in tree.competence:
+            if c.id == ref:
+                return label("competence_kind", c.kind, lang)
+        return None
+    text = text.strip().rstrip("。.")
+    if name and text.startswith(name):
+        text = text[len(name) :].lstrip("，, ")
+    return text
