@@ -299,7 +299,15 @@ def notice() -> Builder:
     )
     b.tag("{%p for section in t.annex %}")
     b.heading("{{ section.title }}", 2)
+    b.tag("{%p if section.rows %}")
+    b.table(
+        ['{{ _("No.") }}', '{{ _("Matter") }}', '{{ _("Records") }}'],
+        "row in section.rows",
+        ["{{ loop.index }}", "{{ row.text }}", '{{ row.ids | join(_(", ")) }}'],
+    )
+    b.tag("{%p else %}")
     b.items("item in section.items", "{{ item }}")
+    b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
 

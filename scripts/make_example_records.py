@@ -1119,14 +1119,14 @@ def accidents() -> list[dict[str, Any]]:
         {
             "id": "I-20261009-01",
             "date": D(2026, 10, 9),
-            "title": "运行图调整中造成晚点",
+            "title": "33062次晚点",
             "unit": "B4",
             "type": "accident",
             "class": "general_a",
             "train": "33062",
             "location": "出发场2道",
-            "description": "新运行图实行首日，四班在出发场2道作业时，值班员秦宝山未掌握新图作业时分，"
-                           "仍按原计划安排33062次检车作业，工班长孔祥宇未核对作业计划，致33062次列车晚点开车，"
+            "description": "新运行图实行首日，四班值班员秦宝山未掌握新图作业时分，"
+                           "仍按原计划安排33062次检车作业，工班长孔祥宇未核对，致33062次列车晚点开车，"
                            "构成一般A类事故。",
             "persons": [{"person": "qin_baoshan", "role": "responsible"},
                         {"person": "kong_xiangyu", "role": "responsible"},
@@ -1655,7 +1655,7 @@ def case_reports() -> list[dict[str, Any]]:
         "id": R_ZHENG_QUALITY, "date": D(2026, 10, 21), "reporter": "dong_li", "unit": "B4-G3",
         "level": "member", "source": "on_site", "element": "personnel", "category": "quality",
         "keys": ["person"], "risk": "medium", "train": "33058", "persons": ["zheng_yu"],
-        "summary": "检修质量反馈：郑宇检查的33058次第12位车闸瓦插销漏检",
+        "summary": "郑宇检查33058次时漏检第12位车闸瓦插销",
         "details": "段检修质量反馈：到达作业后复查发现闸瓦插销丢失未处理，系郑宇作业范围。",
         "status": "analysed",
         "analysis": {"date": D(2026, 10, 22), "by": "dong_li",

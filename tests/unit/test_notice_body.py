@@ -79,7 +79,7 @@ def test_an_accident_not_handed_over_and_nobody_held_is_in_the_body() -> None:
     assert "尚缺" not in problems and "整改中" not in problems and "措施未完成" not in problems
     corrections = body[body.index("五、整改要求") :]
     assert "二班党支部（责任人：支部书记" not in corrections  # B2 has no secretary in minitree
-    assert "按“三不放过”要求，对10月9日二班一组运行图调整中造成晚点一般A类事故，" in corrections
+    assert "按“三不放过”要求，对10月9日运行图调整中造成晚点一般A类事故，" in corrections
     assert "经验证后整改销号" in corrections and "销案" not in corrections
     assert IDS.findall(body) == []
     assert case.id in text[text.index("\n附件\n") :]  # type: ignore[attr-defined]
@@ -159,10 +159,10 @@ def test_a_worker_with_quality_feedback_and_a_near_miss_is_proposed_as_key_perso
     notice = n.build_notice(tree, OCT, today=TODAY, lang="zh")
     assert [(k.name, k.signals) for k in notice.key_persons] == [("李明", ["precursor", "quality"])]
     body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
-    # the dated record in its own words, then the signal no record dates
+    # each dated record by what he did, his name not said twice (`key_person_grounds`)
     assert (
-        "经分析，拟将一班一组李明（10月10日李明检修的车辆被反馈制动缸漏泄；涉及事故苗子）"
-        "列为安全关键人，由一班党支部研究确认。"
+        "一班一组李明10月10日检修的车辆被反馈制动缸漏泄，10月15日风表忘撤被拉走，"
+        "拟列为安全关键人，由一班党支部研究确认。"
     ) in body
     assert (
         "对李明是否列为安全关键人进行研究，确认后于12月18日前指定党员结成包保对子，签订包保责任书。"

@@ -45,8 +45,8 @@ def test_an_action_done_after_the_month_and_before_the_notice_is_said_done_late(
     # still a lapse of October: counted, and the attachment says when it was done
     assert "一班党支部：整改项目逾期1项（已逾期完成）。" in text
     assert (
-        f"整改项目“组织车统-15填写标准学习并抽查”（记录编号{late.id}/1），责任人朱春祥，10月20日"
-        "到期，截至10月31日已逾期11天，已于11月3日完成，共逾期14天。"
+        "| 整改项目“组织车统-15填写标准学习并抽查”，责任人朱春祥，10月20日"
+        f"到期，截至10月31日已逾期11天，已于11月3日完成，共逾期14天。 | {late.id}/1 |"
     ) in text
     # ...and the branch explains the delay instead of being told to finish it
     corrections = _between(text, "五、整改要求", "特此通报")
@@ -94,7 +94,7 @@ def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
     assert "姜海峰于10月11日再次违章（插撤脱轨器未执行呼唤应答），属重复违章。" in problems
     assert "（列车未停稳跨越车钩）" not in text and "当事人姜海峰" not in problems
     assert "对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章，" in text
-    assert f"9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章（记录编号{case.id}）" in text
+    assert f"| 9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章 | {case.id} |" in text
     english = _text(case, _again(), today=D(2026, 11, 5), lang="en")
     assert (
         "Jiang Haifeng broke the rules again on 11 October (“插撤脱轨器未执行呼唤应答”)" in english

@@ -38,6 +38,7 @@ from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.assess import Draft, assess
+from barrier_cli.reports.case_names import case_account
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import (
     RULES,
@@ -46,6 +47,7 @@ from barrier_cli.reports.deficiencies import (
     find_deficiencies,
     rule_title,
 )
+from barrier_cli.reports.key_grounds import key_person_grounds
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
 
@@ -187,6 +189,9 @@ class Case:
     repeats: list[Repeat] = field(default_factory=list)
     """Violations by the same person after the case, up to the notice's moment."""
     doer: str = ""
+    account: str = ""
+    """An accident told from its record (`case_account`): what happened, who, what followed;
+    empty for a 两违, whose subject already says who did what."""
 
 
 @dataclass(frozen=True)
@@ -236,6 +241,9 @@ class KeyProposal:
     evidence: list[str]
     branch_name: str = ""
     """The branch that confirms them and pairs them."""
+    grounds: list[str] = field(default_factory=list)
+    """Why, as the analysis says it (`key_person_grounds`): each event by its date and what
+    they did, then the signals no record dates; empty in notices frozen before."""
 
 
 @dataclass(frozen=True)
@@ -439,7 +447,7 @@ def build_notice(
         units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
         as_of=day,
         cases=_cases(tree, month, day, lang, full=full, until=today),
-        key_persons=_key_proposals(tree, month, day),
+        key_persons=_key_proposals(tree, month, day, lang),
         scores=[
             BranchScore(
                 d.name,
@@ -685,6 +693,7 @@ def _cases(
                 doer=names.get(incident.violation.person, incident.violation.person)
                 if incident.violation is not None
                 else "",
+                account=case_account(incident) if incident.type == "accident" else "",
             )
         )
     return out
@@ -721,7 +730,7 @@ def _repeats(tree: Tree, incident: Any, day: dt.date) -> list[Repeat]:
     return sorted(found, key=lambda r: r.date)
 
 
-def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
+def _key_proposals(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[KeyProposal]:
     """Key persons the signals propose and neither the register nor a pairing holds yet."""
     units = {u.id: u.name for u in tree.org.units}
     out = []
@@ -739,6 +748,7 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
                 signals=sorted(weight, key=lambda k: (-weight[k], k)),
                 evidence=sorted({e.ref for e in c.signals if e.ref}),
                 branch_name=units.get(branch or "", units.get(c.unit, c.unit)),
+                grounds=key_person_grounds(tree, c, lang, month.year),
             )
         )
     return out

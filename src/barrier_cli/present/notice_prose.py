@@ -14,6 +14,7 @@ words, 同志, 型/号) its translation says so; the code never branches on the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -34,11 +35,22 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class AnnexRow:
+    """One item of the attachment: what it is, and the records that show it, apart."""
+
+    text: str
+    ids: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class Annex:
-    """One heading of the attachment and its numbered sentences."""
+    """One heading of the attachment: its items, each a sentence with its record ids in a
+    column of their own (``rows``); ``items`` are the sentences of notices frozen when the
+    ids stood inside them."""
 
     title: str
-    items: list[str]
+    items: list[str] = field(default_factory=list)
+    rows: list[AnnexRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -290,6 +302,11 @@ def case_name(case: Case) -> str:
     """A case as a 公文 names it: date, team, what happened (the rule-breaker in front) and
     its kind, "9月18日三班二组孙浩列车未停稳跨越车钩严重违章"; `CaseRow.subject` is the
     analysis's, so both documents name a case alike."""
+    if case.type == "accident":
+        # an accident's title names the event (33062次晚点), not what its team did
+        return _("the {kind} of {day}, “{what}”").format(
+            kind=_case_kind(case), day=_day(case.date), what=case.subject or case.title
+        )
     return _("the {kind} of {day} in {team}, “{what}”").format(
         kind=_case_kind(case), day=_day(case.date), team=case.team, what=case.subject or case.title
     )
@@ -405,16 +422,25 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         )
     elif named:
         persons = _(", involving {person}").format(person=named[0])
-    out = [
-        _("On {day}, {team} had a {kind}: “{title}”{persons}{still}.").format(
+    still = _(", and it is still not closed") if case.earlier and not case.closed else ""
+    if case.account:
+        # told from the record: who did what and what followed; those it names are not
+        # listed again
+        unnamed = [p for p in case.persons if p not in case.account]
+        told = _("On {day}, {account}: a {kind}{persons}{still}.").format(
             day=_day(case.date),
-            team=case.team,
+            account=case.account,
             kind=kind,
-            title=what,
-            persons=persons,
-            still=_(", and it is still not closed") if case.earlier and not case.closed else "",
+            persons=_(", involving {persons} as well").format(persons=_and(unnamed))
+            if unnamed
+            else "",
+            still=still,
         )
-    ]
+    else:
+        told = _("On {day}, {team} had a {kind}: “{title}”{persons}{still}.").format(
+            day=_day(case.date), team=case.team, kind=kind, title=what, persons=persons, still=still
+        )
+    out = [told]
     for r in case.repeats:
         out.append(
             _("{who} broke the rules again on {day} (“{what}”): a repeat violation.").format(
@@ -829,8 +855,10 @@ _SIGNAL_OF_CATEGORY = {"quality": "quality", "violation": "violation", "near_mis
 
 
 def _grounds(k: KeyProposal, tree: Tree) -> str:
-    """Why someone is proposed as a key person: each dated record in its own words, then
-    the signals no record dates (发现故障少, 业务考核不合格)."""
+    """Why someone is proposed as a key person, as the analysis says it (`k.grounds`); a
+    notice frozen before that quotes each dated record, then the signals no record dates."""
+    if k.grounds:
+        return _joined(_p("key grounds", "{list}; {item}"), k.grounds)
     reports = {r.id: r for r in tree.reports}
     dated, covered = [], set()
     for ref in k.evidence:
@@ -844,34 +872,46 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
 
 
 def _key_persons(notice: Notice, tree: Tree) -> list[str]:
-    """One sentence naming everyone proposed, people with the same grounds together:
-    经分析，拟将潘志强、薛峰（业务考核不合格…）列为安全关键人，由所在党支部研究确认。"""
+    """One sentence naming everyone proposed, each with what they did; a ground all of them
+    share said once for all: 二班一组潘志强、四班一组薛峰9月…考核不合格，三班一组石磊9月13日
+    钻车作业时钻跨不到位，3人均…明显低于本组平均水平，拟列为安全关键人，由所在党支部研究确认。"""
     if not notice.key_persons:
         return []
-    groups: dict[str, list[str]] = {}
+    own = {k.name: k.grounds or [_grounds(k, tree)] for k in notice.key_persons}
+    shared = [
+        g
+        for g in own[notice.key_persons[0].name]
+        if len(own) > 1 and all(g in grounds for grounds in own.values())
+    ]
+    groups: dict[tuple[str, ...], list[str]] = {}
     for k in notice.key_persons:
-        groups.setdefault(_grounds(k, tree), []).append(
-            _("{name} of {unit}").format(name=k.name, unit=k.unit_name)
+        mine = tuple(g for g in own[k.name] if g not in shared)
+        groups.setdefault(mine, []).append(
+            _p("key person", "{unit} {name}").format(unit=k.unit_name, name=k.name)
         )
-    # grounds shared by several are said as theirs all, not read as the last one's
-    persons = i18n.join(
-        [
-            _("{names} (the same grounds for all {n}: {grounds})").format(
-                names=_and(names), n=len(names), grounds=grounds
+    said = [
+        _p("key person", "{who}: {grounds}").format(
+            who=_and(names), grounds=_joined(_p("key grounds", "{list}; {item}"), grounds)
+        )
+        if grounds
+        else _and(names)
+        for grounds, names in groups.items()
+    ]
+    if shared:
+        said.append(
+            _("all {n} {grounds}").format(
+                n=len(notice.key_persons),
+                grounds=_joined(_p("key grounds", "{list}; {item}"), shared),
             )
-            if len(names) > 1
-            else _("{names} ({grounds})").format(names=names[0], grounds=grounds)
-            for grounds, names in groups.items()
-        ]
-    )
+        )
     branches = {k.branch_name for k in notice.key_persons}
     branch = next(iter(branches)) if len(branches) == 1 else _("the branches concerned")
     return [
         ngettext(
-            "After analysis, {persons} is proposed as a key person, for {branch} to confirm.",
-            "After analysis, {persons} are proposed as key persons, for {branch} to confirm.",
+            "Proposed as a key person, for {branch} to confirm: {persons}.",
+            "Proposed as key persons, for {branch} to confirm: {persons}.",
             len(notice.key_persons),
-        ).format(persons=persons, branch=branch)
+        ).format(persons=_joined(_p("key persons", "{list}; {item}"), said), branch=branch)
     ]
 
 
@@ -1155,18 +1195,20 @@ def _secretaries(tree: Tree, day: dt.date) -> dict[str, list[str]]:
 def _annex(
     notice: Notice, found: list[Deficiency], assessed: Assessed | None, scope: Scope, tree: Tree
 ) -> list[Annex]:
-    """The evidence list: each item once, said by what it is, its record id after it."""
+    """The evidence list: each item once, said by what it is, its record ids beside it."""
     out = []
     if notice.praises:
         out.append(
             Annex(
                 _("Commendations"),
-                [
-                    _("{who}: on {day} found “{what}” ({id})").format(
-                        who=p.who,
-                        day=_day(p.date),
-                        what=named_in_text(p.summary, p.train, p.vehicle)[0],
-                        id=p.report_id,
+                rows=[
+                    AnnexRow(
+                        _("{who}: on {day} found “{what}”").format(
+                            who=p.who,
+                            day=_day(p.date),
+                            what=named_in_text(p.summary, p.train, p.vehicle)[0],
+                        ),
+                        [p.report_id],
                     )
                     for p in notice.praises
                 ],
@@ -1176,19 +1218,18 @@ def _annex(
         out.append(
             Annex(
                 _("Accidents and violations"),
-                [_("{case} ({id})").format(case=case_name(c), id=c.id) for c in notice.cases],
+                rows=[AnnexRow(case_name(c), [c.id]) for c in notice.cases],
             )
         )
     if notice.key_persons:
         out.append(
             Annex(
                 _("Proposed key persons"),
-                [
-                    _("{name}: {grounds} ({ids})").format(
-                        name=k.name, grounds=_grounds(k, tree), ids=i18n.join(k.evidence)
+                rows=[
+                    AnnexRow(
+                        _("{name}: {grounds}").format(name=k.name, grounds=_grounds(k, tree)),
+                        k.evidence,
                     )
-                    if k.evidence
-                    else _("{name} (from the fault counts of the group)").format(name=k.name)
                     for k in notice.key_persons
                 ],
             )
@@ -1198,36 +1239,44 @@ def _annex(
         out.append(
             Annex(
                 _("Party members who failed the rating"),
-                _failed(assessed, notice, found, scope),
+                rows=[AnnexRow(t) for t in _failed(assessed, notice, found, scope)],
             )
         )
         failed = {m.assessment.subject for m in assessed.members if m.assessment.result == "fail"}
     for u in [*notice.units, *([notice.own] if notice.own else [])]:
-        items = []
+        rows = []
         for g in u.groups:
             for d in g.items:
                 if d.rule == "missed_reports" and d.subject in failed:
                     continue  # said once, among the members who failed
-                extra = [e for e in d.evidence_ids if e not in d.detail]
-                items.append(
-                    _("{detail}{records}.").format(
-                        detail=d.detail, records=_evidence(d.rule, extra)
+                ids = [f"{e}/{d.action}" if d.action else e for e in d.evidence_ids]
+                rows.append(
+                    AnnexRow(
+                        _("{detail}.").format(detail=_without_ids(d.detail, d.evidence_ids)),
+                        _evidence(d.rule, ids),
                     )
                 )
-        if items:
-            out.append(Annex(u.name, items))
+        if rows:
+            out.append(Annex(u.name, rows=rows))
     return out
 
 
-def _evidence(rule: str, ids: list[str]) -> str:
-    """The records behind a lapse not named in its sentence. A missed report is shown by
-    its absence, and a member's assessment is not evidence but its outcome: neither cited."""
-    rest = [
+def _without_ids(text: str, ids: Sequence[str]) -> str:
+    """``text`` with the brackets that cite ``ids`` taken out: a lapse's sentence names its
+    records for other readers ((记录编号R-…/1)); the attachment gives them a column."""
+    for e in ids:
+        text = re.sub(r"\s?[（(][^（）()]*?" + re.escape(e) + r"[^（）()]*[）)]", "", text)
+    return text
+
+
+def _evidence(rule: str, ids: list[str]) -> list[str]:
+    """The records behind a lapse. A missed report is shown by its absence, and a member's
+    assessment is not evidence but its outcome: neither cited."""
+    return [
         e
         for e in ids
         if not e.startswith("A-") and not (rule == "missed_reports" and e[:2] in ("R-", "U-"))
     ]
-    return _(" (records {ids})").format(ids=i18n.join(rest)) if rest else ""
 
 
 def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: Scope) -> list[str]:

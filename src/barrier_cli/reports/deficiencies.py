@@ -395,6 +395,13 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
 def _case_name(incident: Incident, scope: Scope) -> str:
     """A case as the documents name it (date, team, the rule-breaker in front of what
     happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
+    if incident.type == "accident":
+        # an accident's title names the event (33062次晚点), not what its team did
+        return i18n.in_lang(scope.lang, "the {kind} of {day}, “{what}”").format(
+            kind=_case_kind(incident, scope),
+            day=scope.day(incident.date),
+            what=case_subject(scope.tree, incident, scope.lang),
+        )
     return i18n.in_lang(scope.lang, "the {kind} of {day} in {team}, “{what}”").format(
         kind=_case_kind(incident, scope),
         day=scope.day(incident.date),
