@@ -92,7 +92,7 @@ def test_key_person_grounds_say_what_they_did_with_his_name_said_once() -> None:
         persons=[{"person": "li", "role": "involved"}],
     )
     text = _text(quality, near, today=D(2026, 11, 5))
-    said = _between(text, "（三）拟列安全关键人", "（四）")
+    said = _between(text, "拟列安全关键人**", "（四）")
     assert (
         "一班一组李明10月10日检修的车辆被反馈制动缸漏泄，10月15日邻线来车未及时下道，"
         "拟列为安全关键人，由一班党支部研究确认。"
