@@ -141,7 +141,7 @@ GROUPS = {"B1": 4, "B2": 3, "B3": 3, "B4": 3}
 NUMERALS = "一二三四"
 
 PARTNERS = [
-    ("lianjian", "列检", "Train Inspection"),
+    ("lianjian", "前方列检所", "the next inspection point down the line"),
     ("xinhaolou", "信号楼", "Signal Box"),
     ("zhandiao", "站调", "Station Dispatcher"),
     ("xingdiao", "行调", "Train Dispatcher"),
@@ -707,7 +707,13 @@ def generated_report(
         data["commend"] = True
     checker = with_role(branch, "secretary", day).id if branch in BRANCHES else "wang_jianguo"
     owners = owners_for(unit, day, kind)
-    return data | lifecycle(gen, day, kind, owners, checker, overdue=overdue)
+    out = data | lifecycle(gen, day, kind, owners, checker, overdue=overdue)
+    if data.get("commend"):
+        # a good catch is dealt with on the spot: its immediate action is the day's own
+        for action in out.get("actions", []):
+            if action["type"] == "immediate" and "done" in action:
+                action["due"] = action["done"] = day
+    return out
 
 
 FITTING_REASONS = {

@@ -296,7 +296,7 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     )
     assert "四班党支部（责任人：支部书记任辉）" not in prose
     # hand-scored items missing: provisional, nobody named last
-    assert "各党支部已评定的8个项点得分为：一班党支部65.5分、二班党支部69分" in prose
+    assert "各党支部已评定的8个项点（满分71分）得分为：一班党支部65.5分、二班党支部69分" in prose
     assert "（另5个项点由车间党总支评定后另行通报，暂不排序）。" in prose
     assert "排名末位" not in prose
     # the open case of September is in the overview, and overdue actions are said once

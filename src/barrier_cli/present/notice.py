@@ -43,6 +43,7 @@ from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import (
     RULES,
     Deficiency,
+    answerable,
     done_since,
     find_deficiencies,
     rule_title,
@@ -97,9 +98,9 @@ class Praise:
     """The partner unit it was found with (列检, 车站), in joint-labour control."""
     branch: str = ""
     """The finder's branch: praise and a branch's last place are said together."""
-    tail: bool = False
-    """Last of the branch's party members in the quarter's ranking (排尾), which ends with
-    this month: the praise says both."""
+    acted: str = ""
+    """The immediate action taken on the day of the find, if one was: only then does the
+    praise say what the catch prevented."""
 
 
 @dataclass(frozen=True)
@@ -192,6 +193,13 @@ class Case:
     account: str = ""
     """An accident told from its record (`case_account`): what happened, who, what followed;
     empty for a 两违, whose subject already says who did what."""
+    involved_secretaries: list[str] = field(default_factory=list)
+    """Its branch's secretaries involved in it (`answerable`): they still organise their
+    measures, a committee member answers for the branch and urges them on."""
+    urger: str = ""
+    """That committee member."""
+    supervisor: str = ""
+    """The general branch's secretary, who supervises."""
 
 
 @dataclass(frozen=True)
@@ -256,6 +264,21 @@ class BranchScore:
     """Items to be entered by hand that nobody has scored yet (they count 0)."""
     items: int = 0
     """Items of the standard, scored or not."""
+    full: float = 0.0
+    """The full mark of the items scored: what ``total`` is out of."""
+    loss: Loss | None = None
+    """Its heaviest loss of points: why it stands where it does."""
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Points a branch lost on one item of the standard, and the case behind them."""
+
+    item: str
+    """The item's name in the standard (岗区控制)."""
+    points: float
+    case: str = ""
+    """The id of the case that cost them, if a case did."""
 
 
 @dataclass(frozen=True)
@@ -425,10 +448,6 @@ def build_notice(
     # a tree without its standards is not scored; the rest of the notice stands
     scored = {"branch", "member"} <= set(tree.standards)
     assessed = assess(tree, month, today=day, lang=lang) if scored else None
-    # the quarter's member ranking is final with its last month, as the analysis ranks it
-    tail: set[str] = set()
-    if scored and month.last == month.quarter.last:
-        tail = {m.assessment.subject for m in assess(tree, month.quarter, today=day).tail}
     notice = Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
@@ -443,7 +462,7 @@ def build_notice(
         month=month,
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
-        praises=_praises(tree, month, until=today, lang=lang, tail=tail),
+        praises=_praises(tree, month, until=today, lang=lang),
         units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
         as_of=day,
         cases=_cases(tree, month, day, lang, full=full, until=today),
@@ -456,6 +475,7 @@ def build_notice(
                 d.lowest,
                 sum(source == "missing" for source in d.sources.values()),
                 len(d.sources),
+                *_base(tree, d),
             )
             for d in (assessed.branches if assessed else [])
         ],
@@ -475,6 +495,23 @@ def build_notice(
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
+
+
+def _base(tree: Tree, draft: Draft) -> tuple[float, Loss | None]:
+    """What a branch's score is out of (the full marks of the items scored), and the item it
+    lost most on, with the case behind it."""
+    items = {i.id: i for a in tree.standards["branch"].aspects for i in a.items}
+    full = sum(
+        items[i].max for i, source in draft.sources.items() if source != "missing" and i in items
+    )
+    lost: dict[tuple[str, str], float] = defaultdict(float)
+    cases = {i.id for i in tree.incidents}
+    for d in draft.assessment.deductions:
+        lost[d.item, d.ref if d.ref in cases else ""] += d.points
+    if not lost:
+        return full, None
+    (item, case), points = max(lost.items(), key=lambda x: x[1])
+    return full, Loss(items[item].name if item in items else item, points, case or "")
 
 
 def _next_number(tree: Tree, today: dt.date) -> str:
@@ -562,9 +599,7 @@ def _team(name: str) -> str:
     return name.removesuffix("党支部").removesuffix(" branch")
 
 
-def _praises(
-    tree: Tree, month: Month, *, until: dt.date, lang: Lang, tail: set[str]
-) -> list[Praise]:
+def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Praise]:
     """The month's good catches, each with the rewards the register gave it by ``until``
     (the notice's date: a notice announces the rewards decided for the month it covers)."""
     people = {p.id: p for p in tree.org.people}
@@ -600,7 +635,14 @@ def _praises(
                 awards=awards.get(r.id, []),
                 partner=partners.get(r.partner or "", r.partner or ""),
                 branch=units.get(tree.places.branch_of(unit) or "", ""),
-                tail=r.reporter in tail,
+                acted=next(
+                    (
+                        a.action
+                        for a in r.actions
+                        if a.type == "immediate" and a.done == r.date and a.done <= until
+                    ),
+                    "",
+                ),
             )
         )
     return out
@@ -694,9 +736,25 @@ def _cases(
                 if incident.violation is not None
                 else "",
                 account=case_account(incident) if incident.type == "accident" else "",
+                **_answers(tree, incident, branch, day, names),
             )
         )
     return out
+
+
+def _answers(
+    tree: Tree, incident: Any, branch: str | None, day: dt.date, names: dict[str, str]
+) -> dict[str, Any]:
+    """Who answers for a case's branch when its secretary is involved (`answerable`, which the
+    analysis says it from too), as the Case's fields."""
+    found = answerable(tree, branch or incident.unit, [p.person for p in incident.persons], day)
+    if found is None:
+        return {}
+    return {
+        "involved_secretaries": [names.get(p, p) for p in found.involved],
+        "urger": names.get(found.member, found.member),
+        "supervisor": names.get(found.head, found.head),
+    }
 
 
 def _done_later(measures: list[Any], n: int, day: dt.date, until: dt.date) -> dt.date | None:

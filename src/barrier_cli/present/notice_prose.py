@@ -227,7 +227,13 @@ def _to_do(case: Case) -> list[str]:
     for m in case.measures:
         if m.done or m.done_later is not None:
             continue
-        if m.owner and m.due is not None:
+        if m.owner and m.due is not None and _urged(case, m.owner):
+            out.append(
+                _(
+                    "complete “{action}” by {day} ({owner} organising, {member} urging it on)"
+                ).format(action=m.action, day=_day(m.due), owner=m.owner, member=case.urger)
+            )
+        elif m.owner and m.due is not None:
             out.append(_("complete “{action}” by {day}").format(action=m.action, day=_day(m.due)))
         else:
             out.append(_("give “{action}” an owner and a due date").format(action=m.action))
@@ -280,6 +286,12 @@ def _measures(case: Case) -> list[str]:
                     action=m.action, owner=m.owner, day=_day(m.due)
                 )
             )
+        elif _urged(case, m.owner):
+            out.append(
+                _(
+                    "“{action}” ({owner} organising, {member} urging it on, due {day}) is under way"
+                ).format(action=m.action, owner=m.owner, member=case.urger, day=_day(m.due))
+            )
         else:
             out.append(
                 _("“{action}” (owner {owner}, due {day}) is under way").format(
@@ -287,6 +299,12 @@ def _measures(case: Case) -> list[str]:
                 )
             )
     return out
+
+
+def _urged(case: Case, owner: str) -> bool:
+    """A measure whose owner is a secretary involved in the case: they still organise it,
+    and the committee member who answers for the branch urges it on."""
+    return bool(case.urger) and owner in case.involved_secretaries
 
 
 def _case_kind(case: Case) -> str:
@@ -468,8 +486,8 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
     if issuer is not None and _issuer_level(case):
         out.append(
             _(
-                "{issuer} will add the analysis at the general branch level itself (see its "
-                "self-review below)."
+                "{issuer} will add the analysis at the general branch level (see part 3 (6) of "
+                "this notice)."
             ).format(issuer=issuer)
         )
     if case.closed:
@@ -512,7 +530,7 @@ def _signal(kind: str) -> str:
 
 def _doing(source: str, partner: str) -> str:
     if source == "joint_labour" and partner:
-        return _("while liaising with {partner}").format(partner=partner)
+        return _("while coordinating with {partner}").format(partner=partner)
     return {
         "on_site": _p("praise", "during inspection work"),
         "cadre_patrol": _p("praise", "on a cadre patrol"),
@@ -646,20 +664,24 @@ def _praise(p: Praise) -> str:
     who = (_("{name} ({unit}, party member)") if p.member else _("{name} ({unit}, staff)")).format(
         name=p.who, unit=p.unit
     )
-    done = _prevented(p.category)
-    values = {"who": who, "day": _day(p.date), "doing": doing, "what": what, "done": done}
+    # what the catch prevented is said only once the action on the day made it so
+    done = _prevented(p.category) if p.acted else ""
+    values = {
+        "who": who,
+        "day": _day(p.date),
+        "doing": doing,
+        "what": what,
+        "done": done,
+        "action": p.acted,
+    }
     sentences = [
-        _("{who} found “{what}” on {day} {doing} and reported it at once, {done}.").format(**values)
+        _(
+            "{who} found “{what}” on {day} {doing}, reported it at once and acted on the spot "
+            "(“{action}”), {done}."
+        ).format(**values)
         if done
         else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
     ]
-    if p.tail:
-        sentences.append(
-            _(
-                "{name} is last among the branch's party members this quarter, but this catch "
-                "was prompt and is commended all the same."
-            ).format(name=p.who)
-        )
     for a in p.awards:
         if a.kind == "reward" and a.amount:
             sentences.append(
@@ -937,13 +959,27 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
             )
             (p,) = pending
             (total,) = items
+            fulls = {s.full for s in notice.scores}
             out.append(
                 _(
+                    "Under the branch standard, the {scored} items scored so far (full mark "
+                    "{full}) give: {scores} (the other {pending} items are to be scored by "
+                    "{issuer} and circulated separately; no ranking is made until then)."
+                ).format(
+                    scored=total - p,
+                    full=_DAY.get().num(next(iter(fulls))),
+                    scores=listed,
+                    pending=p,
+                    issuer=issuer,
+                )
+                if len(fulls) == 1 and 0 not in fulls
+                else _(
                     "Under the branch standard, the {scored} items scored so far give: {scores} "
                     "(the other {pending} items are to be scored by {issuer} and circulated "
                     "separately; no ranking is made until then)."
                 ).format(scored=total - p, scores=listed, pending=p, issuer=issuer)
             )
+            out += _lowest_so_far(notice)
         else:
             out.append(
                 _("Under the branch standard, the branches scored this month: {scores}.").format(
@@ -970,6 +1006,30 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
             )
         )
     return out
+
+
+def _lowest_so_far(notice: Notice) -> list[str]:
+    """Why the branch lowest on the provisional scores is lowest: the item it lost most on,
+    and the case that cost it (四班党支部暂列最低，主要是“岗区控制”项因…事故扣10分)."""
+    low = min(s.total for s in notice.scores)
+    lowest = [s for s in notice.scores if s.total == low and s.loss is not None]
+    if len(lowest) != 1 or len(notice.scores) < 2:
+        return []
+    (s,) = lowest
+    loss = s.loss
+    assert loss is not None
+    cases = {c.id: c for c in notice.cases}
+    points = _DAY.get().num(loss.points)
+    # quoted within quotes: the item's own quotation marks become single ones
+    item = loss.item.replace("“", "‘").replace("”", "’")
+    why = (
+        _("{points} points lost on “{item}” for {case}").format(
+            points=points, item=item, case=case_name(cases[loss.case])
+        )
+        if loss.case in cases
+        else _("{points} points lost on “{item}”").format(points=points, item=item)
+    )
+    return [_("{name} is lowest so far, chiefly for {why}.").format(name=s.name, why=why)]
 
 
 def _ranking(notice: Notice, issuer: str) -> str:
@@ -1015,41 +1075,23 @@ def _ranking(notice: Notice, issuer: str) -> str:
     return "".join(out)
 
 
-def _answerable(tree: Tree, branch: str, case: Case, issuer: str, day: dt.date) -> str | None:
-    """Who answers for a branch whose secretary is involved in its case: another member of
-    its committee, with the issuer's secretary supervising (责任人：支部委员…；…书记…督导)."""
-    units = {u.name: u.id for u in tree.org.units}
-    branch_id = units.get(branch)
-    if branch_id is None:
+def _answerable(case: Case, issuer: str) -> str | None:
+    """Who answers for a branch whose secretary is involved in its case, as the analysis says
+    it (`Case.urger`, from `answerable`): another member of its committee, with the issuer's
+    secretary supervising (责任人：支部委员…；…书记…督导)."""
+    if not (case.urger and case.supervisor):
         return None
-    committee = [
-        p.name
-        for p in tree.org.people
-        if "committee" in p.roles
-        and p.active_on(day)
-        and tree.places.branch_of(p.unit) == branch_id
-        and p.name not in case.persons
-    ]
-    general = {u.id for u in tree.org.units if u.kind == "general_branch"}
-    heads = [
-        p.name
-        for p in tree.org.people
-        if "secretary" in p.roles and p.unit in general and p.active_on(day)
-    ]
-    if not committee or not heads:
-        return None
-    involved = [s for s in case.secretaries if s in case.persons]
     return _(
         "{branch} (committee member {member} answers for this, as branch secretary {who} is "
         "involved in the {kind} of {day}; {issuer} secretary {head} supervises)"
     ).format(
-        branch=branch,
-        member=committee[0],
-        who=_and(involved),
+        branch=case.branch_name,
+        member=case.urger,
+        who=_and(case.involved_secretaries),
         kind=_case_kind(case),
         day=_day(case.date),
         issuer=issuer,
-        head=heads[0],
+        head=case.supervisor,
     )
 
 
@@ -1108,7 +1150,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
             continue
         owners.setdefault(c.branch_name, c.secretaries)
         if any(s in c.persons for s in c.secretaries):
-            head = _answerable(tree, c.branch_name, c, notice.issuer, day)
+            head = _answerable(c, notice.issuer)
             involved = [s for s in c.secretaries if s in c.persons]
             heads[c.branch_name] = head or _(
                 "{branch} (its secretary {who} is involved in the {kind} of {day}, so {issuer} "
