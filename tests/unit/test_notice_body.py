@@ -132,7 +132,7 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
         "写明，原因未查清，" in body
     )
     # ...the general branch's own level in its self-review, never ordered to the branch
-    assert "总支层面剖析由车间党总支自行补做（见本通报自查部分）。" in body
+    assert "总支层面剖析由车间党总支补做（见本通报三（六））。" in body
     assert (
         "车间党总支未对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
         "将于12月4日前召开总支委员会补充剖析。" in body
@@ -194,7 +194,7 @@ def test_scores_name_the_tail_and_members_who_failed_cost_their_branch() -> None
     # hand-scored items are not entered: the scores are provisional, said in the branches'
     # order, and nobody is named last
     assert re.search(
-        r"各党支部已评定的8个项点得分为：一班党支部[\d.]+分、二班党支部[\d.]+分"
+        r"各党支部已评定的8个项点（满分\d+分）得分为：一班党支部[\d.]+分、二班党支部[\d.]+分"
         r"（另5个项点由车间党总支评定后另行通报，暂不排序）。",
         results,
     )
@@ -214,7 +214,15 @@ def test_a_tree_without_standards_gives_a_notice_without_scores(tmp_path: Path) 
 
 
 def test_a_reward_in_the_register_is_said_in_the_praise_once_decided() -> None:
-    catch = report(commend=True, train="916018", summary="制动梁端轴折损", category="near_miss")
+    stopped = {"action": "扣修更换制动梁", "type": "immediate", "owner": "zhu"}
+    stopped |= {"due": D(2026, 10, 10), "done": D(2026, 10, 10)}
+    catch = report(
+        commend=True,
+        train="916018",
+        summary="制动梁端轴折损",
+        category="near_miss",
+        actions=[stopped],
+    )
     reward = Reward.model_validate(
         {
             "id": "W-20261105-01",
@@ -230,7 +238,7 @@ def test_a_reward_in_the_register_is_said_in_the_praise_once_decided() -> None:
     praise = _body(_text(catch, reward))
     assert (
         "一班一组共产党员朱春祥同志10月10日在916018次列车检车作业中，发现制动梁端轴折损，"
-        "及时报告处理，避免了一起事故的发生。车间给予奖励3000元。"
+        "立即报告，扣修更换制动梁，避免了一起事故的发生。车间给予奖励3000元。"
     ) in praise
     en = _text(catch, reward, lang="en")
     assert "The workshop rewarded this with 3000 yuan." in en

@@ -6,9 +6,13 @@ the 总支's own lapses in its 自查; praise checked against its action; scores
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import Any
 
+import pytest
+
 from barrier_cli.core.periods import Month
+from barrier_cli.io.parallel import load_tree
 from barrier_cli.present import notice as n
 from barrier_cli.reports.case_names import case_account
 from minitree import build, incident, report
@@ -98,3 +102,59 @@ def test_key_person_grounds_say_what_they_did_with_his_name_said_once() -> None:
         "拟列为安全关键人，由一班党支部研究确认。"
     ) in said, said
     assert "李明检修" not in said and "（" not in said  # no title pasted, no bracket of grounds
+
+
+EXAMPLE = Path(__file__).resolve().parents[2] / "records"
+
+
+@pytest.fixture(scope="module")
+def october() -> str:
+    """The example tree's zh notice for 2026-10, dated 11-05, as read."""
+    tree = load_tree(EXAMPLE)
+    notice = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh")
+    return n.render_notice(notice, fmt="md", lang="zh", records=EXAMPLE)
+
+
+def test_one_answer_for_who_carries_the_shift_4_measure(october: str) -> None:
+    problems = _between(october, "（一）事故和“两违”情况", "（二）")
+    corrections = _between(october, "五、整改要求", "特此通报")
+    assert (
+        "“值班员、工班长新图作业时分上岗考试”（由任辉组织，莫文斌督促落实，11月30日前）正在推进"
+        in problems
+    )
+    assert (
+        "于11月30日前完成“值班员、工班长新图作业时分上岗考试”（由任辉组织，莫文斌督促落实）"
+        in corrections
+    )
+    assert "责任人任辉" not in october
+
+
+def test_praise_names_the_partner_and_the_action_of_the_day(october: str) -> None:
+    praise = _between(october, "二、表扬", "三、存在的问题")
+    assert (
+        "杨帆同志10月22日在与前方列检所联控中，发现80520次列车C70E型4252340号货车截断塞门"
+        "手把处于关闭位，立即报告，开通截断塞门，重新试风确认，防止了车辆带故障运行。"
+    ) in praise
+
+
+def test_a_catch_without_an_action_that_day_claims_nothing_prevented() -> None:
+    later = {"action": "扣修", "type": "immediate", "owner": "zhu"}
+    later |= {"due": D(2026, 10, 13), "done": D(2026, 10, 13)}
+    catch = report(commend=True, train="41008", summary="车轮踏面擦伤超限", actions=[later])
+    praise = _between(_text(catch, today=D(2026, 11, 5)), "二、表扬", "三、存在的问题")
+    assert "发现车轮踏面擦伤超限，及时报告处理。" in praise
+    assert "防止" not in praise and "扣修" not in praise
+
+
+def test_the_self_review_is_cited_by_its_number(october: str) -> None:
+    assert "总支层面剖析由车间党总支补做（见本通报三（六））。" in october
+    assert "自行补做" not in october and "自查部分" not in october
+
+
+def test_scores_say_their_full_mark_and_why_the_lowest_is_lowest(october: str) -> None:
+    scores = _between(october, "四、考核结果", "五、整改要求")
+    assert "各党支部已评定的8个项点（满分71分）得分为：" in scores
+    assert (
+        "四班党支部得分暂列最低，主要是“一次作业过程中的‘岗区’控制”项因10月9日33062次晚点"
+        "一般A类事故扣10分。"
+    ) in scores
