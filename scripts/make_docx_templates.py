@@ -533,7 +533,12 @@ def analysis() -> Builder:
         '{% set short = a.patrols | selectattr("missed") | map(attribute="name") '
         '| join(_(", ")) %}'
         "{% trans %}Cadres' site visits this month: {{ visits }}.{% endtrans %}{{ sp }}"
-        "{% if short %}{% trans %}Below the required number: {{ short }}.{% endtrans %}"
+        '{% if short %}{% set need = a.patrols | map(attribute="expected") | max %}'
+        '{% if a.patrols[0].period == "day" %}{% trans %}Against the rule of going on site '
+        "every duty day ({{ need }} duty days this month), {{ short }} went far too seldom; "
+        "this is entered in the general branch's self-review.{% endtrans %}{% else %}"
+        "{% trans %}Below the required number ({{ need }} this month): {{ short }}; this is "
+        "entered in the general branch's self-review.{% endtrans %}{% endif %}"
         '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
         "{% trans %}Each met the required number ({{ need }} this month).{% endtrans %}"
         "{% endif %}"
@@ -543,12 +548,20 @@ def analysis() -> Builder:
     b.heading('{{ _("Handling in time") }}', 2)
     b.para(
         "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
-        "{% set late = tl.late_analysis | length %}{% set limit = tl.analyse_days %}"
-        "{% set median = tl.median_days_to_analysis | days %}"
-        "{% trans %}{{ analysed }} of the month's reports were analysed (median days taken: "
-        "{{ median }}); {{ late }} were analysed after the {{ limit }}-day limit or are "
-        "past it unanalysed; {{ unanalysed }} were not yet analysed at the month's end."
-        "{% endtrans %}"
+        "{% set limit = tl.analyse_days %}{% set median = tl.median_days_to_analysis | days %}"
+        "{% set parts = [_(\"%(analysed)s of the month's reports were analysed (median days "
+        'taken: %(median)s)", analysed=analysed, median=median)] %}'
+        '{% for rows, said in [(tl.late_analysed, "%(n)s were analysed only after the '
+        '%(limit)s-day limit (%(by)s)"), (tl.late_unanalysed, "%(n)s are past the '
+        '%(limit)s-day limit and still not analysed (%(by)s)")] if rows %}{% set by = [] %}'
+        '{% for name, k in rows %}{% set ignored = by.append(_("%(n)s in %(unit)s", n=k, '
+        "unit=name)) %}{% endfor %}{% set ignored = parts.append(_(said, n=rows | "
+        'sum(attribute=1), limit=limit, by=by | join(_(", ")))) %}{% endfor %}'
+        '{% if unanalysed and tl.late_unanalysed %}{% set ignored = parts.append(_("%(n)s '
+        "were not yet analysed at the month's end\", n=unanalysed)) %}{% elif unanalysed %}"
+        "{% set ignored = parts.append(_(\"%(n)s were not yet analysed at the month's end, "
+        'none of them past the limit", n=unanalysed)) %}{% endif %}'
+        '{{ parts | join(_("; ")) }}{{ _(".") }}'
     )
     b.para(
         "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
@@ -733,7 +746,8 @@ def analysis() -> Builder:
         '{{ i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
         '{% if i.complete %}{{ _("complete") }}'
-        '{% else %}{{ i.gaps | map("label", "closure_gap") | join(_(", ")) }}{% endif %}',
+        '{% else %}{{ ((["measures not done" | label("closure_gap")] if "measures not done" '
+        'in i.gaps else []) + i.lacking) | join(_("; ")) }}{% endif %}',
     ]
     b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
@@ -869,8 +883,7 @@ def analysis() -> Builder:
             "{% set n_all = s.measures | length %}"
             '{% set n_done = s.measures | selectattr("state", "in", ["done", "late"]) | list '
             "| length %}"
-            '{% set other = i.gaps | reject("equalto", "measures not done") '
-            '| map("label", "closure_gap") | join(_(", ")) %}{{ _("Three nots") }}',
+            '{% set other = i.lacking | join(_("; ")) %}{{ _("Three nots") }}',
             True,
         ),
         (
@@ -926,10 +939,16 @@ def analysis() -> Builder:
             "{{ f.unit_name | dash }}",
             "{{ f.owner_name | dash }}",
             "{{ f.due | day(year) }}",
+            '{% if f.pending and f.done %}{% set what = f.pending | join(_("; ")) %}'
+            "{% set until = f.pending_due | day(year) %}{% set on = f.done | day(year) %}"
+            "{% if f.done <= f.due %}{% trans %}done on time ({{ on }}); “{{ what }}” extended "
+            "to {{ until }}, still under way{% endtrans %}{% else %}{% trans %}done late "
+            "({{ on }}); “{{ what }}” extended to {{ until }}, still under way{% endtrans %}"
+            "{% endif %}{% else %}"
             '{{ f.state | label("progress") }}{% if f.pending %}'
             '{% set what = f.pending | join(_("; ")) %}{% set until = f.pending_due | day(year) %}'
             '{{ _(": ") }}{% trans %}“{{ what }}” runs to {{ until }}{% endtrans %}'
-            "{% elif f.done %} {{ f.done | day(year) }}{% endif %}",
+            '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}{% endif %}',
             '{{ f.evidence | join(_("; ")) | dash }}',
         ],
     )
@@ -979,7 +998,15 @@ def analysis() -> Builder:
     b.para(
         '{% if p.carried == "overdue" %}{% trans %}Carried over: a priority for {{ mname }}, '
         "not done by its deadline.{% endtrans %}{% else %}{% trans %}Carried over: a priority "
-        "for {{ mname }}, still under way.{% endtrans %}{% endif %}",
+        "for {{ mname }}, still under way.{% endtrans %}{% endif %}"
+        '{% if p.carried == "overdue" %}{% set where = [] %}{% for r in p.recurred %}'
+        '{% set ignored = where.append(_("%(date)s %(unit)s", date=r.date | day(year), '
+        "unit=r.unit_name)) %}{% endfor %}{% if where %}{% set unit = p.unit_name %}"
+        '{% set n = where | length %}{% set at = where | join(_(", ")) %}{{ sp }}{% trans %}'
+        "Why it is overdue: no record shows it carried out, and {{ unit }} reported the same "
+        "problem {{ n }} more times after it was set ({{ at }}).{% endtrans %}{% else %}"
+        '{{ sp }}{{ _("Why it is overdue: no record shows it carried out.") }}{% endif %}'
+        "{% endif %}",
         indent_chars=4,
     )
     b.tag("{%p endif %}")
@@ -989,7 +1016,11 @@ def analysis() -> Builder:
     )
     b.para(
         '{{ _("Responsible unit:") }}{{ sp }}{{ p.unit_name | dash }}{{ _("; ") }}'
-        '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}{{ _("; ") }}'
+        '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}'
+        "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
+        "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
+        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} of the {{ org }} "
+        'general branch{% endtrans %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{{ p.deadline | day(year) }}',
         indent_chars=4,
     )
@@ -1113,7 +1144,7 @@ def analysis() -> Builder:
         [
             "{{ m.branch_name | dash }}",
             "{{ m.name | dash }}",
-            '{{ m.reasons | join(_("; ")) | dash }}',
+            '{% for g in m.grounds %}{{ g }}{{ _("; ") if not loop.last }}{% else %}—{% endfor %}',
         ],
     )
     b.tag("{%p endif %}")
@@ -1157,17 +1188,9 @@ def analysis() -> Builder:
         "k in a.key_persons",
         [
             "{{ k.name | dash }}",
-            "{% set grounds = [] %}{% for v in a.repeat_violators if v.person == k.person %}"
-            '{% set ignored = grounds.append(_("broke the rules %(n)s times in three months (a '
-            'repeat violator)", n=v.count)) %}{% endfor %}'
-            "{% for e in k.signals %}{% set r = refs.get(e.ref) %}"
-            '{% set what = e.kind | label("key_signal") %}{% if r %}'
-            "{% set date = r.date | day(year) %}{% set text = r.text %}"
-            '{% set ignored = grounds.append(_("%(date)s %(text)s (%(what)s)", date=date, '
-            "text=text | quote, what=what)) %}{% elif e.date %}"
-            '{% set ignored = grounds.append(_("%(date)s %(what)s", date=e.date | day(year), '
-            "what=what)) %}{% else %}{% set ignored = grounds.append(what) %}{% endif %}"
-            '{% endfor %}{{ grounds | join(_("; ")) | dash }}',
+            # each item its own output: a join with a translated (safe) separator would
+            # escape the items' apostrophes a second time
+            '{% for g in k.grounds %}{{ g }}{{ _("; ") if not loop.last }}{% else %}—{% endfor %}',
             '{% if k.proposed %}{{ _("proposed") }}{% elif k.status %}'
             '{{ k.status | label("key_status") }}{% else %}{{ _("paired") }}{% endif %}',
         ],

@@ -89,9 +89,8 @@ SETTINGS: dict[str, Any] = {
         "group": {"period": "week", "min": 1},
         "branch": {"period": "month", "min": 1},
     },
-    # The cadres go out every day, but write a patrol report when they find something: about
-    # one a month each, which is the floor here.
-    "patrol": {"period": "month", "min": 1},
+    # The cadres' patrols are judged by the source's rule, the settings' default: 党员干部每天
+    # 循环深入现场, a patrol each duty day (a month of one patrol each is far too few).
     "deadlines": {
         "analyse_days": 3,
         "close_days": 28,
@@ -1147,7 +1146,8 @@ def accidents() -> list[dict[str, Any]]:
                 "levels": {
                     "general_branch": "党总支对提速调图带来的变化预想不足，新图作业时分未组织培训和考试。",
                     "branch": "四班党支部班前预想未把新图列为安全重点，工班长对值班员作业计划未核对。",
-                    "member": "值班员未掌握新图作业时分；工班长“看惯者”心态。",
+                    "member": "值班员秦宝山未掌握新图作业时分；工班长孔祥宇对值班员沿用旧计划习以为常，"
+                              "未履行核对把关职责。",
                 },
                 "meeting": {"date": D(2026, 10, 13), "kind": "支委会",
                             "attendees": ["wang_jianguo", "liu_zhenhua", "ren_hui", "mo_wenbin"]},
@@ -1156,6 +1156,8 @@ def accidents() -> list[dict[str, Any]]:
                 "effect": "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果，同类问题反复出现。",
             },
             "causes": causes(("management", "运行图调整后未按新图重新核定检车作业时分", "subjective"),
+                             ("personnel", "值班员秦宝山未掌握新图作业时分，工班长孔祥宇未核对作业计划",
+                              "subjective"),
                              ("management", "新运行图实行，作业时分压缩", "objective"), shared=False),
             "responsibility": [
                 {"person": "qin_baoshan", "finding": "值班员未掌握新图作业时分，直接责任"},

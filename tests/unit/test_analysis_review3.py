@@ -76,8 +76,8 @@ def test_the_months_failed_members_are_listed_with_their_reasons(zh: str) -> Non
     failed = _part(zh, "10月份党员岗区评比失格", "### 安全关键人")
     # 3 before assess counts 孔祥宇 (removed on the 27th), 4 after
     assert re.match(r"[34]人：\n\n\| 党支部 \| 党员 \| 原因 \|", failed)
-    assert "| 四班党支部 | 任辉 | 本人涉及的事故：33062次晚点 |" in failed
-    assert "| 一班党支部 | 黄立军 | 漏报：" in failed
+    assert "| 四班党支部 | 任辉 | 涉及10月9日一般A类事故，按“身边无事故”标准评定失格 |" in failed
+    assert "| 一班党支部 | 黄立军 | 10月19日至25日当周未反馈 |" in failed
 
 
 def test_near_misses_are_grouped_by_what_happened(october: MonthlyAnalysis, zh: str) -> None:
@@ -124,7 +124,7 @@ def test_last_months_priorities_say_their_true_state_and_carry_over(
     assert states == [("open", dt.date(2026, 12, 15)), ("done", None), ("overdue", None)]
     part = _part(zh, "## 四、", "## 五、")
     assert "共3项，按期完成1项、正在推进1项、逾期未完成1项。" in part
-    assert "推进中：“党员包保人跟班互控，关键环节提醒”至12月15日" in part
+    assert "按期完成（10月12日）；“党员包保人跟班互控，关键环节提醒”期限延至12月15日，继续推进" in part
     assert "尚未完成的2项转入下月保安全重点（见第六部分）。" in part
     carried = [(p.carried, p.unit_name, p.owner_name, p.deadline) for p in october.proposed[:2]]
     assert carried == [

@@ -55,7 +55,7 @@ def test_adopt_then_due_then_the_months_analysis_reports_each_state(root: Path) 
     md = _run(root, "analyze", "--month", "2026-11", "--format", "md").stdout
     section = md.split("## 四、上月保安全重点落实情况")[1].split("## 五")[0]
     assert "10月份党内安全分析会确定的保安全重点共5项，按期完成1项、正在推进4项。" in section
-    assert "| 按期完成 11月20日 | 考试记录 |" in section
+    assert "| 按期完成（11月20日） | 考试记录 |" in section
 
 
 @pytest.mark.slow

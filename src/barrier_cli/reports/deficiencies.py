@@ -773,3 +773,20 @@ def answerable(tree: Tree, branch: str, involved: Iterable[str], day: dt.date) -
     if member is None or head is None:
         return None
     return Answerable(secretaries, member, head)
+
+
+def correction_deadline(
+    tree: Tree, month: Month, today: dt.date, moment: dt.date | None = None
+) -> dt.date:
+    """The day the month's notice gives for corrections: the issued notice's own, else the
+    draft's (dated `snapshot.DRAFT_DAYS` after the month, or ``today`` if earlier, plus
+    ``notice.correction_days``). What the general branch owes by then (its 自查) is dated
+    so in the analysis as in the notice."""
+    issued = [n for n in tree.notices if n.month == str(month) and n.withdrawn is None]
+    latest = max(issued, key=lambda n: (n.year, n.seq), default=None)
+    if latest is not None and latest.deadline is not None and moment is None:
+        return latest.deadline
+    dated = min(
+        today, max(month.last + dt.timedelta(days=snapshot.DRAFT_DAYS), moment or month.first)
+    )
+    return dated + dt.timedelta(days=tree.settings.notice.correction_days)

@@ -13,8 +13,6 @@ from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import KeyCandidate
 from barrier_cli.reports.deficiencies import say_day
 
-_MONTHS_ZH = "一二三四五六七八九十"
-
 
 def key_person_grounds(
     tree: Tree, candidate: KeyCandidate, lang: Lang, year: int, repeats: int = 0
@@ -23,7 +21,6 @@ def key_person_grounds(
     violations of the last three months when two or more), then each dated event in date
     order, then the undated signals (few faults found). Dates of ``year`` drop the year."""
     months = tree.settings.key_persons.months
-    span = _MONTHS_ZH[months - 1] if lang == "zh" and months <= len(_MONTHS_ZH) else str(months)
     out: list[str] = []
     with i18n.using(lang):
         if repeats >= 2:
@@ -46,11 +43,14 @@ def key_person_grounds(
             else:
                 out.append(i18n._("{day}: {what}").format(day=day, what=what))
         if any(s.kind == "few_finds" for s in candidate.signals):
-            out.append(
-                i18n._(
+            said = (
+                i18n._("found far fewer faults than the group's average in the last three months")
+                if months == 3
+                else i18n._(
                     "found far fewer faults than the group's average in the last {n} months"
-                ).format(n=span)
+                ).format(n=months)
             )
+            out.append(said)
     return out
 
 

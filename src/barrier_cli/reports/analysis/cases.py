@@ -5,13 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 
-from barrier_cli.core.labels import Lang
+from barrier_cli.core import i18n
+from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.pairings import running_on
 from barrier_cli.reports.analysis.result import CaseRow, RepeatViolator
 from barrier_cli.reports.case_names import case_subject, case_team
+from barrier_cli.reports.deficiencies import say_day
 
 REPEAT_MONTHS = 3
 REPEAT_COUNT = 2
@@ -66,7 +68,83 @@ def _row(tree: Tree, incident: Incident, as_of: dt.date, lang: Lang) -> CaseRow:
         team=case_team(tree, incident),
         subject=case_subject(tree, incident, lang),
         element=main_element(incident),
+        lacking=lacking(tree, incident, lang, as_of.year),
     )
+
+
+_LEVELS = {
+    "general_branch": "general branch",
+    "branch": "branch",
+    "member": "member",
+}
+
+
+_COURSE = {
+    "violation": "the course of the violation is not set out in time order",
+    "accident": "the course of the accident is not set out in time order",
+    "other": "the course of events is not set out in time order",
+}
+
+
+def lacking(tree: Tree, incident: Incident, lang: Lang, year: int) -> list[str]:
+    """What 三不放过 still lacks, said from the case's own record: which levels are missing,
+    what the unrecorded meeting did analyse, which of chain and effect is not analysed; never
+    a hedge (缺失或记录不全) when the record tells which. Measures not done are said by the
+    measures' count, not here."""
+    gaps = incident.closure_gaps(tree.settings.closure, tree.settings.cases)
+    analysis = incident.analysis
+    meeting = analysis.meeting if analysis is not None else None
+    given = analysis.levels if analysis is not None else None
+    done = [lv for lv in _LEVELS if given is not None and getattr(given, lv)]
+    out: list[str] = []
+    with i18n.using(lang):
+        for gap in gaps:
+            if gap == "measures not done":
+                continue
+            if gap == "timeline":
+                out.append(i18n._(_COURSE.get(incident.type, _COURSE["other"])))
+            elif gap == "meeting" and meeting is not None:
+                levels = i18n.join(i18n.pgettext("analysis level", _LEVELS[lv]) for lv in done)
+                day = say_day(meeting.date, lang, year)
+                said = (
+                    i18n._(
+                        "the {meeting} of {day} analysed the {levels} levels but recorded no "
+                        "attendance: a committee meeting must confirm it"
+                    )
+                    if done
+                    else i18n._(
+                        "the {meeting} of {day} recorded no attendance: a committee meeting "
+                        "must analyse the case"
+                    )
+                )
+                out.append(said.format(meeting=meeting.kind, day=day, levels=levels))
+            elif gap == "meeting":
+                out.append(i18n._("no committee meeting has analysed it"))
+            elif gap == "levels":
+                out.extend(
+                    i18n._("not analysed at the {level} level").format(
+                        level=i18n.pgettext("analysis level", _LEVELS[lv])
+                    )
+                    for lv in _LEVELS
+                    if lv not in done
+                )
+            elif gap == "chain":
+                chain = analysis is not None and bool(analysis.chain)
+                effect = analysis is not None and bool(analysis.effect)
+                if not chain and not effect:
+                    out.append(
+                        i18n._(
+                            "neither the passing down of responsibility nor the "
+                            "effect of earlier measures is analysed"
+                        )
+                    )
+                elif not chain:
+                    out.append(i18n._("the passing down of responsibility is not analysed"))
+                else:
+                    out.append(i18n._("the effect of earlier measures is not analysed"))
+            else:
+                out.append(label("closure_gap", gap, lang))
+    return out
 
 
 def main_element(incident: Incident) -> str:

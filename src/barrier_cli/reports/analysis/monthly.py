@@ -29,6 +29,8 @@ from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
+from barrier_cli.reports.deficiencies import correction_deadline
+from barrier_cli.reports.key_grounds import key_person_grounds
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
@@ -138,6 +140,9 @@ def analyze_columns(
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)
     units = counts.unit_element(this, tree)
+    violators = cases.repeat_violators(tree, month, as_of)
+    compliance = reporting_compliance(tree, month, today=as_of)
+    repeats = {v.person: v.count for v in violators}
     analysis = MonthlyAnalysis(
         organisation=tree.settings.organisation,
         month=month,
@@ -146,11 +151,11 @@ def analyze_columns(
         trend=counts.trend(frame, month),
         by=by,
         unit_element=units,
-        compliance=reporting_compliance(tree, month, today=as_of),
+        compliance=compliance,
         timeliness=timeliness.timeliness(tree, month, as_of),
         incidents=incidents,
         earlier_open=earlier_open,
-        repeat_violators=cases.repeat_violators(tree, month, as_of),
+        repeat_violators=violators,
         pairings=pairings(tree, month, as_of),
         weak_links=links,
         priorities=weak_links.priorities(links),
@@ -159,15 +164,22 @@ def analyze_columns(
         skipped_files=data.skipped,
         feedback=feedback_summary(tree, month, as_of=as_of),
         cumulative=cumulative(tree, as_of=as_of, columns=data.columns),
-        key_persons=key_person_signals(tree, month, as_of),
+        key_persons=[
+            dataclasses.replace(
+                k, grounds=key_person_grounds(tree, k, lang, month.year, repeats.get(k.person, 0))
+            )
+            for k in key_person_signals(tree, month, as_of)
+        ],
         rewards=month_lines(tree, month),
         patrols=cadre_patrols(tree, month, today=today),
         problems=main_problems(tree, month, by["category"], incidents),
-        studies=case_studies(tree, incidents + earlier_open, as_of),
+        studies=case_studies(
+            tree, incidents + earlier_open, as_of, correction_deadline(tree, month, today, moment)
+        ),
         proposed=propose(tree, month, links, lang, carried=[f for f in followed if f.unfinished]),
         followed=followed,
         followed_known=followed_known,
-        scores=scores(tree, month, as_of, lang),
+        scores=scores(tree, month, as_of, lang, compliance.missed()),
         near_miss_repeats=repeated_near_misses(tree, month),
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),

@@ -31,6 +31,8 @@ class PatrolDuty:
     keys: dict[str, int] = field(default_factory=dict)
     """How many patrols watched each of the five keys."""
     without_keys: tuple[str, ...] = ()
+    period: str = "day"
+    """The rule's period (day, week, month): what ``expected`` counts."""
 
     @property
     def missed(self) -> bool:
@@ -74,6 +76,7 @@ def cadre_patrols(tree: Tree, month: Month, *, today: dt.date | None = None) -> 
                 missed_periods=missed,
                 keys={k: watched[k] for k in ("train", "group", "post", "link", "person")},
                 without_keys=tuple(r.id for r in mine if not r.keys),
+                period=rule.period,
             )
         )
     return out

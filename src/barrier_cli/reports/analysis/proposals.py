@@ -19,12 +19,13 @@ from dataclasses import replace
 
 from barrier_cli.core.i18n import in_lang
 from barrier_cli.core.labels import Lang, label
-from barrier_cli.core.models import Incident
+from barrier_cli.core.models import Incident, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.result import FollowUp, Priority, WeakLink
+from barrier_cli.reports.analysis.result import CaseRef, FollowUp, Priority, WeakLink
 from barrier_cli.reports.analysis.studies import measure_state
 from barrier_cli.reports.case_names import case_subject
+from barrier_cli.reports.deficiencies import answerable
 
 PROPOSED = 5
 """Priorities proposed at most: a meeting adopts a handful, not a list."""
@@ -60,15 +61,18 @@ _LINK_MEASURE = {
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
 _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
-_MODELS_MEASURE = "Inspect {models} wagons for these faults and check each other's work"
+_FAULTS_MEASURE = "Inspect specially for {faults} and the like, and check each other's work"
+_ACTIONS_MEASURE = (
+    "Carry through what was set against “{what}” and the like: “{actions}”; cadres check it holds"
+)
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
 _WHAT_MEASURE = {
     "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
     "management": "Tighten the work standard against “{what}” and the like; cadres watch the "
     "key steps",
 }
-MODELS_NAMED = 3
-"""Wagon models a measure names, the most reported first."""
+FAULTS_NAMED = 4
+"""Faults a measure names, the most reported first."""
 PROBLEMS_NAMED = 2
 """Problems a measure names when they are reported equally often."""
 
@@ -94,6 +98,7 @@ def propose(
     candidates: list[tuple[Priority, str]] = []
     covered: set[str] = set()
     kept = [_carried(f, deadline) for f in carried]
+    adopted = {r.id: r.adopted for r in tree.priorities}
     for f in carried:
         covered.update(f.basis)
     cases = sorted(
@@ -128,10 +133,13 @@ def propose(
             fresh.append(p)
             continue
         old = kept[same]
+        # a carried measure the new one names again is said once, in the new words
+        measures = [m for m in old.measures if not _said_in(m, p.measures)]
         kept[same] = replace(
             old,
-            measures=list(dict.fromkeys([*old.measures, *p.measures])),
+            measures=list(dict.fromkeys([*measures, *p.measures])),
             basis=list(dict.fromkeys([*old.basis, *p.basis])),
+            recurred=_recurred(tree, old, p.basis, adopted.get(old.record, month.first)),
         )
     return [
         Priority(
@@ -148,6 +156,9 @@ def propose(
             category=p.category,
             carried=p.carried,
             problem=p.problem,
+            urger_name=p.urger_name,
+            supervisor_name=p.supervisor_name,
+            recurred=p.recurred,
         )
         for n, p in enumerate(kept + fresh[:count], 1)
     ]
@@ -168,7 +179,32 @@ def _carried(f: FollowUp, deadline: dt.date) -> Priority:
         basis=f.basis,
         weight=0.0,
         carried=f.state,
+        record=f.record,
     )
+
+
+def _said_in(measure: str, others: list[str]) -> bool:
+    """The measure's quoted problems (“一站、二看、三通过”) are all named in ``others``."""
+    quoted = re.findall(r"[“‘]([^”’]+)[”’]", measure)
+    text = "".join(others).replace("‘", "“").replace("’", "”")
+    return bool(quoted) and all(q in text for q in quoted)
+
+
+def _recurred(tree: Tree, old: Priority, basis: list[str], adopted: dt.date) -> list[CaseRef]:
+    """The reports of the same problem in the priority's own unit after it was adopted: what
+    shows the priority did not take hold, and why it went overdue."""
+    chosen = set(basis)
+    units = {u.id: u.name for u in tree.org.units}
+    out = []
+    for r in tree.reports:
+        unit = tree.places.unit_of(r) or ""
+        if (
+            r.id in chosen
+            and r.date > adopted
+            and (tree.places.branch_of(unit) or unit) == old.unit
+        ):
+            out.append(CaseRef(r.id, r.summary, r.category, r.date, units.get(unit, unit)))
+    return sorted(out, key=lambda c: (c.date or adopted, c.id))
 
 
 def _inner(text: str) -> str:
@@ -190,6 +226,11 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
     unit = _responsible_unit(tree, [case.unit])
     title = case_subject(tree, case, lang) if case.type == "violation" else case.title
     owner = _secretary(tree, unit, deadline)
+    involved = [p.person for p in case.persons if p.role != "witness"]
+    involved += [r.person for r in case.responsibility if r.person is not None]
+    involved += [a.person for a in case.accountability]
+    # a secretary involved in the case still carries its measures out, watched by others
+    answers = answerable(tree, unit, involved, deadline)
     return Priority(
         rank=0,
         content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(title)),
@@ -201,6 +242,8 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
         deadline=deadline,
         basis=[case.id, *case.reports],
         weight=_case_weight(case),
+        urger_name=_person_name(tree, answers.member) if answers else "",
+        supervisor_name=_person_name(tree, answers.head) if answers else "",
     )
 
 
@@ -259,11 +302,11 @@ def _link_measure(
     # over every report per link
     reports = [tree.reports[n] for n in sorted(n for i in set(evidence) for n in at.get(i, ()))]
     if link.element == "equipment":
-        models = Counter(r.vehicle.split()[0] for r in reports if r.vehicle)
-        if models:
-            named = [m for m, _ in models.most_common(MODELS_NAMED)]
+        faults = Counter(fault_of(r.summary, r.train, r.vehicle) for r in reports if r.vehicle)
+        if faults:
+            named = [_inner(f) for f, _ in faults.most_common(FAULTS_NAMED)]
             joined = ("、" if lang == "zh" else ", ").join(named)
-            return in_lang(lang, _MODELS_MEASURE).format(models=joined)
+            return in_lang(lang, _FAULTS_MEASURE).format(faults=joined)
         places = Counter(r.location for r in reports if r.location)
         if places:
             place = places.most_common(1)[0][0]
@@ -274,8 +317,38 @@ def _link_measure(
         if most > 1 or link.problem:
             top = [_inner(text) for text, n in said if n == most][:PROBLEMS_NAMED]
             what = ("”“" if lang == "zh" else "”, “").join(top)
+            taken = _actions_against(reports, [t for t, n in said if n == most][:PROBLEMS_NAMED])
+            if link.element == "management" and link.category != "near_miss" and taken:
+                done = ("”“" if lang == "zh" else "”, “").join(_inner(a) for a in taken)
+                return in_lang(lang, _ACTIONS_MEASURE).format(what=what, actions=done)
             return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
+
+
+def _actions_against(reports: list[Report], problems: list[str]) -> list[str]:
+    """For each problem, the action its reports took most often: what is already set against
+    it, which a priority carries through rather than a stock measure (a cadre on the track
+    cannot make 站调 phone the workshop; the 通报制度 agreed with them can)."""
+    out = []
+    for problem in problems:
+        taken = Counter(
+            a.action for r in reports if without_trains(r.summary) == problem for a in r.actions
+        )
+        if taken:
+            out.append(taken.most_common(1)[0][0])
+    return out
+
+
+def fault_of(summary: str, train: str | None, vehicle: str | None) -> str:
+    """The fault a fault report names, without the train, the wagon and the position on it:
+    82788次X70 2113424四位闸瓦磨耗超限 is 闸瓦磨耗超限."""
+    text = summary
+    if train:
+        text = text.replace(f"{train}次", "")
+    if vehicle:
+        text = text.replace(vehicle, "")
+    text = re.sub(r"^\s*[一二三四五六七八九十\d]+位(车(?!轮))?", "", text.strip())
+    return text.strip() or summary
 
 
 def without_trains(summary: str) -> str:

@@ -166,6 +166,10 @@ class Timeliness:
     overdue: list[OverdueItem]
     open_this_month: int = 0
     """Of ``open_reports``, the month's own; the rest are from earlier months."""
+    late_analysed: list[tuple[str, int]] = field(default_factory=list)
+    """Of ``late_analysis``, those analysed after the limit: (branch name, count)."""
+    late_unanalysed: list[tuple[str, int]] = field(default_factory=list)
+    """Of ``late_analysis``, those past the limit and still not analysed: (branch, count)."""
 
     @property
     def open_earlier(self) -> int:
@@ -219,6 +223,9 @@ class CaseRow:
     """The element of its first cause (人员, 设备, 管理), the one it is said under in 存在的主要
     问题; a 两违 without causes is a people problem, anything else a management one."""
 
+    lacking: list[str] = field(default_factory=list)
+    """``gaps`` said from the case's record (`cases.lacking`), measures not done left out."""
+
     @property
     def complete(self) -> bool:
         return not self.gaps
@@ -244,6 +251,8 @@ class KeyCandidate:
     """The register entry (K-…) already holding them, if any."""
     status: str | None = None
     pairing: str | None = None
+    grounds: list[str] = field(default_factory=list)
+    """The signals said as the document says them (`key_person_grounds`)."""
 
     @property
     def proposed(self) -> bool:
@@ -521,6 +530,15 @@ class Priority:
     """The state (open, overdue) of last month's priority this one carries over; "" if new."""
     problem: str = ""
     """The near miss a proposal is about, when it is drawn from one problem."""
+    urger_name: str = ""
+    """Who urges it on when the owner is involved in the case behind it (`answerable`)."""
+    supervisor_name: str = ""
+    """The general branch's member who supervises a branch's priority, when one does."""
+    record: str = ""
+    """The adopted priorities' record a carried-over priority comes from."""
+    recurred: list[CaseRef] = field(default_factory=list)
+    """For a carried-over priority: the same problem reported again in its unit after it was
+    adopted (why it went overdue)."""
 
 
 @dataclass(frozen=True)
@@ -575,6 +593,8 @@ class Scored:
     """A branch's place in the org: first scores are listed so, unranked."""
     reasons: list[str] = field(default_factory=list)
     """The reasons of its deductions, as `assess` words them."""
+    grounds: list[str] = field(default_factory=list)
+    """A failed member's reasons as the document says them (dates, not period codes)."""
 
 
 @dataclass(frozen=True)

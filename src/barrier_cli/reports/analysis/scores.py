@@ -5,17 +5,80 @@ quarter so far, derived by `barrier_cli.reports.assess` from the same snapshot, 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import replace
 
-from barrier_cli.core.labels import Lang
+from barrier_cli.core import i18n
+from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import Scored, Scores
 from barrier_cli.reports.assess import Draft, assess
+from barrier_cli.reports.compliance import Expectation
+from barrier_cli.reports.deficiencies import say_day, say_periods
+
+_ALL_MISSED = {
+    "day": "no return on any of the month's {n} duty days",
+    "week": "no return in any of the month's {n} weeks",
+    "month": "no return this month",
+}
 
 
-def scores(tree: Tree, month: Month, as_of: dt.date, lang: Lang) -> Scores | None:
-    """None when the tree has no branch or member standard to score against."""
+def _failed_grounds(
+    tree: Tree, d: Draft, missed: Sequence[Expectation], lang: Lang, year: int
+) -> list[str]:
+    """Why a member failed the post rating, as a 公文 says it: the days or weeks without a
+    return by date (never ISO codes), the accident by its date and class and the standard
+    item it fails; any other deduction as `assess` words it."""
+    pid = d.assessment.subject
+    items = tree.standards[d.assessment.standard].items()
+    cases = {i.id: i for i in tree.incidents}
+    out: list[str] = []
+    with i18n.using(lang):
+        for e in missed:
+            if e.subject != pid or e.tier not in ("member", "group"):
+                continue
+            if e.actual == 0:
+                out.append(i18n._(_ALL_MISSED[e.period]).format(n=e.expected))
+            else:
+                when = say_periods(e.missed_periods, lang, year)
+                said = (
+                    "gave no weekly return for {when}"
+                    if e.period == "week"
+                    else "missed returns on {when}"
+                )
+                out.append(i18n._(said).format(when=when))
+        for x in d.assessment.deductions:
+            case = cases.get(x.ref or "")
+            if x.ref is None:
+                continue  # a reporting shortfall, said above
+            if case is None or case.type != "accident" or case.class_ is None:
+                out.append(x.reason)
+                continue
+            answers = {r.person for r in case.responsibility} | {
+                a.person for a in case.accountability if a.action != "rewarded"
+            }
+            roles = {p.role for p in case.persons if p.person == pid}
+            said = (
+                "answerable for the {kind} of {day}, which fails the rating under “{item}”"
+                if "responsible" in roles or pid in answers
+                else "involved in the {kind} of {day}, which fails the rating under “{item}”"
+            )
+            kind = i18n._("%(grade)s accident") % {
+                "grade": label("accident_class", case.class_, lang)
+            }
+            item = items[x.item].name if x.item in items else x.item
+            out.append(
+                i18n._(said).format(kind=kind, day=say_day(case.date, lang, year), item=item)
+            )
+    return out
+
+
+def scores(
+    tree: Tree, month: Month, as_of: dt.date, lang: Lang, missed: Sequence[Expectation] = ()
+) -> Scores | None:
+    """None when the tree has no branch or member standard to score against. ``missed``: the
+    month's reporting shortfalls (the analysis's own), said in the failed members' grounds."""
     if "branch" not in tree.standards or "member" not in tree.standards:
         return None
     # who is assessed is assess's answer, not a filter of our own (one answer for both)
@@ -27,7 +90,7 @@ def scores(tree: Tree, month: Month, as_of: dt.date, lang: Lang) -> Scores | Non
         quarter=str(month.quarter),
         members=[_joined(tree, _scored(tree, d), month.quarter.first) for d in members.members],
         failed=[
-            _scored(tree, d)
+            replace(_scored(tree, d), grounds=_failed_grounds(tree, d, missed, lang, month.year))
             for d in monthly.members
             if d.assessment.result == "fail" and not _in_general_branch(tree, d.branch)
         ],

@@ -7,7 +7,6 @@ import datetime as dt
 
 from barrier_cli.core.models import Action, Incident
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.result import (
     CaseRef,
     CaseRow,
@@ -21,18 +20,17 @@ from barrier_cli.reports.analysis.result import (
 LEVELS = ("general_branch", "branch", "member")
 
 
-def case_studies(tree: Tree, rows: list[CaseRow], as_of: dt.date) -> list[CaseStudy]:
+def case_studies(
+    tree: Tree, rows: list[CaseRow], as_of: dt.date, supplement_by: dt.date
+) -> list[CaseStudy]:
     """The typical cases among ``rows`` (the month's, then earlier ones still open).
 
     ``tree`` is the snapshot of ``as_of``: meetings, 责任追究, 交班 and measures done later
-    are not in it.
+    are not in it. A level still unanalysed is owed by ``supplement_by``, the month's notice's
+    correction deadline (`correction_deadline`), the day the notice's 自查 names.
     """
     incidents = {i.id: i for i in tree.incidents}
     names = {p.id: p.name for p in tree.org.people}
-    # by the month's notice's correction deadline, the day the notice's 自查 names
-    supplement_by = as_of + dt.timedelta(
-        days=snapshot.DRAFT_DAYS + tree.settings.notice.correction_days
-    )
     return [
         dataclasses.replace(
             _study(incidents[row.id], row, names, as_of),

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import statistics
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from barrier_cli.core.models import Action
+from barrier_cli.core.models import Action, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import OverdueItem, Timeliness
@@ -24,7 +25,8 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
     reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
     to_analysis = [(r.analysis.date - r.date).days for r in reports if r.analysis]
     to_close = [(r.closed - r.date).days for r in reports if r.closed]
-    late = [x.report.id for x in late_analyses(tree, month, as_of, deadlines.analyse_days)]
+    lates = late_analyses(tree, month, as_of, deadlines.analyse_days)
+    late = [x.report.id for x in lates]
     standing = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
     still_open = [r for r in standing if r.closed is None or r.closed > as_of]
     actions = list(_actions(tree, as_of))
@@ -66,7 +68,24 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
         open_this_month=sum(1 for r in still_open if month.contains(r.date)),
         open_actions=len(pending),
         overdue=overdue,
+        late_analysed=_by_branch(tree, [x.report for x in lates if x.analysed]),
+        late_unanalysed=_by_branch(tree, [x.report for x in lates if not x.analysed]),
     )
+
+
+def _by_branch(tree: Tree, reports: list[Report]) -> list[tuple[str, int]]:
+    """How many of ``reports`` each branch (else unit) has, in the org's order: a document
+    says which units were late, not only how many."""
+    counted = Counter(
+        tree.places.branch_of(unit) or unit
+        for unit in (tree.places.unit_of(r) or "" for r in reports)
+    )
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
+    names = {u.id: u.name for u in tree.org.units}
+    return [
+        (names.get(u, u), n)
+        for u, n in sorted(counted.items(), key=lambda c: order.get(c[0], len(order)))
+    ]
 
 
 _POSTS = ("team_leader", "duty_officer", "foreman", "secretary", "group_leader")
