@@ -37,6 +37,7 @@ from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
 from barrier_cli.reports.analysis.keypersons import key_person_signals
+from barrier_cli.reports.analysis.patrols import cadre_patrols
 from barrier_cli.reports.assess import Draft, assess
 from barrier_cli.reports.case_names import case_account
 from barrier_cli.reports.compliance import reporting_compliance
@@ -200,6 +201,21 @@ class Case:
     """That committee member."""
     supervisor: str = ""
     """The general branch's secretary, who supervises."""
+    own_finding: str = ""
+    """What its analysis found at the general branch level (the issuer's own lapse), as
+    recorded by the notice's moment: said in the issuer's 自查."""
+
+
+@dataclass(frozen=True)
+class ShortPatrol:
+    """A cadre who went on site less often than the rule asks (`cadre_patrols`, as the
+    analysis counts them): a lapse of the issuer's own, in its 自查."""
+
+    name: str
+    patrols: int
+    expected: int
+    period: str
+    """The rule's period (day, week, month): what ``expected`` counts."""
 
 
 @dataclass(frozen=True)
@@ -390,6 +406,8 @@ class Notice:
     """The number the draft would take if issued now, shown as a draft's."""
     issued_as: str | None = None
     """A draft of a month already issued: the issued notice's number."""
+    short_patrols: list[ShortPatrol] = field(default_factory=list)
+    """Cadres who went on site less often than the rule asks."""
     later_issued: str | None = None
     """A draft of a month earlier than a notice already issued this year (补发): that
     notice's number, said next to the draft's."""
@@ -492,6 +510,11 @@ def build_notice(
         draft_number=None if number else _next_number(tree, today),
         issued_as=None if number else _issued_number(tree, month),
         later_issued=None if number else _later_issued(tree, month, today),
+        short_patrols=[
+            ShortPatrol(p.name, p.patrols, p.expected, p.period)
+            for p in cadre_patrols(tree, month, today=day)
+            if p.missed
+        ],
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
@@ -737,6 +760,9 @@ def _cases(
                 else "",
                 account=case_account(incident) if incident.type == "accident" else "",
                 **_answers(tree, incident, branch, day, names),
+                own_finding=(incident.analysis.levels.general_branch or "").strip().rstrip("。.")
+                if incident.analysis is not None and (meeting is None or meeting.date <= day)
+                else "",
             )
         )
     return out

@@ -1008,6 +1008,35 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
     return out
 
 
+def _patrols(notice: Notice) -> list[str]:
+    """The cadres who went on site too seldom, against the rule (每天循环深入现场)."""
+    short = notice.short_patrols
+    if not short:
+        return []
+    who = _and(
+        [
+            ngettext("{name} {n} time", "{name} {n} times", p.patrols).format(
+                name=p.name, n=p.patrols
+            )
+            for p in short
+        ]
+    )
+    need = max(p.expected for p in short)
+    if all(p.period == "day" for p in short):
+        return [
+            _(
+                "The workshop's cadres went on site far too seldom this month ({who}), against "
+                "the rule of going on site every duty day ({n} duty days this month)."
+            ).format(who=who, n=need)
+        ]
+    return [
+        _(
+            "The workshop's cadres went on site less often than required this month ({who}; "
+            "{n} required)."
+        ).format(who=who, n=need)
+    ]
+
+
 def _lowest_so_far(notice: Notice) -> list[str]:
     """Why the branch lowest on the provisional scores is lowest: the item it lost most on,
     and the case that cost it (四班党支部暂列最低，主要是“岗区控制”项因…事故扣10分)."""
@@ -1489,6 +1518,15 @@ def _prose(
                 day=_day(notice.deadline),
             )
         )
+    if reviewing:
+        own_said += [
+            _("In the analysis of {case}, {issuer} found its own lapse: {finding}.").format(
+                case=case_name(c), issuer=issuer, finding=c.own_finding
+            )
+            for c in notice.cases
+            if c.own_finding and not c.earlier
+        ]
+        own_said += _patrols(notice)
     own = _sentences(own_said)
 
     corrections = _corrections(notice, tree, names, rule)
