@@ -211,10 +211,13 @@ def test_near_misses_not_analysed_as_cases_are_ordered_analysed_by_their_branch(
     assert "以上事故苗子均未作为典型案例立案剖析。" in text
     corrections = _between(text, "五、整改要求", "特此通报")
     assert "一班党支部" in corrections
-    assert "对本月1起事故苗子进行剖析，查明原因，制定防范措施" in corrections
+    assert (
+        "对本月发生的“撤除防护号志前未确认人员撤出”（1起）事故苗子，召开支委会作为典型案例"
+        "剖析重复发生的原因，11月15日前报送剖析材料" in corrections
+    )
     # registered as a case, it is analysed there: nothing more to order
     case = incident(date=D(2026, 10, 12), unit="B1-G1", type="precursor", title="撤除防护号志")
-    assert "事故苗子进行剖析" not in _text(near, case, today=D(2026, 11, 5))
+    assert "作为典型案例剖析" not in _text(near, case, today=D(2026, 11, 5))
 
 
 def test_an_owner_gone_before_the_month_end_is_said_to_have_left() -> None:
@@ -231,15 +234,26 @@ def test_an_owner_gone_before_the_month_end_is_said_to_have_left() -> None:
 
 def test_a_pairing_escalated_after_the_month_is_not_said_escalated_in_it() -> None:
     escalated = pairing(
-        start=D(2026, 8, 28), status="escalated", assistant="wang", escalated_on=D(2026, 11, 2)
+        start=D(2026, 7, 28), status="escalated", assistant="wang", escalated_on=D(2026, 11, 2)
     )
     october = n.build_notice(build(escalated), OCT, today=D(2026, 11, 5), lang="zh")
     text = n.render_notice(october, fmt="md", lang="zh", records=None)
-    assert "姜海峰（8月28日结对）" in text and "11月28日前考核基本转化" in text
-    assert "协助包保" not in text
+    pairings = _between(text, "（四）包保转化情况", "（五）")
+    assert "姜海峰（7月28日结对）" in pairings
+    assert "协助包保" not in pairings
     november = n.build_notice(build(escalated), Month(2026, 11), today=D(2026, 12, 5), lang="zh")
     later = n.render_notice(november, fmt="md", lang="zh", records=None)
-    assert "11月2日起由支委委员王建国协助包保，2027年2月2日前考核完全转化" in later
+    assert "因姜海峰未在10月28日前实现基本转化，11月2日起由支委委员王建国协助包保" in later
+
+
+def test_a_committee_member_added_before_any_turnaround_was_due_is_not_said() -> None:
+    early = pairing(
+        start=D(2026, 8, 28), status="escalated", assistant="wang", escalated_on=D(2026, 9, 8)
+    )
+    october = n.build_notice(build(early), OCT, today=D(2026, 11, 5), lang="zh")
+    text = n.render_notice(october, fmt="md", lang="zh", records=None)
+    pairings = _between(text, "（四）包保转化情况", "（五）")
+    assert "姜海峰（8月28日结对）" in pairings and "协助包保" not in pairings
 
 
 def test_a_commended_member_last_of_the_quarters_ranking_is_praised_without_his_place() -> None:

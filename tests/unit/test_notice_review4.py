@@ -158,3 +158,39 @@ def test_scores_say_their_full_mark_and_why_the_lowest_is_lowest(october: str) -
         "四班党支部得分暂列最低，主要是“一次作业过程中的‘岗区’控制”项因10月9日33062次晚点"
         "一般A类事故扣10分。"
     ) in scores
+
+
+def test_the_self_review_holds_the_general_branchs_own_lapses(october: str) -> None:
+    own = _between(october, "（六）车间党总支自查", "四、考核结果")
+    assert (
+        "10月9日33062次晚点一般A类事故剖析查明车间党总支自身问题：党总支对提速调图带来的变化"
+        "预想不足，新图作业时分未组织培训和考试，负有领导责任。"
+    ) in own
+    assert "车间干部本月深入现场监控次数明显偏少（王建国1次、刘振华1次）" in own
+
+
+def test_near_misses_are_ordered_analysed_as_typical_cases_not_again(october: str) -> None:
+    corrections = _between(october, "五、整改要求", "特此通报")
+    assert "召开支委会作为典型案例剖析重复发生的原因，11月15日前报送剖析材料" in corrections
+    assert "查明原因，制定防范措施" not in corrections
+
+
+def test_an_action_of_one_who_left_names_his_successor(october: str) -> None:
+    assert (
+        "整改项目“与站调建立股道变更即时通报制度”，责任人魏振（原责任人孔祥宇10月27日已离岗），"
+        "10月15日到期" in october
+    )
+
+
+def test_september_2025_names_its_key_persons_in_one_sentence_and_no_unexplained_helper() -> None:
+    tree = load_tree(EXAMPLE)
+    notice = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="zh")
+    text = n.render_notice(notice, fmt="md", lang="zh", records=EXAMPLE)
+    keys = _between(text, "拟列安全关键人**", "（四）")
+    assert "以上2人" not in keys and "（" not in keys
+    assert keys.strip("*\n").endswith(
+        "3人均近三个月发现故障数量明显低于本组平均水平，拟列为安全关键人，由所在党支部研究确认。"
+    )
+    pairings = _between(text, "（四）包保转化情况", "（五）")
+    assert "宋健包保姜海峰（6月5日结对）" in pairings and "协助包保" not in pairings
+    assert "末位" not in _between(text, "二、表扬", "三、存在的问题")

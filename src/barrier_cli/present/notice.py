@@ -252,6 +252,9 @@ class PairingState:
     assistant: str = ""
     """The committee member added as second mentor (协助包保), if escalated."""
     escalated_on: dt.date | None = None
+    missed_basic: dt.date | None = None
+    """The basic turnaround's due date, when it passed unmet before the escalation: the
+    reason a committee member was added (the rule adds one only then)."""
 
 
 @dataclass(frozen=True)
@@ -597,9 +600,19 @@ def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
                 escalated_on=p.escalated_on
                 if p.escalated_on is not None and p.escalated_on <= day
                 else None,
+                missed_basic=_missed_basic(p, deadlines, day),
             )
         )
     return out
+
+
+def _missed_basic(p: Any, deadlines: Any, day: dt.date) -> dt.date | None:
+    """The basic turnaround's due date when it passed unmet before ``p`` was escalated."""
+    if p.escalated_on is None or p.escalated_on > day:
+        return None
+    due: dt.date = p.milestone_due("basic", deadlines)
+    reached = p.basic_on is not None and p.basic_on <= due
+    return due if due < p.escalated_on and not reached else None
 
 
 def _near_misses(tree: Tree, month: Month) -> list[NearMiss]:

@@ -843,10 +843,18 @@ def _pairing(p: PairingState, day: dt.date) -> str:
         else _("no review recorded this month")
     )
     stages = []
-    if p.assistant and p.escalated_on is not None:
+    # the rule adds a committee member only for a turnaround missed: said with that reason,
+    # never as an unexplained change
+    if p.assistant and p.escalated_on is not None and p.missed_basic is not None:
         stages.append(
-            _("committee member {assistant} has helped mentor since {day}").format(
-                assistant=p.assistant, day=_day(p.escalated_on)
+            _(
+                "as {person} was not basically turned around by {due}, committee member "
+                "{assistant} has helped mentor since {day}"
+            ).format(
+                person=p.person,
+                due=_day(p.missed_basic),
+                assistant=p.assistant,
+                day=_day(p.escalated_on),
             )
         )
     if p.full_on is not None:
@@ -1203,22 +1211,30 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
             )
         )
     if notice.near_misses and not notice.near_miss_cases:
-        # said in 三（二） as not analysed as typical cases: the branch they happened in does it
-        near: dict[str, int] = defaultdict(int)
+        # 三（二） says none was analysed as a typical case: each has its own analysis in the
+        # records, so what the branch owes is the committee's analysis of them as typical cases
+        near: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for m in notice.near_misses:
             if m.branch:
-                near[m.branch] += 1
+                near[m.branch][m.summary] += 1
         heads_of = _secretaries(tree, day)
-        for branch, count in near.items():
+        for branch, problems in near.items():
             owners.setdefault(branch, heads_of.get(branch, []))
             clauses[branch].append(
-                ngettext(
-                    "analyse its {n} near miss of the month, find the causes and set measures "
-                    "against it",
-                    "analyse its {n} near misses of the month, find the causes and set measures "
-                    "against them",
-                    count,
-                ).format(n=count)
+                _(
+                    "hold a committee meeting to analyse its near misses of the month ({problems}) "
+                    "as typical cases, why they recur, and send the analysis in by {day}"
+                ).format(
+                    problems=_and(
+                        [
+                            ngettext("“{what}”, {n} time", "“{what}”, {n} times", n).format(
+                                what=what, n=n
+                            )
+                            for what, n in problems.items()
+                        ]
+                    ),
+                    day=_day(notice.deadline),
+                )
             )
     pair_by = notice.deadline + dt.timedelta(days=notice.pair_days)
     secretaries = _secretaries(tree, day)
