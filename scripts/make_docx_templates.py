@@ -179,9 +179,9 @@ def notice() -> Builder:
     office.borders(b.para("", indent=False), bottom=True, colour=office.RED, size=16)
     # 主体
     b.para("{{ notice.title }}", style="Title")
-    b.para('{{ _("To %(to)s:", to=notice.recipients | join(_(", "))) }}', indent=False)
+    b.para('{{ _("To: %(to)s", to=notice.recipients | join(_(", "))) }}', indent=False)
     b.para(
-        '{{ _("Here is how %(org)s collected, analysed and acted on safety '
+        '{{ _("This notice reports how the %(org)s collected, analysed and acted on safety '
         'information in %(period)s.", period=' + PERIOD.format(m="notice.month") + ", "
         "org=notice.organisation) }}"
     )

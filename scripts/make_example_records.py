@@ -103,18 +103,18 @@ SETTINGS: dict[str, Any] = {
     "risk_weights": {"low": 1, "medium": 3, "high": 9},
     "notice": {
         "issuer": "车间党总支",
-        "issuer_en": "Workshop General Party Branch",
+        "issuer_en": "the General Branch",
         "number": "车间党总支〔{year}〕{seq}号",
         "number_en": "Workshop General Party Branch [{year}] No. {seq}",
         "recipients": ["各党支部"],
-        "recipients_en": ["All party branches"],
+        "recipients_en": ["all party branches"],
         "correction_days": 10,
         "authority": "中共牡丹江车辆段列检车间总支部委员会",
         "authority_en": "CPC General Branch Committee of the Train Inspection Workshop, "
         "Mudanjiang Rolling Stock Depot",
         "copy_to": ["中共牡丹江车辆段委员会", "牡丹江车辆段安全科"],
         "printer": "列检车间党总支办公室",
-        "printer_en": "Office of the Workshop General Party Branch",
+        "printer_en": "the Office of the General Party Branch",
         "copy_to_en": [
             "CPC Committee of Mudanjiang Rolling Stock Depot",
             "Mudanjiang Rolling Stock Depot Safety Section",
@@ -124,7 +124,7 @@ SETTINGS: dict[str, Any] = {
     # class-A accident over to the depot's party committee.
     "cases": {
         "handover_levels": ["车间党总支", "段党委"],
-        "handover_levels_en": ["Workshop General Party Branch", "Depot Party Committee"],
+        "handover_levels_en": ["the General Branch", "the Depot Party Committee"],
         "handover": {
             "extraordinary": "段党委",
             "major": "段党委",

@@ -159,7 +159,7 @@ ELEMENTS = {
         AUTHORITY_EN,
         ISSUED_AS,
         "Notice on the safety information work of October 2026",
-        "To All party branches:",
+        "To: all party branches",
         "1. Overview",
         "2. Commendations",
         "3. Problems",
@@ -176,7 +176,7 @@ ELEMENTS = {
         "24 November 2026",
         "Items of this notice, October 2026",
         "cc: CPC Committee of Mudanjiang Rolling Stock Depot, Mudanjiang Rolling Stock Depot Safety Section.",
-        "Office of the Workshop General Party Branch",
+        "the Office of the General Party Branch",
         "24 November 2026",
     ],
 }

@@ -194,3 +194,19 @@ def test_september_2025_names_its_key_persons_in_one_sentence_and_no_unexplained
     pairings = _between(text, "（四）包保转化情况", "（五）")
     assert "宋健包保姜海峰（6月5日结对）" in pairings and "协助包保" not in pairings
     assert "末位" not in _between(text, "二、表扬", "三、存在的问题")
+
+
+def test_english_template_wording_of_the_fourth_review() -> None:
+    tree = load_tree(EXAMPLE)
+    notice = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="en")
+    text = n.render_notice(notice, fmt="md", lang="en", records=EXAMPLE)
+    assert "To: all party branches\n" in text
+    assert "This notice reports how the Train Inspection Workshop collected" in text
+    assert "The General Branch commends Yang Fan." in text
+    assert "while coordinating with the next inspection point down the line" in text
+    assert "reported it to the Depot Party Committee on 12 October" in text
+    assert "Printed by the Office of the General Party Branch, 5 November 2026" in text
+    assert "The case does not yet meet the “three nots” (the problem established" in text
+    assert "It does not yet meet" not in text
+    assert ", and the case will be closed once the rest are done and verified." in text
+    assert "all four working-together rules" in text and "4 of the four" not in text

@@ -41,6 +41,10 @@ class AnnexRow:
     text: str
     ids: list[str] = field(default_factory=list)
 
+    def __post_init__(self) -> None:
+        # an item opens like a sentence, whatever name or phrase leads it
+        object.__setattr__(self, "text", _capital(self.text))
+
 
 @dataclass(frozen=True)
 class Annex:
@@ -423,8 +427,14 @@ def _day(day: dt.date | None) -> str:
 
 
 def _sentences(sentences: Sequence[str]) -> str:
-    """Whole sentences one after another: a space between them in English, none in Chinese."""
-    return _joined(_p("sentences", "{list} {item}"), sentences)
+    """Whole sentences one after another: a space between them in English, none in Chinese;
+    each begins with a capital where the language has them (a name set in lower case, "the
+    General Branch", may open one)."""
+    return _joined(_p("sentences", "{list} {item}"), [_capital(s) for s in sentences])
+
+
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
@@ -494,7 +504,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         out.append(_("It was closed under {rule}.").format(rule=rule()))
     elif lacking:
         out.append(
-            _("It does not yet meet {rule}: {lacking}.").format(
+            _("The case does not yet meet {rule}: {lacking}.").format(
                 lacking=_joined(_p("lacking", "{list}; {item}"), lacking), rule=rule()
             )
         )
@@ -507,9 +517,9 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         pending = any(not m.done and m.done_later is None for m in case.measures)
         out.append(
             (
-                _("{measures}; it is closed once they are done and verified.")
+                _("{measures}, and the case will be closed once the rest are done and verified.")
                 if pending
-                else _("{measures}; it is closed once they are verified.")
+                else _("{measures}, and the case will be closed once they are verified.")
             ).format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
         )
     else:
@@ -782,8 +792,8 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         when = _DAY.get().month(year, month)
         out.append(
             ngettext(
-                "{n} {kind} of {month} is still open.",
-                "{n} {kind}s of {month} are still open.",
+                "{n} {kind} from {month} is still open.",
+                "{n} {kind}s from {month} are still open.",
                 n,
             ).format(n=n, kind=kind, month=when)
         )
@@ -832,12 +842,22 @@ def _pairing(p: PairingState, day: dt.date) -> str:
         mentor=p.mentor, person=p.person, start=_day(p.start)
     )
     done = (
-        ngettext(
-            "{n} review this month, covering {diligences} of the five mentoring duties and "
-            "{together} of the four working-together rules",
-            "{n} reviews this month, covering {diligences} of the five mentoring duties and "
-            "{together} of the four working-together rules",
-            p.reviews,
+        (
+            ngettext(
+                "{n} review this month, covering {diligences} of the five mentoring duties and "
+                "all four working-together rules",
+                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
+                "all four working-together rules",
+                p.reviews,
+            )
+            if p.together == 4
+            else ngettext(
+                "{n} review this month, covering {diligences} of the five mentoring duties and "
+                "{together} of the four working-together rules",
+                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
+                "{together} of the four working-together rules",
+                p.reviews,
+            )
         ).format(n=p.reviews, diligences=p.diligences, together=p.together)
         if p.reviews
         else _("no review recorded this month")
@@ -1556,7 +1576,7 @@ def _prose(
     return Prose(
         overview=[_sentences(_overview(notice, tree))] if notice.overview else [],
         praises=[_praise(p) for p in notice.praises],
-        praise_close=close,
+        praise_close=_capital(close),
         cases=cases,
         near_misses=_near_misses(notice, tree),
         pairings=[_pairing(p, notice.as_of or notice.date) for p in notice.pairings],
