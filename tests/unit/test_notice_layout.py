@@ -259,7 +259,7 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     # a case's measures as its record has them: the last one done on 11-18, after the month
     # and before the notice's day, awaits only its verification
     assert (
-        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（责任人任辉）"
+        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（由任辉组织，莫文斌督促落实）"
         "已于11月18日完成，经验证后整改销号。" in prose
     )
     assert "未明确责任人、完成期限和验证方式" not in prose

@@ -274,6 +274,15 @@ def _measures(case: Case) -> list[str]:
             continue
         if m.done_later is not None:
             late = m.due is not None and m.due < m.done_later
+            if not late and _urged(case, m.owner):
+                out.append(
+                    _(
+                        "“{action}” ({owner} organising, {member} urging it on) was done on {day}"
+                    ).format(
+                        action=m.action, owner=m.owner, member=case.urger, day=_day(m.done_later)
+                    )
+                )
+                continue
             out.append(
                 (
                     _("“{action}” (owner {owner}, due {due}) was done on {day}, late")
@@ -455,7 +464,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         # told from the record: who did what and what followed; those it names are not
         # listed again
         unnamed = [p for p in case.persons if p not in case.account]
-        told = _("On {day}, {account}: a {kind}{persons}{still}.").format(
+        told = _("On {day}, as recorded: “{account}”, a {kind}{persons}{still}.").format(
             day=_day(case.date),
             account=case.account,
             kind=kind,
