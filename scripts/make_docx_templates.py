@@ -179,9 +179,9 @@ def notice() -> Builder:
     office.borders(b.para("", indent=False), bottom=True, colour=office.RED, size=16)
     # 主体
     b.para("{{ notice.title }}", style="Title")
-    b.para('{{ _("To %(to)s:", to=notice.recipients | join(_(", "))) }}', indent=False)
+    b.para('{{ _("To: %(to)s", to=notice.recipients | join(_(", "))) }}', indent=False)
     b.para(
-        '{{ _("Here is how %(org)s collected, analysed and acted on safety '
+        '{{ _("This notice reports how the %(org)s collected, analysed and acted on safety '
         'information in %(period)s.", period=' + PERIOD.format(m="notice.month") + ", "
         "org=notice.organisation) }}"
     )
@@ -299,7 +299,15 @@ def notice() -> Builder:
     )
     b.tag("{%p for section in t.annex %}")
     b.heading("{{ section.title }}", 2)
+    b.tag("{%p if section.rows %}")
+    b.table(
+        ['{{ _("No.") }}', '{{ _("Matter") }}', '{{ _("Records") }}'],
+        "row in section.rows",
+        ["{{ loop.index }}", "{{ row.text }}", '{{ row.ids | join(_(", ")) }}'],
+    )
+    b.tag("{%p else %}")
     b.items("item in section.items", "{{ item }}")
+    b.tag("{%p endif %}")
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
 

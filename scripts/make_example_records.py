@@ -104,18 +104,18 @@ SETTINGS: dict[str, Any] = {
     "risk_weights": {"low": 1, "medium": 3, "high": 9},
     "notice": {
         "issuer": "车间党总支",
-        "issuer_en": "Workshop General Party Branch",
+        "issuer_en": "the General Branch",
         "number": "车间党总支〔{year}〕{seq}号",
         "number_en": "Workshop General Party Branch [{year}] No. {seq}",
         "recipients": ["各党支部"],
-        "recipients_en": ["All party branches"],
+        "recipients_en": ["all party branches"],
         "correction_days": 10,
         "authority": "中共牡丹江车辆段列检车间总支部委员会",
         "authority_en": "CPC General Branch Committee of the Train Inspection Workshop, "
         "Mudanjiang Rolling Stock Depot",
         "copy_to": ["中共牡丹江车辆段委员会", "牡丹江车辆段安全科"],
         "printer": "列检车间党总支办公室",
-        "printer_en": "Office of the Workshop General Party Branch",
+        "printer_en": "the Office of the General Party Branch",
         "copy_to_en": [
             "CPC Committee of Mudanjiang Rolling Stock Depot",
             "Mudanjiang Rolling Stock Depot Safety Section",
@@ -125,7 +125,7 @@ SETTINGS: dict[str, Any] = {
     # class-A accident over to the depot's party committee.
     "cases": {
         "handover_levels": ["车间党总支", "段党委"],
-        "handover_levels_en": ["Workshop General Party Branch", "Depot Party Committee"],
+        "handover_levels_en": ["the General Branch", "the Depot Party Committee"],
         "handover": {
             "extraordinary": "段党委",
             "major": "段党委",
@@ -141,7 +141,7 @@ GROUPS = {"B1": 4, "B2": 3, "B3": 3, "B4": 3}
 NUMERALS = "一二三四"
 
 PARTNERS = [
-    ("lianjian", "列检", "Train Inspection"),
+    ("lianjian", "前方列检所", "the next inspection point down the line"),
     ("xinhaolou", "信号楼", "Signal Box"),
     ("zhandiao", "站调", "Station Dispatcher"),
     ("xingdiao", "行调", "Train Dispatcher"),
@@ -711,7 +711,13 @@ def generated_report(
         data["commend"] = True
     checker = with_role(branch, "secretary", day).id if branch in BRANCHES else "wang_jianguo"
     owners = owners_for(unit, day, kind)
-    return data | lifecycle(gen, day, kind, owners, checker, overdue=overdue)
+    out = data | lifecycle(gen, day, kind, owners, checker, overdue=overdue)
+    if data.get("commend"):
+        # a good catch is dealt with on the spot: its immediate action is the day's own
+        for action in out.get("actions", []):
+            if action["type"] == "immediate" and "done" in action:
+                action["due"] = action["done"] = day
+    return out
 
 
 FITTING_REASONS = {
@@ -1123,14 +1129,14 @@ def accidents() -> list[dict[str, Any]]:
         {
             "id": "I-20261009-01",
             "date": D(2026, 10, 9),
-            "title": "运行图调整中造成晚点",
+            "title": "33062次晚点",
             "unit": "B4",
             "type": "accident",
             "class": "general_a",
             "train": "33062",
             "location": "出发场2道",
-            "description": "新运行图实行首日，四班在出发场2道作业时，值班员秦宝山未掌握新图作业时分，"
-                           "仍按原计划安排33062次检车作业，工班长孔祥宇未核对作业计划，致33062次列车晚点开车，"
+            "description": "新运行图实行首日，四班值班员秦宝山未掌握新图作业时分，"
+                           "仍按原计划安排33062次检车作业，工班长孔祥宇未核对，致33062次列车晚点开车，"
                            "构成一般A类事故。",
             "persons": [{"person": "qin_baoshan", "role": "responsible"},
                         {"person": "kong_xiangyu", "role": "responsible"},

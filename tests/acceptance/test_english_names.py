@@ -159,7 +159,7 @@ def test_english_names_from_the_records_in_the_notice_and_the_analysis(tmp_path:
     notice = docs["notice"]
     assert notice.startswith("# CPC General Branch Committee of the Train Inspection Workshop\n")
     assert "WGPB \\[2026\\] No. 1 (draft)" in notice
-    assert "To All party branches:" in notice
+    assert "To: All party branches\n" in notice
     assert "cc: Depot Party Committee" in notice
     assert "Train Inspection Workshop" in notice
     # the commended inspector and the unit, in English; the person in pinyin
@@ -178,7 +178,7 @@ def test_without_english_names_units_and_settings_keep_their_chinese(tmp_path: P
     docs = _documents(root, "en")
     notice = docs["notice"]
     assert notice.startswith("# 中共某车辆段列检车间总支部委员会\n")
-    assert "To 各党支部:" in notice and "一班一组" in notice
+    assert "To: 各党支部\n" in notice and "一班一组" in notice
     assert "Zhu Chunxiang" in notice and "朱春祥" not in notice  # people: always pinyin
     assert "一班党支部" in docs["analysis"]
 

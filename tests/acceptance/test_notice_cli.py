@@ -32,7 +32,7 @@ def test_an_incident_closed_without_causes_is_criticised(tree: Path) -> None:
     attachment = result.stdout.index("通报事项清单\n")
     # The suffix comes from minitree's counter, which other tests in the same worker advance.
     assert re.search(
-        r"“风表忘撤被拉走”（记录编号I-20261005-\d\d）未达到“三不放过”要求即已销号：原因未查清",
+        r"\| “风表忘撤被拉走”未达到“三不放过”要求即已销号：原因未查清。 \| I-20261005-\d\d \|",
         result.stdout[attachment:],
     )
     assert "朱春祥同志" in result.stdout

@@ -63,7 +63,7 @@ def test_a_case_is_named_by_date_team_person_what_and_kind(
     cases = zh.split("## 三、", 1)[1].split("## 四、", 1)[0]
     headings = re.findall(r"^### （[一二三]）(.+)$", cases, re.M)
     assert headings == [
-        "10月9日四班运行图调整中造成晚点的一般A类事故",
+        "10月9日四班33062次晚点的一般A类事故",
         "9月18日三班二组检车员孙浩在列车未停稳时跨越车钩的严重违章",
     ]
     # the record's free-text title alone never heads a case
@@ -140,10 +140,10 @@ def test_an_accident_is_said_once_under_its_main_element(
 ) -> None:
     zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
     problems = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
-    assert problems.count("运行图调整中造成晚点") == 1
+    assert problems.count("33062次晚点") == 1
     management = problems.split("**（三）管理方面。**", 1)[1]
     assert (
-        "此外，10月9日四班运行图调整中造成晚点的一般A类事故属此方面问题，详见第三部分典型案例剖析。"
+        "此外，10月9日四班33062次晚点的一般A类事故属此方面问题，详见第三部分典型案例剖析。"
         in management
     )
 

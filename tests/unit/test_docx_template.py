@@ -99,16 +99,19 @@ def test_the_word_notice_has_the_gb_t_9704_parts_in_order(notice_docx: bytes) ->
 def test_the_word_notice_names_record_ids_only_in_its_attachment(notice_docx: bytes) -> None:
     document = _document(notice_docx)
     texts = [p.text for p in document.paragraphs]
-    annex = texts.index("附件")
-    assert [t for t in texts[:annex] if RECORD_ID.search(t)] == []
-    assert [t for t in texts[annex:] if RECORD_ID.search(t)] != []
-    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
-    assert [c for c in cells if RECORD_ID.search(c)] == []
+    assert [t for t in texts if RECORD_ID.search(t)] == []
+    # the attachment's tables: each item's record ids in a column of their own
+    scores, *annexed = document.tables
+    assert [c.text for r in scores.rows for c in r.cells if RECORD_ID.search(c.text)] == []
+    rows = [[c.text for c in r.cells] for t in annexed for r in t.rows]
+    assert {tuple(r) for r in rows if r[0] == "序号"} == {("序号", "事项", "记录编号")}
+    assert [r for r in rows if RECORD_ID.search(r[0] + r[1])] == []
+    assert [r for r in rows if RECORD_ID.search(r[2])] != []
 
 
 def test_the_word_notice_tables_the_branch_scores(notice_docx: bytes, example: Any) -> None:
     notice = build_notice(example, OCT, today=TODAY, lang="zh")
-    [table] = _document(notice_docx).tables
+    table = _document(notice_docx).tables[0]
     rows = [[c.text for c in r.cells] for r in table.rows]
     assert rows[0] == ["名次", "党支部", "得分", "排尾"]
     assert [r[1] for r in rows[1:]] == [s.name for s in notice.scores]

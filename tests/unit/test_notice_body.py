@@ -79,7 +79,7 @@ def test_an_accident_not_handed_over_and_nobody_held_is_in_the_body() -> None:
     assert "尚缺" not in problems and "整改中" not in problems and "措施未完成" not in problems
     corrections = body[body.index("五、整改要求") :]
     assert "二班党支部（责任人：支部书记" not in corrections  # B2 has no secretary in minitree
-    assert "按“三不放过”要求，对10月9日二班一组运行图调整中造成晚点一般A类事故，" in corrections
+    assert "按“三不放过”要求，对10月9日运行图调整中造成晚点一般A类事故，" in corrections
     assert "经验证后整改销号" in corrections and "销案" not in corrections
     assert IDS.findall(body) == []
     assert case.id in text[text.index("\n附件\n") :]  # type: ignore[attr-defined]
@@ -132,7 +132,7 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
         "写明，原因未查清，" in body
     )
     # ...the general branch's own level in its self-review, never ordered to the branch
-    assert "总支层面剖析由车间党总支自行补做（见本通报自查部分）。" in body
+    assert "总支层面剖析由车间党总支补做（见本通报三（六））。" in body
     assert (
         "车间党总支未对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
         "将于12月4日前召开总支委员会补充剖析。" in body
@@ -159,10 +159,10 @@ def test_a_worker_with_quality_feedback_and_a_near_miss_is_proposed_as_key_perso
     notice = n.build_notice(tree, OCT, today=TODAY, lang="zh")
     assert [(k.name, k.signals) for k in notice.key_persons] == [("李明", ["precursor", "quality"])]
     body = _body(n.render_notice(notice, fmt="md", lang="zh", records=None))
-    # the dated record in its own words, then the signal no record dates
+    # each dated record by what he did, his name not said twice (`key_person_grounds`)
     assert (
-        "经分析，拟将一班一组李明（10月10日李明检修的车辆被反馈制动缸漏泄；涉及事故苗子）"
-        "列为安全关键人，由一班党支部研究确认。"
+        "一班一组李明10月10日检修的车辆被反馈制动缸漏泄，10月15日风表忘撤被拉走，"
+        "拟列为安全关键人，由一班党支部研究确认。"
     ) in body
     assert (
         "对李明是否列为安全关键人进行研究，确认后于12月18日前指定党员结成包保对子，签订包保责任书。"
@@ -194,7 +194,7 @@ def test_scores_name_the_tail_and_members_who_failed_cost_their_branch() -> None
     # hand-scored items are not entered: the scores are provisional, said in the branches'
     # order, and nobody is named last
     assert re.search(
-        r"各党支部已评定的8个项点得分为：一班党支部[\d.]+分、二班党支部[\d.]+分"
+        r"各党支部已评定的8个项点（满分\d+分）得分为：一班党支部[\d.]+分、二班党支部[\d.]+分"
         r"（另5个项点由车间党总支评定后另行通报，暂不排序）。",
         results,
     )
@@ -214,7 +214,15 @@ def test_a_tree_without_standards_gives_a_notice_without_scores(tmp_path: Path) 
 
 
 def test_a_reward_in_the_register_is_said_in_the_praise_once_decided() -> None:
-    catch = report(commend=True, train="916018", summary="制动梁端轴折损", category="near_miss")
+    stopped = {"action": "扣修更换制动梁", "type": "immediate", "owner": "zhu"}
+    stopped |= {"due": D(2026, 10, 10), "done": D(2026, 10, 10)}
+    catch = report(
+        commend=True,
+        train="916018",
+        summary="制动梁端轴折损",
+        category="near_miss",
+        actions=[stopped],
+    )
     reward = Reward.model_validate(
         {
             "id": "W-20261105-01",
@@ -230,7 +238,7 @@ def test_a_reward_in_the_register_is_said_in_the_praise_once_decided() -> None:
     praise = _body(_text(catch, reward))
     assert (
         "一班一组共产党员朱春祥同志10月10日在916018次列车检车作业中，发现制动梁端轴折损，"
-        "及时报告处理，避免了一起事故的发生。车间给予奖励3000元。"
+        "立即报告，扣修更换制动梁，避免了一起事故的发生。车间给予奖励3000元。"
     ) in praise
     en = _text(catch, reward, lang="en")
     assert "The workshop rewarded this with 3000 yuan." in en

@@ -159,7 +159,7 @@ ELEMENTS = {
         AUTHORITY_EN,
         ISSUED_AS,
         "Notice on the safety information work of October 2026",
-        "To All party branches:",
+        "To: all party branches",
         "1. Overview",
         "2. Commendations",
         "3. Problems",
@@ -176,7 +176,7 @@ ELEMENTS = {
         "24 November 2026",
         "Items of this notice, October 2026",
         "cc: CPC Committee of Mudanjiang Rolling Stock Depot, Mudanjiang Rolling Stock Depot Safety Section.",
-        "Office of the Workshop General Party Branch",
+        "the Office of the General Party Branch",
         "24 November 2026",
     ],
 }
@@ -259,7 +259,7 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     # a case's measures as its record has them: the last one done on 11-18, after the month
     # and before the notice's day, awaits only its verification
     assert (
-        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（责任人任辉）"
+        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（由任辉组织，莫文斌督促落实）"
         "已于11月18日完成，经验证后整改销号。" in prose
     )
     assert "未明确责任人、完成期限和验证方式" not in prose
@@ -296,7 +296,7 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     )
     assert "四班党支部（责任人：支部书记任辉）" not in prose
     # hand-scored items missing: provisional, nobody named last
-    assert "各党支部已评定的8个项点得分为：一班党支部65.5分、二班党支部69分" in prose
+    assert "各党支部已评定的8个项点（满分71分）得分为：一班党支部65.5分、二班党支部69分" in prose
     assert "（另5个项点由车间党总支评定后另行通报，暂不排序）。" in prose
     assert "排名末位" not in prose
     # the open case of September is in the overview, and overdue actions are said once
@@ -308,11 +308,11 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     assert (
         "黄立军（一班党支部，党小组长）：本月应按周反馈安全信息，10月19日至25日当周未反馈" in prose
     )
-    assert "任辉（四班党支部书记）：涉及10月9日四班运行图调整中造成晚点一般A类事故" in prose
+    assert "任辉（四班党支部书记）：涉及10月9日33062次晚点一般A类事故" in prose
     # removed from his post on 10-27, in post for most of October: rated for it, as the one
     # who failed to check (负把关责任)
     assert (
-        "孔祥宇（四班党支部，原工班长）：对10月9日四班运行图调整中造成晚点一般A类事故负把关责任，"
+        "孔祥宇（四班党支部，原工班长）：对10月9日33062次晚点一般A类事故负把关责任，"
         "按“身边无事故”标准评定失格。" in prose
     )
     assert "四班党支部任辉同志、四班党支部孔祥宇同志" in prose

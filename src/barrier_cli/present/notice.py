@@ -38,15 +38,19 @@ from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
 from barrier_cli.reports.analysis.hazards import near_miss_rows, not_held
 from barrier_cli.reports.analysis.keypersons import key_person_signals
+from barrier_cli.reports.analysis.patrols import cadre_patrols
 from barrier_cli.reports.assess import Draft, assess
+from barrier_cli.reports.case_names import case_account
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import (
     RULES,
     Deficiency,
+    answerable,
     done_since,
     find_deficiencies,
     rule_title,
 )
+from barrier_cli.reports.key_grounds import key_person_grounds
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
 
@@ -96,9 +100,9 @@ class Praise:
     """The partner unit it was found with (列检, 车站), in joint-labour control."""
     branch: str = ""
     """The finder's branch: praise and a branch's last place are said together."""
-    tail: bool = False
-    """Last of the branch's party members in the quarter's ranking (排尾), which ends with
-    this month: the praise says both."""
+    acted: str = ""
+    """The immediate action taken on the day of the find, if one was: only then does the
+    praise say what the catch prevented."""
 
 
 @dataclass(frozen=True)
@@ -188,6 +192,31 @@ class Case:
     repeats: list[Repeat] = field(default_factory=list)
     """Violations by the same person after the case, up to the notice's moment."""
     doer: str = ""
+    account: str = ""
+    """An accident told from its record (`case_account`): what happened, who, what followed;
+    empty for a 两违, whose subject already says who did what."""
+    involved_secretaries: list[str] = field(default_factory=list)
+    """Its branch's secretaries involved in it (`answerable`): they still organise their
+    measures, a committee member answers for the branch and urges them on."""
+    urger: str = ""
+    """That committee member."""
+    supervisor: str = ""
+    """The general branch's secretary, who supervises."""
+    own_finding: str = ""
+    """What its analysis found at the general branch level (the issuer's own lapse), as
+    recorded by the notice's moment: said in the issuer's 自查."""
+
+
+@dataclass(frozen=True)
+class ShortPatrol:
+    """A cadre who went on site less often than the rule asks (`cadre_patrols`, as the
+    analysis counts them): a lapse of the issuer's own, in its 自查."""
+
+    name: str
+    patrols: int
+    expected: int
+    period: str
+    """The rule's period (day, week, month): what ``expected`` counts."""
 
 
 @dataclass(frozen=True)
@@ -233,6 +262,9 @@ class PairingState:
     assistant: str = ""
     """The committee member added as second mentor (协助包保), if escalated."""
     escalated_on: dt.date | None = None
+    missed_basic: dt.date | None = None
+    """The basic turnaround's due date, when it passed unmet before the escalation: the
+    reason a committee member was added (the rule adds one only then)."""
 
 
 @dataclass(frozen=True)
@@ -246,6 +278,9 @@ class KeyProposal:
     evidence: list[str]
     branch_name: str = ""
     """The branch that confirms them and pairs them."""
+    grounds: list[str] = field(default_factory=list)
+    """Why, as the analysis says it (`key_person_grounds`): each event by its date and what
+    they did, then the signals no record dates; empty in notices frozen before."""
 
 
 @dataclass(frozen=True)
@@ -258,6 +293,21 @@ class BranchScore:
     """Items to be entered by hand that nobody has scored yet (they count 0)."""
     items: int = 0
     """Items of the standard, scored or not."""
+    full: float = 0.0
+    """The full mark of the items scored: what ``total`` is out of."""
+    loss: Loss | None = None
+    """Its heaviest loss of points: why it stands where it does."""
+
+
+@dataclass(frozen=True)
+class Loss:
+    """Points a branch lost on one item of the standard, and the case behind them."""
+
+    item: str
+    """The item's name in the standard (岗区控制)."""
+    points: float
+    case: str = ""
+    """The id of the case that cost them, if a case did."""
 
 
 @dataclass(frozen=True)
@@ -369,6 +419,8 @@ class Notice:
     """The number the draft would take if issued now, shown as a draft's."""
     issued_as: str | None = None
     """A draft of a month already issued: the issued notice's number."""
+    short_patrols: list[ShortPatrol] = field(default_factory=list)
+    """Cadres who went on site less often than the rule asks."""
     later_issued: str | None = None
     """A draft of a month earlier than a notice already issued this year (补发): that
     notice's number, said next to the draft's."""
@@ -427,10 +479,6 @@ def build_notice(
     # a tree without its standards is not scored; the rest of the notice stands
     scored = {"branch", "member"} <= set(tree.standards)
     assessed = assess(tree, month, today=day, lang=lang) if scored else None
-    # the quarter's member ranking is final with its last month, as the analysis ranks it
-    tail: set[str] = set()
-    if scored and month.last == month.quarter.last:
-        tail = {m.assessment.subject for m in assess(tree, month.quarter, today=day).tail}
     notice = Notice(
         organisation=tree.settings.organisation,
         issuer=settings.issuer,
@@ -445,11 +493,11 @@ def build_notice(
         month=month,
         recipients=settings.recipients,
         deadline=today + dt.timedelta(days=settings.correction_days),
-        praises=_praises(tree, month, until=today, lang=lang, tail=tail),
+        praises=_praises(tree, month, until=today, lang=lang),
         units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
         as_of=day,
         cases=_cases(tree, month, day, lang, full=full, until=today),
-        key_persons=_key_proposals(tree, month, day),
+        key_persons=_key_proposals(tree, month, day, lang),
         scores=[
             BranchScore(
                 d.name,
@@ -458,6 +506,7 @@ def build_notice(
                 d.lowest,
                 sum(source == "missing" for source in d.sources.values()),
                 len(d.sources),
+                *_base(tree, d),
             )
             for d in (assessed.branches if assessed else [])
         ],
@@ -474,9 +523,31 @@ def build_notice(
         draft_number=None if number else _next_number(tree, today),
         issued_as=None if number else _issued_number(tree, month),
         later_issued=None if number else _later_issued(tree, month, today),
+        short_patrols=[
+            ShortPatrol(p.name, p.patrols, p.expected, p.period)
+            for p in cadre_patrols(tree, month, today=day)
+            if p.missed
+        ],
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
+
+
+def _base(tree: Tree, draft: Draft) -> tuple[float, Loss | None]:
+    """What a branch's score is out of (the full marks of the items scored), and the item it
+    lost most on, with the case behind it."""
+    items = {i.id: i for a in tree.standards["branch"].aspects for i in a.items}
+    full = sum(
+        items[i].max for i, source in draft.sources.items() if source != "missing" and i in items
+    )
+    lost: dict[tuple[str, str], float] = defaultdict(float)
+    cases = {i.id for i in tree.incidents}
+    for d in draft.assessment.deductions:
+        lost[d.item, d.ref if d.ref in cases else ""] += d.points
+    if not lost:
+        return full, None
+    (item, case), points = max(lost.items(), key=lambda x: x[1])
+    return full, Loss(items[item].name if item in items else item, points, case or "")
 
 
 def _next_number(tree: Tree, today: dt.date) -> str:
@@ -539,9 +610,19 @@ def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
                 escalated_on=p.escalated_on
                 if p.escalated_on is not None and p.escalated_on <= day
                 else None,
+                missed_basic=_missed_basic(p, deadlines, day),
             )
         )
     return out
+
+
+def _missed_basic(p: Any, deadlines: Any, day: dt.date) -> dt.date | None:
+    """The basic turnaround's due date when it passed unmet before ``p`` was escalated."""
+    if p.escalated_on is None or p.escalated_on > day:
+        return None
+    due: dt.date = p.milestone_due("basic", deadlines)
+    reached = p.basic_on is not None and p.basic_on <= due
+    return due if due < p.escalated_on and not reached else None
 
 
 def _near_misses(tree: Tree, month: Month, day: dt.date) -> list[NearMiss]:
@@ -574,9 +655,7 @@ def _team(name: str) -> str:
     return name.removesuffix("党支部").removesuffix(" branch")
 
 
-def _praises(
-    tree: Tree, month: Month, *, until: dt.date, lang: Lang, tail: set[str]
-) -> list[Praise]:
+def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Praise]:
     """The month's good catches, each with the rewards the register gave it by ``until``
     (the notice's date: a notice announces the rewards decided for the month it covers)."""
     people = {p.id: p for p in tree.org.people}
@@ -612,7 +691,14 @@ def _praises(
                 awards=awards.get(r.id, []),
                 partner=partners.get(r.partner or "", r.partner or ""),
                 branch=units.get(tree.places.branch_of(unit) or "", ""),
-                tail=r.reporter in tail,
+                acted=next(
+                    (
+                        a.action
+                        for a in r.actions
+                        if a.type == "immediate" and a.done == r.date and a.done <= until
+                    ),
+                    "",
+                ),
             )
         )
     return out
@@ -705,9 +791,29 @@ def _cases(
                 doer=names.get(incident.violation.person, incident.violation.person)
                 if incident.violation is not None
                 else "",
+                account=case_account(incident) if incident.type == "accident" else "",
+                **_answers(tree, incident, branch, day, names),
+                own_finding=(incident.analysis.levels.general_branch or "").strip().rstrip("。.")
+                if incident.analysis is not None and (meeting is None or meeting.date <= day)
+                else "",
             )
         )
     return out
+
+
+def _answers(
+    tree: Tree, incident: Any, branch: str | None, day: dt.date, names: dict[str, str]
+) -> dict[str, Any]:
+    """Who answers for a case's branch when its secretary is involved (`answerable`, which the
+    analysis says it from too), as the Case's fields."""
+    found = answerable(tree, branch or incident.unit, [p.person for p in incident.persons], day)
+    if found is None:
+        return {}
+    return {
+        "involved_secretaries": [names.get(p, p) for p in found.involved],
+        "urger": names.get(found.member, found.member),
+        "supervisor": names.get(found.head, found.head),
+    }
 
 
 def _done_later(measures: list[Any], n: int, day: dt.date, until: dt.date) -> dt.date | None:
@@ -741,7 +847,7 @@ def _repeats(tree: Tree, incident: Any, day: dt.date) -> list[Repeat]:
     return sorted(found, key=lambda r: r.date)
 
 
-def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
+def _key_proposals(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[KeyProposal]:
     """Key persons the signals propose and neither the register nor a pairing holds yet."""
     units = {u.id: u.name for u in tree.org.units}
     out = []
@@ -759,6 +865,7 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date) -> list[KeyProposal]:
                 signals=sorted(weight, key=lambda k: (-weight[k], k)),
                 evidence=sorted({e.ref for e in c.signals if e.ref}),
                 branch_name=units.get(branch or "", units.get(c.unit, c.unit)),
+                grounds=key_person_grounds(tree, c, lang, month.year),
             )
         )
     return out

@@ -14,6 +14,7 @@ words, 同志, 型/号) its translation says so; the code never branches on the 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from contextvars import ContextVar
@@ -41,11 +42,26 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class AnnexRow:
+    """One item of the attachment: what it is, and the records that show it, apart."""
+
+    text: str
+    ids: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        # an item opens like a sentence, whatever name or phrase leads it
+        object.__setattr__(self, "text", _capital(self.text))
+
+
+@dataclass(frozen=True)
 class Annex:
-    """One heading of the attachment and its numbered sentences."""
+    """One heading of the attachment: its items, each a sentence with its record ids in a
+    column of their own (``rows``); ``items`` are the sentences of notices frozen when the
+    ids stood inside them."""
 
     title: str
-    items: list[str]
+    items: list[str] = field(default_factory=list)
+    rows: list[AnnexRow] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -222,7 +238,13 @@ def _to_do(case: Case) -> list[str]:
     for m in case.measures:
         if m.done or m.done_later is not None:
             continue
-        if m.owner and m.due is not None:
+        if m.owner and m.due is not None and _urged(case, m.owner):
+            out.append(
+                _(
+                    "complete “{action}” by {day} ({owner} organising, {member} urging it on)"
+                ).format(action=m.action, day=_day(m.due), owner=m.owner, member=case.urger)
+            )
+        elif m.owner and m.due is not None:
             out.append(_("complete “{action}” by {day}").format(action=m.action, day=_day(m.due)))
         else:
             out.append(_("give “{action}” an owner and a due date").format(action=m.action))
@@ -259,6 +281,15 @@ def _measures(case: Case) -> list[str]:
             continue
         if m.done_later is not None:
             late = m.due is not None and m.due < m.done_later
+            if not late and _urged(case, m.owner):
+                out.append(
+                    _(
+                        "“{action}” ({owner} organising, {member} urging it on) was done on {day}"
+                    ).format(
+                        action=m.action, owner=m.owner, member=case.urger, day=_day(m.done_later)
+                    )
+                )
+                continue
             out.append(
                 (
                     _("“{action}” (owner {owner}, due {due}) was done on {day}, late")
@@ -275,6 +306,12 @@ def _measures(case: Case) -> list[str]:
                     action=m.action, owner=m.owner, day=_day(m.due)
                 )
             )
+        elif _urged(case, m.owner):
+            out.append(
+                _(
+                    "“{action}” ({owner} organising, {member} urging it on, due {day}) is under way"
+                ).format(action=m.action, owner=m.owner, member=case.urger, day=_day(m.due))
+            )
         else:
             out.append(
                 _("“{action}” (owner {owner}, due {day}) is under way").format(
@@ -282,6 +319,12 @@ def _measures(case: Case) -> list[str]:
                 )
             )
     return out
+
+
+def _urged(case: Case, owner: str) -> bool:
+    """A measure whose owner is a secretary involved in the case: they still organise it,
+    and the committee member who answers for the branch urges it on."""
+    return bool(case.urger) and owner in case.involved_secretaries
 
 
 def _case_kind(case: Case) -> str:
@@ -297,6 +340,11 @@ def case_name(case: Case) -> str:
     """A case as a 公文 names it: date, team, what happened (the rule-breaker in front) and
     its kind, "9月18日三班二组孙浩列车未停稳跨越车钩严重违章"; `CaseRow.subject` is the
     analysis's, so both documents name a case alike."""
+    if case.type == "accident":
+        # an accident's title names the event (33062次晚点), not what its team did
+        return _("the {kind} of {day}, “{what}”").format(
+            kind=_case_kind(case), day=_day(case.date), what=case.subject or case.title
+        )
     return _("the {kind} of {day} in {team}, “{what}”").format(
         kind=_case_kind(case), day=_day(case.date), team=case.team, what=case.subject or case.title
     )
@@ -395,8 +443,14 @@ def _day(day: dt.date | None) -> str:
 
 
 def _sentences(sentences: Sequence[str]) -> str:
-    """Whole sentences one after another: a space between them in English, none in Chinese."""
-    return _joined(_p("sentences", "{list} {item}"), sentences)
+    """Whole sentences one after another: a space between them in English, none in Chinese;
+    each begins with a capital where the language has them (a name set in lower case, "the
+    General Branch", may open one)."""
+    return _joined(_p("sentences", "{list} {item}"), [_capital(s) for s in sentences])
+
+
+def _capital(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
@@ -412,16 +466,25 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         )
     elif named:
         persons = _(", involving {person}").format(person=named[0])
-    out = [
-        _("On {day}, {team} had a {kind}: “{title}”{persons}{still}.").format(
+    still = _(", and it is still not closed") if case.earlier and not case.closed else ""
+    if case.account:
+        # told from the record: who did what and what followed; those it names are not
+        # listed again
+        unnamed = [p for p in case.persons if p not in case.account]
+        told = _("On {day}, as recorded: “{account}”, a {kind}{persons}{still}.").format(
             day=_day(case.date),
-            team=case.team,
+            account=case.account,
             kind=kind,
-            title=what,
-            persons=persons,
-            still=_(", and it is still not closed") if case.earlier and not case.closed else "",
+            persons=_(", involving {persons} as well").format(persons=_and(unnamed))
+            if unnamed
+            else "",
+            still=still,
         )
-    ]
+    else:
+        told = _("On {day}, {team} had a {kind}: “{title}”{persons}{still}.").format(
+            day=_day(case.date), team=case.team, kind=kind, title=what, persons=persons, still=still
+        )
+    out = [told]
     for r in case.repeats:
         out.append(
             _("{who} broke the rules again on {day} (“{what}”): a repeat violation.").format(
@@ -449,15 +512,15 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
     if issuer is not None and _issuer_level(case):
         out.append(
             _(
-                "{issuer} will add the analysis at the general branch level itself (see its "
-                "self-review below)."
+                "{issuer} will add the analysis at the general branch level (see part 3 (6) of "
+                "this notice)."
             ).format(issuer=issuer)
         )
     if case.closed:
         out.append(_("It was closed under {rule}.").format(rule=rule()))
     elif lacking:
         out.append(
-            _("It does not yet meet {rule}: {lacking}.").format(
+            _("The case does not yet meet {rule}: {lacking}.").format(
                 lacking=_joined(_p("lacking", "{list}; {item}"), lacking), rule=rule()
             )
         )
@@ -470,9 +533,9 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         pending = any(not m.done and m.done_later is None for m in case.measures)
         out.append(
             (
-                _("{measures}; it is closed once they are done and verified.")
+                _("{measures}, and the case will be closed once the rest are done and verified.")
                 if pending
-                else _("{measures}; it is closed once they are verified.")
+                else _("{measures}, and the case will be closed once they are verified.")
             ).format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
         )
     else:
@@ -493,7 +556,7 @@ def _signal(kind: str) -> str:
 
 def _doing(source: str, partner: str) -> str:
     if source == "joint_labour" and partner:
-        return _("while liaising with {partner}").format(partner=partner)
+        return _("while coordinating with {partner}").format(partner=partner)
     return {
         "on_site": _p("praise", "during inspection work"),
         "cadre_patrol": _p("praise", "on a cadre patrol"),
@@ -627,20 +690,24 @@ def _praise(p: Praise) -> str:
     who = (_("{name} ({unit}, party member)") if p.member else _("{name} ({unit}, staff)")).format(
         name=p.who, unit=p.unit
     )
-    done = _prevented(p.category)
-    values = {"who": who, "day": _day(p.date), "doing": doing, "what": what, "done": done}
+    # what the catch prevented is said only once the action on the day made it so
+    done = _prevented(p.category) if p.acted else ""
+    values = {
+        "who": who,
+        "day": _day(p.date),
+        "doing": doing,
+        "what": what,
+        "done": done,
+        "action": p.acted,
+    }
     sentences = [
-        _("{who} found “{what}” on {day} {doing} and reported it at once, {done}.").format(**values)
+        _(
+            "{who} found “{what}” on {day} {doing}, reported it at once and acted on the spot "
+            "(“{action}”), {done}."
+        ).format(**values)
         if done
         else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
     ]
-    if p.tail:
-        sentences.append(
-            _(
-                "{name} is last among the branch's party members this quarter, but this catch "
-                "was prompt and is commended all the same."
-            ).format(name=p.who)
-        )
     for a in p.awards:
         if a.kind == "reward" and a.amount:
             sentences.append(
@@ -741,8 +808,8 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         when = _DAY.get().month(year, month)
         out.append(
             ngettext(
-                "{n} {kind} of {month} is still open.",
-                "{n} {kind}s of {month} are still open.",
+                "{n} {kind} from {month} is still open.",
+                "{n} {kind}s from {month} are still open.",
                 n,
             ).format(n=n, kind=kind, month=when)
         )
@@ -825,21 +892,39 @@ def _pairing(p: PairingState, day: dt.date) -> str:
         mentor=p.mentor, person=p.person, start=_day(p.start)
     )
     done = (
-        ngettext(
-            "{n} review this month, covering {diligences} of the five mentoring duties and "
-            "{together} of the four working-together rules",
-            "{n} reviews this month, covering {diligences} of the five mentoring duties and "
-            "{together} of the four working-together rules",
-            p.reviews,
+        (
+            ngettext(
+                "{n} review this month, covering {diligences} of the five mentoring duties and "
+                "all four working-together rules",
+                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
+                "all four working-together rules",
+                p.reviews,
+            )
+            if p.together == 4
+            else ngettext(
+                "{n} review this month, covering {diligences} of the five mentoring duties and "
+                "{together} of the four working-together rules",
+                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
+                "{together} of the four working-together rules",
+                p.reviews,
+            )
         ).format(n=p.reviews, diligences=p.diligences, together=p.together)
         if p.reviews
         else _("no review recorded this month")
     )
     stages = []
-    if p.assistant and p.escalated_on is not None:
+    # the rule adds a committee member only for a turnaround missed: said with that reason,
+    # never as an unexplained change
+    if p.assistant and p.escalated_on is not None and p.missed_basic is not None:
         stages.append(
-            _("committee member {assistant} has helped mentor since {day}").format(
-                assistant=p.assistant, day=_day(p.escalated_on)
+            _(
+                "as {person} was not basically turned around by {due}, committee member "
+                "{assistant} has helped mentor since {day}"
+            ).format(
+                person=p.person,
+                due=_day(p.missed_basic),
+                assistant=p.assistant,
+                day=_day(p.escalated_on),
             )
         )
     if p.full_on is not None:
@@ -870,8 +955,10 @@ _SIGNAL_OF_CATEGORY = {"quality": "quality", "violation": "violation", "near_mis
 
 
 def _grounds(k: KeyProposal, tree: Tree) -> str:
-    """Why someone is proposed as a key person: each dated record in its own words, then
-    the signals no record dates (发现故障少, 业务考核不合格)."""
+    """Why someone is proposed as a key person, as the analysis says it (`k.grounds`); a
+    notice frozen before that quotes each dated record, then the signals no record dates."""
+    if k.grounds:
+        return _joined(_p("key grounds", "{list}; {item}"), k.grounds)
     reports = {r.id: r for r in tree.reports}
     dated, covered = [], set()
     for ref in k.evidence:
@@ -885,34 +972,46 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
 
 
 def _key_persons(notice: Notice, tree: Tree) -> list[str]:
-    """One sentence naming everyone proposed, people with the same grounds together:
-    经分析，拟将潘志强、薛峰（业务考核不合格…）列为安全关键人，由所在党支部研究确认。"""
+    """One sentence naming everyone proposed, each with what they did; a ground all of them
+    share said once for all: 二班一组潘志强、四班一组薛峰9月…考核不合格，三班一组石磊9月13日
+    钻车作业时钻跨不到位，3人均…明显低于本组平均水平，拟列为安全关键人，由所在党支部研究确认。"""
     if not notice.key_persons:
         return []
-    groups: dict[str, list[str]] = {}
+    own = {k.name: k.grounds or [_grounds(k, tree)] for k in notice.key_persons}
+    shared = [
+        g
+        for g in own[notice.key_persons[0].name]
+        if len(own) > 1 and all(g in grounds for grounds in own.values())
+    ]
+    groups: dict[tuple[str, ...], list[str]] = {}
     for k in notice.key_persons:
-        groups.setdefault(_grounds(k, tree), []).append(
-            _("{name} of {unit}").format(name=k.name, unit=k.unit_name)
+        mine = tuple(g for g in own[k.name] if g not in shared)
+        groups.setdefault(mine, []).append(
+            _p("key person", "{unit} {name}").format(unit=k.unit_name, name=k.name)
         )
-    # grounds shared by several are said as theirs all, not read as the last one's
-    persons = i18n.join(
-        [
-            _("{names} (the same grounds for all {n}: {grounds})").format(
-                names=_and(names), n=len(names), grounds=grounds
+    said = [
+        _p("key person", "{who}: {grounds}").format(
+            who=_and(names), grounds=_joined(_p("key grounds", "{list}; {item}"), grounds)
+        )
+        if grounds
+        else _and(names)
+        for grounds, names in groups.items()
+    ]
+    if shared:
+        said.append(
+            _("all {n} {grounds}").format(
+                n=len(notice.key_persons),
+                grounds=_joined(_p("key grounds", "{list}; {item}"), shared),
             )
-            if len(names) > 1
-            else _("{names} ({grounds})").format(names=names[0], grounds=grounds)
-            for grounds, names in groups.items()
-        ]
-    )
+        )
     branches = {k.branch_name for k in notice.key_persons}
     branch = next(iter(branches)) if len(branches) == 1 else _("the branches concerned")
     return [
         ngettext(
-            "After analysis, {persons} is proposed as a key person, for {branch} to confirm.",
-            "After analysis, {persons} are proposed as key persons, for {branch} to confirm.",
+            "Proposed as a key person, for {branch} to confirm: {persons}.",
+            "Proposed as key persons, for {branch} to confirm: {persons}.",
             len(notice.key_persons),
-        ).format(persons=persons, branch=branch)
+        ).format(persons=_joined(_p("key persons", "{list}; {item}"), said), branch=branch)
     ]
 
 
@@ -938,13 +1037,27 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
             )
             (p,) = pending
             (total,) = items
+            fulls = {s.full for s in notice.scores}
             out.append(
                 _(
+                    "Under the branch standard, the {scored} items scored so far (full mark "
+                    "{full}) give: {scores} (the other {pending} items are to be scored by "
+                    "{issuer} and circulated separately; no ranking is made until then)."
+                ).format(
+                    scored=total - p,
+                    full=_DAY.get().num(next(iter(fulls))),
+                    scores=listed,
+                    pending=p,
+                    issuer=issuer,
+                )
+                if len(fulls) == 1 and 0 not in fulls
+                else _(
                     "Under the branch standard, the {scored} items scored so far give: {scores} "
                     "(the other {pending} items are to be scored by {issuer} and circulated "
                     "separately; no ranking is made until then)."
                 ).format(scored=total - p, scores=listed, pending=p, issuer=issuer)
             )
+            out += _lowest_so_far(notice)
         else:
             out.append(
                 _("Under the branch standard, the branches scored this month: {scores}.").format(
@@ -971,6 +1084,59 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
             )
         )
     return out
+
+
+def _patrols(notice: Notice) -> list[str]:
+    """The cadres who went on site too seldom, against the rule (每天循环深入现场)."""
+    short = notice.short_patrols
+    if not short:
+        return []
+    who = _and(
+        [
+            ngettext("{name} {n} time", "{name} {n} times", p.patrols).format(
+                name=p.name, n=p.patrols
+            )
+            for p in short
+        ]
+    )
+    need = max(p.expected for p in short)
+    if all(p.period == "day" for p in short):
+        return [
+            _(
+                "The workshop's cadres went on site far too seldom this month ({who}), against "
+                "the rule of going on site every duty day ({n} duty days this month)."
+            ).format(who=who, n=need)
+        ]
+    return [
+        _(
+            "The workshop's cadres went on site less often than required this month ({who}; "
+            "{n} required)."
+        ).format(who=who, n=need)
+    ]
+
+
+def _lowest_so_far(notice: Notice) -> list[str]:
+    """Why the branch lowest on the provisional scores is lowest: the item it lost most on,
+    and the case that cost it (四班党支部暂列最低，主要是“岗区控制”项因…事故扣10分)."""
+    low = min(s.total for s in notice.scores)
+    lowest = [s for s in notice.scores if s.total == low and s.loss is not None]
+    if len(lowest) != 1 or len(notice.scores) < 2:
+        return []
+    (s,) = lowest
+    loss = s.loss
+    assert loss is not None
+    cases = {c.id: c for c in notice.cases}
+    points = _DAY.get().num(loss.points)
+    # quoted within quotes: the item's own quotation marks become single ones
+    item = loss.item.replace("“", "‘").replace("”", "’")
+    why = (
+        _("{points} points lost on “{item}” for {case}").format(
+            points=points, item=item, case=case_name(cases[loss.case])
+        )
+        if loss.case in cases
+        else _("{points} points lost on “{item}”").format(points=points, item=item)
+    )
+    return [_("{name} is lowest so far, chiefly for {why}.").format(name=s.name, why=why)]
 
 
 def _ranking(notice: Notice, issuer: str) -> str:
@@ -1016,41 +1182,23 @@ def _ranking(notice: Notice, issuer: str) -> str:
     return "".join(out)
 
 
-def _answerable(tree: Tree, branch: str, case: Case, issuer: str, day: dt.date) -> str | None:
-    """Who answers for a branch whose secretary is involved in its case: another member of
-    its committee, with the issuer's secretary supervising (责任人：支部委员…；…书记…督导)."""
-    units = {u.name: u.id for u in tree.org.units}
-    branch_id = units.get(branch)
-    if branch_id is None:
+def _answerable(case: Case, issuer: str) -> str | None:
+    """Who answers for a branch whose secretary is involved in its case, as the analysis says
+    it (`Case.urger`, from `answerable`): another member of its committee, with the issuer's
+    secretary supervising (责任人：支部委员…；…书记…督导)."""
+    if not (case.urger and case.supervisor):
         return None
-    committee = [
-        p.name
-        for p in tree.org.people
-        if "committee" in p.roles
-        and p.active_on(day)
-        and tree.places.branch_of(p.unit) == branch_id
-        and p.name not in case.persons
-    ]
-    general = {u.id for u in tree.org.units if u.kind == "general_branch"}
-    heads = [
-        p.name
-        for p in tree.org.people
-        if "secretary" in p.roles and p.unit in general and p.active_on(day)
-    ]
-    if not committee or not heads:
-        return None
-    involved = [s for s in case.secretaries if s in case.persons]
     return _(
         "{branch} (committee member {member} answers for this, as branch secretary {who} is "
         "involved in the {kind} of {day}; {issuer} secretary {head} supervises)"
     ).format(
-        branch=branch,
-        member=committee[0],
-        who=_and(involved),
+        branch=case.branch_name,
+        member=case.urger,
+        who=_and(case.involved_secretaries),
         kind=_case_kind(case),
         day=_day(case.date),
         issuer=issuer,
-        head=heads[0],
+        head=case.supervisor,
     )
 
 
@@ -1109,7 +1257,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
             continue
         owners.setdefault(c.branch_name, c.secretaries)
         if any(s in c.persons for s in c.secretaries):
-            head = _answerable(tree, c.branch_name, c, notice.issuer, day)
+            head = _answerable(c, notice.issuer)
             involved = [s for s in c.secretaries if s in c.persons]
             heads[c.branch_name] = head or _(
                 "{branch} (its secretary {who} is involved in the {kind} of {day}, so {issuer} "
@@ -1133,22 +1281,30 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
             )
         )
     if notice.near_misses and not notice.near_miss_cases:
-        # said in 三（二） as not analysed as typical cases: the branch they happened in does it
-        near: dict[str, int] = defaultdict(int)
+        # 三（二） says none was analysed as a typical case: each has its own analysis in the
+        # records, so what the branch owes is the committee's analysis of them as typical cases
+        near: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for m in notice.near_misses:
             if m.branch:
-                near[m.branch] += 1
+                near[m.branch][m.summary] += 1
         heads_of = _secretaries(tree, day)
-        for branch, count in near.items():
+        for branch, problems in near.items():
             owners.setdefault(branch, heads_of.get(branch, []))
             clauses[branch].append(
-                ngettext(
-                    "analyse its {n} near miss of the month, find the causes and set measures "
-                    "against it",
-                    "analyse its {n} near misses of the month, find the causes and set measures "
-                    "against them",
-                    count,
-                ).format(n=count)
+                _(
+                    "hold a committee meeting to analyse its near misses of the month ({problems}) "
+                    "as typical cases, why they recur, and send the analysis in by {day}"
+                ).format(
+                    problems=_and(
+                        [
+                            ngettext("“{what}”, {n} time", "“{what}”, {n} times", n).format(
+                                what=what, n=n
+                            )
+                            for what, n in problems.items()
+                        ]
+                    ),
+                    day=_day(notice.deadline),
+                )
             )
     pair_by = notice.deadline + dt.timedelta(days=notice.pair_days)
     secretaries = _secretaries(tree, day)
@@ -1196,18 +1352,20 @@ def _secretaries(tree: Tree, day: dt.date) -> dict[str, list[str]]:
 def _annex(
     notice: Notice, found: list[Deficiency], assessed: Assessed | None, scope: Scope, tree: Tree
 ) -> list[Annex]:
-    """The evidence list: each item once, said by what it is, its record id after it."""
+    """The evidence list: each item once, said by what it is, its record ids beside it."""
     out = []
     if notice.praises:
         out.append(
             Annex(
                 _("Commendations"),
-                [
-                    _("{who}: on {day} found “{what}” ({id})").format(
-                        who=p.who,
-                        day=_day(p.date),
-                        what=named_in_text(p.summary, p.train, p.vehicle)[0],
-                        id=p.report_id,
+                rows=[
+                    AnnexRow(
+                        _("{who}: on {day} found “{what}”").format(
+                            who=p.who,
+                            day=_day(p.date),
+                            what=named_in_text(p.summary, p.train, p.vehicle)[0],
+                        ),
+                        [p.report_id],
                     )
                     for p in notice.praises
                 ],
@@ -1217,19 +1375,18 @@ def _annex(
         out.append(
             Annex(
                 _("Accidents and violations"),
-                [_("{case} ({id})").format(case=case_name(c), id=c.id) for c in notice.cases],
+                rows=[AnnexRow(case_name(c), [c.id]) for c in notice.cases],
             )
         )
     if notice.key_persons:
         out.append(
             Annex(
                 _("Proposed key persons"),
-                [
-                    _("{name}: {grounds} ({ids})").format(
-                        name=k.name, grounds=_grounds(k, tree), ids=i18n.join(k.evidence)
+                rows=[
+                    AnnexRow(
+                        _("{name}: {grounds}").format(name=k.name, grounds=_grounds(k, tree)),
+                        k.evidence,
                     )
-                    if k.evidence
-                    else _("{name} (from the fault counts of the group)").format(name=k.name)
                     for k in notice.key_persons
                 ],
             )
@@ -1239,36 +1396,44 @@ def _annex(
         out.append(
             Annex(
                 _("Party members who failed the rating"),
-                _failed(assessed, notice, found, scope),
+                rows=[AnnexRow(t) for t in _failed(assessed, notice, found, scope)],
             )
         )
         failed = {m.assessment.subject for m in assessed.members if m.assessment.result == "fail"}
     for u in [*notice.units, *([notice.own] if notice.own else [])]:
-        items = []
+        rows = []
         for g in u.groups:
             for d in g.items:
                 if d.rule == "missed_reports" and d.subject in failed:
                     continue  # said once, among the members who failed
-                extra = [e for e in d.evidence_ids if e not in d.detail]
-                items.append(
-                    _("{detail}{records}.").format(
-                        detail=d.detail, records=_evidence(d.rule, extra)
+                ids = [f"{e}/{d.action}" if d.action else e for e in d.evidence_ids]
+                rows.append(
+                    AnnexRow(
+                        _("{detail}.").format(detail=_without_ids(d.detail, d.evidence_ids)),
+                        _evidence(d.rule, ids),
                     )
                 )
-        if items:
-            out.append(Annex(u.name, items))
+        if rows:
+            out.append(Annex(u.name, rows=rows))
     return out
 
 
-def _evidence(rule: str, ids: list[str]) -> str:
-    """The records behind a lapse not named in its sentence. A missed report is shown by
-    its absence, and a member's assessment is not evidence but its outcome: neither cited."""
-    rest = [
+def _without_ids(text: str, ids: Sequence[str]) -> str:
+    """``text`` with the brackets that cite ``ids`` taken out: a lapse's sentence names its
+    records for other readers ((记录编号R-…/1)); the attachment gives them a column."""
+    for e in ids:
+        text = re.sub(r"\s?[（(][^（）()]*?" + re.escape(e) + r"[^（）()]*[）)]", "", text)
+    return text
+
+
+def _evidence(rule: str, ids: list[str]) -> list[str]:
+    """The records behind a lapse. A missed report is shown by its absence, and a member's
+    assessment is not evidence but its outcome: neither cited."""
+    return [
         e
         for e in ids
         if not e.startswith("A-") and not (rule == "missed_reports" and e[:2] in ("R-", "U-"))
     ]
-    return _(" (records {ids})").format(ids=i18n.join(rest)) if rest else ""
 
 
 def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: Scope) -> list[str]:
@@ -1439,6 +1604,15 @@ def _prose(
                 day=_day(notice.deadline),
             )
         )
+    if reviewing:
+        own_said += [
+            _("In the analysis of {case}, {issuer} found its own lapse: {finding}.").format(
+                case=case_name(c), issuer=issuer, finding=c.own_finding
+            )
+            for c in notice.cases
+            if c.own_finding and not c.earlier
+        ]
+        own_said += _patrols(notice)
     own = _sentences(own_said)
 
     corrections = _corrections(notice, tree, names, rule)
@@ -1452,7 +1626,7 @@ def _prose(
     return Prose(
         overview=[_sentences(_overview(notice, tree))] if notice.overview else [],
         praises=[_praise(p) for p in notice.praises],
-        praise_close=close,
+        praise_close=_capital(close),
         cases=cases,
         near_misses=_near_misses(notice, tree),
         pairings=[_pairing(p, notice.as_of or notice.date) for p in notice.pairings],

@@ -1,8 +1,16 @@
 """How the documents name a case: who did it in front of what happened, as a 公文 does
 (检车员孙浩在列车未停稳时跨越车钩), and the team it happened in. The analysis, the notice and
-the deficiencies all say a case so."""
+the deficiencies all say a case so.
+
+A case is told in full (`case_account`) from its record's account of what happened, who did
+it and what followed, its kind (构成一般A类事故) from its class; it is named short by its
+date, its title and its kind (10月9日33062次晚点一般A类事故), never by a title read as what a
+team did.
+"""
 
 from __future__ import annotations
+
+import re
 
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident
@@ -27,6 +35,19 @@ def case_subject(tree: Tree, incident: Incident, lang: Lang) -> str:
         return subject
     post = person.post or next((label("role", r, lang) for r in _POSTS if r in person.roles), "")
     return post + subject
+
+
+_KIND_CLAUSE = re.compile(r"[，,；;]\s*(?:构成|定性为)[^，,。；;]*[。.]?\s*$")
+"""The account's own closing 性质 clause (，构成一般A类事故): the kind is said from the class."""
+
+
+def case_account(incident: Incident) -> str:
+    """What happened, who did it and what followed, from the record, without its date and
+    kind (the sentence that tells it adds both): 新运行图实行首日，四班值班员秦宝山未掌握新图
+    作业时分，…致33062次列车晚点开车. '' for a record without an account: the document says
+    its team and subject instead."""
+    text = _KIND_CLAUSE.sub("", (incident.description or "").strip())
+    return text.rstrip("。.；; ")
 
 
 def case_team(tree: Tree, incident: Incident) -> str:

@@ -54,6 +54,29 @@ class Deficiency:
     lapse of the month, but no longer to be ordered done (`done_since`)."""
 
 
+SUCCEEDING_POSTS = ("team_leader", "duty_officer", "foreman", "secretary", "group_leader")
+"""The posts whose holder answers for their predecessor's open actions."""
+
+
+def successor(tree: Tree, person: Person, as_of: dt.date) -> Person | None:
+    """Who answers on ``as_of`` for what ``person`` owned, having left before it: whoever
+    took a post of theirs in their unit since they left."""
+    if person.until is None or person.until >= as_of:
+        return None
+    return next(
+        (
+            p
+            for p in tree.org.people
+            if p.unit == person.unit
+            and p.active_on(as_of)
+            and p.since is not None
+            and p.since >= person.until
+            and set(p.roles) & set(person.roles) & set(SUCCEEDING_POSTS)
+        ),
+        None,
+    )
+
+
 @dataclass(frozen=True)
 class Scope:
     """The month under judgement and what every rule needs to judge it."""
@@ -119,6 +142,11 @@ class Scope:
         person = self.people.get(pid or "")
         if person is None or person.until is None or person.until > self.asof:
             return self.person(pid)
+        after = successor(self.tree, person, self.asof)
+        if after is not None:
+            return i18n.in_lang(
+                self.lang, "{now} (in place of {was}, out of post since {day})"
+            ).format(now=after.name, was=person.name, day=self.day(person.until))
         return i18n.in_lang(self.lang, "{name} (out of post since {day})").format(
             name=person.name, day=self.day(person.until)
         )
@@ -395,6 +423,13 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
 def _case_name(incident: Incident, scope: Scope) -> str:
     """A case as the documents name it (date, team, the rule-breaker in front of what
     happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
+    if incident.type == "accident":
+        # an accident's title names the event (33062次晚点), not what its team did
+        return i18n.in_lang(scope.lang, "the {kind} of {day}, “{what}”").format(
+            kind=_case_kind(incident, scope),
+            day=scope.day(incident.date),
+            what=case_subject(scope.tree, incident, scope.lang),
+        )
     return i18n.in_lang(scope.lang, "the {kind} of {day} in {team}, “{what}”").format(
         kind=_case_kind(incident, scope),
         day=scope.day(incident.date),
