@@ -221,20 +221,15 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
     when one is recorded (it carries the failed rating).
     """
     compliance = reporting_compliance(scope.tree, scope.month, today=scope.asof)
-    reports = scope.reports()
+    # grouped once: looked up per duty, not scanned (people × reports)
+    filed_by: dict[tuple[str, str], list[str]] = {}
+    for r in scope.reports():
+        who = scope.report_unit(r) if r.level == "branch" else r.reporter
+        filed_by.setdefault((r.level, who), []).append(r.id)
     out = []
     for duty in compliance.missed():
         rated = f"A-{scope.month}-{duty.subject}"
-        filed = tuple(
-            r.id
-            for r in reports
-            if r.level == duty.tier
-            and (
-                r.reporter == duty.subject
-                if duty.tier != "branch"
-                else scope.report_unit(r) == duty.subject
-            )
-        )
+        filed = tuple(filed_by.get((duty.tier, duty.subject), ()))
         # The member's own assessment of the month, when recorded, shows the consequence.
         if duty.tier == "member" and rated in scope.assessment_ids:
             filed += (rated,)

@@ -7,7 +7,7 @@ import statistics
 from collections.abc import Iterator
 from dataclasses import replace
 
-from barrier_cli.core.models import Action
+from barrier_cli.core.models import Action, Person
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import OverdueItem, Timeliness
@@ -31,10 +31,9 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
     pending = [a for a in actions if a[3].done is None or a[3].done > as_of]
     people = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
+    handed_over = _HandedOver(tree, as_of)
     overdue = [
-        _handed_over(
-            tree,
-            as_of,
+        handed_over(
             OverdueItem(
                 record=rid,
                 field=name,
@@ -73,26 +72,49 @@ _POSTS = ("team_leader", "duty_officer", "foreman", "secretary", "group_leader")
 """The posts whose holder answers for their predecessor's open actions."""
 
 
-def _handed_over(tree: Tree, as_of: dt.date, item: OverdueItem) -> OverdueItem:
+class _HandedOver:
     """An owner who left before ``as_of`` answers for nothing now: say when they left, and who
-    took their post in the unit since (the one holding a post of theirs, come after they left)."""
-    owner = next((p for p in tree.org.people if p.id == item.owner), None)
-    if owner is None or owner.until is None or owner.until >= as_of:
-        return item
-    left = owner.until
-    successor = next(
-        (
-            p
-            for p in tree.org.people
-            if p.unit == owner.unit
-            and p.active_on(as_of)
-            and p.since is not None
-            and p.since >= left
-            and set(p.roles) & set(owner.roles) & set(_POSTS)
-        ),
-        None,
-    )
-    return replace(item, left=left, successor_name=successor.name if successor else "")
+    took their post in the unit since (the one holding a post of theirs, come after they left).
+
+    Each owner is looked up once: tens of thousands of overdue actions have a few hundred
+    owners, and a pass over the people per action grew with their product."""
+
+    def __init__(self, tree: Tree, as_of: dt.date) -> None:
+        self.people = tree.org.people
+        self.by_id: dict[str, Person] = {}
+        for p in reversed(self.people):  # the first of a repeated id, as a scan finds it
+            self.by_id[p.id] = p
+        self.as_of = as_of
+        self.found: dict[str, tuple[dt.date, str] | None] = {}
+
+    def __call__(self, item: OverdueItem) -> OverdueItem:
+        if item.owner is None:
+            return item
+        if item.owner not in self.found:
+            self.found[item.owner] = self._left(item.owner)
+        left = self.found[item.owner]
+        if left is None:
+            return item
+        return replace(item, left=left[0], successor_name=left[1])
+
+    def _left(self, owner_id: str) -> tuple[dt.date, str] | None:
+        owner = self.by_id.get(owner_id)
+        if owner is None or owner.until is None or owner.until >= self.as_of:
+            return None
+        left = owner.until
+        successor = next(
+            (
+                p
+                for p in self.people
+                if p.unit == owner.unit
+                and p.active_on(self.as_of)
+                and p.since is not None
+                and p.since >= left
+                and set(p.roles) & set(owner.roles) & set(_POSTS)
+            ),
+            None,
+        )
+        return left, successor.name if successor else ""
 
 
 def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
