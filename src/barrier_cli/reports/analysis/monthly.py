@@ -76,8 +76,10 @@ WEEK_DAYS = 7
 @dataclass(frozen=True)
 class Window:
     """The reports the analysis of a month quotes or looks into one by one (the rest it
-    only counts, from columns): those dated from ``since`` to the moment, those still open
-    or with work not done by ``since``, and those other records cite.
+    only counts, from columns): those dated from ``since`` to the moment, and those other
+    records cite. Of an earlier report still open only its open work is kept
+    (`Tree.earlier`): a fifth of a long history may be open, and held whole it outweighed
+    the rest of the analysis.
 
     ``since`` is the first day any section looks at: the quarter the scores cover, the
     months the key-person signals and the repeat violators look back, less a week (a
@@ -91,11 +93,8 @@ class Window:
     def __call__(self, report: Report) -> bool:
         if report.id in self.cited:
             return True
-        if report.date > self.until:
-            return False  # not yet written at the moment: `snapshot.as_of` drops it
-        if report.date >= self.since or report.closed is None or report.closed >= self.since:
-            return True
-        return any(a.done is None or a.done >= self.since for a in report.actions)
+        # a report written after the moment is dropped by `snapshot.as_of`
+        return self.since <= report.date <= self.until
 
 
 def window(tree: Tree, month: Month, *, today: dt.date, moment: dt.date | None = None) -> Window:
@@ -147,7 +146,7 @@ def analyze_columns(
         by=by,
         unit_element=units,
         compliance=reporting_compliance(tree, month, today=as_of),
-        timeliness=timeliness.timeliness(tree, month, as_of),
+        timeliness=timeliness.timeliness(tree, month, as_of, data.columns),
         incidents=incidents,
         earlier_open=earlier_open,
         repeat_violators=cases.repeat_violators(tree, month, as_of),

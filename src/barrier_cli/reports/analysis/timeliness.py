@@ -9,24 +9,30 @@ from dataclasses import replace
 
 from barrier_cli.core.models import Action, Person
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree
+from barrier_cli.io.columnar import ReportColumns
+from barrier_cli.io.loader import EarlierReport, Tree
 from barrier_cli.reports.analysis.result import OverdueItem, Timeliness
-from barrier_cli.reports.snapshot import late_analyses
+from barrier_cli.reports.snapshot import late_analyses, report_actions
 
 
-def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
+def timeliness(tree: Tree, month: Month, as_of: dt.date, columns: ReportColumns) -> Timeliness:
     """The month's reports, timed; open and overdue work across the tree as of ``as_of``.
 
     ``tree`` is the snapshot of ``as_of`` (`barrier_cli.reports.snapshot.as_of`), so an old month's
-    analysis shows what was analysed, closed and overdue at that moment, not now.
+    analysis shows what was analysed, closed and overdue at that moment, not now. The open
+    reports are counted from ``columns`` (every report of the tree), the open actions from the
+    reports held whole and the open work of the others (`Tree.earlier`).
     """
     deadlines = tree.settings.deadlines
     reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
     to_analysis = [(r.analysis.date - r.date).days for r in reports if r.analysis]
     to_close = [(r.closed - r.date).days for r in reports if r.closed]
     late = [x.report.id for x in late_analyses(tree, month, as_of, deadlines.analyse_days)]
-    standing = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
-    still_open = [r for r in standing if r.closed is None or r.closed > as_of]
+    still_open = [
+        day
+        for day, gone, closed in zip(columns.date, columns.withdrawn, columns.closed, strict=True)
+        if not gone and day <= as_of and (closed is None or closed > as_of)
+    ]
     actions = list(_actions(tree, as_of))
     pending = [a for a in actions if a[3].done is None or a[3].done > as_of]
     people = {p.id: p.name for p in tree.org.people}
@@ -62,7 +68,7 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
         close_days=deadlines.close_days,
         analyse_days=deadlines.analyse_days,
         open_reports=len(still_open),
-        open_this_month=sum(1 for r in still_open if month.contains(r.date)),
+        open_this_month=sum(1 for day in still_open if month.contains(day)),
         open_actions=len(pending),
         overdue=overdue,
     )
@@ -119,10 +125,10 @@ class _HandedOver:
 
 def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
     """(record id, unit, (field, index), action) of every report action and incident measure."""
-    for r in tree.reports:
-        if r.withdrawn is None and r.date <= as_of:
-            unit = tree.places.unit_of(r) or ""
-            for n, act in enumerate(r.actions):
+    for r, actions in report_actions(tree):
+        if (isinstance(r, EarlierReport) or r.withdrawn is None) and r.date <= as_of:
+            unit = (r.unit if r.unit is not None else tree.places.unit_of_person(r.reporter)) or ""
+            for n, act in actions:
                 yield r.id, unit, ("actions", n), act
     for i in tree.incidents:
         if i.withdrawn is None and i.date <= as_of:
