@@ -335,6 +335,9 @@ def _branch_draft(
     rules = standard.rules()
     recorded_ids = {a.id for a in tree.assessments}
     wanted: list[Deduction] = []
+    # spent as `_capped` spends them: a deduction on a spent item is not made at all (tens of
+    # thousands of overdue actions made as many deductions, nearly all dropped)
+    left = {i: s.max for i, s in items.items()}
     for d in found:
         if d.unit != unit_id:
             continue
@@ -353,10 +356,15 @@ def _branch_draft(
                 ).format(item=target, rule=d.rule)
             )
             continue
+        weighted = points * _weight(tree, d)
+        if weighted > 0:
+            if left[target] <= 0:
+                continue
+            left[target] -= min(weighted, left[target])
         wanted.append(
             Deduction(
                 item=target,
-                points=points * _weight(tree, d),
+                points=weighted,
                 reason=_one_line(f"{shortfall_title(d.rule, lang)}: {d.detail}"),
                 ref=_ref(d, months, recorded_ids),
             )
