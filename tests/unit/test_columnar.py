@@ -14,6 +14,7 @@ import pytest
 from barrier_cli.core.periods import Month
 from barrier_cli.io import columnar, parallel
 from barrier_cli.present.render.document import render_analysis
+from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis import monthly
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
@@ -58,7 +59,10 @@ def test_the_window_and_the_columns_say_what_every_record_whole_says(
 ) -> None:
     tree = parallel.load_tree(embedded, jobs=1)
     whole = monthly.analyze_columns(
-        columnar.of_tree(tree, lambda _report: True), month, today=TODAY, moment=moment
+        columnar.of_tree(tree, monthly.Window(dt.date.min, dt.date.max, frozenset())),
+        month,
+        today=TODAY,
+        moment=moment,
     )
     assert whole.totals.reports > 0 and whole.skipped_files
     kept = monthly.window(tree, month, today=TODAY, moment=moment)
@@ -108,9 +112,12 @@ def test_columns_hold_every_valid_report_in_file_order(embedded: Path) -> None:
     assert data.columns.id == [r.id for r in tree.reports]
     assert data.columns.closed == [r.closed for r in tree.reports]
     assert data.skipped == [f.rel for f in tree.files if f.kind and f.record is None]
-    assert [r.id for r in data.tree.reports] == [
-        r.id for r in tree.reports if monthly.window(tree, Month(2026, 10), today=TODAY)(r)
-    ]
-    assert dataclasses.replace(data.tree, reports=[], files=[]) == dataclasses.replace(
+    window = monthly.window(tree, Month(2026, 10), today=TODAY)
+    assert [r.id for r in data.tree.reports] == [r.id for r in tree.reports if window(r)]
+    # of the others, the open work only, each placed among the whole ones as in the files
+    assert data.tree.earlier and data.tree.earlier == columnar.of_tree(tree, window).tree.earlier
+    order = [r.id for r, _ in snapshot.report_actions(data.tree)]
+    assert order == [r.id for r in tree.reports if r.id in set(order)]
+    assert dataclasses.replace(data.tree, reports=[], files=[], earlier=[]) == dataclasses.replace(
         tree, reports=[], files=[]
     )

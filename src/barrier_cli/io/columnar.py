@@ -17,6 +17,7 @@ of the finished document instead (`cache.memoised`).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import dataclasses
 import datetime as dt
@@ -26,14 +27,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar, cast
+from typing import Protocol, TypeVar, cast
 
 import msgspec
 
-from barrier_cli.core.models import HazardLog, Report
+from barrier_cli.core.models import Action, HazardLog, Report
+from barrier_cli.core.models.common import ActionType
 from barrier_cli.io import cache as c
 from barrier_cli.io import parallel
 from barrier_cli.io.loader import (
+    EarlierReport,
     FileResult,
     Tree,
     _classify,
@@ -52,8 +55,16 @@ MB, large enough that a task's overhead is lost in it."""
 
 V = TypeVar("V")
 
-Keep = Callable[[Report], bool]
-"""Which reports the document needs whole; it must be picklable (it goes to the workers)."""
+
+class Keep(Protocol):
+    """Which reports the document needs whole; of each other report, its actions not done
+    before ``since`` are kept (`EarlierReport`). It must be picklable (it goes to the
+    workers)."""
+
+    @property
+    def since(self) -> dt.date: ...
+
+    def __call__(self, report: Report) -> bool: ...
 
 
 @dataclass
@@ -163,16 +174,40 @@ class _Columns(msgspec.Struct, array_like=True):
     hazard: list[str | None]
 
 
+class _OpenAction(msgspec.Struct, array_like=True):
+    index: int
+    action: str
+    type: ActionType
+    owner: str | None
+    due: dt.date | None
+    done: dt.date | None
+    verified_by: str | None
+
+
+class _Earlier(msgspec.Struct, array_like=True):
+    """`EarlierReport` as it crosses the pipe, by position in the task."""
+
+    at: int
+    id: str
+    date: dt.date
+    unit: str | None
+    reporter: str
+    summary: str
+    actions: list[_OpenAction]
+
+
 class _Chunk(msgspec.Struct, array_like=True):
     """What a worker sends back for its files: the valid reports' columns, the reads of those
     kept whole (by position in the task), the positions of those kept whole whose read the
     cache's format cannot hold (a read it cannot hold cannot cross the pipe either: they
-    are read again here) and of the files that do not validate."""
+    are read again here) and of the files that do not validate, and the open work of the
+    others."""
 
     columns: _Columns
     kept: list[tuple[int, msgspec.Raw]]
     reread: list[int]
     invalid: list[int]
+    earlier: list[_Earlier]
 
 
 @dataclass(frozen=True)
@@ -180,7 +215,8 @@ class Columnar:
     """A tree as one document needs it."""
 
     tree: Tree
-    """Every record but reports; of these, only those kept whole, in file order."""
+    """Every record but reports; of these, only those kept whole, in file order, and the
+    open work of the others (`Tree.earlier`)."""
     columns: ReportColumns
     """Every valid report, in file order."""
     skipped: list[str]
@@ -189,10 +225,33 @@ class Columnar:
 
 def of_tree(tree: Tree, keep: Keep) -> Columnar:
     """What `load` gives, from a tree already read (tests, scripts and small trees)."""
+    whole: list[Report] = []
+    earlier: list[EarlierReport] = []
+    for r in tree.reports:
+        if keep(r):
+            whole.append(r)
+        elif r.withdrawn is None and (work := _open_work(r, keep.since)):
+            earlier.append(_earlier(r, work, len(whole)))
     return Columnar(
-        tree=_replace_reports(tree, [r for r in tree.reports if keep(r)]),
+        tree=dataclasses.replace(tree, reports=whole, earlier=earlier),
         columns=ReportColumns.of(tree.reports, tree.hazards),
         skipped=[f.rel for f in tree.files if f.kind and f.record is None],
+    )
+
+
+def _open_work(report: Report, since: dt.date) -> list[tuple[int, Action]]:
+    return [(n, a) for n, a in enumerate(report.actions) if a.done is None or a.done >= since]
+
+
+def _earlier(report: Report, work: list[tuple[int, Action]], before: int) -> EarlierReport:
+    return EarlierReport(
+        report.id,
+        report.date,
+        report.unit,
+        report.reporter,
+        report.summary,
+        tuple(work),
+        before,
     )
 
 
@@ -217,13 +276,38 @@ def load(root: Path, keep_for: Callable[[Tree], Keep], *, jobs: int | None = Non
         keep = keep_for(first)
         columns = ReportColumns()
         invalid = [r.rel for r in results if r.kind and r.record is None]
+        earlier: list[EarlierReport] = []
+        held = 0  # reports kept whole so far
         for rels, chunk in _read_reports(root, reports, keep, first.hazards, pool):
             columns.extend(chunk)
             invalid += [rels[n] for n in chunk.invalid]
             whole = [(n, c.unpack_read(rels[n], c.decode(raw, c.Packed))) for n, raw in chunk.kept]
             whole += [(n, read_file(root, rels[n])) for n in chunk.reread]
-            results += [result for _, result in sorted(whole, key=lambda pair: pair[0])]
-        return Columnar(build_tree(root, results), columns, sorted(invalid))
+            whole.sort(key=lambda pair: pair[0])
+            at = [n for n, _ in whole]
+            earlier += [_received(e, held + bisect.bisect_left(at, e.at)) for e in chunk.earlier]
+            held += len(whole)
+            results += [result for _, result in whole]
+        tree = dataclasses.replace(build_tree(root, results), earlier=earlier)
+        return Columnar(tree, columns, sorted(invalid))
+
+
+def _received(e: _Earlier, before: int) -> EarlierReport:
+    actions = tuple(
+        (
+            a.index,
+            Action(
+                action=a.action,
+                type=a.type,
+                owner=a.owner,
+                due=a.due,
+                done=a.done,
+                verified_by=a.verified_by,
+            ),
+        )
+        for a in e.actions
+    )
+    return EarlierReport(e.id, e.date, e.unit, e.reporter, e.summary, actions, before)
 
 
 def _count_reports(root: Path, enough: int) -> int:
@@ -282,6 +366,7 @@ def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -
     kept: list[tuple[int, msgspec.Raw]] = []
     reread: list[int] = []
     invalid: list[int] = []
+    earlier: list[_Earlier] = []
     for n, rel in enumerate(rels):
         kind, data, problem = parse_file(root, rel)
         record = result_of(rel, kind, data, problem).record
@@ -295,9 +380,16 @@ def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -
                 reread.append(n)
             else:
                 kept.append((n, msgspec.Raw(c.encode(packed))))
+        elif record.withdrawn is None and (work := _open_work(record, keep.since)):
+            earlier.append(_sent(n, record, work))
     sent = _Columns(*(getattr(columns, name) for name in _Columns.__struct_fields__))
-    return c.encode(_Chunk(sent, kept, reread, invalid))
+    return c.encode(_Chunk(sent, kept, reread, invalid, earlier))
 
 
-def _replace_reports(tree: Tree, reports: list[Report]) -> Tree:
-    return dataclasses.replace(tree, reports=reports)
+def _sent(at: int, report: Report, work: list[tuple[int, Action]]) -> _Earlier:
+    actions = [
+        _OpenAction(n, a.action, a.type, a.owner, a.due, a.done, a.verified_by) for n, a in work
+    ]
+    return _Earlier(
+        at, report.id, report.date, report.unit, report.reporter, report.summary, actions
+    )

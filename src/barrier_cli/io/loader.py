@@ -30,7 +30,10 @@ from barrier_cli.io.schema_errors import problems_from
 from barrier_cli.io.yamlio import ParseProblem, blob_bytes, decode, load_text, read_bytes
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from barrier_cli.core.models import (
+        Action,
         Assessment,
         Competence,
         HazardLog,
@@ -248,6 +251,23 @@ def _symlink_problem(path: Path, real_root: Path) -> ParseProblem | None:
     )
 
 
+@dataclass(frozen=True)
+class EarlierReport:
+    """A report a tree read for one document does not hold whole (`io.columnar`): what the
+    document counts of its open work. Only a report with actions not done before the first
+    day the document looks into has one."""
+
+    id: str
+    date: dt.date
+    unit: str | None
+    reporter: str
+    summary: str
+    actions: tuple[tuple[int, Action], ...]
+    """Its actions not done by that day, each with its index among the report's actions."""
+    before: int
+    """How many reports the tree holds whole come before it in file order."""
+
+
 @dataclass
 class Tree:
     """Every valid record of a tree, by kind, plus the per-file results."""
@@ -274,6 +294,9 @@ class Tree:
     priorities: list[Priorities] = field(default_factory=list)
     hazards: HazardLog = field(default_factory=lambda: models.HazardLog())
     """The hazard log (hazards.yaml, optional): one hazard however a report words it."""
+    earlier: list[EarlierReport] = field(default_factory=list)
+    """Reports not held whole whose open work still counts (`EarlierReport`); a tree read
+    whole has none."""
 
     def by_id(self) -> dict[str, FileResult]:
         index: dict[str, FileResult] = {}

@@ -150,9 +150,23 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     end = min(months[-1].last, today)
     present = {p.id for p in tree.org.people if p.active_in(months[0].first, end)}
     own = _own_violations(tree, months[0].first, end)
+    # grouped once per person: a pass over every duty and record per member grew with both
+    missed_of: dict[str, list[Expectation]] = {}
+    for m in missed:
+        missed_of.setdefault(m.subject, []).append(m)
+    recorded = {a.id: a for a in reversed(tree.assessments)}  # the first of an id wins
     drafts = [
         _member_draft(
-            tree, period, months, duty, missed, own.get(duty.subject, []), member_std, today, lang
+            tree,
+            period,
+            months,
+            duty,
+            missed_of.get(duty.subject, []),
+            own.get(duty.subject, []),
+            member_std,
+            today,
+            lang,
+            recorded,
         )
         for duty in duties.values()
         if duty.subject in present
@@ -321,6 +335,9 @@ def _branch_draft(
     rules = standard.rules()
     recorded_ids = {a.id for a in tree.assessments}
     wanted: list[Deduction] = []
+    # spent as `_capped` spends them: a deduction on a spent item is not made at all (tens of
+    # thousands of overdue actions made as many deductions, nearly all dropped)
+    left = {i: s.max for i, s in items.items()}
     for d in found:
         if d.unit != unit_id:
             continue
@@ -339,10 +356,15 @@ def _branch_draft(
                 ).format(item=target, rule=d.rule)
             )
             continue
+        weighted = points * _weight(tree, d)
+        if weighted > 0:
+            if left[target] <= 0:
+                continue
+            left[target] -= min(weighted, left[target])
         wanted.append(
             Deduction(
                 item=target,
-                points=points * _weight(tree, d),
+                points=weighted,
                 reason=_one_line(f"{shortfall_title(d.rule, lang)}: {d.detail}"),
                 ref=_ref(d, months, recorded_ids),
             )
@@ -445,22 +467,26 @@ def _capped(deductions: list[Deduction], maxima: dict[str, float]) -> list[Deduc
 
 def _rank(drafts: list[Draft]) -> list[Draft]:
     """Highest total first; equal totals share a rank; the lowest flagged when totals differ."""
-    ordered = sorted(drafts, key=lambda d: (-d.total, d.assessment.subject))
-    totals = [d.total for d in ordered]
+    totals_of = [(d.total, d) for d in drafts]  # each summed once, not once per comparison
+    ordered = sorted(totals_of, key=lambda td: (-td[0], td[1].assessment.subject))
+    totals = [t for t, _ in ordered]
     lowest = min(totals, default=0.0)
     spread = len(set(totals)) > 1
+    above: dict[float, int] = {}  # highest first: those above a total come before its first
+    for n, t in enumerate(totals):
+        above.setdefault(t, n)
     return [
         Draft(
             d.assessment,
             d.name,
             d.aspects,
-            rank=1 + sum(1 for t in totals if t > d.total),
-            lowest=spread and d.total == lowest,
+            rank=1 + above[total],
+            lowest=spread and total == lowest,
             recorded=d.recorded,
             branch=d.branch,
             sources=d.sources,
         )
-        for d in ordered
+        for total, d in ordered
     ]
 
 
@@ -492,6 +518,7 @@ def _member_draft(
     standard: Standard,
     today: dt.date,
     lang: Lang,
+    recorded: dict[str, Assessment],
 ) -> Draft:
     items = standard.items()
     rules = standard.rules()
@@ -610,7 +637,7 @@ def _member_draft(
     return Draft(
         assessment,
         duty.name,
-        recorded=_recorded(tree, assessment.id),
+        recorded=recorded.get(assessment.id),
         branch=duty.branch or duty.unit,
         sources=sources,
     )

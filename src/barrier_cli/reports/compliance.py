@@ -150,19 +150,25 @@ def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = No
     cadence = tree.settings.tier
     unit_names = {u.id: u.name for u in org.units}
     feed = _feedback(tree)
+    spans: dict[PeriodKind, list[Period]] = {}
 
     def duty(tier: Tier, subject: str, person: Person | None, unit: str, name: str) -> Expectation:
         rule = cadence(tier)
+        if rule.period not in spans:
+            spans[rule.period] = periods(rule.period, month, last)
         owed = [
             p
-            for p in periods(rule.period, month, last)
+            for p in spans[rule.period]
             if person is None or any(calendar.on_duty(person, d) for d in days(p.first, p.last))
         ]
-        items = feed[(tier, subject)]
+        on_day: defaultdict[dt.date, list[Item]] = defaultdict(list)
+        for item in feed[(tier, subject)]:
+            on_day[item.day].append(item)
         missed: list[str] = []
         late: list[str] = []
         for period in owed:
-            within = [i for i in items if period.first <= i.day <= period.last]
+            # by day: a person's feedback of every month is looked up, not scanned, per period
+            within = [i for d in days(period.first, period.last) for i in on_day.get(d, ())]
             if len(within) < rule.min:
                 missed.append(period.key)
             elif sum(1 for i in within if i.on_time(period)) < rule.min:

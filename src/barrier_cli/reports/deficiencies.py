@@ -23,7 +23,7 @@ from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Action, Incident, Pairing, Person, Report
 from barrier_cli.core.models.incident import typical_gaps
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree
+from barrier_cli.io.loader import EarlierReport, Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.case_names import case_subject, case_team
 from barrier_cli.reports.compliance import reporting_compliance
@@ -151,7 +151,7 @@ class Scope:
             name=person.name, day=self.day(person.until)
         )
 
-    def report_unit(self, report: Report) -> str:
+    def report_unit(self, report: Report | EarlierReport) -> str:
         """The branch a report belongs to: its unit's, else its reporter's."""
         if report.unit is not None:
             return self.branch(report.unit)
@@ -249,20 +249,15 @@ def missed_reports(scope: Scope) -> list[Deficiency]:
     when one is recorded (it carries the failed rating).
     """
     compliance = reporting_compliance(scope.tree, scope.month, today=scope.asof)
-    reports = scope.reports()
+    # grouped once: looked up per duty, not scanned (people × reports)
+    filed_by: dict[tuple[str, str], list[str]] = {}
+    for r in scope.reports():
+        who = scope.report_unit(r) if r.level == "branch" else r.reporter
+        filed_by.setdefault((r.level, who), []).append(r.id)
     out = []
     for duty in compliance.missed():
         rated = f"A-{scope.month}-{duty.subject}"
-        filed = tuple(
-            r.id
-            for r in reports
-            if r.level == duty.tier
-            and (
-                r.reporter == duty.subject
-                if duty.tier != "branch"
-                else scope.report_unit(r) == duty.subject
-            )
-        )
+        filed = tuple(filed_by.get((duty.tier, duty.subject), ()))
         # The member's own assessment of the month, when recorded, shows the consequence.
         if duty.tier == "member" and rated in scope.assessment_ids:
             filed += (rated,)
@@ -550,13 +545,18 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
 
 def overdue_actions(scope: Scope) -> list[Deficiency]:
     """Actions and measures of any month past due and not done as of the month's end."""
-    records: list[tuple[str, str, list[Action]]] = [
-        (r.id, scope.report_unit(r), r.actions) for r in scope.tree.reports if r.withdrawn is None
+    # reports in file order, those not held whole (`Tree.earlier`) with their open actions
+    records: list[tuple[str, str, list[tuple[int, Action]]]] = [
+        (r.id, scope.report_unit(r), actions)
+        for r, actions in snapshot.report_actions(scope.tree)
+        if isinstance(r, EarlierReport) or r.withdrawn is None
     ]
-    records += [(i.id, scope.branch(i.unit), i.measures) for i in scope.incidents()]
+    records += [
+        (i.id, scope.branch(i.unit), list(enumerate(i.measures))) for i in scope.incidents()
+    ]
     out = []
     for rid, unit, actions in records:
-        for n, act in enumerate(actions, 1):
+        for n, act in ((index + 1, act) for index, act in actions):
             if act.due is None or act.due >= scope.asof:
                 continue
             if act.done is not None and act.done <= scope.asof:

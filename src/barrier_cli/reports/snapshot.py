@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from barrier_cli.core import i18n
 from barrier_cli.core.errors import InvalidInput
 from barrier_cli.core.models import Action, Incident, KeyPerson, Pairing, Report
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree
+from barrier_cli.io.loader import EarlierReport, Tree
 
 DRAFT_DAYS = 5
 """An unissued notice of a finished month is dated this many days after the month's end
@@ -35,13 +36,52 @@ def as_of(tree: Tree, day: dt.date) -> Tree:
     register are kept whole: they are the verdicts on a period, written after it by design,
     and change none of its counts.
     """
+    standing = [r.date <= day for r in tree.reports]
     return dataclasses.replace(
         tree,
-        reports=[_report(r, day) for r in tree.reports if r.date <= day],
+        reports=[_report(r, day) for r, stood in zip(tree.reports, standing, strict=True) if stood],
+        earlier=_earlier(tree.earlier, standing, day),
         incidents=[_incident(i, day) for i in tree.incidents if i.date <= day],
         pairings=[_pairing(p, day) for p in tree.pairings if p.start <= day],
         key_persons=[_key_person(k, day) for k in tree.key_persons if k.proposed <= day],
     )
+
+
+def _earlier(
+    earlier: list[EarlierReport], standing: list[bool], day: dt.date
+) -> list[EarlierReport]:
+    """The reports not held whole as of ``day``, each placed among the whole ones still
+    there (a report dated later is gone)."""
+    if not earlier:
+        return earlier
+    kept_before = [0]
+    for stood in standing:
+        kept_before.append(kept_before[-1] + stood)
+    out = []
+    for e in earlier:
+        if e.date > day:
+            continue
+        indexes = [n for n, _ in e.actions]
+        actions = tuple(zip(indexes, _actions([a for _, a in e.actions], day), strict=True))
+        out.append(dataclasses.replace(e, actions=actions, before=kept_before[e.before]))
+    return out
+
+
+def report_actions(
+    tree: Tree,
+) -> Iterator[tuple[Report | EarlierReport, list[tuple[int, Action]]]]:
+    """Every report with its actions (index, action), in the tree's file order: those held
+    whole with all their actions, those not (`Tree.earlier`) with their open ones."""
+    earlier = iter(tree.earlier)
+    waiting = next(earlier, None)
+    for k, report in enumerate(tree.reports):
+        while waiting is not None and waiting.before <= k:
+            yield waiting, list(waiting.actions)
+            waiting = next(earlier, None)
+        yield report, list(enumerate(report.actions))
+    while waiting is not None:
+        yield waiting, list(waiting.actions)
+        waiting = next(earlier, None)
 
 
 def default_moment(month: Month, today: dt.date) -> dt.date:

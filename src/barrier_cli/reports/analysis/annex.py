@@ -36,6 +36,9 @@ def record_refs(tree: Tree, ids: Iterable[str]) -> list[RecordRef]:
     for r in tree.reports:
         unit = tree.places.unit_of(r) or ""
         known[r.id] = RecordRef(r.id, r.date, units.get(unit, unit), r.summary, "report")
+    for e in tree.earlier:  # an earlier report's overdue action may be listed
+        unit = (e.unit if e.unit is not None else tree.places.unit_of_person(e.reporter)) or ""
+        known.setdefault(e.id, RecordRef(e.id, e.date, units.get(unit, unit), e.summary, "report"))
     for i in tree.incidents:
         title = i.title
         if i.violation is not None:

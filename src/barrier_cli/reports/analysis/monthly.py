@@ -79,8 +79,10 @@ WEEK_DAYS = 7
 @dataclass(frozen=True)
 class Window:
     """The reports the analysis of a month quotes or looks into one by one (the rest it
-    only counts, from columns): those dated from ``since`` to the moment, those still open
-    or with work not done by ``since``, and those other records cite.
+    only counts, from columns): those dated from ``since`` to the moment, and those other
+    records cite. Of an earlier report still open only its open work is kept
+    (`Tree.earlier`): a fifth of a long history may be open, and held whole it outweighed
+    the rest of the analysis.
 
     ``since`` is the first day any section looks at: the quarter the scores cover, the
     months the key-person signals and the repeat violators look back, less a week (a
@@ -102,9 +104,7 @@ class Window:
             return False  # not yet written at the moment: `snapshot.as_of` drops it
         if report.actions and self.hazards.of(report.hazard, report.summary) is not None:
             return True
-        if report.date >= self.since or report.closed is None or report.closed >= self.since:
-            return True
-        return any(a.done is None or a.done >= self.since for a in report.actions)
+        return report.date >= self.since
 
 
 def window(tree: Tree, month: Month, *, today: dt.date, moment: dt.date | None = None) -> Window:
@@ -171,7 +171,7 @@ def analyze_columns(
         by=by,
         unit_element=units,
         compliance=compliance,
-        timeliness=timeliness.timeliness(tree, month, as_of),
+        timeliness=timeliness.timeliness(tree, month, as_of, data.columns),
         incidents=incidents,
         earlier_open=earlier_open,
         repeat_violators=violators,

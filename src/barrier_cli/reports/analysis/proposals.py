@@ -270,8 +270,7 @@ def _from_link(
     unit = _responsible_unit(tree, [unit_of.get(e, "") for e in evidence])
     # a problem met with a partner unit (站调, 信号楼…) is the general branch's to take up
     # with them (党总支经常与车站、机务等联劳单位沟通), whichever branch reported it
-    chosen = set(evidence)
-    if any(r.partner for r in tree.reports if r.id in chosen):
+    if any(tree.reports[n].partner for rid in set(evidence) for n in at.get(rid, ())):
         unit = _general_branch(tree) or unit
     owner = _secretary(tree, unit, deadline)
     unit_name, owner_name, supervisor = _unit_name(tree, unit), _person_name(tree, owner), ""

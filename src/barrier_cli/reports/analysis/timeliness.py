@@ -8,18 +8,21 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from barrier_cli.core.models import Action, Report
+from barrier_cli.core.models import Action, Person, Report
 from barrier_cli.core.periods import Month
-from barrier_cli.io.loader import Tree
+from barrier_cli.io.columnar import ReportColumns
+from barrier_cli.io.loader import EarlierReport, Tree
 from barrier_cli.reports.analysis.result import OverdueItem, Timeliness
-from barrier_cli.reports.snapshot import late_analyses
+from barrier_cli.reports.snapshot import late_analyses, report_actions
 
 
-def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
+def timeliness(tree: Tree, month: Month, as_of: dt.date, columns: ReportColumns) -> Timeliness:
     """The month's reports, timed; open and overdue work across the tree as of ``as_of``.
 
     ``tree`` is the snapshot of ``as_of`` (`barrier_cli.reports.snapshot.as_of`), so an old month's
-    analysis shows what was analysed, closed and overdue at that moment, not now.
+    analysis shows what was analysed, closed and overdue at that moment, not now. The open
+    reports are counted from ``columns`` (every report of the tree), the open actions from the
+    reports held whole and the open work of the others (`Tree.earlier`).
     """
     deadlines = tree.settings.deadlines
     reports = [r for r in tree.reports if r.withdrawn is None and month.contains(r.date)]
@@ -27,16 +30,18 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
     to_close = [(r.closed - r.date).days for r in reports if r.closed]
     lates = late_analyses(tree, month, as_of, deadlines.analyse_days)
     late = [x.report.id for x in lates]
-    standing = [r for r in tree.reports if r.withdrawn is None and r.date <= as_of]
-    still_open = [r for r in standing if r.closed is None or r.closed > as_of]
+    still_open = [
+        day
+        for day, gone, closed in zip(columns.date, columns.withdrawn, columns.closed, strict=True)
+        if not gone and day <= as_of and (closed is None or closed > as_of)
+    ]
     actions = list(_actions(tree, as_of))
     pending = [a for a in actions if a[3].done is None or a[3].done > as_of]
     people = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
+    handed_over = _HandedOver(tree, as_of)
     overdue = [
-        _handed_over(
-            tree,
-            as_of,
+        handed_over(
             OverdueItem(
                 record=rid,
                 field=name,
@@ -65,7 +70,7 @@ def timeliness(tree: Tree, month: Month, as_of: dt.date) -> Timeliness:
         close_days=deadlines.close_days,
         analyse_days=deadlines.analyse_days,
         open_reports=len(still_open),
-        open_this_month=sum(1 for r in still_open if month.contains(r.date)),
+        open_this_month=sum(1 for day in still_open if month.contains(day)),
         open_actions=len(pending),
         overdue=overdue,
         late_analysed=_by_branch(tree, [x.report for x in lates if x.analysed]),
@@ -92,34 +97,57 @@ _POSTS = ("team_leader", "duty_officer", "foreman", "secretary", "group_leader")
 """The posts whose holder answers for their predecessor's open actions."""
 
 
-def _handed_over(tree: Tree, as_of: dt.date, item: OverdueItem) -> OverdueItem:
+class _HandedOver:
     """An owner who left before ``as_of`` answers for nothing now: say when they left, and who
-    took their post in the unit since (the one holding a post of theirs, come after they left)."""
-    owner = next((p for p in tree.org.people if p.id == item.owner), None)
-    if owner is None or owner.until is None or owner.until >= as_of:
-        return item
-    left = owner.until
-    successor = next(
-        (
-            p
-            for p in tree.org.people
-            if p.unit == owner.unit
-            and p.active_on(as_of)
-            and p.since is not None
-            and p.since >= left
-            and set(p.roles) & set(owner.roles) & set(_POSTS)
-        ),
-        None,
-    )
-    return replace(item, left=left, successor_name=successor.name if successor else "")
+    took their post in the unit since (the one holding a post of theirs, come after they left).
+
+    Each owner is looked up once: tens of thousands of overdue actions have a few hundred
+    owners, and a pass over the people per action grew with their product."""
+
+    def __init__(self, tree: Tree, as_of: dt.date) -> None:
+        self.people = tree.org.people
+        self.by_id: dict[str, Person] = {}
+        for p in reversed(self.people):  # the first of a repeated id, as a scan finds it
+            self.by_id[p.id] = p
+        self.as_of = as_of
+        self.found: dict[str, tuple[dt.date, str] | None] = {}
+
+    def __call__(self, item: OverdueItem) -> OverdueItem:
+        if item.owner is None:
+            return item
+        if item.owner not in self.found:
+            self.found[item.owner] = self._left(item.owner)
+        left = self.found[item.owner]
+        if left is None:
+            return item
+        return replace(item, left=left[0], successor_name=left[1])
+
+    def _left(self, owner_id: str) -> tuple[dt.date, str] | None:
+        owner = self.by_id.get(owner_id)
+        if owner is None or owner.until is None or owner.until >= self.as_of:
+            return None
+        left = owner.until
+        successor = next(
+            (
+                p
+                for p in self.people
+                if p.unit == owner.unit
+                and p.active_on(self.as_of)
+                and p.since is not None
+                and p.since >= left
+                and set(p.roles) & set(owner.roles) & set(_POSTS)
+            ),
+            None,
+        )
+        return left, successor.name if successor else ""
 
 
 def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
     """(record id, unit, (field, index), action) of every report action and incident measure."""
-    for r in tree.reports:
-        if r.withdrawn is None and r.date <= as_of:
-            unit = tree.places.unit_of(r) or ""
-            for n, act in enumerate(r.actions):
+    for r, actions in report_actions(tree):
+        if (isinstance(r, EarlierReport) or r.withdrawn is None) and r.date <= as_of:
+            unit = (r.unit if r.unit is not None else tree.places.unit_of_person(r.reporter)) or ""
+            for n, act in actions:
                 yield r.id, unit, ("actions", n), act
     for i in tree.incidents:
         if i.withdrawn is None and i.date <= as_of:
