@@ -15,9 +15,10 @@ def collector_paused() -> Iterator[None]:
     made so far. Reading a tree makes millions of containers and no reference cycles (see
     `yamlio._Composer`): work that grows with the square of the tree. Importing pydantic and
     building the record models, as a check of one edited file does, makes tens of thousands
-    and no garbage worth collecting: a tenth of that check went to collections, and as much
-    again to the collection at exit. Frozen, it is skipped by the collections of the rest of
-    the run and by the one at exit; it lives as long as the run does.
+    and no garbage worth collecting: at 100k, 0.03 s of that 0.69 s check went to
+    collections and 0.04 s more to the collection at exit. Frozen, what was made is skipped
+    by the collections of the rest of the run and by the one at exit; it lives as long as
+    the run does.
     """
     enabled = gc.isenabled()
     gc.disable()
