@@ -28,8 +28,10 @@ def test_the_bench_smoke_on_300_reports(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout + done.stderr
     rows = [line for line in done.stdout.splitlines() if line.endswith(" ok")]
-    assert len(rows) == 5, done.stdout
+    assert len(rows) == 7, done.stdout
     assert any(row.startswith("cold check CPU vs the floor's") for row in rows)
+    assert any(row.startswith("report add vs report add --help") for row in rows)
+    assert any(row.startswith("report add first prompt vs its --help") for row in rows)
 
 
 def _bench() -> ModuleType:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from barrier_cli.core.findings import CheckResult
 from barrier_cli.io import cache
+from barrier_cli.io.collector import collector_paused
 
 
 def check(
@@ -37,7 +38,8 @@ def check(
     scanned = cache.scan_tree(root)
 
     def compute() -> CheckResult:
-        from barrier_cli.checks.incremental import check_changes
+        with collector_paused():  # pydantic, the models and the YAML parser, kept to the end
+            from barrier_cli.checks.incremental import check_changes
 
         return check_changes(
             root,

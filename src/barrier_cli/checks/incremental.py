@@ -47,6 +47,7 @@ from barrier_cli.checks.run import (
 from barrier_cli.core.findings import CheckResult, Finding
 from barrier_cli.core.kinds import classify
 from barrier_cli.io import cache as c
+from barrier_cli.io.collector import collector_paused
 from barrier_cli.io.loader import (
     SKIPPED_DIRS,
     FileResult,
@@ -239,7 +240,8 @@ def check_changes(
     racy = c.racy_hashes(root, folders, started)
     index = _load_index(root)
     if index is not None and listed is not None and index.day == day.isoformat():
-        kept = _Recheck(root, index, day, listed, racy).run()
+        with collector_paused():  # the models it builds on first use live to the end
+            kept = _Recheck(root, index, day, listed, racy).run()
         if kept is not None:
             return _summary(kept, listed, wanted)
     tree = load_tree(root, cache=True, jobs=jobs)

@@ -11,6 +11,7 @@ and shell completion of command names read only the table; running `barrier X` (
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass
@@ -32,6 +33,11 @@ from barrier_cli.cli.context import language_of_run
 from barrier_cli.core import i18n
 
 PACKAGE = "barrier_cli.cli"
+
+# barrier uses no pydantic plugin, and looking for them reads the metadata of every installed
+# package when the first model is built (a tenth of a check of one edited file); typer does the
+# same for its own adapters. A value the variable already has is kept.
+os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 
 class _Formatter(HelpFormatter):

@@ -7,9 +7,7 @@ other records are applied afterwards, on every run.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,6 +24,7 @@ from barrier_cli.core.kinds import KINDS, YAML_SUFFIXES, Kind, classify
 from barrier_cli.core.lookup import Places
 from barrier_cli.core.models.common import Model, Problem
 from barrier_cli.core.tree_root import SETTINGS_FILE, find_records, is_stray, today
+from barrier_cli.io.collector import collector_paused as collector_paused
 from barrier_cli.io.schema_errors import problems_from
 from barrier_cli.io.yamlio import ParseProblem, blob_bytes, decode, load_text, read_bytes
 
@@ -310,26 +309,6 @@ class Tree:
     def places(self) -> Places:
         """Org lookups (whose unit, which branch), built once for the tree."""
         return Places(self.org)
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a tree loads.
-
-    Reading makes millions of containers and no reference cycles (see `yamlio._Composer`),
-    yet every 700 new containers start a collection, and every tenth of those walks all
-    that has been loaded so far: work that grows with the square of the tree. What was
-    loaded is frozen afterwards, so that the collections of the rest of the run skip it
-    too; it lives as long as the run does.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 _MODELS = (

@@ -87,9 +87,13 @@ def empty_list() -> Any:
 
 
 class Model(BaseModel):
-    """Base of every model: unknown keys are errors, values are taken as YAML typed them."""
+    """Base of every model: unknown keys are errors, values are taken as YAML typed them.
 
-    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True)
+    Each model's validator is built when it first validates, not when its class is made: a
+    command builds those of the kinds it meets, not of every model its imports define (a
+    base class, a nested one its parent's validator already holds, another kind's)."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, populate_by_name=True, defer_build=True)
 
 
 class Signed(Model):
