@@ -50,7 +50,7 @@ from barrier_cli.reports.deficiencies import (
     find_deficiencies,
     rule_title,
 )
-from barrier_cli.reports.key_grounds import key_person_grounds
+from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
 

@@ -31,7 +31,7 @@ from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import correction_deadline
-from barrier_cli.reports.key_grounds import key_person_grounds
+from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
@@ -185,7 +185,8 @@ def analyze_columns(
         cumulative=cumulative(tree, as_of=as_of, columns=data.columns),
         key_persons=[
             dataclasses.replace(
-                k, grounds=key_person_grounds(tree, k, lang, month.year, violations.get(k.person, 0))
+                k,
+                grounds=key_person_grounds(tree, k, lang, month.year, violations.get(k.person, 0)),
             )
             for k in key_person_signals(tree, month, as_of)
         ],

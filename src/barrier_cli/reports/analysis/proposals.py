@@ -12,6 +12,7 @@ general branch a committee member other than its secretary) as the person respon
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -270,17 +271,13 @@ def _from_link(
     unit = _responsible_unit(tree, [unit_of.get(e, "") for e in evidence])
     # a problem met with a partner unit (站调, 信号楼…) is the general branch's to take up
     # with them (党总支经常与车站、机务等联劳单位沟通), whichever branch reported it
-    if any(tree.reports[n].partner for rid in set(evidence) for n in at.get(rid, ())):
+    partner = any(tree.reports[n].partner for rid in set(evidence) for n in at.get(rid, ()))
+    if partner:
         unit = _general_branch(tree) or unit
     owner = _secretary(tree, unit, deadline)
     unit_name, owner_name, supervisor = _unit_name(tree, unit), _person_name(tree, owner), ""
     branches = _branches_of(tree, [unit_of.get(e, "") for e in evidence])
-    if (
-        unit == _general_branch(tree)
-        and unit != ""
-        and branches
-        and _branch_work(link, tree, chosen)
-    ):
+    if unit == _general_branch(tree) and unit != "" and branches and _branch_work(link, partner):
         # people's conduct and near misses are put right where the work is done: the branches
         # it happened in answer, the general branch's member supervises
         supervisor = owner_name
@@ -338,9 +335,8 @@ def _recurring(p: Priority, link: WeakLink, repeats: Sequence[Repeat], lang: Lan
     return replace(p, measures=measures, weight=max(p.weight, CASE_WEIGHTS["precursor"]))
 
 
-def _branch_work(link: WeakLink, tree: Tree, chosen: set[str]) -> bool:
+def _branch_work(link: WeakLink, partner: bool) -> bool:
     """People's conduct and near misses, met with no partner unit: work the branches do."""
-    partner = any(r.partner for r in tree.reports if r.id in chosen)
     return not partner and (link.element == "personnel" or link.category == "near_miss")
 
 

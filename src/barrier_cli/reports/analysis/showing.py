@@ -10,7 +10,8 @@ from dataclasses import replace
 from barrier_cli.core.models import Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.proposals import fault_of, without_trains
+from barrier_cli.reports.analysis.hazards import without_trains
+from barrier_cli.reports.analysis.proposals import fault_of
 from barrier_cli.reports.analysis.result import Problem, Showing, Shown
 
 SHOWN = 5
