@@ -49,6 +49,10 @@ from barrier_cli.core.models.pairing import add_months
 from barrier_cli.io.canonical import dumps, record_text
 from barrier_cli.io.store import create
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import example_english  # beside this script: the English of its records
+
 SEED = 20251108
 FIRST = dt.date(2025, 6, 1)
 LAST = dt.date(2026, 11, 20)
@@ -141,7 +145,7 @@ GROUPS = {"B1": 4, "B2": 3, "B3": 3, "B4": 3}
 NUMERALS = "一二三四"
 
 PARTNERS = [
-    ("lianjian", "列检", "Train Inspection"),
+    ("lianjian", "列检", "the next inspection point"),
     ("xinhaolou", "信号楼", "Signal Box"),
     ("zhandiao", "站调", "Station Dispatcher"),
     ("xingdiao", "行调", "Train Dispatcher"),
@@ -2099,6 +2103,7 @@ def build() -> dict[str, str]:
     kinds = {k.model: k for k in KINDS.values()}
     made: list[tuple[str, BaseModel]] = []
     for model, data in records:
+        data = example_english.added(model.__name__, data)
         record = model.model_validate({k: v for k, v in data.items() if v is not None})
         folder = kinds[model].folder
         assert folder is not None

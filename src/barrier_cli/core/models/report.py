@@ -42,6 +42,7 @@ class Analysis(Model):
     date: Day
     by: PersonId
     cause: Annotated[Text, Field(min_length=1), Content]
+    cause_en: Text | None = None
 
 
 class Report(RecordModel):
@@ -59,9 +60,12 @@ class Report(RecordModel):
     train: ShortText | None = None
     vehicle: ShortText | None = None
     location: ShortText | None = None
+    location_en: ShortText | None = None
     persons: list[PersonId] = empty_list()
     summary: OneLine
+    summary_en: OneLine | None = None
     details: Text | None = None
+    details_en: Text | None = None
     status: ReportStatus = "open"
     analysis: Analysis | None = None
     actions: list[Action] = empty_list()

@@ -29,7 +29,7 @@ from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
-from barrier_cli.reports.names import in_language
+from barrier_cli.reports.names import in_language, in_words_of
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
 
@@ -122,9 +122,9 @@ def analyze_columns(
     """`analyze` of a tree read as columns (`load_for`, `columnar.of_tree`)."""
     _require_data(data, month, today)
     as_of = check_moment(month, today, moment)
-    tree = snapshot.as_of(data.tree, as_of)
-    lang = lang or tree.settings.lang
-    tree = in_language(tree, lang)
+    written = snapshot.as_of(data.tree, as_of)
+    lang = lang or written.settings.lang
+    tree = in_language(written, lang)
     frame = reports_frame(data.columns, tree, as_of)
     this = frame[frame["month"] == str(month)]
     # from the columns: a near miss of a month before the window is grouped as one in it
@@ -133,7 +133,7 @@ def analyze_columns(
         for rid, summary in zip(data.columns.id, data.columns.near_miss, strict=True)
         if summary is not None
     }
-    links = weak_links.weak_links(frame, month, near_misses)
+    links = in_words_of(weak_links.weak_links(frame, month, near_misses), written, tree)
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)

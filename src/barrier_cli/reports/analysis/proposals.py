@@ -94,6 +94,8 @@ def propose(
     candidates: list[tuple[Priority, str]] = []
     covered: set[str] = set()
     kept = [_carried(f, deadline) for f in carried]
+    worded = {(p.id, n): i.written for p in tree.priorities for n, i in enumerate(p.items, 1)}
+    kept_said = [worded.get((f.record, f.index), f.content) for f in carried]
     for f in carried:
         covered.update(f.basis)
     cases = sorted(
@@ -123,7 +125,10 @@ def propose(
     candidates.sort(key=lambda c: -c[0].weight)
     fresh: list[Priority] = []
     for p, said in candidates:
-        same = next((n for n, k in enumerate(kept) if k.content in (p.content, said)), None)
+        same = next(
+            (n for n, k in enumerate(kept) if said == kept_said[n] or k.content == p.content),
+            None,
+        )
         if same is None:
             fresh.append(p)
             continue
@@ -280,8 +285,8 @@ def _link_measure(
 
 def without_trains(summary: str) -> str:
     """A report's problem without the train it was found on: 40255次双牵重载列车… and
-    36229次双牵重载列车… are the one problem."""
-    return re.sub(r"\d+次", "", summary)
+    36229次双牵重载列车… are the one problem (in English: "… of train 36229", "(train 36229)")."""
+    return re.sub(r"\d+次|\s*\(train \d+\)|\s+(?:of|on|for) train \d+", "", summary)
 
 
 def _responsible_unit(tree: Tree, units: list[str]) -> str:
