@@ -9,7 +9,7 @@ none is made up.
 What people wrote (summaries, causes, measures, places, findings …) is printed from its
 ``*_en`` field beside it (``summary_en``, ``cause_en``, ``action_en`` …). A record without
 one is never translated: a report's summary and a case's title are composed from what the
-record holds as data (category, class, train, car, people: "vehicle fault on car C70E
+record holds as data (category, class, train, car, people: "vehicle fault on wagon C70E
 4310192 of train 81582"), and any other text is quoted in Chinese as the record's own words,
 marked so ("in Chinese in the record: …"). Text with no Chinese in it is English already.
 
@@ -223,13 +223,13 @@ def english_report(report: Report, people: dict[str, str]) -> Report:
 
 def _composed_summary(report: Report, people: dict[str, str]) -> str | None:
     """What a report without an English summary is about, from its data: "vehicle fault on
-    car C70E 4310192 of train 81582"; None when its data says no more than its category
+    wagon C70E 4310192 of train 81582"; None when its data says no more than its category
     (its summary is then quoted as written)."""
     if not HAN.search(report.summary):
         return None
     parts = [label("category", report.category, "en")]
     if report.vehicle:
-        parts.append(f"on car {report.vehicle}")
+        parts.append(f"on wagon {report.vehicle}")
     if report.train:
         parts.append(f"{'of' if report.vehicle else 'on'} train {report.train}")
     if report.persons:
