@@ -10,10 +10,11 @@ from typing import Any
 
 import pytest
 
-from barrier_cli.core.models import Priorities
+from barrier_cli.core.models import Priorities, Report
 from barrier_cli.reports.analysis.annex import record_refs
 from barrier_cli.reports.analysis.proposals import without_trains
 from barrier_cli.reports.names import HAN, as_written, in_language
+from barrier_cli.write.fmt import format_text
 from minitree import build, incident, report
 
 MARK = "(in Chinese in the record: "
@@ -252,4 +253,23 @@ def test_a_problem_is_the_same_on_any_train_in_either_language() -> None:
     )
     assert without_trains("too little time after arrival (train 40255)") == (
         "too little time after arrival"
+    )
+
+
+def test_fmt_puts_each_english_field_after_its_chinese() -> None:
+    written = (
+        "summary_en: brake-beam safety chain off\n"
+        "id: R-20261002-NN8H\n"
+        "summary: 制动梁安全链脱落\n"
+        "actions:\n"
+        "  - action_en: refit the chain\n"
+        "    action: 恢复安全链\n"
+    )
+    assert format_text(written, Report) == (
+        "id: R-20261002-NN8H\n"
+        "summary: 制动梁安全链脱落\n"
+        "summary_en: brake-beam safety chain off\n"
+        "actions:\n"
+        "  - action: 恢复安全链\n"
+        "    action_en: refit the chain\n"
     )
