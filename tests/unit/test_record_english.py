@@ -111,7 +111,13 @@ def test_text_without_chinese_is_its_own_english() -> None:
             },
             "serious rule violation by Jiang Haifeng",
         ),
-        ({"type": "precursor", "title": "风表忘撤被拉走"}, "near miss"),
+        (
+            {"type": "precursor", "train": "41016", "location_en": "Track 4 of the departure yard"},
+            "near miss on train 41016 at Track 4 of the departure yard",
+        ),
+        # no more than its kind: the documents say that already, so its words are quoted
+        ({"type": "precursor", "title": "风表忘撤被拉走"}, f"{MARK}风表忘撤被拉走)"),
+        ({"type": "accident", "class": "general_a"}, f"{MARK}风表忘撤被拉走)"),
     ],
 )
 def test_a_case_without_english_is_named_by_its_class_or_its_violation(

@@ -218,7 +218,9 @@ def english_report(report: Report, people: dict[str, str]) -> Report:
     if report.analysis is not None:
         analysis = report.analysis
         update["analysis"] = _with(analysis, cause=(analysis.cause_en, analysis.cause))
-    return out.model_copy(update=update)
+    view = out.model_copy(update=update)
+    view._written = report.written
+    return view
 
 
 def _composed_summary(report: Report, people: dict[str, str]) -> str | None:
@@ -288,23 +290,24 @@ def _english_analysis(analysis: IncidentAnalysis) -> IncidentAnalysis:
 
 def _composed_title(incident: Incident, people: dict[str, str]) -> str | None:
     """A case without an English title named from its data: "general class A accident on
-    train 33062", "serious rule violation by Sun Hao"."""
+    train 33062", "serious rule violation by Sun Hao"; None when its data say no more than
+    its kind (the documents say the kind already: its title is then quoted as written)."""
     if not HAN.search(incident.title):
         return None
-    if incident.type == "accident" and incident.class_ is not None:
-        what = label("accident_class", incident.class_, "en") + " accident"
-    elif incident.violation is not None:
+    said = []
+    if incident.violation is not None:
         v = incident.violation
-        severity = label("severity", v.severity, "en")
-        who = people.get(v.person, v.person)
-        what = f"{severity} {label('violation_kind', v.kind, 'en')} by {who}"
+        said.append(f"by {people.get(v.person, v.person)}")
+        what = f"{label('severity', v.severity, 'en')} {label('violation_kind', v.kind, 'en')}"
+    elif incident.type == "accident" and incident.class_ is not None:
+        what = label("accident_class", incident.class_, "en") + " accident"
     else:
         what = label("category", "near_miss", "en")
     if incident.train:
-        what += f" on train {incident.train}"
+        said.append(f"on train {incident.train}")
     if incident.location_en:
-        what += f" at {incident.location_en}"
-    return what
+        said.append(f"at {incident.location_en}")
+    return " ".join([what, *said]) if said else None
 
 
 def english_notice(entry: NoticeEntry, number_en: str | None) -> NoticeEntry:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
@@ -75,6 +75,13 @@ class Report(RecordModel):
     filed: Day | None = Field(
         default=None, description="when it was written down, if after the day observed"
     )
+    _written: str | None = PrivateAttr(default=None)
+
+    @property
+    def written(self) -> str:
+        """The summary in the record's own words, when a language view put another text in
+        its place (`reports.names.in_language`): a one-word report is one in any language."""
+        return self._written if self._written is not None else self.summary
 
     def problems(self, *, today: dt.date) -> list[Problem]:
         """Rules a report breaks on its own (SPEC §2 'Report')."""
