@@ -50,6 +50,10 @@ from barrier_cli.core.models.pairing import add_months
 from barrier_cli.io.canonical import dumps, record_text
 from barrier_cli.io.store import create
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import example_english  # beside this script: the English of its records
+
 SEED = 20251108
 FIRST = dt.date(2025, 6, 1)
 LAST = dt.date(2026, 11, 20)
@@ -2084,7 +2088,7 @@ HAZARDS = [
      ["脱轨器插撤不灵活"]),
     ("H-04", "对讲机电池老化", "Worn-out radio batteries", "equipment", ["对讲机电池老化"]),
     ("H-05", "闸瓦磨耗超限", "Brake shoes worn beyond the limit", "equipment", ["闸瓦磨耗超限"]),
-    ("H-06", "截断塞门手把关闭", "Angle cock handle left closed", "equipment",
+    ("H-06", "截断塞门手把关闭", "Cut-out cock handle left closed", "equipment",
      ["截断塞门手把处于关闭位"]),
     ("H-07", "制动梁安全链脱落", "Brake-beam safety chain off", "equipment", ["制动梁安全链脱落"]),
     ("H-08", "场区照明灯损坏", "Broken yard lights", "equipment", ["照明灯损坏"]),
@@ -2145,6 +2149,7 @@ def build() -> dict[str, str]:
     kinds = {k.model: k for k in KINDS.values()}
     made: list[tuple[str, BaseModel]] = []
     for model, data in records:
+        data = example_english.added(model.__name__, data)
         record = model.model_validate({k: v for k, v in data.items() if v is not None})
         folder = kinds[model].folder
         assert folder is not None

@@ -1,6 +1,8 @@
-"""English documents speak English names (issue 15 item 7): the analysis and the notice of a
-tree that gives English names print them, people in pinyin, and no Chinese but what people
-wrote in the records; a tree without English names keeps its Chinese; zh is untouched."""
+"""English documents speak English (issue 15 item 7): the analysis and the notice of a tree
+that gives English names print them, people in pinyin, and quote what people wrote in its
+English (``summary_en`` …) or else in Chinese, marked as the record's; the example records
+give English for everything, so their English documents hold no Chinese at all; a tree
+without English names keeps its Chinese; zh is untouched."""
 
 from __future__ import annotations
 
@@ -191,22 +193,40 @@ def test_chinese_documents_are_the_same_with_or_without_english_names(tmp_path: 
     assert "朱春祥" in named["notice"] and "一班党支部" in named["notice"]
 
 
+CHINESE = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+"""Han characters and CJK punctuation (：，。“” are not: ASCII quotes and curly quotes are
+English too)."""
+
+
+@pytest.mark.parametrize("month", ["2026-10", "2025-09"])
 @pytest.mark.parametrize(
-    ("command", "fmt"), [("notice", "md"), ("notice", "html"), ("analyze", "md")]
+    ("command", "fmt"),
+    [("notice", "md"), ("notice", "html"), ("analyze", "md"), ("analyze", "html")],
 )
-def test_the_example_documents_in_english_hold_no_chinese_but_quotations(
-    command: str, fmt: str
+def test_the_example_documents_in_english_hold_no_chinese_at_all(
+    command: str, fmt: str, month: str
 ) -> None:
     """Every unit, partner, person and setting the example records print has its English
-    form; what is left in Chinese is what people wrote, quoted."""
-    ran = barrier(EXAMPLE, "--lang", "en", command, "--month", "2026-10", "--format", fmt)
+    form, and so has everything people wrote that the documents quote (``summary_en``,
+    ``cause_en``, ``action_en`` …): not one Chinese character is left."""
+    args = ["--lang", "en", command, "--month", month, "--format", fmt]
+    ran = barrier(EXAMPLE, *args, *(["--draft"] if command == "notice" else []))
     assert ran.returncode == 0, ran.stderr
     text = ran.stdout
     if fmt == "html":
         text = re.sub(r"<head>.*?</head>|<style.*?</style>|<[^>]+>", " ", text, flags=re.S)
         text = html.unescape(text)
     assert "Shift 1 branch" in text
-    assert chinese_outside_record_text(text, EXAMPLE) == []
+    assert [line for line in text.splitlines() if CHINESE.search(line)] == []
+
+
+def test_an_issued_chinese_notice_is_named_by_its_english_number_in_english() -> None:
+    """Rebuilt in English, the notice issued as 车间党总支〔2025〕2号 takes the English form
+    of its number (the settings' ``notice.number_en``) and holds no Chinese either."""
+    ran = barrier(EXAMPLE, "--lang", "en", "notice", "--month", "2025-09")
+    assert ran.returncode == 0, ran.stderr
+    assert "Workshop General Party Branch \\[2025\\] No. 2\n" in ran.stdout
+    assert CHINESE.search(ran.stdout) is None
 
 
 def test_the_check_finds_a_name_left_in_chinese() -> None:

@@ -47,16 +47,20 @@ def tree(root: Path, values: dict[str, str], notes: str) -> Path:
     org["units"][4]["name"] = values["group"]
     org["people"][1]["name"] = values["person"]
     org["people"][4]["name"] = values["mentor"]
+    # the same words as the English an English document prints (``*_en``)
+    action = {"action": values["action"], "action_en": values["action"]}
     praised = report(
         commend=True,
         summary=values["summary"],
+        summary_en=values["summary"],
         notes=notes,
         location=values["location"],
+        location_en=values["location"],
         vehicle=values["vehicle"],
-        actions=[{"action": values["action"], "owner": "zhao", "due": dt.date(2026, 10, 12)}],
+        actions=[action | {"owner": "zhao", "due": dt.date(2026, 10, 12)}],
         status="open",
     )
-    case = closed_without_causes(title=values["title"])
+    case = closed_without_causes(title=values["title"], title_en=values["title"])
     settings = {
         "organisation": values["organisation"],
         "notice": {

@@ -226,10 +226,12 @@ def test_an_overdue_action_of_someone_removed_names_who_answers_now(
 
 
 def test_a_carried_priority_is_not_proposed_again_in_another_language(examples: Tree) -> None:
-    """The adopted wording is the tree's (zh): the English proposal saying the same joins it."""
+    """The adopted wording is the tree's (zh), printed in its English (``content_en``): the
+    English proposal saying the same in the tree's words joins it."""
     english = analyze(examples, OCT, today=TODAY, lang="en")
     part = _part(render_analysis(english, fmt="md", lang="en"), "## 6. ", "## 7. ")
-    assert part.count("加强关键人“违章违纪”问题卡控") == 1
+    assert part.count("Tighten control of rule and discipline violations by key persons") == 1
+    assert "加强关键人" not in part
     assert "Tighten checks for violation problems" not in part
     assert (
         "Stop the near miss “Protection signals removed before all staff were confirmed clear”"

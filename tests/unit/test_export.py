@@ -71,7 +71,7 @@ def test_lists_stay_lists_and_lists_of_mappings_are_records(tree: Tree) -> None:
     assert ["train", "post"] in [r["keys"] for r in data["reports"]]
     incident = next(i for i in data["incidents"] if i["id"] == "I-20261008-01")
     assert incident["causes"] == [
-        {"element": "personnel", "text": "作业完了未确认", "kind": "subjective"}
+        {"element": "personnel", "text": "作业完了未确认", "text_en": None, "kind": "subjective"}
     ]
     assert incident["class"] == "general_a"
 
@@ -125,7 +125,9 @@ def test_labels_write_titles_and_choice_labels(tree: Tree) -> None:
     row = next(r for r in incidents.rows if r[0] == "I-20261008-01")
     assert row[incidents.headers.index("事故等级")] == "一般A类事故"
     causes = row[incidents.headers.index("原因")]
-    assert causes == [{"element": "人员", "text": "作业完了未确认", "kind": "主观"}]
+    assert causes == [
+        {"element": "人员", "text": "作业完了未确认", "text_en": None, "kind": "主观"}
+    ]
     assessments = zh["assessments"]
     pairs = {
         (r[assessments.headers.index("考核标准")], r[assessments.headers.index("结果")])

@@ -80,6 +80,7 @@ def _again() -> Any:
         category="violation",
         persons=["jiang"],
         summary="插撤脱轨器未执行呼唤应答",
+        summary_en="derailer placed or removed without call-and-response",
     )
 
 
@@ -97,7 +98,8 @@ def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
     assert f"| 9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章 | {case.id} |" in text
     english = _text(case, _again(), today=D(2026, 11, 5), lang="en")
     assert (
-        "Jiang Haifeng broke the rules again on 11 October (“插撤脱轨器未执行呼唤应答”)" in english
+        "Jiang Haifeng broke the rules again on 11 October "
+        "(“derailer placed or removed without call-and-response”)" in english
     )
 
 

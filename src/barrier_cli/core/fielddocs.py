@@ -42,6 +42,7 @@ _DATE_HELP = "YYYY-MM-DD"
 _PERSON_HELP = "a person id from org.yaml"
 _UNIT_HELP = "a unit id from org.yaml"
 _EN_HELP = "what English documents print instead; default: the Chinese"
+_EN_LIST_HELP = "one English line for each, in the same order; default: the Chinese"
 
 FIELDS: dict[str, dict[str, FieldDoc]] = {
     # -- fields every record may carry ------------------------------------------------------
@@ -60,6 +61,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     },
     "Action": {
         "action": D("action", "what is to be done, one line"),
+        "action_en": D("action in English", _EN_HELP),
         "type": D("type", "immediate, corrective or preventive"),
         "owner": D("owner", "person id of who sees it done"),
         "due": D("due", "the date it must be done by"),
@@ -211,10 +213,13 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "train": D("train", "e.g. 41008"),
         "vehicle": D("vehicle", "e.g. G606230356"),
         "location": D("location", "track, yard …"),
+        "location_en": D("location in English", _EN_HELP),
         "persons": D("persons", "violators, key persons"),
         "summary": D("summary", "one line: what was found"),
         "hazard": D("hazard", "the hazard log id (hazards.yaml), if it is a known hazard"),
+        "summary_en": D("summary in English", _EN_HELP),
         "details": D("details", "what happened, where, what done"),
+        "details_en": D("details in English", _EN_HELP),
         "status": D("status", "open … closed"),
         "analysis": D("analysis", "date, by, cause"),
         "actions": D("actions", "each needs owner and due"),
@@ -226,12 +231,14 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "date": D("date", _DATE_HELP),
         "by": D("by", _PERSON_HELP),
         "cause": D("cause", "the cause found"),
+        "cause_en": D("cause in English", _EN_HELP),
     },
     # -- incident ---------------------------------------------------------------------------
     "Incident": {
         "id": D("id", "I-YYYYMMDD-XX, generated"),
         "date": D("date", _DATE_HELP),
         "title": D("title", "one line"),
+        "title_en": D("title in English", _EN_HELP),
         "unit": D("unit", _UNIT_HELP),
         "type": D("type", "accident, precursor or violation"),
         "class": D("class", "accidents: general_a …"),
@@ -239,7 +246,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "violation": D("violation", "kind, severity, person"),
         "train": D("train"),
         "location": D("location"),
+        "location_en": D("location in English", _EN_HELP),
         "description": D("description", "what happened"),
+        "description_en": D("description in English", _EN_HELP),
         "persons": D("persons", "people and their role"),
         "timeline": D("timeline", "events in time order"),
         "analysis": D("analysis", "three-level findings, meeting"),
@@ -267,37 +276,47 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     "TimelineEntry": {
         "at": D("at", "a date, date-time or text"),
         "event": D("event"),
+        "event_en": D("event in English", _EN_HELP),
     },
     "IncidentAnalysis": {
         "levels": D("levels", "general branch, branch, member"),
         "meeting": D("meeting", "date, kind, attendees"),
         "chain": D("chain", "how responsibility passed"),
+        "chain_en": D("chain in English", _EN_HELP),
         "effect": D("effect", "what earlier measures achieved"),
+        "effect_en": D("effect in English", _EN_HELP),
     },
     "LevelFindings": {
         "general_branch": D("general branch"),
+        "general_branch_en": D("general branch in English", _EN_HELP),
         "branch": D("branch"),
+        "branch_en": D("branch in English", _EN_HELP),
         "member": D("member"),
+        "member_en": D("member in English", _EN_HELP),
     },
     "Meeting": {
         "date": D("date", _DATE_HELP),
         "kind": D("kind", "e.g. branch committee"),
+        "kind_en": D("kind in English", _EN_HELP),
         "attendees": D("attendees", "person ids present"),
     },
     "Cause": {
         "element": D("element", "equipment, personnel, management"),
         "text": D("text"),
+        "text_en": D("text in English", _EN_HELP),
         "kind": D("kind", "subjective or objective"),
     },
     "Responsibility": {
         "person": D("person", _PERSON_HELP),
         "unit": D("unit", _UNIT_HELP),
         "finding": D("finding", "what was found"),
+        "finding_en": D("finding in English", _EN_HELP),
     },
     "Accountability": {
         "person": D("person", _PERSON_HELP),
         "action": D("action", "replaced, warned, …"),
         "detail": D("detail"),
+        "detail_en": D("detail in English", _EN_HELP),
         "date": D("date", _DATE_HELP),
         "role": D("role", "doer or overseer"),
         "amount": D("amount", "yuan, for a fine or reward"),
@@ -306,6 +325,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "date": D("date", _DATE_HELP),
         "by": D("by", _PERSON_HELP),
         "content": D("content"),
+        "content_en": D("content in English", _EN_HELP),
         "persons": D("persons"),
     },
     "Handover": {
@@ -340,6 +360,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "kind": D("kind", "knows, skills, study or contest"),
         "contest": D("contest", "joint, versus, arena or upgrade"),
         "title": D("title", "one line"),
+        "title_en": D("title in English", _EN_HELP),
         "by": D("by", _PERSON_HELP),
         "results": D("results", "each person's result"),
     },
@@ -368,6 +389,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "kind": D("kind", "violation, quality, precursor, competence, few_finds"),
         "ref": D("ref", "a record id"),
         "note": D("note"),
+        "note_en": D("note in English", _EN_HELP),
     },
     "Reward": {
         "id": D("id", "W-YYYYMMDD-XX"),
@@ -378,6 +400,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "unit": D("unit", _UNIT_HELP),
         "amount": D("amount (yuan)"),
         "reason": D("reason", "one line"),
+        "reason_en": D("reason in English", _EN_HELP),
         "record": D("record", "a record id"),
     },
     "Priorities": {
@@ -389,13 +412,16 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
     },
     "PriorityItem": {
         "content": D("content", "one line"),
+        "content_en": D("content in English", _EN_HELP),
         "measures": D("measures", "one line each"),
+        "measures_en": D("measures in English", _EN_LIST_HELP),
         "unit": D("responsible unit", _UNIT_HELP),
         "owner": D("responsible person", _PERSON_HELP),
         "due": D("deadline", _DATE_HELP),
         "basis": D("drawn from", "report or incident ids"),
         "done": D("done", _DATE_HELP),
         "evidence": D("evidence", "record ids or a short note"),
+        "evidence_en": D("evidence in English", _EN_LIST_HELP),
     },
     "Review": {
         "date": D("date", _DATE_HELP),

@@ -670,6 +670,7 @@ def named_in_text(summary: str, train: str | None, vehicle: str | None) -> tuple
         if in_record in what:
             what = what.replace(in_record, _p("record text", "{train}次").format(train=train))
             named_train = True
+        named_train = named_train or f"train {train}" in what  # the record's English
     if vehicle:
         named = vehicle_name(vehicle)
         what = (

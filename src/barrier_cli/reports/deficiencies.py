@@ -318,7 +318,7 @@ def low_quality_reports(scope: Scope) -> list[Deficiency]:
 
 
 def _quality_gaps(report: Report, scope: Scope) -> Iterator[str]:
-    summary = report.summary.strip()
+    summary = report.written.strip()  # its own words, whatever language prints it
     one_word = len(summary) < SHORT_SUMMARY or (summary.isascii() and len(summary.split()) < 3)
     if one_word and not report.details:
         yield scope.word("report gap", "a one-word summary")

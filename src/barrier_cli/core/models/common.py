@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PrivateAttr
 from pydantic_core import PydanticCustomError
 
 from barrier_cli.core import findings as f
@@ -108,11 +108,21 @@ class Action(Model):
     """A corrective action of a report, or a measure of an incident."""
 
     action: Annotated[OneLine, Content]
+    action_en: OneLine | None = None
     type: ActionType = "corrective"
     owner: PersonId | None = None
     due: Day | None = None
     done: Day | None = None
     verified_by: PersonId | None = None
+    _written: str | None = PrivateAttr(default=None)
+    """The action as the record words it, when a language view put another text in its
+    place (`reports.names.in_language`)."""
+
+    @property
+    def written(self) -> str:
+        """The action in the record's own words: whether a measure is specific (no stock
+        phrase) is judged on them, in whatever language a document prints it."""
+        return self._written if self._written is not None else self.action
 
 
 class RecordModel(Model):

@@ -46,6 +46,7 @@ class Competence(RecordModel):
     kind: CompetenceKind
     contest: Contest | None = None
     title: OneLine
+    title_en: OneLine | None = None
     by: PersonId | None = None
     results: list[CompetenceResult] = empty_list()
 

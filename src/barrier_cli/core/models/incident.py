@@ -56,17 +56,22 @@ class Involved(Model):
 class TimelineEntry(Model):
     at: dt.datetime | dt.date | Annotated[str, Field(min_length=1, max_length=40)]
     event: OneLine
+    event_en: OneLine | None = None
 
 
 class LevelFindings(Model):
     general_branch: Text | None = None
+    general_branch_en: Text | None = None
     branch: Text | None = None
+    branch_en: Text | None = None
     member: Text | None = None
+    member_en: Text | None = None
 
 
 class Meeting(Model):
     date: Day
     kind: OneLine
+    kind_en: OneLine | None = None
     attendees: list[PersonId] = empty_list()
 
 
@@ -75,13 +80,16 @@ class IncidentAnalysis(Model):
     meeting: Meeting | None = None
     chain: Text | None = None
     """责任传递: how responsibility passed (or failed to pass) down the levels."""
+    chain_en: Text | None = None
     effect: Text | None = None
     """落实效果: what the earlier measures achieved, and why they did not hold."""
+    effect_en: Text | None = None
 
 
 class Cause(Model):
     element: Element
     text: Annotated[Text, Field(min_length=1), Content]
+    text_en: Text | None = None
     kind: Literal["subjective", "objective"]
 
 
@@ -89,12 +97,14 @@ class Responsibility(Model):
     person: PersonId | None = None
     unit: UnitId | None = None
     finding: Annotated[Text, Field(min_length=1), Content]
+    finding_en: Text | None = None
 
 
 class Accountability(Model):
     person: PersonId
     action: Literal["replaced", "warned", "deducted", "fined", "rewarded"]
     detail: Text | None = None
+    detail_en: Text | None = None
     date: Day
     role: Literal["doer", "overseer"] | None = None
     """干惯者 (who did it) or 看惯者 (who looked on and let it become habit)."""
@@ -106,6 +116,7 @@ class Education(Model):
     date: Day
     by: PersonId | None = None
     content: Annotated[Text, Field(min_length=1), Content]
+    content_en: Text | None = None
     persons: list[PersonId] = empty_list()
 
 
@@ -118,6 +129,7 @@ class Incident(RecordModel):
     id: Annotated[str, Field(pattern=INCIDENT_ID)]
     date: Day
     title: OneLine
+    title_en: OneLine | None = None
     unit: UnitId
     type: IncidentType
     class_: AccidentClass | None = Field(default=None, alias="class")
@@ -125,7 +137,9 @@ class Incident(RecordModel):
     violation: Violation | None = None
     train: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     location: Annotated[str, Field(min_length=1, max_length=100)] | None = None
+    location_en: Annotated[str, Field(min_length=1, max_length=100)] | None = None
     description: Text | None = None
+    description_en: Text | None = None
     persons: list[Involved] = empty_list()
     timeline: list[TimelineEntry] = empty_list()
     analysis: IncidentAnalysis | None = None
@@ -164,7 +178,7 @@ class Incident(RecordModel):
         else:
             if any(m.owner is None or m.due is None or m.done is None for m in self.measures):
                 gaps.append("measures not done")
-            if all(generic_measure(m.action, cases) for m in self.measures):
+            if all(generic_measure(m.written, cases) for m in self.measures):
                 gaps.append("measures not specific")
         if closure == "four" and not self.education:
             gaps.append("education")
@@ -398,7 +412,7 @@ def typical_gaps(case: Incident, cases: Cases) -> list[str]:
         m.owner is None
         or m.due is None
         or (m.done is not None and m.verified_by is None)
-        or generic_measure(m.action, cases)
+        or generic_measure(m.written, cases)
         for m in case.measures
     ):
         gaps.append("specific_measures")
@@ -423,10 +437,10 @@ def generic_measure_problems(case: Incident, cases: Cases) -> list[Problem]:
             f.GENERIC_MEASURE,
             ("measures", n, "action"),
             i18n._("measures[{n}] '{action}' is a generic phrase, not a measure").format(
-                n=n, action=m.action
+                n=n, action=m.written
             ),
             i18n._("say what will change, on which post or link, and how it is checked"),
         )
         for n, m in enumerate(case.measures)
-        if generic_measure(m.action, cases)
+        if generic_measure(m.written, cases)
     ]

@@ -33,6 +33,7 @@ class KeySignal(Model):
     ref: str | None = None
     """The record that shows it (a report, an incident, a competence check)."""
     note: OneLine | None = None
+    note_en: OneLine | None = None
 
 
 class KeyPerson(RecordModel):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from barrier_cli.core import findings as f
 from barrier_cli.core.models.common import (
@@ -30,7 +30,10 @@ PRIORITIES_ID = r"^S-[0-9]{4}-(0[1-9]|1[0-2])$"
 class PriorityItem(Model):
     content: Annotated[OneLine, Content]
     """重点内容."""
+    content_en: OneLine | None = None
     measures: list[Annotated[OneLine, Content]] = Field(min_length=1)
+    measures_en: list[OneLine] | None = None
+    """One for each of ``measures``, in the same order."""
     unit: UnitId
     """责任单位."""
     owner: PersonId
@@ -42,6 +45,15 @@ class PriorityItem(Model):
     done: Day | None = None
     evidence: list[OneLine] = empty_list()
     """What shows it was carried out: record ids or a short note."""
+    evidence_en: list[OneLine] | None = None
+    """One for each of ``evidence``, in the same order."""
+    _written: str | None = PrivateAttr(default=None)
+
+    @property
+    def written(self) -> str:
+        """The content in the record's own words, when a language view put another text in
+        its place: a proposal is the same priority when it says the same in them."""
+        return self._written if self._written is not None else self.content
 
 
 class Priorities(RecordModel):
@@ -67,6 +79,19 @@ class Priorities(RecordModel):
                         f.FUTURE_DATE, ("items", n, "done"), f"done {item.done} is in the future"
                     )
                 )
+            for name, given, english in (
+                ("measures", item.measures, item.measures_en),
+                ("evidence", item.evidence, item.evidence_en),
+            ):
+                if english is not None and len(english) != len(given):
+                    out.append(
+                        Problem(
+                            f.VALUE,
+                            ("items", n, f"{name}_en"),
+                            f"'{name}_en' has {len(english)} lines for {len(given)} in '{name}'",
+                            f"give one English line for each of '{name}', in the same order",
+                        )
+                    )
             if item.done is not None and not item.evidence:
                 out.append(
                     Problem(

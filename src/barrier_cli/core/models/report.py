@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import Field, PrivateAttr
 
 from barrier_cli.core import findings as f
 from barrier_cli.core import i18n
@@ -42,6 +42,7 @@ class Analysis(Model):
     date: Day
     by: PersonId
     cause: Annotated[Text, Field(min_length=1), Content]
+    cause_en: Text | None = None
 
 
 class Report(RecordModel):
@@ -59,12 +60,15 @@ class Report(RecordModel):
     train: ShortText | None = None
     vehicle: ShortText | None = None
     location: ShortText | None = None
+    location_en: ShortText | None = None
     persons: list[PersonId] = empty_list()
     summary: OneLine
     hazard: LocalId | None = Field(
         default=None, description="the hazard log entry it shows (hazards.yaml), if named"
     )
+    summary_en: OneLine | None = None
     details: Text | None = None
+    details_en: Text | None = None
     status: ReportStatus = "open"
     analysis: Analysis | None = None
     actions: list[Action] = empty_list()
@@ -74,6 +78,13 @@ class Report(RecordModel):
     filed: Day | None = Field(
         default=None, description="when it was written down, if after the day observed"
     )
+    _written: str | None = PrivateAttr(default=None)
+
+    @property
+    def written(self) -> str:
+        """The summary in the record's own words, when a language view put another text in
+        its place (`reports.names.in_language`): a one-word report is one in any language."""
+        return self._written if self._written is not None else self.summary
 
     def problems(self, *, today: dt.date) -> list[Problem]:
         """Rules a report breaks on its own (SPEC §2 'Report')."""

@@ -28,6 +28,7 @@ class Reward(RecordModel):
     amount: float | None = Field(default=None, ge=0)
     """Yuan."""
     reason: OneLine
+    reason_en: OneLine | None = None
     record: str | None = None
     """The report, incident or assessment it arose from."""
 

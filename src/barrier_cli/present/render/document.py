@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Literal
 
+from markupsafe import Markup
+
 from barrier_cli.core.i18n import in_lang, pgettext, using
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.present.notice_prose import named_in_text
@@ -277,6 +279,10 @@ def quote(text: object) -> str:
 
 
 def dash(value: object) -> str:
-    """A dash for an empty value, else its text (escaped by the template environment)."""
+    """A dash for an empty value, else its text (escaped by the template environment; text
+    escaped already, such as what ``_()`` made of a quotation, stays as it is: "Zheng Yu's"
+    escaped twice would print "Zheng Yu&#39;s")."""
+    if isinstance(value, Markup):
+        return value if value.strip() else DASH
     text = "" if value is None else str(value)
     return text if text.strip() else DASH

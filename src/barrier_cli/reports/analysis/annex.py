@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import MonthlyAnalysis, RecordRef
+from barrier_cli.reports.names import HAN
 
 
 def cited(a: MonthlyAnalysis) -> list[str]:
@@ -43,7 +44,8 @@ def record_refs(tree: Tree, ids: Iterable[str]) -> list[RecordRef]:
         title = i.title
         if i.violation is not None:
             doer = names.get(i.violation.person, i.violation.person)
-            title = title if doer in title else doer + title
+            if doer not in title:  # 孙浩 + 在列车未停稳时…; in English "Sun Hao: …"
+                title = doer + title if HAN.match(title) else f"{doer}: {title}"
         known[i.id] = RecordRef(i.id, i.date, units.get(i.unit, i.unit), title, "incident")
     for c in tree.competence:
         known[c.id] = RecordRef(c.id, c.date, units.get(c.unit, c.unit), c.title, "competence")

@@ -30,8 +30,8 @@ RECENT_MONTHS = 3
 
 def without_trains(summary: str) -> str:
     """A report's problem without the train it was found on: 40255次双牵重载列车… and
-    36229次双牵重载列车… are the one problem."""
-    return re.sub(r"\d+次", "", summary)
+    36229次双牵重载列车… are the one problem (in English: "… of train 36229", "(train 36229)")."""
+    return re.sub(r"\d+次|\s*\(train \d+\)|\s+(?:of|on|for) train \d+", "", summary)
 
 
 def problem(hazard: str | None, near_miss: str | None, names: dict[str, str]) -> str:

@@ -32,7 +32,7 @@ from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import correction_deadline
 from barrier_cli.reports.analysis.key_grounds import key_person_grounds
-from barrier_cli.reports.names import in_language
+from barrier_cli.reports.names import in_language, in_words_of
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
 
@@ -131,9 +131,9 @@ def analyze_columns(
     """`analyze` of a tree read as columns (`load_for`, `columnar.of_tree`)."""
     _require_data(data, month, today)
     as_of = check_moment(month, today, moment)
-    tree = snapshot.as_of(data.tree, as_of)
-    lang = lang or tree.settings.lang
-    tree = in_language(tree, lang)
+    written = snapshot.as_of(data.tree, as_of)
+    lang = lang or written.settings.lang
+    tree = in_language(written, lang)
     frame = reports_frame(data.columns, tree, as_of)
     this = frame[frame["month"] == str(month)]
     # from the columns: a near miss or hazard of a month before the window is grouped as one
@@ -153,7 +153,7 @@ def analyze_columns(
         for rid, hazard in zip(c.id, c.hazard, strict=True)
         if hazard is not None and hazard in elements
     }
-    links = weak_links.weak_links(frame, month, problems, known)
+    links = in_words_of(weak_links.weak_links(frame, month, problems, known), written, tree)
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)

@@ -110,6 +110,8 @@ def propose(
     covered: set[str] = set()
     kept = [_carried(f, deadline) for f in carried]
     adopted = {r.id: r.adopted for r in tree.priorities}
+    worded = {(p.id, n): i.written for p in tree.priorities for n, i in enumerate(p.items, 1)}
+    kept_said = [worded.get((f.record, f.index), f.content) for f in carried]
     for f in carried:
         covered.update(f.basis)
     cases = sorted(
@@ -140,7 +142,10 @@ def propose(
     candidates.sort(key=lambda c: -c[0].weight)
     fresh: list[Priority] = []
     for p, said in candidates:
-        same = next((n for n, k in enumerate(kept) if k.content in (p.content, said)), None)
+        same = next(
+            (n for n, k in enumerate(kept) if said == kept_said[n] or k.content == p.content),
+            None,
+        )
         if same is None:
             fresh.append(p)
             continue

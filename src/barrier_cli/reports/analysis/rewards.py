@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import RewardLine as Line
+from barrier_cli.reports.names import HAN
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def year_totals(tree: Tree, year: int) -> YearTotals:
                     acc.person,
                     None,
                     acc.amount or 0.0,
-                    f"{case.title}：{acc.detail or acc.action}",
+                    said(case.title, acc.detail or acc.action),
                     case.id,
                     "accountability",
                 )
@@ -97,7 +98,7 @@ def month_lines(tree: Tree, month: Month) -> list[Line]:
             acc.person,
             None,
             0.0,
-            f"{case.title}：{acc.detail or acc.action}",
+            said(case.title, acc.detail or acc.action),
             case.id,
             "accountability",
             name=names.get(acc.person, acc.person),
@@ -109,6 +110,11 @@ def month_lines(tree: Tree, month: Month) -> list[Line]:
     ]
     lines = [x for x in year_totals(tree, month.year).lines if month.contains(x.date)]
     return lines + sorted(moved, key=lambda x: (x.date, x.person or ""))
+
+
+def said(title: str, detail: str) -> str:
+    """A case's title and what was done, joined as the title's language joins them."""
+    return f"{title}{'：' if HAN.search(title) else ': '}{detail}"
 
 
 def without_a_class(tree: Tree, year: int, *, as_of: dt.date) -> list[str]:

@@ -25,6 +25,12 @@ Default = Callable[[Answers, EntryContext], Any]
 _COMMON = frozenset(RecordModel.model_fields) | {"id"}
 
 
+def _english(key: str) -> bool:
+    """``summary_en`` and the like: what English documents print, written in when the record
+    is put into English (by editing), never asked while it is first entered."""
+    return key.endswith("_en")
+
+
 def _today(answers: Answers, ctx: EntryContext) -> Any:
     return ctx.today
 
@@ -89,7 +95,7 @@ class Form:
         out: list[Question] = []
         for name, info in self.model.model_fields.items():
             key = info.alias or name
-            if key in _COMMON or key in self.later:
+            if key in _COMMON or key in self.later or _english(key):
                 continue
             if key in self.nested:
                 out.extend(self._nested(key, info.annotation))
@@ -120,6 +126,7 @@ class Form:
                 when=self.when.get(key),
             )
             for name, info in sub_model.model_fields.items()
+            if not _english(info.alias or name)
         ]
 
     def default(self, question: Question, answers: Answers, ctx: EntryContext) -> Any:
