@@ -14,10 +14,10 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
+from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.deficiencies import answerable, correction_deadline
-from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)

@@ -37,6 +37,7 @@ from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
 from barrier_cli.reports.analysis.hazards import near_miss_rows, not_held
+from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.patrols import cadre_patrols
 from barrier_cli.reports.assess import Draft, assess
@@ -50,7 +51,6 @@ from barrier_cli.reports.deficiencies import (
     find_deficiencies,
     rule_title,
 )
-from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
 

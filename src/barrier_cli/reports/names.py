@@ -25,7 +25,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from functools import cache
-from typing import TYPE_CHECKING, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
@@ -44,9 +44,6 @@ from barrier_cli.core.models import (
 from barrier_cli.core.models.common import Action
 from barrier_cli.core.models.incident import IncidentAnalysis
 from barrier_cli.io.loader import Tree
-
-if TYPE_CHECKING:
-    from barrier_cli.reports.analysis.result import WeakLink
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -450,27 +447,3 @@ def _handed_over(incident: Incident, levels: dict[str, str]) -> Incident:
     return incident.model_copy(
         update={"handover": handover.model_copy(update={"level": levels[handover.level]})}
     )
-
-
-def in_words_of(links: list[WeakLink], written: Tree, view: Tree) -> list[WeakLink]:
-    """Weak links, grouped by the places and near misses as the records word them (counted
-    from columns, over reports the view does not hold), named as the ``view`` of ``written``
-    words them."""
-    if view is written:
-        return links
-    from barrier_cli.reports.analysis.hazards import without_trains
-
-    places: dict[str, str] = {}
-    problems: dict[str, str] = {}
-    for zh, en in zip(written.reports, view.reports, strict=True):
-        if zh.location is not None and en.location is not None:
-            places.setdefault(zh.location, en.location)
-        problems.setdefault(without_trains(zh.summary), without_trains(en.summary))
-    return [
-        dataclasses.replace(
-            w,
-            location=places.get(w.location, w.location),
-            problem=problems.get(w.problem, w.problem),
-        )
-        for w in links
-    ]

@@ -18,6 +18,7 @@ from barrier_cli.reports.analysis import cases, counts, hazards, ranking, timeli
 from barrier_cli.reports.analysis.annex import cited, record_refs
 from barrier_cli.reports.analysis.feedback import feedback_summary
 from barrier_cli.reports.analysis.frames import reports_frame
+from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.pairings import pairings
 from barrier_cli.reports.analysis.patrols import cadre_patrols
@@ -31,8 +32,7 @@ from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import correction_deadline
-from barrier_cli.reports.analysis.key_grounds import key_person_grounds
-from barrier_cli.reports.names import in_language, in_words_of
+from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
 
@@ -153,7 +153,9 @@ def analyze_columns(
         for rid, hazard in zip(c.id, c.hazard, strict=True)
         if hazard is not None and hazard in elements
     }
-    links = in_words_of(weak_links.weak_links(frame, month, problems, known), written, tree)
+    links = weak_links.in_words_of(
+        weak_links.weak_links(frame, month, problems, known), written, tree
+    )
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of)

@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from barrier_cli.core.periods import Month
-from barrier_cli.reports.analysis.hazards import RECENT_MONTHS
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.hazards import RECENT_MONTHS, without_trains
 from barrier_cli.reports.analysis.result import WeakLink
 
 if TYPE_CHECKING:
@@ -127,3 +128,25 @@ def _distinct(links: list[WeakLink], weights: dict[str, int]) -> list[WeakLink]:
 def priorities(links: list[WeakLink], count: int = PRIORITIES) -> list[WeakLink]:
     """The top ``count`` links (their reports are distinct already)."""
     return links[:count]
+
+
+def in_words_of(links: list[WeakLink], written: Tree, view: Tree) -> list[WeakLink]:
+    """Weak links, grouped by the places and near misses as the records word them (counted
+    from columns, over reports the view does not hold), named as the ``view`` of ``written``
+    words them."""
+    if view is written:
+        return links
+    places: dict[str, str] = {}
+    problems: dict[str, str] = {}
+    for zh, en in zip(written.reports, view.reports, strict=True):
+        if zh.location is not None and en.location is not None:
+            places.setdefault(zh.location, en.location)
+        problems.setdefault(without_trains(zh.summary), without_trains(en.summary))
+    return [
+        replace(
+            w,
+            location=places.get(w.location, w.location),
+            problem=problems.get(w.problem, w.problem),
+        )
+        for w in links
+    ]
