@@ -237,4 +237,4 @@ def test_a_carried_priority_is_not_proposed_again_in_another_language(examples: 
         "Stop the near miss “Protection signals removed before all staff were confirmed clear”"
         in part
     )
-    assert "Tighten checks on key trains for vehicle fault problems" in part
+    assert "Put right the recurring problem “Cut-out cock handle left closed”" in part

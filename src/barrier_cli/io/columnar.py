@@ -115,7 +115,7 @@ class ReportColumns:
         self.location.append(r.location)
         self.closed.append(r.closed)
         self.near_miss.append(r.summary if r.category == "near_miss" else None)
-        self.hazard.append(hazards.of(r.hazard, r.summary))
+        self.hazard.append(hazards.of(r.hazard, r.written))
 
     @classmethod
     def of(cls, reports: Iterable[Report], hazards: HazardLog | None = None) -> ReportColumns:
@@ -182,6 +182,7 @@ class _OpenAction(msgspec.Struct, array_like=True):
     due: dt.date | None
     done: dt.date | None
     verified_by: str | None
+    action_en: str | None = None
 
 
 class _Earlier(msgspec.Struct, array_like=True):
@@ -194,6 +195,7 @@ class _Earlier(msgspec.Struct, array_like=True):
     reporter: str
     summary: str
     actions: list[_OpenAction]
+    summary_en: str | None = None
 
 
 class _Chunk(msgspec.Struct, array_like=True):
@@ -252,6 +254,7 @@ def _earlier(report: Report, work: list[tuple[int, Action]], before: int) -> Ear
         report.summary,
         tuple(work),
         before,
+        report.summary_en,
     )
 
 
@@ -298,6 +301,7 @@ def _received(e: _Earlier, before: int) -> EarlierReport:
             a.index,
             Action(
                 action=a.action,
+                action_en=a.action_en,
                 type=a.type,
                 owner=a.owner,
                 due=a.due,
@@ -307,7 +311,7 @@ def _received(e: _Earlier, before: int) -> EarlierReport:
         )
         for a in e.actions
     )
-    return EarlierReport(e.id, e.date, e.unit, e.reporter, e.summary, actions, before)
+    return EarlierReport(e.id, e.date, e.unit, e.reporter, e.summary, actions, before, e.summary_en)
 
 
 def _count_reports(root: Path, enough: int) -> int:
@@ -388,8 +392,16 @@ def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -
 
 def _sent(at: int, report: Report, work: list[tuple[int, Action]]) -> _Earlier:
     actions = [
-        _OpenAction(n, a.action, a.type, a.owner, a.due, a.done, a.verified_by) for n, a in work
+        _OpenAction(n, a.action, a.type, a.owner, a.due, a.done, a.verified_by, a.action_en)
+        for n, a in work
     ]
     return _Earlier(
-        at, report.id, report.date, report.unit, report.reporter, report.summary, actions
+        at,
+        report.id,
+        report.date,
+        report.unit,
+        report.reporter,
+        report.summary,
+        actions,
+        report.summary_en,
     )

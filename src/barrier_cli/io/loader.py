@@ -265,6 +265,8 @@ class EarlierReport:
     """Its actions not done by that day, each with its index among the report's actions."""
     before: int
     """How many reports the tree holds whole come before it in file order."""
+    summary_en: str | None = None
+    """Its summary in English, if the record gives one (`reports.names.in_language`)."""
 
 
 @dataclass

@@ -1287,7 +1287,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         near: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
         for m in notice.near_misses:
             if m.branch:
-                near[m.branch][m.summary] += 1
+                near[m.branch][m.problem or m.summary] += 1
         heads_of = _secretaries(tree, day)
         for branch, problems in near.items():
             owners.setdefault(branch, heads_of.get(branch, []))

@@ -43,7 +43,7 @@ from barrier_cli.core.models import (
 )
 from barrier_cli.core.models.common import Action
 from barrier_cli.core.models.incident import IncidentAnalysis
-from barrier_cli.io.loader import Tree
+from barrier_cli.io.loader import EarlierReport, Tree
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -160,6 +160,7 @@ def in_language(tree: Tree, lang: Lang) -> Tree:
         settings=english_settings(tree.settings),
         standards={key: english_standard(s) for key, s in tree.standards.items()},
         reports=[english_report(r, people) for r in tree.reports],
+        earlier=[english_earlier(e) for e in tree.earlier],
         incidents=[_handed_over(i, levels) for i in incidents] if levels else incidents,
         competence=[english_competence(c) for c in tree.competence],
         key_persons=[english_key_person(k) for k in tree.key_persons],
@@ -208,6 +209,16 @@ def english_action(action: Action) -> Action:
     out = _with(action, action=(action.action_en, action.action))
     out._written = action.written
     return out
+
+
+def english_earlier(report: EarlierReport) -> EarlierReport:
+    """An earlier report's open work (`Tree.earlier`) as `english_report` words a report."""
+    return dataclasses.replace(
+        report,
+        summary=as_written(report.summary_en, report.summary),
+        summary_en=as_written(report.summary_en, report.summary),
+        actions=tuple((n, english_action(a)) for n, a in report.actions),
+    )
 
 
 def english_report(report: Report, people: dict[str, str]) -> Report:

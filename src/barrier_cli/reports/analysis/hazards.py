@@ -48,7 +48,7 @@ def names_of(log: HazardLog) -> dict[str, str]:
 
 def report_problem(r: Report, log: HazardLog, names: dict[str, str]) -> str:
     return problem(
-        log.of(r.hazard, r.summary), r.summary if r.category == "near_miss" else None, names
+        log.of(r.hazard, r.written), r.summary if r.category == "near_miss" else None, names
     )
 
 
@@ -186,7 +186,7 @@ def near_miss_rows(
             for k, r in keyed
             if k == text and r.date >= start
         }
-        hazard = tree.hazards.of(reports[0].hazard, reports[0].summary)
+        hazard = tree.hazards.of(reports[0].hazard, reports[0].written)
         out.append(
             HazardRow(
                 text=text,

@@ -102,7 +102,7 @@ class Window:
             return True
         if report.date > self.until:
             return False  # not yet written at the moment: `snapshot.as_of` drops it
-        if report.actions and self.hazards.of(report.hazard, report.summary) is not None:
+        if report.actions and self.hazards.of(report.hazard, report.written) is not None:
             return True
         return report.date >= self.since
 

@@ -146,6 +146,7 @@ def in_words_of(links: list[WeakLink], written: Tree, view: Tree) -> list[WeakLi
         replace(
             w,
             location=places.get(w.location, w.location),
+            places=[places.get(p, p) for p in w.places],
             problem=problems.get(w.problem, w.problem),
         )
         for w in links
