@@ -956,9 +956,10 @@ def analysis() -> Builder:
             "{{ f.due | day(year) }}",
             '{% if f.pending and f.done %}{% set what = f.pending | join(_("; ")) %}'
             "{% set until = f.pending_due | day(year) %}{% set on = f.done | day(year) %}"
-            "{% if f.done <= f.due %}{% trans %}done on time ({{ on }}); “{{ what }}” extended "
-            "to {{ until }}, still under way{% endtrans %}{% else %}{% trans %}done late "
-            "({{ on }}); “{{ what }}” extended to {{ until }}, still under way{% endtrans %}"
+            "{% if f.done <= f.due %}{% trans %}partly done: carried out on time on {{ on }}; "
+            "“{{ what }}” (due {{ until }}) still under way{% endtrans %}{% else %}{% trans %}"
+            "partly done: carried out late on {{ on }}; “{{ what }}” (due {{ until }}) still "
+            "under way{% endtrans %}"
             "{% endif %}{% else %}"
             '{{ f.state | label("progress") }}{% if f.pending %}'
             '{% set what = f.pending | join(_("; ")) %}{% set until = f.pending_due | day(year) %}'

@@ -130,7 +130,8 @@ def test_last_months_priorities_say_their_true_state_and_carry_over(
     part = _part(zh, "## 四、", "## 五、")
     assert "共3项，按期完成1项、正在推进1项、逾期未完成1项。" in part
     assert (
-        "按期完成（10月12日）；“党员包保人跟班互控，关键环节提醒”期限延至12月15日，继续推进" in part
+        "部分完成：已于10月12日按期落实；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进"
+        in part
     )
     assert "尚未完成的2项转入下月保安全重点（见第六部分）。" in part
     carried = [(p.carried, p.unit_name, p.owner_name, p.deadline) for p in october.proposed[:2]]

@@ -140,7 +140,7 @@ def test_a_priority_done_on_time_with_a_measure_running_on_reads_so(zh: str) -> 
     """Item 12: the pairing was made on 12 October, before the 15 October deadline; the
     ride-along measure runs to 15 December."""
     assert (
-        "| 10月15日 | 按期完成（10月12日）；“党员包保人跟班互控，关键环节提醒”期限延至12月15日，继续推进 |"
+        "| 10月15日 | 部分完成：已于10月12日按期落实；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进 |"
     ) in zh
     assert "| 按期完成（10月28日） |" in zh
 

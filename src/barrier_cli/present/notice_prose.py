@@ -1117,8 +1117,9 @@ def _patrols(notice: Notice) -> list[str]:
 
 
 def _lowest_so_far(notice: Notice) -> list[str]:
-    """Why the branch lowest on the provisional scores is lowest: the item it lost most on,
-    and the case that cost it (四班党支部暂列最低，主要是“岗区控制”项因…事故扣10分)."""
+    """What cost the branch lowest on the provisional scores most: the item and the case
+    (四班党支部“岗区控制”项因…事故扣10分). Said without calling it lowest: provisional
+    scores rank nobody."""
     low = min(s.total for s in notice.scores)
     lowest = [s for s in notice.scores if s.total == low and s.loss is not None]
     if len(lowest) != 1 or len(notice.scores) < 2:
@@ -1137,7 +1138,7 @@ def _lowest_so_far(notice: Notice) -> list[str]:
         if loss.case in cases
         else _("{points} points lost on “{item}”").format(points=points, item=item)
     )
-    return [_("{name} is lowest so far, chiefly for {why}.").format(name=s.name, why=why)]
+    return [_("{name}: {why}.").format(name=s.name, why=why)]
 
 
 def _ranking(notice: Notice, issuer: str) -> str:

@@ -411,8 +411,11 @@ def fault_of(summary: str, train: str | None, vehicle: str | None) -> str:
     if train:
         text = text.replace(f"{train}次", "")
     if vehicle:
+        # in English: "… on wagon C70E 4310192 of train 81582"
+        text = re.sub(rf"(?:\s+(?:on|of))?\s*\bwagon {re.escape(vehicle)}", "", text)
         text = text.replace(vehicle, "")
-    text = re.sub(r"^\s*[一二三四五六七八九十\d]+位(车(?!轮))?", "", text.strip())
+    text = re.sub(r"^\s*[一二三四五六七八九十\d]+位(车(?!轮))?", "", without_trains(text).strip())
+    text = re.sub(r"\s+at position \d+", "", text)
     return text.strip() or summary
 
 

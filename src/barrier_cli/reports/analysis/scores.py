@@ -117,7 +117,8 @@ def _scored(tree: Tree, d: Draft) -> Scored:
         subject=d.assessment.subject,
         name=d.name,
         total=round(d.total, 2),
-        max=sum(item.max for item in standard.items().values()),
+        # out of the items scored, as the notice gives it: an item not entered yet counts 0
+        max=sum(item.max for i, item in standard.items().items() if d.sources.get(i) != "missing"),
         lowest=d.lowest,
         branch=d.branch,
         final=d.recorded is not None and d.recorded.status == "final",
