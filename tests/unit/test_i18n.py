@@ -55,3 +55,16 @@ def test_one_template_serves_both_languages(tmp_path: Path) -> None:
     zh = templating.render("one.md.j2", {"msg": SAVED}, lang="zh", records=records)
     en = templating.render("one.md.j2", {"msg": SAVED}, lang="en", records=records)
     assert (zh, en) == ("未保存，什么也没有写入。\n", SAVED + "\n")
+
+
+def test_counts_open_english_sentences_in_words_and_keep_digits_in_chinese() -> None:
+    from barrier_cli.core.i18n import counted
+
+    assert counted(4, "en", capital=True) == "Four"
+    assert counted(1, "en") == "one"
+    assert counted(9, "en") == "nine"
+    assert counted(10, "en") == "10"
+    assert counted(0, "en") == "0"
+    assert counted(4, "zh", capital=True) == "4"
+    with i18n.using("en"):
+        assert counted(3) == "three"

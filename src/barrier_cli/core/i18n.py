@@ -120,6 +120,19 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return translations(_current.get()).ngettext(singular, plural, n)
 
 
+_EN_SMALL = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+
+
+def counted(n: int, lang: str | None = None, *, capital: bool = False) -> str:
+    """``n`` as running text says a count: English spells one to nine ("four near misses",
+    "Four members failed" with ``capital`` at a sentence's start); Chinese keeps the digits
+    a 公文 uses (4条, 4名). Larger numbers stay digits in both."""
+    text = str(n)
+    if (lang or _current.get()) == "en" and 1 <= n <= len(_EN_SMALL):
+        text = _EN_SMALL[n - 1]
+    return text[:1].upper() + text[1:] if capital else text
+
+
 def in_lang(lang: str, message: str) -> str:
     """``message`` in ``lang``, whatever is in force (documents choose their own language)."""
     return translations(lang).gettext(message)

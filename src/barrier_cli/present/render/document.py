@@ -9,7 +9,7 @@ from typing import Any, Literal
 
 from markupsafe import Markup
 
-from barrier_cli.core.i18n import in_lang, pgettext, using
+from barrier_cli.core.i18n import counted, in_lang, pgettext, using
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.present.notice_prose import named_in_text
 from barrier_cli.present.render import charts
@@ -137,6 +137,7 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "enum": lambda n: f"（{_CN[n - 1]}）" if lang == "zh" and n <= len(_CN) else f"({n})",
         "change": lambda now, then, known=True: change(now, then, known, lang),
         "num": lambda v: DASH if v is None else f"{v:g}",
+        "spelled": lambda n, capital=False: counted(int(n), lang, capital=capital),
         "dash": dash,
         "day": lambda v, year=None: day(v, lang, year),
         "moment": lambda v, year=None: moment(v, lang, year),
