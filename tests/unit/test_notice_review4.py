@@ -210,3 +210,17 @@ def test_english_template_wording_of_the_fourth_review() -> None:
     assert "It does not yet meet" not in text
     assert ", and the case will be closed once the rest are done and verified." in text
     assert "all four working-together rules" in text and "4 of the four" not in text
+
+
+def test_an_accident_knows_the_same_class_of_the_year_before_it() -> None:
+    from barrier_cli.reports.case_names import earlier_in_year
+
+    march = _late_train(date=D(2026, 3, 14), title="废钩舌销窜出")
+    june = _late_train(date=D(2026, 6, 21), title="风表忘撤")
+    last_year = _late_train(date=D(2025, 11, 2), title="去年")
+    other_class = _late_train(date=D(2026, 5, 1), **{"class": "general_b"})
+    near_miss = incident(date=D(2026, 4, 1))
+    october = _late_train()
+    tree = build(march, june, last_year, other_class, near_miss, october)
+    assert [i.title for i in earlier_in_year(tree, october)] == ["废钩舌销窜出", "风表忘撤"]
+    assert earlier_in_year(tree, march) == []

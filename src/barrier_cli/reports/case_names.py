@@ -55,3 +55,20 @@ def case_team(tree: Tree, incident: Incident) -> str:
     三班党支部)."""
     name = next((u.name for u in tree.org.units if u.id == incident.unit), incident.unit)
     return name.removesuffix("党支部")
+
+
+def earlier_in_year(tree: Tree, incident: Incident) -> list[Incident]:
+    """The cases of ``incident``'s type and class in the same calendar year before it, oldest
+    first: what makes an accident "本年第三起一般A类事故" (3月14日三班、6月21日二班)."""
+    return sorted(
+        (
+            i
+            for i in tree.incidents
+            if i.id != incident.id
+            and i.type == incident.type
+            and i.class_ == incident.class_
+            and i.date.year == incident.date.year
+            and (i.date, i.id) < (incident.date, incident.id)
+        ),
+        key=lambda i: (i.date, i.id),
+    )
