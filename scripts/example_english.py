@@ -78,7 +78,7 @@ PATTERNS = {
 TEXT = {
     '值班员秦宝山未掌握新图作业时分；工班长孔祥宇对值班员沿用旧计划习以为常，未履行核对把关职责。': 'Duty officer Qin Baoshan did not know the new working times; team leader Kong Xiangyu had grown used to the duty officer keeping to the old plan and did not check it as his post requires.',
     '值班员秦宝山未掌握新图作业时分，工班长孔祥宇未核对作业计划': 'duty officer Qin Baoshan did not know the new working times, and team leader Kong Xiangyu did not check the plan',
-    '新运行图实行首日，四班值班员秦宝山未掌握新图作业时分，仍按原计划安排33062次检车作业，工班长孔祥宇未核对，致33062次列车晚点开车，构成一般A类事故。': 'On the first day of the new timetable, duty officer Qin Baoshan of Shift 4 did not know the new working times and scheduled the inspection of train 33062 to the old plan; team leader Kong Xiangyu did not check it. Train 33062 left late: a general class A accident.',
+    '新运行图实行首日，四班值班员秦宝山未掌握新图作业时分，仍按原计划安排33062次检车作业，工班长孔祥宇未核对，致33062次列车晚点开车，构成一般A类事故。': 'the first day of the new timetable, duty officer Qin Baoshan of Shift 4 scheduled the inspection of train 33062 to the old plan and team leader Kong Xiangyu did not check it; the train left late.',
     '33062次晚点': 'late departure of train 33062',
     '郑宇检查33058次时漏检第12位车闸瓦插销': 'Zheng Yu missed a brake-shoe pin on the 12th car when inspecting train 33058',
     # report summaries written out in full (the source's own cases)
@@ -335,7 +335,7 @@ TEXT = {
     # responsibility findings
     "值班员未掌握新图作业时分，直接责任": "the duty officer did not know the new working times: directly responsible",
     "工班长未核对作业计划，负“看惯者”责任": "the team leader did not check the plan: responsible for letting it pass",
-    "四班党支部班前预想未把调图列为重点": "the Shift 4 branch did not make the timetable change a point of the pre-shift briefing",
+    "四班党支部班前预想未把调图列为安全重点": "the Shift 4 branch did not make the timetable change a safety point of the pre-shift briefing",
     "更换配件后未回收废件，直接责任": "did not take back the scrapped part: directly responsible",
     "工班长对作业完了检查不到位，负“看惯者”责任": "the team leader's end-of-work check fell short: responsible for letting it pass",
     "三班党支部卡控措施不落实，抽查没有量化标准": "the Shift 3 branch did not apply its controls and had no set number of spot checks",

@@ -1171,7 +1171,7 @@ def accidents() -> list[dict[str, Any]]:
             "responsibility": [
                 {"person": "qin_baoshan", "finding": "值班员未掌握新图作业时分，直接责任"},
                 {"person": "kong_xiangyu", "finding": "工班长未核对作业计划，负“看惯者”责任"},
-                {"unit": "B4", "finding": "四班党支部班前预想未把调图列为重点"},
+                {"unit": "B4", "finding": "四班党支部班前预想未把调图列为安全重点"},
             ],
             "measures": [
                 measure("按新运行图重新修订各次列车检车作业时分表", "corrective", "liu_zhenhua",

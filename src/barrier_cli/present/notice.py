@@ -41,7 +41,7 @@ from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.patrols import cadre_patrols
 from barrier_cli.reports.assess import Draft, assess
-from barrier_cli.reports.case_names import case_account
+from barrier_cli.reports.case_names import case_account, earlier_in_year
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import (
     RULES,
@@ -145,6 +145,15 @@ class Repeat:
 
 
 @dataclass(frozen=True)
+class Prior:
+    """A case of the same type and class earlier in the year (`earlier_in_year`): what makes
+    an accident the year's third of its class."""
+
+    date: dt.date
+    team: str
+
+
+@dataclass(frozen=True)
 class Case:
     """An accident or 两违 of the month, or an earlier one still open, as it stood."""
 
@@ -205,6 +214,11 @@ class Case:
     own_finding: str = ""
     """What its analysis found at the general branch level (the issuer's own lapse), as
     recorded by the notice's moment: said in the issuer's 自查."""
+    prior: list[Prior] = field(default_factory=list)
+    """Accidents of its class earlier in the year: it is the year's ``len(prior) + 1``th."""
+    unit_findings: list[str] = field(default_factory=list)
+    """What its record finds a unit responsible for (四班党支部班前预想未把调图列为重点):
+    said with the secretary who answers for it, never as "涉及任辉"."""
 
 
 @dataclass(frozen=True)
@@ -796,6 +810,18 @@ def _cases(
                 own_finding=(incident.analysis.levels.general_branch or "").strip().rstrip("。.")
                 if incident.analysis is not None and (meeting is None or meeting.date <= day)
                 else "",
+                prior=[
+                    Prior(i.date, _team(units.get(i.unit, i.unit)))
+                    for i in earlier_in_year(tree, incident)
+                    if i.withdrawn is None
+                ]
+                if incident.type == "accident"
+                else [],
+                unit_findings=[
+                    r.finding.strip().rstrip("。.")
+                    for r in incident.responsibility
+                    if r.unit is not None and r.person is None
+                ],
             )
         )
     return out
@@ -896,7 +922,8 @@ def _overview(tree: Tree, month: Month, day: dt.date, lang: Lang) -> Overview:
     # accidents by class (一般A类事故), then 两违 and 事故苗子
     with i18n.using(lang):
         accident = _("{kind} accident")
-        workshop = _("workshop level")
+        # the issuer's own reports are its cadres': named as the analysis names them
+        workshop = _("{issuer}'s cadres").format(issuer=tree.settings.notice.issuer)
     incidents = Counter(
         accident.format(kind=label("accident_class", i.class_ or "general_d", lang))
         if i.type == "accident"

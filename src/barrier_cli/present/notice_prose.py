@@ -467,24 +467,51 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
     elif named:
         persons = _(", involving {person}").format(person=named[0])
     still = _(", and it is still not closed") if case.earlier and not case.closed else ""
+    # a secretary whose branch the record finds at fault answers for it by name (负领导责任)
+    leading = case.involved_secretaries if case.unit_findings else []
     if case.account:
         # told from the record: who did what and what followed; those it names are not
         # listed again
-        unnamed = [p for p in case.persons if p not in case.account]
-        told = _("On {day}, as recorded: “{account}”, a {kind}{persons}{still}.").format(
-            day=_day(case.date),
-            account=case.account,
-            kind=kind,
-            persons=_(", involving {persons} as well").format(persons=_and(unnamed))
-            if unnamed
-            else "",
-            still=still,
+        unnamed = [p for p in case.persons if p not in case.account and p not in leading]
+        involving = (
+            _(", involving {persons} as well").format(persons=_and(unnamed)) if unnamed else ""
         )
+        if case.prior:
+            told = _(
+                "On {day}, {account}: the workshop's {nth} {kind} this year "
+                "({earlier}){persons}{still}."
+            ).format(
+                day=_day(case.date),
+                account=case.account,
+                kind=kind,
+                nth=_nth(len(case.prior) + 1),
+                earlier=_joined(
+                    _p("prior", "{list}; {item}"),
+                    [
+                        _p("prior", "{day}, {team}").format(day=_day(p.date), team=p.team)
+                        for p in case.prior
+                    ],
+                ),
+                persons=involving,
+                still=still,
+            )
+        else:
+            told = _("On {day}, {account}, a {kind}{persons}{still}.").format(
+                day=_day(case.date), account=case.account, kind=kind, persons=involving, still=still
+            )
     else:
         told = _("On {day}, {team} had a {kind}: “{title}”{persons}{still}.").format(
             day=_day(case.date), team=case.team, kind=kind, title=what, persons=persons, still=still
         )
     out = [told]
+    for finding in case.unit_findings:
+        out.append(
+            _("{finding}; its secretary {name} bears the leadership responsibility.").format(
+                finding=finding, name=_and(leading)
+            )
+            if leading
+            else _("{finding}.").format(finding=finding)
+        )
     for r in case.repeats:
         out.append(
             _("{who} broke the rules again on {day} (“{what}”): a repeat violation.").format(
@@ -541,6 +568,16 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
     else:
         out.append(_("Its correction is not finished yet."))
     return _sentences(out)
+
+
+_NTH = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
+
+
+def _nth(n: int) -> str:
+    """The ``n``th case of a class in the year, in words (third, 第三) as a 公文 counts."""
+    if n <= len(_NTH):
+        return _p("nth", _NTH[n - 1])
+    return _p("nth", "{n}th").format(n=n)
 
 
 def _signal(kind: str) -> str:
