@@ -165,9 +165,10 @@ def notice() -> Builder:
         run.font.color.rgb = RGBColor.from_string(office.RED)
     issuer.paragraph_format.space_before = Pt(office.SANHAO)
     issuer.paragraph_format.space_after = Pt(2 * office.SANHAO)
-    # a draft says what it is: of a month already issued, or numbered after a later month's
+    # a draft says what it is: a file copy of a month already issued, or numbered after a
+    # later month's
     b.para(
-        '{{ notice.number or (_("(draft; this month\'s notice was issued as %(number)s)", '
+        '{{ notice.number or (_("%(number)s (file copy, regenerated from the current records)", '
         'number=notice.issued_as) if notice.issued_as else _("%(number)s (draft of a late '
         'notice: %(later)s, for a later month, is already issued)", number=notice.draft_number, '
         "later=notice.later_issued) if notice.later_issued and notice.draft_number else "
@@ -299,11 +300,17 @@ def notice() -> Builder:
     )
     b.tag("{%p for section in t.annex %}")
     b.heading("{{ section.title }}", 2)
-    b.tag("{%p if section.rows %}")
+    b.tag("{%p if section.rows and notice.record_ids %}")
     b.table(
         ['{{ _("No.") }}', '{{ _("Matter") }}', '{{ _("Records") }}'],
         "row in section.rows",
         ["{{ loop.index }}", "{{ row.text }}", '{{ row.ids | join(_(", ")) }}'],
+    )
+    b.tag("{%p elif section.rows %}")
+    b.table(
+        ['{{ _("No.") }}', '{{ _("Matter") }}'],
+        "row in section.rows",
+        ["{{ loop.index }}", "{{ row.text }}"],
     )
     b.tag("{%p else %}")
     b.items("item in section.items", "{{ item }}")

@@ -30,10 +30,15 @@ def test_an_incident_closed_without_causes_is_criticised(tree: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "二班党支部" in result.stdout
     attachment = result.stdout.index("通报事项清单\n")
-    # The suffix comes from minitree's counter, which other tests in the same worker advance.
+    assert "| 1 | “风表忘撤被拉走”未达到“三不放过”要求即已销号：原因未查清。 |\n" in (
+        result.stdout[attachment:]
+    )
+    # the office asks for the record numbers: a column of their own. The suffix comes from
+    # minitree's counter, which other tests in the same worker advance.
+    listed = barrier(tree, "notice", "--month", "2026-10", "--with-ids").stdout
     assert re.search(
         r"\| “风表忘撤被拉走”未达到“三不放过”要求即已销号：原因未查清。 \| I-20261005-\d\d \|",
-        result.stdout[attachment:],
+        listed[listed.index("通报事项清单\n") :],
     )
     assert "朱春祥同志" in result.stdout
 
@@ -105,7 +110,7 @@ def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None
     assert unit < text.index("附件\n")
     # a draft of the month issued names the issued notice instead of taking a number
     assert "中共牡丹江车辆段列检车间总支部委员会" in text
-    assert "（草稿；本月通报已以车间党总支〔2025〕2号印发）" in text
+    assert "车间党总支〔2025〕2号（存档副本，按现有记录重新生成）" in text
     # a draft of a finished month is dated after its month, not on the day it is printed
     assert "2025年10月5日印发" in text
 

@@ -80,9 +80,18 @@ def test_every_element_is_there_in_order(fmt: n.Format) -> None:
 @pytest.mark.parametrize("fmt", ["md", "html"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_record_ids_only_in_the_attachment(fmt: n.Format, lang: n.Lang) -> None:
-    text = n.render_notice(_notice(lang), fmt=fmt, lang=lang, records=None)
+    notice = _notice(lang)
+    text = n.render_notice(notice, fmt=fmt, lang=lang, records=None)
     marker = "#### " if fmt == "md" else '<section class="attachment">'
-    body, attachment = text.split(marker, 1)
+    # circulated: no record number in the text; the html keeps them in the rows' titles
+    assert IDS.findall(re.sub(r' title="[^"]*"', "", text)) == []
+    titled = re.findall(r' title="([^"]*)"', text.split(marker, 1)[1])
+    assert len(set(IDS.findall(" ".join(titled)))) >= (4 if fmt == "html" else 0)
+    # --with-ids: a column of their own in the attachment, never in the body
+    asked = n.render_notice(
+        dataclasses.replace(notice, record_ids=True), fmt=fmt, lang=lang, records=None
+    )
+    body, attachment = asked.split(marker, 1)
     assert IDS.findall(body) == []
     assert len(set(IDS.findall(attachment))) >= 4
 
@@ -207,11 +216,12 @@ def test_the_example_notice_holds_every_element_and_ids_only_in_its_attachment(
     attachment = "\n附件\n" if lang == "zh" else "\nAttachment\n"
     if fmt == "html":
         attachment = '<section class="attachment">'
-    body, listed = text.split(attachment, 1)
-    assert re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", body) == []
-    assert {"I-20261009-01", "I-20260918-01", "R-20261022-ZZTH"} <= set(
-        re.findall(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}", listed)
-    )
+    record = re.compile(r"(?<![0-9A-Za-z])[RIPAKWN]-\d{4,8}-[0-9A-Za-z_]{2,}")
+    assert record.findall(re.sub(r' title="[^"]*"', "", text)) == []
+    asked = dataclasses.replace(example[lang], record_ids=True)
+    body, listed = n.render_notice(asked, fmt=fmt, lang=lang, records=EXAMPLE).split(attachment, 1)
+    assert record.findall(body) == []
+    assert {"I-20261009-01", "I-20260918-01", "R-20261022-ZZTH"} <= set(record.findall(listed))
     # issued: no draft marker, no placeholder, no raw English key in the zh text
     assert "草稿" not in text and "draft" not in text
     assert n.PLACEHOLDER.search(text) is None
@@ -256,12 +266,13 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
         assert dump not in prose, dump
     for word in ("排尾", "列检车间党总支办公室", "四班党支部发生"):
         assert word not in prose, word
-    # a case's measures as its record has them: the last one done on 11-18, after the month
-    # and before the notice's day, awaits only its verification
+    # a case's measures as they stood at the month's end: the last one, done on 11-18, is
+    # still under way then
     assert (
-        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（由任辉组织，莫文斌督促落实）"
-        "已于11月18日完成，经验证后整改销号。" in prose
+        "3项整改措施已完成2项并经验证；“值班员、工班长新图作业时分上岗考试”（由任辉组织，莫文斌督促落实，"
+        "11月30日前）正在推进，完成并验证后整改销号。" in prose
     )
+    assert "已于11月" not in prose
     assert "未明确责任人、完成期限和验证方式" not in prose
     # a meeting held without its attendees recorded is said as such, not as no meeting
     assert "三班党支部9月20日召开的支委会未记录参会人员，责任传递和落实效果未剖析" in prose

@@ -74,10 +74,12 @@ def test_the_account_drops_its_own_kind_clause_and_a_case_without_one_is_named()
     assert "10月9日，二班33062次晚点，构成一般A类事故" in text  # …but what the record holds
 
 
-def test_the_attachment_keeps_record_ids_in_a_column_of_their_own() -> None:
+def test_the_attachment_keeps_record_ids_in_a_column_of_their_own_when_asked() -> None:
     action = {"action": "复查同批车辆", "owner": "zhu", "due": D(2026, 10, 20)}
     overdue = report(date=D(2026, 10, 5), status="rectifying", actions=[action])
-    text = _text(overdue, today=D(2026, 11, 5))
+    tree = build(overdue)
+    asked = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh", with_ids=True)
+    text = n.render_notice(asked, fmt="md", lang="zh", records=None)
     annex = text[text.index("\n附件\n") :]
     assert (
         "| 序号 | 事项 | 记录编号 |\n|---|---|---|\n"
@@ -177,7 +179,7 @@ def test_near_misses_are_ordered_analysed_as_typical_cases_not_again(october: st
 
 def test_an_action_of_one_who_left_names_his_successor(october: str) -> None:
     assert (
-        "整改项目“与站调建立股道变更即时通报制度”，责任人魏振（原责任人孔祥宇10月27日已离岗），"
+        "整改项目“与站调建立股道变更即时通报制度”，责任人魏振（原责任人孔祥宇10月27日被撤换工班长），"
         "10月15日到期" in october
     )
 

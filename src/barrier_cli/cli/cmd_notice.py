@@ -46,6 +46,14 @@ def notice(
             "instead of the issued document.",
         ),
     ] = False,
+    with_ids: Annotated[
+        bool,
+        typer.Option(
+            "--with-ids",
+            help="Add the record numbers to the attachment, for the office that keeps the "
+            "records (a circulated notice names its matters by date, unit and content).",
+        ),
+    ] = False,
     as_of: Annotated[
         str | None,
         typer.Option(
@@ -87,6 +95,7 @@ def notice(
             force=force,
             moment=moment,
             draft=draft,
+            with_ids=with_ids,
         )
     else:
         published = publish_notice(
@@ -101,6 +110,7 @@ def notice(
             deliver=_print,
             moment=moment,
             draft=draft,
+            with_ids=with_ids,
         )
     again = published.reproduced
     if again is not None:

@@ -47,7 +47,6 @@ from barrier_cli.reports.deficiencies import (
     RULES,
     Deficiency,
     answerable,
-    done_since,
     find_deficiencies,
     rule_title,
 )
@@ -132,8 +131,6 @@ class CaseMeasure:
     due: dt.date | None
     done: bool
     verified: bool
-    done_later: dt.date | None = None
-    """Done after the notice's moment and by its date: counted as open, never ordered again."""
 
 
 @dataclass(frozen=True)
@@ -438,6 +435,10 @@ class Notice:
     later_issued: str | None = None
     """A draft of a month earlier than a notice already issued this year (补发): that
     notice's number, said next to the draft's."""
+    record_ids: bool = True
+    """The attachment's column of record numbers. A circulated notice names its matters by
+    date, unit and content and leaves it out (the html keeps the numbers in each row's
+    title); `--with-ids` asks for it, and notices frozen before it was dropped keep it."""
 
 
 def notice_title(month: Month, lang: Lang) -> str:
@@ -469,25 +470,18 @@ def build_notice(
     lang: Lang,
     number: str | None = None,
     moment: dt.date | None = None,
+    with_ids: bool = False,
 ) -> Notice:
     """What the notice for ``month`` says, from the records as they stood at ``moment``
     (default the month's end, or today while it runs)."""
     if month.first > today:
         raise InvalidInput(f"{month} has not begun yet; a notice covers a month that has")
     day = check_moment(month, today, moment)
-    # numbers are the snapshot's; what was done after it, by the notice's date, only changes
-    # how an order is worded (an action done late is not ordered done again)
-    full = in_language(tree, lang)
-    tree = snapshot.as_of(full, day)
+    # one cut-off: every fact is the snapshot's, what was done after it included (the
+    # branches report that in their corrections); the notice says so
+    tree = snapshot.as_of(in_language(tree, lang), day)
     settings = tree.settings.notice
-    found = done_since(
-        find_deficiencies(tree, month, today=today, lang=lang, moment=day),
-        full,
-        month,
-        asof=day,
-        until=today,
-        lang=lang,
-    )
+    found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
     issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
     own = _criticism(tree, [d for d in found if d.unit in issuers], lang, day)
     # a tree without its standards is not scored; the rest of the notice stands
@@ -510,7 +504,7 @@ def build_notice(
         praises=_praises(tree, month, until=today, lang=lang),
         units=_criticism(tree, [d for d in found if d.unit not in issuers], lang, day),
         as_of=day,
-        cases=_cases(tree, month, day, lang, full=full, until=today),
+        cases=_cases(tree, month, day, lang),
         key_persons=_key_proposals(tree, month, day, lang),
         scores=[
             BranchScore(
@@ -542,6 +536,7 @@ def build_notice(
             for p in cadre_patrols(tree, month, today=day)
             if p.missed
         ],
+        record_ids=with_ids,
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
@@ -718,14 +713,11 @@ def _praises(tree: Tree, month: Month, *, until: dt.date, lang: Lang) -> list[Pr
     return out
 
 
-def _cases(
-    tree: Tree, month: Month, day: dt.date, lang: Lang, *, full: Tree, until: dt.date
-) -> list[Case]:
+def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
     """The month's accidents and 两违, then earlier ones still open, as the analysis lists
-    them; a measure done after ``day`` and by ``until`` (the notice's date) is marked so."""
+    them."""
     this, earlier = case_rows(tree, month, day, lang)
     incidents = {i.id: i for i in tree.incidents}
-    later = {i.id: i.measures for i in full.incidents}
     names = {p.id: p.name for p in tree.org.people}
     posts = {
         p.id: next((label("role", r, lang) for r in p.roles if r in POSTS), "")
@@ -789,9 +781,8 @@ def _cases(
                         m.due,
                         m.done is not None and m.done <= day,
                         m.verified_by is not None and m.done is not None and m.done <= day,
-                        _done_later(later.get(incident.id, []), n, day, until),
                     )
-                    for n, m in enumerate(incident.measures)
+                    for m in incident.measures
                 ],
                 meeting=meeting.date if meeting is not None and meeting.date <= day else None,
                 levels_missing=[
@@ -840,11 +831,6 @@ def _answers(
         "urger": names.get(found.member, found.member),
         "supervisor": names.get(found.head, found.head),
     }
-
-
-def _done_later(measures: list[Any], n: int, day: dt.date, until: dt.date) -> dt.date | None:
-    done = measures[n].done if n < len(measures) else None
-    return done if done is not None and day < done <= until else None
 
 
 def _repeats(tree: Tree, incident: Any, day: dt.date) -> list[Repeat]:
@@ -1207,6 +1193,7 @@ def publish_notice(
     moment: dt.date | None = None,
     draft: bool = False,
     office: Callable[[Notice], None] | None = None,
+    with_ids: bool = False,
 ) -> Published:
     """Render the notice for ``month``; with ``issue``, number it and add it to the register.
 
@@ -1245,7 +1232,7 @@ def publish_notice(
     dated = today
     if not issue:
         dated = min(today, max(month.last + dt.timedelta(days=DRAFT_DAYS), moment or month.first))
-    notice = build_notice(tree, month, today=dated, lang=lang, moment=moment)
+    notice = build_notice(tree, month, today=dated, lang=lang, moment=moment, with_ids=with_ids)
     if issue:
         _refuse_placeholders(tree)
     text = render_notice(notice, fmt=fmt, lang=lang, records=root)

@@ -236,7 +236,7 @@ def _to_do(case: Case) -> list[str]:
         if key in keys
     ]
     for m in case.measures:
-        if m.done or m.done_later is not None:
+        if m.done:
             continue
         if m.owner and m.due is not None and _urged(case, m.owner):
             out.append(
@@ -278,25 +278,6 @@ def _measures(case: Case) -> list[str]:
         )
     for m in case.measures:
         if m.done:
-            continue
-        if m.done_later is not None:
-            late = m.due is not None and m.due < m.done_later
-            if not late and _urged(case, m.owner):
-                out.append(
-                    _(
-                        "“{action}” ({owner} organising, {member} urging it on) was done on {day}"
-                    ).format(
-                        action=m.action, owner=m.owner, member=case.urger, day=_day(m.done_later)
-                    )
-                )
-                continue
-            out.append(
-                (
-                    _("“{action}” (owner {owner}, due {due}) was done on {day}, late")
-                    if late
-                    else _("“{action}” (owner {owner}) was done on {day}")
-                ).format(action=m.action, owner=m.owner, due=_day(m.due), day=_day(m.done_later))
-            )
             continue
         if not (m.owner and m.due is not None):
             out.append(_("“{action}” names no owner or due date").format(action=m.action))
@@ -556,8 +537,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
                 _("{measures}.").format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
             )
     elif measures and not all(m.done and m.verified for m in case.measures):
-        # measures done after the moment and by the notice's date await only verification
-        pending = any(not m.done and m.done_later is None for m in case.measures)
+        pending = any(not m.done for m in case.measures)
         out.append(
             (
                 _("{measures}, and the case will be closed once the rest are done and verified.")
@@ -678,21 +658,7 @@ def _counts(items: list[Deficiency]) -> str:
     for d in items:
         late_case = d.rule == "late_analysis" and any(e.startswith("I-") for e in d.evidence_ids)
         tally["late_case" if late_case else d.rule] += 1
-    since = sum(d.rule == "overdue_action" and d.done is not None for d in items)
-    said = []
-    for key in _COUNTED:
-        if not tally[key]:
-            continue
-        count = _count(key, tally[key])
-        if key == "overdue_action" and since == tally[key]:
-            count = _("{count} (since done late)").format(count=count)
-        elif key == "overdue_action" and since:
-            count = ngettext(
-                "{count} ({n} since done late)",
-                "{count} ({n} since done late)",
-                since,
-            ).format(count=count, n=since)
-        said.append(count)
+    said = [_count(key, tally[key]) for key in _COUNTED if tally[key]]
     return _joined(_p("counts", "{list}, {item}"), said)
 
 
@@ -851,6 +817,13 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
                 n,
             ).format(n=n, kind=kind, month=when)
         )
+    # one cut-off for every fact, as the analysis and the scores have it
+    out.append(
+        _(
+            "Everything this notice says is as of {day}; what was done after it the branches "
+            "report with their corrections."
+        ).format(day=day)
+    )
     return out
 
 
@@ -1261,25 +1234,13 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                     ).format(who=_and(who))
                 )
             elif g.rule == "overdue_action":
-                still = sum(d.done is None for d in g.items)
-                late = len(g.items) - still
-                if still:
-                    clauses[u.name].append(
-                        ngettext(
-                            "finish and verify its {n} overdue action",
-                            "finish and verify its {n} overdue actions",
-                            still,
-                        ).format(n=still)
-                    )
-                if late:
-                    # done since the month's end: the branch explains the delay, nothing more
-                    clauses[u.name].append(
-                        ngettext(
-                            "find why its {n} action was finished late",
-                            "find why its {n} actions were finished late",
-                            late,
-                        ).format(n=late)
-                    )
+                clauses[u.name].append(
+                    ngettext(
+                        "finish and verify its {n} overdue action",
+                        "finish and verify its {n} overdue actions",
+                        len(g.items),
+                    ).format(n=len(g.items))
+                )
             elif g.rule == "late_analysis" and all(
                 e.startswith("I-") for d in g.items for e in d.evidence_ids
             ):
@@ -1289,9 +1250,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
     for c in notice.cases:
         steps = _to_do(c)
         # every measure carried out, some not yet verified: verifying them is what is left
-        verify = not steps and any(
-            (m.done and not m.verified) or m.done_later is not None for m in c.measures
-        )
+        verify = not steps and any(m.done and not m.verified for m in c.measures)
         if c.closed or not (steps or verify):
             continue
         owners.setdefault(c.branch_name, c.secretaries)
@@ -1462,6 +1421,8 @@ def _without_ids(text: str, ids: Sequence[str]) -> str:
     records for other readers ((记录编号R-…/1)); the attachment gives them a column."""
     for e in ids:
         text = re.sub(r"\s?[（(][^（）()]*?" + re.escape(e) + r"[^（）()]*[）)]", "", text)
+        # a sentence that opens with its record ("P-…: Zhao Qiang mentoring …")
+        text = re.sub(r"^" + re.escape(e) + r":?\s+", "", text)
     return text
 
 

@@ -125,6 +125,7 @@ def notice_file(
     force: bool = False,
     moment: dt.date | None = None,
     draft: bool = False,
+    with_ids: bool = False,
 ) -> Published:
     """The notice of ``month`` as ``fmt``: an issued one from its frozen text and dated its
     issue day, a draft dated today; with ``issue``, numbered as `publish_notice` does."""
@@ -183,6 +184,7 @@ def notice_file(
         deliver=convert,
         moment=moment,
         draft=draft,
+        with_ids=with_ids,
         office=word if fmt == "docx" else None,
     )
 

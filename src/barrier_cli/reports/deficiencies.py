@@ -12,7 +12,6 @@ for that month written a year later still says so.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -49,9 +48,6 @@ class Deficiency:
     """Who fell short when it is a person or unit rather than a record (missed reports)."""
     action: int = 0
     """The action's number in its record (1-based) for an overdue action."""
-    done: dt.date | None = None
-    """An overdue action done after the moment judged and by the document's date: still a
-    lapse of the month, but no longer to be ordered done (`done_since`)."""
 
 
 SUCCEEDING_POSTS = ("team_leader", "duty_officer", "foreman", "secretary", "group_leader")
@@ -75,6 +71,22 @@ def successor(tree: Tree, person: Person, as_of: dt.date) -> Person | None:
         ),
         None,
     )
+
+
+def removed_from(tree: Tree, person: Person, as_of: dt.date, lang: Lang) -> str | None:
+    """The post ``person`` was removed from (撤换) for a case, by ``as_of``, as a label
+    (工班长): the case's accountability says it, so a document says "被撤换工班长" and not
+    that they left; None when nobody removed them."""
+    removed = any(
+        a.person == person.id and a.action == "replaced" and a.date <= as_of
+        for i in tree.incidents
+        if i.withdrawn is None
+        for a in i.accountability
+    )
+    if not removed:
+        return None
+    role = next((r for r in person.roles if r in SUCCEEDING_POSTS), None)
+    return person.post or (label("role", role, lang) if role else None)
 
 
 @dataclass(frozen=True)
@@ -143,6 +155,11 @@ class Scope:
         if person is None or person.until is None or person.until > self.asof:
             return self.person(pid)
         after = successor(self.tree, person, self.asof)
+        post = removed_from(self.tree, person, self.asof, self.lang)
+        if after is not None and post is not None:
+            return i18n.in_lang(
+                self.lang, "{now} (replacing {was}, removed from the post of {post} on {day})"
+            ).format(now=after.name, was=person.name, post=post, day=self.day(person.until))
         if after is not None:
             return i18n.in_lang(
                 self.lang, "{now} (in place of {was}, out of post since {day})"
@@ -585,47 +602,6 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
             )
     return out
 
-
-def done_since(
-    found: list[Deficiency],
-    tree: Tree,
-    month: Month,
-    *,
-    asof: dt.date,
-    until: dt.date,
-    lang: Lang,
-) -> list[Deficiency]:
-    """``found`` with each overdue action that was done after ``asof`` and by ``until``
-    (a document's date) said as done late. ``tree`` is the whole tree, not a snapshot: the
-    count stays the snapshot's, only the sentence learns what happened since."""
-    actions = {r.id: r.actions for r in tree.reports} | {i.id: i.measures for i in tree.incidents}
-    scope = Scope(tree, month, asof, lang)
-    out = []
-    for d in found:
-        acts = actions.get(d.evidence_ids[0], []) if d.evidence_ids else []
-        act = (
-            acts[d.action - 1] if d.rule == "overdue_action" and 0 < d.action <= len(acts) else None
-        )
-        if act is None or act.done is None or act.due is None or not asof < act.done <= until:
-            out.append(d)
-            continue
-        detail = i18n.in_lang(
-            lang,
-            "the action '{action}' ({id}/{n}), owner {owner}, was due on {due} and was {late} "
-            "overdue on {asof}; it was done on {done}, {total} late",
-        ).format(
-            action=act.action,
-            id=d.evidence_ids[0],
-            n=d.action,
-            owner=scope.owner(act.owner),
-            due=scope.day(act.due),
-            late=_days(scope, (asof - act.due).days),
-            asof=scope.day(asof),
-            done=scope.day(act.done),
-            total=_days(scope, (act.done - act.due).days),
-        )
-        out.append(dataclasses.replace(d, detail=detail, done=act.done))
-    return out
 
 
 def closed_against_rule(scope: Scope) -> list[Deficiency]:
