@@ -227,6 +227,9 @@ def notice() -> Builder:
         "{{ p }}",
         '{{ _("No pairing is under way this month.") }}',
     )
+    b.tag("{%p if t.pairings_short %}")
+    b.para("{{ t.pairings_short }}")
+    b.tag("{%p endif %}")
     b.heading('{{ _("(5) Problems of the branches") }}', 2)
     b.tag("{%p if t.branches %}")
     b.items("x in t.branches", "{{ x }}")

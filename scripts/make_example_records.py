@@ -1472,6 +1472,7 @@ def pairings(gen: Gen) -> list[dict[str, Any]]:
             "assistant": assistant,
         }
         data["measures"] = PAIRING_MEASURES
+        data["cadence"] = "weekly"  # the measures' 每周一次规章抽问和实作帮教
         reviews = [{"date": letter, "by": mentor, "note": LETTER_NOTE} | FIVE_AND_FOUR[0]]
         escalated_on = ESCALATED_ON.get(person)
         if start > D(2026, 8, 31):
@@ -1685,7 +1686,8 @@ def zheng_pairing() -> dict[str, Any]:
         "id": P_ZHENG, "mentor": "dong_li", "person": "zheng_yu", "unit": "B4-G3",
         "start": D(2026, 11, 18), "reasons": ["low_skill"],
         "plan": "针对检修质量反馈和事故苗子，工长跟班互控，制动部位逐项复查。",
-        "measures": PAIRING_MEASURES, "goals": ["三个月内基本转化", "半年内完全转化，杜绝漏检漏修"],
+        "measures": PAIRING_MEASURES, "cadence": "weekly",
+        "goals": ["三个月内基本转化", "半年内完全转化，杜绝漏检漏修"],
         "letter": D(2026, 11, 18),
         "reviews": [{"date": D(2026, 11, 18), "by": "dong_li", "note": LETTER_NOTE} | FIVE_AND_FOUR[0]],
         "status": "active",

@@ -46,6 +46,13 @@ def add(
         ),
     ] = None,
     plan: Annotated[str | None, typer.Option(metavar="TEXT", help="The mentoring plan.")] = None,
+    cadence: Annotated[
+        str | None,
+        typer.Option(
+            metavar="CADENCE",
+            help="How often the plan mentors: weekly, fortnightly or monthly (每周一次…).",
+        ),
+    ] = None,
     measures: Annotated[
         list[str] | None,
         typer.Option(metavar="MEASURE", help="Measures (repeat, or separate with ';')."),
@@ -68,6 +75,7 @@ def add(
         "start": start,
         "reasons": reasons,
         "plan": plan,
+        "cadence": cadence,
         "measures": ";".join(measures) if measures else None,
         "goals": ";".join(goals) if goals else None,
         "letter": letter,

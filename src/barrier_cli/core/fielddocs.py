@@ -341,6 +341,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "start": D("start", _DATE_HELP),
         "reasons": D("reasons", "one or more"),
         "plan": D("plan"),
+        "cadence": D("review cadence", "how often the plan mentors: weekly, fortnightly …"),
         "goals": D("goals", "one goal a line"),
         "measures": D("measures", "one measure a line"),
         "escalated_on": D("escalated on", "when escalated"),

@@ -87,6 +87,11 @@ LABELS: dict[str, dict[str, str]] = {
         "rectifying": "rectifying",
         "closed": "closed",
     },
+    "review_cadence": {
+        "weekly": "once a week",
+        "fortnightly": "once a fortnight",
+        "monthly": "once a month",
+    },
     "reason": {
         "low_skill": "low skill",
         "few_finds": "few faults found",
@@ -269,6 +274,7 @@ FIELD_GROUPS: dict[tuple[str, str], str] = {
     ("Incident", "class"): "accident_class",
     ("Pairing", "status"): "pairing_status",
     ("Pairing", "reasons"): "reason",
+    ("Pairing", "cadence"): "review_cadence",
     ("Action", "type"): "action_type",
     ("Violation", "kind"): "violation_kind",
     ("Cause", "kind"): "cause_kind",

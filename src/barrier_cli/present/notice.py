@@ -276,6 +276,12 @@ class PairingState:
     missed_basic: dt.date | None = None
     """The basic turnaround's due date, when it passed unmet before the escalation: the
     reason a committee member was added (the rule adds one only then)."""
+    reviews_due: int = 0
+    """The 帮教 its plan's cadence asked for in the month up to the moment."""
+    cadence: str = ""
+    """The plan's cadence as a label (每周一次); '' when the plan sets none."""
+    branch: str = ""
+    """The branch that sees to it (the key person's)."""
 
 
 @dataclass(frozen=True)
@@ -523,7 +529,7 @@ def build_notice(
         pair_days=tree.settings.key_persons.pair_days,
         branch_order=[u.name for u in tree.org.units if u.kind == "branch"],
         near_misses=_near_misses(tree, month, day),
-        pairings=_pairings(tree, month, day),
+        pairings=_pairings(tree, month, day, lang),
         near_miss_cases=sum(
             i.type == "precursor" and i.withdrawn is None and month.contains(i.date)
             for i in tree.incidents
@@ -583,9 +589,10 @@ def _later_issued(tree: Tree, month: Month, today: dt.date) -> str | None:
     return last.number if last is not None else None
 
 
-def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
+def _pairings(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[PairingState]:
     """Pairings under way on ``day`` and those fully turned around in the month."""
     names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
     deadlines = tree.settings.deadlines
     out = []
     for p in sorted(tree.pairings, key=lambda p: (p.start, p.id)):
@@ -620,6 +627,9 @@ def _pairings(tree: Tree, month: Month, day: dt.date) -> list[PairingState]:
                 if p.escalated_on is not None and p.escalated_on <= day
                 else None,
                 missed_basic=_missed_basic(p, deadlines, day),
+                reviews_due=p.reviews_due(month.first, min(month.last, day)),
+                cadence=label("review_cadence", p.cadence, lang) if p.cadence else "",
+                branch=units.get(tree.places.branch_of(p.unit) or p.unit, p.unit),
             )
         )
     return out

@@ -76,6 +76,8 @@ class Prose:
     """The month's near misses (事故苗子), a repeated problem said once."""
     pairings: list[str] = field(default_factory=list)
     """How each pairing (包保对子) was followed up and what is due next."""
+    pairings_short: str = ""
+    """The pairings that mentored less often than their plans set, and the order it gives."""
     key_persons: list[str] = field(default_factory=list)
     branches: list[str] = field(default_factory=list)
     own: str = ""
@@ -962,6 +964,71 @@ def _pairing(p: PairingState, day: dt.date) -> str:
     )
 
 
+def _short(pairings: Sequence[PairingState]) -> list[PairingState]:
+    """The pairings whose month's 帮教 fell short of their plans' cadence."""
+    return [p for p in pairings if p.reviews < p.reviews_due]
+
+
+def _pairings_short(notice: Notice) -> str:
+    """三对包保本月均只开展帮教1次，未达到包保计划“每周一次”的要求；二班、三班党支部督促包保人
+    按计划帮教，11月15日前报告。"""
+    short = _short(notice.pairings)
+    if not short:
+        return ""
+    counts = {p.reviews for p in short}
+    cadences = list(dict.fromkeys(p.cadence for p in short))
+    if len(short) == len(notice.pairings) > 1 and len(counts) == 1 and 0 not in counts:
+        k = counts.pop()
+        said = ngettext(
+            "all {n} pairings held only {k} mentoring session this month, short of the "
+            "“{cadence}” their plans set",
+            "all {n} pairings held only {k} mentoring sessions this month, short of the "
+            "“{cadence}” their plans set",
+            k,
+        ).format(n=i18n.counted(len(short)), k=i18n.counted(k), cadence=cadences[0])
+    else:
+        said = _joined(
+            _p("items", "{list}; {item}"),
+            [_short_of(cadence, [p for p in short if p.cadence == cadence]) for cadence in cadences],
+        )
+    branches = list(dict.fromkeys(p.branch for p in short))
+    order = {name: n for n, name in enumerate(notice.branch_order)}
+    branches.sort(key=lambda b: order.get(b, len(order)))
+    return _(
+        "{said}; {branches} are to see that the mentors mentor as planned and report by {day}."
+    ).format(said=said, branches=_and(branches), day=_day(notice.deadline))
+
+
+def _short_of(cadence: str, short: list[PairingState]) -> str:
+    """Pairings of one cadence short of it, those with as many 帮教 said together: 陈军包保何勇、
+    徐刚包保郭鹏本月只开展帮教2次，杨帆包保马晓东本月只开展帮教1次，均未达到…"""
+    held: dict[int, list[str]] = defaultdict(list)
+    for p in short:
+        held[p.reviews].append(
+            _("{mentor} mentoring {person}").format(mentor=p.mentor, person=p.person)
+        )
+    said = _joined(
+        _p("clauses", "{list}, {item}"),
+        [
+            (
+                ngettext(
+                    "{pairs} held only {k} mentoring session this month",
+                    "{pairs} held only {k} mentoring sessions this month",
+                    k,
+                )
+                if k
+                else _("{pairs} held no mentoring session this month")
+            ).format(pairs=_and(pairs), k=i18n.counted(k))
+            for k, pairs in sorted(held.items(), reverse=True)
+        ],
+    )
+    return (
+        _("{said}, short of the “{cadence}” the plan sets")
+        if len(short) == 1
+        else _("{said}, none of them keeping the “{cadence}” their plans set")
+    ).format(said=said, cadence=cadence)
+
+
 _SIGNAL_OF_CATEGORY = {"quality": "quality", "violation": "violation", "near_miss": "precursor"}
 
 
@@ -1304,6 +1371,19 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                     day=_day(notice.deadline),
                 )
             )
+    for branch in dict.fromkeys(p.branch for p in _short(notice.pairings)):
+        short = [p for p in _short(notice.pairings) if p.branch == branch]
+        owners.setdefault(branch, _secretaries(tree, day).get(branch, []))
+        clauses[branch].append(
+            _(
+                "see that {mentors} mentor as their plans set (“{cadence}”) and report how the "
+                "mentoring went by {day}"
+            ).format(
+                mentors=_and([p.mentor for p in short]),
+                cadence=_and(list(dict.fromkeys(p.cadence for p in short))),
+                day=_day(notice.deadline),
+            )
+        )
     pair_by = notice.deadline + dt.timedelta(days=notice.pair_days)
     secretaries = _secretaries(tree, day)
     for branch in dict.fromkeys(k.branch_name for k in notice.key_persons):
@@ -1630,6 +1710,7 @@ def _prose(
         cases=cases,
         near_misses=_near_misses(notice, tree),
         pairings=[_pairing(p, notice.as_of or notice.date) for p in notice.pairings],
+        pairings_short=_capital(_pairings_short(notice)),
         key_persons=_key_persons(notice, tree),
         branches=[
             _("{unit}: {counts}.").format(

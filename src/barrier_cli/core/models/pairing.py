@@ -31,6 +31,10 @@ Diligence = Literal["observe", "instil", "help", "remind", "report"]
 """五勤: 思想情绪勤观察、规章制度勤灌输、业务技术勤帮助、关键环节勤提醒、包保情况勤汇报."""
 Together = Literal["start", "work", "return", "rest"]
 """四同: 同出场、同作业、同归所、同休息."""
+Cadence = Literal["weekly", "fortnightly", "monthly"]
+"""How often the 责任书 plans a 帮教 (每周一次规章抽问和实作帮教): what a month's reviews
+are held against."""
+_CADENCE_DAYS = {"weekly": 7, "fortnightly": 14}
 
 
 class Review(Model):
@@ -56,6 +60,7 @@ class Pairing(RecordModel):
     start: Day
     reasons: list[Reason] = Field(min_length=1)
     plan: Text | None = None
+    cadence: Cadence | None = None
     measures: list[OneLine] = empty_list()
     goals: list[OneLine] = empty_list()
     letter: Day | None = None
@@ -66,6 +71,17 @@ class Pairing(RecordModel):
     full_on: Day | None = None
     status: PairingStatus = "active"
     ended: Day | None = None
+
+    def reviews_due(self, first: dt.date, last: dt.date) -> int:
+        """The 帮教 its cadence asks for from ``first`` to ``last`` (a month, or its part up
+        to a moment): one for each whole period of it the pairing ran; 0 without a cadence."""
+        if self.cadence is None:
+            return 0
+        ends = [d for d in (self.ended, self.full_on) if d is not None]
+        begin, end = max(first, self.start), min([last, *ends])
+        days = (end - begin).days + 1
+        period = _CADENCE_DAYS.get(self.cadence, (last - first).days + 1)
+        return max(days, 0) // period
 
     def basic_due(self, deadlines: Deadlines) -> dt.date:
         return add_months(self.start, deadlines.pairing_basic_months)
