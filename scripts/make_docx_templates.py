@@ -241,6 +241,11 @@ def notice() -> Builder:
     b.heading('{{ _("(6) Self-review of %(issuer)s", issuer=notice.issuer) }}', 2)
     b.para("{{ t.own }}")
     b.tag("{%p endif %}")
+    b.tag("{%p if t.priorities %}")
+    b.heading("{{ t.priorities_title }}", 2)
+    b.para("{{ t.priorities_intro }}")
+    b.items("p in t.priorities", "{{ p }}")
+    b.tag("{%p endif %}")
 
     b.heading('{{ _("4. Assessment results") }}', 1)
     b.items_or(

@@ -395,6 +395,41 @@ class Overview:
 
 
 @dataclass(frozen=True)
+class NextPriority:
+    """One 保安全重点 adopted for the month after the notice's, as the notice passes it on:
+    the shape of `adopt.adopted_for`'s items, names in the notice's language."""
+
+    content: str
+    measures: list[str]
+    unit_name: str
+    owner_name: str
+    due: dt.date
+    adopted: dt.date
+    supervisor_name: str = ""
+
+
+def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
+    """The 保安全重点 adopted for ``month`` (its ``S-YYYY-MM`` record, not withdrawn), in
+    order; ``tree`` in the ``lang`` view. Read here until the analysis's own reader
+    (`reports.analysis.adopt`) is the one both documents call: same arguments, same items."""
+    units = {u.id: u.name for u in tree.org.units}
+    people = {p.id: p.name for p in tree.org.people}
+    return [
+        NextPriority(
+            content=item.content,
+            measures=list(item.measures),
+            unit_name=units.get(item.unit, item.unit),
+            owner_name=people.get(item.owner, item.owner),
+            due=item.due,
+            adopted=record.adopted,
+        )
+        for record in tree.priorities
+        if record.withdrawn is None and record.month == str(month)
+        for item in record.items
+    ]
+
+
+@dataclass(frozen=True)
 class Notice:
     organisation: str
     issuer: str
@@ -441,6 +476,9 @@ class Notice:
     later_issued: str | None = None
     """A draft of a month earlier than a notice already issued this year (补发): that
     notice's number, said next to the draft's."""
+    next_priorities: list[NextPriority] = field(default_factory=list)
+    """The next month's 保安全重点 as adopted by the notice's date: not a fact of the month
+    but what the branches are to carry out, passed on with the notice's orders."""
     record_ids: bool = True
     """The attachment's column of record numbers. A circulated notice names its matters by
     date, unit and content and leaves it out (the html keeps the numbers in each row's
@@ -485,7 +523,8 @@ def build_notice(
     day = check_moment(month, today, moment)
     # one cut-off: every fact is the snapshot's, what was done after it included (the
     # branches report that in their corrections); the notice says so
-    tree = snapshot.as_of(in_language(tree, lang), day)
+    full = in_language(tree, lang)
+    tree = snapshot.as_of(full, day)
     settings = tree.settings.notice
     found = find_deficiencies(tree, month, today=today, lang=lang, moment=day)
     issuers = {u.id for u in tree.org.units if u.kind == "general_branch"}
@@ -543,6 +582,9 @@ def build_notice(
             if p.missed
         ],
         record_ids=with_ids,
+        next_priorities=[
+            p for p in adopted_for(full, month.shift(1), lang) if p.adopted <= today
+        ],
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
         Case,
         KeyProposal,
         NearMiss,
+        NextPriority,
         Notice,
         PairingState,
         Praise,
@@ -83,6 +84,11 @@ class Prose:
     own: str = ""
     """The issuer's own lapses (自查), said apart from the units it criticises."""
     scores: list[str] = field(default_factory=list)
+    priorities_title: str = ""
+    """Its heading, numbered after the 自查 when there is one: （七）11月份保安全重点."""
+    priorities_intro: str = ""
+    priorities: list[str] = field(default_factory=list)
+    """The next month's adopted 保安全重点, each with its unit, owner and deadline."""
     corrections_intro: str = ""
     corrections: list[str] = field(default_factory=list)
     corrections_close: str = ""
@@ -434,6 +440,12 @@ def _sentences(sentences: Sequence[str]) -> str:
 
 def _capital(sentence: str) -> str:
     return sentence[:1].upper() + sentence[1:]
+
+
+def _lower(phrase: str) -> str:
+    """A record's phrase set inside a sentence: "A special check" → "a special check"; a name
+    or code (C70E, Qin) and a language without capitals stay as written."""
+    return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
 
 
 def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
@@ -898,6 +910,73 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
     return [_sentences([first, last])]
 
 
+def _priorities_title(notice: Notice, own: bool) -> str:
+    if not notice.next_priorities:
+        return ""
+    following = notice.month.shift(1)
+    month = _DAY.get().month(following.year, following.month)
+    return (
+        _("(7) Safety priorities for {month}") if own else _("(6) Safety priorities for {month}")
+    ).format(month=month)
+
+
+def _priorities_intro(notice: Notice) -> str:
+    if not notice.next_priorities:
+        return ""
+    adopted = max(p.adopted for p in notice.next_priorities)
+    following = notice.month.shift(1)
+    return _(
+        "The safety priorities {issuer} set for {month} on {day} are as follows; the units "
+        "responsible are to carry them out:"
+    ).format(
+        issuer=notice.issuer,
+        month=_DAY.get().month(following.year, following.month),
+        day=_day(adopted),
+    )
+
+
+def _priority(p: NextPriority) -> str:
+    """运行图调整…：值班员、工班长新图作业时分上岗考试（责任单位：四班党支部；责任人：任辉；
+    11月30日前完成）。"""
+    owner = (
+        _("{owner}, supervised by {supervisor}").format(
+            owner=p.owner_name, supervisor=p.supervisor_name
+        )
+        if p.supervisor_name
+        else p.owner_name
+    )
+    return _("{content}: {measures} ({unit} responsible, {owner} in charge, by {day}).").format(
+        content=p.content,
+        measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
+        unit=p.unit_name,
+        owner=owner,
+        day=_day(p.due),
+    )
+
+
+def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
+    """The issuer's own part in near misses that keep recurring and were never analysed as
+    typical cases: it supervises the branches' analysis (自查, beside "有关党支部均未…")."""
+    if notice.near_miss_cases:
+        return []
+    chronic = list(dict.fromkeys(m.problem or m.summary for m in notice.near_misses if m.since > 1))
+    if not chronic:
+        return []
+    return [
+        ngettext(
+            "{issuer} did not have {n} kind of recurring near miss ({problems}) analysed as "
+            "a typical case, and did not supervise the branches closely enough.",
+            "{issuer} did not have the {n} kinds of recurring near miss ({problems}) analysed "
+            "as typical cases, and did not supervise the branches closely enough.",
+            len(chronic),
+        ).format(
+            issuer=issuer,
+            n=i18n.counted(len(chronic)),
+            problems=_and([_("“{what}”").format(what=c) for c in chronic]),
+        )
+    ]
+
+
 def _pairing(p: PairingState, day: dt.date) -> str:
     """谢永胜包保韩冬（6月28日结对）：本月帮教2次，落实“五勤”4项、“四同”3项；8月27日已基本
     转化，12月28日前考核完全转化。"""
@@ -1182,7 +1261,7 @@ def _patrols(notice: Notice) -> list[str]:
         return [
             _(
                 "The workshop's cadres went on site far too seldom this month ({who}), against "
-                "the rule of going on site every duty day ({n} duty days this month)."
+                "the rule of going on site every working day ({n} working days this month)."
             ).format(who=who, n=need)
         ]
     return [
@@ -1693,6 +1772,7 @@ def _prose(
             if c.own_finding and not c.earlier
         ]
         own_said += _patrols(notice)
+        own_said += _chronic_unanalysed(notice, issuer)
     own = _sentences(own_said)
 
     corrections = _corrections(notice, tree, names, rule)
@@ -1720,6 +1800,9 @@ def _prose(
         ],
         own=own,
         scores=_scores(notice, issuer),
+        priorities_title=_priorities_title(notice, bool(own)),
+        priorities_intro=_priorities_intro(notice),
+        priorities=[_priority(p) for p in notice.next_priorities],
         corrections_intro=intro,
         corrections=corrections,
         annex=_annex(notice, found, assessed, scope, tree),
