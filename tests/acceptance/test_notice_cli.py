@@ -30,8 +30,9 @@ def test_an_incident_closed_without_causes_is_criticised(tree: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "二班党支部" in result.stdout
     attachment = result.stdout.index("通报事项清单\n")
-    assert "| 1 | “风表忘撤被拉走”未达到“三不放过”要求即已销号：原因未查清。 |\n" in (
-        result.stdout[attachment:]
+    assert (
+        "| 1 | “风表忘撤被拉走”未达到“三不放过”要求即已销号：原因未查清。 |\n"
+        in (result.stdout[attachment:])
     )
     # the office asks for the record numbers: a column of their own. The suffix comes from
     # minitree's counter, which other tests in the same worker advance.

@@ -298,6 +298,11 @@ class KeyProposal:
     grounds: list[str] = field(default_factory=list)
     """Why, as the analysis says it (`key_person_grounds`): each event by its date and what
     they did, then the signals no record dates; empty in notices frozen before."""
+    checks: list[str] = field(default_factory=list)
+    """The checks (应知一口清, 应会一手精) they failed, all in the month of ``checked``: said
+    together and with others' alike (9月“应知一口清”“应会一手精”考核均不合格), left out of
+    ``grounds``."""
+    checked: dt.date | None = None
 
 
 @dataclass(frozen=True)
@@ -582,9 +587,7 @@ def build_notice(
             if p.missed
         ],
         record_ids=with_ids,
-        next_priorities=[
-            p for p in adopted_for(full, month.shift(1), lang) if p.adopted <= today
-        ],
+        next_priorities=[p for p in adopted_for(full, month.shift(1), lang) if p.adopted <= today],
     )
 
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
@@ -914,6 +917,7 @@ def _repeats(tree: Tree, incident: Any, day: dt.date) -> list[Repeat]:
 def _key_proposals(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[KeyProposal]:
     """Key persons the signals propose and neither the register nor a pairing holds yet."""
     units = {u.id: u.name for u in tree.org.units}
+    kinds = {k.id: label("competence_kind", k.kind, lang) for k in tree.competence}
     out = []
     for c in key_person_signals(tree, month, day):
         branch = tree.places.branch_of(c.unit)
@@ -922,6 +926,13 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[K
         weight: dict[str, float] = defaultdict(float)
         for e in c.signals:
             weight[e.kind] += e.weight
+        failed = sorted(
+            (e for e in c.signals if e.kind == "competence" and e.ref in kinds and e.date),
+            key=lambda e: (e.date, e.ref),
+        )
+        # failed checks of one month are said together; checks of several months one by one
+        together = len({(e.date.year, e.date.month) for e in failed if e.date}) == 1
+        rest = [e for e in c.signals if not (together and e in failed)]
         out.append(
             KeyProposal(
                 name=c.name,
@@ -929,7 +940,11 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[K
                 signals=sorted(weight, key=lambda k: (-weight[k], k)),
                 evidence=sorted({e.ref for e in c.signals if e.ref}),
                 branch_name=units.get(branch or "", units.get(c.unit, c.unit)),
-                grounds=key_person_grounds(tree, c, lang, month.year),
+                grounds=key_person_grounds(
+                    tree, dataclasses.replace(c, signals=rest), lang, month.year
+                ),
+                checks=list(dict.fromkeys(kinds[e.ref or ""] for e in failed)) if together else [],
+                checked=failed[-1].date if together else None,
             )
         )
     return out
@@ -939,13 +954,20 @@ def _failed(tree: Tree, members: list[Draft]) -> list[FailedMember]:
     units = {u.id: u.name for u in tree.org.units}
     order = {u.id: n for n, u in enumerate(tree.org.units)}
     failed = [m for m in members if m.assessment.result == "fail"]
+    people = {p.id: (n, "secretary" not in p.roles) for n, p in enumerate(tree.org.people)}
     return [
         FailedMember(
             m.name,
             units.get(m.branch, m.branch),
             [d.reason for d in m.assessment.deductions],
         )
-        for m in sorted(failed, key=lambda m: (order.get(m.branch, len(order)), m.name))
+        for m in sorted(
+            failed,
+            key=lambda m: (
+                order.get(m.branch, len(order)),
+                people.get(m.assessment.subject, (len(people), True))[::-1],
+            ),
+        )
     ]
 
 

@@ -173,7 +173,12 @@ def _lacking(case: Case) -> list[str]:
             )
         )
     if "chain" in keys:
-        out.append(_("the chain of responsibility and its effect are not analysed"))
+        out.append(
+            _(
+                "neither how responsibility was passed down nor whether earlier measures worked "
+                "has been analysed"
+            )
+        )
     if "timeline" in keys:
         # 违章经过/事故经过: the Chinese names the case, so the message has its type
         out.append(_p(case.type, "what happened is not set out in time order"))
@@ -227,7 +232,9 @@ def _to_do(case: Case) -> list[str]:
             )
         )
     if "chain" in keys:
-        out.append(_("analyse the chain of responsibility and its effect"))
+        out.append(
+            _("analyse how responsibility was passed down and whether earlier measures worked")
+        )
     if "timeline" in keys:
         out.append(_p(case.type, "set out what happened in time order"))
     out += [
@@ -272,9 +279,9 @@ def _measures(case: Case) -> list[str]:
             "Of its {total} measures, {done} is carried out and verified",
             "Of its {total} measures, {done} are carried out and verified",
             verified,
-        ).format(total=total, done=verified)
+        ).format(total=i18n.counted(total), done=i18n.counted(verified))
         if verified
-        else _("None of its {total} measures is carried out yet").format(total=total)
+        else _("None of its {total} measures is carried out yet").format(total=i18n.counted(total))
     ]
     if unverified:
         out.append(
@@ -282,7 +289,7 @@ def _measures(case: Case) -> list[str]:
                 "{n} is carried out and awaits verification",
                 "{n} are carried out and await verification",
                 unverified,
-            ).format(n=unverified)
+            ).format(n=i18n.counted(unverified))
         )
     for m in case.measures:
         if m.done:
@@ -387,7 +394,7 @@ def _held(case: Case) -> list[str]:
             )
         else:
             out.append(
-                _("The workshop has dealt with {name}: {action}.").format(
+                _("{name} was dealt with by the workshop: {action}.").format(
                     name=h.name, action=detail or h.action
                 )
             )
@@ -443,9 +450,10 @@ def _capital(sentence: str) -> str:
 
 
 def _lower(phrase: str) -> str:
-    """A record's phrase set inside a sentence: "A special check" → "a special check"; a name
-    or code (C70E, Qin) and a language without capitals stay as written."""
-    return phrase[:1].lower() + phrase[1:] if phrase[1:2].islower() else phrase
+    """A record's phrase set inside a sentence: "A special check" → "a special check"; a code
+    (C70E) and a language without capitals stay as written."""
+    word = phrase.split(" ", 1)[0]
+    return phrase[:1].lower() + phrase[1:] if word == "A" or word[1:].islower() else phrase
 
 
 def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
@@ -495,7 +503,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
                 day=_day(case.date), account=case.account, kind=kind, persons=involving, still=still
             )
     else:
-        told = _("On {day}, {team} had a {kind}: “{title}”{persons}{still}.").format(
+        told = _("On {day}, in {team}, {title}: a {kind}{persons}{still}.").format(
             day=_day(case.date), team=case.team, kind=kind, title=what, persons=persons, still=still
         )
     out = [told]
@@ -721,7 +729,7 @@ def _praise(p: Praise) -> str:
     sentences = [
         _(
             "{who} found “{what}” on {day} {doing}, reported it at once and acted on the spot "
-            "(“{action}”), {done}."
+            "to {action}, {done}."
         ).format(**values)
         if done
         else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
@@ -799,7 +807,7 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
                 incidents=i18n.join(
                     [
                         ngettext("{n} {kind}", "{n} {kind}s", t.count).format(
-                            n=t.count, kind=t.name
+                            n=i18n.counted(t.count), kind=t.name
                         )
                         for t in o.incidents
                     ]
@@ -829,7 +837,7 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
                 "{n} {kind} from {month} is still open.",
                 "{n} {kind}s from {month} are still open.",
                 n,
-            ).format(n=n, kind=kind, month=when)
+            ).format(n=i18n.counted(n), kind=kind, month=when)
         )
     # one cut-off for every fact, as the analysis and the scores have it
     out.append(
@@ -891,14 +899,16 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
         # fewer problems than reports: a 公文 says what they concentrate on, 一是……二是……
         numbered = [_p("ordinal", o).format(item=i) for o, i in zip(_ORDINALS, items, strict=False)]
         first = _("{n} near misses were reported this month, on {k} problems: {items}.").format(
-            n=total, k=len(items), items=_joined(_p("items", "{list}; {item}"), numbered)
+            n=i18n.counted(total),
+            k=i18n.counted(len(items)),
+            items=_joined(_p("items", "{list}; {item}"), numbered),
         )
     else:
         first = ngettext(
             "{n} near miss was reported this month: {items}.",
             "{n} near misses were reported this month: {items}.",
             total,
-        ).format(n=total, items=_joined(_p("items", "{list}; {item}"), items))
+        ).format(n=i18n.counted(total), items=_joined(_p("items", "{list}; {item}"), items))
     if notice.near_miss_cases:
         return [first]
     chronic = any(m.since > 1 for m in notice.near_misses)
@@ -1000,7 +1010,11 @@ def _pairing(p: PairingState, day: dt.date) -> str:
                 "{together} of the four working-together rules",
                 p.reviews,
             )
-        ).format(n=p.reviews, diligences=p.diligences, together=p.together)
+        ).format(
+            n=i18n.counted(p.reviews),
+            diligences=i18n.counted(p.diligences),
+            together=i18n.counted(p.together),
+        )
         if p.reviews
         else _("no review recorded this month")
     )
@@ -1068,7 +1082,10 @@ def _pairings_short(notice: Notice) -> str:
     else:
         said = _joined(
             _p("items", "{list}; {item}"),
-            [_short_of(cadence, [p for p in short if p.cadence == cadence]) for cadence in cadences],
+            [
+                _short_of(cadence, [p for p in short if p.cadence == cadence])
+                for cadence in cadences
+            ],
         )
     branches = list(dict.fromkeys(p.branch for p in short))
     order = {name: n for n, name in enumerate(notice.branch_order)}
@@ -1140,20 +1157,36 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
         for g in own[notice.key_persons[0].name]
         if len(own) > 1 and all(g in grounds for grounds in own.values())
     ]
-    groups: dict[tuple[str, ...], list[str]] = {}
+    # those who failed the same checks in the same month and share their other grounds are
+    # said together: 二班一组潘志强、四班一组薛峰9月“应知一口清”“应会一手精”考核均不合格
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...], str], list[str]] = {}
     for k in notice.key_persons:
         mine = tuple(g for g in own[k.name] if g not in shared)
-        groups.setdefault(mine, []).append(
+        month = _DAY.get().month(k.checked.year, k.checked.month) if k.checked else ""
+        groups.setdefault((tuple(k.checks), (month,), mine), []).append(
             _p("key person", "{unit} {name}").format(unit=k.unit_name, name=k.name)
         )
-    said = [
-        _p("key person", "{who}: {grounds}").format(
-            who=_and(names), grounds=_joined(_p("key grounds", "{list}; {item}"), grounds)
+    said = []
+    for (checks, (month,), mine), names in groups.items():
+        grounds = list(mine)
+        if checks:
+            failed = _joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in checks])
+            several = len(checks) > 1 or len(names) > 1
+            grounds.insert(
+                0,
+                (
+                    _p("checks", "failed the {kinds} in {month}")
+                    if several
+                    else _p("one check", "failed the {kinds} in {month}")
+                ).format(kinds=failed, month=month),
+            )
+        said.append(
+            _p("key person", "{who}: {grounds}").format(
+                who=_and(names), grounds=_joined(_p("key grounds", "{list}; {item}"), grounds)
+            )
+            if grounds
+            else _and(names)
         )
-        if grounds
-        else _and(names)
-        for grounds, names in groups.items()
-    ]
     if shared:
         said.append(
             _("all {n} {grounds}").format(
@@ -1231,7 +1264,7 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
                 "the attachment.",
                 len(notice.failed),
             ).format(
-                n=len(notice.failed),
+                n=i18n.counted(len(notice.failed), capital=True),
                 names=i18n.join(
                     [
                         _p("failed", "{name} ({branch})").format(name=m.name, branch=m.branch_name)
@@ -1418,7 +1451,9 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 case=case_name(c), rule=rule()
             )
             if verify
-            else _("complete {case} under {rule}: {steps}, and close it once verified").format(
+            else _(
+                "bring {case} to closure under {rule}: {steps}; it is closed once verified"
+            ).format(
                 case=case_name(c),
                 rule=rule(),
                 steps=_joined(_p("steps", "{list}; {item}"), steps),

@@ -603,7 +603,6 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
     return out
 
 
-
 def closed_against_rule(scope: Scope) -> list[Deficiency]:
     """Cases closed in the month while 三不放过 (四不放过) still lacks something."""
     closure = scope.tree.settings.closure
