@@ -1159,15 +1159,15 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
     ]
     # those who failed the same checks in the same month and share their other grounds are
     # said together: 二班一组潘志强、四班一组薛峰9月“应知一口清”“应会一手精”考核均不合格
-    groups: dict[tuple[tuple[str, ...], tuple[str, ...], str], list[str]] = {}
+    groups: dict[tuple[tuple[str, ...], str, tuple[str, ...]], list[str]] = {}
     for k in notice.key_persons:
         mine = tuple(g for g in own[k.name] if g not in shared)
-        month = _DAY.get().month(k.checked.year, k.checked.month) if k.checked else ""
-        groups.setdefault((tuple(k.checks), (month,), mine), []).append(
-            _p("key person", "{unit} {name}").format(unit=k.unit_name, name=k.name)
+        when = _DAY.get().month(k.checked.year, k.checked.month) if k.checked else ""
+        groups.setdefault((tuple(k.checks), when, mine), []).append(
+            _p("key person", "{name} of {unit}").format(unit=k.unit_name, name=k.name)
         )
     said = []
-    for (checks, (month,), mine), names in groups.items():
+    for (checks, month, mine), names in groups.items():
         grounds = list(mine)
         if checks:
             failed = _joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in checks])
@@ -1181,7 +1181,7 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
                 ).format(kinds=failed, month=month),
             )
         said.append(
-            _p("key person", "{who}: {grounds}").format(
+            _p("key person", "{who} — {grounds}").format(
                 who=_and(names), grounds=_joined(_p("key grounds", "{list}; {item}"), grounds)
             )
             if grounds
@@ -1190,7 +1190,7 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
     if shared:
         said.append(
             _("all {n} {grounds}").format(
-                n=len(notice.key_persons),
+                n=i18n.counted(len(notice.key_persons)),
                 grounds=_joined(_p("key grounds", "{list}; {item}"), shared),
             )
         )
@@ -1198,8 +1198,10 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
     branch = next(iter(branches)) if len(branches) == 1 else _("the branches concerned")
     return [
         ngettext(
-            "Proposed as a key person, for {branch} to confirm: {persons}.",
-            "Proposed as key persons, for {branch} to confirm: {persons}.",
+            "{persons}. On these grounds this person is proposed as a key person, for {branch} "
+            "to confirm.",
+            "{persons}. On these grounds they are proposed as key persons, for {branch} to "
+            "confirm.",
             len(notice.key_persons),
         ).format(persons=_joined(_p("key persons", "{list}; {item}"), said), branch=branch)
     ]
