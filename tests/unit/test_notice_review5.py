@@ -171,6 +171,13 @@ def test_the_self_review_owns_the_unanalysed_recurring_near_misses(example: dict
     ) in own
 
 
+def test_one_recurring_near_miss_is_owned_in_the_singular(example: dict[str, str]) -> None:
+    assert (
+        "对反复发生的“撤除防护号志前未确认人员撤出”事故苗子，车间党总支未组织典型案例剖析，"
+        "督导不力。"
+    ) in example["2025-09"]
+
+
 def test_the_next_months_adopted_priorities_are_passed_on(example: dict[str, str]) -> None:
     part = _between(example["zh"], "（七）11月份保安全重点", "四、考核结果")
     assert "车间党总支11月3日确定的11月份保安全重点如下，请各责任单位抓好落实：" in part

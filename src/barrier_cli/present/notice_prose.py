@@ -972,18 +972,19 @@ def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
     chronic = list(dict.fromkeys(m.problem or m.summary for m in notice.near_misses if m.since > 1))
     if not chronic:
         return []
+    quoted = [_("“{what}”").format(what=c) for c in chronic]
+    if len(chronic) == 1:
+        return [
+            _(
+                "{issuer} did not have the recurring near miss {problem} analysed as a typical "
+                "case, and did not supervise the branches closely enough."
+            ).format(issuer=issuer, problem=quoted[0])
+        ]
     return [
-        ngettext(
-            "{issuer} did not have {n} kind of recurring near miss ({problems}) analysed as "
-            "a typical case, and did not supervise the branches closely enough.",
-            "{issuer} did not have the {n} kinds of recurring near miss ({problems}) analysed "
-            "as typical cases, and did not supervise the branches closely enough.",
-            len(chronic),
-        ).format(
-            issuer=issuer,
-            n=i18n.counted(len(chronic)),
-            problems=_and([_("“{what}”").format(what=c) for c in chronic]),
-        )
+        _(
+            "{issuer} did not have the {n} kinds of recurring near miss ({problems}) analysed as "
+            "typical cases, and did not supervise the branches closely enough."
+        ).format(issuer=issuer, n=i18n.counted(len(chronic)), problems=_and(quoted))
     ]
 
 
