@@ -179,3 +179,16 @@ def test_action_done_verified_by_pinyin(root: Path, tmp_path: Path) -> None:
     assert (
         unknown.returncode == 1 and "--verified-by: org.yaml 中没有人员“nobody”" in unknown.stderr
     )
+
+
+def test_pairing_add_takes_the_plans_cadence_by_key_or_label(root: Path, tmp_path: Path) -> None:
+    args = ["pairing", "add", "--no-input", "--mentor", "王五", "--person", "li_si"]
+    before = snapshot(root)
+    done = barrier(root, *args, "--reasons", "1", "--cadence", "每周一次", tmp_path=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert _only_new(before, root)["cadence"] == "weekly"
+    # a cadence the plan cannot have is one clear line, and nothing is written
+    before = snapshot(root)
+    done = barrier(root, *args, "--reasons", "1", "--cadence", "daily", tmp_path=tmp_path)
+    assert done.returncode == 1 and "cadence" in done.stderr and "Traceback" not in done.stderr
+    assert snapshot(root) == before
