@@ -32,7 +32,6 @@ if TYPE_CHECKING:
     from barrier_cli.core.models.standard import Standard
 
 
-
 def _without_pydantic_plugins() -> None:
     """Tell pydantic there are no plugins before it looks for them.
 
