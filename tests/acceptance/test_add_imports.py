@@ -84,6 +84,9 @@ def test_an_add_imports_only_its_own_kinds_model(tmp_path: Path) -> None:
     assert "barrier_cli.core.models.salvage" not in modules  # for invalid files only
     # the checks of one record run in this process: no pool of workers is prepared
     assert "multiprocessing" not in modules
+    # pydantic is told there are no plugins (`models._without_pydantic_plugins`): looking
+    # for them reads every installed distribution's metadata, on every add
+    assert "importlib.metadata" not in modules
     assert {m for m in modules if m.split(".")[0] in ("pandas", "jinja2")} == set()
 
 
@@ -99,3 +102,45 @@ def test_a_record_is_known_by_its_models_exported_name() -> None:
     assert models.exported_name(report()) == "Report"
     assert models.exported_name(pairing()) == "Pairing"
     assert models.exported_name(object()) is None
+
+
+AT_FIRST_PROMPT = """
+import os, sys
+from barrier_cli.write.entry import plainline
+
+def drawn(prompt, loaded, start):
+    os.write(1, (prompt + "\\n[modules] " + " ".join(sorted(sys.modules)) + "\\n").encode())
+    os._exit(0)
+
+plainline.read_line = drawn
+from barrier_cli.cli.main import run
+sys.argv[0] = "barrier"
+run()
+"""
+
+
+def test_nothing_heavy_is_imported_before_the_first_prompt(tmp_path: Path) -> None:
+    """The first question of `report add` is up before pydantic, the models, the checker
+    or prompt_toolkit are imported (issue 19: the first prompt within 1.5× `--help`); they
+    load in the background once it is shown."""
+    import pexpect
+
+    root = copy_tree(tmp_path)
+    environ = env(tmp_path, BARRIER_CACHE_DIR=str(tmp_path / "cache"))
+    environ.pop("PYTHONPROFILEIMPORTTIME", None)
+    child = pexpect.spawn(
+        sys.executable,
+        ["-c", AT_FIRST_PROMPT, "--records", str(root), "report", "add"],
+        env=environ,
+        encoding="utf-8",
+        timeout=60,
+    )
+    child.expect("发现日期")
+    child.expect(r"\[modules\] (.*)\r?\n")
+    modules = set(child.match.group(1).split())
+    child.expect(pexpect.EOF)
+    assert "barrier_cli.write.entry.early" in modules  # the probe did stand at the prompt
+    heavy = ("pydantic", "pydantic_core", "prompt_toolkit", "asyncio", "ruamel", "msgspec")
+    assert {m for m in modules if m.split(".")[0] in heavy} == set()
+    assert {m for m in modules if m.startswith("barrier_cli.core.models")} == set()
+    assert not any(m.startswith("barrier_cli.checks") for m in modules)

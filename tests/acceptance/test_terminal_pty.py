@@ -76,6 +76,23 @@ def test_a_future_date_is_refused_at_its_prompt_in_chinese(root: Path, tmp_path:
     assert _ends(child)[0] == 130
 
 
+def test_what_is_typed_before_prompt_toolkit_takes_the_first_line_over_is_kept(
+    root: Path, tmp_path: Path
+) -> None:
+    """The first question is read by a plain line reader until prompt_toolkit is loaded
+    (`plainline`); the half-typed answer goes over with the line and is checked as typed."""
+    child = spawn_at(root, tmp_path, "report", "add", BARRIER_USER="zhang_san")
+    child.expect(r"发现日期 \[2026-11-24\]")
+    child.send("2026-12-0")
+    time.sleep(1.5)  # prompt_toolkit is loaded, and has drawn the line again with its help
+    child.expect("2026-12-0")
+    child.send("1\r")
+    index = child.expect([r"发现日期 2026-12-01 晚于今天，不能晚于今天", "报送人"])
+    assert index == 0
+    child.sendintr()
+    assert _ends(child)[0] == 130
+
+
 def test_a_person_not_in_the_unit_is_refused_at_the_reporter_prompt(
     root: Path, tmp_path: Path
 ) -> None:

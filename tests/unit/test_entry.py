@@ -282,7 +282,7 @@ def test_completion_offers_people_by_id_or_name_for_the_item_being_typed(
     from prompt_toolkit.completion import CompleteEvent
     from prompt_toolkit.document import Document
 
-    from barrier_cli.write.entry.terminal import Candidates
+    from barrier_cli.write.entry.ptk import Candidates
 
     completer = Candidates()
     completer.items = question("persons").candidates(ctx)

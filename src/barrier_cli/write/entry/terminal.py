@@ -2,56 +2,27 @@
 
 prompt_toolkit needs a terminal on both ends; the CLI only builds this prompter when stdin
 and stdout are ttys and otherwise runs without prompts.
+
+prompt_toolkit and asyncio cost most of a `--help` to import. The first question (a date
+whose default is today, `early`) is therefore drawn and read by a plain line reader
+(`plainline`) while a background thread imports them; as soon as they are loaded the line
+is handed over, what was typed so far kept, and drawn again by prompt_toolkit with its help
+line. A person has rarely typed a key by then.
 """
 
 from __future__ import annotations
 
-import asyncio
-import re
-import sys
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from prompt_toolkit import PromptSession
-from prompt_toolkit.completion import CompleteEvent, Completer, Completion
-from prompt_toolkit.document import Document
-from prompt_toolkit.output import ColorDepth
-
-from barrier_cli.core import color
-from barrier_cli.write.entry.questions import Offered
+from barrier_cli.write.entry import plainline
 from barrier_cli.write.entry.session import Idle
 
-_LAST_ITEM = re.compile(r"[^,，、;；\s]*$")
+if TYPE_CHECKING:
+    from prompt_toolkit import PromptSession
 
-
-class Candidates(Completer):
-    """Completes the word being typed (the last item of a list) from (text, meta) pairs."""
-
-    def __init__(self) -> None:
-        self.items: list[tuple[str, str]] = []
-        self.multi = False
-
-    def get_completions(self, document: Document, event: CompleteEvent) -> Iterable[Completion]:
-        before = document.text_before_cursor
-        word = _LAST_ITEM.search(before).group(0) if self.multi else before  # type: ignore[union-attr]
-        if isinstance(self.items, Offered):
-            for text, meta in self.items.for_word(word):
-                yield Completion(text, start_position=-len(word), display_meta=meta)
-            return
-        low = word.casefold()
-        for text, meta in self.items:
-            if text.casefold().startswith(low) or (low and low in meta.casefold()):
-                yield Completion(text, start_position=-len(word), display_meta=meta)
-
-
-def color_depth() -> ColorDepth | None:
-    """The run's colour choice for prompt_toolkit, which on its own knows only NO_COLOR:
-    ``--color never`` gives monochrome, ``--color always`` colours whatever NO_COLOR or
-    TERM say, and otherwise prompt_toolkit decides from the terminal (None)."""
-    if not color.enabled(sys.stdout):
-        return ColorDepth.DEPTH_1_BIT
-    if color.choice() == "always":
-        return ColorDepth.DEPTH_8_BIT
-    return None
+    from barrier_cli.write.entry.ptk import Candidates
 
 
 class TerminalPrompter:
@@ -61,11 +32,9 @@ class TerminalPrompter:
     """
 
     def __init__(self, idle: float | None = None) -> None:
-        self._completer = Candidates()
-        self._session: PromptSession[str] = PromptSession(
-            completer=self._completer, color_depth=color_depth()
-        )
         self._idle = idle
+        self._built: tuple[PromptSession[str], Candidates] | None = None
+        self._loader: threading.Thread | None = None
         self._clocks: list[Callable[[object], None]] = []
         self._then: list[Callable[[], None]] = []
 
@@ -76,24 +45,65 @@ class TerminalPrompter:
         self._then.append(then)
 
     def ask(self, prompt: str, *, candidates: list[tuple[str, str]], multi: bool, hint: str) -> str:
-        self._completer.items = candidates
-        self._completer.multi = multi
         *above, last = prompt.split("\n")
         for line in above:
             print(line, flush=True)
+        typed = ""
+        if self._built is None and self._loader is None and self._idle is None and not candidates:
+            loaded = threading.Event()
+            early = plainline.read_line(last, loaded, lambda: self._load(loaded))
+            if early is not None and early.done:
+                return early.text
+            typed = early.text if early is not None else ""
+        session, completer = self._session()
+        completer.items = candidates
+        completer.multi = multi
         try:
-            return self._session.prompt(last, bottom_toolbar=hint or None, pre_run=self._pre_run)
+            return session.prompt(
+                last, default=typed, bottom_toolbar=hint or None, pre_run=self._pre_run
+            )
         except EOFError:
             raise KeyboardInterrupt from None
         finally:
             # The clock belongs to this prompt's event loop, which has ended.
             for handler in self._clocks:
-                self._session.default_buffer.on_text_changed -= handler
+                session.default_buffer.on_text_changed -= handler
             self._clocks.clear()
+
+    def _load(self, loaded: threading.Event) -> None:
+        """Import prompt_toolkit in the background, then start what waits for the first
+        prompt to be shown (the tree's index): one after the other, in one thread, so that
+        two threads never import at once."""
+        then, self._then = self._then, []
+
+        def run() -> None:
+            try:
+                import barrier_cli.write.entry.ptk  # noqa: F401
+            except BaseException:  # imported again where it is used, and raised there
+                pass
+            finally:
+                loaded.set()
+            for call in then:
+                call()
+
+        self._loader = threading.Thread(target=run, daemon=True)
+        self._loader.start()
+
+    def _session(self) -> tuple[PromptSession[str], Candidates]:
+        if self._built is None:
+            if self._loader is not None:
+                self._loader.join()
+            from barrier_cli.write.entry.ptk import Candidates, new_session
+
+            completer = Candidates()
+            self._built = new_session(completer), completer
+        return self._built
 
     def _pre_run(self) -> None:
         """Before the first draw: what waits for the prompt to be shown runs after it (the
         loop's next turn), and the idle clock starts."""
+        import asyncio  # loaded with prompt_toolkit, which runs this
+
         loop = asyncio.get_running_loop()
         for then in self._then:
             loop.call_soon(then)
@@ -103,7 +113,10 @@ class TerminalPrompter:
 
     def _arm(self) -> None:
         """Start the idle clock; every change of the line starts it again."""
-        app = self._session.app
+        import asyncio
+
+        session, _ = self._session()
+        app = session.app
         loop = asyncio.get_running_loop()
         timer: list[asyncio.TimerHandle] = []
 
@@ -112,6 +125,6 @@ class TerminalPrompter:
                 timer.pop().cancel()
             timer.append(loop.call_later(self._idle or 0, lambda: app.exit(exception=Idle())))
 
-        self._session.default_buffer.on_text_changed += restart
+        session.default_buffer.on_text_changed += restart
         self._clocks.append(restart)
         restart()
