@@ -383,28 +383,24 @@ def analysis() -> Builder:
         "records of earlier months to compare with.{% endtrans %}{% endif %}"
     )
     b.para(
-        '{% set near = a.by.category | selectattr("key", "equalto", "near_miss") '
-        '| map(attribute="count") | sum %}'
+        "{% set near = a.by.category | selectattr(\"key\", \"equalto\", \"near_miss\") | map(attribute=\"count\") | sum %}"
         "{% set groups = {} %}{% for i in a.incidents %}{% set k = kind_of(i) %}"
         "{% set ignored = groups.update({k: groups.get(k, []) + [i]}) %}{% endfor %}"
-        "{% for k, cases in groups.items() %}{% set named = [] %}{% for i in cases %}"
+        "{% set said = [] %}{% for k, cases in groups.items() %}{% set named = [] %}"
+        "{% for i in cases %}"
         "{% set ignored = named.append(_(\"%(subject)s on %(date)s\", date=i.date | day(year), subject=i.subject)) %}"
         "{% endfor %}{% set which = named | join(_(\", \")) %}"
-        "{% set num = cases | length | spelled %}{{ sp if not loop.first }}"
-        "{% trans count=cases | length, what=k %}There was one {{ what }} this month ("
-        "{{ which }}){% pluralize %}There were {{ num }} cases of {{ what }} this month ("
-        "{{ which }}){% endtrans %}"
+        "{% set clause = ngettext(\"one %(what)s (%(which)s)\", \"%(num)s cases of %(what)s (%(which)s)\", cases | length, what=k, which=which, num=cases | length | spelled) %}"
         "{% set earlier = a.earlier_in_year.get(cases[-1].id, []) %}{% if earlier %}"
         "{% set before = [] %}{% for e in earlier %}"
         "{% set ignored = before.append(_(\"%(unit)s on %(date)s\", date=e.date | day(year), unit=e.team | in_text)) %}"
-        "{% endfor %}{% set listed = before | join(_(\", \")) %}"
-        "{% set total = (earlier | length) + (cases | length) %}"
-        "{% set nth = total | cnum if lang == \"zh\" else total | spelled %}{% trans %}, "
-        "{{ nth }} in all this year (earlier: {{ listed }}"
-        "); every branch must take it as a serious warning{% endtrans %}{% endif %}"
-        "{{ _(\".\") }}{% else %}"
+        "{% endfor %}{% set total = (earlier | length) + (cases | length) %}"
+        "{% set clause = clause ~ _(\", %(nth)s in all this year (earlier: %(listed)s); every branch must take it as a serious warning\", nth=total | cnum if lang == \"zh\" else total | spelled, listed=before | join(_(\", \"))) %}"
+        "{% endif %}{% set ignored = said.append(clause) %}{% endfor %}{% if said %}"
+        "{% set cases = said | join(_(\"; \")) %}{% trans %}This month saw {{ cases }}."
+        "{% endtrans %}{% else %}"
         "{{ _(\"No accident or violation was registered as a case this month.\") }}"
-        "{% endfor %}{% if near %}{{ sp }}{% set reps = a.near_miss_repeats %}"
+        "{% endif %}{% if near %}{{ sp }}{% set reps = a.near_miss_repeats %}"
         "{% set num = near | spelled %}"
         "{% set began = a.cumulative.since if a.cumulative and a.cumulative.since else a.month.first %}"
         "{% set began = _(\"%(mname)s %(year)s\", mname=began.month if lang == \"zh\" else months[began.month - 1], year=began.year) %}"
@@ -784,10 +780,15 @@ def analysis() -> Builder:
     b.tag("{%p endif %}")
     b.tag("{%p if p.incidents %}")
     b.para(
-        "{% for i in p.incidents %}{% set kind = kind_of(i) %}{% set date = i.date | day(year) %}"
-        "{% set what = i.subject %}{% set team = i.team | dash %}{{ sp if not loop.first }}"
-        "{% trans %}The {{ kind }} of {{ date }} ({{ what }}, {{ team }}) is also a {{ element }} "
-        "problem; see part 3.{% endtrans %}{% endfor %}"
+        "{% if p.incidents | length == 1 %}{% set i = p.incidents[0] %}"
+        "{% set kind = kind_of(i) %}{% set date = i.date | day(year) %}"
+        "{% set what = i.subject %}{% set team = i.team | dash %}{% trans %}The "
+        "{{ kind }} of {{ date }} ({{ what }}, {{ team }}) is also a {{ element }}"
+        " problem; see part 3.{% endtrans %}{% else %}{% set named = [] %}"
+        "{% for i in p.incidents %}"
+        "{% set ignored = named.append(_(\"the %(kind)s of %(date)s (%(what)s, %(team)s)\", kind=kind_of(i), date=i.date | day(year), what=i.subject, team=i.team | dash)) %}"
+        "{% endfor %}{% set cases = named | join(_(\", \")) %}{% trans %}Also {{ element }}"
+        " problems: {{ cases }}; see part 3.{% endtrans %}{% endif %}"
     )
     b.tag("{%p endif %}")
     b.tag("{%p else %}")

@@ -61,7 +61,7 @@ def test_the_accident_is_said_as_the_years_third_of_its_class(zh: str, en: str) 
         "须引起各党支部高度警觉。"
     ) in zh
     assert (
-        "There was one general class A accident this month (late departure of train 33062 on "
+        "This month saw one general class A accident (late departure of train 33062 on "
         "9 October), three in all this year (earlier: the Shift 3 branch on 14 March, the "
         "Shift 2 branch on 21 June); every branch must take it as a serious warning."
     ) in en
@@ -257,6 +257,7 @@ def test_a_units_name_in_a_sentence_takes_its_article() -> None:
     assert english_unit("Shift 1 branch") == "the Shift 1 branch"
     assert english_unit("Shift 1 Group 1") == "Shift 1 Group 1"
     assert english_unit("Workshop General Party Branch") == "Workshop General Party Branch"
+    assert english_unit("三班党支部") == "三班党支部"
 
 
 def test_2025_09_has_no_registered_case_but_says_its_near_misses(september_zh: str) -> None:

@@ -386,7 +386,8 @@ def english_unit(name: str) -> str:
     """A unit's English name as running text says it: a name ending in a common noun takes
     its article (the Shift 1 branch: "2 in the Shift 4 branch"), a proper name none. Tables,
     headings and list heads print the name as the org gives it (a cell or a line opening
-    with "the" reads wrong), so the view keeps that and a sentence asks for this."""
+    with "the" reads wrong), so the view keeps that and a sentence asks for this. A Chinese
+    name (三班党支部) has no such ending and is returned as it is."""
     return "the " + name if _COMMON_NOUN.fullmatch(name) else name
 
 

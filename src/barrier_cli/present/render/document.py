@@ -141,7 +141,7 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "spelled": lambda n, capital=False: counted(int(n), lang, capital=capital),
         "dash": dash,
         # a unit's name in a sentence: "2 in the Shift 4 branch" (tables keep the bare name)
-        "in_text": lambda name: english_unit(name) if lang == "en" else name,
+        "in_text": english_unit,
         "day": lambda v, year=None: day(v, lang, year),
         "moment": lambda v, year=None: moment(v, lang, year),
         "periods": lambda v, year=None: periods(v, lang, year),
