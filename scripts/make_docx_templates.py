@@ -383,68 +383,67 @@ def analysis() -> Builder:
         "records of earlier months to compare with.{% endtrans %}{% endif %}"
     )
     b.para(
-        "{% set near = a.by.category | selectattr(\"key\", \"equalto\", \"near_miss\") | map(attribute=\"count\") | sum %}"
+        '{% set near = a.by.category | selectattr("key", "equalto", "near_miss") | map(attribute="count") | sum %}'
         "{% set groups = {} %}{% for i in a.incidents %}{% set k = kind_of(i) %}"
         "{% set ignored = groups.update({k: groups.get(k, []) + [i]}) %}{% endfor %}"
         "{% set said = [] %}{% for k, cases in groups.items() %}{% set named = [] %}"
         "{% for i in cases %}"
-        "{% set ignored = named.append(_(\"%(subject)s on %(date)s\", date=i.date | day(year), subject=i.subject)) %}"
-        "{% endfor %}{% set which = named | join(_(\", \")) %}"
-        "{% set clause = ngettext(\"one %(what)s (%(which)s)\", \"%(num)s cases of %(what)s (%(which)s)\", cases | length, what=k, which=which, num=cases | length | spelled) %}"
+        '{% set ignored = named.append(_("%(subject)s on %(date)s", date=i.date | day(year), subject=i.subject)) %}'
+        '{% endfor %}{% set which = named | join(_(", ")) %}'
+        '{% set clause = ngettext("one %(what)s (%(which)s)", "%(num)s cases of %(what)s (%(which)s)", cases | length, what=k, which=which, num=cases | length | spelled) %}'
         "{% set earlier = a.earlier_in_year.get(cases[-1].id, []) %}{% if earlier %}"
         "{% set before = [] %}{% for e in earlier %}"
-        "{% set ignored = before.append(_(\"%(unit)s on %(date)s\", date=e.date | day(year), unit=e.team | in_text)) %}"
+        '{% set ignored = before.append(_("%(unit)s on %(date)s", date=e.date | day(year), unit=e.team | in_text)) %}'
         "{% endfor %}{% set total = (earlier | length) + (cases | length) %}"
-        "{% set clause = clause ~ _(\", %(nth)s in all this year (earlier: %(listed)s); every branch must take it as a serious warning\", nth=total | cnum if lang == \"zh\" else total | spelled, listed=before | join(_(\", \"))) %}"
+        '{% set clause = clause ~ _(", %(nth)s in all this year (earlier: %(listed)s); every branch must take it as a serious warning", nth=total | cnum if lang == "zh" else total | spelled, listed=before | join(_(", "))) %}'
         "{% endif %}{% set ignored = said.append(clause) %}{% endfor %}{% if said %}"
-        "{% set cases = said | join(_(\"; \")) %}{% trans %}This month saw {{ cases }}."
+        '{% set cases = said | join(_("; ")) %}{% trans %}This month saw {{ cases }}.'
         "{% endtrans %}{% else %}"
-        "{{ _(\"No accident or violation was registered as a case this month.\") }}"
+        '{{ _("No accident or violation was registered as a case this month.") }}'
         "{% endif %}{% if near %}{{ sp }}{% set reps = a.near_miss_repeats %}"
         "{% set num = near | spelled %}"
         "{% set began = a.cumulative.since if a.cumulative and a.cumulative.since else a.month.first %}"
-        "{% set began = _(\"%(mname)s %(year)s\", mname=began.month if lang == \"zh\" else months[began.month - 1], year=began.year) %}"
+        '{% set began = _("%(mname)s %(year)s", mname=began.month if lang == "zh" else months[began.month - 1], year=began.year) %}'
         "{% if reps %}{% set items = [] %}{% set covered = [] %}{% for rep in reps %}"
         "{% set what = rep.text | quote %}{% set k = rep.reports | length %}"
         "{% set ignored = covered.append(k) %}{% set places = [] %}"
         "{% for r in rep.reports %}"
-        "{% set ignored = places.append(_(\"%(unit)s on %(date)s\", date=r.date | day(year), unit=r.unit_name | in_text)) %}"
-        "{% endfor %}{% set where = places | join(_(\", \")) %}{% if k == 1 %}"
-        "{% set item = _(\"%(what)s once this month (%(where)s)\", what=what, where=where) %}"
+        '{% set ignored = places.append(_("%(unit)s on %(date)s", date=r.date | day(year), unit=r.unit_name | in_text)) %}'
+        '{% endfor %}{% set where = places | join(_(", ")) %}{% if k == 1 %}'
+        '{% set item = _("%(what)s once this month (%(where)s)", what=what, where=where) %}'
         "{% elif k == 2 %}"
-        "{% set item = _(\"%(what)s twice this month (%(where)s)\", what=what, where=where) %}"
+        '{% set item = _("%(what)s twice this month (%(where)s)", what=what, where=where) %}'
         "{% else %}"
-        "{% set item = _(\"%(what)s %(num)s times this month (%(where)s)\", what=what, num=k | spelled, where=where) %}"
+        '{% set item = _("%(what)s %(num)s times this month (%(where)s)", what=what, num=k | spelled, where=where) %}'
         "{% endif %}{% if rep.recent > k %}"
-        "{% set item = item ~ _(\", %(recent)s times in the last three months\", recent=rep.recent | spelled) %}"
+        '{% set item = item ~ _(", %(recent)s times in the last three months", recent=rep.recent | spelled) %}'
         "{% endif %}{% if rep.since > rep.recent %}"
-        "{% set item = item ~ _(\", %(since)s times since %(began)s\", since=rep.since | spelled, began=began) %}"
+        '{% set item = item ~ _(", %(since)s times since %(began)s", since=rep.since | spelled, began=began) %}'
         "{% endif %}{% if rep.not_held %}"
-        "{% set item = item ~ _(\": the measure %(measure)s has not held\", measure=rep.not_held[0] | quote) %}"
+        '{% set item = item ~ _(": the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
         "{% endif %}"
-        "{% set ignored = items.append(_(\"(%(n)s) %(item)s\", n=loop.index | cnum, item=item) if reps | length > 1 else item) %}"
-        "{% endfor %}{% set listed = items | join(_(\"; \")) %}"
+        '{% set ignored = items.append(_("(%(n)s) %(item)s", n=loop.index | cnum, item=item) if reps | length > 1 else item) %}'
+        '{% endfor %}{% set listed = items | join(_("; ")) %}'
         "{% if covered | sum == near %}{% trans count=near %}"
         "One near miss was reported this month, of a hazard that keeps recurring: "
         "{{ listed }}.{% pluralize %}This month, {{ num }}"
         " near misses were reported, all of hazards that keep recurring: {{ listed }}."
-        "{% endtrans %}{% else %}{% trans count=near %}"
-        "One near miss was reported this month.{% pluralize %}This month, {{ num }}"
+        "{% endtrans %}{% else %}{% trans %}This month, {{ num }}"
         " near misses were reported, among them hazards that keep recurring: {{ listed }}"
         ".{% endtrans %}{% endif %}"
-        "{% set unstudied = reps | rejectattr(\"studied\") | list %}{{ sp }}"
+        '{% set unstudied = reps | rejectattr("studied") | list %}{{ sp }}'
         "{% if unstudied | length == reps | length %}{% trans count=reps | length %}"
         "It keeps recurring, yet neither the general branch nor the branch concerned has analysed it as a typical case; it is ranked among the weak links in part 5."
         "{% pluralize %}"
         "They keep recurring, yet neither the general branch nor the branches concerned have analysed them as typical cases; they are ranked among the weak links in part 5."
         "{% endtrans %}{% elif unstudied %}"
-        "{% set which = unstudied | map(attribute=\"text\") | map(\"quote\") | join(_(\", \")) %}"
+        '{% set which = unstudied | map(attribute="text") | map("quote") | join(_(", ")) %}'
         "{% trans count=unstudied | length %}Of them, {{ which }}"
         " has not been analysed as a typical case; all are ranked among the weak links in part 5."
         "{% pluralize %}Of them, {{ which }}"
         " have not been analysed as typical cases; all are ranked among the weak links in part 5."
         "{% endtrans %}{% else %}"
-        "{{ _(\"They are ranked among the weak links in part 5.\") }}{% endif %}{% else %}"
+        '{{ _("They are ranked among the weak links in part 5.") }}{% endif %}{% else %}'
         "{% trans count=near %}One near miss was reported this month.{% pluralize %}"
         "This month, {{ num }} near misses were reported.{% endtrans %}{% endif %}"
         "{% endif %}"
@@ -625,18 +624,18 @@ def analysis() -> Builder:
     b.tag("{%p if tl.open_earlier %}")
     b.para(
         "{% set earlier = tl.open_earlier %}{% set named = [] %}"
-        "{% for o in a.open_earlier %}{% set category = o.category | label(\"category\") %}"
+        '{% for o in a.open_earlier %}{% set category = o.category | label("category") %}'
         "{% set day = o.date | day(year) %}{% if o.text %}"
-        "{% set ignored = named.append(_(\"the %(category)s of %(day)s, %(what)s\", category=category, day=day, what=o.text | quote)) %}"
+        '{% set ignored = named.append(_("the %(category)s of %(day)s, %(what)s", category=category, day=day, what=o.text | quote)) %}'
         "{% else %}"
-        "{% set ignored = named.append(_(\"the %(category)s report of %(day)s\", category=category, day=day)) %}"
-        "{% endif %}{% endfor %}{% set which = named | join(_(\", \")) %}"
+        '{% set ignored = named.append(_("the %(category)s report of %(day)s", category=category, day=day)) %}'
+        '{% endif %}{% endfor %}{% set which = named | join(_(", ")) %}'
         "{% set more = earlier - (named | length) %}{% if more %}"
-        "{% set which = which ~ _(\" and %(n)s more\", n=more) %}{% endif %}"
+        '{% set which = which ~ _(" and %(n)s more", n=more) %}{% endif %}'
         "{% if earlier == 1 %}"
-        "{{ _(\"Still open at the month's end from an earlier month: %(which)s.\", which=which) }}"
+        '{{ _("Still open at the month\'s end from an earlier month: %(which)s.", which=which) }}'
         "{% else %}"
-        "{{ _(\"Still open at the month's end from earlier months, %(n)s reports: %(which)s.\", n=earlier, which=which) }}"
+        '{{ _("Still open at the month\'s end from earlier months, %(n)s reports: %(which)s.", n=earlier, which=which) }}'
         "{% endif %}"
     )
     b.tag("{%p endif %}")
@@ -786,8 +785,8 @@ def analysis() -> Builder:
         "{{ kind }} of {{ date }} ({{ what }}, {{ team }}) is also a {{ element }}"
         " problem; see part 3.{% endtrans %}{% else %}{% set named = [] %}"
         "{% for i in p.incidents %}"
-        "{% set ignored = named.append(_(\"the %(kind)s of %(date)s (%(what)s, %(team)s)\", kind=kind_of(i), date=i.date | day(year), what=i.subject, team=i.team | dash)) %}"
-        "{% endfor %}{% set cases = named | join(_(\", \")) %}{% trans %}Also {{ element }}"
+        '{% set ignored = named.append(_("the %(kind)s of %(date)s (%(what)s, %(team)s)", kind=kind_of(i), date=i.date | day(year), what=i.subject, team=i.team | dash)) %}'
+        '{% endfor %}{% set cases = named | join(_(", ")) %}{% trans %}Also {{ element }}'
         " problems: {{ cases }}; see part 3.{% endtrans %}{% endif %}"
     )
     b.tag("{%p endif %}")

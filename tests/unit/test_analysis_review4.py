@@ -224,7 +224,9 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     assert "analysed at a branch committee meeting on 13 October." in en
     assert "Feedback was given on 46 reports this month, all within seven days." in en
     assert "This month saw one general class A accident (" in en
-    assert "In the last three months, two people broke the rules repeatedly: Liu Yang, Sun Hao." in en
+    assert (
+        "In the last three months, two people broke the rules repeatedly: Liu Yang, Sun Hao." in en
+    )
     assert "The register holds three mentoring pairs" in en
     assert "- On 31 October, 20 actions and measures were still open, 5 of them overdue." in en
     assert "Kong Xiangyu (responsible for oversight): removed from post on 27 October" in en

@@ -11,16 +11,17 @@ from pathlib import Path
 
 import pytest
 
+import minitree
 from barrier_cli.core.models import HazardLog
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze
-from barrier_cli.reports.analysis.result import Problem
+from barrier_cli.reports.analysis.patrols import cadre_patrols
+from barrier_cli.reports.analysis.result import Count, Problem
 from barrier_cli.reports.analysis.showing import with_showing
 from barrier_cli.reports.names import english_unit
-from tests import minitree
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
@@ -96,20 +97,36 @@ def test_a_near_miss_hazard_analysed_as_a_case_is_not_said_unanalysed() -> None:
     """zh 10 on a hand-made tree: a case citing a report of the hazard, analysed, is the
     hazard taken up as a typical case; the conclusion then names none unanalysed."""
     log = HazardLog.model_validate(
-        {"hazards": [{"id": "H-1", "name": "邻线来车避让不及时", "element": "management",
-                      "phrases": ["未及时下道"]}]}
+        {
+            "hazards": [
+                {
+                    "id": "H-1",
+                    "name": "邻线来车避让不及时",
+                    "element": "management",
+                    "phrases": ["未及时下道"],
+                }
+            ]
+        }
     )
     reports = [
-        minitree.report(id=f"R-2026100{d}-000{d}", date=dt.date(2026, 10, d),
-                        category="near_miss", element="management", summary="作业人员未及时下道避让")
+        minitree.report(
+            id=f"R-2026100{d}-000{d}",
+            date=dt.date(2026, 10, d),
+            category="near_miss",
+            element="management",
+            summary="作业人员未及时下道避让",
+        )
         for d in (2, 5)
     ]
     plain = dataclasses.replace(minitree.build(*reports), hazards=log)
     said = render_analysis(analyze(plain, OCT, today=TODAY), fmt="md", lang="zh")
     assert "上述问题反复发生，车间党总支和有关党支部均未作为典型案例剖析" in said
     case = minitree.incident(
-        id="I-20261006-01", date=dt.date(2026, 10, 6), type="precursor",
-        reports=[reports[0].id], analysis={"levels": {"branch": "班前预想未提醒邻线来车"}},
+        id="I-20261006-01",
+        date=dt.date(2026, 10, 6),
+        type="precursor",
+        reports=[reports[0].id],
+        analysis={"levels": {"branch": "班前预想未提醒邻线来车"}},
     )
     studied = dataclasses.replace(minitree.build(*reports, case), hazards=log)
     said = render_analysis(analyze(studied, OCT, today=TODAY), fmt="md", lang="zh")
@@ -142,27 +159,57 @@ def test_a_hazard_on_two_sidings_is_one_problem_on_a_hand_made_tree() -> None:
     """Two lamp reports of one hazard, worded by place, are one problem with both places;
     two different one-off faults are each named with their unit, none hidden."""
     log = HazardLog.model_validate(
-        {"hazards": [{"id": "H-8", "name": "场区照明灯损坏", "element": "equipment",
-                      "phrases": ["照明灯损坏"]}]}
+        {
+            "hazards": [
+                {
+                    "id": "H-8",
+                    "name": "场区照明灯损坏",
+                    "element": "equipment",
+                    "phrases": ["照明灯损坏"],
+                }
+            ]
+        }
     )
     reports = [
-        minitree.report(id="R-20261002-0001", date=dt.date(2026, 10, 2), category="hazard",
-                        element="equipment", summary="出发场2道照明灯损坏", location="出发场2道"),
-        minitree.report(id="R-20261003-0002", date=dt.date(2026, 10, 3), category="hazard",
-                        element="equipment", summary="到达场3道照明灯损坏", location="到达场3道"),
+        minitree.report(
+            id="R-20261002-0001",
+            date=dt.date(2026, 10, 2),
+            category="hazard",
+            element="equipment",
+            summary="出发场2道照明灯损坏",
+            location="出发场2道",
+        ),
+        minitree.report(
+            id="R-20261003-0002",
+            date=dt.date(2026, 10, 3),
+            category="hazard",
+            element="equipment",
+            summary="到达场3道照明灯损坏",
+            location="到达场3道",
+        ),
     ] + [
-        minitree.report(id=f"R-2026100{n}-000{n}", date=dt.date(2026, 10, n), category="fault",
-                        element="equipment", summary=text, reporter=who)
-        for n, text, who in ((4, "钩舌销开口销丢失", "zhu"), (5, "制动缸缓解不良", "jiang"),
-                             (6, "车轮踏面擦伤", "zhu"), (7, "交叉杆端头螺栓松动", "jiang"),
-                             (8, "制动梁安全链脱落", "zhu"), (9, "闸瓦插销丢失", "jiang"))
+        minitree.report(
+            id=f"R-2026100{n}-000{n}",
+            date=dt.date(2026, 10, n),
+            category="fault",
+            element="equipment",
+            summary=text,
+            reporter=who,
+        )
+        for n, text, who in (
+            (4, "钩舌销开口销丢失", "zhu"),
+            (5, "制动缸缓解不良", "jiang"),
+            (6, "车轮踏面擦伤", "zhu"),
+            (7, "交叉杆端头螺栓松动", "jiang"),
+            (8, "制动梁安全链脱落", "zhu"),
+            (9, "闸瓦插销丢失", "jiang"),
+        )
     ]
     tree = dataclasses.replace(minitree.build(*reports), hazards=log)
     problem = Problem("equipment", 8, 1.0, [], [])
-    from barrier_cli.reports.analysis.result import Count
-
-    problem = dataclasses.replace(problem, categories=[Count("fault", "fault", 6, 0.75),
-                                                       Count("hazard", "hazard", 2, 0.25)])
+    problem = dataclasses.replace(
+        problem, categories=[Count("fault", "fault", 6, 0.75), Count("hazard", "hazard", 2, 0.25)]
+    )
     showing = {s.category: s for s in with_showing(tree, OCT, [problem])[0].showing}
     lamps = showing["hazard"].problems
     assert [(s.text, s.count, s.units) for s in lamps] == [
@@ -190,7 +237,9 @@ def test_the_english_problems_read_as_the_chinese_group_them(en: str) -> None:
 
 def test_the_accident_under_its_element_is_a_sentence_of_its_own(zh: str, en: str) -> None:
     """en 8: what "this" covers is said, the team in brackets."""
-    assert "此外，10月9日四班33062次晚点的一般A类事故属管理方面问题，详见第三部分典型案例剖析。" in zh
+    assert (
+        "此外，10月9日四班33062次晚点的一般A类事故属管理方面问题，详见第三部分典型案例剖析。" in zh
+    )
     assert (
         "The general class A accident of 9 October (late departure of train 33062, Shift 4 "
         "branch) is also a management problem; see part 3."
@@ -223,8 +272,6 @@ def test_the_cadres_days_are_working_days_the_members_duty_days(zh: str, en: str
 
 def test_a_cadre_on_a_shift_roster_owes_duty_days(examples: Tree) -> None:
     """zh 14, the other way: a cadre whose unit works a roster cycle owes its duty days."""
-    from barrier_cli.reports.analysis.patrols import cadre_patrols
-
     cadres = {p.name: p for p in cadre_patrols(examples, OCT, today=TODAY)}
     assert cadres and all(p.working_days for p in cadres.values())
     moved = examples.org.model_copy(
@@ -265,3 +312,64 @@ def test_2025_09_has_no_registered_case_but_says_its_near_misses(september_zh: s
     two near misses reported beside it."""
     assert "本月无立案的事故和“两违”。本月收集事故苗子信息2条，均属反复发生的问题：" in september_zh
     assert "无立案的事故、事故苗子" not in _part(september_zh, "## 一、", "## 二、")
+
+
+def test_near_misses_not_all_of_a_recurring_hazard_say_which_recur() -> None:
+    """zh 10, the other case: of three near misses two are one hazard; the sentence says
+    which recur (其中…), with no 一是 for a single one, the count since the records began."""
+    log = HazardLog.model_validate(
+        {
+            "hazards": [
+                {
+                    "id": "H-1",
+                    "name": "邻线来车避让不及时",
+                    "element": "management",
+                    "phrases": ["未及时下道"],
+                }
+            ]
+        }
+    )
+    reports = [
+        minitree.report(
+            date=dt.date(2026, month, day),
+            category="near_miss",
+            element="management",
+            summary=text,
+        )
+        for month, day, text in (
+            (8, 3, "作业人员未及时下道避让"),
+            (10, 2, "作业人员未及时下道避让"),
+            (10, 5, "邻线来车作业人员未及时下道"),
+            (10, 7, "检车员被线路杂物绊倒"),
+        )
+    ]
+    tree = dataclasses.replace(minitree.build(*reports), hazards=log)
+    said = render_analysis(analyze(tree, OCT, today=TODAY), fmt="md", lang="zh")
+    assert (
+        "本月收集事故苗子信息3条，其中反复发生的问题：“邻线来车避让不及时”2起（10月2日一班一组、"
+        "10月5日一班一组），近三个月共3起。上述问题反复发生，车间党总支和有关党支部均未作为典型案例剖析，"
+        "已列入第五部分薄弱环节。"
+    ) in said
+    assert "一是" not in _part(said, "## 一、总体情况", "### （一）")
+
+
+def test_an_accident_of_a_class_seen_earlier_in_the_year_says_so() -> None:
+    """zh 3 on a hand-made tree: the year's earlier accidents of the class, not those of
+    another class or of the year before, by date and team; 第二起 for the second."""
+    accidents = [
+        minitree.incident(
+            id=iid, date=day, type="accident", title=title, unit=unit, **{"class": grade}
+        )
+        for iid, day, title, unit, grade in (
+            ("I-20251120-01", dt.date(2025, 11, 20), "去年的事故", "B1-G1", "general_a"),
+            ("I-20260302-01", dt.date(2026, 3, 2), "风表忘撤被拉走", "B1-G1", "general_a"),
+            ("I-20260402-01", dt.date(2026, 4, 2), "另一类事故", "B2-G1", "general_b"),
+            ("I-20261008-01", dt.date(2026, 10, 8), "防溜铁鞋未撤", "B2-G1", "general_a"),
+        )
+    ]
+    tree = minitree.build(minitree.report(), *accidents)
+    said = render_analysis(analyze(tree, OCT, today=TODAY), fmt="md", lang="zh")
+    assert (
+        "本月发生一般A类事故1起（10月8日防溜铁鞋未撤），为本年第二起（3月2日一班一组），"
+        "须引起各党支部高度警觉。"
+    ) in said

@@ -65,7 +65,11 @@ def open_earlier(
     rows = sorted(
         (day, rid, category)
         for rid, day, gone, closed, category in zip(
-            columns.id, columns.date, columns.withdrawn, columns.closed, columns.category,
+            columns.id,
+            columns.date,
+            columns.withdrawn,
+            columns.closed,
+            columns.category,
             strict=True,
         )
         if not gone and day < month.first and (closed is None or closed > as_of)

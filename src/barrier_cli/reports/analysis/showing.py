@@ -44,7 +44,9 @@ def _shown(tree: Tree, text: str, reports: list[Report]) -> Shown:
         where = list(dict.fromkeys(p for p in places if p))
     else:
         units = {u.id: u.name for u in tree.org.units}
-        where = list(dict.fromkeys(units.get(u, u) for u in (tree.places.unit_of(r) or "" for r in reports)))
+        where = list(
+            dict.fromkeys(units.get(u, u) for u in (tree.places.unit_of(r) or "" for r in reports))
+        )
     return Shown(text, len(reports), [w for w in where if w])
 
 
