@@ -52,16 +52,16 @@ def totals(frame: pd.DataFrame, tree: Tree, month: Month) -> Totals:
 
 
 def open_earlier(
-    tree: Tree, month: Month, as_of: dt.date, columns: ReportColumns
+    tree: Tree, month: Month, as_of: dt.date, columns: ReportColumns, since: dt.date
 ) -> list[OpenEarlier]:
     """The reports of months before ``month`` still open at ``as_of``, oldest first, at most
     `OPEN_EARLIER_SHOWN`: "以前月份信息尚有1条未闭环" does not say which, a 公文 must.
 
-    Counted from ``columns`` (every report), as `timeliness` counts them; named by the words
-    of the report the tree holds whole or the open work it keeps of it (`Tree.earlier`), in
-    the tree's language; a report held by neither is named by its category alone."""
-    words = {r.id: r.summary for r in tree.earlier}
-    words.update((r.id, r.summary) for r in tree.reports)
+    Counted from ``columns`` (every report), as `timeliness` counts them; named by their words
+    in the tree's language when dated from ``since`` (the window the analysis holds whole
+    however the tree was read, `monthly.window`), else by their category alone: the same
+    document whether the tree was read whole or as columns."""
+    words = {r.id: r.summary for r in tree.reports if r.date >= since}
     rows = sorted(
         (day, rid, category)
         for rid, day, gone, closed, category in zip(

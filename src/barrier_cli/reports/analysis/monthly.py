@@ -215,7 +215,13 @@ def analyze_columns(
         scores=scores(tree, month, as_of, lang, compliance.missed()),
         near_miss_repeats=repeats,
         earlier_in_year=accidents_this_year(tree, month),
-        open_earlier=counts.open_earlier(tree, month, as_of, data.columns),
+        open_earlier=counts.open_earlier(
+            tree,
+            month,
+            as_of,
+            data.columns,
+            window(written, month, today=today, moment=moment).since,
+        ),
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),
     )
