@@ -387,43 +387,81 @@ def analysis() -> Builder:
         "{% set prev = t.reports | change(t.previous, t.previous_known) %}"
         "{% set ago = t.reports | change(t.year_ago, t.year_ago_known) %}"
         "{% set n = t.reports %}"
-        "{% if t.year_ago_known %}{% set then = t.year_ago %}{% trans %}{{ n }} safety reports "
-        "were collected this month, {{ prev }} on last month and {{ ago }} on the same month "
+        "{% if t.year_ago_known %}{% set then = t.year_ago %}{% trans %}The workshop collected "
+        "{{ n }} safety reports this month, {{ prev }} on last month and {{ ago }} on the same month "
         "last year ({{ then }}).{% endtrans %}"
-        "{% elif t.previous_known %}{% trans %}{{ n }} safety reports were collected this "
-        "month, {{ prev }} on last month; there are no records of the same month last year to "
+        "{% elif t.previous_known %}{% trans %}The workshop collected {{ n }} safety "
+        "reports this month, {{ prev }} on last month; there are no records of the same month last year to "
         "compare with.{% endtrans %}"
-        "{% else %}{% trans %}{{ n }} safety reports were collected this month; there are no "
+        "{% else %}{% trans %}The workshop collected {{ n }} safety reports this month; "
+        "there are no "
         "records of earlier months to compare with.{% endtrans %}{% endif %}"
     )
     b.para(
-        '{% set near = a.by.category | selectattr("key", "equalto", "near_miss") '
-        '| map(attribute="count") | sum %}'
-        "{% set kinds = {} %}{% for i in a.incidents %}{% set k = kind_of(i) %}"
-        "{% set ignored = kinds.update({k: kinds.get(k, 0) + 1}) %}{% endfor %}"
-        "{% if kinds %}{% set parts = [] %}{% for k, n in kinds.items() %}"
-        '{% set ignored = parts.append(ngettext("%(num)s %(what)s", "%(num)s cases of %(what)s", '
-        "n, what=k)) %}{% endfor %}"
-        '{% set happened = parts | join(_(", ")) %}'
-        "{% trans %}There was {{ happened }} this month.{% endtrans %}"
-        '{% else %}{{ _("No accident, near miss or violation was registered as a case this '
-        'month.") }}{% endif %}'
-        "{% if near %}{{ sp }}{% trans count=near %}One near miss was reported this month."
-        "{% pluralize %}{{ count }} near misses were reported this month.{% endtrans %}"
-        "{% for rep in a.near_miss_repeats %}{% set what = rep.text | quote %}"
-        "{% set k = rep.reports | length %}{% set places = [] %}{% for r in rep.reports %}"
-        '{% set ignored = places.append(_("%(date)s %(unit)s", date=r.date | day(year), '
-        'unit=r.unit_name)) %}{% endfor %}{% set where = places | join(_(", ")) %}'
-        "{% set recent = rep.recent %}{% set since = rep.since %}"
-        "{% set first = rep.first | day(year) %}"
-        "{{ sp }}{% trans count=k %}Of these, {{ what }} happened once this month ({{ where }})"
-        "{% pluralize %}Of these, {{ what }} happened {{ count }} times this month ({{ where }})"
-        "{% endtrans %}{% if recent > k %}{% trans %}, {{ recent }} times in the last three "
-        "months{% endtrans %}{% endif %}{% if since > recent %}{% trans %}, {{ since }} times "
-        "since {{ first }}{% endtrans %}{% endif %}{% if rep.not_held %}"
-        "{% set measure = rep.not_held[0] | quote %}{% trans %}: the measure {{ measure }} has "
-        'not held{% endtrans %}{% endif %}{{ _("; it is ranked among the weak links in part '
-        '5.") }}{% endfor %}{% endif %}'
+        '{% set near = a.by.category | selectattr("key", "equalto", "near_miss") | map(attribute="count") | sum %}'
+        "{% set groups = {} %}{% for i in a.incidents %}{% set k = kind_of(i) %}"
+        "{% set ignored = groups.update({k: groups.get(k, []) + [i]}) %}{% endfor %}"
+        "{% set said = [] %}{% for k, cases in groups.items() %}{% set named = [] %}"
+        "{% for i in cases %}"
+        '{% set ignored = named.append(_("%(subject)s on %(date)s", date=i.date | day(year), subject=i.subject)) %}'
+        '{% endfor %}{% set which = named | join(_(", ")) %}'
+        '{% set clause = ngettext("one %(what)s (%(which)s)", "%(num)s cases of %(what)s (%(which)s)", cases | length, what=k, which=which, num=cases | length | spelled) %}'
+        "{% set earlier = a.earlier_in_year.get(cases[-1].id, []) %}{% if earlier %}"
+        "{% set before = [] %}{% for e in earlier %}"
+        '{% set ignored = before.append(_("%(unit)s on %(date)s", date=e.date | day(year), unit=e.team | in_text)) %}'
+        "{% endfor %}{% set total = (earlier | length) + (cases | length) %}"
+        '{% set clause = clause ~ _(", %(nth)s in all this year (earlier: %(listed)s); every branch must take it as a serious warning", nth=total | cnum if lang == "zh" else total | spelled, listed=before | join(_(", "))) %}'
+        "{% endif %}{% set ignored = said.append(clause) %}{% endfor %}{% if said %}"
+        '{% set cases = said | join(_("; ")) %}{% trans %}This month saw {{ cases }}.'
+        "{% endtrans %}{% else %}"
+        '{{ _("No accident or violation was registered as a case this month.") }}'
+        "{% endif %}{% if near %}{{ sp }}{% set reps = a.near_miss_repeats %}"
+        "{% set num = near | spelled %}"
+        "{% set began = a.cumulative.since if a.cumulative and a.cumulative.since else a.month.first %}"
+        '{% set began = _("%(mname)s %(year)s", mname=began.month if lang == "zh" else months[began.month - 1], year=began.year) %}'
+        "{% if reps %}{% set items = [] %}{% set covered = [] %}{% for rep in reps %}"
+        "{% set what = rep.text | quote %}{% set k = rep.reports | length %}"
+        "{% set ignored = covered.append(k) %}{% set places = [] %}"
+        "{% for r in rep.reports %}"
+        '{% set ignored = places.append(_("%(unit)s on %(date)s", date=r.date | day(year), unit=r.unit_name | in_text)) %}'
+        '{% endfor %}{% set where = places | join(_(", ")) %}{% if k == 1 %}'
+        '{% set item = _("%(what)s once this month (%(where)s)", what=what, where=where) %}'
+        "{% elif k == 2 %}"
+        '{% set item = _("%(what)s twice this month (%(where)s)", what=what, where=where) %}'
+        "{% else %}"
+        '{% set item = _("%(what)s %(num)s times this month (%(where)s)", what=what, num=k | spelled, where=where) %}'
+        "{% endif %}{% if rep.recent > k %}"
+        '{% set item = item ~ _(", %(recent)s times in the last three months", recent=rep.recent | spelled) %}'
+        "{% endif %}{% if rep.since > rep.recent %}"
+        '{% set item = item ~ _(", %(since)s times since %(began)s", since=rep.since | spelled, began=began) %}'
+        "{% endif %}{% if rep.not_held %}"
+        '{% set item = item ~ _(": the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
+        "{% endif %}"
+        '{% set ignored = items.append(_("(%(n)s) %(item)s", n=loop.index | cnum, item=item) if reps | length > 1 else item) %}'
+        '{% endfor %}{% set listed = items | join(_("; ")) %}'
+        "{% if covered | sum == near %}{% trans count=near %}"
+        "One near miss was reported this month, of a hazard that keeps recurring: "
+        "{{ listed }}.{% pluralize %}This month, {{ num }}"
+        " near misses were reported, all of hazards that keep recurring: {{ listed }}."
+        "{% endtrans %}{% else %}{% trans %}This month, {{ num }}"
+        " near misses were reported, among them hazards that keep recurring: {{ listed }}"
+        ".{% endtrans %}{% endif %}"
+        '{% set unstudied = reps | rejectattr("studied") | list %}{{ sp }}'
+        "{% if unstudied | length == reps | length %}{% trans count=reps | length %}"
+        "It keeps recurring, yet neither the general branch nor the branch concerned has analysed it as a typical case; it is ranked among the weak links in part 5."
+        "{% pluralize %}"
+        "They keep recurring, yet neither the general branch nor the branches concerned have analysed them as typical cases; they are ranked among the weak links in part 5."
+        "{% endtrans %}{% elif unstudied %}"
+        '{% set which = unstudied | map(attribute="text") | map("quote") | join(_(", ")) %}'
+        "{% trans count=unstudied | length %}Of them, {{ which }}"
+        " has not been analysed as a typical case; all are ranked among the weak links in part 5."
+        "{% pluralize %}Of them, {{ which }}"
+        " have not been analysed as typical cases; all are ranked among the weak links in part 5."
+        "{% endtrans %}{% else %}"
+        '{{ _("They are ranked among the weak links in part 5.") }}{% endif %}{% else %}'
+        "{% trans count=near %}One near miss was reported this month.{% pluralize %}"
+        "This month, {{ num }} near misses were reported.{% endtrans %}{% endif %}"
+        "{% endif %}"
     )
     b.tag(
         '{%p for section, title in [("element", _("By element")), ("category", _("By category")), '
@@ -539,7 +577,7 @@ def analysis() -> Builder:
     b.tag("{%p if a.feedback %}")
     b.para(
         "{% set fb = a.feedback %}{% set answered = fb.answered %}{% set within = fb.within %}"
-        "{% set fdays = fb.feedback_days %}"
+        "{% set fdays = fb.feedback_days | spelled %}"
         "{% if answered == within %}{% trans %}Feedback was given on {{ answered }} reports this "
         "month, all within {{ fdays }} days.{% endtrans %}"
         "{% else %}{% trans %}Feedback was given on {{ answered }} reports this month, "
@@ -553,13 +591,19 @@ def analysis() -> Builder:
         "{% set parts = [] %}{% for p in a.patrols %}"
         '{% set ignored = parts.append(_("%(name)s (%(n)s)", name=p.name, n=p.patrols)) %}'
         '{% endfor %}{% set visits = parts | join(_(", ")) %}'
-        '{% set short = a.patrols | selectattr("missed") | map(attribute="name") '
-        '| join(_(", ")) %}'
+        '{% set late = a.patrols | selectattr("missed") | map(attribute="name") | list %}'
+        '{% set short = late[:-1] | join(_(", ")) ~ _(" and ") ~ late[-1] '
+        "if late | length > 1 else late | join %}"
         "{% trans %}Cadres' site visits this month: {{ visits }}.{% endtrans %}{{ sp }}"
         '{% if short %}{% set need = a.patrols | map(attribute="expected") | max %}'
-        '{% if a.patrols[0].period == "day" %}{% trans %}Against the rule of going on site '
-        "every duty day ({{ need }} duty days this month), {{ short }} went far too seldom; "
-        "this is entered in the general branch's self-review.{% endtrans %}{% else %}"
+        '{% if a.patrols[0].period == "day" and a.patrols | rejectattr("working_days") | list %}'
+        "{% trans %}Against the rule of going on site every duty day ({{ need }} duty days "
+        "this month), {{ short }} went on site far too seldom; this is entered in the general "
+        "branch's self-review.{% endtrans %}"
+        '{% elif a.patrols[0].period == "day" %}'
+        "{% trans %}Against the rule of going on site every working day ({{ need }} working "
+        "days this month), {{ short }} went on site far too seldom; this is entered in the "
+        "general branch's self-review.{% endtrans %}{% else %}"
         "{% trans %}Below the required number ({{ need }} this month): {{ short }}; this is "
         "entered in the general branch's self-review.{% endtrans %}{% endif %}"
         '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
@@ -578,7 +622,7 @@ def analysis() -> Builder:
         '%(limit)s-day limit (%(by)s)"), (tl.late_unanalysed, "%(n)s are past the '
         '%(limit)s-day limit and still not analysed (%(by)s)")] if rows %}{% set by = [] %}'
         '{% for name, k in rows %}{% set ignored = by.append(_("%(n)s in %(unit)s", n=k, '
-        "unit=name)) %}{% endfor %}{% set ignored = parts.append(_(said, n=rows | "
+        "unit=name | in_text)) %}{% endfor %}{% set ignored = parts.append(_(said, n=rows | "
         'sum(attribute=1), limit=limit, by=by | join(_(", ")))) %}{% endfor %}'
         '{% if unanalysed and tl.late_unanalysed %}{% set ignored = parts.append(_("%(n)s '
         "were not yet analysed at the month's end\", n=unanalysed)) %}{% elif unanalysed %}"
@@ -594,9 +638,20 @@ def analysis() -> Builder:
     )
     b.tag("{%p if tl.open_earlier %}")
     b.para(
-        "{% set earlier = tl.open_earlier %}"
-        "{% trans count=earlier %}One report of an earlier month is still not closed."
-        "{% pluralize %}{{ count }} reports of earlier months are still not closed.{% endtrans %}"
+        "{% set earlier = tl.open_earlier %}{% set named = [] %}"
+        '{% for o in a.open_earlier %}{% set category = o.category | label("category") %}'
+        "{% set day = o.date | day(year) %}{% if o.text %}"
+        '{% set ignored = named.append(_("the %(category)s of %(day)s, %(what)s", category=category, day=day, what=o.text | quote)) %}'
+        "{% else %}"
+        '{% set ignored = named.append(_("the %(category)s report of %(day)s", category=category, day=day)) %}'
+        '{% endif %}{% endfor %}{% set which = named | join(_(", ")) %}'
+        "{% set more = earlier - (named | length) %}{% if more %}"
+        '{% set which = which ~ _(" and %(n)s more", n=more) %}{% endif %}'
+        "{% if earlier == 1 %}"
+        '{{ _("Still open at the month\'s end from an earlier month: %(which)s.", which=which) }}'
+        "{% else %}"
+        '{{ _("Still open at the month\'s end from earlier months, %(n)s reports: %(which)s.", n=earlier, which=which) }}'
+        "{% endif %}"
     )
     b.tag("{%p endif %}")
     b.para(
@@ -639,9 +694,9 @@ def analysis() -> Builder:
 
     b.heading('{{ _("Key-person pairings") }}', 2)
     b.para(
-        "{% set total = a.pairings.active %}{% set parts = [] %}"
+        "{% set total = a.pairings.active | spelled %}{% set parts = [] %}"
         "{% for status, count in a.pairings.by_status | dictsort %}"
-        '{% set ignored = parts.append(_("%(n)s %(what)s", n=count, '
+        '{% set ignored = parts.append(_("%(n)s %(what)s", n=count | spelled, '
         'what=status | label("pairing_status"))) %}{% endfor %}'
         '{% set split = parts | join(_(", ")) %}'
         "{% set due_b = a.pairings.basic_due %}{% set due_f = a.pairings.full_due %}"
@@ -707,15 +762,15 @@ def analysis() -> Builder:
             True,
         ),
         (
-            "{{ sp }}{% if count %}{% trans %}{{ count }} reports ({{ share }} of all) concerned "
+            "{{ sp }}{% if count %}{% trans %}Of all reports, {{ count }} ({{ share }}) concerned "
             "{{ element }}: {{ kinds }}.{% endtrans %}{% endif %}"
             '{% if p.element == "personnel" and a.repeat_violators %}'
-            "{% set k = a.repeat_violators | length %}"
+            "{% set k = a.repeat_violators | length | spelled %}"
             '{% set who = a.repeat_violators | map(attribute="name") | join(_(", ")) %}{{ sp }}'
             "{% trans %}In the last three months, {{ k }} people broke the rules repeatedly: "
             "{{ who }}.{% endtrans %}{% endif %}"
             '{% if p.element == "management" and (tl.overdue or tl.late_analysis) %}'
-            "{% set o = tl.overdue | length %}{% set l = tl.late_analysis | length %}{{ sp }}"
+            "{% set o = tl.overdue | length | spelled %}{% set l = tl.late_analysis | length | spelled %}{{ sp }}"
             "{% trans %}In all, {{ o }} actions are past their due day and {{ l }} reports were analysed "
             "late.{% endtrans %}{% endif %}",
             False,
@@ -726,24 +781,28 @@ def analysis() -> Builder:
     b.tag("{%p for s in p.showing %}")
     b.para(
         "{% set items = [] %}{% for x in s.problems %}"
-        '{% set what = x.text if lang == "zh" else x.text | quote %}{% if x.count > 1 %}'
-        '{% set ignored = items.append(_("%(text)s: %(n)s (%(units)s)", text=what, '
-        'n=x.count, units=x.units | join(_(", ")))) %}{% else %}'
-        '{% set ignored = items.append(_("%(text)s: %(n)s", text=what, n=x.count)) %}'
-        "{% endif %}{% endfor %}{% if s.rest %}"
-        '{% set ignored = items.append(_("%(n)s on other problems", n=s.rest)) %}{% endif %}'
-        '{% set category = s.category | label("category") %}{% set n = s.count %}'
+        '{% if x.units %}{% set ignored = items.append(_("%(text)s, %(n)s (%(where)s)", '
+        'text=x.text, n=x.count, where=x.units | join(_(", ")))) %}{% else %}'
+        '{% set ignored = items.append(_("%(text)s, %(n)s", text=x.text, n=x.count)) %}'
+        "{% endif %}{% endfor %}"
+        '{% set category = s.category | label("category") if lang == "zh" else '
+        's.category | label("category") | capitalize %}{% set n = s.count %}'
         '{% set listed = items | join(_("; ")) %}'
-        "{% trans %}{{ category }}, {{ n }} reports: {{ listed }}.{% endtrans %}"
+        "{% trans %}{{ category }} ({{ n }}): {{ listed }}.{% endtrans %}"
     )
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
     b.tag("{%p if p.incidents %}")
     b.para(
-        "{% set names = [] %}{% for i in p.incidents %}"
-        "{% set ignored = names.append(case_name(i)) %}{% endfor %}"
-        '{% set name = names | join(_(", ")) %}'
-        "{% trans %}This also covers {{ name }}; see part 3.{% endtrans %}"
+        "{% if p.incidents | length == 1 %}{% set i = p.incidents[0] %}"
+        "{% set kind = kind_of(i) %}{% set date = i.date | day(year) %}"
+        "{% set what = i.subject %}{% set team = i.team | dash %}{% trans %}The "
+        "{{ kind }} of {{ date }} ({{ what }}, {{ team }}) is also a {{ element }}"
+        " problem; see part 3.{% endtrans %}{% else %}{% set named = [] %}"
+        "{% for i in p.incidents %}"
+        '{% set ignored = named.append(_("the %(kind)s of %(date)s (%(what)s, %(team)s)", kind=kind_of(i), date=i.date | day(year), what=i.subject, team=i.team | dash)) %}'
+        '{% endfor %}{% set cases = named | join(_(", ")) %}{% trans %}Also {{ element }}'
+        " problems: {{ cases }}; see part 3.{% endtrans %}{% endif %}"
     )
     b.tag("{%p endif %}")
     b.tag("{%p else %}")

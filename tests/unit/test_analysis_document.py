@@ -68,7 +68,7 @@ def zh(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 def test_closed_and_open_add_up_to_the_month(zh: str) -> None:
     assert "已闭环1条，" in zh
-    assert "此外，以前月份信息尚有5条未闭环。" in zh
+    assert "- 以前月份信息尚有5条至月底仍未闭环：2025年10月3日安全隐患信息、" in zh
     assert "本月信息已分析3条，" in zh and "月底尚有3条未分析。" in zh
     # analysed late and unanalysed past the limit are said apart, by branch, without a hedge
     assert "超过3天时限仍未分析3条（第一党支部2条、第二党支部1条）" in zh
@@ -76,7 +76,14 @@ def test_closed_and_open_add_up_to_the_month(zh: str) -> None:
 
 
 def test_cases_and_near_miss_reports_are_told_apart(zh: str) -> None:
-    assert "本月发生" in zh and "起。本月收集事故苗子信息1条。" in zh
+    assert (
+        "本月发生一般A类事故1起（10月8日风表忘撤被拉走）；一般违章1起（10月15日钱工人跨越车钩）。"
+        "本月收集事故苗子信息1条。"
+    ) in zh
+    assert (
+        "此外，10月8日一组风表忘撤被拉走的一般A类事故、10月15日二组钱工人跨越车钩的一般违章"
+        "属人员方面问题，详见第三部分典型案例剖析。"
+    ) in zh
 
 
 def test_pairings_on_the_register_by_status(zh: str) -> None:

@@ -143,7 +143,7 @@ def test_an_accident_is_said_once_under_its_main_element(
     assert problems.count("33062次晚点") == 1
     management = problems.split("**（三）管理方面。**", 1)[1]
     assert (
-        "此外，10月9日四班33062次晚点的一般A类事故属此方面问题，详见第三部分典型案例剖析。"
+        "此外，10月9日四班33062次晚点的一般A类事故属管理方面问题，详见第三部分典型案例剖析。"
         in management
     )
 
@@ -175,7 +175,7 @@ def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis])
     assert "好人主义" not in oct_zh and "保安全设施" not in oct_zh
     assert "车间干部刘振华、王建国按干部标准考核，不参加党支部党员排序。" in oct_zh
     # a recurring near miss is named; a measure names what the reports name
-    assert "其中“撤除防护号志前未确认人员撤出”本月发生2起（10月10日一班四组" in oct_zh
+    assert "二是“撤除防护号志前未确认人员撤出”2起（10月10日一班四组" in oct_zh
     # the month's faults, not the wagon models they were found on
     assert "措施：对截断塞门手把处于关闭位等故障开展专项检查" in oct_zh and "等车型" not in oct_zh
     # the units by branch, the branch's total first (as the notice gives it), its groups under it

@@ -207,7 +207,8 @@ def test_the_english_analysis_reads_as_english(en: str) -> None:
         "Reports this month on",
     ):
         assert label_sentence not in en
-    assert "There was 1 general class A accident this month. 4 near misses were reported" in en
+    assert "This month saw one general class A accident (" in en
+    assert "This month, four near misses were reported, all of hazards that keep recurring" in en
     assert (
         en.count("the “three nots” are met: the problem has been established, its causes found")
         == 1

@@ -128,9 +128,10 @@ def test_key_person_grounds_are_composed_from_the_records(
 
 def test_the_cadres_patrols_are_judged_by_the_sources_daily_rule(zh: str) -> None:
     """Item 10: 党员干部每天循环深入现场 (the settings' default): one patrol each in a month of
-    22 duty days is far too few, and goes into the general branch's 自查."""
+    22 working days is far too few, and goes into the general branch's 自查 (the cadres work
+    no shift cycle: their days are 工作日, not the members' 值班日)."""
     assert (
-        "本月车间干部深入现场监控：王建国1次、刘振华1次。按“每天循环深入现场”的要求（本月22个值班日），"
+        "本月车间干部深入现场监控：王建国1次、刘振华1次。按“每天循环深入现场”的要求（本月22个工作日），"
         "王建国、刘振华深入现场次数明显偏少，列入车间党总支自查。"
     ) in zh
     assert "均达到本月规定的1次" not in zh
@@ -199,7 +200,7 @@ def test_main_problems_are_sentences_grouping_the_problems_with_counts(zh: str) 
     assert (
         "- 违章违纪7条：作业人员着装不整，防护服未系扣2条（列检车间党总支、一班一组）；"
         "检车员横越线路未执行“一站、二看、三通过”2条（一班党支部、二班三组）；"
-        "插撤脱轨器未执行呼唤应答2条（三班党支部、四班一组）；检车员钻车作业时钻跨不到位1条。"
+        "插撤脱轨器未执行呼唤应答2条（三班党支部、四班一组）；检车员钻车作业时钻跨不到位1条（二班党支部）。"
     ) in part
     assert "- 车辆故障12条：闸瓦磨耗超限5条（四班三组、一班三组、二班三组、三班二组）；" in part
     assert "（违章违纪）" not in part and "（车辆故障）" not in part
@@ -221,10 +222,12 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     ) in en
     assert "支委会" not in en
     assert "analysed at a branch committee meeting on 13 October." in en
-    assert "Feedback was given on 46 reports this month, all within 7 days." in en
-    assert "There was 1 general class A accident this month." in en
-    assert "In the last three months, 2 people broke the rules repeatedly: Liu Yang, Sun Hao." in en
-    assert "The register holds 3 mentoring pairs" in en
+    assert "Feedback was given on 46 reports this month, all within seven days." in en
+    assert "This month saw one general class A accident (" in en
+    assert (
+        "In the last three months, two people broke the rules repeatedly: Liu Yang, Sun Hao." in en
+    )
+    assert "The register holds three mentoring pairs" in en
     assert "- On 31 October, 20 actions and measures were still open, 5 of them overdue." in en
     assert "Kong Xiangyu (responsible for oversight): removed from post on 27 October" in en
     assert "Sun Hao: penalised under the workshop's violation rules on 21 September." in en

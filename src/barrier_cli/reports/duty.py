@@ -34,6 +34,11 @@ class DutyCalendar:
             unit = self._parents.get(unit)
         return None
 
+    def rostered(self, person: Person) -> bool:
+        """The person works the shift roster's cycle (值班日), not the settings' working
+        days (工作日)."""
+        return self._cycle(person.unit) is not None
+
     def on_leave(self, person: str, day: dt.date) -> bool:
         return any(start <= day <= end for start, end in self._leave.get(person, []))
 

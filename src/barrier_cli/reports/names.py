@@ -377,6 +377,20 @@ def _joined(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
+_COMMON_NOUN = re.compile(r"[A-Z][\w-]*(?: [\w-]+)* [a-z]+")
+"""A unit's English name that ends in a common noun (Shift 1 branch), not a proper name
+(Shift 1 Group 1, Workshop General Party Branch)."""
+
+
+def english_unit(name: str) -> str:
+    """A unit's English name as running text says it: a name ending in a common noun takes
+    its article (the Shift 1 branch: "2 in the Shift 4 branch"), a proper name none. Tables,
+    headings and list heads print the name as the org gives it (a cell or a line opening
+    with "the" reads wrong), so the view keeps that and a sentence asks for this. A Chinese
+    name (三班党支部) has no such ending and is returned as it is."""
+    return "the " + name if _COMMON_NOUN.fullmatch(name) else name
+
+
 def english_org(org: Org) -> Org:
     return org.model_copy(
         update={

@@ -14,6 +14,7 @@ from barrier_cli.core.labels import Lang, label
 from barrier_cli.present.notice_prose import named_in_text
 from barrier_cli.present.render import charts
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
+from barrier_cli.reports.names import english_unit
 
 Format = Literal["term", "md", "html", "json"]
 
@@ -139,6 +140,8 @@ def filters(lang: Lang) -> dict[str, Callable[..., str]]:
         "num": lambda v: DASH if v is None else f"{v:g}",
         "spelled": lambda n, capital=False: counted(int(n), lang, capital=capital),
         "dash": dash,
+        # a unit's name in a sentence: "2 in the Shift 4 branch" (tables keep the bare name)
+        "in_text": english_unit,
         "day": lambda v, year=None: day(v, lang, year),
         "moment": lambda v, year=None: moment(v, lang, year),
         "periods": lambda v, year=None: periods(v, lang, year),

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from barrier_cli.core.labels import LABELS, Lang, label
 from barrier_cli.core.periods import Month
+from barrier_cli.io.columnar import ReportColumns
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.result import Count, Totals, TrendPoint, UnitRow
+from barrier_cli.reports.analysis.hazards import without_trains
+from barrier_cli.reports.analysis.result import (
+    OPEN_EARLIER_SHOWN,
+    Count,
+    OpenEarlier,
+    Totals,
+    TrendPoint,
+    UnitRow,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -39,6 +49,35 @@ def totals(frame: pd.DataFrame, tree: Tree, month: Month) -> Totals:
         weighted=int(this["weight"].sum()),
         incidents=incidents,
     )
+
+
+def open_earlier(
+    tree: Tree, month: Month, as_of: dt.date, columns: ReportColumns, since: dt.date
+) -> list[OpenEarlier]:
+    """The reports of months before ``month`` still open at ``as_of``, oldest first, at most
+    `OPEN_EARLIER_SHOWN`: "以前月份信息尚有1条未闭环" does not say which, a 公文 must.
+
+    Counted from ``columns`` (every report), as `timeliness` counts them; named by their words
+    in the tree's language when dated from ``since`` (the window the analysis holds whole
+    however the tree was read, `monthly.window`), else by their category alone: the same
+    document whether the tree was read whole or as columns."""
+    words = {r.id: r.summary for r in tree.reports if r.date >= since}
+    rows = sorted(
+        (day, rid, category)
+        for rid, day, gone, closed, category in zip(
+            columns.id,
+            columns.date,
+            columns.withdrawn,
+            columns.closed,
+            columns.category,
+            strict=True,
+        )
+        if not gone and day < month.first and (closed is None or closed > as_of)
+    )
+    return [
+        OpenEarlier(rid, day, without_trains(words.get(rid, "")), category)
+        for day, rid, category in rows[:OPEN_EARLIER_SHOWN]
+    ]
 
 
 def trend(frame: pd.DataFrame, month: Month) -> list[TrendPoint]:

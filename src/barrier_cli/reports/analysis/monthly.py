@@ -22,7 +22,11 @@ from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.pairings import pairings
 from barrier_cli.reports.analysis.patrols import cadre_patrols
-from barrier_cli.reports.analysis.problems import main_problems, repeated_near_misses
+from barrier_cli.reports.analysis.problems import (
+    accidents_this_year,
+    main_problems,
+    repeated_near_misses,
+)
 from barrier_cli.reports.analysis.proposals import follow_up, propose
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import month_lines
@@ -210,6 +214,14 @@ def analyze_columns(
         followed_known=followed_known,
         scores=scores(tree, month, as_of, lang, compliance.missed()),
         near_miss_repeats=repeats,
+        earlier_in_year=accidents_this_year(tree, month),
+        open_earlier=counts.open_earlier(
+            tree,
+            month,
+            as_of,
+            data.columns,
+            window(written, month, today=today, moment=moment).since,
+        ),
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),
     )

@@ -33,6 +33,9 @@ class PatrolDuty:
     without_keys: tuple[str, ...] = ()
     period: str = "day"
     """The rule's period (day, week, month): what ``expected`` counts."""
+    working_days: bool = False
+    """The cadre's days are the settings' working days (工作日), not the shift roster's
+    duty days (值班日) the members' daily returns are owed on: the documents name each so."""
 
     @property
     def missed(self) -> bool:
@@ -77,6 +80,7 @@ def cadre_patrols(tree: Tree, month: Month, *, today: dt.date | None = None) -> 
                 keys={k: watched[k] for k in ("train", "group", "post", "link", "person")},
                 without_keys=tuple(r.id for r in mine if not r.keys),
                 period=rule.period,
+                working_days=not calendar.rostered(cadre),
             )
         )
     return out

@@ -12,8 +12,22 @@ import datetime as dt
 
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.hazards import Recurrence, near_miss_rows, not_held
-from barrier_cli.reports.analysis.result import CaseRef, CaseRow, Count, Problem, Repeat
+from barrier_cli.reports.analysis.hazards import (
+    Recurrence,
+    names_of,
+    near_miss_rows,
+    not_held,
+    report_problem,
+)
+from barrier_cli.reports.analysis.result import (
+    CaseRef,
+    CaseRow,
+    Count,
+    EarlierCase,
+    Problem,
+    Repeat,
+)
+from barrier_cli.reports.case_names import case_team, earlier_in_year
 
 ELEMENTS = ("equipment", "personnel", "management")
 """The order a 公文 takes them in: 设备、人员、管理."""
@@ -87,6 +101,7 @@ def repeated_near_misses(
     ``counts`` are the recurrences over every report (`hazards.recurrences`)."""
     names = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
+    studied = _studied(tree)
     out = []
     for row in near_miss_rows(tree, month, as_of, counts):
         if row.recurrence.since < 2:
@@ -115,6 +130,39 @@ def repeated_near_misses(
                 units=row.units,
                 measures=row.measures,
                 not_held=not_held(row.measures),
+                studied=row.text in studied,
             )
         )
+    return out
+
+
+def _studied(tree: Tree) -> set[str]:
+    """The problems a case analysed was registered for (by a report it cites): what the
+    meeting has already taken up as a typical case (``tree`` is the snapshot of the
+    document's moment: nothing analysed after it)."""
+    hazard_names = names_of(tree.hazards)
+    reports = {r.id: r for r in tree.reports}
+    return {
+        report_problem(reports[rid], tree.hazards, hazard_names)
+        for i in tree.incidents
+        if i.withdrawn is None and i.analysis is not None
+        for rid in i.reports
+        if rid in reports
+    }
+
+
+def accidents_this_year(tree: Tree, month: Month) -> dict[str, list[EarlierCase]]:
+    """Of each accident of the month, the accidents of its class earlier in its year (before
+    the month: the month's own are said together): 本年第三起（3月14日三班、6月21日二班）."""
+    out = {}
+    for i in tree.incidents:
+        if i.withdrawn is not None or i.type != "accident" or not month.contains(i.date):
+            continue
+        earlier = [
+            EarlierCase(e.date, case_team(tree, e))
+            for e in earlier_in_year(tree, i)
+            if e.withdrawn is None and e.date < month.first
+        ]
+        if earlier:
+            out[i.id] = earlier
     return out

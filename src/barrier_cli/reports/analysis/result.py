@@ -60,6 +60,8 @@ the meeting saw. The JSON shape (``"schema": 1``) is stable; fields are only eve
 - hazards (hazards.yaml): weak links carry ``hazard``, ``recent`` and ``places``;
   ``near_miss_repeats`` carry ``hazard``, ``recent``, ``since``, ``first``, ``units``,
   ``measures`` (``{action, unit_name, date, due, done, state, held}``) and ``not_held``
+- ``near_miss_repeats`` carry ``studied``; ``earlier_in_year`` (accident id → ``[{date,
+  team}]``) and ``open_earlier`` (``[{id, date, text, category}]``)
 """
 
 from __future__ import annotations
@@ -453,6 +455,32 @@ class Repeat:
     measures: list[TakenMeasure] = field(default_factory=list)
     not_held: list[str] = field(default_factory=list)
     """Measures done that it happened again after, the most taken first."""
+    studied: bool = False
+    """A case (accident, near miss …) of it has been registered and analysed as typical."""
+
+
+OPEN_EARLIER_SHOWN = 5
+"""Earlier months' open reports named in 信息处理时效; the rest are counted."""
+
+
+@dataclass(frozen=True)
+class EarlierCase:
+    """A case of the same type and class earlier in the year: what makes the month's accident
+    本年第三起 (3月14日三班、6月21日二班)."""
+
+    date: dt.date
+    team: str
+
+
+@dataclass(frozen=True)
+class OpenEarlier:
+    """A report of an earlier month still open at the document's moment, named as a 公文 says
+    it: 9月30日“信号楼未及时通知邻线接车…”事故苗子."""
+
+    id: str
+    date: dt.date
+    text: str
+    category: str
 
 
 @dataclass(frozen=True)
@@ -470,7 +498,8 @@ class RecordRef:
 
 @dataclass(frozen=True)
 class Shown:
-    """One problem of a category: what the reports show, how many, in which units."""
+    """One problem of a category: what the reports show, how many, and where: the units that
+    reported it, or the places when each report is of another place."""
 
     text: str
     count: int
@@ -484,8 +513,6 @@ class Showing:
     category: str
     count: int
     problems: list[Shown]
-    rest: int = 0
-    """Reports of the category's further problems, not named."""
 
 
 @dataclass(frozen=True)
@@ -727,6 +754,10 @@ class MonthlyAnalysis:
     """Branch × element, each branch's groups summed into it, in org order."""
     near_miss_repeats: list[Repeat] = field(default_factory=list)
     """Near-miss reports of the month that say the same thing, each group twice or more."""
+    earlier_in_year: dict[str, list[EarlierCase]] = field(default_factory=dict)
+    """Of each accident of the month (its id), the accidents of its class earlier that year."""
+    open_earlier: list[OpenEarlier] = field(default_factory=list)
+    """The reports of earlier months still open, oldest first, at most `OPEN_EARLIER_SHOWN`."""
     records: list[RecordRef] = field(default_factory=list)
     """Every record the document speaks of, in the order it first does: the attachment."""
 
