@@ -16,6 +16,7 @@ from barrier_cli.core.models.common import (
     Day,
     Model,
     OneLine,
+    PartnerId,
     PersonId,
     Problem,
     RecordModel,
@@ -38,6 +39,11 @@ class PriorityItem(Model):
     """责任单位."""
     owner: PersonId
     """责任人."""
+    branches: list[UnitId] = empty_list()
+    """The party branches that carry it out, each under its secretary, when ``unit`` (the
+    general branch) and ``owner`` supervise them (各党支部负责、总支督导)."""
+    partners: list[PartnerId] = empty_list()
+    """The partner units (车站、信号楼…) the owner settles it with."""
     due: Day
     """完成时限."""
     basis: list[str] = empty_list()

@@ -158,7 +158,7 @@ def analyze_columns(
     )
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
-    followed, followed_known = follow_up(tree, month, as_of)
+    followed, followed_known = follow_up(tree, month, as_of, lang)
     repeats = repeated_near_misses(tree, month, as_of, hazards.recurrences(said, c.date, month))
     units = counts.unit_element(this, tree)
     violators = cases.repeat_violators(tree, month, as_of)

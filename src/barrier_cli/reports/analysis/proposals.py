@@ -15,7 +15,7 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from barrier_cli.core.i18n import in_lang
 from barrier_cli.core.labels import Lang, label
@@ -176,6 +176,8 @@ def propose(
             urger_name=p.urger_name,
             supervisor_name=p.supervisor_name,
             recurred=p.recurred,
+            branches=p.branches,
+            partners=p.partners,
         )
         for n, p in enumerate(kept + fresh[:count], 1)
     ]
@@ -197,6 +199,9 @@ def _carried(f: FollowUp, deadline: dt.date) -> Priority:
         weight=0.0,
         carried=f.state,
         record=f.record,
+        supervisor_name=f.supervisor_name,
+        branches=f.branches,
+        partners=f.partners,
     )
 
 
@@ -281,23 +286,14 @@ def _from_link(
         unit = _general_branch(tree) or unit
     owner = _secretary(tree, unit, deadline)
     unit_name, owner_name, supervisor = _unit_name(tree, unit), _person_name(tree, owner), ""
+    carriers: list[str] = []
     branches = _branches_of(tree, [unit_of.get(e, "") for e in evidence])
     if unit == _general_branch(tree) and unit != "" and branches and _branch_work(link, partner):
         # people's conduct and near misses are put right where the work is done: the branches
         # it happened in answer, the general branch's member supervises
-        supervisor = owner_name
-        every = len(branches) == sum(1 for u in tree.org.units if u.kind == "branch")
-        if every or len(branches) > BRANCHES_NAMED:
-            unit_name = in_lang(lang, "all party branches")
-            owner_name = in_lang(lang, "the branch secretaries")
-        else:
-            names = [_unit_name(tree, b) for b in branches]
-            unit_name = in_lang(lang, "{units} (where it happened)").format(
-                units=("、" if lang == "zh" else ", ").join(names)
-            )
-            owner_name = ("、" if lang == "zh" else ", ").join(
-                _person_name(tree, _secretary(tree, b, deadline)) for b in branches
-            )
+        who = responsible(tree, unit, owner, branches, [], lang, deadline)
+        unit_name, owner_name, supervisor = who.unit_name, who.owner_name, who.supervisor_name
+        carriers = branches
     where = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
         where = f", {link.location}"
@@ -326,6 +322,7 @@ def _from_link(
         category=link.category,
         problem=link.problem,
         supervisor_name=supervisor,
+        branches=carriers,
     )
 
 
@@ -338,6 +335,45 @@ def _recurring(p: Priority, link: WeakLink, repeats: Sequence[Repeat], lang: Lan
         what = in_lang(lang, _NOT_HELD_MEASURE).format(measure=_inner(repeat.not_held[0]))
         measures = [what, *measures]
     return replace(p, measures=measures, weight=max(p.weight, CASE_WEIGHTS["precursor"]))
+
+
+@dataclass(frozen=True)
+class Responsible:
+    """责任单位 and 责任人 as printed: a unit and its person, or the branches that carry a
+    priority out under their secretaries with the general branch's member supervising."""
+
+    unit_name: str
+    owner_name: str
+    supervisor_name: str = ""
+    partner_names: list[str] = field(default_factory=list)
+
+
+def responsible(
+    tree: Tree,
+    unit: str,
+    owner: str | None,
+    branches: Sequence[str],
+    partners: Sequence[str],
+    lang: Lang,
+    day: dt.date,
+) -> Responsible:
+    """Who answers for a priority carried out by ``branches`` (none: by ``unit`` itself) and
+    settled with ``partners``; the branches' secretaries as of ``day``."""
+    named = {p.id: p.name for p in tree.org.partners}
+    partner_names = [named.get(p, p) for p in partners]
+    if not branches:
+        return Responsible(_unit_name(tree, unit), _person_name(tree, owner), "", partner_names)
+    sep = "、" if lang == "zh" else ", "
+    every = len(set(branches)) == sum(1 for u in tree.org.units if u.kind == "branch")
+    if every or len(branches) > BRANCHES_NAMED:
+        unit_name = in_lang(lang, "all party branches")
+        owner_name = in_lang(lang, "the branch secretaries")
+    else:
+        unit_name = in_lang(lang, "{units} (where it happened)").format(
+            units=sep.join(_unit_name(tree, b) for b in branches)
+        )
+        owner_name = sep.join(_person_name(tree, _secretary(tree, b, day)) for b in branches)
+    return Responsible(unit_name, owner_name, _person_name(tree, owner), partner_names)
 
 
 def _branch_work(link: WeakLink, partner: bool) -> bool:
@@ -460,7 +496,7 @@ def _person_name(tree: Tree, person: str | None) -> str:
     return next((p.name for p in tree.org.people if p.id == person), person or "")
 
 
-def follow_up(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[FollowUp], bool]:
+def follow_up(tree: Tree, month: Month, as_of: dt.date, lang: Lang) -> tuple[list[FollowUp], bool]:
     """Each priority adopted for ``month``, and whether it was carried out by ``as_of``;
     the flag says whether any were adopted at all.
 
@@ -486,13 +522,16 @@ def follow_up(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[FollowUp],
             if pending and state in ("done", "late"):
                 late = any(m.due is not None and m.due < as_of for m in pending)
                 state = "overdue" if late else "open"
+            who = responsible(
+                tree, item.unit, item.owner, item.branches, item.partners, lang, item.due
+            )
             out.append(
                 FollowUp(
                     record=record.id,
                     index=n,
                     content=item.content,
-                    unit_name=_unit_name(tree, item.unit),
-                    owner_name=_person_name(tree, item.owner),
+                    unit_name=who.unit_name,
+                    owner_name=who.owner_name,
                     due=item.due,
                     done=done,
                     state=state,
@@ -503,6 +542,9 @@ def follow_up(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[FollowUp],
                     owner=item.owner,
                     measures=list(item.measures),
                     basis=list(item.basis),
+                    branches=list(item.branches),
+                    partners=list(item.partners),
+                    supervisor_name=who.supervisor_name,
                 )
             )
     return out, bool(adopted)

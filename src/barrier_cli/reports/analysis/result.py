@@ -599,6 +599,10 @@ class Priority:
     recurred: list[CaseRef] = field(default_factory=list)
     """For a carried-over priority: the same problem reported again in its unit after it was
     adopted (why it went overdue)."""
+    branches: list[str] = field(default_factory=list)
+    """The branches that carry it out under ``unit``'s supervision (``Priority.supervisor_name``)."""
+    partners: list[str] = field(default_factory=list)
+    """The partner units ``owner`` settles it with."""
 
 
 @dataclass(frozen=True)
@@ -624,6 +628,9 @@ class FollowUp:
     owner: str = ""
     measures: list[str] = field(default_factory=list)
     basis: list[str] = field(default_factory=list)
+    branches: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    supervisor_name: str = ""
 
     @property
     def unfinished(self) -> bool:
