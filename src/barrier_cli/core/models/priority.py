@@ -23,6 +23,7 @@ from barrier_cli.core.models.common import (
     UnitId,
     empty_list,
 )
+from barrier_cli.core.models.report import Category
 from barrier_cli.core.models.returns import MONTH
 
 PRIORITIES_ID = r"^S-[0-9]{4}-(0[1-9]|1[0-2])$"
@@ -48,6 +49,9 @@ class PriorityItem(Model):
     """完成时限."""
     basis: list[str] = empty_list()
     """The records the priority was drawn from."""
+    category: Category | None = None
+    """The report category it is against: next month's analysis judges its effect by the
+    month's count of it."""
     done: Day | None = None
     evidence: list[OneLine] = empty_list()
     """What shows it was carried out: record ids or a short note."""

@@ -53,6 +53,16 @@ class AdoptedPriority:
     adopted: dt.date
 
 
+def missed(tree: Tree, month: Month) -> bool:
+    """No 保安全重点 were adopted for ``month`` though the book holds the month before: the
+    meeting on that month's analysis should have set them (the general branch's own lapse,
+    which the analysis's 四 and the notice's 自查 both state)."""
+    if any(p.withdrawn is None and p.month == str(month) for p in tree.priorities):
+        return False
+    before = month.shift(-1)
+    return any(r.withdrawn is None and before.contains(r.date) for r in tree.reports)
+
+
 def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[AdoptedPriority]:
     """The 保安全重点 adopted for ``month`` (the record ``S-YYYY-MM``, not withdrawn), in its
     order; none when the month has none. ``tree`` in the document's language view
@@ -98,16 +108,20 @@ def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: 
                     "{unit} has no secretary in org.yaml; adopt an edited file with --from"
                 ).format(rank=p.rank, content=p.content, unit=p.unit_name)
             )
+        # validated: the category a weak link names is one of the report categories
         items.append(
-            PriorityItem(
-                content=p.content,
-                measures=p.measures,
-                unit=p.unit,
-                owner=p.owner,
-                due=p.deadline,
-                basis=p.basis,
-                branches=p.branches,
-                partners=p.partners,
+            PriorityItem.model_validate(
+                {
+                    "content": p.content,
+                    "measures": p.measures,
+                    "unit": p.unit,
+                    "owner": p.owner,
+                    "due": p.deadline,
+                    "basis": p.basis,
+                    "branches": p.branches,
+                    "partners": p.partners,
+                    "category": p.category or None,
+                }
             )
         )
     if not items:
