@@ -991,25 +991,38 @@ def analysis() -> Builder:
         '"March", "April", "May", "June", "July", "August", "September", "October", '
         '"November", "December"][a.month.shift(-1).month - 1] %}'
     )
+    b.tag(
+        '{%p set nm = a.month.shift(1).month if lang == "zh" else ["January", "February", '
+        '"March", "April", "May", "June", "July", "August", "September", "October", '
+        '"November", "December"][a.month.shift(1).month - 1] %}'
+    )
     b.tag("{%p if not a.followed_known %}")
     b.para(
+        "{% if a.priorities_missed %}{% trans %}The meeting on {{ pm }}'s analysis set no safety "
+        "priorities for this month: a lapse of the general branch, entered in its "
+        "self-inspection.{% endtrans %}{% else %}"
         "{% trans %}The meeting on {{ pm }}'s analysis set no safety priorities for this month."
-        "{% endtrans %}"
+        "{% endtrans %}{% endif %}"
     )
     b.tag("{%p elif a.followed %}")
     b.para(
         '{% set f_done = a.followed | selectattr("state", "equalto", "done") | list | length %}'
         '{% set f_late = a.followed | selectattr("state", "equalto", "late") | list | length %}'
-        '{% set f_over = a.followed | selectattr("state", "equalto", "overdue") | list '
-        "| length %}"
-        '{% set f_open = a.followed | selectattr("state", "equalto", "open") | list | length %}'
+        '{% set f_over = a.followed | selectattr("state", "equalto", "overdue") '
+        '| rejectattr("partly") | list | length %}'
+        '{% set f_open = a.followed | selectattr("state", "equalto", "open") '
+        '| rejectattr("partly") | list | length %}'
+        '{% set f_part = a.followed | selectattr("partly") | list | length %}'
         "{% set f_all = a.followed | length %}"
         "{% set parts = [] %}{% if f_done %}"
-        '{% set ignored = parts.append(_("%(n)s done on time", n=f_done)) %}{% endif %}'
-        '{% if f_late %}{% set ignored = parts.append(_("%(n)s done late", n=f_late)) %}'
-        '{% endif %}{% if f_open %}{% set ignored = parts.append(_("%(n)s under way", '
-        'n=f_open)) %}{% endif %}{% if f_over %}{% set ignored = parts.append(_("%(n)s not '
-        'done by the deadline", n=f_over)) %}{% endif %}{% set states = parts | join(_(", ")) %}'
+        '{% set ignored = parts.append(_("%(n)s done on time", n=f_done | spelled)) %}{% endif %}'
+        '{% if f_late %}{% set ignored = parts.append(_("%(n)s done late", n=f_late | spelled)) %}'
+        '{% endif %}{% if f_part %}{% set ignored = parts.append(_("%(n)s partly done", '
+        "n=f_part | spelled)) %}{% endif %}"
+        '{% if f_open %}{% set ignored = parts.append(_("%(n)s under way", '
+        'n=f_open | spelled)) %}{% endif %}{% if f_over %}{% set ignored = parts.append(_("%(n)s '
+        'not done by the deadline", n=f_over | spelled)) %}{% endif %}'
+        '{% set states = parts | join(_(", ")) %}{% set f_all = f_all | spelled %}'
         "{% trans %}The meeting on {{ pm }}'s analysis set {{ f_all }} safety priorities for "
         "this month: {{ states }}.{% endtrans %}"
     )
@@ -1038,13 +1051,20 @@ def analysis() -> Builder:
             '{{ f.state | label("progress") }}{% if f.pending %}'
             '{% set what = f.pending | join(_("; ")) %}{% set until = f.pending_due | day(year) %}'
             '{{ _(": ") }}{% trans %}“{{ what }}” runs to {{ until }}{% endtrans %}'
-            '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}{% endif %}',
+            '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}'
+            '{% if f.judged is not none %}{% set cat = f.category | label("category") %}'
+            "{% set n = f.judged | spelled %}{% if f.rising %}"
+            '{% set what = f.rising | join(_(", ")) %}{% trans %}, but {{ n }} {{ cat }} reports '
+            "this month and {{ what }} on the rise: no clear effect; kept a priority for {{ nm }}"
+            "{% endtrans %}{% else %}{% trans %}, but {{ n }} {{ cat }} reports this month, no "
+            "fewer than the month before: no clear effect; kept a priority for {{ nm }}"
+            "{% endtrans %}{% endif %}{% endif %}{% endif %}",
             '{{ f.evidence | join(_("; ")) | dash }}',
         ],
     )
     b.tag('{%p if a.followed | selectattr("unfinished") | list %}')
     b.para(
-        '{% set left = a.followed | selectattr("unfinished") | list | length %}'
+        '{% set left = a.followed | selectattr("unfinished") | list | length | spelled %}'
         "{% trans %}The {{ left }} not yet finished carry over into next month's priorities "
         "(part 6).{% endtrans %}"
     )
@@ -1086,6 +1106,11 @@ def analysis() -> Builder:
     b.tag("{%p endif %}")
 
     b.heading('{{ _("6. Priorities for next month (proposed)") }}', 1)
+    b.tag(
+        '{%p set nm = a.month.shift(1).month if lang == "zh" else ["January", "February", '
+        '"March", "April", "May", "June", "July", "August", "September", "October", '
+        '"November", "December"][a.month.shift(1).month - 1] %}'
+    )
     b.tag("{%p for p in a.proposed %}")
     b.rich(("{{ loop.index }}. ", False), ("{{ p.content }}", True))
     b.tag("{%p if p.carried %}")
@@ -1093,19 +1118,12 @@ def analysis() -> Builder:
         '{% if p.carried == "overdue" %}{% trans %}Carried over: a priority for {{ mname }}, '
         "not done by its deadline.{% endtrans %}{% else %}{% trans %}Carried over: a priority "
         "for {{ mname }}, still under way.{% endtrans %}{% endif %}"
-        '{% if p.carried == "overdue" %}{% set where = [] %}{% for r in p.recurred %}'
-        '{% set ignored = where.append(_("%(date)s %(unit)s", date=r.date | day(year), '
-        "unit=r.unit_name)) %}{% endfor %}{% if where %}{% set unit = p.unit_name %}"
-        '{% set n = where | length %}{% set at = where | join(_(", ")) %}{{ sp }}{% trans %}'
-        "Why it is overdue: no record shows it carried out, and {{ unit }} reported the same "
-        "problem {{ n }} more times after it was set ({{ at }}).{% endtrans %}{% else %}"
-        '{{ sp }}{{ _("Why it is overdue: no record shows it carried out.") }}{% endif %}'
-        "{% endif %}",
+        "{% if p.reason %}{{ sp }}{{ p.reason }}{% endif %}",
         indent_chars=4,
     )
     b.tag("{%p endif %}")
     b.para(
-        '{{ _("Measures:") }}{{ sp }}{{ p.measures | join(_(". ")) }}{{ "." if lang != "zh" }}',
+        '{{ _("Measures:") }}{{ sp }}{{ p.measures | join(_(". ")) }}{{ _(".") }}',
         indent_chars=4,
     )
     b.para(
@@ -1114,17 +1132,21 @@ def analysis() -> Builder:
         "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
         "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
         "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} of the {{ org }} "
-        'general branch{% endtrans %}{% endif %}{{ _("; ") }}'
-        '{{ _("deadline:") }}{{ sp }}{{ p.deadline | day(year) }}',
+        "general branch{% endtrans %}{% if p.partner_names %}"
+        '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
+        '{% endif %}{% endif %}{{ _("; ") }}'
+        '{{ _("deadline:") }}{{ sp }}{% if p.daily %}{{ _("every shift from %(nm)s", nm=nm) }}'
+        "{% else %}{{ p.deadline | day(year) }}{% endif %}",
         indent_chars=4,
     )
     b.para(
-        '{{ _("Drawn from:") }}{{ sp }}'
+        '{{ _("Based on:") }}{{ sp }}'
         '{% set ncase = p.basis | map("first") | select("equalto", "I") | list | length %}'
         "{% set nrep = (p.basis | length) - ncase %}"
         "{% if ncase %}{% trans %}the typical case (see part 3){% endtrans %}"
         '{% if nrep %}{{ _(", ") }}{% endif %}{% endif %}'
-        '{% if nrep and p.category %}{% set cat = p.category | label("category") %}'
+        "{% if nrep and p.based %}{{ p.based }}"
+        '{% elif nrep and p.category %}{% set cat = p.category | label("category") %}'
         "{% trans count=nrep %}{{ count }} {{ cat }} report this month"
         "{% pluralize %}{{ count }} {{ cat }} reports this month{% endtrans %}"
         "{% elif nrep %}{% trans count=nrep %}{{ count }} related report this month"

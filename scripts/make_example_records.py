@@ -1720,8 +1720,9 @@ def october_priorities() -> dict[str, Any]:
             {"content": "加强关键列车“车辆故障”问题卡控",
              "measures": ["对C70E型货车制动梁安全链开展专项检查"],
              "unit": "GB", "owner": "liu_zhenhua", "due": D(2026, 10, 31), "done": D(2026, 10, 28),
+             "category": "fault",
              "evidence": ["10月28日完成专项检查，检查记录存车间"]},
-            {"content": "加强关键人“违章违纪”问题卡控",
+            {"content": "在班前会上逐人提问，制止违章违纪",
              "measures": ["横越线路“一站、二看、三通过”每日班前提问"],
              "unit": "B2", "owner": "zhou_xiuying", "due": D(2026, 10, 20)},
         ],
@@ -1744,11 +1745,14 @@ def priorities_adopted() -> dict[str, Any]:
              "measures": ["对C70E、C64K制动梁安全链、钩舌销开口销开展专项检查",
                           "质量互控每班抽查不少于2列"],
              "unit": "GB", "owner": "liu_zhenhua", "due": D(2026, 11, 15),
-             "basis": ["R-20261002-NN8H", "R-20261026-GGNQ"]},
-            {"content": "加强关键人“违章违纪”问题卡控",
-             "measures": ["横越线路“一站、二看、三通过”每日班前提问",
+             "basis": ["R-20261002-NN8H", "R-20261026-GGNQ"], "category": "fault"},
+            {"content": "在班前会上逐人提问，制止违章违纪",
+             "measures": ["各党支部每日班前对横越线路“一站、二看、三通过”、着装、呼唤应答逐人提问",
                           "重复违章人员纳入包保并跟班互控"],
-             "unit": "B3", "owner": "liang_jianhua", "due": D(2026, 11, 30),
+             # the month's violations came from every branch: the branches carry it, the
+             # general branch's member supervises (as the October analysis proposes)
+             "unit": "GB", "owner": "liu_zhenhua", "branches": ["B1", "B2", "B3", "B4"],
+             "due": D(2026, 11, 30), "category": "violation",
              "basis": ["R-20261006-K106", "R-20261011-3VV4"]},
         ],
     }  # fmt: skip
@@ -2101,10 +2105,30 @@ HAZARDS = [
 ]  # fmt: skip
 
 
+CONTROLS = {
+    # the log's standing control measure (卡控措施) of the hazards the workshop has set one for:
+    # what a priority against the hazard orders, in the log's words
+    "H-01": ("防护员提前呼唤邻线来车，作业人员及时下道避让，党员定位定项盯控",
+             "The lookout calls out trains on the adjacent line in good time and staff clear "
+             "the track; party members watch it at their fixed posts"),
+    "H-02": ("撤除防护号志前由防护员逐人点名确认、党员复核签认，干部每班抽查",
+             "Before the protection signals come down, the lookout calls every name and a "
+             "party member countersigns; cadres spot-check every shift"),
+    "H-03": ("对到达场全部脱轨器专项检查整修", "Inspect and repair every derailer in the arrival yard"),
+    "H-05": ("到达检查闸瓦厚度逐位检查，质量互控每班抽查不少于2列",
+             "On arrival, measure the brake shoes at every position; quality cross-checks of "
+             "at least two trains a shift"),
+    "H-06": ("对始发作业后塞门位置逐车确认，关门车登记与前方列检所每班核对",
+             "Confirm every wagon's cut-out cock after work at the originating station, and "
+             "check the isolated-wagon register with the next inspection point every shift"),
+}  # fmt: skip
+
+
 def hazard_log() -> dict[str, Any]:
     return {
         "hazards": [
             {"id": i, "name": name, "name_en": en, "element": element, "phrases": phrases}
+            | ({"control": CONTROLS[i][0], "control_en": CONTROLS[i][1]} if i in CONTROLS else {})
             for i, name, en, element, phrases in HAZARDS
         ]
     }

@@ -176,8 +176,9 @@ def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis])
     assert "车间干部刘振华、王建国按干部标准考核，不参加党支部党员排序。" in oct_zh
     # a recurring near miss is named; a measure names what the reports name
     assert "二是“撤除防护号志前未确认人员撤出”2起（10月10日一班四组" in oct_zh
-    # the month's faults, not the wagon models they were found on
-    assert "措施：对截断塞门手把处于关闭位等故障开展专项检查" in oct_zh and "等车型" not in oct_zh
+    # the hazard log's control against the fault, not the wagon models it was found on
+    assert "措施：对始发作业后塞门位置逐车确认，关门车登记与前方列检所每班核对。" in oct_zh
+    assert "等车型" not in oct_zh
     # the units by branch, the branch's total first (as the notice gives it), its groups under it
     units = oct_zh.split("### （五）按单位", 1)[1].split("###", 1)[0]
     assert (

@@ -1,5 +1,5 @@
 """Priorities become records: adopt → check → due → the month's analysis says whether each was
-carried out. On a copy of the example records, whose 2026-10 analysis proposes five (the
+carried out. On a copy of the example records, whose 2026-10 analysis proposes six (the
 example's own adopted November priorities removed first)."""
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ def root(tmp_path: Path) -> Path:
 def test_adopt_then_due_then_the_months_analysis_reports_each_state(root: Path) -> None:
     out = _run(root, *ADOPT)
     assert out.exit_code == 0, out.output
-    assert out.stdout == "已采纳2026-11保安全重点5项：records/priorities/2026/S-2026-11.yaml\n"
+    assert out.stdout == "已采纳2026-11保安全重点6项：records/priorities/2026/S-2026-11.yaml\n"
     path = root / "priorities" / "2026" / "S-2026-11.yaml"
     text = path.read_text(encoding="utf-8")
     assert "owner: ren_hui" in text and "due: 2026-11-30" in text
@@ -54,7 +54,7 @@ def test_adopt_then_due_then_the_months_analysis_reports_each_state(root: Path) 
     assert "S-2026-11/1" not in _run(root, "due", "--days", "30").stdout
     md = _run(root, "analyze", "--month", "2026-11", "--format", "md").stdout
     section = md.split("## 四、上月保安全重点落实情况")[1].split("## 五")[0]
-    assert "10月份党内安全分析会确定的保安全重点共5项，按期完成1项、正在推进4项。" in section
+    assert "10月份党内安全分析会确定的保安全重点共6项，按期完成1项、正在推进5项。" in section
     assert "| 按期完成（11月20日） | 考试记录 |" in section
 
 

@@ -497,6 +497,16 @@ def _priorities(s: Priorities, ix: Index, tree: Tree) -> Iterator[Problem]:
     for n, item in enumerate(s.items):
         yield from ix.unit(("items", n, "unit"), item.unit)
         yield from ix.person(("items", n, "owner"), item.owner)
+        for m, branch in enumerate(item.branches):
+            yield from ix.unit(("items", n, "branches", m), branch)
+        for m, partner in enumerate(item.partners):
+            if partner not in ix.partners:
+                yield Problem(
+                    f.UNKNOWN_PARTNER,
+                    ("items", n, "partners", m),
+                    i18n._("no partner unit '{partner}' in org.yaml").format(partner=partner),
+                    _close(partner, ix.partners),
+                )
         for m, ref in enumerate(item.basis):
             yield from ix.record(("items", n, "basis", m), ref)
 

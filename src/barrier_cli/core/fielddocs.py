@@ -420,6 +420,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "owner": D("responsible person", _PERSON_HELP),
         "due": D("deadline", _DATE_HELP),
         "basis": D("drawn from", "report or incident ids"),
+        "branches": D("carried out by", "branch ids: the branches that carry it out"),
+        "partners": D("settled with", "partner unit ids from org.yaml"),
+        "category": D("category", "the report category it is against"),
         "done": D("done", _DATE_HELP),
         "evidence": D("evidence", "record ids or a short note"),
         "evidence_en": D("evidence in English", _EN_LIST_HELP),
@@ -494,6 +497,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "name_en": D("English name", "for English documents"),
         "element": D("element", "equipment, personnel or management"),
         "phrases": D("match phrases", "a report whose summary holds one is this hazard"),
+        "control": D("control measure", "the standing measure a priority against it orders"),
+        "control_en": D("control measure in English", "for English documents"),
     },
     "Roster": {
         "cycles": D("shift cycles", "each group's shift pattern"),

@@ -170,7 +170,10 @@ def in_language(tree: Tree, lang: Lang) -> Tree:
         hazards=tree.hazards.model_copy(
             update={
                 "hazards": [
-                    h.model_copy(update={"name": h.name_en or h.name}) for h in tree.hazards.hazards
+                    h.model_copy(
+                        update={"name": h.name_en or h.name, "control": h.control_en or h.control}
+                    )
+                    for h in tree.hazards.hazards
                 ]
             }
         ),

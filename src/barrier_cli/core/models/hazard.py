@@ -30,6 +30,10 @@ class Hazard(Model):
     name_en: OneLine | None = None
     element: Element
     phrases: list[Phrase] = empty_list()
+    control: OneLine | None = None
+    """The standing control measure (卡控措施) against it: what a priority against the hazard
+    orders."""
+    control_en: OneLine | None = None
 
 
 class HazardLog(Model):

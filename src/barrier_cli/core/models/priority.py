@@ -16,12 +16,14 @@ from barrier_cli.core.models.common import (
     Day,
     Model,
     OneLine,
+    PartnerId,
     PersonId,
     Problem,
     RecordModel,
     UnitId,
     empty_list,
 )
+from barrier_cli.core.models.report import Category
 from barrier_cli.core.models.returns import MONTH
 
 PRIORITIES_ID = r"^S-[0-9]{4}-(0[1-9]|1[0-2])$"
@@ -38,10 +40,18 @@ class PriorityItem(Model):
     """责任单位."""
     owner: PersonId
     """责任人."""
+    branches: list[UnitId] = empty_list()
+    """The party branches that carry it out, each under its secretary, when ``unit`` (the
+    general branch) and ``owner`` supervise them (各党支部负责、总支督导)."""
+    partners: list[PartnerId] = empty_list()
+    """The partner units (车站、信号楼…) the owner settles it with."""
     due: Day
     """完成时限."""
     basis: list[str] = empty_list()
     """The records the priority was drawn from."""
+    category: Category | None = None
+    """The report category it is against: next month's analysis judges its effect by the
+    month's count of it."""
     done: Day | None = None
     evidence: list[OneLine] = empty_list()
     """What shows it was carried out: record ids or a short note."""

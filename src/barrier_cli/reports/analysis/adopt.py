@@ -33,6 +33,67 @@ class Adopted:
     record: Priorities
 
 
+@dataclass(frozen=True)
+class AdoptedPriority:
+    """One adopted 保安全重点 as a document prints it, names in the tree's language."""
+
+    record: str
+    index: int
+    content: str
+    measures: list[str]
+    unit_name: str
+    """责任单位: the unit, or the branches that carry it out (各党支部) when the unit supervises."""
+    owner_name: str
+    """责任人: the owner, or the branches' secretaries when they carry it out."""
+    supervisor_name: str
+    """Who supervises the branches (督导), when they carry it out; "" otherwise."""
+    partner_names: list[str]
+    """The partner units the owner settles it with (会同车站（信号楼）)."""
+    due: dt.date
+    adopted: dt.date
+
+
+def missed(tree: Tree, month: Month) -> bool:
+    """No 保安全重点 were adopted for ``month`` though the book holds the month before: the
+    meeting on that month's analysis should have set them (the general branch's own lapse,
+    which the analysis's 四 and the notice's 自查 both state)."""
+    if any(p.withdrawn is None and p.month == str(month) for p in tree.priorities):
+        return False
+    before = month.shift(-1)
+    return any(r.withdrawn is None and before.contains(r.date) for r in tree.reports)
+
+
+def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[AdoptedPriority]:
+    """The 保安全重点 adopted for ``month`` (the record ``S-YYYY-MM``, not withdrawn), in its
+    order; none when the month has none. ``tree`` in the document's language view
+    (`names.in_language`), ``lang`` that language."""
+    from barrier_cli.reports.analysis.proposals import responsible
+
+    out = []
+    for record in tree.priorities:
+        if record.withdrawn is not None or record.month != str(month):
+            continue
+        for n, item in enumerate(record.items, 1):
+            who = responsible(
+                tree, item.unit, item.owner, item.branches, item.partners, lang, item.due
+            )
+            out.append(
+                AdoptedPriority(
+                    record=record.id,
+                    index=n,
+                    content=item.content,
+                    measures=list(item.measures),
+                    unit_name=who.unit_name,
+                    owner_name=who.owner_name,
+                    supervisor_name=who.supervisor_name,
+                    partner_names=who.partner_names,
+                    due=item.due,
+                    adopted=record.adopted,
+                )
+            )
+    return out
+
+
 def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: Lang) -> Priorities:
     """The record the analysis of the month before ``month`` proposes, adopted ``today``."""
     from barrier_cli.reports.analysis.monthly import analyze
@@ -47,14 +108,20 @@ def proposed_record(tree: Tree, month: Month, *, by: str, today: dt.date, lang: 
                     "{unit} has no secretary in org.yaml; adopt an edited file with --from"
                 ).format(rank=p.rank, content=p.content, unit=p.unit_name)
             )
+        # validated: the category a weak link names is one of the report categories
         items.append(
-            PriorityItem(
-                content=p.content,
-                measures=p.measures,
-                unit=p.unit,
-                owner=p.owner,
-                due=p.deadline,
-                basis=p.basis,
+            PriorityItem.model_validate(
+                {
+                    "content": p.content,
+                    "measures": p.measures,
+                    "unit": p.unit,
+                    "owner": p.owner,
+                    "due": p.deadline,
+                    "basis": p.basis,
+                    "branches": p.branches,
+                    "partners": p.partners,
+                    "category": p.category or None,
+                }
             )
         )
     if not items:

@@ -15,6 +15,7 @@ from barrier_cli.io import columnar
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis import cases, counts, hazards, ranking, timeliness, weak_links
+from barrier_cli.reports.analysis.adopt import missed
 from barrier_cli.reports.analysis.annex import cited, record_refs
 from barrier_cli.reports.analysis.feedback import feedback_summary
 from barrier_cli.reports.analysis.frames import reports_frame
@@ -162,7 +163,7 @@ def analyze_columns(
     )
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
-    followed, followed_known = follow_up(tree, month, as_of)
+    followed, followed_known = follow_up(tree, month, as_of, lang, links)
     repeats = repeated_near_misses(tree, month, as_of, hazards.recurrences(said, c.date, month))
     units = counts.unit_element(this, tree)
     violators = cases.repeat_violators(tree, month, as_of)
@@ -209,9 +210,11 @@ def analyze_columns(
             lang,
             carried=[f for f in followed if f.unfinished],
             repeats=repeats,
+            as_of=as_of,
         ),
         followed=followed,
         followed_known=followed_known,
+        priorities_missed=missed(tree, month),
         scores=scores(tree, month, as_of, lang, compliance.missed()),
         near_miss_repeats=repeats,
         earlier_in_year=accidents_this_year(tree, month),

@@ -15,15 +15,22 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
-from barrier_cli.core.i18n import in_lang
+from barrier_cli.core.i18n import counted, in_lang
 from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.reports.analysis.hazards import without_trains
-from barrier_cli.reports.analysis.result import CaseRef, FollowUp, Priority, Repeat, WeakLink
+from barrier_cli.reports.analysis.hazards import not_held, without_trains
+from barrier_cli.reports.analysis.result import (
+    CaseRef,
+    FollowUp,
+    Priority,
+    Repeat,
+    TakenMeasure,
+    WeakLink,
+)
 from barrier_cli.reports.analysis.studies import measure_state
 from barrier_cli.reports.case_names import case_subject
 from barrier_cli.reports.deficiencies import answerable
@@ -57,6 +64,7 @@ _CASE_MEASURE = {
     "precursor": "Brief every shift on the near miss and watch the same work closely",
 }
 _LINK_CONTENT = "Tighten checks on {key}s for {category} problems{location}"
+_VIOLATION_CONTENT = "Stop rule violations at the shift briefings"
 _LINK_MEASURE = {
     "equipment": "Inspect the vehicles and parts concerned and check each other's work",
     "personnel": "Teach and watch the people concerned; pair those who repeat it",
@@ -65,6 +73,25 @@ _LINK_MEASURE = {
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
 _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
 _NOT_HELD_MEASURE = "Find out why the measure “{measure}” has not held, and set one that does"
+_VERIFY_MEASURE = "Verify at once “{measure}”, due from {unit} on {due}"
+_VERIFY_UNDATED = "Verify at once “{measure}” ({unit})"
+_OVERDUE_MEASURE = "Carry out at once “{measure}”, due from {unit} on {due} and not done"
+_CARRY_MEASURE = "{unit} to carry out “{measure}” by {due}"
+_SINCE_ONE = "{n} near miss this month, {recent} in three months, {since} since {first}"
+_SINCE_MANY = "{n} near misses this month, {recent} in three months, {since} since {first}"
+_RECENT_ONE = "{n} {cat} report this month, {recent} in three months"
+_RECENT_MANY = "{n} {cat} reports this month, {recent} in three months"
+_MONTH_ONE = "{n} {cat} report this month"
+_MONTH_MANY = "{n} {cat} reports this month"
+_EVERY_BRANCH = ", across all {every} branches"
+_OVERDUE_RECURRED = (
+    "Why it is overdue: {unit} did not carry “{measure}” through to its groups; the same "
+    "problem happened {n} more times after it was set ({at}), put down to {causes}."
+)
+_OVERDUE_ONLY = (
+    "Why it is overdue: {unit} did not carry out “{measure}” by its deadline, and is to "
+    "explain why at the meeting."
+)
 _HAZARD_CONTENT = "Put right the recurring problem “{what}”"
 _HAZARD_PLACES_MEASURE = "Inspect and repair “{what}” at {places}"
 _FAULTS_MEASURE = "Inspect specially for {faults} and the like, and check each other's work"
@@ -91,6 +118,7 @@ def propose(
     count: int = PROPOSED,
     carried: Sequence[FollowUp] = (),
     repeats: Sequence[Repeat] = (),
+    as_of: dt.date | None = None,
 ) -> list[Priority]:
     """The month's strongest concerns as next month's priorities, their evidence distinct.
 
@@ -102,6 +130,11 @@ def propose(
     A near miss that recurred in the three months (``repeats``: `problems.repeated_near_misses`)
     weighs as a registered 事故苗子 does, whatever its count this month, and a measure
     already taken against it that has not held is to be looked into, not ordered again.
+
+    The problem reported most often within its category (the month's most frequent fault,
+    hazard…) is proposed beyond ``count``: a meeting does not pass over
+    it because its risk weight is low. ``as_of`` (default: the month's end) is the moment
+    measures are judged open or done at.
     """
     deadline = month.shift(1).last
     # each with its content in the tree's language: an adopted priority is worded there, and
@@ -131,14 +164,20 @@ def propose(
     at: dict[str, list[int]] = {}
     for n, r in enumerate(tree.reports):
         at.setdefault(r.id, []).append(n)
+    moment = as_of or month.last
+    leading = _most_recurrent(links)
     for link in links:
         evidence = [e for e in link.evidence if e not in covered]
         if not evidence:
             continue
         covered.update(evidence)
-        said = _from_link(tree, link, evidence, unit_of, at, deadline, native).content
-        proposal = _from_link(tree, link, evidence, unit_of, at, deadline, lang)
-        candidates.append((_recurring(proposal, link, repeats, lang), said))
+        repeat = next((r for r in repeats if link.problem and r.text == link.problem), None)
+        where = _Where(unit_of, at, deadline, moment, repeat)
+        said = _from_link(tree, link, evidence, where, native).content
+        proposal = _from_link(tree, link, evidence, where, lang)
+        if link in leading:
+            proposal = replace(proposal, leading=True)
+        candidates.append((_recurring(proposal, link), said))
     candidates.sort(key=lambda c: -c[0].weight)
     fresh: list[Priority] = []
     for p, said in candidates:
@@ -152,12 +191,33 @@ def propose(
         old = kept[same]
         # a carried measure the new one names again is said once, in the new words
         measures = [m for m in old.measures if not _said_in(m, p.measures)]
+        recurred = _recurred(tree, old, p.basis, adopted.get(old.record, month.first))
         kept[same] = replace(
             old,
             measures=list(dict.fromkeys([*measures, *p.measures])),
             basis=list(dict.fromkeys([*old.basis, *p.basis])),
-            recurred=_recurred(tree, old, p.basis, adopted.get(old.record, month.first)),
+            recurred=recurred,
+            overdue_causes=_causes(tree, recurred),
+            daily=p.daily,
+            category=p.category,
+            based=p.based,
         )
+        if set(p.branches) - {old.unit}:
+            # the problem outgrew the unit it was given to: the branches it now happens in
+            # carry it, the general branch supervising, and the overdue unit is still named
+            kept[same] = replace(
+                kept[same],
+                unit=p.unit,
+                unit_name=p.unit_name,
+                owner=p.owner,
+                owner_name=p.owner_name,
+                supervisor_name=p.supervisor_name,
+                branches=p.branches,
+                partners=p.partners,
+                partner_names=p.partner_names,
+                was_unit_name=old.unit_name,
+            )
+    bounded = fresh[:count] + [p for p in fresh[count:] if p.leading]
     return [
         Priority(
             rank=n,
@@ -176,8 +236,18 @@ def propose(
             urger_name=p.urger_name,
             supervisor_name=p.supervisor_name,
             recurred=p.recurred,
+            branches=p.branches,
+            partners=p.partners,
+            leading=p.leading,
+            partner_names=p.partner_names,
+            based=p.based,
+            reason=_overdue_reason(p, lang) if p.carried == "overdue" else "",
+            was_unit_name=p.was_unit_name,
+            overdue_causes=p.overdue_causes,
+            unmet=p.unmet,
+            daily=p.daily,
         )
-        for n, p in enumerate(kept + fresh[:count], 1)
+        for n, p in enumerate(kept + bounded, 1)
     ]
 
 
@@ -197,6 +267,33 @@ def _carried(f: FollowUp, deadline: dt.date) -> Priority:
         weight=0.0,
         carried=f.state,
         record=f.record,
+        unmet=f.pending or f.measures,
+        supervisor_name=f.supervisor_name,
+        branches=f.branches,
+        partners=f.partners,
+    )
+
+
+def _overdue_reason(p: Priority, lang: Lang) -> str:
+    """Why a carried-over priority is overdue, as its records show it: the unit did not
+    carry its measures through, and the problem came back (with the causes found)."""
+    unit = p.was_unit_name or p.unit_name
+    measure = ("”“" if lang == "zh" else "”, “").join(_inner(m) for m in p.unmet)
+    if not p.recurred:
+        return in_lang(lang, _OVERDUE_ONLY).format(unit=unit, measure=measure)
+    at = ("、" if lang == "zh" else ", ").join(
+        in_lang(lang, "{date} {unit}").format(date=_day(r.date, lang), unit=r.unit_name)
+        if r.date
+        else r.unit_name
+        for r in p.recurred
+    )
+    causes = ("" if lang == "zh" else ", ").join(f"“{_inner(c)}”" for c in p.overdue_causes)
+    return in_lang(lang, _OVERDUE_RECURRED).format(
+        unit=unit,
+        measure=measure,
+        n=counted(len(p.recurred), lang),
+        at=at,
+        causes=causes or in_lang(lang, "causes not yet analysed"),
     )
 
 
@@ -222,6 +319,13 @@ def _recurred(tree: Tree, old: Priority, basis: list[str], adopted: dt.date) -> 
         ):
             out.append(CaseRef(r.id, r.summary, r.category, r.date, units.get(unit, unit)))
     return sorted(out, key=lambda c: (c.date or adopted, c.id))
+
+
+def _causes(tree: Tree, cases: list[CaseRef]) -> list[str]:
+    """The analysed causes of ``cases``, each said once, without the closing 。."""
+    ids = {c.id for c in cases}
+    said = (r.analysis.cause for r in tree.reports if r.id in ids and r.analysis is not None)
+    return list(dict.fromkeys(c.rstrip("。. ") for c in said if c))
 
 
 def _inner(text: str) -> str:
@@ -264,85 +368,252 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
     )
 
 
+@dataclass(frozen=True)
+class _Where:
+    """What a weak link's proposal is drawn with besides the link: where each report stands
+    (``at``: positions in the tree) and answers (``unit_of``), the deadline, the moment, and
+    the link's near miss as it recurred (``repeat``)."""
+
+    unit_of: dict[str, str]
+    at: dict[str, list[int]]
+    deadline: dt.date
+    as_of: dt.date
+    repeat: Repeat | None
+
+
 def _from_link(
-    tree: Tree,
-    link: WeakLink,
-    evidence: list[str],
-    unit_of: dict[str, str],
-    at: dict[str, list[int]],
-    deadline: dt.date,
-    lang: Lang,
+    tree: Tree, link: WeakLink, evidence: list[str], where: _Where, lang: Lang
 ) -> Priority:
-    unit = _responsible_unit(tree, [unit_of.get(e, "") for e in evidence])
-    # a problem met with a partner unit (站调, 信号楼…) is the general branch's to take up
-    # with them (党总支经常与车站、机务等联劳单位沟通), whichever branch reported it
-    partner = any(tree.reports[n].partner for rid in set(evidence) for n in at.get(rid, ()))
-    if partner:
-        unit = _general_branch(tree) or unit
-    owner = _secretary(tree, unit, deadline)
-    unit_name, owner_name, supervisor = _unit_name(tree, unit), _person_name(tree, owner), ""
-    branches = _branches_of(tree, [unit_of.get(e, "") for e in evidence])
-    if unit == _general_branch(tree) and unit != "" and branches and _branch_work(link, partner):
-        # people's conduct and near misses are put right where the work is done: the branches
-        # it happened in answer, the general branch's member supervises
-        supervisor = owner_name
-        every = len(branches) == sum(1 for u in tree.org.units if u.kind == "branch")
-        if every or len(branches) > BRANCHES_NAMED:
-            unit_name = in_lang(lang, "all party branches")
-            owner_name = in_lang(lang, "the branch secretaries")
-        else:
-            names = [_unit_name(tree, b) for b in branches]
-            unit_name = in_lang(lang, "{units} (where it happened)").format(
-                units=("、" if lang == "zh" else ", ").join(names)
-            )
-            owner_name = ("、" if lang == "zh" else ", ").join(
-                _person_name(tree, _secretary(tree, b, deadline)) for b in branches
-            )
-    where = f"（{link.location}）" if lang == "zh" and link.location else ""
+    reports = [
+        tree.reports[n] for n in sorted(n for i in set(evidence) for n in where.at.get(i, ()))
+    ]
+    units = [where.unit_of.get(e, "") for e in evidence]
+    unit = _responsible_unit(tree, units)
+    general = _general_branch(tree)
+    branches = _branches_of(tree, units)
+    # a partner unit the reports blame (信号楼未及时通知…) is the general branch's to settle
+    # with (党总支经常与车站、机务等联劳单位沟通); a problem spread over the branches, or met
+    # with a partner, is put right by the branches it happened in, the general branch's
+    # member supervising (党支部负责、总支督导)
+    partners = _partners_blamed(tree, reports)
+    carriers: list[str] = []
+    if general is not None and branches and (unit == general or partners):
+        unit, carriers = general, branches
+    owner = _secretary(tree, unit, where.deadline)
+    who = responsible(tree, unit, owner, carriers, partners, lang, where.deadline)
+    place = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
-        where = f", {link.location}"
-    measures = [_link_measure(tree, link, evidence, at, lang)]
-    if link.category == "near_miss":
-        measures.append(in_lang(lang, _NEAR_MISS_MEASURE))
+        place = f", {link.location}"
+    measures = _specific_measures(tree, link, reports, where, lang)
+    if not measures:
+        measures = [_link_measure(tree, link, evidence, where.at, lang)]
+        if link.category == "near_miss":
+            measures.append(in_lang(lang, _NEAR_MISS_MEASURE))
     content = in_lang(lang, _LINK_CONTENT).format(
         category=label("category", link.category, lang),
         key=label("key", link.key, lang) if link.key else in_lang(lang, "work"),
-        location=where,
+        location=place,
     )
     if link.problem:
         said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
         content = in_lang(lang, said).format(what=_inner(link.problem))
+    elif link.category == "violation":
+        # rule violations are stopped where the shift is briefed, whoever committed them
+        content = in_lang(lang, _VIOLATION_CONTENT)
     return Priority(
         rank=0,
         content=content,
         measures=measures,
         unit=unit,
-        unit_name=unit_name,
+        unit_name=who.unit_name,
         owner=owner,
-        owner_name=owner_name,
-        deadline=deadline,
+        owner_name=who.owner_name,
+        deadline=where.deadline,
         basis=evidence,
         weight=float(link.weighted),
         category=link.category,
         problem=link.problem,
-        supervisor_name=supervisor,
+        supervisor_name=who.supervisor_name,
+        branches=carriers,
+        partners=partners,
+        partner_names=who.partner_names,
+        based=_based(tree, link, len(set(evidence)), where.repeat, branches, lang),
+        daily=link.element == "personnel",
     )
 
 
-def _recurring(p: Priority, link: WeakLink, repeats: Sequence[Repeat], lang: Lang) -> Priority:
+def _based(
+    tree: Tree,
+    link: WeakLink,
+    n: int,
+    repeat: Repeat | None,
+    branches: list[str],
+    lang: Lang,
+) -> str:
+    """The evidence as counted: this month, the three months, and since the first report of
+    a near miss; and "in every branch" when it is."""
+    recent = max(link.recent, repeat.recent if repeat else 0)
+    one = n == 1
+    said = {
+        "n": counted(n, lang),
+        "recent": counted(recent, lang),
+        "cat": label("category", link.category, lang),
+    }
+    if link.category == "near_miss" and repeat and repeat.first and repeat.since > recent:
+        first = repeat.first
+        month = f"{first.year}年{first.month}月" if lang == "zh" else f"{first:%B} {first.year}"
+        msg = _SINCE_ONE if one else _SINCE_MANY
+        text = in_lang(lang, msg).format(since=counted(repeat.since, lang), first=month, **said)
+    elif recent > n:
+        text = in_lang(lang, _RECENT_ONE if one else _RECENT_MANY).format(**said)
+    else:
+        text = in_lang(lang, _MONTH_ONE if one else _MONTH_MANY).format(**said)
+    every = sum(1 for u in tree.org.units if u.kind == "branch")
+    if every > 1 and len(branches) == every:
+        text += in_lang(lang, _EVERY_BRANCH).format(every=counted(every, lang))
+    return text
+
+
+def _partners_blamed(tree: Tree, reports: list[Report]) -> list[str]:
+    """The partner units the reports name as where it went wrong: in the summary or in the
+    analysis's cause, not merely as the unit that found it (前方列检所发现…)."""
+    names = {p.id: p.name for p in tree.org.partners}
+    out: list[str] = []
+    for r in reports:
+        if r.partner is None or r.partner in out:
+            continue
+        said = r.summary + (r.analysis.cause if r.analysis is not None else "")
+        # in English the summary says "the signal box" of the Signal Box
+        if names.get(r.partner, r.partner).casefold() in said.casefold():
+            out.append(r.partner)
+    return out
+
+
+def _specific_measures(
+    tree: Tree, link: WeakLink, reports: list[Report], where: _Where, lang: Lang
+) -> list[str]:
+    """The measures proper to the problem: the hazard log's standing control, the measures
+    already set against it still open (to verify now, or carry out by their day), and the
+    one done that it outlived most often (to look into). None when it has none of these."""
+    out: list[str] = []
+    hazard = next((h for h in tree.hazards.hazards if h.id == link.hazard), None)
+    if hazard is not None and hazard.control:
+        out.append(hazard.control)
+    if not link.problem:
+        return out
+    taken = where.repeat.measures if where.repeat is not None else _taken(tree, reports, where)
+    sep = "、" if lang == "zh" else ", "
+    opened: dict[str, list[TakenMeasure]] = {}
+    for m in taken:
+        if m.state in ("open", "overdue"):
+            opened.setdefault(m.action, []).append(m)
+    for action, ms in opened.items():
+        due = max((m.due for m in ms if m.due is not None), default=None)
+        unit = sep.join(dict.fromkeys(m.unit_name for m in ms if m.unit_name))
+        if due is None:
+            said, day = _VERIFY_UNDATED, ""
+        elif due < where.as_of:
+            said, day = _OVERDUE_MEASURE, _day(due, lang)
+        else:
+            said = _VERIFY_MEASURE if due == where.as_of else _CARRY_MEASURE
+            day = _day(due, lang)
+        out.append(in_lang(lang, said).format(unit=unit, due=day, measure=_inner(action)))
+    outlived = [a for a in not_held(list(taken)) if a not in opened]
+    out += [in_lang(lang, _NOT_HELD_MEASURE).format(measure=_inner(a)) for a in outlived[:1]]
+    return out
+
+
+def _taken(tree: Tree, reports: list[Report], where: _Where) -> list[TakenMeasure]:
+    """The corrective and preventive measures of the link's own reports, as of the moment."""
+    units = {u.id: u.name for u in tree.org.units}
+    last = max((r.date for r in reports), default=None)
+    out = []
+    for r in reports:
+        unit = units.get(tree.places.branch_of(tree.places.unit_of(r) or "") or "", "")
+        for a in r.actions:
+            if a.type == "immediate":
+                continue  # what was done on the spot stops nothing recurring
+            done = a.done if a.done is not None and a.done <= where.as_of else None
+            out.append(
+                TakenMeasure(
+                    action=a.action,
+                    unit_name=unit,
+                    date=r.date,
+                    due=a.due,
+                    done=done,
+                    state=measure_state(a.due, a.done, where.as_of),
+                    held=done is None or last is None or last <= done,
+                )
+            )
+    return out
+
+
+def _day(day: dt.date, lang: Lang) -> str:
+    return f"{day.month}月{day.day}日" if lang == "zh" else f"{day.day} {day:%B}"
+
+
+def _most_recurrent(links: list[WeakLink]) -> list[WeakLink]:
+    """Per category, the problem reported most often this month (then in the three months),
+    when one leads outright, more than once, and recurred: the month's most frequent fault
+    (a tie names no single problem: the weights decide)."""
+    by: dict[str, list[WeakLink]] = {}
+    for link in links:
+        if link.problem and link.category != "near_miss":
+            by.setdefault(link.category, []).append(link)
+    out = []
+    for group in by.values():
+        ranked = sorted(group, key=lambda w: (-w.count, -w.recent))
+        top = ranked[0]
+        runner_up = (ranked[1].count, ranked[1].recent) if len(ranked) > 1 else (0, 0)
+        if (top.count, top.recent) > runner_up and top.count > 1 and top.recent > top.count:
+            out.append(top)
+    return out
+
+
+def _recurring(p: Priority, link: WeakLink) -> Priority:
+    """A near miss that recurred in the three months weighs as a registered 事故苗子."""
     if link.category != "near_miss" or not link.problem or link.recent <= link.count:
         return p
-    repeat = next((r for r in repeats if r.text == link.problem), None)
-    measures = p.measures
-    if repeat is not None and repeat.not_held:
-        what = in_lang(lang, _NOT_HELD_MEASURE).format(measure=_inner(repeat.not_held[0]))
-        measures = [what, *measures]
-    return replace(p, measures=measures, weight=max(p.weight, CASE_WEIGHTS["precursor"]))
+    return replace(p, weight=max(p.weight, CASE_WEIGHTS["precursor"]))
 
 
-def _branch_work(link: WeakLink, partner: bool) -> bool:
-    """People's conduct and near misses, met with no partner unit: work the branches do."""
-    return not partner and (link.element == "personnel" or link.category == "near_miss")
+@dataclass(frozen=True)
+class Responsible:
+    """责任单位 and 责任人 as printed: a unit and its person, or the branches that carry a
+    priority out under their secretaries with the general branch's member supervising."""
+
+    unit_name: str
+    owner_name: str
+    supervisor_name: str = ""
+    partner_names: list[str] = field(default_factory=list)
+
+
+def responsible(
+    tree: Tree,
+    unit: str,
+    owner: str | None,
+    branches: Sequence[str],
+    partners: Sequence[str],
+    lang: Lang,
+    day: dt.date,
+) -> Responsible:
+    """Who answers for a priority carried out by ``branches`` (none: by ``unit`` itself) and
+    settled with ``partners``; the branches' secretaries as of ``day``."""
+    named = {p.id: p.name for p in tree.org.partners}
+    partner_names = [named.get(p, p) for p in partners]
+    if not branches:
+        return Responsible(_unit_name(tree, unit), _person_name(tree, owner), "", partner_names)
+    sep = "、" if lang == "zh" else ", "
+    every = len(set(branches)) == sum(1 for u in tree.org.units if u.kind == "branch")
+    if every or len(branches) > BRANCHES_NAMED:
+        unit_name = in_lang(lang, "all party branches")
+        owner_name = in_lang(lang, "the branch secretaries")
+    else:
+        unit_name = in_lang(lang, "{units} (where it happened)").format(
+            units=sep.join(_unit_name(tree, b) for b in branches)
+        )
+        owner_name = sep.join(_person_name(tree, _secretary(tree, b, day)) for b in branches)
+    return Responsible(unit_name, owner_name, _person_name(tree, owner), partner_names)
 
 
 def _branches_of(tree: Tree, units: list[str]) -> list[str]:
@@ -460,13 +731,16 @@ def _person_name(tree: Tree, person: str | None) -> str:
     return next((p.name for p in tree.org.people if p.id == person), person or "")
 
 
-def follow_up(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[FollowUp], bool]:
+def follow_up(
+    tree: Tree, month: Month, as_of: dt.date, lang: Lang, links: Sequence[WeakLink] = ()
+) -> tuple[list[FollowUp], bool]:
     """Each priority adopted for ``month``, and whether it was carried out by ``as_of``;
     the flag says whether any were adopted at all.
 
     A priority marked done whose cases (``basis``) still have measures open is not done: it
     is under way until the last of them (overdue once one is past its due day), whatever
-    the mark says: pairing a key person starts the work, it does not finish it.
+    the mark says: pairing a key person starts the work, it does not finish it. One done
+    against a category (``links``: the month's weak links) is judged by its effect.
     """
     adopted = [p for p in tree.priorities if p.withdrawn is None and p.month == str(month)]
     cases = {i.id: i for i in tree.incidents if i.withdrawn is None}
@@ -486,13 +760,16 @@ def follow_up(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[FollowUp],
             if pending and state in ("done", "late"):
                 late = any(m.due is not None and m.due < as_of for m in pending)
                 state = "overdue" if late else "open"
+            who = responsible(
+                tree, item.unit, item.owner, item.branches, item.partners, lang, item.due
+            )
             out.append(
                 FollowUp(
                     record=record.id,
                     index=n,
                     content=item.content,
-                    unit_name=_unit_name(tree, item.unit),
-                    owner_name=_person_name(tree, item.owner),
+                    unit_name=who.unit_name,
+                    owner_name=who.owner_name,
                     due=item.due,
                     done=done,
                     state=state,
@@ -503,6 +780,34 @@ def follow_up(tree: Tree, month: Month, as_of: dt.date) -> tuple[list[FollowUp],
                     owner=item.owner,
                     measures=list(item.measures),
                     basis=list(item.basis),
+                    branches=list(item.branches),
+                    partners=list(item.partners),
+                    supervisor_name=who.supervisor_name,
+                    category=item.category or "",
                 )
             )
-    return out, bool(adopted)
+    return [_judged(tree, month, as_of, f, links) for f in out], bool(adopted)
+
+
+def _judged(
+    tree: Tree, month: Month, as_of: dt.date, f: FollowUp, links: Sequence[WeakLink]
+) -> FollowUp:
+    """A priority against a category, carried out: effective only if the month's reports of
+    the category fell against the month before and none of its problems rose."""
+    if not f.category or f.state not in ("done", "late") or f.pending:
+        return f
+    before = month.shift(-1)
+    n = prev = 0
+    for r in tree.reports:
+        if r.withdrawn is None and r.category == f.category and r.date <= as_of:
+            n += month.contains(r.date)
+            prev += before.contains(r.date)
+    # named mid-sentence: an English hazard name loses its capital
+    rising = [
+        w.problem[:1].lower() + w.problem[1:]
+        for w in links
+        if w.category == f.category and w.problem and w.growth > 0
+    ]
+    if n < prev and not rising:
+        return f
+    return replace(f, judged=n, rising=rising)

@@ -626,6 +626,26 @@ class Priority:
     recurred: list[CaseRef] = field(default_factory=list)
     """For a carried-over priority: the same problem reported again in its unit after it was
     adopted (why it went overdue)."""
+    branches: list[str] = field(default_factory=list)
+    """The branches that carry it out under ``unit``'s supervision (``Priority.supervisor_name``)."""
+    partners: list[str] = field(default_factory=list)
+    """The partner units ``owner`` settles it with."""
+    leading: bool = False
+    """The problem reported most often in three months within its category: proposed
+    beyond the bound on proposals."""
+    partner_names: list[str] = field(default_factory=list)
+    based: str = ""
+    """A weak link's evidence as counted (本月2起，近三个月7起，2025年6月以来42起)."""
+    reason: str = ""
+    """For an overdue carried-over priority: why it is overdue (逾期原因…)."""
+    was_unit_name: str = ""
+    """For a carried-over priority handed on to the branches: the unit it was given to."""
+    overdue_causes: list[str] = field(default_factory=list)
+    """For an overdue one: the causes of the reports that recurred after it was set."""
+    unmet: list[str] = field(default_factory=list)
+    """For an overdue one: the measures it was adopted with, not carried out."""
+    daily: bool = False
+    """Kept in hand every shift (people's conduct): no single day finishes it."""
 
 
 @dataclass(frozen=True)
@@ -651,6 +671,20 @@ class FollowUp:
     owner: str = ""
     measures: list[str] = field(default_factory=list)
     basis: list[str] = field(default_factory=list)
+    branches: list[str] = field(default_factory=list)
+    partners: list[str] = field(default_factory=list)
+    supervisor_name: str = ""
+    category: str = ""
+    judged: int | None = None
+    """Done, but its category was reported this many times this month, no fewer than the
+    month before or with problems of it rising: the effect is not evident."""
+    rising: list[str] = field(default_factory=list)
+    """The problems of its category whose risk rose against the three months before."""
+
+    @property
+    def partly(self) -> bool:
+        """Carried out, with measures of its cases still open."""
+        return bool(self.pending) and self.done is not None
 
     @property
     def unfinished(self) -> bool:
@@ -747,6 +781,9 @@ class MonthlyAnalysis:
     followed: list[FollowUp] = field(default_factory=list)
     followed_known: bool = False
     """Priorities were adopted for this month (a record exists), even if it lists none."""
+    priorities_missed: bool = False
+    """None were adopted though the month before was kept in the book: the general branch's
+    own lapse (`adopt.missed`)."""
     scores: Scores | None = None
     by_branch: list[Count] = field(default_factory=list)
     """The month's reports per branch, its groups' included, in org order."""
