@@ -77,6 +77,21 @@ def successor(tree: Tree, person: Person, as_of: dt.date) -> Person | None:
     )
 
 
+def removed_from(tree: Tree, person: Person) -> str | None:
+    """The post ``person`` was removed from (撤换) when they left it, else None (they left of
+    their own accord, or have not left): a case's 责任追究 ``replaced`` on the day they left.
+    A 公文 says 孔祥宇10月27日被撤换工班长, never 已离岗, of a man removed."""
+    if person.until is None:
+        return None
+    removed = any(
+        a.person == person.id and a.action == "replaced" and a.date == person.until
+        for i in tree.incidents
+        if i.withdrawn is None
+        for a in i.accountability
+    )
+    return next((r for r in person.roles if r in SUCCEEDING_POSTS), None) if removed else None
+
+
 @dataclass(frozen=True)
 class Scope:
     """The month under judgement and what every rule needs to judge it."""
