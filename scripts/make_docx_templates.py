@@ -1296,8 +1296,9 @@ def analysis() -> Builder:
     b.heading('{{ _("Good catches proposed for commendation") }}', 2)
     b.tag("{%p if a.good_catches %}")
     b.para(
-        '{% set who_all = a.good_catches | map(attribute="reporter_name") | unique '
-        '| join(_(", ")) %}'
+        '{% set names = a.good_catches | map(attribute="reporter_name") | unique | list %}'
+        '{% set who_all = (names[:-1] | join(_(", "))) ~ _(" and ") ~ names[-1] '
+        'if names | length > 1 else names | join(_(", ")) %}'
         '{% set n = a.good_catches | map(attribute="reporter_name") | unique | list | length %}'
         "{% trans count=n %}It is proposed to commend {{ who_all }} for the catch below:"
         "{% pluralize %}It is proposed to commend {{ who_all }} for the catches below:"

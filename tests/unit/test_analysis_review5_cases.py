@@ -222,3 +222,12 @@ def test_a_mentor_not_at_fault_is_not_questioned() -> None:
     case = _case(responsibility=[{"person": "jiang", "finding": "本人跨越车钩"}])
     pairing = minitree.pairing(mentor="zhao", person="jiang", start=dt.date(2026, 10, 8))
     assert "包保安排" not in _zh(case, pairing)
+
+
+def test_the_commended_are_listed_as_english_lists_them(examples: Tree) -> None:
+    sep = render_analysis(
+        analyze(examples, Month(2025, 9), today=TODAY, lang="en"), fmt="md", lang="en"
+    )
+    assert "It is proposed to commend Dong Li, Cao Lin and Yu Haitao for the catches below:" in sep
+    sep_zh = render_analysis(analyze(examples, Month(2025, 9), today=TODAY), fmt="md", lang="zh")
+    assert "拟对董力、曹林、于海涛同志提出表扬：" in sep_zh
