@@ -273,7 +273,7 @@ TEXT = {
     "支部对韩冬的班中互控和关键环节提醒不到位。": "The branch did not see that Han Dong was watched on shift and reminded at the key steps.",
     "支部对张亮的“两违”倾向掌握不准，关键环节提醒未落实到党员控制点。": "The branch misjudged Zhang Liang's drift into violations, and the reminders at the key steps were not made party members' control points.",
     "支部对张亮的班中互控和关键环节提醒不到位。": "The branch did not see that Zhang Liang was watched on shift and reminded at the key steps.",
-    "支部对孙浩的班中互控和关键环节提醒不到位。": "The branch did not see that Sun Hao was watched on shift and reminded at the key steps.",
+    "支部对孙浩的班中互控和关键环节提醒不到位。": "The branch did not make sure that Sun Hao was watched on shift and reminded at the key steps.",
     "支部对刘洋的班中互控和关键环节提醒不到位。": "The branch did not see that Liu Yang was watched on shift and reminded at the key steps.",
     "二班党支部未把“作业完了撤除安全防护号志和工具”列为党员定位定项控制点，工班长确认流于形式。": "The Shift 2 branch did not make removing protection signals and tools at the end of work a party member's control point, and the team leader's check was a formality.",
     "支部对高建军的班中互控和关键环节提醒不到位。": "The branch did not see that Gao Jianjun was watched on shift and reminded at the key steps.",
@@ -307,7 +307,7 @@ TEXT = {
     "总支提出的“作业完了确认”要求传到支部后只停留在会议记录上，工班长未向作业组交代，作业组长未落实到人，责任在“支部—工班长—作业组”之间层层衰减。": "The General Branch's end-of-work check reached the branch but stayed in the minutes: the team leader did not pass it to the work groups and the group leaders did not assign it, so responsibility faded at each step from branch to team leader to work group.",
     "“撤除工具和号志”的控制要求只写在作业标准中，支部未分解到党员控制点，工班长确认环节无人检查，责任传递在工班长一级断档。": "The control on removing tools and signals was written only in the work standard; the branch did not turn it into party members' control points and nobody checked the team leader's confirmation, so responsibility stopped at the team leader.",
     "上次“两违”后的整改只有谈话记录，没有跟班检查，效果未巩固。": "After the last violation the correction was a talk on record, with no checks on shift, so it did not hold.",
-    "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果，同类问题反复出现。": "At earlier timetable changes the pre-shift briefings stressed personal safety only and nobody checked that the working times were kept, so the same problem came back.",
+    "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果。": "At earlier timetable changes the pre-shift briefings stressed personal safety only and nobody checked that the working times were kept.",
     "去年制定的旧件回收规定没有检查考核，落实效果无人过问，“落不下去，严不起来”。": "Last year's rule on taking back old parts was never checked or assessed and nobody asked whether it worked: it was neither carried out nor enforced.",
     "三月份钩舌销事故后开展的专项检查只查了配件，未延伸到试风工具，整改效果没有巩固。": "The special check after the knuckle-pin accident in March covered parts only, not brake-test tools, so the correction did not hold.",
     # causes of cases
@@ -320,7 +320,7 @@ TEXT = {
     "作业纪律观念淡薄。": "Weak sense of work discipline.",
     "作业完了确认不落实，险些造成行车事故。": "The end-of-work check was not done, nearly causing a running accident.",
     "包保期间习惯性违章反复。": "Habitual violations recurred during mentoring.",
-    "安全意识淡薄，图省事抢时间，存在侥幸心理。": "Weak safety awareness: taking short cuts to save time and trusting to luck.",
+    "安全意识淡薄，图省事抢时间，存在侥幸心理。": "Weak safety awareness — short cuts taken to save time, trusting to luck.",
     "班组作业互控流于形式，列车到达后关键环节无人提醒。": "Mutual control in the team was a formality; nobody gave reminders at the key steps after the train arrived.",
     "列车到达后作业时间紧，作业组抢时间进入作业。": "Time after arrival was short and the work group rushed in.",
     "到达检查时未确认手制动状态": "the hand brake was not checked in the arrival inspection",
@@ -335,7 +335,10 @@ TEXT = {
     # responsibility findings
     "值班员未掌握新图作业时分，直接责任": "the duty officer did not know the new working times: directly responsible",
     "工班长未核对作业计划，负“看惯者”责任": "the team leader did not check the plan: responsible for letting it pass",
-    "四班党支部班前预想未把调图列为安全重点": "the Shift 4 branch did not make the timetable change a safety point of the pre-shift briefing",
+    "班前预想未把调图列为安全重点": "the pre-shift briefing did not make the timetable change a safety point",
+    "作出书面检查": "made a written self-criticism",
+    "对组内作业互控不到位，未及时制止": "did not keep mutual control in the group and did not stop it in time",
+    "对互控不到位作出书面检查": "made a written self-criticism for the lapse in mutual control",
     "更换配件后未回收废件，直接责任": "did not take back the scrapped part: directly responsible",
     "工班长对作业完了检查不到位，负“看惯者”责任": "the team leader's end-of-work check fell short: responsible for letting it pass",
     "三班党支部卡控措施不落实，抽查没有量化标准": "the Shift 3 branch did not apply its controls and had no set number of spot checks",
@@ -454,7 +457,7 @@ def _incident(data: dict[str, Any]) -> None:
     _field(data, "title", "location", "description")
     _each(data.get("timeline"), "event")
     _each(data.get("causes"), "text")
-    _each(data.get("responsibility"), "finding")
+    _each(data.get("responsibility"), "finding", "action")
     _each(data.get("measures"), "action")
     _each(data.get("education"), "content")
     _each(data.get("accountability"), "detail")

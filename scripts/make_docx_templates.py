@@ -356,6 +356,26 @@ def analysis() -> Builder:
         '{% elif i.type == "violation" and i.severity == "serious" %}'
         '{{ _("serious violation") }}{% elif i.type == "violation" %}{{ _("violation") }}'
         '{% else %}{{ i.type | label("incident_type") }}{% endif %}{% endmacro %}'
+        "{% macro case_heading(i) %}{% set date = i.date | day(year) %}"
+        "{% set team = i.team | dash %}{% set what = i.subject[:1] | upper ~ i.subject[1:] %}"
+        "{% set kind = kind_of(i) %}"
+        "{% trans %}{{ what }}, {{ date }} ({{ kind }}, {{ team }}){% endtrans %}{% endmacro %}"
+        "{% macro unit_held(u) %}{% set unit = u.unit_name %}{% set finding = u.finding %}"
+        "{% trans %}{{ unit }}: {{ finding }}{% endtrans %}{% if u.leader_name %}"
+        '{% set role = u.leader_role | label("role") if u.leader_role else "" %}'
+        "{% set name = u.leader_name %}{% trans %}; {{ role }} {{ name }} bears leadership "
+        "responsibility{% endtrans %}{% if u.action %}{% set action = u.action %}"
+        '{% trans %} and {{ action }}{% endtrans %}{% endif %}{% endif %}{{ _(".") }}'
+        "{% endmacro %}"
+        "{% macro mentor_kept(m) %}{% set mentor = m.mentor_name %}"
+        "{% set person = m.person_name %}{% set branch = m.branch_name %}"
+        '{% if m.shared and m.action %}{% set same = m.shared | map("label", "shared") | list %}'
+        '{% set shared = same | join(_(", ")) %}{% set action = m.action %}'
+        "{% trans %}{{ mentor }} is still {{ person }}'s mentor although found at fault in this "
+        "case: the two share {{ shared }}, {{ mentor }} {{ action }}, and the {{ branch }} keeps "
+        "watch on the pairing.{% endtrans %}{% else %}{% trans %}{{ mentor }}, found at fault in "
+        "this case, is still {{ person }}'s mentor: the {{ branch }} is to give the reason or "
+        "name another mentor.{% endtrans %}{% endif %}{% endmacro %}"
         "{% macro case_name(i) %}{% set date = i.date | day(year) %}"
         "{% set team = i.team | dash %}{% set what = i.subject %}{% set kind = kind_of(i) %}"
         "{% trans %}the {{ kind }} of {{ date }} in {{ team }}, “{{ what }}”{% endtrans %}"
@@ -674,8 +694,13 @@ def analysis() -> Builder:
             "{{ o.action | dash }}",
             "{{ o.unit_name | dash }}",
             "{% if o.left %}{% set was = o.owner_name %}{% set day = o.left | day(year) %}"
-            "{% if o.successor_name %}{% set now = o.successor_name %}{% trans %}{{ now }} (in "
-            "place of {{ was }}, who left on {{ day }}){% endtrans %}{% else %}{% trans %}"
+            '{% if o.removed_from %}{% set post = o.removed_from | label("role") %}{% endif %}'
+            "{% if o.successor_name and o.removed_from %}{% set now = o.successor_name %}"
+            "{% trans %}{{ now }} (replacing {{ was }}, removed from the post of {{ post }} on "
+            "{{ day }}){% endtrans %}{% elif o.successor_name %}{% set now = o.successor_name %}"
+            "{% trans %}{{ now }} (in place of {{ was }}, who left on {{ day }}){% endtrans %}"
+            "{% elif o.removed_from %}{% trans %}{{ was }} (removed from the post of {{ post }} on "
+            "{{ day }}){% endtrans %}{% else %}{% trans %}"
             "{{ was }} (left on {{ day }}){% endtrans %}{% endif %}{% else %}"
             "{{ o.owner_name | dash }}{% endif %}",
             "{{ o.due | day(year) }}",
@@ -810,7 +835,11 @@ def analysis() -> Builder:
     b.tag("{%p endfor %}")
 
     b.heading('{{ _("3. Typical cases") }}', 1)
+    # a case told below is said there, once: its row points to it (set in a paragraph of
+    # text, as a {%p} tag cannot hold the braces of a dict)
     b.para(
+        "{% set told = {} %}{% for s in a.studies %}"
+        "{% set ignored = told.update({s.case.id: loop.index}) %}{% endfor %}"
         "{% trans %}A case is closed only when the “three nots” are met: the problem has been "
         "established, its causes found and specific corrective measures carried out."
         "{% endtrans %}"
@@ -832,7 +861,8 @@ def analysis() -> Builder:
         '{{ i.persons | join(_(", ")) | dash }}',
         '{{ i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
-        '{% if i.complete %}{{ _("complete") }}'
+        '{% if i.complete %}{{ _("complete") }}{% elif i.id in told %}'
+        "{% set n = told[i.id] | enum %}{% trans %}open (see {{ n }}){% endtrans %}"
         '{% else %}{{ ((["measures not done" | label("closure_gap")] if "measures not done" '
         'in i.gaps else []) + i.lacking) | join(_("; ")) }}{% endif %}',
     ]
@@ -848,12 +878,12 @@ def analysis() -> Builder:
 
     b.tag("{%p for s in a.studies %}")
     b.tag("{%p set i = s.case %}")
-    b.heading("{{ loop.index | enum }}{{ sp }}{{ case_name(i) }}", 2)
+    b.heading("{{ loop.index | enum }}{{ sp }}{{ case_heading(i) }}", 2)
     b.para(
         "{% set date = i.date | day(year) %}{% set team = i.team | dash %}"
         "{% set kind = kind_of(i) %}{% set day_of = a.as_of | day(year) %}"
         "{% if s.description %}{% set what = s.description %}"
-        "{% trans %}On {{ date }}, as recorded: “{{ what }}”{% endtrans %}"
+        "{% trans %}On {{ date }}, {{ what }}{% endtrans %}"
         "{% else %}{% trans %}On {{ date }}, {{ team }} had a {{ kind }}.{% endtrans %}{% endif %}"
         "{% if i.date < a.month.first %}{{ sp }}"
         "{% trans %}It was still not closed on {{ day_of }}.{% endtrans %}{% endif %}"
@@ -874,10 +904,8 @@ def analysis() -> Builder:
         ('{{ _("Causes at the three levels") }}', True),
         (
             '{{ _(": ") }}{% if s.meeting %}'
-            "{% set held = s.meeting_date | day(year) %}{% if s.attended %}"
+            "{% set held = s.meeting_date | day(year) %}"
             "{% trans %}analysed at a branch committee meeting on {{ held }}.{% endtrans %}"
-            "{% else %}{% trans %}a branch committee meeting analysed it on {{ held }} but "
-            "recorded no attendance: a committee meeting must confirm it.{% endtrans %}{% endif %}"
             '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
             'held.") }}{% endif %}',
             False,
@@ -901,6 +929,9 @@ def analysis() -> Builder:
     b.tag("{%p if s.effect %}")
     b.para('{{ _("Effect of earlier measures") }}{{ _(": ") }}{{ s.effect }}')
     b.tag("{%p endif %}")
+    b.tag("{%p for m in s.mentors_at_fault %}")
+    b.para('{{ _("Mentoring") }}{{ _(": ") }}{{ mentor_kept(m) }}')
+    b.tag("{%p endfor %}")
     b.tag("{%p set said = s.levels.values() | list %}")
     b.tag('{%p set own = s.causes | rejectattr("text", "in", said) | list %}')
     b.tag("{%p if own %}")
@@ -913,7 +944,8 @@ def analysis() -> Builder:
             '(objective)", text=c.text.rstrip("。."))) %}{% else %}{% set ignored = '
             'texts.append(_("%(text)s (subjective)", text=c.text.rstrip("。."))) %}{% endif %}'
             '{% endfor %}{% if texts %}{% set side = element | label("element") %}'
-            '{% set ignored = sentences.append(_("On the %(side)s side: %(these)s", side=side, '
+            '{% set ignored = sentences.append(_("%(side)s: %(these)s", '
+            "side=side[:1] | upper ~ side[1:], "
             'these=texts | join(_("; ")))) %}{% endif %}{% endfor %}{{ _("Causes") }}',
             True,
         ),
@@ -933,7 +965,9 @@ def analysis() -> Builder:
             'or h.action | label("accountability_action") %}'
             "{% set when = h.date | day(year) %}"
             "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
-            '{{ _("; ") if not loop.last else _(".") }}{% else %}{{ _("none yet.") }}'
+            '{{ _("; ") if not loop.last else _(".") }}{% else %}{% if not s.units_held %}'
+            '{{ _("none yet.") }}{% endif %}{% endfor %}{% for u in s.units_held %}'
+            "{% if s.accountability or not loop.first %}{{ sp }}{% endif %}{{ unit_held(u) }}"
             "{% endfor %}",
             False,
         ),
@@ -977,7 +1011,8 @@ def analysis() -> Builder:
         ),
         (
             '{{ _(": ") }}{% if i.complete %}{{ _("complete") }}{{ _(".") }}{% else %}'
-            "{% if n_all %}{% trans %}{{ n_done }} of {{ n_all }} measures done; {% endtrans %}"
+            "{% if n_all %}{% set n_done = n_done | spelled %}{% set n_all = n_all | spelled %}"
+            "{% trans %}{{ n_done }} of {{ n_all }} measures done; {% endtrans %}"
             "{% endif %}{% if other %}{% trans %}not yet closed; still lacking: {{ other }}."
             '{% endtrans %}{% else %}{{ _("not yet closed.") }}{% endif %}{% endif %}',
             False,
@@ -1186,11 +1221,22 @@ def analysis() -> Builder:
     ]
     tail = '{% if {x}.lowest %}{{ _("tail") }}{% endif %}'
     b.tag("{%p if draft %}")
-    b.table(branch_header[1:], "x in sc.listed", branch_cells[1:])
+    b.table(
+        [
+            *branch_header[1:3],
+            '{% set bases = sc.branches | map(attribute="scored") | unique | list %}'
+            "{% if bases | length == 1 %}{% set k = bases[0] %}{% trans %}Out of ({{ k }} items "
+            'scored){% endtrans %}{% else %}{{ _("Out of") }}{% endif %}',
+            *branch_header[4:],
+        ],
+        "x in sc.listed",
+        branch_cells[1:],
+    )
     b.para(
         '{% set missing = sc.branches | sum(attribute="unentered") %}'
         '{% if sc.branches | map(attribute="unentered") | unique | list | length == 1 %}'
-        "{% set missing = draft[0].unentered %}{% trans %}Each branch still has {{ missing }} "
+        "{% set missing = draft[0].unentered | spelled %}{% trans %}Each branch still has "
+        "{{ missing }} "
         "items not entered; these are first scores: the ranks and the lowest-ranked branch "
         "follow when every item is in.{% endtrans %}{% else %}{% trans %}The branches still "
         "have {{ missing }} items not entered between them; these are first scores: the ranks "
@@ -1220,11 +1266,12 @@ def analysis() -> Builder:
     ]
     member_cells = [
         "{{ m.branch_name | dash }}",
-        '{{ "—" if m.since else m.rank }}',
+        "{{ m.rank }}",
         "{{ m.name | dash }}",
         "{{ m.total | num }}",
     ]
-    members = 'm in sc.members | rejectattr("cadre")'
+    # a member who came within the quarter is not ranked: no row, so no score read as a rank
+    members = 'm in sc.members | rejectattr("cadre") | rejectattr("since")'
     b.tag("{%p if running %}")
     b.table(member_header, members, member_cells)
     b.tag("{%p else %}")
@@ -1237,7 +1284,7 @@ def analysis() -> Builder:
         '{% set ignored = late.append(_("%(name)s came to the post on %(day)s", name=m.name, '
         "day=m.since | day(year))) %}{% endfor %}"
         '{% if late %}{% set came = late | join(_(", ")) %}{% set lead %}{% trans %}{{ came }}: '
-        "scored for the time in post, not ranked this quarter.{% endtrans %}{% endset %}"
+        "not ranked this quarter.{% endtrans %}{% endset %}"
         '{% else %}{% set lead = "" %}{% endif %}'
         "{% if cadres %}{% trans %}The workshop cadres ({{ cadres }}) are assessed as cadres and "
         "not ranked with the branch members.{% endtrans %}{{ sp }}{% endif %}"
@@ -1250,8 +1297,9 @@ def analysis() -> Builder:
     )
     b.tag("{%p if sc.failed %}")
     b.para(
-        "{% set n = sc.failed | length %}{% trans count=n %}One member failed the post rating "
-        "in {{ mname }}:{% pluralize %}{{ count }} members failed the post rating in "
+        "{% set n = sc.failed | length %}{% set failed_n = n | spelled(capital=True) %}"
+        "{% trans count=n %}One member failed the post rating "
+        "in {{ mname }}:{% pluralize %}{{ failed_n }} members failed the post rating in "
         "{{ mname }}:{% endtrans %}"
     )
     b.table(
@@ -1344,8 +1392,9 @@ def analysis() -> Builder:
     b.heading('{{ _("Good catches proposed for commendation") }}', 2)
     b.tag("{%p if a.good_catches %}")
     b.para(
-        '{% set who_all = a.good_catches | map(attribute="reporter_name") | unique '
-        '| join(_(", ")) %}'
+        '{% set names = a.good_catches | map(attribute="reporter_name") | unique | list %}'
+        '{% set who_all = (names[:-1] | join(_(", "))) ~ _(" and ") ~ names[-1] '
+        'if names | length > 1 else names | join(_(", ")) %}'
         '{% set n = a.good_catches | map(attribute="reporter_name") | unique | list | length %}'
         "{% trans count=n %}It is proposed to commend {{ who_all }} for the catch below:"
         "{% pluralize %}It is proposed to commend {{ who_all }} for the catches below:"

@@ -361,7 +361,7 @@ STANDARD_NAMES_EN = {
     "knows": "Knows the rules by heart",
     "skills": "Masters the work",
     "no_violation": "No violations of their own",
-    "no_accident": "No accident near them",
+    "no_accident": "No accident around them",
 }
 
 
@@ -1162,7 +1162,7 @@ def accidents() -> list[dict[str, Any]]:
                             "attendees": ["wang_jianguo", "liu_zhenhua", "ren_hui", "mo_wenbin"]},
                 "chain": "段下发的调图通知到车间后只组织了干部学习，未传达到值班员和工班长，"
                          "新图作业时分的掌握没有逐级落实到岗。",
-                "effect": "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果，同类问题反复出现。",
+                "effect": "以往调图时的班前预想只强调人身安全，未检查作业时分的落实效果。",
             },
             "causes": causes(("management", "运行图调整后未按新图重新核定检车作业时分", "subjective"),
                              ("personnel", "值班员秦宝山未掌握新图作业时分，工班长孔祥宇未核对作业计划",
@@ -1171,7 +1171,8 @@ def accidents() -> list[dict[str, Any]]:
             "responsibility": [
                 {"person": "qin_baoshan", "finding": "值班员未掌握新图作业时分，直接责任"},
                 {"person": "kong_xiangyu", "finding": "工班长未核对作业计划，负“看惯者”责任"},
-                {"unit": "B4", "finding": "四班党支部班前预想未把调图列为安全重点"},
+                {"unit": "B4", "finding": "班前预想未把调图列为安全重点", "leader": "ren_hui",
+                 "action": "作出书面检查"},
             ],
             "measures": [
                 measure("按新运行图重新修订各次列车检车作业时分表", "corrective", "liu_zhenhua",
@@ -1262,7 +1263,8 @@ def violations() -> list[dict[str, Any]]:
             },
             "causes": [{"element": "personnel", "text": cause, "kind": "subjective"},
                        *MORE_CAUSES.get(f"I-{day:%Y%m%d}-01", [])],
-            "responsibility": [{"person": person, "finding": f"本人{title}，负直接责任"}],
+            "responsibility": [{"person": person, "finding": f"本人{title}，负直接责任"},
+                               *group_lapse(unit, day)],
             "measures": [
                 measure("对违章人员进行安全谈话和规章考试", "immediate", owner,
                         day + dt.timedelta(days=3), day + dt.timedelta(days=2)),
@@ -1283,6 +1285,18 @@ def violations() -> list[dict[str, Any]]:
             data |= {"status": "closed", "closed": closed}
         out.append(data)
     return out
+
+
+MENTOR_ANSWERS = {D(2026, 9, 18): "对互控不到位作出书面检查"}
+"""What a group leader found at fault for a 两违 in their group did to answer, where recorded."""
+
+
+def group_lapse(unit: str, day: dt.date) -> list[dict[str, Any]]:
+    """The group leader the member level holds at fault for a 两违 in their group."""
+    if "-" not in unit:
+        return []
+    found = {"person": group_leader(unit).id, "finding": "对组内作业互控不到位，未及时制止"}
+    return [found | ({"action": MENTOR_ANSWERS[day]} if day in MENTOR_ANSWERS else {})]
 
 
 def member_level(unit: str, person: str) -> str:

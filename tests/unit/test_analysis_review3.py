@@ -155,7 +155,7 @@ def test_last_months_priorities_say_their_true_state_and_carry_over(
 
 def test_no_ranks_while_the_branch_scores_are_first_scores(zh: str) -> None:
     scores = _part(zh, "### 党支部考核（10月份初评）", "### 第四季度")
-    assert scores.split("\n")[2] == "| 党支部 | 得分 | 满分 | 未录入项点 |"
+    assert scores.split("\n")[2] == "| 党支部 | 得分 | 满分（已评8个项点） | 未录入项点 |"
     assert "| 名次 |" not in scores
     rows = [line.split(" | ")[0].lstrip("| ") for line in scores.splitlines()[4:8]]
     assert rows == ["一班党支部", "二班党支部", "三班党支部", "四班党支部"]
@@ -230,7 +230,7 @@ def test_an_overdue_action_of_someone_removed_names_who_answers_now(
     (item,) = [o for o in october.timeliness.overdue if o.owner == "kong_xiangyu"]
     assert (item.left, item.successor_name) == (dt.date(2026, 10, 27), "魏振")
     assert (
-        "| 与站调建立股道变更即时通报制度 | 四班党支部 | 魏振（原责任人孔祥宇已于10月27日离岗） |"
+        "| 与站调建立股道变更即时通报制度 | 四班党支部 | 魏振（原责任人孔祥宇10月27日被撤换工班长） |"
         in zh
     )
 

@@ -205,7 +205,7 @@ def test_the_word_analysis_has_its_seven_parts_and_tables(example: Any) -> None:
     ]
     assert result.scores is not None
     # first scores (items still to enter) are listed in org order, without ranks
-    scores = tables[("党支部", "得分", "满分", "未录入项点")]
+    scores = tables[("党支部", "得分", "满分（已评8个项点）", "未录入项点")]
     assert [r.cells[0].text for r in scores.rows[1:]] == [
         "一班党支部",
         "二班党支部",

@@ -271,6 +271,7 @@ def _incident(i: Incident, ix: Index, tree: Tree) -> Iterator[Problem]:
     for n, resp in enumerate(i.responsibility):
         yield from ix.person(("responsibility", n, "person"), resp.person)
         yield from ix.unit(("responsibility", n, "unit"), resp.unit)
+        yield from ix.person(("responsibility", n, "leader"), resp.leader)
     yield from ix.actions("measures", i.measures)
     for n, acc in enumerate(i.accountability):
         yield from ix.person(("accountability", n, "person"), acc.person)

@@ -311,6 +311,9 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "unit": D("unit", _UNIT_HELP),
         "finding": D("finding", "what was found"),
         "finding_en": D("finding in English", _EN_HELP),
+        "leader": D("leader", "person id of the unit's head who bears leadership responsibility"),
+        "action": D("action", "what the leader did to answer for it"),
+        "action_en": D("action in English", _EN_HELP),
     },
     "Accountability": {
         "person": D("person", _PERSON_HELP),

@@ -52,6 +52,7 @@ from barrier_cli.reports.deficiencies import (
 )
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
+from barrier_cli.reports.names import english_unit
 
 Format = Literal["md", "html"]
 MAX_SEQ = 999
@@ -864,13 +865,24 @@ def _cases(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[Case]:
                 if incident.type == "accident"
                 else [],
                 unit_findings=[
-                    r.finding.strip().rstrip("。.")
+                    _unit_finding(units.get(r.unit, r.unit), r.finding, lang)
                     for r in incident.responsibility
                     if r.unit is not None and r.person is None
                 ],
             )
         )
     return out
+
+
+def _unit_finding(unit: str, finding: str, lang: Lang) -> str:
+    """What a case's findings hold a unit at fault for, said with the unit in front
+    (四班党支部班前预想未把调图列为安全重点); a finding that names its unit is said as it is."""
+    finding = finding.strip().rstrip("。.")
+    if finding.startswith(unit):
+        return finding
+    return i18n.in_lang(lang, "In {unit}, {finding}").format(
+        unit=english_unit(unit) if lang == "en" else unit, finding=finding
+    )
 
 
 def _answers(

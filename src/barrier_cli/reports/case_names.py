@@ -54,7 +54,7 @@ def case_team(tree: Tree, incident: Incident) -> str:
     """The unit a case happened in, as a sentence names it (三班二组, 三班 rather than
     三班党支部)."""
     name = next((u.name for u in tree.org.units if u.id == incident.unit), incident.unit)
-    return name.removesuffix("党支部")
+    return name.removesuffix("党支部").removesuffix(" branch")
 
 
 def earlier_in_year(tree: Tree, incident: Incident) -> list[Incident]:

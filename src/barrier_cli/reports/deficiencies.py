@@ -73,20 +73,20 @@ def successor(tree: Tree, person: Person, as_of: dt.date) -> Person | None:
     )
 
 
-def removed_from(tree: Tree, person: Person, as_of: dt.date, lang: Lang) -> str | None:
-    """The post ``person`` was removed from (撤换) for a case, by ``as_of``, as a label
-    (工班长): the case's accountability says it, so a document says "被撤换工班长" and not
-    that they left; None when nobody removed them."""
+def removed_from(tree: Tree, person: Person) -> str | None:
+    """The post (a role key, 工班长 ``team_leader``) ``person`` was removed from (撤换) when
+    they left it, else None (they left of their own accord, or have not left): a case's
+    责任追究 ``replaced`` on the day they left. A 公文 says 孔祥宇10月27日被撤换工班长, never
+    已离岗, of a man removed."""
+    if person.until is None:
+        return None
     removed = any(
-        a.person == person.id and a.action == "replaced" and a.date <= as_of
+        a.person == person.id and a.action == "replaced" and a.date == person.until
         for i in tree.incidents
         if i.withdrawn is None
         for a in i.accountability
     )
-    if not removed:
-        return None
-    role = next((r for r in person.roles if r in SUCCEEDING_POSTS), None)
-    return person.post or (label("role", role, lang) if role else None)
+    return next((r for r in person.roles if r in SUCCEEDING_POSTS), None) if removed else None
 
 
 @dataclass(frozen=True)
@@ -155,7 +155,8 @@ class Scope:
         if person is None or person.until is None or person.until > self.asof:
             return self.person(pid)
         after = successor(self.tree, person, self.asof)
-        post = removed_from(self.tree, person, self.asof, self.lang)
+        role = removed_from(self.tree, person)
+        post = (person.post or label("role", role, self.lang)) if role is not None else None
         if after is not None and post is not None:
             return i18n.in_lang(
                 self.lang, "{now} (replacing {was}, removed from the post of {post} on {day})"

@@ -271,7 +271,8 @@ def english_incident(incident: Incident, people: dict[str, str]) -> Incident:
         "timeline": [_with(t, event=(t.event_en, t.event)) for t in incident.timeline],
         "causes": [_with(c, text=(c.text_en, c.text)) for c in incident.causes],
         "responsibility": [
-            _with(r, finding=(r.finding_en, r.finding)) for r in incident.responsibility
+            _with(r, finding=(r.finding_en, r.finding), action=(r.action_en, r.action))
+            for r in incident.responsibility
         ],
         "measures": _each(incident.measures, english_action),
         "education": [_with(e, content=(e.content_en, e.content)) for e in incident.education],

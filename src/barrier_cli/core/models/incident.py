@@ -98,6 +98,12 @@ class Responsibility(Model):
     unit: UnitId | None = None
     finding: Annotated[Text, Field(min_length=1), Content]
     finding_en: Text | None = None
+    leader: PersonId | None = None
+    """Who bears 领导责任 for a unit's finding (支部书记任辉): named apart from ``person``, as
+    the rating holds the case's doers and overseers, not their branch's head, answerable."""
+    action: Text | None = None
+    """What the leader did to answer for it (作出书面检查)."""
+    action_en: Text | None = None
 
 
 class Accountability(Model):

@@ -49,9 +49,14 @@ _WORDS: dict[str, dict[str, str]] = {
         "final": "final",
     },
     "level_of_analysis": {
-        "general_branch": "general branch",
-        "branch": "branch",
-        "member": "member",
+        "general_branch": "General Branch level",
+        "branch": "Branch level",
+        "member": "Member level",
+    },
+    # what a mentor shares with the key person, of the pairing rule 同岗位、同职责、同班组
+    "shared": {
+        "post": "the same post",
+        "team": "the same team",
     },
     "progress": {
         "done": "done on time",

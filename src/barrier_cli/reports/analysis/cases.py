@@ -104,17 +104,24 @@ def lacking(tree: Tree, incident: Incident, lang: Lang, year: int) -> list[str]:
             if gap == "timeline":
                 out.append(i18n._(_COURSE.get(incident.type, _COURSE["other"])))
             elif gap == "meeting" and meeting is not None:
-                levels = i18n.join(i18n.pgettext("analysis level", _LEVELS[lv]) for lv in done)
+                named = [i18n.pgettext("analysis level", _LEVELS[lv]) for lv in done]
+                # "branch and member", as English lists two; Chinese lists with 、
+                levels = (
+                    i18n.join(named[:-1]) + i18n._(" and ") + named[-1]
+                    if len(named) > 1
+                    else i18n.join(named)
+                )
                 day = say_day(meeting.date, lang, year)
                 said = (
                     i18n._(
-                        "the committee meeting of {day} analysed the {levels} levels but recorded no "
-                        "attendance: a committee meeting must confirm it"
+                        "the branch committee met on {day} and analysed the case at {levels} "
+                        "level, but kept no record of who attended, so it must meet again to "
+                        "confirm the analysis"
                     )
                     if done
                     else i18n._(
-                        "the committee meeting of {day} recorded no attendance: a committee meeting "
-                        "must analyse the case"
+                        "the branch committee met on {day} but kept no record of who attended, "
+                        "so it must meet again to analyse the case"
                     )
                 )
                 out.append(said.format(day=day, levels=levels))

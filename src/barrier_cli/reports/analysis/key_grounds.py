@@ -27,7 +27,7 @@ def key_person_grounds(
             out.append(
                 i18n._(
                     "broke the rules {n} times in the last three months (a repeat violator)"
-                ).format(n=repeats)
+                ).format(n=i18n.counted(repeats, lang))
             )
         dated = sorted(
             (s for s in candidate.signals if s.ref is not None),

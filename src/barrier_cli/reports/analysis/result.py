@@ -148,6 +148,8 @@ class OverdueItem:
     """The day the owner left the unit, when it was before the document's day."""
     successor_name: str = ""
     """Who took the owner's post since, when someone did: they answer for it now."""
+    removed_from: str = ""
+    """The post the owner was removed from (撤换) when they left, a role id; '' if they left."""
 
 
 OVERDUE_SHOWN = 30
@@ -557,6 +559,34 @@ class Held:
 
 
 @dataclass(frozen=True)
+class UnitHeld:
+    """A unit the case found at fault (四班党支部：班前预想未把调图列为安全重点), with the head
+    who bears 领导责任 for it and what they did to answer (作出书面检查)."""
+
+    unit_name: str
+    finding: str
+    leader_name: str = ""
+    leader_role: str = ""
+    """The leader's role the sentence names them by (secretary: 支部书记任辉)."""
+    action: str = ""
+
+
+@dataclass(frozen=True)
+class MentorAtFault:
+    """The case's rule-breaker is mentored (包保) by someone the same case found at fault: a
+    meeting asks why, so the case says it from the pairing's record."""
+
+    mentor_name: str
+    person_name: str
+    shared: list[str]
+    """What they share of the pairing rule (同岗位、同班组): ``post``, ``team``."""
+    action: str
+    """What the mentor did to answer for their fault ('' when the record says nothing)."""
+    branch_name: str
+    """The branch that oversees the pairing."""
+
+
+@dataclass(frozen=True)
 class MeasureState:
     action: str
     owner_name: str
@@ -595,6 +625,9 @@ class CaseStudy:
     supplement_by: dt.date | None = None
     """The day a level still unanalysed is to be analysed by (the document's day plus the
     analysis deadline)."""
+    units_held: list[UnitHeld] = field(default_factory=list)
+    """The units found at fault, said after the persons held to account."""
+    mentors_at_fault: list[MentorAtFault] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -705,6 +738,8 @@ class Scored:
     """A final assessment is recorded for the period."""
     unentered: int
     """Items a person must still enter: they count 0 until then."""
+    scored: int = 0
+    """Items scored, the ``max`` is out of: the document says how many (8个项点，满分71分)."""
     branch_name: str = ""
     cadre: bool = False
     """A member of the general branch (a workshop cadre): not ranked among branch members."""

@@ -123,6 +123,7 @@ def _scored(tree: Tree, d: Draft) -> Scored:
         branch=d.branch,
         final=d.recorded is not None and d.recorded.status == "final",
         unentered=sum(1 for s in d.sources.values() if s == "missing"),
+        scored=sum(1 for i in standard.items() if d.sources.get(i) != "missing"),
         branch_name=next((u.name for u in tree.org.units if u.id == d.branch), d.branch),
         cadre=_in_general_branch(tree, d.branch),
         order=order.index(d.assessment.subject) if d.assessment.subject in order else len(order),

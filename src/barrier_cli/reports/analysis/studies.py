@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Iterable
 
 from barrier_cli.core.models import Action, Incident
 from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.pairings import running_on
 from barrier_cli.reports.analysis.result import (
     CaseRef,
     CaseRow,
@@ -14,10 +16,15 @@ from barrier_cli.reports.analysis.result import (
     CauseLine,
     Held,
     MeasureState,
+    MentorAtFault,
     Step,
+    UnitHeld,
 )
 
 LEVELS = ("general_branch", "branch", "member")
+
+_LEADING_ROLES = ("secretary", "team_leader", "foreman", "group_leader")
+"""The roles a unit's head is named by when they bear 领导责任, the first one held."""
 
 
 def case_studies(
@@ -36,6 +43,8 @@ def case_studies(
             _study(incidents[row.id], row, names, as_of),
             repeats=repeats(tree, incidents[row.id], as_of),
             supplement_by=supplement_by,
+            units_held=units_held(tree, incidents[row.id]),
+            mentors_at_fault=mentors_at_fault(tree, incidents[row.id], as_of),
         )
         for row in rows
         if row.typical and row.id in incidents
@@ -74,7 +83,79 @@ def repeats(tree: Tree, case: Incident, as_of: dt.date) -> list[CaseRef]:
     return sorted(later, key=lambda c: (c.date or case.date, c.id))
 
 
+def units_held(tree: Tree, case: Incident) -> list[UnitHeld]:
+    """The units the case's findings hold at fault, each with its leader as the record names
+    them: the 责任追究 of a 公文 lists the branch after the persons."""
+    units = {u.id: u.name for u in tree.org.units}
+    people = {p.id: p for p in tree.org.people}
+    out = []
+    for r in case.responsibility:
+        if r.unit is None or r.person is not None:
+            continue
+        leader = people.get(r.leader) if r.leader is not None else None
+        role = next((x for x in _LEADING_ROLES if leader is not None and x in leader.roles), "")
+        out.append(
+            UnitHeld(
+                unit_name=units.get(r.unit, r.unit),
+                finding=r.finding.rstrip("。. "),
+                leader_name=leader.name if leader is not None else (r.leader or ""),
+                leader_role=role,
+                action=(r.action or "").rstrip("。. "),
+            )
+        )
+    return out
+
+
+def mentors_at_fault(tree: Tree, case: Incident, as_of: dt.date) -> list[MentorAtFault]:
+    """Pairings running on ``as_of`` whose key person broke the rules in ``case`` and whose
+    mentor the case's findings hold at fault. The source pairs by 同岗位、同职责、同班组 so
+    that work can be controlled together (作业能互控): a mentor whose 互控 failed in the very
+    case is a choice the analysis must account for, by what the pair share and what the
+    mentor did to answer."""
+    if case.violation is None:
+        return []
+    at_fault = {r.person: r for r in case.responsibility if r.person is not None}
+    people = {p.id: p for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    out = []
+    for pairing in sorted(tree.pairings, key=lambda p: (p.start, p.id)):
+        if (
+            pairing.person != case.violation.person
+            or pairing.mentor not in at_fault
+            or not running_on(pairing, as_of)
+        ):
+            continue
+        mentor, person = people.get(pairing.mentor), people.get(pairing.person)
+        shared = []
+        if mentor is not None and person is not None:
+            if mentor.post is not None and mentor.post == person.post:
+                shared.append("post")
+            if mentor.unit == person.unit:
+                shared.append("team")
+        branch = tree.places.branch_of(pairing.unit) or pairing.unit
+        out.append(
+            MentorAtFault(
+                mentor_name=mentor.name if mentor is not None else pairing.mentor,
+                person_name=person.name if person is not None else pairing.person,
+                shared=shared,
+                action=(at_fault[pairing.mentor].action or "").rstrip("。. "),
+                branch_name=units.get(branch, branch),
+            )
+        )
+    return out
+
+
+def run_on(text: str, proper: Iterable[str]) -> str:
+    """``text`` continued after a date or a label (On 9 October, the first day…; Personnel:
+    weak safety awareness…): a capital opening a sentence is lowered, one opening a name
+    (Sun Hao of Shift 3 Group 2) kept. Chinese has no capitals and is unchanged."""
+    if not text[:1].isupper() or any(text.startswith(n) for n in proper if n):
+        return text
+    return text[:1].lower() + text[1:]
+
+
 def _study(i: Incident, row: CaseRow, names: dict[str, str], as_of: dt.date) -> CaseStudy:
+    proper = [*names.values(), *row.persons, row.unit_name, row.team]
     levels: dict[str, str] = {}
     meeting = i.analysis.meeting if i.analysis is not None else None
     if i.analysis is not None:
@@ -82,12 +163,17 @@ def _study(i: Incident, row: CaseRow, names: dict[str, str], as_of: dt.date) -> 
         levels = {level: text for level in LEVELS if (text := getattr(given, level)) is not None}
     return CaseStudy(
         case=row,
-        description=i.description,
+        description=run_on(i.description, proper) if i.description else i.description,
         timeline=[Step(_when(t.at), t.event) for t in i.timeline],
         levels=levels,
         meeting=meeting.kind if meeting is not None else None,
         meeting_date=meeting.date if meeting is not None else None,
-        causes=[CauseLine(c.element, c.kind, c.text) for c in i.causes],
+        # a cause the levels already say is not said again
+        causes=[
+            CauseLine(c.element, c.kind, run_on(c.text, proper))
+            for c in i.causes
+            if c.text not in levels.values()
+        ],
         accountability=[
             Held(names.get(a.person, a.person), a.action, a.role, a.detail, a.date)
             for a in i.accountability

@@ -13,6 +13,7 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.columnar import ReportColumns
 from barrier_cli.io.loader import EarlierReport, Tree
 from barrier_cli.reports.analysis.result import OverdueItem, Timeliness
+from barrier_cli.reports.deficiencies import removed_from
 from barrier_cli.reports.snapshot import late_analyses, report_actions
 
 
@@ -110,7 +111,8 @@ class _HandedOver:
         for p in reversed(self.people):  # the first of a repeated id, as a scan finds it
             self.by_id[p.id] = p
         self.as_of = as_of
-        self.found: dict[str, tuple[dt.date, str] | None] = {}
+        self.tree = tree
+        self.found: dict[str, tuple[dt.date, str, str] | None] = {}
 
     def __call__(self, item: OverdueItem) -> OverdueItem:
         if item.owner is None:
@@ -120,9 +122,9 @@ class _HandedOver:
         left = self.found[item.owner]
         if left is None:
             return item
-        return replace(item, left=left[0], successor_name=left[1])
+        return replace(item, left=left[0], successor_name=left[1], removed_from=left[2])
 
-    def _left(self, owner_id: str) -> tuple[dt.date, str] | None:
+    def _left(self, owner_id: str) -> tuple[dt.date, str, str] | None:
         owner = self.by_id.get(owner_id)
         if owner is None or owner.until is None or owner.until >= self.as_of:
             return None
@@ -139,7 +141,7 @@ class _HandedOver:
             ),
             None,
         )
-        return left, successor.name if successor else ""
+        return left, successor.name if successor else "", removed_from(self.tree, owner) or ""
 
 
 def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
