@@ -51,7 +51,11 @@ def as_of(tree: Tree, day: dt.date) -> Tree:
         key_persons=[_key_person(k, day) for k in tree.key_persons if k.proposed <= day],
     )
     key = id(out)
-    _STOOD[key] = _Stood(weakref.ref(out, lambda _, key=key: _STOOD.pop(key, None)), day)
+
+    def forget(_: weakref.ref[Tree]) -> None:
+        _STOOD.pop(key, None)
+
+    _STOOD[key] = _Stood(weakref.ref(out, forget), day)
     return out
 
 
