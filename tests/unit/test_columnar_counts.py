@@ -15,7 +15,7 @@ from barrier_cli.core.models import Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io import columnar, parallel
 from barrier_cli.reports import snapshot
-from barrier_cli.reports.analysis import monthly
+from barrier_cli.reports.analysis import counts, frames, monthly, weak_links
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
@@ -117,3 +117,43 @@ def test_the_example_records_open_work_is_counted_from_columns(
     month: Month, moment: dt.date | None
 ) -> None:
     _check(EXAMPLE, month, moment)
+
+
+@pytest.mark.parametrize(
+    ("root", "month"),
+    [
+        (EXAMPLE, Month(2026, 10)),
+        (EXAMPLE, Month(2025, 9)),
+        ("handmade", Month(2026, 10)),
+        ("handmade", Month(2025, 4)),  # its records begin within the year before
+        ("handmade", Month(2025, 1)),  # in the month they begin: no month before is known
+    ],
+)
+def test_a_frame_of_the_last_year_counts_what_the_whole_history_counts(
+    root: Path | str, month: Month, request: pytest.FixtureRequest
+) -> None:
+    tree_root = request.getfixturevalue("handmade") if root == "handmade" else root
+    data = monthly.load_for(tree_root, month, today=TODAY, jobs=1)
+    as_of = snapshot.default_moment(month, TODAY)
+    whole = frames.reports_frame(data.columns, data.tree, as_of)
+    recent = frames.reports_frame(data.columns, data.tree, as_of, since=month.year_ago.first)
+    assert len(recent) <= len(whole)
+    first = frames.first_day(data.columns, as_of)
+    assert first == min(whole["date"], default=None)
+    assert counts.totals(recent, data.tree, month, first) == counts.totals(
+        whole, data.tree, month, first
+    )
+    assert counts.trend(recent, month) == counts.trend(whole, month)
+    assert weak_links.weak_links(recent, month) == weak_links.weak_links(whole, month)
+
+
+def test_where_the_records_begin_is_known_beyond_the_frames_year(handmade: Path) -> None:
+    month = Month(2026, 10)
+    data = monthly.load_for(handmade, month, today=TODAY, jobs=1)
+    recent = frames.reports_frame(data.columns, data.tree, month.last, since=month.year_ago.first)
+    assert set(recent["month"]) == {"2026-10"}  # the handmade tree's 2025 is out of it
+    first = frames.first_day(data.columns, month.last)
+    assert first == dt.date(2025, 1, 6)
+    totals = counts.totals(recent, data.tree, month, first)
+    assert totals.year_ago_known and totals.previous_known and totals.year_ago == 0
+    assert not counts.totals(recent, data.tree, month, None).year_ago_known

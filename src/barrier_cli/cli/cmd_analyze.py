@@ -42,7 +42,7 @@ def analyze(
     """The monthly analysis: who reported, what is open, weak links, next month's priorities."""
     from barrier_cli.core import color
     from barrier_cli.core.periods import month_named, parse_day
-    from barrier_cli.io.loader import today
+    from barrier_cli.core.tree_root import today
     from barrier_cli.present.analysis_document import analysis_document
 
     g = globals_of(ctx)
@@ -83,7 +83,7 @@ def _office(
     terminal: bool,
 ) -> None:
     from barrier_cli.core.periods import month_named, parse_day
-    from barrier_cli.io.loader import today
+    from barrier_cli.core.tree_root import today
     from barrier_cli.present.office import analysis_file, binary_target
 
     deliver = binary_target(fmt, out, root=root, stdout=sys.stdout.buffer, terminal=terminal)

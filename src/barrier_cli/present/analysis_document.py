@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.periods import Month
 from barrier_cli.io.store import check_document_target, refuse_record_path, write_document
-from barrier_cli.present.render.document import Format
+
+if TYPE_CHECKING:  # the renderer's imports are a third of a warm run: only a miss needs them
+    from barrier_cli.present.render.document import Format
 
 
 @dataclass(frozen=True)

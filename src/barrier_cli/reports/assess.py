@@ -155,6 +155,8 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     for m in missed:
         missed_of.setdefault(m.subject, []).append(m)
     recorded = {a.id: a for a in reversed(tree.assessments)}  # the first of an id wins
+    # the period's cases once, not every case of the tree once per member
+    cases = [c for c in tree.incidents if c.withdrawn is None and months[0].first <= c.date <= end]
     drafts = [
         _member_draft(
             tree,
@@ -167,6 +169,7 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
             today,
             lang,
             recorded,
+            cases,
         )
         for duty in duties.values()
         if duty.subject in present
@@ -519,11 +522,12 @@ def _member_draft(
     today: dt.date,
     lang: Lang,
     recorded: dict[str, Assessment],
+    period_cases: list[Incident],
 ) -> Draft:
     items = standard.items()
     rules = standard.rules()
     pid = duty.subject
-    first, last = months[0].first, min(months[-1].last, today)
+    last = min(months[-1].last, today)
     cases = tree.settings.cases
 
     wanted: list[Deduction] = []
@@ -553,9 +557,7 @@ def _member_draft(
             ),
             None,
         )
-    for case in tree.incidents:
-        if case.withdrawn is not None or not first <= case.date <= last:
-            continue
+    for case in period_cases:
         if case.violation is not None and case.violation.person == pid:
             kind = label("violation_kind", case.violation.kind, lang)
             grade = case.grade(cases) or "B"

@@ -32,13 +32,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from barrier_cli.core.models import Person
 from barrier_cli.core.models.settings import Period as PeriodKind
 from barrier_cli.core.models.settings import Tier
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
+from barrier_cli.reports import snapshot
 from barrier_cli.reports.duty import DutyCalendar, days
 
 ROLLUP_GRACE_DAYS = 7
@@ -142,6 +143,15 @@ def periods(kind: PeriodKind, month: Month, last: dt.date) -> list[Period]:
 
 def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = None) -> Compliance:
     """Periods owed and met by each tier of the network in ``month``, as of ``today``."""
+    found = snapshot.answer(
+        tree, ("compliance", month, today), lambda: _compliance(tree, month, today)
+    )
+    return replace(
+        found, members=list(found.members), groups=list(found.groups), branches=list(found.branches)
+    )
+
+
+def _compliance(tree: Tree, month: Month, today: dt.date | None) -> Compliance:
     last = month.last if today is None else min(month.last, today)
     if last < month.first:
         return Compliance(month)

@@ -726,8 +726,12 @@ def find_deficiencies(
     moment: dt.date | None = None,
 ) -> list[Deficiency]:
     """Every rule over the month as of ``moment`` (default `default_moment`), in rule order."""
-    scope = Scope.of(tree, month, today=today, lang=lang, moment=moment)
-    return [d for fn, _title in RULES.values() for d in fn(scope)]
+
+    def compute() -> list[Deficiency]:
+        scope = Scope.of(tree, month, today=today, lang=lang, moment=moment)
+        return [d for fn, _title in RULES.values() for d in fn(scope)]
+
+    return list(snapshot.answer(tree, ("deficiencies", month, today, lang, moment), compute))
 
 
 @dataclass(frozen=True)

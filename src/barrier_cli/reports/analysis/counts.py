@@ -34,11 +34,12 @@ BREAKDOWNS = {
 }
 
 
-def totals(frame: pd.DataFrame, tree: Tree, month: Month) -> Totals:
+def totals(frame: pd.DataFrame, tree: Tree, month: Month, first: dt.date | None) -> Totals:
+    """``frame`` holds the month and the year before it at least; ``first`` is the date of
+    the earliest report (None: none), which says whether a month before had records yet."""
     counts = frame["month"].value_counts()
     this = frame[frame["month"] == str(month)]
     incidents = sum(1 for i in tree.incidents if i.withdrawn is None and month.contains(i.date))
-    first = min(frame["date"], default=None)
     began = str(Month.of(first)) if first is not None else str(month)
     return Totals(
         previous_known=str(month.previous) >= began,

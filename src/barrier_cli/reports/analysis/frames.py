@@ -31,9 +31,11 @@ COLUMNS = [
 ]
 
 
-def reports_frame(columns: ReportColumns, tree: Tree, as_of: dt.date) -> pd.DataFrame:
-    """One row per report dated up to ``as_of`` and still standing (withdrawn ones are left
-    out everywhere), from the columns of every report of the tree.
+def reports_frame(
+    columns: ReportColumns, tree: Tree, as_of: dt.date, since: dt.date | None = None
+) -> pd.DataFrame:
+    """One row per report dated up to ``as_of`` (and from ``since``) and still standing
+    (withdrawn ones are left out everywhere), from the columns of every report of the tree.
 
     ``unit`` is the report's unit, else its reporter's; ``weight`` is the risk weight from
     the settings; ``month`` is "YYYY-MM".
@@ -41,10 +43,11 @@ def reports_frame(columns: ReportColumns, tree: Tree, as_of: dt.date) -> pd.Data
     require("pandas", purpose="the analysis")
     import pandas as pd
 
+    first = since or dt.date.min
     rows = [
         n
         for n, (day, withdrawn) in enumerate(zip(columns.date, columns.withdrawn, strict=True))
-        if not withdrawn and day <= as_of
+        if not withdrawn and first <= day <= as_of
     ]
     weights: dict[str, int] = {str(k): v for k, v in tree.settings.risk_weights.items()}
     unit_of = tree.places.unit_of_person
@@ -79,3 +82,10 @@ def reports_frame(columns: ReportColumns, tree: Tree, as_of: dt.date) -> pd.Data
         "location": [columns.location[n] or "" for n in rows],
     }
     return pd.DataFrame(frame, columns=COLUMNS)
+
+
+def first_day(columns: ReportColumns, as_of: dt.date) -> dt.date | None:
+    """The date of the earliest report standing at ``as_of`` (None: there is none): where the
+    records begin, which a frame of recent months cannot tell."""
+    days = [d for d, gone in zip(columns.date, columns.withdrawn, strict=True) if not gone]
+    return min((d for d in days if d <= as_of), default=None)

@@ -18,7 +18,7 @@ from barrier_cli.reports.analysis import cases, counts, hazards, ranking, timeli
 from barrier_cli.reports.analysis.adopt import missed
 from barrier_cli.reports.analysis.annex import cited, record_refs
 from barrier_cli.reports.analysis.feedback import feedback_summary
-from barrier_cli.reports.analysis.frames import reports_frame
+from barrier_cli.reports.analysis.frames import first_day, reports_frame
 from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.pairings import pairings
@@ -139,7 +139,9 @@ def analyze_columns(
     written = snapshot.as_of(data.tree, as_of)
     lang = lang or written.settings.lang
     tree = in_language(written, lang)
-    frame = reports_frame(data.columns, tree, as_of)
+    # every count of the frame looks at most a year back (the trend, the year-ago total):
+    # older reports stay out of it, and only where the records begin is taken from them
+    frame = reports_frame(data.columns, tree, as_of, since=month.year_ago.first)
     this = frame[frame["month"] == str(month)]
     # from the columns: a near miss or hazard of a month before the window is grouped as one
     # in it, and counted since it was first reported
@@ -173,7 +175,7 @@ def analyze_columns(
         organisation=tree.settings.organisation,
         month=month,
         as_of=as_of,
-        totals=counts.totals(frame, tree, month),
+        totals=counts.totals(frame, tree, month, first_day(data.columns, as_of)),
         trend=counts.trend(frame, month),
         by=by,
         unit_element=units,
