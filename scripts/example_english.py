@@ -78,7 +78,7 @@ PATTERNS = {
 TEXT = {
     '值班员秦宝山未掌握新图作业时分；工班长孔祥宇对值班员沿用旧计划习以为常，未履行核对把关职责。': 'Duty officer Qin Baoshan did not know the new working times; team leader Kong Xiangyu had grown used to the duty officer keeping to the old plan and did not check it as his post requires.',
     '值班员秦宝山未掌握新图作业时分，工班长孔祥宇未核对作业计划': 'duty officer Qin Baoshan did not know the new working times, and team leader Kong Xiangyu did not check the plan',
-    '新运行图实行首日，四班值班员秦宝山未掌握新图作业时分，仍按原计划安排33062次检车作业，工班长孔祥宇未核对，致33062次列车晚点开车，构成一般A类事故。': 'the first day of the new timetable, duty officer Qin Baoshan of Shift 4 scheduled the inspection of train 33062 to the old plan and team leader Kong Xiangyu did not check it; the train left late.',
+    '新运行图实行首日，四班值班员秦宝山未掌握新图作业时分，仍按原计划安排33062次检车作业，工班长孔祥宇未核对，致33062次列车晚点开车，构成一般A类事故。': 'the first day of the new timetable, duty officer Qin Baoshan of Shift 4 did not know the new working times and scheduled the inspection of train 33062 to the old plan; team leader Kong Xiangyu did not check it, and the train left late.',
     '33062次晚点': 'late departure of train 33062',
     '郑宇检查33058次时漏检第12位车闸瓦插销': 'Zheng Yu missed a brake-shoe pin on the 12th car when inspecting train 33058',
     # report summaries written out in full (the source's own cases)

@@ -50,9 +50,8 @@ from barrier_cli.reports.deficiencies import (
     find_deficiencies,
     rule_title,
 )
-from barrier_cli.reports.names import in_language
+from barrier_cli.reports.names import english_unit, in_language
 from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
-from barrier_cli.reports.names import english_unit
 
 Format = Literal["md", "html"]
 MAX_SEQ = 999
@@ -415,23 +414,21 @@ class NextPriority:
 
 
 def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
-    """The 保安全重点 adopted for ``month`` (its ``S-YYYY-MM`` record, not withdrawn), in
-    order; ``tree`` in the ``lang`` view. Read here until the analysis's own reader
-    (`reports.analysis.adopt`) is the one both documents call: same arguments, same items."""
-    units = {u.id: u.name for u in tree.org.units}
-    people = {p.id: p.name for p in tree.org.people}
+    """The 保安全重点 adopted for ``month`` as the notice passes them on: the analysis's own
+    reading (`adopt.adopted_for`), so both documents name the same units and owners."""
+    from barrier_cli.reports.analysis import adopt
+
     return [
         NextPriority(
-            content=item.content,
-            measures=list(item.measures),
-            unit_name=units.get(item.unit, item.unit),
-            owner_name=people.get(item.owner, item.owner),
-            due=item.due,
-            adopted=record.adopted,
+            content=p.content,
+            measures=p.measures,
+            unit_name=p.unit_name,
+            owner_name=p.owner_name,
+            due=p.due,
+            adopted=p.adopted,
+            supervisor_name=p.supervisor_name,
         )
-        for record in tree.priorities
-        if record.withdrawn is None and record.month == str(month)
-        for item in record.items
+        for p in adopt.adopted_for(tree, month, lang)
     ]
 
 
