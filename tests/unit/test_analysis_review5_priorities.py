@@ -59,7 +59,7 @@ def test_adopted_for_a_unit_doing_the_work_itself_and_another_month() -> None:
 
 
 def test_missed_is_the_general_branchs_lapse_only_when_the_month_before_was_kept() -> None:
-    from barrier_cli.reports.analysis.adopt import missed
+    from barrier_cli.reports.analysis.proposals import missed
     from minitree import report
 
     tree = build(report(date=dt.date(2026, 9, 20)))
@@ -211,7 +211,7 @@ def test_item11_a_special_check_done_is_judged_by_the_months_faults(oct_zh: str)
 def test_item18_no_priorities_set_is_the_general_branchs_own_lapse(
     examples: Tree, sep_zh: str
 ) -> None:
-    from barrier_cli.reports.analysis.adopt import missed
+    from barrier_cli.reports.analysis.proposals import missed
 
     four = _section(sep_zh, "## 四、", "## 五、")
     assert "8月份党内安全分析会未确定保安全重点，属车间党总支工作缺位，已列入自查。" in four

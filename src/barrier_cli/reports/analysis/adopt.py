@@ -53,16 +53,6 @@ class AdoptedPriority:
     adopted: dt.date
 
 
-def missed(tree: Tree, month: Month) -> bool:
-    """No 保安全重点 were adopted for ``month`` though the book holds the month before: the
-    meeting on that month's analysis should have set them (the general branch's own lapse,
-    which the analysis's 四 and the notice's 自查 both state)."""
-    if any(p.withdrawn is None and p.month == str(month) for p in tree.priorities):
-        return False
-    before = month.shift(-1)
-    return any(r.withdrawn is None and before.contains(r.date) for r in tree.reports)
-
-
 def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[AdoptedPriority]:
     """The 保安全重点 adopted for ``month`` (the record ``S-YYYY-MM``, not withdrawn), in its
     order; none when the month has none. ``tree`` in the document's language view

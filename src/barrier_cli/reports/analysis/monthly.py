@@ -15,7 +15,6 @@ from barrier_cli.io import columnar
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis import cases, counts, hazards, ranking, timeliness, weak_links
-from barrier_cli.reports.analysis.adopt import missed
 from barrier_cli.reports.analysis.annex import cited, record_refs
 from barrier_cli.reports.analysis.feedback import feedback_summary
 from barrier_cli.reports.analysis.frames import first_day, reports_frame
@@ -28,7 +27,7 @@ from barrier_cli.reports.analysis.problems import (
     main_problems,
     repeated_near_misses,
 )
-from barrier_cli.reports.analysis.proposals import follow_up, propose
+from barrier_cli.reports.analysis.proposals import follow_up, missed, propose
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores

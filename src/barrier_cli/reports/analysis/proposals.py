@@ -731,6 +731,16 @@ def _person_name(tree: Tree, person: str | None) -> str:
     return next((p.name for p in tree.org.people if p.id == person), person or "")
 
 
+def missed(tree: Tree, month: Month) -> bool:
+    """No 保安全重点 were adopted for ``month`` though the book holds the month before: the
+    meeting on that month's analysis should have set them (the general branch's own lapse,
+    which the analysis's 四 and the notice's 自查 both state)."""
+    if any(p.withdrawn is None and p.month == str(month) for p in tree.priorities):
+        return False
+    before = month.shift(-1)
+    return any(r.withdrawn is None and before.contains(r.date) for r in tree.reports)
+
+
 def follow_up(
     tree: Tree, month: Month, as_of: dt.date, lang: Lang, links: Sequence[WeakLink] = ()
 ) -> tuple[list[FollowUp], bool]:

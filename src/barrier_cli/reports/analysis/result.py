@@ -818,7 +818,7 @@ class MonthlyAnalysis:
     """Priorities were adopted for this month (a record exists), even if it lists none."""
     priorities_missed: bool = False
     """None were adopted though the month before was kept in the book: the general branch's
-    own lapse (`adopt.missed`)."""
+    own lapse (`proposals.missed`)."""
     scores: Scores | None = None
     by_branch: list[Count] = field(default_factory=list)
     """The month's reports per branch, its groups' included, in org order."""
