@@ -63,8 +63,8 @@ def test_the_accident_is_said_as_the_years_third_of_its_class(zh: str, en: str) 
     ) in zh
     assert (
         "This month saw one general class A accident (late departure of train 33062 on "
-        "9 October), three in all this year (earlier: the Shift 3 branch on 14 March, the "
-        "Shift 2 branch on 21 June); every branch must take it as a serious warning."
+        "9 October), three in all this year (earlier: Shift 3 on 14 March, Shift 2 on "
+        "21 June); every branch must take it as a serious warning."
     ) in en
 
 
@@ -241,8 +241,8 @@ def test_the_accident_under_its_element_is_a_sentence_of_its_own(zh: str, en: st
         "此外，10月9日四班33062次晚点的一般A类事故属管理方面问题，详见第三部分典型案例剖析。" in zh
     )
     assert (
-        "The general class A accident of 9 October (late departure of train 33062, Shift 4 "
-        "branch) is also a management problem; see part 3."
+        "The general class A accident of 9 October (late departure of train 33062, Shift 4) "
+        "is also a management problem; see part 3."
     ) in en
     assert "This also covers" not in en
 

@@ -240,11 +240,11 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
     en = example["en"]
     assert (
         "On 9 October, the first day of the new timetable, duty officer Qin Baoshan of Shift 4 "
-        "scheduled the inspection of train 33062 to the old plan and team leader Kong Xiangyu "
-        "did not check it; the train left late: the workshop's third general class A accident "
-        "this year (14 March, Shift 3; 21 June, Shift 2). The Shift 4 branch did not make the "
-        "timetable change a safety point of the pre-shift briefing; its secretary Ren Hui bears "
-        "the leadership responsibility."
+        "did not know the new working times and scheduled the inspection of train 33062 to the "
+        "old plan; team leader Kong Xiangyu did not check it, and the train left late: the "
+        "workshop's third general class A accident this year (14 March, Shift 3; 21 June, "
+        "Shift 2). In the Shift 4 branch, the pre-shift briefing did not make the timetable "
+        "change a safety point; its secretary Ren Hui bears the leadership responsibility."
     ) in en
     assert "as recorded" not in en and "involving Ren Hui" not in en
     assert (

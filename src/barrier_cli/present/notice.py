@@ -878,7 +878,7 @@ def _unit_finding(unit: str, finding: str, lang: Lang) -> str:
     if finding.startswith(unit):
         return finding
     return i18n.in_lang(lang, "In {unit}, {finding}").format(
-        unit=english_unit(unit) if lang == "en" else unit, finding=finding
+        unit=english_unit(unit), finding=finding
     )
 
 
