@@ -864,7 +864,8 @@ def analysis() -> Builder:
         '{% if i.complete %}{{ _("complete") }}{% elif i.id in told %}'
         "{% set n = told[i.id] | enum %}{% trans %}open (see {{ n }}){% endtrans %}"
         '{% else %}{{ ((["measures not done" | label("closure_gap")] if "measures not done" '
-        'in i.gaps else []) + i.lacking) | join(_("; ")) }}{% endif %}',
+        'in i.gaps else []) + ([_("missing: %(what)s", what=i.lacking | join(_("; ")))] '
+        'if i.lacking else [])) | join(_("; ")) }}{% endif %}',
     ]
     b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
@@ -903,8 +904,12 @@ def analysis() -> Builder:
     b.rich(
         ('{{ _("Causes at the three levels") }}', True),
         (
-            '{{ _(": ") }}{% if s.meeting %}'
-            "{% set held = s.meeting_date | day(year) %}"
+            '{{ _(": ") }}{% if s.meeting and not s.attended %}'
+            "{% set held = s.meeting_date | day(year) %}{% set branch = s.branch_name | in_text %}"
+            "{% trans %}{{ branch }} discussed the case on {{ held }} but kept no attendance "
+            "record, so this does not count as a committee analysis; the branch committee must "
+            "meet again.{% endtrans %}"
+            "{% elif s.meeting %}{% set held = s.meeting_date | day(year) %}"
             "{% trans %}analysed at a branch committee meeting on {{ held }}.{% endtrans %}"
             '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
             'held.") }}{% endif %}',
@@ -1013,7 +1018,7 @@ def analysis() -> Builder:
             '{{ _(": ") }}{% if i.complete %}{{ _("complete") }}{{ _(".") }}{% else %}'
             "{% if n_all %}{% set n_done = n_done | spelled %}{% set n_all = n_all | spelled %}"
             "{% trans %}{{ n_done }} of {{ n_all }} measures done; {% endtrans %}"
-            "{% endif %}{% if other %}{% trans %}not yet closed; still lacking: {{ other }}."
+            "{% endif %}{% if other %}{% trans %}not yet closed. Still missing: {{ other }}."
             '{% endtrans %}{% else %}{{ _("not yet closed.") }}{% endif %}{% endif %}',
             False,
         ),

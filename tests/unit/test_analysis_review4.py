@@ -63,8 +63,8 @@ def test_the_three_nots_say_what_is_known_and_only_the_missing_level(zh: str) ->
     """Item 4: the 9月20日 meeting analysed the branch and member levels without attendance;
     only the general branch level is missing; no hedge."""
     assert (
-        "尚未闭环，尚缺：违章经过未按时间顺序写明；9月20日支委会剖析了支部、党员层次，"
-        "但未记录参会人员，须补开支委会确认；总支层面未剖析；责任传递和落实效果未剖析。"
+        "尚未闭环。尚缺：按时间顺序写明的违章经过；有参会记录的支委会剖析；总支层面剖析；"
+        "责任传递和落实效果剖析。"
     ) in zh
     assert "缺失或记录不全" not in zh
     assert "未按总支、支部、党员三个层次剖析" not in zh

@@ -82,17 +82,10 @@ def test_a_case_told_below_is_said_once(zh: str, en: str) -> None:
     )
     assert "| 整改中 | 尚未闭环（见（一）） |" in cases
     assert cases.count("未记录参会人员") == 1
-    assert cases.count("违章经过未按时间顺序写明") == 1
-    assert "**三个层次原因剖析**：9月20日召开支委会剖析。\n" in cases
+    assert cases.count("按时间顺序写明的违章经过") == 1
     part3 = _part(en, "## 3. Typical cases", "## 4.")
     assert "| rectifying | open (see (2)) |" in part3
-    assert (
-        part3.count(
-            "the branch committee met on 20 September and analysed the case at branch and member "
-            "level, but kept no record of who attended, so it must meet again to confirm the analysis"
-        )
-        == 1
-    )
+    assert part3.count("kept no attendance record") == 1
 
 
 def test_the_english_case_is_told_not_quoted(en: str) -> None:

@@ -628,6 +628,8 @@ class CaseStudy:
     units_held: list[UnitHeld] = field(default_factory=list)
     """The units found at fault, said after the persons held to account."""
     mentors_at_fault: list[MentorAtFault] = field(default_factory=list)
+    branch_name: str = ""
+    """The party branch of the case's team: the one that meets on it and hands it over."""
 
 
 @dataclass(frozen=True)

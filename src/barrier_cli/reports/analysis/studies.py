@@ -38,6 +38,11 @@ def case_studies(
     """
     incidents = {i.id: i for i in tree.incidents}
     names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+
+    def branch_of(unit: str) -> str:
+        return tree.places.branch_of(unit) or unit
+
     return [
         dataclasses.replace(
             _study(incidents[row.id], row, names, as_of),
@@ -45,6 +50,7 @@ def case_studies(
             supplement_by=supplement_by,
             units_held=units_held(tree, incidents[row.id]),
             mentors_at_fault=mentors_at_fault(tree, incidents[row.id], as_of),
+            branch_name=units.get(branch_of(row.unit), branch_of(row.unit)),
         )
         for row in rows
         if row.typical and row.id in incidents

@@ -1,0 +1,65 @@
+"""Known answers for the sixth review of the analysis (issue 15 items 4 and 7): a meeting
+with no attendance record is not called a 支委会; what 三不放过 still lacks said as nouns."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.io.parallel import load_tree
+from barrier_cli.present.render.document import render_analysis
+from barrier_cli.reports.analysis.monthly import analyze
+
+EXAMPLES = Path(__file__).resolve().parents[2] / "records"
+TODAY = dt.date(2026, 11, 24)
+OCT = Month(2026, 10)
+
+
+@pytest.fixture(scope="module")
+def examples() -> Tree:
+    return load_tree(EXAMPLES)
+
+
+@pytest.fixture(scope="module")
+def zh(examples: Tree) -> str:
+    return render_analysis(analyze(examples, OCT, today=TODAY), fmt="md", lang="zh")
+
+
+@pytest.fixture(scope="module")
+def en(examples: Tree) -> str:
+    return render_analysis(analyze(examples, OCT, today=TODAY, lang="en"), fmt="md", lang="en")
+
+
+def test_an_unrecorded_meeting_is_no_committee_analysis(zh: str, en: str) -> None:
+    """zh 1, en 3: the 20 September meeting kept no attendance record."""
+    assert (
+        "**三个层次原因剖析**：9月20日三班党支部召开分析会，未记录参会人员，"
+        "不能认定为支委会剖析，须重新召开支委会。\n"
+    ) in zh
+    assert "9月20日召开支委会剖析" not in zh
+    assert (
+        "**Causes at the three levels**: the Shift 3 branch discussed the case on "
+        "20 September but kept no attendance record, so this does not count as a committee "
+        "analysis; the branch committee must meet again.\n"
+    ) in en
+    # a meeting with its attendees is still a 支委会
+    assert "**三个层次原因剖析**：10月13日召开支委会剖析。\n" in zh
+
+
+def test_what_three_nots_lacks_is_said_as_nouns(zh: str, en: str) -> None:
+    """zh 2, en 3: 尚缺 followed by what is missing, not by negative clauses."""
+    assert (
+        "**三不放过**：整改措施2项，已完成1项；尚未闭环。尚缺：按时间顺序写明的违章经过；"
+        "有参会记录的支委会剖析；总支层面剖析；责任传递和落实效果剖析。\n"
+    ) in zh
+    assert (
+        "**Three nots**: one of two measures done; not yet closed. Still missing: an account "
+        "of the violation in time order; a properly recorded branch committee analysis; the "
+        "General Branch's analysis; an analysis of how responsibility was passed down and "
+        "whether earlier measures worked.\n"
+    ) in en
+    assert "9月20日支委会" not in zh
