@@ -101,8 +101,8 @@ def test_the_failed_members_grounds_use_dates_not_codes(zh: str, september_zh: s
     rows = zh.split("岗区评比失格", 1)[1].split("### 安全关键人", 1)[0]
     assert "| 黄立军 | 10月19日至25日当周未反馈 |" in rows
     assert "| 方强 | 10月13日、19日、26日未反馈 |" in rows
-    assert "| 任辉 | 涉及10月9日一般A类事故，按“身边无事故”标准评定失格 |" in rows
-    assert "| 孔祥宇 | 对10月9日一般A类事故负有责任，按“身边无事故”标准评定失格 |" in rows
+    assert "| 任辉 | 对10月9日一般A类事故负领导责任，按“身边无事故”标准评定失格 |" in rows
+    assert "| 孔祥宇 | 对10月9日一般A类事故负把关责任，按“身边无事故”标准评定失格 |" in rows
     assert "-W4" not in rows and "2026-10-" not in rows
     assert "| 吴磊 | 全月22个值班日均未反馈 |" in september_zh
 

@@ -143,7 +143,7 @@ def test_no_sentence_of_part_seven_opens_with_a_numeral(en: str) -> None:
     assert "Four members failed the post rating in October:" in en
     part7 = _part(en, "## 7.", "## Attachment")
     assert not re.search(r"(?:^|[.:] )\d", re.sub(r"^\|.*$", "", part7, flags=re.M))
-    assert part7.count("“No accident around them”") == 2
+    assert part7.count("‘no accident around them’") == 2
 
 
 def test_a_removal_is_said_as_one(examples: Tree, zh: str, en: str) -> None:

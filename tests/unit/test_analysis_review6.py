@@ -13,6 +13,7 @@ from barrier_cli.io.loader import Tree
 from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze
+from barrier_cli.reports.deficiencies import say_days
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
@@ -63,3 +64,35 @@ def test_what_three_nots_lacks_is_said_as_nouns(zh: str, en: str) -> None:
         "whether earlier measures worked.\n"
     ) in en
     assert "9月20日支委会" not in zh
+
+
+def test_the_failed_leader_bears_leadership_responsibility(zh: str, en: str) -> None:
+    """zh 7, en 9: from the case's unit finding with its leader, not "涉及"/"involved"."""
+    assert (
+        "| 四班党支部 | 任辉 | 对10月9日一般A类事故负领导责任，按“身边无事故”标准评定失格 |"
+    ) in zh
+    assert (
+        "| Shift 4 branch | Ren Hui | bears leadership responsibility for the general class A "
+        "accident of 9 October, so fails the ‘no accident around them’ standard |"
+    ) in en
+    assert "涉及10月9日" not in zh
+    # the replaced team leader answers for his oversight, as 责任追究 holds him
+    assert (
+        "| Kong Xiangyu | bears responsibility for oversight in the general class A accident "
+        "of 9 October, so fails the ‘no accident around them’ standard |"
+    ) in en
+
+
+def test_days_of_one_month_say_the_month_once(en: str) -> None:
+    """en 9: 13, 19 and 26 October."""
+    assert "| Fang Qiang | missed returns on 13, 19 and 26 October |" in en
+    assert say_days([dt.date(2026, 10, 13), dt.date(2026, 10, 19)], "en", 2026) == (
+        "13 and 19 October"
+    )
+    assert say_days(
+        [dt.date(2026, 9, 30), dt.date(2026, 10, 13), dt.date(2026, 10, 19)], "en", 2026
+    ) == ("30 September, 13 and 19 October")
+    assert say_days([dt.date(2025, 12, 30), dt.date(2026, 1, 2)], "en", 2026) == (
+        "30 December 2025 and 2 January"
+    )
+    assert say_days([dt.date(2026, 10, 13)], "en", 2026) == "13 October"
