@@ -1083,7 +1083,13 @@ def analysis() -> Builder:
             "{{ f.due | day(year) }}",
             '{% if f.pending and f.done %}{% set what = f.pending | join(_("; ")) %}'
             "{% set until = f.pending_due | day(year) %}{% set on = f.done | day(year) %}"
-            "{% if f.done <= f.due %}{% trans %}partly done: carried out on time on {{ on }}; "
+            "{% if f.paired %}{% set mentor = f.paired[0] %}{% set person = f.paired[1] %}"
+            "{% if f.done <= f.due %}{% trans %}partly done: {{ mentor }} paired with "
+            "{{ person }} on {{ on }} (on time); “{{ what }}” (due {{ until }}) still under way"
+            "{% endtrans %}{% else %}{% trans %}partly done: {{ mentor }} paired with "
+            "{{ person }} on {{ on }} (late); “{{ what }}” (due {{ until }}) still under way"
+            "{% endtrans %}{% endif %}"
+            "{% elif f.done <= f.due %}{% trans %}partly done: carried out on time on {{ on }}; "
             "“{{ what }}” (due {{ until }}) still under way{% endtrans %}{% else %}{% trans %}"
             "partly done: carried out late on {{ on }}; “{{ what }}” (due {{ until }}) still "
             "under way{% endtrans %}"

@@ -139,7 +139,7 @@ def test_last_months_priorities_say_their_true_state_and_carry_over(
     part = _part(zh, "## 四、", "## 五、")
     assert "共3项，按期完成1项、部分完成1项、逾期未完成1项。" in part
     assert (
-        "部分完成：已于10月12日按期落实；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进"
+        "部分完成：10月12日彭晓明与孙浩结成包保对子（按期）；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进"
         in part
     )
     assert "尚未完成的2项转入下月保安全重点（见第六部分）。" in part

@@ -141,7 +141,7 @@ def test_a_priority_done_on_time_with_a_measure_running_on_reads_so(zh: str) -> 
     """Item 12: the pairing was made on 12 October, before the 15 October deadline; the
     ride-along measure runs to 15 December."""
     assert (
-        "| 10月15日 | 部分完成：已于10月12日按期落实；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进 |"
+        "| 10月15日 | 部分完成：10月12日彭晓明与孙浩结成包保对子（按期）；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进 |"
     ) in zh
     # done, but judged by its effect (fifth review, item 11)
     assert (

@@ -96,3 +96,17 @@ def test_days_of_one_month_say_the_month_once(en: str) -> None:
         "30 December 2025 and 2 January"
     )
     assert say_days([dt.date(2026, 10, 13)], "en", 2026) == "13 October"
+
+
+def test_part_four_says_what_was_done_on_the_day(zh: str, en: str) -> None:
+    """zh 3, en 8 row 1: the pairing that started on the day the priority was marked done."""
+    assert (
+        "| 部分完成：10月12日彭晓明与孙浩结成包保对子（按期）；"
+        "“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进 |"
+    ) in zh
+    assert "已于10月12日按期落实" not in zh
+    assert (
+        "| partly done: Peng Xiaoming paired with Sun Hao on 12 October (on time); "
+        "“the mentor works the same shift and reminds him at the key steps” (due 15 December) "
+        "still under way |"
+    ) in en

@@ -702,6 +702,9 @@ class FollowUp:
     """The measures of its cases still open: what keeps it under way."""
     pending_due: dt.date | None = None
     """The last due day of ``pending``."""
+    paired: tuple[str, str] | None = None
+    """Mentor and key person of a pairing of its cases' rule-breaker that began the day it
+    was marked done: what was done that day, said in 四."""
     unit: str = ""
     owner: str = ""
     measures: list[str] = field(default_factory=list)
