@@ -1181,7 +1181,9 @@ def analysis() -> Builder:
         "general branch{% endtrans %}{% if p.partner_names %}"
         '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
         '{% endif %}{% endif %}{{ _("; ") }}'
-        '{{ _("deadline:") }}{{ sp }}{% if p.daily %}{{ _("every shift from %(nm)s", nm=nm) }}'
+        '{{ _("deadline:") }}{{ sp }}{% if p.daily %}'
+        "{% set end = a.month.shift(1).last | day(year) %}"
+        '{{ _("%(end)s (every shift, checked at the end of the month)", end=end) }}'
         "{% else %}{{ p.deadline | day(year) }}{% endif %}",
         indent_chars=4,
     )

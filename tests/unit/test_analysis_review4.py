@@ -253,7 +253,7 @@ def test_branch_work_is_owned_by_the_branches_with_the_general_branch_supervisin
     撤除防护号志 near misses of 一班 and 四班 theirs; 刘振华 supervises, owning neither."""
     part = september_zh.split("## 六、", 1)[1].split("## 七、", 1)[0]
     assert (
-        "责任单位：各党支部；责任人：各支部书记，列检车间党总支刘振华督导；完成时限：10月起每班"
+        "责任单位：各党支部；责任人：各支部书记，列检车间党总支刘振华督导；完成时限：10月31日（每班执行，月底检查）"
         in part
     )
     assert (

@@ -143,7 +143,7 @@ def test_item4_the_overdue_priority_gives_a_cause_and_goes_to_every_branch(
         "确定后仍发生同类问题2起（10月10日二班三组、10月11日二班党支部）"
     ) in item
     assert (
-        "责任单位：各党支部；责任人：各支部书记，列检车间党总支刘振华督导；完成时限：11月起每班"
+        "责任单位：各党支部；责任人：各支部书记，列检车间党总支刘振华督导；完成时限：11月30日（每班执行，月底检查）"
     ) in item
     assert "依据：本月“违章违纪”类信息7条，4个党支部均有发生" in item
     # the November record adopted from this proposal says the same
@@ -231,7 +231,7 @@ def test_items19_20_september_priorities_are_the_finding_branches_and_daily_work
     assert "依据：本月“安全隐患”类信息2条，近三个月5条" in derailers
     assert "责任单位：列检车间党总支；责任人：刘振华；" not in six
     violations = _priority(six, "在班前会上逐人提问，制止违章违纪")
-    assert "完成时限：10月起每班" in violations
+    assert "完成时限：10月31日（每班执行，月底检查）" in violations
 
 
 def test_en5_en6_titles_and_bases_in_plain_english_no_sentence_opens_with_a_numeral(

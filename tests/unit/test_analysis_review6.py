@@ -110,3 +110,13 @@ def test_part_four_says_what_was_done_on_the_day(zh: str, en: str) -> None:
         "“the mentor works the same shift and reminds him at the key steps” (due 15 December) "
         "still under way |"
     ) in en
+
+
+def test_a_daily_priority_has_a_date_for_its_deadline(examples: Tree, zh: str, en: str) -> None:
+    """zh 10: 完成时限 is a date, the end of the month the priority is for."""
+    assert "完成时限：11月30日（每班执行，月底检查）\n" in zh
+    assert "起每班" not in zh
+    assert "deadline: 30 November (every shift, checked at the end of the month)\n" in en
+    sep = render_analysis(analyze(examples, Month(2025, 9), today=TODAY), fmt="md", lang="zh")
+    assert "完成时限：10月31日（每班执行，月底检查）\n" in sep
+    assert "起每班" not in sep
