@@ -898,7 +898,9 @@ def analysis() -> Builder:
     b.tag("{%p if s.timeline %}")
     b.rich(('{{ _("What happened") }}', True))
     b.tag("{%p for step in s.timeline %}")
-    b.para("{{ step.at | moment(year) }} {{ step.event }}")
+    b.para(
+        '{{ _("%(at)s — %(event)s.", at=step.at | moment(year), event=step.event.rstrip("。.")) }}'
+    )
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
     b.rich(
@@ -960,7 +962,23 @@ def analysis() -> Builder:
     b.rich(
         ('{{ _("Accountability") }}', True),
         (
-            '{{ _(": ") }}{% for h in s.accountability %}{% set who = h.name %}'
+            '{{ _(": ") }}{% set removed = s.accountability | selectattr("post") | list %}'
+            '{% set rest = s.accountability | rejectattr("post") | list %}'
+            '{% for day, hs in removed | groupby("date") %}{% set named = [] %}'
+            '{% for h in hs %}{% set post = h.post | label("role") %}'
+            '{% if h.role == "overseer" %}{% set ignored = named.append(_("%(post)s %(name)s '
+            '(responsible for oversight)", post=post, name=h.name)) %}'
+            '{% elif h.role == "doer" %}{% set ignored = named.append(_("%(post)s %(name)s '
+            '(directly responsible)", post=post, name=h.name)) %}'
+            '{% else %}{% set ignored = named.append(_("%(post)s %(name)s", post=post, '
+            "name=h.name)) %}{% endif %}{% endfor %}"
+            '{% set who = named[0] if named | length == 1 else named[:-1] | join(_(", ")) '
+            '~ _(" and ") ~ named[-1] %}{% set when = day | day(year) %}'
+            "{% if named | length == 1 %}{% trans %}on {{ when }} {{ who }} was removed from "
+            "post{% endtrans %}{% else %}{% trans %}on {{ when }} {{ who }} were removed from "
+            "their posts{% endtrans %}{% endif %}"
+            '{{ _("; ") if not loop.last or rest else _(".") }}{% endfor %}'
+            "{% for h in rest %}{% set who = h.name %}"
             '{% if h.role == "overseer" %}{% set who = _("%(name)s (responsible for '
             'oversight)", name=h.name) %}{% elif h.role == "doer" %}{% set who = _("%(name)s '
             '(directly responsible)", name=h.name) %}{% endif %}'
@@ -970,7 +988,8 @@ def analysis() -> Builder:
             'or h.action | label("accountability_action") %}'
             "{% set when = h.date | day(year) %}"
             "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
-            '{{ _("; ") if not loop.last else _(".") }}{% else %}{% if not s.units_held %}'
+            '{{ _("; ") if not loop.last else _(".") }}{% else %}'
+            "{% if not s.units_held and not removed %}"
             '{{ _("none yet.") }}{% endif %}{% endfor %}{% for u in s.units_held %}'
             "{% if s.accountability or not loop.first %}{{ sp }}{% endif %}{{ unit_held(u) }}"
             "{% endfor %}",
@@ -981,7 +1000,9 @@ def analysis() -> Builder:
     b.para(
         "{% if s.handover %}{% set level = s.handover %}"
         "{% set when = s.handover_date | day(year) %}"
-        "{% trans %}Reported to {{ level }} on {{ when }} (safety handover).{% endtrans %}"
+        "{% set branch = s.branch_name | in_text %}{% set branch = branch[:1] | upper ~ "
+        "branch[1:] %}{% trans %}{{ branch }} reported the case to {{ level }} on {{ when }} "
+        "(safety handover).{% endtrans %}"
         '{% else %}{{ _("Not yet handed over.") }}{% endif %}'
     )
     b.tag("{%p endif %}")

@@ -61,8 +61,8 @@ def test_the_effect_says_only_what_the_record_shows(zh: str, en: str) -> None:
 def test_the_branch_found_at_fault_is_held_to_account_with_its_leader(zh: str, en: str) -> None:
     """zh 15: the record's unit finding, its secretary's 领导责任 and what he did."""
     assert (
-        "**责任追究**：孔祥宇（负把关责任）：10月27日撤换工班长；秦宝山（负直接责任）："
-        "10月27日撤换值班员。四班党支部：班前预想未把调图列为安全重点，支部书记任辉负领导责任，"
+        "**责任追究**：10月27日，撤换负把关责任的工班长孔祥宇、负直接责任的值班员秦宝山。"
+        "四班党支部：班前预想未把调图列为安全重点，支部书记任辉负领导责任，"
         "作出书面检查。\n"
     ) in zh
     assert (

@@ -120,3 +120,23 @@ def test_a_daily_priority_has_a_date_for_its_deadline(examples: Tree, zh: str, e
     sep = render_analysis(analyze(examples, Month(2025, 9), today=TODAY), fmt="md", lang="zh")
     assert "完成时限：10月31日（每班执行，月底检查）\n" in sep
     assert "起每班" not in sep
+
+
+def test_the_accident_story_reads_as_sentences(zh: str, en: str) -> None:
+    """zh 12, en 11: a separator after the time; removals said as one; 交班 has its subject."""
+    assert "- 10月9日8时，新运行图实行首日，四班接班。\n" in zh
+    assert "- 9 October, 08:00 — first day of the new timetable; Shift 4 came on duty.\n" in en
+    assert (
+        "**责任追究**：10月27日，撤换负把关责任的工班长孔祥宇、负直接责任的值班员秦宝山。"
+    ) in zh
+    assert (
+        "**Accountability**: on 27 October team leader Kong Xiangyu (responsible for "
+        "oversight) and duty officer Qin Baoshan (directly responsible) were removed from "
+        "their posts."
+    ) in en
+    assert "四班党支部10月12日已向段党委交班。\n" in zh
+    assert "三班党支部9月19日已向车间党总支交班。\n" in zh
+    assert (
+        "The Shift 4 branch reported the case to the Depot Party Committee on 12 October "
+        "(safety handover).\n"
+    ) in en

@@ -556,6 +556,8 @@ class Held:
     role: str | None
     detail: str | None
     date: dt.date
+    post: str | None = None
+    """The post (a role key) a removal (撤换) took them from, when the record shows it."""
 
 
 @dataclass(frozen=True)
