@@ -651,10 +651,11 @@ def analysis() -> Builder:
         '{{ parts | join(_("; ")) }}{{ _(".") }}'
     )
     b.para(
-        "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
-        "{% set cdays = tl.close_days %}{% set cmedian = tl.median_days_to_close | days %}"
-        "{% trans %}Of them, {{ closed }} were closed (median days taken: {{ cmedian }}); {{ share }} "
-        "were closed within {{ cdays }} days.{% endtrans %}"
+        "{% set closed = tl.closed %}{% set share = tl.closed_share | pct %}"
+        "{% set cmedian = tl.median_days_to_close | days %}"
+        "{% trans count=closed %}One report ({{ share }}) was closed, in {{ cmedian }} days."
+        "{% pluralize %}{{ closed }} reports ({{ share }}) were closed, in a median of "
+        "{{ cmedian }} days.{% endtrans %}"
     )
     b.tag("{%p if tl.open_earlier %}")
     b.para(

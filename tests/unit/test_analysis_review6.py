@@ -140,3 +140,10 @@ def test_the_accident_story_reads_as_sentences(zh: str, en: str) -> None:
         "The Shift 4 branch reported the case to the Depot Party Committee on 12 October "
         "(safety handover).\n"
     ) in en
+
+
+def test_the_closed_share_is_of_the_month_s_reports(zh: str, en: str) -> None:
+    """zh 14, en 10: 27 of 49 closed; no within-28-days rate for items all younger."""
+    assert "- 已闭环27条，占55%，闭环用时中位数6天。\n" in zh
+    assert "- 27 reports (55%) were closed, in a median of 6 days.\n" in en
+    assert "天内闭环率" not in zh

@@ -196,6 +196,12 @@ class Timeliness:
     def closed_within_share(self) -> float | None:
         return self.closed_within / self.reports if self.reports else None
 
+    @property
+    def closed_share(self) -> float | None:
+        """Closed of all the month's reports: what a document gives, its reports being too
+        young for a within-the-limit rate to say anything."""
+        return self.closed / self.reports if self.reports else None
+
 
 @dataclass(frozen=True)
 class CaseRow:
