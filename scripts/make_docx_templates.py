@@ -653,9 +653,9 @@ def analysis() -> Builder:
     b.para(
         "{% set closed = tl.closed %}{% set share = tl.closed_share | pct %}"
         "{% set cmedian = tl.median_days_to_close | days %}"
-        "{% trans count=closed %}One report ({{ share }}) was closed, in {{ cmedian }} days."
-        "{% pluralize %}{{ closed }} reports ({{ share }}) were closed, in a median of "
-        "{{ cmedian }} days.{% endtrans %}"
+        "{% set num = closed | spelled %}{% trans count=closed %}Of all reports, one "
+        "({{ share }}) was closed, in {{ cmedian }} days.{% pluralize %}Of all reports, "
+        "{{ num }} ({{ share }}) were closed, in a median of {{ cmedian }} days.{% endtrans %}"
     )
     b.tag("{%p if tl.open_earlier %}")
     b.para(
@@ -1199,8 +1199,8 @@ def analysis() -> Builder:
         '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}'
         "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
         "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
-        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} of the {{ org }} "
-        "general branch{% endtrans %}{% if p.partner_names %}"
+        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} (General "
+        "Branch){% endtrans %}{% if p.partner_names %}"
         '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
         '{% endif %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{% if p.daily %}'
@@ -1472,7 +1472,7 @@ def analysis() -> Builder:
     # 署名 and 成文日期 right, the date four characters in, as the notice signs.
     b.para("")
     b.para(
-        '{{ _("%(org)s general party branch", org=org) }}',
+        '{{ _("General Party Branch, %(org)s", org=org) }}',
         indent=False,
         align="right",
         right_chars=2,

@@ -84,7 +84,7 @@ def test_one_answer_for_who_answers_for_the_fourth_shift_measure(
     assert (case.owner_name, case.urger_name, case.supervisor_name) == ("任辉", "莫文斌", "王建国")
     assert (
         "责任单位：四班党支部；责任人：任辉（组织落实），支部委员莫文斌督促，"
-        "列检车间党总支王建国督导；完成时限：11月30日"
+        "车间党总支王建国督导；完成时限：11月30日"
     ) in zh
 
 
@@ -253,15 +253,15 @@ def test_branch_work_is_owned_by_the_branches_with_the_general_branch_supervisin
     撤除防护号志 near misses of 一班 and 四班 theirs; 刘振华 supervises, owning neither."""
     part = september_zh.split("## 六、", 1)[1].split("## 七、", 1)[0]
     assert (
-        "责任单位：各党支部；责任人：各支部书记，列检车间党总支刘振华督导；完成时限：10月31日（每班执行，月底检查）"
+        "责任单位：各党支部；责任人：各支部书记，车间党总支刘振华督导；完成时限：10月31日（每班执行，月底检查）"
         in part
     )
     assert (
-        "责任单位：一班党支部、四班党支部（发生单位）；责任人：李国强、任辉，列检车间党总支刘振华督导"
+        "责任单位：一班党支部、四班党支部（发生单位）；责任人：李国强、任辉，车间党总支刘振华督导"
     ) in part
     # the equipment is put right by the branches that found it too (fifth review, item 20)
     assert "责任单位：列检车间党总支；责任人：刘振华；" not in part
     assert (
         "责任单位：三班党支部、四班党支部（发生单位）；责任人：梁建华、任辉，"
-        "列检车间党总支刘振华督导；完成时限：10月31日"
+        "车间党总支刘振华督导；完成时限：10月31日"
     ) in part

@@ -145,5 +145,14 @@ def test_the_accident_story_reads_as_sentences(zh: str, en: str) -> None:
 def test_the_closed_share_is_of_the_month_s_reports(zh: str, en: str) -> None:
     """zh 14, en 10: 27 of 49 closed; no within-28-days rate for items all younger."""
     assert "- 已闭环27条，占55%，闭环用时中位数6天。\n" in zh
-    assert "- 27 reports (55%) were closed, in a median of 6 days.\n" in en
+    assert "- Of all reports, 27 (55%) were closed, in a median of 6 days.\n" in en
     assert "天内闭环率" not in zh
+
+
+def test_the_general_branch_has_one_name_in_the_priorities(zh: str, en: str) -> None:
+    """zh 13, en 1 (priorities and signature): the issuer is not named as a stranger."""
+    assert "，车间党总支刘振华督导；" in zh
+    assert "列检车间党总支刘振华督导" not in zh
+    assert ", supervised by Liu Zhenhua (General Branch);" in en
+    assert "of the Train Inspection Workshop general branch" not in en
+    assert "\nGeneral Party Branch, Train Inspection Workshop  \n" in en
