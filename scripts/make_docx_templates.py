@@ -651,10 +651,11 @@ def analysis() -> Builder:
         '{{ parts | join(_("; ")) }}{{ _(".") }}'
     )
     b.para(
-        "{% set closed = tl.closed %}{% set share = tl.closed_within_share | pct %}"
-        "{% set cdays = tl.close_days %}{% set cmedian = tl.median_days_to_close | days %}"
-        "{% trans %}Of them, {{ closed }} were closed (median days taken: {{ cmedian }}); {{ share }} "
-        "were closed within {{ cdays }} days.{% endtrans %}"
+        "{% set closed = tl.closed %}{% set share = tl.closed_share | pct %}"
+        "{% set cmedian = tl.median_days_to_close | days %}"
+        "{% set num = closed | spelled %}{% trans count=closed %}Of all reports, one "
+        "({{ share }}) was closed, in {{ cmedian }} days.{% pluralize %}Of all reports, "
+        "{{ num }} ({{ share }}) were closed, in a median of {{ cmedian }} days.{% endtrans %}"
     )
     b.tag("{%p if tl.open_earlier %}")
     b.para(
@@ -864,7 +865,8 @@ def analysis() -> Builder:
         '{% if i.complete %}{{ _("complete") }}{% elif i.id in told %}'
         "{% set n = told[i.id] | enum %}{% trans %}open (see {{ n }}){% endtrans %}"
         '{% else %}{{ ((["measures not done" | label("closure_gap")] if "measures not done" '
-        'in i.gaps else []) + i.lacking) | join(_("; ")) }}{% endif %}',
+        'in i.gaps else []) + ([_("missing: %(what)s", what=i.lacking | join(_("; ")))] '
+        'if i.lacking else [])) | join(_("; ")) }}{% endif %}',
     ]
     b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
@@ -897,14 +899,20 @@ def analysis() -> Builder:
     b.tag("{%p if s.timeline %}")
     b.rich(('{{ _("What happened") }}', True))
     b.tag("{%p for step in s.timeline %}")
-    b.para("{{ step.at | moment(year) }} {{ step.event }}")
+    b.para(
+        '{{ _("%(at)s — %(event)s.", at=step.at | moment(year), event=step.event.rstrip("。.")) }}'
+    )
     b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
     b.rich(
         ('{{ _("Causes at the three levels") }}', True),
         (
-            '{{ _(": ") }}{% if s.meeting %}'
-            "{% set held = s.meeting_date | day(year) %}"
+            '{{ _(": ") }}{% if s.meeting and not s.attended %}'
+            "{% set held = s.meeting_date | day(year) %}{% set branch = s.branch_name | in_text %}"
+            "{% trans %}{{ branch }} discussed the case on {{ held }} but kept no attendance "
+            "record, so this does not count as a committee analysis; the branch committee must "
+            "meet again.{% endtrans %}"
+            "{% elif s.meeting %}{% set held = s.meeting_date | day(year) %}"
             "{% trans %}analysed at a branch committee meeting on {{ held }}.{% endtrans %}"
             '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
             'held.") }}{% endif %}',
@@ -955,7 +963,23 @@ def analysis() -> Builder:
     b.rich(
         ('{{ _("Accountability") }}', True),
         (
-            '{{ _(": ") }}{% for h in s.accountability %}{% set who = h.name %}'
+            '{{ _(": ") }}{% set removed = s.accountability | selectattr("post") | list %}'
+            '{% set rest = s.accountability | rejectattr("post") | list %}'
+            '{% for day, hs in removed | groupby("date") %}{% set named = [] %}'
+            '{% for h in hs %}{% set post = h.post | label("role") %}'
+            '{% if h.role == "overseer" %}{% set ignored = named.append(_("%(post)s %(name)s '
+            '(responsible for oversight)", post=post, name=h.name)) %}'
+            '{% elif h.role == "doer" %}{% set ignored = named.append(_("%(post)s %(name)s '
+            '(directly responsible)", post=post, name=h.name)) %}'
+            '{% else %}{% set ignored = named.append(_("%(post)s %(name)s", post=post, '
+            "name=h.name)) %}{% endif %}{% endfor %}"
+            '{% set who = named[0] if named | length == 1 else named[:-1] | join(_(", ")) '
+            '~ _(" and ") ~ named[-1] %}{% set when = day | day(year) %}'
+            "{% if named | length == 1 %}{% trans %}on {{ when }} {{ who }} was removed from "
+            "post{% endtrans %}{% else %}{% trans %}on {{ when }} {{ who }} were removed from "
+            "their posts{% endtrans %}{% endif %}"
+            '{{ _("; ") if not loop.last or rest else _(".") }}{% endfor %}'
+            "{% for h in rest %}{% set who = h.name %}"
             '{% if h.role == "overseer" %}{% set who = _("%(name)s (responsible for '
             'oversight)", name=h.name) %}{% elif h.role == "doer" %}{% set who = _("%(name)s '
             '(directly responsible)", name=h.name) %}{% endif %}'
@@ -965,7 +989,8 @@ def analysis() -> Builder:
             'or h.action | label("accountability_action") %}'
             "{% set when = h.date | day(year) %}"
             "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
-            '{{ _("; ") if not loop.last else _(".") }}{% else %}{% if not s.units_held %}'
+            '{{ _("; ") if not loop.last else _(".") }}{% else %}'
+            "{% if not s.units_held and not removed %}"
             '{{ _("none yet.") }}{% endif %}{% endfor %}{% for u in s.units_held %}'
             "{% if s.accountability or not loop.first %}{{ sp }}{% endif %}{{ unit_held(u) }}"
             "{% endfor %}",
@@ -976,7 +1001,9 @@ def analysis() -> Builder:
     b.para(
         "{% if s.handover %}{% set level = s.handover %}"
         "{% set when = s.handover_date | day(year) %}"
-        "{% trans %}Reported to {{ level }} on {{ when }} (safety handover).{% endtrans %}"
+        "{% set branch = s.branch_name | in_text %}{% set branch = branch[:1] | upper ~ "
+        "branch[1:] %}{% trans %}{{ branch }} reported the case to {{ level }} on {{ when }} "
+        "(safety handover).{% endtrans %}"
         '{% else %}{{ _("Not yet handed over.") }}{% endif %}'
     )
     b.tag("{%p endif %}")
@@ -1013,7 +1040,7 @@ def analysis() -> Builder:
             '{{ _(": ") }}{% if i.complete %}{{ _("complete") }}{{ _(".") }}{% else %}'
             "{% if n_all %}{% set n_done = n_done | spelled %}{% set n_all = n_all | spelled %}"
             "{% trans %}{{ n_done }} of {{ n_all }} measures done; {% endtrans %}"
-            "{% endif %}{% if other %}{% trans %}not yet closed; still lacking: {{ other }}."
+            "{% endif %}{% if other %}{% trans %}not yet closed. Still missing: {{ other }}."
             '{% endtrans %}{% else %}{{ _("not yet closed.") }}{% endif %}{% endif %}',
             False,
         ),
@@ -1078,7 +1105,13 @@ def analysis() -> Builder:
             "{{ f.due | day(year) }}",
             '{% if f.pending and f.done %}{% set what = f.pending | join(_("; ")) %}'
             "{% set until = f.pending_due | day(year) %}{% set on = f.done | day(year) %}"
-            "{% if f.done <= f.due %}{% trans %}partly done: carried out on time on {{ on }}; "
+            "{% if f.paired %}{% set mentor = f.paired[0] %}{% set person = f.paired[1] %}"
+            "{% if f.done <= f.due %}{% trans %}partly done: {{ mentor }} paired with "
+            "{{ person }} on {{ on }} (on time); “{{ what }}” (due {{ until }}) still under way"
+            "{% endtrans %}{% else %}{% trans %}partly done: {{ mentor }} paired with "
+            "{{ person }} on {{ on }} (late); “{{ what }}” (due {{ until }}) still under way"
+            "{% endtrans %}{% endif %}"
+            "{% elif f.done <= f.due %}{% trans %}partly done: carried out on time on {{ on }}; "
             "“{{ what }}” (due {{ until }}) still under way{% endtrans %}{% else %}{% trans %}"
             "partly done: carried out late on {{ on }}; “{{ what }}” (due {{ until }}) still "
             "under way{% endtrans %}"
@@ -1166,11 +1199,13 @@ def analysis() -> Builder:
         '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}'
         "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
         "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
-        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} of the {{ org }} "
-        "general branch{% endtrans %}{% if p.partner_names %}"
+        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} (General "
+        "Branch){% endtrans %}{% if p.partner_names %}"
         '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
         '{% endif %}{% endif %}{{ _("; ") }}'
-        '{{ _("deadline:") }}{{ sp }}{% if p.daily %}{{ _("every shift from %(nm)s", nm=nm) }}'
+        '{{ _("deadline:") }}{{ sp }}{% if p.daily %}'
+        "{% set end = a.month.shift(1).last | day(year) %}"
+        '{{ _("%(end)s (every shift, checked at the end of the month)", end=end) }}'
         "{% else %}{{ p.deadline | day(year) }}{% endif %}",
         indent_chars=4,
     )
@@ -1437,7 +1472,7 @@ def analysis() -> Builder:
     # 署名 and 成文日期 right, the date four characters in, as the notice signs.
     b.para("")
     b.para(
-        '{{ _("%(org)s general party branch", org=org) }}',
+        '{{ _("General Party Branch, %(org)s", org=org) }}',
         indent=False,
         align="right",
         right_chars=2,

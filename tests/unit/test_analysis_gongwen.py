@@ -98,10 +98,10 @@ def test_a_violation_title_without_its_person_gets_them_in_front(
 def test_a_case_no_committee_analysed_is_said_so(months: dict[str, MonthlyAnalysis]) -> None:
     zh = render_analysis(months["2026-10"], fmt="md", lang="zh")
     sun = zh.split("### （二）", 1)[1].split("## 四、", 1)[0]
-    # 9月20日 met without an attendance list (said once, in 三不放过), and the general
+    # 9月20日 met without an attendance list: no 支委会 (said once), and the general
     # branch never analysed it
-    assert "**三个层次原因剖析**：9月20日召开支委会剖析。" in sun
-    assert "9月20日支委会剖析了支部、党员层次，但未记录参会人员，须补开支委会确认" in sun
+    assert "9月20日三班党支部召开分析会，未记录参会人员，不能认定为支委会剖析" in sun
+    assert "尚缺：按时间顺序写明的违章经过；有参会记录的支委会剖析；总支层面剖析" in sun
     # the general branch analyses its own level: a branch committee cannot do it for it
     assert "- 车间党总支层面尚未剖析，车间党总支委员会于11月15日前补充剖析。\n" in sun
     assert "支委会补充剖析" not in sun

@@ -76,7 +76,10 @@ def test_the_months_failed_members_are_listed_with_their_reasons(zh: str) -> Non
     failed = _part(zh, "10月份党员岗区评比失格", "### 安全关键人")
     # 3 before assess counts 孔祥宇 (removed on the 27th), 4 after
     assert re.match(r"[34]人：\n\n\| 党支部 \| 党员 \| 原因 \|", failed)
-    assert "| 四班党支部 | 任辉 | 涉及10月9日一般A类事故，按“身边无事故”标准评定失格 |" in failed
+    assert (
+        "| 四班党支部 | 任辉 | 对10月9日一般A类事故负领导责任，按“身边无事故”标准评定失格 |"
+        in failed
+    )
     assert "| 一班党支部 | 黄立军 | 10月19日至25日当周未反馈 |" in failed
 
 
@@ -136,7 +139,7 @@ def test_last_months_priorities_say_their_true_state_and_carry_over(
     part = _part(zh, "## 四、", "## 五、")
     assert "共3项，按期完成1项、部分完成1项、逾期未完成1项。" in part
     assert (
-        "部分完成：已于10月12日按期落实；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进"
+        "部分完成：10月12日彭晓明与孙浩结成包保对子（按期）；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进"
         in part
     )
     assert "尚未完成的2项转入下月保安全重点（见第六部分）。" in part

@@ -63,8 +63,8 @@ def test_the_three_nots_say_what_is_known_and_only_the_missing_level(zh: str) ->
     """Item 4: the 9月20日 meeting analysed the branch and member levels without attendance;
     only the general branch level is missing; no hedge."""
     assert (
-        "尚未闭环，尚缺：违章经过未按时间顺序写明；9月20日支委会剖析了支部、党员层次，"
-        "但未记录参会人员，须补开支委会确认；总支层面未剖析；责任传递和落实效果未剖析。"
+        "尚未闭环。尚缺：按时间顺序写明的违章经过；有参会记录的支委会剖析；总支层面剖析；"
+        "责任传递和落实效果剖析。"
     ) in zh
     assert "缺失或记录不全" not in zh
     assert "未按总支、支部、党员三个层次剖析" not in zh
@@ -84,7 +84,7 @@ def test_one_answer_for_who_answers_for_the_fourth_shift_measure(
     assert (case.owner_name, case.urger_name, case.supervisor_name) == ("任辉", "莫文斌", "王建国")
     assert (
         "责任单位：四班党支部；责任人：任辉（组织落实），支部委员莫文斌督促，"
-        "列检车间党总支王建国督导；完成时限：11月30日"
+        "车间党总支王建国督导；完成时限：11月30日"
     ) in zh
 
 
@@ -101,8 +101,8 @@ def test_the_failed_members_grounds_use_dates_not_codes(zh: str, september_zh: s
     rows = zh.split("岗区评比失格", 1)[1].split("### 安全关键人", 1)[0]
     assert "| 黄立军 | 10月19日至25日当周未反馈 |" in rows
     assert "| 方强 | 10月13日、19日、26日未反馈 |" in rows
-    assert "| 任辉 | 涉及10月9日一般A类事故，按“身边无事故”标准评定失格 |" in rows
-    assert "| 孔祥宇 | 对10月9日一般A类事故负有责任，按“身边无事故”标准评定失格 |" in rows
+    assert "| 任辉 | 对10月9日一般A类事故负领导责任，按“身边无事故”标准评定失格 |" in rows
+    assert "| 孔祥宇 | 对10月9日一般A类事故负把关责任，按“身边无事故”标准评定失格 |" in rows
     assert "-W4" not in rows and "2026-10-" not in rows
     assert "| 吴磊 | 全月22个值班日均未反馈 |" in september_zh
 
@@ -141,7 +141,7 @@ def test_a_priority_done_on_time_with_a_measure_running_on_reads_so(zh: str) -> 
     """Item 12: the pairing was made on 12 October, before the 15 October deadline; the
     ride-along measure runs to 15 December."""
     assert (
-        "| 10月15日 | 部分完成：已于10月12日按期落实；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进 |"
+        "| 10月15日 | 部分完成：10月12日彭晓明与孙浩结成包保对子（按期）；“党员包保人跟班互控，关键环节提醒”（期限12月15日）尚在推进 |"
     ) in zh
     # done, but judged by its effect (fifth review, item 11)
     assert (
@@ -236,7 +236,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     )
     assert "The register holds three mentoring pairs" in en
     assert "- On 31 October, 20 actions and measures were still open, 5 of them overdue." in en
-    assert "Kong Xiangyu (responsible for oversight): removed from post on 27 October" in en
+    assert "team leader Kong Xiangyu (responsible for oversight) and duty officer" in en
     assert "Sun Hao: penalised under the workshop's violation rules on 21 September." in en
     assert "7. **Put right the recurring problem “Cut-out cock handle left closed”**" in en
     assert "Based on: two vehicle fault reports this month, four in three months" in en
@@ -253,15 +253,15 @@ def test_branch_work_is_owned_by_the_branches_with_the_general_branch_supervisin
     撤除防护号志 near misses of 一班 and 四班 theirs; 刘振华 supervises, owning neither."""
     part = september_zh.split("## 六、", 1)[1].split("## 七、", 1)[0]
     assert (
-        "责任单位：各党支部；责任人：各支部书记，列检车间党总支刘振华督导；完成时限：10月起每班"
+        "责任单位：各党支部；责任人：各支部书记，车间党总支刘振华督导；完成时限：10月31日（每班执行，月底检查）"
         in part
     )
     assert (
-        "责任单位：一班党支部、四班党支部（发生单位）；责任人：李国强、任辉，列检车间党总支刘振华督导"
+        "责任单位：一班党支部、四班党支部（发生单位）；责任人：李国强、任辉，车间党总支刘振华督导"
     ) in part
     # the equipment is put right by the branches that found it too (fifth review, item 20)
     assert "责任单位：列检车间党总支；责任人：刘振华；" not in part
     assert (
         "责任单位：三班党支部、四班党支部（发生单位）；责任人：梁建华、任辉，"
-        "列检车间党总支刘振华督导；完成时限：10月31日"
+        "车间党总支刘振华督导；完成时限：10月31日"
     ) in part

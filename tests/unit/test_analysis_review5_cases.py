@@ -61,8 +61,8 @@ def test_the_effect_says_only_what_the_record_shows(zh: str, en: str) -> None:
 def test_the_branch_found_at_fault_is_held_to_account_with_its_leader(zh: str, en: str) -> None:
     """zh 15: the record's unit finding, its secretary's 领导责任 and what he did."""
     assert (
-        "**责任追究**：孔祥宇（负把关责任）：10月27日撤换工班长；秦宝山（负直接责任）："
-        "10月27日撤换值班员。四班党支部：班前预想未把调图列为安全重点，支部书记任辉负领导责任，"
+        "**责任追究**：10月27日，撤换负把关责任的工班长孔祥宇、负直接责任的值班员秦宝山。"
+        "四班党支部：班前预想未把调图列为安全重点，支部书记任辉负领导责任，"
         "作出书面检查。\n"
     ) in zh
     assert (
@@ -82,17 +82,10 @@ def test_a_case_told_below_is_said_once(zh: str, en: str) -> None:
     )
     assert "| 整改中 | 尚未闭环（见（一）） |" in cases
     assert cases.count("未记录参会人员") == 1
-    assert cases.count("违章经过未按时间顺序写明") == 1
-    assert "**三个层次原因剖析**：9月20日召开支委会剖析。\n" in cases
+    assert cases.count("按时间顺序写明的违章经过") == 1
     part3 = _part(en, "## 3. Typical cases", "## 4.")
     assert "| rectifying | open (see (2)) |" in part3
-    assert (
-        part3.count(
-            "the branch committee met on 20 September and analysed the case at branch and member "
-            "level, but kept no record of who attended, so it must meet again to confirm the analysis"
-        )
-        == 1
-    )
+    assert part3.count("kept no attendance record") == 1
 
 
 def test_the_english_case_is_told_not_quoted(en: str) -> None:
@@ -150,7 +143,7 @@ def test_no_sentence_of_part_seven_opens_with_a_numeral(en: str) -> None:
     assert "Four members failed the post rating in October:" in en
     part7 = _part(en, "## 7.", "## Attachment")
     assert not re.search(r"(?:^|[.:] )\d", re.sub(r"^\|.*$", "", part7, flags=re.M))
-    assert part7.count("“No accident around them”") == 2
+    assert part7.count("‘no accident around them’") == 2
 
 
 def test_a_removal_is_said_as_one(examples: Tree, zh: str, en: str) -> None:

@@ -202,14 +202,31 @@ def say_day(day: dt.date, lang: Lang, year: int) -> str:
 
 
 def say_days(days: list[dt.date], lang: Lang, year: int) -> str:
-    """Several dates, the month said once while it stays the same: 10月13日、19日、26日."""
+    """Several dates, the month said once while it stays the same: 10月13日、19日、26日;
+    13, 19 and 26 October."""
     if lang != "zh":
-        return ", ".join(say_day(d, lang, year) for d in days)
+        runs: list[list[dt.date]] = []
+        for d in days:
+            if runs and (runs[-1][-1].year, runs[-1][-1].month) == (d.year, d.month):
+                runs[-1].append(d)
+            else:
+                runs.append([d])
+        said = [
+            _and([str(d.day) for d in run])
+            + f" {_MONTHS_EN[run[0].month - 1]}"
+            + (f" {run[0].year}" if run[0].year != year else "")
+            for run in runs
+        ]
+        return _and(said) if all(len(r) == 1 for r in runs) else ", ".join(said)
     out: list[str] = []
     for n, d in enumerate(days):
         same = n and days[n - 1].year == d.year and days[n - 1].month == d.month
         out.append(f"{d.day}日" if same else say_day(d, lang, year))
     return "、".join(out)
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def say_period(key: str, lang: Lang, year: int) -> str:

@@ -13,7 +13,6 @@ from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.pairings import running_on
 from barrier_cli.reports.analysis.result import CaseRow, RepeatViolator
 from barrier_cli.reports.case_names import case_subject, case_team
-from barrier_cli.reports.deficiencies import say_day
 
 REPEAT_MONTHS = 3
 REPEAT_COUNT = 2
@@ -68,28 +67,48 @@ def _row(tree: Tree, incident: Incident, as_of: dt.date, lang: Lang) -> CaseRow:
         team=case_team(tree, incident),
         subject=case_subject(tree, incident, lang),
         element=main_element(incident),
-        lacking=lacking(tree, incident, lang, as_of.year),
+        lacking=lacking(tree, incident, lang),
     )
 
 
-_LEVELS = {
-    "general_branch": "general branch",
-    "branch": "branch",
-    "member": "member",
-}
+_LEVELS = ("general_branch", "branch", "member")
 
 
 _COURSE = {
-    "violation": "the course of the violation is not set out in time order",
-    "accident": "the course of the accident is not set out in time order",
-    "other": "the course of events is not set out in time order",
+    "violation": "an account of the violation in time order",
+    "accident": "an account of the accident in time order",
+    "other": "an account of events in time order",
 }
 
 
-def lacking(tree: Tree, incident: Incident, lang: Lang, year: int) -> list[str]:
-    """What 三不放过 still lacks, said from the case's own record: which levels are missing,
-    what the unrecorded meeting did analyse, which of chain and effect is not analysed; never
-    a hedge (缺失或记录不全) when the record tells which. Measures not done are said by the
+_LEVEL_MISSING = {
+    "general_branch": "the General Branch's analysis",
+    "branch": "the branch's analysis",
+    "member": "an analysis of the members concerned",
+}
+
+
+_MISSING = {
+    "causes": "the causes established",
+    "responsibility": "a finding of who is responsible",
+    "measures": "corrective measures",
+    "measures not specific": "measures specific enough to check",
+    "specific_measures": "measures with an owner, a due date and a check",
+    "education": "education of those concerned",
+    "handover": "a safety handover",
+    "handover_level": "a safety handover at the required level",
+    "accountability": "accountability",
+    "overseer": "accountability for those who looked on",
+}
+"""The other gaps as the things missing, for the list after 尚缺 (the shared closure_gap
+labels say them as faults, for tables)."""
+
+
+def lacking(tree: Tree, incident: Incident, lang: Lang) -> list[str]:
+    """What 三不放过 still lacks, said as the things missing (尚缺：……), from the case's own
+    record: which levels, whether the meeting's attendance is what is missing, which of chain
+    and effect; never a hedge (缺失或记录不全) when the record tells which. A meeting with no
+    attendance record is no 支委会 and is not called one. Measures not done are said by the
     measures' count, not here."""
     gaps = incident.closure_gaps(tree.settings.closure, tree.settings.cases)
     analysis = incident.analysis
@@ -104,51 +123,27 @@ def lacking(tree: Tree, incident: Incident, lang: Lang, year: int) -> list[str]:
             if gap == "timeline":
                 out.append(i18n._(_COURSE.get(incident.type, _COURSE["other"])))
             elif gap == "meeting" and meeting is not None:
-                named = [i18n.pgettext("analysis level", _LEVELS[lv]) for lv in done]
-                # "branch and member", as English lists two; Chinese lists with 、
-                levels = (
-                    i18n.join(named[:-1]) + i18n._(" and ") + named[-1]
-                    if len(named) > 1
-                    else i18n.join(named)
-                )
-                day = say_day(meeting.date, lang, year)
-                said = (
-                    i18n._(
-                        "the branch committee met on {day} and analysed the case at {levels} "
-                        "level, but kept no record of who attended, so it must meet again to "
-                        "confirm the analysis"
-                    )
-                    if done
-                    else i18n._(
-                        "the branch committee met on {day} but kept no record of who attended, "
-                        "so it must meet again to analyse the case"
-                    )
-                )
-                out.append(said.format(day=day, levels=levels))
+                out.append(i18n._("a properly recorded branch committee analysis"))
             elif gap == "meeting":
-                out.append(i18n._("no committee meeting has analysed it"))
+                out.append(i18n._("a branch committee analysis"))
             elif gap == "levels":
-                out.extend(
-                    i18n._("not analysed at the {level} level").format(
-                        level=i18n.pgettext("analysis level", _LEVELS[lv])
-                    )
-                    for lv in _LEVELS
-                    if lv not in done
-                )
+                out.extend(i18n._(_LEVEL_MISSING[lv]) for lv in _LEVELS if lv not in done)
             elif gap == "chain":
                 chain = analysis is not None and bool(analysis.chain)
                 effect = analysis is not None and bool(analysis.effect)
                 if not chain and not effect:
                     out.append(
                         i18n._(
-                            "neither the passing down of responsibility nor the "
-                            "effect of earlier measures is analysed"
+                            "an analysis of how responsibility was passed down and "
+                            "whether earlier measures worked"
                         )
                     )
                 elif not chain:
-                    out.append(i18n._("the passing down of responsibility is not analysed"))
+                    out.append(i18n._("an analysis of how responsibility was passed down"))
                 else:
-                    out.append(i18n._("the effect of earlier measures is not analysed"))
+                    out.append(i18n._("an analysis of whether earlier measures worked"))
+            elif gap in _MISSING:
+                out.append(i18n._(_MISSING[gap]))
             else:
                 out.append(label("closure_gap", gap, lang))
     return out

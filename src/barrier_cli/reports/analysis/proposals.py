@@ -741,6 +741,21 @@ def missed(tree: Tree, month: Month) -> bool:
     return any(r.withdrawn is None and before.contains(r.date) for r in tree.reports)
 
 
+def _paired(tree: Tree, basis: Sequence[Incident], day: dt.date | None) -> tuple[str, str] | None:
+    """The mentor and key person of a pairing begun on ``day`` for someone who broke the
+    rules in ``basis``: a priority marked done that day was done by that pairing."""
+    if day is None:
+        return None
+    breakers = {c.violation.person for c in basis if c.violation is not None}
+    names = {p.id: p.name for p in tree.org.people}
+    for pairing in sorted(tree.pairings, key=lambda p: p.id):
+        if pairing.start == day and pairing.person in breakers:
+            return names.get(pairing.mentor, pairing.mentor), names.get(
+                pairing.person, pairing.person
+            )
+    return None
+
+
 def follow_up(
     tree: Tree, month: Month, as_of: dt.date, lang: Lang, links: Sequence[WeakLink] = ()
 ) -> tuple[list[FollowUp], bool]:
@@ -786,6 +801,7 @@ def follow_up(
                     evidence=list(item.evidence),
                     pending=[m.action for m in pending],
                     pending_due=until,
+                    paired=_paired(tree, [cases[r] for r in item.basis if r in cases], done),
                     unit=item.unit,
                     owner=item.owner,
                     measures=list(item.measures),

@@ -196,6 +196,12 @@ class Timeliness:
     def closed_within_share(self) -> float | None:
         return self.closed_within / self.reports if self.reports else None
 
+    @property
+    def closed_share(self) -> float | None:
+        """Closed of all the month's reports: what a document gives, its reports being too
+        young for a within-the-limit rate to say anything."""
+        return self.closed / self.reports if self.reports else None
+
 
 @dataclass(frozen=True)
 class CaseRow:
@@ -556,6 +562,8 @@ class Held:
     role: str | None
     detail: str | None
     date: dt.date
+    post: str | None = None
+    """The post (a role key) a removal (撤换) took them from, when the record shows it."""
 
 
 @dataclass(frozen=True)
@@ -628,6 +636,8 @@ class CaseStudy:
     units_held: list[UnitHeld] = field(default_factory=list)
     """The units found at fault, said after the persons held to account."""
     mentors_at_fault: list[MentorAtFault] = field(default_factory=list)
+    branch_name: str = ""
+    """The party branch of the case's team: the one that meets on it and hands it over."""
 
 
 @dataclass(frozen=True)
@@ -700,6 +710,9 @@ class FollowUp:
     """The measures of its cases still open: what keeps it under way."""
     pending_due: dt.date | None = None
     """The last due day of ``pending``."""
+    paired: tuple[str, str] | None = None
+    """Mentor and key person of a pairing of its cases' rule-breaker that began the day it
+    was marked done: what was done that day, said in 四."""
     unit: str = ""
     owner: str = ""
     measures: list[str] = field(default_factory=list)

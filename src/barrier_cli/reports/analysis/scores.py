@@ -13,6 +13,7 @@ from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.result import Scored, Scores
+from barrier_cli.reports.analysis.studies import run_on
 from barrier_cli.reports.assess import Draft, assess
 from barrier_cli.reports.compliance import Expectation
 from barrier_cli.reports.deficiencies import say_day, say_periods
@@ -59,15 +60,36 @@ def _failed_grounds(
                 a.person for a in case.accountability if a.action != "rewarded"
             }
             roles = {p.role for p in case.persons if p.person == pid}
-            said = (
-                "answerable for the {kind} of {day}, which fails the rating under “{item}”"
-                if "responsible" in roles or pid in answers
-                else "involved in the {kind} of {day}, which fails the rating under “{item}”"
-            )
+            # a unit's finding names its leader: that is 领导责任, what the case says of them
+            leads = {
+                r.leader for r in case.responsibility if r.unit is not None and r.person is None
+            }
+            held = {a.role for a in case.accountability if a.person == pid}
+            if pid in leads:
+                said = (
+                    "bears leadership responsibility for the {kind} of {day}, "
+                    "so fails the ‘{item}’ standard"
+                )
+            elif "overseer" in held:
+                said = (
+                    "bears responsibility for oversight in the {kind} of {day}, "
+                    "so fails the ‘{item}’ standard"
+                )
+            elif "doer" in held:
+                said = (
+                    "bears direct responsibility for the {kind} of {day}, "
+                    "so fails the ‘{item}’ standard"
+                )
+            elif "responsible" in roles or pid in answers:
+                said = (
+                    "bears responsibility for the {kind} of {day}, so fails the ‘{item}’ standard"
+                )
+            else:
+                said = "involved in the {kind} of {day}, so fails the ‘{item}’ standard"
             kind = i18n._("%(grade)s accident") % {
                 "grade": label("accident_class", case.class_, lang)
             }
-            item = items[x.item].name if x.item in items else x.item
+            item = run_on(items[x.item].name if x.item in items else x.item, ())
             out.append(
                 i18n._(said).format(kind=kind, day=say_day(case.date, lang, year), item=item)
             )

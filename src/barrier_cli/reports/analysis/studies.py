@@ -20,6 +20,7 @@ from barrier_cli.reports.analysis.result import (
     Step,
     UnitHeld,
 )
+from barrier_cli.reports.deficiencies import removed_from
 
 LEVELS = ("general_branch", "branch", "member")
 
@@ -38,13 +39,20 @@ def case_studies(
     """
     incidents = {i.id: i for i in tree.incidents}
     names = {p.id: p.name for p in tree.org.people}
+    units = {u.id: u.name for u in tree.org.units}
+    posts = {p.id: removed_from(tree, p) for p in tree.org.people}
+
+    def branch_of(unit: str) -> str:
+        return tree.places.branch_of(unit) or unit
+
     return [
         dataclasses.replace(
-            _study(incidents[row.id], row, names, as_of),
+            _study(incidents[row.id], row, names, as_of, posts),
             repeats=repeats(tree, incidents[row.id], as_of),
             supplement_by=supplement_by,
             units_held=units_held(tree, incidents[row.id]),
             mentors_at_fault=mentors_at_fault(tree, incidents[row.id], as_of),
+            branch_name=units.get(branch_of(row.unit), branch_of(row.unit)),
         )
         for row in rows
         if row.typical and row.id in incidents
@@ -154,7 +162,13 @@ def run_on(text: str, proper: Iterable[str]) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _study(i: Incident, row: CaseRow, names: dict[str, str], as_of: dt.date) -> CaseStudy:
+def _study(
+    i: Incident,
+    row: CaseRow,
+    names: dict[str, str],
+    as_of: dt.date,
+    posts: dict[str, str | None],
+) -> CaseStudy:
     proper = [*names.values(), *row.persons, row.unit_name, row.team]
     levels: dict[str, str] = {}
     meeting = i.analysis.meeting if i.analysis is not None else None
@@ -175,7 +189,14 @@ def _study(i: Incident, row: CaseRow, names: dict[str, str], as_of: dt.date) -> 
             if c.text not in levels.values()
         ],
         accountability=[
-            Held(names.get(a.person, a.person), a.action, a.role, a.detail, a.date)
+            Held(
+                names.get(a.person, a.person),
+                a.action,
+                a.role,
+                a.detail,
+                a.date,
+                posts.get(a.person) if a.action == "replaced" else None,
+            )
             for a in i.accountability
         ],
         measures=[_measure(m, names, as_of) for m in i.measures],
