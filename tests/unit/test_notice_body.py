@@ -132,7 +132,7 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
         "写明，原因未查清，" in body
     )
     # ...the general branch's own level in its self-review, never ordered to the branch
-    assert "总支层面剖析由车间党总支补做（见本通报三（六））。" in body
+    assert "召开总支委员会补充总支层面剖析（见本通报三（六））。" in body
     assert (
         "车间党总支未对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
         "将于12月4日前召开总支委员会补充剖析。" in body

@@ -103,8 +103,10 @@ def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
 def test_the_general_branch_level_is_the_issuers_own_and_said_in_its_self_review() -> None:
     text = _text(_sun_hao_case(), today=D(2026, 11, 5))
     problems = _between(text, "（一）事故和“两违”情况", "（二）")
-    assert "总支层面剖析由车间党总支补做（见本通报三（六））。" in problems
-    assert "缺少总支层面剖析" not in text and "补充总支层面剖析" not in text
+    assert (
+        "车间党总支将于11月15日前召开总支委员会补充总支层面剖析（见本通报三（六））。" in problems
+    )
+    assert "缺少总支层面剖析" not in text and text.count("补充总支层面剖析") == 1
     own = _between(text, "（六）车间党总支自查", "四、考核结果")
     assert (
         "车间党总支未对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"

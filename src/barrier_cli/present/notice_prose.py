@@ -160,9 +160,10 @@ def _lacking(case: Case) -> list[str]:
     out = []
     if "meeting" in keys:
         out.append(
-            _("the committee meeting {branch} held on {day} records no attendees").format(
-                branch=case.branch_name, day=_day(case.meeting)
-            )
+            _(
+                "the meeting {branch} held on {day} kept no attendance record, so it does not "
+                "count as a committee analysis"
+            ).format(branch=case.branch_name, day=_day(case.meeting))
             if case.meeting is not None
             else _("no branch committee meeting has analysed it")
         )
@@ -456,9 +457,9 @@ def _lower(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:] if word == "A" or word[1:].islower() else phrase
 
 
-def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
+def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | None) -> str:
     """The case's paragraph; ``issuer`` when the issuer reviews itself: the general branch
-    level it lacks is the issuer's own to add, said as such."""
+    level it lacks is the issuer's own to add by ``by`` (its self-review's day), said as such."""
     kind = _case_kind(case)
     what = case.subject or case.title
     named = [p for p in case.persons if p not in what]
@@ -539,14 +540,19 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         out.append(_("No one has been held responsible yet."))
     lacking = _lacking(case)
     measures = _measures(case)
-    if issuer is not None and _issuer_level(case):
-        out.append(
+    # what the issuer owes comes after what the branch lacks, dated as its self-review dates it
+    owed = (
+        [
             _(
-                "{issuer} will add the analysis at the general branch level (see part 3 (6) of "
-                "this notice)."
-            ).format(issuer=issuer)
-        )
+                "{issuer} will hold a committee meeting by {day} to add the analysis at the "
+                "general branch level (see part 3 (6) of this notice)."
+            ).format(issuer=issuer, day=_day(by))
+        ]
+        if issuer is not None and by is not None and _issuer_level(case)
+        else []
+    )
     if case.closed:
+        out += owed
         out.append(_("It was closed under {rule}.").format(rule=rule()))
     elif lacking:
         out.append(
@@ -554,11 +560,13 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
                 lacking=_joined(_p("lacking", "{list}; {item}"), lacking), rule=rule()
             )
         )
+        out += owed
         if measures:
             out.append(
                 _("{measures}.").format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
             )
     elif measures and not all(m.done and m.verified for m in case.measures):
+        out += owed
         pending = any(not m.done for m in case.measures)
         out.append(
             (
@@ -568,6 +576,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
             ).format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
         )
     else:
+        out += owed
         out.append(_("Its correction is not finished yet."))
     return _sentences(out)
 
@@ -1378,19 +1387,18 @@ def _ranking(notice: Notice, issuer: str) -> str:
 
 def _answerable(case: Case, issuer: str) -> str | None:
     """Who answers for a branch whose secretary is involved in its case, as the analysis says
-    it (`Case.urger`, from `answerable`): another member of its committee, with the issuer's
-    secretary supervising (责任人：支部委员…；…书记…督导)."""
+    it (`Case.urger`, from `answerable`): the secretary still answers, another member of its
+    committee urges it on and the issuer's secretary supervises (责任人：支部书记…；支部委员…
+    督促；…书记…督导), as 三 says of the case's own measure."""
     if not (case.urger and case.supervisor):
         return None
     return _(
-        "{branch} (committee member {member} answers for this, as branch secretary {who} is "
-        "involved in the {kind} of {day}; {issuer} secretary {head} supervises)"
+        "{branch} (branch secretary {who} answers for this; committee member {member} follows "
+        "it up; {issuer} secretary {head} supervises)"
     ).format(
         branch=case.branch_name,
         member=case.urger,
         who=_and(case.involved_secretaries),
-        kind=_case_kind(case),
-        day=_day(case.date),
         issuer=issuer,
         head=case.supervisor,
     )
@@ -1745,7 +1753,10 @@ def _prose(
     rule = _Rule(notice.closure)
     issuer = notice.issuer
     reviewing = tree.settings.notice.self_review
-    cases = [_case_sentences(c, rule, issuer if reviewing else None) for c in notice.cases]
+    cases = [
+        _case_sentences(c, rule, issuer if reviewing else None, notice.deadline)
+        for c in notice.cases
+    ]
     names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
 
     close = ""
