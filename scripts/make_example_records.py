@@ -1738,7 +1738,8 @@ def october_priorities() -> dict[str, Any]:
              "evidence": ["10月28日完成专项检查，检查记录存车间"]},
             {"content": "在班前会上逐人提问，制止违章违纪",
              "measures": ["横越线路“一站、二看、三通过”每日班前提问"],
-             "unit": "B2", "owner": "zhou_xiuying", "due": D(2026, 10, 20)},
+             "unit": "B2", "owner": "zhou_xiuying", "due": D(2026, 10, 20),
+             "category": "violation"},
         ],
     }  # fmt: skip
 

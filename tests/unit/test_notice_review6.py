@@ -71,3 +71,38 @@ def test_an_unrecorded_meeting_is_not_called_a_committee_meeting(example: dict[s
         "not count as a committee analysis" in en
     )
     assert "The General Branch will hold a committee meeting by 15 November" in en
+
+
+# -- NOTICE zh 2: a branch's overdue 保安全重点 is its most serious matter ----------------------
+
+
+def test_an_overdue_priority_leads_its_branch_line_and_its_order(example: dict[str, str]) -> None:
+    branches = _between(example["zh"], "（五）各党支部存在的问题", "具体问题见附件")
+    assert (
+        "2. 二班党支部：9月份确定的保安全重点“在班前会上逐人提问，制止违章违纪”逾期未完成，"
+        "确定后本支部又发生违章违纪2起；整改项目逾期2项。" in branches
+    )
+    orders = _between(example["zh"], "整改要求", "附件")
+    assert (
+        "2. 二班党支部（责任人：支部书记周秀英）：说明保安全重点逾期原因，落实横越线路"
+        "“一站、二看、三通过”每日班前提问，11月15日前报告落实情况；完成逾期整改项目2项" in orders
+    )
+    en = example["en"]
+    assert (
+        "2. Shift 2 branch: the priority set in September, “Stop rule violations at the shift "
+        "briefings”, is overdue, and the branch has had two more violation reports since it was "
+        "set; 2 overdue actions." in en
+    )
+    assert (
+        "2. Shift 2 branch (branch secretary Zhou Xiuying answers for this): explain why its "
+        "priority is overdue, put its measures into practice (question staff every day at the "
+        "pre-shift briefing on “stop, look both ways, then cross”) and report on them by "
+        "15 November; finish and verify its 2 overdue actions" in en
+    )
+
+
+def test_a_priority_done_or_owned_by_the_issuer_is_no_branch_lapse() -> None:
+    tree = load_tree(EXAMPLE)
+    late = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh").late_priorities
+    # of October's three priorities only 二班's is overdue: 三班's is under way, the 总支's done
+    assert [(p.branch_name, p.since) for p in late] == [("二班党支部", 2)]

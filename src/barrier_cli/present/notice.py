@@ -413,6 +413,47 @@ class NextPriority:
     supervisor_name: str = ""
 
 
+@dataclass(frozen=True)
+class LatePriority:
+    """A 保安全重点 adopted for the notice's month that a branch owns and had not carried out
+    by its deadline (`proposals.follow_up`, as the analysis's 四 reads it): the branch's most
+    serious matter, said first in its line of 三（五） and in its order in 五."""
+
+    branch_name: str
+    content: str
+    measures: list[str]
+    due: dt.date
+    category: str
+    """Its category as a label in the notice's language ("" when it has none)."""
+    since: int
+    """The branch's reports of that category after the priority was adopted, to the cut-off:
+    what went on happening while it was not carried out."""
+
+
+def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[LatePriority]:
+    """The month's adopted priorities a branch let run past their deadline, as of ``day``."""
+    from barrier_cli.reports.analysis import proposals
+
+    followed, _adopted = proposals.follow_up(tree, month, day, lang)
+    adopted = {p.id: p.adopted for p in tree.priorities}
+    branches = {u.id for u in tree.org.units if u.kind == "branch"}
+    out = []
+    for f in followed:
+        if f.state != "overdue" or f.unit not in branches:
+            continue
+        since = sum(
+            r.withdrawn is None
+            and bool(f.category)
+            and r.category == f.category
+            and tree.places.branch_of(r.unit) == f.unit
+            and adopted[f.record] < r.date <= day
+            for r in tree.reports
+        )
+        category = label("category", f.category, lang) if f.category else ""
+        out.append(LatePriority(f.unit_name, f.content, f.measures, f.due, category, since))
+    return out
+
+
 def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
     """The 保安全重点 adopted for ``month`` as the notice passes them on: the analysis's own
     reading (`adopt.adopted_for`), so both documents name the same units and owners."""
@@ -482,6 +523,8 @@ class Notice:
     next_priorities: list[NextPriority] = field(default_factory=list)
     """The next month's 保安全重点 as adopted by the notice's date: not a fact of the month
     but what the branches are to carry out, passed on with the notice's orders."""
+    late_priorities: list[LatePriority] = field(default_factory=list)
+    """The month's 保安全重点 that branches let run past their deadline."""
     record_ids: bool = True
     """The attachment's column of record numbers. A circulated notice names its matters by
     date, unit and content and leaves it out (the html keeps the numbers in each row's
@@ -585,6 +628,7 @@ def build_notice(
             if p.missed
         ],
         record_ids=with_ids,
+        late_priorities=_late_priorities(tree, month, day, lang),
         next_priorities=[p for p in adopted_for(full, month.shift(1), lang) if p.adopted <= today],
     )
 

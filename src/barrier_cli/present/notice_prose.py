@@ -29,10 +29,12 @@ from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, sa
 if TYPE_CHECKING:
     from barrier_cli.core.labels import Lang
     from barrier_cli.core.models import Incident
+    from barrier_cli.core.periods import Month
     from barrier_cli.io.loader import Tree
     from barrier_cli.present.notice import (
         Case,
         KeyProposal,
+        LatePriority,
         NearMiss,
         NextPriority,
         Notice,
@@ -1437,6 +1439,20 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 continue  # a late case: its own item below says how to finish it
             elif _correct(g.rule):
                 clauses[u.name].append(_correct(g.rule))
+    secretaries_of = _secretaries(tree, day)
+    for p in notice.late_priorities:
+        owners.setdefault(p.branch_name, secretaries_of.get(p.branch_name, []))
+        # the most serious matter of the branch: its order comes first
+        clauses[p.branch_name].insert(
+            0,
+            _(
+                "explain why its priority is overdue, put its measures into practice "
+                "({measures}) and report on them by {day}"
+            ).format(
+                measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
+                day=_day(notice.deadline),
+            ),
+        )
     for c in notice.cases:
         steps = _to_do(c)
         # every measure carried out, some not yet verified: verifying them is what is left
@@ -1537,6 +1553,37 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         out.append(
             _("{head}: {todo}.").format(
                 head=head, todo=_joined(_p("items", "{list}; {item}"), clauses[branch])
+            )
+        )
+    return out
+
+
+def _late_priority(p: LatePriority, month: Month) -> str:
+    """A branch's overdue 保安全重点 as its line in 三（五） opens: which, set when, and what
+    went on happening while it was not carried out."""
+    said = _("the priority set in {month}, “{content}”, is overdue").format(
+        month=_DAY.get().month(month.shift(-1).year, month.shift(-1).month), content=p.content
+    )
+    if not (p.category and p.since):
+        return said
+    return _("{said}, and the branch has had {n} more {category} reports since it was set").format(
+        said=said, n=i18n.counted(p.since), category=p.category
+    )
+
+
+def _branches(notice: Notice) -> list[str]:
+    """三（五）: each branch's lapses in the branches' order, an overdue 保安全重点 first."""
+    counts = {u.name: _counts([d for g in u.groups for d in g.items]) for u in notice.units}
+    late: dict[str, list[str]] = defaultdict(list)
+    for p in notice.late_priorities:
+        late[p.branch_name].append(_late_priority(p, notice.month))
+    order = {name: n for n, name in enumerate(notice.branch_order)}
+    out = []
+    for branch in sorted(counts.keys() | late.keys(), key=lambda b: order.get(b, len(order))):
+        said = late[branch] + ([counts[branch]] if branch in counts else [])
+        out.append(
+            _("{unit}: {counts}.").format(
+                unit=branch, counts=_joined(_p("matters", "{list}; {item}"), said)
             )
         )
     return out
@@ -1841,12 +1888,7 @@ def _prose(
         pairings=[_pairing(p, notice.as_of or notice.date) for p in notice.pairings],
         pairings_short=_capital(_pairings_short(notice)),
         key_persons=_key_persons(notice, tree),
-        branches=[
-            _("{unit}: {counts}.").format(
-                unit=u.name, counts=_counts([d for g in u.groups for d in g.items])
-            )
-            for u in notice.units
-        ],
+        branches=_branches(notice),
         own=own,
         scores=_scores(notice, issuer),
         priorities_title=_priorities_title(notice, bool(own)),
