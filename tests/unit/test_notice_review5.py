@@ -164,7 +164,7 @@ def example() -> dict[str, str]:
 
 
 def test_the_self_review_owns_the_unanalysed_recurring_near_misses(example: dict[str, str]) -> None:
-    own = _between(example["zh"], "（六）车间党总支自查", "（七）")
+    own = _between(example["zh"], "（六）车间党总支自查", "### 四、")
     assert (
         "对“邻线来车避让不及时”、“撤除防护号志前未确认人员撤出”2类反复发生的事故苗子，"
         "车间党总支未组织典型案例剖析，督导不力。"
@@ -179,8 +179,8 @@ def test_one_recurring_near_miss_is_owned_in_the_singular(example: dict[str, str
 
 
 def test_the_next_months_adopted_priorities_are_passed_on(example: dict[str, str]) -> None:
-    part = _between(example["zh"], "（七）11月份保安全重点", "四、考核结果")
-    assert "车间党总支11月3日确定的11月份保安全重点如下，请各责任单位抓好落实：" in part
+    part = _between(example["zh"], "### 五、整改要求", "请下列党支部")
+    assert "各党支部要抓好车间党总支11月3日确定的11月份保安全重点的落实：" in part
     assert (
         "1. 深刻吸取“运行图调整中造成晚点”事故教训，抓好整改措施落实：值班员、工班长新图作业"
         "时分上岗考试（责任单位：四班党支部；责任人：任辉；完成时限：11月30日）。"

@@ -64,7 +64,7 @@ def test_an_unrecorded_meeting_is_not_called_a_committee_meeting(example: dict[s
         "车间党总支将于11月15日前召开总支委员会补充总支层面剖析（见本通报三（六））。"
     )
     assert "总支层面剖析由车间党总支补做" not in example["zh"]
-    assert "将于11月15日前召开总支委员会补充剖析" in _between(example["zh"], "（六）", "（七）")
+    assert "将于11月15日前召开总支委员会补充剖析" in _between(example["zh"], "（六）", "### 四、")
     en = _between(example["en"], "2. On 18 September", "\n")
     assert (
         "the meeting Shift 3 branch held on 20 September kept no attendance record, so it does "
@@ -106,3 +106,35 @@ def test_a_priority_done_or_owned_by_the_issuer_is_no_branch_lapse() -> None:
     late = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh").late_priorities
     # of October's three priorities only 二班's is overdue: 三班's is under way, the 总支's done
     assert [(p.branch_name, p.since) for p in late] == [("二班党支部", 2)]
+
+
+# -- NOTICE zh 1, en 1: next month's priorities open 五, not a problem under 三 -----------------
+
+
+def test_next_months_priorities_open_the_orders_not_the_problems(example: dict[str, str]) -> None:
+    zh = example["zh"]
+    problems = _between(zh, "### 三、存在的问题", "### 四、")
+    assert "保安全重点如下" not in problems and "（七）" not in problems
+    orders = _between(zh, "### 五、整改要求", "请下列党支部抓好整改")
+    assert orders.startswith(
+        "### 五、整改要求\n\n各党支部要抓好车间党总支11月3日确定的11月份保安全重点的落实：\n\n1. "
+    )
+    # the issuer is named as the notice names it, the partner as the owner's
+    assert "（责任单位：车间党总支；责任人：刘振华；完成时限：11月15日）" in orders
+    assert "列检车间党总支" not in orders
+    # the meeting adopting the October analysis carried its near-miss priorities
+    assert (
+        "4. 杜绝“邻线来车避让不及时”事故苗子重复发生：防护员提前呼唤邻线来车，作业人员及时下道"
+        "避让，党员定位定项盯控；重新确定邻线接车通知办法（责任单位：二班党支部；责任人："
+        "周秀英，会同信号楼；完成时限：11月30日）。" in orders
+    )
+    assert "5. 杜绝“撤除防护号志前未确认人员撤出”事故苗子重复发生：" in orders
+    en = _between(example["en"], "### 5. Required corrections", "The branches named below")
+    assert (
+        "The branches are to see that the safety priorities the General Branch set for November "
+        "on 3 November are carried out:" in en
+    )
+    assert "(the General Branch; Liu Zhenhua; by 15 November)." in en
+    assert "(Shift 2 branch; Zhou Xiuying, working with Signal Box; by 30 November)." in en
+    assert "responsible," not in en and "in charge" not in en
+    assert "Safety priorities for" not in example["en"]

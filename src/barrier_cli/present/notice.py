@@ -411,6 +411,8 @@ class NextPriority:
     due: dt.date
     adopted: dt.date
     supervisor_name: str = ""
+    partner_names: list[str] = field(default_factory=list)
+    """The partner units the owner settles it with (会同信号楼)."""
 
 
 @dataclass(frozen=True)
@@ -456,18 +458,22 @@ def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list
 
 def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
     """The 保安全重点 adopted for ``month`` as the notice passes them on: the analysis's own
-    reading (`adopt.adopted_for`), so both documents name the same units and owners."""
+    reading (`adopt.adopted_for`), so both documents name the same units and owners; the
+    general branch is named as the notice names its issuer (车间党总支)."""
     from barrier_cli.reports.analysis import adopt
 
+    general = {u.name for u in tree.org.units if u.kind == "general_branch"}
+    issuer = tree.settings.notice.issuer
     return [
         NextPriority(
             content=p.content,
             measures=p.measures,
-            unit_name=p.unit_name,
+            unit_name=issuer if p.unit_name in general else p.unit_name,
             owner_name=p.owner_name,
             due=p.due,
             adopted=p.adopted,
             supervisor_name=p.supervisor_name,
+            partner_names=p.partner_names,
         )
         for p in adopt.adopted_for(tree, month, lang)
     ]

@@ -25,6 +25,7 @@ from barrier_cli.core import i18n
 from barrier_cli.core.i18n import _, ngettext
 from barrier_cli.core.labels import label
 from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, say_day, say_period
+from barrier_cli.reports.names import english_unit
 
 if TYPE_CHECKING:
     from barrier_cli.core.labels import Lang
@@ -86,8 +87,6 @@ class Prose:
     own: str = ""
     """The issuer's own lapses (自查), said apart from the units it criticises."""
     scores: list[str] = field(default_factory=list)
-    priorities_title: str = ""
-    """Its heading, numbered after the 自查 when there is one: （七）11月份保安全重点."""
     priorities_intro: str = ""
     priorities: list[str] = field(default_factory=list)
     """The next month's adopted 保安全重点, each with its unit, owner and deadline."""
@@ -931,24 +930,14 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
     return [_sentences([first, last])]
 
 
-def _priorities_title(notice: Notice, own: bool) -> str:
-    if not notice.next_priorities:
-        return ""
-    following = notice.month.shift(1)
-    month = _DAY.get().month(following.year, following.month)
-    return (
-        _("(7) Safety priorities for {month}") if own else _("(6) Safety priorities for {month}")
-    ).format(month=month)
-
-
 def _priorities_intro(notice: Notice) -> str:
     if not notice.next_priorities:
         return ""
     adopted = max(p.adopted for p in notice.next_priorities)
     following = notice.month.shift(1)
     return _(
-        "The safety priorities {issuer} set for {month} on {day} are as follows; the units "
-        "responsible are to carry them out:"
+        "The branches are to see that the safety priorities {issuer} set for {month} on {day} "
+        "are carried out:"
     ).format(
         issuer=notice.issuer,
         month=_DAY.get().month(following.year, following.month),
@@ -966,7 +955,11 @@ def _priority(p: NextPriority) -> str:
         if p.supervisor_name
         else p.owner_name
     )
-    return _("{content}: {measures} ({unit} responsible, {owner} in charge, by {day}).").format(
+    if p.partner_names:
+        owner = _("{owner}, working with {partners}").format(
+            owner=owner, partners=_and([english_unit(n) for n in p.partner_names])
+        )
+    return _("{content}: {measures} ({unit}; {owner}; by {day}).").format(
         content=p.content,
         measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
         unit=p.unit_name,
@@ -1891,7 +1884,6 @@ def _prose(
         branches=_branches(notice),
         own=own,
         scores=_scores(notice, issuer),
-        priorities_title=_priorities_title(notice, bool(own)),
         priorities_intro=_priorities_intro(notice),
         priorities=[_priority(p) for p in notice.next_priorities],
         corrections_intro=intro,
