@@ -138,3 +138,29 @@ def test_next_months_priorities_open_the_orders_not_the_problems(example: dict[s
     assert "(Shift 2 branch; Zhou Xiuying, working with Signal Box; by 30 November)." in en
     assert "responsible," not in en and "in charge" not in en
     assert "Safety priorities for" not in example["en"]
+
+
+# -- NOTICE zh 4, en 4: recurring near misses anchored by month, said in sentences -------------
+
+
+def test_recurring_near_misses_are_anchored_by_month_and_said_in_sentences(
+    example: dict[str, str],
+) -> None:
+    zh = _between(example["zh"], "**（二）事故苗子情况**", "**（三）")
+    assert "近三个月共7起，2025年6月以来共42起，说明" in zh
+    assert "近三个月共4起，2025年6月以来共26起，说明" in zh
+    assert "6月7日以来" not in zh and "6月1日以来" not in zh
+    assert "本月收集事故苗子信息4条，集中在2个问题：一是“邻线来车避让不及时”2起（" in zh
+    assert "措施未落到实处；二是“撤除防护号志前未确认人员撤出”2起（" in zh
+    en = _between(example["en"], "**(2) Near misses**", "**(3)")
+    assert (
+        "Four near misses were reported this month, on two problems. First, “late clearing of "
+        "the track for trains on the adjacent line” occurred twice (8 October" in en
+    )
+    assert (
+        "): seven times in the last three months and 42 times since June 2025, so the measure "
+        "“make warning of trains on the adjacent line a party member's control point” has not "
+        "held. Second, “protection signals removed" in en
+    )
+    assert "26 times since June 2025" in en
+    assert ", 2 times" not in en and " 2 times (" not in en and "since 7 June" not in en

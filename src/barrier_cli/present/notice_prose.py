@@ -859,8 +859,24 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
     return out
 
 
-_ORDINALS = ("first, {item}", "second, {item}", "third, {item}", "fourth, {item}", "fifth, {item}")
-"""How the problems a paragraph concentrates on are counted off (一是……二是……)."""
+_ORDINALS = (
+    "First, {item}.",
+    "Second, {item}.",
+    "Third, {item}.",
+    "Fourth, {item}.",
+    "Fifth, {item}.",
+)
+"""How the problems a paragraph concentrates on are counted off: a sentence each in English,
+one sentence of clauses in Chinese (一是……；二是……)."""
+
+
+def _times(n: int) -> str:
+    """How often something happened: once, twice, seven times (1起, 2起, 7起)."""
+    if n == 1:
+        return _p("times", "once")
+    if n == 2:
+        return _p("times", "twice")
+    return _p("times", "{n} times").format(n=i18n.counted(n))
 
 
 def _near_misses(notice: Notice, tree: Tree) -> list[str]:
@@ -889,29 +905,38 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
                 for m in misses
             ],
         )
-        said = [
-            _("“{summary}”, once ({where})").format(summary=problem, where=where)
-            if len(misses) == 1
-            else _("“{summary}”, {n} times ({where})").format(
-                summary=problem, n=len(misses), where=where
-            )
-        ]
+        said = _("“{summary}” occurred {times} ({where})").format(
+            summary=_lower(problem), times=_times(len(misses)), where=where
+        )
         m = misses[0]
+        counts = []
         if m.recent > len(misses):
-            said.append(_("{n} in the last three months").format(n=m.recent))
+            counts.append(_("{times} in the last three months").format(times=_times(m.recent)))
         if m.since > m.recent and m.first is not None:
-            said.append(_("{n} since {first}").format(n=m.since, first=_day(m.first)))
+            # counted from the month the book first holds it, as the analysis counts it
+            counts.append(
+                _("{times} since {first}").format(
+                    times=_times(m.since), first=_DAY.get().month(m.first.year, m.first.month)
+                )
+            )
+        if counts:
+            said = _p("recurrence", "{list}: {item}").format(
+                list=said, item=_joined(_p("counts", "{list} and {item}"), counts)
+            )
         if m.not_held:
-            said.append(_("the measure “{measure}” has not held").format(measure=m.not_held[0]))
-        items.append(_joined(_p("recurrence", "{list}, {item}"), said))
+            said = _p("recurrence", "{list}, {item}").format(
+                list=said,
+                item=_("so the measure “{measure}” has not held").format(measure=m.not_held[0]),
+            )
+        items.append(said)
     total = len(notice.near_misses)
     if 1 < len(items) <= len(_ORDINALS) and len(items) < total:
         # fewer problems than reports: a 公文 says what they concentrate on, 一是……二是……
         numbered = [_p("ordinal", o).format(item=i) for o, i in zip(_ORDINALS, items, strict=False)]
-        first = _("{n} near misses were reported this month, on {k} problems: {items}.").format(
+        first = _("{n} near misses were reported this month, on {k} problems. {items}").format(
             n=i18n.counted(total),
             k=i18n.counted(len(items)),
-            items=_joined(_p("items", "{list}; {item}"), numbered),
+            items=_joined(_p("numbered", "{list} {item}"), numbered),
         )
     else:
         first = ngettext(
