@@ -164,3 +164,25 @@ def test_recurring_near_misses_are_anchored_by_month_and_said_in_sentences(
     )
     assert "26 times since June 2025" in en
     assert ", 2 times" not in en and " 2 times (" not in en and "since 7 June" not in en
+
+
+# -- NOTICE zh 5: a late analysis named by its day, team and content -------------------------
+
+
+def test_a_late_analysis_names_the_report_without_its_number(example: dict[str, str]) -> None:
+    annex = example["zh"][example["zh"].index("\n附件\n") :]
+    assert (
+        "| 1 | 10月5日一班三组“37180次KZ70型2925922号货车八位闸瓦磨耗超限”，10月10日才完成分析（5天），"
+        "超过规定时限（3天）。 |" in annex
+    )
+    assert (
+        "10月26日四班一组“30048次C64K型2208980号货车钩舌销开口销丢失”，10月31日才完成分析（5天）"
+        in annex
+    )
+    assert "收集的安全信息1条" not in annex
+    en = example["en"][example["en"].index("**Shift 1 branch**") :]
+    assert (
+        "The report of 5 October from Shift 1 Group 3, “37180次KZ70 2925922八位闸瓦磨耗超限”"
+        not in en  # the English view has the record's English summary
+    )
+    assert "was analysed only on 10 October (5 days), beyond the 3 days allowed." in en
