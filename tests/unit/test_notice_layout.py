@@ -317,7 +317,7 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     assert "（另5个项点由车间党总支评定后另行通报，暂不排序）。" in prose
     assert "排名末位" not in prose
     # the open case of September is in the overview, and overdue actions are said once
-    assert "9月份发生的严重违章1起至今尚未整改销号。" in prose
+    assert "9月18日三班二组孙浩严重违章1起，截至10月31日尚未整改销号。" in prose
     assert "各党支部逾期整改项目须于" not in prose  # each branch's item says it already
     # a branch's corrections are one item
     corrections = prose[prose.index("五、整改要求") : prose.index("特此通报")]

@@ -201,7 +201,10 @@ def test_english_explains_the_three_nots_once_and_reads_as_sentences() -> None:
     assert "three-nots rule" not in text
     assert "To: 各党支部, 各党小组\n" in text  # the fourth review: "To: all party branches"
     assert "This notice reports how the " in text and "Still not closed:" not in text
-    assert "One serious rule violation from September is still open." in text
+    assert (
+        "The serious rule violation of 18 September by Jiang Haifeng of 二班一组 was still not "
+        "closed on 31 October." in text
+    )
 
 
 def test_near_misses_not_analysed_as_cases_are_ordered_analysed_by_their_branch() -> None:

@@ -256,7 +256,7 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
         "bring the serious rule violation of 18 September" in en
         and "complete the serious" not in en
     )
-    assert "One general class A accident occurred this month. One serious rule violation" in en
+    assert "One general class A accident occurred this month. The serious rule violation" in en
     assert "Four near misses were reported this month, on two problems" in en
     assert "one review this month, covering three of the five mentoring duties" in en
     assert "Zheng Yu of Shift 4 Group 3 — 21 October: missed a brake-shoe pin" in en

@@ -186,3 +186,21 @@ def test_a_late_analysis_names_the_report_without_its_number(example: dict[str, 
         not in en  # the English view has the record's English summary
     )
     assert "was analysed only on 10 October (5 days), beyond the 3 days allowed." in en
+
+
+# -- NOTICE zh 6, en 6: an earlier open case named, as of the cut-off --------------------------
+
+
+def test_an_earlier_open_case_is_named_as_of_the_cut_off(example: dict[str, str]) -> None:
+    overview = _between(example["zh"], "### 一、总体情况", "### 二、")
+    assert "9月18日三班二组孙浩严重违章1起，截至10月31日尚未整改销号。" in overview
+    assert "至今尚未整改销号" not in overview
+    en = _between(example["en"], "### 1. Overview", "### 2.")
+    assert (
+        "The serious rule violation of 18 September by Sun Hao of Shift 3 Group 2 was still not "
+        "closed on 31 October." in en
+    )
+    assert (
+        "All facts in this notice are as of 31 October; branches should report later progress "
+        "in their correction reports." in en
+    )

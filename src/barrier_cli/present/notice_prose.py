@@ -836,24 +836,29 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         )
     else:
         out.append(_("No accident or violation occurred this month."))
-    earlier: dict[tuple[int, int, str], int] = defaultdict(int)
+    # an earlier case still open, named by day, team and who, as of the one cut-off
     for c in notice.cases:
-        if c.earlier and not c.closed:
-            earlier[c.date.year, c.date.month, _case_kind(c)] += 1
-    for (year, month, kind), n in earlier.items():
-        when = _DAY.get().month(year, month)
+        if not c.earlier or c.closed:
+            continue
+        said = (
+            _("The {kind} of {day} by {who} of {team} was still not closed on {asof}.")
+            if c.doer
+            else _("The {kind} of {day} in {team} was still not closed on {asof}.")
+        )
         out.append(
-            ngettext(
-                "{n} {kind} from {month} is still open.",
-                "{n} {kind}s from {month} are still open.",
-                n,
-            ).format(n=i18n.counted(n), kind=kind, month=when)
+            said.format(
+                kind=_case_kind(c),
+                day=_day(c.date),
+                who=c.doer,
+                team=c.team or c.branch_name,
+                asof=day,
+            )
         )
     # one cut-off for every fact, as the analysis and the scores have it
     out.append(
         _(
-            "Everything this notice says is as of {day}; what was done after it the branches "
-            "report with their corrections."
+            "All facts in this notice are as of {day}; branches should report later progress in "
+            "their correction reports."
         ).format(day=day)
     )
     return out
