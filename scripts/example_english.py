@@ -376,7 +376,7 @@ TEXT = {
     # priorities
     "加强关键列车“车辆故障”问题卡控": "Tighten checks for vehicle faults on key trains",
     "在班前会上逐人提问，制止违章违纪": "Stop rule violations at the shift briefings",
-    "深刻吸取“运行图调整中造成晚点”事故教训，抓好整改措施落实": "Learn the lessons of the late departure of train 33062 and carry its measures through",
+    "深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实": "Learn the lessons of the late departure of train 33062 and carry its measures through",
     "纠正孙浩在列车未停稳时跨越车钩的违章问题，做好当事人帮教": "Correct Sun Hao's stepping across couplers before trains stop, and coach him",
     "新图作业时分上岗考试记录（11月18日，值班员、工班长12人全部合格）": "Record of the test on the new working times (18 November: all 12 duty officers and team leaders passed)",
     "10月12日彭晓明与孙浩结成包保对子": "Peng Xiaoming paired with Sun Hao as his mentor on 12 October",

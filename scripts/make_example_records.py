@@ -1752,7 +1752,7 @@ def priorities_adopted() -> dict[str, Any]:
     return {
         "id": "S-2026-11", "month": "2026-11", "adopted": D(2026, 11, 3), "by": "wang_jianguo",
         "items": [
-            {"content": "深刻吸取“运行图调整中造成晚点”事故教训，抓好整改措施落实",
+            {"content": "深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实",
              "measures": ["值班员、工班长新图作业时分上岗考试"],
              "unit": "B4", "owner": "ren_hui", "due": D(2026, 11, 30),
              "basis": ["I-20261009-01"], "done": D(2026, 11, 18),

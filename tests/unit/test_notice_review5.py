@@ -182,7 +182,7 @@ def test_the_next_months_adopted_priorities_are_passed_on(example: dict[str, str
     part = _between(example["zh"], "### 五、整改要求", "请下列党支部")
     assert "各党支部要抓好车间党总支11月3日确定的11月份保安全重点的落实：" in part
     assert (
-        "1. 深刻吸取“运行图调整中造成晚点”事故教训，抓好整改措施落实：值班员、工班长新图作业"
+        "1. 深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实：值班员、工班长新图作业"
         "时分上岗考试（责任单位：四班党支部；责任人：任辉；完成时限：11月30日）。"
     ) in part
     # adopted after the notice's date: not yet known to it

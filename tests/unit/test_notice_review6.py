@@ -204,3 +204,12 @@ def test_an_earlier_open_case_is_named_as_of_the_cut_off(example: dict[str, str]
         "All facts in this notice are as of 31 October; branches should report later progress "
         "in their correction reports." in en
     )
+
+
+# -- NOTICE zh 7: the priority names the case as the notice does ------------------------------
+
+
+def test_the_accident_priority_names_the_case_by_its_short_name(example: dict[str, str]) -> None:
+    orders = _between(example["zh"], "### 五、整改要求", "请下列党支部")
+    assert "1. 深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实：" in orders
+    assert "运行图调整中造成晚点" not in orders
