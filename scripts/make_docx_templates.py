@@ -168,7 +168,7 @@ def notice() -> Builder:
     # a draft says what it is: a file copy of a month already issued, or numbered after a
     # later month's
     b.para(
-        '{{ notice.number or (_("%(number)s (file copy, regenerated from the current records)", '
+        '{{ notice.number or (_("%(number)s (file copy)", '
         'number=notice.issued_as) if notice.issued_as else _("%(number)s (draft of a late '
         'notice: %(later)s, for a later month, is already issued)", number=notice.draft_number, '
         "later=notice.later_issued) if notice.later_issued and notice.draft_number else "

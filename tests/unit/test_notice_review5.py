@@ -213,7 +213,7 @@ def test_an_issued_month_rendered_again_is_a_file_copy_under_its_number() -> Non
     tree = load_tree(EXAMPLE)
     draft = n.build_notice(tree, Month(2025, 9), today=D(2026, 11, 5), lang="zh")
     text = n.render_notice(draft, fmt="md", lang="zh", records=EXAMPLE)
-    assert "\n车间党总支〔2025〕2号（存档副本，按现有记录重新生成）\n" in text
+    assert "\n车间党总支〔2025〕2号（存档副本）\n" in text
     assert "草稿" not in text.split("##", 2)[1]
 
 

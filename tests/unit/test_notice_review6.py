@@ -213,3 +213,14 @@ def test_the_accident_priority_names_the_case_by_its_short_name(example: dict[st
     orders = _between(example["zh"], "### 五、整改要求", "请下列党支部")
     assert "1. 深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实：" in orders
     assert "运行图调整中造成晚点" not in orders
+
+
+# -- NOTICE zh 9: an issued month's copy is a file copy, nothing more --------------------------
+
+
+def test_an_issued_months_draft_reads_as_a_file_copy() -> None:
+    tree = load_tree(EXAMPLE)
+    september = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="zh")
+    text = n.render_notice(september, fmt="md", lang="zh", records=EXAMPLE)
+    assert "\n车间党总支〔2025〕2号（存档副本）\n" in text
+    assert "重新生成" not in text
