@@ -264,10 +264,10 @@ def notice() -> Builder:
 
     b.heading('{{ _("5. Required corrections") }}', 1)
     # next month's priorities are what the branches carry out, not a problem: they open 五
-    b.tag("{%p if t.priorities %}")
+    b.tag("{%p if t.priorities_intro %}")
     b.para("{{ t.priorities_intro }}")
-    b.items("p in t.priorities", "{{ p }}")
     b.tag("{%p endif %}")
+    b.items("p in t.priorities", "{{ p }}")
     b.tag("{%p if t.corrections %}")
     b.para("{{ t.corrections_intro }}")
     b.items("c in t.corrections", "{{ c }}")

@@ -224,3 +224,20 @@ def test_an_issued_months_draft_reads_as_a_file_copy() -> None:
     text = n.render_notice(september, fmt="md", lang="zh", records=EXAMPLE)
     assert "\n车间党总支〔2025〕2号（存档副本）\n" in text
     assert "重新生成" not in text
+
+
+# -- NOTICE zh 10: the 总支 owns a month whose meeting set no priorities -----------------------
+
+
+def test_a_meeting_that_set_no_priorities_is_the_issuers_own_lapse() -> None:
+    tree = load_tree(EXAMPLE)
+    september = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="zh")
+    text = n.render_notice(september, fmt="md", lang="zh", records=EXAMPLE)
+    own = _between(text, "车间党总支自查**", "### 四、")
+    assert "8月份党内安全分析会未确定保安全重点，车间党总支工作缺位。" in own
+    # no priorities adopted for October by the notice's date: said, not left out
+    orders = _between(text, "### 五、整改要求", "特此通报")
+    assert orders.startswith("### 五、整改要求\n\n10月份保安全重点另行下达。\n")
+    # October had its priorities adopted: nothing to own
+    october = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh")
+    assert not october.priorities_missed

@@ -456,6 +456,12 @@ def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list
     return out
 
 
+def _priorities_missed(tree: Tree, month: Month) -> bool:
+    from barrier_cli.reports.analysis import proposals
+
+    return proposals.missed(tree, month)
+
+
 def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
     """The 保安全重点 adopted for ``month`` as the notice passes them on: the analysis's own
     reading (`adopt.adopted_for`), so both documents name the same units and owners; the
@@ -531,6 +537,9 @@ class Notice:
     but what the branches are to carry out, passed on with the notice's orders."""
     late_priorities: list[LatePriority] = field(default_factory=list)
     """The month's 保安全重点 that branches let run past their deadline."""
+    priorities_missed: bool = False
+    """The meeting on the month before's analysis set no 保安全重点 for the month
+    (`proposals.missed`): the issuer's own lapse, in its 自查 as in the analysis's 四."""
     record_ids: bool = True
     """The attachment's column of record numbers. A circulated notice names its matters by
     date, unit and content and leaves it out (the html keeps the numbers in each row's
@@ -635,6 +644,7 @@ def build_notice(
         ],
         record_ids=with_ids,
         late_priorities=_late_priorities(tree, month, day, lang),
+        priorities_missed=_priorities_missed(tree, month),
         next_priorities=[p for p in adopted_for(full, month.shift(1), lang) if p.adopted <= today],
     )
 

@@ -961,10 +961,13 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
 
 
 def _priorities_intro(notice: Notice) -> str:
-    if not notice.next_priorities:
-        return ""
-    adopted = max(p.adopted for p in notice.next_priorities)
+    """What opens 五: next month's 保安全重点 to carry out, or that they follow separately."""
     following = notice.month.shift(1)
+    if not notice.next_priorities:
+        return _("The safety priorities for {month} will be issued separately.").format(
+            month=_DAY.get().month(following.year, following.month)
+        )
+    adopted = max(p.adopted for p in notice.next_priorities)
     return _(
         "The branches are to see that the safety priorities {issuer} set for {month} on {day} "
         "are carried out:"
@@ -1892,6 +1895,14 @@ def _prose(
         ]
         own_said += _patrols(notice)
         own_said += _chronic_unanalysed(notice, issuer)
+        if notice.priorities_missed:
+            before = notice.month.shift(-1)
+            own_said.append(
+                _(
+                    "The party safety analysis meeting for {month} set no safety priorities; "
+                    "{issuer} fell short in its own work."
+                ).format(month=_DAY.get().month(before.year, before.month), issuer=issuer)
+            )
     own = _sentences(own_said)
 
     corrections = _corrections(notice, tree, names, rule)
