@@ -241,3 +241,20 @@ def test_a_meeting_that_set_no_priorities_is_the_issuers_own_lapse() -> None:
     # October had its priorities adopted: nothing to own
     october = n.build_notice(tree, OCT, today=D(2026, 11, 5), lang="zh")
     assert not october.priorities_missed
+
+
+# -- NOTICE zh 11: the attachment keeps the failed checks the body gives as a ground ----------
+
+
+def test_the_attachment_keeps_a_key_persons_failed_checks() -> None:
+    tree = load_tree(EXAMPLE)
+    september = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="zh")
+    text = n.render_notice(september, fmt="md", lang="zh", records=EXAMPLE)
+    annex = text[text.index("\n附件\n") :]
+    assert (
+        "潘志强：9月22日“应知一口清”“应会一手精”考核不合格，近三个月发现故障数量明显低于本组"
+        "平均水平" in annex
+    )
+    english = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="en")
+    en = n.render_notice(english, fmt="md", lang="en", records=EXAMPLE)
+    assert "failed the “" in en[en.index("Proposed key persons**") :]

@@ -1183,6 +1183,19 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
     return _joined(_p("grounds", "{list}; {item}"), grounds)
 
 
+def _dated_grounds(k: KeyProposal, tree: Tree) -> str:
+    """`_grounds` with the checks failed in front, dated: the body says them together with
+    others' alike (`_key_persons`), the attachment row of the person alone must still."""
+    grounds = _grounds(k, tree)
+    if not (k.checks and k.checked):
+        return grounds
+    failed = _p("dated check", "failed the {kinds} on {day}").format(
+        kinds=_joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in k.checks]),
+        day=_day(k.checked),
+    )
+    return _joined(_p("key grounds", "{list}; {item}"), [failed, grounds])
+
+
 def _key_persons(notice: Notice, tree: Tree) -> list[str]:
     """One sentence naming everyone proposed, each with what they did; a ground all of them
     share said once for all: 二班一组潘志强、四班一组薛峰9月…考核不合格，三班一组石磊9月13日
@@ -1660,7 +1673,7 @@ def _annex(
                 _("Proposed key persons"),
                 rows=[
                     AnnexRow(
-                        _("{name}: {grounds}").format(name=k.name, grounds=_grounds(k, tree)),
+                        _("{name}: {grounds}").format(name=k.name, grounds=_dated_grounds(k, tree)),
                         k.evidence,
                     )
                     for k in notice.key_persons
