@@ -70,7 +70,10 @@ def test_a_pairing_below_its_cadence_is_said_and_its_branch_ordered_to_see_to_it
         "二班党支部督促包保人按计划帮教，11月15日前报告。"
     ) in pairings
     corrections = _between(text, "五、整改要求", "特此通报")
-    assert "督促包保人赵强按包保计划“每周一次”开展帮教，11月15日前报告帮教情况" in corrections
+    assert (
+        "督促包保人赵强（帮教姜海峰）按包保计划“每周一次”开展帮教，11月15日前报告帮教情况"
+        in corrections
+    )
     # four reviews a month keep a weekly plan; a plan without a cadence asks nothing
     kept = pairing(
         start=D(2026, 8, 1),

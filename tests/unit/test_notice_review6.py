@@ -258,3 +258,18 @@ def test_the_attachment_keeps_a_key_persons_failed_checks() -> None:
     english = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="en")
     en = n.render_notice(english, fmt="md", lang="en", records=EXAMPLE)
     assert "failed the “" in en[en.index("Proposed key persons**") :]
+
+
+# -- NOTICE en 5: who mentors whom, as the plan requires -------------------------------------
+
+
+def test_the_order_to_mentor_names_mentor_and_mentee(example: dict[str, str]) -> None:
+    assert (
+        "make sure Peng Xiaoming mentors Sun Hao once a week as the plan requires, and report by "
+        "15 November" in example["en"]
+    )
+    assert "mentor as their plans set" not in example["en"]
+    assert (
+        "督促包保人彭晓明（帮教孙浩）按包保计划“每周一次”开展帮教，11月15日前报告帮教情况"
+        in (example["zh"])
+    )

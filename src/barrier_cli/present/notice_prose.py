@@ -1555,11 +1555,19 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         short = [p for p in _short(notice.pairings) if p.branch == branch]
         owners.setdefault(branch, _secretaries(tree, day).get(branch, []))
         clauses[branch].append(
-            _(
-                "see that {mentors} mentor as their plans set (“{cadence}”) and report how the "
-                "mentoring went by {day}"
+            ngettext(
+                "make sure {pairs} {cadence} as the plan requires, and report by {day}",
+                "make sure {pairs} {cadence} as the plans require, and report by {day}",
+                len(short),
             ).format(
-                mentors=_and([p.mentor for p in short]),
+                pairs=_and(
+                    [
+                        _p("mentors", "{mentor} mentors {mentee}").format(
+                            mentor=p.mentor, mentee=p.person
+                        )
+                        for p in short
+                    ]
+                ),
                 cadence=_and(list(dict.fromkeys(p.cadence for p in short))),
                 day=_day(notice.deadline),
             )
