@@ -325,7 +325,7 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     assert (
         "黄立军（一班党支部，党小组长）：本月应按周反馈安全信息，10月19日至25日当周未反馈" in prose
     )
-    assert "任辉（四班党支部书记）：涉及10月9日33062次晚点一般A类事故" in prose
+    assert "任辉（四班党支部书记）：对10月9日33062次晚点一般A类事故负领导责任" in prose
     # removed from his post on 10-27, in post for most of October: rated for it, as the one
     # who failed to check (负把关责任)
     assert (

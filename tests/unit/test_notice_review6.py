@@ -273,3 +273,24 @@ def test_the_order_to_mentor_names_mentor_and_mentee(example: dict[str, str]) ->
         "督促包保人彭晓明（帮教孙浩）按包保计划“每周一次”开展帮教，11月15日前报告帮教情况"
         in (example["zh"])
     )
+
+
+# -- NOTICE en 9 (and ANALYSIS zh 7 in the notice): a branch head at fault bears leadership
+# responsibility, not a vague involvement ----------------------------------------------------
+
+
+def test_the_branch_head_found_at_fault_bears_leadership_responsibility(
+    example: dict[str, str],
+) -> None:
+    annex = example["zh"][example["zh"].index("\n附件\n") :]
+    assert (
+        "任辉（四班党支部书记）：对10月9日33062次晚点一般A类事故负领导责任，按“身边无事故”标准评定失格"
+        in (annex)
+    )
+    assert "涉及10月9日" not in annex
+    en = example["en"][example["en"].index("Party members who failed the rating**") :]
+    assert (
+        "Ren Hui (Shift 4 branch, secretary): bears leadership responsibility for the general "
+        "class A accident of 9 October" in en
+    )
+    assert "so fails the ‘no accident around them’ standard" in en

@@ -1773,6 +1773,11 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                         )
                         if part == "doer"
                         else _(
+                            "bears leadership responsibility for {case}, so fails the ‘no "
+                            "accident around them’ standard"
+                        )
+                        if part == "leader"
+                        else _(
                             "involved in {case}, which fails the rating under “no accident in "
                             "one's team”"
                         )
@@ -1797,11 +1802,13 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
 
 
 def _part(case: Incident, pid: str) -> str:
-    """How someone answers for an accident: overseer (看惯者, 负把关责任), doer (负直接责任)
-    or involved."""
+    """How someone answers for an accident: overseer (看惯者, 负把关责任), doer (负直接责任),
+    leader (the head of a unit found at fault, 负领导责任) or involved."""
     held = {a.role for a in case.accountability if a.person == pid}
     if "overseer" in held:
         return "overseer"
+    if any(r.leader == pid for r in case.responsibility):
+        return "leader"
     responsible = {r.person for r in case.responsibility} | {
         p.person for p in case.persons if p.role == "responsible"
     }
