@@ -168,7 +168,7 @@ def notice() -> Builder:
     # a draft says what it is: a file copy of a month already issued, or numbered after a
     # later month's
     b.para(
-        '{{ notice.number or (_("%(number)s (file copy, regenerated from the current records)", '
+        '{{ notice.number or (_("%(number)s (file copy)", '
         'number=notice.issued_as) if notice.issued_as else _("%(number)s (draft of a late '
         'notice: %(later)s, for a later month, is already issued)", number=notice.draft_number, '
         "later=notice.later_issued) if notice.later_issued and notice.draft_number else "
@@ -241,11 +241,6 @@ def notice() -> Builder:
     b.heading('{{ _("(6) Self-review of %(issuer)s", issuer=notice.issuer) }}', 2)
     b.para("{{ t.own }}")
     b.tag("{%p endif %}")
-    b.tag("{%p if t.priorities %}")
-    b.heading("{{ t.priorities_title }}", 2)
-    b.para("{{ t.priorities_intro }}")
-    b.items("p in t.priorities", "{{ p }}")
-    b.tag("{%p endif %}")
 
     b.heading('{{ _("4. Assessment results") }}', 1)
     b.items_or(
@@ -268,6 +263,11 @@ def notice() -> Builder:
     b.tag("{%p endif %}")
 
     b.heading('{{ _("5. Required corrections") }}', 1)
+    # next month's priorities are what the branches carry out, not a problem: they open 五
+    b.tag("{%p if t.priorities_intro %}")
+    b.para("{{ t.priorities_intro }}")
+    b.tag("{%p endif %}")
+    b.items("p in t.priorities", "{{ p }}")
     b.tag("{%p if t.corrections %}")
     b.para("{{ t.corrections_intro }}")
     b.items("c in t.corrections", "{{ c }}")

@@ -1738,19 +1738,21 @@ def october_priorities() -> dict[str, Any]:
              "evidence": ["10月28日完成专项检查，检查记录存车间"]},
             {"content": "在班前会上逐人提问，制止违章违纪",
              "measures": ["横越线路“一站、二看、三通过”每日班前提问"],
-             "unit": "B2", "owner": "zhou_xiuying", "due": D(2026, 10, 20)},
+             "unit": "B2", "owner": "zhou_xiuying", "due": D(2026, 10, 20),
+             "category": "violation"},
         ],
     }  # fmt: skip
 
 
 def priorities_adopted() -> dict[str, Any]:
-    """November's 保安全重点 as the meeting adopted them from the October analysis: three of
-    its five proposals, the measures made concrete; one done with evidence, one overdue on
-    the day the book was brought up to date, one under way."""
+    """November's 保安全重点 as the meeting adopted them from the October analysis: five of
+    its proposals, the two recurring near misses among them, the measures made concrete; one
+    done with evidence, one overdue on the day the book was brought up to date, the rest
+    under way."""
     return {
         "id": "S-2026-11", "month": "2026-11", "adopted": D(2026, 11, 3), "by": "wang_jianguo",
         "items": [
-            {"content": "深刻吸取“运行图调整中造成晚点”事故教训，抓好整改措施落实",
+            {"content": "深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实",
              "measures": ["值班员、工班长新图作业时分上岗考试"],
              "unit": "B4", "owner": "ren_hui", "due": D(2026, 11, 30),
              "basis": ["I-20261009-01"], "done": D(2026, 11, 18),
@@ -1768,6 +1770,16 @@ def priorities_adopted() -> dict[str, Any]:
              "unit": "GB", "owner": "liu_zhenhua", "branches": ["B1", "B2", "B3", "B4"],
              "due": D(2026, 11, 30), "category": "violation",
              "basis": ["R-20261006-K106", "R-20261011-3VV4"]},
+            # the recurring near misses the October analysis puts to the meeting (六、4、5)
+            {"content": "杜绝“邻线来车避让不及时”事故苗子重复发生",
+             "measures": ["防护员提前呼唤邻线来车，作业人员及时下道避让，党员定位定项盯控",
+                          "重新确定邻线接车通知办法"],
+             "unit": "B2", "owner": "zhou_xiuying", "partners": ["xinhaolou"],
+             "due": D(2026, 11, 30), "category": "near_miss"},
+            {"content": "杜绝“撤除防护号志前未确认人员撤出”事故苗子重复发生",
+             "measures": ["撤除防护号志前由防护员逐人点名确认、党员复核签认，干部每班抽查"],
+             "unit": "GB", "owner": "liu_zhenhua", "branches": ["B1", "B2"],
+             "due": D(2026, 11, 30), "category": "near_miss"},
         ],
     }  # fmt: skip
 

@@ -69,7 +69,7 @@ def test_late_analysis_counts_days_to_analysis_or_to_the_months_end() -> None:
     still_fresh = report(date=D(2026, 10, 29), status="open", analysis=None)
     found = run(d.late_analysis, build(late, never, on_time, still_fresh))
     assert ids(found) == {late.id, never.id}
-    assert "10天后才完成分析，超过规定时限（3天）" in next(
+    assert "10月20日才完成分析（10天），超过规定时限（3天）" in next(
         x.detail for x in found if late.id in x.evidence_ids
     )
     assert "11天未分析" in next(x.detail for x in found if never.id in x.evidence_ids)

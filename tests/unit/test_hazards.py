@@ -228,7 +228,7 @@ def test_the_documents_say_the_recurrence(made: dict[str, Any]) -> None:
     )
     assert "；二是“邻线来车避让不及时”2起（" in text
     assert "；三是“撤除防护号志时发现防护号志损坏”1起（" in text
-    assert f"近三个月共4起，6月10日以来共5起，说明“{MEASURE}”措施未落到实处" in text
+    assert f"近三个月共4起，6月以来共5起，说明“{MEASURE}”措施未落到实处" in text
     assert "“邻线来车避让不及时”2起（" in text
     assert "以上问题反复发生" in text
 

@@ -125,14 +125,14 @@ def test_an_earlier_serious_violation_still_open_is_named_and_a_closed_one_is_no
     # named as a 公文 names it, the rule-breaker in front, and not named twice
     assert "9月18日，二班一组检车员姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。" in body
     assert "按规定应向车间党总支交班，至今未交班。" in body
-    assert "9月份发生的严重违章1起至今尚未整改销号。" in body  # 总体情况
+    assert "9月18日二班一组姜海峰严重违章1起，截至10月31日尚未整改销号。" in body  # 总体情况
     # what it lacks, each once, the analysis levels named: the branch's in the case...
     assert (
         "未召开支委会分析，支部、党员层面未剖析，责任传递和落实效果未剖析，违章经过未按时间顺序"
         "写明，原因未查清，" in body
     )
     # ...the general branch's own level in its self-review, never ordered to the branch
-    assert "总支层面剖析由车间党总支补做（见本通报三（六））。" in body
+    assert "召开总支委员会补充总支层面剖析（见本通报三（六））。" in body
     assert (
         "车间党总支未对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章进行总支层面剖析，"
         "将于12月4日前召开总支委员会补充剖析。" in body

@@ -275,8 +275,14 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     assert "已于11月" not in prose
     assert "未明确责任人、完成期限和验证方式" not in prose
     # a meeting held without its attendees recorded is said as such, not as no meeting
-    assert "三班党支部9月20日召开的支委会未记录参会人员，责任传递和落实效果未剖析" in prose
-    assert "缺少总支层面剖析" not in prose and "补充总支层面剖析" not in prose
+    assert (
+        "三班党支部9月20日召开的分析会未记录参会人员，不能认定为支委会剖析，"
+        "责任传递和落实效果未剖析" in prose
+    )
+    # the general branch level is the issuer's own to add, never a lack of the branch's
+    assert "缺少总支层面剖析" not in prose
+    assert prose.count("补充总支层面剖析") == 1
+    assert "召开总支委员会补充总支层面剖析（见本通报三（六））" in prose
     assert "未召开支委会分析" not in prose
     # who was held responsible: the post they were removed from, the doer and the onlooker
     assert (
@@ -299,11 +305,11 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     example: dict[str, n.Notice],
 ) -> None:
     prose = _zh_prose(example, "md")
-    # the 四班 secretary is involved in the accident: another committee member answers, the
-    # general branch's secretary supervises
+    # the 四班 secretary is involved in the accident: he still answers, another committee
+    # member urges it on, the general branch's secretary supervises
     assert (
-        "四班党支部（责任人：支部委员莫文斌。支部书记任辉涉及10月9日一般A类事故，由车间党总支"
-        "书记王建国督导）：" in prose
+        "四班党支部（责任人：支部书记任辉；支部委员莫文斌督促；车间党总支书记王建国督导）："
+        in prose
     )
     assert "四班党支部（责任人：支部书记任辉）" not in prose
     # hand-scored items missing: provisional, nobody named last
@@ -311,7 +317,7 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     assert "（另5个项点由车间党总支评定后另行通报，暂不排序）。" in prose
     assert "排名末位" not in prose
     # the open case of September is in the overview, and overdue actions are said once
-    assert "9月份发生的严重违章1起至今尚未整改销号。" in prose
+    assert "9月18日三班二组孙浩严重违章1起，截至10月31日尚未整改销号。" in prose
     assert "各党支部逾期整改项目须于" not in prose  # each branch's item says it already
     # a branch's corrections are one item
     corrections = prose[prose.index("五、整改要求") : prose.index("特此通报")]
@@ -319,7 +325,7 @@ def test_the_zh_notice_says_who_answers_and_what_the_scores_are(
     assert (
         "黄立军（一班党支部，党小组长）：本月应按周反馈安全信息，10月19日至25日当周未反馈" in prose
     )
-    assert "任辉（四班党支部书记）：涉及10月9日33062次晚点一般A类事故" in prose
+    assert "任辉（四班党支部书记）：对10月9日33062次晚点一般A类事故负领导责任" in prose
     # removed from his post on 10-27, in post for most of October: rated for it, as the one
     # who failed to check (负把关责任)
     assert (

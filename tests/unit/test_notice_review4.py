@@ -149,7 +149,7 @@ def test_a_catch_without_an_action_that_day_claims_nothing_prevented() -> None:
 
 
 def test_the_self_review_is_cited_by_its_number(october: str) -> None:
-    assert "总支层面剖析由车间党总支补做（见本通报三（六））。" in october
+    assert "召开总支委员会补充总支层面剖析（见本通报三（六））。" in october
     assert "自行补做" not in october and "自查部分" not in october
 
 

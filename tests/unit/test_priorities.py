@@ -96,11 +96,11 @@ def test_a_done_priority_needs_evidence_and_its_owner_must_exist(tmp_path: Path)
 
 
 def test_the_examples_november_priorities_are_followed_up(tmp_path: Path) -> None:
-    """The example tree adopted three for November: one done, one overdue, one under way."""
+    """The example tree adopted five for November: one done, one overdue, three under way."""
     md = _run(EXAMPLE, "analyze", "--month", "2026-11", "--format", "md").stdout
     section = md.split("## 四、上月保安全重点落实情况")[1].split("## 五")[0]
     assert (
-        "10月份党内安全分析会确定的保安全重点共3项，按期完成1项、正在推进1项、逾期未完成1项。"
+        "10月份党内安全分析会确定的保安全重点共5项，按期完成1项、正在推进3项、逾期未完成1项。"
         in section
     )
     assert "| 11月15日 | 逾期未完成 | — |" in section

@@ -411,22 +411,75 @@ class NextPriority:
     due: dt.date
     adopted: dt.date
     supervisor_name: str = ""
+    partner_names: list[str] = field(default_factory=list)
+    """The partner units the owner settles it with (会同信号楼)."""
+
+
+@dataclass(frozen=True)
+class LatePriority:
+    """A 保安全重点 adopted for the notice's month that a branch owns and had not carried out
+    by its deadline (`proposals.follow_up`, as the analysis's 四 reads it): the branch's most
+    serious matter, said first in its line of 三（五） and in its order in 五."""
+
+    branch_name: str
+    content: str
+    measures: list[str]
+    due: dt.date
+    category: str
+    """Its category as a label in the notice's language ("" when it has none)."""
+    since: int
+    """The branch's reports of that category after the priority was adopted, to the cut-off:
+    what went on happening while it was not carried out."""
+
+
+def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[LatePriority]:
+    """The month's adopted priorities a branch let run past their deadline, as of ``day``."""
+    from barrier_cli.reports.analysis import proposals
+
+    followed, _adopted = proposals.follow_up(tree, month, day, lang)
+    adopted = {p.id: p.adopted for p in tree.priorities}
+    branches = {u.id for u in tree.org.units if u.kind == "branch"}
+    out = []
+    for f in followed:
+        if f.state != "overdue" or f.unit not in branches:
+            continue
+        since = sum(
+            r.withdrawn is None
+            and bool(f.category)
+            and r.category == f.category
+            and tree.places.branch_of(r.unit) == f.unit
+            and adopted[f.record] < r.date <= day
+            for r in tree.reports
+        )
+        category = label("category", f.category, lang) if f.category else ""
+        out.append(LatePriority(f.unit_name, f.content, f.measures, f.due, category, since))
+    return out
+
+
+def _priorities_missed(tree: Tree, month: Month) -> bool:
+    from barrier_cli.reports.analysis import proposals
+
+    return proposals.missed(tree, month)
 
 
 def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
     """The 保安全重点 adopted for ``month`` as the notice passes them on: the analysis's own
-    reading (`adopt.adopted_for`), so both documents name the same units and owners."""
+    reading (`adopt.adopted_for`), so both documents name the same units and owners; the
+    general branch is named as the notice names its issuer (车间党总支)."""
     from barrier_cli.reports.analysis import adopt
 
+    general = {u.name for u in tree.org.units if u.kind == "general_branch"}
+    issuer = tree.settings.notice.issuer
     return [
         NextPriority(
             content=p.content,
             measures=p.measures,
-            unit_name=p.unit_name,
+            unit_name=issuer if p.unit_name in general else p.unit_name,
             owner_name=p.owner_name,
             due=p.due,
             adopted=p.adopted,
             supervisor_name=p.supervisor_name,
+            partner_names=p.partner_names,
         )
         for p in adopt.adopted_for(tree, month, lang)
     ]
@@ -482,6 +535,11 @@ class Notice:
     next_priorities: list[NextPriority] = field(default_factory=list)
     """The next month's 保安全重点 as adopted by the notice's date: not a fact of the month
     but what the branches are to carry out, passed on with the notice's orders."""
+    late_priorities: list[LatePriority] = field(default_factory=list)
+    """The month's 保安全重点 that branches let run past their deadline."""
+    priorities_missed: bool = False
+    """The meeting on the month before's analysis set no 保安全重点 for the month
+    (`proposals.missed`): the issuer's own lapse, in its 自查 as in the analysis's 四."""
     record_ids: bool = True
     """The attachment's column of record numbers. A circulated notice names its matters by
     date, unit and content and leaves it out (the html keeps the numbers in each row's
@@ -585,6 +643,8 @@ def build_notice(
             if p.missed
         ],
         record_ids=with_ids,
+        late_priorities=_late_priorities(tree, month, day, lang),
+        priorities_missed=_priorities_missed(tree, month),
         next_priorities=[p for p in adopted_for(full, month.shift(1), lang) if p.adopted <= today],
     )
 

@@ -25,14 +25,17 @@ from barrier_cli.core import i18n
 from barrier_cli.core.i18n import _, ngettext
 from barrier_cli.core.labels import label
 from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, say_day, say_period
+from barrier_cli.reports.names import english_unit
 
 if TYPE_CHECKING:
     from barrier_cli.core.labels import Lang
     from barrier_cli.core.models import Incident
+    from barrier_cli.core.periods import Month
     from barrier_cli.io.loader import Tree
     from barrier_cli.present.notice import (
         Case,
         KeyProposal,
+        LatePriority,
         NearMiss,
         NextPriority,
         Notice,
@@ -84,8 +87,6 @@ class Prose:
     own: str = ""
     """The issuer's own lapses (自查), said apart from the units it criticises."""
     scores: list[str] = field(default_factory=list)
-    priorities_title: str = ""
-    """Its heading, numbered after the 自查 when there is one: （七）11月份保安全重点."""
     priorities_intro: str = ""
     priorities: list[str] = field(default_factory=list)
     """The next month's adopted 保安全重点, each with its unit, owner and deadline."""
@@ -160,9 +161,10 @@ def _lacking(case: Case) -> list[str]:
     out = []
     if "meeting" in keys:
         out.append(
-            _("the committee meeting {branch} held on {day} records no attendees").format(
-                branch=case.branch_name, day=_day(case.meeting)
-            )
+            _(
+                "the meeting {branch} held on {day} kept no attendance record, so it does not "
+                "count as a committee analysis"
+            ).format(branch=case.branch_name, day=_day(case.meeting))
             if case.meeting is not None
             else _("no branch committee meeting has analysed it")
         )
@@ -456,9 +458,9 @@ def _lower(phrase: str) -> str:
     return phrase[:1].lower() + phrase[1:] if word == "A" or word[1:].islower() else phrase
 
 
-def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
+def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | None) -> str:
     """The case's paragraph; ``issuer`` when the issuer reviews itself: the general branch
-    level it lacks is the issuer's own to add, said as such."""
+    level it lacks is the issuer's own to add by ``by`` (its self-review's day), said as such."""
     kind = _case_kind(case)
     what = case.subject or case.title
     named = [p for p in case.persons if p not in what]
@@ -539,14 +541,19 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
         out.append(_("No one has been held responsible yet."))
     lacking = _lacking(case)
     measures = _measures(case)
-    if issuer is not None and _issuer_level(case):
-        out.append(
+    # what the issuer owes comes after what the branch lacks, dated as its self-review dates it
+    owed = (
+        [
             _(
-                "{issuer} will add the analysis at the general branch level (see part 3 (6) of "
-                "this notice)."
-            ).format(issuer=issuer)
-        )
+                "{issuer} will hold a committee meeting by {day} to add the analysis at the "
+                "general branch level (see part 3 (6) of this notice)."
+            ).format(issuer=issuer, day=_day(by))
+        ]
+        if issuer is not None and by is not None and _issuer_level(case)
+        else []
+    )
     if case.closed:
+        out += owed
         out.append(_("It was closed under {rule}.").format(rule=rule()))
     elif lacking:
         out.append(
@@ -554,11 +561,13 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
                 lacking=_joined(_p("lacking", "{list}; {item}"), lacking), rule=rule()
             )
         )
+        out += owed
         if measures:
             out.append(
                 _("{measures}.").format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
             )
     elif measures and not all(m.done and m.verified for m in case.measures):
+        out += owed
         pending = any(not m.done for m in case.measures)
         out.append(
             (
@@ -568,6 +577,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None) -> str:
             ).format(measures=_joined(_p("lacks", "{list}; {item}"), measures))
         )
     else:
+        out += owed
         out.append(_("Its correction is not finished yet."))
     return _sentences(out)
 
@@ -826,31 +836,52 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
         )
     else:
         out.append(_("No accident or violation occurred this month."))
-    earlier: dict[tuple[int, int, str], int] = defaultdict(int)
+    # an earlier case still open, named by day, team and who, as of the one cut-off
     for c in notice.cases:
-        if c.earlier and not c.closed:
-            earlier[c.date.year, c.date.month, _case_kind(c)] += 1
-    for (year, month, kind), n in earlier.items():
-        when = _DAY.get().month(year, month)
+        if not c.earlier or c.closed:
+            continue
+        said = (
+            _("The {kind} of {day} by {who} of {team} was still not closed on {asof}.")
+            if c.doer
+            else _("The {kind} of {day} in {team} was still not closed on {asof}.")
+        )
         out.append(
-            ngettext(
-                "{n} {kind} from {month} is still open.",
-                "{n} {kind}s from {month} are still open.",
-                n,
-            ).format(n=i18n.counted(n), kind=kind, month=when)
+            said.format(
+                kind=_case_kind(c),
+                day=_day(c.date),
+                who=c.doer,
+                team=c.team or c.branch_name,
+                asof=day,
+            )
         )
     # one cut-off for every fact, as the analysis and the scores have it
     out.append(
         _(
-            "Everything this notice says is as of {day}; what was done after it the branches "
-            "report with their corrections."
+            "All facts in this notice are as of {day}; branches should report later progress in "
+            "their correction reports."
         ).format(day=day)
     )
     return out
 
 
-_ORDINALS = ("first, {item}", "second, {item}", "third, {item}", "fourth, {item}", "fifth, {item}")
-"""How the problems a paragraph concentrates on are counted off (一是……二是……)."""
+_ORDINALS = (
+    "First, {item}.",
+    "Second, {item}.",
+    "Third, {item}.",
+    "Fourth, {item}.",
+    "Fifth, {item}.",
+)
+"""How the problems a paragraph concentrates on are counted off: a sentence each in English,
+one sentence of clauses in Chinese (一是……；二是……)."""
+
+
+def _times(n: int) -> str:
+    """How often something happened: once, twice, seven times (1起, 2起, 7起)."""
+    if n == 1:
+        return _p("times", "once")
+    if n == 2:
+        return _p("times", "twice")
+    return _p("times", "{n} times").format(n=i18n.counted(n))
 
 
 def _near_misses(notice: Notice, tree: Tree) -> list[str]:
@@ -879,29 +910,38 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
                 for m in misses
             ],
         )
-        said = [
-            _("“{summary}”, once ({where})").format(summary=problem, where=where)
-            if len(misses) == 1
-            else _("“{summary}”, {n} times ({where})").format(
-                summary=problem, n=len(misses), where=where
-            )
-        ]
+        said = _("“{summary}” occurred {times} ({where})").format(
+            summary=_lower(problem), times=_times(len(misses)), where=where
+        )
         m = misses[0]
+        counts = []
         if m.recent > len(misses):
-            said.append(_("{n} in the last three months").format(n=m.recent))
+            counts.append(_("{times} in the last three months").format(times=_times(m.recent)))
         if m.since > m.recent and m.first is not None:
-            said.append(_("{n} since {first}").format(n=m.since, first=_day(m.first)))
+            # counted from the month the book first holds it, as the analysis counts it
+            counts.append(
+                _("{times} since {first}").format(
+                    times=_times(m.since), first=_DAY.get().month(m.first.year, m.first.month)
+                )
+            )
+        if counts:
+            said = _p("recurrence", "{list}: {item}").format(
+                list=said, item=_joined(_p("counts", "{list} and {item}"), counts)
+            )
         if m.not_held:
-            said.append(_("the measure “{measure}” has not held").format(measure=m.not_held[0]))
-        items.append(_joined(_p("recurrence", "{list}, {item}"), said))
+            said = _p("recurrence", "{list}, {item}").format(
+                list=said,
+                item=_("so the measure “{measure}” has not held").format(measure=m.not_held[0]),
+            )
+        items.append(said)
     total = len(notice.near_misses)
     if 1 < len(items) <= len(_ORDINALS) and len(items) < total:
         # fewer problems than reports: a 公文 says what they concentrate on, 一是……二是……
         numbered = [_p("ordinal", o).format(item=i) for o, i in zip(_ORDINALS, items, strict=False)]
-        first = _("{n} near misses were reported this month, on {k} problems: {items}.").format(
+        first = _("{n} near misses were reported this month, on {k} problems. {items}").format(
             n=i18n.counted(total),
             k=i18n.counted(len(items)),
-            items=_joined(_p("items", "{list}; {item}"), numbered),
+            items=_joined(_p("numbered", "{list} {item}"), numbered),
         )
     else:
         first = ngettext(
@@ -920,24 +960,17 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
     return [_sentences([first, last])]
 
 
-def _priorities_title(notice: Notice, own: bool) -> str:
-    if not notice.next_priorities:
-        return ""
-    following = notice.month.shift(1)
-    month = _DAY.get().month(following.year, following.month)
-    return (
-        _("(7) Safety priorities for {month}") if own else _("(6) Safety priorities for {month}")
-    ).format(month=month)
-
-
 def _priorities_intro(notice: Notice) -> str:
-    if not notice.next_priorities:
-        return ""
-    adopted = max(p.adopted for p in notice.next_priorities)
+    """What opens 五: next month's 保安全重点 to carry out, or that they follow separately."""
     following = notice.month.shift(1)
+    if not notice.next_priorities:
+        return _("The safety priorities for {month} will be issued separately.").format(
+            month=_DAY.get().month(following.year, following.month)
+        )
+    adopted = max(p.adopted for p in notice.next_priorities)
     return _(
-        "The safety priorities {issuer} set for {month} on {day} are as follows; the units "
-        "responsible are to carry them out:"
+        "The branches are to see that the safety priorities {issuer} set for {month} on {day} "
+        "are carried out:"
     ).format(
         issuer=notice.issuer,
         month=_DAY.get().month(following.year, following.month),
@@ -955,7 +988,11 @@ def _priority(p: NextPriority) -> str:
         if p.supervisor_name
         else p.owner_name
     )
-    return _("{content}: {measures} ({unit} responsible, {owner} in charge, by {day}).").format(
+    if p.partner_names:
+        owner = _("{owner}, working with {partners}").format(
+            owner=owner, partners=_and([english_unit(n) for n in p.partner_names])
+        )
+    return _("{content}: {measures} ({unit}; {owner}; by {day}).").format(
         content=p.content,
         measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
         unit=p.unit_name,
@@ -1144,6 +1181,19 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
         covered.add(_SIGNAL_OF_CATEGORY.get(r.category, ""))
     grounds = dated + [_signal(s) for s in k.signals if s not in covered]
     return _joined(_p("grounds", "{list}; {item}"), grounds)
+
+
+def _dated_grounds(k: KeyProposal, tree: Tree) -> str:
+    """`_grounds` with the checks failed in front, dated: the body says them together with
+    others' alike (`_key_persons`), the attachment row of the person alone must still."""
+    grounds = _grounds(k, tree)
+    if not (k.checks and k.checked):
+        return grounds
+    failed = _p("dated check", "failed the {kinds} on {day}").format(
+        kinds=_joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in k.checks]),
+        day=_day(k.checked),
+    )
+    return _joined(_p("key grounds", "{list}; {item}"), [failed, grounds])
 
 
 def _key_persons(notice: Notice, tree: Tree) -> list[str]:
@@ -1378,19 +1428,18 @@ def _ranking(notice: Notice, issuer: str) -> str:
 
 def _answerable(case: Case, issuer: str) -> str | None:
     """Who answers for a branch whose secretary is involved in its case, as the analysis says
-    it (`Case.urger`, from `answerable`): another member of its committee, with the issuer's
-    secretary supervising (责任人：支部委员…；…书记…督导)."""
+    it (`Case.urger`, from `answerable`): the secretary still answers, another member of its
+    committee urges it on and the issuer's secretary supervises (责任人：支部书记…；支部委员…
+    督促；…书记…督导), as 三 says of the case's own measure."""
     if not (case.urger and case.supervisor):
         return None
     return _(
-        "{branch} (committee member {member} answers for this, as branch secretary {who} is "
-        "involved in the {kind} of {day}; {issuer} secretary {head} supervises)"
+        "{branch} (branch secretary {who} answers for this; committee member {member} follows "
+        "it up; {issuer} secretary {head} supervises)"
     ).format(
         branch=case.branch_name,
         member=case.urger,
         who=_and(case.involved_secretaries),
-        kind=_case_kind(case),
-        day=_day(case.date),
         issuer=issuer,
         head=case.supervisor,
     )
@@ -1429,6 +1478,20 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 continue  # a late case: its own item below says how to finish it
             elif _correct(g.rule):
                 clauses[u.name].append(_correct(g.rule))
+    secretaries_of = _secretaries(tree, day)
+    for p in notice.late_priorities:
+        owners.setdefault(p.branch_name, secretaries_of.get(p.branch_name, []))
+        # the most serious matter of the branch: its order comes first
+        clauses[p.branch_name].insert(
+            0,
+            _(
+                "explain why its priority is overdue, put its measures into practice "
+                "({measures}) and report on them by {day}"
+            ).format(
+                measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
+                day=_day(notice.deadline),
+            ),
+        )
     for c in notice.cases:
         steps = _to_do(c)
         # every measure carried out, some not yet verified: verifying them is what is left
@@ -1492,11 +1555,19 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         short = [p for p in _short(notice.pairings) if p.branch == branch]
         owners.setdefault(branch, _secretaries(tree, day).get(branch, []))
         clauses[branch].append(
-            _(
-                "see that {mentors} mentor as their plans set (“{cadence}”) and report how the "
-                "mentoring went by {day}"
+            ngettext(
+                "make sure {pairs} {cadence} as the plan requires, and report by {day}",
+                "make sure {pairs} {cadence} as the plans require, and report by {day}",
+                len(short),
             ).format(
-                mentors=_and([p.mentor for p in short]),
+                pairs=_and(
+                    [
+                        _p("mentors", "{mentor} mentors {mentee}").format(
+                            mentor=p.mentor, mentee=p.person
+                        )
+                        for p in short
+                    ]
+                ),
                 cadence=_and(list(dict.fromkeys(p.cadence for p in short))),
                 day=_day(notice.deadline),
             )
@@ -1529,6 +1600,37 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         out.append(
             _("{head}: {todo}.").format(
                 head=head, todo=_joined(_p("items", "{list}; {item}"), clauses[branch])
+            )
+        )
+    return out
+
+
+def _late_priority(p: LatePriority, month: Month) -> str:
+    """A branch's overdue 保安全重点 as its line in 三（五） opens: which, set when, and what
+    went on happening while it was not carried out."""
+    said = _("the priority set in {month}, “{content}”, is overdue").format(
+        month=_DAY.get().month(month.shift(-1).year, month.shift(-1).month), content=p.content
+    )
+    if not (p.category and p.since):
+        return said
+    return _("{said}, and the branch has had {n} more {category} reports since it was set").format(
+        said=said, n=i18n.counted(p.since), category=p.category
+    )
+
+
+def _branches(notice: Notice) -> list[str]:
+    """三（五）: each branch's lapses in the branches' order, an overdue 保安全重点 first."""
+    counts = {u.name: _counts([d for g in u.groups for d in g.items]) for u in notice.units}
+    late: dict[str, list[str]] = defaultdict(list)
+    for p in notice.late_priorities:
+        late[p.branch_name].append(_late_priority(p, notice.month))
+    order = {name: n for n, name in enumerate(notice.branch_order)}
+    out = []
+    for branch in sorted(counts.keys() | late.keys(), key=lambda b: order.get(b, len(order))):
+        said = late[branch] + ([counts[branch]] if branch in counts else [])
+        out.append(
+            _("{unit}: {counts}.").format(
+                unit=branch, counts=_joined(_p("matters", "{list}; {item}"), said)
             )
         )
     return out
@@ -1579,7 +1681,7 @@ def _annex(
                 _("Proposed key persons"),
                 rows=[
                     AnnexRow(
-                        _("{name}: {grounds}").format(name=k.name, grounds=_grounds(k, tree)),
+                        _("{name}: {grounds}").format(name=k.name, grounds=_dated_grounds(k, tree)),
                         k.evidence,
                     )
                     for k in notice.key_persons
@@ -1671,6 +1773,11 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                         )
                         if part == "doer"
                         else _(
+                            "bears leadership responsibility for {case}, so fails the ‘no "
+                            "accident around them’ standard"
+                        )
+                        if part == "leader"
+                        else _(
                             "involved in {case}, which fails the rating under “no accident in "
                             "one's team”"
                         )
@@ -1695,11 +1802,13 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
 
 
 def _part(case: Incident, pid: str) -> str:
-    """How someone answers for an accident: overseer (看惯者, 负把关责任), doer (负直接责任)
-    or involved."""
+    """How someone answers for an accident: overseer (看惯者, 负把关责任), doer (负直接责任),
+    leader (the head of a unit found at fault, 负领导责任) or involved."""
     held = {a.role for a in case.accountability if a.person == pid}
     if "overseer" in held:
         return "overseer"
+    if any(r.leader == pid for r in case.responsibility):
+        return "leader"
     responsible = {r.person for r in case.responsibility} | {
         p.person for p in case.persons if p.role == "responsible"
     }
@@ -1745,7 +1854,10 @@ def _prose(
     rule = _Rule(notice.closure)
     issuer = notice.issuer
     reviewing = tree.settings.notice.self_review
-    cases = [_case_sentences(c, rule, issuer if reviewing else None) for c in notice.cases]
+    cases = [
+        _case_sentences(c, rule, issuer if reviewing else None, notice.deadline)
+        for c in notice.cases
+    ]
     names = {p.id: p.name for p in tree.org.people} | {u.id: u.name for u in tree.org.units}
 
     close = ""
@@ -1811,6 +1923,14 @@ def _prose(
         ]
         own_said += _patrols(notice)
         own_said += _chronic_unanalysed(notice, issuer)
+        if notice.priorities_missed:
+            before = notice.month.shift(-1)
+            own_said.append(
+                _(
+                    "The party safety analysis meeting for {month} set no safety priorities; "
+                    "{issuer} fell short in its own work."
+                ).format(month=_DAY.get().month(before.year, before.month), issuer=issuer)
+            )
     own = _sentences(own_said)
 
     corrections = _corrections(notice, tree, names, rule)
@@ -1830,15 +1950,9 @@ def _prose(
         pairings=[_pairing(p, notice.as_of or notice.date) for p in notice.pairings],
         pairings_short=_capital(_pairings_short(notice)),
         key_persons=_key_persons(notice, tree),
-        branches=[
-            _("{unit}: {counts}.").format(
-                unit=u.name, counts=_counts([d for g in u.groups for d in g.items])
-            )
-            for u in notice.units
-        ],
+        branches=_branches(notice),
         own=own,
         scores=_scores(notice, issuer),
-        priorities_title=_priorities_title(notice, bool(own)),
         priorities_intro=_priorities_intro(notice),
         priorities=[_priority(p) for p in notice.next_priorities],
         corrections_intro=intro,

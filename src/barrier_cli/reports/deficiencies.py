@@ -378,20 +378,36 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
     out = []
     for late in snapshot.late_analyses(scope.tree, scope.month, scope.asof, days):
         rid = late.report.id
-        when = scope.day(late.report.date)
+        # named by day, team and content: a circulated list drops the record number
         message = (
-            "the report of {when} ({id}) was analysed only after {late}, beyond the {allowed} "
-            "allowed"
+            "the report of {when} from {team}, “{what}” ({id}), was analysed only on {done} "
+            "({late}), beyond the {allowed} allowed"
             if late.analysed
-            else "the report of {when} ({id}) was still not analysed after {late}, beyond the "
-            "{allowed} allowed"
+            else "the report of {when} from {team}, “{what}” ({id}), was still not analysed on "
+            "{done}, {late} after it, beyond the {allowed} allowed"
         )
         detail = i18n.in_lang(scope.lang, message).format(
-            when=when, id=rid, late=_days(scope, late.days), allowed=_days(scope, days)
+            when=scope.day(late.report.date),
+            team=scope.unit_name(late.report.unit or scope.report_unit(late.report)),
+            what=_wagon_named(scope, late.report.summary, late.report.vehicle),
+            id=rid,
+            done=scope.day(late.report.date + dt.timedelta(days=late.days)),
+            late=_days(scope, late.days),
+            allowed=_days(scope, days),
         )
         out.append(Deficiency(scope.report_unit(late.report), "late_analysis", detail, (rid,)))
     out.extend(_late_cases(scope))
     return out
+
+
+def _wagon_named(scope: Scope, text: str, vehicle: str | None) -> str:
+    """``text`` with its wagon as a document names it (KZ70型2925922号货车), not as the record
+    keeps it ("KZ70 2925922")."""
+    model, _sep, number = (vehicle or "").partition(" ")
+    if not number:
+        return text
+    named = i18n.in_lang(scope.lang, "{model} {number}").format(model=model, number=number)
+    return text.replace(f"{model} {number}", named)
 
 
 def _late_cases(scope: Scope) -> Iterator[Deficiency]:
