@@ -156,3 +156,19 @@ def test_the_general_branch_has_one_name_in_the_priorities(zh: str, en: str) -> 
     assert ", supervised by Liu Zhenhua (General Branch);" in en
     assert "of the Train Inspection Workshop general branch" not in en
     assert "\nGeneral Party Branch, Train Inspection Workshop  \n" in en
+
+
+def test_key_person_grounds_say_what_they_did_without_the_generic_doer(zh: str, en: str) -> None:
+    """ANALYSIS zh 6 / en 6: the row names the person, so a report's "检车员…"/"作业人员…"
+    (inspector…, worker…) is not pasted after the date."""
+    assert (
+        "| 孙浩 | 近三个月违章3次（重复违章）；8月3日横越线路未执行“一站、二看、三通过”；"
+        "9月18日在列车未停稳时跨越车钩；10月11日插撤脱轨器未执行呼唤应答 |"
+    ) in zh
+    assert "9月23日着装不整，防护服未系扣" in zh
+    rows = [line for line in zh.splitlines() if line.startswith(("| 孙浩 | 近", "| 刘洋 | 近"))]
+    assert len(rows) == 2 and not any("检车员" in r or "作业人员" in r for r in rows)
+    assert "3 August: crossed the tracks without" in en
+    assert "23 September: not properly dressed" in en
+    rows = [line for line in en.splitlines() if line.startswith(("| Sun Hao | ", "| Liu Yang | b"))]
+    assert rows and not any(": inspector " in r or ": worker " in r for r in rows)

@@ -54,9 +54,14 @@ def key_person_grounds(
     return out
 
 
+_ACTORS = ("inspector", "worker")
+"""The generic doer a report's summary opens with (检车员横越线路…, 作业人员着装不整…): the
+row or sentence already names the person, so the grounds say only what they did."""
+
+
 def _what(tree: Tree, ref: str, name: str, lang: Lang) -> str | None:
-    """What the record ``ref`` says the person did, their name taken off its front (the row
-    or sentence already names them)."""
+    """What the record ``ref`` says the person did, their name or the generic doer taken off
+    its front (the row or sentence already names them)."""
     text: str | None = None
     for i in tree.incidents:
         if i.id == ref:
@@ -72,5 +77,11 @@ def _what(tree: Tree, ref: str, name: str, lang: Lang) -> str | None:
         return None
     text = text.strip().rstrip("。.")
     if name and text.startswith(name):
-        text = text[len(name) :].lstrip("，, ")
+        return text[len(name) :].lstrip("，, ")
+    catalogue = i18n.translations(lang)
+    for actor in (catalogue.pgettext("actor", a) for a in _ACTORS):
+        # a word of its own: "inspector crossed…", 检车员横越…; never "inspectors' hut"
+        rest = text[len(actor) :]
+        if text.startswith(actor) and rest and (not actor.isascii() or rest[0] == " "):
+            return rest.lstrip()
     return text
