@@ -1,10 +1,16 @@
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import HealthCheck, settings
+
+if TYPE_CHECKING:
+    from barrier_cli.io.loader import Tree
+    from barrier_cli.reports.analysis.result import MonthlyAnalysis
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -38,3 +44,51 @@ def _private_cache(
     monkeypatch.setenv("BARRIER_CACHE_DIR", str(folder))
     monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "xdg"))
     return folder
+
+
+# The example records' October 2026 analysis, which the review tests read: one per module, as
+# each module held its own before. Imported inside, so a test of what start-up imports sees
+# nothing of the analysis.
+REVIEW_DAY = dt.date(2026, 11, 24)
+"""The day the review tests read the documents on, after the notice's month."""
+
+
+@pytest.fixture(scope="module")
+def examples() -> Tree:
+    from barrier_cli.io.parallel import load_tree
+
+    return load_tree(REPO / "records")
+
+
+@pytest.fixture(scope="module")
+def october(examples: Tree) -> MonthlyAnalysis:
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    return analyze(examples, Month(2026, 10), today=REVIEW_DAY)
+
+
+@pytest.fixture(scope="module")
+def zh(october: MonthlyAnalysis) -> str:
+    from barrier_cli.present.render.document import render_analysis
+
+    return render_analysis(october, fmt="md", lang="zh")
+
+
+@pytest.fixture(scope="module")
+def en(examples: Tree) -> str:
+    from barrier_cli.core.periods import Month
+    from barrier_cli.present.render.document import render_analysis
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    analysis = analyze(examples, Month(2026, 10), today=REVIEW_DAY, lang="en")
+    return render_analysis(analysis, fmt="md", lang="en")
+
+
+@pytest.fixture(scope="module")
+def september_zh(examples: Tree) -> str:
+    from barrier_cli.core.periods import Month
+    from barrier_cli.present.render.document import render_analysis
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    return render_analysis(analyze(examples, Month(2025, 9), today=REVIEW_DAY), fmt="md", lang="zh")

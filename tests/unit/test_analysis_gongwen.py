@@ -8,27 +8,19 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
 from barrier_cli.core.labels import Lang
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
 RECORD_ID = re.compile(r"(?<![A-Za-z0-9])[RIPKSAWC]-\d{4}[-A-Za-z0-9/]*")
 ANNEX = {"zh": "附件：有关记录清单", "en": "Attachment: the records referred to"}
-
-
-@pytest.fixture(scope="module")
-def examples() -> Tree:
-    return load_tree(EXAMPLES)
 
 
 @pytest.fixture(scope="module")

@@ -7,36 +7,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.assess import assess
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
 OCT = Month(2026, 10)
-
-
-@pytest.fixture(scope="module")
-def examples() -> Tree:
-    return load_tree(EXAMPLES)
-
-
-@pytest.fixture(scope="module")
-def october(examples: Tree) -> MonthlyAnalysis:
-    return analyze(examples, OCT, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def zh(october: MonthlyAnalysis) -> str:
-    return render_analysis(october, fmt="md", lang="zh")
 
 
 @pytest.fixture(scope="module")

@@ -7,44 +7,18 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from barrier_cli.core.models import HazardLog
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.io.parallel import load_tree
-from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.deficiencies import answerable, correction_deadline
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
 OCT = Month(2026, 10)
 SEP_2025 = Month(2025, 9)
-
-
-@pytest.fixture(scope="module")
-def examples() -> Tree:
-    return load_tree(EXAMPLES)
-
-
-@pytest.fixture(scope="module")
-def october(examples: Tree) -> MonthlyAnalysis:
-    return analyze(examples, OCT, today=TODAY)
-
-
-@pytest.fixture(scope="module")
-def zh(october: MonthlyAnalysis) -> str:
-    return render_analysis(october, fmt="md", lang="zh")
-
-
-@pytest.fixture(scope="module")
-def september_zh(examples: Tree) -> str:
-    return render_analysis(analyze(examples, SEP_2025, today=TODAY), fmt="md", lang="zh")
 
 
 def test_the_general_branch_owes_its_analysis_by_the_notice_deadline(
@@ -211,12 +185,6 @@ def test_main_problems_are_sentences_grouping_the_problems_with_counts(zh: str) 
     ) in part
     assert "- 车辆故障12条：闸瓦磨耗超限5条（四班三组、一班三组、二班三组、三班二组）；" in part
     assert "（违章违纪）" not in part and "（车辆故障）" not in part
-
-
-@pytest.fixture(scope="module")
-def en(examples: Tree) -> str:
-    """As `barrier --lang en analyze` makes it: the data composed in English too."""
-    return render_analysis(analyze(examples, OCT, today=TODAY, lang="en"), fmt="md", lang="en")
 
 
 def test_the_english_analysis_reads_as_plain_english(en: str) -> None:

@@ -7,15 +7,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from pathlib import Path
-
-import pytest
 
 import minitree
 from barrier_cli.core.models import HazardLog
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.analysis.patrols import cadre_patrols
@@ -23,31 +19,8 @@ from barrier_cli.reports.analysis.result import Count, Problem
 from barrier_cli.reports.analysis.showing import with_showing
 from barrier_cli.reports.names import english_unit
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
 OCT = Month(2026, 10)
-SEP_2025 = Month(2025, 9)
-
-
-@pytest.fixture(scope="module")
-def examples() -> Tree:
-    return load_tree(EXAMPLES)
-
-
-@pytest.fixture(scope="module")
-def zh(examples: Tree) -> str:
-    return render_analysis(analyze(examples, OCT, today=TODAY), fmt="md", lang="zh")
-
-
-@pytest.fixture(scope="module")
-def en(examples: Tree) -> str:
-    analysis = analyze(examples, OCT, today=TODAY, lang="en")
-    return render_analysis(analysis, fmt="md", lang="en")
-
-
-@pytest.fixture(scope="module")
-def september_zh(examples: Tree) -> str:
-    return render_analysis(analyze(examples, SEP_2025, today=TODAY), fmt="md", lang="zh")
 
 
 def _part(text: str, start: str, end: str) -> str:

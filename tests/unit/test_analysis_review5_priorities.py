@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 
 from barrier_cli.core.models import Priorities
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.adopt import adopted_for
 from barrier_cli.reports.analysis.monthly import analyze
@@ -93,18 +91,7 @@ def test_a_priority_done_against_a_category_is_judged_by_the_months_count() -> N
 
 # --- the example records, as the reviewer read them ------------------------------------------
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
-
-
-@pytest.fixture(scope="module")
-def examples() -> Tree:
-    return load_tree(EXAMPLES)
-
-
-@pytest.fixture(scope="module")
-def october(examples: Tree) -> MonthlyAnalysis:
-    return analyze(examples, Month(2026, 10), today=TODAY)
 
 
 def _section(doc: str, start: str, end: str) -> str:

@@ -4,35 +4,14 @@ with no attendance record is not called a 支委会; what 三不放过 still lac
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
-
-import pytest
 
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.io.parallel import load_tree
 from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.monthly import analyze
 from barrier_cli.reports.deficiencies import say_days
 
-EXAMPLES = Path(__file__).resolve().parents[2] / "records"
 TODAY = dt.date(2026, 11, 24)
-OCT = Month(2026, 10)
-
-
-@pytest.fixture(scope="module")
-def examples() -> Tree:
-    return load_tree(EXAMPLES)
-
-
-@pytest.fixture(scope="module")
-def zh(examples: Tree) -> str:
-    return render_analysis(analyze(examples, OCT, today=TODAY), fmt="md", lang="zh")
-
-
-@pytest.fixture(scope="module")
-def en(examples: Tree) -> str:
-    return render_analysis(analyze(examples, OCT, today=TODAY, lang="en"), fmt="md", lang="en")
 
 
 def test_an_unrecorded_meeting_is_no_committee_analysis(zh: str, en: str) -> None:
