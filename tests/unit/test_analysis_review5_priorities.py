@@ -6,15 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-import pytest
-
 from barrier_cli.core.models import Priorities
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
-from barrier_cli.present.render.document import render_analysis
 from barrier_cli.reports.analysis.adopt import adopted_for
-from barrier_cli.reports.analysis.monthly import analyze
-from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from minitree import build
 
 
@@ -98,31 +93,15 @@ def _section(doc: str, start: str, end: str) -> str:
     return doc.split(start, 1)[1].split(end, 1)[0]
 
 
-@pytest.fixture(scope="module")
-def oct_zh(october: MonthlyAnalysis) -> str:
-    return render_analysis(october, fmt="md", lang="zh")
-
-
-@pytest.fixture(scope="module")
-def oct_en(examples: Tree) -> str:
-    english = analyze(examples, Month(2026, 10), today=TODAY, lang="en")
-    return render_analysis(english, fmt="md", lang="en")
-
-
-@pytest.fixture(scope="module")
-def sep_zh(examples: Tree) -> str:
-    return render_analysis(analyze(examples, Month(2025, 9), today=TODAY), fmt="md", lang="zh")
-
-
 def _priority(part: str, title: str) -> str:
     """One proposal of 六: its title line and the lines under it."""
     return re.split(r"\n\d+\. \*\*|\n\n", part.split(f"**{title}**", 1)[1], maxsplit=1)[0]
 
 
 def test_item4_the_overdue_priority_gives_a_cause_and_goes_to_every_branch(
-    examples: Tree, oct_zh: str
+    examples: Tree, zh: str
 ) -> None:
-    six = _section(oct_zh, "## 六、", "## 七、")
+    six = _section(zh, "## 六、", "## 七、")
     item = _priority(six, "在班前会上逐人提问，制止违章违纪")
     assert "未见落实记录" not in six
     assert (
@@ -147,9 +126,9 @@ def test_item4_the_overdue_priority_gives_a_cause_and_goes_to_every_branch(
 
 
 def test_item5_the_most_frequent_fault_gets_a_priority_and_each_fault_its_own_measure(
-    oct_zh: str,
+    zh: str,
 ) -> None:
-    six = _section(oct_zh, "## 六、", "## 七、")
+    six = _section(zh, "## 六、", "## 七、")
     shoes = _priority(six, "集中整治“闸瓦磨耗超限”反复发生问题")
     assert "措施：到达检查闸瓦厚度逐位检查，质量互控每班抽查不少于2列。" in shoes
     assert "责任单位：各党支部；责任人：各支部书记，车间党总支刘振华督导" in shoes
@@ -160,9 +139,9 @@ def test_item5_the_most_frequent_fault_gets_a_priority_and_each_fault_its_own_me
 
 
 def test_item6_the_adjacent_line_priority_is_the_branchs_settled_with_the_signal_box(
-    oct_zh: str,
+    zh: str,
 ) -> None:
-    six = _section(oct_zh, "## 六、", "## 七、")
+    six = _section(zh, "## 六、", "## 七、")
     item = _priority(six, "杜绝“邻线来车避让不及时”事故苗子重复发生")
     assert (
         "责任单位：二班党支部（发生单位）；责任人：周秀英，车间党总支刘振华督导，"
@@ -173,8 +152,8 @@ def test_item6_the_adjacent_line_priority_is_the_branchs_settled_with_the_signal
     assert "二班党支部10月24日到期未落实的“把邻线来车提醒纳入党员定位定项控制点”立即落实" in item
 
 
-def test_item7_measures_are_specific_and_end_with_a_full_stop(oct_zh: str) -> None:
-    six = _section(oct_zh, "## 六、", "## 七、")
+def test_item7_measures_are_specific_and_end_with_a_full_stop(zh: str) -> None:
+    six = _section(zh, "## 六、", "## 七、")
     item = _priority(six, "杜绝“撤除防护号志前未确认人员撤出”事故苗子重复发生")
     assert (
         "措施：撤除防护号志前由防护员逐人点名确认、党员复核签认，干部每班抽查。"
@@ -186,8 +165,8 @@ def test_item7_measures_are_specific_and_end_with_a_full_stop(oct_zh: str) -> No
     assert measures and all(line.endswith("。") for line in measures)
 
 
-def test_item11_a_special_check_done_is_judged_by_the_months_faults(oct_zh: str) -> None:
-    four = _section(oct_zh, "## 四、", "## 五、")
+def test_item11_a_special_check_done_is_judged_by_the_months_faults(zh: str) -> None:
+    four = _section(zh, "## 四、", "## 五、")
     assert (
         "| 按期完成（10月28日），但本月车辆故障12条，截断塞门手把关闭、闸瓦磨耗超限问题上升，"
         "效果不明显，11月继续列为重点 |"
@@ -196,20 +175,20 @@ def test_item11_a_special_check_done_is_judged_by_the_months_faults(oct_zh: str)
 
 
 def test_item18_no_priorities_set_is_the_general_branchs_own_lapse(
-    examples: Tree, sep_zh: str
+    examples: Tree, september_zh: str
 ) -> None:
     from barrier_cli.reports.analysis.proposals import missed
 
-    four = _section(sep_zh, "## 四、", "## 五、")
+    four = _section(september_zh, "## 四、", "## 五、")
     assert "8月份党内安全分析会未确定保安全重点，属车间党总支工作缺位，已列入自查。" in four
     assert missed(examples, Month(2025, 9)) is True
     assert missed(examples, Month(2026, 10)) is False
 
 
 def test_items19_20_september_priorities_are_the_finding_branches_and_daily_work_has_no_day(
-    sep_zh: str,
+    september_zh: str,
 ) -> None:
-    six = _section(sep_zh, "## 六、", "## 七、")
+    six = _section(september_zh, "## 六、", "## 七、")
     derailers = _priority(six, "集中整治“脱轨器插撤不灵活”反复发生问题")
     assert "措施：对到达场全部脱轨器专项检查整修。" in derailers
     assert (
@@ -222,10 +201,10 @@ def test_items19_20_september_priorities_are_the_finding_branches_and_daily_work
 
 
 def test_en5_en6_titles_and_bases_in_plain_english_no_sentence_opens_with_a_numeral(
-    oct_en: str,
+    en: str,
 ) -> None:
-    four = _section(oct_en, "## 4. ", "## 5. ")
-    six = _section(oct_en, "## 6. ", "## 7. ")
+    four = _section(en, "## 4. ", "## 5. ")
+    six = _section(en, "## 6. ", "## 7. ")
     assert "2. **Stop rule violations at the shift briefings**" in six
     assert "Based on: seven violation reports this month, across all four branches" in six
     assert "Based on: two near misses this month, seven in three months, 42 since June 2025" in six
