@@ -63,19 +63,9 @@ class Measure:
 
 
 def run(argv: list[str], *, env: dict[str, str], cwd: Path = REPO) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB, the largest process of the run) of one command."""
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-    )
-    _, status, usage = os.wait4(proc.pid, 0)
-    seconds = time.perf_counter() - start
-    proc.returncode = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace") if proc.stderr else ""
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"{' '.join(argv[:6])} ... failed ({proc.returncode}):\n{err[-2000:]}")
-    scale = 1 if sys.platform == "darwin" else 1024  # ru_maxrss: bytes on macOS, KiB on Linux
-    return seconds, usage.ru_maxrss * scale / 1e6
+    """Wall seconds and peak RSS (MB, summed over the command's processes) of one command."""
+    seconds, _cpu, peak = run_usage(argv, env=env, cwd=cwd)
+    return seconds, peak
 
 
 def environment() -> dict[str, str]:
@@ -373,18 +363,21 @@ NO_CLIB = (
 """check-jsonschema with ruamel's pure-Python parser (its C extension made unimportable)."""
 
 
-def run_usage(argv: list[str], *, env: dict[str, str]) -> tuple[float, float, float]:
+def run_usage(
+    argv: list[str], *, env: dict[str, str], cwd: Path = REPO
+) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (the command and every process it waited for) and the
     peak of the resident memory summed over the command and its children (MB), sampled."""
     with tempfile.TemporaryFile() as errors:  # a tree's warnings would drown the tables
         start = time.perf_counter()
-        proc = subprocess.Popen(argv, cwd=REPO, env=env, stdout=subprocess.DEVNULL, stderr=errors)
+        proc = subprocess.Popen(argv, cwd=cwd, env=env, stdout=subprocess.DEVNULL, stderr=errors)
         peak = [0]
+        high_water: dict[int, int] = {}  # each process's own peak, as last seen
         done = threading.Event()
 
         def sample() -> None:
             while not done.wait(0.01):
-                peak[0] = max(peak[0], _tree_rss(proc.pid))
+                peak[0] = max(peak[0], _tree_rss(proc.pid, high_water))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()
@@ -396,13 +389,18 @@ def run_usage(argv: list[str], *, env: dict[str, str]) -> tuple[float, float, fl
             errors.seek(0)
             said = errors.read().decode(errors="replace")
             raise SystemExit(f"{' '.join(argv[:6])} ... failed ({status}):\n{said[-2000:]}")
-    scale = 1 if sys.platform == "darwin" else 1024
-    own_peak = usage.ru_maxrss * scale  # the sampler may miss a short-lived peak
-    return seconds, usage.ru_utime + usage.ru_stime, max(peak[0], own_peak) / 1e6
+    # Not wait4's ru_maxrss: exec records the pre-exec image, which for a child forked from
+    # this script is this script's own resident size (it read the 300k tree's listing).
+    # Each process's high-water mark stands in for a peak the 10 ms sampler missed.
+    single = max(high_water.values(), default=0)
+    if not high_water:  # no /proc (macOS): the child's own figure, an upper bound
+        single = usage.ru_maxrss * (1 if sys.platform == "darwin" else 1024)
+    return seconds, usage.ru_utime + usage.ru_stime, max(peak[0], single) / 1e6
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of ``pid`` and its descendants now (0 where /proc cannot tell)."""
+def _tree_rss(pid: int, high_water: dict[int, int]) -> int:
+    """Resident bytes of ``pid`` and its descendants now (0 where /proc cannot tell); each
+    one's high-water mark (VmHWM) goes into ``high_water``."""
     total, pending = 0, [pid]
     while pending:
         current = pending.pop()
@@ -414,6 +412,8 @@ def _tree_rss(pid: int) -> int:
         for line in status.splitlines():
             if line.startswith("VmRSS:"):
                 total += int(line.split()[1]) * 1024
+            elif line.startswith("VmHWM:"):
+                high_water[current] = int(line.split()[1]) * 1024
         pending += [int(child) for child in children]
     return total
 
