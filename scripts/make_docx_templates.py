@@ -1199,8 +1199,9 @@ def analysis() -> Builder:
         '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}'
         "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
         "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
-        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} (General "
-        "Branch){% endtrans %}{% if p.partner_names %}"
+        "{% set head = p.supervisor_name %}{% if head in a.general_secretaries %}{% trans %}, "
+        "supervised by General Branch secretary {{ head }}{% endtrans %}{% else %}{% trans %}, "
+        "supervised by {{ head }} (General Branch){% endtrans %}{% endif %}{% if p.partner_names %}"
         '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
         '{% endif %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{% if p.daily %}'

@@ -36,6 +36,7 @@ from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import correction_deadline
+from barrier_cli.reports.analysis.units import cadres_named
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
@@ -137,7 +138,7 @@ def analyze_columns(
     as_of = check_moment(month, today, moment)
     written = snapshot.as_of(data.tree, as_of)
     lang = lang or written.settings.lang
-    tree = in_language(written, lang)
+    tree = cadres_named(in_language(written, lang), lang)
     # every count of the frame looks at most a year back (the trend, the year-ago total):
     # older reports stay out of it, and only where the records begin is taken from them
     frame = reports_frame(data.columns, tree, as_of, since=month.year_ago.first)
@@ -228,6 +229,12 @@ def analyze_columns(
         ),
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),
+        general_secretaries=[
+            p.name
+            for p in tree.org.people
+            if "secretary" in p.roles
+            and any(u.id == p.unit and u.kind == "general_branch" for u in tree.org.units)
+        ],
     )
     return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 

@@ -32,6 +32,7 @@ from barrier_cli.reports.analysis.result import (
     WeakLink,
 )
 from barrier_cli.reports.analysis.studies import measure_state
+from barrier_cli.reports.analysis.units import issuer_cell
 from barrier_cli.reports.case_names import case_subject
 from barrier_cli.reports.deficiencies import answerable
 
@@ -724,7 +725,11 @@ def _secretary(tree: Tree, unit: str, day: dt.date) -> str | None:
 
 
 def _unit_name(tree: Tree, unit: str) -> str:
-    return next((u.name for u in tree.org.units if u.id == unit), unit)
+    """A responsible unit's name; the general branch answers as itself, the issuer."""
+    found = next((u for u in tree.org.units if u.id == unit), None)
+    if found is None:
+        return unit
+    return issuer_cell(tree) if found.kind == "general_branch" else found.name
 
 
 def _person_name(tree: Tree, person: str | None) -> str:

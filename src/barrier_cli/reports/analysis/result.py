@@ -845,6 +845,9 @@ class MonthlyAnalysis:
     """The reports of earlier months still open, oldest first, at most `OPEN_EARLIER_SHOWN`."""
     records: list[RecordRef] = field(default_factory=list)
     """Every record the document speaks of, in the order it first does: the attachment."""
+    general_secretaries: list[str] = field(default_factory=list)
+    """The general branch's secretaries by name: one who supervises a priority is named by
+    that post, any other of its members as a committee member (委员)."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}
