@@ -25,3 +25,37 @@ def test_the_general_branch_answers_as_itself(zh: str, en: str) -> None:
     assert "| Tighten checks for vehicle faults on key trains | General Branch | Liu Zhenhua |" in en
     assert "supervised by Liu Zhenhua (General Branch)" in en
     assert "supervised by General Branch secretary Wang Jianguo" in en
+
+
+def test_an_overdue_priority_is_explained_from_its_follow_up(zh: str, en: str) -> None:
+    """zh 9, en 4: the reason is the measure not carried down and the reports that followed,
+    not the recurred reports' causes quoted one after another."""
+    assert (
+        "逾期原因：二班党支部未把横越线路“一站、二看、三通过”每日班前提问落实到各作业组，"
+        "10月10日二班三组、10月11日二班党支部又发生违章违纪2起。\n"
+    ) in zh
+    assert "原因是" not in zh
+    assert (
+        "Why it is overdue: the Shift 2 branch did not take the measure set (question staff "
+        "every day at the pre-shift briefing on “stop, look both ways, then cross”) down to its "
+        "groups, and two more violation reports followed (Shift 2 Group 3 on 10 October, the "
+        "Shift 2 branch on 11 October).\n"
+    ) in en
+
+
+def test_the_briefing_measure_names_each_kind_of_violation(
+    zh: str, en: str, september_zh: str
+) -> None:
+    """zh 9, en 4: the briefing questions on the month's violations, said as the conduct
+    (no doer, no second clause, no quoted record summaries, no 等问题)."""
+    assert (
+        "措施：各党支部每日班前就着装不整、横越线路未执行“一站、二看、三通过”、"
+        "插撤脱轨器未执行呼唤应答、钻车作业时钻跨不到位逐人提问，干部现场盯控；"
+        "重复违章人员纳入包保。\n"
+    ) in zh
+    assert "措施：各党支部每日班前就着装不整、横越线路未执行“一站、二看、三通过”、" in september_zh
+    assert "针对“作业人员着装不整" not in zh
+    assert (
+        "on this month's violations (not properly dressed; crossed the tracks without “stop, "
+        "look both ways, then cross”; derailer placed or removed without call-and-response;"
+    ) in en

@@ -78,6 +78,11 @@ def _what(tree: Tree, ref: str, name: str, lang: Lang) -> str | None:
     text = text.strip().rstrip("。.")
     if name and text.startswith(name):
         return text[len(name) :].lstrip("，, ")
+    return without_doer(text, lang)
+
+
+def without_doer(text: str, lang: Lang) -> str:
+    """``text`` without the generic doer it opens with (检车员横越线路… → 横越线路…)."""
     catalogue = i18n.translations(lang)
     for actor in (catalogue.pgettext("actor", a) for a in _ACTORS):
         # a word of its own: "inspector crossed…", 检车员横越…; never "inspectors' hut"

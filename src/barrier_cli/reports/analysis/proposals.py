@@ -23,6 +23,7 @@ from barrier_cli.core.models import Incident, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import not_held, without_trains
+from barrier_cli.reports.analysis.key_grounds import without_doer
 from barrier_cli.reports.analysis.result import (
     CaseRef,
     FollowUp,
@@ -34,6 +35,7 @@ from barrier_cli.reports.analysis.result import (
 from barrier_cli.reports.analysis.studies import measure_state
 from barrier_cli.reports.analysis.units import issuer_cell
 from barrier_cli.reports.case_names import case_subject
+from barrier_cli.reports.names import english_unit
 from barrier_cli.reports.deficiencies import answerable
 
 PROPOSED = 5
@@ -72,6 +74,10 @@ _LINK_MEASURE = {
     "management": "Tighten the work standard and have cadres watch the key steps",
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
+_VIOLATION_MEASURE = (
+    "Every branch questions each worker at the pre-shift briefing on this month's violations "
+    "({what}); cadres check on site; repeat offenders are paired with mentors"
+)
 _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
 _NOT_HELD_MEASURE = "Find out why the measure “{measure}” has not held, and set one that does"
 _VERIFY_MEASURE = "Verify at once “{measure}”, due from {unit} on {due}"
@@ -86,8 +92,8 @@ _MONTH_ONE = "{n} {cat} report this month"
 _MONTH_MANY = "{n} {cat} reports this month"
 _EVERY_BRANCH = ", across all {every} branches"
 _OVERDUE_RECURRED = (
-    "Why it is overdue: {unit} did not carry “{measure}” through to its groups; the same "
-    "problem happened {n} more times after it was set ({at}), put down to {causes}."
+    "Why it is overdue: {unit} did not take the measure set ({measure}) down to its groups, "
+    "and {n} more {what} reports followed ({at})."
 )
 _OVERDUE_ONLY = (
     "Why it is overdue: {unit} did not carry out “{measure}” by its deadline, and is to "
@@ -108,6 +114,8 @@ _WHAT_MEASURE = {
 FAULTS_NAMED = 4
 """Faults a measure names, the most reported first."""
 PROBLEMS_NAMED = 2
+VIOLATIONS_NAMED = 5
+"""Rule violations a briefing measure names: each kind of the month is questioned on."""
 """Problems a measure names when they are reported equally often."""
 
 
@@ -283,18 +291,21 @@ def _overdue_reason(p: Priority, lang: Lang) -> str:
     if not p.recurred:
         return in_lang(lang, _OVERDUE_ONLY).format(unit=unit, measure=measure)
     at = ("、" if lang == "zh" else ", ").join(
-        in_lang(lang, "{date} {unit}").format(date=_day(r.date, lang), unit=r.unit_name)
+        in_lang(lang, "{unit} on {date}").format(
+            date=_day(r.date, lang), unit=english_unit(r.unit_name)
+        )
         if r.date
         else r.unit_name
         for r in p.recurred
     )
-    causes = ("" if lang == "zh" else ", ").join(f"“{_inner(c)}”" for c in p.overdue_causes)
+    kinds = {r.kind for r in p.recurred}
+    what = label("category", kinds.pop(), lang) if len(kinds) == 1 else ""
     return in_lang(lang, _OVERDUE_RECURRED).format(
-        unit=unit,
-        measure=measure,
+        unit=english_unit(unit),
+        measure=("、" if lang == "zh" else "; ").join(_lower(m) for m in p.unmet),
         n=counted(len(p.recurred), lang),
+        what=what.lower(),
         at=at,
-        causes=causes or in_lang(lang, "causes not yet analysed"),
     )
 
 
@@ -327,6 +338,11 @@ def _causes(tree: Tree, cases: list[CaseRef]) -> list[str]:
     ids = {c.id for c in cases}
     said = (r.analysis.cause for r in tree.reports if r.id in ids and r.analysis is not None)
     return list(dict.fromkeys(c.rstrip("。. ") for c in said if c))
+
+
+def _lower(text: str) -> str:
+    """Mid-sentence, an English measure opens in lower case (Chinese has none)."""
+    return text[:1].lower() + text[1:]
 
 
 def _inner(text: str) -> str:
@@ -648,6 +664,13 @@ def _link_measure(
         if places:
             place = places.most_common(1)[0][0]
             return in_lang(lang, _PLACE_MEASURE).format(place=place)
+    elif link.category == "violation" and reports:
+        # what the briefing questions on, said as the conduct itself: not the doer the
+        # reports open with, not what each report adds after its first clause
+        kinds = Counter(_conduct(without_trains(r.summary), lang) for r in reports)
+        named = [k for k, _ in kinds.most_common(VIOLATIONS_NAMED)]
+        joined = ("、" if lang == "zh" else "; ").join(named)
+        return in_lang(lang, _VIOLATION_MEASURE).format(what=joined)
     elif link.element in _WHAT_MEASURE and reports:
         said = Counter(without_trains(r.summary) for r in reports).most_common()
         most = said[0][1]
@@ -660,6 +683,14 @@ def _link_measure(
                 return in_lang(lang, _ACTIONS_MEASURE).format(what=what, actions=done)
             return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
+
+
+def _conduct(summary: str, lang: Lang) -> str:
+    """A violation as the conduct itself: 作业人员着装不整，防护服未系扣 is 着装不整 (the first
+    clause, a comma inside quotation marks not ending it)."""
+    text = without_doer(summary.strip().rstrip("。."), lang)
+    clause = re.match(r"(?:“[^”]*”|‘[^’]*’|[^，,])+", text)
+    return clause.group(0).strip() if clause else text
 
 
 def _actions_against(reports: list[Report], problems: list[str]) -> list[str]:
