@@ -22,7 +22,9 @@ def test_the_general_branch_answers_as_itself(zh: str, en: str) -> None:
     assert "| 加强关键列车“车辆故障”问题卡控 | 车间党总支 | 刘振华 | 10月31日 |" in zh
     assert "车间党总支委员刘振华督导" in zh
     assert "车间党总支书记王建国督导" in zh
-    assert "| Tighten checks for vehicle faults on key trains | General Branch | Liu Zhenhua |" in en
+    assert (
+        "| Tighten checks for vehicle faults on key trains | General Branch | Liu Zhenhua |" in en
+    )
     assert "supervised by Liu Zhenhua (General Branch)" in en
     assert "supervised by General Branch secretary Wang Jianguo" in en
 
@@ -59,3 +61,33 @@ def test_the_briefing_measure_names_each_kind_of_violation(
         "on this month's violations (not properly dressed; crossed the tracks without “stop, "
         "look both ways, then cross”; derailer placed or removed without call-and-response;"
     ) in en
+
+
+def test_a_hazard_priority_carries_its_measures_with_their_holders(zh: str, en: str) -> None:
+    """zh 11, en 5: a real title from the measures set against the hazards; the open one
+    stays with its holder (魏振, who took the post of the man removed), not 各党支部."""
+    assert (
+        "6. **落实与站调建立股道变更即时通报制度、按双牵重载列车作业过程重新分工**\n"
+        "   - 措施：四班党支部魏振立即落实与站调建立股道变更即时通报制度（10月15日到期，"
+        "已逾期16天）。一班党支部、三班党支部已落实按双牵重载列车作业过程重新分工，"
+        "干部检查落实效果。\n"
+        "   - 责任单位：四班党支部；责任人：魏振，车间党总支委员刘振华督导，并会同站调研究解决；"
+    ) in zh
+    assert "双超" not in zh
+    assert "加强关键环节“安全隐患”问题卡控" not in zh
+    assert (
+        "Already carried out by the Shift 1 branch and the Shift 3 branch: redivide the work by "
+        "the procedure for double-headed heavy trains; cadres check that it holds."
+    ) in en
+    assert "who takes it up with the station dispatcher;" in en
+    assert "extra-long" not in en
+    assert "due from the Shift 2 branch on 24 October" in en
+
+
+def test_september_hazard_priority_likewise(september_zh: str) -> None:
+    """zh 11: the 2025-09 六、4 is no template either."""
+    assert (
+        "4. **落实按新图重新核定作业时分**\n   - 措施：四班党支部董力10月5日前落实按新图重新核定作业时分。\n"
+        in september_zh
+    )
+    assert "加强关键列车“安全隐患”问题卡控" not in september_zh

@@ -34,9 +34,9 @@ from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.showing import with_showing
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
+from barrier_cli.reports.analysis.units import cadres_named, in_cells
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import correction_deadline
-from barrier_cli.reports.analysis.units import cadres_named
 from barrier_cli.reports.names import in_language
 from barrier_cli.reports.snapshot import check_moment, default_moment
 
@@ -166,6 +166,7 @@ def analyze_columns(
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of, lang, links)
+    followed = in_cells(tree, followed)
     repeats = repeated_near_misses(tree, month, as_of, hazards.recurrences(said, c.date, month))
     units = counts.unit_element(this, tree)
     violators = cases.repeat_violators(tree, month, as_of)
@@ -205,14 +206,17 @@ def analyze_columns(
         studies=case_studies(
             tree, incidents + earlier_open, as_of, correction_deadline(tree, month, today, moment)
         ),
-        proposed=propose(
+        proposed=in_cells(
             tree,
-            month,
-            links,
-            lang,
-            carried=[f for f in followed if f.unfinished],
-            repeats=repeats,
-            as_of=as_of,
+            propose(
+                tree,
+                month,
+                links,
+                lang,
+                carried=[f for f in followed if f.unfinished],
+                repeats=repeats,
+                as_of=as_of,
+            ),
         ),
         followed=followed,
         followed_known=followed_known,

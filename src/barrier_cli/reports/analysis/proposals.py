@@ -33,10 +33,9 @@ from barrier_cli.reports.analysis.result import (
     WeakLink,
 )
 from barrier_cli.reports.analysis.studies import measure_state
-from barrier_cli.reports.analysis.units import issuer_cell
 from barrier_cli.reports.case_names import case_subject
+from barrier_cli.reports.deficiencies import answerable, successor
 from barrier_cli.reports.names import english_unit
-from barrier_cli.reports.deficiencies import answerable
 
 PROPOSED = 5
 """Priorities proposed at most: a meeting adopts a handful, not a list."""
@@ -106,6 +105,10 @@ _ACTIONS_MEASURE = (
     "Carry through what was set against “{what}” and the like: “{actions}”; cadres check it holds"
 )
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
+_SETTLED_CONTENT = "Carry through the measures set: {actions}"
+_LATE_ACTION = "{owner} ({unit}) to carry out at once: {action} (due {due}, {days} days overdue)"
+_OPEN_ACTION = "{owner} ({unit}) to carry out by {due}: {action}"
+_DONE_ACTION = "Already carried out by {units}: {action}; cadres check that it holds"
 _WHAT_MEASURE = {
     "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
     "management": "Tighten the work standard against “{what}” and the like; cadres watch the "
@@ -434,6 +437,18 @@ def _from_link(
     if link.problem:
         said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
         content = in_lang(lang, said).format(what=_inner(link.problem))
+    settled = _settled(tree, link, reports, where, lang)
+    if settled is not None:
+        content, measures = settled.content, settled.measures
+        if settled.owner is not None:
+            # the measure still open is its holder's: his branch answers, the general
+            # branch's member settles it with the partner the reports blame
+            unit, owner, carriers = settled.unit, settled.owner, []
+            head = _secretary(tree, general, where.deadline) if general and partners else None
+            who = replace(
+                responsible(tree, unit, owner, [], partners, lang, where.deadline),
+                supervisor_name=_person_name(tree, head),
+            )
     elif link.category == "violation":
         # rule violations are stopped where the shift is briefed, whoever committed them
         content = in_lang(lang, _VIOLATION_CONTENT)
@@ -526,7 +541,7 @@ def _specific_measures(
             opened.setdefault(m.action, []).append(m)
     for action, ms in opened.items():
         due = max((m.due for m in ms if m.due is not None), default=None)
-        unit = sep.join(dict.fromkeys(m.unit_name for m in ms if m.unit_name))
+        unit = sep.join(dict.fromkeys(english_unit(m.unit_name) for m in ms if m.unit_name))
         if due is None:
             said, day = _VERIFY_UNDATED, ""
         elif due < where.as_of:
@@ -534,7 +549,8 @@ def _specific_measures(
         else:
             said = _VERIFY_MEASURE if due == where.as_of else _CARRY_MEASURE
             day = _day(due, lang)
-        out.append(in_lang(lang, said).format(unit=unit, due=day, measure=_inner(action)))
+        text = in_lang(lang, said).format(unit=unit, due=day, measure=_inner(action))
+        out.append(text[:1].upper() + text[1:])
     outlived = [a for a in not_held(list(taken)) if a not in opened]
     out += [in_lang(lang, _NOT_HELD_MEASURE).format(measure=_inner(a)) for a in outlived[:1]]
     return out
@@ -693,6 +709,76 @@ def _conduct(summary: str, lang: Lang) -> str:
     return clause.group(0).strip() if clause else text
 
 
+@dataclass(frozen=True)
+class _Settled:
+    """A link whose main problems have measures set against them: the priority carries
+    those through, each said by who holds it; ``owner`` holds the first still open."""
+
+    content: str
+    measures: list[str]
+    unit: str = ""
+    owner: str | None = None
+
+
+def _settled(
+    tree: Tree, link: WeakLink, reports: list[Report], where: _Where, lang: Lang
+) -> _Settled | None:
+    """None unless the link is a management hazard without a single problem, whose most
+    reported problems each had a measure set against them."""
+    if link.element != "management" or link.category == "near_miss" or link.problem:
+        return None
+    said = Counter(without_trains(r.summary) for r in reports).most_common()
+    if not said or said[0][1] < 2:
+        return None
+    top = [text for text, n in said if n == said[0][1]][:PROBLEMS_NAMED]
+    taken = _actions_against(reports, top)
+    if not taken:
+        return None
+    sep = "、" if lang == "zh" else "; "
+    people = {p.id: p for p in tree.org.people}
+    measures: list[str] = []
+    unit, owner = "", None
+    for action in taken:
+        held = [(r, a) for r in reports for a in r.actions if a.action == action]
+        still = [(r, a) for r, a in held if a.done is None or a.done > where.as_of]
+        if not still:
+            done_by = [
+                english_unit(u) for u in dict.fromkeys(_branch_name(tree, r) for r, _ in held)
+            ]
+            units = "、".join(done_by) if lang == "zh" else _and(done_by)
+            measures.append(in_lang(lang, _DONE_ACTION).format(units=units, action=action))
+            continue
+        for _r, a in still:
+            person = people.get(a.owner or "")
+            now = (successor(tree, person, where.as_of) or person) if person else None
+            branch = tree.places.branch_of(now.unit) or now.unit if now else ""
+            if now is not None and owner is None:
+                unit, owner = branch, now.id
+            due = a.due
+            late = (where.as_of - due).days if due is not None and due < where.as_of else 0
+            text = _LATE_ACTION if late else _OPEN_ACTION
+            measures.append(
+                in_lang(lang, text).format(
+                    unit=_unit_name(tree, branch),
+                    owner=now.name if now else "",
+                    action=action,
+                    due=_day(due, lang) if due else "",
+                    days=late,
+                )
+            )
+    content = in_lang(lang, _SETTLED_CONTENT).format(actions=sep.join(_lower(a) for a in taken))
+    return _Settled(content, measures, unit, owner)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _branch_name(tree: Tree, report: Report) -> str:
+    unit = tree.places.unit_of(report) or ""
+    return _unit_name(tree, tree.places.branch_of(unit) or unit)
+
+
 def _actions_against(reports: list[Report], problems: list[str]) -> list[str]:
     """For each problem, the action its reports took most often: what is already set against
     it, which a priority carries through rather than a stock measure (a cadre on the track
@@ -756,11 +842,12 @@ def _secretary(tree: Tree, unit: str, day: dt.date) -> str | None:
 
 
 def _unit_name(tree: Tree, unit: str) -> str:
-    """A responsible unit's name; the general branch answers as itself, the issuer."""
+    """A responsible unit's name; the general branch answers as itself, the issuer (as
+    running text names it: a table takes off the article, `units.in_cells`)."""
     found = next((u for u in tree.org.units if u.id == unit), None)
     if found is None:
         return unit
-    return issuer_cell(tree) if found.kind == "general_branch" else found.name
+    return tree.settings.notice.issuer if found.kind == "general_branch" else found.name
 
 
 def _person_name(tree: Tree, person: str | None) -> str:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
+from typing import Protocol, TypeVar
 
 from barrier_cli.core.i18n import in_lang
 from barrier_cli.core.labels import Lang
@@ -26,3 +28,22 @@ def cadres_named(tree: Tree, lang: Lang) -> Tree:
         for u in tree.org.units
     ]
     return dataclasses.replace(tree, org=tree.org.model_copy(update={"units": units}))
+
+
+class _Named(Protocol):
+    @property
+    def unit_name(self) -> str: ...
+
+
+N = TypeVar("N", bound=_Named)
+
+
+def in_cells(tree: Tree, rows: Sequence[N]) -> list[N]:
+    """``rows`` with the issuer, named as running text names it when it answers for a
+    priority, named as a cell names it (the analysis prints 责任单位 in a table or a label
+    line; the notice, in a sentence, keeps the article)."""
+    said, cell = tree.settings.notice.issuer, issuer_cell(tree)
+    return [
+        dataclasses.replace(r, unit_name=cell) if r.unit_name == said else r  # type: ignore[type-var]
+        for r in rows
+    ]
