@@ -1147,7 +1147,7 @@ def analysis() -> Builder:
             '{{ _("Rank") }}',
             '{{ _("Element") }}',
             '{{ _("Category") }}',
-            '{{ _("Key") }}',
+            '{{ _("Key (of the five)") }}',
             '{{ _("Place or problem") }}',
             '{{ _("Reports") }}',
             '{{ _("Risk-weighted") }}',
@@ -1158,10 +1158,11 @@ def analysis() -> Builder:
             "{{ w.rank }}",
             '{{ w.element | label("element") }}',
             '{{ w.category | label("category") }}',
-            '{{ w.key | label("key") }}',
+            '{{ w.key | label("key") if w.key else "" }}',
             '{% if w.problem and w.places and w.element == "equipment" %}'
             '{{ _("%(what)s (%(places)s)", what=w.problem | quote, '
             'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem | quote }}'
+            "{% elif w.shows %}{{ w.shows | join(_(\", \")) }}"
             "{% else %}{{ w.location | dash }}{% endif %}",
             "{{ w.count }}{% if w.recent > w.count %}"
             '{{ _(" (%(n)s in the last three months)", n=w.recent) }}{% endif %}',

@@ -91,3 +91,25 @@ def test_september_hazard_priority_likewise(september_zh: str) -> None:
         in september_zh
     )
     assert "加强关键列车“安全隐患”问题卡控" not in september_zh
+
+
+def test_every_weak_link_names_its_problem(zh: str, en: str) -> None:
+    """zh 4: no row of 五 says only 违章违纪/关键人 with "—" for its problem; the column is the
+    source's 五个关键, blank where a link is none of them."""
+    weak = zh.split("## 五、", 1)[1].split("## 六、", 1)[0]
+    rows = [line for line in weak.splitlines() if line.startswith("| ") and line[2].isdigit()]
+    assert len(rows) == 10
+    assert all(row.split(" | ")[4] not in ("—", "") for row in rows)
+    assert "| 名次 | 要素 | 类别 | 五个关键 | 地点或问题 |" in weak
+    assert (
+        "| 1 | 人员 | 违章违纪 | 关键人 | 着装不整、横越线路未执行“一站、二看、三通过”、"
+        "插撤脱轨器未执行呼唤应答 | 7 |"
+    ) in weak
+    assert (
+        "| 2 | 管理 | 安全隐患 | 关键环节 | 站调临时变更到达股道未通知列检、"
+        "双牵重载列车到达后作业时间紧、提速调图后作业时间压缩 | 7 |"
+    ) in weak
+    # a fault is named without the wagon it was found on
+    assert "| 5 | 设备 | 车辆故障 | 关键列车 | 交叉杆端头螺栓松动、车轮踏面擦伤、制动缸缓解不良 | 4 |" in weak
+    assert "| 3 | 管理 | 事故苗子 |  | “撤除防护号志前未确认人员撤出” |" in weak
+    assert "| Rank | Element | Category | Key (of the five) | Place or problem |" in en

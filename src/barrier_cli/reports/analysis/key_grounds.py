@@ -6,6 +6,7 @@ notice both print these grounds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from barrier_cli.core import i18n
 from barrier_cli.core.labels import Lang, label
@@ -90,3 +91,12 @@ def without_doer(text: str, lang: Lang) -> str:
         if text.startswith(actor) and rest and (not actor.isascii() or rest[0] == " "):
             return rest.lstrip()
     return text
+
+
+def conduct(summary: str, lang: Lang) -> str:
+    """What a report says was done, as the conduct itself: 作业人员着装不整，防护服未系扣 is
+    着装不整 (the doer off, and its first clause only: a comma inside quotation marks does not
+    end it)."""
+    text = without_doer(summary.strip().rstrip("。."), lang)
+    clause = re.match(r"(?:“[^”]*”|‘[^’]*’|[^，,])+", text)
+    return clause.group(0).strip() if clause else text

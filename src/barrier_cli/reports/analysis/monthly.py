@@ -160,8 +160,12 @@ def analyze_columns(
         for rid, hazard in zip(c.id, c.hazard, strict=True)
         if hazard is not None and hazard in elements
     }
-    links = weak_links.in_words_of(
-        weak_links.weak_links(frame, month, problems, known), written, tree
+    links = weak_links.with_shown(
+        weak_links.in_words_of(
+            weak_links.weak_links(frame, month, problems, known), written, tree
+        ),
+        tree,
+        lang,
     )
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)

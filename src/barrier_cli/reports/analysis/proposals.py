@@ -23,7 +23,7 @@ from barrier_cli.core.models import Incident, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import not_held, without_trains
-from barrier_cli.reports.analysis.key_grounds import without_doer
+from barrier_cli.reports.analysis.key_grounds import conduct
 from barrier_cli.reports.analysis.result import (
     CaseRef,
     FollowUp,
@@ -683,7 +683,7 @@ def _link_measure(
     elif link.category == "violation" and reports:
         # what the briefing questions on, said as the conduct itself: not the doer the
         # reports open with, not what each report adds after its first clause
-        kinds = Counter(_conduct(without_trains(r.summary), lang) for r in reports)
+        kinds = Counter(conduct(without_trains(r.summary), lang) for r in reports)
         named = [k for k, _ in kinds.most_common(VIOLATIONS_NAMED)]
         joined = ("、" if lang == "zh" else "; ").join(named)
         return in_lang(lang, _VIOLATION_MEASURE).format(what=joined)
@@ -699,14 +699,6 @@ def _link_measure(
                 return in_lang(lang, _ACTIONS_MEASURE).format(what=what, actions=done)
             return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
-
-
-def _conduct(summary: str, lang: Lang) -> str:
-    """A violation as the conduct itself: 作业人员着装不整，防护服未系扣 is 着装不整 (the first
-    clause, a comma inside quotation marks not ending it)."""
-    text = without_doer(summary.strip().rstrip("。."), lang)
-    clause = re.match(r"(?:“[^”]*”|‘[^’]*’|[^，,])+", text)
-    return clause.group(0).strip() if clause else text
 
 
 @dataclass(frozen=True)

@@ -382,6 +382,9 @@ class WeakLink:
     """Reports of the problem in the month and the two before (a problem's link only)."""
     places: list[str] = field(default_factory=list)
     """Where a problem's reports of the month were made, most reported first."""
+    shows: list[str] = field(default_factory=list)
+    """For a link of neither one problem nor one place: what its reports of the month say
+    most often, so that the row names a problem a meeting can take up."""
 
     @property
     def growth(self) -> float:
