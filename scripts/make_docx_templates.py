@@ -1162,7 +1162,7 @@ def analysis() -> Builder:
             '{% if w.problem and w.places and w.element == "equipment" %}'
             '{{ _("%(what)s (%(places)s)", what=w.problem | quote, '
             'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem | quote }}'
-            "{% elif w.shows %}{{ w.shows | join(_(\", \")) }}"
+            '{% elif w.shows %}{{ w.shows | join(_(", ")) }}'
             "{% else %}{{ w.location | dash }}{% endif %}",
             "{{ w.count }}{% if w.recent > w.count %}"
             '{{ _(" (%(n)s in the last three months)", n=w.recent) }}{% endif %}',

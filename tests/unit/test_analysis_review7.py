@@ -110,6 +110,9 @@ def test_every_weak_link_names_its_problem(zh: str, en: str) -> None:
         "双牵重载列车到达后作业时间紧、提速调图后作业时间压缩 | 7 |"
     ) in weak
     # a fault is named without the wagon it was found on
-    assert "| 5 | 设备 | 车辆故障 | 关键列车 | 交叉杆端头螺栓松动、车轮踏面擦伤、制动缸缓解不良 | 4 |" in weak
+    assert (
+        "| 5 | 设备 | 车辆故障 | 关键列车 | 交叉杆端头螺栓松动、车轮踏面擦伤、制动缸缓解不良 | 4 |"
+        in weak
+    )
     assert "| 3 | 管理 | 事故苗子 |  | “撤除防护号志前未确认人员撤出” |" in weak
     assert "| Rank | Element | Category | Key (of the five) | Place or problem |" in en

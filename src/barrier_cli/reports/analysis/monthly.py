@@ -161,9 +161,7 @@ def analyze_columns(
         if hazard is not None and hazard in elements
     }
     links = weak_links.with_shown(
-        weak_links.in_words_of(
-            weak_links.weak_links(frame, month, problems, known), written, tree
-        ),
+        weak_links.in_words_of(weak_links.weak_links(frame, month, problems, known), written, tree),
         tree,
         lang,
     )
