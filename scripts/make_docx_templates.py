@@ -1441,8 +1441,8 @@ def analysis() -> Builder:
         "g in a.good_catches",
         "{% set date = g.date | day(year) %}{% set unit = g.unit_name | dash %}"
         "{% set who = g.reporter_name | dash %}{% set what = g.summary | named(g.train, g.vehicle) | dash %}"
-        "{% trans %}{{ who }} ({{ unit }}) found “{{ what }}” on {{ date }} and reported it at "
-        "once.{% endtrans %}",
+        "{% trans %}On {{ date }}, {{ who }} ({{ unit }}) found and at once reported: "
+        "{{ what }}.{% endtrans %}",
     )
     b.tag("{%p if a.scores %}")
     b.tag('{%p for person in a.good_catches | map(attribute="reporter") | unique %}')
@@ -1463,12 +1463,22 @@ def analysis() -> Builder:
     b.tag("{%p endif %}")
 
     b.tag("{%p if a.records %}")
-    b.heading('{{ _("Attachment: the records referred to") }}', 1)
-    b.items(
-        "r in a.records",
-        "{{ r.date | day(year) }} {{ r.unit_name | dash }} {{ r.text | quote }}"
-        '{{ _(" (record %(id)s)", id=r.id) }}',
+    # under the part each record supports, by date within it
+    b.heading(
+        '{% set parts = {1: _("1. Overview"), 2: _("2. Main problems"), '
+        '3: _("3. Typical cases"), 4: _("4. Progress on last month\'s priorities"), '
+        '5: _("5. Weak links"), 6: _("6. Priorities for next month (proposed)"), '
+        '7: _("7. Assessment and ranking")} %}'
+        '{{ _("Attachment: the records referred to") }}',
+        1,
     )
+    b.tag('{%p for group in a.records | groupby("part") %}')
+    b.heading('{{ parts.get(group.grouper, "") }}', 2)
+    b.items(
+        "r in group.list",
+        "{{ r.date | day(year) }} {{ r.unit_name | dash }} {{ r.text | quote }}",
+    )
+    b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
 
     # 署名 and 成文日期 right, the date four characters in, as the notice signs.

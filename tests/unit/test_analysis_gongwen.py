@@ -31,20 +31,23 @@ def months(examples: Tree) -> dict[str, MonthlyAnalysis]:
 @pytest.mark.parametrize("month", ["2025-09", "2026-10"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_record_ids_stand_only_in_the_attachment(
+def test_the_attachment_lists_each_record_once_and_no_id_anywhere(
     months: dict[str, MonthlyAnalysis], month: str, lang: Lang, fmt: str
 ) -> None:
+    """Review 6 (zh 8): the 综合记录簿 has no database keys, so neither has the document; the
+    attachment lists each record once, under the part it supports, by date within it."""
     a = months[month]
     text = render_analysis(a, fmt=fmt, lang=lang)  # type: ignore[arg-type]
     text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
-    body, annex_heading, annex = text.partition(ANNEX[lang])
+    _body, annex_heading, annex = text.partition(ANNEX[lang])
     assert annex_heading, "the document has its attachment"
-    assert RECORD_ID.findall(body) == []
-    listed = RECORD_ID.findall(annex)
-    # each record the body speaks of stands there once, with its id
-    assert listed == [r.id for r in a.records] and len(set(listed)) == len(listed)
+    assert RECORD_ID.findall(text) == []
+    items = annex.count("<li>") if fmt == "html" else len(re.findall(r"^\d+\. ", annex, re.M))
+    ids = [r.id for r in a.records]
+    assert items == len(ids) == len(set(ids))
+    assert [(r.part, r.date) for r in a.records] == sorted((r.part, r.date) for r in a.records)
     for case in a.incidents + a.earlier_open:
-        assert case.id in listed
+        assert case.id in ids
 
 
 def test_a_case_is_named_by_date_team_person_what_and_kind(

@@ -116,3 +116,35 @@ def test_every_weak_link_names_its_problem(zh: str, en: str) -> None:
     )
     assert "| 3 | 管理 | 事故苗子 |  | “撤除防护号志前未确认人员撤出” |" in weak
     assert "| Rank | Element | Category | Key (of the five) | Place or problem |" in en
+
+
+def test_the_attachment_is_grouped_by_part_and_dated(zh: str, en: str) -> None:
+    """zh 8, en 12: the records under the part they support, by date within it, with no
+    database keys; a case under 三 even where 二 names it first."""
+    annex = zh.split("## 附件：有关记录清单", 1)[1]
+    assert "记录编号" not in annex and "R-2026" not in annex
+    heads = [line for line in annex.splitlines() if line.startswith("**")]
+    assert heads == [
+        "**一、总体情况**",
+        "**二、存在的主要问题**",
+        "**三、典型案例剖析**",
+        "**六、下月保安全重点（建议）**",
+        "**七、考核与排序**",
+    ]
+    typical = annex.split("**三、典型案例剖析**", 1)[1].split("**六、", 1)[0]
+    assert "1. 10月9日 四班党支部 “33062次晚点”\n2. 9月18日 三班二组" not in typical
+    assert "10月9日 四班党支部 “33062次晚点”" in typical
+    assert "9月18日 三班二组 “孙浩在列车未停稳时跨越车钩”" in typical
+    keys = annex.split("**七、考核与排序**", 1)[1]
+    assert (
+        keys.index("8月3日") < keys.index("8月12日") < keys.index("9月9日") < keys.index("10月21日")
+    )
+    assert "(record " not in en.split("## Attachment", 1)[1]
+
+
+def test_the_commendation_does_not_quote_the_record(en: str) -> None:
+    """en 12: the catch said, not the record's summary in quotation marks."""
+    assert (
+        "1. On 22 October, Yang Fan (Shift 1 Group 2) found and at once reported: cut-out cock "
+        "handle closed on wagon C70E 4252340 of train 80520.\n"
+    ) in en

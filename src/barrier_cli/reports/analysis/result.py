@@ -505,6 +505,8 @@ class RecordRef:
     text: str
     kind: str
     """``incident`` or ``report``."""
+    part: int = 0
+    """The part of the analysis (1 to 7) it supports: the first that speaks of it."""
 
 
 @dataclass(frozen=True)
