@@ -1085,8 +1085,11 @@ def analysis() -> Builder:
         'n=f_open | spelled)) %}{% endif %}{% if f_over %}{% set ignored = parts.append(_("%(n)s '
         'not done by the deadline", n=f_over | spelled)) %}{% endif %}'
         '{% set states = parts | join(_(", ")) %}{% set f_all = f_all | spelled %}'
+        "{% if a.followed_adopted %}{% set on = a.followed_adopted | day(year) %}"
+        "{% trans %}The safety analysis meeting of {{ on }} set {{ f_all }} priorities for "
+        "{{ mname }}: {{ states }}.{% endtrans %}{% else %}"
         "{% trans %}The meeting on {{ pm }}'s analysis set {{ f_all }} safety priorities for "
-        "this month: {{ states }}.{% endtrans %}"
+        "this month: {{ states }}.{% endtrans %}{% endif %}"
     )
     b.table(
         [
@@ -1122,9 +1125,13 @@ def analysis() -> Builder:
             '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}'
             '{% if f.judged is not none %}{% set cat = f.category | label("category") %}'
             "{% set n = f.judged | spelled %}{% if f.rising %}"
-            '{% set what = f.rising | join(_(", ")) %}{% trans %}, but {{ n }} {{ cat }} reports '
+            '{% set what = f.rising | join(_(", ")) %}{% if f.turned_into %}'
+            '{% set items = f.turned_into | join(_(", ")) %}{% trans %}, but {{ n }} {{ cat }} '
+            "reports this month and {{ what }} on the rise: no clear effect; for {{ nm }} it "
+            "becomes the priorities against {{ what }} (part 6, items {{ items }}){% endtrans %}"
+            "{% else %}{% trans %}, but {{ n }} {{ cat }} reports "
             "this month and {{ what }} on the rise: no clear effect; kept a priority for {{ nm }}"
-            "{% endtrans %}{% else %}{% trans %}, but {{ n }} {{ cat }} reports this month, no "
+            "{% endtrans %}{% endif %}{% else %}{% trans %}, but {{ n }} {{ cat }} reports this month, no "
             "fewer than the month before: no clear effect; kept a priority for {{ nm }}"
             "{% endtrans %}{% endif %}{% endif %}{% endif %}",
             '{{ f.evidence | join(_("; ")) | dash }}',

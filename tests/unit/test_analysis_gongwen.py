@@ -152,8 +152,8 @@ def test_praise_is_one_sentence_per_catch_and_a_proposal_says_its_category(
     assert "拟对杨帆同志提出表扬：" in zh
     assert "\n1. 一班二组杨帆同志10月22日发现" in zh
     assert "王建国同志" not in zh
-    assert "依据：本月“车辆故障”类信息2条" in zh
-    assert "9月份党内安全分析会确定的保安全重点共3项" in zh
+    assert "依据：本月截断塞门手把关闭2条" in zh
+    assert "10月5日党内安全分析会确定的10月份保安全重点共3项" in zh
 
 
 def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis]) -> None:

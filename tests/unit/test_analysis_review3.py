@@ -139,7 +139,7 @@ def test_last_months_priorities_say_their_true_state_and_carry_over(
     # the overdue one is not quietly proposed again under the general branch
     contents = [p.content for p in october.proposed]
     assert contents.count("在班前会上逐人提问，制止违章违纪") == 1
-    assert "10月份确定的保安全重点，逾期未完成，继续列为重点。" in zh
+    assert "10月份保安全重点逾期未完成，继续列为重点。" in zh
 
 
 def test_no_ranks_while_the_branch_scores_are_first_scores(zh: str) -> None:

@@ -120,7 +120,7 @@ def test_a_priority_done_on_time_with_a_measure_running_on_reads_so(zh: str) -> 
     # done, but judged by its effect (fifth review, item 11)
     assert (
         "| 按期完成（10月28日），但本月车辆故障12条，截断塞门手把关闭、闸瓦磨耗超限问题上升，"
-        "效果不明显，11月继续列为重点 |"
+        "效果不明显，11月转为截断塞门手把关闭、闸瓦磨耗超限专项整治（见六、7、8） |"
     ) in zh
 
 
@@ -205,7 +205,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     assert "team leader Kong Xiangyu (responsible for oversight) and duty officer" in en
     assert "Sun Hao: penalised under the workshop's violation rules on 21 September." in en
     assert "7. **Put right the recurring problem “Cut-out cock handle left closed”**" in en
-    assert "Based on: two vehicle fault reports this month, four in three months" in en
+    assert "Based on: cut-out cock handle left closed: two this month, four in three months" in en
     assert "(focus:" not in en and "of the category" not in en
     failed = en.split("failed the post rating", 1)[1].split("### Key persons", 1)[0]
     assert "| Huang Lijun | gave no weekly return for the week of 19–25 October |" in failed

@@ -132,7 +132,7 @@ def test_item5_the_most_frequent_fault_gets_a_priority_and_each_fault_its_own_me
     shoes = _priority(six, "集中整治“闸瓦磨耗超限”反复发生问题")
     assert "措施：到达检查闸瓦厚度逐位检查，质量互控每班抽查不少于2列。" in shoes
     assert "责任单位：各党支部；责任人：各支部书记，车间党总支委员刘振华督导" in shoes
-    assert "依据：本月“车辆故障”类信息5条，近三个月9条" in shoes
+    assert "依据：本月闸瓦磨耗超限5条，近三个月9条" in shoes
     cocks = _priority(six, "集中整治“截断塞门手把关闭”反复发生问题")
     assert "措施：对始发作业后塞门位置逐车确认，关门车登记与前方列检所每班核对。" in cocks
     assert "专项检查" not in cocks
@@ -169,7 +169,7 @@ def test_item11_a_special_check_done_is_judged_by_the_months_faults(zh: str) -> 
     four = _section(zh, "## 四、", "## 五、")
     assert (
         "| 按期完成（10月28日），但本月车辆故障12条，截断塞门手把关闭、闸瓦磨耗超限问题上升，"
-        "效果不明显，11月继续列为重点 |"
+        "效果不明显，11月转为截断塞门手把关闭、闸瓦磨耗超限专项整治（见六、7、8） |"
     ) in four
     assert "共3项，按期完成1项、部分完成1项、逾期未完成1项。" in four
 
@@ -194,7 +194,7 @@ def test_items19_20_september_priorities_are_the_finding_branches_and_daily_work
     assert (
         "责任单位：三班党支部、四班党支部（发生单位）；责任人：梁建华、任辉，车间党总支委员刘振华督导"
     ) in derailers
-    assert "依据：本月“安全隐患”类信息2条，近三个月5条" in derailers
+    assert "依据：本月脱轨器插撤不灵活2条，近三个月5条" in derailers
     assert "责任单位：列检车间党总支；责任人：刘振华；" not in six
     violations = _priority(six, "在班前会上逐人提问，制止违章违纪")
     assert "完成时限：10月31日（每班执行，月底检查）" in violations

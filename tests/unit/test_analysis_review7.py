@@ -148,3 +148,30 @@ def test_the_commendation_does_not_quote_the_record(en: str) -> None:
         "1. On 22 October, Yang Fan (Shift 1 Group 2) found and at once reported: cut-out cock "
         "handle closed on wagon C70E 4252340 of train 80520.\n"
     ) in en
+
+
+def test_the_evidence_of_a_priority_counts_its_own_problem(zh: str, en: str) -> None:
+    """Review 7 zh 2, en 2: 依据 of a problem's priority counts that problem, not its
+    category (which part 2 gives as 12 faults)."""
+    assert "   - 依据：本月截断塞门手把关闭2条，近三个月4条\n" in zh
+    assert "   - 依据：本月闸瓦磨耗超限5条，近三个月9条，4个党支部均有发生\n" in zh
+    assert "   - 依据：站调临时变更到达股道未通知列检3条、双牵重载列车到达后作业时间紧3条\n" in zh
+    assert "本月“车辆故障”类信息5条" not in zh
+    assert "Based on: cut-out cock handle left closed: two this month, four in three months" in en
+
+
+def test_the_october_priorities_are_dated_one_way(zh: str, en: str) -> None:
+    """Review 7 zh 1, en 1: adopted on 5 October, for October; 六 says the same."""
+    assert "10月5日党内安全分析会确定的10月份保安全重点共3项，" in zh
+    assert "   - 10月份保安全重点逾期未完成，继续列为重点。" in zh
+    assert "   - 10月份保安全重点尚在推进，继续列为重点。" in zh
+    assert "9月份党内安全分析会" not in zh
+    assert "The safety analysis meeting of 5 October set three priorities for October:" in en
+
+
+def test_a_priority_without_effect_says_what_it_becomes(zh: str) -> None:
+    """Review 7 zh 3: 四 row 2 points to the priorities 六 proposes in its place."""
+    assert ("效果不明显，11月转为截断塞门手把关闭、闸瓦磨耗超限专项整治（见六、7、8）") in zh
+    six = zh.split("## 六、", 1)[1].split("## 七、", 1)[0]
+    assert "7. **集中整治“截断塞门手把关闭”反复发生问题**" in six
+    assert "8. **集中整治“闸瓦磨耗超限”反复发生问题**" in six

@@ -27,7 +27,7 @@ from barrier_cli.reports.analysis.problems import (
     main_problems,
     repeated_near_misses,
 )
-from barrier_cli.reports.analysis.proposals import follow_up, missed, propose
+from barrier_cli.reports.analysis.proposals import follow_up, missed, propose, turned_into
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores
@@ -222,6 +222,10 @@ def analyze_columns(
         ),
         followed=followed,
         followed_known=followed_known,
+        followed_adopted=min(
+            (p.adopted for p in tree.priorities if p.withdrawn is None and p.month == str(month)),
+            default=None,
+        ),
         priorities_missed=missed(tree, month),
         scores=scores(tree, month, as_of, lang, compliance.missed()),
         near_miss_repeats=repeats,
@@ -241,6 +245,9 @@ def analyze_columns(
             if "secretary" in p.roles
             and any(u.id == p.unit and u.kind == "general_branch" for u in tree.org.units)
         ],
+    )
+    analysis = dataclasses.replace(
+        analysis, followed=turned_into(analysis.followed, analysis.proposed)
     )
     return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 

@@ -90,6 +90,9 @@ _RECENT_MANY = "{n} {cat} reports this month, {recent} in three months"
 _MONTH_ONE = "{n} {cat} report this month"
 _MONTH_MANY = "{n} {cat} reports this month"
 _EVERY_BRANCH = ", across all {every} branches"
+_PROBLEM_RECENT = "{what}: {n} this month, {recent} in three months"
+_PROBLEM_MONTH = "{what}: {n} this month"
+_PROBLEMS_SAID = "{what}: {n}"
 _OVERDUE_RECURRED = (
     "Why it is overdue: {unit} did not take the measure set ({measure}) down to its groups, "
     "and {n} more {what} reports followed ({at})."
@@ -438,8 +441,10 @@ def _from_link(
         said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
         content = in_lang(lang, said).format(what=_inner(link.problem))
     settled = _settled(tree, link, reports, where, lang)
+    based = _based(tree, link, len(set(evidence)), where.repeat, branches, lang)
     if settled is not None:
         content, measures = settled.content, settled.measures
+        based = settled.based or based
         if settled.owner is not None:
             # the measure still open is its holder's: his branch answers, the general
             # branch's member settles it with the partner the reports blame
@@ -469,7 +474,7 @@ def _from_link(
         branches=carriers,
         partners=partners,
         partner_names=who.partner_names,
-        based=_based(tree, link, len(set(evidence)), where.repeat, branches, lang),
+        based=based,
         daily=link.element == "personnel",
     )
 
@@ -496,6 +501,10 @@ def _based(
         month = f"{first.year}年{first.month}月" if lang == "zh" else f"{first:%B} {first.year}"
         msg = _SINCE_ONE if one else _SINCE_MANY
         text = in_lang(lang, msg).format(since=counted(repeat.since, lang), first=month, **said)
+    elif link.problem and link.category != "near_miss":
+        # the problem's own count: the category's would contradict part 2's total
+        said["what"] = _lower(link.problem)
+        text = in_lang(lang, _PROBLEM_RECENT if recent > n else _PROBLEM_MONTH).format(**said)
     elif recent > n:
         text = in_lang(lang, _RECENT_ONE if one else _RECENT_MANY).format(**said)
     else:
@@ -710,6 +719,7 @@ class _Settled:
     measures: list[str]
     unit: str = ""
     owner: str | None = None
+    based: str = ""
 
 
 def _settled(
@@ -759,7 +769,13 @@ def _settled(
                 )
             )
     content = in_lang(lang, _SETTLED_CONTENT).format(actions=sep.join(_lower(a) for a in taken))
-    return _Settled(content, measures, unit, owner)
+    # the evidence by the problems it shows, as part 2 counts them
+    based = ("、" if lang == "zh" else "; ").join(
+        in_lang(lang, _PROBLEMS_SAID).format(what=_lower(conduct(text, lang)), n=counted(n, lang))
+        for text, n in said
+        if n > 1
+    )
+    return _Settled(content, measures, unit, owner, based)
 
 
 def _and(names: list[str]) -> str:
@@ -952,3 +968,13 @@ def _judged(
     if n < prev and not rising:
         return f
     return replace(f, judged=n, rising=rising)
+
+
+def turned_into(followed: list[FollowUp], proposed: list[Priority]) -> list[FollowUp]:
+    """Each priority judged without effect, with the proposals against its rising problems:
+    what it becomes next month, so that 四 and 六 say the same."""
+    out = []
+    for f in followed:
+        ranks = [p.rank for p in proposed if p.problem and _lower(p.problem) in f.rising]
+        out.append(replace(f, turned_into=ranks) if f.rising else f)
+    return out

@@ -731,6 +731,8 @@ class FollowUp:
     month before or with problems of it rising: the effect is not evident."""
     rising: list[str] = field(default_factory=list)
     """The problems of its category whose risk rose against the three months before."""
+    turned_into: list[int] = field(default_factory=list)
+    """The ranks of next month's proposed priorities against ``rising``: what it becomes."""
 
     @property
     def partly(self) -> bool:
@@ -832,6 +834,8 @@ class MonthlyAnalysis:
     studies: list[CaseStudy] = field(default_factory=list)
     proposed: list[Priority] = field(default_factory=list)
     followed: list[FollowUp] = field(default_factory=list)
+    followed_adopted: dt.date | None = None
+    """When the priorities for this month were adopted (the meeting's day)."""
     followed_known: bool = False
     """Priorities were adopted for this month (a record exists), even if it lists none."""
     priorities_missed: bool = False
