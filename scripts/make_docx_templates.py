@@ -871,7 +871,9 @@ def analysis() -> Builder:
     b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
     b.tag("{%p else %}")
-    b.para('{{ _("No accident, near miss or violation was registered as a case this month.") }}')
+    b.para(
+        '{% set unstudied = a.near_miss_repeats | rejectattr("studied") | list %}{% if unstudied %}{{ _("No accident or serious violation was registered as a case this month.") }}{% for rep in unstudied %}{% set places = [] %}{% for r in rep.reports %}{% set ignored = places.append(_("%(unit)s on %(date)s", date=r.date | day(year), unit=r.unit_name | in_text)) %}{% endfor %}{% set where = places | join(_(", ")) %}{% set what = (rep.text[:1] | lower) ~ rep.text[1:] %}{% set who = rep.branches | map("in_text") | join(_(" and ")) %}{{ sp }}{% trans count=rep.reports | length %}The near miss at {{ where }} ({{ what }}) was not analysed as a typical case (see part 1); {{ who }} are to analyse it.{% pluralize %}The near misses at {{ where }} ({{ what }}) were not analysed as typical cases (see part 1); {{ who }} are to analyse them.{% endtrans %}{% endfor %}{% else %}{{ _("No accident, near miss or violation was registered as a case this month.") }}{% endif %}'
+    )
     b.tag("{%p endif %}")
     b.tag("{%p if a.earlier_open %}")
     b.para('{{ _("Earlier cases not yet closed:") }}')

@@ -175,3 +175,15 @@ def test_a_priority_without_effect_says_what_it_becomes(zh: str) -> None:
     six = zh.split("## 六、", 1)[1].split("## 七、", 1)[0]
     assert "7. **集中整治“截断塞门手把关闭”反复发生问题**" in six
     assert "8. **集中整治“闸瓦磨耗超限”反复发生问题**" in six
+
+
+def test_september_says_which_near_misses_were_not_taken_as_cases(september_zh: str) -> None:
+    """Review 6 zh 15 (review 7 zh 13): 三 does not deny the month's near misses; it says
+    which were not analysed as typical cases and who is to analyse them."""
+    three = september_zh.split("## 三、", 1)[1].split("## 四、", 1)[0]
+    assert (
+        "本月无立案的事故和严重“两违”。9月13日四班党支部、9月14日一班一组"
+        "“撤除防护号志前未确认人员撤出”事故苗子未作为典型案例剖析（见一），"
+        "由一班党支部、四班党支部补做。"
+    ) in three
+    assert "事故苗子和“两违”" not in september_zh

@@ -468,6 +468,8 @@ class Repeat:
     """Measures done that it happened again after, the most taken first."""
     studied: bool = False
     """A case (accident, near miss …) of it has been registered and analysed as typical."""
+    branches: list[str] = field(default_factory=list)
+    """The branches its reports of the month came from, in org order: who analyses it."""
 
 
 OPEN_EARLIER_SHOWN = 5
