@@ -871,7 +871,9 @@ def analysis() -> Builder:
     b.tag("{%p if a.incidents %}")
     b.table(case_header, "i in a.incidents", case_cells)
     b.tag("{%p else %}")
-    b.para('{{ _("No accident, near miss or violation was registered as a case this month.") }}')
+    b.para(
+        '{% set unstudied = a.near_miss_repeats | rejectattr("studied") | list %}{% if unstudied %}{{ _("No accident or serious violation was registered as a case this month.") }}{% for rep in unstudied %}{% set places = [] %}{% for r in rep.reports %}{% set ignored = places.append(_("%(unit)s on %(date)s", date=r.date | day(year), unit=r.unit_name | in_text)) %}{% endfor %}{% set where = places | join(_(", ")) %}{% set what = (rep.text[:1] | lower) ~ rep.text[1:] %}{% set who = rep.branches | map("in_text") | join(_(" and ")) %}{{ sp }}{% trans count=rep.reports | length %}The near miss at {{ where }} ({{ what }}) was not analysed as a typical case (see part 1); {{ who }} are to analyse it.{% pluralize %}The near misses at {{ where }} ({{ what }}) were not analysed as typical cases (see part 1); {{ who }} are to analyse them.{% endtrans %}{% endfor %}{% else %}{{ _("No accident, near miss or violation was registered as a case this month.") }}{% endif %}'
+    )
     b.tag("{%p endif %}")
     b.tag("{%p if a.earlier_open %}")
     b.para('{{ _("Earlier cases not yet closed:") }}')
@@ -1085,8 +1087,11 @@ def analysis() -> Builder:
         'n=f_open | spelled)) %}{% endif %}{% if f_over %}{% set ignored = parts.append(_("%(n)s '
         'not done by the deadline", n=f_over | spelled)) %}{% endif %}'
         '{% set states = parts | join(_(", ")) %}{% set f_all = f_all | spelled %}'
+        "{% if a.followed_adopted %}{% set on = a.followed_adopted | day(year) %}"
+        "{% trans %}The safety analysis meeting of {{ on }} set {{ f_all }} priorities for "
+        "{{ mname }}: {{ states }}.{% endtrans %}{% else %}"
         "{% trans %}The meeting on {{ pm }}'s analysis set {{ f_all }} safety priorities for "
-        "this month: {{ states }}.{% endtrans %}"
+        "this month: {{ states }}.{% endtrans %}{% endif %}"
     )
     b.table(
         [
@@ -1122,9 +1127,13 @@ def analysis() -> Builder:
             '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}'
             '{% if f.judged is not none %}{% set cat = f.category | label("category") %}'
             "{% set n = f.judged | spelled %}{% if f.rising %}"
-            '{% set what = f.rising | join(_(", ")) %}{% trans %}, but {{ n }} {{ cat }} reports '
+            '{% set what = f.rising | join(_(", ")) %}{% if f.turned_into %}'
+            '{% set items = f.turned_into | join(_(", ")) %}{% trans %}, but {{ n }} {{ cat }} '
+            "reports this month and {{ what }} on the rise: no clear effect; for {{ nm }} it "
+            "becomes the priorities against {{ what }} (part 6, items {{ items }}){% endtrans %}"
+            "{% else %}{% trans %}, but {{ n }} {{ cat }} reports "
             "this month and {{ what }} on the rise: no clear effect; kept a priority for {{ nm }}"
-            "{% endtrans %}{% else %}{% trans %}, but {{ n }} {{ cat }} reports this month, no "
+            "{% endtrans %}{% endif %}{% else %}{% trans %}, but {{ n }} {{ cat }} reports this month, no "
             "fewer than the month before: no clear effect; kept a priority for {{ nm }}"
             "{% endtrans %}{% endif %}{% endif %}{% endif %}",
             '{{ f.evidence | join(_("; ")) | dash }}',
@@ -1147,7 +1156,7 @@ def analysis() -> Builder:
             '{{ _("Rank") }}',
             '{{ _("Element") }}',
             '{{ _("Category") }}',
-            '{{ _("Key") }}',
+            '{{ _("Key (of the five)") }}',
             '{{ _("Place or problem") }}',
             '{{ _("Reports") }}',
             '{{ _("Risk-weighted") }}',
@@ -1158,10 +1167,11 @@ def analysis() -> Builder:
             "{{ w.rank }}",
             '{{ w.element | label("element") }}',
             '{{ w.category | label("category") }}',
-            '{{ w.key | label("key") }}',
+            '{{ w.key | label("key") if w.key else "" }}',
             '{% if w.problem and w.places and w.element == "equipment" %}'
             '{{ _("%(what)s (%(places)s)", what=w.problem | quote, '
             'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem | quote }}'
+            '{% elif w.shows %}{{ w.shows | join(_(", ")) }}'
             "{% else %}{{ w.location | dash }}{% endif %}",
             "{{ w.count }}{% if w.recent > w.count %}"
             '{{ _(" (%(n)s in the last three months)", n=w.recent) }}{% endif %}',
@@ -1199,8 +1209,9 @@ def analysis() -> Builder:
         '{{ _("responsible person:") }}{{ sp }}{{ p.owner_name | dash }}'
         "{% if p.urger_name %}{% set urger = p.urger_name %}{% trans %} (organising it), urged "
         "on by committee member {{ urger }}{% endtrans %}{% endif %}{% if p.supervisor_name %}"
-        "{% set head = p.supervisor_name %}{% trans %}, supervised by {{ head }} (General "
-        "Branch){% endtrans %}{% if p.partner_names %}"
+        "{% set head = p.supervisor_name %}{% if head in a.general_secretaries %}{% trans %}, "
+        "supervised by General Branch secretary {{ head }}{% endtrans %}{% else %}{% trans %}, "
+        "supervised by {{ head }} (General Branch){% endtrans %}{% endif %}{% if p.partner_names %}"
         '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
         '{% endif %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{% if p.daily %}'
@@ -1439,8 +1450,8 @@ def analysis() -> Builder:
         "g in a.good_catches",
         "{% set date = g.date | day(year) %}{% set unit = g.unit_name | dash %}"
         "{% set who = g.reporter_name | dash %}{% set what = g.summary | named(g.train, g.vehicle) | dash %}"
-        "{% trans %}{{ who }} ({{ unit }}) found “{{ what }}” on {{ date }} and reported it at "
-        "once.{% endtrans %}",
+        "{% trans %}On {{ date }}, {{ who }} ({{ unit }}) found and at once reported: "
+        "{{ what }}.{% endtrans %}",
     )
     b.tag("{%p if a.scores %}")
     b.tag('{%p for person in a.good_catches | map(attribute="reporter") | unique %}')
@@ -1461,12 +1472,22 @@ def analysis() -> Builder:
     b.tag("{%p endif %}")
 
     b.tag("{%p if a.records %}")
-    b.heading('{{ _("Attachment: the records referred to") }}', 1)
-    b.items(
-        "r in a.records",
-        "{{ r.date | day(year) }} {{ r.unit_name | dash }} {{ r.text | quote }}"
-        '{{ _(" (record %(id)s)", id=r.id) }}',
+    # under the part each record supports, by date within it
+    b.heading(
+        '{% set parts = {1: _("1. Overview"), 2: _("2. Main problems"), '
+        '3: _("3. Typical cases"), 4: _("4. Progress on last month\'s priorities"), '
+        '5: _("5. Weak links"), 6: _("6. Priorities for next month (proposed)"), '
+        '7: _("7. Assessment and ranking")} %}'
+        '{{ _("Attachment: the records referred to") }}',
+        1,
     )
+    b.tag('{%p for group in a.records | groupby("part") %}')
+    b.heading('{{ parts.get(group.grouper, "") }}', 2)
+    b.items(
+        "r in group.list",
+        "{{ r.date | day(year) }} {{ r.unit_name | dash }} {{ r.text | quote }}",
+    )
+    b.tag("{%p endfor %}")
     b.tag("{%p endif %}")
 
     # 署名 and 成文日期 right, the date four characters in, as the notice signs.

@@ -146,11 +146,11 @@ NUMERALS = "一二三四"
 
 PARTNERS = [
     ("lianjian", "前方列检所", "the next inspection point down the line"),
-    ("xinhaolou", "信号楼", "Signal Box"),
-    ("zhandiao", "站调", "Station Dispatcher"),
-    ("xingdiao", "行调", "Train Dispatcher"),
-    ("chezhan", "车站", "Station"),
-    ("jiwu", "机务", "Locomotive Depot"),
+    ("xinhaolou", "信号楼", "the signal box"),
+    ("zhandiao", "站调", "the station dispatcher"),
+    ("xingdiao", "行调", "the train dispatcher"),
+    ("chezhan", "车站", "the station"),
+    ("jiwu", "机务", "the locomotive depot"),
 ]
 
 # id, name, unit, party member, roles, since, until
@@ -534,8 +534,8 @@ CATALOGUE: list[Pattern] = [
     Pattern("management", "hazard", ("train", "link"), "medium", "交接班时未交清{train}次重点车辆位置",
          "交接班内容不具体，重点车辆未书面交接。", (("corrective", "交接班增加重点车辆书面交接栏", 5),), True, weight=2),
     Pattern("management", "hazard", ("train", "link"), "high", "{train}次双牵重载列车到达后作业时间紧，作业过程衔接不畅",
-         "双牵重载列车编组长，原有分工不适应。", (("corrective", "按“双超”列车作业过程重新分工", 7),
-         ("preventive", "党员骨干跟班指导“双超”列车作业", 14)), True, weight=3),
+         "双牵重载列车编组长，原有分工不适应。", (("corrective", "按双牵重载列车作业过程重新分工", 7),
+         ("preventive", "党员骨干跟班指导双牵重载列车作业", 14)), True, weight=3),
     Pattern("management", "hazard", ("train", "link"), "medium", "提速调图后{train}次作业时间压缩，关键环节卡控不到位",
          "新图作业时分与作业过程不匹配。", (("corrective", "按新图重新核定作业时分", 10),), True, weight=2),
     Pattern("management", "near_miss", ("link",), "high", "撤除防护号志前未确认全部作业人员已撤出",
@@ -544,7 +544,7 @@ CATALOGUE: list[Pattern] = [
     Pattern("management", "suggestion", ("post",), "low", "建议在{loc}增设夜间照明",
          "现有照明不能覆盖作业区域。", (("preventive", "提报车间设备科，列入改造计划", 20),), weight=2),
     Pattern("management", "suggestion", ("train", "group"), "low", "建议对双牵重载列车增加一名检车员",
-         "作业量增加，人员配置未调整。", (("preventive", "车间研究调整“双超”列车作业人员配置", 20),), weight=2),
+         "作业量增加，人员配置未调整。", (("preventive", "车间研究调整双牵重载列车作业人员配置", 20),), weight=2),
     Pattern("management", "suggestion", ("link",), "low", "建议将插撤脱轨器纳入党员定位定项控制点",
          "关键环节控制责任未细化到人。", (("preventive", "修订党员定位定项控制点", 14),), weight=2),
     # From partner units (联劳)
@@ -870,15 +870,15 @@ def real_reports() -> list[dict[str, Any]]:
             "keys": ["train", "link"],
             "risk": "high",
             "summary": "提速调图和双牵重载列车开行后，原有检车作业过程不适应，易发生安全隐患",
-            "details": "6月份信息综合分析（党内安全分析会）：本月信息中涉及“双超”列车作业时间紧、"
+            "details": "6月份信息综合分析（党内安全分析会）：本月信息中涉及双牵重载列车作业时间紧、"
                        "分工衔接不畅的占比明显上升，原有检车作业过程已不适应提速和双牵重载的新变化。",
             "status": "closed",
             "analysis": {"date": D(2025, 6, 30), "by": "wang_jianguo",
                          "cause": "列车提速调图、双牵重载列车开行，编组长、作业时分压缩，作业过程未随之修订。"},
             "actions": [
-                {"action": "组织党员和业务骨干攻关，重新修订“双超”列车检车作业过程", "type": "corrective",
+                {"action": "组织党员和业务骨干攻关，重新修订双牵重载列车检车作业过程", "type": "corrective",
                  "owner": "liu_zhenhua", "due": D(2025, 7, 10), "done": D(2025, 7, 8)} | done,
-                {"action": "党员技术骨干深入作业现场指导“双超”列车作业", "type": "preventive",
+                {"action": "党员技术骨干深入作业现场指导双牵重载列车作业", "type": "preventive",
                  "owner": "wang_jianguo", "due": D(2025, 7, 31), "done": D(2025, 7, 31),
                  "verified_by": "liu_zhenhua"},
             ],

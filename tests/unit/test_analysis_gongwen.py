@@ -31,20 +31,23 @@ def months(examples: Tree) -> dict[str, MonthlyAnalysis]:
 @pytest.mark.parametrize("month", ["2025-09", "2026-10"])
 @pytest.mark.parametrize("lang", ["zh", "en"])
 @pytest.mark.parametrize("fmt", ["md", "html"])
-def test_record_ids_stand_only_in_the_attachment(
+def test_the_attachment_lists_each_record_once_and_no_id_anywhere(
     months: dict[str, MonthlyAnalysis], month: str, lang: Lang, fmt: str
 ) -> None:
+    """Review 6 (zh 8): the 综合记录簿 has no database keys, so neither has the document; the
+    attachment lists each record once, under the part it supports, by date within it."""
     a = months[month]
     text = render_analysis(a, fmt=fmt, lang=lang)  # type: ignore[arg-type]
     text = re.sub(r"<style>.*?</style>", "", text, flags=re.S)
-    body, annex_heading, annex = text.partition(ANNEX[lang])
+    _body, annex_heading, annex = text.partition(ANNEX[lang])
     assert annex_heading, "the document has its attachment"
-    assert RECORD_ID.findall(body) == []
-    listed = RECORD_ID.findall(annex)
-    # each record the body speaks of stands there once, with its id
-    assert listed == [r.id for r in a.records] and len(set(listed)) == len(listed)
+    assert RECORD_ID.findall(text) == []
+    items = annex.count("<li>") if fmt == "html" else len(re.findall(r"^\d+\. ", annex, re.M))
+    ids = [r.id for r in a.records]
+    assert items == len(ids) == len(set(ids))
+    assert [(r.part, r.date) for r in a.records] == sorted((r.part, r.date) for r in a.records)
     for case in a.incidents + a.earlier_open:
-        assert case.id in listed
+        assert case.id in ids
 
 
 def test_a_case_is_named_by_date_team_person_what_and_kind(
@@ -149,8 +152,8 @@ def test_praise_is_one_sentence_per_catch_and_a_proposal_says_its_category(
     assert "拟对杨帆同志提出表扬：" in zh
     assert "\n1. 一班二组杨帆同志10月22日发现" in zh
     assert "王建国同志" not in zh
-    assert "依据：本月“车辆故障”类信息2条" in zh
-    assert "9月份党内安全分析会确定的保安全重点共3项" in zh
+    assert "依据：本月截断塞门手把关闭2条" in zh
+    assert "10月5日党内安全分析会确定的10月份保安全重点共3项" in zh
 
 
 def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis]) -> None:

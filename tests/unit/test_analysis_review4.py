@@ -58,7 +58,7 @@ def test_one_answer_for_who_answers_for_the_fourth_shift_measure(
     assert (case.owner_name, case.urger_name, case.supervisor_name) == ("任辉", "莫文斌", "王建国")
     assert (
         "责任单位：四班党支部；责任人：任辉（组织落实），支部委员莫文斌督促，"
-        "车间党总支王建国督导；完成时限：11月30日"
+        "车间党总支书记王建国督导；完成时限：11月30日"
     ) in zh
 
 
@@ -120,7 +120,7 @@ def test_a_priority_done_on_time_with_a_measure_running_on_reads_so(zh: str) -> 
     # done, but judged by its effect (fifth review, item 11)
     assert (
         "| 按期完成（10月28日），但本月车辆故障12条，截断塞门手把关闭、闸瓦磨耗超限问题上升，"
-        "效果不明显，11月继续列为重点 |"
+        "效果不明显，11月转为截断塞门手把关闭、闸瓦磨耗超限专项整治（见六、7、8） |"
     ) in zh
 
 
@@ -136,11 +136,11 @@ def test_an_overdue_priority_says_why_and_names_its_measure_once(
     ]
     # a cause, not the state of the ledger (fifth review, item 4)
     assert (
-        "逾期原因：二班党支部未把“横越线路‘一站、二看、三通过’每日班前提问”落实到班组，"
-        "确定后仍发生同类问题2起（10月10日二班三组、10月11日二班党支部），"
-        "原因是“安全意识淡薄，抢时间赶作业”“作业人员图省事，对‘钻、跨、越’安全规定认识不足”。"
+        "逾期原因：二班党支部未把横越线路“一站、二看、三通过”每日班前提问落实到各作业组，"
+        "10月10日二班三组、10月11日二班党支部又发生违章违纪2起。"
     ) in zh
-    assert len(carried.measures) == 1 and "横越线路“一站、二看、三通过”每日班前提问" not in zh
+    # the measure it was set with is named once, in the reason
+    assert len(carried.measures) == 1 and zh.count("横越线路“一站、二看、三通过”每日班前提问") == 1
 
 
 def test_the_fault_priority_names_the_months_faults(examples: Tree) -> None:
@@ -159,9 +159,7 @@ def test_the_hazard_priority_carries_through_the_action_set_against_it(
 ) -> None:
     """Item 14: the 站调 problem has its 通报制度 (three reports took it), not a stock measure."""
     hazard = next(p for p in october.proposed if p.category == "hazard")
-    assert (
-        "落实“与站调建立股道变更即时通报制度”“按‘双超’列车作业过程重新分工”" in hazard.measures[0]
-    )
+    assert "落实与站调建立股道变更即时通报制度" in hazard.measures[0]
     assert "完善作业标准" not in hazard.measures[0]
 
 
@@ -179,7 +177,7 @@ def test_main_problems_are_sentences_grouping_the_problems_with_counts(zh: str) 
     units of a problem reported more than once; no quoted titles with category tags."""
     part = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
     assert (
-        "- 违章违纪7条：作业人员着装不整，防护服未系扣2条（列检车间党总支、一班一组）；"
+        "- 违章违纪7条：作业人员着装不整，防护服未系扣2条（车间党总支（干部）、一班一组）；"
         "检车员横越线路未执行“一站、二看、三通过”2条（一班党支部、二班三组）；"
         "插撤脱轨器未执行呼唤应答2条（三班党支部、四班一组）；检车员钻车作业时钻跨不到位1条（二班党支部）。"
     ) in part
@@ -207,7 +205,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     assert "team leader Kong Xiangyu (responsible for oversight) and duty officer" in en
     assert "Sun Hao: penalised under the workshop's violation rules on 21 September." in en
     assert "7. **Put right the recurring problem “Cut-out cock handle left closed”**" in en
-    assert "Based on: two vehicle fault reports this month, four in three months" in en
+    assert "Based on: cut-out cock handle left closed: two this month, four in three months" in en
     assert "(focus:" not in en and "of the category" not in en
     failed = en.split("failed the post rating", 1)[1].split("### Key persons", 1)[0]
     assert "| Huang Lijun | gave no weekly return for the week of 19–25 October |" in failed
@@ -221,15 +219,15 @@ def test_branch_work_is_owned_by_the_branches_with_the_general_branch_supervisin
     撤除防护号志 near misses of 一班 and 四班 theirs; 刘振华 supervises, owning neither."""
     part = september_zh.split("## 六、", 1)[1].split("## 七、", 1)[0]
     assert (
-        "责任单位：各党支部；责任人：各支部书记，车间党总支刘振华督导；完成时限：10月31日（每班执行，月底检查）"
+        "责任单位：各党支部；责任人：各支部书记，车间党总支委员刘振华督导；完成时限：10月31日（每班执行，月底检查）"
         in part
     )
     assert (
-        "责任单位：一班党支部、四班党支部（发生单位）；责任人：李国强、任辉，车间党总支刘振华督导"
+        "责任单位：一班党支部、四班党支部（发生单位）；责任人：李国强、任辉，车间党总支委员刘振华督导"
     ) in part
     # the equipment is put right by the branches that found it too (fifth review, item 20)
     assert "责任单位：列检车间党总支；责任人：刘振华；" not in part
     assert (
         "责任单位：三班党支部、四班党支部（发生单位）；责任人：梁建华、任辉，"
-        "车间党总支刘振华督导；完成时限：10月31日"
+        "车间党总支委员刘振华督导；完成时限：10月31日"
     ) in part

@@ -283,7 +283,10 @@ def test_a_units_name_in_a_sentence_takes_its_article() -> None:
 def test_2025_09_has_no_registered_case_but_says_its_near_misses(september_zh: str) -> None:
     """2025-09 (fourth-pass 18): no case registered is said of accidents and 两违 only, the
     two near misses reported beside it."""
-    assert "本月无立案的事故和“两违”。本月收集事故苗子信息2条，均属反复发生的问题：" in september_zh
+    assert (
+        "本月无立案的事故和严重“两违”。本月收集事故苗子信息2条，均属反复发生的问题："
+        in september_zh
+    )
     assert "无立案的事故、事故苗子" not in _part(september_zh, "## 一、", "## 二、")
 
 

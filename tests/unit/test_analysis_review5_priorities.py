@@ -105,11 +105,11 @@ def test_item4_the_overdue_priority_gives_a_cause_and_goes_to_every_branch(
     item = _priority(six, "在班前会上逐人提问，制止违章违纪")
     assert "未见落实记录" not in six
     assert (
-        "逾期原因：二班党支部未把“横越线路‘一站、二看、三通过’每日班前提问”落实到班组，"
-        "确定后仍发生同类问题2起（10月10日二班三组、10月11日二班党支部）"
+        "逾期原因：二班党支部未把横越线路“一站、二看、三通过”每日班前提问落实到各作业组，"
+        "10月10日二班三组、10月11日二班党支部又发生违章违纪2起"
     ) in item
     assert (
-        "责任单位：各党支部；责任人：各支部书记，车间党总支刘振华督导；完成时限：11月30日（每班执行，月底检查）"
+        "责任单位：各党支部；责任人：各支部书记，车间党总支委员刘振华督导；完成时限：11月30日（每班执行，月底检查）"
     ) in item
     assert "依据：本月“违章违纪”类信息7条，4个党支部均有发生" in item
     # the November record adopted from this proposal says the same
@@ -131,8 +131,8 @@ def test_item5_the_most_frequent_fault_gets_a_priority_and_each_fault_its_own_me
     six = _section(zh, "## 六、", "## 七、")
     shoes = _priority(six, "集中整治“闸瓦磨耗超限”反复发生问题")
     assert "措施：到达检查闸瓦厚度逐位检查，质量互控每班抽查不少于2列。" in shoes
-    assert "责任单位：各党支部；责任人：各支部书记，车间党总支刘振华督导" in shoes
-    assert "依据：本月“车辆故障”类信息5条，近三个月9条" in shoes
+    assert "责任单位：各党支部；责任人：各支部书记，车间党总支委员刘振华督导" in shoes
+    assert "依据：本月闸瓦磨耗超限5条，近三个月9条" in shoes
     cocks = _priority(six, "集中整治“截断塞门手把关闭”反复发生问题")
     assert "措施：对始发作业后塞门位置逐车确认，关门车登记与前方列检所每班核对。" in cocks
     assert "专项检查" not in cocks
@@ -144,7 +144,7 @@ def test_item6_the_adjacent_line_priority_is_the_branchs_settled_with_the_signal
     six = _section(zh, "## 六、", "## 七、")
     item = _priority(six, "杜绝“邻线来车避让不及时”事故苗子重复发生")
     assert (
-        "责任单位：二班党支部（发生单位）；责任人：周秀英，车间党总支刘振华督导，"
+        "责任单位：二班党支部（发生单位）；责任人：周秀英，车间党总支委员刘振华督导，"
         "并会同信号楼研究解决；完成时限：11月30日"
     ) in item
     assert "依据：本月2起，近三个月7起，2025年6月以来42起" in item
@@ -169,7 +169,7 @@ def test_item11_a_special_check_done_is_judged_by_the_months_faults(zh: str) -> 
     four = _section(zh, "## 四、", "## 五、")
     assert (
         "| 按期完成（10月28日），但本月车辆故障12条，截断塞门手把关闭、闸瓦磨耗超限问题上升，"
-        "效果不明显，11月继续列为重点 |"
+        "效果不明显，11月转为截断塞门手把关闭、闸瓦磨耗超限专项整治（见六、7、8） |"
     ) in four
     assert "共3项，按期完成1项、部分完成1项、逾期未完成1项。" in four
 
@@ -192,9 +192,9 @@ def test_items19_20_september_priorities_are_the_finding_branches_and_daily_work
     derailers = _priority(six, "集中整治“脱轨器插撤不灵活”反复发生问题")
     assert "措施：对到达场全部脱轨器专项检查整修。" in derailers
     assert (
-        "责任单位：三班党支部、四班党支部（发生单位）；责任人：梁建华、任辉，车间党总支刘振华督导"
+        "责任单位：三班党支部、四班党支部（发生单位）；责任人：梁建华、任辉，车间党总支委员刘振华督导"
     ) in derailers
-    assert "依据：本月“安全隐患”类信息2条，近三个月5条" in derailers
+    assert "依据：本月脱轨器插撤不灵活2条，近三个月5条" in derailers
     assert "责任单位：列检车间党总支；责任人：刘振华；" not in six
     violations = _priority(six, "在班前会上逐人提问，制止违章违纪")
     assert "完成时限：10月31日（每班执行，月底检查）" in violations

@@ -130,8 +130,8 @@ def test_the_closed_share_is_of_the_month_s_reports(zh: str, en: str) -> None:
 
 def test_the_general_branch_has_one_name_in_the_priorities(zh: str, en: str) -> None:
     """zh 13, en 1 (priorities and signature): the issuer is not named as a stranger."""
-    assert "，车间党总支刘振华督导；" in zh
-    assert "列检车间党总支刘振华督导" not in zh
+    assert "，车间党总支委员刘振华督导；" in zh
+    assert "列检车间党总支委员刘振华督导" not in zh
     assert ", supervised by Liu Zhenhua (General Branch);" in en
     assert "of the Train Inspection Workshop general branch" not in en
     assert "\nGeneral Party Branch, Train Inspection Workshop  \n" in en

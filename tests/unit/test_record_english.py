@@ -242,13 +242,13 @@ def test_a_violator_named_apart_from_an_english_title_is_not_named_twice() -> No
                        title_en="crossed the tracks")  # fmt: skip
     written = incident(type="violation", violation=violation, title="横越线路未执行规定")
     tree = in_language(build(named, unnamed, written), "en")
-    texts = [r.text for r in record_refs(tree, [named.id, unnamed.id, written.id])]
+    texts = [r.text for r in record_refs(tree, {named.id: 1, unnamed.id: 2, written.id: 3})]
     assert texts == [
         "Jiang Haifeng crossed the tracks",
         "Jiang Haifeng: crossed the tracks",
         "serious rule violation by Jiang Haifeng",
     ]
-    zh = record_refs(build(unnamed), [unnamed.id])
+    zh = record_refs(build(unnamed), {unnamed.id: 1})
     assert zh[0].text == "姜海峰横越线路"
 
 

@@ -6,6 +6,7 @@ notice both print these grounds."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from barrier_cli.core import i18n
 from barrier_cli.core.labels import Lang, label
@@ -78,6 +79,11 @@ def _what(tree: Tree, ref: str, name: str, lang: Lang) -> str | None:
     text = text.strip().rstrip("。.")
     if name and text.startswith(name):
         return text[len(name) :].lstrip("，, ")
+    return without_doer(text, lang)
+
+
+def without_doer(text: str, lang: Lang) -> str:
+    """``text`` without the generic doer it opens with (检车员横越线路… → 横越线路…)."""
     catalogue = i18n.translations(lang)
     for actor in (catalogue.pgettext("actor", a) for a in _ACTORS):
         # a word of its own: "inspector crossed…", 检车员横越…; never "inspectors' hut"
@@ -85,3 +91,12 @@ def _what(tree: Tree, ref: str, name: str, lang: Lang) -> str | None:
         if text.startswith(actor) and rest and (not actor.isascii() or rest[0] == " "):
             return rest.lstrip()
     return text
+
+
+def conduct(summary: str, lang: Lang) -> str:
+    """What a report says was done, as the conduct itself: 作业人员着装不整，防护服未系扣 is
+    着装不整 (the doer off, and its first clause only: a comma inside quotation marks does not
+    end it)."""
+    text = without_doer(summary.strip().rstrip("。."), lang)
+    clause = re.match(r"(?:“[^”]*”|‘[^’]*’|[^，,])+", text)
+    return clause.group(0).strip() if clause else text

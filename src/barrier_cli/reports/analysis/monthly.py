@@ -27,13 +27,14 @@ from barrier_cli.reports.analysis.problems import (
     main_problems,
     repeated_near_misses,
 )
-from barrier_cli.reports.analysis.proposals import follow_up, missed, propose
+from barrier_cli.reports.analysis.proposals import follow_up, missed, propose, turned_into
 from barrier_cli.reports.analysis.result import MonthlyAnalysis
 from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.showing import with_showing
 from barrier_cli.reports.analysis.studies import case_studies
 from barrier_cli.reports.analysis.totals import cumulative
+from barrier_cli.reports.analysis.units import cadres_named, in_cells
 from barrier_cli.reports.compliance import reporting_compliance
 from barrier_cli.reports.deficiencies import correction_deadline
 from barrier_cli.reports.names import in_language
@@ -137,7 +138,7 @@ def analyze_columns(
     as_of = check_moment(month, today, moment)
     written = snapshot.as_of(data.tree, as_of)
     lang = lang or written.settings.lang
-    tree = in_language(written, lang)
+    tree = cadres_named(in_language(written, lang), lang)
     # every count of the frame looks at most a year back (the trend, the year-ago total):
     # older reports stay out of it, and only where the records begin is taken from them
     frame = reports_frame(data.columns, tree, as_of, since=month.year_ago.first)
@@ -159,12 +160,15 @@ def analyze_columns(
         for rid, hazard in zip(c.id, c.hazard, strict=True)
         if hazard is not None and hazard in elements
     }
-    links = weak_links.in_words_of(
-        weak_links.weak_links(frame, month, problems, known), written, tree
+    links = weak_links.with_shown(
+        weak_links.in_words_of(weak_links.weak_links(frame, month, problems, known), written, tree),
+        tree,
+        lang,
     )
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)
     followed, followed_known = follow_up(tree, month, as_of, lang, links)
+    followed = in_cells(tree, followed)
     repeats = repeated_near_misses(tree, month, as_of, hazards.recurrences(said, c.date, month))
     units = counts.unit_element(this, tree)
     violators = cases.repeat_violators(tree, month, as_of)
@@ -204,17 +208,24 @@ def analyze_columns(
         studies=case_studies(
             tree, incidents + earlier_open, as_of, correction_deadline(tree, month, today, moment)
         ),
-        proposed=propose(
+        proposed=in_cells(
             tree,
-            month,
-            links,
-            lang,
-            carried=[f for f in followed if f.unfinished],
-            repeats=repeats,
-            as_of=as_of,
+            propose(
+                tree,
+                month,
+                links,
+                lang,
+                carried=[f for f in followed if f.unfinished],
+                repeats=repeats,
+                as_of=as_of,
+            ),
         ),
         followed=followed,
         followed_known=followed_known,
+        followed_adopted=min(
+            (p.adopted for p in tree.priorities if p.withdrawn is None and p.month == str(month)),
+            default=None,
+        ),
         priorities_missed=missed(tree, month),
         scores=scores(tree, month, as_of, lang, compliance.missed()),
         near_miss_repeats=repeats,
@@ -228,6 +239,15 @@ def analyze_columns(
         ),
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),
+        general_secretaries=[
+            p.name
+            for p in tree.org.people
+            if "secretary" in p.roles
+            and any(u.id == p.unit and u.kind == "general_branch" for u in tree.org.units)
+        ],
+    )
+    analysis = dataclasses.replace(
+        analysis, followed=turned_into(analysis.followed, analysis.proposed)
     )
     return dataclasses.replace(analysis, records=record_refs(tree, cited(analysis)))
 

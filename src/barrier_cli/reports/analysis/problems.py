@@ -101,6 +101,7 @@ def repeated_near_misses(
     ``counts`` are the recurrences over every report (`hazards.recurrences`)."""
     names = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
+    order = {u.id: n for n, u in enumerate(tree.org.units)}
     studied = _studied(tree)
     out = []
     for row in near_miss_rows(tree, month, as_of, counts):
@@ -131,6 +132,19 @@ def repeated_near_misses(
                 measures=row.measures,
                 not_held=not_held(row.measures),
                 studied=row.text in studied,
+                branches=list(
+                    dict.fromkeys(
+                        units.get(b, b)
+                        for b in sorted(
+                            {
+                                tree.places.branch_of(tree.places.unit_of(r) or "") or ""
+                                for r in row.reports
+                            }
+                            - {""},
+                            key=lambda b: order.get(b, len(order)),
+                        )
+                    )
+                ),
             )
         )
     return out

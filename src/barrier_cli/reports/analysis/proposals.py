@@ -23,6 +23,7 @@ from barrier_cli.core.models import Incident, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import not_held, without_trains
+from barrier_cli.reports.analysis.key_grounds import conduct
 from barrier_cli.reports.analysis.result import (
     CaseRef,
     FollowUp,
@@ -33,7 +34,8 @@ from barrier_cli.reports.analysis.result import (
 )
 from barrier_cli.reports.analysis.studies import measure_state
 from barrier_cli.reports.case_names import case_subject
-from barrier_cli.reports.deficiencies import answerable
+from barrier_cli.reports.deficiencies import answerable, successor
+from barrier_cli.reports.names import english_unit
 
 PROPOSED = 5
 """Priorities proposed at most: a meeting adopts a handful, not a list."""
@@ -71,6 +73,10 @@ _LINK_MEASURE = {
     "management": "Tighten the work standard and have cadres watch the key steps",
 }
 _NEAR_MISS_MEASURE = "Analyse every near miss at the shift briefing"
+_VIOLATION_MEASURE = (
+    "Every branch questions each worker at the pre-shift briefing on this month's violations "
+    "({what}); cadres check on site; repeat offenders are paired with mentors"
+)
 _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
 _NOT_HELD_MEASURE = "Find out why the measure “{measure}” has not held, and set one that does"
 _VERIFY_MEASURE = "Verify at once “{measure}”, due from {unit} on {due}"
@@ -84,9 +90,12 @@ _RECENT_MANY = "{n} {cat} reports this month, {recent} in three months"
 _MONTH_ONE = "{n} {cat} report this month"
 _MONTH_MANY = "{n} {cat} reports this month"
 _EVERY_BRANCH = ", across all {every} branches"
+_PROBLEM_RECENT = "{what}: {n} this month, {recent} in three months"
+_PROBLEM_MONTH = "{what}: {n} this month"
+_PROBLEMS_SAID = "{what}: {n}"
 _OVERDUE_RECURRED = (
-    "Why it is overdue: {unit} did not carry “{measure}” through to its groups; the same "
-    "problem happened {n} more times after it was set ({at}), put down to {causes}."
+    "Why it is overdue: {unit} did not take the measure set ({measure}) down to its groups, "
+    "and {n} more {what} reports followed ({at})."
 )
 _OVERDUE_ONLY = (
     "Why it is overdue: {unit} did not carry out “{measure}” by its deadline, and is to "
@@ -99,6 +108,10 @@ _ACTIONS_MEASURE = (
     "Carry through what was set against “{what}” and the like: “{actions}”; cadres check it holds"
 )
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
+_SETTLED_CONTENT = "Carry through the measures set: {actions}"
+_LATE_ACTION = "{owner} ({unit}) to carry out at once: {action} (due {due}, {days} days overdue)"
+_OPEN_ACTION = "{owner} ({unit}) to carry out by {due}: {action}"
+_DONE_ACTION = "Already carried out by {units}: {action}; cadres check that it holds"
 _WHAT_MEASURE = {
     "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
     "management": "Tighten the work standard against “{what}” and the like; cadres watch the "
@@ -107,6 +120,8 @@ _WHAT_MEASURE = {
 FAULTS_NAMED = 4
 """Faults a measure names, the most reported first."""
 PROBLEMS_NAMED = 2
+VIOLATIONS_NAMED = 5
+"""Rule violations a briefing measure names: each kind of the month is questioned on."""
 """Problems a measure names when they are reported equally often."""
 
 
@@ -282,18 +297,21 @@ def _overdue_reason(p: Priority, lang: Lang) -> str:
     if not p.recurred:
         return in_lang(lang, _OVERDUE_ONLY).format(unit=unit, measure=measure)
     at = ("、" if lang == "zh" else ", ").join(
-        in_lang(lang, "{date} {unit}").format(date=_day(r.date, lang), unit=r.unit_name)
+        in_lang(lang, "{unit} on {date}").format(
+            date=_day(r.date, lang), unit=english_unit(r.unit_name)
+        )
         if r.date
         else r.unit_name
         for r in p.recurred
     )
-    causes = ("" if lang == "zh" else ", ").join(f"“{_inner(c)}”" for c in p.overdue_causes)
+    kinds = {r.kind for r in p.recurred}
+    what = label("category", kinds.pop(), lang) if len(kinds) == 1 else ""
     return in_lang(lang, _OVERDUE_RECURRED).format(
-        unit=unit,
-        measure=measure,
+        unit=english_unit(unit),
+        measure=("、" if lang == "zh" else "; ").join(_lower(m) for m in p.unmet),
         n=counted(len(p.recurred), lang),
+        what=what.lower(),
         at=at,
-        causes=causes or in_lang(lang, "causes not yet analysed"),
     )
 
 
@@ -326,6 +344,11 @@ def _causes(tree: Tree, cases: list[CaseRef]) -> list[str]:
     ids = {c.id for c in cases}
     said = (r.analysis.cause for r in tree.reports if r.id in ids and r.analysis is not None)
     return list(dict.fromkeys(c.rstrip("。. ") for c in said if c))
+
+
+def _lower(text: str) -> str:
+    """Mid-sentence, an English measure opens in lower case (Chinese has none)."""
+    return text[:1].lower() + text[1:]
 
 
 def _inner(text: str) -> str:
@@ -417,6 +440,20 @@ def _from_link(
     if link.problem:
         said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
         content = in_lang(lang, said).format(what=_inner(link.problem))
+    settled = _settled(tree, link, reports, where, lang)
+    based = _based(tree, link, len(set(evidence)), where.repeat, branches, lang)
+    if settled is not None:
+        content, measures = settled.content, settled.measures
+        based = settled.based or based
+        if settled.owner is not None:
+            # the measure still open is its holder's: his branch answers, the general
+            # branch's member settles it with the partner the reports blame
+            unit, owner, carriers = settled.unit, settled.owner, []
+            head = _secretary(tree, general, where.deadline) if general and partners else None
+            who = replace(
+                responsible(tree, unit, owner, [], partners, lang, where.deadline),
+                supervisor_name=_person_name(tree, head),
+            )
     elif link.category == "violation":
         # rule violations are stopped where the shift is briefed, whoever committed them
         content = in_lang(lang, _VIOLATION_CONTENT)
@@ -437,7 +474,7 @@ def _from_link(
         branches=carriers,
         partners=partners,
         partner_names=who.partner_names,
-        based=_based(tree, link, len(set(evidence)), where.repeat, branches, lang),
+        based=based,
         daily=link.element == "personnel",
     )
 
@@ -464,6 +501,10 @@ def _based(
         month = f"{first.year}年{first.month}月" if lang == "zh" else f"{first:%B} {first.year}"
         msg = _SINCE_ONE if one else _SINCE_MANY
         text = in_lang(lang, msg).format(since=counted(repeat.since, lang), first=month, **said)
+    elif link.problem and link.category != "near_miss":
+        # the problem's own count: the category's would contradict part 2's total
+        said["what"] = _lower(link.problem)
+        text = in_lang(lang, _PROBLEM_RECENT if recent > n else _PROBLEM_MONTH).format(**said)
     elif recent > n:
         text = in_lang(lang, _RECENT_ONE if one else _RECENT_MANY).format(**said)
     else:
@@ -509,7 +550,7 @@ def _specific_measures(
             opened.setdefault(m.action, []).append(m)
     for action, ms in opened.items():
         due = max((m.due for m in ms if m.due is not None), default=None)
-        unit = sep.join(dict.fromkeys(m.unit_name for m in ms if m.unit_name))
+        unit = sep.join(dict.fromkeys(english_unit(m.unit_name) for m in ms if m.unit_name))
         if due is None:
             said, day = _VERIFY_UNDATED, ""
         elif due < where.as_of:
@@ -517,7 +558,8 @@ def _specific_measures(
         else:
             said = _VERIFY_MEASURE if due == where.as_of else _CARRY_MEASURE
             day = _day(due, lang)
-        out.append(in_lang(lang, said).format(unit=unit, due=day, measure=_inner(action)))
+        text = in_lang(lang, said).format(unit=unit, due=day, measure=_inner(action))
+        out.append(text[:1].upper() + text[1:])
     outlived = [a for a in not_held(list(taken)) if a not in opened]
     out += [in_lang(lang, _NOT_HELD_MEASURE).format(measure=_inner(a)) for a in outlived[:1]]
     return out
@@ -647,6 +689,13 @@ def _link_measure(
         if places:
             place = places.most_common(1)[0][0]
             return in_lang(lang, _PLACE_MEASURE).format(place=place)
+    elif link.category == "violation" and reports:
+        # what the briefing questions on, said as the conduct itself: not the doer the
+        # reports open with, not what each report adds after its first clause
+        kinds = Counter(conduct(without_trains(r.summary), lang) for r in reports)
+        named = [k for k, _ in kinds.most_common(VIOLATIONS_NAMED)]
+        joined = ("、" if lang == "zh" else "; ").join(named)
+        return in_lang(lang, _VIOLATION_MEASURE).format(what=joined)
     elif link.element in _WHAT_MEASURE and reports:
         said = Counter(without_trains(r.summary) for r in reports).most_common()
         most = said[0][1]
@@ -659,6 +708,83 @@ def _link_measure(
                 return in_lang(lang, _ACTIONS_MEASURE).format(what=what, actions=done)
             return in_lang(lang, _WHAT_MEASURE[link.element]).format(what=what)
     return in_lang(lang, _LINK_MEASURE[link.element])
+
+
+@dataclass(frozen=True)
+class _Settled:
+    """A link whose main problems have measures set against them: the priority carries
+    those through, each said by who holds it; ``owner`` holds the first still open."""
+
+    content: str
+    measures: list[str]
+    unit: str = ""
+    owner: str | None = None
+    based: str = ""
+
+
+def _settled(
+    tree: Tree, link: WeakLink, reports: list[Report], where: _Where, lang: Lang
+) -> _Settled | None:
+    """None unless the link is a management hazard without a single problem, whose most
+    reported problems each had a measure set against them."""
+    if link.element != "management" or link.category == "near_miss" or link.problem:
+        return None
+    said = Counter(without_trains(r.summary) for r in reports).most_common()
+    if not said or said[0][1] < 2:
+        return None
+    top = [text for text, n in said if n == said[0][1]][:PROBLEMS_NAMED]
+    taken = _actions_against(reports, top)
+    if not taken:
+        return None
+    sep = "、" if lang == "zh" else "; "
+    people = {p.id: p for p in tree.org.people}
+    measures: list[str] = []
+    unit, owner = "", None
+    for action in taken:
+        held = [(r, a) for r in reports for a in r.actions if a.action == action]
+        still = [(r, a) for r, a in held if a.done is None or a.done > where.as_of]
+        if not still:
+            done_by = [
+                english_unit(u) for u in dict.fromkeys(_branch_name(tree, r) for r, _ in held)
+            ]
+            units = "、".join(done_by) if lang == "zh" else _and(done_by)
+            measures.append(in_lang(lang, _DONE_ACTION).format(units=units, action=action))
+            continue
+        for _r, a in still:
+            person = people.get(a.owner or "")
+            now = (successor(tree, person, where.as_of) or person) if person else None
+            branch = tree.places.branch_of(now.unit) or now.unit if now else ""
+            if now is not None and owner is None:
+                unit, owner = branch, now.id
+            due = a.due
+            late = (where.as_of - due).days if due is not None and due < where.as_of else 0
+            text = _LATE_ACTION if late else _OPEN_ACTION
+            measures.append(
+                in_lang(lang, text).format(
+                    unit=_unit_name(tree, branch),
+                    owner=now.name if now else "",
+                    action=action,
+                    due=_day(due, lang) if due else "",
+                    days=late,
+                )
+            )
+    content = in_lang(lang, _SETTLED_CONTENT).format(actions=sep.join(_lower(a) for a in taken))
+    # the evidence by the problems it shows, as part 2 counts them
+    based = ("、" if lang == "zh" else "; ").join(
+        in_lang(lang, _PROBLEMS_SAID).format(what=_lower(conduct(text, lang)), n=counted(n, lang))
+        for text, n in said
+        if n > 1
+    )
+    return _Settled(content, measures, unit, owner, based)
+
+
+def _and(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _branch_name(tree: Tree, report: Report) -> str:
+    unit = tree.places.unit_of(report) or ""
+    return _unit_name(tree, tree.places.branch_of(unit) or unit)
 
 
 def _actions_against(reports: list[Report], problems: list[str]) -> list[str]:
@@ -724,7 +850,12 @@ def _secretary(tree: Tree, unit: str, day: dt.date) -> str | None:
 
 
 def _unit_name(tree: Tree, unit: str) -> str:
-    return next((u.name for u in tree.org.units if u.id == unit), unit)
+    """A responsible unit's name; the general branch answers as itself, the issuer (as
+    running text names it: a table takes off the article, `units.in_cells`)."""
+    found = next((u for u in tree.org.units if u.id == unit), None)
+    if found is None:
+        return unit
+    return tree.settings.notice.issuer if found.kind == "general_branch" else found.name
 
 
 def _person_name(tree: Tree, person: str | None) -> str:
@@ -837,3 +968,13 @@ def _judged(
     if n < prev and not rising:
         return f
     return replace(f, judged=n, rising=rising)
+
+
+def turned_into(followed: list[FollowUp], proposed: list[Priority]) -> list[FollowUp]:
+    """Each priority judged without effect, with the proposals against its rising problems:
+    what it becomes next month, so that 四 and 六 say the same."""
+    out = []
+    for f in followed:
+        ranks = [p.rank for p in proposed if p.problem and _lower(p.problem) in f.rising]
+        out.append(replace(f, turned_into=ranks) if f.rising else f)
+    return out

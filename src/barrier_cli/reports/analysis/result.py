@@ -382,6 +382,9 @@ class WeakLink:
     """Reports of the problem in the month and the two before (a problem's link only)."""
     places: list[str] = field(default_factory=list)
     """Where a problem's reports of the month were made, most reported first."""
+    shows: list[str] = field(default_factory=list)
+    """For a link of neither one problem nor one place: what its reports of the month say
+    most often, so that the row names a problem a meeting can take up."""
 
     @property
     def growth(self) -> float:
@@ -465,6 +468,8 @@ class Repeat:
     """Measures done that it happened again after, the most taken first."""
     studied: bool = False
     """A case (accident, near miss …) of it has been registered and analysed as typical."""
+    branches: list[str] = field(default_factory=list)
+    """The branches its reports of the month came from, in org order: who analyses it."""
 
 
 OPEN_EARLIER_SHOWN = 5
@@ -502,6 +507,8 @@ class RecordRef:
     text: str
     kind: str
     """``incident`` or ``report``."""
+    part: int = 0
+    """The part of the analysis (1 to 7) it supports: the first that speaks of it."""
 
 
 @dataclass(frozen=True)
@@ -726,6 +733,8 @@ class FollowUp:
     month before or with problems of it rising: the effect is not evident."""
     rising: list[str] = field(default_factory=list)
     """The problems of its category whose risk rose against the three months before."""
+    turned_into: list[int] = field(default_factory=list)
+    """The ranks of next month's proposed priorities against ``rising``: what it becomes."""
 
     @property
     def partly(self) -> bool:
@@ -827,6 +836,8 @@ class MonthlyAnalysis:
     studies: list[CaseStudy] = field(default_factory=list)
     proposed: list[Priority] = field(default_factory=list)
     followed: list[FollowUp] = field(default_factory=list)
+    followed_adopted: dt.date | None = None
+    """When the priorities for this month were adopted (the meeting's day)."""
     followed_known: bool = False
     """Priorities were adopted for this month (a record exists), even if it lists none."""
     priorities_missed: bool = False
@@ -845,6 +856,9 @@ class MonthlyAnalysis:
     """The reports of earlier months still open, oldest first, at most `OPEN_EARLIER_SHOWN`."""
     records: list[RecordRef] = field(default_factory=list)
     """Every record the document speaks of, in the order it first does: the attachment."""
+    general_secretaries: list[str] = field(default_factory=list)
+    """The general branch's secretaries by name: one who supervises a priority is named by
+    that post, any other of its members as a committee member (委员)."""
 
     def to_json(self) -> str:
         data = {"schema": SCHEMA, **_plain(self)}

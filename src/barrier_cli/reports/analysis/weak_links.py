@@ -6,9 +6,12 @@ from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from barrier_cli.core.labels import Lang
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import RECENT_MONTHS, without_trains
+from barrier_cli.reports.analysis.key_grounds import conduct
+from barrier_cli.reports.analysis.proposals import fault_of
 from barrier_cli.reports.analysis.result import WeakLink
 
 if TYPE_CHECKING:
@@ -151,3 +154,27 @@ def in_words_of(links: list[WeakLink], written: Tree, view: Tree) -> list[WeakLi
         )
         for w in links
     ]
+
+
+SHOWN = 3
+"""What a link's row names of its reports, when it has no single problem or place."""
+
+
+def with_shown(links: list[WeakLink], tree: Tree, lang: Lang) -> list[WeakLink]:
+    """Each link that names neither a problem nor a place, with what its reports of the
+    month say most often (the conduct, without the doer, the train or a second clause)."""
+    at = {r.id: r for r in tree.reports}
+    out = []
+    for w in links:
+        if w.problem or w.location:
+            out.append(w)
+            continue
+        reports = [at[e] for e in dict.fromkeys(w.evidence) if e in at]
+        said = Counter(
+            fault_of(r.summary, r.train, r.vehicle)
+            if r.vehicle
+            else conduct(without_trains(r.summary), lang)
+            for r in reports
+        )
+        out.append(replace(w, shows=[text for text, _ in said.most_common(SHOWN)]))
+    return out
