@@ -2150,6 +2150,12 @@ CONTROLS = {
 }  # fmt: skip
 
 
+SAME_KIND = {"R-20261026-GGNQ": ["I-20260314-01"]}
+"""Reports of a problem of the kind that caused an accident earlier in the year (a missing
+knuckle-pin split pin; the scrapped knuckle pin that fell out on 14 March): the notice says so
+of a late analysis."""
+
+
 def hazard_log() -> dict[str, Any]:
     return {
         "hazards": [
@@ -2177,6 +2183,9 @@ def build() -> dict[str, str]:
     gen.ids.update(r["id"] for r in real)
     checks = competence_records()
     reports = [*real, *generated_reports(gen)]
+    for r in reports:
+        if r["id"] in SAME_KIND:
+            r["links"] = [*r.get("links", []), *SAME_KIND[r["id"]]]
     incidents = [*accidents(), *violations(), *precursors()]
     paired = pairings(gen)
     records: list[tuple[type[BaseModel], dict[str, Any]]] = [

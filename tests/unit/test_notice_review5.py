@@ -252,7 +252,7 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
     assert "as recorded" not in en and "involving Ren Hui" not in en
     assert (
         "On 18 September, in Shift 3 Group 2, Sun Hao stepped across a coupler before the train "
-        "had stopped: a serious rule violation, and it is still not closed."
+        "had stopped, a serious rule violation; the case is still open."
     ) in en
     assert "neither how responsibility was passed down nor whether earlier measures worked" in en
     assert (
@@ -262,7 +262,7 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
     assert "One general class A accident occurred this month. The serious rule violation" in en
     assert "Four near misses were reported this month, on two problems" in en
     assert "one review this month, covering three of the five mentoring duties" in en
-    assert "Zheng Yu of Shift 4 Group 3 — 21 October: missed a brake-shoe pin" in en
+    assert "Zheng Yu of Shift 4 Group 3 missed a brake-shoe pin" in en
     assert "reported it at once and acted on the spot to open the cut-out cock" in en
     failed = re.search(r"Four party members failed the month's rating: (.*?)\.", en)
     assert failed is not None

@@ -57,7 +57,7 @@ def test_the_involved_secretary_still_answers_with_an_urger_and_a_supervisor(
 
 def test_an_unrecorded_meeting_is_not_called_a_committee_meeting(example: dict[str, str]) -> None:
     case = _between(example["zh"], "2. 9月18日，三班二组", "\n")
-    assert "三班党支部9月20日召开的分析会未记录参会人员，不能认定为支委会剖析，" in case
+    assert "三班党支部9月20日召开的分析会未记录参会人员，不能认定为支委会剖析；" in case
     assert "召开的支委会未记录参会人员" not in example["zh"]
     # what the 总支 owes follows what the branch lacks, dated as its self-review dates it
     assert case.index("未达到“三不放过”要求。") < case.index(
@@ -67,7 +67,7 @@ def test_an_unrecorded_meeting_is_not_called_a_committee_meeting(example: dict[s
     assert "将于11月15日前召开总支委员会补充剖析" in _between(example["zh"], "（六）", "### 四、")
     en = _between(example["en"], "2. On 18 September", "\n")
     assert (
-        "the meeting Shift 3 branch held on 20 September kept no attendance record, so it does "
+        "the meeting the Shift 3 branch held on 20 September kept no attendance record, so it does "
         "not count as a committee analysis" in en
     )
     assert "The General Branch will hold a committee meeting by 15 November" in en

@@ -119,6 +119,16 @@ def _and(items: Sequence[str]) -> str:
     return _("{list} and {last}").format(list=i18n.join(items[:-1]), last=items[-1])
 
 
+def branches_together(names: Sequence[str]) -> str:
+    """Branches named as one: 一班、二班党支部, the Shift 1 and Shift 2 branches; names not of
+    the form "{shift} branch" (一班党支部) are listed as they are."""
+    pattern = re.escape(_p("branch name", "{shift} branch")).replace(re.escape("{shift}"), "(.+)")
+    shifts = [m.group(1) for name in names if (m := re.fullmatch(pattern, name))]
+    if len(names) < 2 or len(shifts) < len(names):
+        return _and(list(names))
+    return _p("branch names", "the {shifts} branches").format(shifts=_and(shifts))
+
+
 def vehicle_name(vehicle: str) -> str:
     """A freight car as a document names it, from its record form "C70E 4310192": in Chinese
     "C70E型4310192号货车"; a car without a number stays as written."""
@@ -164,7 +174,7 @@ def _lacking(case: Case) -> list[str]:
             _(
                 "the meeting {branch} held on {day} kept no attendance record, so it does not "
                 "count as a committee analysis"
-            ).format(branch=case.branch_name, day=_day(case.meeting))
+            ).format(branch=english_unit(case.branch_name), day=_day(case.meeting))
             if case.meeting is not None
             else _("no branch committee meeting has analysed it")
         )
@@ -340,10 +350,10 @@ def case_name(case: Case) -> str:
     analysis's, so both documents name a case alike."""
     if case.type == "accident":
         # an accident's title names the event (33062次晚点), not what its team did
-        return _("the {kind} of {day}, “{what}”").format(
+        return _("the {kind} of {day} ({what})").format(
             kind=_case_kind(case), day=_day(case.date), what=case.subject or case.title
         )
-    return _("the {kind} of {day} in {team}, “{what}”").format(
+    return _("the {kind} of {day} in {team} ({what})").format(
         kind=_case_kind(case), day=_day(case.date), team=case.team, what=case.subject or case.title
     )
 
@@ -396,7 +406,7 @@ def _held(case: Case) -> list[str]:
             )
         else:
             out.append(
-                _("{name} was dealt with by the workshop: {action}.").format(
+                _("{name} was dealt with by the workshop ({action}).").format(
                     name=h.name, action=detail or h.action
                 )
             )
@@ -471,7 +481,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
         )
     elif named:
         persons = _(", involving {person}").format(person=named[0])
-    still = _(", and it is still not closed") if case.earlier and not case.closed else ""
+    still = _("; the case is still open") if case.earlier and not case.closed else ""
     # a secretary whose branch the record finds at fault answers for it by name (负领导责任)
     leading = case.involved_secretaries if case.unit_findings else []
     if case.account:
@@ -505,7 +515,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
                 day=_day(case.date), account=case.account, kind=kind, persons=involving, still=still
             )
     else:
-        told = _("On {day}, in {team}, {title}: a {kind}{persons}{still}.").format(
+        told = _("On {day}, in {team}, {title}, a {kind}{persons}{still}.").format(
             day=_day(case.date), team=case.team, kind=kind, title=what, persons=persons, still=still
         )
     out = [told]
@@ -519,14 +529,16 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
         )
     for r in case.repeats:
         out.append(
-            _("{who} broke the rules again on {day} (“{what}”): a repeat violation.").format(
-                who=case.doer, day=_day(r.date), what=r.summary
+            _("On {day} {who} broke the rules again ({what}), a repeat violation.").format(
+                who=case.doer, day=_day(r.date), what=_lower(r.summary)
             )
         )
     if case.handover and case.handover_date:
         out.append(
             _("{branch} reported it to {level} on {day} (safety handover).").format(
-                branch=case.branch_name, level=case.handover, day=_day(case.handover_date)
+                branch=english_unit(case.branch_name),
+                level=case.handover,
+                day=_day(case.handover_date),
             )
         )
     elif case.handover_to:
@@ -556,10 +568,15 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
         out += owed
         out.append(_("It was closed under {rule}.").format(rule=rule()))
     elif lacking:
-        out.append(
-            _("The case does not yet meet {rule}: {lacking}.").format(
-                lacking=_joined(_p("lacking", "{list}; {item}"), lacking), rule=rule()
+        said = _joined(_p("lacking", "{list}; {item}"), lacking)
+        if "meeting" in case.gap_keys and case.meeting is not None and len(lacking) > 1:
+            # the meeting that does not count is a finding of its own; the gaps of the
+            # analysis after it are one clause (…不能认定为支委会剖析；责任传递…未剖析，…)
+            said = _p("lacking apart", "{list}; {item}").format(
+                list=lacking[0], item=_joined(_p("lacking", "{list}; {item}"), lacking[1:])
             )
+        out.append(
+            _("The case does not yet meet {rule}: {lacking}.").format(lacking=said, rule=rule())
         )
         out += owed
         if measures:
@@ -738,11 +755,13 @@ def _praise(p: Praise) -> str:
     }
     sentences = [
         _(
-            "{who} found “{what}” on {day} {doing}, reported it at once and acted on the spot "
-            "to {action}, {done}."
+            "On {day}, {doing}, {who} found the {what}, reported it at once and acted on the "
+            "spot to {action}, {done}."
         ).format(**values)
         if done
-        else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
+        else _("On {day}, {doing}, {who} found the {what} and reported it at once.").format(
+            **values
+        )
     ]
     for a in p.awards:
         if a.kind == "reward" and a.amount:
@@ -1170,7 +1189,7 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
     """Why someone is proposed as a key person, as the analysis says it (`k.grounds`); a
     notice frozen before that quotes each dated record, then the signals no record dates."""
     if k.grounds:
-        return _joined(_p("key grounds", "{list}; {item}"), k.grounds)
+        return _deeds(k.grounds)
     reports = {r.id: r for r in tree.reports}
     dated, covered = [], set()
     for ref in k.evidence:
@@ -1183,6 +1202,16 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
     return _joined(_p("grounds", "{list}; {item}"), grounds)
 
 
+def _deeds(deeds: Sequence[str]) -> str:
+    """What one person did, each a verb phrase their name opens, as one predicate: "missed
+    … on 21 October and found far fewer faults …" (漏检…，近三个月…)."""
+    if len(deeds) < 2:
+        return "".join(deeds)
+    return _p("deeds", "{list} and {item}").format(
+        list=_joined(_p("deeds", "{list}, {item}"), deeds[:-1]), item=deeds[-1]
+    )
+
+
 def _dated_grounds(k: KeyProposal, tree: Tree) -> str:
     """`_grounds` with the checks failed in front, dated: the body says them together with
     others' alike (`_key_persons`), the attachment row of the person alone must still."""
@@ -1193,7 +1222,7 @@ def _dated_grounds(k: KeyProposal, tree: Tree) -> str:
         kinds=_joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in k.checks]),
         day=_day(k.checked),
     )
-    return _joined(_p("key grounds", "{list}; {item}"), [failed, grounds])
+    return _deeds([failed, *(k.grounds or [grounds])])
 
 
 def _key_persons(notice: Notice, tree: Tree) -> list[str]:
@@ -1232,9 +1261,7 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
                 ).format(kinds=failed, month=month),
             )
         said.append(
-            _p("key person", "{who} — {grounds}").format(
-                who=_and(names), grounds=_joined(_p("key grounds", "{list}; {item}"), grounds)
-            )
+            _p("key person", "{who} {grounds}").format(who=_and(names), grounds=_deeds(grounds))
             if grounds
             else _and(names)
         )
@@ -1242,19 +1269,22 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
         said.append(
             _("all {n} {grounds}").format(
                 n=i18n.counted(len(notice.key_persons)),
-                grounds=_joined(_p("key grounds", "{list}; {item}"), shared),
+                grounds=_deeds(shared),
             )
         )
     branches = {k.branch_name for k in notice.key_persons}
     branch = next(iter(branches)) if len(branches) == 1 else _("the branches concerned")
+    # the person is named again, not a pronoun: the roster records no one's sex
     return [
         ngettext(
-            "{persons}. On these grounds this person is proposed as a key person, for {branch} "
-            "to confirm.",
-            "{persons}. On these grounds they are proposed as key persons, for {branch} to "
-            "confirm.",
+            "{persons}. {names} is proposed as a key person, for {branch} to confirm.",
+            "{persons}. {names} are proposed as key persons, for {branch} to confirm.",
             len(notice.key_persons),
-        ).format(persons=_joined(_p("key persons", "{list}; {item}"), said), branch=branch)
+        ).format(
+            persons=_joined(_p("key persons", "{list}; {item}"), said),
+            names=_and([k.name for k in notice.key_persons]),
+            branch=english_unit(branch),
+        )
     ]
 
 
@@ -1329,19 +1359,41 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
     return out
 
 
+def _visits(n: int) -> str:
+    """How often a cadre went on site: once, twice, three times (1次, 2次, 3次)."""
+    if n == 1:
+        return _p("visits", "once")
+    if n == 2:
+        return _p("visits", "twice")
+    return _p("visits", "{n} times").format(n=i18n.counted(n))
+
+
+def _own(finding: str, issuer: str) -> str:
+    """The issuer's fault its case's record states, the issuer named again at its head said
+    as "it" (…found the General Branch itself at fault: it did not foresee…)."""
+    finding = finding.strip().rstrip("。.")
+    if finding.lower().startswith(issuer.lower() + " "):
+        return _p("issuer", "it") + finding[len(issuer) :]
+    return finding
+
+
 def _patrols(notice: Notice) -> list[str]:
     """The cadres who went on site too seldom, against the rule (每天循环深入现场)."""
     short = notice.short_patrols
     if not short:
         return []
-    who = _and(
-        [
-            ngettext("{name} {n} time", "{name} {n} times", p.patrols).format(
-                name=p.name, n=p.patrols
-            )
-            for p in short
-        ]
-    )
+    if len(short) > 1 and len({p.patrols for p in short}) == 1:
+        # 王建国、刘振华各1次: a count all share is said once
+        who = _p("visits", "{names} {times} each").format(
+            names=_and([p.name for p in short]), times=_visits(short[0].patrols)
+        )
+    else:
+        who = _and(
+            [
+                _p("visits", "{name} {times}").format(name=p.name, times=_visits(p.patrols))
+                for p in short
+            ]
+        )
     need = max(p.expected for p in short)
     if all(p.period == "day" for p in short):
         return [
@@ -1657,7 +1709,7 @@ def _annex(
                 _("Commendations"),
                 rows=[
                     AnnexRow(
-                        _("{who}: on {day} found “{what}”").format(
+                        _("{who}: found the {what} on {day}").format(
                             who=p.who,
                             day=_day(p.date),
                             what=named_in_text(p.summary, p.train, p.vehicle)[0],
@@ -1681,7 +1733,9 @@ def _annex(
                 _("Proposed key persons"),
                 rows=[
                     AnnexRow(
-                        _("{name}: {grounds}").format(name=k.name, grounds=_dated_grounds(k, tree)),
+                        _p("key row", "{name} {grounds}").format(
+                            name=k.name, grounds=_dated_grounds(k, tree)
+                        ),
                         k.evidence,
                     )
                     for k in notice.key_persons
@@ -1915,8 +1969,8 @@ def _prose(
         )
     if reviewing:
         own_said += [
-            _("In the analysis of {case}, {issuer} found its own lapse: {finding}.").format(
-                case=case_name(c), issuer=issuer, finding=c.own_finding
+            _("The analysis of {case} found {issuer} itself at fault: {finding}.").format(
+                case=case_name(c), issuer=issuer, finding=_own(c.own_finding, issuer)
             )
             for c in notice.cases
             if c.own_finding and not c.earlier
