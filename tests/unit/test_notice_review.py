@@ -216,7 +216,7 @@ def test_near_misses_not_analysed_as_cases_are_ordered_analysed_by_their_branch(
     corrections = _between(text, "五、整改要求", "特此通报")
     assert "一班党支部" in corrections
     assert (
-        "对本月发生的“撤除防护号志前未确认人员撤出”（1起）事故苗子，召开支委会作为典型案例"
+        "对本月发生的“撤除防护号志前未确认人员撤出”事故苗子，召开支委会作为典型案例"
         "剖析重复发生的原因，11月15日前报送剖析材料" in corrections
     )
     # registered as a case, it is analysed there: nothing more to order

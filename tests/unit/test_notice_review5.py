@@ -95,7 +95,7 @@ def test_the_example_pairings_carry_the_weekly_cadence_their_measures_name() -> 
     )
     assert (
         "3对包保本月均只开展帮教1次，未达到包保计划“每周一次”的要求；"
-        "二班党支部、三班党支部督促包保人按计划帮教，11月15日前报告。"
+        "二班、三班党支部督促包保人按计划帮教，11月15日前报告。"
     ) in text
 
 
@@ -256,7 +256,7 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
     ) in en
     assert "neither how responsibility was passed down nor whether earlier measures worked" in en
     assert (
-        "bring the serious rule violation of 18 September" in en
+        "To close the serious rule violation of 18 September" in en
         and "complete the serious" not in en
     )
     assert "One general class A accident occurred this month. The serious rule violation" in en

@@ -96,8 +96,8 @@ def test_the_repeat_violation_is_said_without_colon_chains(example: dict[str, st
 def test_the_self_review_says_the_issuer_at_fault_in_plain_words(example: dict[str, str]) -> None:
     own = _between(example["en-10"], "(6) Self-review", "### 4.")
     assert (
-        "The analysis of the general class A accident of 9 October (late departure of train "
-        "33062) found the General Branch itself at fault: it did not foresee the effect of the "
+        "The analysis of the late departure of train 33062 on 9 October (a general class A "
+        "accident) found the General Branch itself at fault: it did not foresee the effect of the "
         "timetable change and gave no training or test on the new working times." in own
     )
     assert "(Wang Jianguo and Liu Zhenhua once each)" in own
@@ -163,3 +163,98 @@ def test_a_priority_has_no_brackets_inside_its_brackets(example: dict[str, str])
     assert "责任单位：一班、二班党支部；责任人：李国强、周秀英，刘振华督导" in zh
     assert "（Shift 1 branch, Shift 2 branch (where it happened)" not in example["en-10"]
     assert "(the Shift 1 and Shift 2 branches; " in example["en-10"]
+
+
+# -- Seventh reading ---------------------------------------------------------------------------
+
+
+def test_the_overdue_priority_is_dated_as_set_for_its_month(example: dict[str, str]) -> None:
+    """NOTICE zh 1, en 4: set on 5 October for October, not "set in September"."""
+    zh = example["zh-10"]
+    assert "9月份确定的保安全重点" not in zh
+    assert (
+        "2. 二班党支部：10月5日确定的10月份保安全重点“在班前会上逐人提问，制止违章违纪”逾期未完成"
+        "（期限10月20日），此后本支部又发生违章违纪2起（10月10日二班三组、10月11日二班党支部）"
+        in zh
+    )
+    assert "the priority set in September" not in example["en-10"]
+
+
+def test_a_branch_line_counts_the_near_misses_it_is_ordered_to_analyse(
+    example: dict[str, str],
+) -> None:
+    """NOTICE zh 3: 三（五） lists what 五 corrects."""
+    branches = _between(example["zh-10"], "（五）各党支部存在的问题", "具体问题见附件")
+    assert (
+        "1. 一班党支部：信息漏报1人次，信息分析不及时1条，整改项目逾期1项；事故苗子1起未作为典型案例剖析。"
+        in branches
+    )
+    assert "；事故苗子3起未作为典型案例剖析。" in branches
+    en = _between(example["en-10"], "(5) Problems of the branches", "The details")
+    assert (
+        "1. Shift 1 branch: one member missed reports, one report analysed late, one overdue "
+        "action; one near miss not analysed as a typical case." in en
+    )
+
+
+def test_the_pairing_deadline_names_its_rule(example: dict[str, str]) -> None:
+    """NOTICE zh 4: the pairing date follows the rule (pair within 14 days of confirming)."""
+    assert (
+        "11月15日前对郑宇是否列为安全关键人研究确认，确认后14日内（11月29日前）指定党员结成包保"
+        "对子，签订包保责任书。" in example["zh-10"]
+    )
+    assert (
+        "Decide by 15 November whether Zheng Yu is to be a key person and, if so, assign a "
+        "party-member mentor and sign a mentoring agreement within 14 days (by 29 November)."
+        in example["en-10"]
+    )
+
+
+def test_english_orders_are_sentences_and_near_misses_are_counted_in_words(
+    example: dict[str, str],
+) -> None:
+    """NOTICE en 3, 5: no "1 time", no chain of semicolons in 5.3."""
+    en = example["en-10"]
+    orders = _between(en, "The branches named below", "For the information")
+    assert " 1 time" not in orders and " 2 times" not in orders
+    assert (
+        "Hold a committee meeting to analyse this month's three near misses (late clearing of "
+        "the track for trains on the adjacent line twice; protection signals removed before all "
+        "staff were confirmed clear once) as typical cases, find out why they keep recurring, "
+        "and send in the analysis by 15 November." in orders
+    )
+    assert (
+        "Finish and verify its one overdue action. To close the serious rule violation of 18 "
+        "September in Shift 3 Group 2 (Sun Hao stepped across a coupler before the train had "
+        "stopped) under the three nots, analyse it again at a branch committee meeting and record "
+        "who attended, analyse how responsibility was passed down and whether earlier measures "
+        "worked, set out what happened in time order and complete" in orders
+    )
+    zh = example["zh-10"]
+    assert (
+        "对本月发生的3起事故苗子（“邻线来车避让不及时”2起、“撤除防护号志前未确认人员撤出”1起），"
+        in zh
+    )
+
+
+def test_english_names_an_accident_by_what_happened_and_branches_with_the(
+    example: dict[str, str],
+) -> None:
+    """NOTICE en 1, 6, 7, 8."""
+    en = example["en-10"]
+    assert "“late departure of train 33062”" not in en
+    assert "The reports came from the Shift 1 branch (12), the Shift 2 branch (12)" in en
+    assert "the Shift 2 and Shift 3 branches are to see that the mentors mentor" in en
+    assert (
+        "The Shift 4 branch lost 10 points on “Post-area control during one work process” "
+        "because of the late departure of train 33062 on 9 October (a general class A accident)."
+        in en
+    )
+    assert (
+        "Kong Xiangyu (Shift 4 branch, formerly team leader): bears responsibility for oversight "
+        "in the late departure of train 33062 on 9 October (a general class A accident), so "
+        "fails the ‘no accident around them’ standard." in en
+    )
+    assert "no accident in one's team" not in en
+    assert "The meeting of 20 September kept no attendance record, so it does not count" in en
+    assert "The action 'training" not in en and "The action “training" in en

@@ -433,6 +433,11 @@ class LatePriority:
     since: int
     """The branch's reports of that category after the priority was adopted, to the cut-off:
     what went on happening while it was not carried out."""
+    adopted: dt.date | None = None
+    """The day the meeting set it (10月5日确定的10月份保安全重点); None in notices frozen
+    before it was said."""
+    since_at: list[tuple[dt.date, str]] = field(default_factory=list)
+    """Those reports' days and units (10月10日二班三组、10月11日二班党支部), in date order."""
 
 
 def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[LatePriority]:
@@ -441,21 +446,34 @@ def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list
 
     followed, _adopted = proposals.follow_up(tree, month, day, lang)
     adopted = {p.id: p.adopted for p in tree.priorities}
+    units = {u.id: u.name for u in tree.org.units}
     branches = {u.id for u in tree.org.units if u.kind == "branch"}
     out = []
     for f in followed:
         if f.state != "overdue" or f.unit not in branches:
             continue
-        since = sum(
-            r.withdrawn is None
+        after = sorted(
+            (r.date, units.get(r.unit or "", r.unit or ""))
+            for r in tree.reports
+            if r.withdrawn is None
             and bool(f.category)
             and r.category == f.category
             and tree.places.branch_of(r.unit) == f.unit
             and adopted[f.record] < r.date <= day
-            for r in tree.reports
         )
         category = label("category", f.category, lang) if f.category else ""
-        out.append(LatePriority(f.unit_name, f.content, f.measures, f.due, category, since))
+        out.append(
+            LatePriority(
+                f.unit_name,
+                f.content,
+                f.measures,
+                f.due,
+                category,
+                len(after),
+                adopted=adopted[f.record],
+                since_at=after,
+            )
+        )
     return out
 
 

@@ -119,6 +119,16 @@ def _and(items: Sequence[str]) -> str:
     return _("{list} and {last}").format(list=i18n.join(items[:-1]), last=items[-1])
 
 
+def _units_in_text(names: Sequence[str]) -> str:
+    """Units named in running text: the Shift 2 and Shift 3 branches (二班党支部、三班党支部)."""
+    together = branches_together(names)
+    return (
+        together
+        if len(names) > 1 and together != _and(list(names))
+        else _and([english_unit(n) for n in names])
+    )
+
+
 def branches_together(names: Sequence[str]) -> str:
     """Branches named as one: 一班、二班党支部, the Shift 1 and Shift 2 branches; names not of
     the form "{shift} branch" (一班党支部) are listed as they are."""
@@ -350,7 +360,7 @@ def case_name(case: Case) -> str:
     analysis's, so both documents name a case alike."""
     if case.type == "accident":
         # an accident's title names the event (33062次晚点), not what its team did
-        return _("the {kind} of {day} ({what})").format(
+        return _("the {what} on {day} (a {kind})").format(
             kind=_case_kind(case), day=_day(case.date), what=case.subject or case.title
         )
     return _("the {kind} of {day} in {team} ({what})").format(
@@ -669,7 +679,7 @@ def _correct(rule: str) -> str:
 def _count(key: str, n: int) -> str:
     """How many lapses of a kind a branch had: 信息漏报1人次, 2 overdue actions."""
     return {
-        "missed_reports": ngettext("{n} missed reporting duty", "{n} missed reporting duties", n),
+        "missed_reports": ngettext("{n} member missed reports", "{n} members missed reports", n),
         "low_quality": ngettext("{n} low-quality report", "{n} low-quality reports", n),
         "late_analysis": ngettext("{n} report analysed late", "{n} reports analysed late", n),
         "late_case": ngettext("{n} case analysed late", "{n} cases analysed late", n),
@@ -685,7 +695,7 @@ def _count(key: str, n: int) -> str:
             "{n} pairing without review", "{n} pairings without review", n
         ),
         "pairing_overdue": ngettext("{n} pairing past due", "{n} pairings past due", n),
-    }[key].format(n=n)
+    }[key].format(n=i18n.counted(n))
 
 
 _COUNTED = (
@@ -811,7 +821,9 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
             _("The reports came from {parts}.").format(
                 parts=_and(
                     [
-                        _p("by unit", "{name} ({count})").format(name=t.name, count=t.count)
+                        _p("by unit", "{name} ({count})").format(
+                            name=english_unit(t.name), count=t.count
+                        )
                         for t in o.by_branch
                     ]
                 )
@@ -1014,7 +1026,7 @@ def _priority(p: NextPriority) -> str:
     return _("{content}: {measures} ({unit}; {owner}; by {day}).").format(
         content=p.content,
         measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
-        unit=p.unit_name,
+        unit=english_unit(p.unit_name),
         owner=owner,
         day=_day(p.due),
     )
@@ -1028,7 +1040,7 @@ def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
     chronic = list(dict.fromkeys(m.problem or m.summary for m in notice.near_misses if m.since > 1))
     if not chronic:
         return []
-    quoted = [_("“{what}”").format(what=c) for c in chronic]
+    quoted = [_p("hazard", "{what}").format(what=_lower(c)) for c in chronic]
     if len(chronic) == 1:
         return [
             _(
@@ -1149,7 +1161,7 @@ def _pairings_short(notice: Notice) -> str:
     branches.sort(key=lambda b: order.get(b, len(order)))
     return _(
         "{said}; {branches} are to see that the mentors mentor as planned and report by {day}."
-    ).format(said=said, branches=_and(branches), day=_day(notice.deadline))
+    ).format(said=said, branches=_units_in_text(branches), day=_day(notice.deadline))
 
 
 def _short_of(cadence: str, short: list[PairingState]) -> str:
@@ -1425,14 +1437,17 @@ def _lowest_so_far(notice: Notice) -> list[str]:
     points = _DAY.get().num(loss.points)
     # quoted within quotes: the item's own quotation marks become single ones
     item = loss.item.replace("“", "‘").replace("”", "’")
-    why = (
-        _("{points} points lost on “{item}” for {case}").format(
-            points=points, item=item, case=case_name(cases[loss.case])
+    name = english_unit(s.name)
+    said = (
+        _("{name} lost {points} points on “{item}” because of {case}.").format(
+            name=name, points=points, item=item, case=case_name(cases[loss.case])
         )
         if loss.case in cases
-        else _("{points} points lost on “{item}”").format(points=points, item=item)
+        else _("{name} lost {points} points on “{item}”.").format(
+            name=name, points=points, item=item
+        )
     )
-    return [_("{name}: {why}.").format(name=s.name, why=why)]
+    return [_capital(said)]
 
 
 def _ranking(notice: Notice, issuer: str) -> str:
@@ -1522,7 +1537,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                         "finish and verify its {n} overdue action",
                         "finish and verify its {n} overdue actions",
                         len(g.items),
-                    ).format(n=len(g.items))
+                    ).format(n=i18n.counted(len(g.items)))
                 )
             elif g.rule == "late_analysis" and all(
                 e.startswith("I-") for d in g.items for e in d.evidence_ids
@@ -1569,12 +1584,14 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 case=case_name(c), rule=rule()
             )
             if verify
-            else _(
-                "bring {case} to closure under {rule}: {steps}; it is closed once verified"
-            ).format(
+            else _("to close {case} under {rule}, {steps}; it is closed once verified").format(
                 case=case_name(c),
                 rule=rule(),
-                steps=_joined(_p("steps", "{list}; {item}"), steps),
+                steps=_p("steps", "{list} and {item}").format(
+                    list=_joined(_p("steps", "{list}, {item}"), steps[:-1]), item=steps[-1]
+                )
+                if len(steps) > 1
+                else steps[0],
             )
         )
     if notice.near_misses and not notice.near_miss_cases:
@@ -1588,17 +1605,30 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         for branch, problems in near.items():
             owners.setdefault(branch, heads_of.get(branch, []))
             clauses[branch].append(
-                _(
-                    "hold a committee meeting to analyse its near misses of the month ({problems}) "
-                    "as typical cases, why they recur, and send the analysis in by {day}"
+                (
+                    _(
+                        "hold a committee meeting to analyse this month's near miss ({problems}) "
+                        "as a typical case, find out why it keeps recurring, and send in the "
+                        "analysis by {day}"
+                    )
+                    if sum(problems.values()) == 1
+                    else _(
+                        "hold a committee meeting to analyse this month's {n} near misses "
+                        "({problems}) as typical cases, find out why they keep recurring, and "
+                        "send in the analysis by {day}"
+                    )
                 ).format(
-                    problems=_and(
+                    n=i18n.counted(sum(problems.values())),
+                    problems=_joined(
+                        _p("near miss counts", "{list}; {item}"),
                         [
-                            ngettext("“{what}”, {n} time", "“{what}”, {n} times", n).format(
-                                what=what, n=n
+                            _p("near miss count", "{what} {times}").format(
+                                what=_lower(what), times=_times(n)
                             )
+                            if sum(problems.values()) > 1
+                            else _p("hazard", "{what}").format(what=_lower(what))
                             for what, n in problems.items()
-                        ]
+                        ],
                     ),
                     day=_day(notice.deadline),
                 )
@@ -1630,13 +1660,21 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         who = [k.name for k in notice.key_persons if k.branch_name == branch]
         owners.setdefault(branch, secretaries.get(branch, []))
         clauses[branch].append(
+            # the pairing's date is the rule's (pair within so many days of confirming),
+            # counted from the day the branch is to have decided
             ngettext(
-                "decide whether {who} is to be a key person and, if so, assign a party-member "
-                "mentor and sign a mentoring agreement by {day}",
-                "decide whether {who} are to be key persons and, if so, assign each a "
-                "party-member mentor and sign a mentoring agreement by {day}",
+                "decide by {decide} whether {who} is to be a key person and, if so, assign a "
+                "party-member mentor and sign a mentoring agreement within {days} days (by {day})",
+                "decide by {decide} whether {who} are to be key persons and, if so, assign each "
+                "a party-member mentor and sign a mentoring agreement within {days} days (by "
+                "{day})",
                 len(who),
-            ).format(who=_and(who), day=_day(pair_by))
+            ).format(
+                who=_and(who),
+                decide=_day(notice.deadline),
+                days=notice.pair_days,
+                day=_day(pair_by),
+            )
         )
     order = {name: n for n, name in enumerate(notice.branch_order)}
     out = []
@@ -1649,9 +1687,12 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
             )
         else:
             head = branch
+        # each order its own sentence in English (a chain of semicolons reads as a list of
+        # notes); Chinese keeps them in one sentence between semicolons
+        todo = clauses[branch][:1] + [_capital(c) for c in clauses[branch][1:]]
         out.append(
             _("{head}: {todo}.").format(
-                head=head, todo=_joined(_p("items", "{list}; {item}"), clauses[branch])
+                head=head, todo=_joined(_p("orders", "{list}. {item}"), todo)
             )
         )
     return out
@@ -1660,11 +1701,37 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
 def _late_priority(p: LatePriority, month: Month) -> str:
     """A branch's overdue 保安全重点 as its line in 三（五） opens: which, set when, and what
     went on happening while it was not carried out."""
-    said = _("the priority set in {month}, “{content}”, is overdue").format(
-        month=_DAY.get().month(month.shift(-1).year, month.shift(-1).month), content=p.content
-    )
+    if p.adopted is None:
+        said = _("the priority set in {month}, “{content}”, is overdue").format(
+            month=_DAY.get().month(month.shift(-1).year, month.shift(-1).month), content=p.content
+        )
+    else:
+        # set at the meeting on the month before, for this month: named by both days
+        said = _(
+            "the {month} priority “{content}”, set on {set} and due on {due}, is overdue"
+        ).format(
+            month=_DAY.get().month(month.year, month.month),
+            content=p.content,
+            set=_day(p.adopted),
+            due=_day(p.due),
+        )
     if not (p.category and p.since):
         return said
+    if p.since_at:
+        return _(
+            "{said}, and the branch has had {n} more {category} reports since it was set ({when})"
+        ).format(
+            said=said,
+            n=i18n.counted(p.since),
+            category=p.category,
+            when=_joined(
+                _p("prior", "{list}; {item}"),
+                [
+                    _p("prior", "{day}, {team}").format(day=_day(d), team=english_unit(u))
+                    for d, u in p.since_at
+                ],
+            ),
+        )
     return _("{said}, and the branch has had {n} more {category} reports since it was set").format(
         said=said, n=i18n.counted(p.since), category=p.category
     )
@@ -1676,10 +1743,26 @@ def _branches(notice: Notice) -> list[str]:
     late: dict[str, list[str]] = defaultdict(list)
     for p in notice.late_priorities:
         late[p.branch_name].append(_late_priority(p, notice.month))
+    # the near misses 五 orders a branch to analyse as typical cases are its lapse here too
+    near: dict[str, int] = defaultdict(int)
+    if not notice.near_miss_cases:
+        for m in notice.near_misses:
+            if m.branch:
+                near[m.branch] += 1
     order = {name: n for n, name in enumerate(notice.branch_order)}
     out = []
-    for branch in sorted(counts.keys() | late.keys(), key=lambda b: order.get(b, len(order))):
+    for branch in sorted(
+        counts.keys() | late.keys() | near.keys(), key=lambda b: order.get(b, len(order))
+    ):
         said = late[branch] + ([counts[branch]] if branch in counts else [])
+        if near.get(branch):
+            said.append(
+                ngettext(
+                    "{n} near miss not analysed as a typical case",
+                    "{n} near misses not analysed as typical cases",
+                    near[branch],
+                ).format(n=i18n.counted(near[branch]))
+            )
         out.append(
             _("{unit}: {counts}.").format(
                 unit=branch, counts=_joined(_p("matters", "{list}; {item}"), said)
@@ -1817,13 +1900,13 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                 reasons.append(
                     (
                         _(
-                            "answerable for checking in {case}, which fails the rating under "
-                            "“no accident in one's team”"
+                            "bears responsibility for oversight in {case}, so fails the ‘no "
+                            "accident around them’ standard"
                         )
                         if part == "overseer"
                         else _(
-                            "directly responsible for {case}, which fails the rating under "
-                            "“no accident in one's team”"
+                            "bears direct responsibility for {case}, so fails the ‘no accident "
+                            "around them’ standard"
                         )
                         if part == "doer"
                         else _(
@@ -1832,8 +1915,8 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                         )
                         if part == "leader"
                         else _(
-                            "involved in {case}, which fails the rating under “no accident in "
-                            "one's team”"
+                            "was involved in {case}, so fails the ‘no accident around them’ "
+                            "standard"
                         )
                     ).format(case=named)
                 )

@@ -480,7 +480,8 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
                 "{case} ({id}) was to be analysed by {due}; it was analysed on {then}, {late} late"
                 if analysed
                 else "{case} ({id}) was to be analysed at a branch committee meeting by {due}. The "
-                "meeting of {then} records no attendees and is no committee analysis; on {asof} "
+                "meeting of {then} kept no attendance record, so it does not count as a committee "
+                "analysis; on {asof} "
                 "it was {late} late"
                 if unattended
                 else "{case} ({id}) was to be analysed by {due}; on {asof} it was still not "
@@ -502,7 +503,7 @@ def _case_name(incident: Incident, scope: Scope) -> str:
     happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
     if incident.type == "accident":
         # an accident's title names the event (33062次晚点), not what its team did
-        return i18n.in_lang(scope.lang, "the {kind} of {day} ({what})").format(
+        return i18n.in_lang(scope.lang, "the {what} on {day} (a {kind})").format(
             kind=_case_kind(incident, scope),
             day=scope.day(incident.date),
             what=case_subject(scope.tree, incident, scope.lang),
@@ -615,7 +616,7 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
                         unit,
                         "unassigned_action",
                         i18n.in_lang(
-                            scope.lang, "the action '{action}' ({id}/{n}) has {missing}"
+                            scope.lang, "the action “{action}” ({id}/{n}) has {missing}"
                         ).format(
                             action=act.action, id=rid, n=n, missing=scope.join(missing, both=True)
                         ),
@@ -650,7 +651,7 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                     "overdue_action",
                     i18n.in_lang(
                         scope.lang,
-                        "the action '{action}' ({id}/{n}), owner {owner}, was due on {due} and "
+                        "the action “{action}” ({id}/{n}), owner {owner}, was due on {due} and "
                         "was {late} overdue on {asof}",
                     ).format(
                         action=act.action,
