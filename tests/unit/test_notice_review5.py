@@ -261,7 +261,7 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
     )
     assert "One general class A accident occurred this month. The serious rule violation" in en
     assert "Four near misses were reported this month, on two problems" in en
-    assert "one review this month, covering three of the five mentoring duties" in en
+    assert "one mentoring session this month, covering three of the five mentoring duties" in en
     assert "Zheng Yu of Shift 4 Group 3 missed a brake-shoe pin" in en
     assert "reported it at once and acted on the spot to open the cut-out cock" in en
     failed = re.search(r"Four party members failed the month's rating: (.*?)\.", en)

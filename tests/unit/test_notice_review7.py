@@ -258,3 +258,12 @@ def test_english_names_an_accident_by_what_happened_and_branches_with_the(
     assert "no accident in one's team" not in en
     assert "The meeting of 20 September kept no attendance record, so it does not count" in en
     assert "The action 'training" not in en and "The action “training" in en
+
+
+def test_the_november_fault_priority_covers_the_rising_faults(example: dict[str, str]) -> None:
+    """NOTICE zh 2: the 11月3日 record, amended, aims at 截断塞门 and 闸瓦 too."""
+    assert (
+        "2. 加强关键列车“车辆故障”问题卡控：始发作业后截断塞门位置逐车确认，关门车登记并与前方"
+        "列检所每班核对；到达检查闸瓦厚度逐位检查；对C70E、C64K制动梁安全链、钩舌销开口销开展"
+        "专项检查；" in example["zh-10"]
+    )

@@ -1065,18 +1065,18 @@ def _pairing(p: PairingState, day: dt.date) -> str:
     done = (
         (
             ngettext(
-                "{n} review this month, covering {diligences} of the five mentoring duties and "
-                "all four working-together rules",
-                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
-                "all four working-together rules",
+                "{n} mentoring session this month, covering {diligences} of the five mentoring "
+                "duties and all four working-together rules",
+                "{n} mentoring sessions this month, covering {diligences} of the five mentoring "
+                "duties and all four working-together rules",
                 p.reviews,
             )
             if p.together == 4
             else ngettext(
-                "{n} review this month, covering {diligences} of the five mentoring duties and "
-                "{together} of the four working-together rules",
-                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
-                "{together} of the four working-together rules",
+                "{n} mentoring session this month, covering {diligences} of the five mentoring "
+                "duties and {together} of the four working-together rules",
+                "{n} mentoring sessions this month, covering {diligences} of the five mentoring "
+                "duties and {together} of the four working-together rules",
                 p.reviews,
             )
         ).format(
