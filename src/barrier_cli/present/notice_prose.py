@@ -1044,7 +1044,7 @@ def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
     if len(chronic) == 1:
         return [
             _(
-                "{issuer} did not have the recurring near miss {problem} analysed as a typical "
+                "{issuer} did not have the recurring near miss ({problem}) analysed as a typical "
                 "case, and did not supervise the branches closely enough."
             ).format(issuer=issuer, problem=quoted[0])
         ]
