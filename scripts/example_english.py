@@ -383,6 +383,8 @@ TEXT = {
     "10月28日完成专项检查，检查记录存车间": "Special check finished on 28 October; its record is kept by the workshop",
     "横越线路“一站、二看、三通过”每日班前提问": "Question staff every day at the pre-shift briefing on “stop, look both ways, then cross”",
     "各党支部每日班前对横越线路“一站、二看、三通过”、着装、呼唤应答逐人提问": "Every branch questions each worker daily at the pre-shift briefing on “stop, look both ways, then cross”, dress and call-and-response",
+    "始发作业后截断塞门位置逐车确认，关门车登记并与前方列检所每班核对": "After the departure inspection, check the cut-out cock on every wagon, and check the list of wagons with closed cocks with the next inspection point every shift",
+    "到达检查闸瓦厚度逐位检查": "At the arrival inspection, check the thickness of every brake shoe",
     "对C70E、C64K制动梁安全链、钩舌销开口销开展专项检查": "A special check of brake-beam safety chains and knuckle-pin split pins on C70E and C64K wagons",
     "质量互控每班抽查不少于2列": "Quality cross-checks of at least 2 trains a shift",
     "杜绝“邻线来车避让不及时”事故苗子重复发生": "Stop the recurring late clearing of the track for trains on the adjacent line",

@@ -162,10 +162,11 @@ def test_a_worker_with_quality_feedback_and_a_near_miss_is_proposed_as_key_perso
     # each dated record by what he did, his name not said twice (`key_person_grounds`)
     assert (
         "一班一组李明10月10日检修的车辆被反馈制动缸漏泄，10月15日风表忘撤被拉走，"
-        "拟列为安全关键人，由一班党支部研究确认。"
+        "拟将李明列为安全关键人，由一班党支部研究确认。"
     ) in body
     assert (
-        "对李明是否列为安全关键人进行研究，确认后于12月18日前指定党员结成包保对子，签订包保责任书。"
+        "12月4日前对李明是否列为安全关键人研究确认，确认后14日内（12月18日前）指定党员结成包保"
+        "对子，签订包保责任书。"
     ) in body
     # registered after the month ended: as of 10-31 they were still only proposed
     later = KeyPerson.model_validate(

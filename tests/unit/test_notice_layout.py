@@ -276,7 +276,7 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     assert "未明确责任人、完成期限和验证方式" not in prose
     # a meeting held without its attendees recorded is said as such, not as no meeting
     assert (
-        "三班党支部9月20日召开的分析会未记录参会人员，不能认定为支委会剖析，"
+        "三班党支部9月20日召开的分析会未记录参会人员，不能认定为支委会剖析；"
         "责任传递和落实效果未剖析" in prose
     )
     # the general branch level is the issuer's own to add, never a lack of the branch's

@@ -95,8 +95,8 @@ def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
     assert "| 9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章 |" in text
     english = _text(case, _again(), today=D(2026, 11, 5), lang="en")
     assert (
-        "Jiang Haifeng broke the rules again on 11 October "
-        "(“derailer placed or removed without call-and-response”)" in english
+        "On 11 October Jiang Haifeng broke the rules again "
+        "(derailer placed or removed without call-and-response), a repeat violation." in english
     )
 
 
@@ -216,7 +216,7 @@ def test_near_misses_not_analysed_as_cases_are_ordered_analysed_by_their_branch(
     corrections = _between(text, "五、整改要求", "特此通报")
     assert "一班党支部" in corrections
     assert (
-        "对本月发生的“撤除防护号志前未确认人员撤出”（1起）事故苗子，召开支委会作为典型案例"
+        "对本月发生的“撤除防护号志前未确认人员撤出”事故苗子，召开支委会作为典型案例"
         "剖析重复发生的原因，11月15日前报送剖析材料" in corrections
     )
     # registered as a case, it is analysed there: nothing more to order

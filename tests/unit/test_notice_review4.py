@@ -101,7 +101,7 @@ def test_key_person_grounds_say_what_they_did_with_his_name_said_once() -> None:
     said = _between(text, "拟列安全关键人**", "（四）")
     assert (
         "一班一组李明10月10日检修的车辆被反馈制动缸漏泄，10月15日邻线来车未及时下道，"
-        "拟列为安全关键人，由一班党支部研究确认。"
+        "拟将李明列为安全关键人，由一班党支部研究确认。"
     ) in said, said
     assert "李明检修" not in said and "（" not in said  # no title pasted, no bracket of grounds
 
@@ -168,7 +168,7 @@ def test_the_self_review_holds_the_general_branchs_own_lapses(october: str) -> N
         "10月9日33062次晚点一般A类事故剖析查明车间党总支自身问题：党总支对提速调图带来的变化"
         "预想不足，新图作业时分未组织培训和考试，负有领导责任。"
     ) in own
-    assert "车间干部本月深入现场监控次数明显偏少（王建国1次、刘振华1次）" in own
+    assert "车间干部本月深入现场监控次数明显偏少（王建国、刘振华各1次）" in own
 
 
 def test_near_misses_are_ordered_analysed_as_typical_cases_not_again(october: str) -> None:
@@ -191,7 +191,8 @@ def test_september_2025_names_its_key_persons_in_one_sentence_and_no_unexplained
     keys = _between(text, "拟列安全关键人**", "（四）")
     assert "以上2人" not in keys and "（" not in keys
     assert keys.strip("*\n").endswith(
-        "3人均近三个月发现故障数量明显低于本组平均水平，拟列为安全关键人，由所在党支部研究确认。"
+        "3人均近三个月发现故障数量明显低于本组平均水平，拟将潘志强、薛峰、石磊列为安全关键人，由所在"
+        "党支部研究确认。"
     )
     pairings = _between(text, "（四）包保转化情况", "（五）")
     assert "宋健包保姜海峰（6月5日结对）" in pairings and "协助包保" not in pairings

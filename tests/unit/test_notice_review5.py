@@ -95,7 +95,7 @@ def test_the_example_pairings_carry_the_weekly_cadence_their_measures_name() -> 
     )
     assert (
         "3对包保本月均只开展帮教1次，未达到包保计划“每周一次”的要求；"
-        "二班党支部、三班党支部督促包保人按计划帮教，11月15日前报告。"
+        "二班、三班党支部督促包保人按计划帮教，11月15日前报告。"
     ) in text
 
 
@@ -252,17 +252,17 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
     assert "as recorded" not in en and "involving Ren Hui" not in en
     assert (
         "On 18 September, in Shift 3 Group 2, Sun Hao stepped across a coupler before the train "
-        "had stopped: a serious rule violation, and it is still not closed."
+        "had stopped, a serious rule violation; the case is still open."
     ) in en
     assert "neither how responsibility was passed down nor whether earlier measures worked" in en
     assert (
-        "bring the serious rule violation of 18 September" in en
+        "To close the serious rule violation of 18 September" in en
         and "complete the serious" not in en
     )
     assert "One general class A accident occurred this month. The serious rule violation" in en
     assert "Four near misses were reported this month, on two problems" in en
-    assert "one review this month, covering three of the five mentoring duties" in en
-    assert "Zheng Yu of Shift 4 Group 3 — 21 October: missed a brake-shoe pin" in en
+    assert "one mentoring session this month, covering three of the five mentoring duties" in en
+    assert "Zheng Yu of Shift 4 Group 3 missed a brake-shoe pin" in en
     assert "reported it at once and acted on the spot to open the cut-out cock" in en
     failed = re.search(r"Four party members failed the month's rating: (.*?)\.", en)
     assert failed is not None

@@ -57,7 +57,7 @@ def test_the_involved_secretary_still_answers_with_an_urger_and_a_supervisor(
 
 def test_an_unrecorded_meeting_is_not_called_a_committee_meeting(example: dict[str, str]) -> None:
     case = _between(example["zh"], "2. 9月18日，三班二组", "\n")
-    assert "三班党支部9月20日召开的分析会未记录参会人员，不能认定为支委会剖析，" in case
+    assert "三班党支部9月20日召开的分析会未记录参会人员，不能认定为支委会剖析；" in case
     assert "召开的支委会未记录参会人员" not in example["zh"]
     # what the 总支 owes follows what the branch lacks, dated as its self-review dates it
     assert case.index("未达到“三不放过”要求。") < case.index(
@@ -67,7 +67,7 @@ def test_an_unrecorded_meeting_is_not_called_a_committee_meeting(example: dict[s
     assert "将于11月15日前召开总支委员会补充剖析" in _between(example["zh"], "（六）", "### 四、")
     en = _between(example["en"], "2. On 18 September", "\n")
     assert (
-        "the meeting Shift 3 branch held on 20 September kept no attendance record, so it does "
+        "the meeting the Shift 3 branch held on 20 September kept no attendance record, so it does "
         "not count as a committee analysis" in en
     )
     assert "The General Branch will hold a committee meeting by 15 November" in en
@@ -79,8 +79,9 @@ def test_an_unrecorded_meeting_is_not_called_a_committee_meeting(example: dict[s
 def test_an_overdue_priority_leads_its_branch_line_and_its_order(example: dict[str, str]) -> None:
     branches = _between(example["zh"], "（五）各党支部存在的问题", "具体问题见附件")
     assert (
-        "2. 二班党支部：9月份确定的保安全重点“在班前会上逐人提问，制止违章违纪”逾期未完成，"
-        "确定后本支部又发生违章违纪2起；整改项目逾期2项。" in branches
+        "2. 二班党支部：10月5日确定的10月份保安全重点“在班前会上逐人提问，制止违章违纪”逾期"
+        "未完成（期限10月20日），此后本支部又发生违章违纪2起（10月10日二班三组、10月11日二班"
+        "党支部）；整改项目逾期2项；" in branches
     )
     orders = _between(example["zh"], "整改要求", "附件")
     assert (
@@ -89,15 +90,16 @@ def test_an_overdue_priority_leads_its_branch_line_and_its_order(example: dict[s
     )
     en = example["en"]
     assert (
-        "2. Shift 2 branch: the priority set in September, “Stop rule violations at the shift "
-        "briefings”, is overdue, and the branch has had two more violation reports since it was "
-        "set; 2 overdue actions." in en
+        "2. Shift 2 branch: the October priority “Stop rule violations at the shift briefings”, "
+        "set on 5 October and due on 20 October, is overdue, and the branch has had two more "
+        "violation reports since it was set (10 October, Shift 2 Group 3; 11 October, the Shift 2 "
+        "branch); two overdue actions;" in en
     )
     assert (
         "2. Shift 2 branch (branch secretary Zhou Xiuying answers for this): explain why its "
         "priority is overdue, put its measures into practice (question staff every day at the "
         "pre-shift briefing on “stop, look both ways, then cross”) and report on them by "
-        "15 November; finish and verify its 2 overdue actions" in en
+        "15 November. Finish and verify its two overdue actions" in en
     )
 
 
@@ -135,7 +137,7 @@ def test_next_months_priorities_open_the_orders_not_the_problems(example: dict[s
         "on 3 November are carried out:" in en
     )
     assert "(the General Branch; Liu Zhenhua; by 15 November)." in en
-    assert "(Shift 2 branch; Zhou Xiuying, working with the signal box; by 30 November)." in en
+    assert "(the Shift 2 branch; Zhou Xiuying, working with the signal box; by 30 November)." in en
     assert "responsible," not in en and "in charge" not in en
     assert "Safety priorities for" not in example["en"]
 
@@ -265,7 +267,7 @@ def test_the_attachment_keeps_a_key_persons_failed_checks() -> None:
 
 def test_the_order_to_mentor_names_mentor_and_mentee(example: dict[str, str]) -> None:
     assert (
-        "make sure Peng Xiaoming mentors Sun Hao once a week as the plan requires, and report by "
+        "Make sure Peng Xiaoming mentors Sun Hao once a week as the plan requires, and report by "
         "15 November" in example["en"]
     )
     assert "mentor as their plans set" not in example["en"]
@@ -290,7 +292,7 @@ def test_the_branch_head_found_at_fault_bears_leadership_responsibility(
     assert "涉及10月9日" not in annex
     en = example["en"][example["en"].index("Party members who failed the rating**") :]
     assert (
-        "Ren Hui (Shift 4 branch, secretary): bears leadership responsibility for the general "
-        "class A accident of 9 October" in en
+        "Ren Hui (Shift 4 branch, secretary): bears leadership responsibility for the late "
+        "departure of train 33062 on 9 October (a general class A accident)" in en
     )
     assert "so fails the ‘no accident around them’ standard" in en

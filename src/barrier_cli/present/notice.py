@@ -32,14 +32,16 @@ from barrier_cli.io import store
 from barrier_cli.io.canonical import record_text
 from barrier_cli.io.loader import Tree, read_file
 from barrier_cli.io.parallel import load_tree
-from barrier_cli.present.notice_prose import POSTS, Prose, notice_prose
+from barrier_cli.present.notice_prose import POSTS, Prose, branches_together, notice_prose
 from barrier_cli.present.render.templating import render
 from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.cases import case_rows
 from barrier_cli.reports.analysis.hazards import near_miss_rows, not_held
+from barrier_cli.reports.analysis.key_grounds import _what as deed_of
 from barrier_cli.reports.analysis.key_grounds import key_person_grounds
 from barrier_cli.reports.analysis.keypersons import key_person_signals
 from barrier_cli.reports.analysis.patrols import cadre_patrols
+from barrier_cli.reports.analysis.result import KeyCandidate
 from barrier_cli.reports.assess import Draft, assess
 from barrier_cli.reports.case_names import case_account, earlier_in_year
 from barrier_cli.reports.compliance import reporting_compliance
@@ -49,6 +51,7 @@ from barrier_cli.reports.deficiencies import (
     answerable,
     find_deficiencies,
     rule_title,
+    say_day,
 )
 from barrier_cli.reports.names import english_unit, in_language
 from barrier_cli.reports.snapshot import DRAFT_DAYS, check_moment
@@ -430,6 +433,11 @@ class LatePriority:
     since: int
     """The branch's reports of that category after the priority was adopted, to the cut-off:
     what went on happening while it was not carried out."""
+    adopted: dt.date | None = None
+    """The day the meeting set it (10月5日确定的10月份保安全重点); None in notices frozen
+    before it was said."""
+    since_at: list[tuple[dt.date, str]] = field(default_factory=list)
+    """Those reports' days and units (10月10日二班三组、10月11日二班党支部), in date order."""
 
 
 def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[LatePriority]:
@@ -438,21 +446,34 @@ def _late_priorities(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list
 
     followed, _adopted = proposals.follow_up(tree, month, day, lang)
     adopted = {p.id: p.adopted for p in tree.priorities}
+    units = {u.id: u.name for u in tree.org.units}
     branches = {u.id for u in tree.org.units if u.kind == "branch"}
     out = []
     for f in followed:
         if f.state != "overdue" or f.unit not in branches:
             continue
-        since = sum(
-            r.withdrawn is None
+        after = sorted(
+            (r.date, units.get(r.unit or "", r.unit or ""))
+            for r in tree.reports
+            if r.withdrawn is None
             and bool(f.category)
             and r.category == f.category
             and tree.places.branch_of(r.unit) == f.unit
             and adopted[f.record] < r.date <= day
-            for r in tree.reports
         )
         category = label("category", f.category, lang) if f.category else ""
-        out.append(LatePriority(f.unit_name, f.content, f.measures, f.due, category, since))
+        out.append(
+            LatePriority(
+                f.unit_name,
+                f.content,
+                f.measures,
+                f.due,
+                category,
+                len(after),
+                adopted=adopted[f.record],
+                since_at=after,
+            )
+        )
     return out
 
 
@@ -470,11 +491,31 @@ def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
 
     general = {u.name for u in tree.org.units if u.kind == "general_branch"}
     issuer = tree.settings.notice.issuer
+    every = i18n.in_lang(lang, "all party branches")
+    units = {u.id: u.name for u in tree.org.units}
+    # the branches that carry an item out, named together in the notice's brackets (一班、
+    # 二班党支部), never with a bracket of their own inside (（发生单位）)
+    carried = {
+        (r.id, n): [units.get(b, b) for b in item.branches]
+        for r in tree.priorities
+        for n, item in enumerate(r.items, 1)
+        if item.branches
+    }
+
+    def unit_of(p: adopt.AdoptedPriority) -> str:
+        if p.unit_name in general:
+            return issuer
+        branches = carried.get((p.record, p.index))
+        if branches and p.unit_name != every:
+            with i18n.using(lang):
+                return branches_together(branches)
+        return p.unit_name
+
     return [
         NextPriority(
             content=p.content,
             measures=p.measures,
-            unit_name=issuer if p.unit_name in general else p.unit_name,
+            unit_name=unit_of(p),
             owner_name=p.owner_name,
             due=p.due,
             adopted=p.adopted,
@@ -983,6 +1024,35 @@ def _repeats(tree: Tree, incident: Any, day: dt.date) -> list[Repeat]:
     return sorted(found, key=lambda r: r.date)
 
 
+def _key_deeds(tree: Tree, candidate: KeyCandidate, lang: Lang, year: int) -> list[str]:
+    """`key_person_grounds` as the notice's sentence needs them: each a verb phrase the
+    person's name opens ("missed a brake-shoe pin … on 21 October"; 10月21日检查33058次时漏检…),
+    so the English body names the person and says what they did, no "21 October: …" chain."""
+    out = []
+    with i18n.using(lang):
+        for s in sorted(
+            (s for s in candidate.signals if s.ref is not None),
+            key=lambda s: (s.date or dt.date.min, s.ref or ""),
+        ):
+            what = deed_of(tree, s.ref or "", candidate.name, lang)
+            if what is None:
+                continue
+            day = say_day(s.date, lang, year) if s.date is not None else ""
+            out.append(
+                (
+                    i18n.pgettext("key deed", "failed the “{what}” check on {day}")
+                    if s.kind == "competence"
+                    else i18n.pgettext("key deed", "{what} on {day}")
+                ).format(what=what, day=day)
+            )
+    return out + key_person_grounds(
+        tree,
+        dataclasses.replace(candidate, signals=[s for s in candidate.signals if s.ref is None]),
+        lang,
+        year,
+    )
+
+
 def _key_proposals(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[KeyProposal]:
     """Key persons the signals propose and neither the register nor a pairing holds yet."""
     units = {u.id: u.name for u in tree.org.units}
@@ -1009,9 +1079,7 @@ def _key_proposals(tree: Tree, month: Month, day: dt.date, lang: Lang) -> list[K
                 signals=sorted(weight, key=lambda k: (-weight[k], k)),
                 evidence=sorted({e.ref for e in c.signals if e.ref}),
                 branch_name=units.get(branch or "", units.get(c.unit, c.unit)),
-                grounds=key_person_grounds(
-                    tree, dataclasses.replace(c, signals=rest), lang, month.year
-                ),
+                grounds=_key_deeds(tree, dataclasses.replace(c, signals=rest), lang, month.year),
                 checks=list(dict.fromkeys(kinds[e.ref or ""] for e in failed)) if together else [],
                 checked=failed[-1].date if together else None,
             )

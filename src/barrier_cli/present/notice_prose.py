@@ -119,6 +119,26 @@ def _and(items: Sequence[str]) -> str:
     return _("{list} and {last}").format(list=i18n.join(items[:-1]), last=items[-1])
 
 
+def _units_in_text(names: Sequence[str]) -> str:
+    """Units named in running text: the Shift 2 and Shift 3 branches (二班党支部、三班党支部)."""
+    together = branches_together(names)
+    return (
+        together
+        if len(names) > 1 and together != _and(list(names))
+        else _and([english_unit(n) for n in names])
+    )
+
+
+def branches_together(names: Sequence[str]) -> str:
+    """Branches named as one: 一班、二班党支部, the Shift 1 and Shift 2 branches; names not of
+    the form "{shift} branch" (一班党支部) are listed as they are."""
+    pattern = re.escape(_p("branch name", "{shift} branch")).replace(re.escape("{shift}"), "(.+)")
+    shifts = [m.group(1) for name in names if (m := re.fullmatch(pattern, name))]
+    if len(names) < 2 or len(shifts) < len(names):
+        return _and(list(names))
+    return _p("branch names", "the {shifts} branches").format(shifts=_and(shifts))
+
+
 def vehicle_name(vehicle: str) -> str:
     """A freight car as a document names it, from its record form "C70E 4310192": in Chinese
     "C70E型4310192号货车"; a car without a number stays as written."""
@@ -164,7 +184,7 @@ def _lacking(case: Case) -> list[str]:
             _(
                 "the meeting {branch} held on {day} kept no attendance record, so it does not "
                 "count as a committee analysis"
-            ).format(branch=case.branch_name, day=_day(case.meeting))
+            ).format(branch=english_unit(case.branch_name), day=_day(case.meeting))
             if case.meeting is not None
             else _("no branch committee meeting has analysed it")
         )
@@ -340,10 +360,10 @@ def case_name(case: Case) -> str:
     analysis's, so both documents name a case alike."""
     if case.type == "accident":
         # an accident's title names the event (33062次晚点), not what its team did
-        return _("the {kind} of {day}, “{what}”").format(
+        return _("the {what} on {day} (a {kind})").format(
             kind=_case_kind(case), day=_day(case.date), what=case.subject or case.title
         )
-    return _("the {kind} of {day} in {team}, “{what}”").format(
+    return _("the {kind} of {day} in {team} ({what})").format(
         kind=_case_kind(case), day=_day(case.date), team=case.team, what=case.subject or case.title
     )
 
@@ -396,7 +416,7 @@ def _held(case: Case) -> list[str]:
             )
         else:
             out.append(
-                _("{name} was dealt with by the workshop: {action}.").format(
+                _("{name} was dealt with by the workshop ({action}).").format(
                     name=h.name, action=detail or h.action
                 )
             )
@@ -471,7 +491,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
         )
     elif named:
         persons = _(", involving {person}").format(person=named[0])
-    still = _(", and it is still not closed") if case.earlier and not case.closed else ""
+    still = _("; the case is still open") if case.earlier and not case.closed else ""
     # a secretary whose branch the record finds at fault answers for it by name (负领导责任)
     leading = case.involved_secretaries if case.unit_findings else []
     if case.account:
@@ -505,7 +525,7 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
                 day=_day(case.date), account=case.account, kind=kind, persons=involving, still=still
             )
     else:
-        told = _("On {day}, in {team}, {title}: a {kind}{persons}{still}.").format(
+        told = _("On {day}, in {team}, {title}, a {kind}{persons}{still}.").format(
             day=_day(case.date), team=case.team, kind=kind, title=what, persons=persons, still=still
         )
     out = [told]
@@ -519,14 +539,16 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
         )
     for r in case.repeats:
         out.append(
-            _("{who} broke the rules again on {day} (“{what}”): a repeat violation.").format(
-                who=case.doer, day=_day(r.date), what=r.summary
+            _("On {day} {who} broke the rules again ({what}), a repeat violation.").format(
+                who=case.doer, day=_day(r.date), what=_lower(r.summary)
             )
         )
     if case.handover and case.handover_date:
         out.append(
             _("{branch} reported it to {level} on {day} (safety handover).").format(
-                branch=case.branch_name, level=case.handover, day=_day(case.handover_date)
+                branch=english_unit(case.branch_name),
+                level=case.handover,
+                day=_day(case.handover_date),
             )
         )
     elif case.handover_to:
@@ -556,10 +578,15 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
         out += owed
         out.append(_("It was closed under {rule}.").format(rule=rule()))
     elif lacking:
-        out.append(
-            _("The case does not yet meet {rule}: {lacking}.").format(
-                lacking=_joined(_p("lacking", "{list}; {item}"), lacking), rule=rule()
+        said = _joined(_p("lacking", "{list}; {item}"), lacking)
+        if "meeting" in case.gap_keys and case.meeting is not None and len(lacking) > 1:
+            # the meeting that does not count is a finding of its own; the gaps of the
+            # analysis after it are one clause (…不能认定为支委会剖析；责任传递…未剖析，…)
+            said = _p("lacking apart", "{list}; {item}").format(
+                list=lacking[0], item=_joined(_p("lacking", "{list}; {item}"), lacking[1:])
             )
+        out.append(
+            _("The case does not yet meet {rule}: {lacking}.").format(lacking=said, rule=rule())
         )
         out += owed
         if measures:
@@ -652,7 +679,7 @@ def _correct(rule: str) -> str:
 def _count(key: str, n: int) -> str:
     """How many lapses of a kind a branch had: 信息漏报1人次, 2 overdue actions."""
     return {
-        "missed_reports": ngettext("{n} missed reporting duty", "{n} missed reporting duties", n),
+        "missed_reports": ngettext("{n} member missed reports", "{n} members missed reports", n),
         "low_quality": ngettext("{n} low-quality report", "{n} low-quality reports", n),
         "late_analysis": ngettext("{n} report analysed late", "{n} reports analysed late", n),
         "late_case": ngettext("{n} case analysed late", "{n} cases analysed late", n),
@@ -668,7 +695,7 @@ def _count(key: str, n: int) -> str:
             "{n} pairing without review", "{n} pairings without review", n
         ),
         "pairing_overdue": ngettext("{n} pairing past due", "{n} pairings past due", n),
-    }[key].format(n=n)
+    }[key].format(n=i18n.counted(n))
 
 
 _COUNTED = (
@@ -738,11 +765,13 @@ def _praise(p: Praise) -> str:
     }
     sentences = [
         _(
-            "{who} found “{what}” on {day} {doing}, reported it at once and acted on the spot "
-            "to {action}, {done}."
+            "On {day}, {doing}, {who} found the {what}, reported it at once and acted on the "
+            "spot to {action}, {done}."
         ).format(**values)
         if done
-        else _("{who} found “{what}” on {day} {doing} and reported it at once.").format(**values)
+        else _("On {day}, {doing}, {who} found the {what} and reported it at once.").format(
+            **values
+        )
     ]
     for a in p.awards:
         if a.kind == "reward" and a.amount:
@@ -792,7 +821,9 @@ def _overview(notice: Notice, tree: Tree) -> list[str]:
             _("The reports came from {parts}.").format(
                 parts=_and(
                     [
-                        _p("by unit", "{name} ({count})").format(name=t.name, count=t.count)
+                        _p("by unit", "{name} ({count})").format(
+                            name=english_unit(t.name), count=t.count
+                        )
                         for t in o.by_branch
                     ]
                 )
@@ -995,7 +1026,7 @@ def _priority(p: NextPriority) -> str:
     return _("{content}: {measures} ({unit}; {owner}; by {day}).").format(
         content=p.content,
         measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
-        unit=p.unit_name,
+        unit=english_unit(p.unit_name),
         owner=owner,
         day=_day(p.due),
     )
@@ -1009,11 +1040,11 @@ def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
     chronic = list(dict.fromkeys(m.problem or m.summary for m in notice.near_misses if m.since > 1))
     if not chronic:
         return []
-    quoted = [_("“{what}”").format(what=c) for c in chronic]
+    quoted = [_p("hazard", "{what}").format(what=_lower(c)) for c in chronic]
     if len(chronic) == 1:
         return [
             _(
-                "{issuer} did not have the recurring near miss {problem} analysed as a typical "
+                "{issuer} did not have the recurring near miss ({problem}) analysed as a typical "
                 "case, and did not supervise the branches closely enough."
             ).format(issuer=issuer, problem=quoted[0])
         ]
@@ -1034,18 +1065,18 @@ def _pairing(p: PairingState, day: dt.date) -> str:
     done = (
         (
             ngettext(
-                "{n} review this month, covering {diligences} of the five mentoring duties and "
-                "all four working-together rules",
-                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
-                "all four working-together rules",
+                "{n} mentoring session this month, covering {diligences} of the five mentoring "
+                "duties and all four working-together rules",
+                "{n} mentoring sessions this month, covering {diligences} of the five mentoring "
+                "duties and all four working-together rules",
                 p.reviews,
             )
             if p.together == 4
             else ngettext(
-                "{n} review this month, covering {diligences} of the five mentoring duties and "
-                "{together} of the four working-together rules",
-                "{n} reviews this month, covering {diligences} of the five mentoring duties and "
-                "{together} of the four working-together rules",
+                "{n} mentoring session this month, covering {diligences} of the five mentoring "
+                "duties and {together} of the four working-together rules",
+                "{n} mentoring sessions this month, covering {diligences} of the five mentoring "
+                "duties and {together} of the four working-together rules",
                 p.reviews,
             )
         ).format(
@@ -1130,7 +1161,7 @@ def _pairings_short(notice: Notice) -> str:
     branches.sort(key=lambda b: order.get(b, len(order)))
     return _(
         "{said}; {branches} are to see that the mentors mentor as planned and report by {day}."
-    ).format(said=said, branches=_and(branches), day=_day(notice.deadline))
+    ).format(said=said, branches=_units_in_text(branches), day=_day(notice.deadline))
 
 
 def _short_of(cadence: str, short: list[PairingState]) -> str:
@@ -1170,7 +1201,7 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
     """Why someone is proposed as a key person, as the analysis says it (`k.grounds`); a
     notice frozen before that quotes each dated record, then the signals no record dates."""
     if k.grounds:
-        return _joined(_p("key grounds", "{list}; {item}"), k.grounds)
+        return _deeds(k.grounds)
     reports = {r.id: r for r in tree.reports}
     dated, covered = [], set()
     for ref in k.evidence:
@@ -1183,6 +1214,16 @@ def _grounds(k: KeyProposal, tree: Tree) -> str:
     return _joined(_p("grounds", "{list}; {item}"), grounds)
 
 
+def _deeds(deeds: Sequence[str]) -> str:
+    """What one person did, each a verb phrase their name opens, as one predicate: "missed
+    … on 21 October and found far fewer faults …" (漏检…，近三个月…)."""
+    if len(deeds) < 2:
+        return "".join(deeds)
+    return _p("deeds", "{list} and {item}").format(
+        list=_joined(_p("deeds", "{list}, {item}"), deeds[:-1]), item=deeds[-1]
+    )
+
+
 def _dated_grounds(k: KeyProposal, tree: Tree) -> str:
     """`_grounds` with the checks failed in front, dated: the body says them together with
     others' alike (`_key_persons`), the attachment row of the person alone must still."""
@@ -1193,7 +1234,7 @@ def _dated_grounds(k: KeyProposal, tree: Tree) -> str:
         kinds=_joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in k.checks]),
         day=_day(k.checked),
     )
-    return _joined(_p("key grounds", "{list}; {item}"), [failed, grounds])
+    return _deeds([failed, *(k.grounds or [grounds])])
 
 
 def _key_persons(notice: Notice, tree: Tree) -> list[str]:
@@ -1232,9 +1273,7 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
                 ).format(kinds=failed, month=month),
             )
         said.append(
-            _p("key person", "{who} — {grounds}").format(
-                who=_and(names), grounds=_joined(_p("key grounds", "{list}; {item}"), grounds)
-            )
+            _p("key person", "{who} {grounds}").format(who=_and(names), grounds=_deeds(grounds))
             if grounds
             else _and(names)
         )
@@ -1242,19 +1281,22 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
         said.append(
             _("all {n} {grounds}").format(
                 n=i18n.counted(len(notice.key_persons)),
-                grounds=_joined(_p("key grounds", "{list}; {item}"), shared),
+                grounds=_deeds(shared),
             )
         )
     branches = {k.branch_name for k in notice.key_persons}
     branch = next(iter(branches)) if len(branches) == 1 else _("the branches concerned")
+    # the person is named again, not a pronoun: the roster records no one's sex
     return [
         ngettext(
-            "{persons}. On these grounds this person is proposed as a key person, for {branch} "
-            "to confirm.",
-            "{persons}. On these grounds they are proposed as key persons, for {branch} to "
-            "confirm.",
+            "{persons}. {names} is proposed as a key person, for {branch} to confirm.",
+            "{persons}. {names} are proposed as key persons, for {branch} to confirm.",
             len(notice.key_persons),
-        ).format(persons=_joined(_p("key persons", "{list}; {item}"), said), branch=branch)
+        ).format(
+            persons=_joined(_p("key persons", "{list}; {item}"), said),
+            names=_and([k.name for k in notice.key_persons]),
+            branch=english_unit(branch),
+        )
     ]
 
 
@@ -1329,19 +1371,41 @@ def _scores(notice: Notice, issuer: str) -> list[str]:
     return out
 
 
+def _visits(n: int) -> str:
+    """How often a cadre went on site: once, twice, three times (1次, 2次, 3次)."""
+    if n == 1:
+        return _p("visits", "once")
+    if n == 2:
+        return _p("visits", "twice")
+    return _p("visits", "{n} times").format(n=i18n.counted(n))
+
+
+def _own(finding: str, issuer: str) -> str:
+    """The issuer's fault its case's record states, the issuer named again at its head said
+    as "it" (…found the General Branch itself at fault: it did not foresee…)."""
+    finding = finding.strip().rstrip("。.")
+    if finding.lower().startswith(issuer.lower() + " "):
+        return _p("issuer", "it") + finding[len(issuer) :]
+    return finding
+
+
 def _patrols(notice: Notice) -> list[str]:
     """The cadres who went on site too seldom, against the rule (每天循环深入现场)."""
     short = notice.short_patrols
     if not short:
         return []
-    who = _and(
-        [
-            ngettext("{name} {n} time", "{name} {n} times", p.patrols).format(
-                name=p.name, n=p.patrols
-            )
-            for p in short
-        ]
-    )
+    if len(short) > 1 and len({p.patrols for p in short}) == 1:
+        # 王建国、刘振华各1次: a count all share is said once
+        who = _p("visits", "{names} {times} each").format(
+            names=_and([p.name for p in short]), times=_visits(short[0].patrols)
+        )
+    else:
+        who = _and(
+            [
+                _p("visits", "{name} {times}").format(name=p.name, times=_visits(p.patrols))
+                for p in short
+            ]
+        )
     need = max(p.expected for p in short)
     if all(p.period == "day" for p in short):
         return [
@@ -1373,14 +1437,17 @@ def _lowest_so_far(notice: Notice) -> list[str]:
     points = _DAY.get().num(loss.points)
     # quoted within quotes: the item's own quotation marks become single ones
     item = loss.item.replace("“", "‘").replace("”", "’")
-    why = (
-        _("{points} points lost on “{item}” for {case}").format(
-            points=points, item=item, case=case_name(cases[loss.case])
+    name = english_unit(s.name)
+    said = (
+        _("{name} lost {points} points on “{item}” because of {case}.").format(
+            name=name, points=points, item=item, case=case_name(cases[loss.case])
         )
         if loss.case in cases
-        else _("{points} points lost on “{item}”").format(points=points, item=item)
+        else _("{name} lost {points} points on “{item}”.").format(
+            name=name, points=points, item=item
+        )
     )
-    return [_("{name}: {why}.").format(name=s.name, why=why)]
+    return [_capital(said)]
 
 
 def _ranking(notice: Notice, issuer: str) -> str:
@@ -1470,7 +1537,7 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                         "finish and verify its {n} overdue action",
                         "finish and verify its {n} overdue actions",
                         len(g.items),
-                    ).format(n=len(g.items))
+                    ).format(n=i18n.counted(len(g.items)))
                 )
             elif g.rule == "late_analysis" and all(
                 e.startswith("I-") for d in g.items for e in d.evidence_ids
@@ -1517,12 +1584,14 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
                 case=case_name(c), rule=rule()
             )
             if verify
-            else _(
-                "bring {case} to closure under {rule}: {steps}; it is closed once verified"
-            ).format(
+            else _("to close {case} under {rule}, {steps}; it is closed once verified").format(
                 case=case_name(c),
                 rule=rule(),
-                steps=_joined(_p("steps", "{list}; {item}"), steps),
+                steps=_p("steps", "{list} and {item}").format(
+                    list=_joined(_p("steps", "{list}, {item}"), steps[:-1]), item=steps[-1]
+                )
+                if len(steps) > 1
+                else steps[0],
             )
         )
     if notice.near_misses and not notice.near_miss_cases:
@@ -1536,17 +1605,30 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         for branch, problems in near.items():
             owners.setdefault(branch, heads_of.get(branch, []))
             clauses[branch].append(
-                _(
-                    "hold a committee meeting to analyse its near misses of the month ({problems}) "
-                    "as typical cases, why they recur, and send the analysis in by {day}"
+                (
+                    _(
+                        "hold a committee meeting to analyse this month's near miss ({problems}) "
+                        "as a typical case, find out why it keeps recurring, and send in the "
+                        "analysis by {day}"
+                    )
+                    if sum(problems.values()) == 1
+                    else _(
+                        "hold a committee meeting to analyse this month's {n} near misses "
+                        "({problems}) as typical cases, find out why they keep recurring, and "
+                        "send in the analysis by {day}"
+                    )
                 ).format(
-                    problems=_and(
+                    n=i18n.counted(sum(problems.values())),
+                    problems=_joined(
+                        _p("near miss counts", "{list}; {item}"),
                         [
-                            ngettext("“{what}”, {n} time", "“{what}”, {n} times", n).format(
-                                what=what, n=n
+                            _p("near miss count", "{what} {times}").format(
+                                what=_lower(what), times=_times(n)
                             )
+                            if sum(problems.values()) > 1
+                            else _p("hazard", "{what}").format(what=_lower(what))
                             for what, n in problems.items()
-                        ]
+                        ],
                     ),
                     day=_day(notice.deadline),
                 )
@@ -1578,13 +1660,21 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
         who = [k.name for k in notice.key_persons if k.branch_name == branch]
         owners.setdefault(branch, secretaries.get(branch, []))
         clauses[branch].append(
+            # the pairing's date is the rule's (pair within so many days of confirming),
+            # counted from the day the branch is to have decided
             ngettext(
-                "decide whether {who} is to be a key person and, if so, assign a party-member "
-                "mentor and sign a mentoring agreement by {day}",
-                "decide whether {who} are to be key persons and, if so, assign each a "
-                "party-member mentor and sign a mentoring agreement by {day}",
+                "decide by {decide} whether {who} is to be a key person and, if so, assign a "
+                "party-member mentor and sign a mentoring agreement within {days} days (by {day})",
+                "decide by {decide} whether {who} are to be key persons and, if so, assign each "
+                "a party-member mentor and sign a mentoring agreement within {days} days (by "
+                "{day})",
                 len(who),
-            ).format(who=_and(who), day=_day(pair_by))
+            ).format(
+                who=_and(who),
+                decide=_day(notice.deadline),
+                days=notice.pair_days,
+                day=_day(pair_by),
+            )
         )
     order = {name: n for n, name in enumerate(notice.branch_order)}
     out = []
@@ -1597,9 +1687,12 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
             )
         else:
             head = branch
+        # each order its own sentence in English (a chain of semicolons reads as a list of
+        # notes); Chinese keeps them in one sentence between semicolons
+        todo = clauses[branch][:1] + [_capital(c) for c in clauses[branch][1:]]
         out.append(
             _("{head}: {todo}.").format(
-                head=head, todo=_joined(_p("items", "{list}; {item}"), clauses[branch])
+                head=head, todo=_joined(_p("orders", "{list}. {item}"), todo)
             )
         )
     return out
@@ -1608,11 +1701,37 @@ def _corrections(notice: Notice, tree: Tree, names: dict[str, str], rule: _Rule)
 def _late_priority(p: LatePriority, month: Month) -> str:
     """A branch's overdue 保安全重点 as its line in 三（五） opens: which, set when, and what
     went on happening while it was not carried out."""
-    said = _("the priority set in {month}, “{content}”, is overdue").format(
-        month=_DAY.get().month(month.shift(-1).year, month.shift(-1).month), content=p.content
-    )
+    if p.adopted is None:
+        said = _("the priority set in {month}, “{content}”, is overdue").format(
+            month=_DAY.get().month(month.shift(-1).year, month.shift(-1).month), content=p.content
+        )
+    else:
+        # set at the meeting on the month before, for this month: named by both days
+        said = _(
+            "the {month} priority “{content}”, set on {set} and due on {due}, is overdue"
+        ).format(
+            month=_DAY.get().month(month.year, month.month),
+            content=p.content,
+            set=_day(p.adopted),
+            due=_day(p.due),
+        )
     if not (p.category and p.since):
         return said
+    if p.since_at:
+        return _(
+            "{said}, and the branch has had {n} more {category} reports since it was set ({when})"
+        ).format(
+            said=said,
+            n=i18n.counted(p.since),
+            category=p.category,
+            when=_joined(
+                _p("prior", "{list}; {item}"),
+                [
+                    _p("prior", "{day}, {team}").format(day=_day(d), team=english_unit(u))
+                    for d, u in p.since_at
+                ],
+            ),
+        )
     return _("{said}, and the branch has had {n} more {category} reports since it was set").format(
         said=said, n=i18n.counted(p.since), category=p.category
     )
@@ -1624,10 +1743,26 @@ def _branches(notice: Notice) -> list[str]:
     late: dict[str, list[str]] = defaultdict(list)
     for p in notice.late_priorities:
         late[p.branch_name].append(_late_priority(p, notice.month))
+    # the near misses 五 orders a branch to analyse as typical cases are its lapse here too
+    near: dict[str, int] = defaultdict(int)
+    if not notice.near_miss_cases:
+        for m in notice.near_misses:
+            if m.branch:
+                near[m.branch] += 1
     order = {name: n for n, name in enumerate(notice.branch_order)}
     out = []
-    for branch in sorted(counts.keys() | late.keys(), key=lambda b: order.get(b, len(order))):
+    for branch in sorted(
+        counts.keys() | late.keys() | near.keys(), key=lambda b: order.get(b, len(order))
+    ):
         said = late[branch] + ([counts[branch]] if branch in counts else [])
+        if near.get(branch):
+            said.append(
+                ngettext(
+                    "{n} near miss not analysed as a typical case",
+                    "{n} near misses not analysed as typical cases",
+                    near[branch],
+                ).format(n=i18n.counted(near[branch]))
+            )
         out.append(
             _("{unit}: {counts}.").format(
                 unit=branch, counts=_joined(_p("matters", "{list}; {item}"), said)
@@ -1657,7 +1792,7 @@ def _annex(
                 _("Commendations"),
                 rows=[
                     AnnexRow(
-                        _("{who}: on {day} found “{what}”").format(
+                        _("{who}: found the {what} on {day}").format(
                             who=p.who,
                             day=_day(p.date),
                             what=named_in_text(p.summary, p.train, p.vehicle)[0],
@@ -1681,7 +1816,9 @@ def _annex(
                 _("Proposed key persons"),
                 rows=[
                     AnnexRow(
-                        _("{name}: {grounds}").format(name=k.name, grounds=_dated_grounds(k, tree)),
+                        _p("key row", "{name} {grounds}").format(
+                            name=k.name, grounds=_dated_grounds(k, tree)
+                        ),
                         k.evidence,
                     )
                     for k in notice.key_persons
@@ -1763,13 +1900,13 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                 reasons.append(
                     (
                         _(
-                            "answerable for checking in {case}, which fails the rating under "
-                            "“no accident in one's team”"
+                            "bears responsibility for oversight in {case}, so fails the ‘no "
+                            "accident around them’ standard"
                         )
                         if part == "overseer"
                         else _(
-                            "directly responsible for {case}, which fails the rating under "
-                            "“no accident in one's team”"
+                            "bears direct responsibility for {case}, so fails the ‘no accident "
+                            "around them’ standard"
                         )
                         if part == "doer"
                         else _(
@@ -1778,8 +1915,8 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                         )
                         if part == "leader"
                         else _(
-                            "involved in {case}, which fails the rating under “no accident in "
-                            "one's team”"
+                            "was involved in {case}, so fails the ‘no accident around them’ "
+                            "standard"
                         )
                     ).format(case=named)
                 )
@@ -1915,8 +2052,8 @@ def _prose(
         )
     if reviewing:
         own_said += [
-            _("In the analysis of {case}, {issuer} found its own lapse: {finding}.").format(
-                case=case_name(c), issuer=issuer, finding=c.own_finding
+            _("The analysis of {case} found {issuer} itself at fault: {finding}.").format(
+                case=case_name(c), issuer=issuer, finding=_own(c.own_finding, issuer)
             )
             for c in notice.cases
             if c.own_finding and not c.earlier

@@ -395,9 +395,40 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
             late=_days(scope, late.days),
             allowed=_days(scope, days),
         )
+        for accident in _same_kind(scope, late.report):
+            # the report the record links to an accident of the year: a late analysis of
+            # the very problem that has already caused one is worse than a late analysis
+            detail = i18n.in_lang(
+                scope.lang,
+                "{detail}; it is a problem of the same kind as the {kind} of {day} this year "
+                "({what})",
+            ).format(
+                detail=detail,
+                kind=_case_kind(accident, scope),
+                day=scope.day(accident.date),
+                what=case_subject(scope.tree, accident, scope.lang),
+            )
         out.append(Deficiency(scope.report_unit(late.report), "late_analysis", detail, (rid,)))
     out.extend(_late_cases(scope))
     return out
+
+
+def _same_kind(scope: Scope, report: Report) -> list[Incident]:
+    """The accidents of the report's year before it that the report links to (``links``):
+    the records saying the problem reported is of the kind that caused them."""
+    linked = set(report.links)
+    return sorted(
+        (
+            i
+            for i in scope.tree.incidents
+            if i.id in linked
+            and i.type == "accident"
+            and i.withdrawn is None
+            and i.date.year == report.date.year
+            and i.date < report.date
+        ),
+        key=lambda i: (i.date, i.id),
+    )
 
 
 def _wagon_named(scope: Scope, text: str, vehicle: str | None) -> str:
@@ -449,7 +480,8 @@ def _late_cases(scope: Scope) -> Iterator[Deficiency]:
                 "{case} ({id}) was to be analysed by {due}; it was analysed on {then}, {late} late"
                 if analysed
                 else "{case} ({id}) was to be analysed at a branch committee meeting by {due}. The "
-                "meeting of {then} records no attendees and is no committee analysis; on {asof} "
+                "meeting of {then} kept no attendance record, so it does not count as a committee "
+                "analysis; on {asof} "
                 "it was {late} late"
                 if unattended
                 else "{case} ({id}) was to be analysed by {due}; on {asof} it was still not "
@@ -471,12 +503,12 @@ def _case_name(incident: Incident, scope: Scope) -> str:
     happened, kind): 9月18日三班二组孙浩列车未停稳跨越车钩严重违章."""
     if incident.type == "accident":
         # an accident's title names the event (33062次晚点), not what its team did
-        return i18n.in_lang(scope.lang, "the {kind} of {day}, “{what}”").format(
+        return i18n.in_lang(scope.lang, "the {what} on {day} (a {kind})").format(
             kind=_case_kind(incident, scope),
             day=scope.day(incident.date),
             what=case_subject(scope.tree, incident, scope.lang),
         )
-    return i18n.in_lang(scope.lang, "the {kind} of {day} in {team}, “{what}”").format(
+    return i18n.in_lang(scope.lang, "the {kind} of {day} in {team} ({what})").format(
         kind=_case_kind(incident, scope),
         day=scope.day(incident.date),
         team=case_team(scope.tree, incident),
@@ -584,7 +616,7 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
                         unit,
                         "unassigned_action",
                         i18n.in_lang(
-                            scope.lang, "the action '{action}' ({id}/{n}) has {missing}"
+                            scope.lang, "the action “{action}” ({id}/{n}) has {missing}"
                         ).format(
                             action=act.action, id=rid, n=n, missing=scope.join(missing, both=True)
                         ),
@@ -619,7 +651,7 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
                     "overdue_action",
                     i18n.in_lang(
                         scope.lang,
-                        "the action '{action}' ({id}/{n}), owner {owner}, was due on {due} and "
+                        "the action “{action}” ({id}/{n}), owner {owner}, was due on {due} and "
                         "was {late} overdue on {asof}",
                     ).format(
                         action=act.action,
