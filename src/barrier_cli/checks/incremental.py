@@ -62,6 +62,9 @@ IDS = "check-ids"
 SHARDS = "check-shards"
 """A folder of its own: before the index, "check-files" was one file of that name, which a
 cache written by an older version may still hold."""
+CONTEXT = "check-context"
+"""The context files' validated records (`rebuild.keep`), by path, with the stamp each
+was read at: a check of one changed record makes them again instead of validating them."""
 MAX_CHANGED = 250
 """More changed files than this are read over all cores by the full path instead."""
 
@@ -315,6 +318,9 @@ class _Recheck:
         self.claims: dict[str, tuple[str | None, str | None]] = {}
         """The record and layout ids of the files read again."""
         self.files: c.FileCache | None = None
+        self.context: dict[str, tuple[c.Stamp, bytes]] | None = None
+        """`CONTEXT`, read when first needed."""
+        self.context_changed = False
 
     def shard(self, folder: str) -> Shard:
         if folder not in self.shards:
@@ -410,7 +416,7 @@ class _Recheck:
         for rel in self._context_files():
             kind = classify(PurePosixPath(rel))
             if kind is None or kind.name != "org":
-                out.append(self._read(rel))
+                out.append(self._context_file(rel))
                 continue
             kept = self.old.get("")
             if kept is None or any(x.path == rel for x in [*kept.findings, *self.index.tree_wide]):
@@ -517,6 +523,31 @@ class _Recheck:
         hit = self._files().get(rel, self.listed[_folder_of(rel)].files[rel])
         return hit if hit is not None else read_file(self.root, rel)
 
+    def _context_file(self, rel: str) -> FileResult:
+        """A context file's result: its record made again from `CONTEXT` while its stamp is
+        the one kept (any change to it takes the full path, `_run`), else read and kept.
+        A file too new to trust its stamp (`cache.is_racy`) is read every time."""
+        from barrier_cli.io import rebuild
+
+        if self.context is None:
+            found = c.load_store(self.root, CONTEXT, dict[str, tuple[c.Stamp, bytes]])
+            self.context = found if found is not None else {}
+        now = self.listed[_folder_of(rel)].files[rel]
+        kind = classify(PurePosixPath(rel))
+        kept = self.context.get(rel)
+        if kind is not None and kept is not None and kept[0] == now and rel not in self.racy:
+            record = rebuild.rebuilt(kind.model, kept[1])
+            if record is not None:
+                return FileResult(rel, kind.name, record)
+        result = self._read(rel)
+        blob = None
+        if result.record is not None and not result.problems and rel not in self.racy:
+            blob = rebuild.keep(result.record)
+        if blob is not None:
+            self.context[rel] = (now, blob)
+            self.context_changed = True
+        return result
+
     def _kept(self, redone: list[FileCheck], changed_folders: list[str]) -> _Index:
         """The new index; the shards of the folders that changed or were checked again
         are written, no other."""
@@ -538,6 +569,8 @@ class _Recheck:
             token = _save_shard(self.root, folder, shard)
             folders[folder] = _summarise_folder(shard, now.digest, self.racy, token)
         index = _Index(self.index.day, folders, self.index.tree_wide, self.index.ids_token)
+        if self.context_changed and self.context is not None:
+            c.save_store(self.root, CONTEXT, self.context)
         return _save_index(self.root, index, self.index)
 
 

@@ -65,7 +65,7 @@ SKIPPED_DIRS = frozenset({"templates", "node_modules"})
 the index never imports the loader and its YAML reader, which only a changed file needs."""
 
 STORE = "index"
-VERSION = 3
+VERSION = 4
 """Bumped whenever what an entry holds changes (the cache's own format is checked too)."""
 HEADLINE_CHARS = 24
 """Enough of a report's summary to tell it apart in a completion list."""
@@ -112,6 +112,9 @@ class Context(msgspec.Struct, array_like=True, frozen=True):
     whole: bool
     """Whether the file validated as a whole when it was indexed: then a part of it (the
     people a record names, `Basis.org_of`) validates as it does within the whole."""
+    record: bytes | None
+    """Its validated record, kept (`rebuild.keep`): made again without building a
+    validator while the file is unchanged; None where it did not validate or is not kept."""
 
 
 class Read(msgspec.Struct, array_like=True, frozen=True):
@@ -172,6 +175,8 @@ class Basis:
     index: Index | None = None
     whole: frozenset[str] = frozenset()
     """The context files that validated as a whole when indexed (`Context.whole`)."""
+    kept: dict[str, bytes] = field(default_factory=dict)
+    """The context files' validated records, kept when indexed (`Context.record`)."""
     _records: dict[str, Model | None] = field(default_factory=dict, repr=False)
 
     @cached_property
@@ -284,6 +289,14 @@ class Basis:
         `loader.validate` does (the loader itself, and its YAML reader, are not needed)."""
         if rel in self._records:
             return self._records[rel]
+        if rel in self.kept:
+            from barrier_cli.io import rebuild
+
+            kind = classify(PurePosixPath(rel))
+            again = rebuild.rebuilt(kind.model, self.kept[rel]) if kind is not None else None
+            if again is not None:
+                self._records[rel] = again
+                return again
         try:
             kept = _READ.decode(read)
         except (msgspec.MsgspecError, ValueError):  # never written so: read the file instead
@@ -366,6 +379,7 @@ def basis(root: Path) -> Basis:
     index = refresh(root)
     reads: list[tuple[str, bytes | None]] = []
     whole = set()
+    kept = {}
     for folder in CONTEXT_FOLDERS:
         head = index.heads.get(folder)
         prefix = f"{folder}/" if folder else ""
@@ -373,7 +387,10 @@ def basis(root: Path) -> Basis:
             reads.append((prefix + name, head.context[name].read if head else None))
             if head and head.context[name].whole:
                 whole.add(prefix + name)
-    return Basis(root, reads, index, frozenset(whole))
+            record = head.context[name].record if head else None
+            if record is not None:
+                kept[prefix + name] = record
+    return Basis(root, reads, index, frozenset(whole), kept)
 
 
 def note(basis: Basis, rel: str, record: Model) -> None:
@@ -536,9 +553,15 @@ def _read_into(root: Path, index: Index, unread: list[tuple[str, FileStamp]]) ->
         for rel, now in chunk:
             folder, _, name = rel.rpartition("/")
             if _is_context(rel):
+                from barrier_cli.io import rebuild
+
                 read = _context_read(*parse_file(root, rel)[1:])
-                whole = read is not None and _record(rel, _READ.decode(read)) is not None
-                index.heads[folder].context[name] = Context(now, read, whole)
+                record = _record(rel, _READ.decode(read)) if read is not None else None
+                # org.yaml's people are validated a few at a time (`Basis.org_of`), which
+                # costs less than decoding thousands of them kept
+                org = classify(PurePosixPath(rel)) is KINDS["org"]
+                kept = rebuild.keep(record) if record is not None and not org else None
+                index.heads[folder].context[name] = Context(now, read, record is not None, kept)
             else:
                 result = results[rel]
                 index.shards[folder][name] = _entry(
