@@ -91,7 +91,7 @@ def test_an_example_months_document_is_the_same_inside_a_larger_history(
     monkeypatch.setattr(columnar, "CHUNK_FILES", 150)
     alone = monthly.analyze(parallel.load_tree(EXAMPLE, jobs=1), month, today=TODAY)
     expected = render_analysis(alone, fmt="md", lang="zh", records=EXAMPLE)
-    for jobs in (1, 2):
+    for jobs in (1, 2, 3):
         inside = monthly.analyze_columns(
             monthly.load_for(root, month, today=TODAY, jobs=jobs), month, today=TODAY
         )
@@ -111,6 +111,9 @@ def test_columns_hold_every_valid_report_in_file_order(embedded: Path) -> None:
     data = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=1)
     assert data.columns.id == [r.id for r in tree.reports]
     assert data.columns.closed == [r.closed for r in tree.reports]
+    # every column as the whole records give it, the hazards matched on the log's phrases
+    assert tree.hazards.hazards and any(data.columns.hazard)
+    assert data.columns == columnar.ReportColumns.of(tree.reports, tree.hazards)
     assert data.skipped == [f.rel for f in tree.files if f.kind and f.record is None]
     window = monthly.window(tree, Month(2026, 10), today=TODAY)
     assert [r.id for r in data.tree.reports] == [r.id for r in tree.reports if window(r)]

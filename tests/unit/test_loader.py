@@ -219,3 +219,26 @@ def test_no_cyclic_collection_runs_while_a_tree_loads(root: Path) -> None:
     finally:
         gc.callbacks.remove(seen)
     assert len(tree.reports) >= 300
+
+
+def test_records_read_with_the_same_fields_share_one_set_of_their_names(root: Path) -> None:
+    """What a 300k tree held whole spent most on: pydantic's per-model set of the fields
+    given. Records (and the actions inside them) given the same fields share one; a copy
+    with changes gets its own, and no other record's changes with it."""
+    acted = RECORD + "actions:\n  - action: 更换钩舌销\n    owner: wang\n"
+    for n in range(3):
+        write(root, f"reports/2026/11/R-20261110-{n:04d}.yaml", acted.replace("0001", f"{n:04d}"))
+    tree = load_tree(root, jobs=1)
+    ours = [r for r in tree.reports if r.id.startswith("R-20261110-")]
+    assert len(ours) == 3
+    first, second, third = ours
+    assert first.model_fields_set is second.model_fields_set is third.model_fields_set
+    assert first.actions[0].model_fields_set is second.actions[0].model_fields_set
+    assert first.model_fields_set == {*YAML_KEYS, "actions"}
+    closed = first.model_copy(update={"closed": first.date})
+    assert "closed" in closed.model_fields_set
+    assert "closed" not in second.model_fields_set
+    assert first == read_file(root, "reports/2026/11/R-20261110-0000.yaml").record
+
+
+YAML_KEYS = {"id", "date", "reporter", "source", "element", "category", "summary"}

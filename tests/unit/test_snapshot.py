@@ -187,3 +187,39 @@ def test_as_of_on_the_command_line(tmp_path: Path) -> None:
         bad = barrier(root, command, "--month", "2026-10", "--as-of", "10/15")
         assert bad.returncode == 1
         assert "--as-of '10/15' 不是日期" in bad.stderr
+
+
+def test_the_open_work_of_earlier_reports_is_shared_unless_the_moment_changes_it() -> None:
+    """A snapshot keeps an earlier report's open work as it is (the same entry: a long
+    history holds tens of thousands) unless an action was done after the moment."""
+    from barrier_cli.core.models import Action, Org, Settings
+    from barrier_cli.io.loader import EarlierReport
+
+    day = dt.date(2026, 10, 31)
+    standing = EarlierReport(
+        "R-20260101-0001",
+        dt.date(2026, 1, 1),
+        None,
+        "wang",
+        "钩舌销脱出",
+        ((0, Action(action="更换", done=day)), (2, Action(action="复查"))),
+        0,
+    )
+    done_later = EarlierReport(
+        "R-20260102-0001",
+        dt.date(2026, 1, 2),
+        None,
+        "wang",
+        "闸瓦磨耗",
+        ((1, Action(action="更换", done=day + dt.timedelta(days=1), verified_by="li")),),
+        0,
+    )
+    tree = Tree(
+        Path(), Settings(), Org(), {}, [], [], [], [], [], [], earlier=[standing, done_later]
+    )
+    first, second = snapshot.as_of(tree, day).earlier
+    assert first is standing
+    assert second.actions[0][0] == 1
+    assert second.actions[0][1].done is None and second.actions[0][1].verified_by is None
+    assert done_later.actions[0][1].done is not None  # the record itself is left as it was
+    assert snapshot.as_of(tree, day - dt.timedelta(days=365)).earlier == []

@@ -46,6 +46,7 @@ from barrier_cli.io.loader import (
     parse_file,
     read_file,
     result_of,
+    share_fields_sets,
 )
 
 REPORTS = "reports/"
@@ -115,7 +116,9 @@ class ReportColumns:
         self.location.append(r.location)
         self.closed.append(r.closed)
         self.near_miss.append(r.summary if r.category == "near_miss" else None)
-        self.hazard.append(hazards.of(r.hazard, r.written))
+        # a report's own words only matter to a log with hazards (most trees have none):
+        # reading them goes through pydantic's lookup of private attributes, once a report
+        self.hazard.append(hazards.of(r.hazard, r.written) if hazards.hazards else r.hazard)
 
     @classmethod
     def of(cls, reports: Iterable[Report], hazards: HazardLog | None = None) -> ReportColumns:
@@ -302,22 +305,30 @@ def load(root: Path, keep_for: Callable[[Tree], Keep], *, jobs: int | None = Non
 
 
 def _received(e: _Earlier, before: int) -> EarlierReport:
-    actions = tuple(
-        (
-            a.index,
-            Action(
-                action=a.action,
-                action_en=a.action_en,
-                type=a.type,
-                owner=a.owner,
-                due=a.due,
-                done=a.done,
-                verified_by=a.verified_by,
-            ),
-        )
-        for a in e.actions
+    return EarlierReport(
+        e.id,
+        e.date,
+        e.unit,
+        e.reporter,
+        e.summary,
+        tuple((a.index, _action(a)) for a in e.actions),
+        before,
+        e.summary_en,
     )
-    return EarlierReport(e.id, e.date, e.unit, e.reporter, e.summary, actions, before, e.summary_en)
+
+
+def _action(a: _OpenAction) -> Action:
+    action = Action(
+        action=a.action,
+        action_en=a.action_en,
+        type=a.type,
+        owner=a.owner,
+        due=a.due,
+        done=a.done,
+        verified_by=a.verified_by,
+    )
+    share_fields_sets(action)  # a fifth of a long history is open: tens of thousands
+    return action
 
 
 def _count_reports(root: Path, enough: int) -> int:
@@ -379,7 +390,7 @@ def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -
     earlier: list[_Earlier] = []
     for n, rel in enumerate(rels):
         kind, data, problem = parse_file(root, rel)
-        record = result_of(rel, kind, data, problem).record
+        record = result_of(rel, kind, data, problem, kept=False).record
         if not isinstance(record, Report):
             invalid.append(n)
             continue

@@ -108,9 +108,16 @@ def _earlier(
     for e in earlier:
         if e.date > day:
             continue
+        before = kept_before[e.before]
+        if before == e.before and all(a.done is None or a.done <= day for _, a in e.actions):
+            # the same entry, not a copy: a long history has tens of thousands, and the
+            # analysis takes a snapshot of one tree three times (its own, assess's, the
+            # deficiencies')
+            out.append(e)
+            continue
         indexes = [n for n, _ in e.actions]
         actions = tuple(zip(indexes, _actions([a for _, a in e.actions], day), strict=True))
-        out.append(dataclasses.replace(e, actions=actions, before=kept_before[e.before]))
+        out.append(dataclasses.replace(e, actions=actions, before=before))
     return out
 
 
