@@ -828,7 +828,8 @@ def main(argv: list[str] | None = None) -> int:
         nargs="+",
         metavar="WORD",
         help="only issue 17's rows whose name holds one of these words (e.g. analyze baseline "
-        "pandas): a tree shared with others is then never edited",
+        "pandas): a tree shared with others is then never edited, and only the table is "
+        "printed (no start-up rows, nothing written)",
     )
     args = parser.parse_args(argv)
     if args.trees is not None:
@@ -843,6 +844,13 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg() if hasattr(os, "getloadavg") else None
     results: dict[str, dict[str, Measure]] = {}
     files: dict[str, int] = {}
+    if args.only:  # a partial run to look at: the full tables and their files stay as they were
+        waits, wait_files = measure_all_waits(
+            args.wait_sizes, args.nil_returns, args.runs, env, args.only
+        )
+        print()
+        print(wait_table(waits, wait_files) if waits else "no tree given (--wait-sizes)")
+        return 0
     print("start-up ...", flush=True)
     results["startup"] = measure_startup(args.runs, env)
     trees = [(size, 0) for size in args.sizes]
