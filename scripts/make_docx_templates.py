@@ -458,19 +458,19 @@ def analysis() -> Builder:
         '{% set item = item ~ _(": the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
         "{% endif %}"
         '{% set ignored = items.append(_("(%(n)s) %(item)s", n=loop.index | cnum, item=item) if reps | length > 1 else item) %}'
-        '{% endfor %}{% set listed = items | join(_("; ")) %}'
+        '{% endfor %}{% set listed = items | join(_(". ") if reps | length > 1 else _("; ")) %}'
         "{% if covered | sum == near %}{% trans count=near %}"
         "One near miss was reported this month, of a hazard that keeps recurring: "
         "{{ listed }}.{% pluralize %}This month, {{ num }}"
-        " near misses were reported, all of hazards that keep recurring: {{ listed }}."
+        " near misses were reported, all of hazards that keep recurring. {{ listed }}."
         "{% endtrans %}{% else %}{% trans %}This month, {{ num }}"
         " near misses were reported, among them hazards that keep recurring: {{ listed }}"
         ".{% endtrans %}{% endif %}"
         '{% set unstudied = reps | rejectattr("studied") | list %}{{ sp }}'
         "{% if unstudied | length == reps | length %}{% trans count=reps | length %}"
-        "It keeps recurring, yet neither the general branch nor the branch concerned has analysed it as a typical case; it is ranked among the weak links in part 5."
+        "It keeps recurring, yet neither the General Branch nor the branch concerned has analysed it as a typical case; it is ranked among the weak links in part 5."
         "{% pluralize %}"
-        "They keep recurring, yet neither the general branch nor the branches concerned have analysed them as typical cases; they are ranked among the weak links in part 5."
+        "They keep recurring, yet neither the General Branch nor the branches concerned have analysed them as typical cases; they are ranked among the weak links in part 5."
         "{% endtrans %}{% elif unstudied %}"
         '{% set which = unstudied | map(attribute="text") | map("quote") | join(_(", ")) %}'
         "{% trans count=unstudied | length %}Of them, {{ which }}"
@@ -625,7 +625,7 @@ def analysis() -> Builder:
         "days this month), {{ short }} went on site far too seldom; this is entered in the "
         "general branch's self-review.{% endtrans %}{% else %}"
         "{% trans %}Below the required number ({{ need }} this month): {{ short }}; this is "
-        "entered in the general branch's self-review.{% endtrans %}{% endif %}"
+        "entered in the General Branch's self-review.{% endtrans %}{% endif %}"
         '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
         "{% trans %}Each met the required number ({{ need }} this month).{% endtrans %}"
         "{% endif %}"
@@ -925,8 +925,8 @@ def analysis() -> Builder:
     b.para(
         '{% if s.levels.get(level) %}{{ level | label("level_of_analysis") }}{{ _(": ") }}'
         "{{ s.levels.get(level) }}{% else %}{% set by = s.supplement_by | day(year) %}"
-        '{% if level == "general_branch" %}{% trans %}Not yet analysed at the general branch '
-        "level: the general branch committee is to meet by {{ by }} and add its analysis."
+        '{% if level == "general_branch" %}{% trans %}General Branch level: not yet analysed; '
+        "the General Branch committee will meet by {{ by }} to do so."
         '{% endtrans %}{% elif level == "branch" %}{% trans %}Not yet analysed at the branch '
         "level: the branch committee is to meet by {{ by }} and analyse it.{% endtrans %}"
         "{% else %}{% trans %}Not yet analysed at the member level: the branch committee is "
@@ -1063,7 +1063,7 @@ def analysis() -> Builder:
     b.tag("{%p if not a.followed_known %}")
     b.para(
         "{% if a.priorities_missed %}{% trans %}The meeting on {{ pm }}'s analysis set no safety "
-        "priorities for this month: a lapse of the general branch, entered in its "
+        "priorities for this month: a lapse of the General Branch, entered in its "
         "self-inspection.{% endtrans %}{% else %}"
         "{% trans %}The meeting on {{ pm }}'s analysis set no safety priorities for this month."
         "{% endtrans %}{% endif %}"

@@ -29,7 +29,7 @@ def test_the_general_branch_owes_its_analysis_by_the_notice_deadline(
     自查 says; an issued notice's own deadline wins (N-2025-002: 20 October 2025)."""
     assert correction_deadline(examples, OCT, TODAY) == dt.date(2026, 11, 15)
     assert correction_deadline(examples, SEP_2025, TODAY) == dt.date(2025, 10, 20)
-    assert "车间党总支层面尚未剖析，车间党总支委员会于11月15日前补充剖析。" in zh
+    assert "总支层面：尚未剖析，车间党总支委员会于11月15日前补充剖析。" in zh
     assert "11月3日" not in zh
 
 

@@ -187,3 +187,22 @@ def test_september_says_which_near_misses_were_not_taken_as_cases(september_zh: 
         "由一班党支部、四班党支部补做。"
     ) in three
     assert "事故苗子和“两违”" not in september_zh
+
+
+def test_the_recurring_near_misses_are_told_in_sentences(zh: str, en: str) -> None:
+    """Review 7 en 3: part 1 is not one 120-word sentence; each recurring near miss is its
+    own sentence (一是…。二是…。 in Chinese)."""
+    one = en.split("## 1. ", 1)[1].split("###", 1)[0]
+    assert "all of hazards that keep recurring. (1) " in one
+    assert "has not held. (2) " in one
+    assert "neither the General Branch nor the branches concerned" in one
+    assert "措施未落到实处。二是“撤除防护号志前未确认人员撤出”2起" in zh
+
+
+def test_the_general_branch_level_reads_like_the_others(zh: str, en: str) -> None:
+    """Review 7 zh 7, en 7: 总支层面：… as 支部层面：… and 党员层面：… are."""
+    assert "- 总支层面：尚未剖析，车间党总支委员会于11月15日前补充剖析。\n" in zh
+    assert (
+        "- General Branch level: not yet analysed; the General Branch committee will meet by "
+        "15 November to do so.\n"
+    ) in en
