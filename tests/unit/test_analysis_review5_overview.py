@@ -56,13 +56,13 @@ def test_the_near_misses_are_said_as_the_hazards_they_concentrate_in(zh: str, en
     ) in overview
     assert "其中" not in overview and "6月7日" not in overview
     assert (
-        "This month, four near misses were reported, all of hazards that keep recurring: (1) "
+        "This month, four near misses were reported, all of hazards that keep recurring. (1) "
         "“Late clearing of the track for trains on the adjacent line” twice this month (Shift 2 "
         "Group 2 on 8 October, Shift 2 Group 1 on 20 October), seven times in the last three "
         "months, 42 times since June 2025"
     ) in en
     assert "(Shift 1 Group 4 on 10 October, the Shift 2 branch on 18 October)" in en
-    assert "They keep recurring, yet neither the general branch nor the branches" in en
+    assert "They keep recurring, yet neither the General Branch nor the branches" in en
     assert not re.search(r"(?<!\d)2 times", en) and "Of these" not in en
 
 
