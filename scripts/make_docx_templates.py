@@ -835,6 +835,20 @@ def analysis() -> Builder:
     b.para('{{ _("The month\'s records show no problem of note.") }}')
     b.tag("{%p endfor %}")
 
+    b.tag("{%p if a.answers %}")
+    b.para('{{ _("What was done with the suggestions:") }}')
+    b.tag("{%p for x in a.answers %}")
+    b.para(
+        "{% set text = (x.text[:1] | upper) ~ x.text[1:] %}{% set n = x.count %}"
+        "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}{% if x.done %}"
+        "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ action }}, done on "
+        "{{ on }}.{% endtrans %}{% elif x.action and x.due %}{% set due = x.due | day(year) %}"
+        "{% trans %}{{ text }} ({{ n }}): {{ action }}, due by {{ due }}.{% endtrans %}{% else %}"
+        "{% trans %}{{ text }} ({{ n }}): not yet answered.{% endtrans %}{% endif %}"
+    )
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+
     b.heading('{{ _("3. Typical cases") }}', 1)
     # a case told below is said there, once: its row points to it (set in a paragraph of
     # text, as a {%p} tag cannot hold the braces of a dict)

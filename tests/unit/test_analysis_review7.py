@@ -206,3 +206,19 @@ def test_the_general_branch_level_reads_like_the_others(zh: str, en: str) -> Non
         "- General Branch level: not yet analysed; the General Branch committee will meet by "
         "15 November to do so.\n"
     ) in en
+
+
+def test_the_suggestions_are_answered_from_their_records(zh: str, en: str) -> None:
+    """Review 6 zh 5 (review 7 zh 9, en 9): each suggestion with what its records did about
+    it (the action taken and when), never an answer the records do not give."""
+    two = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
+    assert (
+        "对合理化建议的处理：\n"
+        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：修订党员定位定项控制点，11月5日前完成。\n"
+        "- 建议对双牵重载列车增加一名检车员（2条）：车间研究调整双牵重载列车作业人员配置，"
+        "11月18日前完成。\n"
+    ) in two
+    assert (
+        "- Suggest one more inspector for double-headed heavy trains (2): workshop review of the "
+        "staffing of double-headed heavy trains, due by 18 November.\n"
+    ) in en
