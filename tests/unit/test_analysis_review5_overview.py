@@ -57,7 +57,7 @@ def test_the_near_misses_are_said_as_the_hazards_they_concentrate_in(zh: str, en
     assert "其中" not in overview and "6月7日" not in overview
     assert (
         "This month, four near misses were reported, all of hazards that keep recurring. (1) "
-        "“Late clearing of the track for trains on the adjacent line” twice this month (Shift 2 "
+        "“late clearing of the track for trains on the adjacent line” twice this month (Shift 2 "
         "Group 2 on 8 October, Shift 2 Group 1 on 20 October), seven times in the last three "
         "months, 42 times since June 2025"
     ) in en
@@ -199,8 +199,8 @@ def test_a_hazard_on_two_sidings_is_one_problem_on_a_hand_made_tree() -> None:
 def test_the_english_problems_read_as_the_chinese_group_them(en: str) -> None:
     """en 1: faults grouped as in zh, wagon numbers never left as gaps, no "other problems"."""
     assert (
-        "- Vehicle fault (12): brake shoe worn past the limit, 5 (Shift 4 Group 3, Shift 1 "
-        "Group 3, Shift 2 Group 3, Shift 3 Group 2); cut-out cock handle closed, 2 (Shift 1 "
+        "- Vehicle fault (12): brake shoe worn beyond the limit, 5 (Shift 4 Group 3, Shift 1 "
+        "Group 3, Shift 2 Group 3, Shift 3 Group 2); cut-out cock left closed, 2 (Shift 1 "
         "Group 2, Shift 4 Group 1);"
     ) in en
     assert "split pin of the knuckle pin missing, 1 (Shift 4 Group 1)" in en

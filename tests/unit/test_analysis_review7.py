@@ -146,7 +146,7 @@ def test_the_commendation_does_not_quote_the_record(en: str) -> None:
     """en 12: the catch said, not the record's summary in quotation marks."""
     assert (
         "1. On 22 October, Yang Fan (Shift 1 Group 2) found and at once reported: cut-out cock "
-        "handle closed on wagon C70E 4252340 of train 80520.\n"
+        "left closed on wagon C70E 4252340 of train 80520.\n"
     ) in en
 
 
@@ -157,7 +157,7 @@ def test_the_evidence_of_a_priority_counts_its_own_problem(zh: str, en: str) -> 
     assert "   - 依据：本月闸瓦磨耗超限5条，近三个月9条，4个党支部均有发生\n" in zh
     assert "   - 依据：站调临时变更到达股道未通知列检3条、双牵重载列车到达后作业时间紧3条\n" in zh
     assert "本月“车辆故障”类信息5条" not in zh
-    assert "Based on: cut-out cock handle left closed: two this month, four in three months" in en
+    assert "Based on: cut-out cock left closed: two this month, four in three months" in en
 
 
 def test_the_october_priorities_are_dated_one_way(zh: str, en: str) -> None:
@@ -222,3 +222,21 @@ def test_the_suggestions_are_answered_from_their_records(zh: str, en: str) -> No
         "- Suggest one more inspector for double-headed heavy trains (2): workshop review of the "
         "staffing of double-headed heavy trains, due by 18 November.\n"
     ) in en
+
+
+def test_one_wording_per_hazard_in_english(en: str) -> None:
+    """Review 6 en 7 (review 7 en 5): a hazard is named one way in parts 1, 2, 5 and 6,
+    in lower case mid-sentence."""
+    for name in (
+        "protection signals removed before all staff were clear",
+        "cut-out cock left closed",
+        "brake shoes worn beyond the limit",
+    ):
+        assert en.count(name) >= 3, name
+    for other in (
+        "Protection signals removed before all staff were confirmed clear",
+        "before checking that all staff had left the track",
+        "cut-out cock handle",
+        "worn past the limit",
+    ):
+        assert other not in en, other
