@@ -1004,7 +1004,7 @@ def analysis() -> Builder:
             '_("penalised under the workshop\'s violation rules")}.get(h.action) '
             'or h.action | label("accountability_action") %}'
             "{% set when = h.date | day(year) %}"
-            "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
+            "{% trans %}on {{ when }}, {{ who }} was {{ what }}{% endtrans %}"
             '{{ _("; ") if not loop.last else _(".") }}{% else %}'
             "{% if not s.units_held and not removed %}"
             '{{ _("none yet.") }}{% endif %}{% endfor %}{% for u in s.units_held %}'

@@ -203,7 +203,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     assert "The register holds three mentoring pairs" in en
     assert "- On 31 October, 20 actions and measures were still open, 5 of them overdue." in en
     assert "team leader Kong Xiangyu (responsible for oversight) and duty officer" in en
-    assert "Sun Hao: penalised under the workshop's violation rules on 21 September." in en
+    assert "on 21 September, Sun Hao was penalised under the workshop's violation rules." in en
     assert "7. **Put right the recurring problem “cut-out cock left closed”**" in en
     assert "Based on: cut-out cock left closed: two this month, four in three months" in en
     assert "(focus:" not in en and "of the category" not in en

@@ -240,3 +240,13 @@ def test_one_wording_per_hazard_in_english(en: str) -> None:
         "worn past the limit",
     ):
         assert other not in en, other
+
+
+def test_accountability_has_no_colon_after_a_colon(zh: str, en: str) -> None:
+    """Review 7 zh 6, en 7: 责任追究 says when, then whom, then what."""
+    assert "**责任追究**：9月21日，对孙浩按“两违”考核办法考核。\n" in zh
+    assert "**责任追究**：孙浩：" not in zh
+    assert (
+        "**Accountability**: on 21 September, Sun Hao was penalised under the workshop's "
+        "violation rules.\n"
+    ) in en
