@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from barrier_cli.core.models import Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import without_trains
@@ -15,7 +16,7 @@ from barrier_cli.reports.analysis.result import Answer
 def answers(tree: Tree, month: Month, as_of: dt.date) -> list[Answer]:
     """Each suggestion of the month (the same words counted once), most made first, with the
     action its records took most often: done by ``as_of``, still due, or none yet."""
-    groups: dict[str, list] = {}
+    groups: dict[str, list[Report]] = {}
     for r in tree.reports:
         if (
             r.withdrawn is None
