@@ -618,12 +618,12 @@ def analysis() -> Builder:
         '{% if short %}{% set need = a.patrols | map(attribute="expected") | max %}'
         '{% if a.patrols[0].period == "day" and a.patrols | rejectattr("working_days") | list %}'
         "{% trans %}Against the rule of going on site every duty day ({{ need }} duty days "
-        "this month), {{ short }} went on site far too seldom; this is entered in the general "
-        "branch's self-review.{% endtrans %}"
+        "this month), {{ short }} went on site far too seldom; this is entered in the General "
+        "Branch's self-review.{% endtrans %}"
         '{% elif a.patrols[0].period == "day" %}'
         "{% trans %}Against the rule of going on site every working day ({{ need }} working "
         "days this month), {{ short }} went on site far too seldom; this is entered in the "
-        "general branch's self-review.{% endtrans %}{% else %}"
+        "General Branch's self-review.{% endtrans %}{% else %}"
         "{% trans %}Below the required number ({{ need }} this month): {{ short }}; this is "
         "entered in the General Branch's self-review.{% endtrans %}{% endif %}"
         '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
@@ -1496,7 +1496,7 @@ def analysis() -> Builder:
         1,
     )
     b.tag('{%p for group in a.records | groupby("part") %}')
-    b.heading('{{ parts.get(group.grouper, "") }}', 2)
+    b.para('{{ parts.get(group.grouper, "") }}', indent=False)
     b.items(
         "r in group.list",
         "{{ r.date | day(year) }} {{ r.unit_name | dash }} {{ r.text | quote }}",
