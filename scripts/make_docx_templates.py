@@ -929,7 +929,14 @@ def analysis() -> Builder:
             "record, so this does not count as a committee analysis; the branch committee must "
             "meet again.{% endtrans %}"
             "{% elif s.meeting %}{% set held = s.meeting_date | day(year) %}"
-            "{% trans %}analysed at a branch committee meeting on {{ held }}.{% endtrans %}"
+            "{% set branch = s.branch_name | in_text %}{% set due = s.case.analysis_due %}"
+            "{% if due and s.meeting_date > due %}{% set late = (s.meeting_date - due).days %}"
+            "{% set num = late | spelled %}{% set due = due | day(year) %}{% trans count=late %}"
+            "{{ branch }} committee analysed the case on {{ held }}, {{ num }} day after the "
+            "deadline of {{ due }}.{% pluralize %}{{ branch }} committee analysed the case on "
+            "{{ held }}, {{ num }} days after the deadline of {{ due }}.{% endtrans %}"
+            "{% else %}{% trans %}{{ branch }} committee analysed the case on {{ held }}."
+            "{% endtrans %}{% endif %}"
             '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
             'held.") }}{% endif %}',
             False,

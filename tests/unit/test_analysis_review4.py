@@ -194,7 +194,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
         "carried out."
     ) in en
     assert "支委会" not in en
-    assert "analysed at a branch committee meeting on 13 October." in en
+    assert "the Shift 4 branch committee analysed the case on 13 October," in en
     assert "Feedback was given on 46 reports this month, all within seven days." in en
     assert "This month saw one general class A accident (" in en
     assert (

@@ -250,3 +250,14 @@ def test_accountability_has_no_colon_after_a_colon(zh: str, en: str) -> None:
         "**Accountability**: on 21 September, Sun Hao was penalised under the workshop's "
         "violation rules.\n"
     ) in en
+
+
+def test_whose_committee_met_and_whether_in_time(zh: str, en: str) -> None:
+    """Review 7 zh 8, en 7: the 支委会 is the branch's, and a day late is said."""
+    assert (
+        "**三个层次原因剖析**：10月13日四班党支部召开支委会剖析（较规定时限10月12日超期1天）。\n"
+    ) in zh
+    assert (
+        "**Causes at the three levels**: the Shift 4 branch committee analysed the case on "
+        "13 October, one day after the deadline of 12 October.\n"
+    ) in en
