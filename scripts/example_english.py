@@ -30,13 +30,13 @@ POSITIONS = dict(zip("一二三四五六七八", "12345678", strict=True))
 
 PATTERNS = {
     # equipment faults found on trains
-    "{train}次{vehicle}{pos}位闸瓦磨耗超限": "brake shoe at position {pos} worn past the limit on wagon {vehicle} of train {train}",
+    "{train}次{vehicle}{pos}位闸瓦磨耗超限": "brake shoe at position {pos} worn beyond the limit on wagon {vehicle} of train {train}",
     "{train}次{vehicle}制动梁安全链脱落": "brake-beam safety chain off wagon {vehicle} on train {train}",
     "{train}次{vehicle}钩舌销开口销丢失": "split pin of the knuckle pin missing on wagon {vehicle} of train {train}",
     "{train}次{vehicle}{pos}位车轮踏面擦伤": "wheel tread scratch at position {pos} on wagon {vehicle} of train {train}",
     "{train}次{vehicle}交叉杆端头螺栓松动": "loose cross-bar end bolt on wagon {vehicle} of train {train}",
     "{train}次{vehicle}摇枕弹簧外圈折断": "broken outer bolster spring on wagon {vehicle} of train {train}",
-    "{train}次{vehicle}截断塞门手把处于关闭位": "cut-out cock handle closed on wagon {vehicle} of train {train}",
+    "{train}次{vehicle}截断塞门手把处于关闭位": "cut-out cock left closed on wagon {vehicle} of train {train}",
     "{train}次{vehicle}制动缸缓解不良": "brake cylinder not releasing on wagon {vehicle} of train {train}",
     # equipment hazards on site
     "{loc}照明灯损坏，夜间作业视线不良": "lamp broken at {loc}: poor light for night work",
@@ -62,7 +62,7 @@ PATTERNS = {
     "交接班时未交清{train}次重点车辆位置": "positions of the key cars of train {train} not handed over at the shift change",
     "{train}次双牵重载列车到达后作业时间紧，作业过程衔接不畅": "too little time to inspect a double-headed heavy train after arrival, work steps poorly linked (train {train})",
     "提速调图后{train}次作业时间压缩，关键环节卡控不到位": "inspection time for train {train} cut by the faster timetable, key steps not controlled",
-    "撤除防护号志前未确认全部作业人员已撤出": "protection signals removed before checking that all staff had left the track",
+    "撤除防护号志前未确认全部作业人员已撤出": "protection signals removed before all staff were clear",
     "建议在{loc}增设夜间照明": "suggest more night lighting at {loc}",
     "建议对双牵重载列车增加一名检车员": "suggest one more inspector for double-headed heavy trains",
     "建议将插撤脱轨器纳入党员定位定项控制点": "suggest making the placing and removing of derailers a party member's control point",

@@ -458,19 +458,19 @@ def analysis() -> Builder:
         '{% set item = item ~ _(": the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
         "{% endif %}"
         '{% set ignored = items.append(_("(%(n)s) %(item)s", n=loop.index | cnum, item=item) if reps | length > 1 else item) %}'
-        '{% endfor %}{% set listed = items | join(_("; ")) %}'
+        '{% endfor %}{% set listed = items | join(_(". ") if reps | length > 1 else _("; ")) %}'
         "{% if covered | sum == near %}{% trans count=near %}"
         "One near miss was reported this month, of a hazard that keeps recurring: "
         "{{ listed }}.{% pluralize %}This month, {{ num }}"
-        " near misses were reported, all of hazards that keep recurring: {{ listed }}."
+        " near misses were reported, all of hazards that keep recurring. {{ listed }}."
         "{% endtrans %}{% else %}{% trans %}This month, {{ num }}"
         " near misses were reported, among them hazards that keep recurring: {{ listed }}"
         ".{% endtrans %}{% endif %}"
         '{% set unstudied = reps | rejectattr("studied") | list %}{{ sp }}'
         "{% if unstudied | length == reps | length %}{% trans count=reps | length %}"
-        "It keeps recurring, yet neither the general branch nor the branch concerned has analysed it as a typical case; it is ranked among the weak links in part 5."
+        "It keeps recurring, yet neither the General Branch nor the branch concerned has analysed it as a typical case; it is ranked among the weak links in part 5."
         "{% pluralize %}"
-        "They keep recurring, yet neither the general branch nor the branches concerned have analysed them as typical cases; they are ranked among the weak links in part 5."
+        "They keep recurring, yet neither the General Branch nor the branches concerned have analysed them as typical cases; they are ranked among the weak links in part 5."
         "{% endtrans %}{% elif unstudied %}"
         '{% set which = unstudied | map(attribute="text") | map("quote") | join(_(", ")) %}'
         "{% trans count=unstudied | length %}Of them, {{ which }}"
@@ -618,14 +618,14 @@ def analysis() -> Builder:
         '{% if short %}{% set need = a.patrols | map(attribute="expected") | max %}'
         '{% if a.patrols[0].period == "day" and a.patrols | rejectattr("working_days") | list %}'
         "{% trans %}Against the rule of going on site every duty day ({{ need }} duty days "
-        "this month), {{ short }} went on site far too seldom; this is entered in the general "
-        "branch's self-review.{% endtrans %}"
+        "this month), {{ short }} went on site far too seldom; this is entered in the General "
+        "Branch's self-review.{% endtrans %}"
         '{% elif a.patrols[0].period == "day" %}'
         "{% trans %}Against the rule of going on site every working day ({{ need }} working "
         "days this month), {{ short }} went on site far too seldom; this is entered in the "
-        "general branch's self-review.{% endtrans %}{% else %}"
+        "General Branch's self-review.{% endtrans %}{% else %}"
         "{% trans %}Below the required number ({{ need }} this month): {{ short }}; this is "
-        "entered in the general branch's self-review.{% endtrans %}{% endif %}"
+        "entered in the General Branch's self-review.{% endtrans %}{% endif %}"
         '{% else %}{% set need = a.patrols | map(attribute="expected") | max %}'
         "{% trans %}Each met the required number ({{ need }} this month).{% endtrans %}"
         "{% endif %}"
@@ -835,6 +835,20 @@ def analysis() -> Builder:
     b.para('{{ _("The month\'s records show no problem of note.") }}')
     b.tag("{%p endfor %}")
 
+    b.tag("{%p if a.answers %}")
+    b.para('{{ _("What was done with the suggestions:") }}')
+    b.tag("{%p for x in a.answers %}")
+    b.para(
+        "{% set text = (x.text[:1] | upper) ~ x.text[1:] %}{% set n = x.count %}"
+        "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}{% if x.done %}"
+        "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ action }}, done on "
+        "{{ on }}.{% endtrans %}{% elif x.action and x.due %}{% set due = x.due | day(year) %}"
+        "{% trans %}{{ text }} ({{ n }}): {{ action }}, due by {{ due }}.{% endtrans %}{% else %}"
+        "{% trans %}{{ text }} ({{ n }}): not yet answered.{% endtrans %}{% endif %}"
+    )
+    b.tag("{%p endfor %}")
+    b.tag("{%p endif %}")
+
     b.heading('{{ _("3. Typical cases") }}', 1)
     # a case told below is said there, once: its row points to it (set in a paragraph of
     # text, as a {%p} tag cannot hold the braces of a dict)
@@ -915,7 +929,14 @@ def analysis() -> Builder:
             "record, so this does not count as a committee analysis; the branch committee must "
             "meet again.{% endtrans %}"
             "{% elif s.meeting %}{% set held = s.meeting_date | day(year) %}"
-            "{% trans %}analysed at a branch committee meeting on {{ held }}.{% endtrans %}"
+            "{% set branch = s.branch_name | in_text %}{% set due = s.case.analysis_due %}"
+            "{% if due and s.meeting_date > due %}{% set late = (s.meeting_date - due).days %}"
+            "{% set num = late | spelled %}{% set due = due | day(year) %}{% trans count=late %}"
+            "{{ branch }} committee analysed the case on {{ held }}, {{ num }} day after the "
+            "deadline of {{ due }}.{% pluralize %}{{ branch }} committee analysed the case on "
+            "{{ held }}, {{ num }} days after the deadline of {{ due }}.{% endtrans %}"
+            "{% else %}{% trans %}{{ branch }} committee analysed the case on {{ held }}."
+            "{% endtrans %}{% endif %}"
             '{% else %}{{ _("no branch committee meeting has analysed it yet; one must be '
             'held.") }}{% endif %}',
             False,
@@ -925,8 +946,8 @@ def analysis() -> Builder:
     b.para(
         '{% if s.levels.get(level) %}{{ level | label("level_of_analysis") }}{{ _(": ") }}'
         "{{ s.levels.get(level) }}{% else %}{% set by = s.supplement_by | day(year) %}"
-        '{% if level == "general_branch" %}{% trans %}Not yet analysed at the general branch '
-        "level: the general branch committee is to meet by {{ by }} and add its analysis."
+        '{% if level == "general_branch" %}{% trans %}General Branch level: not yet analysed; '
+        "the General Branch committee will meet by {{ by }} to do so."
         '{% endtrans %}{% elif level == "branch" %}{% trans %}Not yet analysed at the branch '
         "level: the branch committee is to meet by {{ by }} and analyse it.{% endtrans %}"
         "{% else %}{% trans %}Not yet analysed at the member level: the branch committee is "
@@ -990,7 +1011,7 @@ def analysis() -> Builder:
             '_("penalised under the workshop\'s violation rules")}.get(h.action) '
             'or h.action | label("accountability_action") %}'
             "{% set when = h.date | day(year) %}"
-            "{% trans %}{{ who }}: {{ what }} on {{ when }}{% endtrans %}"
+            "{% trans %}on {{ when }}, {{ who }} was {{ what }}{% endtrans %}"
             '{{ _("; ") if not loop.last else _(".") }}{% else %}'
             "{% if not s.units_held and not removed %}"
             '{{ _("none yet.") }}{% endif %}{% endfor %}{% for u in s.units_held %}'
@@ -1063,7 +1084,7 @@ def analysis() -> Builder:
     b.tag("{%p if not a.followed_known %}")
     b.para(
         "{% if a.priorities_missed %}{% trans %}The meeting on {{ pm }}'s analysis set no safety "
-        "priorities for this month: a lapse of the general branch, entered in its "
+        "priorities for this month: a lapse of the General Branch, entered in its "
         "self-inspection.{% endtrans %}{% else %}"
         "{% trans %}The meeting on {{ pm }}'s analysis set no safety priorities for this month."
         "{% endtrans %}{% endif %}"
@@ -1482,7 +1503,7 @@ def analysis() -> Builder:
         1,
     )
     b.tag('{%p for group in a.records | groupby("part") %}')
-    b.heading('{{ parts.get(group.grouper, "") }}', 2)
+    b.para('{{ parts.get(group.grouper, "") }}', indent=False)
     b.items(
         "r in group.list",
         "{{ r.date | day(year) }} {{ r.unit_name | dash }} {{ r.text | quote }}",

@@ -98,7 +98,7 @@ def test_a_case_no_committee_analysed_is_said_so(months: dict[str, MonthlyAnalys
     assert "9月20日三班党支部召开分析会，未记录参会人员，不能认定为支委会剖析" in sun
     assert "尚缺：按时间顺序写明的违章经过；有参会记录的支委会剖析；总支层面剖析" in sun
     # the general branch analyses its own level: a branch committee cannot do it for it
-    assert "- 车间党总支层面尚未剖析，车间党总支委员会于11月15日前补充剖析。\n" in sun
+    assert "- 总支层面：尚未剖析，车间党总支委员会于11月15日前补充剖析。\n" in sun
     assert "支委会补充剖析" not in sun
     # the branch level is the branch's own failing, not the violator's cause said again
     assert "- 支部层面：支部对孙浩的班中互控和关键环节提醒不到位。\n" in sun
@@ -111,8 +111,8 @@ def test_a_case_no_committee_analysed_is_said_so(months: dict[str, MonthlyAnalys
     assert "冒险作业" not in sun
     en = render_analysis(months["2026-10"], fmt="md", lang="en")
     assert (
-        "Not yet analysed at the general branch level: the general branch committee is to meet "
-        "by 15 November and add its analysis." in en
+        "General Branch level: not yet analysed; the General Branch committee will meet by "
+        "15 November to do so." in en
     )
 
 
@@ -127,7 +127,7 @@ def test_a_case_with_no_committee_at_all_is_said_so(
     zh = render_analysis(analyze(tree, Month(2026, 10), today=TODAY), fmt="md", lang="zh")
     sun = zh.split("### （二）", 1)[1].split("## 四、", 1)[0]
     assert "**三个层次原因剖析**：尚未召开支委会分析，须召开支委会剖析。" in sun
-    assert "- 车间党总支层面尚未剖析，车间党总支委员会于11月15日前补充剖析。" in sun
+    assert "- 总支层面：尚未剖析，车间党总支委员会于11月15日前补充剖析。" in sun
     assert "- 党员层面尚未剖析，应于11月15日前召开支委会剖析。" in sun
 
 

@@ -232,8 +232,5 @@ def test_a_carried_priority_is_not_proposed_again_in_another_language(examples: 
     assert part.count("Stop rule violations at the shift briefings") == 1
     assert "在班前会上" not in part
     assert "Tighten checks for violation problems" not in part
-    assert (
-        "Stop the near miss “Protection signals removed before all staff were confirmed clear”"
-        in part
-    )
-    assert "Put right the recurring problem “Cut-out cock handle left closed”" in part
+    assert "Stop the near miss “protection signals removed before all staff were clear”" in part
+    assert "Put right the recurring problem “cut-out cock left closed”" in part

@@ -29,7 +29,7 @@ def test_the_general_branch_owes_its_analysis_by_the_notice_deadline(
     自查 says; an issued notice's own deadline wins (N-2025-002: 20 October 2025)."""
     assert correction_deadline(examples, OCT, TODAY) == dt.date(2026, 11, 15)
     assert correction_deadline(examples, SEP_2025, TODAY) == dt.date(2025, 10, 20)
-    assert "车间党总支层面尚未剖析，车间党总支委员会于11月15日前补充剖析。" in zh
+    assert "总支层面：尚未剖析，车间党总支委员会于11月15日前补充剖析。" in zh
     assert "11月3日" not in zh
 
 
@@ -194,7 +194,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
         "carried out."
     ) in en
     assert "支委会" not in en
-    assert "analysed at a branch committee meeting on 13 October." in en
+    assert "the Shift 4 branch committee analysed the case on 13 October," in en
     assert "Feedback was given on 46 reports this month, all within seven days." in en
     assert "This month saw one general class A accident (" in en
     assert (
@@ -203,9 +203,9 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     assert "The register holds three mentoring pairs" in en
     assert "- On 31 October, 20 actions and measures were still open, 5 of them overdue." in en
     assert "team leader Kong Xiangyu (responsible for oversight) and duty officer" in en
-    assert "Sun Hao: penalised under the workshop's violation rules on 21 September." in en
-    assert "7. **Put right the recurring problem “Cut-out cock handle left closed”**" in en
-    assert "Based on: cut-out cock handle left closed: two this month, four in three months" in en
+    assert "on 21 September, Sun Hao was penalised under the workshop's violation rules." in en
+    assert "7. **Put right the recurring problem “cut-out cock left closed”**" in en
+    assert "Based on: cut-out cock left closed: two this month, four in three months" in en
     assert "(focus:" not in en and "of the category" not in en
     failed = en.split("failed the post rating", 1)[1].split("### Key persons", 1)[0]
     assert "| Huang Lijun | gave no weekly return for the week of 19–25 October |" in failed

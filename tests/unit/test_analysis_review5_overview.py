@@ -49,20 +49,20 @@ def test_the_near_misses_are_said_as_the_hazards_they_concentrate_in(zh: str, en
     assert (
         "本月收集事故苗子信息4条，均属反复发生的问题：一是“邻线来车避让不及时”2起"
         "（10月8日二班二组、10月20日二班一组），近三个月共7起，2025年6月以来共42起，"
-        "说明“把邻线来车提醒纳入党员定位定项控制点”措施未落到实处；二是“撤除防护号志前未确认"
+        "说明“把邻线来车提醒纳入党员定位定项控制点”措施未落到实处。二是“撤除防护号志前未确认"
         "人员撤出”2起（10月10日一班四组、10月18日二班党支部），近三个月共4起，2025年6月以来"
         "共26起，说明“撤除号志纳入作业完了党员确认项点”措施未落到实处。"
         "上述问题反复发生，车间党总支和有关党支部均未作为典型案例剖析，已列入第五部分薄弱环节。"
     ) in overview
     assert "其中" not in overview and "6月7日" not in overview
     assert (
-        "This month, four near misses were reported, all of hazards that keep recurring: (1) "
-        "“Late clearing of the track for trains on the adjacent line” twice this month (Shift 2 "
+        "This month, four near misses were reported, all of hazards that keep recurring. (1) "
+        "“late clearing of the track for trains on the adjacent line” twice this month (Shift 2 "
         "Group 2 on 8 October, Shift 2 Group 1 on 20 October), seven times in the last three "
         "months, 42 times since June 2025"
     ) in en
     assert "(Shift 1 Group 4 on 10 October, the Shift 2 branch on 18 October)" in en
-    assert "They keep recurring, yet neither the general branch nor the branches" in en
+    assert "They keep recurring, yet neither the General Branch nor the branches" in en
     assert not re.search(r"(?<!\d)2 times", en) and "Of these" not in en
 
 
@@ -199,8 +199,8 @@ def test_a_hazard_on_two_sidings_is_one_problem_on_a_hand_made_tree() -> None:
 def test_the_english_problems_read_as_the_chinese_group_them(en: str) -> None:
     """en 1: faults grouped as in zh, wagon numbers never left as gaps, no "other problems"."""
     assert (
-        "- Vehicle fault (12): brake shoe worn past the limit, 5 (Shift 4 Group 3, Shift 1 "
-        "Group 3, Shift 2 Group 3, Shift 3 Group 2); cut-out cock handle closed, 2 (Shift 1 "
+        "- Vehicle fault (12): brake shoe worn beyond the limit, 5 (Shift 4 Group 3, Shift 1 "
+        "Group 3, Shift 2 Group 3, Shift 3 Group 2); cut-out cock left closed, 2 (Shift 1 "
         "Group 2, Shift 4 Group 1);"
     ) in en
     assert "split pin of the knuckle pin missing, 1 (Shift 4 Group 1)" in en

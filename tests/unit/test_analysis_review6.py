@@ -27,7 +27,7 @@ def test_an_unrecorded_meeting_is_no_committee_analysis(zh: str, en: str) -> Non
         "analysis; the branch committee must meet again.\n"
     ) in en
     # a meeting with its attendees is still a 支委会
-    assert "**三个层次原因剖析**：10月13日召开支委会剖析。\n" in zh
+    assert "**三个层次原因剖析**：10月13日四班党支部召开支委会剖析（" in zh
 
 
 def test_what_three_nots_lacks_is_said_as_nouns(zh: str, en: str) -> None:

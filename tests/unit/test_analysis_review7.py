@@ -146,7 +146,7 @@ def test_the_commendation_does_not_quote_the_record(en: str) -> None:
     """en 12: the catch said, not the record's summary in quotation marks."""
     assert (
         "1. On 22 October, Yang Fan (Shift 1 Group 2) found and at once reported: cut-out cock "
-        "handle closed on wagon C70E 4252340 of train 80520.\n"
+        "left closed on wagon C70E 4252340 of train 80520.\n"
     ) in en
 
 
@@ -157,7 +157,7 @@ def test_the_evidence_of_a_priority_counts_its_own_problem(zh: str, en: str) -> 
     assert "   - 依据：本月闸瓦磨耗超限5条，近三个月9条，4个党支部均有发生\n" in zh
     assert "   - 依据：站调临时变更到达股道未通知列检3条、双牵重载列车到达后作业时间紧3条\n" in zh
     assert "本月“车辆故障”类信息5条" not in zh
-    assert "Based on: cut-out cock handle left closed: two this month, four in three months" in en
+    assert "Based on: cut-out cock left closed: two this month, four in three months" in en
 
 
 def test_the_october_priorities_are_dated_one_way(zh: str, en: str) -> None:
@@ -187,3 +187,77 @@ def test_september_says_which_near_misses_were_not_taken_as_cases(september_zh: 
         "由一班党支部、四班党支部补做。"
     ) in three
     assert "事故苗子和“两违”" not in september_zh
+
+
+def test_the_recurring_near_misses_are_told_in_sentences(zh: str, en: str) -> None:
+    """Review 7 en 3: part 1 is not one 120-word sentence; each recurring near miss is its
+    own sentence (一是…。二是…。 in Chinese)."""
+    one = en.split("## 1. ", 1)[1].split("###", 1)[0]
+    assert "all of hazards that keep recurring. (1) " in one
+    assert "has not held. (2) " in one
+    assert "neither the General Branch nor the branches concerned" in one
+    assert "措施未落到实处。二是“撤除防护号志前未确认人员撤出”2起" in zh
+
+
+def test_the_general_branch_level_reads_like_the_others(zh: str, en: str) -> None:
+    """Review 7 zh 7, en 7: 总支层面：… as 支部层面：… and 党员层面：… are."""
+    assert "- 总支层面：尚未剖析，车间党总支委员会于11月15日前补充剖析。\n" in zh
+    assert (
+        "- General Branch level: not yet analysed; the General Branch committee will meet by "
+        "15 November to do so.\n"
+    ) in en
+
+
+def test_the_suggestions_are_answered_from_their_records(zh: str, en: str) -> None:
+    """Review 6 zh 5 (review 7 zh 9, en 9): each suggestion with what its records did about
+    it (the action taken and when), never an answer the records do not give."""
+    two = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
+    assert (
+        "对合理化建议的处理：\n"
+        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：修订党员定位定项控制点，11月5日前完成。\n"
+        "- 建议对双牵重载列车增加一名检车员（2条）：车间研究调整双牵重载列车作业人员配置，"
+        "11月18日前完成。\n"
+    ) in two
+    assert (
+        "- Suggest one more inspector for double-headed heavy trains (2): workshop review of the "
+        "staffing of double-headed heavy trains, due by 18 November.\n"
+    ) in en
+
+
+def test_one_wording_per_hazard_in_english(en: str) -> None:
+    """Review 6 en 7 (review 7 en 5): a hazard is named one way in parts 1, 2, 5 and 6,
+    in lower case mid-sentence."""
+    for name in (
+        "protection signals removed before all staff were clear",
+        "cut-out cock left closed",
+        "brake shoes worn beyond the limit",
+    ):
+        assert en.count(name) >= 3, name
+    for other in (
+        "Protection signals removed before all staff were confirmed clear",
+        "before checking that all staff had left the track",
+        "cut-out cock handle",
+        "worn past the limit",
+    ):
+        assert other not in en, other
+
+
+def test_accountability_has_no_colon_after_a_colon(zh: str, en: str) -> None:
+    """Review 7 zh 6, en 7: 责任追究 says when, then whom, then what."""
+    assert "**责任追究**：9月21日，对孙浩按“两违”考核办法考核。\n" in zh
+    assert "**责任追究**：孙浩：" not in zh
+    assert (
+        "**Accountability**: on 21 September, Sun Hao was penalised under the workshop's "
+        "violation rules.\n"
+    ) in en
+
+
+def test_whose_committee_met_and_whether_in_time(zh: str, en: str) -> None:
+    """Review 7 zh 8, en 7: the 支委会 is the branch's, and a day late is said."""
+    assert (
+        "**三个层次原因剖析**：10月13日四班党支部召开支委会剖析（较规定时限10月12日超期1天）。\n"
+    ) in zh
+    assert (
+        "**Causes at the three levels**: the Shift 4 branch committee analysed the case on "
+        "13 October, one day after the deadline of 12 October.\n"
+    ) in en

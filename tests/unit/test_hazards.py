@@ -216,7 +216,7 @@ def test_the_documents_say_the_recurrence(made: dict[str, Any]) -> None:
     assert (
         "本月收集事故苗子信息5条，其中反复发生的问题：一是“撤除防护号志前未确认人员撤出”2起"
         "（10月5日一班一组、10月22日一班一组），近三个月共4起，2026年6月以来共5起，"
-        f"说明“{MEASURE}”措施未落到实处；二是“邻线来车避让不及时”2起"
+        f"说明“{MEASURE}”措施未落到实处。二是“邻线来车避让不及时”2起"
     ) in md
     assert "“脱轨器插撤不灵活”（到达场5道、到达场南端） | 2 |" in md
     prose = n.build_notice(tree, OCT, today=TODAY, lang="zh").prose

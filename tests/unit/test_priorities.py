@@ -54,7 +54,9 @@ def test_adopt_then_due_then_the_months_analysis_reports_each_state(root: Path) 
     assert "S-2026-11/1" not in _run(root, "due", "--days", "30").stdout
     md = _run(root, "analyze", "--month", "2026-11", "--format", "md").stdout
     section = md.split("## 四、上月保安全重点落实情况")[1].split("## 五")[0]
-    assert "10月份党内安全分析会确定的保安全重点共6项，按期完成1项、正在推进5项。" in section
+    assert (
+        "11月24日党内安全分析会确定的11月份保安全重点共6项，按期完成1项、正在推进5项。" in section
+    )
     assert "| 按期完成（11月20日） | 考试记录 |" in section
 
 
@@ -100,7 +102,7 @@ def test_the_examples_november_priorities_are_followed_up(tmp_path: Path) -> Non
     md = _run(EXAMPLE, "analyze", "--month", "2026-11", "--format", "md").stdout
     section = md.split("## 四、上月保安全重点落实情况")[1].split("## 五")[0]
     assert (
-        "10月份党内安全分析会确定的保安全重点共5项，按期完成1项、正在推进3项、逾期未完成1项。"
+        "11月3日党内安全分析会确定的11月份保安全重点共5项，按期完成1项、正在推进3项、逾期未完成1项。"
         in section
     )
     assert "| 11月15日 | 逾期未完成 | — |" in section

@@ -33,6 +33,7 @@ from barrier_cli.reports.analysis.rewards import month_lines
 from barrier_cli.reports.analysis.scores import scores
 from barrier_cli.reports.analysis.showing import with_showing
 from barrier_cli.reports.analysis.studies import case_studies
+from barrier_cli.reports.analysis.suggestions import answers
 from barrier_cli.reports.analysis.totals import cumulative
 from barrier_cli.reports.analysis.units import cadres_named, in_cells
 from barrier_cli.reports.compliance import reporting_compliance
@@ -239,6 +240,7 @@ def analyze_columns(
         ),
         by_branch=counts.by_branch(units, tree),
         branch_element=counts.branch_element(units, tree),
+        answers=answers(tree, month, as_of),
         general_secretaries=[
             p.name
             for p in tree.org.people

@@ -802,6 +802,20 @@ class Scores:
 
 
 @dataclass(frozen=True)
+class Answer:
+    """A suggestion of the month (合理化建议) and what was done with it, as its records say."""
+
+    text: str
+    count: int
+    action: str
+    """The action its records took most often; "" when none was taken."""
+    done: dt.date | None
+    """When that action was done, all of it, by the moment."""
+    due: dt.date | None
+    """When it is due, while not done."""
+
+
+@dataclass(frozen=True)
 class MonthlyAnalysis:
     organisation: str
     month: Month
@@ -856,6 +870,8 @@ class MonthlyAnalysis:
     """The reports of earlier months still open, oldest first, at most `OPEN_EARLIER_SHOWN`."""
     records: list[RecordRef] = field(default_factory=list)
     """Every record the document speaks of, in the order it first does: the attachment."""
+    answers: list[Answer] = field(default_factory=list)
+    """The month's suggestions and what was done with each (二, after the problems)."""
     general_secretaries: list[str] = field(default_factory=list)
     """The general branch's secretaries by name: one who supervises a priority is named by
     that post, any other of its members as a committee member (委员)."""

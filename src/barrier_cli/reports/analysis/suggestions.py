@@ -1,0 +1,43 @@
+"""What was done with the month's 合理化建议: the source treats answering them as a duty
+(信息处理), so the analysis says, from the suggestions' own records, how each was taken up."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from barrier_cli.core.models import Report
+from barrier_cli.core.periods import Month
+from barrier_cli.io.loader import Tree
+from barrier_cli.reports.analysis.hazards import without_trains
+from barrier_cli.reports.analysis.result import Answer
+
+
+def answers(tree: Tree, month: Month, as_of: dt.date) -> list[Answer]:
+    """Each suggestion of the month (the same words counted once), most made first, with the
+    action its records took most often: done by ``as_of``, still due, or none yet."""
+    groups: dict[str, list[Report]] = {}
+    for r in tree.reports:
+        if (
+            r.withdrawn is None
+            and r.category == "suggestion"
+            and month.contains(r.date)
+            and r.date <= as_of
+        ):
+            groups.setdefault(without_trains(r.summary), []).append(r)
+    out = []
+    for text, reports in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        taken = Counter(a.action for r in reports for a in r.actions if a.type != "immediate")
+        if not taken:
+            out.append(Answer(text, len(reports), "", None, None))
+            continue
+        action = taken.most_common(1)[0][0]
+        held = [a for r in reports for a in r.actions if a.action == action]
+        open_ = [a for a in held if a.done is None or a.done > as_of]
+        if open_:
+            due = max((a.due for a in open_ if a.due is not None), default=None)
+            out.append(Answer(text, len(reports), action, None, due))
+        else:
+            done = max(a.done for a in held if a.done is not None)
+            out.append(Answer(text, len(reports), action, done, None))
+    return out
