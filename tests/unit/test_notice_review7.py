@@ -118,11 +118,11 @@ def test_the_commended_find_is_said_as_the_fault_found(example: dict[str, str]) 
     en = example["en-10"]
     assert (
         "1. On 22 October, while coordinating with the next inspection point down the line, "
-        "Yang Fan (Shift 1 Group 2, party member) found the cut-out cock handle closed on wagon "
+        "Yang Fan (Shift 1 Group 2, party member) found the cut-out cock left closed on wagon "
         "C70E 4252340 of train 80520, reported it at once" in en
     )
     assert (
-        "| 1 | Yang Fan: found the cut-out cock handle closed on wagon C70E 4252340 of train "
+        "| 1 | Yang Fan: found the cut-out cock left closed on wagon C70E 4252340 of train "
         "80520 on 22 October |" in en
     )
     assert "“cut-out cock" not in en
@@ -220,7 +220,7 @@ def test_english_orders_are_sentences_and_near_misses_are_counted_in_words(
     assert (
         "Hold a committee meeting to analyse this month's three near misses (late clearing of "
         "the track for trains on the adjacent line twice; protection signals removed before all "
-        "staff were confirmed clear once) as typical cases, find out why they keep recurring, "
+        "staff were clear once) as typical cases, find out why they keep recurring, "
         "and send in the analysis by 15 November." in orders
     )
     assert (
