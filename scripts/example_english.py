@@ -358,7 +358,7 @@ TEXT = {
     "本人班中擅自离开作业岗位，负直接责任": "left his post during the shift without leave: directly responsible",
     "本人值班中擅自离开值班室，负直接责任": "left the duty room during his duty without leave: directly responsible",
     # accountability
-    "按“两违”考核办法考核": "penalised under the workshop's rules on rule and discipline violations",
+    "按“两违”考核办法考核": "penalised by the workshop under its rules on violations",
     "撤换工班长": "removed from the post of team leader",
     "按规定考核": "penalised under the rules",
     "撤换值班员": "removed from the post of duty officer",

@@ -293,7 +293,7 @@ def test_the_zh_notice_writes_dates_names_and_quotes_as_a_gongwen_does(
     # the month's near misses, a repeated one said once; each pairing's follow-up and next step
     assert (
         "“撤除防护号志前未确认人员撤出”2起（10月10日一班四组出发场4道、"
-        "10月18日二班到达场南端），近三个月共4起" in prose
+        "10月18日二班党支部到达场南端），近三个月共4起" in prose
     )
     assert (
         "谢永胜包保韩冬（6月28日结对）：本月帮教1次，落实“五勤”3项、“四同”3项；"

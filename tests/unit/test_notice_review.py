@@ -46,8 +46,8 @@ def test_an_action_done_after_the_month_is_not_a_fact_of_the_notice() -> None:
     assert "本通报所列情况均截至10月31日，此后完成的整改由各党支部在整改报告中说明。" in text
     assert "一班党支部：整改项目逾期1项。" in text
     assert (
-        "| 整改项目“组织车统-15填写标准学习并抽查”，责任人朱春祥，10月20日"
-        "到期，截至10月31日已逾期11天。 |"
+        "| 整改项目“组织车统-15填写标准学习并抽查”（10月5日一班党支部“G606230356车5位车轮踏面"
+        "擦伤超限”），责任人朱春祥，10月20日到期，截至10月31日已逾期11天。 |"
     ) in text
     assert "已于11月3日" not in text and "逾期完成" not in text
     corrections = _between(text, "五、整改要求", "特此通报")
@@ -89,14 +89,14 @@ def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
         "9月18日，二班一组检车员姜海峰列车未停稳跨越车钩，构成严重违章，至今未整改销号。"
         in problems
     )
-    assert "姜海峰于10月11日再次违章（插撤脱轨器未执行呼唤应答），属重复违章。" in problems
+    assert "10月11日，姜海峰又发生插撤脱轨器未执行呼唤应答的违章，属重复违章。" in problems
     assert "（列车未停稳跨越车钩）" not in text and "当事人姜海峰" not in problems
     assert "对9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章，" in text
     assert "| 9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章 |" in text
     english = _text(case, _again(), today=D(2026, 11, 5), lang="en")
     assert (
-        "On 11 October Jiang Haifeng broke the rules again "
-        "(derailer placed or removed without call-and-response), a repeat violation." in english
+        "On 11 October Jiang Haifeng committed a repeat violation: derailer placed or removed "
+        "without call-and-response." in english
     )
 
 

@@ -83,7 +83,8 @@ def test_the_attachment_keeps_record_ids_in_a_column_of_their_own_when_asked() -
     annex = text[text.index("\n附件\n") :]
     assert (
         "| 序号 | 事项 | 记录编号 |\n|---|---|---|\n"
-        "| 1 | 整改项目“复查同批车辆”，责任人朱春祥，10月20日到期，截至10月31日已逾期11天。 "
+        "| 1 | 整改项目“复查同批车辆”（10月5日一班党支部“G606230356车5位车轮踏面擦伤超限”），"
+        "责任人朱春祥，10月20日到期，截至10月31日已逾期11天。 "
         f"| {overdue.id}/1 |"
     ) in annex
     assert "记录编号R" not in text and f"（{overdue.id}" not in text
@@ -179,8 +180,8 @@ def test_near_misses_are_ordered_analysed_as_typical_cases_not_again(october: st
 
 def test_an_action_of_one_who_left_names_his_successor(october: str) -> None:
     assert (
-        "整改项目“与站调建立股道变更即时通报制度”，责任人魏振（原责任人孔祥宇10月27日被撤换工班长），"
-        "10月15日到期" in october
+        "整改项目“与站调建立股道变更即时通报制度”（10月7日四班党支部“站调临时变更25623次到达股道"
+        "未通知列检”），责任人魏振（原责任人孔祥宇10月27日被撤换工班长），10月15日到期" in october
     )
 
 

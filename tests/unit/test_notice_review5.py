@@ -169,7 +169,7 @@ def example() -> dict[str, str]:
 def test_the_self_review_owns_the_unanalysed_recurring_near_misses(example: dict[str, str]) -> None:
     own = _between(example["zh"], "（六）车间党总支自查", "### 四、")
     assert (
-        "对“邻线来车避让不及时”、“撤除防护号志前未确认人员撤出”2类反复发生的事故苗子，"
+        "对“邻线来车避让不及时”“撤除防护号志前未确认人员撤出”2类反复发生的事故苗子，"
         "车间党总支未组织典型案例剖析，督导不力。"
     ) in own
 

@@ -295,4 +295,4 @@ def test_the_branch_head_found_at_fault_bears_leadership_responsibility(
         "Ren Hui (Shift 4 branch, secretary): bears leadership responsibility for the late "
         "departure of train 33062 on 9 October (a general class A accident)" in en
     )
-    assert "so fails the ‘no accident around them’ standard" in en
+    assert "so fails the “no accident around them” standard" in en

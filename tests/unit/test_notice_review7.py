@@ -79,15 +79,14 @@ def test_the_repeat_violation_is_said_without_colon_chains(example: dict[str, st
     case = _between(example["en-10"], "2. On 18 September", "\n")
     assert case.startswith(
         "2. On 18 September, in Shift 3 Group 2, Sun Hao stepped across a coupler before the "
-        "train had stopped, a serious rule violation; the case is still open. On 11 October Sun "
-        "Hao broke the rules again (derailer placed or removed without call-and-response), a "
-        "repeat violation. The Shift 3 branch reported it to the General Branch on 19 September "
-        "(safety handover). Sun Hao was dealt with by the workshop (penalised under the "
-        "workshop's rules on rule and discipline violations)."
+        "train had stopped, a serious rule violation; the case is still open. The Shift 3 branch "
+        "reported it to the General Branch on 19 September (safety handover). On 21 September "
+        "Sun Hao was penalised by the workshop under its rules on violations. On 11 October Sun "
+        "Hao committed a repeat violation: derailer placed or removed without call-and-response."
     )
     assert ": a " not in case
     zh = example["zh-10"]
-    assert "孙浩于10月11日再次违章（插撤脱轨器未执行呼唤应答），属重复违章。" in zh
+    assert "10月11日，孙浩又发生插撤脱轨器未执行呼唤应答的违章，属重复违章。" in zh
 
 
 # -- NOTICE en 7: the self-review in plain words -----------------------------------------------
@@ -253,7 +252,7 @@ def test_english_names_an_accident_by_what_happened_and_branches_with_the(
     assert (
         "Kong Xiangyu (Shift 4 branch, formerly team leader): bears responsibility for oversight "
         "in the late departure of train 33062 on 9 October (a general class A accident), so "
-        "fails the ‘no accident around them’ standard." in en
+        "fails the “no accident around them” standard." in en
     )
     assert "no accident in one's team" not in en
     assert "The meeting of 20 September kept no attendance record, so it does not count" in en

@@ -333,6 +333,10 @@ class Loss:
     points: float
     case: str = ""
     """The id of the case that cost them, if a case did."""
+    rule: str = ""
+    """The kind of lapse that cost them when no case did and all were of one kind
+    (overdue_action), with how many there were."""
+    count: int = 0
 
 
 @dataclass(frozen=True)
@@ -661,7 +665,7 @@ def build_notice(
                 d.lowest,
                 sum(source == "missing" for source in d.sources.values()),
                 len(d.sources),
-                *_base(tree, d),
+                *_base(tree, d, found),
             )
             for d in (assessed.branches if assessed else [])
         ],
@@ -692,9 +696,10 @@ def build_notice(
     return dataclasses.replace(notice, prose=notice_prose(tree, notice, found, assessed, lang))
 
 
-def _base(tree: Tree, draft: Draft) -> tuple[float, Loss | None]:
+def _base(tree: Tree, draft: Draft, found: list[Deficiency]) -> tuple[float, Loss | None]:
     """What a branch's score is out of (the full marks of the items scored), and the item it
-    lost most on, with the case behind it."""
+    lost most on, with the case behind it, or else the lapses behind it when they are of one
+    kind: a notice that announces a deduction says why."""
     items = {i.id: i for a in tree.standards["branch"].aspects for i in a.items}
     full = sum(
         items[i].max for i, source in draft.sources.items() if source != "missing" and i in items
@@ -706,7 +711,19 @@ def _base(tree: Tree, draft: Draft) -> tuple[float, Loss | None]:
     if not lost:
         return full, None
     (item, case), points = max(lost.items(), key=lambda x: x[1])
-    return full, Loss(items[item].name if item in items else item, points, case or "")
+    rules = [
+        next((f.rule for f in found if d.ref in f.evidence_ids), "")
+        for d in draft.assessment.deductions
+        if d.item == item and not case and d.ref not in cases
+    ]
+    rule = rules[0] if rules and len(set(rules)) == 1 else ""
+    return full, Loss(
+        items[item].name if item in items else item,
+        points,
+        case or "",
+        rule,
+        len(rules) if rule else 0,
+    )
 
 
 def _next_number(tree: Tree, today: dt.date) -> str:
@@ -799,7 +816,9 @@ def _near_misses(tree: Tree, month: Month, day: dt.date) -> list[NearMiss]:
             out.append(
                 NearMiss(
                     r.date,
-                    _team(units.get(tree.places.unit_of(r) or "", "")),
+                    # a report made by a branch is placed in the branch, named as a unit: a
+                    # 班 stands for its shift's branch only where a worker of it is named
+                    units.get(tree.places.unit_of(r) or "", ""),
                     r.location or "",
                     r.summary,
                     units.get(tree.places.branch_of(tree.places.unit_of(r)) or "", ""),

@@ -24,7 +24,14 @@ from typing import TYPE_CHECKING
 from barrier_cli.core import i18n
 from barrier_cli.core.i18n import _, ngettext
 from barrier_cli.core.labels import label
-from barrier_cli.reports.deficiencies import Deficiency, Scope, person_title, say_day, say_period
+from barrier_cli.reports.deficiencies import (
+    Deficiency,
+    Scope,
+    person_title,
+    say_day,
+    say_period,
+    wagon_named,
+)
 from barrier_cli.reports.names import english_unit
 
 if TYPE_CHECKING:
@@ -409,9 +416,21 @@ def _held(case: Case) -> list[str]:
         detail = (h.detail or "").strip()
         # a detail in the record's own words that names the rules applied: 按…考核
         if detail.startswith("按") and detail.endswith("考核"):
+            rules = detail.removeprefix("按").removesuffix("考核")
             out.append(
-                _("The workshop has penalised {name} under {rules}.").format(
-                    name=h.name, rules=detail.removeprefix("按").removesuffix("考核")
+                _("On {day} the workshop penalised {name} under {rules}.").format(
+                    day=_day(h.date), name=h.name, rules=rules
+                )
+                if h.date is not None
+                else _("The workshop has penalised {name} under {rules}.").format(
+                    name=h.name, rules=rules
+                )
+            )
+        elif detail and h.date is not None:
+            # the record's detail is what was done to the person, said as a participle
+            out.append(
+                _("On {day} {name} was {action}.").format(
+                    day=_day(h.date), name=h.name, action=detail
                 )
             )
         else:
@@ -537,12 +556,6 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
             if leading
             else _("{finding}.").format(finding=finding)
         )
-    for r in case.repeats:
-        out.append(
-            _("On {day} {who} broke the rules again ({what}), a repeat violation.").format(
-                who=case.doer, day=_day(r.date), what=_lower(r.summary)
-            )
-        )
     if case.handover and case.handover_date:
         out.append(
             _("{branch} reported it to {level} on {day} (safety handover).").format(
@@ -561,6 +574,14 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
         out += _held(case)
     elif not case.closed and "accountability" not in case.gap_keys:
         out.append(_("No one has been held responsible yet."))
+    # after the handover and the penalty, in the order things happened; named, not a pronoun:
+    # the roster records no one's sex
+    for r in case.repeats:
+        out.append(
+            _("On {day} {who} committed a repeat violation: {what}.").format(
+                who=case.doer, day=_day(r.date), what=_lower(r.summary)
+            )
+        )
     lacking = _lacking(case)
     measures = _measures(case)
     # what the issuer owes comes after what the branch lacks, dated as its self-review dates it
@@ -937,7 +958,9 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
         where = _joined(
             _p("places", "{list}; {item}"),
             [
-                _joined(_p("place", "{list}, {item}"), [_day(m.date), m.team, m.location])
+                _joined(
+                    _p("place", "{list}, {item}"), [_day(m.date), english_unit(m.team), m.location]
+                )
                 for m in misses
             ],
         )
@@ -1052,8 +1075,19 @@ def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
         _(
             "{issuer} did not have the {n} kinds of recurring near miss ({problems}) analysed as "
             "typical cases, and did not supervise the branches closely enough."
-        ).format(issuer=issuer, n=i18n.counted(len(chronic)), problems=_and(quoted))
+        ).format(issuer=issuer, n=i18n.counted(len(chronic)), problems=_hazards(quoted))
     ]
+
+
+def _hazards(named: Sequence[str]) -> str:
+    """Hazards named one after another: in Chinese each is in quotation marks, and quoted
+    items take no 顿号 between them (GB/T 15834): “甲”“乙”."""
+    if len(named) < 2:
+        return "".join(named)
+    head = named[0]
+    for item in named[1:-1]:
+        head = _p("hazards", "{list}, {item}").format(list=head, item=item)
+    return _p("hazards", "{list} and {last}").format(list=head, last=named[-1])
 
 
 def _pairing(p: PairingState, day: dt.date) -> str:
@@ -1443,6 +1477,10 @@ def _lowest_so_far(notice: Notice) -> list[str]:
             name=name, points=points, item=item, case=case_name(cases[loss.case])
         )
         if loss.case in cases
+        else _("{name} lost {points} points on “{item}” for {lapses}.").format(
+            name=name, points=points, item=item, lapses=_count(loss.rule, loss.count)
+        )
+        if loss.rule in _COUNTED
         else _("{name} lost {points} points on “{item}”.").format(
             name=name, points=points, item=item
         )
@@ -1841,15 +1879,39 @@ def _annex(
                 if d.rule == "missed_reports" and d.subject in failed:
                     continue  # said once, among the members who failed
                 ids = [f"{e}/{d.action}" if d.action else e for e in d.evidence_ids]
-                rows.append(
-                    AnnexRow(
-                        _("{detail}.").format(detail=_without_ids(d.detail, d.evidence_ids)),
-                        _evidence(d.rule, ids),
-                    )
-                )
+                detail = _without_ids(d.detail, d.evidence_ids)
+                if d.rule == "overdue_action":
+                    detail = _action_source(detail, d, scope)
+                rows.append(AnnexRow(_("{detail}.").format(detail=detail), _evidence(d.rule, ids)))
         if rows:
             out.append(Annex(u.name, rows=rows))
     return out
+
+
+def _action_source(detail: str, d: Deficiency, scope: Scope) -> str:
+    """An overdue action with the report it was set on, quoted after its name: an action's
+    name ("纳入班前预想重点提醒") says what to do only beside the problem it answers."""
+    reports = {r.id: r for r in scope.tree.reports}
+    report = next((reports[e] for e in d.evidence_ids if e in reports), None)
+    if report is None:
+        return detail
+    source = _("(from the {unit} report of {day}, “{summary}”)").format(
+        unit=scope.unit_name(report.unit or scope.report_unit(report)),
+        day=_day(report.date),
+        # quoted within quotes: the report's own quotation marks become single ones
+        summary=wagon_named(scope, report.summary, report.vehicle)
+        .replace("“", "‘")
+        .replace("”", "’"),
+    )
+    # the action's name is the first quotation of the sentence: the source follows it
+    close = detail.find("”")
+    return (
+        detail
+        if close < 0
+        else detail[: close + 1]
+        + _p("source", " {source}").format(source=source)
+        + detail[close + 1 :]
+    )
 
 
 def _without_ids(text: str, ids: Sequence[str]) -> str:
@@ -1900,22 +1962,22 @@ def _failed(assessed: Assessed, notice: Notice, found: list[Deficiency], scope: 
                 reasons.append(
                     (
                         _(
-                            "bears responsibility for oversight in {case}, so fails the ‘no "
-                            "accident around them’ standard"
+                            "bears responsibility for oversight in {case}, so fails the “no "
+                            "accident around them” standard"
                         )
                         if part == "overseer"
                         else _(
-                            "bears direct responsibility for {case}, so fails the ‘no accident "
-                            "around them’ standard"
+                            "bears direct responsibility for {case}, so fails the “no accident "
+                            "around them” standard"
                         )
                         if part == "doer"
                         else _(
-                            "bears leadership responsibility for {case}, so fails the ‘no "
-                            "accident around them’ standard"
+                            "bears leadership responsibility for {case}, so fails the “no "
+                            "accident around them” standard"
                         )
                         if part == "leader"
                         else _(
-                            "was involved in {case}, so fails the ‘no accident around them’ "
+                            "was involved in {case}, so fails the “no accident around them” "
                             "standard"
                         )
                     ).format(case=named)

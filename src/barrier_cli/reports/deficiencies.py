@@ -389,7 +389,7 @@ def late_analysis(scope: Scope) -> list[Deficiency]:
         detail = i18n.in_lang(scope.lang, message).format(
             when=scope.day(late.report.date),
             team=scope.unit_name(late.report.unit or scope.report_unit(late.report)),
-            what=_wagon_named(scope, late.report.summary, late.report.vehicle),
+            what=wagon_named(scope, late.report.summary, late.report.vehicle),
             id=rid,
             done=scope.day(late.report.date + dt.timedelta(days=late.days)),
             late=_days(scope, late.days),
@@ -431,7 +431,7 @@ def _same_kind(scope: Scope, report: Report) -> list[Incident]:
     )
 
 
-def _wagon_named(scope: Scope, text: str, vehicle: str | None) -> str:
+def wagon_named(scope: Scope, text: str, vehicle: str | None) -> str:
     """``text`` with its wagon as a document names it (KZ70型2925922号货车), not as the record
     keeps it ("KZ70 2925922")."""
     model, _sep, number = (vehicle or "").partition(" ")
