@@ -138,7 +138,7 @@ def test_an_accident_is_counted_in_its_year_and_the_branch_finding_is_said() -> 
     english = _text(
         _accident(D(2026, 3, 14), status="closed"), october, today=D(2026, 11, 5), lang="en"
     )
-    assert "the workshop's second general class A accident this year (14 March, " in english
+    assert "This was a general class A accident, the workshop's second this year (after " in english
 
 
 def test_the_example_accident_names_its_secretary_not_a_dangling_involvement() -> None:
@@ -244,9 +244,9 @@ def test_english_wording_of_the_fifth_review(example: dict[str, str]) -> None:
     assert (
         "On 9 October, the first day of the new timetable, duty officer Qin Baoshan of Shift 4 "
         "did not know the new working times and scheduled the inspection of train 33062 to the "
-        "old plan; team leader Kong Xiangyu did not check it, and the train left late: the "
-        "workshop's third general class A accident this year (14 March, Shift 3; 21 June, "
-        "Shift 2). In the Shift 4 branch, the pre-shift briefing did not make the timetable "
+        "old plan; team leader Kong Xiangyu did not check it, and the train left late. This was "
+        "a general class A accident, the workshop's third this year (after Shift 3 on 14 March "
+        "and Shift 2 on 21 June). In the Shift 4 branch, the pre-shift briefing did not make the timetable "
         "change a safety point; its secretary Ren Hui bears the leadership responsibility."
     ) in en
     assert "as recorded" not in en and "involving Ren Hui" not in en

@@ -254,12 +254,15 @@ def test_the_attachment_keeps_a_key_persons_failed_checks() -> None:
     text = n.render_notice(september, fmt="md", lang="zh", records=EXAMPLE)
     annex = text[text.index("\n附件\n") :]
     assert (
-        "潘志强：9月22日“应知一口清”“应会一手精”考核不合格，近三个月发现故障数量明显低于本组"
+        "潘志强：9月22日“应知一口清”“应会一手精”考核均不合格，近三个月发现故障数量明显低于本组"
         "平均水平" in annex
     )
     english = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="en")
     en = n.render_notice(english, fmt="md", lang="en", records=EXAMPLE)
-    assert "failed the “" in en[en.index("Proposed key persons**") :]
+    assert (
+        "failed both the knowledge check and the skills check on 22 September"
+        in (en[en.index("Proposed key persons**") :])
+    )
 
 
 # -- NOTICE en 5: who mentors whom, as the plan requires -------------------------------------

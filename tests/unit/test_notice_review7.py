@@ -64,10 +64,10 @@ def test_several_proposed_key_persons_are_said_in_one_sentence_each_with_a_verb(
 ) -> None:
     en = example["en-9"]
     assert (
-        "Pan Zhiqiang of Shift 2 Group 1 and Xue Feng of Shift 4 Group 1 failed the “knowledge "
-        "check” and “skills check” in September; Shi Lei of Shift 3 Group 1 crawled under or "
-        "stepped over cars the unsafe way on 13 September; all three found far fewer faults "
-        "than the group's average in the last three months. Pan Zhiqiang, Xue Feng and Shi Lei "
+        "Pan Zhiqiang of Shift 2 Group 1 and Xue Feng of Shift 4 Group 1 failed both the "
+        "knowledge check and the skills check in September; Shi Lei of Shift 3 Group 1 crawled "
+        "under or stepped over cars the unsafe way on 13 September; all three found far fewer "
+        "faults than their groups' average in the last three months. Pan Zhiqiang, Xue Feng and Shi Lei "
         "are proposed as key persons, for the branches concerned to confirm." in en
     )
 

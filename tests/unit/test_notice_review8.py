@@ -131,3 +131,52 @@ def test_a_deduction_says_the_lapses_that_cost_it(example: dict[str, str]) -> No
         "四班党支部“一次作业过程中的‘岗区’控制”项因10月9日33062次晚点一般A类事故扣10分。"
         in (example["zh-10"])
     )
+
+
+# -- NOTICE en 4: what happened, then what it was ----------------------------------------------
+
+
+def test_the_accident_is_classed_in_a_sentence_of_its_own(example: dict[str, str]) -> None:
+    assert (
+        "team leader Kong Xiangyu did not check it, and the train left late. This was a general "
+        "class A accident, the workshop's third this year (after Shift 3 on 14 March and Shift 2 "
+        "on 21 June)." in example["en-10"]
+    )
+    assert "为本年第三起一般A类事故（3月14日三班、6月21日二班）。" in example["zh-10"]
+
+
+# -- NOTICE zh 7: most pairings short of the plan, said by the few that kept it ---------------
+
+
+def test_most_pairings_short_are_said_by_those_that_were_not(example: dict[str, str]) -> None:
+    assert (
+        "除宋健包保姜海峰（已完全转化）、莫文斌包保姚军（9月22日结对）外，其余6对本月帮教1～2次，"
+        "均未达到包保计划“每周一次”的要求；" in example["zh-9"]
+    )
+    assert (
+        "Apart from Song Jian mentoring Jiang Haifeng (fully turned around) and Mo Wenbin "
+        "mentoring Yao Jun (paired on 22 September), the other six pairings held only one or two "
+        "mentoring sessions this month, short of the “once a week” their plans set;"
+        in example["en-9"]
+    )
+    # all pairings alike are still said together
+    assert "All three pairings held only one mentoring session this month" in example["en-10"]
+
+
+# -- NOTICE en 7 (2025-09): checks failed both, each against their own group -----------------
+
+
+def test_two_failed_checks_are_said_as_both_and_unquoted_in_english(
+    example: dict[str, str],
+) -> None:
+    en = example["en-9"]
+    assert (
+        "Pan Zhiqiang of Shift 2 Group 1 and Xue Feng of Shift 4 Group 1 failed both the "
+        "knowledge check and the skills check in September;" in en
+    )
+    assert "all three found far fewer faults than their groups' average" in en
+    assert "| 1 | Pan Zhiqiang failed both the knowledge check and the skills check on 22 " in en
+    assert "“knowledge check”" not in en
+    zh = example["zh-9"]
+    assert "二班一组潘志强、四班一组薛峰9月“应知一口清”“应会一手精”考核均不合格" in zh
+    assert "| 1 | 潘志强：9月22日“应知一口清”“应会一手精”考核均不合格，" in zh

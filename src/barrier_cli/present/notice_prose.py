@@ -521,20 +521,20 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
             _(", involving {persons} as well").format(persons=_and(unnamed)) if unnamed else ""
         )
         if case.prior:
+            # what happened, then what it was: its class and its place among the year's
             told = _(
-                "On {day}, {account}: the workshop's {nth} {kind} this year "
-                "({earlier}){persons}{still}."
+                "On {day}, {account}. This was a {kind}, the workshop's {nth} this year "
+                "(after {earlier}){persons}{still}."
             ).format(
                 day=_day(case.date),
                 account=case.account,
                 kind=kind,
                 nth=_nth(len(case.prior) + 1),
-                earlier=_joined(
-                    _p("prior", "{list}; {item}"),
+                earlier=_prior(
                     [
-                        _p("prior", "{day}, {team}").format(day=_day(p.date), team=p.team)
+                        _p("prior", "{team} on {day}").format(day=_day(p.date), team=p.team)
                         for p in case.prior
-                    ],
+                    ]
                 ),
                 persons=involving,
                 still=still,
@@ -1079,6 +1079,17 @@ def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
     ]
 
 
+def _prior(said: Sequence[str]) -> str:
+    """The year's earlier accidents, in order: after Shift 3 on 14 March and Shift 2 on 21 June
+    (3月14日三班、6月21日二班)."""
+    if len(said) < 2:
+        return "".join(said)
+    head = said[0]
+    for item in said[1:-1]:
+        head = _p("prior", "{list}, {item}").format(list=head, item=item)
+    return _p("prior", "{list} and {last}").format(list=head, last=said[-1])
+
+
 def _hazards(named: Sequence[str]) -> str:
     """Hazards named one after another: in Chinese each is in quotation marks, and quoted
     items take no 顿号 between them (GB/T 15834): “甲”“乙”."""
@@ -1182,6 +1193,12 @@ def _pairings_short(notice: Notice) -> str:
             "“{cadence}” their plans set",
             k,
         ).format(n=i18n.counted(len(short)), k=i18n.counted(k), cadence=cadences[0])
+    elif (
+        len(cadences) == 1
+        and 0 not in counts
+        and 0 < len(notice.pairings) - len(short) < len(short) / 2
+    ):
+        said = _short_but(notice, short, cadences[0], notice.month.first)
     else:
         said = _joined(
             _p("items", "{list}; {item}"),
@@ -1196,6 +1213,35 @@ def _pairings_short(notice: Notice) -> str:
     return _(
         "{said}; {branches} are to see that the mentors mentor as planned and report by {day}."
     ).format(said=said, branches=_units_in_text(branches), day=_day(notice.deadline))
+
+
+def _short_but(notice: Notice, short: list[PairingState], cadence: str, first: dt.date) -> str:
+    """Most pairings short of one cadence, said by the few that kept it, each with why: 除宋健
+    包保姜海峰（已完全转化）、莫文斌包保姚军（9月22日结对）外，其余6对本月帮教1～2次…"""
+    kept = []
+    for p in notice.pairings:
+        if p in short:
+            continue
+        pair = _("{mentor} mentoring {person}").format(mentor=p.mentor, person=p.person)
+        if p.full_on is not None:
+            pair = _("{pair} (fully turned around)").format(pair=pair)
+        elif p.start >= first:
+            pair = _("{pair} (paired on {day})").format(pair=pair, day=_day(p.start))
+        kept.append(pair)
+    low, high = min(p.reviews for p in short), max(p.reviews for p in short)
+    times = (
+        ngettext("{k} mentoring session", "{k} mentoring sessions", low).format(k=i18n.counted(low))
+        if low == high
+        else (
+            _("{low} or {high} mentoring sessions")
+            if high == low + 1
+            else _("{low} to {high} mentoring sessions")
+        ).format(low=i18n.counted(low), high=i18n.counted(high))
+    )
+    return _(
+        "apart from {kept}, the other {n} pairings held only {times} this month, short of the "
+        "“{cadence}” their plans set"
+    ).format(kept=_and(kept), n=i18n.counted(len(short)), times=times, cadence=cadence)
 
 
 def _short_of(cadence: str, short: list[PairingState]) -> str:
@@ -1258,14 +1304,31 @@ def _deeds(deeds: Sequence[str]) -> str:
     )
 
 
+def _for_all(ground: str) -> str:
+    """A ground said once for several people, each measured against their own group."""
+    alone = _("found far fewer faults than the group's average in the last three months")
+    return (
+        _("found far fewer faults than their groups' average in the last three months")
+        if ground == alone
+        else ground
+    )
+
+
 def _dated_grounds(k: KeyProposal, tree: Tree) -> str:
     """`_grounds` with the checks failed in front, dated: the body says them together with
     others' alike (`_key_persons`), the attachment row of the person alone must still."""
     grounds = _grounds(k, tree)
     if not (k.checks and k.checked):
         return grounds
-    failed = _p("dated check", "failed the {kinds} on {day}").format(
-        kinds=_joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in k.checks]),
+    failed = (
+        _p("dated checks", "failed both {kinds} on {day}")
+        if len(k.checks) == 2
+        else _p("dated check", "failed {kinds} on {day}")
+    ).format(
+        kinds=_joined(
+            _p("quoted", "{list} and {item}"),
+            [_p("check", "the {name}").format(name=c) for c in k.checks],
+        ),
         day=_day(k.checked),
     )
     return _deeds([failed, *(k.grounds or [grounds])])
@@ -1296,14 +1359,18 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
     for (checks, month, mine), names in groups.items():
         grounds = list(mine)
         if checks:
-            failed = _joined(_p("quoted", "{list} and {item}"), [f"“{c}”" for c in checks])
-            several = len(checks) > 1 or len(names) > 1
+            failed = _joined(
+                _p("quoted", "{list} and {item}"),
+                [_p("check", "the {name}").format(name=c) for c in checks],
+            )
             grounds.insert(
                 0,
                 (
-                    _p("checks", "failed the {kinds} in {month}")
-                    if several
-                    else _p("one check", "failed the {kinds} in {month}")
+                    _p("checks", "failed both {kinds} in {month}")
+                    if len(checks) == 2
+                    else _p("checks", "failed {kinds} in {month}")
+                    if len(checks) > 1 or len(names) > 1
+                    else _p("one check", "failed {kinds} in {month}")
                 ).format(kinds=failed, month=month),
             )
         said.append(
@@ -1315,7 +1382,7 @@ def _key_persons(notice: Notice, tree: Tree) -> list[str]:
         said.append(
             _("all {n} {grounds}").format(
                 n=i18n.counted(len(notice.key_persons)),
-                grounds=_deeds(shared),
+                grounds=_deeds([_for_all(g) for g in shared]),
             )
         )
     branches = {k.branch_name for k in notice.key_persons}
