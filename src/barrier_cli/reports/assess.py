@@ -114,7 +114,8 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     months = [period] if isinstance(period, Month) else period.months
     months = [m for m in months if m.first <= today]
     # the period's records as they stood at its end, as the analysis and notice count them
-    tree = in_language(snapshot.as_of(tree, min(period.last, today)), lang)
+    stood = snapshot.as_of(tree, min(period.last, today))
+    tree = snapshot.view_of(in_language(stood, lang), stood)
     notes: list[str] = []
     branch_std = _standard(tree, "branch")
     found = _period_deficiencies(tree, months, today=today, lang=lang)

@@ -192,7 +192,9 @@ def near_miss_rows(
                 # a hazard of the log is followed since its first report; a near miss it
                 # does not know, over the three months (the analysis reads no further back
                 # whole for it)
-                measures=measures_taken(tree, by_text[text], as_of, since=None if hazard else start),
+                measures=measures_taken(
+                    tree, by_text[text], as_of, since=None if hazard else start
+                ),
             )
         )
     return out
