@@ -122,6 +122,10 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     found += list(_case_shortfalls(tree, months, lang))
     found += list(_activity_shortfalls(tree, months, lang))
     found += list(_unpaired_key_persons(tree, months[-1], today, lang))
+    # each branch's shortfalls grouped once, not every shortfall of the period per branch
+    found_of: dict[str, list[Deficiency]] = {}
+    for d in found:
+        found_of.setdefault(d.unit, []).append(d)
     branches = _rank(
         [
             _branch_draft(
@@ -129,7 +133,7 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
                 str(period),
                 [str(m) for m in months],
                 (unit.id, unit.name),
-                found,
+                found_of.get(unit.id, []),
                 branch_std,
                 today=today,
                 lang=lang,
@@ -342,10 +346,16 @@ def _branch_draft(
     # spent as `_capped` spends them: a deduction on a spent item is not made at all (tens of
     # thousands of overdue actions made as many deductions, nearly all dropped)
     left = {i: s.max for i, s in items.items()}
+    # a rule the standard cannot deduct for is noted once, not once per shortfall of it (the
+    # notes are a set: tens of thousands of overdue actions said the same line as many times)
+    unscored: set[str] = set()
     for d in found:
         if d.unit != unit_id:
             continue
+        if d.rule in unscored:
+            continue
         if d.rule not in rules:
+            unscored.add(d.rule)
             notes.append(
                 in_lang(
                     lang, "standards/branch.yaml: no item takes '{rule}': no deduction for it"
@@ -354,6 +364,7 @@ def _branch_draft(
             continue
         target, points = rules[d.rule]
         if target not in items:
+            unscored.add(d.rule)
             notes.append(
                 in_lang(
                     lang, "standards/branch.yaml has no item '{item}': no deduction for {rule}"
