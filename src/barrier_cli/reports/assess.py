@@ -124,8 +124,8 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     found += list(_unpaired_key_persons(tree, months[-1], today, lang))
     # each branch's shortfalls grouped once, not every shortfall of the period per branch
     found_of: dict[str, list[Deficiency]] = {}
-    for d in found:
-        found_of.setdefault(d.unit, []).append(d)
+    for shortfall in found:
+        found_of.setdefault(shortfall.unit, []).append(shortfall)
     branches = _rank(
         [
             _branch_draft(
