@@ -237,6 +237,21 @@ def test_a_standard_without_the_item_gives_a_note_not_a_wrong_deduction() -> Non
     ]
 
 
+def test_many_shortfalls_of_a_rule_without_its_item_give_one_note_and_each_branch_its_own() -> None:
+    cases = [
+        violation("zhu", "B1-G1", D(2026, 8, 3)),
+        violation("zhu", "B1-G1", D(2026, 8, 20)),
+        violation("zhao", "B2-G1", D(2026, 9, 4)),
+    ]
+    tree = build(*cases, *Q3_STUDIES)
+    std = BRANCH_STANDARD | {"aspects": [BRANCH_STANDARD["aspects"][0]]}
+    tree.standards["branch"] = tree.standards["branch"].model_validate(std)
+    result = a.assess(tree, Q3, today=TODAY)
+    assert result.notes == ["standards/branch.yaml 中没有项目“post_area”，“violation”不予扣分"]
+    refs = {d.assessment.subject: [x.ref for x in d.assessment.deductions] for d in result.branches}
+    assert refs == {"B1": [cases[0].id, cases[1].id], "B2": [cases[2].id]}
+
+
 def test_period_options() -> None:
     assert a.parse_period("2026-10", None, TODAY) == Month(2026, 10)
     assert a.parse_period(None, "2026-Q3", TODAY) == Q3

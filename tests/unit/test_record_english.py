@@ -279,3 +279,19 @@ def test_fmt_puts_each_english_field_after_its_chinese() -> None:
         "  - action: 恢复安全链\n"
         "    action_en: refit the chain\n"
     )
+
+
+def test_a_records_own_words_survive_its_language_view_and_a_copy_of_it() -> None:
+    from barrier_cli.core.models import Action
+    from barrier_cli.reports.names import english_report
+
+    own = report(summary="防溜铁鞋未撤除", summary_en="Skid shoe left in place")
+    own = own.model_copy(
+        update={"actions": [Action(action="加强盯控", action_en="Closer watch", owner="p1")]}
+    )
+    assert own.written == "防溜铁鞋未撤除" and own.actions[0].written == "加强盯控"
+    view = english_report(own, {})
+    assert view.summary == "Skid shoe left in place" and view.written == "防溜铁鞋未撤除"
+    assert view.actions[0].action == "Closer watch" and view.actions[0].written == "加强盯控"
+    again = view.model_copy(update={"status": "closed"})
+    assert again.written == "防溜铁鞋未撤除" and again.actions[0].written == "加强盯控"

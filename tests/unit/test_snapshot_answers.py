@@ -4,6 +4,7 @@ a fresh computation says."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -64,3 +65,25 @@ def test_the_answers_kept_are_what_a_fresh_computation_says(tree: Tree) -> None:
     assert find_deficiencies(stood, MONTH, today=DAY, lang="en") != find_deficiencies(
         stood, MONTH, today=DAY, lang="zh"
     )
+
+
+def test_a_view_of_a_snapshot_stands_on_its_day_and_a_view_of_any_other_tree_does_not(
+    tree: Tree,
+) -> None:
+    stood = snapshot.as_of(tree, DAY)
+    view = dataclasses.replace(stood, org=stood.org.model_copy())
+    assert snapshot.view_of(view, stood) is view
+    assert snapshot.as_of(view, DAY) is view  # no copy of the view per section that asks
+    assert snapshot.answer(view, "q", lambda: 1) == 1
+    assert snapshot.answer(view, "q", lambda: 2) == 1
+    assert snapshot.answer(stood, "q", lambda: 3) == 3  # its own answers, not the tree's
+    loose = dataclasses.replace(tree, org=tree.org.model_copy())
+    assert snapshot.view_of(loose, tree) is loose
+    assert snapshot.as_of(loose, DAY) is not loose
+
+
+def test_compliance_as_of_any_day_after_the_month_is_the_month_end_answer(tree: Tree) -> None:
+    stood = snapshot.as_of(tree, DAY)
+    at_end = reporting_compliance(stood, MONTH, today=DAY)
+    later = reporting_compliance(stood, MONTH, today=dt.date(2026, 12, 1))
+    assert later == at_end == reporting_compliance(tree, MONTH, today=dt.date(2026, 12, 1))

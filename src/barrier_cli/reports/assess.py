@@ -114,13 +114,18 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
     months = [period] if isinstance(period, Month) else period.months
     months = [m for m in months if m.first <= today]
     # the period's records as they stood at its end, as the analysis and notice count them
-    tree = in_language(snapshot.as_of(tree, min(period.last, today)), lang)
+    stood = snapshot.as_of(tree, min(period.last, today))
+    tree = snapshot.view_of(in_language(stood, lang), stood)
     notes: list[str] = []
     branch_std = _standard(tree, "branch")
     found = _period_deficiencies(tree, months, today=today, lang=lang)
     found += list(_case_shortfalls(tree, months, lang))
     found += list(_activity_shortfalls(tree, months, lang))
     found += list(_unpaired_key_persons(tree, months[-1], today, lang))
+    # each branch's shortfalls grouped once, not every shortfall of the period per branch
+    found_of: dict[str, list[Deficiency]] = {}
+    for shortfall in found:
+        found_of.setdefault(shortfall.unit, []).append(shortfall)
     branches = _rank(
         [
             _branch_draft(
@@ -128,7 +133,7 @@ def assess(tree: Tree, period: Period, *, today: dt.date, lang: Lang = "zh") -> 
                 str(period),
                 [str(m) for m in months],
                 (unit.id, unit.name),
-                found,
+                found_of.get(unit.id, []),
                 branch_std,
                 today=today,
                 lang=lang,
@@ -341,10 +346,16 @@ def _branch_draft(
     # spent as `_capped` spends them: a deduction on a spent item is not made at all (tens of
     # thousands of overdue actions made as many deductions, nearly all dropped)
     left = {i: s.max for i, s in items.items()}
+    # a rule the standard cannot deduct for is noted once, not once per shortfall of it (the
+    # notes are a set: tens of thousands of overdue actions said the same line as many times)
+    unscored: set[str] = set()
     for d in found:
         if d.unit != unit_id:
             continue
+        if d.rule in unscored:
+            continue
         if d.rule not in rules:
+            unscored.add(d.rule)
             notes.append(
                 in_lang(
                     lang, "standards/branch.yaml: no item takes '{rule}': no deduction for it"
@@ -353,6 +364,7 @@ def _branch_draft(
             continue
         target, points = rules[d.rule]
         if target not in items:
+            unscored.add(d.rule)
             notes.append(
                 in_lang(
                     lang, "standards/branch.yaml has no item '{item}': no deduction for {rule}"

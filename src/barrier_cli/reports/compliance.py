@@ -143,8 +143,11 @@ def periods(kind: PeriodKind, month: Month, last: dt.date) -> list[Period]:
 
 def reporting_compliance(tree: Tree, month: Month, *, today: dt.date | None = None) -> Compliance:
     """Periods owed and met by each tier of the network in ``month``, as of ``today``."""
+    # keyed by the month's last counted day, all the answer depends on: the analysis asks
+    # as of its moment and the deficiency rules as of today, the same answer for a past month
+    last = month.last if today is None else min(month.last, today)
     found = snapshot.answer(
-        tree, ("compliance", month, today), lambda: _compliance(tree, month, today)
+        tree, ("compliance", month, last), lambda: _compliance(tree, month, today)
     )
     return replace(
         found, members=list(found.members), groups=list(found.groups), branches=list(found.branches)
@@ -160,25 +163,28 @@ def _compliance(tree: Tree, month: Month, today: dt.date | None) -> Compliance:
     cadence = tree.settings.tier
     unit_names = {u.id: u.name for u in org.units}
     feed = _feedback(tree)
-    spans: dict[PeriodKind, list[Period]] = {}
+    # each period with its days, listed once for every duty rather than once per person
+    spans: dict[PeriodKind, list[tuple[Period, list[dt.date]]]] = {}
 
     def duty(tier: Tier, subject: str, person: Person | None, unit: str, name: str) -> Expectation:
         rule = cadence(tier)
         if rule.period not in spans:
-            spans[rule.period] = periods(rule.period, month, last)
+            spans[rule.period] = [
+                (p, list(days(p.first, p.last))) for p in periods(rule.period, month, last)
+            ]
         owed = [
-            p
-            for p in spans[rule.period]
-            if person is None or any(calendar.on_duty(person, d) for d in days(p.first, p.last))
+            (p, within_p)
+            for p, within_p in spans[rule.period]
+            if person is None or any(calendar.on_duty(person, d) for d in within_p)
         ]
         on_day: defaultdict[dt.date, list[Item]] = defaultdict(list)
         for item in feed[(tier, subject)]:
             on_day[item.day].append(item)
         missed: list[str] = []
         late: list[str] = []
-        for period in owed:
+        for period, within_p in owed:
             # by day: a person's feedback of every month is looked up, not scanned, per period
-            within = [i for d in days(period.first, period.last) for i in on_day.get(d, ())]
+            within = [i for d in within_p for i in on_day.get(d, ())]
             if len(within) < rule.min:
                 missed.append(period.key)
             elif sum(1 for i in within if i.on_time(period)) < rule.min:

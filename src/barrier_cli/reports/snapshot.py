@@ -50,13 +50,28 @@ def as_of(tree: Tree, day: dt.date) -> Tree:
         pairings=[_pairing(p, day) for p in tree.pairings if p.start <= day],
         key_persons=[_key_person(k, day) for k in tree.key_persons if k.proposed <= day],
     )
-    key = id(out)
+    _register(out, day)
+    return out
+
+
+def view_of(view: Tree, tree: Tree) -> Tree:
+    """``view``, a view of ``tree`` that forgets nothing more and remembers nothing less
+    (its names in a document's language, say), taken as a snapshot of the same day when
+    ``tree`` is one: `as_of` of the view's day and every `answer` asked of it are then its
+    own, not a copy of the tree and every answer again per section that asks."""
+    stood = _stood(tree)
+    if stood is not None and view is not tree and _stood(view) is None:
+        _register(view, stood.day)
+    return view
+
+
+def _register(tree: Tree, day: dt.date) -> None:
+    key = id(tree)
 
     def forget(_: weakref.ref[Tree]) -> None:
         _STOOD.pop(key, None)
 
-    _STOOD[key] = _Stood(weakref.ref(out, forget), day)
-    return out
+    _STOOD[key] = _Stood(weakref.ref(tree, forget), day)
 
 
 T = TypeVar("T")

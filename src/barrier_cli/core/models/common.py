@@ -122,7 +122,11 @@ class Action(Model):
     def written(self) -> str:
         """The action in the record's own words: whether a measure is specific (no stock
         phrase) is judged on them, in whatever language a document prints it."""
-        return self._written if self._written is not None else self.action
+        # pydantic's private store read directly: ``self._written`` goes through
+        # BaseModel.__getattr__, some thirty times slower, and the analysis asks every record
+        private = self.__pydantic_private__
+        given: str | None = private.get("_written") if private else None
+        return given if given is not None else self.action
 
 
 class RecordModel(Model):

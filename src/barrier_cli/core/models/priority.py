@@ -63,7 +63,11 @@ class PriorityItem(Model):
     def written(self) -> str:
         """The content in the record's own words, when a language view put another text in
         its place: a proposal is the same priority when it says the same in them."""
-        return self._written if self._written is not None else self.content
+        # pydantic's private store read directly: ``self._written`` goes through
+        # BaseModel.__getattr__, some thirty times slower, and the analysis asks every record
+        private = self.__pydantic_private__
+        given: str | None = private.get("_written") if private else None
+        return given if given is not None else self.content
 
 
 class Priorities(RecordModel):

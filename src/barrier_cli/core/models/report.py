@@ -84,7 +84,11 @@ class Report(RecordModel):
     def written(self) -> str:
         """The summary in the record's own words, when a language view put another text in
         its place (`reports.names.in_language`): a one-word report is one in any language."""
-        return self._written if self._written is not None else self.summary
+        # pydantic's private store read directly: ``self._written`` goes through
+        # BaseModel.__getattr__, some thirty times slower, and the analysis asks every record
+        private = self.__pydantic_private__
+        given: str | None = private.get("_written") if private else None
+        return given if given is not None else self.summary
 
     def problems(self, *, today: dt.date) -> list[Problem]:
         """Rules a report breaks on its own (SPEC §2 'Report')."""

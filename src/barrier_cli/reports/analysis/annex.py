@@ -49,10 +49,15 @@ def record_refs(tree: Tree, ids: Mapping[str, int]) -> list[RecordRef]:
     units = {u.id: u.name for u in tree.org.units}
     names = {p.id: p.name for p in tree.org.people}
     known: dict[str, RecordRef] = {}
+    # only the records cited are described: the tree holds tens of thousands
     for r in tree.reports:
+        if r.id not in ids:
+            continue
         unit = tree.places.unit_of(r) or ""
         known[r.id] = RecordRef(r.id, r.date, units.get(unit, unit), r.summary, "report")
     for e in tree.earlier:  # an earlier report's overdue action may be listed
+        if e.id not in ids:
+            continue
         unit = (e.unit if e.unit is not None else tree.places.unit_of_person(e.reporter)) or ""
         known.setdefault(e.id, RecordRef(e.id, e.date, units.get(unit, unit), e.summary, "report"))
     for i in tree.incidents:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -63,21 +64,25 @@ def open_earlier(
     however the tree was read, `monthly.window`), else by their category alone: the same
     document whether the tree was read whole or as columns."""
     words = {r.id: r.summary for r in tree.reports if r.date >= since}
-    rows = sorted(
-        (day, rid, category)
-        for rid, day, gone, closed, category in zip(
-            columns.id,
-            columns.date,
-            columns.withdrawn,
-            columns.closed,
-            columns.category,
-            strict=True,
-        )
-        if not gone and day < month.first and (closed is None or closed > as_of)
+    # the first few of a long history, not all of it sorted (what sorted()[:n] gives)
+    rows = heapq.nsmallest(
+        OPEN_EARLIER_SHOWN,
+        (
+            (day, rid, category)
+            for rid, day, gone, closed, category in zip(
+                columns.id,
+                columns.date,
+                columns.withdrawn,
+                columns.closed,
+                columns.category,
+                strict=True,
+            )
+            if not gone and day < month.first and (closed is None or closed > as_of)
+        ),
     )
     return [
         OpenEarlier(rid, day, without_trains(words.get(rid, "")), category)
-        for day, rid, category in rows[:OPEN_EARLIER_SHOWN]
+        for day, rid, category in rows
     ]
 
 

@@ -93,26 +93,17 @@ def recurrences(
 
 def measures_taken(
     tree: Tree,
-    problem_text: str,
+    standing: list[Report],
     as_of: dt.date,
-    names: dict[str, str],
     since: dt.date | None = None,
 ) -> list[TakenMeasure]:
-    """The corrective and preventive measures of every report of ``problem_text`` from
-    ``since`` (default: the first) up to ``as_of``, oldest first; the same measure of the
-    same unit said once (its latest)."""
+    """The corrective and preventive measures of the reports of one problem from ``since``
+    (default: the first) up to ``as_of``, oldest first; the same measure of the same unit
+    said once (its latest). ``standing``: every report of the problem not withdrawn and
+    dated up to ``as_of``, in (date, id) order (grouped once by the caller: a scan of the
+    tree per problem grew with both)."""
     units = {u.id: u.name for u in tree.org.units}
-    mine = sorted(
-        (
-            r
-            for r in tree.reports
-            if r.withdrawn is None
-            and (since is None or since <= r.date)
-            and r.date <= as_of
-            and report_problem(r, tree.hazards, names) == problem_text
-        ),
-        key=lambda r: (r.date, r.id),
-    )
+    mine = standing if since is None else [r for r in standing if since <= r.date]
     last = mine[-1].date if mine else None
     found: dict[tuple[str, str], TakenMeasure] = {}
     for r in mine:
@@ -173,7 +164,9 @@ def near_miss_rows(
     if counts is None:
         counts = recurrences((k for k, _ in keyed), (r.date for _, r in keyed), month)
     groups: dict[str, list[Report]] = {}
+    by_text: dict[str, list[Report]] = {}
     for text, r in keyed:
+        by_text.setdefault(text, []).append(r)
         if text and r.category == "near_miss" and month.contains(r.date):
             groups.setdefault(text, []).append(r)
     start = month.shift(1 - RECENT_MONTHS).first
@@ -183,8 +176,8 @@ def near_miss_rows(
     for text, reports in groups.items():
         branches = {
             tree.places.branch_of(tree.places.unit_of(r)) or ""
-            for k, r in keyed
-            if k == text and r.date >= start
+            for r in by_text[text]
+            if r.date >= start
         }
         hazard = tree.hazards.of(reports[0].hazard, reports[0].written)
         out.append(
@@ -199,7 +192,9 @@ def near_miss_rows(
                 # a hazard of the log is followed since its first report; a near miss it
                 # does not know, over the three months (the analysis reads no further back
                 # whole for it)
-                measures=measures_taken(tree, text, as_of, names, since=None if hazard else start),
+                measures=measures_taken(
+                    tree, by_text[text], as_of, since=None if hazard else start
+                ),
             )
         )
     return out

@@ -139,7 +139,7 @@ def analyze_columns(
     as_of = check_moment(month, today, moment)
     written = snapshot.as_of(data.tree, as_of)
     lang = lang or written.settings.lang
-    tree = cadres_named(in_language(written, lang), lang)
+    tree = snapshot.view_of(cadres_named(in_language(written, lang), lang), written)
     # every count of the frame looks at most a year back (the trend, the year-ago total):
     # older reports stay out of it, and only where the records begin is taken from them
     frame = reports_frame(data.columns, tree, as_of, since=month.year_ago.first)

@@ -22,6 +22,7 @@ from barrier_cli.core.labels import Lang, label
 from barrier_cli.core.models import Incident, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
+from barrier_cli.reports import snapshot
 from barrier_cli.reports.analysis.hazards import not_held, without_trains
 from barrier_cli.reports.analysis.key_grounds import conduct
 from barrier_cli.reports.analysis.result import (
@@ -837,6 +838,13 @@ def _general_branch(tree: Tree) -> str | None:
 def _secretary(tree: Tree, unit: str, day: dt.date) -> str | None:
     """Who answers for a priority: a branch's secretary; for the general branch a committee
     member other than its secretary, who chairs the meeting that adopts the priorities."""
+    # asked for every weak link and case of the month: once per unit and day of a snapshot
+    return snapshot.answer(
+        tree, ("secretary", unit, day), lambda: _secretary_found(tree, unit, day)
+    )
+
+
+def _secretary_found(tree: Tree, unit: str, day: dt.date) -> str | None:
     people = [p for p in tree.org.people if p.unit == unit and p.active_on(day)]
     general = any(u.id == unit and u.kind == "general_branch" for u in tree.org.units)
     if general:
@@ -859,7 +867,15 @@ def _unit_name(tree: Tree, unit: str) -> str:
 
 
 def _person_name(tree: Tree, person: str | None) -> str:
-    return next((p.name for p in tree.org.people if p.id == person), person or "")
+    names = snapshot.answer(tree, ("person names",), lambda: _person_names(tree))
+    return names.get(person, person) if person is not None else ""
+
+
+def _person_names(tree: Tree) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for p in tree.org.people:
+        names.setdefault(p.id, p.name)  # the first of an id, as a scan finds it
+    return names
 
 
 def missed(tree: Tree, month: Month) -> bool:

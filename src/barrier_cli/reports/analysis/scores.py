@@ -106,48 +106,62 @@ def scores(
     # who is assessed is assess's answer, not a filter of our own (one answer for both)
     monthly = assess(tree, month, today=as_of, lang=lang)
     members = assess(tree, month.quarter, today=as_of, lang=lang)
+    org = _Org(tree)
     return Scores(
         period=str(month),
-        branches=[_scored(tree, d) for d in monthly.branches],
+        branches=[_scored(tree, org, d) for d in monthly.branches],
         quarter=str(month.quarter),
-        members=[_joined(tree, _scored(tree, d), month.quarter.first) for d in members.members],
+        members=[_joined(org, _scored(tree, org, d), month.quarter.first) for d in members.members],
         failed=[
-            replace(_scored(tree, d), grounds=_failed_grounds(tree, d, missed, lang, month.year))
+            replace(
+                _scored(tree, org, d), grounds=_failed_grounds(tree, d, missed, lang, month.year)
+            )
             for d in monthly.members
-            if d.assessment.result == "fail" and not _in_general_branch(tree, d.branch)
+            if d.assessment.result == "fail" and d.branch not in org.general
         ],
     )
 
 
-def _in_general_branch(tree: Tree, unit: str) -> bool:
-    return any(u.id == unit and u.kind == "general_branch" for u in tree.org.units)
+class _Org:
+    """The org's lookups a row needs, built once for every row, not scanned per member."""
+
+    def __init__(self, tree: Tree) -> None:
+        units = tree.org.units
+        self.general = {u.id for u in units if u.kind == "general_branch"}
+        self.names: dict[str, str] = {}
+        self.order: dict[str, int] = {}
+        self.units = len(units)
+        for n, u in enumerate(units):  # the first of an id, as a scan finds it
+            self.names.setdefault(u.id, u.name)
+            self.order.setdefault(u.id, n)
+        self.since: dict[str, dt.date | None] = {}
+        for p in tree.org.people:
+            self.since.setdefault(p.id, p.since)
 
 
-def _joined(tree: Tree, row: Scored, first: dt.date) -> Scored:
+def _joined(org: _Org, row: Scored, first: dt.date) -> Scored:
     """A member who came to the branch after the quarter began is scored for their time in
     post only: the document does not rank them against a whole quarter's work."""
-    person = next((p for p in tree.org.people if p.id == row.subject), None)
-    since = person.since if person is not None else None
+    since = org.since.get(row.subject)
     return replace(row, since=since) if since is not None and since > first else row
 
 
-def _scored(tree: Tree, d: Draft) -> Scored:
-    standard = tree.standards[d.assessment.standard]
-    order = [u.id for u in tree.org.units]
+def _scored(tree: Tree, org: _Org, d: Draft) -> Scored:
+    items = tree.standards[d.assessment.standard].items()
     return Scored(
         rank=d.rank,
         subject=d.assessment.subject,
         name=d.name,
         total=round(d.total, 2),
         # out of the items scored, as the notice gives it: an item not entered yet counts 0
-        max=sum(item.max for i, item in standard.items().items() if d.sources.get(i) != "missing"),
+        max=sum(item.max for i, item in items.items() if d.sources.get(i) != "missing"),
         lowest=d.lowest,
         branch=d.branch,
         final=d.recorded is not None and d.recorded.status == "final",
         unentered=sum(1 for s in d.sources.values() if s == "missing"),
-        scored=sum(1 for i in standard.items() if d.sources.get(i) != "missing"),
-        branch_name=next((u.name for u in tree.org.units if u.id == d.branch), d.branch),
-        cadre=_in_general_branch(tree, d.branch),
-        order=order.index(d.assessment.subject) if d.assessment.subject in order else len(order),
+        scored=sum(1 for i in items if d.sources.get(i) != "missing"),
+        branch_name=org.names.get(d.branch, d.branch),
+        cadre=d.branch in org.general,
+        order=org.order.get(d.assessment.subject, org.units),
         reasons=[x.reason for x in d.assessment.deductions],
     )

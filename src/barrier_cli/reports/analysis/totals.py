@@ -41,9 +41,9 @@ def cumulative(tree: Tree, *, as_of: dt.date, columns: ReportColumns | None = No
         for n, (day, withdrawn) in enumerate(zip(c.date, c.withdrawn, strict=True))
         if not withdrawn and day <= as_of
     ]
-    element: Counter[str] = Counter(c.element[n] for n in reports)
-    source: Counter[str] = Counter(c.source[n] for n in reports)
-    level: Counter[str] = Counter(c.level[n] for n in reports)
+    element: Counter[str] = Counter(map(c.element.__getitem__, reports))
+    source: Counter[str] = Counter(map(c.source.__getitem__, reports))
+    level: Counter[str] = Counter(map(c.level.__getitem__, reports))
     return Cumulative(
         as_of=as_of,
         since=min((c.date[n] for n in reports), default=None),

@@ -120,6 +120,9 @@ def _distinct(links: list[WeakLink], weights: dict[str, int]) -> list[WeakLink]:
         taken = set(best.evidence)
         rest = []
         for w in left:
+            if taken.isdisjoint(w.evidence):
+                rest.append(w)  # nothing taken from it: the same link, not a copy
+                continue
             evidence = [e for e in w.evidence if e not in taken]
             if evidence:
                 weighted = sum(weights[e] for e in evidence)
