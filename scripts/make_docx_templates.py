@@ -434,7 +434,7 @@ def analysis() -> Builder:
         "{% endif %}{% set ignored = said.append(clause) %}{% endfor %}{% if said %}"
         '{% set cases = said | join(_("; ")) %}{% trans %}This month saw {{ cases }}.'
         "{% endtrans %}{% else %}"
-        '{{ _("No accident or violation was registered as a case this month.") }}'
+        '{{ _("No accident or serious violation was registered as a case this month.") }}'
         "{% endif %}{% if near %}{{ sp }}{% set reps = a.near_miss_repeats %}"
         "{% set num = near | spelled %}"
         "{% set began = a.cumulative.since if a.cumulative and a.cumulative.since else a.month.first %}"
@@ -445,25 +445,30 @@ def analysis() -> Builder:
         "{% for r in rep.reports %}"
         '{% set ignored = places.append(_("%(unit)s on %(date)s", date=r.date | day(year), unit=r.unit_name | in_text)) %}'
         '{% endfor %}{% set where = places | join(_(", ")) %}{% if k == 1 %}'
-        '{% set item = _("%(what)s once this month (%(where)s)", what=what, where=where) %}'
+        '{% set item = _("%(what)s occurred once (%(where)s)", what=what, where=where) %}'
         "{% elif k == 2 %}"
-        '{% set item = _("%(what)s twice this month (%(where)s)", what=what, where=where) %}'
+        '{% set item = _("%(what)s occurred twice (%(where)s)", what=what, where=where) %}'
         "{% else %}"
-        '{% set item = _("%(what)s %(num)s times this month (%(where)s)", what=what, num=k | spelled, where=where) %}'
+        '{% set item = _("%(what)s occurred %(num)s times (%(where)s)", what=what, num=k | spelled, where=where) %}'
         "{% endif %}{% if rep.recent > k %}"
-        '{% set item = item ~ _(", %(recent)s times in the last three months", recent=rep.recent | spelled) %}'
+        '{% set item = item ~ (_(": %(recent)s times in the last three months", recent=rep.recent | spelled) if reps | length > 1 else _(" — %(recent)s times in the last three months", recent=rep.recent | spelled)) %}'
         "{% endif %}{% if rep.since > rep.recent %}"
-        '{% set item = item ~ _(", %(since)s times since %(began)s", since=rep.since | spelled, began=began) %}'
+        '{% set item = item ~ (_(" and %(since)s times since %(began)s", since=rep.since | spelled, began=began) if rep.recent > k else _(": %(since)s times since %(began)s", since=rep.since | spelled, began=began)) %}'
         "{% endif %}{% if rep.not_held %}"
-        '{% set item = item ~ _(": the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
+        '{% set item = item ~ _(", so the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
         "{% endif %}"
-        '{% set ignored = items.append(_("(%(n)s) %(item)s", n=loop.index | cnum, item=item) if reps | length > 1 else item) %}'
+        '{% set ignored = items.append((_("First, %(item)s", item=item) if loop.index == 1 else _("Second, %(item)s", item=item) if loop.index == 2 else _("Third, %(item)s", item=item) if loop.index == 3 else _("(%(n)s) %(item)s", n=loop.index | cnum, item=item)) if reps | length > 1 else item) %}'
         '{% endfor %}{% set listed = items | join(_(". ") if reps | length > 1 else _("; ")) %}'
-        "{% if covered | sum == near %}{% trans count=near %}"
-        "One near miss was reported this month, of a hazard that keeps recurring: "
-        "{{ listed }}.{% pluralize %}This month, {{ num }}"
-        " near misses were reported, all of hazards that keep recurring. {{ listed }}."
-        "{% endtrans %}{% else %}{% trans %}This month, {{ num }}"
+        "{% if covered | sum == near and reps | length > 1 %}{% set num = near | spelled(capital=True) %}"
+        "{% set kinds = reps | length | spelled %}{% trans %}{{ num }} near misses were reported this month,"
+        " on {{ kinds }} recurring problems. {{ listed }}.{% endtrans %}"
+        "{% elif covered | sum == near and near == 1 %}{% trans %}One near miss was reported this month,"
+        " of a hazard that keeps recurring: {{ listed }}.{% endtrans %}"
+        "{% elif covered | sum == near and near == 2 %}{% trans %}Two near misses were reported this month,"
+        " both of the same recurring problem: {{ listed }}.{% endtrans %}"
+        "{% elif covered | sum == near %}{% set num = near | spelled(capital=True) %}{% trans %}{{ num }}"
+        " near misses were reported this month, all of the same recurring problem: {{ listed }}.{% endtrans %}"
+        "{% else %}{% trans %}This month, {{ num }}"
         " near misses were reported, among them hazards that keep recurring: {{ listed }}"
         ".{% endtrans %}{% endif %}"
         '{% set unstudied = reps | rejectattr("studied") | list %}{{ sp }}'
@@ -1148,14 +1153,15 @@ def analysis() -> Builder:
             '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}'
             '{% if f.judged is not none %}{% set cat = f.category | label("category") %}'
             "{% set n = f.judged | spelled %}{% if f.rising %}"
-            '{% set what = f.rising | join(_(", ")) %}{% if f.turned_into %}'
-            '{% set items = f.turned_into | join(_(", ")) %}{% trans %}, but {{ n }} {{ cat }} '
-            "reports this month and {{ what }} on the rise: no clear effect; for {{ nm }} it "
-            "becomes the priorities against {{ what }} (part 6, items {{ items }}){% endtrans %}"
-            "{% else %}{% trans %}, but {{ n }} {{ cat }} reports "
-            "this month and {{ what }} on the rise: no clear effect; kept a priority for {{ nm }}"
-            "{% endtrans %}{% endif %}{% else %}{% trans %}, but {{ n }} {{ cat }} reports this month, no "
-            "fewer than the month before: no clear effect; kept a priority for {{ nm }}"
+            '{% set what = (f.rising[:-1] | join(_(", ")) ~ _(" and ") ~ f.rising[-1]) if f.rising | length > 1 else f.rising | join %}{% if f.turned_into %}'
+            '{% set items = (f.turned_into[:-1] | join(_(", ")) ~ _(" and ") ~ f.turned_into[-1] | string) if f.turned_into | length > 1 else f.turned_into | join %}{% trans %}, but with no clear effect: there '
+            "were {{ n }} {{ cat }} reports this month, and reports of {{ what }} are on the rise. "
+            "For {{ nm }} it is replaced by targeted priorities on them (part 6, items {{ items }})"
+            "{% endtrans %}{% else %}{% trans %}, but with no clear effect: there were {{ n }} "
+            "{{ cat }} reports this month, and reports of {{ what }} are on the rise. It stays a "
+            "priority for {{ nm }}{% endtrans %}{% endif %}{% else %}{% trans %}, but with no clear "
+            "effect: there were {{ n }} {{ cat }} reports this month, no fewer than the month "
+            "before. It stays a priority for {{ nm }}"
             "{% endtrans %}{% endif %}{% endif %}{% endif %}",
             '{{ f.evidence | join(_("; ")) | dash }}',
         ],
@@ -1471,8 +1477,8 @@ def analysis() -> Builder:
         "g in a.good_catches",
         "{% set date = g.date | day(year) %}{% set unit = g.unit_name | dash %}"
         "{% set who = g.reporter_name | dash %}{% set what = g.summary | named(g.train, g.vehicle) | dash %}"
-        "{% trans %}On {{ date }}, {{ who }} ({{ unit }}) found and at once reported: "
-        "{{ what }}.{% endtrans %}",
+        "{% trans %}On {{ date }} {{ who }} ({{ unit }}) found the {{ what }} and reported it "
+        "at once.{% endtrans %}",
     )
     b.tag("{%p if a.scores %}")
     b.tag('{%p for person in a.good_catches | map(attribute="reporter") | unique %}')

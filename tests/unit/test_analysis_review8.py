@@ -1,0 +1,82 @@
+"""Known answers for the analysis after the eighth review (issue 15 items 4 and 7): the
+English sentences the reviewer could not sign (part 4's follow-up, part 1's near misses, the
+commendation, priority 6) and the smaller Chinese and English points."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+
+from tests.conftest import REVIEW_DAY
+
+if TYPE_CHECKING:
+    from barrier_cli.io.loader import Tree
+
+
+@pytest.fixture(scope="module")
+def september_en(examples: Tree) -> str:
+    from barrier_cli.core.periods import Month
+    from barrier_cli.present.render.document import render_analysis
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    analysis = analyze(examples, Month(2025, 9), today=REVIEW_DAY, lang="en")
+    return render_analysis(analysis, fmt="md", lang="en")
+
+
+def test_a_priority_without_effect_is_said_in_sentences(zh: str, en: str) -> None:
+    """en 1: part 4 row 2 says what was done, that it had no effect and why, then what
+    replaces it; the Chinese cell keeps its wording."""
+    assert (
+        "| done on time (28 October), but with no clear effect: there were 12 vehicle fault "
+        "reports this month, and reports of cut-out cock left closed and brake shoes worn beyond "
+        "the limit are on the rise. For November it is replaced by targeted priorities on them "
+        "(part 6, items 7 and 8) |"
+    ) in en
+    assert (
+        "按期完成（10月28日），但本月车辆故障12条，截断塞门手把关闭、闸瓦磨耗超限问题上升，"
+        "效果不明显，11月转为截断塞门手把关闭、闸瓦磨耗超限专项整治（见六、7、8）"
+    ) in zh
+
+
+def test_the_near_misses_are_counted_off_in_sentences(zh: str, en: str) -> None:
+    """en 2: each recurring problem is a sentence with a verb, counted off as the notice
+    counts them; the Chinese says how many problems (一是……二是……)."""
+    assert (
+        "Four near misses were reported this month, on two recurring problems. First, “late "
+        "clearing of the track for trains on the adjacent line” occurred twice (Shift 2 Group 2 "
+        "on 8 October, Shift 2 Group 1 on 20 October): seven times in the last three months and "
+        "42 times since June 2025, so the measure “make warning of trains on the adjacent line a "
+        "party member's control point” has not held. Second, “protection signals removed before "
+        "all staff were clear” occurred twice (Shift 1 Group 4 on 10 October, the Shift 2 branch "
+        "on 18 October): four times in the last three months and 26 times since June 2025, so "
+        "the measure “add removal of the signals to the party member's end-of-work check” has "
+        "not held."
+    ) in en
+    assert "all of hazards" not in en
+    assert "本月收集事故苗子信息4条，涉及2类反复发生的问题：一是“邻线来车避让不及时”2起" in zh
+
+
+def test_one_recurring_problem_is_said_once(september_en: str, september_zh: str) -> None:
+    """en 12: two near misses of one problem are "both", the case line says "serious"."""
+    assert (
+        "No accident or serious violation was registered as a case this month. Two near misses "
+        "were reported this month, both of the same recurring problem: “protection signals "
+        "removed before all staff were clear” occurred twice (the Shift 4 branch on 13 "
+        "September, Shift 1 Group 1 on 14 September) — seven times in the last three months and "
+        "eight times since June 2025, so the measure"
+    ) in september_en
+    assert (
+        "本月无立案的事故和严重“两违”。本月收集事故苗子信息2条，均属反复发生的问题："
+        "“撤除防护号志前未确认人员撤出”2起（9月13日四班党支部、9月14日一班一组），"
+        "近三个月共7起，2025年6月以来共8起，说明"
+    ) in september_zh
+
+
+def test_the_commendation_is_a_sentence(en: str) -> None:
+    """en 3: who found what, and that it was reported at once."""
+    assert (
+        "1. On 22 October Yang Fan (Shift 1 Group 2) found the cut-out cock left closed on wagon "
+        "C70E 4252340 of train 80520 and reported it at once.\n"
+    ) in en
+    assert "found and at once reported" not in en
