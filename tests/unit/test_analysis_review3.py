@@ -205,7 +205,7 @@ def test_the_english_analysis_reads_as_english(en: str) -> None:
     ):
         assert label_sentence not in en
     assert "This month saw one general class A accident (" in en
-    assert "This month, four near misses were reported, all of hazards that keep recurring" in en
+    assert "Four near misses were reported this month, on two recurring problems. First, " in en
     assert (
         en.count("the “three nots” are met: the problem has been established, its causes found")
         == 1
