@@ -93,7 +93,9 @@ def test_near_misses_are_grouped_by_what_happened(october: MonthlyAnalysis, zh: 
     ]
     # a problem the reports lay at a partner unit's door (站调) is settled with it by the
     # general branch's member; the measure still open stays with the one who holds it
-    hazard = proposed["落实与站调建立股道变更即时通报制度、按双牵重载列车作业过程重新分工"]
+    hazard = proposed[
+        "落实与站调建立股道变更即时通报制度，检查“按双牵重载列车作业过程重新分工”落实效果"
+    ]
     assert (hazard.unit_name, hazard.owner_name, hazard.supervisor_name) == (
         "四班党支部",
         "魏振",

@@ -67,17 +67,18 @@ def test_a_hazard_priority_carries_its_measures_with_their_holders(zh: str, en: 
     """zh 11, en 5: a real title from the measures set against the hazards; the open one
     stays with its holder (魏振, who took the post of the man removed), not 各党支部."""
     assert (
-        "6. **落实与站调建立股道变更即时通报制度、按双牵重载列车作业过程重新分工**\n"
+        "6. **落实与站调建立股道变更即时通报制度，检查“按双牵重载列车作业过程重新分工”落实效果**\n"
         "   - 措施：四班党支部魏振立即落实与站调建立股道变更即时通报制度（10月15日到期，"
         "已逾期16天）。一班党支部、三班党支部已落实按双牵重载列车作业过程重新分工，"
-        "干部检查落实效果。\n"
+        "刘振华11月30日前检查落实效果。\n"
         "   - 责任单位：四班党支部；责任人：魏振，车间党总支委员刘振华督导，并会同站调研究解决；"
     ) in zh
     assert "双超" not in zh
     assert "加强关键环节“安全隐患”问题卡控" not in zh
     assert (
-        "Already carried out by the Shift 1 branch and the Shift 3 branch: redivide the work by "
-        "the procedure for double-headed heavy trains; cadres check that it holds."
+        "The Shift 1 branch and the Shift 3 branch have carried out the measure “redivide the "
+        "work by the procedure for double-headed heavy trains”; Liu Zhenhua is to check by 30 "
+        "November that it holds."
     ) in en
     assert "who takes it up with the station dispatcher;" in en
     assert "extra-long" not in en
@@ -144,7 +145,9 @@ def test_the_attachment_is_grouped_by_part_and_dated(zh: str, en: str) -> None:
 
 def test_the_commendation_does_not_quote_the_record(en: str) -> None:
     """en 12: the catch said, not the record's summary in quotation marks."""
-    assert "“cut-out cock left closed" not in en.split("It is proposed to commend")[1].split("## ")[0]
+    assert (
+        "“cut-out cock left closed" not in en.split("It is proposed to commend")[1].split("## ")[0]
+    )
 
 
 def test_the_evidence_of_a_priority_counts_its_own_problem(zh: str, en: str) -> None:

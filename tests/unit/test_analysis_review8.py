@@ -7,7 +7,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-
 from tests.conftest import REVIEW_DAY
 
 if TYPE_CHECKING:
@@ -80,3 +79,27 @@ def test_the_commendation_is_a_sentence(en: str) -> None:
         "C70E 4252340 of train 80520 and reported it at once.\n"
     ) in en
     assert "found and at once reported" not in en
+
+
+def test_a_settled_priority_names_what_to_do_and_who_checks(zh: str, en: str) -> None:
+    """en 4, zh 4: the title is the open measure to carry out and the done one to check,
+    not two record titles after a colon; the check has its owner and the priority's
+    deadline."""
+    assert (
+        "6. **Agree with the station dispatcher that track changes are reported at once, and "
+        "check the effect of “redivide the work by the procedure for double-headed heavy "
+        "trains”**\n"
+        "   - Measures: Wei Zhen (Shift 4 branch) is to carry out at once the measure “agree "
+        "with the station dispatcher that track changes are reported at once” (due 15 October, "
+        "now 16 days overdue). The Shift 1 branch and the Shift 3 branch have carried out the "
+        "measure “redivide the work by the procedure for double-headed heavy trains”; Liu "
+        "Zhenhua is to check by 30 November that it holds.\n"
+    ) in en
+    assert (
+        "6. **落实与站调建立股道变更即时通报制度，检查“按双牵重载列车作业过程重新分工”落实效果**\n"
+        "   - 措施：四班党支部魏振立即落实与站调建立股道变更即时通报制度（10月15日到期，"
+        "已逾期16天）。一班党支部、三班党支部已落实按双牵重载列车作业过程重新分工，"
+        "刘振华11月30日前检查落实效果。\n"
+    ) in zh
+    assert "Carry through the measures set" not in en
+    assert "to carry out at once:" not in en
