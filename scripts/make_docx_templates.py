@@ -701,7 +701,10 @@ def analysis() -> Builder:
             "{{ o.unit_name | dash }}",
             "{% if o.left %}{% set was = o.owner_name %}{% set day = o.left | day(year) %}"
             '{% if o.removed_from %}{% set post = o.removed_from | label("role") %}{% endif %}'
-            "{% if o.successor_name and o.removed_from %}{% set now = o.successor_name %}"
+            "{% if o.successor_name and o.removed_from and o.successor_since %}"
+            "{% set now = o.successor_name %}{% set since = o.successor_since | day(year) %}"
+            "{% trans %}{{ now }} (took over from {{ was }} on {{ since }}){% endtrans %}"
+            "{% elif o.successor_name and o.removed_from %}{% set now = o.successor_name %}"
             "{% trans %}{{ now }} (replacing {{ was }}, removed from the post of {{ post }} on "
             "{{ day }}){% endtrans %}{% elif o.successor_name %}{% set now = o.successor_name %}"
             "{% trans %}{{ now }} (in place of {{ was }}, who left on {{ day }}){% endtrans %}"
@@ -845,7 +848,12 @@ def analysis() -> Builder:
     b.tag("{%p for x in a.answers %}")
     b.para(
         "{% set text = (x.text[:1] | upper) ~ x.text[1:] %}{% set n = x.count %}"
-        "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}{% if x.done %}"
+        "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}"
+        "{% set who = x.owner_name %}{% set unit = x.unit_name %}{% if x.done and who %}"
+        "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) "
+        "carried out “{{ action }}” on {{ on }}.{% endtrans %}{% elif x.action and x.due and who %}"
+        "{% set due = x.due | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) is "
+        "to {{ action }} by {{ due }}.{% endtrans %}{% elif x.done %}"
         "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ action }}, done on "
         "{{ on }}.{% endtrans %}{% elif x.action and x.due %}{% set due = x.due | day(year) %}"
         "{% trans %}{{ text }} ({{ n }}): {{ action }}, due by {{ due }}.{% endtrans %}{% else %}"

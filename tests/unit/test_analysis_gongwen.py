@@ -163,7 +163,7 @@ def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis])
     assert "| 四班党支部 | — | 魏振 |" not in oct_zh
     assert "魏振10月28日到职，不参加本季度排序。" in oct_zh
     assert (
-        "| 与站调建立股道变更即时通报制度 | 四班党支部 | 魏振（原责任人孔祥宇10月27日被撤换工班长） "
+        "| 与站调建立股道变更即时通报制度 | 四班党支部 | 魏振（10月28日接替孔祥宇） "
         "| 10月15日 | 16 |" in oct_zh
     )
     assert "分局" not in oct_zh and "10月12日已向段党委交班。" in oct_zh

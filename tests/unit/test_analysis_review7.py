@@ -214,13 +214,15 @@ def test_the_suggestions_are_answered_from_their_records(zh: str, en: str) -> No
     two = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
     assert (
         "对合理化建议的处理：\n"
-        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：修订党员定位定项控制点，11月5日前完成。\n"
-        "- 建议对双牵重载列车增加一名检车员（2条）：车间研究调整双牵重载列车作业人员配置，"
-        "11月18日前完成。\n"
+        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：由一班党支部黄立军负责修订党员定位定项"
+        "控制点，11月5日前完成。\n"
+        "- 建议对双牵重载列车增加一名检车员（2条）：由二班党支部谢永胜负责提请车间行政研究双牵"
+        "重载列车作业人员配置并答复建议人，11月18日前完成。\n"
     ) in two
     assert (
-        "- Suggest one more inspector for double-headed heavy trains (2): workshop review of the "
-        "staffing of double-headed heavy trains, due by 18 November.\n"
+        "- Suggest one more inspector for double-headed heavy trains (2): Xie Yongsheng (Shift 2 "
+        "branch) is to put the staffing of double-headed heavy trains to the workshop management "
+        "and answer the proposers by 18 November.\n"
     ) in en
 
 

@@ -103,3 +103,46 @@ def test_a_settled_priority_names_what_to_do_and_who_checks(zh: str, en: str) ->
     ) in zh
     assert "Carry through the measures set" not in en
     assert "to carry out at once:" not in en
+
+
+def test_the_briefing_reminder_says_what_it_reminds_of(zh: str, en: str) -> None:
+    """zh 1: the overdue measure has its object, from the example record's action."""
+    assert "| 将钻车作业钻跨到位纳入班前预想重点提醒 | 二班党支部 | 周秀英 | 10月29日 | 2 |" in zh
+    assert (
+        "| remind staff at every pre-shift briefing to go under and over cars the safe way | "
+        "Shift 2 branch | Zhou Xiuying | 29 October | 2 |"
+    ) in en
+    assert "| 纳入班前预想重点提醒 |" not in zh
+
+
+def test_a_suggestion_is_answered_by_someone(
+    zh: str, en: str, september_zh: str, september_en: str
+) -> None:
+    """zh 2, en 5, zh 15: who answers each suggestion, what he does and by when, from the
+    records' actions (the staffing one put to the workshop management, the proposers
+    answered)."""
+    assert (
+        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：由一班党支部黄立军负责修订党员定位定项"
+        "控制点，11月5日前完成。\n"
+        "- 建议对双牵重载列车增加一名检车员（2条）：由二班党支部谢永胜负责提请车间行政研究双牵"
+        "重载列车作业人员配置并答复建议人，11月18日前完成。\n"
+    ) in zh
+    assert (
+        "- Suggest one more inspector for double-headed heavy trains (2): Xie Yongsheng (Shift 2 "
+        "branch) is to put the staffing of double-headed heavy trains to the workshop management "
+        "and answer the proposers by 18 November.\n"
+    ) in en
+    assert (
+        "由二班党支部宋健负责提请车间行政研究双牵重载列车作业人员配置并答复建议人" in september_zh
+    )
+    assert "Qian Fugui (Shift 3 branch) is to put it to the workshop's equipment office" in (
+        september_en
+    )
+    assert "车间研究调整" not in zh
+
+
+def test_a_successor_is_named_with_the_day_he_took_over(zh: str, en: str) -> None:
+    """zh 9: 魏振（10月28日接替孔祥宇）, not 被撤换工班长; the removal is told in part 3."""
+    assert "| 四班党支部 | 魏振（10月28日接替孔祥宇） | 10月15日 | 16 |" in zh
+    assert "| Shift 4 branch | Wei Zhen (took over from Kong Xiangyu on 28 October) |" in en
+    assert "被撤换工班长" not in zh

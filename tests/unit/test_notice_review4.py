@@ -179,7 +179,7 @@ def test_near_misses_are_ordered_analysed_as_typical_cases_not_again(october: st
 
 def test_an_action_of_one_who_left_names_his_successor(october: str) -> None:
     assert (
-        "整改项目“与站调建立股道变更即时通报制度”，责任人魏振（原责任人孔祥宇10月27日被撤换工班长），"
+        "整改项目“与站调建立股道变更即时通报制度”，责任人魏振（10月28日接替孔祥宇），"
         "10月15日到期" in october
     )
 
