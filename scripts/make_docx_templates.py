@@ -637,7 +637,7 @@ def analysis() -> Builder:
     )
     b.tag("{%p endif %}")
 
-    b.heading('{{ _("Handling in time") }}', 2)
+    b.heading('{{ _("How quickly reports were handled") }}', 2)
     b.para(
         "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
         "{% set limit = tl.analyse_days %}{% set median = tl.median_days_to_analysis | days %}"
@@ -730,12 +730,14 @@ def analysis() -> Builder:
     b.para(
         "{% set total = a.pairings.active | spelled %}{% set parts = [] %}"
         "{% for status, count in a.pairings.by_status | dictsort %}"
-        '{% set ignored = parts.append(_("%(n)s %(what)s", n=count | spelled, '
-        'what=status | label("pairing_status"))) %}{% endfor %}'
+        '{% set ignored = parts.append((_("%(n)s still being mentored", n=count | spelled) '
+        'if status == "active" else _("%(n)s basically turned around", n=count | spelled) '
+        'if status == "basic" else _("%(n)s %(what)s", n=count | spelled, '
+        'what=status | label("pairing_status")))) %}{% endfor %}'
         '{% set split = parts | join(_(", ")) %}'
         "{% set due_b = a.pairings.basic_due %}{% set due_f = a.pairings.full_due %}"
         "{% set late_p = a.pairings.overdue %}{% set turned = a.pairings.turned_around %}"
-        "{% trans %}The register holds {{ total }} mentoring pairs ({{ split }}).{% endtrans %}"
+        "{% trans %}The register holds {{ total }} mentoring pairs: {{ split }}.{% endtrans %}"
         "{{ sp }}"
         "{% if due_b or due_f or late_p or turned %}{% trans %}Due this month: basic "
         "turnaround {{ due_b }}, full turnaround {{ due_f }}; past due: {{ late_p }}; turned "
@@ -885,7 +887,7 @@ def analysis() -> Builder:
         "{{ i.date | day(year) }}",
         "{{ i.subject | dash }}",
         "{{ kind_of(i) }}",
-        "{{ i.team | dash }}",
+        "{{ (i.unit_name or i.team) | dash }}",
         '{{ i.persons | join(_(", ")) | dash }}',
         '{{ i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
@@ -983,13 +985,17 @@ def analysis() -> Builder:
         (
             "{% set sentences = [] %}"
             '{% for element in ["personnel", "equipment", "management"] %}{% set texts = [] %}'
+            "{% set doers = s.case.persons %}"
             '{% for c in own | selectattr("element", "equalto", element) %}'
             '{% if c.kind == "objective" %}{% set ignored = texts.append(_("%(text)s '
-            '(objective)", text=c.text.rstrip("。."))) %}{% else %}{% set ignored = '
-            'texts.append(_("%(text)s (subjective)", text=c.text.rstrip("。."))) %}{% endif %}'
+            '(objective)", text=c.text.rstrip("。."))) %}{% else %}'
+            '{% set text = c.text.rstrip("。.") %}{% if element == "personnel" and doers | length '
+            '== 1 and doers[0] not in text %}{% set text = _("%(who)s showed %(text)s", '
+            "who=doers[0], text=text) %}{% endif %}{% set ignored = "
+            'texts.append(_("%(text)s (subjective)", text=text)) %}{% endif %}'
             '{% endfor %}{% if texts %}{% set side = element | label("element") %}'
-            '{% set ignored = sentences.append(_("%(side)s: %(these)s", '
-            "side=side[:1] | upper ~ side[1:], "
+            '{% set ignored = sentences.append(_("On the %(side)s side, %(these)s", '
+            "side=side, "
             'these=texts | join(_("; ")))) %}{% endif %}{% endfor %}{{ _("Causes") }}',
             True,
         ),
@@ -1318,10 +1324,10 @@ def analysis() -> Builder:
         '{% if sc.branches | map(attribute="unentered") | unique | list | length == 1 %}'
         "{% set missing = draft[0].unentered | spelled %}{% trans %}Each branch still has "
         "{{ missing }} "
-        "items not entered; these are first scores: the ranks and the lowest-ranked branch "
-        "follow when every item is in.{% endtrans %}{% else %}{% trans %}The branches still "
-        "have {{ missing }} items not entered between them; these are first scores: the ranks "
-        "and the lowest-ranked branch follow when every item is in.{% endtrans %}{% endif %}"
+        "items not entered; these are provisional scores; ranks and the lowest-ranked branch "
+        "will be set when every item is in.{% endtrans %}{% else %}{% trans %}The branches still "
+        "have {{ missing }} items not entered between them; these are provisional scores; ranks "
+        "and the lowest-ranked branch will be set when every item is in.{% endtrans %}{% endif %}"
     )
     b.tag("{%p else %}")
     b.table(
@@ -1362,10 +1368,11 @@ def analysis() -> Builder:
         '{% set cadres = sc.members | selectattr("cadre") | map(attribute="name") '
         '| join(_(", ")) %}{% set late = [] %}'
         '{% for m in sc.members | rejectattr("cadre") | selectattr("since") %}'
-        '{% set ignored = late.append(_("%(name)s came to the post on %(day)s", name=m.name, '
+        '{% set ignored = late.append(_("%(name)s took up the post on %(day)s", name=m.name, '
         "day=m.since | day(year))) %}{% endfor %}"
-        '{% if late %}{% set came = late | join(_(", ")) %}{% set lead %}{% trans %}{{ came }}: '
-        "not ranked this quarter.{% endtrans %}{% endset %}"
+        '{% if late %}{% set came = late | join(_(", ")) %}{% set lead %}{% trans count=late | length %}'
+        "{{ came }} and is not ranked this quarter.{% pluralize %}{{ came }}; they are not "
+        "ranked this quarter.{% endtrans %}{% endset %}"
         '{% else %}{% set lead = "" %}{% endif %}'
         "{% if cadres %}{% trans %}The workshop cadres ({{ cadres }}) are assessed as cadres and "
         "not ranked with the branch members.{% endtrans %}{{ sp }}{% endif %}"

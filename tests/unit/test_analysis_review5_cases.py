@@ -74,8 +74,9 @@ def test_the_english_case_is_told_not_quoted(en: str) -> None:
     assert "as recorded" not in en
     assert "- General Branch level: The General Branch did not foresee" in en
     assert (
-        "Personnel: weak safety awareness — short cuts taken to save time, trusting to luck "
-        "(subjective). Management: mutual control in the team was a formality;"
+        "On the personnel side, Sun Hao showed weak safety awareness — short cuts taken to save "
+        "time, trusting to luck (subjective). On the management side, mutual control in the team "
+        "was a formality;"
     ) in en
     assert "The branch did not make sure that Sun Hao was watched on shift" in en
     assert "**Three nots**: two of three measures done; not yet closed." in en
@@ -101,7 +102,7 @@ def test_a_member_new_to_the_quarter_has_no_score_row(zh: str, en: str) -> None:
     assert "魏振10月28日到职，不参加本季度排序。" in ranking
     assert "得分按在岗期间计" not in ranking
     assert "| Wei Zhen |" not in en
-    assert "Wei Zhen came to the post on 28 October: not ranked this quarter." in en
+    assert "Wei Zhen took up the post on 28 October and is not ranked this quarter." in en
 
 
 def test_branch_scores_are_out_of_the_items_scored(zh: str, en: str) -> None:

@@ -146,3 +146,42 @@ def test_a_successor_is_named_with_the_day_he_took_over(zh: str, en: str) -> Non
     assert "| 四班党支部 | 魏振（10月28日接替孔祥宇） | 10月15日 | 16 |" in zh
     assert "| Shift 4 branch | Wei Zhen (took over from Kong Xiangyu on 28 October) |" in en
     assert "被撤换工班长" not in zh
+
+
+def test_the_smaller_english_points(en: str) -> None:
+    """en 6, 8, 9: days of one month said once, handling as a question of speed, the case's
+    lesson without quotation marks, pairings and scores in plain words, "report" for the
+    duty to report."""
+    assert "| 3 | 13, 19 and 26 October |" in en
+    assert "### How quickly reports were handled\n" in en
+    assert "3. **Learn the lessons of the late departure of train 33062 and carry" in en
+    assert (
+        "The register holds three mentoring pairs: two still being mentored, one basically "
+        "turned around."
+    ) in en
+    assert "Wei Zhen took up the post on 28 October and is not ranked this quarter." in en
+    assert (
+        "these are provisional scores; ranks and the lowest-ranked branch will be set when "
+        "every item is in."
+    ) in en
+    assert "| Huang Lijun | made no report for the week of 19–25 October |" in en
+    assert "| Fang Qiang | made no report on 13, 19 and 26 October |" in en
+    assert "weekly return" not in en and "missed returns" not in en
+
+
+def test_a_cause_has_its_subject(zh: str, en: str) -> None:
+    """zh 5, en 10: the personnel cause of a one-person case names him; a cause that names
+    its people already is left as it is."""
+    assert (
+        "**原因分析**：人员方面，孙浩安全意识淡薄，图省事抢时间，存在侥幸心理（主观原因）。" in zh
+    )
+    assert "**原因分析**：人员方面，值班员秦宝山未掌握新图作业时分" in zh
+    assert (
+        "**Causes**: On the personnel side, Sun Hao showed weak safety awareness — short cuts "
+        "taken to save time, trusting to luck (subjective). On the management side, "
+    ) in en
+
+
+def test_the_case_table_names_the_branch(zh: str) -> None:
+    """zh 7: the 单位 column gives 四班党支部 as every other table does."""
+    assert "| 10月9日 | 33062次晚点 | 一般A类事故 | 四班党支部 | 秦宝山、孔祥宇、任辉 |" in zh

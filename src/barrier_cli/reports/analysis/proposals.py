@@ -56,7 +56,7 @@ BRANCH_SHARE = 0.5
 a problem spread over the branches is the general branch's to lead."""
 
 _CASE_CONTENT = {
-    "accident": "Learn the lessons of the accident “{title}” and carry its measures through",
+    "accident": "Learn the lessons of the {title} and carry its measures through",
     "violation": "Correct the violation “{title}” and help the person concerned",
     "precursor": "Find out why the near miss “{title}” happened and stop it recurring",
 }
