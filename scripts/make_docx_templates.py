@@ -1253,7 +1253,7 @@ def analysis() -> Builder:
         "{% set head = p.supervisor_name %}{% if head in a.general_secretaries %}{% trans %}, "
         "supervised by General Branch secretary {{ head }}{% endtrans %}{% else %}{% trans %}, "
         "supervised by {{ head }} (General Branch){% endtrans %}{% endif %}{% if p.partner_names %}"
-        '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
+        '{{ _(", who takes it up with %(partners)s", partners=(p.partner_names[:-1] | join(_(", ")) ~ _(" and ") ~ p.partner_names[-1]) if p.partner_names | length > 1 else p.partner_names | join(_(", "))) }}'
         '{% endif %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{% if p.daily %}'
         "{% set end = a.month.shift(1).last | day(year) %}"

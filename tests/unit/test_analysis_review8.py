@@ -185,3 +185,11 @@ def test_a_cause_has_its_subject(zh: str, en: str) -> None:
 def test_the_case_table_names_the_branch(zh: str) -> None:
     """zh 7: the 单位 column gives 四班党支部 as every other table does."""
     assert "| 10月9日 | 33062次晚点 | 一般A类事故 | 四班党支部 | 秦宝山、孔祥宇、任辉 |" in zh
+
+
+def test_september_layout_and_partners(september_zh: str, september_en: str) -> None:
+    """zh 13: a blank line before 四 after the near misses to be analysed; en 14: two
+    partner units joined with "and"."""
+    assert "由一班党支部、四班党支部补做。\n\n## 四、上月保安全重点落实情况" in september_zh
+    assert "\n\n## 4. Progress on last month's priorities" in september_en
+    assert "who takes it up with the train dispatcher and the station dispatcher;" in (september_en)
