@@ -360,8 +360,8 @@ def analysis() -> Builder:
         "{% set team = i.team | dash %}{% set what = i.subject[:1] | upper ~ i.subject[1:] %}"
         "{% set kind = kind_of(i) %}"
         "{% trans %}{{ what }}, {{ date }} ({{ kind }}, {{ team }}){% endtrans %}{% endmacro %}"
-        "{% macro unit_held(u) %}{% set unit = u.unit_name %}{% set finding = u.finding %}"
-        "{% trans %}{{ unit }}: {{ finding }}{% endtrans %}{% if u.leader_name %}"
+        "{% macro unit_held(u) %}{% set unit = u.unit_name | in_text %}{% set finding = u.finding %}"
+        "{% trans %}In {{ unit }}, {{ finding }}{% endtrans %}{% if u.leader_name %}"
         '{% set role = u.leader_role | label("role") if u.leader_role else "" %}'
         "{% set name = u.leader_name %}{% trans %}; {{ role }} {{ name }} bears leadership "
         "responsibility{% endtrans %}{% if u.action %}{% set action = u.action %}"

@@ -36,11 +36,11 @@ def test_the_branch_found_at_fault_is_held_to_account_with_its_leader(zh: str, e
     """zh 15: the record's unit finding, its secretary's 领导责任 and what he did."""
     assert (
         "**责任追究**：10月27日，撤换负把关责任的工班长孔祥宇、负直接责任的值班员秦宝山。"
-        "四班党支部：班前预想未把调图列为安全重点，支部书记任辉负领导责任，"
+        "四班党支部班前预想未把调图列为安全重点，支部书记任辉负领导责任，"
         "作出书面检查。\n"
     ) in zh
     assert (
-        "Shift 4 branch: the pre-shift briefing did not make the timetable change a safety "
+        "In the Shift 4 branch, the pre-shift briefing did not make the timetable change a safety "
         "point; branch secretary Ren Hui bears leadership responsibility and made a written "
         "self-criticism.\n"
     ) in en
@@ -173,7 +173,7 @@ def test_a_mentor_at_fault_with_an_answer_is_kept_with_the_reason() -> None:
     pairing = minitree.pairing(mentor="zhao", person="jiang", start=dt.date(2026, 10, 8))
     zh = _zh(case, pairing)
     assert "- 包保安排：赵强与姜海峰同班组，已作出书面检查，仍由其包保，二班党支部督促。\n" in zh
-    assert "二班党支部：班前预想未提示，支部书记王建国负领导责任，作出检查。" in zh
+    assert "二班党支部班前预想未提示，支部书记王建国负领导责任，作出检查。" in zh
 
 
 def test_a_mentor_at_fault_without_an_answer_is_flagged() -> None:

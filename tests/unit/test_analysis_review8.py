@@ -193,3 +193,10 @@ def test_september_layout_and_partners(september_zh: str, september_en: str) -> 
     assert "由一班党支部、四班党支部补做。\n\n## 四、上月保安全重点落实情况" in september_zh
     assert "\n\n## 4. Progress on last month's priorities" in september_en
     assert "who takes it up with the train dispatcher and the station dispatcher;" in (september_en)
+
+
+def test_a_unit_held_is_no_colon_inside_a_colon_line(zh: str, en: str) -> None:
+    """zh 8: the branch found at fault is the sentence's subject, not a label."""
+    assert "四班党支部班前预想未把调图列为安全重点，支部书记任辉负领导责任，作出书面检查。" in zh
+    assert "四班党支部：班前预想" not in zh
+    assert "In the Shift 4 branch, the pre-shift briefing did not make the timetable change" in en
