@@ -145,7 +145,7 @@ TEXT = {
     # report actions and case measures
     "组织车统-15填写标准学习并抽查": "training and spot checks on filling in form Chetong-15",
     "现场纠正，进行安全谈话": "correction on the spot and a safety talk",
-    "纳入班前预想重点提醒": "a reminder at every pre-shift briefing",
+    "将钻车作业钻跨到位纳入班前预想重点提醒": "remind staff at every pre-shift briefing to go under and over cars the safe way",
     "扣车更换闸瓦并复查同列车辆": "hold the wagon, replace the brake shoe and recheck the rest of the train",
     "由党员进行一对一示范帮教": "one-to-one coaching by a party member",
     "支部检查控制写实手册并考核": "branch check and assessment of the control handbooks",
@@ -173,7 +173,7 @@ TEXT = {
     "停用并更换备用压力表": "take the gauge out of use and fit the spare",
     "建立计量器具校验台账": "set up a calibration log of measuring tools",
     "与机务段联系落实摘挂机车联控": "agree joint control of coupling and uncoupling with the locomotive depot",
-    "车间研究调整双牵重载列车作业人员配置": "workshop review of the staffing of double-headed heavy trains",
+    "提请车间行政研究双牵重载列车作业人员配置并答复建议人": "put the staffing of double-headed heavy trains to the workshop management and answer the proposers",
     "更换对讲机电池，建立充放电登记": "replace the radio batteries and keep a charging log",
     "提报车间设备科，列入改造计划": "put it to the workshop's equipment office for the improvement plan",
     "与站调建立股道变更即时通报制度": "agree with the station dispatcher that track changes are reported at once",

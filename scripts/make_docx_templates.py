@@ -360,8 +360,8 @@ def analysis() -> Builder:
         "{% set team = i.team | dash %}{% set what = i.subject[:1] | upper ~ i.subject[1:] %}"
         "{% set kind = kind_of(i) %}"
         "{% trans %}{{ what }}, {{ date }} ({{ kind }}, {{ team }}){% endtrans %}{% endmacro %}"
-        "{% macro unit_held(u) %}{% set unit = u.unit_name %}{% set finding = u.finding %}"
-        "{% trans %}{{ unit }}: {{ finding }}{% endtrans %}{% if u.leader_name %}"
+        "{% macro unit_held(u) %}{% set unit = u.unit_name | in_text %}{% set finding = u.finding %}"
+        "{% trans %}In {{ unit }}, {{ finding }}{% endtrans %}{% if u.leader_name %}"
         '{% set role = u.leader_role | label("role") if u.leader_role else "" %}'
         "{% set name = u.leader_name %}{% trans %}; {{ role }} {{ name }} bears leadership "
         "responsibility{% endtrans %}{% if u.action %}{% set action = u.action %}"
@@ -434,7 +434,7 @@ def analysis() -> Builder:
         "{% endif %}{% set ignored = said.append(clause) %}{% endfor %}{% if said %}"
         '{% set cases = said | join(_("; ")) %}{% trans %}This month saw {{ cases }}.'
         "{% endtrans %}{% else %}"
-        '{{ _("No accident or violation was registered as a case this month.") }}'
+        '{{ _("No accident or serious violation was registered as a case this month.") }}'
         "{% endif %}{% if near %}{{ sp }}{% set reps = a.near_miss_repeats %}"
         "{% set num = near | spelled %}"
         "{% set began = a.cumulative.since if a.cumulative and a.cumulative.since else a.month.first %}"
@@ -445,25 +445,30 @@ def analysis() -> Builder:
         "{% for r in rep.reports %}"
         '{% set ignored = places.append(_("%(unit)s on %(date)s", date=r.date | day(year), unit=r.unit_name | in_text)) %}'
         '{% endfor %}{% set where = places | join(_(", ")) %}{% if k == 1 %}'
-        '{% set item = _("%(what)s once this month (%(where)s)", what=what, where=where) %}'
+        '{% set item = _("%(what)s occurred once (%(where)s)", what=what, where=where) %}'
         "{% elif k == 2 %}"
-        '{% set item = _("%(what)s twice this month (%(where)s)", what=what, where=where) %}'
+        '{% set item = _("%(what)s occurred twice (%(where)s)", what=what, where=where) %}'
         "{% else %}"
-        '{% set item = _("%(what)s %(num)s times this month (%(where)s)", what=what, num=k | spelled, where=where) %}'
+        '{% set item = _("%(what)s occurred %(num)s times (%(where)s)", what=what, num=k | spelled, where=where) %}'
         "{% endif %}{% if rep.recent > k %}"
-        '{% set item = item ~ _(", %(recent)s times in the last three months", recent=rep.recent | spelled) %}'
+        '{% set item = item ~ (_(": %(recent)s times in the last three months", recent=rep.recent | spelled) if reps | length > 1 else _(" — %(recent)s times in the last three months", recent=rep.recent | spelled)) %}'
         "{% endif %}{% if rep.since > rep.recent %}"
-        '{% set item = item ~ _(", %(since)s times since %(began)s", since=rep.since | spelled, began=began) %}'
+        '{% set item = item ~ (_(" and %(since)s times since %(began)s", since=rep.since | spelled, began=began) if rep.recent > k else _(": %(since)s times since %(began)s", since=rep.since | spelled, began=began)) %}'
         "{% endif %}{% if rep.not_held %}"
-        '{% set item = item ~ _(": the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
+        '{% set item = item ~ _(", so the measure %(measure)s has not held", measure=rep.not_held[0] | quote) %}'
         "{% endif %}"
-        '{% set ignored = items.append(_("(%(n)s) %(item)s", n=loop.index | cnum, item=item) if reps | length > 1 else item) %}'
+        '{% set ignored = items.append((_("First, %(item)s", item=item) if loop.index == 1 else _("Second, %(item)s", item=item) if loop.index == 2 else _("Third, %(item)s", item=item) if loop.index == 3 else _("(%(n)s) %(item)s", n=loop.index | cnum, item=item)) if reps | length > 1 else item) %}'
         '{% endfor %}{% set listed = items | join(_(". ") if reps | length > 1 else _("; ")) %}'
-        "{% if covered | sum == near %}{% trans count=near %}"
-        "One near miss was reported this month, of a hazard that keeps recurring: "
-        "{{ listed }}.{% pluralize %}This month, {{ num }}"
-        " near misses were reported, all of hazards that keep recurring. {{ listed }}."
-        "{% endtrans %}{% else %}{% trans %}This month, {{ num }}"
+        "{% if covered | sum == near and reps | length > 1 %}{% set num = near | spelled(capital=True) %}"
+        "{% set kinds = reps | length | spelled %}{% trans %}{{ num }} near misses were reported this month,"
+        " on {{ kinds }} recurring problems. {{ listed }}.{% endtrans %}"
+        "{% elif covered | sum == near and near == 1 %}{% trans %}One near miss was reported this month,"
+        " of a hazard that keeps recurring: {{ listed }}.{% endtrans %}"
+        "{% elif covered | sum == near and near == 2 %}{% trans %}Two near misses were reported this month,"
+        " both of the same recurring problem: {{ listed }}.{% endtrans %}"
+        "{% elif covered | sum == near %}{% set num = near | spelled(capital=True) %}{% trans %}{{ num }}"
+        " near misses were reported this month, all of the same recurring problem: {{ listed }}.{% endtrans %}"
+        "{% else %}{% trans %}This month, {{ num }}"
         " near misses were reported, among them hazards that keep recurring: {{ listed }}"
         ".{% endtrans %}{% endif %}"
         '{% set unstudied = reps | rejectattr("studied") | list %}{{ sp }}'
@@ -632,7 +637,7 @@ def analysis() -> Builder:
     )
     b.tag("{%p endif %}")
 
-    b.heading('{{ _("Handling in time") }}', 2)
+    b.heading('{{ _("How quickly reports were handled") }}', 2)
     b.para(
         "{% set analysed = tl.analysed %}{% set unanalysed = tl.reports - tl.analysed %}"
         "{% set limit = tl.analyse_days %}{% set median = tl.median_days_to_analysis | days %}"
@@ -696,7 +701,10 @@ def analysis() -> Builder:
             "{{ o.unit_name | dash }}",
             "{% if o.left %}{% set was = o.owner_name %}{% set day = o.left | day(year) %}"
             '{% if o.removed_from %}{% set post = o.removed_from | label("role") %}{% endif %}'
-            "{% if o.successor_name and o.removed_from %}{% set now = o.successor_name %}"
+            "{% if o.successor_name and o.removed_from and o.successor_since %}"
+            "{% set now = o.successor_name %}{% set since = o.successor_since | day(year) %}"
+            "{% trans %}{{ now }} (took over from {{ was }} on {{ since }}){% endtrans %}"
+            "{% elif o.successor_name and o.removed_from %}{% set now = o.successor_name %}"
             "{% trans %}{{ now }} (replacing {{ was }}, removed from the post of {{ post }} on "
             "{{ day }}){% endtrans %}{% elif o.successor_name %}{% set now = o.successor_name %}"
             "{% trans %}{{ now }} (in place of {{ was }}, who left on {{ day }}){% endtrans %}"
@@ -722,12 +730,14 @@ def analysis() -> Builder:
     b.para(
         "{% set total = a.pairings.active | spelled %}{% set parts = [] %}"
         "{% for status, count in a.pairings.by_status | dictsort %}"
-        '{% set ignored = parts.append(_("%(n)s %(what)s", n=count | spelled, '
-        'what=status | label("pairing_status"))) %}{% endfor %}'
+        '{% set ignored = parts.append((_("%(n)s still being mentored", n=count | spelled) '
+        'if status == "active" else _("%(n)s basically turned around", n=count | spelled) '
+        'if status == "basic" else _("%(n)s %(what)s", n=count | spelled, '
+        'what=status | label("pairing_status")))) %}{% endfor %}'
         '{% set split = parts | join(_(", ")) %}'
         "{% set due_b = a.pairings.basic_due %}{% set due_f = a.pairings.full_due %}"
         "{% set late_p = a.pairings.overdue %}{% set turned = a.pairings.turned_around %}"
-        "{% trans %}The register holds {{ total }} mentoring pairs ({{ split }}).{% endtrans %}"
+        "{% trans %}The register holds {{ total }} mentoring pairs: {{ split }}.{% endtrans %}"
         "{{ sp }}"
         "{% if due_b or due_f or late_p or turned %}{% trans %}Due this month: basic "
         "turnaround {{ due_b }}, full turnaround {{ due_f }}; past due: {{ late_p }}; turned "
@@ -840,7 +850,12 @@ def analysis() -> Builder:
     b.tag("{%p for x in a.answers %}")
     b.para(
         "{% set text = (x.text[:1] | upper) ~ x.text[1:] %}{% set n = x.count %}"
-        "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}{% if x.done %}"
+        "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}"
+        "{% set who = x.owner_name %}{% set unit = x.unit_name %}{% if x.done and who %}"
+        "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) "
+        "carried out “{{ action }}” on {{ on }}.{% endtrans %}{% elif x.action and x.due and who %}"
+        "{% set due = x.due | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) is "
+        "to {{ action }} by {{ due }}.{% endtrans %}{% elif x.done %}"
         "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ action }}, done on "
         "{{ on }}.{% endtrans %}{% elif x.action and x.due %}{% set due = x.due | day(year) %}"
         "{% trans %}{{ text }} ({{ n }}): {{ action }}, due by {{ due }}.{% endtrans %}{% else %}"
@@ -872,7 +887,7 @@ def analysis() -> Builder:
         "{{ i.date | day(year) }}",
         "{{ i.subject | dash }}",
         "{{ kind_of(i) }}",
-        "{{ i.team | dash }}",
+        "{{ (i.unit_name or i.team) | dash }}",
         '{{ i.persons | join(_(", ")) | dash }}',
         '{{ i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
@@ -970,13 +985,17 @@ def analysis() -> Builder:
         (
             "{% set sentences = [] %}"
             '{% for element in ["personnel", "equipment", "management"] %}{% set texts = [] %}'
+            "{% set doers = s.case.persons %}"
             '{% for c in own | selectattr("element", "equalto", element) %}'
             '{% if c.kind == "objective" %}{% set ignored = texts.append(_("%(text)s '
-            '(objective)", text=c.text.rstrip("。."))) %}{% else %}{% set ignored = '
-            'texts.append(_("%(text)s (subjective)", text=c.text.rstrip("。."))) %}{% endif %}'
+            '(objective)", text=c.text.rstrip("。."))) %}{% else %}'
+            '{% set text = c.text.rstrip("。.") %}{% if element == "personnel" and doers | length '
+            '== 1 and doers[0] not in text %}{% set text = _("%(who)s showed %(text)s", '
+            "who=doers[0], text=text) %}{% endif %}{% set ignored = "
+            'texts.append(_("%(text)s (subjective)", text=text)) %}{% endif %}'
             '{% endfor %}{% if texts %}{% set side = element | label("element") %}'
-            '{% set ignored = sentences.append(_("%(side)s: %(these)s", '
-            "side=side[:1] | upper ~ side[1:], "
+            '{% set ignored = sentences.append(_("On the %(side)s side, %(these)s", '
+            "side=side, "
             'these=texts | join(_("; ")))) %}{% endif %}{% endfor %}{{ _("Causes") }}',
             True,
         ),
@@ -1148,14 +1167,15 @@ def analysis() -> Builder:
             '{% elif f.done %}{{ _(" (%(on)s)", on=f.done | day(year)) }}{% endif %}'
             '{% if f.judged is not none %}{% set cat = f.category | label("category") %}'
             "{% set n = f.judged | spelled %}{% if f.rising %}"
-            '{% set what = f.rising | join(_(", ")) %}{% if f.turned_into %}'
-            '{% set items = f.turned_into | join(_(", ")) %}{% trans %}, but {{ n }} {{ cat }} '
-            "reports this month and {{ what }} on the rise: no clear effect; for {{ nm }} it "
-            "becomes the priorities against {{ what }} (part 6, items {{ items }}){% endtrans %}"
-            "{% else %}{% trans %}, but {{ n }} {{ cat }} reports "
-            "this month and {{ what }} on the rise: no clear effect; kept a priority for {{ nm }}"
-            "{% endtrans %}{% endif %}{% else %}{% trans %}, but {{ n }} {{ cat }} reports this month, no "
-            "fewer than the month before: no clear effect; kept a priority for {{ nm }}"
+            '{% set what = (f.rising[:-1] | join(_(", ")) ~ _(" and ") ~ f.rising[-1]) if f.rising | length > 1 else f.rising | join %}{% if f.turned_into %}'
+            '{% set items = (f.turned_into[:-1] | join(_(", ")) ~ _(" and ") ~ f.turned_into[-1] | string) if f.turned_into | length > 1 else f.turned_into | join %}{% trans %}, but with no clear effect: there '
+            "were {{ n }} {{ cat }} reports this month, and reports of {{ what }} are on the rise. "
+            "For {{ nm }} it is replaced by targeted priorities on them (part 6, items {{ items }})"
+            "{% endtrans %}{% else %}{% trans %}, but with no clear effect: there were {{ n }} "
+            "{{ cat }} reports this month, and reports of {{ what }} are on the rise. It stays a "
+            "priority for {{ nm }}{% endtrans %}{% endif %}{% else %}{% trans %}, but with no clear "
+            "effect: there were {{ n }} {{ cat }} reports this month, no fewer than the month "
+            "before. It stays a priority for {{ nm }}"
             "{% endtrans %}{% endif %}{% endif %}{% endif %}",
             '{{ f.evidence | join(_("; ")) | dash }}',
         ],
@@ -1233,7 +1253,7 @@ def analysis() -> Builder:
         "{% set head = p.supervisor_name %}{% if head in a.general_secretaries %}{% trans %}, "
         "supervised by General Branch secretary {{ head }}{% endtrans %}{% else %}{% trans %}, "
         "supervised by {{ head }} (General Branch){% endtrans %}{% endif %}{% if p.partner_names %}"
-        '{{ _(", who takes it up with %(partners)s", partners=p.partner_names | join(_(", "))) }}'
+        '{{ _(", who takes it up with %(partners)s", partners=(p.partner_names[:-1] | join(_(", ")) ~ _(" and ") ~ p.partner_names[-1]) if p.partner_names | length > 1 else p.partner_names | join(_(", "))) }}'
         '{% endif %}{% endif %}{{ _("; ") }}'
         '{{ _("deadline:") }}{{ sp }}{% if p.daily %}'
         "{% set end = a.month.shift(1).last | day(year) %}"
@@ -1304,10 +1324,10 @@ def analysis() -> Builder:
         '{% if sc.branches | map(attribute="unentered") | unique | list | length == 1 %}'
         "{% set missing = draft[0].unentered | spelled %}{% trans %}Each branch still has "
         "{{ missing }} "
-        "items not entered; these are first scores: the ranks and the lowest-ranked branch "
-        "follow when every item is in.{% endtrans %}{% else %}{% trans %}The branches still "
-        "have {{ missing }} items not entered between them; these are first scores: the ranks "
-        "and the lowest-ranked branch follow when every item is in.{% endtrans %}{% endif %}"
+        "items not entered; these are provisional scores; ranks and the lowest-ranked branch "
+        "will be set when every item is in.{% endtrans %}{% else %}{% trans %}The branches still "
+        "have {{ missing }} items not entered between them; these are provisional scores; ranks "
+        "and the lowest-ranked branch will be set when every item is in.{% endtrans %}{% endif %}"
     )
     b.tag("{%p else %}")
     b.table(
@@ -1348,10 +1368,11 @@ def analysis() -> Builder:
         '{% set cadres = sc.members | selectattr("cadre") | map(attribute="name") '
         '| join(_(", ")) %}{% set late = [] %}'
         '{% for m in sc.members | rejectattr("cadre") | selectattr("since") %}'
-        '{% set ignored = late.append(_("%(name)s came to the post on %(day)s", name=m.name, '
+        '{% set ignored = late.append(_("%(name)s took up the post on %(day)s", name=m.name, '
         "day=m.since | day(year))) %}{% endfor %}"
-        '{% if late %}{% set came = late | join(_(", ")) %}{% set lead %}{% trans %}{{ came }}: '
-        "not ranked this quarter.{% endtrans %}{% endset %}"
+        '{% if late %}{% set came = late | join(_(", ")) %}{% set lead %}{% trans count=late | length %}'
+        "{{ came }} and is not ranked this quarter.{% pluralize %}{{ came }}; they are not "
+        "ranked this quarter.{% endtrans %}{% endset %}"
         '{% else %}{% set lead = "" %}{% endif %}'
         "{% if cadres %}{% trans %}The workshop cadres ({{ cadres }}) are assessed as cadres and "
         "not ranked with the branch members.{% endtrans %}{{ sp }}{% endif %}"
@@ -1471,8 +1492,8 @@ def analysis() -> Builder:
         "g in a.good_catches",
         "{% set date = g.date | day(year) %}{% set unit = g.unit_name | dash %}"
         "{% set who = g.reporter_name | dash %}{% set what = g.summary | named(g.train, g.vehicle) | dash %}"
-        "{% trans %}On {{ date }}, {{ who }} ({{ unit }}) found and at once reported: "
-        "{{ what }}.{% endtrans %}",
+        "{% trans %}On {{ date }} {{ who }} ({{ unit }}) found the {{ what }} and reported it "
+        "at once.{% endtrans %}",
     )
     b.tag("{%p if a.scores %}")
     b.tag('{%p for person in a.good_catches | map(attribute="reporter") | unique %}')

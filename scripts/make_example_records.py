@@ -506,7 +506,7 @@ CATALOGUE: list[Pattern] = [
     # Personnel: violations, near misses, quality (人员)
     Pattern("personnel", "violation", ("person", "post"), "medium", "检车员钻车作业时钻跨不到位",
          "作业人员图省事，对“钻、跨、越”安全规定认识不足。", (("immediate", "现场纠正，进行安全谈话", 0),
-         ("preventive", "纳入班前预想重点提醒", 7)), worker=True, weight=5),
+         ("preventive", "将钻车作业钻跨到位纳入班前预想重点提醒", 7)), worker=True, weight=5),
     Pattern("personnel", "violation", ("person",), "low", "作业人员着装不整，防护服未系扣",
          "班前预想“看着装”不严。", (("immediate", "当场纠正着装", 0),), worker=True, weight=4),
     Pattern("personnel", "violation", ("person", "link"), "high", "检车员横越线路未执行“一站、二看、三通过”",
@@ -544,7 +544,7 @@ CATALOGUE: list[Pattern] = [
     Pattern("management", "suggestion", ("post",), "low", "建议在{loc}增设夜间照明",
          "现有照明不能覆盖作业区域。", (("preventive", "提报车间设备科，列入改造计划", 20),), weight=2),
     Pattern("management", "suggestion", ("train", "group"), "low", "建议对双牵重载列车增加一名检车员",
-         "作业量增加，人员配置未调整。", (("preventive", "车间研究调整双牵重载列车作业人员配置", 20),), weight=2),
+         "作业量增加，人员配置未调整。", (("preventive", "提请车间行政研究双牵重载列车作业人员配置并答复建议人", 20),), weight=2),
     Pattern("management", "suggestion", ("link",), "low", "建议将插撤脱轨器纳入党员定位定项控制点",
          "关键环节控制责任未细化到人。", (("preventive", "修订党员定位定项控制点", 14),), weight=2),
     # From partner units (联劳)

@@ -104,7 +104,7 @@ def test_a_case_no_committee_analysed_is_said_so(months: dict[str, MonthlyAnalys
     assert "- 支部层面：支部对孙浩的班中互控和关键环节提醒不到位。\n" in sun
     # the causes are what led to the act, by element and kind, not the act said again
     assert (
-        "**原因分析**：人员方面，安全意识淡薄，图省事抢时间，存在侥幸心理（主观原因）。"
+        "**原因分析**：人员方面，孙浩安全意识淡薄，图省事抢时间，存在侥幸心理（主观原因）。"
         "管理方面，班组作业互控流于形式，列车到达后关键环节无人提醒（主观原因）；"
         "列车到达后作业时间紧，作业组抢时间进入作业（客观原因）。" in sun
     )
@@ -163,7 +163,7 @@ def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis])
     assert "| 四班党支部 | — | 魏振 |" not in oct_zh
     assert "魏振10月28日到职，不参加本季度排序。" in oct_zh
     assert (
-        "| 与站调建立股道变更即时通报制度 | 四班党支部 | 魏振（原责任人孔祥宇10月27日被撤换工班长） "
+        "| 与站调建立股道变更即时通报制度 | 四班党支部 | 魏振（10月28日接替孔祥宇） "
         "| 10月15日 | 16 |" in oct_zh
     )
     assert "分局" not in oct_zh and "10月12日已向段党委交班。" in oct_zh

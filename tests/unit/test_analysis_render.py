@@ -128,7 +128,7 @@ def test_json_round_trips_and_matches_the_markdown(oct_analysis: MonthlyAnalysis
 def test_markdown_keeps_record_text_inert(oct_analysis: MonthlyAnalysis) -> None:
     shown = parse(render_analysis(oct_analysis, fmt="md", lang="en"))
     assert shown.active == []
-    item = "On 9 October, 张党员 (一组) found and at once reported: <script>alert(1)</script> [red]x[/] | 管道"
+    item = "On 9 October 张党员 (一组) found the <script>alert(1)</script> [red]x[/] | 管道"
     assert any(shown_item.startswith(item) for shown_item in shown.items)
 
 

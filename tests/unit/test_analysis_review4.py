@@ -208,7 +208,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     assert "Based on: cut-out cock left closed: two this month, four in three months" in en
     assert "(focus:" not in en and "of the category" not in en
     failed = en.split("failed the post rating", 1)[1].split("### Key persons", 1)[0]
-    assert "| Huang Lijun | gave no weekly return for the week of 19–25 October |" in failed
+    assert "| Huang Lijun | made no report for the week of 19–25 October |" in failed
     assert "-W43" not in failed
 
 

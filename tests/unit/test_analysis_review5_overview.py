@@ -47,7 +47,7 @@ def test_the_near_misses_are_said_as_the_hazards_they_concentrate_in(zh: str, en
     that neither hazard has been analysed as a typical case."""
     overview = _part(zh, "## 一、总体情况", "### （一）")
     assert (
-        "本月收集事故苗子信息4条，均属反复发生的问题：一是“邻线来车避让不及时”2起"
+        "本月收集事故苗子信息4条，涉及2类反复发生的问题：一是“邻线来车避让不及时”2起"
         "（10月8日二班二组、10月20日二班一组），近三个月共7起，2025年6月以来共42起，"
         "说明“把邻线来车提醒纳入党员定位定项控制点”措施未落到实处。二是“撤除防护号志前未确认"
         "人员撤出”2起（10月10日一班四组、10月18日二班党支部），近三个月共4起，2025年6月以来"
@@ -56,10 +56,10 @@ def test_the_near_misses_are_said_as_the_hazards_they_concentrate_in(zh: str, en
     ) in overview
     assert "其中" not in overview and "6月7日" not in overview
     assert (
-        "This month, four near misses were reported, all of hazards that keep recurring. (1) "
-        "“late clearing of the track for trains on the adjacent line” twice this month (Shift 2 "
-        "Group 2 on 8 October, Shift 2 Group 1 on 20 October), seven times in the last three "
-        "months, 42 times since June 2025"
+        "Four near misses were reported this month, on two recurring problems. First, "
+        "“late clearing of the track for trains on the adjacent line” occurred twice (Shift 2 "
+        "Group 2 on 8 October, Shift 2 Group 1 on 20 October): seven times in the last three "
+        "months and 42 times since June 2025"
     ) in en
     assert "(Shift 1 Group 4 on 10 October, the Shift 2 branch on 18 October)" in en
     assert "They keep recurring, yet neither the General Branch nor the branches" in en
@@ -264,7 +264,10 @@ def test_english_counts_in_running_text_are_spelled_and_open_no_sentence(en: str
     assert "The workshop collected 49 safety reports this month" in en
     assert "Of all reports, 18 (37%) concerned equipment:" in en
     assert "In the last three months, two people broke the rules repeatedly" in en
-    assert "The register holds three mentoring pairs (two active, one basic turnaround)." in en
+    assert (
+        "The register holds three mentoring pairs: two still being mentored, one basically turned around."
+        in en
+    )
     assert "all within seven days" in en
     head = en.split("## 3.", 1)[0]
     for line in head.splitlines():

@@ -64,7 +64,7 @@ def test_the_failed_leader_bears_leadership_responsibility(zh: str, en: str) -> 
 
 def test_days_of_one_month_say_the_month_once(en: str) -> None:
     """en 9: 13, 19 and 26 October."""
-    assert "| Fang Qiang | missed returns on 13, 19 and 26 October |" in en
+    assert "| Fang Qiang | made no report on 13, 19 and 26 October |" in en
     assert say_days([dt.date(2026, 10, 13), dt.date(2026, 10, 19)], "en", 2026) == (
         "13 and 19 October"
     )

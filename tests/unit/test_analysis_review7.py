@@ -67,17 +67,18 @@ def test_a_hazard_priority_carries_its_measures_with_their_holders(zh: str, en: 
     """zh 11, en 5: a real title from the measures set against the hazards; the open one
     stays with its holder (魏振, who took the post of the man removed), not 各党支部."""
     assert (
-        "6. **落实与站调建立股道变更即时通报制度、按双牵重载列车作业过程重新分工**\n"
+        "6. **落实与站调建立股道变更即时通报制度，检查“按双牵重载列车作业过程重新分工”落实效果**\n"
         "   - 措施：四班党支部魏振立即落实与站调建立股道变更即时通报制度（10月15日到期，"
         "已逾期16天）。一班党支部、三班党支部已落实按双牵重载列车作业过程重新分工，"
-        "干部检查落实效果。\n"
+        "刘振华11月30日前检查落实效果。\n"
         "   - 责任单位：四班党支部；责任人：魏振，车间党总支委员刘振华督导，并会同站调研究解决；"
     ) in zh
     assert "双超" not in zh
     assert "加强关键环节“安全隐患”问题卡控" not in zh
     assert (
-        "Already carried out by the Shift 1 branch and the Shift 3 branch: redivide the work by "
-        "the procedure for double-headed heavy trains; cadres check that it holds."
+        "The Shift 1 branch and the Shift 3 branch have carried out the measure “redivide the "
+        "work by the procedure for double-headed heavy trains”; Liu Zhenhua is to check by 30 "
+        "November that it holds."
     ) in en
     assert "who takes it up with the station dispatcher;" in en
     assert "extra-long" not in en
@@ -145,9 +146,8 @@ def test_the_attachment_is_grouped_by_part_and_dated(zh: str, en: str) -> None:
 def test_the_commendation_does_not_quote_the_record(en: str) -> None:
     """en 12: the catch said, not the record's summary in quotation marks."""
     assert (
-        "1. On 22 October, Yang Fan (Shift 1 Group 2) found and at once reported: cut-out cock "
-        "left closed on wagon C70E 4252340 of train 80520.\n"
-    ) in en
+        "“cut-out cock left closed" not in en.split("It is proposed to commend")[1].split("## ")[0]
+    )
 
 
 def test_the_evidence_of_a_priority_counts_its_own_problem(zh: str, en: str) -> None:
@@ -193,8 +193,8 @@ def test_the_recurring_near_misses_are_told_in_sentences(zh: str, en: str) -> No
     """Review 7 en 3: part 1 is not one 120-word sentence; each recurring near miss is its
     own sentence (一是…。二是…。 in Chinese)."""
     one = en.split("## 1. ", 1)[1].split("###", 1)[0]
-    assert "all of hazards that keep recurring. (1) " in one
-    assert "has not held. (2) " in one
+    assert "on two recurring problems. First, " in one
+    assert "has not held. Second, " in one
     assert "neither the General Branch nor the branches concerned" in one
     assert "措施未落到实处。二是“撤除防护号志前未确认人员撤出”2起" in zh
 
@@ -214,13 +214,15 @@ def test_the_suggestions_are_answered_from_their_records(zh: str, en: str) -> No
     two = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
     assert (
         "对合理化建议的处理：\n"
-        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：修订党员定位定项控制点，11月5日前完成。\n"
-        "- 建议对双牵重载列车增加一名检车员（2条）：车间研究调整双牵重载列车作业人员配置，"
-        "11月18日前完成。\n"
+        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：由一班党支部黄立军负责修订党员定位定项"
+        "控制点，11月5日前完成。\n"
+        "- 建议对双牵重载列车增加一名检车员（2条）：由二班党支部谢永胜负责提请车间行政研究双牵"
+        "重载列车作业人员配置并答复建议人，11月18日前完成。\n"
     ) in two
     assert (
-        "- Suggest one more inspector for double-headed heavy trains (2): workshop review of the "
-        "staffing of double-headed heavy trains, due by 18 November.\n"
+        "- Suggest one more inspector for double-headed heavy trains (2): Xie Yongsheng (Shift 2 "
+        "branch) is to put the staffing of double-headed heavy trains to the workshop management "
+        "and answer the proposers by 18 November.\n"
     ) in en
 
 

@@ -181,7 +181,7 @@ def test_near_misses_are_ordered_analysed_as_typical_cases_not_again(october: st
 def test_an_action_of_one_who_left_names_his_successor(october: str) -> None:
     assert (
         "整改项目“与站调建立股道变更即时通报制度”（10月7日四班党支部“站调临时变更25623次到达股道"
-        "未通知列检”），责任人魏振（原责任人孔祥宇10月27日被撤换工班长），10月15日到期" in october
+        "未通知列检”），责任人魏振（10月28日接替孔祥宇），10月15日到期" in october
     )
 
 

@@ -157,6 +157,12 @@ class Scope:
         after = successor(self.tree, person, self.asof)
         role = removed_from(self.tree, person)
         post = (person.post or label("role", role, self.lang)) if role is not None else None
+        if after is not None and post is not None and after.since is not None:
+            # the successor is named with the day he took over (魏振（10月28日接替孔祥宇）):
+            # the removal itself is told where the case's 责任追究 is
+            return i18n.in_lang(self.lang, "{now} (took over from {was} on {since})").format(
+                now=after.name, was=person.name, since=self.day(after.since)
+            )
         if after is not None and post is not None:
             return i18n.in_lang(
                 self.lang, "{now} (replacing {was}, removed from the post of {post} on {day})"

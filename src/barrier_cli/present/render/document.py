@@ -234,7 +234,7 @@ def moment(value: str, lang: Lang, year: int | None = None) -> str:
 def periods(values: list[str] | tuple[str, ...], lang: Lang, year: int | None = None) -> str:
     """Missed days, ISO weeks or months: 10月13日、19日、26日; 10月19日至25日当周; 10月."""
     if lang != "zh":
-        return ", ".join(_en_period(value, year) for value in values)
+        return _en_periods(values, year)
     out: list[str] = []
     last_month: tuple[int, int] | None = None
     for value in values:
@@ -252,6 +252,32 @@ def periods(values: list[str] | tuple[str, ...], lang: Lang, year: int | None = 
             out.append(when)
             last_month = None
     return "、".join(out)
+
+
+def _en_periods(values: list[str] | tuple[str, ...], year: int | None) -> str:
+    """Days of one month said once with their month (13, 19 and 26 October), weeks each."""
+    said: list[str] = []
+    days: list[dt.date] = []
+
+    def flush() -> None:
+        if days:
+            *head, last = days
+            named = day(last, "en", year)
+            said.append(", ".join(str(d.day) for d in head) + " and " + named if head else named)
+            days.clear()
+
+    for value in values:
+        when = _period(value)
+        if isinstance(when, dt.date) and (not days or days[-1].month == when.month):
+            days.append(when)
+            continue
+        flush()
+        if isinstance(when, dt.date):
+            days.append(when)
+        else:
+            said.append(_en_period(value, year))
+    flush()
+    return ", ".join(said)
 
 
 def _en_period(value: str, year: int | None) -> str:

@@ -57,7 +57,7 @@ BRANCH_SHARE = 0.5
 a problem spread over the branches is the general branch's to lead."""
 
 _CASE_CONTENT = {
-    "accident": "Learn the lessons of the accident “{title}” and carry its measures through",
+    "accident": "Learn the lessons of the {title} and carry its measures through",
     "violation": "Correct the violation “{title}” and help the person concerned",
     "precursor": "Find out why the near miss “{title}” happened and stop it recurring",
 }
@@ -109,10 +109,18 @@ _ACTIONS_MEASURE = (
     "Carry through what was set against “{what}” and the like: “{actions}”; cadres check it holds"
 )
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
-_SETTLED_CONTENT = "Carry through the measures set: {actions}"
-_LATE_ACTION = "{owner} ({unit}) to carry out at once: {action} (due {due}, {days} days overdue)"
-_OPEN_ACTION = "{owner} ({unit}) to carry out by {due}: {action}"
-_DONE_ACTION = "Already carried out by {units}: {action}; cadres check that it holds"
+_SETTLED_OPEN = "{action}"
+"""A settled priority's title names the measure still open as the thing to do (落实……)."""
+_SETTLED_DONE = "check the effect of “{action}”"
+_LATE_ACTION = (
+    "{owner} ({unit}) is to carry out at once the measure “{action}” (due {due}, now {days} "
+    "days overdue)"
+)
+_OPEN_ACTION = "{owner} ({unit}) is to carry out the measure “{action}” by {due}"
+_DONE_ACTION = "{units} have carried out the measure “{action}”; cadres are to check that it holds"
+_DONE_CHECKED = (
+    "{units} have carried out the measure “{action}”; {checker} is to check by {due} that it holds"
+)
 _WHAT_MEASURE = {
     "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
     "management": "Tighten the work standard against “{what}” and the like; cadres watch the "
@@ -441,7 +449,8 @@ def _from_link(
     if link.problem:
         said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
         content = in_lang(lang, said).format(what=_inner(link.problem))
-    settled = _settled(tree, link, reports, where, lang)
+    checker = _person_name(tree, _secretary(tree, general, where.deadline)) if general else ""
+    settled = _settled(tree, link, reports, where, lang, checker)
     based = _based(tree, link, len(set(evidence)), where.repeat, branches, lang)
     if settled is not None:
         content, measures = settled.content, settled.measures
@@ -724,10 +733,11 @@ class _Settled:
 
 
 def _settled(
-    tree: Tree, link: WeakLink, reports: list[Report], where: _Where, lang: Lang
+    tree: Tree, link: WeakLink, reports: list[Report], where: _Where, lang: Lang, checker: str
 ) -> _Settled | None:
     """None unless the link is a management hazard without a single problem, whose most
-    reported problems each had a measure set against them."""
+    reported problems each had a measure set against them. A measure already carried out is
+    ``checker``'s (the general branch's member) to check by the priority's deadline."""
     if link.element != "management" or link.category == "near_miss" or link.problem:
         return None
     said = Counter(without_trains(r.summary) for r in reports).most_common()
@@ -737,9 +747,9 @@ def _settled(
     taken = _actions_against(reports, top)
     if not taken:
         return None
-    sep = "、" if lang == "zh" else "; "
     people = {p.id: p for p in tree.org.people}
     measures: list[str] = []
+    titles: list[str] = []
     unit, owner = "", None
     for action in taken:
         held = [(r, a) for r in reports for a in r.actions if a.action == action]
@@ -749,8 +759,14 @@ def _settled(
                 english_unit(u) for u in dict.fromkeys(_branch_name(tree, r) for r, _ in held)
             ]
             units = "、".join(done_by) if lang == "zh" else _and(done_by)
-            measures.append(in_lang(lang, _DONE_ACTION).format(units=units, action=action))
+            done_text = _DONE_CHECKED if checker else _DONE_ACTION
+            line = in_lang(lang, done_text).format(
+                units=units, action=_lower(action), checker=checker, due=_day(where.deadline, lang)
+            )
+            measures.append(line[:1].upper() + line[1:])
+            titles.append(in_lang(lang, _SETTLED_DONE).format(action=_lower(action)))
             continue
+        titles.append(in_lang(lang, _SETTLED_OPEN).format(action=_lower(action)))
         for _r, a in still:
             person = people.get(a.owner or "")
             now = (successor(tree, person, where.as_of) or person) if person else None
@@ -764,12 +780,17 @@ def _settled(
                 in_lang(lang, text).format(
                     unit=_unit_name(tree, branch),
                     owner=now.name if now else "",
-                    action=action,
+                    action=_lower(action),
                     due=_day(due, lang) if due else "",
                     days=late,
                 )
             )
-    content = in_lang(lang, _SETTLED_CONTENT).format(actions=sep.join(_lower(a) for a in taken))
+    # the open measure first, as the thing to do, then the check on what is done
+    titles.sort(
+        key=lambda t: t in {in_lang(lang, _SETTLED_DONE).format(action=_lower(a)) for a in taken}
+    )
+    content = ("，" if lang == "zh" else ", and ").join(titles)
+    content = content[:1].upper() + content[1:]
     # the evidence by the problems it shows, as part 2 counts them
     based = ("、" if lang == "zh" else "; ").join(
         in_lang(lang, _PROBLEMS_SAID).format(what=_lower(conduct(text, lang)), n=counted(n, lang))

@@ -148,6 +148,8 @@ class OverdueItem:
     """The day the owner left the unit, when it was before the document's day."""
     successor_name: str = ""
     """Who took the owner's post since, when someone did: they answer for it now."""
+    successor_since: dt.date | None = None
+    """The day the successor took the post (魏振10月28日接替孔祥宇)."""
     removed_from: str = ""
     """The post the owner was removed from (撤换) when they left, a role id; '' if they left."""
 
@@ -813,6 +815,10 @@ class Answer:
     """When that action was done, all of it, by the moment."""
     due: dt.date | None
     """When it is due, while not done."""
+    owner_name: str = ""
+    """Who holds that action (the last due or done), or whoever took his post since."""
+    unit_name: str = ""
+    """His branch, as running text names it."""
 
 
 @dataclass(frozen=True)

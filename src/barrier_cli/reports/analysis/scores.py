@@ -44,9 +44,9 @@ def _failed_grounds(
             else:
                 when = say_periods(e.missed_periods, lang, year)
                 said = (
-                    "gave no weekly return for {when}"
+                    "made no report for {when}"
                     if e.period == "week"
-                    else "missed returns on {when}"
+                    else "made no report on {when}"
                 )
                 out.append(i18n._(said).format(when=when))
         for x in d.assessment.deductions:

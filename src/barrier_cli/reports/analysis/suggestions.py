@@ -6,11 +6,12 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
-from barrier_cli.core.models import Report
+from barrier_cli.core.models import Action, Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import without_trains
 from barrier_cli.reports.analysis.result import Answer
+from barrier_cli.reports.deficiencies import successor
 
 
 def answers(tree: Tree, month: Month, as_of: dt.date) -> list[Answer]:
@@ -36,8 +37,27 @@ def answers(tree: Tree, month: Month, as_of: dt.date) -> list[Answer]:
         open_ = [a for a in held if a.done is None or a.done > as_of]
         if open_:
             due = max((a.due for a in open_ if a.due is not None), default=None)
-            out.append(Answer(text, len(reports), action, None, due))
+            last = max(open_, key=lambda a: a.due or dt.date.min)
+            who, unit = _holder(tree, last, as_of)
+            out.append(Answer(text, len(reports), action, None, due, who, unit))
         else:
             done = max(a.done for a in held if a.done is not None)
-            out.append(Answer(text, len(reports), action, done, None))
+            last = max(held, key=lambda a: a.done or dt.date.min)
+            who, unit = _holder(tree, last, as_of)
+            out.append(Answer(text, len(reports), action, done, None, who, unit))
     return out
+
+
+def _holder(tree: Tree, action: Action, as_of: dt.date) -> tuple[str, str]:
+    """Who answers for ``action`` on ``as_of`` and his branch: a suggestion answered
+    without a name is not answered (信息处理 names who acts on it)."""
+    person = next((p for p in tree.org.people if p.id == action.owner), None)
+    if person is None:
+        return "", ""
+    now = successor(tree, person, as_of) or person
+    branch = tree.places.branch_of(now.unit) or now.unit
+    unit = next((u for u in tree.org.units if u.id == branch), None)
+    if unit is None:
+        return now.name, ""
+    name = tree.settings.notice.issuer if unit.kind == "general_branch" else unit.name
+    return now.name, name

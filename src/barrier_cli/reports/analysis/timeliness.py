@@ -112,7 +112,7 @@ class _HandedOver:
             self.by_id[p.id] = p
         self.as_of = as_of
         self.tree = tree
-        self.found: dict[str, tuple[dt.date, str, str] | None] = {}
+        self.found: dict[str, tuple[dt.date, str, str, dt.date | None] | None] = {}
 
     def __call__(self, item: OverdueItem) -> OverdueItem:
         if item.owner is None:
@@ -122,9 +122,15 @@ class _HandedOver:
         left = self.found[item.owner]
         if left is None:
             return item
-        return replace(item, left=left[0], successor_name=left[1], removed_from=left[2])
+        return replace(
+            item,
+            left=left[0],
+            successor_name=left[1],
+            removed_from=left[2],
+            successor_since=left[3],
+        )
 
-    def _left(self, owner_id: str) -> tuple[dt.date, str, str] | None:
+    def _left(self, owner_id: str) -> tuple[dt.date, str, str, dt.date | None] | None:
         owner = self.by_id.get(owner_id)
         if owner is None or owner.until is None or owner.until >= self.as_of:
             return None
@@ -141,7 +147,12 @@ class _HandedOver:
             ),
             None,
         )
-        return left, successor.name if successor else "", removed_from(self.tree, owner) or ""
+        return (
+            left,
+            successor.name if successor else "",
+            removed_from(self.tree, owner) or "",
+            successor.since if successor else None,
+        )
 
 
 def _actions(tree: Tree, as_of: dt.date) -> Iterator[tuple[str, str, tuple[str, int], Action]]:
