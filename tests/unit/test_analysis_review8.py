@@ -7,7 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from tests.conftest import REVIEW_DAY
+
+from conftest import REVIEW_DAY
 
 if TYPE_CHECKING:
     from barrier_cli.io.loader import Tree

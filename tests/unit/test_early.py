@@ -136,3 +136,32 @@ def test_the_first_prompt_is_asked_before_the_models_are_imported(root: Path) ->
     # not as the first prompt is drawn, nor (the load being slower than the first
     # question) when it is asked; by the second, the background load has brought them
     assert done.stdout.split() == ["False", "False", "True"]
+
+
+def test_a_value_asked_for_while_its_thread_is_starting_is_waited_for(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The prompt's thread calls `start` while the main thread may already call `get`: `get`
+    must wait for the thread, never join one that is not started yet (CI once saw "cannot join
+    thread before it is started")."""
+    import threading
+
+    from barrier_cli.write.entry.context import Deferred
+
+    in_start, go_on = threading.Event(), threading.Event()
+    original = threading.Thread
+
+    class SlowToStart(original):  # type: ignore[misc, valid-type]
+        def start(self) -> None:
+            in_start.set()
+            go_on.wait(5)
+            super().start()
+
+    deferred = Deferred(lambda: 42)
+    starter = original(target=deferred.start)
+    monkeypatch.setattr(threading, "Thread", SlowToStart)
+    starter.start()
+    assert in_start.wait(5)
+    threading.Timer(0.2, go_on.set).start()
+    assert deferred.get() == 42
+    starter.join(5)

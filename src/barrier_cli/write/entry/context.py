@@ -33,17 +33,23 @@ class Deferred(Generic[T]):
         self._value: T | None = None
         self._error: BaseException | None = None
         self._done = False
+        # `start` runs in the prompt's thread, `get` in the main one: a thread seen by `get`
+        # must already be started, and a value made here must not be made there as well.
+        self._lock = threading.Lock()
 
     def start(self) -> None:
-        if self._thread is None and not self._done:
-            self._thread = threading.Thread(target=self._run, daemon=True)
-            self._thread.start()
+        with self._lock:
+            if self._thread is None and not self._done:
+                self._thread = threading.Thread(target=self._run, daemon=True)
+                self._thread.start()
 
     def get(self) -> T:
-        if self._thread is None and not self._done:
-            self._run()
-        elif self._thread is not None:
-            self._thread.join()
+        with self._lock:
+            thread = self._thread
+            if thread is None and not self._done:
+                self._run()
+        if thread is not None:
+            thread.join()
         if self._error is not None:
             raise self._error
         assert self._done
