@@ -92,3 +92,26 @@ def september_zh(examples: Tree) -> str:
     from barrier_cli.reports.analysis.monthly import analyze
 
     return render_analysis(analyze(examples, Month(2025, 9), today=REVIEW_DAY), fmt="md", lang="zh")
+
+
+@pytest.fixture(scope="module")
+def notices(examples: Tree) -> dict[str, str]:
+    """The example notices of October 2026 (drafted on 5 November) and September 2025 (as
+    issued), as Markdown, keyed "zh-10", "en-10", "zh-9", "en-9"."""
+    from barrier_cli.core.periods import Month
+    from barrier_cli.present import notice as n
+
+    out = {}
+    for month, today in (
+        (Month(2026, 10), dt.date(2026, 11, 5)),
+        (Month(2025, 9), dt.date(2025, 10, 10)),
+    ):
+        for lang in ("zh", "en"):
+            notice = n.build_notice(examples, month, today=today, lang=lang)  # type: ignore[arg-type]
+            out[f"{lang}-{month.month}"] = n.render_notice(
+                notice,
+                fmt="md",
+                lang=lang,
+                records=REPO / "records",  # type: ignore[arg-type]
+            )
+    return out
