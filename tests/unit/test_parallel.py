@@ -51,7 +51,7 @@ def test_few_files_are_read_without_a_pool(tree: Path, monkeypatch: pytest.Monke
     def no_pool(*args: object, **kwargs: object) -> None:
         raise AssertionError("a pool for a handful of files")
 
-    monkeypatch.setattr(parallel, "ProcessPoolExecutor", no_pool)
+    monkeypatch.setattr(parallel, "Pool", no_pool)
     rels = _rels(tree)[:15]
     assert _results(parallel.read_packed(tree, rels, jobs=4)) == [read_file(tree, r) for r in rels]
     assert parallel.read_packed(tree, _rels(tree), jobs=1)
@@ -245,3 +245,47 @@ def test_a_months_analysis_is_the_same_over_any_number_of_workers_and_the_cache(
     assert one.totals.reports > 0
     for jobs, cache in ((2, True), (3, True), (4, False), (2, True)):  # the last one: cached
         assert analyze(parallel.load_tree(tree, cache=cache, jobs=jobs), month, today=today) == one
+
+
+# -- the pool itself ----------------------------------------------------------------------------
+
+
+def _slow_square(n: int) -> int:
+    time.sleep(0.05 if n % 3 == 0 else 0)  # answers come in out of order
+    return n * n
+
+
+def _fails_on_seven(n: int) -> int:
+    if n == 7:
+        raise ValueError(f"no {n}")
+    return n
+
+
+def _dies_on_three(n: int) -> int:
+    if n == 3:
+        os._exit(9)
+    return n
+
+
+def test_the_pool_answers_in_order_whatever_order_they_come_in() -> None:
+    items = list(range(40))
+    assert parallel.pool_map(_slow_square, items, jobs=3, chunksize=2) == [n * n for n in items]
+
+
+def test_a_workers_exception_is_raised_in_the_caller_with_where_it_began() -> None:
+    with pytest.raises(ValueError, match="no 7") as raised:
+        parallel.pool_map(_fails_on_seven, list(range(10)), jobs=2)
+    assert any("_fails_on_seven" in note for note in raised.value.__notes__)
+
+
+def test_a_worker_that_dies_is_an_error_not_a_wait() -> None:
+    with pytest.raises(parallel.WorkerDied, match="exit code 9"):
+        parallel.pool_map(_dies_on_three, list(range(10)), jobs=2)
+
+
+def test_a_pool_left_half_read_is_stopped_not_waited_for() -> None:
+    with parallel.started_pool(2) as pool:
+        answers = pool.map(_slow_square, list(range(30)))
+        assert next(answers) == 0
+        workers = [worker for worker, _ in pool._workers]
+    assert not any(worker.is_alive() for worker in workers)

@@ -24,7 +24,6 @@ import datetime as dt
 import functools
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
@@ -352,7 +351,7 @@ def _count_reports(root: Path, enough: int) -> int:
 
 
 @contextlib.contextmanager
-def _pool(workers: int) -> Iterator[ProcessPoolExecutor | None]:
+def _pool(workers: int) -> Iterator[parallel.Pool | None]:
     if workers <= 1:
         yield None
         return
@@ -370,7 +369,7 @@ def _read_reports(
     rels: list[str],
     keep: Keep,
     hazards: HazardLog,
-    pool: ProcessPoolExecutor | None,
+    pool: parallel.Pool | None,
 ) -> Iterator[tuple[list[str], _Chunk]]:
     """Each task's files and what was read of them, in order."""
     size = CHUNK_FILES

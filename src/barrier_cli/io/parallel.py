@@ -9,9 +9,16 @@ their size, and a tree's worth of it held beside the records was the largest thi
 (at 100k files, 340 MB of 1 GB). Below `MIN_FILES` per worker the start-up of a pool costs
 more than it saves.
 
-Every pool of barrier's is built by `pool_map`, whose workers die with their parent (a
-`kill -9` of barrier must not leave them running for ever) and ignore Ctrl-C, which the
-parent alone handles: it stops them and says "interrupted" once.
+Every pool of barrier's is a `Pool` (through `pool_map` or `started_pool`), whose workers die
+with their parent (a `kill -9` of barrier must not leave them running for ever) and ignore
+Ctrl-C, which the parent alone handles: it stops them and says "interrupted" once.
+
+`Pool` is not concurrent.futures' ProcessPoolExecutor, which hands work out and reads the
+answers on threads of its own. A worker killed halfway through sending an answer (Ctrl-C
+stops them so) left that thread waiting for the rest of it, and the interpreter's exit
+waiting for the thread, for ever: CI saw `check --jobs 2` hang after saying "interrupted",
+about once in twenty interrupts on a loaded machine. Here only the caller's thread reads
+and writes the pipes, so stopping is killing the workers and closing the pipes.
 """
 
 from __future__ import annotations
@@ -25,10 +32,13 @@ import signal
 import sys
 import threading
 import time
+import traceback
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection, wait
+from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import msgspec
 
@@ -76,28 +86,143 @@ def pool_map(fn: Callable[[A], R], items: list[A], *, jobs: int, chunksize: int 
 
 
 @contextlib.contextmanager
-def started_pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
+def started_pool(jobs: int) -> Iterator[Pool]:
     """``jobs`` worker processes, forked now: a worker's resident memory begins as what this
     process holds at this moment, so a caller about to grow starts them first. On any
     exception (KeyboardInterrupt above all) they are killed before it propagates, so
     nothing is left running and no worker prints a traceback."""
-    methods = multiprocessing.get_all_start_methods()
-    # fork shares the imported modules with the workers; elsewhere each worker imports them
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    pool = ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),)
-    )
+    pool = Pool(jobs)
     try:
-        # Ctrl-C while forking would land in an at-fork handler, which swallows it: the
-        # workers are started (on the first submit, all of them when forked) with SIGINT
-        # held back until they run
-        with _sigint_held():
-            pool.submit(int).result()
         yield pool
     except BaseException:
-        _kill(pool)
+        pool.kill()
         raise
-    pool.shutdown()
+    pool.close()
+
+
+class WorkerDied(RuntimeError):
+    """A worker process ended without answering (killed, out of memory)."""
+
+
+class Pool:
+    """Worker processes, each running one task at a time, fed and read by the caller's
+    thread alone (see the module's note on why not ProcessPoolExecutor)."""
+
+    def __init__(self, jobs: int) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        # fork shares the imported modules with the workers; elsewhere each worker imports them
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        self._workers: list[tuple[BaseProcess, Connection]] = []
+        self._busy: dict[Connection, int] = {}  # a worker's pipe: the task it runs
+        try:
+            # Ctrl-C while forking would land in an at-fork handler, which swallows it: the
+            # workers start with SIGINT held back until they ignore it
+            with _sigint_held():
+                for _ in range(jobs):
+                    mine, theirs = context.Pipe()
+                    worker = context.Process(target=_serve, args=(theirs, os.getpid()), daemon=True)
+                    worker.start()
+                    theirs.close()
+                    self._workers.append((worker, mine))
+        except BaseException:
+            self.kill()
+            raise
+
+    def map(self, fn: Callable[[A], R], items: list[A], *, chunksize: int = 1) -> Iterator[R]:
+        """``fn(x)`` for each of ``items``, in order, ``chunksize`` items to a task. Each answer
+        is handed back as soon as it and those before it are in; the workers go on with the
+        next tasks meanwhile."""
+        tasks = [items[n : n + chunksize] for n in range(0, len(items), chunksize)]
+        for answers in self._run(fn, tasks):
+            yield from answers
+
+    def _run(self, fn: Callable[[A], Any], tasks: list[list[A]]) -> Iterator[list[Any]]:
+        queued = deque(enumerate(tasks))
+        idle = [conn for _, conn in self._workers]
+        done: dict[int, list[Any]] = {}
+        for wanted in range(len(tasks)):
+            while True:
+                # every idle worker gets a task before the caller takes its time with an answer
+                while idle and queued:
+                    conn = idle.pop()
+                    index, task = queued.popleft()
+                    conn.send((fn, task))
+                    self._busy[conn] = index
+                if wanted in done:
+                    break
+                for conn in self._answered(timeout=None):
+                    done[self._busy.pop(conn)] = self._receive(conn)
+                    idle.append(conn)
+            # answers that came in meanwhile free their workers for the next tasks
+            for conn in self._answered(timeout=0):
+                done[self._busy.pop(conn)] = self._receive(conn)
+                idle.append(conn)
+            yield done.pop(wanted)
+
+    def _answered(self, timeout: float | None) -> list[Connection]:
+        """The busy workers' pipes with an answer, or an end (a worker died), to read."""
+        if not self._busy:
+            return []
+        ready = wait(list(self._busy), timeout)
+        return [conn for conn in self._busy if conn in ready]
+
+    def _receive(self, conn: Connection) -> list[Any]:
+        try:
+            ok, value = conn.recv()
+        except (EOFError, OSError):
+            worker = next(w for w, c in self._workers if c is conn)
+            worker.join()
+            raise WorkerDied(f"a worker process ended (exit code {worker.exitcode})") from None
+        if not ok:
+            raise value
+        return value  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        """Let idle workers exit; one still busy (its caller stopped reading) is killed."""
+        if self._busy:
+            self.kill()
+            return
+        for _, conn in self._workers:
+            with contextlib.suppress(OSError):
+                conn.send(None)
+        for worker, conn in self._workers:
+            worker.join()
+            conn.close()
+
+    def kill(self) -> None:
+        """Stop every worker now, whatever it was doing."""
+        for worker, _ in self._workers:
+            worker.kill()
+        for worker, conn in self._workers:
+            worker.join()
+            conn.close()
+        self._busy.clear()
+
+
+def _serve(conn: Connection, parent: int) -> None:
+    """A worker: run each task sent until told to stop (None) or the pipe ends."""
+    _init_worker(parent)
+    while True:
+        try:
+            job = conn.recv()
+        except EOFError:
+            return
+        if job is None:
+            return
+        fn, task = job
+        try:
+            answer: tuple[bool, object] = (True, [fn(item) for item in task])
+        except BaseException as error:  # raised again in the caller, with where it began
+            error.add_note("".join(traceback.format_exception(error)).rstrip())
+            answer = (False, error)
+        try:
+            conn.send(answer)
+        except Exception as error:  # an exception that cannot be pickled
+            conn.send((False, WorkerFailed(f"{type(error).__name__}: {error}")))
+
+
+class WorkerFailed(RuntimeError):
+    """A worker's exception that could not be sent back as it was."""
 
 
 @contextlib.contextmanager
@@ -110,15 +235,6 @@ def _sigint_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-
-
-def _kill(pool: ProcessPoolExecutor) -> None:
-    workers = list((pool._processes or {}).values())  # no public way to reach them
-    pool.shutdown(wait=False, cancel_futures=True)
-    for worker in workers:
-        worker.kill()
-    for worker in workers:
-        worker.join()
 
 
 def _init_worker(parent: int) -> None:
@@ -211,7 +327,7 @@ def read_packed(
     *,
     jobs: int | None = None,
     keep: bool = True,
-    pool: ProcessPoolExecutor | None = None,
+    pool: Pool | None = None,
 ) -> list[tuple[FileResult, msgspec.Raw | None]]:
     """Each file's result and its read as the cache keeps it, encoded (`cache.Packed`; None:
     it cannot be kept, or ``keep`` is false and it is read in this process). ``pool``: the
