@@ -289,3 +289,11 @@ def test_a_pool_left_half_read_is_stopped_not_waited_for() -> None:
         assert next(answers) == 0
         workers = [worker for worker, _ in pool._workers]
     assert not any(worker.is_alive() for worker in workers)
+
+
+def test_a_worker_that_died_waiting_for_work_is_an_error_not_a_broken_pipe() -> None:
+    with pytest.raises(parallel.WorkerDied, match="exit code -9"), parallel.started_pool(2) as pool:
+        for worker, _ in pool._workers:
+            worker.kill()
+            worker.join()
+        list(pool.map(_slow_square, list(range(4))))

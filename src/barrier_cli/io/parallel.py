@@ -38,7 +38,7 @@ from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection, wait
 from multiprocessing.process import BaseProcess
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, NoReturn, TypeVar
 
 import msgspec
 
@@ -146,8 +146,11 @@ class Pool:
                 while idle and queued:
                     conn = idle.pop()
                     index, task = queued.popleft()
-                    conn.send((fn, task))
                     self._busy[conn] = index
+                    try:
+                        conn.send((fn, task))
+                    except OSError:  # it died waiting for work
+                        self._died(conn)
                 if wanted in done:
                     break
                 for conn in self._answered(timeout=None):
@@ -170,12 +173,15 @@ class Pool:
         try:
             ok, value = conn.recv()
         except (EOFError, OSError):
-            worker = next(w for w, c in self._workers if c is conn)
-            worker.join()
-            raise WorkerDied(f"a worker process ended (exit code {worker.exitcode})") from None
+            self._died(conn)
         if not ok:
             raise value
         return value  # type: ignore[no-any-return]
+
+    def _died(self, conn: Connection) -> NoReturn:
+        worker = next(w for w, c in self._workers if c is conn)
+        worker.join()
+        raise WorkerDied(f"a worker process ended (exit code {worker.exitcode})") from None
 
     def close(self) -> None:
         """Let idle workers exit; one still busy (its caller stopped reading) is killed."""
