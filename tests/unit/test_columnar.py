@@ -124,3 +124,20 @@ def test_columns_hold_every_valid_report_in_file_order(embedded: Path) -> None:
     assert dataclasses.replace(data.tree, reports=[], files=[], earlier=[]) == dataclasses.replace(
         tree, reports=[], files=[]
     )
+
+
+def test_open_work_crosses_the_pipe_as_the_actions_validation_gives(embedded: Path) -> None:
+    """The open actions of earlier reports are rebuilt from their values, not validated
+    again: each is the model validating those values gives, down to its given fields."""
+    from barrier_cli.core.models import Action
+
+    data = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=1)
+    actions = [a for e in data.tree.earlier for _, a in e.actions]
+    assert actions
+    for a in actions:
+        validated = Action(**{name: getattr(a, name) for name in Action.model_fields})
+        assert a == validated
+        assert a.__pydantic_fields_set__ == validated.__pydantic_fields_set__
+        assert a.__pydantic_private__ == validated.__pydantic_private__ == {"_written": None}
+        assert a.__pydantic_extra__ is validated.__pydantic_extra__
+        assert a.model_dump() == validated.model_dump()

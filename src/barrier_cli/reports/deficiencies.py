@@ -13,6 +13,8 @@ for that month written a year later still says so.
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -634,39 +636,50 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
 
 def overdue_actions(scope: Scope) -> list[Deficiency]:
     """Actions and measures of any month past due and not done as of the month's end."""
-    # reports in file order, those not held whole (`Tree.earlier`) with their open actions
-    records: list[tuple[str, str, list[tuple[int, Action]]]] = [
-        (r.id, scope.report_unit(r), actions)
+    # a long history has tens of thousands of overdue actions between a few hundred owners
+    # and dates: each owner, day and span is said once, and a report's branch is looked up
+    # only when one of its actions is overdue
+    said = i18n.in_lang(
+        scope.lang,
+        "the action “{action}” ({id}/{n}), owner {owner}, was due on {due} and "
+        "was {late} overdue on {asof}",
+    )
+    owner = functools.cache(scope.owner)
+    day = functools.cache(scope.day)
+    late = functools.cache(functools.partial(_days, scope))
+    asof = scope.asof
+    records: Iterator[tuple[str, Callable[[], str], list[tuple[int, Action]]]] = (
+        (r.id, functools.partial(scope.report_unit, r), actions)
         for r, actions in snapshot.report_actions(scope.tree)
         if isinstance(r, EarlierReport) or r.withdrawn is None
-    ]
-    records += [
-        (i.id, scope.branch(i.unit), list(enumerate(i.measures))) for i in scope.incidents()
-    ]
+    )
+    cases = (
+        (i.id, functools.partial(scope.branch, i.unit), list(enumerate(i.measures)))
+        for i in scope.incidents()
+    )
     out = []
-    for rid, unit, actions in records:
-        for n, act in ((index + 1, act) for index, act in actions):
-            if act.due is None or act.due >= scope.asof:
+    for rid, unit_of, actions in itertools.chain(records, cases):
+        unit = None
+        for index, act in actions:
+            if act.due is None or act.due >= asof:
                 continue
-            if act.done is not None and act.done <= scope.asof:
+            if act.done is not None and act.done <= asof:
                 continue
-            late = (scope.asof - act.due).days
+            if unit is None:
+                unit = unit_of()
+            n = index + 1
             out.append(
                 Deficiency(
                     unit,
                     "overdue_action",
-                    i18n.in_lang(
-                        scope.lang,
-                        "the action “{action}” ({id}/{n}), owner {owner}, was due on {due} and "
-                        "was {late} overdue on {asof}",
-                    ).format(
+                    said.format(
                         action=act.action,
                         id=rid,
                         n=n,
-                        owner=scope.owner(act.owner),
-                        due=scope.day(act.due),
-                        late=_days(scope, late),
-                        asof=scope.day(scope.asof),
+                        owner=owner(act.owner),
+                        due=day(act.due),
+                        late=late((asof - act.due).days),
+                        asof=day(asof),
                     ),
                     (rid,),
                     action=n,
