@@ -141,3 +141,21 @@ def test_open_work_crosses_the_pipe_as_the_actions_validation_gives(embedded: Pa
         assert a.__pydantic_private__ == validated.__pydantic_private__ == {"_written": None}
         assert a.__pydantic_extra__ is validated.__pydantic_extra__
         assert a.model_dump() == validated.model_dump()
+
+
+def test_a_whole_report_whose_read_cannot_be_pickled_is_read_again(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=1)
+    dumps = columnar.pickle.dumps
+
+    def refuse(value: object, *args: object) -> bytes:
+        if value:
+            raise columnar.pickle.PicklingError("not this one")
+        return dumps(value, *args)
+
+    monkeypatch.setattr(columnar.pickle, "dumps", refuse)
+    again = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=1)
+    assert again.tree.reports and again.tree.reports == expected.tree.reports
+    assert again.tree.earlier == expected.tree.earlier
+    assert again.columns == expected.columns

@@ -23,13 +23,15 @@ import dataclasses
 import datetime as dt
 import functools
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import msgspec
 
+from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.models import Action, HazardLog, Report
 from barrier_cli.core.models.common import ActionType
 from barrier_cli.io import cache as c
@@ -49,6 +51,7 @@ from barrier_cli.io.loader import (
 )
 
 REPORTS = "reports/"
+_REPORT = KINDS["report"]
 CHUNK_FILES = 2000
 """Report files per task: small enough that what a worker sends back at once stays a few
 MB, large enough that a task's overhead is lost in it."""
@@ -208,13 +211,17 @@ class _Earlier(msgspec.Struct, array_like=True):
 
 class _Chunk(msgspec.Struct, array_like=True):
     """What a worker sends back for its files: the valid reports' columns, the reads of those
-    kept whole (by position in the task), the positions of those kept whole whose read the
-    cache's format cannot hold (a read it cannot hold cannot cross the pipe either: they
-    are read again here) and of the files that do not validate, and the open work of the
+    kept whole, the positions of those kept whole whose read cannot be pickled (they are
+    read again here) and of the files that do not validate, and the open work of the
     others."""
 
     columns: _Columns
-    kept: list[tuple[int, msgspec.Raw]]
+    kept: bytes
+    """The parsed YAML of the reports kept whole with their positions in the task
+    (``list[tuple[int, Any]]``), pickled as the pool pickles every answer of a worker: read
+    back in C, where the cache's format (`cache.pack`) is undone by a Python call per value
+    (half the parent's cost of a report kept whole). One pickle for the task, so a string
+    the reader shares between files (`yamlio`) is sent, and read back, once."""
     reread: list[int]
     invalid: list[int]
     earlier: list[_Earlier]
@@ -292,7 +299,9 @@ def load(root: Path, keep_for: Callable[[Tree], Keep], *, jobs: int | None = Non
         for rels, chunk in _read_reports(root, reports, keep, first.hazards, pool):
             columns.extend(chunk)
             invalid += [rels[n] for n in chunk.invalid]
-            whole = [(n, c.unpack_read(rels[n], c.decode(raw, c.Packed))) for n, raw in chunk.kept]
+            whole = [
+                (n, result_of(rels[n], _REPORT, data, None)) for n, data in pickle.loads(chunk.kept)
+            ]
             whole += [(n, read_file(root, rels[n])) for n in chunk.reread]
             whole.sort(key=lambda pair: pair[0])
             at = [n for n, _ in whole]
@@ -403,8 +412,7 @@ def _read_reports(
 def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -> bytes:
     """Read, validate and take apart report files (in a worker)."""
     columns = ReportColumns()
-    kept: list[tuple[int, msgspec.Raw]] = []
-    reread: list[int] = []
+    kept: list[tuple[int, Any]] = []
     invalid: list[int] = []
     earlier: list[_Earlier] = []
     for n, rel in enumerate(rels):
@@ -415,15 +423,15 @@ def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -
             continue
         columns.add(record, hazards)
         if keep(record):
-            packed = c.pack_read(data, None)
-            if packed is None:
-                reread.append(n)
-            else:
-                kept.append((n, msgspec.Raw(c.encode(packed))))
+            kept.append((n, data))
         elif record.withdrawn is None and (work := _open_work(record, keep.since)):
             earlier.append(_sent(n, record, work))
     sent = _Columns(*(getattr(columns, name) for name in _Columns.__struct_fields__))
-    return c.encode(_Chunk(sent, kept, reread, invalid, earlier))
+    try:
+        whole, reread = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), []
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        whole, reread = pickle.dumps([]), [n for n, _ in kept]
+    return c.encode(_Chunk(sent, whole, reread, invalid, earlier))
 
 
 def _sent(at: int, report: Report, work: list[tuple[int, Action]]) -> _Earlier:
