@@ -159,3 +159,16 @@ def test_a_whole_report_whose_read_cannot_be_pickled_is_read_again(
     assert again.tree.reports and again.tree.reports == expected.tree.reports
     assert again.tree.earlier == expected.tree.earlier
     assert again.columns == expected.columns
+
+
+def test_repeated_values_are_one_object_across_tasks(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_FILES", 100)
+    monkeypatch.setattr(columnar, "CHUNK_FILES", 150)
+    columns = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=2).columns
+    for name in ("date", "reporter", "level", "element", "keys", "closed", "unit"):
+        values = getattr(columns, name)
+        assert len({id(v) for v in values}) == len(set(values)), name
+    short = [v for v in columns.location if v is not None and len(v) <= 40]
+    assert len({id(v) for v in short}) == len(set(short))
