@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -637,7 +636,7 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
 def overdue_actions(scope: Scope) -> list[Deficiency]:
     """Actions and measures of any month past due and not done as of the month's end."""
     # a long history has tens of thousands of overdue actions between a few hundred owners
-    # and dates: each owner, day and span is said once, and a report's branch is looked up
+    # and dates: each owner, day and span is said once, and a record's branch is looked up
     # only when one of its actions is overdue
     said = i18n.in_lang(
         scope.lang,
@@ -648,44 +647,50 @@ def overdue_actions(scope: Scope) -> list[Deficiency]:
     day = functools.cache(scope.day)
     late = functools.cache(functools.partial(_days, scope))
     asof = scope.asof
-    records: Iterator[tuple[str, Callable[[], str], list[tuple[int, Action]]]] = (
-        (r.id, functools.partial(scope.report_unit, r), actions)
-        for r, actions in snapshot.report_actions(scope.tree)
-        if isinstance(r, EarlierReport) or r.withdrawn is None
-    )
-    cases = (
-        (i.id, functools.partial(scope.branch, i.unit), list(enumerate(i.measures)))
-        for i in scope.incidents()
-    )
-    out = []
-    for rid, unit_of, actions in itertools.chain(records, cases):
-        unit = None
-        for index, act in actions:
-            if act.due is None or act.due >= asof:
-                continue
-            if act.done is not None and act.done <= asof:
-                continue
-            if unit is None:
-                unit = unit_of()
-            n = index + 1
-            out.append(
-                Deficiency(
-                    unit,
-                    "overdue_action",
-                    said.format(
-                        action=act.action,
-                        id=rid,
-                        n=n,
-                        owner=owner(act.owner),
-                        due=day(act.due),
-                        late=late((asof - act.due).days),
-                        asof=day(asof),
-                    ),
-                    (rid,),
-                    action=n,
-                )
+    out: list[Deficiency] = []
+
+    def add(rid: str, unit: str, overdue: list[tuple[int, Action, dt.date]]) -> None:
+        out.extend(
+            Deficiency(
+                unit,
+                "overdue_action",
+                said.format(
+                    action=act.action,
+                    id=rid,
+                    n=index + 1,
+                    owner=owner(act.owner),
+                    due=day(due),
+                    late=late((asof - due).days),
+                    asof=day(asof),
+                ),
+                (rid,),
+                action=index + 1,
             )
+            for index, act, due in overdue
+        )
+
+    # reports in file order, those not held whole (`Tree.earlier`) with their open actions
+    for r, actions in snapshot.report_actions(scope.tree):
+        if (isinstance(r, EarlierReport) or r.withdrawn is None) and (
+            overdue := _overdue(actions, asof)
+        ):
+            add(r.id, scope.report_unit(r), overdue)
+    for i in scope.incidents():
+        if overdue := _overdue(enumerate(i.measures), asof):
+            add(i.id, scope.branch(i.unit), overdue)
     return out
+
+
+def _overdue(
+    actions: Iterable[tuple[int, Action]], asof: dt.date
+) -> list[tuple[int, Action, dt.date]]:
+    """Those of ``actions`` (index, action) past due and not done on ``asof``, with their due
+    date."""
+    return [
+        (index, act, act.due)
+        for index, act in actions
+        if act.due is not None and act.due < asof and (act.done is None or act.done > asof)
+    ]
 
 
 def closed_against_rule(scope: Scope) -> list[Deficiency]:
