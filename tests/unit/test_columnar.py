@@ -124,3 +124,51 @@ def test_columns_hold_every_valid_report_in_file_order(embedded: Path) -> None:
     assert dataclasses.replace(data.tree, reports=[], files=[], earlier=[]) == dataclasses.replace(
         tree, reports=[], files=[]
     )
+
+
+def test_open_work_crosses_the_pipe_as_the_actions_validation_gives(embedded: Path) -> None:
+    """The open actions of earlier reports are rebuilt from their values, not validated
+    again: each is the model validating those values gives, down to its given fields."""
+    from barrier_cli.core.models import Action
+
+    data = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=1)
+    actions = [a for e in data.tree.earlier for _, a in e.actions]
+    assert actions
+    for a in actions:
+        validated = Action(**{name: getattr(a, name) for name in Action.model_fields})
+        assert a == validated
+        assert a.__pydantic_fields_set__ == validated.__pydantic_fields_set__
+        assert a.__pydantic_private__ == validated.__pydantic_private__ == {"_written": None}
+        assert a.__pydantic_extra__ is validated.__pydantic_extra__
+        assert a.model_dump() == validated.model_dump()
+
+
+def test_a_whole_report_whose_read_cannot_be_pickled_is_read_again(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    expected = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=1)
+    dumps = columnar.pickle.dumps
+
+    def refuse(value: object, *args: object) -> bytes:
+        if value:
+            raise columnar.pickle.PicklingError("not this one")
+        return dumps(value, *args)
+
+    monkeypatch.setattr(columnar.pickle, "dumps", refuse)
+    again = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=1)
+    assert again.tree.reports and again.tree.reports == expected.tree.reports
+    assert again.tree.earlier == expected.tree.earlier
+    assert again.columns == expected.columns
+
+
+def test_repeated_values_are_one_object_across_tasks(
+    embedded: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "MIN_FILES", 100)
+    monkeypatch.setattr(columnar, "CHUNK_FILES", 150)
+    columns = monthly.load_for(embedded, Month(2026, 10), today=TODAY, jobs=2).columns
+    for name in ("date", "reporter", "level", "element", "keys", "closed", "unit"):
+        values = getattr(columns, name)
+        assert len({id(v) for v in values}) == len(set(values)), name
+    short = [v for v in columns.location if v is not None and len(v) <= 40]
+    assert len({id(v) for v in short}) == len(set(short))

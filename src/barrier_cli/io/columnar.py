@@ -23,13 +23,15 @@ import dataclasses
 import datetime as dt
 import functools
 import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol, TypeVar, cast
+from typing import Any, Protocol, TypeVar, cast
 
 import msgspec
 
+from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.models import Action, HazardLog, Report
 from barrier_cli.core.models.common import ActionType
 from barrier_cli.io import cache as c
@@ -49,6 +51,7 @@ from barrier_cli.io.loader import (
 )
 
 REPORTS = "reports/"
+_REPORT = KINDS["report"]
 CHUNK_FILES = 2000
 """Report files per task: small enough that what a worker sends back at once stays a few
 MB, large enough that a task's overhead is lost in it."""
@@ -129,32 +132,23 @@ class ReportColumns:
 
     def extend(self, chunk: _Chunk) -> None:
         """A worker's columns appended, repeated values shared: each decoded string, date or
-        list is a new object, and 300k copies of 'equipment' would outweigh the rest."""
+        list is a new object, and 300k copies of 'equipment' would outweigh the rest.
+
+        A column of values that repeat comes as its distinct values and each row's place
+        among them (`_coded`): the values are shared once each and the rows are filled
+        without a Python call per row (decoding and sharing every row's own copy was a
+        quarter of the parent's load at 300k reports)."""
         theirs = chunk.columns
         self.id += theirs.id
         self.withdrawn += theirs.withdrawn
-        # values that are short by nature (choices, ids, dates) are shared without a Python
-        # call per value: at 300k reports, a call each was a second of the parent's load
-        for mine, values in (
-            (self.reporter, theirs.reporter),
-            (self.level, theirs.level),
-            (self.source, theirs.source),
-            (self.element, theirs.element),
-            (self.category, theirs.category),
-            (self.risk, theirs.risk),
-        ):
-            mine += self._each_shared(values)
-        self.unit += self._each_shared(theirs.unit)
-        self.hazard += self._each_shared(theirs.hazard)
-        self.date += self._each_shared(theirs.date)
-        self.closed += self._each_shared(theirs.closed)
-        self.location += map(self._shared, theirs.location)
         self.near_miss += theirs.near_miss
-        self.keys += self._each_shared(map(tuple, theirs.keys))
-
-    def _each_shared(self, values: Iterable[V]) -> Iterator[V]:
-        values = list(values)  # read twice
-        return map(cast(Callable[[V, V], V], self.seen.setdefault), values, values)
+        for name in _CODED:
+            distinct, rows = getattr(theirs, name)
+            if name == "location":
+                table = list(map(self._shared, distinct))
+            else:
+                table = [self.seen.setdefault(value, value) for value in distinct]
+            getattr(self, name).extend(map(table.__getitem__, rows))
 
     def _shared(self, value: V) -> V:
         if value is None or (isinstance(value, str) and len(value) > 40):
@@ -162,24 +156,51 @@ class ReportColumns:
         return cast(V, self.seen.setdefault(value, value))
 
 
+Coded = tuple[list[V], list[int]]
+"""A column as its distinct values, in the order met, and each row's place among them."""
+
+_CODED = (
+    "date",
+    "reporter",
+    "unit",
+    "level",
+    "source",
+    "element",
+    "category",
+    "keys",
+    "risk",
+    "location",
+    "closed",
+    "hazard",
+)
+"""The columns whose values repeat (choices, people, units, days, places)."""
+
+
+def _coded(values: list[V]) -> Coded[V]:
+    at = dict.fromkeys(values, 0)
+    distinct = list(at)
+    at.update(zip(distinct, range(len(distinct)), strict=True))
+    return distinct, list(map(at.__getitem__, values))
+
+
 class _Columns(msgspec.Struct, array_like=True):
-    """`ReportColumns` as they cross the pipe."""
+    """`ReportColumns` as they cross the pipe, those of `_CODED` coded."""
 
     id: list[str]
-    date: list[dt.date]
+    date: Coded[dt.date]
     withdrawn: list[bool]
-    reporter: list[str]
-    unit: list[str | None]
-    level: list[str]
-    source: list[str]
-    element: list[str]
-    category: list[str]
-    keys: list[tuple[str, ...]]
-    risk: list[str]
-    location: list[str | None]
-    closed: list[dt.date | None]
+    reporter: Coded[str]
+    unit: Coded[str | None]
+    level: Coded[str]
+    source: Coded[str]
+    element: Coded[str]
+    category: Coded[str]
+    keys: Coded[tuple[str, ...]]
+    risk: Coded[str]
+    location: Coded[str | None]
+    closed: Coded[dt.date | None]
     near_miss: list[str | None]
-    hazard: list[str | None]
+    hazard: Coded[str | None]
 
 
 class _OpenAction(msgspec.Struct, array_like=True):
@@ -208,13 +229,17 @@ class _Earlier(msgspec.Struct, array_like=True):
 
 class _Chunk(msgspec.Struct, array_like=True):
     """What a worker sends back for its files: the valid reports' columns, the reads of those
-    kept whole (by position in the task), the positions of those kept whole whose read the
-    cache's format cannot hold (a read it cannot hold cannot cross the pipe either: they
-    are read again here) and of the files that do not validate, and the open work of the
+    kept whole, the positions of those kept whole whose read cannot be pickled (they are
+    read again here) and of the files that do not validate, and the open work of the
     others."""
 
     columns: _Columns
-    kept: list[tuple[int, msgspec.Raw]]
+    kept: bytes
+    """The parsed YAML of the reports kept whole with their positions in the task
+    (``list[tuple[int, Any]]``), pickled as the pool pickles every answer of a worker: read
+    back in C, where the cache's format (`cache.pack`) is undone by a Python call per value
+    (half the parent's cost of a report kept whole). One pickle for the task, so a string
+    the reader shares between files (`yamlio`) is sent, and read back, once."""
     reread: list[int]
     invalid: list[int]
     earlier: list[_Earlier]
@@ -292,7 +317,9 @@ def load(root: Path, keep_for: Callable[[Tree], Keep], *, jobs: int | None = Non
         for rels, chunk in _read_reports(root, reports, keep, first.hazards, pool):
             columns.extend(chunk)
             invalid += [rels[n] for n in chunk.invalid]
-            whole = [(n, c.unpack_read(rels[n], c.decode(raw, c.Packed))) for n, raw in chunk.kept]
+            whole = [
+                (n, result_of(rels[n], _REPORT, data, None)) for n, data in pickle.loads(chunk.kept)
+            ]
             whole += [(n, read_file(root, rels[n])) for n in chunk.reread]
             whole.sort(key=lambda pair: pair[0])
             at = [n for n, _ in whole]
@@ -317,17 +344,37 @@ def _received(e: _Earlier, before: int) -> EarlierReport:
 
 
 def _action(a: _OpenAction) -> Action:
-    action = Action(
-        action=a.action,
-        action_en=a.action_en,
-        type=a.type,
-        owner=a.owner,
-        due=a.due,
-        done=a.done,
-        verified_by=a.verified_by,
+    """The open action a worker validated, rebuilt here as unpickling rebuilds a model
+    (``__setstate__``) rather than validated again: what crossed is that action's values,
+    each of the type the decoder checked (`_OpenAction`), and a fifth of a long history is
+    open (60k actions at 300k reports, 9 µs each to validate)."""
+    action = Action.__new__(Action)
+    action.__setstate__(
+        {
+            "__dict__": {
+                "action": a.action,
+                "action_en": a.action_en,
+                "type": a.type,
+                "owner": a.owner,
+                "due": a.due,
+                "done": a.done,
+                "verified_by": a.verified_by,
+            },
+            "__pydantic_fields_set__": _action_fields_set(),
+            "__pydantic_extra__": None,
+            "__pydantic_private__": {"_written": None},
+        }
     )
-    share_fields_sets(action)  # a fifth of a long history is open: tens of thousands
     return action
+
+
+@functools.cache
+def _action_fields_set() -> set[str]:
+    """The set of given field names of an action given every field, shared
+    (`share_fields_sets`) as that of every other one."""
+    action = Action.model_construct(set(Action.model_fields), action="")
+    share_fields_sets(action)
+    return action.__pydantic_fields_set__
 
 
 def _count_reports(root: Path, enough: int) -> int:
@@ -383,8 +430,7 @@ def _read_reports(
 def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -> bytes:
     """Read, validate and take apart report files (in a worker)."""
     columns = ReportColumns()
-    kept: list[tuple[int, msgspec.Raw]] = []
-    reread: list[int] = []
+    kept: list[tuple[int, Any]] = []
     invalid: list[int] = []
     earlier: list[_Earlier] = []
     for n, rel in enumerate(rels):
@@ -395,15 +441,31 @@ def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -
             continue
         columns.add(record, hazards)
         if keep(record):
-            packed = c.pack_read(data, None)
-            if packed is None:
-                reread.append(n)
-            else:
-                kept.append((n, msgspec.Raw(c.encode(packed))))
+            kept.append((n, data))
         elif record.withdrawn is None and (work := _open_work(record, keep.since)):
             earlier.append(_sent(n, record, work))
-    sent = _Columns(*(getattr(columns, name) for name in _Columns.__struct_fields__))
-    return c.encode(_Chunk(sent, kept, reread, invalid, earlier))
+    sent = _Columns(
+        id=columns.id,
+        date=_coded(columns.date),
+        withdrawn=columns.withdrawn,
+        reporter=_coded(columns.reporter),
+        unit=_coded(columns.unit),
+        level=_coded(columns.level),
+        source=_coded(columns.source),
+        element=_coded(columns.element),
+        category=_coded(columns.category),
+        keys=_coded(columns.keys),
+        risk=_coded(columns.risk),
+        location=_coded(columns.location),
+        closed=_coded(columns.closed),
+        near_miss=columns.near_miss,
+        hazard=_coded(columns.hazard),
+    )
+    try:
+        whole, reread = pickle.dumps(kept, pickle.HIGHEST_PROTOCOL), []
+    except (pickle.PicklingError, TypeError, AttributeError, RecursionError):
+        whole, reread = pickle.dumps([]), [n for n, _ in kept]
+    return c.encode(_Chunk(sent, whole, reread, invalid, earlier))
 
 
 def _sent(at: int, report: Report, work: list[tuple[int, Action]]) -> _Earlier:

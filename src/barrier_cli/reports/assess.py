@@ -696,12 +696,25 @@ def _latest_check(
     since = Month.of(last).shift(1 - CHECK_MONTHS).first
     found = [
         (event, result)
-        for event in tree.competence
-        if event.withdrawn is None and event.kind == kind and since <= event.date <= last
-        for result in event.results
-        if result.person == pid
+        for event, result in _checks(tree).get((kind, pid), ())
+        if since <= event.date <= last
     ]
     return max(found, key=lambda x: (x[0].date, x[0].id), default=None)
+
+
+def _checks(tree: Tree) -> dict[tuple[str, str], list[tuple[Competence, CompetenceResult]]]:
+    """Each (kind, person)'s results of checks not withdrawn, in the tree's order: asked
+    for every item of every member, a pass over every check each time grew with both."""
+
+    def index() -> dict[tuple[str, str], list[tuple[Competence, CompetenceResult]]]:
+        out: dict[tuple[str, str], list[tuple[Competence, CompetenceResult]]] = {}
+        for event in tree.competence:
+            if event.withdrawn is None:
+                for result in event.results:
+                    out.setdefault((event.kind, result.person), []).append((event, result))
+        return out
+
+    return snapshot.answer(tree, ("competence checks",), index)
 
 
 def _recorded(tree: Tree, aid: str) -> Assessment | None:

@@ -13,6 +13,7 @@ for that month written a year later still says so.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -634,45 +635,62 @@ def unassigned_actions(scope: Scope) -> list[Deficiency]:
 
 def overdue_actions(scope: Scope) -> list[Deficiency]:
     """Actions and measures of any month past due and not done as of the month's end."""
-    # reports in file order, those not held whole (`Tree.earlier`) with their open actions
-    records: list[tuple[str, str, list[tuple[int, Action]]]] = [
-        (r.id, scope.report_unit(r), actions)
-        for r, actions in snapshot.report_actions(scope.tree)
-        if isinstance(r, EarlierReport) or r.withdrawn is None
-    ]
-    records += [
-        (i.id, scope.branch(i.unit), list(enumerate(i.measures))) for i in scope.incidents()
-    ]
-    out = []
-    for rid, unit, actions in records:
-        for n, act in ((index + 1, act) for index, act in actions):
-            if act.due is None or act.due >= scope.asof:
-                continue
-            if act.done is not None and act.done <= scope.asof:
-                continue
-            late = (scope.asof - act.due).days
-            out.append(
-                Deficiency(
-                    unit,
-                    "overdue_action",
-                    i18n.in_lang(
-                        scope.lang,
-                        "the action “{action}” ({id}/{n}), owner {owner}, was due on {due} and "
-                        "was {late} overdue on {asof}",
-                    ).format(
-                        action=act.action,
-                        id=rid,
-                        n=n,
-                        owner=scope.owner(act.owner),
-                        due=scope.day(act.due),
-                        late=_days(scope, late),
-                        asof=scope.day(scope.asof),
-                    ),
-                    (rid,),
-                    action=n,
-                )
+    # a long history has tens of thousands of overdue actions between a few hundred owners
+    # and dates: each owner, day and span is said once, and a record's branch is looked up
+    # only when one of its actions is overdue
+    said = i18n.in_lang(
+        scope.lang,
+        "the action “{action}” ({id}/{n}), owner {owner}, was due on {due} and "
+        "was {late} overdue on {asof}",
+    )
+    owner = functools.cache(scope.owner)
+    day = functools.cache(scope.day)
+    late = functools.cache(functools.partial(_days, scope))
+    asof = scope.asof
+    out: list[Deficiency] = []
+
+    def add(rid: str, unit: str, overdue: list[tuple[int, Action, dt.date]]) -> None:
+        out.extend(
+            Deficiency(
+                unit,
+                "overdue_action",
+                said.format(
+                    action=act.action,
+                    id=rid,
+                    n=index + 1,
+                    owner=owner(act.owner),
+                    due=day(due),
+                    late=late((asof - due).days),
+                    asof=day(asof),
+                ),
+                (rid,),
+                action=index + 1,
             )
+            for index, act, due in overdue
+        )
+
+    # reports in file order, those not held whole (`Tree.earlier`) with their open actions
+    for r, actions in snapshot.report_actions(scope.tree):
+        if (isinstance(r, EarlierReport) or r.withdrawn is None) and (
+            overdue := _overdue(actions, asof)
+        ):
+            add(r.id, scope.report_unit(r), overdue)
+    for i in scope.incidents():
+        if overdue := _overdue(enumerate(i.measures), asof):
+            add(i.id, scope.branch(i.unit), overdue)
     return out
+
+
+def _overdue(
+    actions: Iterable[tuple[int, Action]], asof: dt.date
+) -> list[tuple[int, Action, dt.date]]:
+    """Those of ``actions`` (index, action) past due and not done on ``asof``, with their due
+    date."""
+    return [
+        (index, act, act.due)
+        for index, act in actions
+        if act.due is not None and act.due < asof and (act.done is None or act.done > asof)
+    ]
 
 
 def closed_against_rule(scope: Scope) -> list[Deficiency]:

@@ -24,8 +24,17 @@ class DutyCalendar:
         self._leave: dict[str, list[tuple[dt.date, dt.date]]] = {}
         for leave in roster.leave:
             self._leave.setdefault(leave.person, []).append((leave.start, leave.end))
+        self._cycle_of: dict[str | None, Cycle | None] = {}
+        """Each unit's cycle, once found: a month's compliance asks for every person's
+        every day."""
 
     def _cycle(self, unit: str | None) -> Cycle | None:
+        if unit in self._cycle_of:
+            return self._cycle_of[unit]
+        self._cycle_of[unit] = found = self._find_cycle(unit)
+        return found
+
+    def _find_cycle(self, unit: str | None) -> Cycle | None:
         seen: set[str] = set()
         while unit is not None and unit not in seen:
             if unit in self._cycles:

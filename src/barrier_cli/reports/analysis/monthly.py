@@ -108,7 +108,10 @@ class Window:
             return True
         if report.date > self.until:
             return False  # not yet written at the moment: `snapshot.as_of` drops it
-        if report.actions and self.hazards.of(report.hazard, report.written) is not None:
+        if report.actions and (
+            report.hazard is not None  # what `HazardLog.of` answers first, without the words
+            or (self.hazards.hazards and self.hazards.of(None, report.written) is not None)
+        ):
             return True
         return report.date >= self.since
 
