@@ -260,3 +260,68 @@ def test_a_kept_date_comes_back_as_a_date() -> None:
     again = rebuild.rebuilt(Org, blob)
     _the_same(again, org)
     assert again is not None and type(again.people[0].since) is dt.date
+
+
+def _org_data(people: list[dict[str, Any]]) -> dict[str, Any]:
+    return {
+        "units": [{"id": "G1", "name": "一班", "kind": "group"}],
+        "partners": [{"id": "P1", "name": "联劳"}],
+        "people": people,
+    }
+
+
+def test_an_org_with_only_the_named_people_is_the_validated_one_narrowed() -> None:
+    from barrier_cli.core.models import Org
+
+    people = [
+        {"id": "a", "name": "甲", "unit": "G1", "since": dt.date(2020, 1, 1)},
+        {"id": "b", "name": "乙", "unit": "G1", "roles": ["inspector"]},
+        {"id": "a", "name": "甲二", "unit": "G1", "party_member": True},
+        {"id": "c", "name": "丙", "unit": "G1"},
+    ]
+    blob = rebuild.keep(Org.model_validate(_org_data(people)))
+    assert blob is not None
+    for ids in (set(), {"a"}, {"b", "c"}, {"a", "b", "c"}, {"nobody"}):
+        made = rebuild.with_items(Org, blob, "people", ids)
+        validated = Org.model_validate(_org_data([p for p in people if p["id"] in ids]))
+        assert made == validated
+        assert made is not None and made.model_fields_set == validated.model_fields_set
+        assert [p.model_fields_set for p in made.people] == [
+            p.model_fields_set for p in validated.people
+        ]
+
+
+def test_a_blob_that_is_not_a_kept_record_of_lists_is_no_org() -> None:
+    from barrier_cli.core.models import Org
+
+    settings = rebuild.keep(Settings())
+    assert settings is not None
+    assert rebuild.with_items(Org, settings, "people", {"a"}) is None
+    assert rebuild.with_items(Org, b"\x01", "people", {"a"}) is None
+
+
+def test_once_indexed_an_add_builds_no_org_validator(entry_tree: Path, tmp_path: Path) -> None:
+    """The people an add names are made from the kept org: org's validators (its people's,
+    units' and partners') are not built, and the person is the one validation gives."""
+    from barrier_cli.core.models import Org
+
+    root = entry_tree
+    script = (
+        "import sys, time; from pathlib import Path; from barrier_cli.io import index; "
+        "from barrier_cli.core.models import Org; "
+        "now = time.time_ns; time.time_ns = lambda: now() + 10**10; "
+        "b = index.basis(Path(sys.argv[1])); p = b.person('zhang_san'); "
+        "print(p.unit, Org.__pydantic_complete__)"
+    )
+    env = {**os.environ, "BARRIER_CACHE_DIR": str(tmp_path / "cache")}
+    first = subprocess.run(
+        [sys.executable, "-c", script, str(root)], env=env, capture_output=True, text=True
+    )
+    again = subprocess.run(
+        [sys.executable, "-c", script, str(root)], env=env, capture_output=True, text=True
+    )
+    whole = read_file(root, "org.yaml").record
+    assert isinstance(whole, Org)
+    unit = next(p.unit for p in whole.people if p.id == "zhang_san")
+    assert first.stdout.split() == [unit, "True"], first.stderr
+    assert again.stdout.split() == [unit, "False"], again.stderr
