@@ -8,6 +8,7 @@ an object that says so when it is torn down.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -125,3 +126,21 @@ def test_a_caller_that_goes_on_after_run_is_not_ended(root: Path, tmp_path: Path
     )
     assert done.returncode == 5, done.stderr
     assert done.stdout.splitlines()[-2:] == ["run ended 0", "still here"]
+
+
+def test_an_add_started_without_stdout_ends_cleanly(root: Path, tmp_path: Path) -> None:
+    """``barrier … >&-``: Python starts without ``sys.stdout``; nothing is said about it."""
+    args = ["--records", str(root), "report", "add", "--no-input", *REQUIRED]
+    done = subprocess.run(
+        [sys.executable, "-c", NOISY_RUN, *args],
+        env=env(tmp_path),
+        stderr=subprocess.PIPE,
+        text=True,
+        timeout=120,
+        check=False,
+        preexec_fn=lambda: os.close(1),
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Exception" not in done.stderr
+    assert "torn down" not in done.stderr
+    assert len(list(root.glob("reports/2026/11/R-20261124-*.yaml"))) == 1

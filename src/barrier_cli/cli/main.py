@@ -260,8 +260,9 @@ def _leave() -> None:
     if _leaving is None or sys.argv is not _leaving[1]:
         return
     try:
-        sys.stdout.flush()
-        sys.stderr.flush()
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:  # None: started without it (``>&-``)
+                stream.flush()
     except (OSError, ValueError):
         return
     os._exit(_leaving[0])
