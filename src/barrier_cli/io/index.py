@@ -65,7 +65,7 @@ SKIPPED_DIRS = frozenset({"templates", "node_modules"})
 the index never imports the loader and its YAML reader, which only a changed file needs."""
 
 STORE = "index"
-VERSION = 5
+VERSION = 4
 """Bumped whenever what an entry holds changes (the cache's own format is checked too)."""
 HEADLINE_CHARS = 24
 """Enough of a report's summary to tell it apart in a completion list."""
@@ -178,7 +178,6 @@ class Basis:
     kept: dict[str, bytes] = field(default_factory=dict)
     """The context files' validated records, kept when indexed (`Context.record`)."""
     _records: dict[str, Model | None] = field(default_factory=dict, repr=False)
-    _orgs: dict[frozenset[str], Org | None] = field(default_factory=dict, repr=False)
 
     @cached_property
     def context(self) -> list[FileResult]:
@@ -228,19 +227,7 @@ class Basis:
         checked across entries); the whole org where that is not known, or already built."""
         from barrier_cli.core.models import Org
 
-        if "org" in self.__dict__:
-            return self.org
-        if self._org_kept is not None:
-            from barrier_cli.io import rebuild
-
-            # the reporter's is asked for twice (the flag, the unit's default), then the check's
-            key = frozenset(ids)
-            if key not in self._orgs:
-                self._orgs[key] = rebuild.with_items(Org, self._org_kept, "people", key)
-            found = self._orgs[key]
-            if found is not None:
-                return found
-        data = self._org_data
+        data = None if "org" in self.__dict__ else self._org_data
         people = data.get("people") if isinstance(data, dict) else None
         if data is None or not isinstance(people, list):
             return self.org
@@ -254,9 +241,7 @@ class Basis:
 
     def context_of(self, ids: AbstractSet[str]) -> list[FileResult]:
         """`context` with org.yaml narrowed to the people of ``ids`` (`org_of`)."""
-        if "context" in self.__dict__ or "org" in self.__dict__:
-            return self.context
-        if self._org_kept is None and self._org_data is None:
+        if "context" in self.__dict__ or "org" in self.__dict__ or self._org_data is None:
             return self.context
         from barrier_cli.io.loader import FileResult
 
@@ -270,16 +255,6 @@ class Basis:
             else:
                 out.append(FileResult(rel, kind.name if kind else None, self._validated(rel, read)))
         return out
-
-    @property
-    def _org_kept(self) -> bytes | None:
-        """org.yaml's validated record as kept when indexed (`rebuild.keep`), else None:
-        the people a record names are made from it without building org's validators."""
-        for rel, _ in self.reads:
-            kind = classify(PurePosixPath(rel))
-            if kind is not None and kind.name == "org":
-                return self.kept.get(rel)
-        return None
 
     @cached_property
     def _org_data(self) -> Any:
@@ -582,9 +557,10 @@ def _read_into(root: Path, index: Index, unread: list[tuple[str, FileStamp]]) ->
 
                 read = _context_read(*parse_file(root, rel)[1:])
                 record = _record(rel, _READ.decode(read)) if read is not None else None
-                # org.yaml too: the people an add names are made from it (`Basis.org_of`)
-                # without building org's validators, which cost more than decoding it
-                kept = rebuild.keep(record) if record is not None else None
+                # org.yaml's people are validated a few at a time (`Basis.org_of`), which
+                # costs less than decoding thousands of them kept
+                org = classify(PurePosixPath(rel)) is KINDS["org"]
+                kept = rebuild.keep(record) if record is not None and not org else None
                 index.heads[folder].context[name] = Context(now, read, record is not None, kept)
             else:
                 result = results[rel]

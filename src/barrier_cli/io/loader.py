@@ -418,14 +418,13 @@ def build_tree(root: Path, results: list[FileResult]) -> Tree:
         notices=records("NoticeEntry"),
         files=results,
         returns=records("NilReturns"),
-        # an empty one made without building its validator: a few ms of an add's check
-        roster=next(iter(records("Roster")), None) or models.Roster.model_construct(),
+        roster=next(iter(records("Roster")), None) or models.Roster(),
         roundups=records("Roundup"),
         competence=records("Competence"),
         key_persons=records("KeyPerson"),
         rewards=records("Reward"),
         priorities=records("Priorities"),
-        hazards=next(iter(records("HazardLog")), None) or models.HazardLog.model_construct(),
+        hazards=next(iter(records("HazardLog")), None) or models.HazardLog(),
     )
 
 

@@ -20,7 +20,6 @@ import datetime as dt
 import math
 import types
 import typing
-from collections.abc import Set as AbstractSet
 from typing import Any, TypeVar
 
 import msgspec
@@ -74,50 +73,6 @@ def narrowed(model: type[M], data: dict[str, Any], field: str, keep_item: Any) -
         fields = dict(data["fields"])
         fields[field] = [item for item in fields[field] if keep_item(item)]
         return _model(model, {_MODEL: data[_MODEL], "fields": fields})
-    except (NotKept, *_ERRORS):
-        return None
-
-
-class _Id(msgspec.Struct):
-    id: Any = None
-
-
-class _Item(msgspec.Struct):
-    """A kept nested model read for its ``id`` only (its other fields are skipped)."""
-
-    fields: _Id = msgspec.field(default_factory=_Id)
-
-
-class _ItemIds(msgspec.Struct):
-    fields: dict[str, list[_Item]]
-
-
-_LISTS = msgspec.msgpack.Decoder(dict[str, list[str] | dict[str, list[msgspec.Raw]]])
-"""A kept model whose every field is a list, its items left encoded."""
-_ITEM_IDS = msgspec.msgpack.Decoder(_ItemIds)
-
-
-def with_items(model: type[M], blob: bytes, field: str, ids: AbstractSet[str]) -> M | None:
-    """The record `keep` kept as ``blob`` with only the items of its list ``field`` whose
-    ``id`` is one of ``ids``, decoding no other item of that list: org.yaml with the few
-    people an add names, of thousands. None where ``blob`` is not such a record's."""
-    try:
-        top = _LISTS.decode(blob)
-        given, fields_set = top["fields"], top[_MODEL]
-        if not isinstance(given, dict) or not isinstance(fields_set, list):
-            raise NotKept
-        named = _ITEM_IDS.decode(blob).fields[field]
-        fields = {
-            name: [msgspec.msgpack.decode(raw) for raw in raws]
-            for name, raws in given.items()
-            if name != field
-        }
-        fields[field] = [
-            msgspec.msgpack.decode(raw)
-            for raw, item in zip(given[field], named, strict=True)
-            if isinstance(item.fields.id, str) and item.fields.id in ids
-        ]
-        return _model(model, {_MODEL: fields_set, "fields": fields})
     except (NotKept, *_ERRORS):
         return None
 
