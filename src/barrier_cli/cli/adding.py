@@ -101,6 +101,9 @@ def run_add(
     typer.echo(f"{added.id} {added.path}")
     if added.committed:
         sys.stderr.write(i18n._("committed {path}").format(path=added.rel) + "\n")
+    from barrier_cli.cli.main import leave_without_teardown
+
+    leave_without_teardown()
 
 
 NO_INPUT_HELP = "Never prompt: take every field from flags (and --from); a missing one is an error."
