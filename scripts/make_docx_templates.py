@@ -920,11 +920,15 @@ def analysis() -> Builder:
         "{% else %}{% trans %}On {{ date }}, {{ team }} had a {{ kind }}.{% endtrans %}{% endif %}"
         "{% if i.date < a.month.first %}{{ sp }}"
         "{% trans %}It was still not closed on {{ day_of }}.{% endtrans %}{% endif %}"
-        "{% if s.repeats %}{% set again = [] %}{% for r in s.repeats %}"
-        '{% set ignored = again.append(_("%(date)s (%(what)s)", date=r.date | day(year), '
-        "what=r.text)) %}{% endfor %}{% set who = i.persons | first %}"
-        '{% set when = again | join(_(", ")) %}{{ sp }}'
-        "{% trans %}{{ who }} broke the rules again on {{ when }}: the measures taken after the "
+        "{% if s.repeats %}{% set days = [] %}{% set again = [] %}{% for r in s.repeats %}"
+        "{% set ignored = days.append(r.date | day(year)) %}"
+        '{% set ignored = again.append(_("“%(violation)s”", violation=r.text)) %}{% endfor %}'
+        "{% set who = i.persons | first %}"
+        '{% set when = days | join(_(" and ")) %}{% set what = again | join(_(" and ")) %}{{ sp }}'
+        "{% trans count=s.repeats | length %}On {{ when }} {{ who }} broke the rules again, in a "
+        "violation recorded as {{ what }}, which shows that the measures taken after the case "
+        "have not yet taken hold.{% pluralize %}On {{ when }} {{ who }} broke the rules again, "
+        "in violations recorded as {{ what }}, which shows that the measures taken after the "
         "case have not yet taken hold.{% endtrans %}{% endif %}"
     )
     b.tag("{%p if s.timeline %}")

@@ -2154,6 +2154,22 @@ CONTROLS = {
 }  # fmt: skip
 
 
+AIMS_EN = {
+    # what a priority against each hazard sets out to do, as its English title (the Chinese
+    # one is made from the name: 杜绝“……”事故苗子重复发生)
+    "H-01": "Stop the recurring late clearing of the track for trains on the adjacent line",
+    "H-02": "Stop the recurring removal of protection signals before all staff are clear",
+    "H-03": "Stop derailers sticking when they are placed and removed",
+    "H-04": "Stop radio calls cutting out on worn-out batteries",
+    "H-05": "Stop brake shoes wearing beyond the limit unnoticed",
+    "H-06": "Stop cut-out cocks being left closed",
+    "H-07": "Stop brake-beam safety chains coming off",
+    "H-08": "Stop yard lights being left broken",
+    "H-09": "Stop air tests being run on inaccurate pressure gauges",
+    "H-10": "Stop anti-roll skates being misplaced",
+}
+
+
 SAME_KIND = {"R-20261026-GGNQ": ["I-20260314-01"]}
 """Reports of a problem of the kind that caused an accident earlier in the year (a missing
 knuckle-pin split pin; the scrapped knuckle pin that fell out on 14 March): the notice says so
@@ -2165,6 +2181,7 @@ def hazard_log() -> dict[str, Any]:
         "hazards": [
             {"id": i, "name": name, "name_en": en, "element": element, "phrases": phrases}
             | ({"control": CONTROLS[i][0], "control_en": CONTROLS[i][1]} if i in CONTROLS else {})
+            | {"aim_en": AIMS_EN[i]}
             for i, name, en, element, phrases in HAZARDS
         ]
     }

@@ -502,6 +502,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "phrases": D("match phrases", "a report whose summary holds one is this hazard"),
         "control": D("control measure", "the standing measure a priority against it orders"),
         "control_en": D("control measure in English", "for English documents"),
+        "aim": D("aim", "what a priority against it sets out to do, as its title"),
+        "aim_en": D("aim in English", "for English documents"),
     },
     "Roster": {
         "cycles": D("shift cycles", "each group's shift pattern"),

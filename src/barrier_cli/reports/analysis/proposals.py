@@ -446,7 +446,10 @@ def _from_link(
         key=label("key", link.key, lang) if link.key else in_lang(lang, "work"),
         location=place,
     )
-    if link.problem:
+    hazard = next((h for h in tree.hazards.hazards if h.id == link.hazard), None)
+    if link.problem and hazard is not None and hazard.aim:
+        content = hazard.aim
+    elif link.problem:
         said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
         content = in_lang(lang, said).format(what=_inner(link.problem))
     checker = _person_name(tree, _secretary(tree, general, where.deadline)) if general else ""

@@ -1,0 +1,114 @@
+"""Known answers for the analysis after the ninth review (issue 15 items 4 and 7): the titles
+of recurring-problem priorities, the repeated violation of a typical case, the weak links'
+named problems, the answers to suggestions, and the smaller Chinese and English points."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+import pytest
+
+from conftest import REVIEW_DAY
+
+if TYPE_CHECKING:
+    from barrier_cli.io.loader import Tree
+    from barrier_cli.reports.analysis.result import MonthlyAnalysis
+
+EXAMPLE_MONTHS = [(2025, 9), (2026, 10)]
+
+
+@pytest.fixture(scope="module")
+def september_en(examples: Tree) -> str:
+    from barrier_cli.core.periods import Month
+    from barrier_cli.present.render.document import render_analysis
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    analysis = analyze(examples, Month(2025, 9), today=REVIEW_DAY, lang="en")
+    return render_analysis(analysis, fmt="md", lang="en")
+
+
+_ANALYSES: dict[tuple[int, int, str], MonthlyAnalysis] = {}
+
+
+def _analysis(examples: Tree, year: int, month: int, lang: str) -> MonthlyAnalysis:
+    """One analysis per month and language for the whole module: each takes seconds."""
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    key = (year, month, lang)
+    if key not in _ANALYSES:
+        _ANALYSES[key] = analyze(examples, Month(year, month), today=REVIEW_DAY, lang=lang)  # type: ignore[arg-type]
+    return _ANALYSES[key]
+
+
+def test_a_recurring_problem_priority_is_titled_by_its_aim(en: str) -> None:
+    """en 1: the titles of part 6 items 4, 5, 7 and 8 are the hazard log's aims, sentences,
+    not the problem quoted inside a frame."""
+    for n, title in [
+        (4, "Stop the recurring removal of protection signals before all staff are clear"),
+        (5, "Stop the recurring late clearing of the track for trains on the adjacent line"),
+        (7, "Stop cut-out cocks being left closed"),
+        (8, "Stop brake shoes wearing beyond the limit unnoticed"),
+    ]:
+        assert f"\n{n}. **{title}**\n" in en
+    assert "from happening again" not in en
+    assert "Put right the recurring problem" not in en
+
+
+@pytest.mark.parametrize(("year", "month"), EXAMPLE_MONTHS)
+def test_every_recurring_problem_priority_takes_the_logs_aim(
+    examples: Tree, year: int, month: int
+) -> None:
+    """en 1, for every such priority: a proposal against a problem of the hazard log is
+    titled by the log's aim in the document's language, no quotation marks in it; in Chinese
+    (the example log gives no Chinese aim) it is made from the problem's name."""
+    aims = {h.name_en: h.aim_en for h in examples.hazards.hazards}
+    names = {h.name for h in examples.hazards.hazards}
+    english = _analysis(examples, year, month, "en").proposed
+    problems = [p for p in english if p.problem in aims]
+    assert problems
+    for p in problems:
+        assert p.content == aims[p.problem]
+        assert "“" not in p.content
+    chinese = [p for p in _analysis(examples, year, month, "zh").proposed if p.problem in names]
+    assert len(chinese) == len(problems)
+    for p in chinese:
+        assert p.problem in p.content
+
+
+def test_an_aim_missing_in_english_falls_back_to_the_name(examples: Tree) -> None:
+    """A log without an English aim: the English title is made from the problem's English
+    name, not from the Chinese aim."""
+    import dataclasses
+
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    log = examples.hazards.model_copy(
+        update={
+            "hazards": [
+                h.model_copy(update={"aim": "杜绝问题", "aim_en": None})
+                for h in examples.hazards.hazards
+            ]
+        }
+    )
+    tree = dataclasses.replace(examples, hazards=log)
+    en = analyze(tree, Month(2026, 10), today=REVIEW_DAY, lang="en").proposed
+    titles = [p.content for p in en]
+    assert "Put right the recurring problem “cut-out cock left closed”" in titles
+    assert not any("杜绝" in t for t in titles)
+
+
+def test_a_repeated_violation_is_one_sentence(zh: str, en: str) -> None:
+    """en 2, zh 4: the later violation of a case's offender is said in the sentence, with no
+    bracket and no colon."""
+    assert (
+        "On 11 October Sun Hao broke the rules again, in a violation recorded as “derailer "
+        "placed or removed without call-and-response”, which shows that the measures taken "
+        "after the case have not yet taken hold."
+    ) in en
+    assert (
+        "10月11日，孙浩又发生插撤脱轨器未执行呼唤应答的违章，说明案发后制定的措施尚未落实到位。"
+    ) in zh
+    assert "孙浩于10月11日（" not in zh
