@@ -1214,8 +1214,8 @@ def analysis() -> Builder:
             '{{ w.category | label("category") }}',
             '{{ w.key | label("key") if w.key else "" }}',
             '{% if w.problem and w.places and w.element == "equipment" %}'
-            '{{ _("%(what)s (%(places)s)", what=w.problem | quote, '
-            'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem | quote }}'
+            '{{ _("%(what)s (%(places)s)", what=w.problem, '
+            'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem }}'
             '{% elif w.shows %}{{ w.shows | join(_(", ")) }}'
             "{% else %}{{ w.location | dash }}{% endif %}",
             "{{ w.count }}{% if w.recent > w.count %}"

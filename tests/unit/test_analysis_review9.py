@@ -112,3 +112,41 @@ def test_a_repeated_violation_is_one_sentence(zh: str, en: str) -> None:
         "10月11日，孙浩又发生插撤脱轨器未执行呼唤应答的违章，说明案发后制定的措施尚未落实到位。"
     ) in zh
     assert "孙浩于10月11日（" not in zh
+
+
+def test_weak_link_rows_name_every_problem_they_count(zh: str) -> None:
+    """zh 2: row 1 names the fourth violation (2+2+2+1 = 7), row 5 the fourth fault; the
+    column quotes nothing."""
+    assert (
+        "| 1 | 人员 | 违章违纪 | 关键人 | 着装不整、横越线路未执行“一站、二看、三通过”、插撤脱轨器"
+        "未执行呼唤应答、钻车作业时钻跨不到位 | 7 |"
+    ) in zh
+    assert (
+        "| 5 | 设备 | 车辆故障 | 关键列车 | 交叉杆端头螺栓松动、车轮踏面擦伤、制动缸缓解不良、"
+        "钩舌销开口销丢失 | 4 |"
+    ) in zh
+    assert "| 3 | 管理 | 事故苗子 |  | 撤除防护号志前未确认人员撤出 | 2（近三个月4条） |" in zh
+
+
+@pytest.mark.parametrize(("year", "month"), EXAMPLE_MONTHS)
+def test_no_row_names_fewer_reports_than_it_counts(examples: Tree, year: int, month: int) -> None:
+    """zh 2, the rule: a row named by what its reports say names what every one of its
+    reports says, so its named problems account for its whole count."""
+    from collections import Counter
+
+    from barrier_cli.reports.analysis.hazards import without_trains
+    from barrier_cli.reports.analysis.key_grounds import conduct
+    from barrier_cli.reports.analysis.proposals import fault_of
+
+    at = {r.id: r for r in examples.reports}
+    rows = [w for w in _analysis(examples, year, month, "zh").weak_links[:10] if w.shows]
+    assert rows
+    for w in rows:
+        reports = [at[e] for e in dict.fromkeys(w.evidence)]
+        said = Counter(
+            fault_of(r.summary, r.train, r.vehicle)
+            if r.vehicle
+            else conduct(without_trains(r.summary), "zh")
+            for r in reports
+        )
+        assert sum(said[s] for s in w.shows) >= w.count, (w.rank, w.shows, w.count)

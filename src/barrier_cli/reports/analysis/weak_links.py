@@ -159,13 +159,11 @@ def in_words_of(links: list[WeakLink], written: Tree, view: Tree) -> list[WeakLi
     ]
 
 
-SHOWN = 3
-"""What a link's row names of its reports, when it has no single problem or place."""
-
-
 def with_shown(links: list[WeakLink], tree: Tree, lang: Lang) -> list[WeakLink]:
     """Each link that names neither a problem nor a place, with what its reports of the
-    month say most often (the conduct, without the doer, the train or a second clause)."""
+    month say (the conduct, without the doer, the train or a second clause), most often
+    first: all of it, for a row whose named problems add up to fewer reports than its
+    count leaves the meeting asking what the rest were."""
     at = {r.id: r for r in tree.reports}
     out = []
     for w in links:
@@ -179,5 +177,5 @@ def with_shown(links: list[WeakLink], tree: Tree, lang: Lang) -> list[WeakLink]:
             else conduct(without_trains(r.summary), lang)
             for r in reports
         )
-        out.append(replace(w, shows=[text for text, _ in said.most_common(SHOWN)]))
+        out.append(replace(w, shows=[text for text, _ in said.most_common()]))
     return out
