@@ -851,7 +851,12 @@ def analysis() -> Builder:
     b.para(
         "{% set text = (x.text[:1] | upper) ~ x.text[1:] %}{% set n = x.count %}"
         "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}"
-        "{% set who = x.owner_name %}{% set unit = x.unit_name %}{% if x.done and who %}"
+        "{% set who = x.owner_name %}{% set unit = x.unit_name %}"
+        "{% if x.adopted and x.done and who %}{% set on = x.done | day(year) %}"
+        "{% trans %}{{ text }} ({{ n }}): adopted; {{ who }} ({{ unit }}) carried out "
+        "“{{ action }}” on {{ on }}.{% endtrans %}{% elif x.adopted and x.action and x.due and who %}"
+        "{% set due = x.due | day(year) %}{% trans %}{{ text }} ({{ n }}): adopted; {{ who }} "
+        "({{ unit }}) is to {{ action }} by {{ due }}.{% endtrans %}{% elif x.done and who %}"
         "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) "
         "carried out “{{ action }}” on {{ on }}.{% endtrans %}{% elif x.action and x.due and who %}"
         "{% set due = x.due | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) is "
@@ -922,7 +927,10 @@ def analysis() -> Builder:
         "{% trans %}It was still not closed on {{ day_of }}.{% endtrans %}{% endif %}"
         "{% if s.repeats %}{% set days = [] %}{% set again = [] %}{% for r in s.repeats %}"
         "{% set ignored = days.append(r.date | day(year)) %}"
-        '{% set ignored = again.append(_("“%(violation)s”", violation=r.text)) %}{% endfor %}'
+        # Word's quotation marks inside a tag are made straight: the quoted words are set
+        # outside one
+        "{% set violation = r.text %}{% set said %}{% trans %}“{{ violation }}”{% endtrans %}"
+        "{% endset %}{% set ignored = again.append(said) %}{% endfor %}"
         "{% set who = i.persons | first %}"
         '{% set when = days | join(_(" and ")) %}{% set what = again | join(_(" and ")) %}{{ sp }}'
         "{% trans count=s.repeats | length %}On {{ when }} {{ who }} broke the rules again, in a "

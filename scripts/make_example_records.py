@@ -2176,6 +2176,19 @@ knuckle-pin split pin; the scrapped knuckle pin that fell out on 14 March): the 
 of a late analysis."""
 
 
+ADOPTED = {"R-20261022-XBJ5": (D(2026, 10, 22), "wang_jianguo", "liu_zhenhua")}
+"""Suggestions the general branch adopted (予以采纳): the day, who decided, and the general
+branch's member the revision they asked for is given to (the control points are the whole
+workshop's, not one group's)."""
+
+
+def adopted(report: dict[str, Any]) -> None:
+    day, by, owner = ADOPTED[report["id"]]
+    report["adopted"] = {"date": day, "by": by}
+    for action in report["actions"]:
+        action["owner"], action["verified_by"] = owner, by
+
+
 def hazard_log() -> dict[str, Any]:
     return {
         "hazards": [
@@ -2207,6 +2220,8 @@ def build() -> dict[str, str]:
     for r in reports:
         if r["id"] in SAME_KIND:
             r["links"] = [*r.get("links", []), *SAME_KIND[r["id"]]]
+        if r["id"] in ADOPTED:
+            adopted(r)
     incidents = [*accidents(), *violations(), *precursors()]
     paired = pairings(gen)
     records: list[tuple[type[BaseModel], dict[str, Any]]] = [

@@ -4,7 +4,7 @@ named problems, the answers to suggestions, and the smaller Chinese and English 
 
 from __future__ import annotations
 
-import re
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -150,3 +150,64 @@ def test_no_row_names_fewer_reports_than_it_counts(examples: Tree, year: int, mo
             for r in reports
         )
         assert sum(said[s] for s in w.shows) >= w.count, (w.rank, w.shows, w.count)
+
+
+def test_an_adopted_suggestion_says_so_and_names_the_general_branch_member(
+    zh: str, en: str
+) -> None:
+    """zh 3, en 3: the derailer suggestion is adopted (the record says so: R-20261022-XBJ5)
+    and its revision is the general branch member's, by the day the record holds; the
+    staffing one, referred to the workshop management, is not said to be adopted."""
+    assert (
+        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：予以采纳，由车间党总支刘振华负责修订"
+        "党员定位定项控制点，11月5日前完成。\n"
+    ) in zh
+    assert (
+        "- Making the placing and removing of derailers a party member's control point (4): "
+        "adopted; Liu Zhenhua (the General Branch) is to revise party members' control points "
+        "by 5 November.\n"
+    ) in en
+    assert (
+        "- One more inspector for double-headed heavy trains (2): Xie Yongsheng (Shift 2 "
+        "branch) is to put the staffing"
+    ) in en
+    assert "黄立军负责修订" not in zh
+    assert "Suggest " not in en
+
+
+def test_adoption_is_read_from_the_record_as_of_the_moment(examples: Tree) -> None:
+    """No record of adoption, or one dated after the moment: the answer does not say
+    "adopted"."""
+    import dataclasses
+    import datetime as dt
+
+    from barrier_cli.core.models.report import Adoption
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.suggestions import answers
+
+    def derailer(tree: Tree, as_of: dt.date) -> bool:
+        found = answers(tree, Month(2026, 10), as_of)
+        return next(a for a in found if "插撤脱轨器" in a.text).adopted
+
+    assert derailer(examples, dt.date(2026, 10, 31))
+    assert not derailer(examples, dt.date(2026, 10, 21))
+    none = [r.model_copy(update={"adopted": None}) for r in examples.reports]
+    assert not derailer(dataclasses.replace(examples, reports=none), dt.date(2026, 10, 31))
+    assert Adoption(date=dt.date(2026, 10, 22), by="wang_jianguo").by == "wang_jianguo"
+
+
+def test_an_adoption_by_no_known_person_is_a_finding(tmp_path: Path) -> None:
+    """The adoption's signer is checked as any person of a record is: file named, exit 1."""
+    from cli_helpers import barrier, copy_tiny
+
+    tree = copy_tiny(tmp_path)
+    path = tree / "reports/2026/11/R-20261101-0001.yaml"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("category: hazard", "category: suggestion")
+        + "adopted:\n  date: 2026-11-01\n  by: nobody\n",
+        encoding="utf-8",
+    )
+    ran = barrier(tree, "check")
+    assert ran.returncode == 1
+    assert "R-20261101-0001.yaml" in ran.stdout + ran.stderr
+    assert "nobody" in ran.stdout + ran.stderr

@@ -250,6 +250,8 @@ def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield from ix.person(("persons", n), pid)
     if r.analysis is not None:
         yield from ix.person(("analysis", "by"), r.analysis.by)
+    if r.adopted is not None:
+        yield from ix.person(("adopted", "by"), r.adopted.by)
     yield from ix.actions("actions", r.actions)
     for n, rid in enumerate(r.links):
         yield from ix.record(("links", n), rid)

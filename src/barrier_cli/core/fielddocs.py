@@ -225,7 +225,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "actions": D("actions", "each needs owner and due"),
         "closed": D("closed", "required when closed"),
         "commend": D("commend", "praise in the notice"),
+        "adopted": D("adoption", "a suggestion the general branch adopted: date, by"),
         "links": D("links", "related report or incident ids"),
+    },
+    "Adoption": {
+        "date": D("adopted on", _DATE_HELP),
+        "by": D("adopted by", _PERSON_HELP),
     },
     "Analysis": {
         "date": D("date", _DATE_HELP),

@@ -819,6 +819,8 @@ class Answer:
     """Who holds that action (the last due or done), or whoever took his post since."""
     unit_name: str = ""
     """His branch, as running text names it."""
+    adopted: bool = False
+    """The general branch adopted it by the moment (a record of the group says so)."""
 
 
 @dataclass(frozen=True)
