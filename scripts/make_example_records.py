@@ -2189,6 +2189,11 @@ def adopted(report: dict[str, Any]) -> None:
         action["owner"], action["verified_by"] = owner, by
 
 
+URGED = {"R-20261007-81NF": {"date": D(2026, 10, 28), "by": "liu_zhenhua", "due": D(2026, 11, 10)}}
+"""Overdue actions the general branch pressed (督办), with the new day it set: the
+track-change agreement of Shift 4, taken over by Wei Zhen on 28 October."""
+
+
 def hazard_log() -> dict[str, Any]:
     return {
         "hazards": [
@@ -2222,6 +2227,8 @@ def build() -> dict[str, str]:
             r["links"] = [*r.get("links", []), *SAME_KIND[r["id"]]]
         if r["id"] in ADOPTED:
             adopted(r)
+        if r["id"] in URGED:
+            r["actions"][0]["urged"] = URGED[r["id"]]
     incidents = [*accidents(), *violations(), *precursors()]
     paired = pairings(gen)
     records: list[tuple[type[BaseModel], dict[str, Any]]] = [

@@ -211,3 +211,63 @@ def test_an_adoption_by_no_known_person_is_a_finding(tmp_path: Path) -> None:
     assert ran.returncode == 1
     assert "R-20261101-0001.yaml" in ran.stdout + ran.stderr
     assert "nobody" in ran.stdout + ran.stderr
+
+
+def test_a_settled_priority_names_every_unit_and_the_pressed_date(zh: str, en: str) -> None:
+    """zh 5, en 4: priority 6 lists the general branch beside Shift 4 (its member checks the
+    re-divided work), the overdue measure is due by the day the record's 督办 set
+    (R-20261007-81NF: 10 November), and the English says the measures as verbs, unquoted."""
+    assert (
+        "   - 措施：四班党支部魏振11月10日前落实与站调建立股道变更即时通报制度（10月15日到期，"
+        "已逾期16天）。一班党支部、三班党支部已落实按双牵重载列车作业过程重新分工，刘振华11月30日"
+        "前检查落实效果。\n   - 责任单位：四班党支部、车间党总支；"
+    ) in zh
+    assert (
+        "6. **Agree with the station dispatcher that track changes are reported at once, and "
+        "check the effect of the measure to redivide the work by the procedure for "
+        "double-headed heavy trains**\n   - Measures: Wei Zhen (Shift 4 branch) is to agree with "
+        "the station dispatcher that track changes are reported at once by 10 November (due 15 "
+        "October, now 16 days overdue). The Shift 1 branch and the Shift 3 branch have carried "
+        "out the measure to redivide the work by the procedure for double-headed heavy trains; "
+        "Liu Zhenhua is to check by 30 November that it holds.\n"
+    ) in en
+    assert "carry out at once the measure “" not in en
+
+
+def test_a_measure_due_on_the_day_is_verified_by_someone_by_a_day(zh: str, en: str) -> None:
+    """zh 6: priority 4's measure due on 31 October names who verifies it and by when (the
+    general branch's member, by the priority's deadline)."""
+    assert (
+        "一班党支部10月31日到期的“撤除号志纳入作业完了党员确认项点”措施，由刘振华11月30日前"
+        "验证落实情况。"
+    ) in zh
+    assert (
+        "Liu Zhenhua is to verify by 30 November that the Shift 1 branch has carried out “add "
+        "removal of the signals to the party member's end-of-work check”, due on 31 October."
+    ) in en
+    assert "立即验证" not in zh
+
+
+def test_an_urging_after_the_moment_is_not_known(examples: Tree) -> None:
+    """The 督办 counts only from its own date: as of 27 October the overdue measure is still
+    to be carried out at once."""
+    import dataclasses
+    import datetime as dt
+
+    from barrier_cli.core.periods import Month
+    from barrier_cli.reports.analysis.monthly import analyze
+
+    later = []
+    for r in examples.reports:
+        if r.id == "R-20261007-81NF":
+            urged = r.actions[0].urged
+            assert urged is not None
+            moved = urged.model_copy(update={"date": dt.date(2026, 11, 1)})
+            r = r.model_copy(update={"actions": [r.actions[0].model_copy(update={"urged": moved})]})
+        later.append(r)
+    tree = dataclasses.replace(examples, reports=later)
+    analysis = analyze(tree, Month(2026, 10), today=REVIEW_DAY, lang="zh")
+    said = " ".join(m for p in analysis.proposed for m in p.measures)
+    assert (
+        "四班党支部魏振立即落实与站调建立股道变更即时通报制度（10月15日到期，已逾期16天）" in said
+    )

@@ -126,6 +126,8 @@ class Index:
         for n, act in enumerate(actions):
             yield from self.person((field, n, "owner"), act.owner)
             yield from self.person((field, n, "verified_by"), act.verified_by)
+            if act.urged is not None:
+                yield from self.person((field, n, "urged", "by"), act.urged.by)
 
     def signed(self, record: Model) -> Iterator[Problem]:
         withdrawn: Signed | None = getattr(record, "withdrawn", None)

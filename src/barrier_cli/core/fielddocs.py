@@ -67,6 +67,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "due": D("due", "the date it must be done by"),
         "done": D("done", "the date it was done"),
         "verified_by": D("verified by", "person id of who checked it"),
+        "urged": D("urged", "an overdue action pressed: date, by, the new due day"),
+    },
+    "Urged": {
+        "date": D("urged on", _DATE_HELP),
+        "by": D("urged by", _PERSON_HELP),
+        "due": D("new due day", "the day it is now to be done by"),
     },
     # -- settings ---------------------------------------------------------------------------
     "Settings": {
