@@ -493,7 +493,7 @@ def analysis() -> Builder:
         '("source", _("By source")), ("level", _("By network tier")), ("unit", _("By unit"))] %}'
     )
     b.heading("{{ title }}", 2)
-    share = "{{ (u.total / b.count * b.share) | pct }}"
+    share = "{{ (u.total / a.totals.reports) | pct }}"
     b.grid(
         ['{{ _("Item") }}', '{{ _("Reports") }}', '{{ _("Share") }}'],
         [

@@ -4,6 +4,7 @@ named problems, the answers to suggestions, and the smaller Chinese and English 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -271,3 +272,46 @@ def test_an_urging_after_the_moment_is_not_known(examples: Tree) -> None:
     assert (
         "四班党支部魏振立即落实与站调建立股道变更即时通报制度（10月15日到期，已逾期16天）" in said
     )
+
+
+def test_whole_percents_add_up_to_a_hundred_by_largest_remainder() -> None:
+    """zh 7, the helper: 13/49 … 4/49 (26.53, 24.49, 14.29, 14.29, 12.24, 8.16) round down
+    to 98; the two points missing go to the largest remainders, .53 and .49."""
+    from barrier_cli.reports.analysis.shares import whole_percents
+
+    assert whole_percents([13, 12, 7, 7, 6, 4]) == [27, 25, 14, 14, 12, 8]
+    assert whole_percents([1, 1, 1]) == [34, 33, 33]
+    assert whole_percents([2, 1]) == [67, 33]
+    assert whole_percents([0, 0]) == [0, 0]
+    assert whole_percents([5]) == [100]
+    assert whole_percents([0, 3]) == [0, 100]
+
+
+@pytest.mark.parametrize("counts", [[13, 12, 7, 7, 6, 4], [20, 10, 9, 6, 4], [1] * 7, [3, 3, 3]])
+def test_whole_percents_always_total_a_hundred(counts: list[int]) -> None:
+    from barrier_cli.reports.analysis.shares import whole_percents
+
+    got = whole_percents(counts)
+    assert sum(got) == 100
+    for c, p in zip(counts, got, strict=True):
+        assert abs(p - 100 * c / sum(counts)) < 1
+
+
+def test_every_share_column_totals_what_its_total_row_says(zh: str) -> None:
+    """zh 7: the category, source and unit tables of part 1 add up to their 100%."""
+    assert "| 车辆故障 | 12 | 25% |" in zh
+    assert "| 干部监控 | 10 | 21% |" in zh
+    tables = zh.split("| **合计** |")[:-1]
+    checked = 0
+    for table in tables:
+        lines = table.split("\n")
+        rule = max(n for n, line in enumerate(lines) if line.startswith("|---"))
+        rows = [line for line in lines[rule + 1 :] if line.startswith("| ")]
+        bold = [r for r in rows if r.startswith("| **")]
+        rows = bold or [r for r in rows if not r.startswith("| \u3000")]
+        shares = [re.search(r"(\d+)%\**? \|$", r) for r in rows]
+        if not all(shares):
+            continue
+        assert sum(int(m.group(1)) for m in shares if m) == 100, rows
+        checked += 1
+    assert checked >= 5
