@@ -12,7 +12,6 @@ from barrier_cli.core.periods import Month
 from barrier_cli.io.columnar import ReportColumns
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import without_trains
-from barrier_cli.reports.analysis.shares import whole_shares
 from barrier_cli.reports.analysis.result import (
     OPEN_EARLIER_SHOWN,
     Count,
@@ -21,6 +20,7 @@ from barrier_cli.reports.analysis.result import (
     TrendPoint,
     UnitRow,
 )
+from barrier_cli.reports.analysis.shares import whole_shares
 
 if TYPE_CHECKING:
     import pandas as pd

@@ -19,7 +19,6 @@ from barrier_cli.reports.analysis.hazards import (
     not_held,
     report_problem,
 )
-from barrier_cli.reports.analysis.shares import whole_shares
 from barrier_cli.reports.analysis.result import (
     CaseRef,
     CaseRow,
@@ -28,6 +27,7 @@ from barrier_cli.reports.analysis.result import (
     Problem,
     Repeat,
 )
+from barrier_cli.reports.analysis.shares import whole_shares
 from barrier_cli.reports.case_names import case_team, earlier_in_year
 
 ELEMENTS = ("equipment", "personnel", "management")
