@@ -817,8 +817,11 @@ def analysis() -> Builder:
     b.tag("{%p for s in p.showing %}")
     b.para(
         "{% set items = [] %}{% for x in s.problems %}"
-        '{% if x.units %}{% set ignored = items.append(_("%(text)s, %(n)s (%(where)s)", '
-        'text=x.text, n=x.count, where=x.units | join(_(", ")))) %}{% else %}'
+        "{% if x.units %}{% set at = [] %}{% for u in x.units %}"
+        '{% set ignored = at.append(_("%(n)s at %(where)s", n=x.counts[loop.index0], where=u) '
+        "if x.counts | max > 1 else u) %}{% endfor %}"
+        '{% set ignored = items.append(_("%(text)s, %(n)s (%(where)s)", '
+        'text=x.text, n=x.count, where=at | join(_(", ")))) %}{% else %}'
         '{% set ignored = items.append(_("%(text)s, %(n)s", text=x.text, n=x.count)) %}'
         "{% endif %}{% endfor %}"
         '{% set category = s.category | label("category") if lang == "zh" else '

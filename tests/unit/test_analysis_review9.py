@@ -315,3 +315,18 @@ def test_every_share_column_totals_what_its_total_row_says(zh: str) -> None:
         assert sum(int(m.group(1)) for m in shares if m) == 100, rows
         checked += 1
     assert checked >= 5
+
+
+def test_a_place_reported_twice_says_so(zh: str, en: str) -> None:
+    """zh 8: three reports from two places say which had two; every place or unit once is
+    named without a count; en 5: the general branch's cadres are not a bracket in a
+    bracket."""
+    assert "对讲机电池老化，作业中通话中断3条（到达场5道2条、出发场4道1条）" in zh
+    assert "场区照明灯损坏3条（出发场2道、到达场南端、到达场3道）" in zh
+    assert "截断塞门手把处于关闭位2条（一班二组、四班一组）" in zh
+    assert (
+        "worn radio batteries cut calls off during work, 3 (2 at Track 5 of the arrival yard, "
+        "1 at Track 4 of the departure yard)"
+    ) in en
+    assert "brake-beam safety chain off, 1 (General Branch cadres)" in en
+    assert "(cadres))" not in en

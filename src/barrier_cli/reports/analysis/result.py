@@ -521,6 +521,8 @@ class Shown:
     text: str
     count: int
     units: list[str]
+    counts: list[int] = field(default_factory=list)
+    """How many of its reports each of ``units`` has."""
 
 
 @dataclass(frozen=True)
