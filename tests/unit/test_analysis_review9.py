@@ -330,3 +330,55 @@ def test_a_place_reported_twice_says_so(zh: str, en: str) -> None:
     ) in en
     assert "brake-beam safety chain off, 1 (General Branch cadres)" in en
     assert "(cadres))" not in en
+
+
+def test_an_accident_priority_names_its_day_as_the_adopted_record_does(zh: str, en: str) -> None:
+    """zh 9: 六、3 names the accident by its day, unquoted, as S-2026-11 and the notice do."""
+    assert "3. **深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实**" in zh
+    assert "深刻吸取“33062次晚点”" not in zh
+    assert (
+        "3. **Learn the lessons of the late departure of train 33062 on 9 October and carry "
+        "its measures through**"
+    ) in en
+
+
+def test_a_row_is_a_key_persons_only_when_its_reports_are_about_them(zh: str) -> None:
+    """zh 10: seven violations by seven people (row 1) and a quality row with one person only
+    proposed (row 10) are not 关键人 rows."""
+    rows = [line for line in zh.split("## 五、", 1)[1].split("## 六、", 1)[0].splitlines()]
+    first = next(r for r in rows if r.startswith("| 1 | "))
+    tenth = next(r for r in rows if r.startswith("| 10 | "))
+    assert first.startswith("| 1 | 人员 | 违章违纪 |  | ")
+    assert tenth.startswith("| 10 | 人员 | 检修质量 |  | ")
+
+
+def test_a_row_of_confirmed_key_persons_keeps_its_key(examples: Tree) -> None:
+    """The rule's other side: when every report of the row is about a confirmed key person,
+    the row says 关键人."""
+    import dataclasses
+    import datetime as dt
+
+    from barrier_cli.reports.analysis.weak_links import with_shown
+
+    links = _analysis(examples, 2026, 10, "zh").weak_links
+    row = next(w for w in links if w.rank == 10)
+    at = {r.id: r for r in examples.reports}
+    persons = {p for e in row.evidence for p in at[e].persons}
+    assert persons
+    register = [
+        k.model_copy(update={"person": p, "confirmed": dt.date(2026, 10, 1), "closed": None})
+        for k, p in zip([examples.key_persons[0]] * len(persons), sorted(persons), strict=True)
+    ]
+    only = [
+        r
+        if r.id not in row.evidence or r.persons
+        else r.model_copy(update={"persons": sorted(persons)[:1]})
+        for r in examples.reports
+    ]
+    tree = dataclasses.replace(examples, key_persons=register, reports=only)
+    kept = with_shown([dataclasses.replace(row, key="person")], tree, "zh", dt.date(2026, 10, 31))
+    assert kept[0].key == "person"
+    dropped = with_shown(
+        [dataclasses.replace(row, key="person")], examples, "zh", dt.date(2026, 10, 31)
+    )
+    assert dropped[0].key == ""

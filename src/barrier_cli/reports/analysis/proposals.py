@@ -57,7 +57,7 @@ BRANCH_SHARE = 0.5
 a problem spread over the branches is the general branch's to lead."""
 
 _CASE_CONTENT = {
-    "accident": "Learn the lessons of the {title} and carry its measures through",
+    "accident": "Learn the lessons of the {title} on {date} and carry its measures through",
     "violation": "Correct the violation “{title}” and help the person concerned",
     "precursor": "Find out why the near miss “{title}” happened and stop it recurring",
 }
@@ -390,7 +390,9 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
     answers = answerable(tree, unit, involved, deadline)
     return Priority(
         rank=0,
-        content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(title)),
+        content=in_lang(lang, _CASE_CONTENT[case.type]).format(
+            title=_inner(title), date=_day(case.date, lang)
+        ),
         measures=pending or [in_lang(lang, _CASE_MEASURE[case.type])],
         unit=unit,
         unit_name=_unit_name(tree, unit),
