@@ -778,7 +778,9 @@ def analysis() -> Builder:
             "{{ p.start | day(year) }}",
             reached.format(m="basic"),
             reached.format(m="full"),
-            '{{ p.status | label("pairing_status") }}{% for m in p.overdue %}{{ _(", ") }}'
+            '{{ _("being mentored") if p.status == "active" else _("basically turned around") '
+            'if p.status == "basic" else p.status | label("pairing_status") }}'
+            '{% for m in p.overdue %}{{ _(", ") }}'
             '{{ m | label("milestone") }}{{ _(" overdue") }}{% endfor %}',
         ],
     )
@@ -820,9 +822,11 @@ def analysis() -> Builder:
         "{% if x.units %}{% set at = [] %}{% for u in x.units %}"
         '{% set ignored = at.append(_("%(n)s at %(where)s", n=x.counts[loop.index0], where=u) '
         "if x.counts | max > 1 else u) %}{% endfor %}"
-        '{% set ignored = items.append(_("%(text)s, %(n)s (%(where)s)", '
-        'text=x.text, n=x.count, where=at | join(_(", ")))) %}{% else %}'
-        '{% set ignored = items.append(_("%(text)s, %(n)s", text=x.text, n=x.count)) %}'
+        '{% set where = at | join(_(", ")) %}{% set ignored = items.append(_("%(text)s '
+        '(%(where)s)", text=x.text, where=where) if s.problems | length == 1 else '
+        '_("%(text)s, %(n)s (%(where)s)", text=x.text, n=x.count, where=where)) %}{% else %}'
+        "{% set ignored = items.append(x.text if s.problems | length == 1 else "
+        '_("%(text)s, %(n)s", text=x.text, n=x.count)) %}'
         "{% endif %}{% endfor %}"
         '{% set category = s.category | label("category") if lang == "zh" else '
         's.category | label("category") | capitalize %}{% set n = s.count %}'
@@ -897,7 +901,8 @@ def analysis() -> Builder:
         "{{ kind_of(i) }}",
         "{{ (i.unit_name or i.team) | dash }}",
         '{{ i.persons | join(_(", ")) | dash }}',
-        '{{ i.status | label("incident_status") }}'
+        '{{ _("being corrected") if i.status == "rectifying" else '
+        'i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
         '{% if i.complete %}{{ _("complete") }}{% elif i.id in told %}'
         "{% set n = told[i.id] | enum %}{% trans %}open (see {{ n }}){% endtrans %}"

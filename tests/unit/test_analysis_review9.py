@@ -382,3 +382,21 @@ def test_a_row_of_confirmed_key_persons_keeps_its_key(examples: Tree) -> None:
         [dataclasses.replace(row, key="person")], examples, "zh", dt.date(2026, 10, 31)
     )
     assert dropped[0].key == ""
+
+
+def test_the_smaller_english_points(en: str, zh: str) -> None:
+    """en 5: a category of one problem does not count it twice; the case and pairing tables
+    say the state in words; the standard is quoted with double marks."""
+    assert (
+        "- Near miss (1): staff slow to clear the track for a train on the adjacent line "
+        "(Shift 2 Group 1).\n"
+    ) in en
+    assert "- 事故苗子1条：邻线来车时个别作业人员未及时下道避让（二班一组）。\n" in zh
+    assert "| Sun Hao | being corrected | open (see (2)) |" in en
+    assert "| rectifying |" not in en
+    assert "| 28 December | basically turned around |" in en
+    assert "| 12 April 2027 | being mentored |" in en
+    assert "| active |" not in en and "| basic turnaround |" not in en
+    assert "so fails the “no accident around them” standard |" in en
+    assert "‘no accident around them’" not in en
+    assert "| 整改中 |" in zh and "| 包保中 |" in zh
