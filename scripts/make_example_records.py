@@ -2130,7 +2130,7 @@ HAZARDS = [
     ("H-08", "场区照明灯损坏", "broken yard lights", "equipment", ["照明灯损坏"]),
     ("H-09", "试风机压力表失准", "inaccurate air-test pressure gauge", "equipment",
      ["试风机压力表失准"]),
-    ("H-10", "防溜铁鞋摆放不规范", "anti-roll skates misplaced", "management",
+    ("H-10", "防溜铁鞋摆放不规范", "anti-roll skates misplaced", "equipment",
      ["防溜铁鞋摆放不规范"]),
 ]  # fmt: skip
 

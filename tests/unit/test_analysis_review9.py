@@ -400,3 +400,38 @@ def test_the_smaller_english_points(en: str, zh: str) -> None:
     assert "so fails the “no accident around them” standard |" in en
     assert "‘no accident around them’" not in en
     assert "| 整改中 |" in zh and "| 包保中 |" in zh
+
+
+@pytest.mark.parametrize(("year", "month"), EXAMPLE_MONTHS)
+def test_a_hazard_sits_under_one_element_in_the_document(
+    examples: Tree, year: int, month: int
+) -> None:
+    """zh 11 (2025-09): a weak link of the hazard log sits under an element part 2 shows its
+    reports under (防溜铁鞋摆放不规范 is equipment in both). (A hazard whose reports are of
+    two elements, 邻线来车避让不及时 in 2026-10, is part 2's under both.)"""
+    at = {r.id: r for r in examples.reports}
+    rows = [w for w in _analysis(examples, year, month, "zh").weak_links if w.hazard]
+    assert rows
+    for w in rows:
+        assert w.element in {at[e].element for e in w.evidence}, (w.rank, w.problem)
+
+
+def test_checks_failed_on_one_day_are_one_clause(examples: Tree) -> None:
+    """zh 12 (2025-09): 潘志强 and 薛峰 failed both checks on one day: one clause, the day
+    once; en: no "check check"."""
+    from barrier_cli.present.render.document import render_analysis
+
+    zh = render_analysis(_analysis(examples, 2025, 9, "zh"), fmt="md", lang="zh")
+    en = render_analysis(_analysis(examples, 2025, 9, "en"), fmt="md", lang="en")
+    assert (
+        "| 潘志强 | 9月22日“应知一口清”“应会一手精”考核均不合格；近三个月发现故障数量明显低于本组"
+        "平均水平 |"
+    ) in zh
+    assert "| 薛峰 | 9月24日“应知一口清”“应会一手精”考核均不合格；" in zh
+    assert "| 九 | 设备 | 安全隐患 |" not in zh
+    assert "| 9 | 设备 | 安全隐患 |  | 防溜铁鞋摆放不规范（" in zh
+    assert (
+        "| Pan Zhiqiang | failed both the “knowledge check” and the “skills check” on 22 "
+        "September; found far fewer"
+    ) in en
+    assert "check” check" not in en
