@@ -104,7 +104,7 @@ def test_every_weak_link_names_its_problem(zh: str, en: str) -> None:
     assert all(row.split(" | ")[4] not in ("—", "") for row in rows)
     assert "| 名次 | 要素 | 类别 | 五个关键 | 地点或问题 |" in weak
     assert (
-        "| 1 | 人员 | 违章违纪 | 关键人 | 着装不整、横越线路未执行“一站、二看、三通过”、"
+        "| 1 | 人员 | 违章违纪 |  | 着装不整、横越线路未执行“一站、二看、三通过”、"
         "插撤脱轨器未执行呼唤应答、钻车作业时钻跨不到位 | 7 |"
     ) in weak
     assert (

@@ -119,7 +119,7 @@ def test_weak_link_rows_name_every_problem_they_count(zh: str) -> None:
     """zh 2: row 1 names the fourth violation (2+2+2+1 = 7), row 5 the fourth fault; the
     column quotes nothing."""
     assert (
-        "| 1 | 人员 | 违章违纪 | 关键人 | 着装不整、横越线路未执行“一站、二看、三通过”、插撤脱轨器"
+        "| 1 | 人员 | 违章违纪 |  | 着装不整、横越线路未执行“一站、二看、三通过”、插撤脱轨器"
         "未执行呼唤应答、钻车作业时钻跨不到位 | 7 |"
     ) in zh
     assert (
