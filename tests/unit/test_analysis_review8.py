@@ -155,7 +155,9 @@ def test_the_smaller_english_points(en: str) -> None:
     duty to report."""
     assert "| 3 | 13, 19 and 26 October |" in en
     assert "### How quickly reports were handled\n" in en
-    assert "3. **Learn the lessons of the late departure of train 33062 on 9 October and carry" in en
+    assert (
+        "3. **Learn the lessons of the late departure of train 33062 on 9 October and carry" in en
+    )
     assert (
         "The register holds three mentoring pairs: two still being mentored, one basically "
         "turned around."
