@@ -63,9 +63,9 @@ PATTERNS = {
     "{train}次双牵重载列车到达后作业时间紧，作业过程衔接不畅": "too little time to inspect a double-headed heavy train after arrival, work steps poorly linked (train {train})",
     "提速调图后{train}次作业时间压缩，关键环节卡控不到位": "inspection time for train {train} cut by the faster timetable, key steps not controlled",
     "撤除防护号志前未确认全部作业人员已撤出": "protection signals removed before all staff were clear",
-    "建议在{loc}增设夜间照明": "suggest more night lighting at {loc}",
-    "建议对双牵重载列车增加一名检车员": "suggest one more inspector for double-headed heavy trains",
-    "建议将插撤脱轨器纳入党员定位定项控制点": "suggest making the placing and removing of derailers a party member's control point",
+    "建议在{loc}增设夜间照明": "more night lighting at {loc}",
+    "建议对双牵重载列车增加一名检车员": "one more inspector for double-headed heavy trains",
+    "建议将插撤脱轨器纳入党员定位定项控制点": "making the placing and removing of derailers a party member's control point",
     # from partner units
     "信号楼未及时通知邻线接车，作业人员险些来不及避让": "signal box late to warn of a train on the adjacent line: staff barely cleared in time",
     "站调临时变更{train}次到达股道未通知列检": "station dispatcher changed the arrival track of train {train} without telling the inspection post",

@@ -493,7 +493,7 @@ def analysis() -> Builder:
         '("source", _("By source")), ("level", _("By network tier")), ("unit", _("By unit"))] %}'
     )
     b.heading("{{ title }}", 2)
-    share = "{{ (u.total / b.count * b.share) | pct }}"
+    share = "{{ (u.total / a.totals.reports) | pct }}"
     b.grid(
         ['{{ _("Item") }}', '{{ _("Reports") }}', '{{ _("Share") }}'],
         [
@@ -778,7 +778,9 @@ def analysis() -> Builder:
             "{{ p.start | day(year) }}",
             reached.format(m="basic"),
             reached.format(m="full"),
-            '{{ p.status | label("pairing_status") }}{% for m in p.overdue %}{{ _(", ") }}'
+            '{{ _("being mentored") if p.status == "active" else _("basically turned around") '
+            'if p.status == "basic" else p.status | label("pairing_status") }}'
+            '{% for m in p.overdue %}{{ _(", ") }}'
             '{{ m | label("milestone") }}{{ _(" overdue") }}{% endfor %}',
         ],
     )
@@ -817,9 +819,14 @@ def analysis() -> Builder:
     b.tag("{%p for s in p.showing %}")
     b.para(
         "{% set items = [] %}{% for x in s.problems %}"
-        '{% if x.units %}{% set ignored = items.append(_("%(text)s, %(n)s (%(where)s)", '
-        'text=x.text, n=x.count, where=x.units | join(_(", ")))) %}{% else %}'
-        '{% set ignored = items.append(_("%(text)s, %(n)s", text=x.text, n=x.count)) %}'
+        "{% if x.units %}{% set at = [] %}{% for u in x.units %}"
+        '{% set ignored = at.append(_("%(n)s at %(where)s", n=x.counts[loop.index0], where=u) '
+        "if x.counts | max > 1 else u) %}{% endfor %}"
+        '{% set where = at | join(_(", ")) %}{% set ignored = items.append(_("%(text)s '
+        '(%(where)s)", text=x.text, where=where) if s.problems | length == 1 else '
+        '_("%(text)s, %(n)s (%(where)s)", text=x.text, n=x.count, where=where)) %}{% else %}'
+        "{% set ignored = items.append(x.text if s.problems | length == 1 else "
+        '_("%(text)s, %(n)s", text=x.text, n=x.count)) %}'
         "{% endif %}{% endfor %}"
         '{% set category = s.category | label("category") if lang == "zh" else '
         's.category | label("category") | capitalize %}{% set n = s.count %}'
@@ -851,7 +858,12 @@ def analysis() -> Builder:
     b.para(
         "{% set text = (x.text[:1] | upper) ~ x.text[1:] %}{% set n = x.count %}"
         "{% set action = (x.action[:1] | lower) ~ x.action[1:] %}"
-        "{% set who = x.owner_name %}{% set unit = x.unit_name %}{% if x.done and who %}"
+        "{% set who = x.owner_name %}{% set unit = x.unit_name %}"
+        "{% if x.adopted and x.done and who %}{% set on = x.done | day(year) %}"
+        "{% trans %}{{ text }} ({{ n }}): adopted; {{ who }} ({{ unit }}) carried out "
+        "“{{ action }}” on {{ on }}.{% endtrans %}{% elif x.adopted and x.action and x.due and who %}"
+        "{% set due = x.due | day(year) %}{% trans %}{{ text }} ({{ n }}): adopted; {{ who }} "
+        "({{ unit }}) is to {{ action }} by {{ due }}.{% endtrans %}{% elif x.done and who %}"
         "{% set on = x.done | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) "
         "carried out “{{ action }}” on {{ on }}.{% endtrans %}{% elif x.action and x.due and who %}"
         "{% set due = x.due | day(year) %}{% trans %}{{ text }} ({{ n }}): {{ who }} ({{ unit }}) is "
@@ -889,7 +901,8 @@ def analysis() -> Builder:
         "{{ kind_of(i) }}",
         "{{ (i.unit_name or i.team) | dash }}",
         '{{ i.persons | join(_(", ")) | dash }}',
-        '{{ i.status | label("incident_status") }}'
+        '{{ _("being corrected") if i.status == "rectifying" else '
+        'i.status | label("incident_status") }}'
         "{% if i.closed %} {{ i.closed | day(year) }}{% endif %}",
         '{% if i.complete %}{{ _("complete") }}{% elif i.id in told %}'
         "{% set n = told[i.id] | enum %}{% trans %}open (see {{ n }}){% endtrans %}"
@@ -920,11 +933,18 @@ def analysis() -> Builder:
         "{% else %}{% trans %}On {{ date }}, {{ team }} had a {{ kind }}.{% endtrans %}{% endif %}"
         "{% if i.date < a.month.first %}{{ sp }}"
         "{% trans %}It was still not closed on {{ day_of }}.{% endtrans %}{% endif %}"
-        "{% if s.repeats %}{% set again = [] %}{% for r in s.repeats %}"
-        '{% set ignored = again.append(_("%(date)s (%(what)s)", date=r.date | day(year), '
-        "what=r.text)) %}{% endfor %}{% set who = i.persons | first %}"
-        '{% set when = again | join(_(", ")) %}{{ sp }}'
-        "{% trans %}{{ who }} broke the rules again on {{ when }}: the measures taken after the "
+        "{% if s.repeats %}{% set days = [] %}{% set again = [] %}{% for r in s.repeats %}"
+        "{% set ignored = days.append(r.date | day(year)) %}"
+        # Word's quotation marks inside a tag are made straight: the quoted words are set
+        # outside one
+        "{% set violation = r.text %}{% set said %}{% trans %}“{{ violation }}”{% endtrans %}"
+        "{% endset %}{% set ignored = again.append(said) %}{% endfor %}"
+        "{% set who = i.persons | first %}"
+        '{% set when = days | join(_(" and ")) %}{% set what = again | join(_(" and ")) %}{{ sp }}'
+        "{% trans count=s.repeats | length %}On {{ when }} {{ who }} broke the rules again, in a "
+        "violation recorded as {{ what }}, which shows that the measures taken after the case "
+        "have not yet taken hold.{% pluralize %}On {{ when }} {{ who }} broke the rules again, "
+        "in violations recorded as {{ what }}, which shows that the measures taken after the "
         "case have not yet taken hold.{% endtrans %}{% endif %}"
     )
     b.tag("{%p if s.timeline %}")
@@ -1210,8 +1230,8 @@ def analysis() -> Builder:
             '{{ w.category | label("category") }}',
             '{{ w.key | label("key") if w.key else "" }}',
             '{% if w.problem and w.places and w.element == "equipment" %}'
-            '{{ _("%(what)s (%(places)s)", what=w.problem | quote, '
-            'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem | quote }}'
+            '{{ _("%(what)s (%(places)s)", what=w.problem, '
+            'places=w.places | join(_(", "))) }}{% elif w.problem %}{{ w.problem }}'
             '{% elif w.shows %}{{ w.shows | join(_(", ")) }}'
             "{% else %}{{ w.location | dash }}{% endif %}",
             "{{ w.count }}{% if w.recent > w.count %}"

@@ -2130,7 +2130,7 @@ HAZARDS = [
     ("H-08", "场区照明灯损坏", "broken yard lights", "equipment", ["照明灯损坏"]),
     ("H-09", "试风机压力表失准", "inaccurate air-test pressure gauge", "equipment",
      ["试风机压力表失准"]),
-    ("H-10", "防溜铁鞋摆放不规范", "anti-roll skates misplaced", "management",
+    ("H-10", "防溜铁鞋摆放不规范", "anti-roll skates misplaced", "equipment",
      ["防溜铁鞋摆放不规范"]),
 ]  # fmt: skip
 
@@ -2154,10 +2154,44 @@ CONTROLS = {
 }  # fmt: skip
 
 
+AIMS_EN = {
+    # what a priority against each hazard sets out to do, as its English title (the Chinese
+    # one is made from the name: 杜绝“……”事故苗子重复发生)
+    "H-01": "Stop the recurring late clearing of the track for trains on the adjacent line",
+    "H-02": "Stop the recurring removal of protection signals before all staff are clear",
+    "H-03": "Stop derailers sticking when they are placed and removed",
+    "H-04": "Stop radio calls cutting out on worn-out batteries",
+    "H-05": "Stop brake shoes wearing beyond the limit unnoticed",
+    "H-06": "Stop cut-out cocks being left closed",
+    "H-07": "Stop brake-beam safety chains coming off",
+    "H-08": "Stop yard lights being left broken",
+    "H-09": "Stop air tests being run on inaccurate pressure gauges",
+    "H-10": "Stop anti-roll skates being misplaced",
+}
+
+
 SAME_KIND = {"R-20261026-GGNQ": ["I-20260314-01"]}
 """Reports of a problem of the kind that caused an accident earlier in the year (a missing
 knuckle-pin split pin; the scrapped knuckle pin that fell out on 14 March): the notice says so
 of a late analysis."""
+
+
+ADOPTED = {"R-20261022-XBJ5": (D(2026, 10, 22), "wang_jianguo", "liu_zhenhua")}
+"""Suggestions the general branch adopted (予以采纳): the day, who decided, and the general
+branch's member the revision they asked for is given to (the control points are the whole
+workshop's, not one group's)."""
+
+
+def adopted(report: dict[str, Any]) -> None:
+    day, by, owner = ADOPTED[report["id"]]
+    report["adopted"] = {"date": day, "by": by}
+    for action in report["actions"]:
+        action["owner"], action["verified_by"] = owner, by
+
+
+URGED = {"R-20261007-81NF": {"date": D(2026, 10, 28), "by": "liu_zhenhua", "due": D(2026, 11, 10)}}
+"""Overdue actions the general branch pressed (督办), with the new day it set: the
+track-change agreement of Shift 4, taken over by Wei Zhen on 28 October."""
 
 
 def hazard_log() -> dict[str, Any]:
@@ -2165,6 +2199,7 @@ def hazard_log() -> dict[str, Any]:
         "hazards": [
             {"id": i, "name": name, "name_en": en, "element": element, "phrases": phrases}
             | ({"control": CONTROLS[i][0], "control_en": CONTROLS[i][1]} if i in CONTROLS else {})
+            | {"aim_en": AIMS_EN[i]}
             for i, name, en, element, phrases in HAZARDS
         ]
     }
@@ -2190,6 +2225,10 @@ def build() -> dict[str, str]:
     for r in reports:
         if r["id"] in SAME_KIND:
             r["links"] = [*r.get("links", []), *SAME_KIND[r["id"]]]
+        if r["id"] in ADOPTED:
+            adopted(r)
+        if r["id"] in URGED:
+            r["actions"][0]["urged"] = URGED[r["id"]]
     incidents = [*accidents(), *violations(), *precursors()]
     paired = pairings(gen)
     records: list[tuple[type[BaseModel], dict[str, Any]]] = [

@@ -186,4 +186,4 @@ def test_the_example_data_reads_consistently(months: dict[str, MonthlyAnalysis])
     keys = sep_zh.split("### 安全关键人", 1)[1].split("###", 1)[0]
     assert "姜海峰" not in keys
     # one equipment hazard on two sidings is one weak link naming both (hazards.yaml)
-    assert "| “脱轨器插撤不灵活”（到达场5道、到达场南端） | 2（近三个月5条） |" in sep_zh
+    assert "| 脱轨器插撤不灵活（到达场5道、到达场南端） | 2（近三个月5条） |" in sep_zh

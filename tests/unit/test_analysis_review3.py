@@ -77,19 +77,19 @@ def test_near_misses_are_grouped_by_what_happened(october: MonthlyAnalysis, zh: 
     assert near[1].evidence == ["R-20261008-Q1R2", "R-20261020-5VRW"]
     links = _part(zh, "## 五、薄弱环节", "## 六、")
     assert (
-        "| 3 | 管理 | 事故苗子 |  | “撤除防护号志前未确认人员撤出” | 2（近三个月4条） | 18 |"
-        in links
+        "| 3 | 管理 | 事故苗子 |  | 撤除防护号志前未确认人员撤出 | 2（近三个月4条） | 18 |" in links
     )
     # a near miss's places are not listed (an equipment hazard's are)
     assert "“撤除防护号志前未确认人员撤出”（" not in links
-    assert "“对讲机电池老化”（到达场5道、出发场4道） | 3（近三个月6条）" in links
+    assert "| 对讲机电池老化（到达场5道、出发场4道） | 3（近三个月6条）" in links
     proposed = {p.content: p for p in october.proposed}
     repeated = proposed["杜绝“撤除防护号志前未确认人员撤出”事故苗子重复发生"]
     assert repeated.basis == ["R-20261010-7R3F", "R-20261018-YFSD"]
     # the hazard log's control and the measure still open against it, not a stock measure
     assert repeated.measures == [
         "撤除防护号志前由防护员逐人点名确认、党员复核签认，干部每班抽查",
-        "一班党支部10月31日到期的“撤除号志纳入作业完了党员确认项点”立即验证",
+        "一班党支部10月31日到期的“撤除号志纳入作业完了党员确认项点”措施，由刘振华11月30日前"
+        "验证落实情况",
     ]
     # a problem the reports lay at a partner unit's door (站调) is settled with it by the
     # general branch's member; the measure still open stays with the one who holds it
@@ -97,7 +97,7 @@ def test_near_misses_are_grouped_by_what_happened(october: MonthlyAnalysis, zh: 
         "落实与站调建立股道变更即时通报制度，检查“按双牵重载列车作业过程重新分工”落实效果"
     ]
     assert (hazard.unit_name, hazard.owner_name, hazard.supervisor_name) == (
-        "四班党支部",
+        "四班党支部、车间党总支",
         "魏振",
         "刘振华",
     )
@@ -111,7 +111,7 @@ def test_the_case_says_the_repeat_and_the_key_persons_name_the_repeat_violator(
     assert [(r.id, r.date) for r in sun.repeats] == [("R-20261011-3VV4", dt.date(2026, 10, 11))]
     case = _part(zh, "### （二）", "## 四、")
     assert (
-        "孙浩于10月11日（插撤脱轨器未执行呼唤应答）再次违章，说明案发后制定的措施尚未落实到位。"
+        "10月11日，孙浩又发生插撤脱轨器未执行呼唤应答的违章，说明案发后制定的措施尚未落实到位。"
         in case
     )
     keys = _part(zh, "### 安全关键人", "### 奖惩")
@@ -231,5 +231,5 @@ def test_a_carried_priority_is_not_proposed_again_in_another_language(examples: 
     assert part.count("Stop rule violations at the shift briefings") == 1
     assert "在班前会上" not in part
     assert "Tighten checks for violation problems" not in part
-    assert "Stop the near miss “protection signals removed before all staff were clear”" in part
-    assert "Put right the recurring problem “cut-out cock left closed”" in part
+    assert "Stop the recurring removal of protection signals before all staff are clear" in part
+    assert "Stop cut-out cocks being left closed" in part

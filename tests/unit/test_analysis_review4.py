@@ -181,7 +181,10 @@ def test_main_problems_are_sentences_grouping_the_problems_with_counts(zh: str) 
         "检车员横越线路未执行“一站、二看、三通过”2条（一班党支部、二班三组）；"
         "插撤脱轨器未执行呼唤应答2条（三班党支部、四班一组）；检车员钻车作业时钻跨不到位1条（二班党支部）。"
     ) in part
-    assert "- 车辆故障12条：闸瓦磨耗超限5条（四班三组、一班三组、二班三组、三班二组）；" in part
+    assert (
+        "- 车辆故障12条：闸瓦磨耗超限5条（四班三组1条、一班三组1条、二班三组1条、三班二组2条）；"
+        in part
+    )
     assert "（违章违纪）" not in part and "（车辆故障）" not in part
 
 
@@ -204,7 +207,7 @@ def test_the_english_analysis_reads_as_plain_english(en: str) -> None:
     assert "- On 31 October, 20 actions and measures were still open, 5 of them overdue." in en
     assert "team leader Kong Xiangyu (responsible for oversight) and duty officer" in en
     assert "on 21 September, Sun Hao was penalised under the workshop's violation rules." in en
-    assert "7. **Put right the recurring problem “cut-out cock left closed”**" in en
+    assert "7. **Stop cut-out cocks being left closed**" in en
     assert "Based on: cut-out cock left closed: two this month, four in three months" in en
     assert "(focus:" not in en and "of the category" not in en
     failed = en.split("failed the post rating", 1)[1].split("### Key persons", 1)[0]

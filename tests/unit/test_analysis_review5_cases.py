@@ -58,7 +58,7 @@ def test_a_case_told_below_is_said_once(zh: str, en: str) -> None:
     assert cases.count("未记录参会人员") == 1
     assert cases.count("按时间顺序写明的违章经过") == 1
     part3 = _part(en, "## 3. Typical cases", "## 4.")
-    assert "| rectifying | open (see (2)) |" in part3
+    assert "| being corrected | open (see (2)) |" in part3
     assert part3.count("kept no attendance record") == 1
 
 
@@ -118,7 +118,7 @@ def test_no_sentence_of_part_seven_opens_with_a_numeral(en: str) -> None:
     assert "Four members failed the post rating in October:" in en
     part7 = _part(en, "## 7.", "## Attachment")
     assert not re.search(r"(?:^|[.:] )\d", re.sub(r"^\|.*$", "", part7, flags=re.M))
-    assert part7.count("‘no accident around them’") == 2
+    assert part7.count("“no accident around them”") == 2
 
 
 def test_a_removal_is_said_as_one(examples: Tree, zh: str, en: str) -> None:

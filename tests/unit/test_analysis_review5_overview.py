@@ -199,9 +199,9 @@ def test_a_hazard_on_two_sidings_is_one_problem_on_a_hand_made_tree() -> None:
 def test_the_english_problems_read_as_the_chinese_group_them(en: str) -> None:
     """en 1: faults grouped as in zh, wagon numbers never left as gaps, no "other problems"."""
     assert (
-        "- Vehicle fault (12): brake shoe worn beyond the limit, 5 (Shift 4 Group 3, Shift 1 "
-        "Group 3, Shift 2 Group 3, Shift 3 Group 2); cut-out cock left closed, 2 (Shift 1 "
-        "Group 2, Shift 4 Group 1);"
+        "- Vehicle fault (12): brake shoe worn beyond the limit, 5 (1 at Shift 4 Group 3, 1 at "
+        "Shift 1 Group 3, 1 at Shift 2 Group 3, 2 at Shift 3 Group 2); cut-out cock left "
+        "closed, 2 (Shift 1 Group 2, Shift 4 Group 1);"
     ) in en
     assert "split pin of the knuckle pin missing, 1 (Shift 4 Group 1)" in en
     assert "other problems" not in en and "wagon  " not in en

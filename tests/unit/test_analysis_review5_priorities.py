@@ -157,7 +157,8 @@ def test_item7_measures_are_specific_and_end_with_a_full_stop(zh: str) -> None:
     item = _priority(six, "杜绝“撤除防护号志前未确认人员撤出”事故苗子重复发生")
     assert (
         "措施：撤除防护号志前由防护员逐人点名确认、党员复核签认，干部每班抽查。"
-        "一班党支部10月31日到期的“撤除号志纳入作业完了党员确认项点”立即验证。"
+        "一班党支部10月31日到期的“撤除号志纳入作业完了党员确认项点”措施，由刘振华11月30日前"
+        "验证落实情况。"
     ) in item
     assert "完善作业标准，干部盯控关键环节" not in six
     assert "在班前会上逐件分析事故苗子" not in six

@@ -52,13 +52,13 @@ def test_the_failed_leader_bears_leadership_responsibility(zh: str, en: str) -> 
     ) in zh
     assert (
         "| Shift 4 branch | Ren Hui | bears leadership responsibility for the general class A "
-        "accident of 9 October, so fails the ‘no accident around them’ standard |"
+        "accident of 9 October, so fails the “no accident around them” standard |"
     ) in en
     assert "涉及10月9日" not in zh
     # the replaced team leader answers for his oversight, as 责任追究 holds him
     assert (
         "| Kong Xiangyu | bears responsibility for oversight in the general class A accident "
-        "of 9 October, so fails the ‘no accident around them’ standard |"
+        "of 9 October, so fails the “no accident around them” standard |"
     ) in en
 
 

@@ -10,8 +10,8 @@ def test_the_general_branch_reports_as_its_cadres(zh: str, en: str) -> None:
     assert "| **车间党总支（干部）** | **3** | **6%** |\n" in zh
     assert "| 车间党总支（干部） | 1 | 1 | 1 | 3 |\n" in zh
     assert "制动梁安全链脱落1条（车间党总支（干部））" in zh
-    assert "| **General Branch (cadres)** | **3** | **6%** |\n" in en
-    assert "| General Branch (cadres) | 1 | 1 | 1 | 3 |\n" in en
+    assert "| **General Branch cadres** | **3** | **6%** |\n" in en
+    assert "| General Branch cadres | 1 | 1 | 1 | 3 |\n" in en
     # the issuing name stays in the title and the signature only
     body = zh.split("\n", 1)[1].rsplit("\n\n", 1)[0]
     assert "列检车间党总支" not in body
@@ -68,16 +68,17 @@ def test_a_hazard_priority_carries_its_measures_with_their_holders(zh: str, en: 
     stays with its holder (魏振, who took the post of the man removed), not 各党支部."""
     assert (
         "6. **落实与站调建立股道变更即时通报制度，检查“按双牵重载列车作业过程重新分工”落实效果**\n"
-        "   - 措施：四班党支部魏振立即落实与站调建立股道变更即时通报制度（10月15日到期，"
+        "   - 措施：四班党支部魏振11月10日前落实与站调建立股道变更即时通报制度（10月15日到期，"
         "已逾期16天）。一班党支部、三班党支部已落实按双牵重载列车作业过程重新分工，"
         "刘振华11月30日前检查落实效果。\n"
-        "   - 责任单位：四班党支部；责任人：魏振，车间党总支委员刘振华督导，并会同站调研究解决；"
+        "   - 责任单位：四班党支部、车间党总支；责任人：魏振，车间党总支委员刘振华督导，并会同站调"
+        "研究解决；"
     ) in zh
     assert "双超" not in zh
     assert "加强关键环节“安全隐患”问题卡控" not in zh
     assert (
-        "The Shift 1 branch and the Shift 3 branch have carried out the measure “redivide the "
-        "work by the procedure for double-headed heavy trains”; Liu Zhenhua is to check by 30 "
+        "The Shift 1 branch and the Shift 3 branch have carried out the measure to redivide the "
+        "work by the procedure for double-headed heavy trains; Liu Zhenhua is to check by 30 "
         "November that it holds."
     ) in en
     assert "who takes it up with the station dispatcher;" in en
@@ -103,8 +104,8 @@ def test_every_weak_link_names_its_problem(zh: str, en: str) -> None:
     assert all(row.split(" | ")[4] not in ("—", "") for row in rows)
     assert "| 名次 | 要素 | 类别 | 五个关键 | 地点或问题 |" in weak
     assert (
-        "| 1 | 人员 | 违章违纪 | 关键人 | 着装不整、横越线路未执行“一站、二看、三通过”、"
-        "插撤脱轨器未执行呼唤应答 | 7 |"
+        "| 1 | 人员 | 违章违纪 |  | 着装不整、横越线路未执行“一站、二看、三通过”、"
+        "插撤脱轨器未执行呼唤应答、钻车作业时钻跨不到位 | 7 |"
     ) in weak
     assert (
         "| 2 | 管理 | 安全隐患 | 关键环节 | 站调临时变更到达股道未通知列检、"
@@ -112,10 +113,10 @@ def test_every_weak_link_names_its_problem(zh: str, en: str) -> None:
     ) in weak
     # a fault is named without the wagon it was found on
     assert (
-        "| 5 | 设备 | 车辆故障 | 关键列车 | 交叉杆端头螺栓松动、车轮踏面擦伤、制动缸缓解不良 | 4 |"
-        in weak
+        "| 5 | 设备 | 车辆故障 | 关键列车 | 交叉杆端头螺栓松动、车轮踏面擦伤、制动缸缓解不良、"
+        "钩舌销开口销丢失 | 4 |" in weak
     )
-    assert "| 3 | 管理 | 事故苗子 |  | “撤除防护号志前未确认人员撤出” |" in weak
+    assert "| 3 | 管理 | 事故苗子 |  | 撤除防护号志前未确认人员撤出 |" in weak
     assert "| Rank | Element | Category | Key (of the five) | Place or problem |" in en
 
 
@@ -214,13 +215,13 @@ def test_the_suggestions_are_answered_from_their_records(zh: str, en: str) -> No
     two = zh.split("## 二、", 1)[1].split("## 三、", 1)[0]
     assert (
         "对合理化建议的处理：\n"
-        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：由一班党支部黄立军负责修订党员定位定项"
-        "控制点，11月5日前完成。\n"
+        "- 建议将插撤脱轨器纳入党员定位定项控制点（4条）：予以采纳，由车间党总支刘振华负责修订"
+        "党员定位定项控制点，11月5日前完成。\n"
         "- 建议对双牵重载列车增加一名检车员（2条）：由二班党支部谢永胜负责提请车间行政研究双牵"
         "重载列车作业人员配置并答复建议人，11月18日前完成。\n"
     ) in two
     assert (
-        "- Suggest one more inspector for double-headed heavy trains (2): Xie Yongsheng (Shift 2 "
+        "- One more inspector for double-headed heavy trains (2): Xie Yongsheng (Shift 2 "
         "branch) is to put the staffing of double-headed heavy trains to the workshop management "
         "and answer the proposers by 18 November.\n"
     ) in en

@@ -218,7 +218,7 @@ def test_the_documents_say_the_recurrence(made: dict[str, Any]) -> None:
         "（10月5日一班一组、10月22日一班一组），近三个月共4起，2026年6月以来共5起，"
         f"说明“{MEASURE}”措施未落到实处。二是“邻线来车避让不及时”2起"
     ) in md
-    assert "“脱轨器插撤不灵活”（到达场5道、到达场南端） | 2 |" in md
+    assert "| 脱轨器插撤不灵活（到达场5道、到达场南端） | 2 |" in md
     prose = n.build_notice(tree, OCT, today=TODAY, lang="zh").prose
     assert prose is not None
     text = "".join(prose.near_misses)

@@ -43,7 +43,7 @@ def test_adopt_then_due_then_the_months_analysis_reports_each_state(root: Path) 
     again = _run(root, *ADOPT)
     assert "已存在，未覆盖任何内容" in str(again.exception)
     due = _run(root, "due", "--days", "30").stdout
-    assert "S-2026-11/1  保安全重点: 深刻吸取“33062次晚点”事故教训" in due
+    assert "S-2026-11/1  保安全重点: 深刻吸取10月9日33062次晚点事故教训" in due
     # the first priority carried out on the 20th, with its evidence
     first = text.index("    unit: B4\n")
     path.write_text(

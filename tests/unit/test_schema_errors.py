@@ -48,7 +48,7 @@ def test_an_unknown_key_suggests_the_closest_field_and_points_at_the_key() -> No
 def test_an_unknown_key_in_a_nested_item_lists_that_items_fields() -> None:
     p = one(Report, REPORT | {"actions": [{"action": "更换", "zzz": 1}]})
     assert (p.code, p.loc) == (f.UNKNOWN_KEY, ("actions", 0, "zzz"))
-    assert p.hint == "allowed here: action, action_en, done, due, owner, type, verified_by"
+    assert p.hint == "allowed here: action, action_en, done, due, owner, type, urged, verified_by"
 
 
 def test_a_missing_field_points_at_the_mapping_that_lacks_it() -> None:

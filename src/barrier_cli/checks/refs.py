@@ -126,6 +126,8 @@ class Index:
         for n, act in enumerate(actions):
             yield from self.person((field, n, "owner"), act.owner)
             yield from self.person((field, n, "verified_by"), act.verified_by)
+            if act.urged is not None:
+                yield from self.person((field, n, "urged", "by"), act.urged.by)
 
     def signed(self, record: Model) -> Iterator[Problem]:
         withdrawn: Signed | None = getattr(record, "withdrawn", None)
@@ -250,6 +252,8 @@ def _report(r: Report, ix: Index, tree: Tree) -> Iterator[Problem]:
         yield from ix.person(("persons", n), pid)
     if r.analysis is not None:
         yield from ix.person(("analysis", "by"), r.analysis.by)
+    if r.adopted is not None:
+        yield from ix.person(("adopted", "by"), r.adopted.by)
     yield from ix.actions("actions", r.actions)
     for n, rid in enumerate(r.links):
         yield from ix.record(("links", n), rid)

@@ -67,6 +67,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "due": D("due", "the date it must be done by"),
         "done": D("done", "the date it was done"),
         "verified_by": D("verified by", "person id of who checked it"),
+        "urged": D("urged", "an overdue action pressed: date, by, the new due day"),
+    },
+    "Urged": {
+        "date": D("urged on", _DATE_HELP),
+        "by": D("urged by", _PERSON_HELP),
+        "due": D("new due day", "the day it is now to be done by"),
     },
     # -- settings ---------------------------------------------------------------------------
     "Settings": {
@@ -225,7 +231,12 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "actions": D("actions", "each needs owner and due"),
         "closed": D("closed", "required when closed"),
         "commend": D("commend", "praise in the notice"),
+        "adopted": D("adoption", "a suggestion the general branch adopted: date, by"),
         "links": D("links", "related report or incident ids"),
+    },
+    "Adoption": {
+        "date": D("adopted on", _DATE_HELP),
+        "by": D("adopted by", _PERSON_HELP),
     },
     "Analysis": {
         "date": D("date", _DATE_HELP),
@@ -502,6 +513,8 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "phrases": D("match phrases", "a report whose summary holds one is this hazard"),
         "control": D("control measure", "the standing measure a priority against it orders"),
         "control_en": D("control measure in English", "for English documents"),
+        "aim": D("aim", "what a priority against it sets out to do, as its title"),
+        "aim_en": D("aim in English", "for English documents"),
     },
     "Roster": {
         "cycles": D("shift cycles", "each group's shift pattern"),

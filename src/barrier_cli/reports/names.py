@@ -171,7 +171,12 @@ def in_language(tree: Tree, lang: Lang) -> Tree:
             update={
                 "hazards": [
                     h.model_copy(
-                        update={"name": h.name_en or h.name, "control": h.control_en or h.control}
+                        update={
+                            "name": h.name_en or h.name,
+                            "control": h.control_en or h.control,
+                            # no English aim: the title is made from the name, not quoted
+                            "aim": h.aim_en,
+                        }
                     )
                     for h in tree.hazards.hazards
                 ]

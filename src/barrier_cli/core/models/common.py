@@ -104,6 +104,15 @@ class Signed(Model):
     reason: OneLine
 
 
+class Urged(Model):
+    """An overdue action pressed (督办): when, by whom, and the new day it is to be done by;
+    what follows it is dated by the record, not by the document that asks."""
+
+    date: Day
+    by: PersonId
+    due: Day
+
+
 class Action(Model):
     """A corrective action of a report, or a measure of an incident."""
 
@@ -114,6 +123,7 @@ class Action(Model):
     due: Day | None = None
     done: Day | None = None
     verified_by: PersonId | None = None
+    urged: Urged | None = None
     _written: str | None = PrivateAttr(default=None)
     """The action as the record words it, when a language view put another text in its
     place (`reports.names.in_language`)."""

@@ -34,6 +34,10 @@ class Hazard(Model):
     """The standing control measure (卡控措施) against it: what a priority against the hazard
     orders."""
     control_en: OneLine | None = None
+    aim: OneLine | None = None
+    """What a priority against it sets out to do, worded as its title (杜绝……重复发生): a
+    title made from the name alone cannot say it as a sentence in every language."""
+    aim_en: OneLine | None = None
 
 
 class HazardLog(Model):

@@ -45,6 +45,14 @@ class Analysis(Model):
     cause_en: Text | None = None
 
 
+class Adoption(Model):
+    """A suggestion (合理化建议) the general branch adopted (予以采纳): the answer its
+    proposers are owed says so, and only a record can."""
+
+    date: Day
+    by: PersonId
+
+
 class Report(RecordModel):
     id: Annotated[str, Field(pattern=REPORT_ID)]
     date: Day
@@ -74,6 +82,7 @@ class Report(RecordModel):
     actions: list[Action] = empty_list()
     closed: Day | None = None
     commend: bool = False
+    adopted: Adoption | None = None
     links: list[LocalId] = empty_list()
     filed: Day | None = Field(
         default=None, description="when it was written down, if after the day observed"

@@ -20,6 +20,7 @@ from barrier_cli.reports.analysis.result import (
     TrendPoint,
     UnitRow,
 )
+from barrier_cli.reports.analysis.shares import whole_shares
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -121,6 +122,8 @@ def breakdowns(this: pd.DataFrame, tree: Tree, lang: Lang) -> dict[str, list[Cou
             for k in keys
         ]
         rows = [r for r in rows if r.count]
+        shares = whole_shares([r.count for r in rows])
+        rows = [replace(r, share=share) for r, share in zip(rows, shares, strict=True)]
         out[column] = rows if column == "element" else sorted(rows, key=lambda r: -r.count)
     return out
 
@@ -149,9 +152,10 @@ def by_branch(rows: list[UnitRow], tree: Tree) -> list[Count]:
     for r in rows:
         sums[r.branch] = sums.get(r.branch, 0) + r.total
     order = {u.id: n for n, u in enumerate(tree.org.units)}
+    ordered = sorted(sums.items(), key=lambda kv: order.get(kv[0], len(order)))
+    shares = whole_shares([n for _, n in ordered]) if total else [0.0] * len(ordered)
     return [
-        Count(b, names.get(b, b), n, round(n / total, 4) if total else 0.0)
-        for b, n in sorted(sums.items(), key=lambda kv: order.get(kv[0], len(order)))
+        Count(b, names.get(b, b), n, share) for (b, n), share in zip(ordered, shares, strict=True)
     ]
 
 

@@ -34,15 +34,31 @@ def key_person_grounds(
             (s for s in candidate.signals if s.ref is not None),
             key=lambda s: (s.date or dt.date.min, s.ref or ""),
         )
+        # checks failed on one day are one clause with the day once (9月22日“应知一口清”
+        # “应会一手精”考核均不合格), two at a time, where the day's first stood
+        events: list[tuple[str, list[str]]] = []
         for s in dated:
             what = _what(tree, s.ref or "", candidate.name, lang)
             if what is None:
                 continue
             day = say_day(s.date, lang, year) if s.date is not None else ""
-            if s.kind == "competence":
-                out.append(i18n._("failed the “{what}” check on {day}").format(what=what, day=day))
+            if s.kind != "competence":
+                events.append((i18n._("{day}: {what}").format(day=day, what=what), []))
+            elif events and events[-1][0] == day and events[-1][1]:
+                events[-1][1].append(what)
             else:
-                out.append(i18n._("{day}: {what}").format(day=day, what=what))
+                events.append((day, [what]))
+        for said, checks in events:
+            if not checks:
+                out.append(said)
+            for n in range(0, len(checks), 2):
+                pair = checks[n : n + 2]
+                if len(pair) == 2:
+                    text = i18n._("failed both the “{what}” and the “{other}” on {day}")
+                    out.append(text.format(what=pair[0], other=pair[1], day=said))
+                else:
+                    text = i18n._("failed the “{what}” on {day}")
+                    out.append(text.format(what=pair[0], day=said))
         if any(s.kind == "few_finds" for s in candidate.signals):
             said = (
                 i18n._("found far fewer faults than the group's average in the last three months")

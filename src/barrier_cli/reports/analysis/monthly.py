@@ -168,6 +168,7 @@ def analyze_columns(
         weak_links.in_words_of(weak_links.weak_links(frame, month, problems, known), written, tree),
         tree,
         lang,
+        as_of,
     )
     incidents, earlier_open = cases.case_rows(tree, month, as_of, lang)
     by = counts.breakdowns(this, tree, lang)

@@ -27,6 +27,7 @@ from barrier_cli.reports.analysis.result import (
     Problem,
     Repeat,
 )
+from barrier_cli.reports.analysis.shares import whole_shares
 from barrier_cli.reports.case_names import case_team, earlier_in_year
 
 ELEMENTS = ("equipment", "personnel", "management")
@@ -49,7 +50,14 @@ def main_problems(
     names = {p.id: p.name for p in tree.org.people}
     units = {u.id: u.name for u in tree.org.units}
     order = {c.key: n for n, c in enumerate(categories)}
-    total = len(reports)
+    # each element's share as the count by element gives it: the two must agree
+    shares = dict(
+        zip(
+            ELEMENTS,
+            whole_shares([sum(r.element == e for r in reports) for e in ELEMENTS]),
+            strict=True,
+        )
+    )
     out = []
     for element in ELEMENTS:
         mine = [r for r in reports if r.element == element]
@@ -69,7 +77,7 @@ def main_problems(
             Problem(
                 element=element,
                 reports=len(mine),
-                share=len(mine) / total if total else 0.0,
+                share=shares[element],
                 categories=[Count(key, key, n, n / len(mine) if mine else 0.0) for key, n in shown],
                 cases=[
                     CaseRef(

@@ -57,7 +57,7 @@ BRANCH_SHARE = 0.5
 a problem spread over the branches is the general branch's to lead."""
 
 _CASE_CONTENT = {
-    "accident": "Learn the lessons of the {title} and carry its measures through",
+    "accident": "Learn the lessons of the {title} on {date} and carry its measures through",
     "violation": "Correct the violation “{title}” and help the person concerned",
     "precursor": "Find out why the near miss “{title}” happened and stop it recurring",
 }
@@ -81,6 +81,11 @@ _VIOLATION_MEASURE = (
 _PROBLEM_CONTENT = "Stop the near miss “{what}” from happening again"
 _NOT_HELD_MEASURE = "Find out why the measure “{measure}” has not held, and set one that does"
 _VERIFY_MEASURE = "Verify at once “{measure}”, due from {unit} on {due}"
+_VERIFY_CHECKED = (
+    "{checker} is to verify by {deadline} that {unit} has carried out “{measure}”, due on {due}"
+)
+"""A measure due on the moment itself: not overdue, not known done; the general branch's
+member verifies it, by the priority's deadline."""
 _VERIFY_UNDATED = "Verify at once “{measure}” ({unit})"
 _OVERDUE_MEASURE = "Carry out at once “{measure}”, due from {unit} on {due} and not done"
 _CARRY_MEASURE = "{unit} to carry out “{measure}” by {due}"
@@ -111,15 +116,14 @@ _ACTIONS_MEASURE = (
 _PLACE_MEASURE = "Inspect and maintain the equipment at {place}"
 _SETTLED_OPEN = "{action}"
 """A settled priority's title names the measure still open as the thing to do (落实……)."""
-_SETTLED_DONE = "check the effect of “{action}”"
-_LATE_ACTION = (
-    "{owner} ({unit}) is to carry out at once the measure “{action}” (due {due}, now {days} "
-    "days overdue)"
-)
-_OPEN_ACTION = "{owner} ({unit}) is to carry out the measure “{action}” by {due}"
-_DONE_ACTION = "{units} have carried out the measure “{action}”; cadres are to check that it holds"
+_SETTLED_DONE = "check the effect of the measure to {action}"
+_LATE_ACTION = "{owner} ({unit}) is to {action} at once (due {due}, now {days} days overdue)"
+_URGED_ACTION = "{owner} ({unit}) is to {action} by {by} (due {due}, now {days} days overdue)"
+"""An overdue action the record has pressed (督办): by the new day the record set."""
+_OPEN_ACTION = "{owner} ({unit}) is to {action} by {due}"
+_DONE_ACTION = "{units} have carried out the measure to {action}; cadres are to check that it holds"
 _DONE_CHECKED = (
-    "{units} have carried out the measure “{action}”; {checker} is to check by {due} that it holds"
+    "{units} have carried out the measure to {action}; {checker} is to check by {due} that it holds"
 )
 _WHAT_MEASURE = {
     "personnel": "Brief and watch for “{what}” and the like; pair those who repeat it",
@@ -386,7 +390,9 @@ def _from_case(tree: Tree, case: Incident, deadline: dt.date, lang: Lang) -> Pri
     answers = answerable(tree, unit, involved, deadline)
     return Priority(
         rank=0,
-        content=in_lang(lang, _CASE_CONTENT[case.type]).format(title=_inner(title)),
+        content=in_lang(lang, _CASE_CONTENT[case.type]).format(
+            title=_inner(title), date=_day(case.date, lang)
+        ),
         measures=pending or [in_lang(lang, _CASE_MEASURE[case.type])],
         unit=unit,
         unit_name=_unit_name(tree, unit),
@@ -436,7 +442,8 @@ def _from_link(
     place = f"（{link.location}）" if lang == "zh" and link.location else ""
     if lang == "en" and link.location:
         place = f", {link.location}"
-    measures = _specific_measures(tree, link, reports, where, lang)
+    checker = _person_name(tree, _secretary(tree, general, where.deadline)) if general else ""
+    measures = _specific_measures(tree, link, reports, where, lang, checker)
     if not measures:
         measures = [_link_measure(tree, link, evidence, where.at, lang)]
         if link.category == "near_miss":
@@ -446,10 +453,12 @@ def _from_link(
         key=label("key", link.key, lang) if link.key else in_lang(lang, "work"),
         location=place,
     )
-    if link.problem:
+    hazard = next((h for h in tree.hazards.hazards if h.id == link.hazard), None)
+    if link.problem and hazard is not None and hazard.aim:
+        content = hazard.aim
+    elif link.problem:
         said = _PROBLEM_CONTENT if link.category == "near_miss" else _HAZARD_CONTENT
         content = in_lang(lang, said).format(what=_inner(link.problem))
-    checker = _person_name(tree, _secretary(tree, general, where.deadline)) if general else ""
     settled = _settled(tree, link, reports, where, lang, checker)
     based = _based(tree, link, len(set(evidence)), where.repeat, branches, lang)
     if settled is not None:
@@ -464,6 +473,11 @@ def _from_link(
                 responsible(tree, unit, owner, [], partners, lang, where.deadline),
                 supervisor_name=_person_name(tree, head),
             )
+            if settled.checked and general is not None and general != unit:
+                # the check on what is done is the general branch's member's: his unit
+                # answers for it beside the branch that holds the open measure
+                sep = "、" if lang == "zh" else ", "
+                who = replace(who, unit_name=who.unit_name + sep + _unit_name(tree, general))
     elif link.category == "violation":
         # rule violations are stopped where the shift is briefed, whoever committed them
         content = in_lang(lang, _VIOLATION_CONTENT)
@@ -541,7 +555,7 @@ def _partners_blamed(tree: Tree, reports: list[Report]) -> list[str]:
 
 
 def _specific_measures(
-    tree: Tree, link: WeakLink, reports: list[Report], where: _Where, lang: Lang
+    tree: Tree, link: WeakLink, reports: list[Report], where: _Where, lang: Lang, checker: str
 ) -> list[str]:
     """The measures proper to the problem: the hazard log's standing control, the measures
     already set against it still open (to verify now, or carry out by their day), and the
@@ -565,10 +579,17 @@ def _specific_measures(
             said, day = _VERIFY_UNDATED, ""
         elif due < where.as_of:
             said, day = _OVERDUE_MEASURE, _day(due, lang)
+        elif due == where.as_of:
+            said, day = (_VERIFY_CHECKED if checker else _VERIFY_MEASURE), _day(due, lang)
         else:
-            said = _VERIFY_MEASURE if due == where.as_of else _CARRY_MEASURE
-            day = _day(due, lang)
-        text = in_lang(lang, said).format(unit=unit, due=day, measure=_inner(action))
+            said, day = _CARRY_MEASURE, _day(due, lang)
+        text = in_lang(lang, said).format(
+            unit=unit,
+            due=day,
+            measure=_inner(action),
+            checker=checker,
+            deadline=_day(where.deadline, lang),
+        )
         out.append(text[:1].upper() + text[1:])
     outlived = [a for a in not_held(list(taken)) if a not in opened]
     out += [in_lang(lang, _NOT_HELD_MEASURE).format(measure=_inner(a)) for a in outlived[:1]]
@@ -730,6 +751,8 @@ class _Settled:
     unit: str = ""
     owner: str | None = None
     based: str = ""
+    checked: bool = False
+    """A measure done is the checker's to check: his unit answers for the priority too."""
 
 
 def _settled(
@@ -751,6 +774,7 @@ def _settled(
     measures: list[str] = []
     titles: list[str] = []
     unit, owner = "", None
+    checked = False
     for action in taken:
         held = [(r, a) for r in reports for a in r.actions if a.action == action]
         still = [(r, a) for r, a in held if a.done is None or a.done > where.as_of]
@@ -760,6 +784,7 @@ def _settled(
             ]
             units = "、".join(done_by) if lang == "zh" else _and(done_by)
             done_text = _DONE_CHECKED if checker else _DONE_ACTION
+            checked = checked or bool(checker)
             line = in_lang(lang, done_text).format(
                 units=units, action=_lower(action), checker=checker, due=_day(where.deadline, lang)
             )
@@ -775,7 +800,11 @@ def _settled(
                 unit, owner = branch, now.id
             due = a.due
             late = (where.as_of - due).days if due is not None and due < where.as_of else 0
-            text = _LATE_ACTION if late else _OPEN_ACTION
+            urged = a.urged if a.urged is not None and a.urged.date <= where.as_of else None
+            if late and urged is not None and urged.due >= where.as_of:
+                text = _URGED_ACTION
+            else:
+                text = _LATE_ACTION if late else _OPEN_ACTION
             measures.append(
                 in_lang(lang, text).format(
                     unit=_unit_name(tree, branch),
@@ -783,6 +812,7 @@ def _settled(
                     action=_lower(action),
                     due=_day(due, lang) if due else "",
                     days=late,
+                    by=_day(urged.due, lang) if urged is not None else "",
                 )
             )
     # the open measure first, as the thing to do, then the check on what is done
@@ -797,7 +827,7 @@ def _settled(
         for text, n in said
         if n > 1
     )
-    return _Settled(content, measures, unit, owner, based)
+    return _Settled(content, measures, unit, owner, based, checked)
 
 
 def _and(names: list[str]) -> str:

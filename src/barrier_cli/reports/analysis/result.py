@@ -521,6 +521,8 @@ class Shown:
     text: str
     count: int
     units: list[str]
+    counts: list[int] = field(default_factory=list)
+    """How many of its reports each of ``units`` has."""
 
 
 @dataclass(frozen=True)
@@ -819,6 +821,8 @@ class Answer:
     """Who holds that action (the last due or done), or whoever took his post since."""
     unit_name: str = ""
     """His branch, as running text names it."""
+    adopted: bool = False
+    """The general branch adopted it by the moment (a record of the group says so)."""
 
 
 @dataclass(frozen=True)

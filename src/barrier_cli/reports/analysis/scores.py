@@ -68,24 +68,24 @@ def _failed_grounds(
             if pid in leads:
                 said = (
                     "bears leadership responsibility for the {kind} of {day}, "
-                    "so fails the ‘{item}’ standard"
+                    "so fails the “{item}” standard"
                 )
             elif "overseer" in held:
                 said = (
                     "bears responsibility for oversight in the {kind} of {day}, "
-                    "so fails the ‘{item}’ standard"
+                    "so fails the “{item}” standard"
                 )
             elif "doer" in held:
                 said = (
                     "bears direct responsibility for the {kind} of {day}, "
-                    "so fails the ‘{item}’ standard"
+                    "so fails the “{item}” standard"
                 )
             elif "responsible" in roles or pid in answers:
                 said = (
-                    "bears responsibility for the {kind} of {day}, so fails the ‘{item}’ standard"
+                    "bears responsibility for the {kind} of {day}, so fails the “{item}” standard"
                 )
             else:
-                said = "involved in the {kind} of {day}, so fails the ‘{item}’ standard"
+                said = "involved in the {kind} of {day}, so fails the “{item}” standard"
             kind = i18n._("%(grade)s accident") % {
                 "grade": label("accident_class", case.class_, lang)
             }

@@ -9,7 +9,7 @@ sidings are 场区照明灯损坏3条 with the three places."""
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from barrier_cli.core.models import Report
@@ -41,13 +41,14 @@ def _shown(tree: Tree, text: str, reports: list[Report]) -> Shown:
     them so too), else the units that reported it (a fault is on a wagon, not a place)."""
     places = [r.location for r in reports]
     if all(r.element == "equipment" and r.category == "hazard" for r in reports) and all(places):
-        where = list(dict.fromkeys(p for p in places if p))
+        said = [p or "" for p in places]
     else:
         units = {u.id: u.name for u in tree.org.units}
-        where = list(
-            dict.fromkeys(units.get(u, u) for u in (tree.places.unit_of(r) or "" for r in reports))
-        )
-    return Shown(text, len(reports), [w for w in where if w])
+        said = [units.get(u, u) for u in (tree.places.unit_of(r) or "" for r in reports)]
+    # each place with its count, in the order first reported: two places for three reports
+    # must say which had two
+    counted = Counter(w for w in said if w)
+    return Shown(text, len(reports), list(counted), list(counted.values()))
 
 
 def with_showing(tree: Tree, month: Month, problems: list[Problem]) -> list[Problem]:

@@ -16,7 +16,8 @@ from barrier_cli.reports.deficiencies import successor
 
 def answers(tree: Tree, month: Month, as_of: dt.date) -> list[Answer]:
     """Each suggestion of the month (the same words counted once), most made first, with the
-    action its records took most often: done by ``as_of``, still due, or none yet."""
+    action its records took most often: done by ``as_of``, still due, or none yet; and
+    whether the general branch had adopted it by then."""
     groups: dict[str, list[Report]] = {}
     for r in tree.reports:
         if (
@@ -28,9 +29,10 @@ def answers(tree: Tree, month: Month, as_of: dt.date) -> list[Answer]:
             groups.setdefault(without_trains(r.summary), []).append(r)
     out = []
     for text, reports in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        adopted = any(r.adopted is not None and r.adopted.date <= as_of for r in reports)
         taken = Counter(a.action for r in reports for a in r.actions if a.type != "immediate")
         if not taken:
-            out.append(Answer(text, len(reports), "", None, None))
+            out.append(Answer(text, len(reports), "", None, None, adopted=adopted))
             continue
         action = taken.most_common(1)[0][0]
         held = [a for r in reports for a in r.actions if a.action == action]
@@ -39,12 +41,12 @@ def answers(tree: Tree, month: Month, as_of: dt.date) -> list[Answer]:
             due = max((a.due for a in open_ if a.due is not None), default=None)
             last = max(open_, key=lambda a: a.due or dt.date.min)
             who, unit = _holder(tree, last, as_of)
-            out.append(Answer(text, len(reports), action, None, due, who, unit))
+            out.append(Answer(text, len(reports), action, None, due, who, unit, adopted))
         else:
             done = max(a.done for a in held if a.done is not None)
             last = max(held, key=lambda a: a.done or dt.date.min)
             who, unit = _holder(tree, last, as_of)
-            out.append(Answer(text, len(reports), action, done, None, who, unit))
+            out.append(Answer(text, len(reports), action, done, None, who, unit, adopted))
     return out
 
 

@@ -22,7 +22,7 @@ def cadres_named(tree: Tree, lang: Lang) -> Tree:
     """``tree`` with the general branch's own reports named as its cadres' (车间党总支（干部）,
     as the notice says): the document is the general branch's, and a row or a list naming
     the whole issuing body among the branches would read as if it reported on itself."""
-    own = in_lang(lang, "{issuer} (cadres)").format(issuer=issuer_cell(tree))
+    own = in_lang(lang, "{issuer} cadres").format(issuer=issuer_cell(tree))
     units = [
         u.model_copy(update={"name": own}) if u.kind == "general_branch" else u
         for u in tree.org.units

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from barrier_cli.core.labels import Lang
+from barrier_cli.core.models import Report
 from barrier_cli.core.periods import Month
 from barrier_cli.io.loader import Tree
 from barrier_cli.reports.analysis.hazards import RECENT_MONTHS, without_trains
@@ -159,16 +161,19 @@ def in_words_of(links: list[WeakLink], written: Tree, view: Tree) -> list[WeakLi
     ]
 
 
-SHOWN = 3
-"""What a link's row names of its reports, when it has no single problem or place."""
-
-
-def with_shown(links: list[WeakLink], tree: Tree, lang: Lang) -> list[WeakLink]:
+def with_shown(links: list[WeakLink], tree: Tree, lang: Lang, as_of: dt.date) -> list[WeakLink]:
     """Each link that names neither a problem nor a place, with what its reports of the
-    month say most often (the conduct, without the doer, the train or a second clause)."""
+    month say (the conduct, without the doer, the train or a second clause), most often
+    first: all of it, for a row whose named problems add up to fewer reports than its
+    count leaves the meeting asking what the rest were.
+
+    A row of the key 关键人 keeps it only when each of its reports is about confirmed
+    安全关键人 of ``as_of``: seven violations by seven people are not a key person's row."""
     at = {r.id: r for r in tree.reports}
     out = []
     for w in links:
+        if w.key == "person" and not _of_key_persons(tree, w, at, as_of):
+            w = replace(w, key="")
         if w.problem or w.location:
             out.append(w)
             continue
@@ -179,5 +184,20 @@ def with_shown(links: list[WeakLink], tree: Tree, lang: Lang) -> list[WeakLink]:
             else conduct(without_trains(r.summary), lang)
             for r in reports
         )
-        out.append(replace(w, shows=[text for text, _ in said.most_common(SHOWN)]))
+        out.append(replace(w, shows=[text for text, _ in said.most_common()]))
     return out
+
+
+def _of_key_persons(tree: Tree, link: WeakLink, at: dict[str, Report], as_of: dt.date) -> bool:
+    """Whether each of the link's reports names a confirmed key person of ``as_of``, and no
+    one else."""
+    reports = [at[e] for e in link.evidence if e in at]
+    confirmed = {
+        k.person
+        for k in tree.key_persons
+        if k.withdrawn is None
+        and k.confirmed is not None
+        and k.confirmed <= as_of
+        and (k.closed is None or k.closed > as_of)
+    }
+    return bool(reports) and all(r.persons and set(r.persons) <= confirmed for r in reports)

@@ -141,7 +141,7 @@ class Form:
 REPORT = Form(
     "report",
     "report:Report",
-    later=frozenset({"filed", "hazard", "status", "analysis", "actions", "closed"}),
+    later=frozenset({"filed", "hazard", "status", "analysis", "actions", "closed", "adopted"}),
     refs={
         "reporter": "person",
         "unit": "unit",
