@@ -941,7 +941,9 @@ def follow_up(
     for record in sorted(adopted, key=lambda p: p.id):
         for n, item in enumerate(record.items, 1):
             done = item.done if item.done is not None and item.done <= as_of else None
-            state = measure_state(item.due, item.done, as_of)
+            # an overdue one-off measure makes the priority overdue before its own day
+            due = item.deadline(as_of)
+            state = measure_state(due, item.done, as_of)
             pending = [
                 m
                 for rid in item.basis
@@ -963,7 +965,7 @@ def follow_up(
                     content=item.content,
                     unit_name=who.unit_name,
                     owner_name=who.owner_name,
-                    due=item.due,
+                    due=due,
                     done=done,
                     state=state,
                     evidence=list(item.evidence),
