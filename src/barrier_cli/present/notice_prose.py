@@ -1102,7 +1102,7 @@ def _terms(terms: Sequence[Term]) -> str:
         if t.due is None:
             groups.setdefault((t.every, t.check), []).append(t)
     for (every, check), standing in groups.items():
-        cadence = _cadence(every)
+        cadence = label("term_cadence", every, i18n.current())
         if len(groups) == 1 and not said:
             said.append(_("{cadence}, checked on {day}").format(cadence=cadence, day=_day(check)))
             continue
@@ -1113,16 +1113,6 @@ def _terms(terms: Sequence[Term]) -> str:
             )
         )
     return _joined(_p("terms", "{list}, {item}"), said)
-
-
-def _cadence(every: str) -> str:
-    if every == "day":
-        return _p("cadence", "every day")
-    if every == "week":
-        return _p("cadence", "every week")
-    if every == "month":
-        return _p("cadence", "every month")
-    return _p("cadence", "every shift")
 
 
 def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
