@@ -268,3 +268,14 @@ def test_the_count_in_a_phrase(n: int, zh: str, en: str) -> None:
         assert phrase_count(n) == zh
     with i18n.using("en"):
         assert phrase_count(n) == en
+
+
+def test_an_overdue_one_off_check_is_the_reason_carried_into_next_month() -> None:
+    md = _run(EXAMPLE, "analyze", "--month", "2026-11", "--format", "md").stdout
+    proposed = md.split("## 六、")[1].split("\n2. ")[0]
+    assert (
+        "逾期原因：车间党总支未按期落实“对C70E、C64K制动梁安全链、钩舌销开口销开展专项检查”，"
+        "须在分析会上说明原因。" in proposed
+    )
+    # the per-shift duties are checked on 30 November, not late on the 24th
+    assert "未按期落实“始发作业后" not in proposed

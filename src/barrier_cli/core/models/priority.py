@@ -77,15 +77,19 @@ class PriorityItem(Model):
     """One for each of ``evidence``, in the same order."""
     _written: str | None = PrivateAttr(default=None)
 
-    def deadline(self, as_of: dt.date) -> dt.date:
-        """The day the priority is judged by as of ``as_of``: the first one-off measure's day
-        passed with the measure not done by then, else its own ``due``."""
-        late = [
-            t.due
-            for t in self.terms or ()
+    def late(self, as_of: dt.date) -> list[tuple[str, dt.date]]:
+        """Its one-off measures whose day passed before ``as_of`` with the measure not done by
+        then, each with that day."""
+        return [
+            (measure, t.due)
+            for measure, t in zip(self.measures, self.terms or (), strict=False)
             if t.due is not None and t.due < as_of and (t.done is None or t.done > as_of)
         ]
-        return min(late, default=self.due)
+
+    def deadline(self, as_of: dt.date) -> dt.date:
+        """The day the priority is judged by as of ``as_of``: the first day of a late one-off
+        measure, else its own ``due``."""
+        return min((day for _, day in self.late(as_of)), default=self.due)
 
     def term_problems(self, n: int, today: dt.date) -> list[Problem]:
         if self.terms is None:

@@ -291,7 +291,7 @@ def _carried(f: FollowUp, deadline: dt.date) -> Priority:
         weight=0.0,
         carried=f.state,
         record=f.record,
-        unmet=f.pending or f.measures,
+        unmet=f.pending or f.late or f.measures,
         supervisor_name=f.supervisor_name,
         branches=f.branches,
         partners=f.partners,
@@ -980,6 +980,7 @@ def follow_up(
                     partners=list(item.partners),
                     supervisor_name=who.supervisor_name,
                     category=item.category or "",
+                    late=[measure for measure, _ in item.late(as_of)],
                 )
             )
     return [_judged(tree, month, as_of, f, links) for f in out], bool(adopted)
