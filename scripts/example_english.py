@@ -375,6 +375,7 @@ TEXT = {
     "思想情绪不稳定，工作态度不端正（支部评议）": "unsettled and careless at work (the branch's judgement)",
     # priorities
     "加强关键列车“车辆故障”问题卡控": "Tighten checks for vehicle faults on key trains",
+    "集中整治截断塞门手把关闭、闸瓦磨耗超限问题": "Clamp down on cut-out cocks left closed and brake shoes worn beyond the limit",
     "在班前会上逐人提问，制止违章违纪": "Stop rule violations at the shift briefings",
     "深刻吸取10月9日33062次晚点事故教训，抓好整改措施落实": "Learn the lessons of the late departure of train 33062 and carry its measures through",
     "纠正孙浩在列车未停稳时跨越车钩的违章问题，做好当事人帮教": "Correct Sun Hao's stepping across couplers before trains stop, and coach him",
@@ -382,11 +383,12 @@ TEXT = {
     "10月12日彭晓明与孙浩结成包保对子": "Peng Xiaoming paired with Sun Hao as his mentor on 12 October",
     "10月28日完成专项检查，检查记录存车间": "Special check finished on 28 October; its record is kept by the workshop",
     "横越线路“一站、二看、三通过”每日班前提问": "Question staff every day at the pre-shift briefing on “stop, look both ways, then cross”",
-    "各党支部每日班前对横越线路“一站、二看、三通过”、着装、呼唤应答逐人提问": "Every branch questions each worker daily at the pre-shift briefing on “stop, look both ways, then cross”, dress and call-and-response",
+    "各党支部每日班前对横越线路“一站、二看、三通过”、着装、呼唤应答、钻车作业钻跨到位逐人提问": "Every branch questions each worker daily at the pre-shift briefing on “stop, look both ways, then cross”, dress, call-and-response and going under and over cars the safe way",
     "始发作业后截断塞门位置逐车确认，关门车登记并与前方列检所每班核对": "After the departure inspection, check the cut-out cock on every wagon, and check the list of wagons with closed cocks with the next inspection point every shift",
     "到达检查闸瓦厚度逐位检查": "At the arrival inspection, check the thickness of every brake shoe",
     "对C70E、C64K制动梁安全链、钩舌销开口销开展专项检查": "A special check of brake-beam safety chains and knuckle-pin split pins on C70E and C64K wagons",
     "质量互控每班抽查不少于2列": "Quality cross-checks of at least 2 trains a shift",
+    "专项检查": "the special check",
     "杜绝“邻线来车避让不及时”事故苗子重复发生": "Stop the recurring late clearing of the track for trains on the adjacent line",
     "防护员提前呼唤邻线来车，作业人员及时下道避让，党员定位定项盯控": "The lookout calls out trains on the adjacent line early, staff clear the track at once, and a party member watches this control point",
     "重新确定邻线接车通知办法": "Agree a new way of announcing trains on the adjacent line",
@@ -481,6 +483,7 @@ def _priorities(data: dict[str, Any]) -> None:
     for item in data["items"]:
         _field(item, "content")
         _lines(item, "measures")
+        _each(item.get("terms"), "name")
         _lines(item, "evidence")
 
 

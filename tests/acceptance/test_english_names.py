@@ -221,11 +221,11 @@ def test_the_example_documents_in_english_hold_no_chinese_at_all(
 
 
 def test_an_issued_chinese_notice_is_named_by_its_english_number_in_english() -> None:
-    """Rebuilt in English, the notice issued as 车间党总支〔2025〕2号 takes the English form
+    """Rebuilt in English, the notice issued as 列检党总支〔2025〕2号 takes the English form
     of its number (the settings' ``notice.number_en``) and holds no Chinese either."""
     ran = barrier(EXAMPLE, "--lang", "en", "notice", "--month", "2025-09")
     assert ran.returncode == 0, ran.stderr
-    assert "Workshop General Party Branch \\[2025\\] No. 2\n" in ran.stdout
+    assert "Train Inspection General Party Branch \\[2025\\] No. 2\n" in ran.stdout
     assert CHINESE.search(ran.stdout) is None
 
 

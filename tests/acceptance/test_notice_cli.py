@@ -111,7 +111,7 @@ def test_example_notice_names_the_branch_and_member_who_missed_reports() -> None
     assert unit < text.index("附件\n")
     # a draft of the month issued names the issued notice instead of taking a number
     assert "中共牡丹江车辆段列检车间总支部委员会" in text
-    assert "车间党总支〔2025〕2号（存档副本）" in text
+    assert "列检党总支〔2025〕2号（存档副本）" in text
     # a draft of a finished month is dated after its month, not on the day it is printed
     assert "2025年10月5日印发" in text
 

@@ -93,7 +93,7 @@ def test_the_word_notice_has_the_gb_t_9704_parts_in_order(notice_docx: bytes) ->
     annex = texts.index("附件")
     assert annex > sign and document.paragraphs[annex].paragraph_format.page_break_before
     assert texts[-2].startswith("抄送：")
-    assert texts[-1] == "列检车间党总支办公室\t2026年11月24日印发"
+    assert texts[-1] == "列检车间党总支\t2026年11月24日印发"
 
 
 def test_the_word_notice_names_record_ids_only_in_its_attachment(notice_docx: bytes) -> None:

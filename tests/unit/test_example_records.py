@@ -284,4 +284,4 @@ def test_quarterly_branch_assessments_cover_every_branch(tree: Tree) -> None:
 def test_notices_are_numbered_per_the_settings(tree: Tree) -> None:
     assert tree.notices
     for n in tree.notices:
-        assert n.number == f"车间党总支〔{n.year}〕{n.seq}号"
+        assert n.number == f"列检党总支〔{n.year}〕{n.seq}号"

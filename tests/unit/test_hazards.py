@@ -224,7 +224,7 @@ def test_the_documents_say_the_recurrence(made: dict[str, Any]) -> None:
     text = "".join(prose.near_misses)
     # five near misses on three problems, counted off in the order they first happened
     assert text.startswith(
-        "本月收集事故苗子信息5条，集中在3个问题：一是“撤除防护号志前未确认人员撤出”2起（"
+        "本月收集事故苗子信息5条，集中在三个问题：一是“撤除防护号志前未确认人员撤出”2起（"
     )
     assert "；二是“邻线来车避让不及时”2起（" in text
     assert "；三是“撤除防护号志时发现防护号志损坏”1起（" in text

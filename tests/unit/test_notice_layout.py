@@ -134,7 +134,7 @@ def test_overview_counts_by_element_and_branch() -> None:
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "records"
 GOLDEN = Path(__file__).resolve().parents[1] / "data" / "golden-documents"
-ISSUED_AS = "车间党总支〔2026〕4号"
+ISSUED_AS = "列检党总支〔2026〕4号"
 # the example records name the issuing body in English for English documents
 AUTHORITY_EN = (
     "CPC General Branch Committee of the Train Inspection Workshop, Mudanjiang Rolling Stock Depot"
@@ -161,7 +161,7 @@ ELEMENTS = {
         "2026年11月24日",  # 成文日期
         "2026年10月份通报事项清单",  # 附件
         "抄送：中共牡丹江车辆段委员会，牡丹江车辆段安全科。",
-        "列检车间党总支办公室",  # 印发机关 (notice.printer)
+        "列检车间党总支",  # 印发机关 (notice.printer)
         "2026年11月24日印发",  # 印发日期
     ],
     "en": [
@@ -185,7 +185,7 @@ ELEMENTS = {
         "24 November 2026",
         "Items of this notice, October 2026",
         "cc: CPC Committee of Mudanjiang Rolling Stock Depot, Mudanjiang Rolling Stock Depot Safety Section.",
-        "the Office of the General Party Branch",
+        "the General Party Branch of the Train Inspection Workshop",
         "24 November 2026",
     ],
 }

@@ -95,8 +95,8 @@ def test_a_case_is_named_as_a_gongwen_names_it_and_its_repeat_is_said() -> None:
     assert "| 9月18日二班一组检车员姜海峰列车未停稳跨越车钩严重违章 |" in text
     english = _text(case, _again(), today=D(2026, 11, 5), lang="en")
     assert (
-        "On 11 October Jiang Haifeng committed a repeat violation: derailer placed or removed "
-        "without call-and-response." in english
+        "On 11 October Jiang Haifeng broke the rules again, a repeat violation reported as "
+        "“derailer placed or removed without call-and-response”." in english
     )
 
 

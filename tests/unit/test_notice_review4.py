@@ -209,7 +209,10 @@ def test_english_template_wording_of_the_fourth_review() -> None:
     assert "The General Branch commends Yang Fan." in text
     assert "while coordinating with the next inspection point down the line" in text
     assert "reported it to the Depot Party Committee on 12 October" in text
-    assert "Printed by the Office of the General Party Branch, 5 November 2026" in text
+    assert (
+        "Printed by the General Party Branch of the Train Inspection Workshop, 5 November 2026"
+        in text
+    )
     assert "The case does not yet meet the “three nots” (the problem established" in text
     assert "It does not yet meet" not in text
     assert ", and the case will be closed once the rest are done and verified." in text

@@ -169,7 +169,7 @@ def example() -> dict[str, str]:
 def test_the_self_review_owns_the_unanalysed_recurring_near_misses(example: dict[str, str]) -> None:
     own = _between(example["zh"], "（六）车间党总支自查", "### 四、")
     assert (
-        "对“邻线来车避让不及时”“撤除防护号志前未确认人员撤出”2类反复发生的事故苗子，"
+        "对“邻线来车避让不及时”“撤除防护号志前未确认人员撤出”两类反复发生的事故苗子，"
         "车间党总支未组织典型案例剖析，督导不力。"
     ) in own
 
@@ -213,7 +213,7 @@ def test_an_issued_month_rendered_again_is_a_file_copy_under_its_number() -> Non
     tree = load_tree(EXAMPLE)
     draft = n.build_notice(tree, Month(2025, 9), today=D(2026, 11, 5), lang="zh")
     text = n.render_notice(draft, fmt="md", lang="zh", records=EXAMPLE)
-    assert "\n车间党总支〔2025〕2号（存档副本）\n" in text
+    assert "\n列检党总支〔2025〕2号（存档副本）\n" in text
     assert "草稿" not in text.split("##", 2)[1]
 
 

@@ -122,7 +122,7 @@ def test_next_months_priorities_open_the_orders_not_the_problems(example: dict[s
         "### 五、整改要求\n\n各党支部要抓好车间党总支11月3日确定的11月份保安全重点的落实：\n\n1. "
     )
     # the issuer is named as the notice names it, the partner as the owner's
-    assert "（责任单位：车间党总支；责任人：刘振华；完成时限：11月15日）" in orders
+    assert "（责任单位：车间党总支；责任人：刘振华；专项检查11月15日前完成，" in orders
     assert "列检车间党总支" not in orders
     # the meeting adopting the October analysis carried its near-miss priorities
     assert (
@@ -136,7 +136,7 @@ def test_next_months_priorities_open_the_orders_not_the_problems(example: dict[s
         "The branches are to see that the safety priorities the General Branch set for November "
         "on 3 November are carried out:" in en
     )
-    assert "(the General Branch; Liu Zhenhua; by 15 November)." in en
+    assert "(the General Branch; Liu Zhenhua; the special check by 15 November," in en
     assert "(the Shift 2 branch; Zhou Xiuying, working with the signal box; by 30 November)." in en
     assert "responsible," not in en and "in charge" not in en
     assert "Safety priorities for" not in example["en"]
@@ -152,7 +152,7 @@ def test_recurring_near_misses_are_anchored_by_month_and_said_in_sentences(
     assert "近三个月共7起，2025年6月以来共42起，说明" in zh
     assert "近三个月共4起，2025年6月以来共26起，说明" in zh
     assert "6月7日以来" not in zh and "6月1日以来" not in zh
-    assert "本月收集事故苗子信息4条，集中在2个问题：一是“邻线来车避让不及时”2起（" in zh
+    assert "本月收集事故苗子信息4条，集中在两个问题：一是“邻线来车避让不及时”2起（" in zh
     assert "措施未落到实处；二是“撤除防护号志前未确认人员撤出”2起（" in zh
     en = _between(example["en"], "**(2) Near misses**", "**(3)")
     assert (
@@ -224,7 +224,7 @@ def test_an_issued_months_draft_reads_as_a_file_copy() -> None:
     tree = load_tree(EXAMPLE)
     september = n.build_notice(tree, Month(2025, 9), today=D(2025, 10, 10), lang="zh")
     text = n.render_notice(september, fmt="md", lang="zh", records=EXAMPLE)
-    assert "\n车间党总支〔2025〕2号（存档副本）\n" in text
+    assert "\n列检党总支〔2025〕2号（存档副本）\n" in text
     assert "重新生成" not in text
 
 

@@ -60,7 +60,8 @@ def test_the_repeat_violation_is_said_without_colon_chains(notices: dict[str, st
         "train had stopped, a serious rule violation; the case is still open. The Shift 3 branch "
         "reported it to the General Branch on 19 September (safety handover). On 21 September "
         "Sun Hao was penalised by the workshop under its rules on violations. On 11 October Sun "
-        "Hao committed a repeat violation: derailer placed or removed without call-and-response."
+        "Hao broke the rules again, a repeat violation reported as “derailer placed or removed "
+        "without call-and-response”."
     )
     assert ": a " not in case
     zh = notices["zh-10"]
@@ -240,7 +241,7 @@ def test_english_names_an_accident_by_what_happened_and_branches_with_the(
 def test_the_november_fault_priority_covers_the_rising_faults(notices: dict[str, str]) -> None:
     """NOTICE zh 2: the 11月3日 record, amended, aims at 截断塞门 and 闸瓦 too."""
     assert (
-        "2. 加强关键列车“车辆故障”问题卡控：始发作业后截断塞门位置逐车确认，关门车登记并与前方"
+        "2. 集中整治截断塞门手把关闭、闸瓦磨耗超限问题：始发作业后截断塞门位置逐车确认，关门车登记并与前方"
         "列检所每班核对；到达检查闸瓦厚度逐位检查；对C70E、C64K制动梁安全链、钩舌销开口销开展"
         "专项检查；" in notices["zh-10"]
     )

@@ -26,8 +26,8 @@ def test_the_penalty_is_dated_and_the_repeat_follows_it_as_a_sentence(
     assert (
         "The Shift 3 branch reported it to the General Branch on 19 September (safety handover). "
         "On 21 September Sun Hao was penalised by the workshop under its rules on violations. "
-        "On 11 October Sun Hao committed a repeat violation: derailer placed or removed without "
-        "call-and-response. The case does not yet meet" in case
+        "On 11 October Sun Hao broke the rules again, a repeat violation reported as “derailer "
+        "placed or removed without call-and-response”. The case does not yet meet" in case
     )
     assert "dealt with by the workshop" not in case
     assert "(derailer" not in case
@@ -77,7 +77,7 @@ def test_a_near_miss_reported_by_a_branch_names_the_branch(notices: dict[str, st
 
 def test_quoted_hazards_are_not_separated_by_a_dun_hao(notices: dict[str, str]) -> None:
     zh = notices["zh-10"]
-    assert "对“邻线来车避让不及时”“撤除防护号志前未确认人员撤出”2类反复发生的事故苗子" in zh
+    assert "对“邻线来车避让不及时”“撤除防护号志前未确认人员撤出”两类反复发生的事故苗子" in zh
     assert "”、“" not in _between(zh, "（六）车间党总支自查", "### 四")
     assert (
         "(late clearing of the track for trains on the adjacent line and protection signals "

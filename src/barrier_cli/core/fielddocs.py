@@ -430,6 +430,7 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "content_en": D("content in English", _EN_HELP),
         "measures": D("measures", "one line each"),
         "measures_en": D("measures in English", _EN_LIST_HELP),
+        "terms": D("terms", "one for each measure: due: DATE, or every: shift|day|week|month"),
         "unit": D("responsible unit", _UNIT_HELP),
         "owner": D("responsible person", _PERSON_HELP),
         "due": D("deadline", _DATE_HELP),
@@ -440,6 +441,14 @@ FIELDS: dict[str, dict[str, FieldDoc]] = {
         "done": D("done", _DATE_HELP),
         "evidence": D("evidence", "record ids or a short note"),
         "evidence_en": D("evidence in English", _EN_LIST_HELP),
+    },
+    "MeasureTerm": {
+        "due": D("deadline", _DATE_HELP),
+        "every": D("done every", "shift, day, week or month"),
+        "check": D("checked on", _DATE_HELP),
+        "done": D("done", _DATE_HELP),
+        "name": D("named as", "a short name for the measure"),
+        "name_en": D("named as in English", _EN_HELP),
     },
     "Review": {
         "date": D("date", _DATE_HELP),

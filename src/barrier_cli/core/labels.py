@@ -228,6 +228,12 @@ LABELS: dict[str, dict[str, str]] = {
         "week": "weekly",
         "month": "monthly",
     },
+    "term_cadence": {
+        "shift": "every shift",
+        "day": "every day",
+        "week": "every week",
+        "month": "every month",
+    },
     "document_format": {
         "md": "Markdown",
         "html": "HTML",
@@ -300,6 +306,7 @@ FIELD_GROUPS: dict[tuple[str, str], str] = {
     ("Cases", "a_class_severities"): "severity",
     ("Cases", "grade_weights"): "violation_grade",
     ("NoticeEntry", "sha256"): "document_format",
+    ("MeasureTerm", "every"): "term_cadence",
 }
 """The labels group of a field (model class name, YAML key) where its key alone does not
 say it; every other choice field's group is named by its key, or its key without a plural s.

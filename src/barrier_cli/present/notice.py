@@ -407,6 +407,19 @@ class Overview:
 
 
 @dataclass(frozen=True)
+class Term:
+    """When one measure of a next month's priority is due, as the record's ``terms`` say: a
+    one-off task by ``due``, or a standing duty done ``every`` shift (day…) and checked on
+    ``check``; ``name`` names it in the notice's language ("" for its number)."""
+
+    number: int
+    name: str = ""
+    due: dt.date | None = None
+    every: str = ""
+    check: dt.date | None = None
+
+
+@dataclass(frozen=True)
 class NextPriority:
     """One 保安全重点 adopted for the month after the notice's, as the notice passes it on:
     the shape of `adopt.adopted_for`'s items, names in the notice's language."""
@@ -420,6 +433,9 @@ class NextPriority:
     supervisor_name: str = ""
     partner_names: list[str] = field(default_factory=list)
     """The partner units the owner settles it with (会同信号楼)."""
+    terms: list[Term] = field(default_factory=list)
+    """Each measure's deadline or cadence, when the record gives them; else all are due by
+    ``due`` (and in notices frozen before they were said)."""
 
 
 @dataclass(frozen=True)
@@ -506,6 +522,16 @@ def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
         if item.branches
     }
 
+    terms = {
+        (r.id, n): [
+            Term(m, t.name or "", t.due, t.every or "", t.check or item.due)
+            for m, t in enumerate(item.terms, 1)
+        ]
+        for r in tree.priorities
+        for n, item in enumerate(r.items, 1)
+        if item.terms
+    }
+
     def unit_of(p: adopt.AdoptedPriority) -> str:
         if p.unit_name in general:
             return issuer
@@ -525,6 +551,7 @@ def adopted_for(tree: Tree, month: Month, lang: Lang) -> list[NextPriority]:
             adopted=p.adopted,
             supervisor_name=p.supervisor_name,
             partner_names=p.partner_names,
+            terms=terms.get((p.record, p.index), []),
         )
         for p in adopt.adopted_for(tree, month, lang)
     ]

@@ -48,6 +48,7 @@ if TYPE_CHECKING:
         Notice,
         PairingState,
         Praise,
+        Term,
     )
     from barrier_cli.reports.assess import Assessed
 
@@ -578,9 +579,9 @@ def _case_sentences(case: Case, rule: _Rule, issuer: str | None, by: dt.date | N
     # the roster records no one's sex
     for r in case.repeats:
         out.append(
-            _("On {day} {who} committed a repeat violation: {what}.").format(
-                who=case.doer, day=_day(r.date), what=_lower(r.summary)
-            )
+            _(
+                "On {day} {who} broke the rules again, a repeat violation reported as “{what}”."
+            ).format(who=case.doer, day=_day(r.date), what=_lower(r.summary))
         )
     lacking = _lacking(case)
     measures = _measures(case)
@@ -936,6 +937,25 @@ def _times(n: int) -> str:
     return _p("times", "{n} times").format(n=i18n.counted(n))
 
 
+def phrase_count(n: int) -> str:
+    """A count inside a phrase, of kinds or problems (两类反复发生的事故苗子, 集中在两个问题):
+    公文 writes it in Chinese numerals, a word of the phrase, where a statistic keeps its
+    digits (4条, 2起, GB/T 15835); English spells it as any small count. Larger counts stay
+    digits in both."""
+    words = (
+        _p("count in a phrase", "one"),
+        _p("count in a phrase", "two"),
+        _p("count in a phrase", "three"),
+        _p("count in a phrase", "four"),
+        _p("count in a phrase", "five"),
+        _p("count in a phrase", "six"),
+        _p("count in a phrase", "seven"),
+        _p("count in a phrase", "eight"),
+        _p("count in a phrase", "nine"),
+    )
+    return words[n - 1] if 1 <= n <= len(words) else str(n)
+
+
 def _near_misses(notice: Notice, tree: Tree) -> list[str]:
     """The month's near misses (事故苗子) reported, one problem said once however its
     reports word it (the hazard log's name), with where and when it happened this month, how
@@ -994,7 +1014,7 @@ def _near_misses(notice: Notice, tree: Tree) -> list[str]:
         numbered = [_p("ordinal", o).format(item=i) for o, i in zip(_ORDINALS, items, strict=False)]
         first = _("{n} near misses were reported this month, on {k} problems. {items}").format(
             n=i18n.counted(total),
-            k=i18n.counted(len(items)),
+            k=phrase_count(len(items)),
             items=_joined(_p("numbered", "{list} {item}"), numbered),
         )
     else:
@@ -1046,13 +1066,53 @@ def _priority(p: NextPriority) -> str:
         owner = _("{owner}, working with {partners}").format(
             owner=owner, partners=_and([english_unit(n) for n in p.partner_names])
         )
+    measures = _joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures])
+    if p.terms:
+        return _("{content}: {measures} ({unit}; {owner}; {terms}).").format(
+            content=p.content,
+            measures=measures,
+            unit=english_unit(p.unit_name),
+            owner=owner,
+            terms=_terms(p.terms),
+        )
     return _("{content}: {measures} ({unit}; {owner}; by {day}).").format(
         content=p.content,
-        measures=_joined(_p("items", "{list}; {item}"), [_lower(m) for m in p.measures]),
+        measures=measures,
         unit=english_unit(p.unit_name),
         owner=owner,
         day=_day(p.due),
     )
+
+
+def _terms(terms: Sequence[Term]) -> str:
+    """专项检查11月15日前完成，其余措施每班执行，11月30日检查: each one-off measure by its day,
+    then the standing duties by cadence and the day they are checked; a per-shift duty is
+    never said to be finished on a day."""
+
+    def named(t: Term) -> str:
+        return t.name or _("measure {n}").format(n=t.number)
+
+    said = [
+        _("{what} by {day}").format(what=named(t), day=_day(t.due))
+        for t in terms
+        if t.due is not None
+    ]
+    groups: dict[tuple[str, dt.date | None], list[Term]] = {}
+    for t in terms:
+        if t.due is None:
+            groups.setdefault((t.every, t.check), []).append(t)
+    for (every, check), standing in groups.items():
+        cadence = label("term_cadence", every, i18n.current())
+        if len(groups) == 1 and not said:
+            said.append(_("{cadence}, checked on {day}").format(cadence=cadence, day=_day(check)))
+            continue
+        what = _("the other measures") if len(groups) == 1 else _and([named(t) for t in standing])
+        said.append(
+            _("{what} {cadence}, checked on {day}").format(
+                what=what, cadence=cadence, day=_day(check)
+            )
+        )
+    return _joined(_p("terms", "{list}, {item}"), said)
 
 
 def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
@@ -1075,7 +1135,7 @@ def _chronic_unanalysed(notice: Notice, issuer: str) -> list[str]:
         _(
             "{issuer} did not have the {n} kinds of recurring near miss ({problems}) analysed as "
             "typical cases, and did not supervise the branches closely enough."
-        ).format(issuer=issuer, n=i18n.counted(len(chronic)), problems=_hazards(quoted))
+        ).format(issuer=issuer, n=phrase_count(len(chronic)), problems=_hazards(quoted))
     ]
 
 

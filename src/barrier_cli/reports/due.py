@@ -139,6 +139,11 @@ def _items(
             for n, p in enumerate(adopted.items, 1):
                 if p.done is None:
                     out.append(item(p.owner, "priority", f"{adopted.id}/{n}", p.content, p.due))
+                    # a one-off measure falls due on its own day, before the priority's check
+                    for measure, term in zip(p.measures, p.terms or (), strict=False):
+                        if term.due is not None and term.done is None:
+                            ref = f"{adopted.id}/{n}"
+                            out.append(item(p.owner, "priority", ref, measure, term.due))
     for case in tree.incidents:
         if case.withdrawn is None and case.analysed_on() is None:
             due = case.analysis_due(tree.settings.cases)

@@ -362,10 +362,12 @@ def english_priorities(priorities: Priorities) -> Priorities:
         out = _with(item, content=(item.content_en, item.content))
         measures = _lines(item.measures_en, item.measures)
         evidence = _lines(item.evidence_en, item.evidence)
+        terms = [_with(t, name=(t.name_en, t.name)) for t in item.terms] if item.terms else None
         view = out.model_copy(
             update={
                 "measures": measures,
                 "measures_en": measures,
+                "terms": terms,
                 "evidence": evidence,
                 "evidence_en": evidence,
             }

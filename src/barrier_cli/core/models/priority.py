@@ -6,7 +6,7 @@ reports each item's state (section 四)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, PrivateAttr
 
@@ -29,6 +29,21 @@ from barrier_cli.core.models.returns import MONTH
 PRIORITIES_ID = r"^S-[0-9]{4}-(0[1-9]|1[0-2])$"
 
 
+class MeasureTerm(Model):
+    """When one measure of a priority is due: a one-off task by its day (``due``, 完成时限), or
+    a standing duty done every shift, day, week or month (``every``, 每班执行) that is checked
+    on a day (``check``, default the priority's ``due``)."""
+
+    due: Day | None = None
+    every: Literal["shift", "day", "week", "month"] | None = None
+    check: Day | None = None
+    done: Day | None = None
+    """When a one-off task was done (the priority's own ``done`` marks the whole)."""
+    name: OneLine | None = None
+    """How the term names the measure (专项检查); else it is named by its number."""
+    name_en: OneLine | None = None
+
+
 class PriorityItem(Model):
     content: Annotated[OneLine, Content]
     """重点内容."""
@@ -36,6 +51,9 @@ class PriorityItem(Model):
     measures: list[Annotated[OneLine, Content]] = Field(min_length=1)
     measures_en: list[OneLine] | None = None
     """One for each of ``measures``, in the same order."""
+    terms: list[MeasureTerm] | None = None
+    """One for each of ``measures``, in the same order: its deadline or cadence. Without
+    them every measure is due by ``due``."""
     unit: UnitId
     """责任单位."""
     owner: PersonId
@@ -46,7 +64,7 @@ class PriorityItem(Model):
     partners: list[PartnerId] = empty_list()
     """The partner units (车站、信号楼…) the owner settles it with."""
     due: Day
-    """完成时限."""
+    """完成时限: with ``terms``, the last of their days (the standing duties' check)."""
     basis: list[str] = empty_list()
     """The records the priority was drawn from."""
     category: Category | None = None
@@ -58,6 +76,66 @@ class PriorityItem(Model):
     evidence_en: list[OneLine] | None = None
     """One for each of ``evidence``, in the same order."""
     _written: str | None = PrivateAttr(default=None)
+
+    def late(self, as_of: dt.date) -> list[tuple[str, dt.date]]:
+        """Its one-off measures whose day passed before ``as_of`` with the measure not done by
+        then, each with that day."""
+        return [
+            (measure, t.due)
+            for measure, t in zip(self.measures, self.terms or (), strict=False)
+            if t.due is not None and t.due < as_of and (t.done is None or t.done > as_of)
+        ]
+
+    def deadline(self, as_of: dt.date) -> dt.date:
+        """The day the priority is judged by as of ``as_of``: the first day of a late one-off
+        measure, else its own ``due``."""
+        return min((day for _, day in self.late(as_of)), default=self.due)
+
+    def term_problems(self, n: int, today: dt.date) -> list[Problem]:
+        if self.terms is None:
+            return []
+        here: tuple[str | int, ...] = ("items", n, "terms")
+        if len(self.terms) != len(self.measures):
+            return [
+                Problem(
+                    f.VALUE,
+                    here,
+                    f"'terms' has {len(self.terms)} entries for {len(self.measures)} measures",
+                    "give one term (due: DATE, or every: shift|day|week|month) for each measure",
+                )
+            ]
+        out = []
+        for m, term in enumerate(self.terms):
+            if (term.due is None) == (term.every is None):
+                out.append(
+                    Problem(
+                        f.VALUE,
+                        (*here, m),
+                        "a measure's term is either a one-off 'due' or a standing 'every'",
+                    )
+                )
+                continue
+            for key, day in (("due", term.due), ("check", term.check)):
+                if day is not None and day > self.due:
+                    out.append(
+                        Problem(
+                            f.VALUE,
+                            (*here, m, key),
+                            f"{key} {day} is after the priority's due {self.due}",
+                            "the priority's 'due' is the last day of its measures",
+                        )
+                    )
+            if term.check is not None and term.every is None:
+                out.append(
+                    Problem(
+                        f.VALUE, (*here, m, "check"), "only a standing duty ('every') is checked"
+                    )
+                )
+            if term.done is not None and term.done > today:
+                out.append(
+                    Problem(f.FUTURE_DATE, (*here, m, "done"), f"done {term.done} is in the future")
+                )
+        return out
 
     @property
     def written(self) -> str:
@@ -106,6 +184,7 @@ class Priorities(RecordModel):
                             f"give one English line for each of '{name}', in the same order",
                         )
                     )
+            out += item.term_problems(n, today)
             if item.done is not None and not item.evidence:
                 out.append(
                     Problem(

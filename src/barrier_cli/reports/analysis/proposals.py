@@ -295,7 +295,7 @@ def _carried(f: FollowUp, deadline: dt.date) -> Priority:
         weight=0.0,
         carried=f.state,
         record=f.record,
-        unmet=f.pending or f.measures,
+        unmet=f.pending or f.late or f.measures,
         supervisor_name=f.supervisor_name,
         branches=f.branches,
         partners=f.partners,
@@ -971,7 +971,9 @@ def follow_up(
     for record in sorted(adopted, key=lambda p: p.id):
         for n, item in enumerate(record.items, 1):
             done = item.done if item.done is not None and item.done <= as_of else None
-            state = measure_state(item.due, item.done, as_of)
+            # an overdue one-off measure makes the priority overdue before its own day
+            due = item.deadline(as_of)
+            state = measure_state(due, item.done, as_of)
             pending = [
                 m
                 for rid in item.basis
@@ -993,7 +995,7 @@ def follow_up(
                     content=item.content,
                     unit_name=who.unit_name,
                     owner_name=who.owner_name,
-                    due=item.due,
+                    due=due,
                     done=done,
                     state=state,
                     evidence=list(item.evidence),
@@ -1008,6 +1010,7 @@ def follow_up(
                     partners=list(item.partners),
                     supervisor_name=who.supervisor_name,
                     category=item.category or "",
+                    late=[measure for measure, _ in item.late(as_of)],
                 )
             )
     return [_judged(tree, month, as_of, f, links) for f in out], bool(adopted)

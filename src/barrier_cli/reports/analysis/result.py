@@ -739,6 +739,9 @@ class FollowUp:
     """The problems of its category whose risk rose against the three months before."""
     turned_into: list[int] = field(default_factory=list)
     """The ranks of next month's proposed priorities against ``rising``: what it becomes."""
+    late: list[str] = field(default_factory=list)
+    """Its one-off measures past their own day and not done (the record's ``terms``): what
+    made it overdue, where its standing duties are not yet due."""
 
     @property
     def partly(self) -> bool:
