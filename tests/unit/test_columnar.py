@@ -172,3 +172,9 @@ def test_repeated_values_are_one_object_across_tasks(
         assert len({id(v) for v in values}) == len(set(values)), name
     short = [v for v in columns.location if v is not None and len(v) <= 40]
     assert len({id(v) for v in short}) == len(set(short))
+
+
+def test_an_open_action_crosses_with_every_field_of_an_action() -> None:
+    # a field added to Action and not to what crosses would be dropped from earlier reports
+    crossing = set(columnar._OpenAction.__struct_fields__) - {"index"}
+    assert crossing == set(columnar.Action.model_fields)

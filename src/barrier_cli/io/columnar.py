@@ -33,7 +33,7 @@ import msgspec
 
 from barrier_cli.core.kinds import KINDS
 from barrier_cli.core.models import Action, HazardLog, Report
-from barrier_cli.core.models.common import ActionType
+from barrier_cli.core.models.common import ActionType, Urged
 from barrier_cli.io import cache as c
 from barrier_cli.io import parallel
 from barrier_cli.io.loader import (
@@ -212,6 +212,7 @@ class _OpenAction(msgspec.Struct, array_like=True):
     done: dt.date | None
     verified_by: str | None
     action_en: str | None = None
+    urged: tuple[dt.date, str, dt.date] | None = None  # date, by, due
 
 
 class _Earlier(msgspec.Struct, array_like=True):
@@ -359,6 +360,9 @@ def _action(a: _OpenAction) -> Action:
                 "due": a.due,
                 "done": a.done,
                 "verified_by": a.verified_by,
+                "urged": None
+                if a.urged is None
+                else Urged.model_construct(date=a.urged[0], by=a.urged[1], due=a.urged[2]),
             },
             "__pydantic_fields_set__": _action_fields_set(),
             "__pydantic_extra__": None,
@@ -470,7 +474,17 @@ def _report_chunk(root: Path, keep: Keep, hazards: HazardLog, rels: list[str]) -
 
 def _sent(at: int, report: Report, work: list[tuple[int, Action]]) -> _Earlier:
     actions = [
-        _OpenAction(n, a.action, a.type, a.owner, a.due, a.done, a.verified_by, a.action_en)
+        _OpenAction(
+            n,
+            a.action,
+            a.type,
+            a.owner,
+            a.due,
+            a.done,
+            a.verified_by,
+            a.action_en,
+            None if a.urged is None else (a.urged.date, a.urged.by, a.urged.due),
+        )
         for n, a in work
     ]
     return _Earlier(
