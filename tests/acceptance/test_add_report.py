@@ -33,6 +33,24 @@ def _spawn(root: Path, tmp_path: Path, **extra: str) -> pexpect.spawn:
 
 
 # -- at a terminal ---------------------------------------------------------------------------
+def test_ctrl_c_at_the_first_prompt_cancels_where_sigint_is_ignored(
+    root: Path, tmp_path: Path
+) -> None:
+    """Started with SIGINT ignored (``trap '' INT`` in a launcher, ``cmd &`` in a script), the
+    first prompt, drawn before prompt_toolkit is loaded, still takes Ctrl-C: it was lost."""
+    before = snapshot(root)
+    default = signal.signal(signal.SIGINT, signal.SIG_IGN)  # the child inherits it at fork
+    try:
+        child = _spawn(root, tmp_path, BARRIER_USER="zhang_san")
+    finally:
+        signal.signal(signal.SIGINT, default)
+    child.expect("发现日期")
+    child.sendintr()
+    child.expect(pexpect.EOF)
+    child.close()
+    assert child.exitstatus == 130
+    assert "已取消，未写入" in child.before
+    assert snapshot(root) == before
 
 
 def test_a_whole_report_typed_at_a_terminal(root: Path, tmp_path: Path) -> None:

@@ -8,8 +8,10 @@ import pexpect
 import pytest
 
 SCRIPT = """
-import sys, threading
+import signal, sys, threading
 from barrier_cli.write.entry.plainline import read_line
+if sys.argv[2] == "ignored":
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 loaded = threading.Event()
 after = float(sys.argv[1])
 def start():
@@ -25,9 +27,9 @@ else:
 """
 
 
-def _spawn(loaded_after: float = -1.0) -> pexpect.spawn:
+def _spawn(loaded_after: float = -1.0, sigint: str = "default") -> pexpect.spawn:
     child = pexpect.spawn(
-        sys.executable, ["-c", SCRIPT, str(loaded_after)], encoding="utf-8", timeout=30
+        sys.executable, ["-c", SCRIPT, str(loaded_after), sigint], encoding="utf-8", timeout=30
     )
     child.expect(r"日期 \[2026-11-24\]: \[started\]")
     return child
@@ -63,5 +65,15 @@ def test_once_loaded_the_unfinished_line_is_handed_over() -> None:
 def test_ctrl_c_and_ctrl_d_on_an_empty_line_interrupt(key: str) -> None:
     child = _spawn()
     child.send(key)
+    child.expect(r"\[interrupted\]")
+    child.expect(pexpect.EOF)
+
+
+@pytest.mark.parametrize("typed", ["", "2026-11"], ids=["empty", "half typed"])
+def test_ctrl_c_interrupts_even_where_sigint_is_ignored(typed: str) -> None:
+    """A launcher may start the terminal with SIGINT ignored; Ctrl-C is still a key here."""
+    child = _spawn(sigint="ignored")
+    child.send(typed)
+    child.sendintr()
     child.expect(r"\[interrupted\]")
     child.expect(pexpect.EOF)

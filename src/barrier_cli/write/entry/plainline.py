@@ -5,6 +5,11 @@ escape sequences are ignored) and returns either the whole line, when Enter come
 or what was typed so far, once ``loaded`` is set and no key is waiting: prompt_toolkit then
 takes the line over. Ctrl-C interrupts as at any prompt, Ctrl-D on an empty line too.
 The terminal's own mode is restored before anything else reads from it.
+
+Ctrl-C is read as a key here, as prompt_toolkit reads it, not left to the terminal to turn
+into SIGINT: a process started with SIGINT ignored (a kiosk launcher's ``trap '' INT``, a
+job put in the background by a script) would otherwise drop it, and the person would see
+nothing happen.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ POLL = 0.02
 _ERASE = ("\x7f", "\b")
 _KILL_LINE = "\x15"
 _EOF = "\x04"
+_INTERRUPT = "\x03"
 
 
 class Line(NamedTuple):
@@ -42,7 +48,7 @@ def read_line(prompt: str, loaded: threading.Event, start: Callable[[], None]) -
     try:
         saved = termios.tcgetattr(fd)
         mode = [*saved[:6], list(saved[6])]
-        mode[3] = saved[3] & ~(termios.ICANON | termios.ECHO)
+        mode[3] = saved[3] & ~(termios.ICANON | termios.ECHO | termios.ISIG)
         mode[6][termios.VMIN] = 1
         mode[6][termios.VTIME] = 0
         termios.tcsetattr(fd, termios.TCSANOW, mode)
@@ -93,6 +99,8 @@ def _edit(fd: int, loaded: threading.Event, out: TextIO) -> Line:
             elif char == _KILL_LINE:
                 write("".join("\b \b" * _width(c) for c in text))
                 text.clear()
+            elif char == _INTERRUPT:
+                raise KeyboardInterrupt
             elif char == _EOF:
                 if not text:
                     raise KeyboardInterrupt
